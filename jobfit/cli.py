@@ -1,0 +1,195 @@
+"""The `jobfit` command: the engine for people and evaluation scripts (see DESIGN.md, Contracts)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from jobfit import __version__
+
+
+def _emit(obj: dict) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        else:
+            files.append(path)
+    return files
+
+
+def _read_jsonl(path: str) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8-sig") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise SystemExit(f"jobfit: {path}:{number} is not JSON ({exc.msg})") from exc
+    return rows
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from jobfit.documents import UnsupportedDocument, extract_text, sha256_bytes
+    from jobfit.resumes import parse_resume
+    from jobfit.taxonomy import shared_matcher
+
+    matcher = shared_matcher()
+    failures = 0
+    for path in _expand(args.paths):
+        record = {"source": str(path), "status": "ok", "error": None, "profile": None}
+        try:
+            data = path.read_bytes()
+            text = extract_text(data)
+            profile = parse_resume(text.text, matcher=matcher, tenant=args.tenant, document_sha256=sha256_bytes(data))
+            record["profile"] = profile.model_dump(mode="json", exclude_none=True)
+        except UnsupportedDocument as exc:
+            record.update(status="quarantined", error=f"{exc.reason}: {exc.message}")
+            failures += 1
+        except OSError as exc:
+            record.update(status="error", error=f"cannot read the file: {exc.strerror or exc}")
+            failures += 1
+        if args.jsonl:
+            _emit(record)
+        else:
+            profile = record["profile"] or {}
+            basics = profile.get("basics", {})
+            print(f"{path}: {record['status']}" + (f" — {basics.get('name')}, {basics.get('label')}" if profile else f" — {record['error']}"))
+    return 0 if failures == 0 or args.keep_going else 1
+
+
+def _analyzed_jobs(rows: list[dict]):
+    from jobfit.jobs import analyze_job
+    from jobfit.schema import JobPosting
+    from jobfit.taxonomy import shared_matcher
+
+    matcher = shared_matcher()
+    jobs = []
+    for number, row in enumerate(rows, 1):
+        if "id" not in row:
+            raise SystemExit(f"jobfit: job object {number} has no \"id\"")
+        if isinstance(row.get("meta"), dict) and "required_skills" in row["meta"]:
+            jobs.append(JobPosting.model_validate(row))
+        else:
+            jobs.append(analyze_job(row, matcher))
+    return jobs
+
+
+def cmd_analyze_job(args: argparse.Namespace) -> int:
+    for job in _analyzed_jobs(_read_jsonl(args.file)):
+        _emit(job.model_dump(mode="json", exclude_none=True))
+    return 0
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    from jobfit.jobs import FeedError, analyze_job, read_feed
+    from jobfit.taxonomy import shared_matcher
+
+    source: str | bytes = args.source
+    try:
+        if "://" in args.source:
+            import httpx
+
+            response = httpx.get(args.source, timeout=30, follow_redirects=True)
+            response.raise_for_status()
+            source = response.content
+        raw = read_feed(source, feed_name=Path(args.source).stem)
+    except (FeedError, OSError) as exc:
+        print(f"jobfit: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # httpx errors: report, do not trace back
+        print(f"jobfit: feed {args.source} could not be fetched: {exc}", file=sys.stderr)
+        return 2
+    matcher = shared_matcher()
+    for item in raw:
+        job = analyze_job(item, matcher)
+        _emit(job.model_dump(mode="json", exclude_none=True)) if args.jsonl else print(f"{job.id}  {job.title} — {job.company}")
+    return 0
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    from jobfit.embedding import embed_texts
+    from jobfit.jobs import job_text
+    from jobfit.matching import match_all
+    from jobfit.resumes import profile_text
+    from jobfit.schema import Profile
+    from jobfit.taxonomy import shared_matcher
+
+    profiles = {}
+    for row in _read_jsonl(args.profiles):
+        if row.get("status") == "ok" and row.get("profile"):
+            profiles[Path(row["source"]).stem] = Profile.model_validate(row["profile"])
+    jobs = {job.id: job for job in _analyzed_jobs(_read_jsonl(args.jobs))}
+    # Tenancy plays no part on the command line: every posting is a candidate for every profile.
+    for profile in profiles.values():
+        profile.meta.tenant = "cli"
+    for job in jobs.values():
+        job.meta.tenant = None
+    profile_vectors = embed_texts([profile_text(p) for p in profiles.values()])
+    job_vectors = embed_texts([job_text(j) for j in jobs.values()])
+    matches = match_all(profiles, profile_vectors, jobs, job_vectors, shared_matcher().taxonomy, top_n=args.top, min_score=0)
+    per_profile: dict[str, list] = {}
+    for match in matches:
+        per_profile.setdefault(match.profile_id, []).append(match)
+    for profile_id in profiles:
+        for match in sorted(per_profile.get(profile_id, []), key=lambda m: -m.score)[: args.top]:
+            _emit(
+                {
+                    "profile": profile_id,
+                    "job": match.job_id,
+                    "score": match.score,
+                    "components": {k: v.model_dump() for k, v in match.components.items()},
+                    "matched_skills": match.matched_skills,
+                    "missing_skills": match.missing_skills,
+                    "reasons": match.reasons,
+                }
+            )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jobfit", description="Match people and jobs: the jobfit engine.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    parse = commands.add_parser("parse", help="parse resumes into JSON Resume profiles")
+    parse.add_argument("paths", nargs="+", help="resume files or folders")
+    parse.add_argument("--jsonl", action="store_true", help="one JSON object per document")
+    parse.add_argument("--tenant", default="default")
+    parse.add_argument("--keep-going", action="store_true", help="exit 0 even when some documents are quarantined")
+    parse.set_defaults(run=cmd_parse)
+
+    analyze = commands.add_parser("analyze-job", help="analyze job objects (JSONL, each with an id)")
+    analyze.add_argument("file")
+    analyze.set_defaults(run=cmd_analyze_job)
+
+    feed = commands.add_parser("feed", help="the analyzed postings an RSS/Atom feed yields")
+    feed.add_argument("source", help="a feed file or URL")
+    feed.add_argument("--jsonl", action="store_true")
+    feed.set_defaults(run=cmd_feed)
+
+    match = commands.add_parser("match", help="each profile's best postings, scored and explained")
+    match.add_argument("--profiles", required=True, help="`jobfit parse --jsonl` output")
+    match.add_argument("--jobs", required=True, help="job objects, raw or analyzed (JSONL)")
+    match.add_argument("--top", type=int, default=10)
+    match.set_defaults(run=cmd_match)
+
+    version = commands.add_parser("version", help="print the version")
+    version.set_defaults(run=lambda args: print(f"jobfit {__version__}") or 0)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,267 @@
+"""Job feeds to postings, and postings to analyzed postings: skills, seniority, salary, remote, type."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import yaml
+
+from jobfit.resumes import DEGREES, TITLE_LEVELS
+from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, Salary, Skill
+from jobfit.taxonomy import SkillMatcher
+
+
+class FeedError(Exception):
+    """A feed that cannot be read; the message names the feed and what went wrong."""
+
+
+@dataclass(frozen=True)
+class FeedConfig:
+    name: str
+    url: str  # a URL or a local file path (relative paths resolve against the feeds file)
+    tenant: str | None = None
+
+
+def load_feed_configs(path: Path) -> list[FeedConfig]:
+    """The feeds named in a YAML file: `feeds: [{name, url, tenant?}]`."""
+    raw = yaml.safe_load(Path(path).read_text()) or {}
+    feeds = []
+    for item in raw.get("feeds", []):
+        if "name" not in item or "url" not in item:
+            raise FeedError(f"{path}: every feed needs a name and a url, got {item!r}")
+        url = item["url"]
+        if "://" not in url and not Path(url).is_absolute():
+            url = str((Path(path).parent / url).resolve())
+        feeds.append(FeedConfig(name=item["name"], url=url, tenant=item.get("tenant")))
+    return feeds
+
+
+class _TextExtractor(HTMLParser):
+    BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+        if tag == "li":
+            self.parts.append("- ")
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Readable text from HTML, keeping paragraphs and list items on their own lines."""
+    parser = _TextExtractor()
+    parser.feed(html.unescape(markup) if "&lt;" in markup else markup)
+    text = "".join(parser.parts).replace("\xa0", " ")
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+TRACKING_PARAMS = re.compile(r"^(utm_.*|ref|source|gclid|fbclid)$", re.I)
+
+
+def canonical_url(url: str) -> str:
+    """The URL without tracking parameters or fragment, lower-case host: one posting, one URL."""
+    parts = urlsplit(url.strip())
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not TRACKING_PARAMS.match(k)])
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), query, ""))
+
+
+def posting_id(url: str, title: str, company: str | None) -> str:
+    key = canonical_url(url) if url else f"{title}|{company}".lower()
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def read_feed(source: str | bytes, feed_name: str = "feed", tenant: str | None = None) -> list[dict]:
+    """Raw postings (plain dicts) from an RSS or Atom feed given as a path, URL or bytes."""
+    import feedparser
+
+    if isinstance(source, str) and "://" not in source:
+        path = Path(source)
+        if not path.exists():
+            raise FeedError(f"feed {feed_name!r}: {source} does not exist")
+        source = path.read_bytes()
+    parsed = feedparser.parse(source)
+    if parsed.bozo and not parsed.entries:
+        raise FeedError(f"feed {feed_name!r} could not be read: {parsed.get('bozo_exception')}")
+    postings = []
+    for entry in parsed.entries:
+        title = html.unescape(entry.get("title", "")).strip()
+        company = entry.get("author") or None
+        if not company and ": " in title:
+            company, title = (part.strip() for part in title.split(": ", 1))
+        link = entry.get("link", "")
+        description = entry.get("summary") or (entry.get("content") or [{}])[0].get("value", "")
+        published = entry.get("published_parsed") or entry.get("updated_parsed")
+        postings.append(
+            {
+                "id": posting_id(link, title, company),
+                "title": title,
+                "company": company,
+                "url": canonical_url(link) if link else None,
+                "date": f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}" if published else None,
+                "location": entry.get("location") or entry.get("region"),
+                "description": html_to_text(description),
+                "feed": feed_name,
+                "tenant": tenant,
+            }
+        )
+    return postings
+
+
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR"}
+_AMOUNT = r"(?P<{n}cur>[$€£₹]|USD|EUR|GBP|INR)?\s?(?P<{n}>\d{{1,3}}(?:[,.]\d{{3}})*(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<{n}k>[kK])?"
+SALARY = re.compile(
+    _AMOUNT.format(n="lo") + r"(?:\s*(?:-|–|—|to)\s*" + _AMOUNT.format(n="hi") + r")?"
+    r"\s*(?:(?:per|an|a|/)\s*(?P<period>hour|hr|day|week|month|year|yr|annum))?",
+    re.I,
+)
+PERIOD_NAMES = {"hr": "hour", "yr": "year", "annum": "year"}
+PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+
+
+def _amount(number: str, k: str | None) -> float:
+    """A money figure in either convention: 65,000.50 or the EU's 65.000,50."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number):
+        value = float(number.replace(".", "").replace(",", "."))
+    else:
+        value = float(number.replace(",", ""))
+    return value * 1000 if k else value
+
+
+def parse_salary(text: str) -> Salary | None:
+    """The first salary stated in text, with currency and period (year when a yearly-size figure has none)."""
+    for match in SALARY.finditer(text or ""):
+        currency = match["locur"] or match["hicur"]
+        if not currency and not match["period"] and not match["lok"]:
+            continue
+        low = _amount(match["lo"], match["lok"] or match["hik"])
+        high = _amount(match["hi"], match["hik"]) if match["hi"] else None
+        period = PERIOD_NAMES.get((match["period"] or "").lower(), (match["period"] or "").lower()) or None
+        if period is None:
+            period = "year" if low >= 1000 else ("hour" if low < 200 else None)
+            if period is None:
+                continue
+        if not currency:
+            continue
+        currency = CURRENCY_SYMBOLS.get(currency, currency.upper())
+        factor = PERIODS_PER_YEAR[period]
+        return Salary(
+            min=low, max=high or low, currency=currency, period=period,
+            annualized_min=low * factor, annualized_max=(high or low) * factor, stated=True,
+        )
+    return None
+
+
+PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|ideally)\b", re.I)
+YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:professional\s+|relevant\s+|hands-on\s+)?experience", re.I)
+EMPLOYMENT_TYPES = (
+    (re.compile(r"\bintern(ship)?\b", re.I), "internship"),
+    (re.compile(r"\bpart[- ]time\b", re.I), "part-time"),
+    (re.compile(r"\b(contract|contractor|freelance)\b", re.I), "contract"),
+    (re.compile(r"\btemporary\b", re.I), "temporary"),
+    (re.compile(r"\bfull[- ]time\b", re.I), "full-time"),
+)
+
+
+def analyze_job(raw: dict, matcher: SkillMatcher) -> JobPosting:
+    """An analyzed posting from a raw job object (JSON Resume job fields or a feed item), keeping its id."""
+    title = raw.get("title") or ""
+    description = raw.get("description") or ""
+    if "<" in description and ">" in description:
+        description = html_to_text(description)
+    full_text = "\n".join([title, description, *raw.get("qualifications", []), *raw.get("responsibilities", [])])
+
+    required: dict[str, NormalizedSkill] = {}
+    preferred: dict[str, NormalizedSkill] = {}
+    lines = [title, *description.split("\n"), *raw.get("qualifications", []), *raw.get("responsibilities", [])]
+    in_preferred_block = False
+    for line, mentions in zip(lines, matcher.find_many(lines)):
+        if PREFERRED.search(line):
+            in_preferred_block = True if len(line.split()) <= 6 else in_preferred_block
+        elif not line.strip().startswith("-") and len(line.split()) <= 6 and line.strip().endswith(":"):
+            in_preferred_block = False
+        target = preferred if (in_preferred_block or PREFERRED.search(line)) else required
+        for mention in mentions:
+            entry = target.setdefault(
+                mention.skill.id, NormalizedSkill(id=mention.skill.id, name=mention.skill.name, category=mention.skill.category)
+            )
+            if mention.text not in entry.evidence:
+                entry.evidence.append(mention.text)
+    for skill_id in list(preferred):
+        if skill_id in required:
+            del preferred[skill_id]
+
+    seniority = next((level for pattern, level in TITLE_LEVELS if pattern.search(title)), None)
+    years = YEARS_ASKED.search(full_text)
+    years_required = float(years.group(1)) if years else None
+    if seniority is None and years_required is not None:
+        seniority = "entry" if years_required < 2 else "associate" if years_required < 5 else "mid-senior"
+    education = next((level for pattern, level in DEGREES if pattern.search(full_text)), None)
+    employment_type = next((kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(full_text)), None)
+    location_text = raw.get("location") if isinstance(raw.get("location"), str) else ""
+    remote = raw.get("remote")
+    if remote not in ("Full", "Hybrid", "None"):
+        lowered = f"{title} {location_text} {description[:500]}".lower()
+        remote = "Hybrid" if "hybrid" in lowered else "Full" if "remote" in lowered else "None"
+    salary = parse_salary(raw.get("salary") or "") or parse_salary(description)
+    title_lower = title.lower()
+    occupation = None
+    for candidate in matcher.taxonomy.occupations:
+        if any(keyword in title_lower for keyword in candidate.keywords):
+            occupation = {"id": candidate.id, "title": candidate.title}
+            break
+    category = next((o.category for o in matcher.taxonomy.occupations if occupation and o.id == occupation["id"]), None)
+
+    skills = [
+        Skill(name=s.name, level="required" if s.id in required else "preferred", keywords=s.evidence)
+        for s in [*required.values(), *preferred.values()]
+    ]
+    known = {k: raw[k] for k in ("company", "type", "date", "experience", "responsibilities", "qualifications") if raw.get(k)}
+    return JobPosting(
+        id=str(raw["id"]),
+        title=title or None,
+        description=description or None,
+        location=raw.get("location"),
+        remote=remote,
+        salary=raw.get("salary") if isinstance(raw.get("salary"), str) else None,
+        skills=skills,
+        **known,
+        meta=JobMeta(
+            tenant=raw.get("tenant"),
+            source_feed=raw.get("feed"),
+            canonical_url=raw.get("url"),
+            salary=salary,
+            seniority=seniority,
+            years_required=years_required,
+            education_level=education,
+            category=category,
+            occupation=occupation,
+            employment_type=employment_type or (raw.get("type") or "").lower() or None,
+            required_skills=list(required.values()),
+            preferred_skills=list(preferred.values()),
+            taxonomy_version=matcher.taxonomy.version,
+            confidence={"skills": 0.7 if required else 0.0, "salary": 0.95 if salary else 0.0, "occupation": 0.6 if occupation else 0.0},
+        ),
+    )
+
+
+def job_text(job: JobPosting) -> str:
+    """The text that represents a posting for embedding: title, required skills and the description's start."""
+    skills = ", ".join(s.name for s in job.meta.required_skills)
+    return "\n".join(filter(None, [job.title, f"Skills: {skills}" if skills else "", (job.description or "")[:1500]]))

@@ -1,0 +1,171 @@
+"""Pydantic models for the contracts: JSON Resume profiles, JSON Resume job postings, matches.
+
+JSON Resume fields keep their schema names (camelCase); everything JSON Resume lacks lives in `meta`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CareerLevel = Literal["internship", "entry", "associate", "mid-senior", "director", "executive"]
+EducationLevel = Literal["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class Location(_Model):
+    address: str | None = None
+    city: str | None = None
+    region: str | None = None
+    countryCode: str | None = None
+
+
+class SocialProfile(_Model):
+    network: str
+    url: str
+    username: str | None = None
+
+
+class Basics(_Model):
+    name: str | None = None
+    label: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    summary: str | None = None
+    location: Location = Field(default_factory=Location)
+    profiles: list[SocialProfile] = Field(default_factory=list)
+
+
+class Work(_Model):
+    name: str | None = None
+    position: str | None = None
+    location: str | None = None
+    startDate: str | None = None
+    endDate: str | None = None
+    summary: str | None = None
+    highlights: list[str] = Field(default_factory=list)
+
+
+class Education(_Model):
+    institution: str | None = None
+    area: str | None = None
+    studyType: str | None = None
+    startDate: str | None = None
+    endDate: str | None = None
+    score: str | None = None
+
+
+class Skill(_Model):
+    name: str
+    level: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Language(_Model):
+    language: str
+    fluency: str | None = None
+
+
+class NormalizedSkill(_Model):
+    """A skill resolved against the taxonomy, with the text that showed it."""
+
+    id: str
+    name: str
+    category: str
+    evidence: list[str] = Field(default_factory=list)
+    years: float | None = None
+
+
+class ProfileMeta(_Model):
+    tenant: str
+    document_sha256: str
+    schema_version: str
+    taxonomy_version: str | None = None
+    skills: list[NormalizedSkill] = Field(default_factory=list)
+    total_years_experience: float = 0.0
+    career_level: CareerLevel = "entry"
+    education_level: EducationLevel | None = None
+    confidence: dict[str, float] = Field(default_factory=dict)
+    parser: str = "rules"
+    provenance: dict[str, str] = Field(default_factory=dict)
+
+
+class Profile(_Model):
+    """A JSON Resume document plus jobfit's `meta`."""
+
+    basics: Basics = Field(default_factory=Basics)
+    work: list[Work] = Field(default_factory=list)
+    education: list[Education] = Field(default_factory=list)
+    skills: list[Skill] = Field(default_factory=list)
+    languages: list[Language] = Field(default_factory=list)
+    meta: ProfileMeta
+
+
+class Salary(_Model):
+    min: float | None = None
+    max: float | None = None
+    currency: str | None = None
+    period: Literal["hour", "day", "week", "month", "year"] | None = None
+    annualized_min: float | None = None
+    annualized_max: float | None = None
+    stated: bool = True
+
+
+class JobMeta(_Model):
+    tenant: str | None = None  # None: a global posting every tenant sees
+    source_feed: str | None = None
+    canonical_url: str | None = None
+    fetched_date: str | None = None
+    salary: Salary | None = None
+    seniority: CareerLevel | None = None
+    years_required: float | None = None
+    education_level: EducationLevel | None = None
+    category: str | None = None
+    occupation: dict | None = None
+    employment_type: str | None = None
+    required_skills: list[NormalizedSkill] = Field(default_factory=list)
+    preferred_skills: list[NormalizedSkill] = Field(default_factory=list)
+    taxonomy_version: str | None = None
+    confidence: dict[str, float] = Field(default_factory=dict)
+
+
+class JobPosting(_Model):
+    """A JSON Resume job document plus jobfit's `meta`."""
+
+    id: str
+    title: str | None = None
+    company: str | None = None
+    type: str | None = None
+    date: str | None = None
+    description: str | None = None
+    location: Location | str | None = None
+    remote: Literal["Full", "Hybrid", "None"] | None = None
+    salary: str | None = None
+    experience: str | None = None
+    responsibilities: list[str] = Field(default_factory=list)
+    qualifications: list[str] = Field(default_factory=list)
+    skills: list[Skill] = Field(default_factory=list)
+    meta: JobMeta = Field(default_factory=JobMeta)
+
+
+class MatchComponent(_Model):
+    score: float  # 0-100
+    weight: float
+
+
+class Match(_Model):
+    profile_id: str
+    job_id: str
+    tenant: str
+    score: float
+    components: dict[str, MatchComponent]
+    matched_skills: list[str] = Field(default_factory=list)
+    missing_skills: list[str] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=list)
+    weights_version: str
+    computed_at: str

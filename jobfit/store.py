@@ -1,0 +1,107 @@
+"""The warehouse (DuckDB, one writer at a time) and the serving snapshot the API reads (swapped atomically)."""
+
+from __future__ import annotations
+
+import os
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+WAREHOUSE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    sha256 VARCHAR PRIMARY KEY, format VARCHAR, size_bytes BIGINT, pages INTEGER,
+    status VARCHAR, reason VARCHAR, message VARCHAR, stored_path VARCHAR, updated_at TIMESTAMPTZ);
+CREATE TABLE IF NOT EXISTS document_sources (
+    sha256 VARCHAR, tenant VARCHAR, source_path VARCHAR, seen_at TIMESTAMPTZ, PRIMARY KEY (sha256, source_path));
+CREATE TABLE IF NOT EXISTS document_text (
+    sha256 VARCHAR PRIMARY KEY, text VARCHAR, format VARCHAR, pages INTEGER, words INTEGER);
+CREATE TABLE IF NOT EXISTS profiles (
+    profile_id VARCHAR PRIMARY KEY, sha256 VARCHAR, tenant VARCHAR, name VARCHAR, email VARCHAR, label VARCHAR,
+    career_level VARCHAR, years_experience DOUBLE, skills INTEGER, profile_json JSON, parsed_at TIMESTAMPTZ);
+CREATE TABLE IF NOT EXISTS taxonomy_skills (
+    id VARCHAR PRIMARY KEY, name VARCHAR, category VARCHAR, aliases VARCHAR[], parents VARCHAR[],
+    children VARCHAR[], version VARCHAR);
+CREATE TABLE IF NOT EXISTS job_postings_raw (
+    fetch_date VARCHAR, id VARCHAR, feed VARCHAR, tenant VARCHAR, raw_json JSON, PRIMARY KEY (fetch_date, id));
+CREATE TABLE IF NOT EXISTS job_postings (
+    id VARCHAR PRIMARY KEY, tenant VARCHAR, title VARCHAR, company VARCHAR, date VARCHAR, remote VARCHAR,
+    seniority VARCHAR, category VARCHAR, employment_type VARCHAR, salary_min DOUBLE, salary_max DOUBLE,
+    salary_currency VARCHAR, posting_json JSON, fetch_date VARCHAR, analyzed_at TIMESTAMPTZ);
+CREATE TABLE IF NOT EXISTS matches (
+    profile_id VARCHAR, job_id VARCHAR, tenant VARCHAR, score DOUBLE, match_json JSON, computed_at VARCHAR,
+    PRIMARY KEY (profile_id, job_id));
+CREATE TABLE IF NOT EXISTS digests (
+    profile_id VARCHAR, date VARCHAR, tenant VARCHAR, digest_json JSON, html VARCHAR, PRIMARY KEY (profile_id, date));
+"""
+
+SNAPSHOT_TABLES = (
+    "documents", "document_sources", "profiles", "taxonomy_skills", "job_postings", "matches", "digests",
+)
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@contextmanager
+def warehouse(path: Path, attempts: int = 30) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to the warehouse with its schema in place.
+
+    DuckDB admits one writing process; Dagster's pool keeps our runs apart, and this waits out
+    the rare overlap (a manual run beside a sensor run) instead of failing.
+    """
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(attempts):
+        try:
+            connection = duckdb.connect(str(path))
+            break
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or attempt == attempts - 1:
+                raise
+            time.sleep(1.0)
+    try:
+        connection.execute(WAREHOUSE_SCHEMA)
+        yield connection
+    finally:
+        connection.close()
+
+
+def upsert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> int:
+    """Insert rows, replacing any with the same primary key, in one transaction."""
+    if not rows:
+        return 0
+    columns = list(rows[0])
+    placeholders = ", ".join("?" for _ in columns)
+    connection.executemany(
+        f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",
+        [[row[c] for c in columns] for row in rows],
+    )
+    return len(rows)
+
+
+def build_serving_snapshot(warehouse_path: Path, serving_path: Path) -> dict[str, int]:
+    """Copy the tables the API serves into a new file, then swap it in atomically. Returns row counts."""
+    serving_path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = serving_path.with_name(f".{serving_path.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    counts = {}
+    # The warehouse connection is opened (and its schema ensured) first, so an empty warehouse still snapshots.
+    with warehouse(warehouse_path):
+        pass
+    connection = duckdb.connect(str(temporary))
+    try:
+        connection.execute(f"ATTACH '{warehouse_path}' AS w (READ_ONLY)")
+        for table in SNAPSHOT_TABLES:
+            connection.execute(f"CREATE TABLE {table} AS SELECT * FROM w.{table}")
+            counts[table] = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        connection.execute("CREATE TABLE snapshot AS SELECT ?::TIMESTAMPTZ AS built_at", [now_utc()])
+        connection.execute("DETACH w")
+        connection.execute("CHECKPOINT")
+    finally:
+        connection.close()
+    os.replace(temporary, serving_path)
+    return counts

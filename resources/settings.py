@@ -1,0 +1,85 @@
+"""Plain settings read from the environment: no Dagster imports, shared by assets, sensors and the API."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _env_path(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value).expanduser().resolve() if value else default
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ValueError(f"{name}={value!r} is not a whole number") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where jobfit keeps its data and how it behaves; every path derives from `data_dir` unless set."""
+
+    data_dir: Path
+    inbox_dir: Path
+    feeds_file: Path
+    api_keys_file: Path
+    timezone: str = "UTC"
+    match_top_n: int = 10
+    match_min_score: int = 20
+    max_document_bytes: int = 10 * 1024 * 1024
+    inbox_files_per_tick: int = 200
+    llm_model: str = ""
+    openai_base_url: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.data_dir / "documents"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.data_dir / "quarantine"
+
+    @property
+    def warehouse_path(self) -> Path:
+        return self.data_dir / "warehouse.duckdb"
+
+    @property
+    def serving_path(self) -> Path:
+        return self.data_dir / "serving.duckdb"
+
+    @property
+    def lancedb_dir(self) -> Path:
+        return self.data_dir / "lancedb"
+
+    @property
+    def digests_dir(self) -> Path:
+        return self.data_dir / "digests"
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(os.environ.get("OPENAI_API_KEY") and self.llm_model)
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        data_dir = _env_path("JOBFIT_DATA_DIR", Path.cwd() / "data")
+        return cls(
+            data_dir=data_dir,
+            inbox_dir=_env_path("JOBFIT_INBOX_DIR", data_dir / "inbox"),
+            feeds_file=_env_path("JOBFIT_FEEDS_FILE", data_dir / "feeds.yaml"),
+            api_keys_file=_env_path("JOBFIT_API_KEYS_FILE", data_dir / "api_keys.yaml"),
+            timezone=os.environ.get("JOBFIT_TIMEZONE", "UTC"),
+            match_top_n=_env_int("JOBFIT_MATCH_TOP_N", 10),
+            match_min_score=_env_int("JOBFIT_MATCH_MIN_SCORE", 20),
+            max_document_bytes=_env_int("JOBFIT_MAX_DOCUMENT_MB", 10) * 1024 * 1024,
+            inbox_files_per_tick=_env_int("JOBFIT_INBOX_FILES_PER_TICK", 200),
+            llm_model=os.environ.get("JOBFIT_LLM_MODEL", ""),
+            openai_base_url=os.environ.get("OPENAI_BASE_URL", ""),
+        )
