@@ -1,0 +1,189 @@
+"""jobfit's read-only HTTP API over the serving snapshot. Another tenant's record answers 404, never 403."""
+
+
+import json
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from api.auth import ApiKeys, Principal
+from api.serving import ServingStore, SnapshotMissing
+from jobfit import __version__
+from resources.settings import Settings
+
+NOT_FOUND = "not found"
+
+
+def _profile_filter(principal: Principal, alias: str = "p") -> tuple[str, list]:
+    if principal.role == "admin":
+        return "TRUE", []
+    if principal.role == "recruiter":
+        return f"{alias}.tenant = ?", [principal.tenant]
+    return f"{alias}.tenant = ? AND lower({alias}.email) = ?", [principal.tenant, principal.email]
+
+
+def _job_filter(principal: Principal, alias: str = "j") -> tuple[str, list]:
+    if principal.role == "admin":
+        return "TRUE", []
+    return f"({alias}.tenant IS NULL OR {alias}.tenant = ?)", [principal.tenant]
+
+
+def _profile_out(row: dict) -> dict:
+    return {"id": row["profile_id"], "tenant": row["tenant"], "profile": json.loads(row["profile_json"])}
+
+
+def _job_out(row: dict) -> dict:
+    return {"id": row["id"], "tenant": row["tenant"], "fetch_date": row["fetch_date"], "job": json.loads(row["posting_json"])}
+
+
+def _match_out(row: dict) -> dict:
+    match = json.loads(row["match_json"])
+    return {
+        "profile_id": match["profile_id"], "job_id": match["job_id"], "score": match["score"],
+        "components": match["components"], "matched_skills": match["matched_skills"],
+        "missing_skills": match["missing_skills"], "reasons": match["reasons"],
+        "weights_version": match["weights_version"], "computed_at": match["computed_at"],
+        "title": row.get("title"), "company": row.get("company"), "name": row.get("name"),
+    }
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    store = ServingStore(settings.serving_path)
+    keys = ApiKeys(settings.api_keys_file)
+    app = FastAPI(
+        title="jobfit API",
+        version=__version__,
+        description="Read-only access to profiles, postings, explained matches and digests. "
+        "Send your key as `X-API-Key` (or `Authorization: Bearer <key>`).",
+    )
+
+    @app.exception_handler(SnapshotMissing)
+    async def _snapshot_missing(request: Request, exc: SnapshotMissing):
+        return JSONResponse(status_code=503, content={"detail": str(exc)})
+
+    def principal(
+        x_api_key: Annotated[str | None, Header()] = None, authorization: Annotated[str | None, Header()] = None
+    ) -> Principal:
+        key = x_api_key or (authorization[7:] if authorization and authorization.lower().startswith("bearer ") else None)
+        found = keys.lookup(key) if key else None
+        if found is None:
+            raise HTTPException(status_code=401, detail="a valid API key is required (header X-API-Key)")
+        return found
+
+    Caller = Annotated[Principal, Depends(principal)]
+
+    def visible_profile(profile_id: str, who: Principal) -> dict:
+        where, params = _profile_filter(who)
+        rows = store.query(f"SELECT * FROM profiles p WHERE p.profile_id = ? AND {where}", [profile_id, *params])
+        if not rows:
+            raise HTTPException(status_code=404, detail=NOT_FOUND)
+        return rows[0]
+
+    @app.get("/health", tags=["service"])
+    def health() -> dict:
+        try:
+            built = store.query("SELECT built_at FROM snapshot")[0]["built_at"]
+            counts = store.query(
+                "SELECT (SELECT count(*) FROM profiles) AS profiles, (SELECT count(*) FROM job_postings) AS jobs, "
+                "(SELECT count(*) FROM matches) AS matches"
+            )[0]
+        except SnapshotMissing as exc:
+            return {"status": "starting", "detail": str(exc), "version": __version__}
+        return {"status": "ok", "version": __version__, "snapshot_built_at": built.isoformat(), **counts}
+
+    @app.get("/profiles", tags=["profiles"])
+    def list_profiles(who: Caller, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict:
+        where, params = _profile_filter(who)
+        rows = store.query(
+            f"SELECT profile_id, tenant, name, label, email, career_level, years_experience, skills FROM profiles p "
+            f"WHERE {where} ORDER BY name, profile_id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return {"items": [{"id": r.pop("profile_id"), **r} for r in rows], "limit": limit, "offset": offset}
+
+    @app.get("/profiles/{profile_id}", tags=["profiles"])
+    def get_profile(profile_id: str, who: Caller) -> dict:
+        return _profile_out(visible_profile(profile_id, who))
+
+    @app.get("/profiles/{profile_id}/matches", tags=["matches"])
+    def profile_matches(profile_id: str, who: Caller, limit: int = Query(20, ge=1, le=200)) -> dict:
+        visible_profile(profile_id, who)
+        where, params = _job_filter(who)
+        rows = store.query(
+            f"SELECT m.match_json, j.title, j.company FROM matches m JOIN job_postings j ON j.id = m.job_id "
+            f"WHERE m.profile_id = ? AND {where} ORDER BY m.score DESC LIMIT ?",
+            [profile_id, *params, limit],
+        )
+        return {"profile_id": profile_id, "items": [_match_out(r) for r in rows]}
+
+    @app.get("/jobs", tags=["jobs"])
+    def list_jobs(who: Caller, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict:
+        where, params = _job_filter(who)
+        rows = store.query(
+            f"SELECT id, tenant, title, company, date, remote, seniority, category, employment_type, salary_min, "
+            f"salary_max, salary_currency FROM job_postings j WHERE {where} ORDER BY date DESC, id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return {"items": rows, "limit": limit, "offset": offset}
+
+    def visible_job(job_id: str, who: Principal) -> dict:
+        where, params = _job_filter(who)
+        rows = store.query(f"SELECT * FROM job_postings j WHERE j.id = ? AND {where}", [job_id, *params])
+        if not rows:
+            raise HTTPException(status_code=404, detail=NOT_FOUND)
+        return rows[0]
+
+    @app.get("/jobs/{job_id}", tags=["jobs"])
+    def get_job(job_id: str, who: Caller) -> dict:
+        return _job_out(visible_job(job_id, who))
+
+    @app.get("/jobs/{job_id}/matches", tags=["matches"])
+    def job_matches(job_id: str, who: Caller, limit: int = Query(20, ge=1, le=200)) -> dict:
+        visible_job(job_id, who)
+        where, params = _profile_filter(who)
+        rows = store.query(
+            f"SELECT m.match_json, p.name FROM matches m JOIN profiles p ON p.profile_id = m.profile_id "
+            f"WHERE m.job_id = ? AND {where} ORDER BY m.score DESC LIMIT ?",
+            [job_id, *params, limit],
+        )
+        return {"job_id": job_id, "items": [_match_out(r) for r in rows]}
+
+    @app.get("/digests/{profile_id}/{date}", tags=["digests"], responses={200: {"content": {"text/html": {}}}})
+    def get_digest(profile_id: str, date: str, who: Caller, accept: Annotated[str | None, Header()] = None):
+        visible_profile(profile_id, who)
+        rows = store.query("SELECT digest_json, html FROM digests WHERE profile_id = ? AND date = ?", [profile_id, date])
+        if not rows:
+            raise HTTPException(status_code=404, detail=NOT_FOUND)
+        if accept and "text/html" in accept:
+            return HTMLResponse(rows[0]["html"])
+        return json.loads(rows[0]["digest_json"])
+
+    @app.get("/documents/{sha256}", tags=["documents"])
+    def get_document(sha256: str, who: Caller) -> dict:
+        rows = store.query("SELECT * FROM documents WHERE sha256 = ?", [sha256])
+        sources = store.query("SELECT tenant, source_path, seen_at FROM document_sources WHERE sha256 = ?", [sha256])
+        if not rows:
+            raise HTTPException(status_code=404, detail=NOT_FOUND)
+        if who.role == "recruiter" and who.tenant not in {s["tenant"] for s in sources}:
+            raise HTTPException(status_code=404, detail=NOT_FOUND)
+        if who.role == "candidate":
+            where, params = _profile_filter(who)
+            if not store.query(f"SELECT 1 FROM profiles p WHERE p.sha256 = ? AND {where}", [sha256, *params]):
+                raise HTTPException(status_code=404, detail=NOT_FOUND)
+        document = rows[0]
+        if who.role != "admin":
+            sources = [s for s in sources if s["tenant"] == who.tenant]
+        return {
+            "sha256": sha256, "status": document["status"], "format": document["format"],
+            "size_bytes": document["size_bytes"], "pages": document["pages"],
+            "quarantine": {"reason": document["reason"], "message": document["message"]} if document["status"] == "quarantined" else None,
+            "profile_id": sha256[:16] if document["status"] == "text" else None,
+            "sources": [{"tenant": s["tenant"], "file": s["source_path"].rsplit("/", 1)[-1], "seen_at": s["seen_at"].isoformat()} for s in sources],
+        }
+
+    return app
+
+
+app = create_app()

@@ -1,0 +1,86 @@
+"""Matches: vector similarity picks candidates, the engine's scorer ranks and explains them."""
+
+import time
+
+import dagster as dg
+import numpy as np
+
+from jobfit.matching import Weights, match_all, visible
+from jobfit.schema import JobPosting, Profile
+from jobfit.taxonomy import shared_matcher
+from pipelines.automation import on_upstream_update
+from pipelines.partitions import SETTINGS
+from resources.storage import StorageResource
+from resources.vectors import VectorsResource
+
+
+def _aligned(ids: list[str], table) -> np.ndarray:
+    position = {item_id: n for n, item_id in enumerate(table.ids)}
+    missing = [i for i in ids if i not in position]
+    if missing:
+        raise dg.Failure(f"{len(missing)} rows have no vector yet (e.g. {missing[0]}): materialize the vectors first")
+    return table.matrix[[position[i] for i in ids]] if ids else table.matrix[:0]
+
+
+@dg.asset(
+    deps=["profile_vectors", "job_vectors", "skill_taxonomy"],
+    group_name="matching",
+    kinds={"numpy", "duckdb"},
+    pool="warehouse",
+    automation_condition=on_upstream_update,
+    description="Each profile's best postings and each posting's best profiles, scored 0-100 and explained.",
+)
+def matches(storage: StorageResource, vectors: VectorsResource) -> dg.MaterializeResult:
+    with storage.warehouse() as con:
+        profile_rows = con.execute("SELECT profile_id, profile_json FROM profiles ORDER BY profile_id").fetchall()
+        job_rows = con.execute("SELECT id, posting_json FROM job_postings ORDER BY id").fetchall()
+    profiles = {pid: Profile.model_validate_json(js) for pid, js in profile_rows}
+    jobs = {jid: JobPosting.model_validate_json(js) for jid, js in job_rows}
+    store = vectors.store()
+    started = time.perf_counter()
+    taxonomy = shared_matcher(str(storage.taxonomy_path) if storage.taxonomy_path.exists() else None).taxonomy
+    result = match_all(
+        profiles, _aligned(list(profiles), store.read("profile_vectors")),
+        jobs, _aligned(list(jobs), store.read("job_vectors")),
+        taxonomy, top_n=SETTINGS.match_top_n, min_score=SETTINGS.match_min_score, weights=Weights(),
+    )
+    seconds = time.perf_counter() - started
+    with storage.warehouse() as con:
+        con.execute("BEGIN")
+        con.execute("DELETE FROM matches")
+        con.executemany(
+            "INSERT INTO matches VALUES (?, ?, ?, ?, ?, ?)",
+            [[m.profile_id, m.job_id, m.tenant, m.score, m.model_dump_json(), m.computed_at] for m in result],
+        )
+        con.execute("COMMIT")
+    scores = [m.score for m in result]
+    best = sorted(result, key=lambda m: -m.score)[:10]
+    return dg.MaterializeResult(
+        metadata={
+            "matches": len(result),
+            "profiles": len(profiles),
+            "postings": len(jobs),
+            "median_score": float(np.median(scores)) if scores else None,
+            "seconds": round(seconds, 2),
+            "weights_version": Weights().version,
+            "best": dg.MetadataValue.md(
+                "| profile | job | score | matched | missing |\n|---|---|---|---|---|\n"
+                + "\n".join(
+                    f"| {profiles[m.profile_id].basics.name or m.profile_id} | {jobs[m.job_id].title} | {m.score:.0f} | "
+                    f"{', '.join(m.matched_skills[:4])} | {', '.join(m.missing_skills[:3])} |"
+                    for m in best
+                )
+            ),
+        }
+    )
+
+
+@dg.asset_check(asset=matches, description="No match pairs a profile with another tenant's posting; scores lie in 0-100.")
+def matches_respect_tenants(storage: StorageResource) -> dg.AssetCheckResult:
+    with storage.warehouse() as con:
+        rows = con.execute(
+            "SELECT m.tenant, j.tenant, m.score FROM matches m JOIN job_postings j ON j.id = m.job_id"
+        ).fetchall()
+    crossed = sum(1 for profile_tenant, job_tenant, _ in rows if not visible(job_tenant, profile_tenant))
+    out_of_range = sum(1 for *_, score in rows if not 0 <= score <= 100)
+    return dg.AssetCheckResult(passed=crossed == 0 and out_of_range == 0, metadata={"crossed_tenants": crossed, "out_of_range": out_of_range})

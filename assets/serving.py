@@ -1,0 +1,22 @@
+"""The serving snapshot: what the API reads, rebuilt from the warehouse and swapped in atomically."""
+
+import dagster as dg
+
+from jobfit.store import build_serving_snapshot
+from pipelines.automation import on_upstream_update
+from resources.storage import StorageResource
+
+
+@dg.asset(
+    deps=["profiles", "document_text", "job_postings", "matches", "digests", "skill_taxonomy"],
+    group_name="serving",
+    kinds={"duckdb"},
+    pool="warehouse",
+    automation_condition=on_upstream_update,
+    description="data/serving.duckdb: every result table the API serves, replaced in one atomic rename.",
+)
+def serving_snapshot(storage: StorageResource) -> dg.MaterializeResult:
+    counts = build_serving_snapshot(storage.warehouse_path, storage.serving_path)
+    return dg.MaterializeResult(
+        metadata={**{f"rows_{table}": n for table, n in counts.items()}, "path": str(storage.serving_path)}
+    )

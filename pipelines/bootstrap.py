@@ -1,0 +1,102 @@
+"""First run on the embedded default: seed samples where nothing is configured, materialize every asset once.
+
+`python -m pipelines.bootstrap` (make run calls it) uses the Dagster instance in DAGSTER_HOME, so every
+materialization shows in the UI afterwards.
+"""
+
+import shutil
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import dagster as dg
+import yaml
+
+from api.auth import demo_keys
+from jobfit.documents import sha256_file
+from jobfit.store import warehouse
+from pipelines.definitions import ALL_ASSETS, build_resources
+from pipelines.partitions import document_partitions
+from resources.settings import Settings
+from sensors.inbox import scan_inbox
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def say(message: str) -> None:
+    print(f"[jobfit] {message}", flush=True)
+
+
+def seed(settings: Settings) -> None:
+    """Copy the bundled samples into an empty inbox and a missing feeds file; never overwrite."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if not settings.inbox_dir.exists() or not any(settings.inbox_dir.rglob("*.*")):
+        shutil.copytree(SAMPLES / "inbox", settings.inbox_dir, dirs_exist_ok=True)
+        say(f"seeded the inbox {settings.inbox_dir} with the sample resumes")
+    if not settings.feeds_file.exists():
+        settings.feeds_file.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SAMPLES / "feeds.yaml", settings.feeds_file)
+        shutil.copytree(SAMPLES / "feeds", settings.feeds_file.parent / "feeds", dirs_exist_ok=True)
+        say(f"seeded the feeds file {settings.feeds_file} with the sample job board")
+
+
+def write_demo_keys(settings: Settings) -> None:
+    if settings.api_keys_file.exists():
+        return
+    with warehouse(settings.warehouse_path) as con:
+        tenants = [r[0] for r in con.execute("SELECT DISTINCT tenant FROM profiles ORDER BY tenant").fetchall()]
+        row = con.execute("SELECT tenant, lower(email) FROM profiles WHERE email IS NOT NULL ORDER BY tenant, name LIMIT 1").fetchone()
+    settings.api_keys_file.parent.mkdir(parents=True, exist_ok=True)
+    settings.api_keys_file.write_text(
+        "# API keys: role admin (everything), recruiter (one tenant), candidate (their own profiles, by email).\n"
+        + yaml.safe_dump(demo_keys(tenants, tuple(row) if row else None), sort_keys=False)
+    )
+    settings.api_keys_file.chmod(0o600)
+    say(f"wrote demo API keys to {settings.api_keys_file}")
+
+
+def materialize_everything(settings: Settings, instance: dg.DagsterInstance) -> None:
+    resources = build_resources(settings)
+    today = datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
+
+    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+    def run(selection: list[str], run_config: dict | None = None, **kwargs) -> None:
+        started = time.perf_counter()
+        kwargs["run_config"] = {**quiet, **(run_config or {})}
+        result = dg.materialize(ALL_ASSETS, selection=selection, instance=instance, resources=resources, raise_on_error=False, **kwargs)
+        if not result.success:
+            say(f"FAILED materializing {', '.join(selection)} {kwargs.get('partition_key', '')}: see the run in the Dagster UI")
+            sys.exit(1)
+        say(f"materialized {', '.join(selection)} {kwargs.get('partition_key', '')[:12]} in {time.perf_counter() - started:.1f}s")
+
+    run(["skill_taxonomy"])
+    run(["job_postings_raw", "job_postings"], partition_key=today)
+    for tenant, path in scan_inbox(settings.inbox_dir):
+        sha256 = sha256_file(path)
+        if instance.has_dynamic_partition(document_partitions.name, sha256):
+            continue
+        instance.add_dynamic_partitions(document_partitions.name, [sha256])
+        run(
+            ["documents", "document_text", "profiles"],
+            partition_key=sha256,
+            run_config={"ops": {"documents": {"config": {"path": str(path), "tenant": tenant}}}},
+            tags={"jobfit/tenant": tenant, "jobfit/source": path.name},
+        )
+    run(["profile_vectors", "job_vectors", "matches"])
+    run(["digests"], partition_key=today)
+    run(["serving_snapshot"])
+
+
+def main() -> None:
+    settings = Settings.from_env()
+    seed(settings)
+    with dg.DagsterInstance.get() as instance:
+        materialize_everything(settings, instance)
+    write_demo_keys(settings)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""The jobfit code location: Definitions built explicitly from assets/, sensors/ and resources/."""
+
+import dagster as dg
+
+from assets.digests import digests
+from assets.documents import document_text, documents, profiles
+from assets.jobs import job_postings, job_postings_have_titles, job_postings_raw
+from assets.matching import matches, matches_respect_tenants
+from assets.serving import serving_snapshot
+from assets.taxonomy import skill_taxonomy
+from assets.vectors import job_vectors, profile_vectors
+from pipelines.jobs import daily_digest_job, fetch_feeds_job, ingest_document_job
+from pipelines.partitions import SETTINGS
+from pipelines.schedules import daily_digests, hourly_feed_fetch
+from resources.embedder import EmbedderResource
+from resources.feeds import FeedsResource
+from resources.storage import StorageResource
+from resources.vectors import VectorsResource
+from sensors.inbox import inbox_sensor
+
+ALL_ASSETS = [
+    documents, document_text, profiles, skill_taxonomy, job_postings_raw, job_postings,
+    profile_vectors, job_vectors, matches, digests, serving_snapshot,
+]
+
+
+def build_resources(settings=SETTINGS) -> dict:
+    return {
+        "storage": StorageResource.from_settings(settings),
+        "vectors": VectorsResource.from_settings(settings),
+        "embedder": EmbedderResource(),
+        "feeds": FeedsResource.from_settings(settings),
+    }
+
+
+automation_sensor = dg.AutomationConditionSensorDefinition(
+    "jobfit_automation",
+    target=dg.AssetSelection.all(),
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    minimum_interval_seconds=15,
+    description="Keeps vectors, matches and the serving snapshot in step with new profiles and postings.",
+)
+
+defs = dg.Definitions(
+    assets=ALL_ASSETS,
+    asset_checks=[job_postings_have_titles, matches_respect_tenants],
+    jobs=[ingest_document_job, fetch_feeds_job, daily_digest_job],
+    schedules=[hourly_feed_fetch, daily_digests],
+    sensors=[inbox_sensor, automation_sensor],
+    resources=build_resources(),
+    # One process per run: on a small machine, a subprocess per step costs more than the steps.
+    executor=dg.in_process_executor,
+)

@@ -1,0 +1,72 @@
+"""Where files and tables live: the content-addressed document store, quarantine, warehouse and serving file."""
+
+from __future__ import annotations
+
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import dagster as dg
+import duckdb
+
+from jobfit import store
+from resources.settings import Settings
+
+
+class StorageResource(dg.ConfigurableResource):
+    """The embedded default: everything under one data directory (JOBFIT_DATA_DIR)."""
+
+    data_dir: str
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "StorageResource":
+        return cls(data_dir=str(settings.data_dir))
+
+    @property
+    def root(self) -> Path:
+        return Path(self.data_dir)
+
+    @property
+    def warehouse_path(self) -> Path:
+        return self.root / "warehouse.duckdb"
+
+    @property
+    def serving_path(self) -> Path:
+        return self.root / "serving.duckdb"
+
+    @property
+    def digests_dir(self) -> Path:
+        return self.root / "digests"
+
+    @property
+    def taxonomy_path(self) -> Path:
+        return self.root / "taxonomy" / "taxonomy.yaml"
+
+    def document_path(self, sha256: str) -> Path:
+        return self.root / "documents" / sha256
+
+    def keep_document(self, sha256: str, source: Path) -> Path:
+        """Copy an original into the content-addressed store (once); returns the stored path."""
+        target = self.document_path(sha256)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(".partial")
+            shutil.copyfile(source, partial)
+            partial.replace(target)
+        return target
+
+    def quarantine(self, sha256: str, reason: str, message: str) -> Path:
+        """Keep a rejected original beside a note of why; the stored original stays too."""
+        folder = self.root / "quarantine"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / sha256
+        if not target.exists():
+            shutil.copyfile(self.document_path(sha256), target)
+        (folder / f"{sha256}.reason.txt").write_text(f"{reason}: {message}\n")
+        return target
+
+    @contextmanager
+    def warehouse(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with store.warehouse(self.warehouse_path) as connection:
+            yield connection
