@@ -18,10 +18,11 @@ class StorageResource(dg.ConfigurableResource):
     """The embedded default: everything under one data directory (JOBFIT_DATA_DIR)."""
 
     data_dir: str
+    inbox_dir: str
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "StorageResource":
-        return cls(data_dir=str(settings.data_dir))
+        return cls(data_dir=str(settings.data_dir), inbox_dir=str(settings.inbox_dir))
 
     @property
     def root(self) -> Path:

@@ -8,6 +8,7 @@ import dagster as dg
 from jobfit.documents import sha256_file
 from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS, document_partitions
+from resources.storage import StorageResource
 
 
 def scan_inbox(inbox: Path) -> list[tuple[str, Path]]:
@@ -33,8 +34,8 @@ def _signature(path: Path) -> str:
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Watches JOBFIT_INBOX_DIR/<tenant>/ and requests one run per new document (run_key = sha256).",
 )
-def inbox_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
-    inbox = SETTINGS.inbox_dir
+def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) -> dg.SensorResult | dg.SkipReason:
+    inbox = Path(storage.inbox_dir)
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     requests, new_keys, considered = [], [], 0
     for tenant, path in scan_inbox(inbox):

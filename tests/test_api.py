@@ -1,0 +1,118 @@
+"""The read-only API over the serving snapshot: roles, tenant isolation (404, never 403), digests, documents."""
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+
+
+@pytest.fixture(scope="module")
+def api(pipeline_run):
+    settings, _ = pipeline_run
+    settings.api_keys_file.write_text(yaml.safe_dump({"keys": [
+        {"key": "k-admin", "role": "admin"},
+        {"key": "k-acme", "role": "recruiter", "tenant": "acme"},
+        {"key": "k-globex", "role": "recruiter", "tenant": "globex"},
+        {"key": "k-maria", "role": "candidate", "tenant": "acme", "email": "Maria.Lopez@example.com"},
+    ]}))
+    client = TestClient(create_app(settings))
+    profiles = client.get("/profiles", headers={"X-API-Key": "k-admin"}).json()["items"]
+    return client, {p["name"]: p for p in profiles}
+
+
+def get(client, path, key, **headers):
+    return client.get(path, headers={"X-API-Key": key, **headers})
+
+
+def test_health_needs_no_key(api):
+    client, _ = api
+    body = client.get("/health").json()
+    assert body["status"] == "ok" and body["profiles"] == 6 and body["jobs"] == 12
+
+
+def test_a_key_is_required(api):
+    client, _ = api
+    assert client.get("/profiles").status_code == 401
+    assert get(client, "/profiles", "wrong").status_code == 401
+    assert client.get("/profiles", headers={"Authorization": "Bearer k-admin"}).status_code == 200
+
+
+def test_recruiters_see_only_their_tenant(api):
+    client, people = api
+    acme = {p["name"] for p in get(client, "/profiles", "k-acme").json()["items"]}
+    assert acme == {"Maria Lopez", "James Okafor", "Priya Raman"}
+    daniel = people["Daniel Weber"]["id"]
+    assert get(client, f"/profiles/{daniel}", "k-acme").status_code == 404
+    assert get(client, f"/profiles/{daniel}/matches", "k-acme").status_code == 404
+    assert get(client, f"/profiles/{daniel}", "k-globex").status_code == 200
+
+
+def test_candidate_sees_only_their_own_profile(api):
+    client, people = api
+    mine = get(client, "/profiles", "k-maria").json()["items"]
+    assert [p["name"] for p in mine] == ["Maria Lopez"]
+    assert get(client, f"/profiles/{people['James Okafor']['id']}", "k-maria").status_code == 404
+
+
+def test_profile_matches_are_explained(api):
+    client, people = api
+    body = get(client, f"/profiles/{people['Maria Lopez']['id']}/matches", "k-maria").json()
+    best = body["items"][0]
+    assert best["title"] == "Senior Data Engineer"
+    assert 0 <= best["score"] <= 100
+    assert set(best["components"]) == {"skills", "experience", "education", "location", "semantic"}
+    assert all("weight" in c and "score" in c for c in best["components"].values())
+    assert "Python" in best["matched_skills"] and best["reasons"] and best["weights_version"]
+    scores = [m["score"] for m in body["items"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_job_matches_show_only_the_callers_profiles(api):
+    client, _ = api
+    jobs = get(client, "/jobs", "k-acme").json()["items"]
+    accountant = next(j for j in jobs if j["title"] == "Senior Accountant")
+    assert get(client, f"/jobs/{accountant['id']}", "k-acme").json()["job"]["meta"]["salary"]["currency"] == "EUR"
+    all_names = {m["name"] for m in get(client, f"/jobs/{accountant['id']}/matches", "k-admin").json()["items"]}
+    acme_names = {m["name"] for m in get(client, f"/jobs/{accountant['id']}/matches", "k-acme").json()["items"]}
+    assert "Daniel Weber" in all_names and acme_names and acme_names <= {"Maria Lopez", "James Okafor", "Priya Raman"}
+    assert get(client, "/jobs/does-not-exist", "k-admin").status_code == 404
+
+
+def test_digest_as_json_and_html(api, pipeline_run):
+    client, people = api
+    settings, _ = pipeline_run
+    day = next((settings.data_dir / "digests").iterdir()).name
+    pid = people["Maria Lopez"]["id"]
+    body = get(client, f"/digests/{pid}/{day}", "k-maria").json()
+    assert body["name"] == "Maria Lopez" and body["matches"]
+    page = get(client, f"/digests/{pid}/{day}", "k-maria", Accept="text/html")
+    assert page.headers["content-type"].startswith("text/html") and "Senior Data Engineer" in page.text
+    assert get(client, f"/digests/{pid}/{day}", "k-globex").status_code == 404
+    assert get(client, f"/digests/{pid}/1999-01-01", "k-maria").status_code == 404
+
+
+def test_documents_status(api, pipeline_run):
+    client, people = api
+    sha = get(client, f"/profiles/{people['Tom Becker']['id']}", "k-admin").json()["profile"]["meta"]["document_sha256"]
+    body = get(client, f"/documents/{sha}", "k-globex").json()
+    assert body["status"] == "text" and body["quarantine"] is None and body["sources"][0]["file"] == "tom_becker.txt"
+    assert get(client, f"/documents/{sha}", "k-acme").status_code == 404
+
+
+def test_openapi_docs_are_served(api):
+    client, _ = api
+    assert client.get("/docs").status_code == 200
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/profiles", "/profiles/{profile_id}/matches", "/jobs/{job_id}/matches", "/digests/{profile_id}/{date}"} <= set(paths)
+
+
+def test_no_snapshot_answers_503(tmp_path):
+    from resources.settings import Settings
+
+    settings = Settings(data_dir=tmp_path, inbox_dir=tmp_path / "inbox", feeds_file=tmp_path / "f.yaml", api_keys_file=tmp_path / "k.yaml")
+    settings.api_keys_file.write_text("keys: [{key: a, role: admin}]")
+    client = TestClient(create_app(settings))
+    assert client.get("/health").json()["status"] == "starting"
+    response = client.get("/profiles", headers={"X-API-Key": "a"})
+    assert response.status_code == 503 and "serving_snapshot" in response.json()["detail"]

@@ -1,0 +1,82 @@
+"""The `jobfit` command as DESIGN.md's contracts describe it, run as a real subprocess."""
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import SAMPLES
+
+JOBFIT = [sys.executable, "-m", "jobfit.cli"]
+
+
+def run(*args, check=True):
+    result = subprocess.run([*JOBFIT, *map(str, args)], capture_output=True, text=True, timeout=300)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def lines(output):
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_version():
+    assert run("version").stdout.startswith("jobfit ")
+
+
+def test_parse_every_sample_format(tmp_path):
+    records = lines(run("parse", SAMPLES / "inbox", "--jsonl").stdout)
+    assert len(records) == 6
+    assert {r["source"].rsplit(".", 1)[1] for r in records} == {"pdf", "docx", "txt"}
+    for record in records:
+        assert set(record) == {"source", "status", "error", "profile"}
+        assert record["status"] == "ok" and record["error"] is None
+        assert record["profile"]["basics"]["name"] and record["profile"]["meta"]["schema_version"] == "1"
+
+
+def test_parse_reports_bad_files_and_exits_nonzero(tmp_path):
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4 broken")
+    result = run("parse", bad, "--jsonl", check=False)
+    assert result.returncode == 1
+    record = lines(result.stdout)[0]
+    assert record["status"] == "quarantined" and record["error"].startswith("corrupt")
+
+
+def test_analyze_job_keeps_ids(tmp_path):
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text("\n".join(json.dumps(j) for j in [
+        {"id": 7, "title": "Data Analyst", "description": "Requirements: SQL and Tableau. $80,000 - $90,000 per year"},
+        {"id": "b", "title": "Nurse", "description": "Patient care"},
+    ]))
+    out = lines(run("analyze-job", jobs).stdout)
+    assert [o["id"] for o in out] == ["7", "b"]
+    assert {s["name"] for s in out[0]["skills"]} == {"SQL", "Tableau"}
+    assert out[0]["skills"][0]["keywords"]
+    assert out[0]["meta"]["salary"] == {**out[0]["meta"]["salary"], "min": 80000, "max": 90000, "currency": "USD", "period": "year"}
+
+
+def test_feed_prints_analyzed_postings():
+    out = lines(run("feed", SAMPLES / "feeds" / "jobs.rss", "--jsonl").stdout)
+    assert len(out) == 12 and all(o["meta"]["required_skills"] for o in out)
+
+
+def test_feed_that_cannot_be_read_exits_nonzero(tmp_path):
+    result = run("feed", tmp_path / "missing.rss", "--jsonl", check=False)
+    assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_match_prints_top_n_per_profile(tmp_path):
+    parsed = tmp_path / "parsed.jsonl"
+    parsed.write_text(run("parse", SAMPLES / "inbox", "--jsonl").stdout)
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text(run("feed", SAMPLES / "feeds" / "jobs.rss", "--jsonl").stdout)
+    out = lines(run("match", "--profiles", parsed, "--jobs", jobs, "--top", 3).stdout)
+    assert len(out) == 18
+    by_profile = {}
+    for row in out:
+        assert set(row) == {"profile", "job", "score", "components", "matched_skills", "missing_skills", "reasons"}
+        by_profile.setdefault(row["profile"], []).append(row)
+    titles = {json.loads(line)["id"]: json.loads(line)["title"] for line in jobs.read_text().splitlines()}
+    assert titles[by_profile["daniel_weber"][0]["job"]] == "Senior Accountant"
+    assert all([r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True) for rows in by_profile.values())

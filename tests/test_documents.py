@@ -1,0 +1,89 @@
+"""Documents become text, or a reason a person can act on; the format is judged by content."""
+
+import io
+
+import pymupdf
+import pytest
+
+from jobfit.documents import UnsupportedDocument, detect_format, extract_text
+
+RESUME = "Ada Example\nData Engineer\nada@example.com\nExperience\nData Engineer at Foo | 2019 - Present"
+
+
+def make_pdf(text: str, encrypt: bool = False) -> bytes:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = 72
+    for line in text.split("\n"):
+        page.insert_text((72, y), line, fontsize=11)
+        y += 16
+    options = {"encryption": pymupdf.PDF_ENCRYPT_AES_256, "user_pw": "secret", "owner_pw": "owner"} if encrypt else {}
+    return doc.tobytes(**options)
+
+
+def make_docx(text: str) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Skills"
+    table.rows[0].cells[1].text = "Python, SQL"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_pdf_text_layer_is_read():
+    result = extract_text(make_pdf(RESUME))
+    assert result.format == "pdf" and result.pages == 1
+    assert "ada@example.com" in result.text and "Data Engineer at Foo" in result.text
+
+
+def test_docx_paragraphs_and_tables_are_read():
+    result = extract_text(make_docx(RESUME))
+    assert result.format == "docx"
+    assert "Data Engineer at Foo" in result.text
+    assert "Skills | Python, SQL" in result.text
+
+
+def test_plain_text_in_cp1252_is_decoded():
+    result = extract_text((RESUME + "\nCafé résumé – naïve").encode("cp1252"))
+    assert "Café résumé – naïve" in result.text
+
+
+def test_format_comes_from_content_not_name():
+    assert detect_format(make_pdf(RESUME)) == "pdf"
+    assert detect_format(make_docx(RESUME)) == "docx"
+    assert detect_format(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100) == "binary"
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "unsupported_format"),
+        (b"%PDF-1.7\n this is not really a pdf", "corrupt"),
+        (b"PK\x03\x04 broken zip", "corrupt"),
+        (b"Hello", "empty_text"),
+    ],
+)
+def test_unusable_files_get_a_reason(data, reason):
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(data)
+    assert caught.value.reason == reason
+    assert caught.value.message  # a sentence a person can act on
+
+
+def test_encrypted_pdf_is_refused_with_advice():
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(make_pdf(RESUME, encrypt=True))
+    assert caught.value.reason == "encrypted"
+    assert "unlocked copy" in caught.value.message
+
+
+def test_size_limit_applies():
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(RESUME.encode() * 1000, max_bytes=10_000)
+    assert caught.value.reason == "too_large"

@@ -1,0 +1,68 @@
+"""Feeds to postings, postings to analyzed postings."""
+
+import pytest
+
+from jobfit.jobs import FeedError, analyze_job, canonical_url, parse_salary, read_feed
+
+FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>t</title>
+<item><title>Acme &amp; Co: Senior Python Developer</title>
+<link>https://jobs.example.org/42?utm_source=rss&amp;id=7</link>
+<pubDate>Tue, 17 Nov 2026 10:00:00 GMT</pubDate>
+<description><![CDATA[<p>Remote role. $120,000 - $140,000 per year.</p><h3>Requirements</h3>
+<ul><li>5+ years of experience with Python</li><li>PostgreSQL</li></ul>
+<h3>Nice to have</h3><ul><li>Kubernetes</li></ul>]]></description></item>
+<item><title>Acme &amp; Co: Senior Python Developer</title>
+<link>https://jobs.example.org/42?utm_campaign=x&amp;id=7</link><description>dup</description></item>
+</channel></rss>"""
+
+
+def test_rss_items_become_postings():
+    postings = read_feed(FEED, feed_name="test")
+    first = postings[0]
+    assert first["company"] == "Acme & Co" and first["title"] == "Senior Python Developer"
+    assert first["url"] == "https://jobs.example.org/42?id=7"
+    assert first["date"] == "2026-11-17"
+    assert "- 5+ years of experience with Python" in first["description"]
+    # the same posting with other tracking parameters has the same identity
+    assert postings[0]["id"] == postings[1]["id"]
+
+
+def test_unreadable_feed_raises():
+    with pytest.raises(FeedError):
+        read_feed(b"<<< not a feed", feed_name="broken")
+    with pytest.raises(FeedError):
+        read_feed("/nonexistent/feed.xml", feed_name="missing")
+
+
+def test_analysis_separates_required_and_preferred(matcher):
+    job = analyze_job(read_feed(FEED)[0], matcher)
+    assert {s.id for s in job.meta.required_skills} == {"python", "postgresql"}
+    assert {s.id for s in job.meta.preferred_skills} == {"kubernetes"}
+    assert job.meta.seniority == "mid-senior"
+    assert job.meta.years_required == 5
+    assert job.remote == "Full"
+    assert job.meta.salary.min == 120000 and job.meta.salary.currency == "USD" and job.meta.salary.period == "year"
+    assert [s.name for s in job.skills if s.level == "required"] == ["Python", "PostgreSQL"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("$50 - $60 per hour", (50, 60, "USD", "hour")),
+        ("€65.000 – €80.000 per year", (65000, 80000, "EUR", "year")),
+        ("£45k-£55k", (45000, 55000, "GBP", "year")),
+        ("Salary: USD 90,000 a year", (90000, 90000, "USD", "year")),
+    ],
+)
+def test_salary_forms(text, expected):
+    salary = parse_salary(text)
+    assert (salary.min, salary.max, salary.currency, salary.period) == expected
+
+
+def test_no_salary_is_none():
+    assert parse_salary("Competitive pay and 5 years of experience") is None
+
+
+def test_canonical_url_drops_tracking():
+    assert canonical_url("HTTPS://Example.com/jobs/1/?utm_medium=x&ref=y&page=2#top") == "https://example.com/jobs/1?page=2"

@@ -1,0 +1,83 @@
+"""Resume text to a JSON Resume profile with meta."""
+
+from datetime import date
+
+from jobfit.resumes import merged_years, parse_resume, split_sections
+
+TEXT = """Jordan Sample
+Backend Engineer
+jordan.sample@example.com | +1 206 555 0100 | Seattle, WA
+github.com/jordan-sample
+
+SUMMARY
+Backend engineer building APIs in Python and Go.
+
+EXPERIENCE
+Senior Backend Engineer at Cedar Systems | Jan 2020 - Present
+- Built REST APIs on PostgreSQL serving 2M requests a day
+Backend Engineer, Pine Apps, Jun 2017 - Mar 2020
+- Wrote microservices in Python
+
+EDUCATION
+Bachelor of Science in Computer Science, Oregon State University, 2017
+
+SKILLS
+Python, Golang, PostgreSQL, Docker, k8s
+"""
+
+
+def test_basics_are_found(matcher):
+    profile = parse_resume(TEXT, matcher=matcher, tenant="acme", document_sha256="ab" * 32, today=date(2026, 1, 1))
+    assert profile.basics.name == "Jordan Sample"
+    assert profile.basics.label == "Backend Engineer"
+    assert profile.basics.email == "jordan.sample@example.com"
+    assert profile.basics.location.city == "Seattle" and profile.basics.location.region == "WA"
+    assert profile.basics.profiles[0].network == "GitHub"
+    assert profile.meta.tenant == "acme" and profile.meta.document_sha256 == "ab" * 32
+
+
+def test_work_history_with_dates(matcher):
+    profile = parse_resume(TEXT, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.position, w.name) for w in profile.work] == [
+        ("Senior Backend Engineer", "Cedar Systems"),
+        ("Backend Engineer", "Pine Apps"),
+    ]
+    assert profile.work[0].startDate == "2020-01" and profile.work[0].endDate is None
+    assert profile.work[0].highlights == ["Built REST APIs on PostgreSQL serving 2M requests a day"]
+    # Jun 2017 through Jan 2026 (the open role counts to today's month), the 2020 overlap once: 104 months.
+    assert profile.meta.total_years_experience == 8.7
+    assert profile.meta.career_level == "mid-senior"
+
+
+def test_skills_are_normalized_to_the_taxonomy(matcher):
+    profile = parse_resume(TEXT, matcher=matcher)
+    by_id = {s.id: s for s in profile.meta.skills}
+    assert {"python", "go", "postgresql", "docker", "kubernetes"} <= set(by_id)
+    assert "k8s" in by_id["kubernetes"].evidence  # the resume's own wording is kept
+    assert "Golang" in by_id["go"].evidence
+    assert profile.meta.taxonomy_version.startswith("starter-1")
+
+
+def test_education_level(matcher):
+    profile = parse_resume(TEXT, matcher=matcher)
+    assert profile.education[0].studyType == "bachelor"
+    assert profile.education[0].area == "Computer Science"
+    assert profile.education[0].institution == "Oregon State University"
+    assert profile.meta.education_level == "bachelor"
+
+
+def test_overlapping_intervals_count_once():
+    intervals = [((2018, 1), (2019, 12)), ((2019, 1), (2020, 12)), ((2022, 1), None)]
+    assert merged_years(intervals, today=date(2023, 1, 1)) == 4.1
+
+
+def test_headings_in_many_styles():
+    lines = ["Name", "WORK EXPERIENCE:", "a", "Education", "b", "Technical Skills", "c"]
+    sections = split_sections(lines)
+    assert sections["experience"] == [2] and sections["education"] == [4] and sections["skills"] == [6]
+
+
+def test_ambiguous_short_names_need_their_casing(matcher):
+    found = {m.skill.id for m in matcher.find("We go to the office. Experience with R and Go required.")}
+    assert "go" in found and "r-language" in found
+    assert not {m.skill.id for m in matcher.find("we go there and come back")} & {"go"}
