@@ -1,0 +1,76 @@
+"""Real services for the tests, started on 127.0.0.1 and torn down afterwards."""
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Postgres:
+    host: str
+    port: int
+    user: str
+    password: str
+
+
+def _pg_bin(name: str) -> str | None:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}")) or ([shutil.which(name)] if shutil.which(name) else [])
+    return found[-1] if found else None
+
+
+@contextmanager
+def postgres_server():
+    """A throwaway PostgreSQL cluster on a free loopback port (run as the postgres user when we are root)."""
+    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
+    if not initdb or not pg_ctl:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries are missing: scripts/setup.sh installs the Debian package postgresql")
+        pytest.skip("PostgreSQL server binaries are not installed (apt-get install postgresql)")
+    as_user: list[str] = []
+    root = tempfile.mkdtemp(prefix="jobfit-pg-")
+    if os.geteuid() == 0:
+        as_user = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(root, "postgres")
+    data, port = os.path.join(root, "data"), free_port()
+    password_file = os.path.join(root, "pw")
+    with open(password_file, "w") as handle:
+        handle.write("jobfit-test")
+    if as_user:
+        shutil.chown(password_file, "postgres")
+    subprocess.run([*as_user, initdb, "-D", data, "-U", "jobfit", "--auth=scram-sha-256", f"--pwfile={password_file}"],
+                   check=True, capture_output=True)
+    subprocess.run([*as_user, pg_ctl, "-D", data, "-w", "-l", os.path.join(root, "log"),
+                    "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1", "start"], check=True, capture_output=True)
+    try:
+        yield Postgres("127.0.0.1", port, "jobfit", "jobfit-test")
+    finally:
+        subprocess.run([*as_user, pg_ctl, "-D", data, "-m", "fast", "-w", "stop"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def wait_for(predicate, timeout: float, interval: float = 1.0, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except Exception as exc:  # the service may still be starting
+            last_error = exc
+        time.sleep(interval)
+    raise TimeoutError(f"{what} not reached in {timeout:.0f}s (last error: {last_error})")
