@@ -11,6 +11,14 @@ UI_PORT=${JOBFIT_UI_PORT:-3000}
 API_PORT=${JOBFIT_API_PORT:-8000}
 mkdir -p logs
 
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$UI_PORT" "$API_PORT"; do
+  if port_busy "$port"; then
+    echo "[jobfit] port $port on 127.0.0.1 is taken (another make run?): stop it, or set JOBFIT_UI_PORT / JOBFIT_API_PORT" >&2
+    exit 1
+  fi
+done
+
 echo "[jobfit] materializing every asset once on the bundled samples (data in $JOBFIT_DATA_DIR)"
 .venv/bin/python -m pipelines.bootstrap
 
