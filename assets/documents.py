@@ -7,6 +7,9 @@ from pathlib import Path
 import dagster as dg
 
 from jobfit.documents import UnsupportedDocument, detect_format, extract_text, sha256_file
+from dagster_openai import OpenAIResource
+
+from jobfit.llm import parse_with_llm
 from jobfit.resumes import parse_resume
 from jobfit.store import now_utc, upsert
 from jobfit.taxonomy import shared_matcher
@@ -110,7 +113,7 @@ def document_text(context: dg.AssetExecutionContext, storage: StorageResource) -
     pool="warehouse",
     description="The document parsed into a JSON Resume profile with meta (skills on the taxonomy, years, level).",
 )
-def profiles(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.MaterializeResult:
+def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: OpenAIResource) -> dg.MaterializeResult:
     sha256 = context.partition_key
     profile_id = profile_id_for(sha256)
     with storage.warehouse() as con:
@@ -125,6 +128,16 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.
     matcher = shared_matcher(str(storage.taxonomy_path) if storage.taxonomy_path.exists() else None)
     started = time.perf_counter()
     profile = parse_resume(row[0], matcher=matcher, tenant=tenant_row[0] if tenant_row else "default", document_sha256=sha256)
+    llm_note = {}
+    if SETTINGS.llm_enabled:
+        with llm.get_client(context) as client:
+            outcome = parse_with_llm(client, SETTINGS.llm_model, row[0], profile, matcher, cache_dir=storage.root / "llm_cache",
+                                      timeout_seconds=SETTINGS.llm_timeout_seconds)
+        profile = outcome.profile
+        llm_note = {"llm_used": outcome.used_llm, "llm_cached": outcome.cached}
+        if outcome.error:
+            context.log.warning(f"LLM parsing fell back to the rules for {sha256[:12]}: {outcome.error}")
+            llm_note["llm_error"] = outcome.error
     seconds = time.perf_counter() - started
     with storage.warehouse() as con:
         upsert(con, "profiles", [{
@@ -138,6 +151,7 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.
             "profile_id": profile_id, "tenant": profile.meta.tenant, "name": profile.basics.name or "(not found)",
             "label": profile.basics.label or "(not found)", "skills": len(profile.meta.skills),
             "years_experience": profile.meta.total_years_experience, "seconds": round(seconds, 3),
+            "parser": profile.meta.parser, **llm_note,
             "profile": dg.MetadataValue.json(json.loads(profile.model_dump_json(exclude_none=True))),
         }
     )

@@ -14,6 +14,7 @@ from pipelines.partitions import SETTINGS
 from pipelines.schedules import daily_digests, hourly_feed_fetch
 from resources.embedder import EmbedderResource
 from resources.feeds import FeedsResource
+from resources.llm import llm_resource
 from resources.storage import StorageResource
 from resources.vectors import VectorsResource
 from sensors.inbox import inbox_sensor
@@ -30,6 +31,7 @@ def build_resources(settings=SETTINGS) -> dict:
         "vectors": VectorsResource.from_settings(settings),
         "embedder": EmbedderResource(),
         "feeds": FeedsResource.from_settings(settings),
+        "llm": llm_resource(settings),
     }
 
 

@@ -36,6 +36,7 @@ class Settings:
     max_document_bytes: int = 10 * 1024 * 1024
     inbox_files_per_tick: int = 200
     llm_model: str = ""
+    llm_timeout_seconds: float = 60.0
     openai_base_url: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -81,5 +82,6 @@ class Settings:
             max_document_bytes=_env_int("JOBFIT_MAX_DOCUMENT_MB", 10) * 1024 * 1024,
             inbox_files_per_tick=_env_int("JOBFIT_INBOX_FILES_PER_TICK", 200),
             llm_model=os.environ.get("JOBFIT_LLM_MODEL", ""),
+            llm_timeout_seconds=float(os.environ.get("JOBFIT_LLM_TIMEOUT_SECONDS", "60")),
             openai_base_url=os.environ.get("OPENAI_BASE_URL", ""),
         )

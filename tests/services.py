@@ -74,3 +74,53 @@ def wait_for(predicate, timeout: float, interval: float = 1.0, what: str = "cond
             last_error = exc
         time.sleep(interval)
     raise TimeoutError(f"{what} not reached in {timeout:.0f}s (last error: {last_error})")
+
+
+class OpenAIStub:
+    """An OpenAI-compatible chat completions server on 127.0.0.1; `mode` picks its behaviour."""
+
+    def __init__(self, answer: dict):
+        import http.server
+        import json
+        import threading
+
+        stub = self
+        self.mode, self.answer, self.requests = "valid", answer, []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                stub.requests.append(body)
+                if stub.mode == "fail":
+                    return self._send(500, {"error": {"message": "upstream exploded", "type": "server_error"}})
+                if stub.mode == "slow":
+                    time.sleep(3)
+                content = json.dumps(stub.answer) if stub.mode in ("valid", "slow") else '{"basics": "not an object"'
+                self._send(200, {
+                    "id": "chatcmpl-stub", "object": "chat.completion", "created": 0, "model": body["model"],
+                    "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
+                    "usage": {"prompt_tokens": 120, "completion_tokens": 80, "total_tokens": 200},
+                })
+
+            def _send(self, status, payload):
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()

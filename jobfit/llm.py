@@ -1,0 +1,116 @@
+"""Optional resume parsing by an OpenAI-compatible model, validated by the same pydantic models.
+
+The rule-based profile is always computed first and returned whenever the model fails, times out or
+answers something that does not validate, so no document is ever lost to the LLM.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError
+
+from jobfit.resumes import merged_years
+from jobfit.schema import Basics, Education, Language, NormalizedSkill, Profile, Work
+from jobfit.taxonomy import SkillMatcher
+
+PROMPT_VERSION = "resume-1"
+SYSTEM_PROMPT = (
+    "You extract resumes into JSON Resume fields. Copy values as written in the resume; never invent. "
+    "Dates are YYYY-MM or YYYY; leave endDate empty for a current role. studyType is one of secondary, "
+    "certificate, associate, bachelor, master, doctorate. skills lists the skill names the resume states."
+)
+
+
+class ResumeExtraction(BaseModel):
+    """What the model is asked for: the JSON Resume fields text can support."""
+
+    basics: Basics = Field(default_factory=Basics)
+    work: list[Work] = Field(default_factory=list)
+    education: list[Education] = Field(default_factory=list)
+    skills: list[str] = Field(default_factory=list)
+    languages: list[Language] = Field(default_factory=list)
+
+
+@dataclass
+class LLMOutcome:
+    profile: Profile
+    used_llm: bool
+    cached: bool = False
+    error: str | None = None
+
+
+def cache_key(text: str, model: str) -> str:
+    return hashlib.sha256(f"{PROMPT_VERSION}\n{model}\n{text}".encode()).hexdigest()
+
+
+def _ym(value: str | None) -> tuple[int, int] | None:
+    if not value or not value[:4].isdigit():
+        return None
+    month = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else 1
+    return int(value[:4]), max(1, min(12, month))
+
+
+def merge_extraction(rules: Profile, extraction: ResumeExtraction, matcher: SkillMatcher, model: str, today: date) -> Profile:
+    """The model's fields over the rules' profile; skills stay normalized by the taxonomy matcher."""
+    profile = rules.model_copy(deep=True)
+    profile.basics = extraction.basics
+    profile.work = extraction.work or rules.work
+    profile.education = extraction.education or rules.education
+    profile.languages = extraction.languages or rules.languages
+    known = {s.id for s in profile.meta.skills}
+    for mention in matcher.find(", ".join(extraction.skills)):
+        if mention.skill.id not in known:
+            profile.meta.skills.append(
+                NormalizedSkill(id=mention.skill.id, name=mention.skill.name, category=mention.skill.category, evidence=[mention.text])
+            )
+            known.add(mention.skill.id)
+    intervals = [(_ym(w.startDate), _ym(w.endDate)) for w in profile.work if _ym(w.startDate)]
+    if intervals:
+        profile.meta.total_years_experience = merged_years(intervals, today)
+    profile.meta.parser = f"llm:{model}"
+    return profile
+
+
+def parse_with_llm(
+    client,
+    model: str,
+    text: str,
+    rules: Profile,
+    matcher: SkillMatcher,
+    cache_dir: Path | None = None,
+    today: date | None = None,
+    timeout_seconds: float = 60.0,
+) -> LLMOutcome:
+    """Ask the model for the fields (JSON schema output), validate them, merge; the rules' profile on any failure."""
+    today = today or date.today()
+    key = cache_key(text, model)
+    cached_file = cache_dir / f"{key}.json" if cache_dir else None
+    try:
+        if cached_file and cached_file.exists():
+            extraction = ResumeExtraction.model_validate_json(cached_file.read_text())
+            return LLMOutcome(merge_extraction(rules, extraction, matcher, model, today), used_llm=True, cached=True)
+        response = client.chat.completions.create(
+            model=model,
+            messages=[{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": text[:20000]}],
+            response_format={
+                "type": "json_schema",
+                "json_schema": {"name": "resume", "schema": ResumeExtraction.model_json_schema()},
+            },
+            temperature=0,
+            timeout=timeout_seconds,
+        )
+        content = response.choices[0].message.content or ""
+        extraction = ResumeExtraction.model_validate(json.loads(content))
+    except (ValidationError, json.JSONDecodeError) as exc:
+        return LLMOutcome(rules, used_llm=False, error=f"the model's answer did not validate: {str(exc)[:200]}")
+    except Exception as exc:  # network errors, timeouts, HTTP 4xx/5xx from any OpenAI-compatible server
+        return LLMOutcome(rules, used_llm=False, error=f"the model could not be reached: {type(exc).__name__}: {str(exc)[:200]}")
+    if cached_file:
+        cached_file.parent.mkdir(parents=True, exist_ok=True)
+        cached_file.write_text(extraction.model_dump_json())
+    return LLMOutcome(merge_extraction(rules, extraction, matcher, model, today), used_llm=True)

@@ -1,0 +1,90 @@
+"""Optional LLM parsing against an OpenAI-compatible server on 127.0.0.1: valid, invalid, failing, slow."""
+
+import dataclasses
+
+import dagster as dg
+import openai
+import pytest
+from dagster_openai import OpenAIResource
+
+from jobfit.documents import sha256_file
+from jobfit.llm import parse_with_llm
+from jobfit.resumes import parse_resume
+from tests.conftest import seeded_settings
+from tests.services import OpenAIStub
+
+TEXT = "Robin Stub\nrobin@example.com\nI have done many things, mostly Python at Stubworks since 2021."
+ANSWER = {
+    "basics": {"name": "Robin Stub", "label": "Platform Engineer", "email": "robin@example.com", "location": {"city": "Oslo", "countryCode": "NO"}},
+    "work": [{"name": "Stubworks", "position": "Platform Engineer", "startDate": "2021-03"}],
+    "education": [{"institution": "University of Oslo", "studyType": "master", "area": "Informatics"}],
+    "skills": ["Python", "Kubernetes"],
+}
+
+
+@pytest.fixture
+def stub():
+    with OpenAIStub(ANSWER) as server:
+        yield server
+
+
+def client_for(stub, retries=0):
+    return openai.OpenAI(api_key="test", base_url=stub.base_url, max_retries=retries)
+
+
+def test_valid_answer_becomes_the_profile(stub, matcher, tmp_path):
+    rules = parse_resume(TEXT, matcher=matcher)
+    outcome = parse_with_llm(client_for(stub), "stub-model", TEXT, rules, matcher, cache_dir=tmp_path)
+    assert outcome.used_llm and outcome.error is None
+    profile = outcome.profile
+    assert profile.meta.parser == "llm:stub-model"
+    assert profile.basics.label == "Platform Engineer" and profile.work[0].name == "Stubworks"
+    assert {"python", "kubernetes"} <= {s.id for s in profile.meta.skills}
+    assert stub.requests[0]["response_format"]["type"] == "json_schema"
+    # cached by content + prompt version + model: the server is not asked again
+    again = parse_with_llm(client_for(stub), "stub-model", TEXT, rules, matcher, cache_dir=tmp_path)
+    assert again.cached and len(stub.requests) == 1
+    parse_with_llm(client_for(stub), "other-model", TEXT, rules, matcher, cache_dir=tmp_path)
+    assert len(stub.requests) == 2
+
+
+@pytest.mark.parametrize("mode, error", [("invalid", "did not validate"), ("fail", "could not be reached")])
+def test_bad_answers_fall_back_to_the_rules(stub, matcher, mode, error):
+    stub.mode = mode
+    rules = parse_resume(TEXT, matcher=matcher)
+    outcome = parse_with_llm(client_for(stub, retries=1), "stub-model", TEXT, rules, matcher)
+    assert not outcome.used_llm and error in outcome.error
+    assert outcome.profile == rules and outcome.profile.meta.parser == "rules"
+    if mode == "fail":
+        assert len(stub.requests) == 2  # retried once, then gave up
+
+
+def test_slow_answer_times_out_to_the_rules(stub, matcher):
+    stub.mode = "slow"
+    rules = parse_resume(TEXT, matcher=matcher)
+    outcome = parse_with_llm(client_for(stub), "stub-model", TEXT, rules, matcher, timeout_seconds=0.5)
+    assert not outcome.used_llm and "Timeout" in outcome.error
+
+
+def test_profiles_asset_records_llm_usage(stub, tmp_path, monkeypatch):
+    import assets.documents as documents_module
+    from pipelines.definitions import ALL_ASSETS, build_resources
+    from sensors.inbox import scan_inbox
+
+    monkeypatch.setenv("OPENAI_API_KEY", "test")
+    monkeypatch.setattr(documents_module, "SETTINGS", dataclasses.replace(documents_module.SETTINGS, llm_model="stub-model"))
+    settings = seeded_settings(tmp_path / "data")
+    resources = {**build_resources(settings), "llm": OpenAIResource(api_key="test", base_url=stub.base_url)}
+    tenant, path = next((t, p) for t, p in scan_inbox(settings.inbox_dir) if p.suffix == ".txt")
+    sha = sha256_file(path)
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("documents", [sha])
+        dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources)
+        result = dg.materialize(
+            ALL_ASSETS, selection=["documents", "document_text", "profiles"], partition_key=sha, instance=instance,
+            resources=resources, run_config={"ops": {"documents": {"config": {"path": str(path), "tenant": tenant}}}},
+        )
+        metadata = result.asset_materializations_for_node("profiles")[0].metadata
+    assert metadata["parser"].value == "llm:stub-model"
+    assert metadata["openai.stub-model.calls"].value == 1
+    assert metadata["openai.stub-model.total_tokens"].value == 200
