@@ -17,7 +17,7 @@ import yaml
 from api.auth import demo_keys
 from jobfit.documents import sha256_file
 from jobfit.store import warehouse
-from pipelines.definitions import ALL_ASSETS, build_resources
+from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
 from pipelines.partitions import document_partitions
 from resources.settings import Settings
 from sensors.inbox import scan_inbox
@@ -66,7 +66,7 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance) -> 
     def run(selection: list[str], run_config: dict | None = None, **kwargs) -> None:
         started = time.perf_counter()
         kwargs["run_config"] = {**quiet, **(run_config or {})}
-        result = dg.materialize(ALL_ASSETS, selection=selection, instance=instance, resources=resources, raise_on_error=False, **kwargs)
+        result = dg.materialize([*ALL_ASSETS, *ALL_CHECKS], selection=selection, instance=instance, resources=resources, raise_on_error=False, **kwargs)
         if not result.success:
             say(f"FAILED materializing {', '.join(selection)} {kwargs.get('partition_key', '')}: see the run in the Dagster UI")
             sys.exit(1)

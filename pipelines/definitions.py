@@ -24,6 +24,8 @@ ALL_ASSETS = [
     profile_vectors, job_vectors, matches, digests, serving_snapshot,
 ]
 
+ALL_CHECKS = [job_postings_have_titles, matches_respect_tenants]
+
 
 def build_resources(settings=SETTINGS) -> dict:
     return {
@@ -45,7 +47,7 @@ automation_sensor = dg.AutomationConditionSensorDefinition(
 
 defs = dg.Definitions(
     assets=ALL_ASSETS,
-    asset_checks=[job_postings_have_titles, matches_respect_tenants],
+    asset_checks=ALL_CHECKS,
     jobs=[ingest_document_job, fetch_feeds_job, daily_digest_job],
     schedules=[hourly_feed_fetch, daily_digests],
     sensors=[inbox_sensor, automation_sensor],

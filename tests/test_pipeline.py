@@ -29,6 +29,17 @@ def test_every_asset_is_materialized(pipeline_run):
         assert instance.get_materialized_partitions(dg.AssetKey(key)) == set(partitions)
 
 
+def test_asset_checks_ran_and_passed(pipeline_run):
+    _, instance = pipeline_run
+    keys = [dg.AssetCheckKey(dg.AssetKey("job_postings"), "job_postings_have_titles"),
+            dg.AssetCheckKey(dg.AssetKey("matches"), "matches_respect_tenants")]
+    latest = instance.event_log_storage.get_latest_asset_check_execution_by_key(keys)
+    assert set(latest) == set(keys)
+    for record in latest.values():
+        assert record.status.value == "SUCCEEDED"
+        assert record.event.dagster_event.event_specific_data.passed
+
+
 def test_profiles_from_every_format_with_their_tenant(pipeline_run):
     settings, _ = pipeline_run
     rows = read(settings.serving_path, "SELECT name, tenant, profile_json FROM profiles ORDER BY name")
