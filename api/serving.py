@@ -24,6 +24,6 @@ class ServingStore:
         try:
             cursor = connection.execute(sql, params or [])
             columns = [d[0] for d in cursor.description]
-            return [dict(zip(columns, row)) for row in cursor.fetchall()]
+            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
         finally:
             connection.close()

@@ -5,14 +5,13 @@ import time
 from pathlib import Path
 
 import dagster as dg
-
-from jobfit.documents import UnsupportedDocument, detect_format, extract_text, sha256_file
 from dagster_openai import OpenAIResource
 
+from assets.taxonomy import current_matcher
+from jobfit.documents import UnsupportedDocument, detect_format, extract_text, sha256_file
 from jobfit.llm import parse_with_llm
 from jobfit.resumes import parse_resume
 from jobfit.store import now_utc, upsert
-from jobfit.taxonomy import shared_matcher
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.storage import StorageResource
 
@@ -125,7 +124,7 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
             # A quarantined document has no profile; drop one left from an earlier version of the rules.
             con.execute("DELETE FROM profiles WHERE sha256 = ?", [sha256])
             return dg.MaterializeResult(metadata={"status": "no text (quarantined)", "profile_id": profile_id})
-    matcher = shared_matcher(str(storage.taxonomy_path) if storage.taxonomy_path.exists() else None)
+    matcher = current_matcher(storage)
     started = time.perf_counter()
     profile = parse_resume(row[0], matcher=matcher, tenant=tenant_row[0] if tenant_row else "default", document_sha256=sha256)
     llm_note = {}

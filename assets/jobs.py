@@ -5,9 +5,9 @@ import time
 
 import dagster as dg
 
+from assets.taxonomy import current_matcher
 from jobfit.jobs import analyze_job
 from jobfit.store import now_utc, upsert
-from jobfit.taxonomy import shared_matcher
 from pipelines.partitions import daily_partitions
 from resources.feeds import FeedsResource
 from resources.storage import StorageResource
@@ -55,7 +55,7 @@ def job_postings(context: dg.AssetExecutionContext, storage: StorageResource) ->
     fetch_date = context.partition_key
     with storage.warehouse() as con:
         raws = [json.loads(r[0]) for r in con.execute("SELECT raw_json FROM job_postings_raw WHERE fetch_date = ?", [fetch_date]).fetchall()]
-    matcher = shared_matcher(str(storage.taxonomy_path) if storage.taxonomy_path.exists() else None)
+    matcher = current_matcher(storage)
     started = time.perf_counter()
     analyzed = [analyze_job(raw, matcher) for raw in raws]
     seconds = time.perf_counter() - started

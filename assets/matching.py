@@ -5,9 +5,9 @@ import time
 import dagster as dg
 import numpy as np
 
+from assets.taxonomy import current_matcher
 from jobfit.matching import Weights, match_all, visible
 from jobfit.schema import JobPosting, Profile
-from jobfit.taxonomy import shared_matcher
 from pipelines.automation import on_upstream_update
 from pipelines.partitions import SETTINGS
 from resources.storage import StorageResource
@@ -38,7 +38,7 @@ def matches(storage: StorageResource, vectors: VectorsResource) -> dg.Materializ
     jobs = {jid: JobPosting.model_validate_json(js) for jid, js in job_rows}
     store = vectors.store()
     started = time.perf_counter()
-    taxonomy = shared_matcher(str(storage.taxonomy_path) if storage.taxonomy_path.exists() else None).taxonomy
+    taxonomy = current_matcher(storage).taxonomy
     result = match_all(
         profiles, _aligned(list(profiles), store.read("profile_vectors")),
         jobs, _aligned(list(jobs), store.read("job_vectors")),

@@ -5,7 +5,7 @@ from collections import Counter
 
 import dagster as dg
 
-from jobfit.taxonomy import default_taxonomy_path, load_taxonomy
+from jobfit.taxonomy import SkillMatcher, default_taxonomy_path, load_taxonomy, shared_matcher
 from resources.storage import StorageResource
 
 
@@ -41,3 +41,8 @@ def skill_taxonomy(storage: StorageResource) -> dg.MaterializeResult:
             ),
         }
     )
+
+
+def current_matcher(storage: StorageResource) -> SkillMatcher:
+    """The matcher over the taxonomy `skill_taxonomy` last materialized (the shipped file before that)."""
+    return shared_matcher(str(storage.taxonomy_path) if storage.taxonomy_path.exists() else None)

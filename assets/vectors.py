@@ -18,7 +18,7 @@ def _sync_vectors(table: str, items: dict[str, tuple[str | None, str]], embedder
     """Embed the items whose text changed, drop the ones that are gone. `items`: id -> (tenant, text)."""
     store = vectors.store()
     current = store.read(table)
-    known = dict(zip(current.ids, current.text_shas))
+    known = dict(zip(current.ids, current.text_shas, strict=True))
     shas = {item_id: text_sha(text) for item_id, (_, text) in items.items()}
     stale = [item_id for item_id in items if known.get(item_id) != shas[item_id]]
     started = time.perf_counter()

@@ -191,7 +191,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher) -> JobPosting:
     preferred: dict[str, NormalizedSkill] = {}
     lines = [title, *description.split("\n"), *raw.get("qualifications", []), *raw.get("responsibilities", [])]
     in_preferred_block = False
-    for line, mentions in zip(lines, matcher.find_many(lines)):
+    for line, mentions in zip(lines, matcher.find_many(lines), strict=True):
         if PREFERRED.search(line):
             in_preferred_block = True if len(line.split()) <= 6 else in_preferred_block
         elif not line.strip().startswith("-") and len(line.split()) <= 6 and line.strip().endswith(":"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -143,7 +143,7 @@ def score_match(
         missing_skills=missing,
         reasons=reasons,
         weights_version=weights.version,
-        computed_at=computed_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        computed_at=computed_at or datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
 
@@ -197,7 +197,7 @@ def match_all(
     `profile_vectors` rows follow `profiles`' order, `job_vectors` rows follow `jobs`' order.
     """
     profile_ids, job_ids = list(profiles), list(jobs)
-    computed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    computed_at = datetime.now(UTC).isoformat(timespec="seconds")
     pairs = candidate_pairs(
         profile_vectors,
         [profiles[p].meta.tenant for p in profile_ids],

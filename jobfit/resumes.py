@@ -226,7 +226,7 @@ def parse_resume(
     if name:
         after = header_lines[header_lines.index(name) + 1:]
         label = next(
-            (l for l in after[:2] if not EMAIL.search(l) and not PHONE.search(l) and not LOCATION.match(l) and len(l.split()) <= 8),
+            (line for line in after[:2] if not EMAIL.search(line) and not PHONE.search(line) and not LOCATION.match(line) and len(line.split()) <= 8),
             None,
         )
     location = Location()

@@ -23,7 +23,7 @@ class FeedsResource(dg.ConfigurableResource):
     timeout_seconds: float = 30.0
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "FeedsResource":
+    def from_settings(cls, settings: Settings) -> FeedsResource:
         return cls(feeds_file=str(settings.feeds_file))
 
     def fetch_all(self) -> FeedFetch:

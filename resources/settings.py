@@ -69,7 +69,7 @@ class Settings:
         return bool(os.environ.get("OPENAI_API_KEY") and self.llm_model)
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         data_dir = _env_path("JOBFIT_DATA_DIR", Path.cwd() / "data")
         return cls(
             data_dir=data_dir,

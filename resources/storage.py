@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import dagster as dg
 import duckdb
@@ -21,7 +21,7 @@ class StorageResource(dg.ConfigurableResource):
     inbox_dir: str
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "StorageResource":
+    def from_settings(cls, settings: Settings) -> StorageResource:
         return cls(data_dir=str(settings.data_dir), inbox_dir=str(settings.inbox_dir))
 
     @property

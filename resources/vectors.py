@@ -12,7 +12,7 @@ class VectorsResource(dg.ConfigurableResource):
     lancedb_dir: str
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "VectorsResource":
+    def from_settings(cls, settings: Settings) -> VectorsResource:
         return cls(lancedb_dir=str(settings.lancedb_dir))
 
     def store(self) -> VectorStore:

@@ -6,8 +6,8 @@ so their sha256 (and so the sample profile ids) stay stable: `python scripts/mak
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from email.utils import format_datetime
-from datetime import datetime, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -236,14 +236,14 @@ def write_docx(path: Path, text: str) -> None:
         elif line:
             document.add_paragraph(line)
     core = document.core_properties
-    core.created = core.modified = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    core.created = core.modified = datetime(2026, 1, 1, tzinfo=UTC)
     core.author = core.last_modified_by = "jobfit samples"
     document.save(path)
 
 
 def write_rss(path: Path) -> None:
     items = []
-    published = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+    published = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     for number, (company, title, location, salary, duties, required, preferred) in enumerate(JOBS, 1):
         body = f"<p>{escape(company)} is hiring a {escape(title)}. Location: {escape(location)}. Salary: {escape(salary)}.</p>"
         body += "<h3>What you will do</h3><ul>" + "".join(f"<li>{escape(d)}</li>" for d in duties) + "</ul>"

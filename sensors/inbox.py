@@ -1,6 +1,7 @@
 """Inbox sensor: each new file under inbox/<tenant>/ becomes one document, exactly once."""
 
 import json
+import time
 from pathlib import Path
 
 import dagster as dg
@@ -23,8 +24,14 @@ def scan_inbox(inbox: Path) -> list[tuple[str, Path]]:
     return sorted(found, key=lambda item: (item[1].stat().st_mtime, str(item[1])))
 
 
-def _signature(path: Path) -> str:
+# A file touched this recently may still be arriving (a copy, an upload): look again next tick.
+SETTLE_SECONDS = 2.0
+
+
+def _signature(path: Path) -> str | None:
     stat = path.stat()
+    if time.time() - stat.st_mtime < SETTLE_SECONDS:
+        return None
     return f"{stat.st_mtime_ns}:{stat.st_size}"
 
 
@@ -44,7 +51,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
             signature = _signature(path)
         except FileNotFoundError:
             continue
-        if seen.get(key) == signature:
+        if signature is None or seen.get(key) == signature:
             continue
         if considered >= SETTINGS.inbox_files_per_tick:
             break  # the rest waits for the next tick; the cursor only advances past what was handled

@@ -6,7 +6,7 @@ import shutil
 import dagster as dg
 import duckdb
 
-from pipelines.definitions import ALL_ASSETS, build_resources
+from pipelines.definitions import ALL_ASSETS
 from pipelines.partitions import document_partitions
 
 TENANT_OF = {"maria_lopez": "acme", "james_okafor": "acme", "priya_raman": "acme",
