@@ -36,7 +36,7 @@ def _skills_component(profile: Profile, job: JobPosting, taxonomy: Taxonomy) -> 
     if not wanted:
         return 50.0, [], [], ["The posting names no skills we recognize, so skills count as neutral."]
     covered = total = 0.0
-    matched, missing, partial = [], [], []
+    matched, missing, partial, exact = [], [], [], set()
     for skill, weight in wanted:
         best, via = 0.0, None
         for own in have:
@@ -47,6 +47,7 @@ def _skills_component(profile: Profile, job: JobPosting, taxonomy: Taxonomy) -> 
         covered += weight * best
         if best >= 1.0:
             matched.append(skill.name)
+            exact.add(skill.name)
         elif best > 0:
             matched.append(skill.name)
             partial.append(f"{skill.name} (through {have[via]})")
@@ -54,7 +55,7 @@ def _skills_component(profile: Profile, job: JobPosting, taxonomy: Taxonomy) -> 
             missing.append(skill.name)
     reasons = []
     required_names = {s.name for s in job.meta.required_skills}
-    got_required = [m for m in matched if m in required_names]
+    got_required = [m for m in matched if m in required_names and m in exact]
     if required_names:
         reasons.append(f"Has {len(got_required)} of {len(required_names)} required skills" + (f": {', '.join(got_required[:6])}." if got_required else "."))
     if partial:

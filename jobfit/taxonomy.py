@@ -10,9 +10,12 @@ from pathlib import Path
 
 import yaml
 
-# One scale for how close two skills are, used by matching and its explanations.
+# One scale for how far a skill someone has covers a skill that is asked for, used by matching and
+# its explanations: the skill itself 1.0; a narrower skill covers its broader parent mostly
+# (PostgreSQL for SQL, 0.8); a broader skill covers a narrower child a little (Python for Django, 0.4).
 CLOSENESS_EXACT = 1.0
-CLOSENESS_PARENT_CHILD = 0.6
+CLOSENESS_CHILD_FOR_PARENT = 0.8
+CLOSENESS_PARENT_FOR_CHILD = 0.4
 
 
 @dataclass(frozen=True)
@@ -55,12 +58,14 @@ class Taxonomy:
             for parent in entry.parents:
                 self.children.setdefault(parent, set()).add(entry.id)
 
-    def closeness(self, a: str, b: str) -> float:
-        """How far knowing skill `a` covers skill `b`, on the module's documented scale."""
-        if a == b:
+    def closeness(self, have: str, wanted: str) -> float:
+        """How far having skill `have` covers the skill `wanted`, on the module's documented scale."""
+        if have == wanted:
             return CLOSENESS_EXACT
-        if b in self.skills.get(a, SkillEntry(a, a, "")).parents or a in self.skills.get(b, SkillEntry(b, b, "")).parents:
-            return CLOSENESS_PARENT_CHILD
+        if have in self.skills and wanted in self.skills[have].parents:
+            return CLOSENESS_CHILD_FOR_PARENT
+        if wanted in self.skills and have in self.skills[wanted].parents:
+            return CLOSENESS_PARENT_FOR_CHILD
         return 0.0
 
     def rows(self) -> list[dict]:

@@ -9,4 +9,6 @@ SETTINGS = Settings.from_env()
 document_partitions = dg.DynamicPartitionsDefinition(name="documents")
 
 # end_offset=1 makes today a partition, so the hourly fetch and the 07:00 digest write today's data.
-daily_partitions = dg.DailyPartitionsDefinition(start_date="2026-01-01", timezone=SETTINGS.timezone, end_offset=1)
+daily_partitions = dg.DailyPartitionsDefinition(
+    start_date=SETTINGS.partitions_start, timezone=SETTINGS.timezone, end_offset=1
+)

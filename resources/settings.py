@@ -31,6 +31,7 @@ class Settings:
     feeds_file: Path
     api_keys_file: Path
     timezone: str = "UTC"
+    partitions_start: str = "2026-11-01"
     match_top_n: int = 10
     match_min_score: int = 20
     max_document_bytes: int = 10 * 1024 * 1024
@@ -77,6 +78,7 @@ class Settings:
             feeds_file=_env_path("JOBFIT_FEEDS_FILE", data_dir / "feeds.yaml"),
             api_keys_file=_env_path("JOBFIT_API_KEYS_FILE", data_dir / "api_keys.yaml"),
             timezone=os.environ.get("JOBFIT_TIMEZONE", "UTC"),
+            partitions_start=os.environ.get("JOBFIT_PARTITIONS_START", "2026-11-01"),
             match_top_n=_env_int("JOBFIT_MATCH_TOP_N", 10),
             match_min_score=_env_int("JOBFIT_MATCH_MIN_SCORE", 20),
             max_document_bytes=_env_int("JOBFIT_MAX_DOCUMENT_MB", 10) * 1024 * 1024,

@@ -35,12 +35,15 @@ def test_fitting_posting_scores_higher_and_is_explained(matcher):
     assert 0 <= bad.score <= good.score <= 100
 
 
-def test_parent_skill_counts_partly(matcher):
-    profile = parse_resume("Sam Example\nExperience\nDev at X | 2020 - 2022\nSkills\nPostgreSQL", matcher=matcher)
-    job = analyze_job({"id": "j", "title": "Analyst", "description": "Requirements:\n- SQL"}, matcher)
-    match = score_match("p", profile, job, 0.3, matcher.taxonomy)
-    assert match.components["skills"].score == 60.0
+def test_related_skills_count_partly_and_are_said_so(matcher):
+    profile = parse_resume("Sam Example\nExperience\nDev at X | 2020 - 2022\nSkills\nPostgreSQL, Python", matcher=matcher)
+    narrower = analyze_job({"id": "j", "title": "Analyst", "description": "Requirements:\n- SQL"}, matcher)
+    match = score_match("p", profile, narrower, 0.3, matcher.taxonomy)
+    assert match.components["skills"].score == 80.0  # PostgreSQL covers SQL mostly
     assert any("through PostgreSQL" in reason for reason in match.reasons)
+    assert "Has 0 of 1 required skills." in match.reasons  # partial cover is not claimed as having the skill
+    broader = analyze_job({"id": "k", "title": "Web developer", "description": "Requirements:\n- Django"}, matcher)
+    assert score_match("p", profile, broader, 0.3, matcher.taxonomy).components["skills"].score == 40.0
 
 
 def test_tenant_postings_stay_within_their_tenant():
