@@ -1,5 +1,6 @@
 """Documents in: keep the original, extract its text or quarantine it, parse it into a profile."""
 
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -8,7 +9,7 @@ import dagster as dg
 from dagster_openai import OpenAIResource
 
 from assets.taxonomy import current_matcher
-from jobfit.documents import UnsupportedDocument, detect_format, extract_text, sha256_file
+from jobfit.documents import Limits, UnsupportedDocument, detect_format, extract_text, sha256_file
 from jobfit.llm import parse_with_llm
 from jobfit.resumes import parse_resume
 from jobfit.store import now_utc, upsert
@@ -21,6 +22,12 @@ class DocumentSource(dg.Config):
 
     path: str = ""
     tenant: str = ""
+
+
+class ReleaseConfig(dg.Config):
+    """Set by an operator to release a quarantined document the classifier did not take for a resume."""
+
+    accept_any_kind: bool = False
 
 
 def profile_id_for(sha256: str) -> str:
@@ -75,12 +82,13 @@ def documents(context: dg.AssetExecutionContext, config: DocumentSource, storage
     pool="warehouse",
     description="The document's text, or the document in quarantine with a reason a person can act on.",
 )
-def document_text(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.MaterializeResult:
+def document_text(context: dg.AssetExecutionContext, config: ReleaseConfig, storage: StorageResource) -> dg.MaterializeResult:
     sha256 = context.partition_key
     data = storage.document_path(sha256).read_bytes()
     started = time.perf_counter()
+    limits = Limits(max_bytes=SETTINGS.max_document_bytes, max_pages=SETTINGS.max_document_pages)
     try:
-        text = extract_text(data, max_bytes=SETTINGS.max_document_bytes)
+        text = extract_text(data, limits, accept_any_kind=config.accept_any_kind)
     except UnsupportedDocument as rejected:
         storage.quarantine(sha256, rejected.reason, rejected.message)
         with storage.warehouse() as con:
@@ -93,13 +101,20 @@ def document_text(context: dg.AssetExecutionContext, storage: StorageResource) -
         return dg.MaterializeResult(metadata={"status": "quarantined", "reason": rejected.reason, "message": rejected.message})
     words = len(text.text.split())
     with storage.warehouse() as con:
-        upsert(con, "document_text", [{"sha256": sha256, "text": text.text, "format": text.format, "pages": text.pages, "words": words}])
+        upsert(con, "document_text", [{
+            "sha256": sha256, "text": text.text, "format": text.format, "pages": text.pages, "words": words,
+            "layout": json.dumps([dataclasses.asdict(line) for line in text.layout]),
+            "ocr_pages": text.ocr_pages, "ocr_confidence": text.ocr_confidence,
+            "kind": text.kind, "kind_confidence": text.kind_confidence,
+        }])
         con.execute(
             "UPDATE documents SET status = 'text', reason = NULL, message = NULL, pages = ?, updated_at = ? WHERE sha256 = ?",
             [text.pages, now_utc(), sha256],
         )
     return dg.MaterializeResult(
         metadata={"status": "text", "format": text.format, "pages": text.pages, "words": words,
+                  "ocr_pages": text.ocr_pages, "ocr_confidence": text.ocr_confidence, "kind": text.kind,
+                  "kind_confidence": text.kind_confidence, "layout_lines": len(text.layout),
                   "seconds": round(time.perf_counter() - started, 3), "preview": dg.MetadataValue.md(f"```\n{text.text[:600]}\n```")}
     )
 

@@ -6,7 +6,6 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -15,6 +14,7 @@ import yaml
 from jobfit.resumes import DEGREES, TITLE_LEVELS
 from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, Salary, Skill
 from jobfit.taxonomy import SkillMatcher
+from jobfit.text import html_to_text
 
 
 class FeedError(Exception):
@@ -40,36 +40,6 @@ def load_feed_configs(path: Path) -> list[FeedConfig]:
             url = str((Path(path).parent / url).resolve())
         feeds.append(FeedConfig(name=item["name"], url=url, tenant=item.get("tenant")))
     return feeds
-
-
-class _TextExtractor(HTMLParser):
-    BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-        if tag == "li":
-            self.parts.append("- ")
-
-    def handle_endtag(self, tag):
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    """Readable text from HTML, keeping paragraphs and list items on their own lines."""
-    parser = _TextExtractor()
-    parser.feed(html.unescape(markup) if "&lt;" in markup else markup)
-    text = "".join(parser.parts).replace("\xa0", " ")
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 TRACKING_PARAMS = re.compile(r"^(utm_.*|ref|source|gclid|fbclid)$", re.I)

@@ -19,6 +19,11 @@ CREATE TABLE IF NOT EXISTS document_sources (
     sha256 VARCHAR, tenant VARCHAR, source_path VARCHAR, seen_at TIMESTAMPTZ, PRIMARY KEY (sha256, source_path));
 CREATE TABLE IF NOT EXISTS document_text (
     sha256 VARCHAR PRIMARY KEY, text VARCHAR, format VARCHAR, pages INTEGER, words INTEGER);
+ALTER TABLE document_text ADD COLUMN IF NOT EXISTS layout JSON;
+ALTER TABLE document_text ADD COLUMN IF NOT EXISTS ocr_pages INTEGER;
+ALTER TABLE document_text ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;
+ALTER TABLE document_text ADD COLUMN IF NOT EXISTS kind VARCHAR;
+ALTER TABLE document_text ADD COLUMN IF NOT EXISTS kind_confidence DOUBLE;
 CREATE TABLE IF NOT EXISTS profiles (
     profile_id VARCHAR PRIMARY KEY, sha256 VARCHAR, tenant VARCHAR, name VARCHAR, email VARCHAR, label VARCHAR,
     career_level VARCHAR, years_experience DOUBLE, skills INTEGER, profile_json JSON, parsed_at TIMESTAMPTZ);

@@ -35,6 +35,7 @@ class Settings:
     match_top_n: int = 10
     match_min_score: int = 20
     max_document_bytes: int = 10 * 1024 * 1024
+    max_document_pages: int = 30
     inbox_files_per_tick: int = 200
     llm_model: str = ""
     llm_timeout_seconds: float = 60.0
@@ -82,6 +83,7 @@ class Settings:
             match_top_n=_env_int("JOBFIT_MATCH_TOP_N", 10),
             match_min_score=_env_int("JOBFIT_MATCH_MIN_SCORE", 20),
             max_document_bytes=_env_int("JOBFIT_MAX_DOCUMENT_MB", 10) * 1024 * 1024,
+            max_document_pages=_env_int("JOBFIT_MAX_DOCUMENT_PAGES", 30),
             inbox_files_per_tick=_env_int("JOBFIT_INBOX_FILES_PER_TICK", 200),
             llm_model=os.environ.get("JOBFIT_LLM_MODEL", ""),
             llm_timeout_seconds=float(os.environ.get("JOBFIT_LLM_TIMEOUT_SECONDS", "60")),

@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # postgresql: the tests start a real server for the Dagster instance (see tests/test_postgres_instance.py).
-APT_PACKAGES=(postgresql)
+# tesseract: OCR of scanned pages and images; antiword and catdoc: Word 97-2003 files.
+APT_PACKAGES=(postgresql tesseract-ocr tesseract-ocr-eng antiword catdoc)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

@@ -5,7 +5,7 @@ import io
 import pymupdf
 import pytest
 
-from jobfit.documents import UnsupportedDocument, detect_format, extract_text
+from jobfit.documents import Limits, UnsupportedDocument, detect_format, extract_text
 
 RESUME = "Ada Example\nData Engineer\nada@example.com\nExperience\nData Engineer at Foo | 2019 - Present"
 
@@ -56,14 +56,16 @@ def test_plain_text_in_cp1252_is_decoded():
 def test_format_comes_from_content_not_name():
     assert detect_format(make_pdf(RESUME)) == "pdf"
     assert detect_format(make_docx(RESUME)) == "docx"
-    assert detect_format(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100) == "binary"
+    assert detect_format(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100) == "png"
+    assert detect_format(b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 100) == "binary"
 
 
 @pytest.mark.parametrize(
     "data, reason",
     [
         (b"", "empty"),
-        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "unsupported_format"),
+        (b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200, "unsupported_format"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "corrupt"),
         (b"%PDF-1.7\n this is not really a pdf", "corrupt"),
         (b"PK\x03\x04 broken zip", "corrupt"),
         (b"Hello", "empty_text"),
@@ -85,5 +87,5 @@ def test_encrypted_pdf_is_refused_with_advice():
 
 def test_size_limit_applies():
     with pytest.raises(UnsupportedDocument) as caught:
-        extract_text(RESUME.encode() * 1000, max_bytes=10_000)
+        extract_text(RESUME.encode() * 1000, Limits(max_bytes=10_000))
     assert caught.value.reason == "too_large"

@@ -1,0 +1,193 @@
+"""Documents in: identify a file by its bytes, extract its text with layout hints, or say plainly why not.
+
+Formats: PDF (text layer, or OCR per page), PNG/JPEG/TIFF (OCR), DOCX, ODT, DOC, RTF, HTML, plain text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class UnsupportedDocument(Exception):
+    """A document that cannot become resume text; `reason` is a stable code, the message says what to do."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+@dataclass(frozen=True)
+class LayoutLine:
+    """One line as laid out: later stages tell a heading from a bullet with these."""
+
+    text: str
+    page: int = 1
+    size: float | None = None  # font size in points, where known
+    bold: bool = False
+    heading: bool = False  # the source marked it as a heading (a DOCX heading style, an HTML h1-h6)
+    x: float | None = None  # left edge in points from the page's left
+    y: float | None = None  # top edge in points from the page's top
+
+
+@dataclass
+class DocumentText:
+    text: str
+    format: str
+    pages: int
+    layout: list[LayoutLine] = field(default_factory=list)
+    ocr_pages: int = 0
+    ocr_confidence: float | None = None  # mean word confidence 0-100 over OCR'd pages
+    kind: str = "resume"  # resume, cover_letter or other
+    kind_confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a document may cost us before it is refused (settings give the values)."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_pages: int = 30
+    max_unzipped_bytes: int = 100 * 1024 * 1024
+    max_zip_ratio: float = 100.0
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ >]|<table)", re.I)
+
+
+def detect_format(data: bytes) -> str:
+    """The document's format judged from its content, never from its file name."""
+    if data.startswith(b"%PDF-") or data[:1024].find(b"%PDF-") >= 0:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                if "word/document.xml" in names:
+                    return "docx"
+                mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+                if "content.xml" in names and b"opendocument.text" in mimetype:
+                    return "odt"
+        except (zipfile.BadZipFile, KeyError, OSError):
+            return "corrupt"
+        return "zip"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if data.startswith((b"II*\x00", b"MM\x00*")):
+        return "tiff"
+    head = data[:4096]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary"
+    if _HTML_START.match(head.lstrip(b"\xef\xbb\xbf")):
+        return "html"
+    return "txt"
+
+
+def check_zip(data: bytes, limits: Limits) -> None:
+    """Refuse archives that would unpack far beyond their size (zip bombs) before anything reads them."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > limits.max_unzipped_bytes or unpacked > limits.max_zip_ratio * max(len(data), 1):
+        raise UnsupportedDocument(
+            "zip_bomb",
+            f"the file would unpack to {unpacked / 1e6:.0f} MB from {len(data) / 1e6:.1f} MB: it was not opened; "
+            "ask the sender to save it again",
+        )
+
+
+def _plain_layout(text: str) -> list[LayoutLine]:
+    return [LayoutLine(text=line.strip()) for line in text.split("\n") if line.strip()]
+
+
+def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: bool = False) -> DocumentText:
+    """Text of a resume file with layout hints; raises UnsupportedDocument with a reason code when there is none.
+
+    `accept_any_kind` lets an operator release a document the classifier did not take for a resume.
+    """
+    from jobfit.documents.classify import classify_document
+    from jobfit.text import decode_bytes, html_to_text, repair
+
+    limits = limits or Limits()
+    if len(data) > limits.max_bytes:
+        raise UnsupportedDocument(
+            "too_large", f"the file is {len(data) / 1e6:.1f} MB, over the {limits.max_bytes / 1e6:.0f} MB limit"
+        )
+    if not data.strip():
+        raise UnsupportedDocument("empty", "the file is empty")
+    kind = detect_format(data)
+    if kind == "pdf":
+        from jobfit.documents.pdf import pdf_text
+
+        result = pdf_text(data, limits)
+    elif kind in ("png", "jpeg", "tiff"):
+        from jobfit.documents.pdf import image_text
+
+        result = image_text(data, kind, limits)
+    elif kind in ("docx", "odt"):
+        check_zip(data, limits)
+        from jobfit.documents import office
+
+        result = office.docx_text(data) if kind == "docx" else office.odt_text(data)
+    elif kind == "doc":
+        from jobfit.documents.office import doc_text
+
+        result = doc_text(data)
+    elif kind == "rtf":
+        from jobfit.documents.office import rtf_text
+
+        result = rtf_text(data)
+    elif kind == "html":
+        text = html_to_text(decode_bytes(data), with_links=True)
+        result = DocumentText(text=text, format="html", pages=1, layout=_plain_layout(text))
+    elif kind == "txt":
+        text = decode_bytes(data)
+        result = DocumentText(text=text, format="txt", pages=1)
+    elif kind == "corrupt":
+        raise UnsupportedDocument("corrupt", "the file looks like a damaged archive: ask for a fresh copy")
+    else:
+        raise UnsupportedDocument(
+            "unsupported_format",
+            f"{kind} files are not resumes we can read: send a PDF, Word (DOCX or DOC), ODT, RTF, HTML, text or image file",
+        )
+    text = repair(result.text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in text.split("\n"))).strip()
+    if len(text.split()) < 5:
+        raise UnsupportedDocument(
+            "empty_text",
+            "no readable text was found (a blank page or an unreadable scan?): send a PDF with a text layer or a DOCX",
+        )
+    result.text = text
+    if not result.layout:
+        result.layout = _plain_layout(text)
+    result.kind, result.kind_confidence = classify_document(text)
+    if result.kind != "resume" and not accept_any_kind:
+        what = "a cover letter" if result.kind == "cover_letter" else "not a resume"
+        raise UnsupportedDocument(
+            "not_a_resume",
+            f"this looks like {what} (confidence {result.kind_confidence:.2f}): send the resume itself, "
+            "or release the document if it is one",
+        )
+    return result

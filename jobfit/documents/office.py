@@ -1,0 +1,164 @@
+"""Word processor formats: DOCX (body in order, tables, headers and footers, text boxes, lists, links), ODT, DOC, RTF."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tempfile
+import zipfile
+from xml.etree import ElementTree
+
+from jobfit.documents import DocumentText, LayoutLine, UnsupportedDocument
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _paragraph_text(element, links: dict[str, str]) -> str:
+    """A w:p's text, followed by the URL of each hyperlink whose words do not already show it."""
+    parts = []
+    for node in element.iter():
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{W}tab":
+            parts.append(" ")
+        elif node.tag in (f"{W}br", f"{W}cr"):
+            parts.append("\n")
+    text = "".join(parts)
+    for link in element.iter(f"{W}hyperlink"):
+        url = links.get(link.get(R_ID) or "")
+        words = "".join(t.text or "" for t in link.iter(f"{W}t"))
+        if url and url.replace("mailto:", "") not in words:
+            text += f" ({url})"
+    return text
+
+
+def _paragraph_line(element, links, styles: dict[str, str]) -> LayoutLine | None:
+    text = _paragraph_text(element, links).strip()
+    if not text:
+        return None
+    properties = element.find(f"{W}pPr")
+    style_id = properties.find(f"{W}pStyle").get(f"{W}val") if properties is not None and properties.find(f"{W}pStyle") is not None else ""
+    style = styles.get(style_id, style_id).lower()
+    is_list = properties is not None and properties.find(f"{W}numPr") is not None or "list" in style
+    runs = [r for r in element.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()]
+    bold = bool(runs) and all(r.find(f"{W}rPr/{W}b") is not None for r in runs)
+    sizes = [int(sz.get(f"{W}val")) / 2 for sz in element.iter(f"{W}sz") if sz.get(f"{W}val", "").isdigit()]
+    heading = style.startswith(("heading", "title")) or style in ("title", "subtitle")
+    return LayoutLine(text=f"- {text}" if is_list else text, bold=bold or heading, heading=heading, size=max(sizes) if sizes else None)
+
+
+def _table_lines(table, links, styles) -> list[LayoutLine]:
+    lines = []
+    for row in table.iter(f"{W}tr"):
+        cells = []
+        for cell in row.findall(f"{W}tc"):
+            text = "\n".join(filter(None, (_paragraph_text(p, links).strip() for p in cell.iter(f"{W}p"))))
+            if text and text not in cells:  # merged cells repeat their text
+                cells.append(text)
+        if len(cells) == 1:
+            lines.extend(LayoutLine(text=part) for part in cells[0].split("\n") if part)
+        elif cells:
+            lines.append(LayoutLine(text=" | ".join(cell.replace("\n", "; ") for cell in cells)))
+    return lines
+
+
+def docx_text(data: bytes) -> DocumentText:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise UnsupportedDocument("corrupt", f"the DOCX could not be opened ({exc}): ask for a fresh copy") from exc
+    links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.reltype.endswith("/hyperlink")}
+    styles = {style.style_id: style.name for style in document.styles if getattr(style, "style_id", None)}
+    lines: list[LayoutLine] = []
+    seen_headers: set[str] = set()
+    for section in document.sections:
+        for part in (section.header, section.first_page_header):
+            for paragraph in part.paragraphs if part is not None and not part.is_linked_to_previous else []:
+                if paragraph.text.strip() and paragraph.text not in seen_headers:
+                    seen_headers.add(paragraph.text)
+                    lines.append(LayoutLine(text=paragraph.text.strip()))
+    body = document.element.body
+    for child in body:
+        if child.tag == f"{W}p":
+            line = _paragraph_line(child, links, styles)
+            if line:
+                lines.append(line)
+            # text boxes anchored in this paragraph, in their own order
+            for box in child.iter(f"{W}txbxContent"):
+                for paragraph in box.iter(f"{W}p"):
+                    inner = _paragraph_line(paragraph, links, styles)
+                    if inner:
+                        lines.append(inner)
+        elif child.tag == f"{W}tbl":
+            lines.extend(_table_lines(child, links, styles))
+    for section in document.sections:
+        for part in (section.footer,):
+            for paragraph in part.paragraphs if part is not None and not part.is_linked_to_previous else []:
+                if paragraph.text.strip() and paragraph.text not in seen_headers:
+                    seen_headers.add(paragraph.text)
+                    lines.append(LayoutLine(text=paragraph.text.strip()))
+    return DocumentText(text="\n".join(line.text for line in lines), format="docx", pages=1, layout=lines)
+
+
+TEXT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+
+
+def odt_text(data: bytes) -> DocumentText:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = ElementTree.fromstring(archive.read("content.xml"))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+        raise UnsupportedDocument("corrupt", f"the ODT could not be opened ({exc}): ask for a fresh copy") from exc
+    parent = {child: node for node in root.iter() for child in node}
+
+    def in_list(node) -> bool:
+        while node in parent:
+            node = parent[node]
+            if node.tag == f"{TEXT_NS}list-item":
+                return True
+        return False
+
+    lines = []
+    for node in root.iter():
+        if node.tag in (f"{TEXT_NS}p", f"{TEXT_NS}h"):
+            text = "".join(node.itertext()).strip()
+            if text:
+                heading = node.tag == f"{TEXT_NS}h"
+                lines.append(LayoutLine(text=f"- {text}" if in_list(node) else text, heading=heading, bold=heading))
+    return DocumentText(text="\n".join(line.text for line in lines), format="odt", pages=1, layout=lines)
+
+
+def _run(command: list[str], data: bytes) -> str:
+    with tempfile.NamedTemporaryFile(suffix=".doc") as handle:
+        handle.write(data)
+        handle.flush()
+        try:
+            done = subprocess.run([*command, handle.name], capture_output=True, timeout=60)
+        except (FileNotFoundError, subprocess.TimeoutExpired):
+            return ""
+        return done.stdout.decode("utf-8", errors="replace") if done.returncode == 0 else ""
+
+
+def doc_text(data: bytes) -> DocumentText:
+    """Word 97-2003: antiword keeps tables; catdoc reads the small files antiword refuses."""
+    text = _run(["antiword", "-w", "0", "-m", "UTF-8.txt"], data)
+    if len(text.split()) < 5:
+        text = _run(["catdoc", "-w", "-d", "utf-8"], data)
+    if not text.strip():
+        raise UnsupportedDocument(
+            "corrupt", "the Word 97-2003 file could not be read (is antiword or catdoc installed?): ask for a DOCX or PDF"
+        )
+    return DocumentText(text=text, format="doc", pages=1)
+
+
+def rtf_text(data: bytes) -> DocumentText:
+    from striprtf.striprtf import rtf_to_text
+
+    try:
+        text = rtf_to_text(data.decode("latin-1"), errors="ignore")
+    except Exception as exc:
+        raise UnsupportedDocument("corrupt", f"the RTF could not be read ({exc}): ask for a DOCX or PDF") from exc
+    return DocumentText(text=text, format="rtf", pages=1)

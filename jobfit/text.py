@@ -1,0 +1,93 @@
+"""Text clean-up shared by documents and job feeds: encodings, mojibake, HTML to readable lines."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+_LIGATURE_RE = re.compile("|".join(LIGATURES))
+
+
+def decode_bytes(data: bytes) -> str:
+    """Text in whatever common encoding it came in: BOMs, UTF-8, then charset detection."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data)
+    best = results.best()
+    if best is None:
+        return data.decode("cp1252", errors="replace")
+    # On a tie (short Western text fits cp1250, cp1252 and cp1257 alike) take the most common one.
+    for candidate in results:
+        if candidate.encoding == "cp1252" and candidate.chaos <= best.chaos and candidate.coherence >= best.coherence - 0.01:
+            return str(candidate)
+    return str(best)
+
+
+def repair(text: str) -> str:
+    """Mojibake (`â€™`, `Ã©`), ligatures, odd spaces and control characters repaired; line breaks kept."""
+    import ftfy
+
+    text = ftfy.fix_text(text, normalization="NFC", fix_line_breaks=True)
+    text = _LIGATURE_RE.sub(lambda m: LIGATURES[m.group(0)], text)
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
+    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch)[0] != "C")
+
+
+class _TextExtractor(HTMLParser):
+    BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "table", "header", "footer"}
+    SKIP = {"script", "style", "head", "title", "noscript"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.links: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skipping += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+        if tag == "li":
+            self.parts.append("- ")
+        if tag in ("td", "th"):
+            self.parts.append(" | ")
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            if href.startswith(("http://", "https://", "mailto:")):
+                self.links.append(href)
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self._skipping:
+            self._skipping -= 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str, with_links: bool = False) -> str:
+    """Readable text from HTML, keeping paragraphs and list items on their own lines."""
+    parser = _TextExtractor()
+    parser.feed(html.unescape(markup) if "&lt;" in markup and "<" not in markup.replace("&lt;", "") else markup)
+    text = "".join(parser.parts).replace("\xa0", " ")
+    lines = [re.sub(r"[ \t]+", " ", line).strip().strip("|").strip() for line in text.split("\n")]
+    result = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    if with_links and parser.links:
+        missing = [link for link in dict.fromkeys(parser.links) if link not in result]
+        if missing:
+            result += "\n" + "\n".join(missing)
+    return result
