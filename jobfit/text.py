@@ -38,7 +38,7 @@ def repair(text: str) -> str:
     """Mojibake (`â€™`, `Ã©`), ligatures, odd spaces and control characters repaired; line breaks kept."""
     import ftfy
 
-    text = ftfy.fix_text(text, normalization="NFC", fix_line_breaks=True)
+    text = ftfy.fix_text(text, normalization="NFC", fix_line_breaks=True, uncurl_quotes=False)
     text = _LIGATURE_RE.sub(lambda m: LIGATURES[m.group(0)], text)
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
     return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch)[0] != "C")

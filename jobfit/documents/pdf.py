@@ -6,11 +6,18 @@ import re
 from collections import Counter
 
 from jobfit.documents import DocumentText, LayoutLine, Limits, UnsupportedDocument
-from jobfit.documents.ocr import ocr_image
+from jobfit.documents.ocr import ocr_pages
 
 OCR_DPI = 150
 MIN_TEXT_CHARS = 30  # fewer characters than this on a page with an image: the page is a scan
 EDGE_BAND = 0.08  # top and bottom share of a page where running headers and footers live
+
+
+def _page_image(page) -> bytes:
+    """The page rendered for OCR: grey, at OCR_DPI (grey is what tesseract reads anyway, and smaller)."""
+    import pymupdf
+
+    return page.get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY).tobytes("png")
 
 
 def _open(data: bytes):
@@ -70,7 +77,7 @@ def _reading_order(placed: list[tuple[LayoutLine, float]], width: float) -> list
         )
         if inside or overlap < 0.3 * (bottom - top):
             continue
-        score = min(len(left), len(right))
+        score = (min(len(left), len(right)), -len(crossing))  # balanced sides, then the fewest full-width lines
         if best is None or score > best[0]:
             best = (score, left, right, crossing)
     if best is None:
@@ -118,24 +125,25 @@ def pdf_text(data: bytes, limits: Limits) -> DocumentText:
             raise UnsupportedDocument(
                 "too_many_pages", f"the PDF has {doc.page_count} pages, over the {limits.max_pages}-page limit for a resume"
             )
-        pages, heights, ocr_pages, confidences = [], [], 0, []
+        pages, heights, scans = [], [], {}
         for number, page in enumerate(doc, 1):
             placed = _page_lines(page, number)
             if sum(len(line.text) for line, _ in placed) < MIN_TEXT_CHARS and page.get_images():
-                image = page.get_pixmap(dpi=OCR_DPI).tobytes("png")
-                lines, confidence = ocr_image(image, page=number, dpi=OCR_DPI)
-                ocr_pages += 1
-                if confidence is not None:
-                    confidences.append(confidence)
+                scans[number] = _page_image(page)  # decided per page: only scanned pages are OCR'd
+                pages.append([])
             else:
-                lines = _reading_order(placed, page.rect.width)
-            pages.append(lines)
+                pages.append(_reading_order(placed, page.rect.width))
             heights.append(page.rect.height)
+        confidences = []
+        for number, (lines, confidence) in ocr_pages(scans, OCR_DPI).items():
+            pages[number - 1] = lines
+            if confidence is not None:
+                confidences.append(confidence)
         pages = _drop_running_lines(pages, heights)
     layout = [line for lines in pages for line in lines]
     text = "\n\n".join("\n".join(line.text for line in lines) for lines in pages)
     return DocumentText(
-        text=text, format="pdf", pages=len(pages), layout=layout, ocr_pages=ocr_pages,
+        text=text, format="pdf", pages=len(pages), layout=layout, ocr_pages=len(scans),
         ocr_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None,
     )
 
@@ -152,12 +160,11 @@ def image_text(data: bytes, kind: str, limits: Limits) -> DocumentText:
         if doc.page_count > limits.max_pages:
             raise UnsupportedDocument("too_many_pages", f"the image has {doc.page_count} pages, over the {limits.max_pages}-page limit")
         try:
-            images = [page.get_pixmap(dpi=OCR_DPI).tobytes("png") for page in doc]
+            images = {number: _page_image(page) for number, page in enumerate(doc, 1)}
         except Exception as exc:  # MuPDF decodes lazily: a damaged image fails here, not at open
             raise UnsupportedDocument("corrupt", f"the image could not be decoded ({exc}): ask for a fresh copy") from exc
         layout, confidences = [], []
-        for number, image in enumerate(images, 1):
-            lines, confidence = ocr_image(image, page=number, dpi=OCR_DPI)
+        for _, (lines, confidence) in sorted(ocr_pages(images, OCR_DPI).items()):
             layout.extend(lines)
             if confidence is not None:
                 confidences.append(confidence)

@@ -1,0 +1,189 @@
+"""Every resume format the documents stage reads, from files the tests make themselves."""
+
+import io
+import zipfile
+
+import pymupdf
+import pytest
+
+from jobfit.documents import Limits, UnsupportedDocument, extract_text
+from jobfit.documents.ocr import tesseract_available
+from jobfit.text import repair
+
+BODY = [
+    "Experience",
+    "Data Engineer at Foo Corp | 2019 - Present",
+    "- Built pipelines in Python and SQL",
+    "Education",
+    "Bachelor of Science in Physics, State University, 2018",
+    "Skills",
+    "Python, SQL, Docker",
+]
+
+
+def pdf(pages: list[list[tuple[float, float, str]]], size: float = 11) -> bytes:
+    doc = pymupdf.open()
+    for lines in pages:
+        page = doc.new_page()
+        for x, y, text in lines:
+            page.insert_text((x, y), text, fontsize=size)
+    return doc.tobytes()
+
+
+def test_two_columns_are_read_one_after_the_other():
+    sidebar = [(40, 120 + 16 * i, t) for i, t in enumerate(["Skills", "Python", "SQL", "Docker", "Languages", "English", "Contact", "ana@example.com"])]
+    main = [(230, 120 + 16 * i, t) for i, t in enumerate(["Experience", "Data Engineer at Foo Corp | 2019 - Present",
+                                                           "- Built pipelines in Python", "- Ran Docker in production",
+                                                           "Education", "Bachelor of Science, State University, 2018"])]
+    result = extract_text(pdf([[(40, 60, "Ana Columns"), *sidebar, *main]]))
+    lines = result.text.split("\n")
+    assert lines[0] == "Ana Columns"
+    assert lines.index("ana@example.com") < lines.index("Experience")  # the sidebar first, whole
+    assert lines.index("Experience") + 1 == lines.index("Data Engineer at Foo Corp | 2019 - Present")
+
+
+def test_running_headers_and_footers_appear_once():
+    pages = [[(72, 30, "Ana Example - Curriculum Vitae"), (72, 300, BODY[i * 2]), (72, 320, BODY[i * 2 + 1]),
+              (72, 820, f"Page {i + 1} of 3")] for i in range(3)]
+    text = extract_text(pdf(pages)).text
+    assert text.count("Ana Example - Curriculum Vitae") == 1
+    assert text.count("Page") == 1
+    assert "Data Engineer at Foo Corp" in text and "Education" in text
+
+
+def test_layout_hints_tell_headings_from_bullets():
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Experience", fontsize=16, fontname="hebo")
+    for i, line in enumerate(BODY[1:]):
+        page.insert_text((72, 100 + 16 * i), line, fontsize=10)
+    result = extract_text(doc.tobytes())
+    heading = next(line for line in result.layout if line.text == "Experience")
+    bullet = next(line for line in result.layout if line.text.startswith("- Built"))
+    assert heading.bold and heading.size == 16 and not bullet.bold and bullet.size == 10
+    assert heading.page == 1 and heading.y < bullet.y
+
+
+def test_ligatures_and_mojibake_are_repaired():
+    assert repair("ﬁnance and eﬃciency") == "finance and efficiency"
+    data = "Jos\u00c3\u00a9 M\u00c3\u00bcller\nResum\u00c3\u00a9 \u00e2\u20ac\u2122s best\nExperience\nDev at X | 2019 - 2021".encode()
+    text = extract_text(data).text
+    assert "José Müller" in text and "Resumé ’s best" in text
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="tesseract is not installed (scripts/setup.sh installs it)")
+def test_scanned_pages_go_through_ocr_with_confidence():
+    text_page = pymupdf.open()
+    page = text_page.new_page()
+    for i, line in enumerate(["Ana Scanned", "ana@example.com", *BODY]):
+        page.insert_text((72, 80 + 22 * i), line, fontsize=14)
+    image = page.get_pixmap(dpi=200).tobytes("png")
+    scanned = pymupdf.open()
+    scanned.new_page().insert_image(scanned[0].rect, stream=image)
+    typed = scanned.new_page()
+    typed.insert_text((72, 80), "Page two is typed text with a real text layer for the parser.", fontsize=11)
+    result = extract_text(scanned.tobytes(deflate=True, garbage=3))
+    assert result.ocr_pages == 1 and result.ocr_confidence > 60
+    assert "Data Engineer at Foo Corp" in result.text and "Page two is typed text" in result.text
+    png = extract_text(image)
+    assert png.format == "png" and png.ocr_pages == 1 and "ana@example.com" in png.text
+
+
+def make_docx() -> bytes:
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Ana Example | ana@example.com"
+    document.sections[0].footer.paragraphs[0].text = "References available on request"
+    document.add_heading("Experience", level=1)
+    document.add_paragraph("Data Engineer at Foo Corp | 2019 - Present")
+    document.add_paragraph("Built pipelines in Python", style="List Bullet")
+    paragraph = document.add_paragraph("Portfolio: ")
+    rid = document.part.relate_to("https://ana.example.com/work", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True)
+    paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rid}"><w:r><w:t>my work</w:t></w:r></w:hyperlink>'))
+    box = document.add_paragraph()
+    box._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}>'
+        '<w:txbxContent><w:p><w:r><w:t>Text box: Certified Kubernetes Administrator</w:t></w:r></w:p></w:txbxContent></w:r>'
+    ))
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Education", "Bachelor of Science, State University, 2018"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Skills", "Python, SQL"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_keeps_everything_a_resume_puts_in_word():
+    result = extract_text(make_docx())
+    lines = result.text.split("\n")
+    assert lines[0] == "Ana Example | ana@example.com"  # header first
+    assert lines[-1] == "References available on request"  # footer last
+    assert "- Built pipelines in Python" in lines  # list numbering as a bullet
+    assert "Portfolio: my work (https://ana.example.com/work)" in lines  # hyperlink URL kept
+    assert "Text box: Certified Kubernetes Administrator" in lines
+    assert "Education | Bachelor of Science, State University, 2018" in lines
+    heading = next(line for line in result.layout if line.text == "Experience")
+    assert heading.heading and heading.bold
+
+
+def test_odt_rtf_and_html():
+    content = (
+        '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+        "<text:h>Experience</text:h><text:p>Data Engineer at Foo Corp | 2019 - Present</text:p>"
+        "<text:list><text:list-item><text:p>Built pipelines in Python</text:p></text:list-item></text:list>"
+        "<text:h>Education</text:h><text:p>Bachelor of Science, State University, 2018</text:p>"
+        "</office:text></office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    odt = extract_text(buffer.getvalue())
+    assert odt.format == "odt" and "- Built pipelines in Python" in odt.text.split("\n")
+    rtf = extract_text(rb"{\rtf1\ansi{\fonttbl\f0 Arial;}\f0 Experience\par Data Engineer at Foo Corp | 2019 - Present\par Education\par Bachelor of Science, 2018\par}")
+    assert rtf.format == "rtf" and "Data Engineer at Foo Corp | 2019 - Present" in rtf.text
+    html = extract_text(b"<!DOCTYPE html><html><head><title>x</title><style>p{}</style></head><body><h1>Ana</h1>"
+                        b"<h2>Experience</h2><ul><li>Data Engineer at Foo Corp | 2019 - Present</li></ul>"
+                        b"<p>Education: BSc, 2018 &amp; more. <a href='https://github.com/ana'>GitHub</a></p></body></html>")
+    assert html.format == "html" and "- Data Engineer at Foo Corp | 2019 - Present" in html.text
+    assert "https://github.com/ana" in html.text and "p{}" not in html.text
+
+
+def test_zip_bomb_is_refused_before_unpacking():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\x00" * 30_000_000)
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(buffer.getvalue())
+    assert caught.value.reason == "zip_bomb"
+
+
+def test_truncated_pdf_never_crashes():
+    data = pdf([[(72, 72 + 16 * i, line) for i, line in enumerate(BODY)]])
+    try:
+        result = extract_text(data[: len(data) // 2])
+        assert result.text  # MuPDF repaired what it could
+    except UnsupportedDocument as exc:
+        assert exc.reason in {"corrupt", "empty_text"}
+
+
+def test_too_many_pages():
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(pdf([[(72, 72, "Experience 2019 - 2021")]] * 5), Limits(max_pages=3))
+    assert caught.value.reason == "too_many_pages"
+
+
+def test_cover_letters_are_held_back_and_can_be_released():
+    letter = (b"Dear Hiring Manager,\n\nI am writing to apply for the data engineer role at your company. "
+              b"I would welcome the chance to discuss it.\n\nThank you for your time.\nSincerely,\nAna")
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(letter)
+    assert caught.value.reason == "not_a_resume" and "cover letter" in caught.value.message
+    released = extract_text(letter, accept_any_kind=True)
+    assert released.kind == "cover_letter" and released.kind_confidence > 0.5
+    assert extract_text("\n".join(["Ana Example", "ana@example.com", *BODY]).encode()).kind == "resume"
