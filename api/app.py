@@ -30,7 +30,8 @@ def _job_filter(principal: Principal, alias: str = "j") -> tuple[str, list]:
 
 
 def _profile_out(row: dict) -> dict:
-    return {"id": row["profile_id"], "tenant": row["tenant"], "profile": json.loads(row["profile_json"])}
+    return {"id": row["profile_id"], "tenant": row["tenant"], "status": row["status"], "superseded_by": row["superseded_by"],
+            "profile": json.loads(row["profile_json"])}
 
 
 def _job_out(row: dict) -> dict:
@@ -86,7 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             built = store.query("SELECT built_at FROM snapshot")[0]["built_at"]
             counts = store.query(
-                "SELECT (SELECT count(*) FROM profiles) AS profiles, (SELECT count(*) FROM job_postings) AS jobs, "
+                "SELECT (SELECT count(*) FROM profiles WHERE status = 'active') AS profiles, (SELECT count(*) FROM job_postings) AS jobs, "
                 "(SELECT count(*) FROM matches) AS matches"
             )[0]
         except SnapshotMissing as exc:
@@ -98,7 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         where, params = _profile_filter(who)
         rows = store.query(
             f"SELECT profile_id, tenant, name, label, email, career_level, years_experience, skills FROM profiles p "
-            f"WHERE {where} ORDER BY name, profile_id LIMIT ? OFFSET ?",
+            f"WHERE p.status = 'active' AND {where} ORDER BY name, profile_id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         return {"items": [{"id": r.pop("profile_id"), **r} for r in rows], "limit": limit, "offset": offset}
@@ -175,11 +176,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         document = rows[0]
         if who.role != "admin":
             sources = [s for s in sources if s["tenant"] == who.tenant]
+        where, params = _profile_filter(who)
+        profile_ids = [r["profile_id"] for r in store.query(f"SELECT profile_id FROM profiles p WHERE p.sha256 = ? AND {where}", [sha256, *params])]
         return {
             "sha256": sha256, "status": document["status"], "format": document["format"],
             "size_bytes": document["size_bytes"], "pages": document["pages"],
             "quarantine": {"reason": document["reason"], "message": document["message"]} if document["status"] == "quarantined" else None,
-            "profile_id": sha256[:16] if document["status"] == "text" else None,
+            "profile_ids": profile_ids,
             "sources": [{"tenant": s["tenant"], "file": s["source_path"].rsplit("/", 1)[-1], "seen_at": s["seen_at"].isoformat()} for s in sources],
         }
 

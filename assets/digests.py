@@ -6,6 +6,7 @@ import dagster as dg
 
 from jobfit.digests import build_digest
 from jobfit.schema import JobPosting, Match, Profile
+from jobfit.store import execute_many
 from pipelines.partitions import daily_partitions
 from resources.storage import StorageResource
 
@@ -21,7 +22,7 @@ from resources.storage import StorageResource
 def digests(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.MaterializeResult:
     day = context.partition_key
     with storage.warehouse() as con:
-        profiles = {pid: Profile.model_validate_json(js) for pid, js in con.execute("SELECT profile_id, profile_json FROM profiles").fetchall()}
+        profiles = {pid: Profile.model_validate_json(js) for pid, js in con.execute("SELECT profile_id, profile_json FROM profiles WHERE status = 'active'").fetchall()}
         jobs = {jid: JobPosting.model_validate_json(js) for jid, js in con.execute("SELECT id, posting_json FROM job_postings").fetchall()}
         by_profile: dict[str, list[Match]] = {}
         for (js,) in con.execute("SELECT match_json FROM matches").fetchall():
@@ -45,6 +46,6 @@ def digests(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.M
     with storage.warehouse() as con:
         con.execute("BEGIN")
         con.execute("DELETE FROM digests WHERE date = ?", [day])
-        con.executemany("INSERT INTO digests VALUES (?, ?, ?, ?, ?)", rows)
+        execute_many(con, "INSERT INTO digests VALUES (?, ?, ?, ?, ?)", rows)
         con.execute("COMMIT")
     return dg.MaterializeResult(metadata={"digests": len(rows), "new_matches": new_total, "folder": str(folder)})

@@ -1,8 +1,14 @@
-"""Documents in: keep the original, extract its text or quarantine it, parse it into a profile."""
+"""Documents in: keep the original, extract its text or quarantine it, parse it into profiles.
+
+Each asset handles every document partition of its run in one step (the inbox sensor batches new
+files), records per-document outcomes, and never lets one bad file fail the others.
+"""
 
 import dataclasses
+import hashlib
 import json
 import time
+from collections import Counter
 from pathlib import Path
 
 import dagster as dg
@@ -12,160 +18,237 @@ from assets.taxonomy import current_matcher
 from jobfit.documents import Limits, UnsupportedDocument, detect_format, extract_text, sha256_file
 from jobfit.llm import parse_with_llm
 from jobfit.resumes import parse_resume
-from jobfit.store import now_utc, upsert
+from jobfit.store import execute_many, now_utc, upsert
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.storage import StorageResource
 
+ONE_RUN_PER_BATCH = dg.BackfillPolicy.single_run()
+
 
 class DocumentSource(dg.Config):
-    """Where the inbox sensor found the file; empty on a re-run of a document already stored."""
+    """One place the inbox sensor found a document's bytes."""
 
-    path: str = ""
-    tenant: str = ""
+    sha256: str
+    path: str
+    tenant: str
+
+
+class DocumentsConfig(dg.Config):
+    """Where the run's documents came from; empty when an operator re-runs documents already stored."""
+
+    sources: list[DocumentSource] = []
 
 
 class ReleaseConfig(dg.Config):
-    """Set by an operator to release a quarantined document the classifier did not take for a resume."""
+    """Set by an operator to release quarantined documents the classifier did not take for resumes."""
 
     accept_any_kind: bool = False
 
 
-def profile_id_for(sha256: str) -> str:
-    return sha256[:16]
+def profile_id_for(sha256: str, tenant: str) -> str:
+    """A document seen by two tenants gives each its own profile: ids differ, bytes are stored once."""
+    return hashlib.sha256(f"{tenant}/{sha256}".encode()).hexdigest()[:16]
+
+
+def _observe(context: dg.AssetExecutionContext, sha256: str, **metadata) -> None:
+    """Per-document outcome, shown under the document's partition in the Dagster UI."""
+    context.log_event(dg.AssetObservation(asset_key=context.asset_key, partition=sha256, metadata=metadata))
 
 
 @dg.asset(
     partitions_def=document_partitions,
+    backfill_policy=ONE_RUN_PER_BATCH,
     group_name="documents",
     kinds={"file", "duckdb"},
     pool="warehouse",
-    description="The original file, stored once under its sha256, with where it came from.",
+    description="The original file, stored once under its sha256, with every place it came from.",
 )
-def documents(context: dg.AssetExecutionContext, config: DocumentSource, storage: StorageResource) -> dg.MaterializeResult:
-    sha256 = context.partition_key
-    stored = storage.document_path(sha256)
-    if config.path:
-        source = Path(config.path)
-        if not source.exists() and not stored.exists():
-            raise dg.Failure(f"{source} is gone and no copy was stored: drop the file into the inbox again")
-        if source.exists():
-            if sha256_file(source) != sha256:
-                raise dg.Failure(
-                    f"{source} changed after the sensor saw it (sha256 differs): the sensor will pick up the new version"
-                )
-            stored = storage.keep_document(sha256, source)
-    elif not stored.exists():
-        raise dg.Failure(f"document {sha256} was never stored: it arrives through the inbox sensor, which gives its path")
-    data = stored.read_bytes()
+def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storage: StorageResource) -> dg.MaterializeResult:
+    keys = set(context.partition_keys)
+    sources = [s for s in config.sources if s.sha256 in keys]
+    document_rows, source_rows, missing = {}, [], []
+    for source in sources:
+        path, stored = Path(source.path), storage.document_path(source.sha256)
+        if path.exists() and sha256_file(path) == source.sha256:
+            storage.keep_document(source.sha256, path)
+            source_rows.append({"sha256": source.sha256, "tenant": source.tenant, "source_path": source.path, "seen_at": now_utc()})
+        elif not stored.exists():
+            missing.append(source.path)  # changed or deleted before we copied it: its new version is a new document
+    for sha256 in sorted(keys):
+        stored = storage.document_path(sha256)
+        if stored.exists():
+            with open(stored, "rb") as handle:
+                head = handle.read(8192)
+            document_rows[sha256] = {"sha256": sha256, "format": detect_format(head), "size_bytes": stored.stat().st_size,
+                                     "stored_path": str(stored), "updated_at": now_utc()}
+        else:
+            missing.append(sha256)
     with storage.warehouse() as con:
-        existing = con.execute("SELECT status FROM documents WHERE sha256 = ?", [sha256]).fetchone()
-        upsert(con, "documents", [{
-            "sha256": sha256, "format": detect_format(data), "size_bytes": len(data), "pages": None,
-            "status": existing[0] if existing else "stored", "reason": None, "message": None,
-            "stored_path": str(stored), "updated_at": now_utc(),
-        }])
-        if config.path:
-            upsert(con, "document_sources", [{
-                "sha256": sha256, "tenant": config.tenant or "default", "source_path": config.path, "seen_at": now_utc(),
-            }])
+        execute_many(con,
+            "INSERT INTO documents (sha256, format, size_bytes, stored_path, updated_at, status) VALUES (?, ?, ?, ?, ?, 'stored') "
+            "ON CONFLICT (sha256) DO UPDATE SET format = excluded.format, size_bytes = excluded.size_bytes, "
+            "stored_path = excluded.stored_path, updated_at = excluded.updated_at",
+            [[r["sha256"], r["format"], r["size_bytes"], r["stored_path"], r["updated_at"]] for r in document_rows.values()],
+        )
+        upsert(con, "document_sources", source_rows)
+        # a changed file at the same path is a new document; the older one's profile steps aside, kept
+        superseded = len(con.execute(
+            "UPDATE profiles SET status = 'superseded', superseded_by = r.replaced_by FROM profile_replacements r "
+            "WHERE profiles.sha256 = r.sha256 AND profiles.tenant = r.tenant AND r.replaced_by IS NOT NULL "
+            "AND profiles.status = 'active' RETURNING 1"
+        ).fetchall())
+    if missing:
+        context.log.warning(f"{len(missing)} files vanished or changed before they were stored: {missing[:5]}")
     return dg.MaterializeResult(
-        metadata={"format": detect_format(data), "size_bytes": len(data), "tenant": config.tenant or "default",
-                  "source": config.path or "(stored copy)"}
+        metadata={
+            "documents": len(document_rows),
+            "sources_recorded": len(source_rows),
+            "by_format": dg.MetadataValue.json(dict(Counter(r["format"] for r in document_rows.values()))),
+            "by_tenant": dg.MetadataValue.json(dict(Counter(r["tenant"] for r in source_rows))),
+            "superseded_profiles": superseded,
+            "missing": len(missing),
+        }
     )
 
 
 @dg.asset(
     partitions_def=document_partitions,
+    backfill_policy=ONE_RUN_PER_BATCH,
     deps=[documents],
     group_name="documents",
     kinds={"pymupdf", "duckdb"},
     pool="warehouse",
-    description="The document's text, or the document in quarantine with a reason a person can act on.",
+    description="Each document's text with layout hints, or the document in quarantine with a reason a person can act on.",
 )
 def document_text(context: dg.AssetExecutionContext, config: ReleaseConfig, storage: StorageResource) -> dg.MaterializeResult:
-    sha256 = context.partition_key
-    data = storage.document_path(sha256).read_bytes()
-    started = time.perf_counter()
     limits = Limits(max_bytes=SETTINGS.max_document_bytes, max_pages=SETTINGS.max_document_pages)
-    try:
-        text = extract_text(data, limits, accept_any_kind=config.accept_any_kind)
-    except UnsupportedDocument as rejected:
-        storage.quarantine(sha256, rejected.reason, rejected.message)
-        with storage.warehouse() as con:
-            con.execute(
-                "UPDATE documents SET status = 'quarantined', reason = ?, message = ?, updated_at = ? WHERE sha256 = ?",
-                [rejected.reason, rejected.message, now_utc(), sha256],
-            )
-            con.execute("DELETE FROM document_text WHERE sha256 = ?", [sha256])
-        context.log.warning(f"document {sha256[:12]} quarantined: {rejected.reason}: {rejected.message}")
-        return dg.MaterializeResult(metadata={"status": "quarantined", "reason": rejected.reason, "message": rejected.message})
-    words = len(text.text.split())
+    texts, quarantined, timings = [], [], []
+    formats, outcomes, reasons, ocr_pages = Counter(), Counter(), Counter(), 0
+    for sha256 in context.partition_keys:
+        path = storage.document_path(sha256)
+        if not path.exists():
+            outcomes["not stored"] += 1
+            continue
+        data = path.read_bytes()
+        formats[detect_format(data[:8192])] += 1
+        started = time.perf_counter()
+        try:
+            text = extract_text(data, limits, accept_any_kind=config.accept_any_kind)
+        except UnsupportedDocument as rejected:
+            quarantined.append((sha256, rejected.reason, rejected.message))
+        except Exception as exc:  # a reader bug must not lose the document or fail the batch
+            quarantined.append((sha256, "reader_error", f"the reader failed ({type(exc).__name__}: {exc}); kept for a retry"))
+        else:
+            texts.append((sha256, text))
+            ocr_pages += text.ocr_pages
+        timings.append((time.perf_counter() - started, sha256))
+    for sha256, reason, message in quarantined:
+        storage.quarantine(sha256, reason, message)
+        outcomes["quarantined"] += 1
+        reasons[reason] += 1
+        _observe(context, sha256, status="quarantined", reason=reason, message=message)
+        context.log.warning(f"document {sha256[:12]} quarantined: {reason}: {message}")
+    for sha256, text in texts:
+        outcomes["text"] += 1
+        _observe(context, sha256, status="text", format=text.format, pages=text.pages, words=len(text.text.split()),
+                 ocr_pages=text.ocr_pages, kind=text.kind)
     with storage.warehouse() as con:
         upsert(con, "document_text", [{
-            "sha256": sha256, "text": text.text, "format": text.format, "pages": text.pages, "words": words,
+            "sha256": sha256, "text": text.text, "format": text.format, "pages": text.pages, "words": len(text.text.split()),
             "layout": json.dumps([dataclasses.asdict(line) for line in text.layout]),
             "ocr_pages": text.ocr_pages, "ocr_confidence": text.ocr_confidence,
             "kind": text.kind, "kind_confidence": text.kind_confidence,
-        }])
-        con.execute(
+        } for sha256, text in texts])
+        execute_many(con,
             "UPDATE documents SET status = 'text', reason = NULL, message = NULL, pages = ?, updated_at = ? WHERE sha256 = ?",
-            [text.pages, now_utc(), sha256],
+            [[text.pages, now_utc(), sha256] for sha256, text in texts],
         )
-    return dg.MaterializeResult(
-        metadata={"status": "text", "format": text.format, "pages": text.pages, "words": words,
-                  "ocr_pages": text.ocr_pages, "ocr_confidence": text.ocr_confidence, "kind": text.kind,
-                  "kind_confidence": text.kind_confidence, "layout_lines": len(text.layout),
-                  "seconds": round(time.perf_counter() - started, 3), "preview": dg.MetadataValue.md(f"```\n{text.text[:600]}\n```")}
-    )
+        execute_many(con,
+            "UPDATE documents SET status = 'quarantined', reason = ?, message = ?, updated_at = ? WHERE sha256 = ?",
+            [[reason, message, now_utc(), sha256] for sha256, reason, message in quarantined],
+        )
+        execute_many(con, "DELETE FROM document_text WHERE sha256 = ?", [[sha256] for sha256, *_ in quarantined])
+    slowest = sorted(timings, reverse=True)[:5]
+    metadata = {
+        "documents": len(context.partition_keys),
+        "by_format": dg.MetadataValue.json(dict(formats)),
+        "by_outcome": dg.MetadataValue.json(dict(outcomes)),
+        "by_quarantine_reason": dg.MetadataValue.json(dict(reasons)),
+        "ocr_pages": ocr_pages,
+        "seconds": round(sum(t for t, _ in timings), 2),
+        "slowest": dg.MetadataValue.md("| document | seconds |\n|---|---|\n" + "\n".join(f"| {s[:12]} | {t:.2f} |" for t, s in slowest)),
+    }
+    if len(texts) == 1:
+        metadata["preview"] = dg.MetadataValue.md(f"```\n{texts[0][1].text[:600]}\n```")
+    return dg.MaterializeResult(metadata=metadata)
 
 
 @dg.asset(
     partitions_def=document_partitions,
+    backfill_policy=ONE_RUN_PER_BATCH,
     deps=[document_text, "skill_taxonomy"],
     group_name="documents",
     kinds={"spacy", "duckdb"},
     pool="warehouse",
-    description="The document parsed into a JSON Resume profile with meta (skills on the taxonomy, years, level).",
+    description="Each document parsed into a JSON Resume profile with meta, one per tenant that sent it.",
 )
 def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: OpenAIResource) -> dg.MaterializeResult:
-    sha256 = context.partition_key
-    profile_id = profile_id_for(sha256)
+    keys = list(context.partition_keys)
     with storage.warehouse() as con:
-        row = con.execute("SELECT text FROM document_text WHERE sha256 = ?", [sha256]).fetchone()
-        tenant_row = con.execute(
-            "SELECT tenant FROM document_sources WHERE sha256 = ? ORDER BY seen_at LIMIT 1", [sha256]
-        ).fetchone()
-        if row is None:
-            # A quarantined document has no profile; drop one left from an earlier version of the rules.
-            con.execute("DELETE FROM profiles WHERE sha256 = ?", [sha256])
-            return dg.MaterializeResult(metadata={"status": "no text (quarantined)", "profile_id": profile_id})
+        con.execute("CREATE TEMP TABLE run_keys (sha256 VARCHAR)")
+        execute_many(con, "INSERT INTO run_keys VALUES (?)", [[k] for k in keys])
+        texts = dict(con.execute("SELECT t.sha256, t.text FROM document_text t JOIN run_keys USING (sha256)").fetchall())
+        sources = con.execute("SELECT r.sha256, r.tenant, r.replaced_by FROM profile_replacements r JOIN run_keys USING (sha256)").fetchall()
+        # a quarantined document has no profile; drop any left from an earlier version of the rules
+        con.execute("DELETE FROM profiles WHERE sha256 IN (SELECT sha256 FROM run_keys) AND sha256 NOT IN (SELECT sha256 FROM document_text)")
+    tenants: dict[str, list[tuple[str, str | None]]] = {}
+    for sha256, tenant, replaced_by in sources:
+        tenants.setdefault(sha256, []).append((tenant, replaced_by))
     matcher = current_matcher(storage)
     started = time.perf_counter()
-    profile = parse_resume(row[0], matcher=matcher, tenant=tenant_row[0] if tenant_row else "default", document_sha256=sha256)
-    llm_note = {}
-    if SETTINGS.llm_enabled:
-        with llm.get_client(context) as client:
-            outcome = parse_with_llm(client, SETTINGS.llm_model, row[0], profile, matcher, cache_dir=storage.root / "llm_cache",
-                                      timeout_seconds=SETTINGS.llm_timeout_seconds)
-        profile = outcome.profile
-        llm_note = {"llm_used": outcome.used_llm, "llm_cached": outcome.cached}
-        if outcome.error:
-            context.log.warning(f"LLM parsing fell back to the rules for {sha256[:12]}: {outcome.error}")
-            llm_note["llm_error"] = outcome.error
+    rows, llm_used, llm_errors = [], 0, 0
+    client_context = llm.get_client(context) if SETTINGS.llm_enabled else None
+    client = client_context.__enter__() if client_context else None
+    try:
+        for sha256, text in texts.items():
+            for tenant, replaced_by in tenants.get(sha256, [("default", None)]):
+                profile = parse_resume(text, matcher=matcher, tenant=tenant, document_sha256=sha256)
+                if client is not None:
+                    outcome = parse_with_llm(client, SETTINGS.llm_model, text, profile, matcher, cache_dir=storage.root / "llm_cache",
+                                             timeout_seconds=SETTINGS.llm_timeout_seconds)
+                    profile = outcome.profile
+                    llm_used += outcome.used_llm
+                    if outcome.error:
+                        llm_errors += 1
+                        context.log.warning(f"LLM parsing fell back to the rules for {sha256[:12]}: {outcome.error}")
+                rows.append({
+                    "profile_id": profile_id_for(sha256, tenant), "sha256": sha256, "tenant": tenant, "name": profile.basics.name,
+                    "email": profile.basics.email, "label": profile.basics.label, "career_level": profile.meta.career_level,
+                    "years_experience": profile.meta.total_years_experience, "skills": len(profile.meta.skills),
+                    "profile_json": profile.model_dump_json(exclude_none=True), "parsed_at": now_utc(),
+                    "status": "superseded" if replaced_by else "active", "superseded_by": replaced_by,
+                })
+    finally:
+        if client_context:
+            client_context.__exit__(None, None, None)
     seconds = time.perf_counter() - started
     with storage.warehouse() as con:
-        upsert(con, "profiles", [{
-            "profile_id": profile_id, "sha256": sha256, "tenant": profile.meta.tenant, "name": profile.basics.name,
-            "email": profile.basics.email, "label": profile.basics.label, "career_level": profile.meta.career_level,
-            "years_experience": profile.meta.total_years_experience, "skills": len(profile.meta.skills),
-            "profile_json": profile.model_dump_json(exclude_none=True), "parsed_at": now_utc(),
-        }])
-    return dg.MaterializeResult(
-        metadata={
-            "profile_id": profile_id, "tenant": profile.meta.tenant, "name": profile.basics.name or "(not found)",
-            "label": profile.basics.label or "(not found)", "skills": len(profile.meta.skills),
-            "years_experience": profile.meta.total_years_experience, "seconds": round(seconds, 3),
-            "parser": profile.meta.parser, **llm_note,
-            "profile": dg.MetadataValue.json(json.loads(profile.model_dump_json(exclude_none=True))),
-        }
-    )
+        upsert(con, "profiles", rows)
+    for row in rows:
+        _observe(context, row["sha256"], profile_id=row["profile_id"], tenant=row["tenant"], name=row["name"] or "(not found)",
+                 skills=row["skills"], status=row["status"])
+    metadata = {
+        "profiles": len(rows),
+        "documents_without_text": len(keys) - len(texts),
+        "profiles_per_second": round(len(rows) / seconds, 1) if seconds else None,
+        "parser": f"llm:{SETTINGS.llm_model}" if client is not None else "rules",
+        "preview": dg.MetadataValue.md(
+            "| profile | tenant | name | label | skills | years |\n|---|---|---|---|---|---|\n" + "\n".join(
+                f"| {r['profile_id']} | {r['tenant']} | {r['name'] or ''} | {r['label'] or ''} | {r['skills']} | {r['years_experience']} |"
+                for r in rows[:20]
+            )
+        ),
+    }
+    if client is not None:
+        metadata.update(llm_used=llm_used, llm_fallbacks=llm_errors)
+    return dg.MaterializeResult(metadata=metadata)

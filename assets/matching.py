@@ -8,6 +8,7 @@ import numpy as np
 from assets.taxonomy import current_matcher
 from jobfit.matching import Weights, match_all, visible
 from jobfit.schema import JobPosting, Profile
+from jobfit.store import execute_many
 from pipelines.automation import on_upstream_update
 from pipelines.partitions import SETTINGS
 from resources.storage import StorageResource
@@ -32,7 +33,7 @@ def _aligned(ids: list[str], table) -> np.ndarray:
 )
 def matches(storage: StorageResource, vectors: VectorsResource) -> dg.MaterializeResult:
     with storage.warehouse() as con:
-        profile_rows = con.execute("SELECT profile_id, profile_json FROM profiles ORDER BY profile_id").fetchall()
+        profile_rows = con.execute("SELECT profile_id, profile_json FROM profiles WHERE status = 'active' ORDER BY profile_id").fetchall()
         job_rows = con.execute("SELECT id, posting_json FROM job_postings ORDER BY id").fetchall()
     profiles = {pid: Profile.model_validate_json(js) for pid, js in profile_rows}
     jobs = {jid: JobPosting.model_validate_json(js) for jid, js in job_rows}
@@ -48,7 +49,7 @@ def matches(storage: StorageResource, vectors: VectorsResource) -> dg.Materializ
     with storage.warehouse() as con:
         con.execute("BEGIN")
         con.execute("DELETE FROM matches")
-        con.executemany(
+        execute_many(con,
             "INSERT INTO matches VALUES (?, ?, ?, ?, ?, ?)",
             [[m.profile_id, m.job_id, m.tenant, m.score, m.model_dump_json(), m.computed_at] for m in result],
         )

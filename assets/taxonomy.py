@@ -5,6 +5,7 @@ from collections import Counter
 
 import dagster as dg
 
+from jobfit.store import execute_many
 from jobfit.taxonomy import SkillMatcher, default_taxonomy_path, load_taxonomy, shared_matcher
 from resources.storage import StorageResource
 
@@ -25,7 +26,7 @@ def skill_taxonomy(storage: StorageResource) -> dg.MaterializeResult:
     rows = taxonomy.rows()
     with storage.warehouse() as con:
         con.execute("DELETE FROM taxonomy_skills")
-        con.executemany(
+        execute_many(con,
             "INSERT INTO taxonomy_skills VALUES (?, ?, ?, ?, ?, ?, ?)",
             [[r["id"], r["name"], r["category"], r["aliases"], r["parents"], r["children"], r["version"]] for r in rows],
         )

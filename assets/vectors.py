@@ -45,7 +45,7 @@ def _sync_vectors(table: str, items: dict[str, tuple[str | None, str]], embedder
 )
 def profile_vectors(storage: StorageResource, embedder: EmbedderResource, vectors: VectorsResource) -> dg.MaterializeResult:
     with storage.warehouse() as con:
-        rows = con.execute("SELECT profile_id, tenant, profile_json FROM profiles").fetchall()
+        rows = con.execute("SELECT profile_id, tenant, profile_json FROM profiles WHERE status = 'active'").fetchall()
     items = {pid: (tenant, profile_text(Profile.model_validate_json(js))) for pid, tenant, js in rows}
     return dg.MaterializeResult(metadata=_sync_vectors("profile_vectors", items, embedder, vectors))
 

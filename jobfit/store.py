@@ -27,6 +27,20 @@ ALTER TABLE document_text ADD COLUMN IF NOT EXISTS kind_confidence DOUBLE;
 CREATE TABLE IF NOT EXISTS profiles (
     profile_id VARCHAR PRIMARY KEY, sha256 VARCHAR, tenant VARCHAR, name VARCHAR, email VARCHAR, label VARCHAR,
     career_level VARCHAR, years_experience DOUBLE, skills INTEGER, profile_json JSON, parsed_at TIMESTAMPTZ);
+ALTER TABLE profiles ADD COLUMN IF NOT EXISTS status VARCHAR DEFAULT 'active';
+ALTER TABLE profiles ADD COLUMN IF NOT EXISTS superseded_by VARCHAR;
+-- A document's profile for a tenant is superseded when, at every path that tenant sent it from,
+-- a newer document arrived (a changed file at the same path); replaced_by names the newest.
+CREATE OR REPLACE VIEW profile_replacements AS
+SELECT s.sha256, s.tenant, CASE WHEN bool_and(n.newer IS NOT NULL) THEN max(n.newer) END AS replaced_by
+FROM document_sources s
+LEFT JOIN LATERAL (
+    SELECT newer.sha256 AS newer FROM document_sources newer
+    WHERE newer.source_path = s.source_path AND newer.tenant = s.tenant AND newer.seen_at > s.seen_at
+      AND newer.sha256 <> s.sha256
+    ORDER BY newer.seen_at DESC LIMIT 1
+) n ON TRUE
+GROUP BY s.sha256, s.tenant;
 CREATE TABLE IF NOT EXISTS taxonomy_skills (
     id VARCHAR PRIMARY KEY, name VARCHAR, category VARCHAR, aliases VARCHAR[], parents VARCHAR[],
     children VARCHAR[], version VARCHAR);
@@ -73,6 +87,13 @@ def warehouse(path: Path, attempts: int = 30) -> Iterator[duckdb.DuckDBPyConnect
         yield connection
     finally:
         connection.close()
+
+
+def execute_many(connection: duckdb.DuckDBPyConnection, sql: str, rows: list[list]) -> int:
+    """executemany that accepts an empty batch (DuckDB refuses one)."""
+    if rows:
+        connection.executemany(sql, rows)
+    return len(rows)
 
 
 def upsert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> int:

@@ -20,7 +20,7 @@ from jobfit.store import warehouse
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
 from pipelines.partitions import document_partitions
 from resources.settings import Settings
-from sensors.inbox import scan_inbox
+from sensors.inbox import Arrival, ingest_requests, scan_inbox
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -46,7 +46,7 @@ def write_demo_keys(settings: Settings) -> None:
     if settings.api_keys_file.exists():
         return
     with warehouse(settings.warehouse_path) as con:
-        tenants = [r[0] for r in con.execute("SELECT DISTINCT tenant FROM profiles ORDER BY tenant").fetchall()]
+        tenants = [r[0] for r in con.execute("SELECT DISTINCT tenant FROM document_sources ORDER BY tenant").fetchall()]
         row = con.execute("SELECT tenant, lower(email) FROM profiles WHERE email IS NOT NULL ORDER BY tenant, name LIMIT 1").fetchone()
     settings.api_keys_file.parent.mkdir(parents=True, exist_ok=True)
     settings.api_keys_file.write_text(
@@ -70,21 +70,21 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance) -> 
         if not result.success:
             say(f"FAILED materializing {', '.join(selection)} {kwargs.get('partition_key', '')}: see the run in the Dagster UI")
             sys.exit(1)
-        say(f"materialized {', '.join(selection)} {kwargs.get('partition_key', '')[:12]} in {time.perf_counter() - started:.1f}s")
+        what = kwargs.get("partition_key") or (kwargs.get("tags") or {}).get("jobfit/documents", "")
+        what = f"({what} documents)" if (kwargs.get("tags") or {}).get("jobfit/documents") else what
+        say(f"materialized {', '.join(selection)} {what} in {time.perf_counter() - started:.1f}s")
 
     run(["skill_taxonomy"])
     run(["job_postings_raw", "job_postings"], partition_key=today)
+    arrivals, known = {}, set(instance.get_dynamic_partitions(document_partitions.name))
     for tenant, path in scan_inbox(settings.inbox_dir):
         sha256 = sha256_file(path)
-        if instance.has_dynamic_partition(document_partitions.name, sha256):
-            continue
-        instance.add_dynamic_partitions(document_partitions.name, [sha256])
-        run(
-            ["documents", "document_text", "profiles"],
-            partition_key=sha256,
-            run_config={"ops": {"documents": {"config": {"path": str(path), "tenant": tenant}}}},
-            tags={"jobfit/tenant": tenant, "jobfit/source": path.name},
-        )
+        if sha256 not in known and sha256 not in arrivals:
+            arrivals[sha256] = Arrival(sha256, str(path), tenant)
+    if arrivals:
+        instance.add_dynamic_partitions(document_partitions.name, list(arrivals))
+        for request in ingest_requests(list(arrivals.values()), settings.inbox_batch_size):
+            run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
     run(["profile_vectors", "job_vectors", "matches"])
     run(["digests"], partition_key=today)
     run(["serving_snapshot"])

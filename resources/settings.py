@@ -36,7 +36,8 @@ class Settings:
     match_min_score: int = 20
     max_document_bytes: int = 10 * 1024 * 1024
     max_document_pages: int = 30
-    inbox_files_per_tick: int = 200
+    inbox_files_per_tick: int = 2000
+    inbox_batch_size: int = 100
     llm_model: str = ""
     llm_timeout_seconds: float = 60.0
     openai_base_url: str = ""
@@ -84,7 +85,8 @@ class Settings:
             match_min_score=_env_int("JOBFIT_MATCH_MIN_SCORE", 20),
             max_document_bytes=_env_int("JOBFIT_MAX_DOCUMENT_MB", 10) * 1024 * 1024,
             max_document_pages=_env_int("JOBFIT_MAX_DOCUMENT_PAGES", 30),
-            inbox_files_per_tick=_env_int("JOBFIT_INBOX_FILES_PER_TICK", 200),
+            inbox_files_per_tick=_env_int("JOBFIT_INBOX_FILES_PER_TICK", 2000),
+            inbox_batch_size=_env_int("JOBFIT_INBOX_BATCH_SIZE", 100),
             llm_model=os.environ.get("JOBFIT_LLM_MODEL", ""),
             llm_timeout_seconds=float(os.environ.get("JOBFIT_LLM_TIMEOUT_SECONDS", "60")),
             openai_base_url=os.environ.get("OPENAI_BASE_URL", ""),

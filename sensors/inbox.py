@@ -1,19 +1,39 @@
-"""Inbox sensor: each new file under inbox/<tenant>/ becomes one document, exactly once."""
+"""Inbox sensor: each new file under inbox/<tenant>/ becomes one document, exactly once, in batched runs.
 
+The cursor remembers each path's mtime and size; the dynamic partitions (one per sha256) are the
+exactly-once guard, so a lost cursor costs hashing time but never a second run for the same bytes.
+A large arrival is paged across ticks within the sensor's time limit.
+"""
+
+import hashlib
 import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
+from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from jobfit.documents import sha256_file
 from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.storage import StorageResource
 
+# A file touched this recently may still be arriving (a copy, an upload): look again next tick.
+SETTLE_SECONDS = 2.0
+# Sensors time out at 60 s; stop hashing well before, the rest waits for the next tick.
+TICK_BUDGET_SECONDS = 40.0
+
+
+@dataclass(frozen=True)
+class Arrival:
+    sha256: str
+    path: str
+    tenant: str
+
 
 def scan_inbox(inbox: Path) -> list[tuple[str, Path]]:
-    """(tenant, file) for every visible file one level below a tenant folder, oldest first."""
+    """(tenant, file) for every visible file below a tenant folder, oldest first."""
     if not inbox.exists():
         return []
     found = []
@@ -24,10 +44,6 @@ def scan_inbox(inbox: Path) -> list[tuple[str, Path]]:
     return sorted(found, key=lambda item: (item[1].stat().st_mtime, str(item[1])))
 
 
-# A file touched this recently may still be arriving (a copy, an upload): look again next tick.
-SETTLE_SECONDS = 2.0
-
-
 def _signature(path: Path) -> str | None:
     stat = path.stat()
     if time.time() - stat.st_mtime < SETTLE_SECONDS:
@@ -35,16 +51,49 @@ def _signature(path: Path) -> str | None:
     return f"{stat.st_mtime_ns}:{stat.st_size}"
 
 
+def ingest_requests(arrivals: list[Arrival], batch_size: int) -> list[dg.RunRequest]:
+    """One run per batch of new documents: a partition range (the keys were added in this order) plus their sources."""
+    requests = []
+    for start in range(0, len(arrivals), batch_size):
+        batch = arrivals[start:start + batch_size]
+        key = hashlib.sha256("".join(a.sha256 for a in batch).encode()).hexdigest()[:16]
+        requests.append(dg.RunRequest(
+            run_key=f"documents-{key}",
+            run_config={"ops": {"documents": {"config": {"sources": [a.__dict__ for a in batch]}}}},
+            tags={
+                ASSET_PARTITION_RANGE_START_TAG: batch[0].sha256,
+                ASSET_PARTITION_RANGE_END_TAG: batch[-1].sha256,
+                "jobfit/documents": str(len(batch)),
+                "jobfit/tenants": ",".join(sorted({a.tenant for a in batch})),
+            },
+        ))
+    return requests
+
+
+def new_source_request(arrival: Arrival) -> dg.RunRequest:
+    """Known bytes from a new place (another tenant, another path): record the source and give that tenant its profile."""
+    return dg.RunRequest(
+        run_key=f"source-{arrival.sha256}-{hashlib.sha256(arrival.path.encode()).hexdigest()[:12]}",
+        partition_key=arrival.sha256,
+        asset_selection=[dg.AssetKey("documents"), dg.AssetKey("profiles")],
+        run_config={"ops": {"documents": {"config": {"sources": [arrival.__dict__]}}}},
+        tags={"jobfit/tenants": arrival.tenant},
+    )
+
+
 @dg.sensor(
     job=ingest_document_job,
     minimum_interval_seconds=10,
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Watches JOBFIT_INBOX_DIR/<tenant>/ and requests one run per new document (run_key = sha256).",
+    description="Watches JOBFIT_INBOX_DIR/<tenant>/: new documents in batched runs, known bytes from new places recorded.",
 )
 def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) -> dg.SensorResult | dg.SkipReason:
     inbox = Path(storage.inbox_dir)
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
-    requests, new_keys, considered = [], [], 0
+    started = time.monotonic()
+    new: dict[str, Arrival] = {}
+    known_sources: list[Arrival] = []
+    considered = 0
     for tenant, path in scan_inbox(inbox):
         key = str(path)
         try:
@@ -53,26 +102,35 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
             continue
         if signature is None or seen.get(key) == signature:
             continue
-        if considered >= SETTINGS.inbox_files_per_tick:
+        if considered >= SETTINGS.inbox_files_per_tick or time.monotonic() - started > TICK_BUDGET_SECONDS:
             break  # the rest waits for the next tick; the cursor only advances past what was handled
         considered += 1
         sha256 = sha256_file(path)
         seen[key] = signature
-        if sha256 in new_keys or context.instance.has_dynamic_partition(document_partitions.name, sha256):
-            continue  # already a document: the same bytes are never processed twice
-        new_keys.append(sha256)
-        requests.append(
-            dg.RunRequest(
-                run_key=sha256,
-                partition_key=sha256,
-                run_config={"ops": {"documents": {"config": {"path": key, "tenant": tenant}}}},
-                tags={"jobfit/tenant": tenant, "jobfit/source": path.name},
-            )
-        )
-    if not requests and considered == 0:
+        arrival = Arrival(sha256, key, tenant)
+        if sha256 in new:
+            known_sources.append(arrival)  # the same bytes twice in one tick: a second source of a new document
+        elif context.instance.has_dynamic_partition(document_partitions.name, sha256):
+            # With no cursor (first tick after `make run`'s bootstrap, or a lost cursor) the sources of known
+            # documents were recorded by whoever added them; only later ticks can see a genuinely new place.
+            if context.cursor:
+                known_sources.append(arrival)
+        else:
+            new[sha256] = arrival
+    if considered == 0:
         return dg.SkipReason(f"no new files in {inbox}")
+    arrivals = list(new.values())
+    requests = ingest_requests(arrivals, SETTINGS.inbox_batch_size)
+    requests += [new_source_request(a) for a in known_sources if a.sha256 not in new]
+    # sources of documents new in this tick ride along with their batch
+    for arrival in (a for a in known_sources if a.sha256 in new):
+        for request in requests:
+            config = request.run_config["ops"]["documents"]["config"]["sources"]
+            if any(s["sha256"] == arrival.sha256 for s in config):
+                config.append(arrival.__dict__)
+    context.log.info(f"{len(arrivals)} new documents in {len(requests)} runs, {len(known_sources)} known documents from new places")
     return dg.SensorResult(
         run_requests=requests,
-        dynamic_partitions_requests=[document_partitions.build_add_request(new_keys)] if new_keys else [],
+        dynamic_partitions_requests=[document_partitions.build_add_request([a.sha256 for a in arrivals])] if arrivals else [],
         cursor=json.dumps(seen),
     )

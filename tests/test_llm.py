@@ -82,9 +82,10 @@ def test_profiles_asset_records_llm_usage(stub, tmp_path, monkeypatch):
         dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources)
         result = dg.materialize(
             ALL_ASSETS, selection=["documents", "document_text", "profiles"], partition_key=sha, instance=instance,
-            resources=resources, run_config={"ops": {"documents": {"config": {"path": str(path), "tenant": tenant}}}},
+            resources=resources,
+            run_config={"ops": {"documents": {"config": {"sources": [{"sha256": sha, "path": str(path), "tenant": tenant}]}}}},
         )
         metadata = result.asset_materializations_for_node("profiles")[0].metadata
-    assert metadata["parser"].value == "llm:stub-model"
+    assert metadata["parser"].value == "llm:stub-model" and metadata["llm_used"].value == 1
     assert metadata["openai.stub-model.calls"].value == 1
     assert metadata["openai.stub-model.total_tokens"].value == 200

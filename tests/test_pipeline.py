@@ -6,7 +6,7 @@ import shutil
 import dagster as dg
 import duckdb
 
-from pipelines.definitions import ALL_ASSETS
+from pipelines.definitions import ALL_ASSETS, build_resources
 from pipelines.partitions import document_partitions
 
 TENANT_OF = {"maria_lopez": "acme", "james_okafor": "acme", "priya_raman": "acme",
@@ -116,3 +116,53 @@ def test_new_resume_flows_through_and_unchanged_text_is_not_embedded_again(tmp_p
     matched = read(settings.serving_path, "SELECT count(*) FROM matches m JOIN profiles p USING (profile_id) WHERE p.name = 'Nadia Quinn'")
     assert matched[0][0] > 0
     shutil.rmtree(settings.data_dir)
+
+
+def run_sensor_requests(instance, resources, result):
+    """Execute what the inbox sensor asked for, as the daemon would."""
+    for request in result.dynamic_partitions_requests:
+        instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
+    for request in result.run_requests:
+        selection = [k.to_user_string() for k in request.asset_selection] if request.asset_selection else ["documents", "document_text", "profiles"]
+        outcome = dg.materialize(ALL_ASSETS, selection=selection, instance=instance, resources=resources,
+                                 partition_key=request.partition_key, tags=request.tags, run_config=request.run_config)
+        assert outcome.success
+
+
+def test_one_document_two_tenants_and_a_changed_file_supersedes(tmp_path):
+    import os
+    import time
+
+    from pipelines.bootstrap import materialize_everything
+    from resources.storage import StorageResource
+    from sensors.inbox import inbox_sensor
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    storage = StorageResource.from_settings(settings)
+    with dg.instance_for_test() as instance:
+        first = inbox_sensor(dg.build_sensor_context(instance=instance, resources={"storage": storage}))
+        run_sensor_requests(instance, resources, first)
+        materialize_everything(settings, instance)
+        inbox = settings.inbox_dir
+        shutil.copyfile(inbox / "acme" / "priya_raman.txt", inbox / "globex" / "priya_forwarded.txt")
+        tom = inbox / "globex" / "tom_becker.txt"
+        tom.write_text(tom.read_text().replace("DevOps engineer who", "Platform engineer who"))
+        for path in (inbox / "globex" / "priya_forwarded.txt", tom):
+            os.utime(path, (time.time() - 60, time.time() - 60))
+        second = inbox_sensor(dg.build_sensor_context(instance=instance, cursor=first.cursor, resources={"storage": storage}))
+        run_sensor_requests(instance, resources, second)
+        dg.materialize(ALL_ASSETS, selection=["profile_vectors", "job_vectors", "matches", "serving_snapshot"],
+                       instance=instance, resources=resources)
+    rows = read(settings.serving_path, "SELECT name, tenant, status, superseded_by, sha256, profile_id FROM profiles ORDER BY name, tenant, status")
+    priya = [r for r in rows if r[0] == "Priya Raman"]
+    assert [(r[1], r[2]) for r in priya] == [("acme", "active"), ("globex", "active")]
+    assert priya[0][4] == priya[1][4] and priya[0][5] != priya[1][5]  # one document, one profile per tenant
+    toms = [r for r in rows if r[0] == "Tom Becker"]
+    assert sorted(r[2] for r in toms) == ["active", "superseded"]
+    old, new = (next(r for r in toms if r[2] == s) for s in ("superseded", "active"))
+    assert old[3] == new[4]  # the old profile names the document that replaced it
+    matched = {r[0] for r in read(settings.serving_path, "SELECT DISTINCT profile_id FROM matches")}
+    assert old[5] not in matched and new[5] in matched and priya[1][5] in matched
+    assert len(read(settings.serving_path, "SELECT * FROM documents")) == 7

@@ -1,12 +1,15 @@
-"""The inbox sensor: every new file becomes one document, exactly once, across ticks."""
+"""The inbox sensor: every new file becomes one document, exactly once, in batched runs, across ticks."""
 
+import dataclasses
 import json
 import os
 import shutil
 import time
 
 import dagster as dg
+from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
+import sensors.inbox as inbox_module
 from jobfit.documents import sha256_file
 from resources.storage import StorageResource
 from sensors.inbox import inbox_sensor
@@ -29,51 +32,72 @@ def apply(instance, result):
         instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
 
 
-def test_each_file_requested_once_over_two_ticks(tmp_path):
+def sources_of(request):
+    return request.run_config["ops"]["documents"]["config"]["sources"]
+
+
+def test_new_files_become_one_batched_run_and_each_is_requested_once(tmp_path):
     inbox = tmp_path / "inbox"
     shutil.copytree(SAMPLES / "inbox", inbox)
     storage = StorageResource(data_dir=str(tmp_path / "data"), inbox_dir=str(inbox))
     with dg.instance_for_test() as instance:
         first = tick(instance, storage)
-        assert len(first.run_requests) == 6
-        assert {r.run_key for r in first.run_requests} == {r.partition_key for r in first.run_requests}
-        assert {r.tags["jobfit/tenant"] for r in first.run_requests} == {"acme", "globex"}
-        config = first.run_requests[0].run_config["ops"]["documents"]["config"]
-        assert config["path"].startswith(str(inbox)) and config["tenant"] in {"acme", "globex"}
+        assert len(first.run_requests) == 1
+        request = first.run_requests[0]
+        added = list(first.dynamic_partitions_requests[0].partition_keys)
+        assert len(added) == 6
+        # the run covers exactly the new partitions, in the order they are added
+        assert (request.tags[ASSET_PARTITION_RANGE_START_TAG], request.tags[ASSET_PARTITION_RANGE_END_TAG]) == (added[0], added[-1])
+        assert {s["sha256"] for s in sources_of(request)} == set(added)
+        assert {s["tenant"] for s in sources_of(request)} == {"acme", "globex"}
         apply(instance, first)
+        assert instance.get_dynamic_partitions("documents") == added
 
-        second = tick(instance, storage, first.cursor)
-        assert isinstance(second, dg.SkipReason)
+        assert isinstance(tick(instance, storage, first.cursor), dg.SkipReason)
+        # even with the cursor lost, known bytes are never requested again
+        again = tick(instance, storage, None)
+        assert again.dynamic_partitions_requests == [] and again.run_requests == []
 
-        # the same bytes under another name are not a new document; a new file is
-        settled(shutil.copyfile(inbox / "acme" / "priya_raman.txt", inbox / "acme" / "copy_of_priya.txt"))
+
+def test_known_bytes_from_another_tenant_are_recorded_not_reprocessed(tmp_path):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES / "inbox", inbox)
+    storage = StorageResource(data_dir=str(tmp_path / "data"), inbox_dir=str(inbox))
+    with dg.instance_for_test() as instance:
+        first = tick(instance, storage)
+        apply(instance, first)
+        settled(shutil.copyfile(inbox / "acme" / "priya_raman.txt", inbox / "globex" / "priya_again.txt"))
         (inbox / "globex" / "new.txt").write_text("Alex New\nalex@example.com\nExperience\nDev at X | 2020 - Present")
         settled(inbox / "globex" / "new.txt")
-        third = tick(instance, storage, first.cursor)
-        assert [r.tags["jobfit/source"] for r in third.run_requests] == ["new.txt"]
-        # even with the cursor lost, the partitions already known keep each document single
-        apply(instance, third)
-        fresh = tick(instance, storage, None)
-        assert fresh.run_requests == []
+        second = tick(instance, storage, first.cursor)
+        new_runs = [r for r in second.run_requests if not r.asset_selection]
+        source_runs = [r for r in second.run_requests if r.asset_selection]
+        assert [s["path"].rsplit("/", 1)[1] for r in new_runs for s in sources_of(r)] == ["new.txt"]
+        assert len(source_runs) == 1
+        assert source_runs[0].partition_key == sha256_file(inbox / "acme" / "priya_raman.txt")
+        assert set(source_runs[0].asset_selection) == {dg.AssetKey("documents"), dg.AssetKey("profiles")}
+        assert sources_of(source_runs[0])[0]["tenant"] == "globex"
 
 
-def test_cap_per_tick_leaves_the_rest_for_the_next(tmp_path, monkeypatch):
-    import dataclasses
-
-    import sensors.inbox as inbox_module
-
-    monkeypatch.setattr(inbox_module, "SETTINGS", dataclasses.replace(inbox_module.SETTINGS, inbox_files_per_tick=4))
-    inbox = tmp_path / "inbox"
-    shutil.copytree(SAMPLES / "inbox", inbox)
-    storage = StorageResource(data_dir=str(tmp_path / "data"), inbox_dir=str(inbox))
+def test_large_arrivals_are_paged_and_batched(tmp_path, monkeypatch):
+    monkeypatch.setattr(inbox_module, "SETTINGS", dataclasses.replace(inbox_module.SETTINGS, inbox_files_per_tick=25, inbox_batch_size=10))
+    inbox = tmp_path / "inbox" / "acme"
+    inbox.mkdir(parents=True)
+    for n in range(40):
+        inbox.joinpath(f"r{n}.txt").write_text(f"Person {n}\np{n}@example.com\nExperience\nDev at X | 2020 - Present")
+        settled(inbox / f"r{n}.txt")
+    storage = StorageResource(data_dir=str(tmp_path / "data"), inbox_dir=str(tmp_path / "inbox"))
     with dg.instance_for_test() as instance:
         first = tick(instance, storage)
-        assert len(first.run_requests) == 4
+        assert [len(sources_of(r)) for r in first.run_requests] == [10, 10, 5]
         apply(instance, first)
         second = tick(instance, storage, first.cursor)
-        assert len(second.run_requests) == 2
-        assert not {r.run_key for r in first.run_requests} & {r.run_key for r in second.run_requests}
-        assert len(json.loads(second.cursor)) == 6
+        assert [len(sources_of(r)) for r in second.run_requests] == [10, 5]
+        apply(instance, second)
+        assert len(set(instance.get_dynamic_partitions("documents"))) == 40
+        assert len(json.loads(second.cursor)) == 40
+        run_keys = [r.run_key for r in first.run_requests + second.run_requests]
+        assert len(set(run_keys)) == len(run_keys)
 
 
 def test_a_file_still_arriving_waits_for_the_next_tick(tmp_path):
@@ -83,10 +107,8 @@ def test_a_file_still_arriving_waits_for_the_next_tick(tmp_path):
     arriving = inbox / "acme" / "big.txt"
     arriving.write_text("Half of a resume")
     with dg.instance_for_test() as instance:
-        first = tick(instance, storage)
-        assert isinstance(first, dg.SkipReason)
+        assert isinstance(tick(instance, storage), dg.SkipReason)
         arriving.write_text("Kim Whole\nkim@example.com\nExperience\nDev at X | 2020 - Present")
         settled(arriving)
         second = tick(instance, storage)
-        assert len(second.run_requests) == 1
-        assert second.run_requests[0].partition_key == sha256_file(arriving)
+        assert [s["sha256"] for s in sources_of(second.run_requests[0])] == [sha256_file(arriving)]
