@@ -16,10 +16,12 @@ from dagster_openai import OpenAIResource
 
 from assets.taxonomy import current_matcher
 from jobfit.documents import Limits, UnsupportedDocument, detect_format, extract_text, sha256_file
+from jobfit.documents.scan import ScanError
 from jobfit.llm import parse_with_llm
 from jobfit.resumes import parse_resume
 from jobfit.store import execute_many, now_utc, upsert
 from pipelines.partitions import SETTINGS, document_partitions
+from resources.scanner import VirusScanResource
 from resources.storage import StorageResource
 
 ONE_RUN_PER_BATCH = dg.BackfillPolicy.single_run()
@@ -120,7 +122,9 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
     pool="warehouse",
     description="Each document's text with layout hints, or the document in quarantine with a reason a person can act on.",
 )
-def document_text(context: dg.AssetExecutionContext, config: ReleaseConfig, storage: StorageResource) -> dg.MaterializeResult:
+def document_text(
+    context: dg.AssetExecutionContext, config: ReleaseConfig, storage: StorageResource, scanner: VirusScanResource
+) -> dg.MaterializeResult:
     limits = Limits(max_bytes=SETTINGS.max_document_bytes, max_pages=SETTINGS.max_document_pages)
     texts, quarantined, timings = [], [], []
     formats, outcomes, reasons, ocr_pages = Counter(), Counter(), Counter(), 0
@@ -133,6 +137,13 @@ def document_text(context: dg.AssetExecutionContext, config: ReleaseConfig, stor
         formats[detect_format(data[:8192])] += 1
         started = time.perf_counter()
         try:
+            if scanner.enabled:
+                try:
+                    signature = scanner.scan(data)
+                except ScanError as exc:
+                    raise UnsupportedDocument("scan_failed", f"{exc}: not opened unscanned; re-run once the scanner works") from exc
+                if signature:
+                    raise UnsupportedDocument("infected", f"ClamAV found {signature}: the file was not opened; ask for a clean copy")
             text = extract_text(data, limits, accept_any_kind=config.accept_any_kind)
         except UnsupportedDocument as rejected:
             quarantined.append((sha256, rejected.reason, rejected.message))

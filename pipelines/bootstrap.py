@@ -57,8 +57,8 @@ def write_demo_keys(settings: Settings) -> None:
     say(f"wrote demo API keys to {settings.api_keys_file}")
 
 
-def materialize_everything(settings: Settings, instance: dg.DagsterInstance) -> None:
-    resources = build_resources(settings)
+def materialize_everything(settings: Settings, instance: dg.DagsterInstance, resources: dict | None = None) -> None:
+    resources = resources or build_resources(settings)
     today = datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
 
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}

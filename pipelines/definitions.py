@@ -15,6 +15,7 @@ from pipelines.schedules import daily_digests, hourly_feed_fetch
 from resources.embedder import EmbedderResource
 from resources.feeds import FeedsResource
 from resources.llm import llm_resource
+from resources.scanner import VirusScanResource
 from resources.storage import StorageResource
 from resources.vectors import VectorsResource
 from sensors.inbox import inbox_sensor
@@ -34,6 +35,7 @@ def build_resources(settings=SETTINGS) -> dict:
         "embedder": EmbedderResource(),
         "feeds": FeedsResource.from_settings(settings),
         "llm": llm_resource(settings),
+        "scanner": VirusScanResource.from_settings(settings),
     }
 
 

@@ -38,6 +38,8 @@ class Settings:
     max_document_pages: int = 30
     inbox_files_per_tick: int = 2000
     inbox_batch_size: int = 100
+    virus_scanner: str = ""
+    virus_database: str = ""
     llm_model: str = ""
     llm_timeout_seconds: float = 60.0
     openai_base_url: str = ""
@@ -87,6 +89,8 @@ class Settings:
             max_document_pages=_env_int("JOBFIT_MAX_DOCUMENT_PAGES", 30),
             inbox_files_per_tick=_env_int("JOBFIT_INBOX_FILES_PER_TICK", 2000),
             inbox_batch_size=_env_int("JOBFIT_INBOX_BATCH_SIZE", 100),
+            virus_scanner=os.environ.get("JOBFIT_VIRUS_SCANNER", ""),
+            virus_database=os.environ.get("JOBFIT_VIRUS_DATABASE", ""),
             llm_model=os.environ.get("JOBFIT_LLM_MODEL", ""),
             llm_timeout_seconds=float(os.environ.get("JOBFIT_LLM_TIMEOUT_SECONDS", "60")),
             openai_base_url=os.environ.get("OPENAI_BASE_URL", ""),

@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 # postgresql: the tests start a real server for the Dagster instance (see tests/test_postgres_instance.py).
 # tesseract: OCR of scanned pages and images; antiword and catdoc: Word 97-2003 files.
-APT_PACKAGES=(postgresql tesseract-ocr tesseract-ocr-eng antiword catdoc)
+# clamav, clamav-daemon: the optional virus scan (the tests build their own EICAR signature database).
+APT_PACKAGES=(postgresql tesseract-ocr tesseract-ocr-eng antiword catdoc clamav clamav-daemon)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

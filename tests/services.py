@@ -124,3 +124,46 @@ class OpenAIStub:
     def __exit__(self, *exc):
         self.server.shutdown()
         self.server.server_close()
+
+
+EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+
+
+def eicar_database(folder) -> str:
+    """A ClamAV signature folder holding one signature: the EICAR test string (no downloads needed)."""
+    import hashlib
+
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "jobfit-test.hdb"), "w") as handle:
+        handle.write(f"{hashlib.md5(EICAR).hexdigest()}:{len(EICAR)}:Jobfit-Test-EICAR\n")
+    return str(folder)
+
+
+def require_binary(name: str, package: str) -> str:
+    path = shutil.which(name) or (f"/usr/sbin/{name}" if os.path.exists(f"/usr/sbin/{name}") else None)
+    if not path:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is missing: scripts/setup.sh installs the Debian package {package}")
+        pytest.skip(f"{name} is not installed (apt-get install {package})")
+    return path
+
+
+@contextmanager
+def clamd_server(database: str):
+    """clamd on a Unix socket in a temporary folder, loading only the given signatures."""
+    clamd = require_binary("clamd", "clamav-daemon")
+    root = tempfile.mkdtemp(prefix="jobfit-clamd-")
+    socket_path = os.path.join(root, "clamd.sock")
+    config = os.path.join(root, "clamd.conf")
+    with open(config, "w") as handle:
+        handle.write(f"LocalSocket {socket_path}\nDatabaseDirectory {database}\nForeground yes\nLogFile {root}/clamd.log\n")
+        if os.geteuid() == 0:
+            handle.write("User root\n")
+    process = subprocess.Popen([clamd, "-c", config], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(lambda: os.path.exists(socket_path), 60, 0.2, what="clamd's socket")
+        yield socket_path
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        shutil.rmtree(root, ignore_errors=True)
