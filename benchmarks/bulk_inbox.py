@@ -29,7 +29,8 @@ def make_files(folder: Path, count: int) -> None:
 
     base = (ROOT / "samples" / "inbox" / "acme" / "priya_raman.txt").read_text()
     for n in range(count):
-        text = base.replace("Priya Raman", f"Person Number{n}").replace("priya.raman", f"person{n}")
+        letters = "".join(chr(ord("a") + int(d)) for d in str(n)).capitalize()  # names are words, not numbers
+        text = base.replace("Priya Raman", f"Person {letters}").replace("priya.raman", f"person{n}")
         target = folder / ("acme" if n % 2 else "globex")
         kind = n % 3
         if kind == 0:
@@ -88,7 +89,7 @@ def main() -> None:
                 import duckdb
 
                 with duckdb.connect(str(data / "serving.duckdb"), read_only=True) as con:
-                    served = con.execute("SELECT count(*) FROM profiles WHERE name LIKE 'Person Number%'").fetchone()[0]
+                    served = con.execute("SELECT count(*) FROM profiles WHERE email LIKE 'person%@example.com'").fetchone()[0]
                 if served >= args.files:
                     print(f"all {args.files} in the API's snapshot (with vectors and matches) after {time.monotonic() - started:.0f} s")
                     break

@@ -187,3 +187,16 @@ def test_cover_letters_are_held_back_and_can_be_released():
     released = extract_text(letter, accept_any_kind=True)
     assert released.kind == "cover_letter" and released.kind_confidence > 0.5
     assert extract_text("\n".join(["Ana Example", "ana@example.com", *BODY]).encode()).kind == "resume"
+
+
+def test_resumes_that_run_on_without_line_breaks_are_resumes_and_other_texts_are_not():
+    from jobfit.documents.classify import classify_document
+
+    run_on = ("Ana Example Data Engineer - Foo Corp Austin, TX Work Experience Data Engineer Foo Corp - Austin, TX "
+              "March 2019 to Present Built pipelines Education Bachelor of Science in Physics State University Skills Python")
+    assert classify_document(run_on)[0] == "resume"
+    recipe = "Preheat the oven. Mix the flour with the butter and sugar, then bake the cake until golden and let it cool."
+    assert classify_document(recipe) == ("other", 0.7)
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(recipe.encode())
+    assert caught.value.reason == "not_a_resume" and "not a resume" in caught.value.message
