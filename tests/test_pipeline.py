@@ -166,3 +166,25 @@ def test_one_document_two_tenants_and_a_changed_file_supersedes(tmp_path):
     matched = {r[0] for r in read(settings.serving_path, "SELECT DISTINCT profile_id FROM matches")}
     assert old[5] not in matched and new[5] in matched and priya[1][5] in matched
     assert len(read(settings.serving_path, "SELECT * FROM documents")) == 7
+
+
+def test_an_operator_can_release_a_quarantined_document(tmp_path):
+    from jobfit.documents import sha256_file
+    from pipelines.bootstrap import materialize_everything
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    letter = settings.inbox_dir / "acme" / "letter.txt"
+    letter.write_text("Dear Hiring Manager,\n\nI am writing to apply for the analyst role.\n\nSincerely,\nRobin Letter")
+    resources = build_resources(settings)
+    with dg.instance_for_test() as instance:
+        materialize_everything(settings, instance, resources)
+        sha = sha256_file(letter)
+        status = read(settings.warehouse_path, f"SELECT status, reason FROM documents WHERE sha256 = '{sha}'")
+        assert status == [("quarantined", "not_a_resume")]
+        assert (settings.data_dir / "quarantine" / sha).read_bytes() == letter.read_bytes()  # the original is kept
+        released = dg.materialize(ALL_ASSETS, selection=["document_text", "profiles"], partition_key=sha, instance=instance,
+                                  resources=resources, run_config={"ops": {"document_text": {"config": {"accept_any_kind": True}}}})
+        assert released.success
+    assert read(settings.warehouse_path, f"SELECT status, reason FROM documents WHERE sha256 = '{sha}'") == [("text", None)]
+    assert read(settings.warehouse_path, f"SELECT tenant FROM profiles WHERE sha256 = '{sha}'") == [("acme",)]
