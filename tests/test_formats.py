@@ -7,8 +7,8 @@ import pymupdf
 import pytest
 
 from jobfit.documents import Limits, UnsupportedDocument, extract_text
-from jobfit.documents.ocr import tesseract_available
 from jobfit.text import repair
+from tests.services import require_binary
 
 BODY = [
     "Experience",
@@ -71,8 +71,8 @@ def test_ligatures_and_mojibake_are_repaired():
     assert "José Müller" in text and "Resumé ’s best" in text
 
 
-@pytest.mark.skipif(not tesseract_available(), reason="tesseract is not installed (scripts/setup.sh installs it)")
 def test_scanned_pages_go_through_ocr_with_confidence():
+    require_binary("tesseract", "tesseract-ocr")
     text_page = pymupdf.open()
     page = text_page.new_page()
     for i, line in enumerate(["Ana Scanned", "ana@example.com", *BODY]):
@@ -200,3 +200,13 @@ def test_resumes_that_run_on_without_line_breaks_are_resumes_and_other_texts_are
     with pytest.raises(UnsupportedDocument) as caught:
         extract_text(recipe.encode())
     assert caught.value.reason == "not_a_resume" and "not a resume" in caught.value.message
+
+
+def test_word_97_document_falls_back_to_catdoc():
+    from pathlib import Path
+
+    require_binary("antiword", "antiword")
+    require_binary("catdoc", "catdoc")
+    result = extract_text((Path(__file__).parent / "fixtures" / "legacy_word97.doc").read_bytes())
+    assert result.format == "doc"
+    assert "Office Manager at Oldfield Ltd | 2004 - 2012" in result.text and "sam.legacy@example.com" in result.text
