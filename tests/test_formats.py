@@ -64,6 +64,14 @@ def test_layout_hints_tell_headings_from_bullets():
     assert heading.page == 1 and heading.y < bullet.y
 
 
+def test_words_hyphenated_across_lines_are_joined():
+    lines = [(72, 72, "Ana Example"), (72, 90, "Experience"), (72, 108, "Data Engineer at Foo Corp | 2019 -"),
+             (72, 122, "present, built a devel-"), (72, 136, "opment platform for analytics teams")]
+    text = extract_text(pdf([lines])).text
+    assert "built a development\nplatform for analytics teams" in text
+    assert "2019 -\npresent" in text  # a dash after a space is not a broken word
+
+
 def test_ligatures_and_mojibake_are_repaired():
     assert repair("ﬁnance and eﬃciency") == "finance and efficiency"
     data = "Jos\u00c3\u00a9 M\u00c3\u00bcller\nResum\u00c3\u00a9 \u00e2\u20ac\u2122s best\nExperience\nDev at X | 2019 - 2021".encode()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -89,6 +90,24 @@ def _reading_order(placed: list[tuple[LayoutLine, float]], width: float) -> list
     return by_position(above) + by_position(left) + by_position(right) + by_position(below)
 
 
+_BROKEN_WORD = re.compile(r"[A-Za-z]{2}-$")
+
+
+def _dehyphenate(lines: list[LayoutLine]) -> list[LayoutLine]:
+    """Join a word hyphenated across lines ("devel-" / "opment") when the next line goes on in lower case."""
+    joined: list[LayoutLine] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        if previous and _BROKEN_WORD.search(previous.text) and line.text[:1].islower() and line.page == previous.page:
+            head, _, tail = line.text.partition(" ")
+            joined[-1] = dataclasses.replace(previous, text=previous.text[:-1] + head)
+            if tail:
+                joined.append(dataclasses.replace(line, text=tail))
+            continue
+        joined.append(line)
+    return joined
+
+
 def _normalized(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
@@ -132,7 +151,7 @@ def pdf_text(data: bytes, limits: Limits) -> DocumentText:
                 scans[number] = _page_image(page)  # decided per page: only scanned pages are OCR'd
                 pages.append([])
             else:
-                pages.append(_reading_order(placed, page.rect.width))
+                pages.append(_dehyphenate(_reading_order(placed, page.rect.width)))
             heights.append(page.rect.height)
         confidences = []
         for number, (lines, confidence) in ocr_pages(scans, OCR_DPI).items():
