@@ -37,7 +37,7 @@ class Settings:
     max_document_bytes: int = 10 * 1024 * 1024
     max_document_pages: int = 30
     inbox_files_per_tick: int = 2000
-    inbox_batch_size: int = 100
+    inbox_batch_size: int = 200
     virus_scanner: str = ""
     virus_database: str = ""
     llm_model: str = ""
@@ -88,7 +88,7 @@ class Settings:
             max_document_bytes=_env_int("JOBFIT_MAX_DOCUMENT_MB", 10) * 1024 * 1024,
             max_document_pages=_env_int("JOBFIT_MAX_DOCUMENT_PAGES", 30),
             inbox_files_per_tick=_env_int("JOBFIT_INBOX_FILES_PER_TICK", 2000),
-            inbox_batch_size=_env_int("JOBFIT_INBOX_BATCH_SIZE", 100),
+            inbox_batch_size=_env_int("JOBFIT_INBOX_BATCH_SIZE", 200),
             virus_scanner=os.environ.get("JOBFIT_VIRUS_SCANNER", ""),
             virus_database=os.environ.get("JOBFIT_VIRUS_DATABASE", ""),
             llm_model=os.environ.get("JOBFIT_LLM_MODEL", ""),
