@@ -98,7 +98,11 @@ def main() -> None:
         print(f"runs launched: {len(runs)}")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # a run still going: the benchmark's data is thrown away anyway
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
         shutil.rmtree(work, ignore_errors=True)
 
 
