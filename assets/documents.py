@@ -8,6 +8,7 @@ import dataclasses
 import hashlib
 import json
 import time
+import warnings
 from collections import Counter
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from pipelines.partitions import SETTINGS, document_partitions
 from resources.scanner import VirusScanResource
 from resources.storage import StorageResource
 
+# Batches of documents run as one step (BackfillPolicy is beta in Dagster 1.13; we rely on it knowingly).
+warnings.filterwarnings("ignore", message="Parameter `backfill_policy`", category=dg.BetaWarning)
 ONE_RUN_PER_BATCH = dg.BackfillPolicy.single_run()
 
 
