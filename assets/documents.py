@@ -4,6 +4,7 @@ Each asset handles every document partition of its run in one step (the inbox se
 files), records per-document outcomes, and never lets one bad file fail the others.
 """
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -221,20 +222,22 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
     matcher = current_matcher(storage)
     started = time.perf_counter()
     rows, llm_used, llm_errors = [], 0, 0
-    client_context = llm.get_client(context) if SETTINGS.llm_enabled else None
-    client = client_context.__enter__() if client_context else None
-    try:
+    with contextlib.ExitStack() as stack:
+        client = stack.enter_context(llm.get_client(context)) if SETTINGS.llm_enabled else None
         for sha256, text in texts.items():
+            # parsed once per document; each tenant that sent it gets its own copy of the profile
+            parsed = parse_resume(text, matcher=matcher, document_sha256=sha256)
+            if client is not None:
+                outcome = parse_with_llm(client, SETTINGS.llm_model, text, parsed, matcher, cache_dir=storage.root / "llm_cache",
+                                         timeout_seconds=SETTINGS.llm_timeout_seconds)
+                parsed = outcome.profile
+                llm_used += outcome.used_llm
+                if outcome.error:
+                    llm_errors += 1
+                    context.log.warning(f"LLM parsing fell back to the rules for {sha256[:12]}: {outcome.error}")
             for tenant, replaced_by in tenants.get(sha256, [("default", None)]):
-                profile = parse_resume(text, matcher=matcher, tenant=tenant, document_sha256=sha256)
-                if client is not None:
-                    outcome = parse_with_llm(client, SETTINGS.llm_model, text, profile, matcher, cache_dir=storage.root / "llm_cache",
-                                             timeout_seconds=SETTINGS.llm_timeout_seconds)
-                    profile = outcome.profile
-                    llm_used += outcome.used_llm
-                    if outcome.error:
-                        llm_errors += 1
-                        context.log.warning(f"LLM parsing fell back to the rules for {sha256[:12]}: {outcome.error}")
+                profile = parsed.model_copy(deep=True)
+                profile.meta.tenant = tenant
                 rows.append({
                     "profile_id": profile_id_for(sha256, tenant), "sha256": sha256, "tenant": tenant, "name": profile.basics.name,
                     "email": profile.basics.email, "label": profile.basics.label, "career_level": profile.meta.career_level,
@@ -242,9 +245,6 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
                     "profile_json": profile.model_dump_json(exclude_none=True), "parsed_at": now_utc(),
                     "status": "superseded" if replaced_by else "active", "superseded_by": replaced_by,
                 })
-    finally:
-        if client_context:
-            client_context.__exit__(None, None, None)
     seconds = time.perf_counter() - started
     with storage.warehouse() as con:
         upsert(con, "profiles", rows)
@@ -255,7 +255,7 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
         "profiles": len(rows),
         "documents_without_text": len(keys) - len(texts),
         "profiles_per_second": round(len(rows) / seconds, 1) if seconds else None,
-        "parser": f"llm:{SETTINGS.llm_model}" if client is not None else "rules",
+        "parser": f"llm:{SETTINGS.llm_model}" if SETTINGS.llm_enabled else "rules",
         "preview": dg.MetadataValue.md(
             "| profile | tenant | name | label | skills | years |\n|---|---|---|---|---|---|\n" + "\n".join(
                 f"| {r['profile_id']} | {r['tenant']} | {r['name'] or ''} | {r['label'] or ''} | {r['skills']} | {r['years_experience']} |"
@@ -263,6 +263,6 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
             )
         ),
     }
-    if client is not None:
+    if SETTINGS.llm_enabled:
         metadata.update(llm_used=llm_used, llm_fallbacks=llm_errors)
     return dg.MaterializeResult(metadata=metadata)
