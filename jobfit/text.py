@@ -34,14 +34,43 @@ def decode_bytes(data: bytes) -> str:
     return str(best)
 
 
+_ESCAPED_BYTES = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
+
+
+def unescape_bytes(text: str) -> str:
+    """Byte escapes left by a careless export (`\\xe2\\x80\\x99`) decoded back to the characters they encoded."""
+    def decode(match: re.Match) -> str:
+        raw = bytes(int(h, 16) for h in re.findall(r"[0-9a-fA-F]{2}", match.group(0)))
+        return raw.decode("utf-8", errors="replace")
+
+    return _ESCAPED_BYTES.sub(decode, text)
+
+
+def restore_lines(text: str) -> str:
+    """Text exported without line breaks, where runs of spaces mark them, gets its lines back.
+
+    Only for text that runs on (almost no line breaks for its length); normal text is left alone.
+    """
+    if text.count("\n") >= max(5, len(text) // 500):
+        return text
+    stripped = text.strip()
+    if len(stripped) > 1 and stripped[0] == stripped[-1] == '"':
+        stripped = stripped[1:-1]  # a whole document quoted as one CSV field
+    return re.sub(r"[ \t]{2,}", "\n", stripped)
+
+
 def repair(text: str) -> str:
     """Mojibake (`â€™`, `Ã©`), ligatures, odd spaces and control characters repaired; line breaks kept."""
     import ftfy
 
+    text = restore_lines(unescape_bytes(text))
     text = ftfy.fix_text(text, normalization="NFC", fix_line_breaks=True, uncurl_quotes=False)
     text = _LIGATURE_RE.sub(lambda m: LIGATURES[m.group(0)], text)
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
-    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch)[0] != "C")
+    # private-use glyphs are symbol-font bullets; other controls go
+    return "".join(
+        "•" if unicodedata.category(ch) == "Co" else ch for ch in text if ch == "\n" or unicodedata.category(ch) in ("Co",) or unicodedata.category(ch)[0] != "C"
+    )
 
 
 class _TextExtractor(HTMLParser):

@@ -218,3 +218,11 @@ def test_word_97_document_falls_back_to_catdoc():
     result = extract_text((Path(__file__).parent / "fixtures" / "legacy_word97.doc").read_bytes())
     assert result.format == "doc"
     assert "Office Manager at Oldfield Ltd | 2004 - 2012" in result.text and "sam.legacy@example.com" in result.text
+
+
+def test_text_exported_without_line_breaks_gets_its_lines_back():
+    run_on = '"Ana Example  (123)345-7890 \\xef\\x82\\x98 ana@example.com  EDUCATION  2001  Ph.D., Social Work, State University"'
+    assert repair(run_on).split("\n") == ["Ana Example", "(123)345-7890 • ana@example.com", "EDUCATION", "2001",
+                                          "Ph.D., Social Work, State University"]
+    normal = "Ana Example\nData  Engineer\nExperience\nDev at X\nEducation\nBSc\n"
+    assert repair(normal) == normal  # text with its line breaks keeps its spacing
