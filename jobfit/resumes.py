@@ -38,9 +38,10 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\w)(\+?\d[\d ().-]{7,}\d)(?!\w)")
 URL = re.compile(r"(?:https?://)?(?:www\.)?(?:linkedin\.com|github\.com)/[\w/.-]+", re.I)
 MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
-_DATE = r"(?:(?P<{p}m>[A-Za-z]{{3}})[a-z]*\.?\s+)?(?P<{p}y>(?:19|20)\d\d)"
+_DATE = r"(?:(?P<{p}m>[A-Za-z]{{3}})[a-z]*\.?,?\s+|(?P<{p}n>\d{{1,2}})/)?(?P<{p}y>(?:19|20)\d\d|\d\d(?=\s*(?:-|–|—|to)|\s*$))"
 DATE_RANGE = re.compile(
-    _DATE.format(p="s") + r"\s*(?:-|–|—|to)\s*(?:" + _DATE.format(p="e") + r"|(?P<present>present|current|now|today))",
+    _DATE.format(p="s") + r"\s*(?:-|–|—|to|until)\s*(?:" + _DATE.format(p="e")
+    + r"|(?P<present>present|current|now|today|till date|to date|date))",
     re.I,
 )
 DEGREES = (
@@ -85,21 +86,30 @@ def split_sections(lines: list[str]) -> dict[str, list[int]]:
     return sections
 
 
-def _month_date(month: str | None, year: str) -> tuple[int, int]:
-    return int(year), MONTHS.get((month or "")[:3].lower(), 1)
+def _month_date(month: str | None, year: str, numeric_month: str | None = None) -> tuple[int, int]:
+    full_year = int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 50 else 1900 + int(year)
+    if numeric_month and 1 <= int(numeric_month) <= 12:
+        return full_year, int(numeric_month)
+    return full_year, MONTHS.get((month or "")[:3].lower(), 1)
 
 
 def _iso(year_month: tuple[int, int] | None) -> str | None:
     return f"{year_month[0]:04d}-{year_month[1]:02d}" if year_month else None
 
 
+NOT_A_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|template|profile|page)\b", re.I)
+
+
 def _looks_like_name(line: str) -> bool:
+    if NOT_A_NAME.search(line):
+        return False
     words = line.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").replace("'", "").isalpha() for w in words)
 
 
 def _split_position_company(text: str) -> tuple[str | None, str | None]:
     text = text.strip(" |,-–—()")
+    text = re.sub(r",\s*(inc|llc|ltd|llp|plc|gmbh|corp)\b", r" \1", text, flags=re.I)  # "Acme, Inc." is one name
     for separator in (" at ", " @ ", " — ", " – ", " | ", " - ", ", "):
         if separator in text:
             left, right = text.split(separator, 1)
@@ -107,28 +117,115 @@ def _split_position_company(text: str) -> tuple[str | None, str | None]:
     return (text or None), None
 
 
-def _work_entries(lines: list[str], numbers: list[int]) -> list[tuple[Work, tuple[int, int], tuple[int, int] | None]]:
+COMPANY_WORDS = re.compile(
+    r"\b(inc|ltd|llc|llp|plc|gmbh|limited|corp|corporation|company|co|pvt|technologies|solutions|systems|services|"
+    r"group|bank|labs?|consulting|infotech|university|college|hospital|agency|studios?|partners|enterprises|"
+    r"industries|software|foundation|institute|school|department)\b\.?",
+    re.I,
+)
+TITLE_WORDS = re.compile(
+    r"\b(engineer|developer|manager|analyst|assistant|executive|specialist|consultant|intern|director|officer|lead|"
+    r"architect|administrator|designer|teacher|nurse|accountant|associate|representative|coordinator|scientist|"
+    r"programmer|technician|supervisor|clerk|writer|editor|agent|advisor|trainee|head|president|founder|owner|"
+    r"researcher|professor|lecturer|marketer|recruiter|tester|operator)s?\b",
+    re.I,
+)
+TRAILING_PLACE = re.compile(r"^(.+?),\s*([A-Z][A-Za-z .'-]+,\s*[A-Z]{2})$")
+LABELED = re.compile(r"^(designation|title|position|role|organi[sz]ation|company|employer|duration|period|dates?)\s*[:\-]\s*(.+)$", re.I)
+
+
+def _entry_from_header(header: list[str]) -> tuple[Work, tuple[int, int] | None, tuple[int, int] | None] | None:
+    """A work entry from its header lines: title, company (with location), dates, in any order."""
+    position = company = location = None
+    start = end = None
+    rest = []
+    for line in header:
+        labeled = LABELED.match(line)
+        if labeled:
+            key, value = labeled.group(1).lower(), labeled.group(2).strip()
+            if key in ("designation", "title", "position", "role"):
+                position = value
+                continue
+            if key in ("organisation", "organization", "company", "employer"):
+                line = value  # may carry a location after it, handled below
+            else:
+                line = value
+        match = DATE_RANGE.search(line)
+        if match and start is None:
+            start = _month_date(match["sm"], match["sy"], match["sn"])
+            end = None if match["present"] else _month_date(match["em"], match["ey"], match["en"])
+            line = (line[: match.start()] + " " + line[match.end():]).strip(" |,-–—()")
+            if not line:
+                continue
+        rest.append(line.strip(" |,-–—"))
+    for line in rest:
+        parts = [p.strip() for p in re.split(r"\s+[-–—|]\s+|\s+-\s*$|—", line) if p.strip(" -")]
+        if len(parts) >= 2 and LOCATION.match(parts[1]):
+            line, location = parts[0], parts[1]
+        else:
+            trailing = TRAILING_PLACE.match(line)  # "Acme Inc., Sometown, CA"
+            if trailing and (position is not None or COMPANY_WORDS.search(trailing.group(1)) or len(rest) > 1):
+                line, location = trailing.group(1), trailing.group(2)
+        if position is None and company is None and len(rest) == 1:
+            position, company = _split_position_company(line)
+            if position and company and COMPANY_WORDS.search(position) and not COMPANY_WORDS.search(company):
+                position, company = company, position
+        elif company is None and COMPANY_WORDS.search(line) and not TITLE_WORDS.search(line):
+            company = line
+        elif position is None and TITLE_WORDS.search(line):
+            position = line
+        elif position is None:
+            position = line
+        elif company is None:
+            company = line
+        elif location is None and LOCATION.match(line):
+            location = line
+    if not (position or company):
+        return None
+    if start is None and not any(TITLE_WORDS.search(x) or COMPANY_WORDS.search(x) for x in filter(None, (position, company))):
+        return None  # neither dates nor a title or employer: wrapped prose, not an entry
+    return Work(name=company, position=position, location=location, startDate=_iso(start), endDate=_iso(end)), start, end
+
+
+def _work_entries(lines: list[str], numbers: list[int]) -> list[tuple[Work, tuple[int, int] | None, tuple[int, int] | None]]:
+    """Entries as resumes lay them out: a few short header lines (title, company, place, dates), then their text.
+
+    A new entry starts at a short line after the previous entry's text, or at a second date range.
+    """
     entries = []
-    previous_plain: str | None = None
+    header: list[str] = []
+    body_seen = False
+
+    def close():
+        entry = _entry_from_header(header) if header else None
+        if entry:
+            entries.append(entry)
+        return entry
+
     for number in numbers:
         line = lines[number].strip()
-        if not line:
+        if not line or not line.strip("•·▪◦*-–— "):
             continue
-        match = DATE_RANGE.search(line)
-        if match:
-            start = _month_date(match["sm"], match["sy"])
-            end = None if match["present"] else _month_date(match["em"], match["ey"])
-            head = (line[: match.start()] + " " + line[match.end():]).strip()
-            if not head.strip(" |,-–—()") and previous_plain:
-                head = previous_plain
-            position, company = _split_position_company(head)
-            work = Work(name=company, position=position, startDate=_iso(start), endDate=_iso(end))
-            entries.append((work, start, end))
-            previous_plain = None
-        elif BULLET.match(line) and entries:
-            entries[-1][0].highlights.append(BULLET.sub("", line))
-        else:
-            previous_plain = line
+        is_body = bool(BULLET.match(line)) or len(line.split()) > 12 or (line.endswith(".") and len(line.split()) > 4)
+        if is_body:
+            if header:
+                close()
+                header = []
+            if entries:
+                entries[-1][0].highlights.append(BULLET.sub("", line))
+            body_seen = True
+            continue
+        if header and DATE_RANGE.search(line) and any(DATE_RANGE.search(h) for h in header):
+            close()
+            header = []
+        header.append(line)
+        body_seen = False
+        if len(header) > 4:  # a run of short lines that is not a header: keep it as text of the last entry
+            if entries:
+                entries[-1][0].highlights.extend(header[:-1])
+            header = header[-1:]
+    if header and not body_seen:
+        close()
     return entries
 
 
@@ -246,7 +343,7 @@ def parse_resume(
 
     work_entries = _work_entries(lines, sections.get("experience", []))
     work = [entry[0] for entry in work_entries]
-    years = merged_years([(start, end) for _, start, end in work_entries], today)
+    years = merged_years([(start, end) for _, start, end in work_entries if start], today)
     education = _education(lines, sections.get("education", []))
 
     mentions = matcher.find(text)

@@ -81,3 +81,29 @@ def test_ambiguous_short_names_need_their_casing(matcher):
     found = {m.skill.id for m in matcher.find("We go to the office. Experience with R and Go required.")}
     assert "go" in found and "r-language" in found
     assert not {m.skill.id for m in matcher.find("we go there and come back")} & {"go"}
+
+
+def test_work_entries_in_the_layouts_resumes_use(matcher):
+    text = """Kim Layout
+Experience
+Java Developer
+Northwind Systems Ltd - Pune, Maharashtra -
+February 2016 to Present
+- Built quoting services
+Designation: Advertising Executive
+Organization: Violet Advertisers, Phoenix, AZ
+Duration: May 2010 - till date
+Software Engineer, 1/09 to 12/12
+ABC Company, Inc., Sometown, CA
+Wrote services for clients across the region and kept them running
+Education
+Bachelor of Engineering in Electronics, Example University, 2008
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [
+        ("Java Developer", "Northwind Systems Ltd", "2016-02", None),
+        ("Advertising Executive", "Violet Advertisers", "2010-05", None),
+        ("Software Engineer", "ABC Company, Inc.", "2009-01", "2012-12"),
+    ]
+    assert [w.location for w in work] == ["Pune, Maharashtra", "Phoenix, AZ", "Sometown, CA"]
+    assert work[0].highlights == ["Built quoting services"]
