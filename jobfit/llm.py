@@ -14,15 +14,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
 
-from jobfit.resumes import merged_years
+from jobfit.resumes import degree_of, merged_years
 from jobfit.schema import Basics, Education, Language, NormalizedSkill, Profile, Work
 from jobfit.taxonomy import SkillMatcher
 
 PROMPT_VERSION = "resume-1"
 SYSTEM_PROMPT = (
     "You extract resumes into JSON Resume fields. Copy values as written in the resume; never invent. "
-    "Dates are YYYY-MM or YYYY; leave endDate empty for a current role. studyType is one of secondary, "
-    "certificate, associate, bachelor, master, doctorate. skills lists the skill names the resume states."
+    "Dates are YYYY-MM or YYYY; leave endDate empty for a current role. studyType is the degree as written "
+    "(B.Sc., Master of Arts). skills lists the skill names the resume states."
 )
 
 
@@ -61,6 +61,9 @@ def merge_extraction(rules: Profile, extraction: ResumeExtraction, matcher: Skil
     profile.basics = extraction.basics
     profile.work = extraction.work or rules.work
     profile.education = extraction.education or rules.education
+    for education in profile.education:
+        found = degree_of(education.studyType or "")
+        education.level = found[1] if found else education.level
     profile.languages = extraction.languages or rules.languages
     known = {s.id for s in profile.meta.skills}
     for mention in matcher.find(", ".join(extraction.skills)):

@@ -45,13 +45,24 @@ DATE_RANGE = re.compile(
     re.I,
 )
 DEGREES = (
-    (re.compile(r"\b(ph\.?\s?d|doctorate|doctor of)\b", re.I), "doctorate"),
-    (re.compile(r"\b(master|m\.?sc|m\.?s\.|mba|m\.?a\.|m\.?eng|m\.?tech)\b", re.I), "master"),
-    (re.compile(r"\b(bachelor|b\.?sc|b\.?s\.|b\.?a\.|b\.?eng|b\.?tech|b\.?com)\b", re.I), "bachelor"),
-    (re.compile(r"\b(associate)\b", re.I), "associate"),
+    (re.compile(r"\b(ph\.?\s?d|doctorate|doctor of [a-z]+)\b\.?", re.I), "doctorate"),
+    (re.compile(r"\b(master(?:'s)?(?: of [a-z]+(?: (?!in\b|and\b)[a-z]+)?)?|m\.?sc|m\.?s\.|mba|m\.?a\.|m\.?eng|m\.?tech|mca)\b\.?", re.I), "master"),
+    (re.compile(r"\b(M\.\s?E|M\.\s?S)\b\.?"), "master"),
+    (re.compile(r"\b(bachelor(?:'s)?(?: of [a-z]+(?: (?!in\b|and\b)[a-z]+)?)?|b\.?sc|b\.?s\.|b\.?a\.|b\.?eng|b\.?tech|b\.?com|bca)\b\.?", re.I), "bachelor"),
+    (re.compile(r"\b(B\.\s?E|B\.\s?S|BE|BS|BA)\b\.?"), "bachelor"),
+    (re.compile(r"\b(associate(?:'s)? (?:degree|of [a-z]+))\b", re.I), "associate"),
     (re.compile(r"\b(diploma|certificate)\b", re.I), "certificate"),
-    (re.compile(r"\b(high school|secondary school|ged)\b", re.I), "secondary"),
+    (re.compile(r"\b(high school|secondary school|ged|hsc|ssc)\b", re.I), "secondary"),
 )
+
+
+def degree_of(text: str) -> tuple[str, str] | None:
+    """(the degree as written, its level) for the first degree named in text."""
+    for pattern, level in DEGREES:
+        match = pattern.search(text)
+        if match:
+            return match.group(0).strip(), level
+    return None
 INSTITUTION = re.compile(r"\b(university|college|institute|school|academy|polytechnic)\b", re.I)
 LOCATION = re.compile(r"^\s*([A-Z][A-Za-z .'-]+),\s*([A-Z]{2}|[A-Z][A-Za-z ]+)\s*$")
 BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s+")
@@ -265,28 +276,33 @@ def career_level(title: str | None, years: float) -> str:
 
 
 def _education(lines: list[str], numbers: list[int]) -> list[Education]:
+    """Entries as written: a degree line, with institution and year on it or on the lines around it."""
     result: list[Education] = []
+    pending_institution: str | None = None
     for number in numbers:
         line = lines[number].strip()
-        level = next((lvl for pattern, lvl in DEGREES if pattern.search(line)), None)
+        if not line:
+            continue
+        degree = degree_of(line)
         years = re.findall(r"(?:19|20)\d\d", line)
-        if level:
-            degree_text, _, rest = re.split(r"\s[,|–—-]\s|,\s", line, maxsplit=1)[0], None, line
-            institution = None
-            for part in re.split(r"\s*[,|–—]\s*|\s-\s", rest):
-                if INSTITUTION.search(part):
-                    institution = part.strip()
-            area = None
-            area_match = re.search(r"\bin\s+([A-Z][A-Za-z &]+?)(?:\s*[,|–—(-]|$)", degree_text) or re.search(
-                r"\bof\s+([A-Z][A-Za-z &]+?)(?:\s*[,|–—(-]|$)", degree_text
-            )
-            if area_match:
-                area = area_match.group(1).strip()
-            result.append(
-                Education(studyType=level, area=area, institution=institution, endDate=years[-1] if years else None)
-            )
-        elif INSTITUTION.search(line) and result and not result[-1].institution:
-            result[-1].institution = line
+        institution = next((part.strip() for part in re.split(r"\s*[,|–—]\s*|\s-\s", line) if INSTITUTION.search(part)), None)
+        if degree:
+            written, level = degree
+            after = line[line.find(written) + len(written):]
+            area_match = re.match(r"\s*(?:in|of|,|-|–)\s*([A-Z][A-Za-z &/]+?)(?:\s*(?:[,|–—(]|\s-\s|\s\d)|$)", after)
+            area = area_match.group(1).strip() if area_match and not INSTITUTION.search(area_match.group(1)) else None
+            result.append(Education(studyType=written, level=level, area=area, institution=institution or pending_institution,
+                                    endDate=years[-1] if years else None))
+            pending_institution = None
+        elif institution:
+            if result and not result[-1].institution:
+                result[-1].institution = institution
+            else:
+                pending_institution = institution
+            if years and result and not result[-1].endDate:
+                result[-1].endDate = years[-1]
+        elif years and result and not result[-1].endDate and len(line.split()) <= 6:
+            result[-1].endDate = years[-1]  # a year (or a range) on its own line closes the entry above
     return result
 
 
@@ -362,7 +378,7 @@ def parse_resume(
 
     label = label or (work[0].position if work else None)
     level_order = ["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
-    education_level = max((e.studyType for e in education if e.studyType), key=level_order.index, default=None)
+    education_level = max((e.level for e in education if e.level), key=level_order.index, default=None)
     meta = ProfileMeta(
         tenant=tenant,
         document_sha256=document_sha256,

@@ -54,7 +54,8 @@ class Work(_Model):
 class Education(_Model):
     institution: str | None = None
     area: str | None = None
-    studyType: str | None = None
+    studyType: str | None = None  # the degree as written ("B.Sc.", "Master of Science")
+    level: EducationLevel | None = None  # jobfit's normalization of studyType
     startDate: str | None = None
     endDate: str | None = None
     score: str | None = None

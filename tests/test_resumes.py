@@ -60,7 +60,8 @@ def test_skills_are_normalized_to_the_taxonomy(matcher):
 
 def test_education_level(matcher):
     profile = parse_resume(TEXT, matcher=matcher)
-    assert profile.education[0].studyType == "bachelor"
+    assert profile.education[0].studyType == "Bachelor of Science"  # as written; the level is normalized
+    assert profile.education[0].level == "bachelor"
     assert profile.education[0].area == "Computer Science"
     assert profile.education[0].institution == "Oregon State University"
     assert profile.meta.education_level == "bachelor"
