@@ -306,6 +306,32 @@ def _education(lines: list[str], numbers: list[int]) -> list[Education]:
     return result
 
 
+SKILL_YEARS = re.compile(r"\((?:(less than 1)|(\d+(?:\.\d+)?)\+?)\s*years?\)", re.I)
+
+
+def _add_listed_skills(lines, numbers, matcher: SkillMatcher, normalized: list[NormalizedSkill], skills: list[Skill]) -> None:
+    """Items of the skills section: years stated beside a skill become its evidence, and items the taxonomy
+    does not know yet are kept as the resume words them (not normalized, so meta.skills stays clean)."""
+    by_id = {s.id: s for s in normalized}
+    known = {k.lower() for skill in skills for k in [skill.name, *skill.keywords]}
+    for number in numbers:
+        for raw in re.split(r"[,;|•·▪]|\s-\s|\t", lines[number]):
+            item = BULLET.sub("", raw).strip(" .:-*")
+            years_match = SKILL_YEARS.search(item)
+            years = (0.5 if years_match.group(1) else float(years_match.group(2))) if years_match else None
+            item = SKILL_YEARS.sub("", item).strip(" .:-*")
+            item = re.sub(r"^[A-Za-z ]{2,30}:\s*", "", item) if ":" in item else item  # "Languages: Python" -> "Python"
+            if not item or len(item.split()) > 4 or len(item) > 40 or not re.search(r"[A-Za-z]", item):
+                continue
+            found = matcher.find(item)
+            for mention in found:
+                if years is not None and mention.skill.id in by_id:
+                    by_id[mention.skill.id].years = max(by_id[mention.skill.id].years or 0, years)
+            if not found and item.lower() not in known:
+                skills.append(Skill(name=item, keywords=[item]))
+                known.add(item.lower())
+
+
 def _normalized_skills(mentions: list[SkillMention]) -> list[NormalizedSkill]:
     by_id: dict[str, NormalizedSkill] = {}
     for mention in mentions:
@@ -365,6 +391,7 @@ def parse_resume(
     mentions = matcher.find(text)
     normalized = _normalized_skills(mentions)
     skills = [Skill(name=s.name, keywords=s.evidence) for s in normalized]
+    _add_listed_skills(lines, sections.get("skills", []), matcher, normalized, skills)
     languages = []
     for number in sections.get("languages", []):
         for part in re.split(r"[,;]", lines[number]):

@@ -108,3 +108,13 @@ Bachelor of Engineering in Electronics, Example University, 2008
     ]
     assert [w.location for w in work] == ["Pune, Maharashtra", "Phoenix, AZ", "Sometown, CA"]
     assert work[0].highlights == ["Built quoting services"]
+
+
+def test_listed_skills_keep_their_years_and_unknown_ones_their_wording(matcher):
+    text = "Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\nPython (3 years), ESSBASE (Less than 1 year), Hyperion Planning, C++"
+    profile = parse_resume(text, matcher=matcher)
+    by_id = {s.id: s for s in profile.meta.skills}
+    assert by_id["python"].years == 3 and by_id["cpp"].evidence == ["C++"]
+    listed = {s.name: s.keywords for s in profile.skills}
+    assert listed["ESSBASE"] == ["ESSBASE"] and listed["Hyperion Planning"] == ["Hyperion Planning"]
+    assert "essbase" not in by_id  # not on the taxonomy: kept as worded, not normalized
