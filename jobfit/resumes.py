@@ -64,7 +64,8 @@ def degree_of(text: str) -> tuple[str, str] | None:
             return match.group(0).strip(), level
     return None
 INSTITUTION = re.compile(r"\b(university|college|institute|school|academy|polytechnic)\b", re.I)
-LOCATION = re.compile(r"^\s*([A-Z][A-Za-z .'-]+),\s*([A-Z]{2}|[A-Z][A-Za-z ]+)\s*$")
+LOCATION = re.compile(r"^\s*([A-Z][A-Za-z .'-]+),\s*([A-Z]{2}|[A-Z][A-Za-z ]+?)(?:\s+\d{5}(?:-\d{4})?)?\s*$")
+RELOCATE = re.compile(r"^\s*willing to relocate(?: to)?\s*:?\s*", re.I)
 BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s+")
 TITLE_LEVELS = (
     (re.compile(r"\b(intern|internship|trainee)\b", re.I), "internship"),
@@ -369,8 +370,8 @@ def parse_resume(
             None,
         )
     location = Location()
-    for line in header_lines[:8]:
-        for part in re.split(r"\s*[|•·]\s*", line):
+    for line in header_lines[:10]:
+        for part in re.split(r"\s*[|•·]\s*|\s+[-–—]\s+", RELOCATE.sub("", line)):
             match = LOCATION.match(part)
             if match and not EMAIL.search(part):
                 location = Location(city=match.group(1).strip(), region=match.group(2).strip())
