@@ -77,11 +77,19 @@ TITLE_LEVELS = (
 FLUENCY = re.compile(r"\b(native|fluent|professional|conversational|basic|intermediate|advanced|C2|C1|B2|B1|A2|A1)\b", re.I)
 
 
+# "Teaching Experience", "Career Experience/Job History", "Technical Skills": the last word names the section.
+_HEADING_TAILS = {"experience": "experience", "history": "experience", "employment": "experience",
+                  "education": "education", "skills": "skills", "certifications": "certifications", "projects": "projects"}
+
+
 def _heading(line: str) -> str | None:
-    cleaned = re.sub(r"[^a-z &]", "", line.lower()).strip()
-    if len(cleaned.split()) > 4:
+    if line.strip().endswith((".", ",")) or BULLET.match(line):
         return None
-    return _HEADING_LOOKUP.get(cleaned)
+    cleaned = re.sub(r"\s+", " ", re.sub(r"[^a-z &]", " ", line.lower())).strip()
+    words = cleaned.split()
+    if not words or len(words) > 4:
+        return None
+    return _HEADING_LOOKUP.get(cleaned) or _HEADING_TAILS.get(words[-1])
 
 
 def split_sections(lines: list[str]) -> dict[str, list[int]]:
