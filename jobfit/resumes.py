@@ -120,6 +120,19 @@ def _iso(year_month: tuple[int, int] | None) -> str | None:
 NOT_A_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|template|profile|page)\b", re.I)
 
 
+ADDRESS = re.compile(r"\b(street|st\.|avenue|ave\.?|road|rd\.|apartments?|apt\.?|lane|drive|suite|floor|p\.?o\.? box)\b", re.I)
+
+
+def _title_in(line: str) -> str | None:
+    """The job title a header line states ("Java Developer - Infosys" -> "Java Developer"), if it states one."""
+    if EMAIL.search(line) or PHONE.search(line) or LOCATION.match(line) or ADDRESS.search(line) or re.search(r"\d", line):
+        return None
+    head = re.split(r"\s+[-–—|]\s+|\s+at\s+", line)[0].strip(" ,")
+    if not head or len(head.split()) > 6 or NOT_A_NAME.search(head):
+        return None
+    return head if TITLE_WORDS.search(head) or len(head.split()) <= 3 else None
+
+
 def _looks_like_name(line: str) -> bool:
     if NOT_A_NAME.search(line):
         return False
@@ -158,8 +171,14 @@ def _entry_from_header(header: list[str]) -> tuple[Work, tuple[int, int] | None,
     """A work entry from its header lines: title, company (with location), dates, in any order."""
     position = company = location = None
     start = end = None
+    dated = False
     rest = []
     for line in header:
+        leading = re.match(r"^((?:19|20)\d\d|present|current)\s*[:–—-]\s*(.+)$", line, re.I)  # "2006: Agent, Press"
+        if leading and start is None:
+            dated = True  # "Present: ..." is a current role whose start is not stated
+            start = (int(leading.group(1)), 1) if leading.group(1)[0].isdigit() else None
+            line = leading.group(2)
         labeled = LABELED.match(line)
         if labeled:
             key, value = labeled.group(1).lower(), labeled.group(2).strip()
@@ -172,6 +191,7 @@ def _entry_from_header(header: list[str]) -> tuple[Work, tuple[int, int] | None,
                 line = value
         match = DATE_RANGE.search(line)
         if match and start is None:
+            dated = True
             start = _month_date(match["sm"], match["sy"], match["sn"])
             end = None if match["present"] else _month_date(match["em"], match["ey"], match["en"])
             line = (line[: match.start()] + " " + line[match.end():]).strip(" |,-–—()")
@@ -202,7 +222,7 @@ def _entry_from_header(header: list[str]) -> tuple[Work, tuple[int, int] | None,
             location = line
     if not (position or company):
         return None
-    if start is None and not any(TITLE_WORDS.search(x) or COMPANY_WORDS.search(x) for x in filter(None, (position, company))):
+    if not dated and not any(TITLE_WORDS.search(x) or COMPANY_WORDS.search(x) for x in filter(None, (position, company))):
         return None  # neither dates nor a title or employer: wrapped prose, not an entry
     return Work(name=company, position=position, location=location, startDate=_iso(start), endDate=_iso(end)), start, end
 
@@ -226,7 +246,8 @@ def _work_entries(lines: list[str], numbers: list[int]) -> list[tuple[Work, tupl
         line = lines[number].strip()
         if not line or not line.strip("•·▪◦*-–— "):
             continue
-        is_body = bool(BULLET.match(line)) or len(line.split()) > 12 or (line.endswith(".") and len(line.split()) > 4)
+        words = len(re.findall(r"\w+", line))
+        is_body = bool(BULLET.match(line)) or words > 10 or (line.endswith(".") and words > 4)
         if is_body:
             if header:
                 close()
@@ -373,10 +394,7 @@ def parse_resume(
     label = None
     if name:
         after = header_lines[header_lines.index(name) + 1:]
-        label = next(
-            (line for line in after[:2] if not EMAIL.search(line) and not PHONE.search(line) and not LOCATION.match(line) and len(line.split()) <= 8),
-            None,
-        )
+        label = next((title for title in map(_title_in, after[:3]) if title), None)
     location = Location()
     for line in header_lines[:10]:
         for part in re.split(r"\s*[|•·]\s*|\s+[-–—]\s+", RELOCATE.sub("", line)):
