@@ -51,7 +51,7 @@ def _match_out(row: dict) -> dict:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
-    store = ServingStore(settings.serving_path)
+    store = ServingStore(settings.layout.serving_path)
     keys = ApiKeys(settings.api_keys_file)
     app = FastAPI(
         title="jobfit API",

@@ -34,7 +34,7 @@ def digests(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.M
             [day],
         ).fetchall():
             previous[pid] = {item["job_id"] for item in json.loads(js)["matches"]}
-    folder = storage.digests_dir / day
+    folder = storage.layout.digests_dir / day
     folder.mkdir(parents=True, exist_ok=True)
     rows, new_total = [], 0
     for pid, profile in profiles.items():

@@ -228,7 +228,7 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
             # parsed once per document; each tenant that sent it gets its own copy of the profile
             parsed = parse_resume(text, matcher=matcher, document_sha256=sha256)
             if client is not None:
-                outcome = parse_with_llm(client, SETTINGS.llm_model, text, parsed, matcher, cache_dir=storage.root / "llm_cache",
+                outcome = parse_with_llm(client, SETTINGS.llm_model, text, parsed, matcher, cache_dir=storage.layout.llm_cache_dir,
                                          timeout_seconds=SETTINGS.llm_timeout_seconds)
                 parsed = outcome.profile
                 llm_used += outcome.used_llm

@@ -16,7 +16,7 @@ from resources.storage import StorageResource
     description="data/serving.duckdb: every result table the API serves, replaced in one atomic rename.",
 )
 def serving_snapshot(storage: StorageResource) -> dg.MaterializeResult:
-    counts = build_serving_snapshot(storage.warehouse_path, storage.serving_path)
+    counts = build_serving_snapshot(storage.layout.warehouse_path, storage.layout.serving_path)
     return dg.MaterializeResult(
-        metadata={**{f"rows_{table}": n for table, n in counts.items()}, "path": str(storage.serving_path)}
+        metadata={**{f"rows_{table}": n for table, n in counts.items()}, "path": str(storage.layout.serving_path)}
     )

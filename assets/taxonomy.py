@@ -21,8 +21,8 @@ from resources.storage import StorageResource
 def skill_taxonomy(storage: StorageResource) -> dg.MaterializeResult:
     source = default_taxonomy_path()
     taxonomy = load_taxonomy(source)  # validates ids and parents before anything is replaced
-    storage.taxonomy_path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, storage.taxonomy_path)
+    storage.layout.taxonomy_path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, storage.layout.taxonomy_path)
     rows = taxonomy.rows()
     with storage.warehouse() as con:
         con.execute("DELETE FROM taxonomy_skills")
@@ -46,4 +46,4 @@ def skill_taxonomy(storage: StorageResource) -> dg.MaterializeResult:
 
 def current_matcher(storage: StorageResource) -> SkillMatcher:
     """The matcher over the taxonomy `skill_taxonomy` last materialized (the shipped file before that)."""
-    return shared_matcher(str(storage.taxonomy_path) if storage.taxonomy_path.exists() else None)
+    return shared_matcher(str(storage.layout.taxonomy_path) if storage.layout.taxonomy_path.exists() else None)

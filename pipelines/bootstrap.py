@@ -45,7 +45,7 @@ def seed(settings: Settings) -> None:
 def write_demo_keys(settings: Settings) -> None:
     if settings.api_keys_file.exists():
         return
-    with warehouse(settings.warehouse_path) as con:
+    with warehouse(settings.layout.warehouse_path) as con:
         tenants = [r[0] for r in con.execute("SELECT DISTINCT tenant FROM document_sources ORDER BY tenant").fetchall()]
         row = con.execute("SELECT tenant, lower(email) FROM profiles WHERE email IS NOT NULL ORDER BY tenant, name LIMIT 1").fetchone()
     settings.api_keys_file.parent.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -20,6 +20,45 @@ def _env_int(name: str, default: int) -> int:
         return int(value)
     except ValueError as exc:
         raise ValueError(f"{name}={value!r} is not a whole number") from exc
+
+
+@dataclass(frozen=True)
+class DataLayout:
+    """Where everything lives under the data directory: the one place these paths are derived."""
+
+    root: Path
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.root / "documents"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.root / "quarantine"
+
+    @property
+    def warehouse_path(self) -> Path:
+        return self.root / "warehouse.duckdb"
+
+    @property
+    def serving_path(self) -> Path:
+        return self.root / "serving.duckdb"
+
+    @property
+    def lancedb_dir(self) -> Path:
+        return self.root / "lancedb"
+
+    @property
+    def digests_dir(self) -> Path:
+        return self.root / "digests"
+
+    @property
+    def taxonomy_path(self) -> Path:
+        return self.root / "taxonomy" / "taxonomy.yaml"
+
+    @property
+    def llm_cache_dir(self) -> Path:
+        return self.root / "llm_cache"
 
 
 @dataclass(frozen=True)
@@ -43,31 +82,10 @@ class Settings:
     llm_model: str = ""
     llm_timeout_seconds: float = 60.0
     openai_base_url: str = ""
-    extra: dict = field(default_factory=dict)
 
     @property
-    def documents_dir(self) -> Path:
-        return self.data_dir / "documents"
-
-    @property
-    def quarantine_dir(self) -> Path:
-        return self.data_dir / "quarantine"
-
-    @property
-    def warehouse_path(self) -> Path:
-        return self.data_dir / "warehouse.duckdb"
-
-    @property
-    def serving_path(self) -> Path:
-        return self.data_dir / "serving.duckdb"
-
-    @property
-    def lancedb_dir(self) -> Path:
-        return self.data_dir / "lancedb"
-
-    @property
-    def digests_dir(self) -> Path:
-        return self.data_dir / "digests"
+    def layout(self) -> DataLayout:
+        return DataLayout(self.data_dir)
 
     @property
     def llm_enabled(self) -> bool:

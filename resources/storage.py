@@ -11,7 +11,7 @@ import dagster as dg
 import duckdb
 
 from jobfit import store
-from resources.settings import Settings
+from resources.settings import DataLayout, Settings
 
 
 class StorageResource(dg.ConfigurableResource):
@@ -25,27 +25,11 @@ class StorageResource(dg.ConfigurableResource):
         return cls(data_dir=str(settings.data_dir), inbox_dir=str(settings.inbox_dir))
 
     @property
-    def root(self) -> Path:
-        return Path(self.data_dir)
-
-    @property
-    def warehouse_path(self) -> Path:
-        return self.root / "warehouse.duckdb"
-
-    @property
-    def serving_path(self) -> Path:
-        return self.root / "serving.duckdb"
-
-    @property
-    def digests_dir(self) -> Path:
-        return self.root / "digests"
-
-    @property
-    def taxonomy_path(self) -> Path:
-        return self.root / "taxonomy" / "taxonomy.yaml"
+    def layout(self) -> DataLayout:
+        return DataLayout(Path(self.data_dir))
 
     def document_path(self, sha256: str) -> Path:
-        return self.root / "documents" / sha256
+        return self.layout.documents_dir / sha256
 
     def keep_document(self, sha256: str, source: Path) -> Path:
         """Copy an original into the content-addressed store (once); returns the stored path."""
@@ -59,7 +43,7 @@ class StorageResource(dg.ConfigurableResource):
 
     def quarantine(self, sha256: str, reason: str, message: str) -> Path:
         """Keep a rejected original beside a note of why; the stored original stays too."""
-        folder = self.root / "quarantine"
+        folder = self.layout.quarantine_dir
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / sha256
         if not target.exists():
@@ -69,5 +53,5 @@ class StorageResource(dg.ConfigurableResource):
 
     @contextmanager
     def warehouse(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with store.warehouse(self.warehouse_path) as connection:
+        with store.warehouse(self.layout.warehouse_path) as connection:
             yield connection

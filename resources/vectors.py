@@ -13,7 +13,7 @@ class VectorsResource(dg.ConfigurableResource):
 
     @classmethod
     def from_settings(cls, settings: Settings) -> VectorsResource:
-        return cls(lancedb_dir=str(settings.lancedb_dir))
+        return cls(lancedb_dir=str(settings.layout.lancedb_dir))
 
     def store(self) -> VectorStore:
         return VectorStore(self.lancedb_dir)

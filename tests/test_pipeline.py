@@ -42,7 +42,7 @@ def test_asset_checks_ran_and_passed(pipeline_run):
 
 def test_profiles_from_every_format_with_their_tenant(pipeline_run):
     settings, _ = pipeline_run
-    rows = read(settings.serving_path, "SELECT name, tenant, profile_json FROM profiles ORDER BY name")
+    rows = read(settings.layout.serving_path, "SELECT name, tenant, profile_json FROM profiles ORDER BY name")
     assert len(rows) == 6
     names = {name.lower().replace(" ", "_"): tenant for name, tenant, _ in rows}
     assert names == TENANT_OF
@@ -54,7 +54,7 @@ def test_profiles_from_every_format_with_their_tenant(pipeline_run):
 
 def test_postings_are_analyzed(pipeline_run):
     settings, _ = pipeline_run
-    rows = read(settings.serving_path, "SELECT title, salary_min, posting_json FROM job_postings")
+    rows = read(settings.layout.serving_path, "SELECT title, salary_min, posting_json FROM job_postings")
     assert len(rows) == 12
     assert sum(1 for _, salary, _ in rows if salary) == 12
     assert all(json.loads(p)["meta"]["required_skills"] for *_, p in rows)
@@ -62,7 +62,7 @@ def test_postings_are_analyzed(pipeline_run):
 
 def test_matches_rank_the_fitting_job_first(pipeline_run):
     settings, _ = pipeline_run
-    best = dict(read(settings.serving_path, """
+    best = dict(read(settings.layout.serving_path, """
         SELECT p.name, j.title FROM matches m JOIN profiles p USING (profile_id) JOIN job_postings j ON j.id = m.job_id
         QUALIFY row_number() OVER (PARTITION BY m.profile_id ORDER BY m.score DESC) = 1"""))
     assert best["Maria Lopez"] == "Senior Data Engineer"
@@ -84,7 +84,7 @@ def test_digests_written_as_json_and_html(pipeline_run):
 def test_vectors_are_in_lancedb(pipeline_run):
     from jobfit.vectors import VectorStore
 
-    store = VectorStore(settings_dir := pipeline_run[0].lancedb_dir)
+    store = VectorStore(settings_dir := pipeline_run[0].layout.lancedb_dir)
     assert len(store.read("profile_vectors").ids) == 6
     assert len(store.read("job_vectors").ids) == 12
     assert settings_dir.exists()
@@ -103,17 +103,17 @@ def test_new_resume_flows_through_and_unchanged_text_is_not_embedded_again(tmp_p
     target.write_text((SAMPLES / "inbox" / "acme" / "priya_raman.txt").read_text().replace("Priya Raman", "Nadia Quinn").replace("priya.raman", "nadia.quinn"))
     (settings.inbox_dir / "globex" / "broken.pdf").write_bytes(b"%PDF-1.7 truncated")
     materialize_everything(settings, instance)
-    names = {r[0] for r in read(settings.serving_path, "SELECT name FROM profiles")}
+    names = {r[0] for r in read(settings.layout.serving_path, "SELECT name FROM profiles")}
     assert "Nadia Quinn" in names and len(names) == 7
-    status = dict(read(settings.serving_path, "SELECT status, count(*) FROM documents GROUP BY status"))
+    status = dict(read(settings.layout.serving_path, "SELECT status, count(*) FROM documents GROUP BY status"))
     assert status == {"text": 7, "quarantined": 1}
-    reason = read(settings.serving_path, "SELECT reason FROM documents WHERE status = 'quarantined'")[0][0]
+    reason = read(settings.layout.serving_path, "SELECT reason FROM documents WHERE status = 'quarantined'")[0][0]
     assert reason == "corrupt"
     assert len(list((settings.data_dir / "quarantine").glob("*.reason.txt"))) == 1
     event = instance.get_latest_materialization_event(dg.AssetKey("profile_vectors"))
     metadata = event.asset_materialization.metadata
     assert metadata["embedded"].value == 1 and metadata["reused"].value == 6
-    matched = read(settings.serving_path, "SELECT count(*) FROM matches m JOIN profiles p USING (profile_id) WHERE p.name = 'Nadia Quinn'")
+    matched = read(settings.layout.serving_path, "SELECT count(*) FROM matches m JOIN profiles p USING (profile_id) WHERE p.name = 'Nadia Quinn'")
     assert matched[0][0] > 0
     shutil.rmtree(settings.data_dir)
 
@@ -155,7 +155,7 @@ def test_one_document_two_tenants_and_a_changed_file_supersedes(tmp_path):
         run_sensor_requests(instance, resources, second)
         dg.materialize(ALL_ASSETS, selection=["profile_vectors", "job_vectors", "matches", "serving_snapshot"],
                        instance=instance, resources=resources)
-    rows = read(settings.serving_path, "SELECT name, tenant, status, superseded_by, sha256, profile_id FROM profiles ORDER BY name, tenant, status")
+    rows = read(settings.layout.serving_path, "SELECT name, tenant, status, superseded_by, sha256, profile_id FROM profiles ORDER BY name, tenant, status")
     priya = [r for r in rows if r[0] == "Priya Raman"]
     assert [(r[1], r[2]) for r in priya] == [("acme", "active"), ("globex", "active")]
     assert priya[0][4] == priya[1][4] and priya[0][5] != priya[1][5]  # one document, one profile per tenant
@@ -163,9 +163,9 @@ def test_one_document_two_tenants_and_a_changed_file_supersedes(tmp_path):
     assert sorted(r[2] for r in toms) == ["active", "superseded"]
     old, new = (next(r for r in toms if r[2] == s) for s in ("superseded", "active"))
     assert old[3] == new[4]  # the old profile names the document that replaced it
-    matched = {r[0] for r in read(settings.serving_path, "SELECT DISTINCT profile_id FROM matches")}
+    matched = {r[0] for r in read(settings.layout.serving_path, "SELECT DISTINCT profile_id FROM matches")}
     assert old[5] not in matched and new[5] in matched and priya[1][5] in matched
-    assert len(read(settings.serving_path, "SELECT * FROM documents")) == 7
+    assert len(read(settings.layout.serving_path, "SELECT * FROM documents")) == 7
 
 
 def test_an_operator_can_release_a_quarantined_document(tmp_path):
@@ -180,11 +180,11 @@ def test_an_operator_can_release_a_quarantined_document(tmp_path):
     with dg.instance_for_test() as instance:
         materialize_everything(settings, instance, resources)
         sha = sha256_file(letter)
-        status = read(settings.warehouse_path, f"SELECT status, reason FROM documents WHERE sha256 = '{sha}'")
+        status = read(settings.layout.warehouse_path, f"SELECT status, reason FROM documents WHERE sha256 = '{sha}'")
         assert status == [("quarantined", "not_a_resume")]
         assert (settings.data_dir / "quarantine" / sha).read_bytes() == letter.read_bytes()  # the original is kept
         released = dg.materialize(ALL_ASSETS, selection=["document_text", "profiles"], partition_key=sha, instance=instance,
                                   resources=resources, run_config={"ops": {"document_text": {"config": {"accept_any_kind": True}}}})
         assert released.success
-    assert read(settings.warehouse_path, f"SELECT status, reason FROM documents WHERE sha256 = '{sha}'") == [("text", None)]
-    assert read(settings.warehouse_path, f"SELECT tenant FROM profiles WHERE sha256 = '{sha}'") == [("acme",)]
+    assert read(settings.layout.warehouse_path, f"SELECT status, reason FROM documents WHERE sha256 = '{sha}'") == [("text", None)]
+    assert read(settings.layout.warehouse_path, f"SELECT tenant FROM profiles WHERE sha256 = '{sha}'") == [("acme",)]

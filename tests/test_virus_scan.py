@@ -36,7 +36,7 @@ def test_infected_upload_is_quarantined_by_the_pipeline(tmp_path):
     resources = {**build_resources(settings), "scanner": VirusScanResource(scanner="clamscan", database=eicar_database(tmp_path / "db"))}
     with dg.instance_for_test() as instance:
         materialize_everything(settings, instance, resources)
-    rows = read(settings.warehouse_path, "SELECT status, reason, message FROM documents WHERE reason IS NOT NULL")
+    rows = read(settings.layout.warehouse_path, "SELECT status, reason, message FROM documents WHERE reason IS NOT NULL")
     assert rows == [("quarantined", "infected", "ClamAV found Jobfit-Test-EICAR.UNOFFICIAL: the file was not opened; ask for a clean copy")]
-    assert len(read(settings.warehouse_path, "SELECT * FROM profiles")) == 6  # the clean files went on
+    assert len(read(settings.layout.warehouse_path, "SELECT * FROM profiles")) == 6  # the clean files went on
     assert (settings.data_dir / "quarantine").joinpath(f"{hashlib.sha256(EICAR).hexdigest()}.reason.txt").exists()
