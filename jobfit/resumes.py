@@ -344,6 +344,7 @@ def _add_listed_skills(lines, numbers, matcher: SkillMatcher, normalized: list[N
     does not know yet are kept as the resume words them (not normalized, so meta.skills stays clean)."""
     by_id = {s.id: s for s in normalized}
     known = {k.lower() for skill in skills for k in [skill.name, *skill.keywords]}
+    items: list[tuple[str, float | None]] = []
     for number in numbers:
         for raw in re.split(r"[,;|•·▪]|\s-\s|\t", lines[number]):
             item = BULLET.sub("", raw).strip(" .:-*")
@@ -351,15 +352,15 @@ def _add_listed_skills(lines, numbers, matcher: SkillMatcher, normalized: list[N
             years = (0.5 if years_match.group(1) else float(years_match.group(2))) if years_match else None
             item = SKILL_YEARS.sub("", item).strip(" .:-*")
             item = re.sub(r"^[A-Za-z ]{2,30}:\s*", "", item) if ":" in item else item  # "Languages: Python" -> "Python"
-            if not item or len(item.split()) > 4 or len(item) > 40 or not re.search(r"[A-Za-z]", item):
-                continue
-            found = matcher.find(item)
-            for mention in found:
-                if years is not None and mention.skill.id in by_id:
-                    by_id[mention.skill.id].years = max(by_id[mention.skill.id].years or 0, years)
-            if not found and item.lower() not in known:
-                skills.append(Skill(name=item, keywords=[item]))
-                known.add(item.lower())
+            if item and len(item.split()) <= 4 and len(item) <= 40 and re.search(r"[A-Za-z]", item):
+                items.append((item, years))
+    for (item, years), found in zip(items, matcher.find_many([item for item, _ in items]), strict=True):
+        for mention in found:
+            if years is not None and mention.skill.id in by_id:
+                by_id[mention.skill.id].years = max(by_id[mention.skill.id].years or 0, years)
+        if not found and item.lower() not in known:
+            skills.append(Skill(name=item, keywords=[item]))
+            known.add(item.lower())
 
 
 def _normalized_skills(mentions: list[SkillMention]) -> list[NormalizedSkill]:

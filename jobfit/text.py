@@ -67,10 +67,17 @@ def repair(text: str) -> str:
     text = ftfy.fix_text(text, normalization="NFC", fix_line_breaks=True, uncurl_quotes=False)
     text = _LIGATURE_RE.sub(lambda m: LIGATURES[m.group(0)], text)
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
-    # private-use glyphs are symbol-font bullets; other controls go
-    return "".join(
-        "•" if unicodedata.category(ch) == "Co" else ch for ch in text if ch == "\n" or unicodedata.category(ch) in ("Co",) or unicodedata.category(ch)[0] != "C"
-    )
+    return "".join(map(_clean_char, text))
+
+
+def _clean_char(ch: str) -> str:
+    """Private-use glyphs are symbol-font bullets; other control and format characters go; line breaks stay."""
+    if ch == "\n" or ch.isprintable():
+        return ch
+    category = unicodedata.category(ch)
+    if category == "Co":
+        return "•"
+    return "" if category[0] == "C" else ch
 
 
 class _TextExtractor(HTMLParser):
