@@ -51,15 +51,18 @@ def _signature(path: Path) -> str | None:
     return f"{stat.st_mtime_ns}:{stat.st_size}"
 
 
-def ingest_requests(arrivals: list[Arrival], batch_size: int) -> list[dg.RunRequest]:
-    """One run per batch of new documents: a partition range (the keys were added in this order) plus their sources."""
+def ingest_requests(arrivals: list[Arrival], batch_size: int, copies: list[Arrival] = ()) -> list[dg.RunRequest]:
+    """One run per batch of new documents: a partition range (the keys were added in this order) plus their
+    sources, including `copies` (the same new bytes found at other places in the same tick)."""
     requests = []
     for start in range(0, len(arrivals), batch_size):
         batch = arrivals[start:start + batch_size]
+        keys = {a.sha256 for a in batch}
         key = hashlib.sha256("".join(a.sha256 for a in batch).encode()).hexdigest()[:16]
+        sources = [a.__dict__ for a in batch] + [c.__dict__ for c in copies if c.sha256 in keys]
         requests.append(dg.RunRequest(
             run_key=f"documents-{key}",
-            run_config={"ops": {"documents": {"config": {"sources": [a.__dict__ for a in batch]}}}},
+            run_config={"ops": {"documents": {"config": {"sources": sources}}}},
             tags={
                 ASSET_PARTITION_RANGE_START_TAG: batch[0].sha256,
                 ASSET_PARTITION_RANGE_END_TAG: batch[-1].sha256,
@@ -92,7 +95,8 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     started = time.monotonic()
     new: dict[str, Arrival] = {}
-    known_sources: list[Arrival] = []
+    copies: list[Arrival] = []  # new bytes seen twice in this tick
+    known_sources: list[Arrival] = []  # bytes already a document, found at a new place
     considered = 0
     for tenant, path in scan_inbox(inbox):
         key = str(path)
@@ -109,7 +113,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
         seen[key] = signature
         arrival = Arrival(sha256, key, tenant)
         if sha256 in new:
-            known_sources.append(arrival)  # the same bytes twice in one tick: a second source of a new document
+            copies.append(arrival)
         elif context.instance.has_dynamic_partition(document_partitions.name, sha256):
             # With no cursor (first tick after `make run`'s bootstrap, or a lost cursor) the sources of known
             # documents were recorded by whoever added them; only later ticks can see a genuinely new place.
@@ -120,14 +124,8 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
     if considered == 0:
         return dg.SkipReason(f"no new files in {inbox}")
     arrivals = list(new.values())
-    requests = ingest_requests(arrivals, SETTINGS.inbox_batch_size)
-    requests += [new_source_request(a) for a in known_sources if a.sha256 not in new]
-    # sources of documents new in this tick ride along with their batch
-    for arrival in (a for a in known_sources if a.sha256 in new):
-        for request in requests:
-            config = request.run_config["ops"]["documents"]["config"]["sources"]
-            if any(s["sha256"] == arrival.sha256 for s in config):
-                config.append(arrival.__dict__)
+    requests = ingest_requests(arrivals, SETTINGS.inbox_batch_size, copies)
+    requests += [new_source_request(a) for a in known_sources]
     context.log.info(f"{len(arrivals)} new documents in {len(requests)} runs, {len(known_sources)} known documents from new places")
     return dg.SensorResult(
         run_requests=requests,

@@ -112,3 +112,16 @@ def test_a_file_still_arriving_waits_for_the_next_tick(tmp_path):
         settled(arriving)
         second = tick(instance, storage)
         assert [s["sha256"] for s in sources_of(second.run_requests[0])] == [sha256_file(arriving)]
+
+
+def test_the_same_new_bytes_twice_in_one_tick_are_one_document_with_two_sources(tmp_path):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES / "inbox", inbox)
+    settled(shutil.copyfile(inbox / "acme" / "priya_raman.txt", inbox / "globex" / "priya_copy.txt"))
+    storage = StorageResource(data_dir=str(tmp_path / "data"), inbox_dir=str(inbox))
+    with dg.instance_for_test() as instance:
+        result = tick(instance, storage)
+        assert len(result.dynamic_partitions_requests[0].partition_keys) == 6 and len(result.run_requests) == 1
+        sha = sha256_file(inbox / "globex" / "priya_copy.txt")
+        places = {(s["tenant"], s["path"].rsplit("/", 1)[1]) for s in sources_of(result.run_requests[0]) if s["sha256"] == sha}
+        assert places == {("acme", "priya_raman.txt"), ("globex", "priya_copy.txt")}
