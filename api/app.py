@@ -151,6 +151,69 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         return {"job_id": job_id, "items": [_match_out(r) for r in rows]}
 
+    def skill_refs(ids: list[str]) -> list[dict]:
+        if not ids:
+            return []
+        rows = store.query("SELECT id, name, category FROM skills WHERE list_contains(?, id) ORDER BY name", [ids])
+        return [{"id": r["id"], "name": r["name"], "category": r["category"]} for r in rows]
+
+    @app.get("/skills", tags=["taxonomy"])
+    def search_skills(who: Caller, q: Annotated[str, Query(min_length=1, max_length=100)],
+                      category: str | None = None, limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
+        """Skills whose name or an alias contains `q`: exact names first, then names starting with it, then the
+        most asked for in current postings."""
+        needle = q.strip().lower()
+        rows = store.query(
+            "SELECT s.id, s.name, s.type, s.category, s.hot, coalesce(d.required, 0) AS required, "
+            "coalesce(d.preferred, 0) AS preferred, "
+            "CASE WHEN lower(s.name) = ? OR list_contains(list_transform(s.aliases, a -> lower(a)), ?) THEN 0 "
+            "WHEN starts_with(lower(s.name), ?) THEN 1 ELSE 2 END AS rank "
+            "FROM skills s LEFT JOIN skill_demand d ON d.skill_id = s.id "
+            "WHERE (contains(lower(s.name), ?) OR len(list_filter(s.aliases, a -> contains(lower(a), ?))) > 0) "
+            "AND (? IS NULL OR s.category = ?) "
+            "ORDER BY rank, required + preferred DESC, s.hot DESC, length(s.name), s.name LIMIT ?",
+            [needle, needle, needle, needle, needle, category, category, limit],
+        )
+        return {"q": q, "items": [{k: r[k] for k in ("id", "name", "type", "category", "hot")} |
+                                  {"demand": {"required": r["required"], "preferred": r["preferred"]}} for r in rows]}
+
+    @app.get("/skills/{skill_id}", tags=["taxonomy"])
+    def get_skill(skill_id: str, who: Caller) -> dict:
+        rows = store.query("SELECT * FROM skills WHERE id = ?", [skill_id])
+        if not rows:
+            raise HTTPException(status_code=404, detail=NOT_FOUND)
+        skill = rows[0]
+        where, params = _job_filter(who)
+        demand = store.query(
+            f"SELECT count(*) FILTER (WHERE list_contains(json_extract_string(j.posting_json, '$.meta.required_skills[*].id'), ?)) AS required, "
+            f"count(*) FILTER (WHERE list_contains(json_extract_string(j.posting_json, '$.meta.preferred_skills[*].id'), ?)) AS preferred "
+            f"FROM job_postings j WHERE {where}", [skill_id, skill_id, *params])[0]
+        occupations = store.query("SELECT id, title, isco_group FROM occupations WHERE list_contains(?, id) ORDER BY title",
+                                  [skill["occupations"][:50]])
+        return {
+            "id": skill["id"], "name": skill["name"], "type": skill["type"], "category": skill["category"],
+            "aliases": skill["aliases"], "esco_uri": skill["esco_uri"], "hot_technology": skill["hot"],
+            "parents": skill_refs(skill["parents"]), "children": skill_refs(skill["children"]),
+            "related": skill_refs(skill["related"]), "occupations": occupations,
+            "demand": {"required": demand["required"], "preferred": demand["preferred"]},
+            "taxonomy_version": skill["version"],
+        }
+
+    @app.get("/occupations", tags=["taxonomy"])
+    def search_occupations(who: Caller, q: Annotated[str, Query(min_length=1, max_length=100)],
+                           limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
+        """Occupations whose title or an alternative label contains `q`, exact titles first."""
+        needle = q.strip().lower()
+        rows = store.query(
+            "SELECT id, title, esco_uri, isco_group, isco_label, category, onet_socs, "
+            "CASE WHEN lower(title) = ? THEN 0 WHEN list_contains(list_transform(aliases, a -> lower(a)), ?) THEN 1 "
+            "WHEN starts_with(lower(title), ?) THEN 2 ELSE 3 END AS rank FROM occupations "
+            "WHERE contains(lower(title), ?) OR len(list_filter(aliases, a -> contains(lower(a), ?))) > 0 "
+            "ORDER BY rank, length(title), title LIMIT ?",
+            [needle, needle, needle, needle, needle, limit],
+        )
+        return {"q": q, "items": [{k: r[k] for k in ("id", "title", "esco_uri", "isco_group", "isco_label", "category", "onet_socs")} for r in rows]}
+
     @app.get("/digests/{profile_id}/{date}", tags=["digests"], responses={200: {"content": {"text/html": {}}}})
     def get_digest(profile_id: str, date: str, who: Caller, accept: Annotated[str | None, Header()] = None):
         visible_profile(profile_id, who)

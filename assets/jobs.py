@@ -5,8 +5,8 @@ import time
 
 import dagster as dg
 
-from assets.taxonomy import current_matcher
-from jobfit.jobs import analyze_job
+from assets.taxonomy import current_matcher, current_occupation_matcher
+from jobfit.jobs import analyze_jobs
 from jobfit.store import now_utc, upsert
 from pipelines.partitions import daily_partitions
 from resources.feeds import FeedsResource
@@ -55,9 +55,9 @@ def job_postings(context: dg.AssetExecutionContext, storage: StorageResource) ->
     fetch_date = context.partition_key
     with storage.warehouse() as con:
         raws = [json.loads(r[0]) for r in con.execute("SELECT raw_json FROM job_postings_raw WHERE fetch_date = ?", [fetch_date]).fetchall()]
-    matcher = current_matcher(storage)
+    matcher, occupations = current_matcher(storage), current_occupation_matcher(storage)
     started = time.perf_counter()
-    analyzed = [analyze_job(raw, matcher) for raw in raws]
+    analyzed = analyze_jobs(raws, matcher, occupations)
     seconds = time.perf_counter() - started
     rows = []
     for job in analyzed:
@@ -72,8 +72,8 @@ def job_postings(context: dg.AssetExecutionContext, storage: StorageResource) ->
         })
     with storage.warehouse() as con:
         upsert(con, "job_postings", rows)
-    preview = "| title | company | seniority | skills | salary |\n|---|---|---|---|---|\n" + "\n".join(
-        f"| {j.title} | {j.company or ''} | {j.meta.seniority or ''} | {len(j.meta.required_skills)} | "
+    preview = "| title | company | occupation | seniority | skills | salary |\n|---|---|---|---|---|---|\n" + "\n".join(
+        f"| {j.title} | {j.company or ''} | {(j.meta.occupation or {}).get('title', '')} | {j.meta.seniority or ''} | {len(j.meta.required_skills)} | "
         f"{(str(int(j.meta.salary.min)) + ' ' + j.meta.salary.currency + '/' + j.meta.salary.period) if j.meta.salary else ''} |"
         for j in analyzed[:20]
     )
@@ -82,6 +82,8 @@ def job_postings(context: dg.AssetExecutionContext, storage: StorageResource) ->
             "postings": len(analyzed),
             "with_salary": sum(1 for j in analyzed if j.meta.salary),
             "with_skills": sum(1 for j in analyzed if j.meta.required_skills),
+            "with_occupation": sum(1 for j in analyzed if j.meta.occupation),
+            "taxonomy_version": matcher.taxonomy.version,
             "postings_per_second": round(len(analyzed) / seconds, 1) if seconds else None,
             "preview": dg.MetadataValue.md(preview),
         }

@@ -66,21 +66,25 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0 if failures == 0 or args.keep_going else 1
 
 
-def _analyzed_jobs(rows: list[dict]):
-    from jobfit.jobs import analyze_job
-    from jobfit.schema import JobPosting
+def _analyze(raws: list[dict]):
+    from jobfit.jobs import analyze_jobs
+    from jobfit.occupations import shared_occupation_matcher
     from jobfit.taxonomy import shared_matcher
 
-    matcher = shared_matcher()
-    jobs = []
+    return analyze_jobs(raws, shared_matcher(), shared_occupation_matcher())
+
+
+def _analyzed_jobs(rows: list[dict]):
+    from jobfit.schema import JobPosting
+
     for number, row in enumerate(rows, 1):
         if "id" not in row:
             raise SystemExit(f"jobfit: job object {number} has no \"id\"")
-        if isinstance(row.get("meta"), dict) and "required_skills" in row["meta"]:
-            jobs.append(JobPosting.model_validate(row))
-        else:
-            jobs.append(analyze_job(row, matcher))
-    return jobs
+    done = {n: JobPosting.model_validate(row) for n, row in enumerate(rows)
+            if isinstance(row.get("meta"), dict) and "required_skills" in row["meta"]}
+    todo = [n for n in range(len(rows)) if n not in done]
+    done.update(zip(todo, _analyze([rows[n] for n in todo]), strict=True))
+    return [done[n] for n in range(len(rows))]
 
 
 def cmd_analyze_job(args: argparse.Namespace) -> int:
@@ -90,8 +94,7 @@ def cmd_analyze_job(args: argparse.Namespace) -> int:
 
 
 def cmd_feed(args: argparse.Namespace) -> int:
-    from jobfit.jobs import FeedError, analyze_job, read_feed
-    from jobfit.taxonomy import shared_matcher
+    from jobfit.jobs import FeedError, read_feed
 
     source: str | bytes = args.source
     try:
@@ -108,9 +111,7 @@ def cmd_feed(args: argparse.Namespace) -> int:
     except Exception as exc:  # httpx errors: report, do not trace back
         print(f"jobfit: feed {args.source} could not be fetched: {exc}", file=sys.stderr)
         return 2
-    matcher = shared_matcher()
-    for item in raw:
-        job = analyze_job(item, matcher)
+    for job in _analyze(raw):
         _emit(job.model_dump(mode="json", exclude_none=True)) if args.jsonl else print(f"{job.id}  {job.title} — {job.company}")
     return 0
 
@@ -155,6 +156,25 @@ def cmd_match(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build_taxonomy(args: argparse.Namespace) -> int:
+    from jobfit.taxonomy import default_taxonomy_path
+    from jobfit.taxonomy_build import build_taxonomy, write_taxonomy
+
+    for folder in (args.esco, args.onet):
+        if not Path(folder).is_dir():
+            raise SystemExit(f"jobfit: {folder} is not a folder of taxonomy sources")
+    import numpy as np
+
+    from jobfit.occupations import build_centroids, centroids_path
+    from jobfit.taxonomy import load_taxonomy
+
+    doc = build_taxonomy(Path(args.esco), Path(args.onet))
+    out = write_taxonomy(doc, Path(args.out) if args.out else default_taxonomy_path())
+    np.save(centroids_path(out), build_centroids(load_taxonomy(out)))  # about a minute: 33k labels embedded
+    print(f"{out}: version {doc['version']}, {len(doc['skills'])} skills, {len(doc['occupations'])} occupations", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jobfit", description="Match people and jobs: the jobfit engine.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -180,6 +200,12 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--jobs", required=True, help="job objects, raw or analyzed (JSONL)")
     match.add_argument("--top", type=int, default=10)
     match.set_defaults(run=cmd_match)
+
+    taxonomy = commands.add_parser("build-taxonomy", help="rebuild the derived taxonomy file from ESCO and O*NET")
+    taxonomy.add_argument("--esco", required=True, help="folder of ESCO v1.1.1 English CSVs")
+    taxonomy.add_argument("--onet", required=True, help="folder of O*NET 27.0 text files")
+    taxonomy.add_argument("--out", help="where to write (default: the file jobfit ships)")
+    taxonomy.set_defaults(run=cmd_build_taxonomy)
 
     version = commands.add_parser("version", help="print the version")
     version.set_defaults(run=lambda args: print(f"jobfit {__version__}") or 0)

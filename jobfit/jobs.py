@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
+from jobfit.occupations import OccupationMatch, OccupationMatcher
 from jobfit.resumes import DEGREES, TITLE_LEVELS
 from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, Salary, Skill
 from jobfit.taxonomy import SkillMatcher
@@ -149,8 +150,16 @@ EMPLOYMENT_TYPES = (
 )
 
 
-def analyze_job(raw: dict, matcher: SkillMatcher) -> JobPosting:
-    """An analyzed posting from a raw job object (JSON Resume job fields or a feed item), keeping its id."""
+def analyze_jobs(raws: list[dict], matcher: SkillMatcher, occupations: OccupationMatcher | None = None) -> list[JobPosting]:
+    """Analyzed postings, titles normalized to occupations in one batch."""
+    found = occupations.normalize([raw.get("title") or "" for raw in raws]) if occupations else [None] * len(raws)
+    return [analyze_job(raw, matcher, occupation) for raw, occupation in zip(raws, found, strict=True)]
+
+
+def analyze_job(raw: dict, matcher: SkillMatcher, occupation: OccupationMatch | None = None) -> JobPosting:
+    """An analyzed posting from a raw job object (JSON Resume job fields or a feed item), keeping its id.
+
+    `occupation` is the title's ESCO occupation (see `analyze_jobs`, which finds them in a batch)."""
     title = raw.get("title") or ""
     description = raw.get("description") or ""
     if "<" in description and ">" in description:
@@ -190,13 +199,6 @@ def analyze_job(raw: dict, matcher: SkillMatcher) -> JobPosting:
         lowered = f"{title} {location_text} {description[:500]}".lower()
         remote = "Hybrid" if "hybrid" in lowered else "Full" if "remote" in lowered else "None"
     salary = parse_salary(raw.get("salary") or "") or parse_salary(description)
-    title_lower = title.lower()
-    occupation = None
-    for candidate in matcher.taxonomy.occupations:
-        if any(keyword in title_lower for keyword in candidate.keywords):
-            occupation = {"id": candidate.id, "title": candidate.title}
-            break
-    category = next((o.category for o in matcher.taxonomy.occupations if occupation and o.id == occupation["id"]), None)
 
     skills = [
         Skill(name=s.name, level="required" if s.id in required else "preferred", keywords=s.evidence)
@@ -220,13 +222,13 @@ def analyze_job(raw: dict, matcher: SkillMatcher) -> JobPosting:
             seniority=seniority,
             years_required=years_required,
             education_level=education,
-            category=category,
-            occupation=occupation,
+            category=occupation.category if occupation else None,
+            occupation=occupation.as_meta() if occupation else None,
             employment_type=employment_type or (raw.get("type") or "").lower() or None,
             required_skills=list(required.values()),
             preferred_skills=list(preferred.values()),
             taxonomy_version=matcher.taxonomy.version,
-            confidence={"skills": 0.7 if required else 0.0, "salary": 0.95 if salary else 0.0, "occupation": 0.6 if occupation else 0.0},
+            confidence={"skills": 0.7 if required else 0.0, "salary": 0.95 if salary else 0.0, "occupation": occupation.confidence if occupation else 0.0},
         ),
     )
 

@@ -41,9 +41,13 @@ LEFT JOIN LATERAL (
     ORDER BY newer.seen_at DESC LIMIT 1
 ) n ON TRUE
 GROUP BY s.sha256, s.tenant;
-CREATE TABLE IF NOT EXISTS taxonomy_skills (
-    id VARCHAR PRIMARY KEY, name VARCHAR, category VARCHAR, aliases VARCHAR[], parents VARCHAR[],
-    children VARCHAR[], version VARCHAR);
+DROP TABLE IF EXISTS taxonomy_skills;
+CREATE TABLE IF NOT EXISTS skills (
+    id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR, category VARCHAR, aliases VARCHAR[], parents VARCHAR[],
+    children VARCHAR[], related VARCHAR[], occupations VARCHAR[], esco_uri VARCHAR, hot BOOLEAN, version VARCHAR);
+CREATE TABLE IF NOT EXISTS occupations (
+    id VARCHAR PRIMARY KEY, title VARCHAR, esco_uri VARCHAR, isco_group VARCHAR, isco_label VARCHAR, category VARCHAR,
+    aliases VARCHAR[], essential VARCHAR[], optional VARCHAR[], onet_socs VARCHAR[], version VARCHAR);
 CREATE TABLE IF NOT EXISTS job_postings_raw (
     fetch_date VARCHAR, id VARCHAR, feed VARCHAR, tenant VARCHAR, raw_json JSON, PRIMARY KEY (fetch_date, id));
 CREATE TABLE IF NOT EXISTS job_postings (
@@ -58,8 +62,17 @@ CREATE TABLE IF NOT EXISTS digests (
 """
 
 SNAPSHOT_TABLES = (
-    "documents", "document_sources", "profiles", "taxonomy_skills", "job_postings", "matches", "digests",
+    "documents", "document_sources", "profiles", "skills", "occupations", "job_postings", "matches", "digests",
 )
+# How many postings ask for each skill, for the API's skill pages.
+SKILL_DEMAND = """
+CREATE TABLE skill_demand AS
+SELECT skill_id, count(*) FILTER (WHERE required) AS required, count(*) FILTER (WHERE NOT required) AS preferred
+FROM (
+    SELECT unnest(json_extract_string(posting_json, '$.meta.required_skills[*].id')) AS skill_id, TRUE AS required FROM job_postings
+    UNION ALL
+    SELECT unnest(json_extract_string(posting_json, '$.meta.preferred_skills[*].id')), FALSE FROM job_postings
+) GROUP BY skill_id"""
 
 
 def now_utc() -> datetime:
@@ -124,6 +137,7 @@ def build_serving_snapshot(warehouse_path: Path, serving_path: Path) -> dict[str
         for table in SNAPSHOT_TABLES:
             connection.execute(f"CREATE TABLE {table} AS SELECT * FROM w.{table}")
             counts[table] = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        connection.execute(SKILL_DEMAND)
         connection.execute("CREATE TABLE snapshot AS SELECT ?::TIMESTAMPTZ AS built_at", [now_utc()])
         connection.execute("DETACH w")
         connection.execute("CHECKPOINT")

@@ -1,21 +1,56 @@
-"""The skill taxonomy: canonical skills with aliases, categories and parents, and one matcher over them."""
+"""The skill taxonomy everything speaks: ESCO + O*NET + jobfit's extras, one matcher, one closeness scale.
+
+The derived file `jobfit/data/taxonomy/taxonomy.json.gz` is built by `jobfit build-taxonomy`
+(jobfit/taxonomy_build.py) from the ESCO and O*NET sources and shipped, so a fresh install works
+offline. Skills carry a type, a category, aliases, parents, related skills and the occupations
+that need them; occupations carry their ESCO URI, ISCO group and O*NET-SOC codes.
+"""
 
 from __future__ import annotations
 
-import hashlib
+import gzip
+import json
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
+TAXONOMY_FORMAT = 2
 
-# One scale for how far a skill someone has covers a skill that is asked for, used by matching and
-# its explanations: the skill itself 1.0; a narrower skill covers its broader parent mostly
-# (PostgreSQL for SQL, 0.8); a broader skill covers a narrower child a little (Python for Django, 0.4).
-CLOSENESS_EXACT = 1.0
-CLOSENESS_CHILD_FOR_PARENT = 0.8
-CLOSENESS_PARENT_FOR_CHILD = 0.4
+# How far a skill someone has covers a skill that is asked for — the one scale matching and its
+# explanations use. Aliases resolve to the same skill, so an alias counts as the skill itself.
+CLOSENESS_EXACT = 1.0  # the skill itself, under any of its names
+CLOSENESS_CHILD_FOR_PARENT = 0.8  # a narrower skill covers its broader parent mostly (PostgreSQL for SQL)
+CLOSENESS_GRANDCHILD = 0.6  # two levels narrower (Django for Python's parent)
+CLOSENESS_RELATED = 0.5  # ESCO skill-skill relations and jobfit's related links
+CLOSENESS_PARENT_FOR_CHILD = 0.4  # a broader skill covers a narrower child a little (Python for Django)
+CLOSENESS_SIBLING = 0.25  # two children of the same parent (MySQL for PostgreSQL)
+
+# Tokens: words with the characters technology names keep (C++, C#, .NET, Node.js, Security+).
+_TOKEN = re.compile(r"\.?[^\W_][\w+#]*(?:[.'][^\W_][\w+#]*)*")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def _stem(word: str) -> str:
+    """Plural 's' off, the same way for patterns and text ('databases' finds 'database')."""
+    if len(word) > 3 and word[-1] == "s" and word[-2] not in "su" and not word.endswith("is"):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[re.Match]:
+    return list(_TOKEN.finditer(text))
+
+
+def alias_key(text: str) -> str:
+    """The form every alias and every text is compared in: lower case, tokens, plural 's' off."""
+    return " ".join(_stem(m.group().lower()) for m in _TOKEN.finditer(text or ""))
+
+
+def strip_qualifier(label: str) -> str:
+    """'Java (computer programming)' → 'Java'."""
+    return _QUALIFIER.sub("", label or "").strip() or label
 
 
 @dataclass(frozen=True)
@@ -23,144 +58,259 @@ class SkillEntry:
     id: str
     name: str
     category: str
-    aliases: tuple[str, ...] = ()
-    case_sensitive_aliases: tuple[str, ...] = ()
+    type: str = "technology"
+    aliases: tuple[str, ...] = ()  # matched ignoring case and plural 's'; includes the name unless it is an ordinary word
+    exact: tuple[str, ...] = ()  # matched only as written
+    context: bool = False  # a bare mention needs technical context
     parents: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    esco_uri: str | None = None
+    hot: bool = False
 
 
 @dataclass(frozen=True)
 class Occupation:
     id: str
     title: str
+    esco_uri: str
+    isco_group: str
     category: str
-    keywords: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    essential: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    onet_socs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class SkillMention:
-    """A taxonomy skill found in text: the canonical entry and the wording that showed it."""
+    """A taxonomy skill found in text: the canonical entry, the wording that showed it, how sure."""
 
     skill: SkillEntry
     text: str
     start: int  # character offsets in the input text
     end: int
+    confidence: float = 0.9
+    how: str = "alias"  # alias | exact | context | fuzzy
 
 
 @dataclass
 class Taxonomy:
     version: str
     skills: dict[str, SkillEntry]
-    occupations: list[Occupation]
-    children: dict[str, set[str]] = field(default_factory=dict)
+    occupations: dict[str, Occupation]
+    categories: tuple[str, ...] = ()
+    isco_groups: dict[str, str] = field(default_factory=dict)
+    context_words: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
 
-    def __post_init__(self) -> None:
+    @cached_property
+    def children(self) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
         for entry in self.skills.values():
             for parent in entry.parents:
-                self.children.setdefault(parent, set()).add(entry.id)
+                out.setdefault(parent, set()).add(entry.id)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
+    def occupations_by_skill(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for occ in self.occupations.values():
+            for sid in occ.essential:
+                out.setdefault(sid, []).append(occ.id)
+        return {k: tuple(v) for k, v in out.items()}
 
     def closeness(self, have: str, wanted: str) -> float:
         """How far having skill `have` covers the skill `wanted`, on the module's documented scale."""
         if have == wanted:
             return CLOSENESS_EXACT
-        if have in self.skills and wanted in self.skills[have].parents:
+        own, asked = self.skills.get(have), self.skills.get(wanted)
+        if own is None or asked is None:
+            return 0.0
+        if wanted in own.parents:
             return CLOSENESS_CHILD_FOR_PARENT
-        if wanted in self.skills and have in self.skills[wanted].parents:
+        if any(wanted in self.skills[p].parents for p in own.parents if p in self.skills):
+            return CLOSENESS_GRANDCHILD
+        if wanted in own.related or have in asked.related:
+            return CLOSENESS_RELATED
+        if have in asked.parents:
             return CLOSENESS_PARENT_FOR_CHILD
+        if set(own.parents) & set(asked.parents):
+            return CLOSENESS_SIBLING
         return 0.0
+
+    def skill_row(self, s: SkillEntry) -> dict:
+        return {
+            "id": s.id, "name": s.name, "type": s.type, "category": s.category,
+            "aliases": [a for a in s.aliases + s.exact if a != s.name], "parents": list(s.parents),
+            "children": sorted(self.children.get(s.id, ())), "related": list(s.related),
+            "occupations": list(self.occupations_by_skill.get(s.id, ())), "esco_uri": s.esco_uri,
+            "hot": s.hot, "version": self.version,
+        }
 
     def rows(self) -> list[dict]:
         """One row per skill, for the warehouse and the API."""
+        return [self.skill_row(s) for s in self.skills.values()]
+
+    def occupation_rows(self) -> list[dict]:
         return [
-            {
-                "id": s.id,
-                "name": s.name,
-                "category": s.category,
-                "aliases": list(s.aliases + s.case_sensitive_aliases),
-                "parents": list(s.parents),
-                "children": sorted(self.children.get(s.id, ())),
-                "version": self.version,
-            }
-            for s in self.skills.values()
+            {"id": o.id, "title": o.title, "esco_uri": o.esco_uri, "isco_group": o.isco_group,
+             "isco_label": self.isco_groups.get(o.isco_group, ""), "category": o.category,
+             "aliases": list(o.aliases), "essential": list(o.essential), "optional": list(o.optional),
+             "onet_socs": list(o.onet_socs), "version": self.version}
+            for o in self.occupations.values()
         ]
 
 
+def _data_dir() -> Path:
+    return Path(str(resources.files("jobfit") / "data" / "taxonomy"))
+
+
 def default_taxonomy_path() -> Path:
-    return Path(str(resources.files("jobfit") / "data" / "taxonomy.yaml"))
+    return _data_dir() / "taxonomy.json.gz"
+
+
+def default_extras_path() -> Path:
+    return _data_dir() / "extras.yaml"
 
 
 def load_taxonomy(path: Path | None = None) -> Taxonomy:
-    """Read a taxonomy file; its version is the declared version plus a short hash of the content."""
-    path = path or default_taxonomy_path()
-    raw_bytes = Path(path).read_bytes()
-    raw = yaml.safe_load(raw_bytes)
-    skills: dict[str, SkillEntry] = {}
-    for item in raw["skills"]:
-        if item["id"] in skills:
-            raise ValueError(f"{path}: skill id {item['id']!r} appears twice")
-        skills[item["id"]] = SkillEntry(
-            id=item["id"],
-            name=item["name"],
-            category=item["category"],
-            aliases=tuple(item.get("aliases", ())),
-            case_sensitive_aliases=tuple(item.get("case_sensitive_aliases", ())),
-            parents=tuple(item.get("parents", ())),
+    """Read a derived taxonomy file (see jobfit/taxonomy_build.py)."""
+    path = Path(path or default_taxonomy_path())
+    with gzip.open(path, "rb") as fh:
+        raw = json.loads(fh.read())
+    if raw.get("format") != TAXONOMY_FORMAT:
+        raise ValueError(f"{path}: taxonomy format {raw.get('format')!r}, this jobfit reads {TAXONOMY_FORMAT}; rebuild it")
+    skills = {
+        s["id"]: SkillEntry(
+            id=s["id"], name=s["name"], category=s["category"], type=s["type"], aliases=tuple(s["aliases"]),
+            exact=tuple(s["exact"]), context=s["context"], parents=tuple(s["parents"]), related=tuple(s["related"]),
+            esco_uri=s.get("esco_uri"), hot=s.get("hot", False),
         )
-    for entry in skills.values():
-        unknown = [p for p in entry.parents if p not in skills]
-        if unknown:
-            raise ValueError(f"{path}: skill {entry.id!r} names unknown parents {unknown}")
-    occupations = [
-        Occupation(o["id"], o["title"], o["category"], tuple(o.get("keywords", ()))) for o in raw.get("occupations", [])
-    ]
-    version = f"{raw.get('version', 'unversioned')}+{hashlib.sha256(raw_bytes).hexdigest()[:8]}"
-    return Taxonomy(version=version, skills=skills, occupations=occupations)
+        for s in raw["skills"]
+    }
+    occupations = {
+        o["id"]: Occupation(
+            id=o["id"], title=o["title"], esco_uri=o["esco_uri"], isco_group=o["isco_group"] or "",
+            category=o["category"], aliases=tuple(o["aliases"]), essential=tuple(o["essential"]),
+            optional=tuple(o["optional"]), onet_socs=tuple(o["onet_socs"]),
+        )
+        for o in raw["occupations"]
+    }
+    return Taxonomy(
+        version=raw["version"], skills=skills, occupations=occupations, categories=tuple(raw["categories"]),
+        isco_groups=raw["isco_groups"], context_words=frozenset(w.lower() for w in raw["context_words"]),
+        common_words=frozenset(raw["common_words"]),
+    )
+
+
+_TECH = {"programming languages", "frameworks and libraries", "tools and platforms", "databases", "cloud", "data and ML"}
+_CONTEXT_WINDOW = 8  # tokens either side in which a context-dependent name needs technical company
+_FUZZY_CUTOFF = 90  # rapidfuzz ratio for a misspelt technology name
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
 class SkillMatcher:
-    """Finds taxonomy skills in text with spaCy's PhraseMatcher over every alias.
+    """Text in, taxonomy skills out, with spans and confidence.
 
-    Names that are also ordinary words (Go, R, Swift) are matched only with their exact casing.
+    Longest match first over every alias (lower case, tokens, plural 's' off); names that are also
+    ordinary words (Go, R, C, Swift, Spark, Excel, Access, Rust, Chef, Puppet) count only as written
+    and next to other technology or a technical word; unknown words close to a technology name
+    ('Kubernets') are matched fuzzily with rapidfuzz at a lower confidence.
     """
 
     def __init__(self, taxonomy: Taxonomy):
-        import spacy
-        from spacy.matcher import PhraseMatcher
-
         self.taxonomy = taxonomy
-        self.nlp = spacy.blank("en")
-        self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._index: dict[tuple[str, ...], str] = {}
+        self._exact: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self._longest: dict[str, int] = {}
+        vocabulary: set[str] = set(taxonomy.common_words)
+        fuzzy_names: dict[str, str] = {}
         for entry in taxonomy.skills.values():
-            folded = {entry.name, *entry.aliases} - set(entry.case_sensitive_aliases)
-            self._lower.add(entry.id, list(self.nlp.tokenizer.pipe(sorted(folded))))
-            if entry.case_sensitive_aliases:
-                self._exact.add(entry.id, list(self.nlp.tokenizer.pipe(entry.case_sensitive_aliases)))
+            for alias in entry.aliases:  # the taxonomy lists the name among them when it may be matched
+                key = tuple(alias_key(alias).split())
+                if not key:
+                    continue
+                self._index.setdefault(key, entry.id)
+                self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+                vocabulary.update(key)
+                if len(key) == 1 and len(key[0]) >= 6 and entry.category in _TECH and not entry.context:
+                    fuzzy_names.setdefault(key[0], entry.id)
+            for alias in entry.exact:
+                key = tuple(alias_key(alias).split())
+                written = " ".join(m.group() for m in tokens(alias))
+                self._exact.setdefault(key, []).append((entry.id, written))
+                self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+        self._vocabulary = frozenset(vocabulary)
+        self._fuzzy_keys = list(fuzzy_names)
+        self._fuzzy_ids = [fuzzy_names[k] for k in self._fuzzy_keys]
+        self._fuzzy_cache: dict[str, str | None] = {}
 
     def find(self, text: str) -> list[SkillMention]:
         return self.find_many([text])[0]
 
     def find_many(self, texts: list[str]) -> list[list[SkillMention]]:
-        """Skills per text, longest match first where matches overlap, in order of appearance."""
-        results = []
-        for doc in self.nlp.tokenizer.pipe(texts, batch_size=256):
-            spans = []
-            for matcher in (self._lower, self._exact):
-                for match_id, start, end in matcher(doc):
-                    spans.append((start, end, self.nlp.vocab.strings[match_id]))
-            spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-            taken_until = -1
-            mentions = []
-            for start, end, skill_id in spans:
-                if start < taken_until:
-                    continue
-                span = doc[start:end]
-                mentions.append(SkillMention(self.taxonomy.skills[skill_id], span.text, span.start_char, span.end_char))
-                taken_until = end
-            results.append(mentions)
-        return results
+        return [self._find(text) for text in texts]
+
+    def _fuzzy(self, word: str) -> str | None:
+        if word not in self._fuzzy_cache:
+            from rapidfuzz import fuzz, process
+
+            hit = process.extractOne(word, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+            self._fuzzy_cache[word] = self._fuzzy_ids[hit[2]] if hit and hit[0][:1] == word[:1] else None
+        return self._fuzzy_cache[word]
+
+    def _find(self, text: str) -> list[SkillMention]:
+        found = tokens(text)
+        keys = [_stem(m.group().lower()) for m in found]
+        skills = self.taxonomy.skills
+        candidates: list[tuple[int, int, str, str]] = []  # token start, end, skill id, how
+        i, n = 0, len(keys)
+        while i < n:
+            longest = self._longest.get(keys[i])
+            hit = None
+            if longest:
+                for size in range(min(longest, n - i), 0, -1):
+                    key = tuple(keys[i:i + size])
+                    sid = self._index.get(key)
+                    if sid is not None:
+                        hit = (i, i + size, sid, "context" if skills[sid].context else "alias")
+                        break
+                    written = None
+                    for exact_sid, form in self._exact.get(key, ()):
+                        written = written or " ".join(m.group() for m in found[i:i + size])
+                        if written == form:
+                            hit = (i, i + size, exact_sid, "context" if skills[exact_sid].context else "exact")
+                            break
+                    if hit:
+                        break
+            elif len(keys[i]) >= 6 and keys[i].isalpha() and keys[i] not in self._vocabulary:
+                sid = self._fuzzy(keys[i])
+                if sid is not None:
+                    hit = (i, i + 1, sid, "fuzzy")
+            if hit:
+                candidates.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        mentions = []
+        confidence = {"alias": 0.9, "exact": 0.9, "context": 0.75, "fuzzy": 0.6}
+        if any(c[3] == "context" for c in candidates):
+            # context counts within the sentence or line only
+            sentence = [0] * n
+            for j in range(1, n):
+                sentence[j] = sentence[j - 1] + bool(_SENTENCE_END.search(text, found[j - 1].end(), found[j].start()))
+            anchors = [(c[0], sentence[c[0]]) for c in candidates if c[3] != "context" and skills[c[2]].category in _TECH]
+            anchors += [(j, sentence[j]) for j, k in enumerate(keys) if k in self.taxonomy.context_words]
+        for start, end, sid, how in candidates:
+            if how == "context" and not any(abs(a - start) <= _CONTEXT_WINDOW and s == sentence[start] for a, s in anchors):
+                continue
+            span_start, span_end = found[start].start(), found[end - 1].end()
+            mentions.append(SkillMention(skills[sid], text[span_start:span_end], span_start, span_end, confidence[how], how))
+        return mentions
 
 
 @lru_cache(maxsize=4)
-def shared_matcher(path: str | None = None) -> SkillMatcher:
-    """One matcher per process and taxonomy file: building it costs more than using it."""
+def shared_matcher(path: str | None = None, stamp: float = 0.0) -> SkillMatcher:
+    """One matcher per process and taxonomy file (and `stamp`, its modification time, so a rebuilt
+    file is read again): building it costs more than using it."""
     return SkillMatcher(load_taxonomy(Path(path) if path else None))

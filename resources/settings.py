@@ -54,7 +54,7 @@ class DataLayout:
 
     @property
     def taxonomy_path(self) -> Path:
-        return self.root / "taxonomy" / "taxonomy.yaml"
+        return self.root / "taxonomy" / "taxonomy.json.gz"
 
     @property
     def llm_cache_dir(self) -> Path:
@@ -82,6 +82,8 @@ class Settings:
     llm_model: str = ""
     llm_timeout_seconds: float = 60.0
     openai_base_url: str = ""
+    taxonomy_esco_dir: str = ""  # ESCO v1.1.1 CSVs: when both are set, `skill_taxonomy` rebuilds from them
+    taxonomy_onet_dir: str = ""  # O*NET 27.0 text files
 
     @property
     def layout(self) -> DataLayout:
@@ -112,4 +114,6 @@ class Settings:
             llm_model=os.environ.get("JOBFIT_LLM_MODEL", ""),
             llm_timeout_seconds=float(os.environ.get("JOBFIT_LLM_TIMEOUT_SECONDS", "60")),
             openai_base_url=os.environ.get("OPENAI_BASE_URL", ""),
+            taxonomy_esco_dir=os.environ.get("JOBFIT_ESCO_DIR", ""),
+            taxonomy_onet_dir=os.environ.get("JOBFIT_ONET_DIR", ""),
         )

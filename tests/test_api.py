@@ -117,3 +117,25 @@ def test_no_snapshot_answers_503(tmp_path):
     assert client.get("/health").json()["status"] == "starting"
     response = client.get("/profiles", headers={"X-API-Key": "a"})
     assert response.status_code == 503 and "serving_snapshot" in response.json()["detail"]
+
+
+def test_skill_search_and_skill_pages(api):
+    client, _ = api
+    found = get(client, "/skills?q=postgres", "k-acme").json()["items"]
+    assert found[0]["id"] == "postgresql"  # an alias ('Postgres') ranks the skill first
+    assert get(client, "/skills?q=python", "k-acme").json()["items"][0]["demand"]["required"] >= 1
+    page = get(client, "/skills/postgresql", "k-acme").json()
+    assert "sql" in {p["id"] for p in page["parents"]} and "Postgres" in page["aliases"]
+    assert page["esco_uri"].startswith("http://data.europa.eu/esco/skill/") and page["taxonomy_version"]
+    python = get(client, "/skills/python", "k-acme").json()
+    assert "django" in {c["id"] for c in python["children"]} and python["demand"]["required"] >= 1
+    assert any(o["title"] == "software developer" for o in python["occupations"])
+    assert get(client, "/skills/no-such-skill", "k-acme").status_code == 404
+    assert get(client, "/skills", "k-acme").status_code == 422  # q is required
+
+
+def test_occupation_search(api):
+    client, _ = api
+    items = get(client, "/occupations?q=software developer", "k-acme").json()["items"]
+    assert items[0]["title"] == "software developer" and items[0]["isco_group"] == "2512"
+    assert items[0]["esco_uri"].startswith("http://data.europa.eu/esco/occupation/")

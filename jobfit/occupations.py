@@ -1,0 +1,152 @@
+"""Job titles to ESCO occupations (and their ISCO group) with a confidence.
+
+A title is cleaned (locations and codes in brackets, 'URGENT', seniority words, shouting), then
+scored against every occupation by two signals, measured on noisy job-board titles:
+- the cosine between the title's MiniLM vector and the occupation's centroid (the mean vector of
+  its preferred and alternative labels, computed when the taxonomy is built and shipped beside it);
+- an IDF-weighted token overlap with the occupation's best label (catches exact wording and
+  abbreviations the model does not know).
+Without the centroid file the lexical signal decides alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from jobfit.taxonomy import Taxonomy, alias_key
+
+LEXICAL_WEIGHT = 0.3
+_NOISE = re.compile(
+    r"\([^)]*\)|\[[^\]]*\]|\s[-–|@]\s.*$|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
+    r"looking for|senior|snr|sr|junior|jnr|jr|lead|head of|principal|chief|trainee|intern|internship|cum|"
+    r"part[- ]time|full[- ]time|contract|temporary|remote|hybrid|m/f/d|m/w/d|f/m)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class OccupationMatch:
+    id: str
+    title: str
+    esco_uri: str
+    isco_group: str
+    isco_label: str
+    category: str
+    confidence: float
+    onet_socs: tuple[str, ...] = ()
+
+    def as_meta(self) -> dict:
+        return {"id": self.id, "title": self.title, "esco_uri": self.esco_uri, "isco_group": self.isco_group,
+                "isco_label": self.isco_label, "onet_socs": list(self.onet_socs), "confidence": self.confidence}
+
+
+def clean_title(title: str) -> str:
+    text = _NOISE.sub(" ", title or "")
+    text = re.sub(r"[^\w&/+#. ]", " ", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def centroids_path(taxonomy_path: Path) -> Path:
+    return Path(taxonomy_path).with_name("occupation_centroids.npy")
+
+
+def build_centroids(taxonomy: Taxonomy) -> np.ndarray:
+    """Mean MiniLM vector of each occupation's labels, unit length, float16, in `taxonomy.occupations` order."""
+    from jobfit.embedding import embed_texts
+
+    labels, owner = [], []
+    for k, occ in enumerate(taxonomy.occupations.values()):
+        for label in (occ.title, *occ.aliases):
+            labels.append(label)
+            owner.append(k)
+    vectors = embed_texts(labels, batch_size=256)
+    sums = np.zeros((len(taxonomy.occupations), vectors.shape[1]), dtype=np.float32)
+    np.add.at(sums, np.asarray(owner), vectors)
+    sums /= np.linalg.norm(sums, axis=1, keepdims=True)
+    return sums.astype(np.float16)
+
+
+class OccupationMatcher:
+    def __init__(self, taxonomy: Taxonomy, centroids: np.ndarray | None = None):
+        self.taxonomy = taxonomy
+        self._occupations = list(taxonomy.occupations.values())
+        if centroids is not None and centroids.shape[0] != len(self._occupations):
+            raise ValueError("occupation centroids do not belong to this taxonomy; rebuild it")
+        self._centroids = None if centroids is None else centroids.astype(np.float32)
+        label_tokens: list[tuple[int, frozenset[str]]] = []
+        for k, occ in enumerate(self._occupations):
+            for label in (occ.title, *occ.aliases):
+                label_tokens.append((k, frozenset(alias_key(label).split())))
+        df: dict[str, int] = {}
+        for _, toks in label_tokens:
+            for w in toks:
+                df[w] = df.get(w, 0) + 1
+        n = len(label_tokens)
+        self._idf = {w: math.log(n / (1 + c)) for w, c in df.items()}
+        self._unknown_idf = math.log(n)
+        self._labels = label_tokens
+        self._by_token: dict[str, list[int]] = {}
+        for j, (_, toks) in enumerate(label_tokens):
+            for w in toks:
+                self._by_token.setdefault(w, []).append(j)
+
+    @classmethod
+    def from_files(cls, taxonomy: Taxonomy, taxonomy_path: Path) -> OccupationMatcher:
+        path = centroids_path(taxonomy_path)
+        return cls(taxonomy, np.load(path) if path.exists() else None)
+
+    def _lexical(self, title: str) -> dict[int, float]:
+        """Best IDF-weighted Jaccard overlap with any label, per occupation."""
+        words = frozenset(alias_key(title).split())
+        if not words:
+            return {}
+        weight = sum(self._idf.get(w, self._unknown_idf) for w in words)
+        best: dict[int, float] = {}
+        for j in {j for w in words for j in self._by_token.get(w, ())}:
+            k, toks = self._labels[j]
+            shared = sum(self._idf[w] for w in words & toks)
+            value = shared / (weight + sum(self._idf[w] for w in toks - words))
+            if value > best.get(k, 0.0):
+                best[k] = value
+        return best
+
+    def normalize(self, titles: list[str]) -> list[OccupationMatch | None]:
+        cleaned = [clean_title(t) for t in titles]
+        semantic = None
+        if self._centroids is not None and any(cleaned):
+            from jobfit.embedding import embed_texts
+
+            semantic = embed_texts([c or "-" for c in cleaned]) @ self._centroids.T
+        out: list[OccupationMatch | None] = []
+        for row, title in enumerate(cleaned):
+            if not title:
+                out.append(None)
+                continue
+            scores = np.zeros(len(self._occupations), dtype=np.float32) if semantic is None else semantic[row].copy()
+            for k, value in self._lexical(title).items():
+                scores[k] += LEXICAL_WEIGHT * value
+            k = int(scores.argmax())
+            if scores[k] <= 0:
+                out.append(None)
+                continue
+            occ = self._occupations[k]
+            confidence = float(np.clip(scores[k] / (1 + LEXICAL_WEIGHT), 0, 1))
+            out.append(OccupationMatch(occ.id, occ.title, occ.esco_uri, occ.isco_group,
+                                       self.taxonomy.isco_groups.get(occ.isco_group, ""), occ.category,
+                                       round(confidence, 3), occ.onet_socs))
+        return out
+
+
+@lru_cache(maxsize=4)
+def shared_occupation_matcher(path: str | None = None, stamp: float = 0.0) -> OccupationMatcher:
+    """One occupation matcher per process and taxonomy file (see `shared_matcher`)."""
+    from jobfit.taxonomy import default_taxonomy_path, shared_matcher
+
+    taxonomy = shared_matcher(path, stamp).taxonomy
+    return OccupationMatcher.from_files(taxonomy, Path(path) if path else default_taxonomy_path())

@@ -1,0 +1,347 @@
+"""Build jobfit's derived taxonomy file from the ESCO and O*NET sources plus jobfit's own extras.
+
+    jobfit build-taxonomy --esco DIR --onet DIR [--out FILE]
+
+The raw sources are not shipped (ESCO v1.1.1 CSVs, O*NET 27.0 text files); the compact file this
+writes is (`jobfit/data/taxonomy/taxonomy.json.gz`, with ATTRIBUTION.md beside it). One merged graph:
+
+- skills: ESCO skills and knowledge (preferred, alternative and hidden labels), jobfit's extras
+  (modern technology names and abbreviations, merged into the ESCO skill of the same name), and
+  O*NET technology examples (merged by name, else added as technologies); type, category,
+  parents (ESCO broader skills, extras), related skills (ESCO skill-skill relations), O*NET hot
+  technology flag and commodity class;
+- occupations: ESCO occupations with alternative labels, ISCO unit group, essential and optional
+  skills, and O*NET-SOC codes where O*NET's title and ESCO's labels agree.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import polars as pl
+import yaml
+
+from jobfit.taxonomy import TAXONOMY_FORMAT, alias_key, default_extras_path, strip_qualifier
+
+CATEGORY_BY_ISCED = {  # ESCO knowledge groups (ISCED-F fields) that map to a jobfit category
+    "0612": "databases",
+    "0611": "tools and platforms",
+    "0613": "tools and platforms",
+    "061": "tools and platforms",
+    "0542": "data and ML",
+}
+TECH_CATEGORIES = {"programming languages", "frameworks and libraries", "tools and platforms", "databases", "cloud", "data and ML"}
+COMMODITY_CATEGORY = [  # O*NET commodity titles → jobfit category, first match wins
+    ("data base", "databases"),
+    ("object or component oriented development", "frameworks and libraries"),
+    ("web platform development", "frameworks and libraries"),
+    ("analytical or scientific", "data and ML"),
+    ("business intelligence", "data and ML"),
+    ("data mining", "data and ML"),
+    ("cloud-based", "cloud"),
+    ("development environment", "programming languages"),
+    ("compiler", "programming languages"),
+]
+
+
+def _labels(cell: str | None) -> list[str]:
+    return [s.strip() for s in (cell or "").replace(" | ", "\n").split("\n") if s.strip()]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "x"
+
+
+def _uuid(uri: str) -> str:
+    return uri.rsplit("/", 1)[-1]
+
+
+def _common_words(*frames_and_columns) -> set[str]:
+    """Lower-case words that ESCO's own prose uses as ordinary words (at least 5 times): a
+    technology named by one of them ('Access', 'Spark', 'Chef') needs its case and context."""
+    counts: Counter[str] = Counter()
+    for frame, column in frames_and_columns:
+        for text in frame[column].drop_nulls().to_list():
+            counts.update(re.findall(r"\b[a-z][a-z]+\b", text))
+    stemmed: Counter[str] = Counter()
+    for word, n in counts.items():
+        stemmed[alias_key(word)] += n  # compared with alias keys, so in the same form ('processes' → 'processe')
+    return {w for w, n in stemmed.items() if n >= 5}
+
+
+class _Graph:
+    """Skills keyed by id while merging; aliases point to the first skill that claimed them."""
+
+    def __init__(self, drop_aliases: set[str]):
+        self.skills: dict[str, dict] = {}
+        self.by_alias: dict[str, str] = {}
+        self.drop = {alias_key(a) for a in drop_aliases}
+
+    def add(self, skill: dict) -> dict:
+        self.skills[skill["id"]] = skill
+        return skill
+
+    def add_alias(self, skill: dict, alias: str, exact: bool = False) -> None:
+        alias = alias.strip()
+        key = alias_key(alias)
+        if not key or (key in self.drop and not exact):
+            return
+        if exact:
+            if alias not in skill["exact"]:
+                skill["exact"].append(alias)
+            return
+        if self.by_alias.setdefault(key, skill["id"]) != skill["id"]:
+            return  # another skill already answers to this wording
+        if alias not in skill["aliases"]:  # the name too, unless it is an ordinary word: names are matched only as aliases
+            skill["aliases"].append(alias)
+
+    def lookup(self, text: str) -> dict | None:
+        sid = self.by_alias.get(alias_key(text))
+        return self.skills.get(sid) if sid else None
+
+
+def _new_skill(sid: str, name: str, type_: str, category: str, **extra) -> dict:
+    return {"id": sid, "name": name, "type": type_, "category": category, "aliases": [], "exact": [],
+            "context": False, "parents": [], "related": [], **extra}
+
+
+def _esco_category(uri: str, skill_type: str, reuse: str, ancestors: set[str], collections: dict[str, set[str]],
+                   parents_labels: set[str]) -> tuple[str, str]:
+    if uri in collections["language"] or "L" in ancestors:
+        return "language", "languages"
+    if uri in collections["transversal"] or reuse == "transversal" or any(a.startswith("T") for a in ancestors):
+        return ("soft skill" if skill_type != "knowledge" else "knowledge"), "soft skills"
+    if skill_type == "knowledge":
+        if "computer programming" in parents_labels:
+            return "technology", "programming languages"
+        if any("database" in p for p in parents_labels):
+            return "technology", "databases"
+        for code, category in CATEGORY_BY_ISCED.items():
+            if code in ancestors:
+                return ("technology" if uri in collections["digital"] or category != "data and ML" else "knowledge"), category
+        return "knowledge", "domain knowledge"
+    return "competence", "domain knowledge"
+
+
+def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = None) -> dict:
+    esco_dir, onet_dir = Path(esco_dir), Path(onet_dir)
+    extras = yaml.safe_load(Path(extras_path or default_extras_path()).read_text(encoding="utf-8"))
+    skills_csv = pl.read_csv(esco_dir / "skills_en.csv", infer_schema=False)
+    groups_csv = pl.read_csv(esco_dir / "skillGroups_en.csv", infer_schema=False)
+    broader_csv = pl.read_csv(esco_dir / "broaderRelationsSkillPillar.csv", infer_schema=False)
+    relations_csv = pl.read_csv(esco_dir / "skillSkillRelations.csv", infer_schema=False)
+    occupations_csv = pl.read_csv(esco_dir / "occupations_en.csv", infer_schema=False)
+    isco_csv = pl.read_csv(esco_dir / "ISCOGroups_en.csv", infer_schema=False)
+    occ_skills_csv = pl.read_csv(esco_dir / "occupationSkillRelations.csv", infer_schema=False)
+    collections = {
+        name: set(pl.read_csv(esco_dir / f"{name}SkillsCollection_en.csv", infer_schema=False)["conceptUri"].to_list())
+        for name in ("language", "transversal", "digital")
+    }
+    common = _common_words((skills_csv, "description"), (occupations_csv, "description"))
+
+    # --- ESCO hierarchy: every node's broader nodes, group codes for categories ---
+    broader: dict[str, list[str]] = defaultdict(list)
+    for child, parent in broader_csv.select("conceptUri", "broaderUri").iter_rows():
+        broader[child].append(parent)
+    group_code = {uri: (code or label) for uri, label, code in groups_csv.select("conceptUri", "preferredLabel", "code").iter_rows()}
+    label_of = dict(skills_csv.select("conceptUri", "preferredLabel").iter_rows())
+
+    def ancestors(uri: str) -> set[str]:
+        seen, todo, codes = set(), [uri], set()
+        while todo:
+            for parent in broader.get(todo.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+                    if parent in group_code:
+                        codes.add(group_code[parent])
+        return codes
+
+    graph = _Graph(set(extras.get("drop_aliases", ())))
+    esco_id: dict[str, str] = {}
+
+    # --- jobfit extras first: they own their names and abbreviations ---
+    esco_rows = skills_csv.select("conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels", "hiddenLabels").rows()
+    esco_by_label: dict[str, list[tuple]] = defaultdict(list)
+    for row in esco_rows:
+        for label in {row[3], strip_qualifier(row[3])}:  # preferred labels only: ESCO lumps many
+            esco_by_label[alias_key(label)].append(row)  # languages under 'computer programming' as aliases
+    for item in extras["skills"]:
+        skill = graph.add(_new_skill(item["id"], item["name"], item.get("type", "technology"), item["category"],
+                                     context=bool(item.get("context"))))
+        skill["parents"] = list(item.get("parents", ()))
+        skill["related"] = list(item.get("related", ()))
+        graph.add_alias(skill, item["name"])
+        for alias in item.get("aliases", ()):
+            graph.add_alias(skill, alias)
+        for alias in item.get("exact", ()):
+            graph.add_alias(skill, alias, exact=True)
+        for key in [alias_key(item["name"]), *(alias_key(a) for a in item.get("aliases", ()))]:
+            candidates = [r for r in esco_by_label.get(key, ()) if r[0] not in esco_id]
+            candidates.sort(key=lambda r: (r[1] != "knowledge", alias_key(strip_qualifier(r[3])) != key))
+            if candidates:  # the ESCO skill this entry names: merged into it
+                esco_id[candidates[0][0]] = skill["id"]
+                skill["esco_uri"] = candidates[0][0]
+                break
+
+    # --- ESCO skills ---
+    curated_ids = set(graph.skills)
+    for uri, skill_type, reuse, pref, alts, hidden in esco_rows:
+        parent_labels = {label_of.get(p, "") for p in broader.get(uri, ())}
+        type_, category = _esco_category(uri, skill_type or "", reuse or "", ancestors(uri), collections, parent_labels)
+        if uri in esco_id:
+            skill = graph.skills[esco_id[uri]]
+        else:
+            name = strip_qualifier(pref) if type_ == "technology" else pref
+            sid = _slug(name)
+            if sid in graph.skills:
+                sid = f"{sid}-{_uuid(uri)[:4]}"
+            skill = graph.add(_new_skill(sid, name, type_, category, esco_uri=uri))
+            esco_id[uri] = sid
+        tech = skill["category"] in TECH_CATEGORIES
+        curated = skill["id"] in curated_ids
+        for label in [pref, strip_qualifier(pref), *_labels(alts), *_labels(hidden)]:
+            key = alias_key(label)
+            if " " not in key and key not in {alias_key(a) for a in skill["exact"]}:
+                if tech and (key in common or len(key) <= 3):
+                    # a technology named by an ordinary word counts only as written, next to other technology
+                    if label[:1].isupper():
+                        graph.add_alias(skill, label, exact=True)
+                        skill["context"] = skill["context"] or key in common
+                    continue
+                if not curated and len(key) <= 3:
+                    if label.isupper():  # 'IT', 'ETC': only as written
+                        graph.add_alias(skill, label, exact=True)
+                    continue
+                if not curated and key in common and not (type_ == "knowledge" and label in (pref, strip_qualifier(pref))):
+                    continue  # 'plan', 'design', 'care', 'term': ordinary words, not evidence of a skill
+                    # (a field of knowledge named by one word, 'biotechnology', 'finance', stays)
+            graph.add_alias(skill, label)
+
+    for child, parent in broader_csv.filter(pl.col("broaderType") == "KnowledgeSkillCompetence").select("conceptUri", "broaderUri").iter_rows():
+        if child in esco_id and parent in esco_id and esco_id[parent] != esco_id[child]:
+            parents = graph.skills[esco_id[child]]["parents"]
+            if esco_id[parent] not in parents:
+                parents.append(esco_id[parent])
+    for a, b in relations_csv.select("originalSkillUri", "relatedSkillUri").iter_rows():
+        if a in esco_id and b in esco_id and esco_id[a] != esco_id[b]:
+            for x, y in ((a, b), (b, a)):
+                related = graph.skills[esco_id[x]]["related"]
+                if esco_id[y] not in related:
+                    related.append(esco_id[y])
+
+    # --- O*NET technology skills ---
+    tech = pl.read_csv(onet_dir / "Technology Skills.txt", separator="\t", infer_schema=False, quote_char=None)
+    per_example = tech.group_by("Example").agg(
+        pl.col("O*NET-SOC Code").unique().alias("socs"),
+        pl.col("Commodity Title").mode().first().alias("commodity"),
+        (pl.col("Hot Technology") == "Y").any().alias("hot"),
+    ).sort("Example")
+    for example, socs, commodity, hot in per_example.iter_rows():
+        skill = graph.lookup(example)
+        words = example.split()
+        if skill is None and len(words) >= 2:  # vendor first: "Oracle Java" is Java, "Microsoft SQL Server" SQL Server
+            skill = graph.lookup(" ".join(words[1:]))
+        if skill is None:
+            key = alias_key(example)
+            single = " " not in key
+            if single and len(socs) < 2 and not hot:
+                continue  # a one-word product name only one occupation lists is more noise than signal
+            category = next((c for needle, c in COMMODITY_CATEGORY if needle in commodity.lower()), "tools and platforms")
+            sid = "onet-" + _slug(example)
+            if sid in graph.skills:
+                continue
+            skill = graph.add(_new_skill(sid, example, "technology", category))
+            if single and key in common:
+                graph.add_alias(skill, example, exact=True)
+                skill["context"] = True
+            else:
+                graph.add_alias(skill, example)
+        skill["hot"] = bool(skill.get("hot") or hot)
+        skill.setdefault("onet_commodity", commodity)
+        skill["onet_socs"] = sorted(set(skill.get("onet_socs", [])) | set(socs))
+
+    unknown = [(s["id"], p) for s in graph.skills.values() for p in s["parents"] if p not in graph.skills]
+    if unknown:
+        raise ValueError(f"extras name unknown parents: {unknown[:5]}")
+
+    # --- occupations ---
+    isco_label = {code: label for code, label in isco_csv.select("code", "preferredLabel").iter_rows()}
+    occupations: dict[str, dict] = {}
+    occ_id: dict[str, str] = {}
+    for uri, isco, pref, alts, hidden in occupations_csv.select("conceptUri", "iscoGroup", "preferredLabel", "altLabels", "hiddenLabels").iter_rows():
+        oid = _slug(pref)
+        if oid in occupations:
+            oid = f"{oid}-{_uuid(uri)[:4]}"
+        occ_id[uri] = oid
+        occupations[oid] = {
+            "id": oid, "title": pref, "esco_uri": uri, "isco_group": isco, "category": isco_label.get((isco or "")[:2], ""),
+            "aliases": sorted({a for a in _labels(alts) + _labels(hidden) if alias_key(a) != alias_key(pref)}),
+            "essential": [], "optional": [], "onet_socs": [],
+        }
+    for occ_uri, relation, skill_uri in occ_skills_csv.select("occupationUri", "relationType", "skillUri").iter_rows():
+        if occ_uri in occ_id and skill_uri in esco_id:
+            occupations[occ_id[occ_uri]]["essential" if relation == "essential" else "optional"].append(esco_id[skill_uri])
+    _crosswalk_onet(occupations, onet_dir)
+
+    doc = {
+        "format": TAXONOMY_FORMAT,
+        "version": extras["version"],
+        "sources": {"esco": "ESCO v1.1.1 (© European Union, CC BY 4.0)", "onet": "O*NET 27.0 Database (USDOL/ETA, CC BY 4.0)"},
+        "categories": extras["categories"],
+        "context_words": extras.get("context_words", []),
+        "common_words": sorted(common),
+        "isco_groups": {code: label for code, label in isco_label.items() if code and code[0].isdigit()},
+        "skills": sorted(graph.skills.values(), key=lambda s: s["id"]),
+        "occupations": sorted(occupations.values(), key=lambda o: o["id"]),
+    }
+    digest = hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()[:8]
+    doc["version"] = f"{extras['version']}+{digest}"
+    return doc
+
+
+def _singular(key: str) -> str:
+    words = key.split()
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1][:-1]
+    return " ".join(words)
+
+
+def _crosswalk_onet(occupations: dict[str, dict], onet_dir: Path) -> None:
+    """O*NET-SOC codes on ESCO occupations where the titles agree: O*NET's own title (made
+    singular) equals an ESCO label, or at least two O*NET alternate titles name the same ESCO
+    occupation and no other ESCO occupation gets as many."""
+    by_label: dict[str, set[str]] = defaultdict(set)
+    for occ in occupations.values():
+        for label in [occ["title"], *occ["aliases"]]:
+            by_label[alias_key(label)].add(occ["id"])
+    titles = pl.read_csv(onet_dir / "Occupation Data.txt", separator="\t", infer_schema=False, quote_char=None)
+    alternates = pl.read_csv(onet_dir / "Alternate Titles.txt", separator="\t", infer_schema=False, quote_char=None)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for soc, alt in alternates.select("O*NET-SOC Code", "Alternate Title").iter_rows():
+        for oid in by_label.get(alias_key(alt), ()):
+            votes[soc][oid] += 1
+    for soc, title in titles.select("O*NET-SOC Code", "Title").iter_rows():
+        direct = by_label.get(_singular(alias_key(title)), set())
+        chosen = set(direct)
+        ranked = votes[soc].most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            chosen.add(ranked[0][0])
+        for oid in chosen:
+            occupations[oid]["onet_socs"].append(soc)
+
+
+def write_taxonomy(doc: dict, out: Path) -> Path:
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    with open(tmp, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
+        # no name, no time in the header: the same sources give the same bytes
+        fh.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    tmp.replace(out)
+    return out

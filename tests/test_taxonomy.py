@@ -1,0 +1,164 @@
+"""The taxonomy: building it from ESCO/O*NET-shaped sources, the matcher, closeness and occupations."""
+
+import gzip
+import json
+import time
+
+import pytest
+
+from jobfit.occupations import clean_title, shared_occupation_matcher
+from jobfit.taxonomy import (
+    CLOSENESS_CHILD_FOR_PARENT,
+    CLOSENESS_EXACT,
+    CLOSENESS_PARENT_FOR_CHILD,
+    CLOSENESS_SIBLING,
+    default_taxonomy_path,
+    load_taxonomy,
+)
+from jobfit.taxonomy_build import build_taxonomy, write_taxonomy
+
+ESCO = "http://data.europa.eu/esco/skill/"
+OCC = "http://data.europa.eu/esco/occupation/"
+
+
+def _csv(path, header, rows):
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+@pytest.fixture
+def sources(tmp_path):
+    """A few ESCO and O*NET rows in the real files' shapes (columns, multi-line labels, tab files)."""
+    esco, onet = tmp_path / "esco", tmp_path / "onet"
+    esco.mkdir()
+    onet.mkdir()
+    skill_cols = ["conceptType", "conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels", "hiddenLabels",
+                  "status", "description"]
+    _csv(esco / "skills_en.csv", skill_cols, [
+        ["KSC", ESCO + "cp", "knowledge", "cross-sector", "computer programming", "Lua\nAWK", "", "released", "Coding."],
+        ["KSC", ESCO + "py", "knowledge", "sector-specific", "Python (computer programming)", "Python\nPython3", "", "released", "The language."],
+        ["KSC", ESCO + "sql", "knowledge", "sector-specific", "SQL", "SEQUEL\nStructured Query Language", "", "released", "Queries."],
+        ["KSC", ESCO + "pg", "knowledge", "sector-specific", "PostgreSQL", "Postgres", "", "released", "A database."],
+        ["KSC", ESCO + "team", "skill/competence", "transversal", "work in teams", "teamwork\nplan", "", "released",
+         "Plan the plan with a plan and plan again; plan, plan."],
+        ["KSC", ESCO + "db", "knowledge", "sector-specific", "query optimisation", "query tuning", "", "released", "Tuning."],
+    ])
+    _csv(esco / "skillGroups_en.csv", ["conceptUri", "preferredLabel", "code"], [[ESCO + "g-ict", "ICT", "0613"]])
+    _csv(esco / "broaderRelationsSkillPillar.csv", ["conceptType", "conceptUri", "broaderType", "broaderUri"], [
+        ["KnowledgeSkillCompetence", ESCO + "py", "KnowledgeSkillCompetence", ESCO + "cp"],
+        ["KnowledgeSkillCompetence", ESCO + "cp", "SkillGroup", ESCO + "g-ict"],
+        ["KnowledgeSkillCompetence", ESCO + "pg", "KnowledgeSkillCompetence", ESCO + "sql"],
+    ])
+    _csv(esco / "skillSkillRelations.csv", ["originalSkillUri", "originalSkillType", "relationType", "relatedSkillType", "relatedSkillUri"],
+         [[ESCO + "db", "knowledge", "optional", "knowledge", ESCO + "sql"]])
+    _csv(esco / "occupations_en.csv", ["conceptType", "conceptUri", "iscoGroup", "preferredLabel", "altLabels", "hiddenLabels", "description"], [
+        ["Occupation", OCC + "dev", "2512", "software developer", "programmer\napplication developer", "", "Writes software."],
+        ["Occupation", OCC + "nurse", "2221", "specialist nurse", "registered nurse", "", "Cares."],
+    ])
+    _csv(esco / "ISCOGroups_en.csv", ["conceptUri", "code", "preferredLabel"], [
+        ["u1", "25", "Information and communications technology professionals"], ["u2", "2512", "Software developers"],
+        ["u3", "22", "Health professionals"]])
+    _csv(esco / "occupationSkillRelations.csv", ["occupationUri", "relationType", "skillType", "skillUri"], [
+        [OCC + "dev", "essential", "knowledge", ESCO + "py"], [OCC + "dev", "optional", "knowledge", ESCO + "pg"]])
+    for name in ("language", "transversal", "digital"):
+        _csv(esco / f"{name}SkillsCollection_en.csv", ["conceptUri"], [[ESCO + "team"]] if name == "transversal" else [])
+    (onet / "Technology Skills.txt").write_text(
+        "O*NET-SOC Code\tExample\tCommodity Code\tCommodity Title\tHot Technology\n"
+        "15-1252.00\tPostgreSQL\t1\tData base management system software\tY\n"
+        "15-1252.00\tOracle Python\t1\tObject or component oriented development software\tN\n"
+        "15-1252.00\tAcme Widget Studio\t1\tDevelopment environment software\tN\n"
+        "15-1252.00\tZorblax\t1\tDevelopment environment software\tN\n", encoding="utf-8")
+    (onet / "Occupation Data.txt").write_text(
+        "O*NET-SOC Code\tTitle\tDescription\n15-1252.00\tSoftware Developers\tDevelop.\n29-1141.00\tRegistered Nurses\tCare.\n")
+    (onet / "Alternate Titles.txt").write_text("O*NET-SOC Code\tAlternate Title\tShort Title\tSource(s)\n15-1252.00\tProgrammer\tn/a\t08\n")
+    return esco, onet
+
+
+def test_build_merges_esco_onet_and_extras(sources, tmp_path):
+    esco, onet = sources
+    doc = build_taxonomy(esco, onet)
+    out = write_taxonomy(doc, tmp_path / "t.json.gz")
+    taxonomy = load_taxonomy(out)
+    skills = taxonomy.skills
+
+    python = skills["python"]  # jobfit's extra merged into ESCO's skill of the same name
+    assert python.esco_uri == ESCO + "py" and python.name == "Python" and python.category == "programming languages"
+    assert "Python3" in python.aliases and "computer-programming" in python.parents
+    assert "lua" not in {a.lower() for a in skills["computer-programming"].aliases}  # ESCO lumps languages there; Lua keeps its own skill
+    assert "postgresql" in skills and "sql" in skills["postgresql"].parents and skills["postgresql"].hot  # O*NET hot flag
+    assert "sql" in skills["query-optimisation"].related and "query-optimisation" in skills["sql"].related
+    assert skills["work-in-teams"].category == "soft skills" and "plan" not in {a.lower() for a in skills["work-in-teams"].aliases}
+    assert "onet-acme-widget-studio" in skills  # an O*NET technology neither ESCO nor the extras know
+    assert "onet-zorblax" not in skills  # one-word product only one occupation lists: left out
+    assert not [s for s in skills if s.startswith("onet-oracle-python")]  # 'Oracle Python' is Python
+    assert "15-1252.00" in taxonomy.occupations["software-developer"].onet_socs
+    dev = taxonomy.occupations["software-developer"]
+    assert dev.isco_group == "2512" and dev.category == "Information and communications technology professionals"
+    assert dev.essential == ("python",) and dev.optional == ("postgresql",)
+    assert taxonomy.version.startswith("jobfit-tax-1+")
+    # the same sources give the same bytes (regenerable, reviewable)
+    assert write_taxonomy(build_taxonomy(esco, onet), tmp_path / "u.json.gz").read_bytes() == out.read_bytes()
+
+
+def test_shipped_taxonomy_is_the_full_graph_and_loads_fast():
+    started = time.perf_counter()
+    taxonomy = load_taxonomy()
+    seconds = time.perf_counter() - started
+    assert seconds < 5  # measured ~0.5 s; the figure is quoted from benchmarks/taxonomy.py
+    assert len(taxonomy.skills) > 15000 and len(taxonomy.occupations) > 2900
+    assert {s.category for s in taxonomy.skills.values()} == set(taxonomy.categories)
+    with gzip.open(default_taxonomy_path()) as fh:
+        assert "CC BY 4.0" in json.load(fh)["sources"]["esco"]
+
+
+def found(matcher, text):
+    return {(m.skill.id, m.text) for m in matcher.find(text)}
+
+
+def test_matcher_spans_abbreviations_and_canonical_ids(matcher):
+    text = "Senior engineer: k8s, JS/TS, ML pipelines on GCP, CI/CD with Jenkins, PostgreSQL databases."
+    mentions = matcher.find(text)
+    ids = {m.skill.id for m in mentions}
+    assert {"kubernetes", "javascript", "typescript", "machine-learning", "gcp", "ci-cd", "jenkins", "postgresql"} <= ids
+    for m in mentions:
+        assert text[m.start:m.end] == m.text and 0 < m.confidence <= 1
+
+
+def test_ambiguous_names_need_their_case_and_technical_context(matcher):
+    assert ("go", "Go") in found(matcher, "Backend services in Python and Go.")
+    assert not {s for s, _ in found(matcher, "Go to the office. You will excel at sales.")} & {"go", "excel"}
+    assert ("r-language", "R") in found(matcher, "Statistics in R and SQL")
+    assert "r-language" not in {s for s, _ in found(matcher, "Access to R&D budgets.")}
+    assert ("swift", "Swift") in found(matcher, "iOS apps in Swift and Objective-C")
+    assert "swift" not in {s for s, _ in found(matcher, "A swift response to customers.")}
+    assert ("chef", "Chef") in found(matcher, "Configuration management with Chef or Ansible")
+    assert "chef" not in {s for s, _ in found(matcher, "Our head Chef runs the kitchen.")}
+
+
+def test_misspelt_technology_is_matched_fuzzily_with_lower_confidence(matcher):
+    [mention] = [m for m in matcher.find("Experience with Kubernets clusters") if m.skill.id == "kubernetes"]
+    assert mention.text == "Kubernets" and mention.how == "fuzzy" and mention.confidence < 0.9
+    assert not matcher.find("Wonderful colleagues")  # ordinary words are not fuzzed into skills
+
+
+def test_closeness_scale(matcher):
+    tax = matcher.taxonomy
+    assert tax.closeness("postgresql", "postgresql") == CLOSENESS_EXACT
+    assert tax.closeness("postgresql", "sql") == CLOSENESS_CHILD_FOR_PARENT  # knowing PostgreSQL counts for SQL
+    assert tax.closeness("sql", "postgresql") == CLOSENESS_PARENT_FOR_CHILD
+    assert tax.closeness("mysql", "postgresql") == CLOSENESS_SIBLING
+    assert tax.closeness("python", "nursing") == 0.0
+    assert 0 < tax.closeness("django", tax.skills["python"].parents[0]) < CLOSENESS_CHILD_FOR_PARENT
+
+
+def test_titles_normalize_to_esco_occupations():
+    occupations = shared_occupation_matcher()
+    assert clean_title("SENIOR SOFTWARE ENGINEER (Kuala Lumpur) - URGENT") == "software engineer"
+    dev, nurse, empty = occupations.normalize(["SENIOR SOFTWARE ENGINEER (Kuala Lumpur)", "Registered Nurse - ICU nights", ""])
+    assert dev.isco_group.startswith("25") and dev.esco_uri.startswith(OCC)
+    assert nurse.isco_group.startswith("22") and 0 < nurse.confidence <= 1
+    assert empty is None
