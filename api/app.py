@@ -166,10 +166,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         rows = store.query(
             "SELECT s.id, s.name, s.type, s.category, s.hot, coalesce(d.required, 0) AS required, "
             "coalesce(d.preferred, 0) AS preferred, "
-            "CASE WHEN lower(s.name) = ? OR list_contains(list_transform(s.aliases, a -> lower(a)), ?) THEN 0 "
+            "CASE WHEN lower(s.name) = ? OR list_contains(list_transform(s.aliases, lambda a: lower(a)), ?) THEN 0 "
             "WHEN starts_with(lower(s.name), ?) THEN 1 ELSE 2 END AS rank "
             "FROM skills s LEFT JOIN skill_demand d ON d.skill_id = s.id "
-            "WHERE (contains(lower(s.name), ?) OR len(list_filter(s.aliases, a -> contains(lower(a), ?))) > 0) "
+            "WHERE (contains(lower(s.name), ?) OR len(list_filter(s.aliases, lambda a: contains(lower(a), ?))) > 0) "
             "AND (? IS NULL OR s.category = ?) "
             "ORDER BY rank, required + preferred DESC, s.hot DESC, length(s.name), s.name LIMIT ?",
             [needle, needle, needle, needle, needle, category, category, limit],
@@ -206,9 +206,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         needle = q.strip().lower()
         rows = store.query(
             "SELECT id, title, esco_uri, isco_group, isco_label, category, onet_socs, "
-            "CASE WHEN lower(title) = ? THEN 0 WHEN list_contains(list_transform(aliases, a -> lower(a)), ?) THEN 1 "
+            "CASE WHEN lower(title) = ? THEN 0 WHEN list_contains(list_transform(aliases, lambda a: lower(a)), ?) THEN 1 "
             "WHEN starts_with(lower(title), ?) THEN 2 ELSE 3 END AS rank FROM occupations "
-            "WHERE contains(lower(title), ?) OR len(list_filter(aliases, a -> contains(lower(a), ?))) > 0 "
+            "WHERE contains(lower(title), ?) OR len(list_filter(aliases, lambda a: contains(lower(a), ?))) > 0 "
             "ORDER BY rank, length(title), title LIMIT ?",
             [needle, needle, needle, needle, needle, limit],
         )

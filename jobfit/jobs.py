@@ -139,6 +139,25 @@ def parse_salary(text: str) -> Salary | None:
     return None
 
 
+# Sections about the employer, not the job: benefits, perks, the company, how to apply, equal opportunity.
+OFFER_HEADING = re.compile(
+    r"\b(benefits?|perks|what we offer|we offer|what you get|why (join|work)|about (us|the company)|company description|"
+    r"about <organization>|about [A-Z]\w+$|compensation|how to apply|equal (opportunit|employment)|our (culture|values|mission))\b",
+    re.I,
+)
+HEADING_WORDS = re.compile(
+    r"^(job description|description|requirements|qualifications|responsibilities|the role|about the role|your role|"
+    r"what you('ll| will) do|who (we are|you are)|skills|technologies|tech stack|nice to have|preferred|"
+    r"benefits|perks|what we offer|company description|about us|compensation)\b",
+    re.I,
+)
+
+
+def _is_heading(line: str) -> bool:
+    text = line.strip().strip("*#").strip()
+    return 0 < len(text.split()) <= 6 and not text.startswith(("-", "•")) and (text.endswith(":") or bool(HEADING_WORDS.match(text)))
+
+
 PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|ideally)\b", re.I)
 YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:professional\s+|relevant\s+|hands-on\s+)?experience", re.I)
 EMPLOYMENT_TYPES = (
@@ -169,19 +188,25 @@ def analyze_job(raw: dict, matcher: SkillMatcher, occupation: OccupationMatch | 
     required: dict[str, NormalizedSkill] = {}
     preferred: dict[str, NormalizedSkill] = {}
     lines = [title, *description.split("\n"), *raw.get("qualifications", []), *raw.get("responsibilities", [])]
-    in_preferred_block = False
+    in_preferred_block = in_offer_block = False
     for line, mentions in zip(lines, matcher.find_many(lines), strict=True):
+        heading = _is_heading(line)
+        if heading:
+            in_offer_block = bool(OFFER_HEADING.search(line))
         if PREFERRED.search(line):
             in_preferred_block = True if len(line.split()) <= 6 else in_preferred_block
-        elif not line.strip().startswith("-") and len(line.split()) <= 6 and line.strip().endswith(":"):
+        elif heading:
             in_preferred_block = False
+        if in_offer_block:
+            continue  # what the employer offers or says about itself names no skill asked for
         target = preferred if (in_preferred_block or PREFERRED.search(line)) else required
-        for mention in mentions:
-            entry = target.setdefault(
-                mention.skill.id, NormalizedSkill(id=mention.skill.id, name=mention.skill.name, category=mention.skill.category)
-            )
-            if mention.text not in entry.evidence:
-                entry.evidence.append(mention.text)
+        found = [(m.skill, m.text) for m in mentions]
+        if line is not title:
+            found += [(a.skill, a.text) for a in matcher.abilities.find(line)]
+        for skill, wording in found:
+            entry = target.setdefault(skill.id, NormalizedSkill(id=skill.id, name=skill.name, category=skill.category))
+            if wording not in entry.evidence:
+                entry.evidence.append(wording)
     for skill_id in list(preferred):
         if skill_id in required:
             del preferred[skill_id]

@@ -113,10 +113,12 @@ class Taxonomy:
 
     @cached_property
     def occupations_by_skill(self) -> dict[str, tuple[str, ...]]:
+        """Occupations that need each skill: those for which ESCO calls it essential first, then optional."""
         out: dict[str, list[str]] = {}
-        for occ in self.occupations.values():
-            for sid in occ.essential:
-                out.setdefault(sid, []).append(occ.id)
+        for relation in ("essential", "optional"):
+            for occ in self.occupations.values():
+                for sid in getattr(occ, relation):
+                    out.setdefault(sid, []).append(occ.id)
         return {k: tuple(v) for k, v in out.items()}
 
     def closeness(self, have: str, wanted: str) -> float:
@@ -247,6 +249,13 @@ class SkillMatcher:
 
     def find(self, text: str) -> list[SkillMention]:
         return self.find_many([text])[0]
+
+    @cached_property
+    def abilities(self):
+        """Verb phrases linked to competences (jobfit.abilities), built on first use."""
+        from jobfit.abilities import AbilityLinker
+
+        return AbilityLinker(self.taxonomy)
 
     def find_many(self, texts: list[str]) -> list[list[SkillMention]]:
         return [self._find(text) for text in texts]

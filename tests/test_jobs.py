@@ -66,3 +66,18 @@ def test_no_salary_is_none():
 
 def test_canonical_url_drops_tracking():
     assert canonical_url("HTTPS://Example.com/jobs/1/?utm_medium=x&ref=y&page=2#top") == "https://example.com/jobs/1?page=2"
+
+
+def test_abilities_are_linked_and_employer_sections_ignored(matcher):
+    job = analyze_job({"id": "a", "title": "Engineering Manager", "description": (
+        "What you will do:\n"
+        "- Lead a team of six engineers\n"
+        "- Analyse business requirements with product owners\n"
+        "Benefits:\n"
+        "- Python training budget and Kubernetes conference tickets\n"
+    )}, matcher)
+    wording = {k: s.name for s in job.skills for k in s.keywords}
+    assert "Lead a team of six engineers" in wording  # the posting's own clause, linked to a competence
+    assert "Analyse business requirements with product owners" in wording
+    ids = {s.id for s in job.meta.required_skills}
+    assert not ids & {"python", "kubernetes"}  # what the employer offers is not asked of candidates

@@ -1,0 +1,102 @@
+"""Ability phrases — what a posting asks people to do — linked to the taxonomy's competences.
+
+Postings state abilities as verb phrases ('Lead small to large projects', 'supervise and support
+junior developers') that rarely equal an ESCO label word for word, so the alias matcher misses
+them. Here a clause that starts with a verb ESCO's competences start with is a candidate; it is
+linked to the competence whose label its content words cover best (IDF-weighted), and kept only
+when the verb agrees and so do two content words (one, for a label that has only one). The clause itself is the wording kept.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from jobfit.taxonomy import SkillEntry, Taxonomy, alias_key
+
+STOPWORDS = frozenset(
+    "a an the and or of to in on for with at by from as is are be our your their its it this that these those "
+    "we you they all any other such etc using use new own who will can must should".split()
+)
+_LEADS = re.compile(r"^(?:you will|you'll|you|will|to|able to|ability to|be able to|responsible for|help(?: us)?|we want you to)\s+", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?•·●▪*()\u2022]|\s[-–]\s|,\s")
+MIN_COVER = 0.6  # share of the label's content (IDF-weighted) the clause must contain
+MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Ability:
+    skill: SkillEntry
+    text: str  # the clause as written
+    start: int
+    end: int
+    confidence: float
+
+
+class AbilityLinker:
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+
+    @cached_property
+    def _index(self):
+        labels: list[tuple[str, str, frozenset[str]]] = []  # skill id, verb, content words
+        for skill in self.taxonomy.skills.values():
+            if skill.type not in ("competence", "soft skill"):
+                continue
+            for alias in {skill.name, *skill.aliases}:
+                words = alias_key(alias).split()
+                content = frozenset(w for w in words[1:] if w not in STOPWORDS)
+                if len(words) >= 2 and content:
+                    labels.append((skill.id, words[0], content))
+        df: dict[str, int] = {}
+        for _, _, content in labels:
+            for w in content:
+                df[w] = df.get(w, 0) + 1
+        idf = {w: math.log(len(labels) / n) for w, n in df.items()}
+        by_verb: dict[str, list[int]] = {}
+        for j, (_, verb, _) in enumerate(labels):
+            by_verb.setdefault(verb, []).append(j)
+        return labels, idf, by_verb
+
+    def clauses(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of clauses that start with a verb competences start with."""
+        _, _, by_verb = self._index
+        spans, start = [], 0
+        bounds = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+        # run-on text: a capitalized verb after a lower-case word starts a new clause ('... side Work with ...')
+        bounds += [m.start(1) for m in re.finditer(r"[a-z0-9,]\s+([A-Z][a-z]+)\b", text) if m.group(1).lower() in by_verb]
+        for end in sorted(set(bounds)):
+            piece = text[start:end]
+            stripped = piece.lstrip(" -–•*\t")
+            offset = start + len(piece) - len(stripped)
+            lead = _LEADS.match(stripped)
+            if lead:
+                offset, stripped = offset + lead.end(), stripped[lead.end():]
+            words = stripped.split()
+            if words and alias_key(words[0]) in by_verb and len(words) >= 2:
+                kept = " ".join(words[:MAX_WORDS])
+                spans.append((offset, offset + len(kept)))
+            start = end + 1
+        return spans
+
+    def find(self, text: str) -> list[Ability]:
+        labels, idf, by_verb = self._index
+        found = []
+        for start, end in self.clauses(text):
+            clause = text[start:end]
+            words = alias_key(clause).split()
+            verb, content = words[0], {w for w in words[1:] if w not in STOPWORDS}
+            best, best_score = None, 0.0
+            for j in by_verb.get(verb, ()):
+                sid, _, label = labels[j]
+                shared = label & content
+                if len(shared) < min(2, len(label)):
+                    continue
+                cover = sum(idf[w] for w in shared) / sum(idf[w] for w in label)
+                if cover >= MIN_COVER and cover > best_score:
+                    best, best_score = sid, cover
+            if best is not None:
+                found.append(Ability(self.taxonomy.skills[best], clause, start, end, round(0.5 + 0.3 * best_score, 2)))
+        return found
