@@ -66,6 +66,7 @@ class SkillEntry:
     related: tuple[str, ...] = ()
     esco_uri: str | None = None
     hot: bool = False
+    group: bool = False  # an ESCO skill group (a field of knowledge or a family of competences)
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,8 @@ class Taxonomy:
             return CLOSENESS_RELATED
         if have in asked.parents:
             return CLOSENESS_PARENT_FOR_CHILD
-        if set(own.parents) & set(asked.parents):
-            return CLOSENESS_SIBLING
+        if any(not self.skills[p].group for p in set(own.parents) & set(asked.parents)):
+            return CLOSENESS_SIBLING  # a shared group (hundreds of members) does not make skills siblings
         return 0.0
 
     def skill_row(self, s: SkillEntry) -> dict:
@@ -186,7 +187,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         s["id"]: SkillEntry(
             id=s["id"], name=s["name"], category=s["category"], type=s["type"], aliases=tuple(s["aliases"]),
             exact=tuple(s["exact"]), context=s["context"], parents=tuple(s["parents"]), related=tuple(s["related"]),
-            esco_uri=s.get("esco_uri"), hot=s.get("hot", False),
+            esco_uri=s.get("esco_uri"), hot=s.get("hot", False), group=s.get("group", False),
         )
         for s in raw["skills"]
     }

@@ -49,6 +49,9 @@ COMMODITY_CATEGORY = [  # O*NET commodity titles → jobfit category, first matc
 ]
 
 
+UNSPECIFIC_GROUP = re.compile(r"not elsewhere classified|not further defined|inter-disciplinary|field unknown|generic programmes")
+
+
 def _labels(cell: str | None) -> list[str]:
     return [s.strip() for s in (cell or "").replace(" | ", "\n").split("\n") if s.strip()]
 
@@ -148,7 +151,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
     broader: dict[str, list[str]] = defaultdict(list)
     for child, parent in broader_csv.select("conceptUri", "broaderUri").iter_rows():
         broader[child].append(parent)
-    group_code = {uri: (code or label) for uri, label, code in groups_csv.select("conceptUri", "preferredLabel", "code").iter_rows()}
+    # ISCED-F field groups carry their code only in the URI (.../isced-f/0613)
+    group_code = {uri: (code or uri.rsplit("/", 1)[-1]) for uri, code in groups_csv.select("conceptUri", "code").iter_rows()}
     label_of = dict(skills_csv.select("conceptUri", "preferredLabel").iter_rows())
 
     def ancestors(uri: str) -> set[str]:
@@ -223,7 +227,27 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
                     # (a field of knowledge named by one word, 'biotechnology', 'finance', stays)
             graph.add_alias(skill, label)
 
-    for child, parent in broader_csv.filter(pl.col("broaderType") == "KnowledgeSkillCompetence").select("conceptUri", "broaderUri").iter_rows():
+    # --- ESCO skill groups: fields of knowledge (ISCED-F) and groups of competences, as broader nodes ---
+    for uri, pref, alts in groups_csv.select("conceptUri", "preferredLabel", "altLabels").iter_rows():
+        if UNSPECIFIC_GROUP.search(pref):
+            continue
+        field = "isced-f" in uri
+        sid = "group-" + _slug(pref)
+        if sid in graph.skills:
+            sid = f"{sid}-{_uuid(uri)[:4]}"
+        skill = graph.add(_new_skill(sid, pref, "knowledge" if field else "competence",
+                                     CATEGORY_BY_ISCED.get(group_code[uri], "domain knowledge") if field else "domain knowledge",
+                                     esco_uri=uri, group=True))
+        esco_id[uri] = sid
+        labels = [pref, *_labels(alts)]
+        if field and len(re.split(r",\s*|\s+and\s+", pref)) <= 3:  # 'finance, banking and insurance'
+            labels += [part for part in re.split(r",\s*|\s+and\s+", pref) if part]
+        for label in labels:
+            key = alias_key(label)
+            if " " in key or key not in common:  # 'bioinformatics', 'chemical engineering'; not 'business'
+                graph.add_alias(skill, label)
+
+    for child, parent in broader_csv.select("conceptUri", "broaderUri").iter_rows():
         if child in esco_id and parent in esco_id and esco_id[parent] != esco_id[child]:
             parents = graph.skills[esco_id[child]]["parents"]
             if esco_id[parent] not in parents:

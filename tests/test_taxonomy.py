@@ -47,10 +47,12 @@ def sources(tmp_path):
          "Plan the plan with a plan and plan again; plan, plan."],
         ["KSC", ESCO + "db", "knowledge", "sector-specific", "query optimisation", "query tuning", "", "released", "Tuning."],
     ])
-    _csv(esco / "skillGroups_en.csv", ["conceptUri", "preferredLabel", "code"], [[ESCO + "g-ict", "ICT", "0613"]])
+    _csv(esco / "skillGroups_en.csv", ["conceptUri", "preferredLabel", "altLabels", "code"], [
+        ["http://data.europa.eu/esco/isced-f/0613", "software and applications development and analysis", "", ""],
+        ["http://data.europa.eu/esco/isced-f/0619", "ICT not elsewhere classified", "", ""]])
     _csv(esco / "broaderRelationsSkillPillar.csv", ["conceptType", "conceptUri", "broaderType", "broaderUri"], [
         ["KnowledgeSkillCompetence", ESCO + "py", "KnowledgeSkillCompetence", ESCO + "cp"],
-        ["KnowledgeSkillCompetence", ESCO + "cp", "SkillGroup", ESCO + "g-ict"],
+        ["KnowledgeSkillCompetence", ESCO + "cp", "SkillGroup", "http://data.europa.eu/esco/isced-f/0613"],
         ["KnowledgeSkillCompetence", ESCO + "pg", "KnowledgeSkillCompetence", ESCO + "sql"],
     ])
     _csv(esco / "skillSkillRelations.csv", ["originalSkillUri", "originalSkillType", "relationType", "relatedSkillType", "relatedSkillUri"],
@@ -88,7 +90,10 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     python = skills["python"]  # jobfit's extra merged into ESCO's skill of the same name
     assert python.esco_uri == ESCO + "py" and python.name == "Python" and python.category == "programming languages"
     assert "Python3" in python.aliases and "computer-programming" in python.parents
-    assert "lua" not in {a.lower() for a in skills["computer-programming"].aliases}  # ESCO lumps languages there; Lua keeps its own skill
+    assert "lua" not in {a.lower() for a in skills["computer-programming"].aliases}
+    field = skills["group-software-and-applications-development-and-analysis"]  # ESCO's skill groups are broader nodes
+    assert field.group and field.id in skills["computer-programming"].parents
+    assert not [s for s in skills if "not-elsewhere-classified" in s]  # ESCO lumps languages there; Lua keeps its own skill
     assert "postgresql" in skills and "sql" in skills["postgresql"].parents and skills["postgresql"].hot  # O*NET hot flag
     assert "sql" in skills["query-optimisation"].related and "query-optimisation" in skills["sql"].related
     assert skills["work-in-teams"].category == "soft skills" and "plan" not in {a.lower() for a in skills["work-in-teams"].aliases}
