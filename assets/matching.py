@@ -39,7 +39,8 @@ def matches(storage: StorageResource, vectors: VectorsResource) -> dg.Materializ
     jobs = {jid: JobPosting.model_validate_json(js) for jid, js in job_rows}
     store = vectors.store()
     started = time.perf_counter()
-    taxonomy = current_matcher(storage).taxonomy
+    taxonomy = current_matcher(storage).taxonomy.with_cooccurrence(
+        [{s.id for s in j.meta.required_skills + j.meta.preferred_skills} for j in jobs.values()])
     result = match_all(
         profiles, _aligned(list(profiles), store.read("profile_vectors")),
         jobs, _aligned(list(jobs), store.read("job_vectors")),
@@ -58,6 +59,7 @@ def matches(storage: StorageResource, vectors: VectorsResource) -> dg.Materializ
     best = sorted(result, key=lambda m: -m.score)[:10]
     return dg.MaterializeResult(
         metadata={
+            "skill_pairs_learned_from_postings": sum(len(v) for v in taxonomy.cooccurring.values()) // 2,
             "matches": len(result),
             "profiles": len(profiles),
             "postings": len(jobs),

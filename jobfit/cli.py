@@ -136,7 +136,9 @@ def cmd_match(args: argparse.Namespace) -> int:
         job.meta.tenant = None
     profile_vectors = embed_texts([profile_text(p) for p in profiles.values()])
     job_vectors = embed_texts([job_text(j) for j in jobs.values()])
-    matches = match_all(profiles, profile_vectors, jobs, job_vectors, shared_matcher().taxonomy, top_n=args.top, min_score=0)
+    taxonomy = shared_matcher().taxonomy.with_cooccurrence(
+        [{s.id for s in j.meta.required_skills + j.meta.preferred_skills} for j in jobs.values()])
+    matches = match_all(profiles, profile_vectors, jobs, job_vectors, taxonomy, top_n=args.top, min_score=0)
     per_profile: dict[str, list] = {}
     for match in matches:
         per_profile.setdefault(match.profile_id, []).append(match)

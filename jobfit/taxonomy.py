@@ -25,6 +25,7 @@ CLOSENESS_CHILD_FOR_PARENT = 0.8  # a narrower skill covers its broader parent m
 CLOSENESS_GRANDCHILD = 0.6  # two levels narrower (Django for Python's parent)
 CLOSENESS_RELATED = 0.5  # ESCO skill-skill relations and jobfit's related links
 CLOSENESS_PARENT_FOR_CHILD = 0.4  # a broader skill covers a narrower child a little (Python for Django)
+CLOSENESS_COOCCURRING = 0.3  # asked for together in postings far more often than chance (Terraform, AWS)
 CLOSENESS_SIBLING = 0.25  # two children of the same parent (MySQL for PostgreSQL)
 
 # Tokens: words with the characters technology names keep (C++, C#, .NET, Node.js, Security+).
@@ -103,6 +104,28 @@ class Taxonomy:
     isco_groups: dict[str, str] = field(default_factory=dict)
     context_words: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
+    cooccurring: dict[str, frozenset[str]] = field(default_factory=dict)  # learned from postings, see with_cooccurrence
+
+    def with_cooccurrence(self, skill_sets: list[set[str]], min_postings: int = 3, min_lift: float = 3.0) -> Taxonomy:
+        """This taxonomy plus the pairs of skills postings ask for together: in at least `min_postings`
+        postings and `min_lift` times as often as their frequencies predict."""
+        from collections import Counter
+        from dataclasses import replace
+        from itertools import combinations
+
+        single: Counter[str] = Counter()
+        pairs: Counter[tuple[str, str]] = Counter()
+        for skills in skill_sets:
+            known = sorted(s for s in skills if s in self.skills)
+            single.update(known)
+            pairs.update(combinations(known, 2))
+        n = len(skill_sets)
+        learned: dict[str, set[str]] = {}
+        for (a, b), together in pairs.items():
+            if together >= min_postings and together * n >= min_lift * single[a] * single[b]:
+                learned.setdefault(a, set()).add(b)
+                learned.setdefault(b, set()).add(a)
+        return replace(self, cooccurring={k: frozenset(v) for k, v in learned.items()})
 
     @cached_property
     def children(self) -> dict[str, frozenset[str]]:
@@ -137,6 +160,8 @@ class Taxonomy:
             return CLOSENESS_RELATED
         if have in asked.parents:
             return CLOSENESS_PARENT_FOR_CHILD
+        if wanted in self.cooccurring.get(have, ()):
+            return CLOSENESS_COOCCURRING
         if any(not self.skills[p].group for p in set(own.parents) & set(asked.parents)):
             return CLOSENESS_SIBLING  # a shared group (hundreds of members) does not make skills siblings
         return 0.0

@@ -9,6 +9,7 @@ import pytest
 from jobfit.occupations import clean_title, shared_occupation_matcher
 from jobfit.taxonomy import (
     CLOSENESS_CHILD_FOR_PARENT,
+    CLOSENESS_COOCCURRING,
     CLOSENESS_EXACT,
     CLOSENESS_PARENT_FOR_CHILD,
     CLOSENESS_SIBLING,
@@ -158,6 +159,14 @@ def test_closeness_scale(matcher):
     assert tax.closeness("mysql", "postgresql") == CLOSENESS_SIBLING
     assert tax.closeness("python", "nursing") == 0.0
     assert 0 < tax.closeness("django", tax.skills["python"].parents[0]) < CLOSENESS_CHILD_FOR_PARENT
+
+
+def test_skills_asked_for_together_become_close(matcher):
+    postings = [{"terraform", "aws"}] * 4 + [{"nursing"}] * 20 + [{"aws", "nursing"}]
+    learned = matcher.taxonomy.with_cooccurrence(postings)
+    assert learned.closeness("terraform", "aws") == CLOSENESS_COOCCURRING
+    assert learned.closeness("nursing", "aws") == 0.0  # together once, by chance
+    assert matcher.taxonomy.closeness("terraform", "aws") == 0.0  # the shared taxonomy is left as it was
 
 
 def test_titles_normalize_to_esco_occupations():
