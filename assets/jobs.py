@@ -16,7 +16,7 @@ from resources.storage import StorageResource
 @dg.asset(
     partitions_def=daily_partitions,
     group_name="jobs",
-    kinds={"rss", "duckdb"},
+    kinds={"rss", "json", "duckdb"},
     pool="warehouse",
     description="Postings as the feeds gave them on the day they were fetched (partition = fetch date).",
 )
@@ -37,7 +37,11 @@ def job_postings_raw(context: dg.AssetExecutionContext, feeds: FeedsResource, st
             "duplicates_merged": len(fetched.postings) - len(unique),
             "feeds_ok": len(fetched.per_feed),
             "feeds_failed": len(fetched.errors),
-            "per_feed": dg.MetadataValue.json({"postings": fetched.per_feed, "errors": fetched.errors}),
+            "feeds_not_modified": len(fetched.not_modified),
+            "feeds_not_due": len(fetched.not_due),
+            "per_feed": dg.MetadataValue.json({"postings": fetched.per_feed, "blocked": fetched.blocked,
+                                               "not_modified": fetched.not_modified, "not_due": fetched.not_due,
+                                               "errors": fetched.errors}),
         }
     )
 

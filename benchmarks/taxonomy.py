@@ -37,7 +37,7 @@ print(json.dumps({"import": t1 - t0, "load": t2 - t1, "matcher": t3 - t2,
 
 def texts_from(paths: list[Path]) -> list[str]:
     if not paths:
-        from jobfit.jobs import read_feed
+        from jobfit.feeds import read_feed
 
         return [f"{j['title']}\n{j['description']}" for j in read_feed((ROOT / "samples/feeds/jobs.rss").read_bytes())]
     texts = []

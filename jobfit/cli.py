@@ -94,22 +94,15 @@ def cmd_analyze_job(args: argparse.Namespace) -> int:
 
 
 def cmd_feed(args: argparse.Namespace) -> int:
-    from jobfit.jobs import FeedError, read_feed
+    from jobfit.feeds import FeedError, fetch_feed, read_feed
 
     source: str | bytes = args.source
     try:
         if "://" in args.source:
-            import httpx
-
-            response = httpx.get(args.source, timeout=30, follow_redirects=True)
-            response.raise_for_status()
-            source = response.content
-        raw = read_feed(source, feed_name=Path(args.source).stem)
+            source = fetch_feed(args.source).body or b""
+        raw = read_feed(source, feed_name=Path(args.source).stem, kind=args.kind)
     except (FeedError, OSError) as exc:
         print(f"jobfit: {exc}", file=sys.stderr)
-        return 2
-    except Exception as exc:  # httpx errors: report, do not trace back
-        print(f"jobfit: feed {args.source} could not be fetched: {exc}", file=sys.stderr)
         return 2
     for job in _analyze(raw):
         _emit(job.model_dump(mode="json", exclude_none=True)) if args.jsonl else print(f"{job.id}  {job.title} — {job.company}")
@@ -192,9 +185,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("file")
     analyze.set_defaults(run=cmd_analyze_job)
 
-    feed = commands.add_parser("feed", help="the analyzed postings an RSS/Atom feed yields")
+    feed = commands.add_parser("feed", help="the analyzed postings a feed (RSS, Atom, or a JSON job API response) yields")
     feed.add_argument("source", help="a feed file or URL")
     feed.add_argument("--jsonl", action="store_true")
+    feed.add_argument("--kind", choices=["rss", "remotive", "remoteok", "jobicy", "himalayas"],
+                      help="the feed's kind (default: detected from its content)")
     feed.set_defaults(run=cmd_feed)
 
     match = commands.add_parser("match", help="each profile's best postings, scored and explained")

@@ -1,99 +1,14 @@
-"""Job feeds to postings, and postings to analyzed postings: skills, seniority, salary, remote, type."""
+"""Raw postings to analyzed postings: skills, occupation, seniority, salary, remote, employment type."""
 
 from __future__ import annotations
 
-import hashlib
-import html
 import re
-from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-
-import yaml
 
 from jobfit.occupations import OccupationMatch, OccupationMatcher
 from jobfit.resumes import DEGREES, TITLE_LEVELS
 from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, Salary, Skill
 from jobfit.taxonomy import SkillMatcher
 from jobfit.text import html_to_text
-
-
-class FeedError(Exception):
-    """A feed that cannot be read; the message names the feed and what went wrong."""
-
-
-@dataclass(frozen=True)
-class FeedConfig:
-    name: str
-    url: str  # a URL or a local file path (relative paths resolve against the feeds file)
-    tenant: str | None = None
-
-
-def load_feed_configs(path: Path) -> list[FeedConfig]:
-    """The feeds named in a YAML file: `feeds: [{name, url, tenant?}]`."""
-    raw = yaml.safe_load(Path(path).read_text()) or {}
-    feeds = []
-    for item in raw.get("feeds", []):
-        if "name" not in item or "url" not in item:
-            raise FeedError(f"{path}: every feed needs a name and a url, got {item!r}")
-        url = item["url"]
-        if "://" not in url and not Path(url).is_absolute():
-            url = str((Path(path).parent / url).resolve())
-        feeds.append(FeedConfig(name=item["name"], url=url, tenant=item.get("tenant")))
-    return feeds
-
-
-TRACKING_PARAMS = re.compile(r"^(utm_.*|ref|source|gclid|fbclid)$", re.I)
-
-
-def canonical_url(url: str) -> str:
-    """The URL without tracking parameters or fragment, lower-case host: one posting, one URL."""
-    parts = urlsplit(url.strip())
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not TRACKING_PARAMS.match(k)])
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), query, ""))
-
-
-def posting_id(url: str, title: str, company: str | None) -> str:
-    key = canonical_url(url) if url else f"{title}|{company}".lower()
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
-
-
-def read_feed(source: str | bytes, feed_name: str = "feed", tenant: str | None = None) -> list[dict]:
-    """Raw postings (plain dicts) from an RSS or Atom feed given as a path, URL or bytes."""
-    import feedparser
-
-    if isinstance(source, str) and "://" not in source:
-        path = Path(source)
-        if not path.exists():
-            raise FeedError(f"feed {feed_name!r}: {source} does not exist")
-        source = path.read_bytes()
-    parsed = feedparser.parse(source)
-    if parsed.bozo and not parsed.entries:
-        raise FeedError(f"feed {feed_name!r} could not be read: {parsed.get('bozo_exception')}")
-    postings = []
-    for entry in parsed.entries:
-        title = html.unescape(entry.get("title", "")).strip()
-        company = entry.get("author") or None
-        if not company and ": " in title:
-            company, title = (part.strip() for part in title.split(": ", 1))
-        link = entry.get("link", "")
-        description = entry.get("summary") or (entry.get("content") or [{}])[0].get("value", "")
-        published = entry.get("published_parsed") or entry.get("updated_parsed")
-        postings.append(
-            {
-                "id": posting_id(link, title, company),
-                "title": title,
-                "company": company,
-                "url": canonical_url(link) if link else None,
-                "date": f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}" if published else None,
-                "location": entry.get("location") or entry.get("region"),
-                "description": html_to_text(description),
-                "feed": feed_name,
-                "tenant": tenant,
-            }
-        )
-    return postings
-
 
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR"}
 _AMOUNT = r"(?P<{n}cur>[$€£₹]|USD|EUR|GBP|INR)?\s?(?P<{n}>\d{{1,3}}(?:[,.]\d{{3}})*(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<{n}k>[kK])?"
@@ -162,10 +77,11 @@ PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|
 YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:professional\s+|relevant\s+|hands-on\s+)?experience", re.I)
 EMPLOYMENT_TYPES = (
     (re.compile(r"\bintern(ship)?\b", re.I), "internship"),
-    (re.compile(r"\bpart[- ]time\b", re.I), "part-time"),
+    (re.compile(r"\bvolunteer(ing)?\b", re.I), "volunteer"),
+    (re.compile(r"\bpart[-_ ]?time\b", re.I), "part-time"),
     (re.compile(r"\b(contract|contractor|freelance)\b", re.I), "contract"),
     (re.compile(r"\btemporary\b", re.I), "temporary"),
-    (re.compile(r"\bfull[- ]time\b", re.I), "full-time"),
+    (re.compile(r"\bfull[-_ ]?time\b", re.I), "full-time"),
 )
 
 
@@ -217,7 +133,9 @@ def analyze_job(raw: dict, matcher: SkillMatcher, occupation: OccupationMatch | 
     if seniority is None and years_required is not None:
         seniority = "entry" if years_required < 2 else "associate" if years_required < 5 else "mid-senior"
     education = next((level for pattern, level in DEGREES if pattern.search(full_text)), None)
-    employment_type = next((kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(full_text)), None)
+    stated_type = raw.get("type") if isinstance(raw.get("type"), str) else ""
+    employment_type = next((kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(stated_type)), None) or next(
+        (kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(full_text)), None)
     location_text = raw.get("location") if isinstance(raw.get("location"), str) else ""
     remote = raw.get("remote")
     if remote not in ("Full", "Hybrid", "None"):
@@ -249,7 +167,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, occupation: OccupationMatch | 
             education_level=education,
             category=occupation.category if occupation else None,
             occupation=occupation.as_meta() if occupation else None,
-            employment_type=employment_type or (raw.get("type") or "").lower() or None,
+            employment_type=employment_type,
             required_skills=list(required.values()),
             preferred_skills=list(preferred.values()),
             taxonomy_version=matcher.taxonomy.version,

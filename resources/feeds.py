@@ -1,13 +1,16 @@
-"""Job feeds named in the feeds file: fetched over HTTP or read from disk, each feed isolated from the others."""
+"""Job feeds named in the feeds file: fetched over HTTP (conditional, retried, capped) or read from disk,
+each feed isolated from the others."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import dagster as dg
 
-from jobfit.jobs import FeedError, load_feed_configs, read_feed
+from jobfit.feeds import FeedError, fetch_feed, load_feed_configs, read_feed
 from resources.settings import Settings
 
 
@@ -15,37 +18,68 @@ from resources.settings import Settings
 class FeedFetch:
     postings: list[dict] = field(default_factory=list)
     per_feed: dict[str, int] = field(default_factory=dict)
+    blocked: dict[str, int] = field(default_factory=dict)
+    not_modified: list[str] = field(default_factory=list)
+    not_due: list[str] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
 
 
 class FeedsResource(dg.ConfigurableResource):
     feeds_file: str
+    state_file: str = ""  # ETag / Last-Modified / last fetch per feed; beside the feeds file when empty
     timeout_seconds: float = 30.0
+    max_megabytes: int = 20
+    retries: int = 3
 
     @classmethod
     def from_settings(cls, settings: Settings) -> FeedsResource:
-        return cls(feeds_file=str(settings.feeds_file))
+        return cls(feeds_file=str(settings.feeds_file), state_file=str(settings.layout.root / "feeds_state.json"))
 
-    def fetch_all(self) -> FeedFetch:
-        """Every configured feed's raw postings; a broken feed is reported, never fatal to the others."""
+    def _state_path(self) -> Path:
+        return Path(self.state_file) if self.state_file else Path(self.feeds_file).with_name("feeds_state.json")
+
+    def fetch_all(self, now: datetime | None = None) -> FeedFetch:
+        """Every configured feed that is due; a broken feed is reported, never fatal to the others."""
+        now = now or datetime.now(UTC)
         result = FeedFetch()
         path = Path(self.feeds_file)
         if not path.exists():
             result.errors["<feeds file>"] = f"{path} does not exist: copy samples/feeds.yaml there or set JOBFIT_FEEDS_FILE"
             return result
-        for feed in load_feed_configs(path):
+        try:
+            feeds = load_feed_configs(path)
+        except (FeedError, ValueError) as exc:
+            result.errors["<feeds file>"] = str(exc)
+            return result
+        state_path = self._state_path()
+        state = json.loads(state_path.read_text()) if state_path.exists() else {}
+        for feed in feeds:
+            seen = state.get(feed.name, {})
+            last = seen.get("fetched_at")
+            remote = "://" in feed.url
+            if remote and last and now - datetime.fromisoformat(last) < timedelta(minutes=feed.refresh_minutes):
+                result.not_due.append(feed.name)
+                continue
             try:
                 source: str | bytes = feed.url
-                if "://" in feed.url:
-                    import httpx
-
-                    response = httpx.get(feed.url, timeout=self.timeout_seconds, follow_redirects=True)
-                    response.raise_for_status()
-                    source = response.content
-                postings = read_feed(source, feed_name=feed.name, tenant=feed.tenant)
-            except (FeedError, OSError, Exception) as exc:  # one feed's failure never stops the others
+                if remote:
+                    fetched = fetch_feed(feed.url, etag=seen.get("etag"), last_modified=seen.get("last_modified"),
+                                         timeout=self.timeout_seconds, max_bytes=self.max_megabytes * 1024 * 1024, retries=self.retries)
+                    state[feed.name] = {"etag": fetched.etag, "last_modified": fetched.last_modified, "fetched_at": now.isoformat()}
+                    if fetched.body is None:
+                        result.not_modified.append(feed.name)
+                        continue
+                    source = fetched.body
+                postings = read_feed(source, feed_name=feed.name, tenant=feed.tenant, kind=feed.kind)
+            except Exception as exc:  # one feed's failure never stops the others
                 result.errors[feed.name] = str(exc)
                 continue
-            result.per_feed[feed.name] = len(postings)
-            result.postings.extend(postings)
+            kept = [p for p in postings if not feed.blocks(p)]
+            for posting in kept:
+                posting["tags"] = sorted({t.lower() for t in [*posting.get("tags", []), *feed.tags]})
+            result.per_feed[feed.name] = len(kept)
+            result.blocked[feed.name] = len(postings) - len(kept)
+            result.postings.extend(kept)
+        state_path.parent.mkdir(parents=True, exist_ok=True)
+        state_path.write_text(json.dumps(state, indent=1))
         return result

@@ -167,3 +167,66 @@ def clamd_server(database: str):
         process.terminate()
         process.wait(timeout=30)
         shutil.rmtree(root, ignore_errors=True)
+
+
+class FeedServer:
+    """An HTTP server on 127.0.0.1 serving feed files like a job board: ETag and Last-Modified with
+    304 on a conditional request, plus routes that fail, flake, stall or send too much.
+
+    `files` maps a path to bytes. Special paths: /fail (always 500), /flaky (503 with Retry-After
+    the first time, then the file at /flaky), /slow (answers after 3 s), /huge (30 MB)."""
+
+    def __init__(self, files: dict[str, bytes]):
+        import hashlib
+        import http.server
+        import threading
+
+        server = self
+        self.files, self.requests, self._flaked = files, [], False
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                server.requests.append((self.path, dict(self.headers)))
+                if self.path == "/fail":
+                    return self._send(500, b"upstream exploded")
+                if self.path == "/flaky" and not server._flaked:
+                    server._flaked = True
+                    return self._send(503, b"try later", {"Retry-After": "0"})
+                if self.path == "/slow":
+                    time.sleep(3)
+                if self.path == "/huge":
+                    return self._send(200, b"<rss>" + b" " * (30 * 1024 * 1024) + b"</rss>")
+                body = server.files.get(self.path)
+                if body is None:
+                    return self._send(404, b"no such feed")
+                etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+                if self.headers.get("If-None-Match") == etag:
+                    return self._send(304, b"")
+                self._send(200, body, {"ETag": etag, "Last-Modified": "Sun, 22 Nov 2026 06:00:00 GMT"})
+
+            def _send(self, status, body, headers=None):
+                self.send_response(status)
+                for key, value in (headers or {}).items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if body:
+                    try:
+                        self.wfile.write(body)
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()

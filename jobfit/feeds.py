@@ -1,0 +1,278 @@
+"""Job feeds to raw postings: RSS and Atom (feedparser) and the JSON job APIs people use.
+
+Every reader returns the same plain dicts: id (from the canonical URL), title, company, url, date,
+location, description (clean text), salary (as stated), type, tags, feed, tenant. The kind of a
+feed is detected from its bytes (`detect_kind`) unless the configuration names it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import yaml
+
+from jobfit.text import decode_bytes, html_to_text
+
+KINDS = ("rss", "remotive", "remoteok", "jobicy", "himalayas")
+
+
+class FeedError(Exception):
+    """A feed that cannot be read; the message names the feed and what went wrong."""
+
+
+@dataclass(frozen=True)
+class FeedConfig:
+    name: str
+    url: str  # a URL or a local file path (relative paths resolve against the feeds file)
+    tenant: str | None = None  # None: a global feed every tenant sees
+    kind: str | None = None  # one of KINDS; None: detected from the content
+    tags: tuple[str, ...] = ()
+    blocked_companies: tuple[str, ...] = ()
+    blocked_keywords: tuple[str, ...] = ()
+    refresh_minutes: int = 60
+
+    def blocks(self, posting: dict) -> bool:
+        company = (posting.get("company") or "").lower()
+        text = f"{posting.get('title', '')}\n{posting.get('description', '')}".lower()
+        return any(b.lower() == company for b in self.blocked_companies) or any(
+            re.search(rf"\b{re.escape(k.lower())}\b", text) for k in self.blocked_keywords
+        )
+
+
+def load_feed_configs(path: Path) -> list[FeedConfig]:
+    """The feeds named in a YAML file: `feeds: [{name, url, tenant?, kind?, tags?, blocked_companies?,
+    blocked_keywords?, refresh_minutes?}]`."""
+    raw = yaml.safe_load(Path(path).read_text()) or {}
+    feeds = []
+    for item in raw.get("feeds", []):
+        if "name" not in item or "url" not in item:
+            raise FeedError(f"{path}: every feed needs a name and a url, got {item!r}")
+        if item.get("kind") not in (None, *KINDS):
+            raise FeedError(f"{path}: feed {item['name']!r} has kind {item['kind']!r}; known kinds: {', '.join(KINDS)}")
+        url = item["url"]
+        if "://" not in url and not Path(url).is_absolute():
+            url = str((Path(path).parent / url).resolve())
+        feeds.append(FeedConfig(
+            name=item["name"], url=url, tenant=item.get("tenant"), kind=item.get("kind"),
+            tags=tuple(item.get("tags", ())), blocked_companies=tuple(item.get("blocked_companies", ())),
+            blocked_keywords=tuple(item.get("blocked_keywords", ())), refresh_minutes=int(item.get("refresh_minutes", 60)),
+        ))
+    return feeds
+
+
+TRACKING_PARAMS = re.compile(r"^(utm_.*|ref|source|gclid|fbclid)$", re.I)
+
+
+def canonical_url(url: str) -> str:
+    """The URL without tracking parameters or fragment, lower-case host: one posting, one URL."""
+    parts = urlsplit(url.strip())
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not TRACKING_PARAMS.match(k)])
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), query, ""))
+
+
+def posting_id(url: str, title: str, company: str | None) -> str:
+    key = canonical_url(url) if url else f"{title}|{company}".lower()
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _text(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return html.unescape(str(value or "")).strip()
+
+
+def _date(value) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, int | float):
+        return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC).date().isoformat()
+    match = re.match(r"\d{4}-\d{2}-\d{2}", str(value))
+    return match.group(0) if match else None
+
+
+def _salary(low, high, currency, period: str = "year") -> str | None:
+    """A stated range in words parse_salary reads ('USD 50,000 - 70,000 per year')."""
+    if not low and not high:
+        return None
+    figures = " - ".join(f"{float(v):,.0f}" for v in (low, high) if v)
+    return f"{(currency or 'USD').upper()} {figures} per {period}"
+
+
+def _posting(feed_name: str, tenant: str | None, *, url: str, title: str, company: str | None, date, location,
+             description: str, salary: str | None = None, type_: str | None = None, tags=()) -> dict:
+    return {
+        "id": posting_id(url, title, company),
+        "title": _text(title),
+        "company": _text(company) or None,
+        "url": canonical_url(url) if url else None,
+        "date": _date(date),
+        "location": _text(location) or None,
+        "description": html_to_text(description or ""),
+        "salary": salary or None,
+        "type": _text(type_) or None,
+        "tags": [str(t) for t in tags] if isinstance(tags, list) else [],
+        "feed": feed_name,
+        "tenant": tenant,
+    }
+
+
+def _remotive(data, name, tenant):
+    return [_posting(name, tenant, url=j.get("url", ""), title=j.get("title", ""), company=j.get("company_name"),
+                     date=j.get("publication_date"), location=j.get("candidate_required_location"),
+                     description=j.get("description", ""), salary=j.get("salary") or None, type_=j.get("job_type"),
+                     tags=j.get("tags") or []) for j in data["jobs"]]
+
+
+def _jobicy(data, name, tenant):
+    return [_posting(name, tenant, url=j.get("url", ""), title=j.get("jobTitle", ""), company=j.get("companyName"),
+                     date=j.get("pubDate"), location=j.get("jobGeo"), description=j.get("jobDescription") or j.get("jobExcerpt", ""),
+                     salary=_salary(j.get("annualSalaryMin"), j.get("annualSalaryMax"), j.get("salaryCurrency")),
+                     type_=j.get("jobType"), tags=j.get("jobIndustry") or []) for j in data["jobs"]]
+
+
+def _remoteok(data, name, tenant):
+    return [_posting(name, tenant, url=j.get("url") or j.get("apply_url", ""), title=j.get("position", ""), company=j.get("company"),
+                     date=j.get("date") or j.get("epoch"), location=j.get("location"), description=j.get("description", ""),
+                     salary=_salary(j.get("salary_min"), j.get("salary_max"), "USD"), tags=j.get("tags") or [])
+            for j in data if isinstance(j, dict) and (j.get("position") or j.get("id")) and "legal" not in j]
+
+
+def _himalayas(data, name, tenant):
+    return [_posting(name, tenant, url=j.get("applicationLink") or j.get("guid", ""), title=j.get("title", ""),
+                     company=j.get("companyName"), date=j.get("pubDate"), location=j.get("locationRestrictions") or "Anywhere",
+                     description=j.get("description") or j.get("excerpt", ""),
+                     salary=_salary(j.get("minSalary"), j.get("maxSalary"), j.get("currency")), type_=j.get("employmentType"),
+                     tags=j.get("categories") or []) for j in data["jobs"]]
+
+
+ADAPTERS: dict[str, Callable] = {"remotive": _remotive, "jobicy": _jobicy, "remoteok": _remoteok, "himalayas": _himalayas}
+
+
+def detect_kind(data) -> str:
+    """Which JSON job API a decoded response comes from, by its shape."""
+    if isinstance(data, list):
+        return "remoteok"
+    jobs = data.get("jobs") if isinstance(data, dict) else None
+    if isinstance(jobs, list):
+        first = jobs[0] if jobs and isinstance(jobs[0], dict) else {}
+        if "jobTitle" in first or "jobicy" in str(data.get("documentationUrl", "")).lower():
+            return "jobicy"
+        if "company_name" in first or "candidate_required_location" in first:
+            return "remotive"
+        if "applicationLink" in first or "companyName" in first or "minSalary" in first:
+            return "himalayas"
+        if not jobs:
+            return "remotive"
+    raise FeedError("a JSON document, but not a job API jobfit knows (Remotive, RemoteOK, Jobicy, Himalayas)")
+
+
+def read_feed(source: str | bytes, feed_name: str = "feed", tenant: str | None = None, kind: str | None = None) -> list[dict]:
+    """Raw postings from a feed given as a path or bytes: RSS or Atom, or a JSON job API response."""
+    if isinstance(source, str) and "://" not in source:
+        path = Path(source)
+        if not path.exists():
+            raise FeedError(f"feed {feed_name!r}: {source} does not exist")
+        source = path.read_bytes()
+    data = source if isinstance(source, bytes) else source.encode()
+    stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if kind in ADAPTERS or (kind is None and stripped[:1] in (b"{", b"[")):
+        try:
+            document = json.loads(decode_bytes(stripped))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise FeedError(f"feed {feed_name!r} is not valid JSON: {exc}") from exc
+        try:
+            return ADAPTERS[kind or detect_kind(document)](document, feed_name, tenant)
+        except FeedError as exc:
+            raise FeedError(f"feed {feed_name!r}: {exc}") from exc
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise FeedError(f"feed {feed_name!r}: unexpected {kind or 'JSON'} response shape ({exc!r})") from exc
+    return _read_xml(stripped, feed_name, tenant)
+
+
+def _read_xml(data: bytes, feed_name: str, tenant: str | None) -> list[dict]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries and (parsed.bozo or not parsed.version):
+        # a malformed feed with readable items is kept ('bozo'); one with none, or not a feed at all, is an error
+        reason = parsed.get("bozo_exception") or "not an RSS or Atom feed"
+        raise FeedError(f"feed {feed_name!r} could not be read: {reason}")
+    postings = []
+    for entry in parsed.entries:
+        title = html.unescape(entry.get("title", "")).strip()
+        company = entry.get("author") or None
+        if not company and ": " in title:
+            company, title = (part.strip() for part in title.split(": ", 1))
+        description = entry.get("summary") or (entry.get("content") or [{}])[0].get("value", "")
+        published = entry.get("published_parsed") or entry.get("updated_parsed")
+        postings.append(_posting(
+            feed_name, tenant, url=entry.get("link", ""), title=title, company=company,
+            date=f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}" if published else None,
+            location=entry.get("location") or entry.get("region"), description=description,
+            type_=entry.get("type"), tags=[t.get("term") for t in entry.get("tags", []) if t.get("term")],
+        ))
+    return postings
+
+
+
+@dataclass
+class FetchResult:
+    body: bytes | None  # None: not modified since the last fetch (HTTP 304)
+    etag: str | None = None
+    last_modified: str | None = None
+    attempts: int = 1
+
+
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+
+
+def fetch_feed(url: str, *, etag: str | None = None, last_modified: str | None = None, timeout: float = 30.0,
+               max_bytes: int = 20 * 1024 * 1024, retries: int = 3, backoff: float = 1.0,
+               sleep: Callable[[float], None] | None = None) -> FetchResult:
+    """GET a feed with a conditional request (a 304 costs nothing), retries with exponential backoff on
+    429 and 5xx (honouring Retry-After) and on connection errors, and a size cap on the body."""
+    import time
+
+    import httpx
+
+    sleep = sleep or time.sleep
+    headers = {"User-Agent": "jobfit feed reader", "Accept-Encoding": "gzip"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    last_error = ""
+    for attempt in range(1, retries + 2):
+        try:
+            with httpx.stream("GET", url, headers=headers, timeout=timeout, follow_redirects=True) as response:
+                if response.status_code == 304:
+                    return FetchResult(None, etag, last_modified, attempt)
+                if response.status_code in RETRY_STATUSES and attempt <= retries:
+                    wait = response.headers.get("Retry-After", "")
+                    last_error = f"HTTP {response.status_code}"
+                    sleep(min(float(wait), 60.0) if wait.isdigit() else backoff * 2 ** (attempt - 1))
+                    continue
+                if response.status_code >= 400:
+                    tries = f" after {attempt} attempts" if attempt > 1 else ""
+                    raise FeedError(f"{url} answered HTTP {response.status_code}{tries}")
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body.extend(chunk)
+                    if len(body) > max_bytes:
+                        raise FeedError(f"{url} is larger than {max_bytes // (1024 * 1024)} MB; not read")
+                return FetchResult(bytes(body), response.headers.get("ETag"), response.headers.get("Last-Modified"), attempt)
+        except httpx.TimeoutException:
+            last_error = f"no answer within {timeout:g} s"
+        except httpx.TransportError as exc:
+            last_error = f"connection failed ({exc.__class__.__name__})"
+        if attempt <= retries:
+            sleep(backoff * 2 ** (attempt - 1))
+    raise FeedError(f"{url}: {last_error} after {retries + 1} attempts")

@@ -1,0 +1,158 @@
+"""Feeds in: every format jobfit reads (twins of real boards' formats, written here), and fetching over
+HTTP from a local server that answers 304, 500, 503, slowly, too much and malformed XML."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from jobfit.feeds import FeedError, detect_kind, fetch_feed, read_feed
+from resources.feeds import FeedsResource
+from tests.services import FeedServer
+
+WWR_2022 = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss">
+  <channel><title>We Work Remotely: Design Jobs</title><link>https://weworkremotely.example/design.rss</link><ttl>60</ttl>
+    <item>
+      <media:content url="https://logos.example/1.gif" type="image/png"/>
+      <title>Pixelworks: Senior Product Designer</title>
+      <region>Anywhere in the World</region><category>Design</category><type>Full-Time</type>
+      <description>&lt;p&gt;&lt;strong&gt;Headquarters:&lt;/strong&gt; Amsterdam&lt;/p&gt;&lt;div&gt;Design in Figma with our team.&lt;/div&gt;
+      &lt;ul&gt;&lt;li&gt;5+ years of experience&lt;/li&gt;&lt;li&gt;User research&lt;/li&gt;&lt;/ul&gt;</description>
+      <pubDate>Tue, 15 Mar 2022 10:00:00 +0000</pubDate>
+      <guid>https://weworkremotely.example/remote-jobs/pixelworks-designer</guid>
+      <link>https://weworkremotely.example/remote-jobs/pixelworks-designer?utm_source=rss</link>
+    </item>
+  </channel>
+</rss>"""
+
+WWR_2014 = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Recent Programming Jobs</title>
+<item><title>Kettle Labs: Senior Software Engineer</title>
+<description>&lt;p&gt;&lt;strong&gt;Location:&lt;/strong&gt; Los Angeles, CA&lt;/p&gt;&lt;div&gt;We want Ruby on Rails and PostgreSQL&#8217;s best friend.&lt;/div&gt;</description>
+<pubDate>Mon, 06 Jan 2014 18:00:00 +0000</pubDate><link>https://weworkremotely.example/jobs/123</link></item>
+</channel></rss>"""
+
+REMOTIVE = b"\xef\xbb\xbf" + json.dumps({
+    "00-warning": "Remotive main domain moved.", "0-legal-notice": "Please link back.", "job-count": 1, "total-job-count": 1,
+    "jobs": [{"id": 2090903, "url": "https://remotive.example/remote-jobs/data/labeling-2090903", "title": "Data Labeling Specialists",
+              "company_name": "Workada", "category": "Data and Analytics", "tags": ["research", "spreadsheets"],
+              "job_type": "freelance", "publication_date": "2026-07-26T20:49:11", "candidate_required_location": "USA",
+              "salary": "$18 - $22/hr", "description": "<p><u>Who We Are</u><br><br>We label data with Python &amp; SQL.</p>"}],
+}).encode()
+
+JOBICY = json.dumps({
+    "apiVersion": "2.2.14", "documentationUrl": "https://jobi.cy/apidocs", "jobCount": 1, "lastUpdate": "2026-07-10T20:00:05+00:00",
+    "jobs": [{"id": 145880, "url": "https://jobicy.example/jobs/145880-senior-software-engineer-contract",
+              "jobTitle": "Senior Software Engineer (Contract)", "companyName": "Mozilla", "jobIndustry": ["Software Engineering"],
+              "jobType": ["Contract"], "jobGeo": "Germany", "jobLevel": "Senior", "jobExcerpt": "Privacy and the open web.",
+              "jobDescription": "<div><p>Rust and Kubernetes for privacy protections.</p></div>", "pubDate": "2026-07-10T20:00:05+00:00",
+              "annualSalaryMin": 90000, "annualSalaryMax": 120000, "salaryCurrency": "EUR"}],
+}, indent=1).encode()
+
+REMOTEOK = json.dumps([
+    {"legal": "API terms: link back to Remote OK."},
+    {"id": "1", "epoch": 1763800000, "date": "2025-11-22T08:26:40+00:00", "company": "Acme", "position": "Backend Engineer",
+     "tags": ["go", "postgres"], "description": "<p>Go services on PostgreSQL.</p>", "location": "Worldwide",
+     "salary_min": 100000, "salary_max": 140000, "url": "https://remoteok.example/remote-jobs/1"},
+]).encode()
+
+HIMALAYAS = json.dumps({
+    "updatedAt": 1763800000, "offset": 0, "limit": 20, "totalCount": 1,
+    "jobs": [{"title": "Customer Success Manager", "excerpt": "Own our customers.", "companyName": "Globex",
+              "employmentType": "Full Time", "minSalary": 60000, "maxSalary": 75000, "currency": "GBP",
+              "seniority": ["Mid-level"], "locationRestrictions": ["United Kingdom"], "categories": ["Customer Success"],
+              "description": "<p>Zendesk and great communication skills.</p>", "pubDate": 1763800000,
+              "applicationLink": "https://himalayas.example/companies/globex/jobs/csm", "guid": "csm-1"}],
+}).encode()
+
+TWINS = {"wwr-2022.rss": WWR_2022, "wwr-2014.rss": WWR_2014, "remotive.json": REMOTIVE, "jobicy.json": JOBICY,
+         "remoteok.json": REMOTEOK, "himalayas.json": HIMALAYAS}
+
+
+@pytest.mark.parametrize("name", sorted(TWINS))
+def test_every_feed_format_reads_to_postings(name):
+    [posting] = read_feed(TWINS[name], feed_name=name)
+    assert posting["title"] and posting["company"] and posting["url"].startswith("https://")
+    assert posting["date"] and posting["date"][:2] == "20"
+    assert "<" not in posting["description"] and posting["description"].strip()
+    assert "utm_source" not in posting["url"]
+
+
+def test_json_apis_keep_salary_type_and_location():
+    remotive = read_feed(REMOTIVE)[0]  # starts with a byte-order mark
+    assert remotive["salary"] == "$18 - $22/hr" and remotive["type"] == "freelance" and remotive["location"] == "USA"
+    jobicy = read_feed(JOBICY)[0]
+    assert jobicy["salary"] == "EUR 90,000 - 120,000 per year" and jobicy["type"] == "Contract"
+    assert read_feed(HIMALAYAS)[0]["location"] == "United Kingdom"
+    assert [detect_kind(json.loads(TWINS[n].decode("utf-8-sig"))) for n in ("remotive.json", "jobicy.json", "remoteok.json", "himalayas.json")] == \
+        ["remotive", "jobicy", "remoteok", "himalayas"]
+
+
+def test_unknown_json_and_broken_xml_are_clear_errors():
+    with pytest.raises(FeedError, match="not a job API"):
+        read_feed(b'{"items": []}', feed_name="mystery")
+    with pytest.raises(FeedError, match="could not be read"):
+        read_feed(b"<html><body>This board moved.</body></html>", feed_name="moved")
+    [kept] = read_feed(b"<rss><channel><item><title>Acme: Nurse</title><link>https://x.example/1</link></item>", feed_name="bozo")
+    assert kept["title"] == "Nurse"  # a malformed ('bozo') feed keeps the items it has
+
+
+@pytest.fixture
+def server():
+    with FeedServer({"/board.rss": WWR_2022, "/flaky": JOBICY, "/bad.xml": b"<?xml version='1.0'?><rss><channel><title>x</title></chan"}) as running:
+        yield running
+
+
+def test_conditional_get_costs_nothing_the_second_time(server):
+    first = fetch_feed(server.url + "/board.rss")
+    assert first.body == WWR_2022 and first.etag
+    again = fetch_feed(server.url + "/board.rss", etag=first.etag, last_modified=first.last_modified)
+    assert again.body is None  # 304: not modified
+    assert server.requests[-1][1].get("If-None-Match") == first.etag
+
+
+def test_retries_with_backoff_then_gives_a_reason(server):
+    waits = []
+    flaky = fetch_feed(server.url + "/flaky", sleep=waits.append)
+    assert flaky.body == JOBICY and flaky.attempts == 2 and waits == [0.0]  # Retry-After: 0 honoured
+    with pytest.raises(FeedError, match="HTTP 500 after 3 attempts"):
+        fetch_feed(server.url + "/fail", retries=2, sleep=waits.append)
+    assert waits[1:] == [1.0, 2.0]  # exponential backoff
+    with pytest.raises(FeedError, match="no answer within 0.5 s"):
+        fetch_feed(server.url + "/slow", timeout=0.5, retries=0)
+    with pytest.raises(FeedError, match="larger than 20 MB"):
+        fetch_feed(server.url + "/huge")
+
+
+def test_a_broken_feed_never_stops_the_others(server, tmp_path):
+    (tmp_path / "remotive.json").write_bytes(REMOTIVE)
+    (tmp_path / "feeds.yaml").write_text(yaml.safe_dump({"feeds": [
+        {"name": "board", "url": server.url + "/board.rss", "tags": ["design"], "refresh_minutes": 0},
+        {"name": "down", "url": server.url + "/fail"},
+        {"name": "malformed", "url": server.url + "/bad.xml"},
+        {"name": "remotive", "url": "remotive.json", "tenant": "acme", "blocked_companies": ["Workada"]},
+    ]}))
+    feeds = FeedsResource(feeds_file=str(tmp_path / "feeds.yaml"), retries=0)
+    first = feeds.fetch_all()
+    assert first.per_feed == {"board": 1, "remotive": 0} and first.blocked["remotive"] == 1
+    assert set(first.errors) == {"down", "malformed"} and "HTTP 500" in first.errors["down"]
+    assert first.postings[0]["tags"] == ["design"]
+    second = feeds.fetch_all()
+    assert second.not_modified == ["board"] and not second.per_feed.get("board")  # ETag remembered between runs
+
+
+def test_feed_command_reads_json_apis_and_fails_with_a_reason(tmp_path):
+    (tmp_path / "jobicy.json").write_bytes(JOBICY)
+    (tmp_path / "bad.rss").write_bytes(b"<html><body>This board moved.</body></html>")
+    done = subprocess.run([sys.executable, "-m", "jobfit.cli", "feed", str(tmp_path / "jobicy.json"), "--jsonl"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    [job] = [json.loads(line) for line in done.stdout.splitlines()]
+    assert job["meta"]["salary"]["currency"] == "EUR" and job["meta"]["employment_type"] == "contract"
+    assert {"rust", "kubernetes"} <= {s["id"] for s in job["meta"]["required_skills"]}
+    failed = subprocess.run([sys.executable, "-m", "jobfit.cli", "feed", str(tmp_path / "bad.rss"), "--jsonl"],
+                            capture_output=True, text=True, timeout=300)
+    assert failed.returncode != 0 and "could not be read" in failed.stderr
