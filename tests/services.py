@@ -76,13 +76,32 @@ def wait_for(predicate, timeout: float, interval: float = 1.0, what: str = "cond
     raise TimeoutError(f"{what} not reached in {timeout:.0f}s (last error: {last_error})")
 
 
-class OpenAIStub:
+class LoopbackServer:
+    """An HTTP server on 127.0.0.1 in a background thread, for `with` blocks; `root` is its base URL."""
+
+    def _serve(self, handler) -> None:
+        import http.server
+        import threading
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.root = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class OpenAIStub(LoopbackServer):
     """An OpenAI-compatible chat completions server on 127.0.0.1; `mode` picks its behaviour."""
 
     def __init__(self, answer: dict):
         import http.server
         import json
-        import threading
 
         stub = self
         self.mode, self.answer, self.requests = "valid", answer, []
@@ -113,17 +132,8 @@ class OpenAIStub:
                 self.end_headers()
                 self.wfile.write(data)
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        self._serve(Handler)
+        self.base_url = f"{self.root}/v1"
 
 
 EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
@@ -169,7 +179,7 @@ def clamd_server(database: str):
         shutil.rmtree(root, ignore_errors=True)
 
 
-class FeedServer:
+class FeedServer(LoopbackServer):
     """An HTTP server on 127.0.0.1 serving feed files like a job board: ETag and Last-Modified with
     304 on a conditional request, plus routes that fail, flake, stall or send too much.
 
@@ -179,7 +189,6 @@ class FeedServer:
     def __init__(self, files: dict[str, bytes]):
         import hashlib
         import http.server
-        import threading
 
         server = self
         self.files, self.requests, self._flaked = files, [], False
@@ -219,14 +228,5 @@ class FeedServer:
                     except (BrokenPipeError, ConnectionResetError):
                         pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        self._serve(Handler)
+        self.url = self.root
