@@ -120,11 +120,42 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {"profile_id": profile_id, "items": [_match_out(r) for r in rows]}
 
     @app.get("/jobs", tags=["jobs"])
-    def list_jobs(who: Caller, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict:
+    def list_jobs(
+        who: Caller,
+        remote: Annotated[str | None, Query(pattern="^(Full|Hybrid|None)$", description="Full, Hybrid or None (on-site)")] = None,
+        type: Annotated[str | None, Query(description="employment type: full-time, part-time, contract, temporary, internship, volunteer")] = None,
+        seniority: Annotated[str | None, Query(description="internship, entry, associate, mid-senior, director, executive")] = None,
+        min_salary: Annotated[float | None, Query(ge=0, description="yearly; postings whose range reaches it")] = None,
+        skill: Annotated[str | None, Query(description="a taxonomy skill id, asked for as required or preferred")] = None,
+        occupation: Annotated[str | None, Query(description="an occupation id or ESCO URI")] = None,
+        since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="posted on or after (YYYY-MM-DD)")] = None,
+        limit: int = Query(100, ge=1, le=1000),
+        offset: int = Query(0, ge=0),
+    ) -> dict:
         where, params = _job_filter(who)
+        clauses = [where]
+        for column, value in (("remote", remote), ("employment_type", type), ("seniority", seniority)):
+            if value is not None:
+                clauses.append(f"j.{column} = ?")
+                params.append(value)
+        if min_salary is not None:
+            clauses.append("j.salary_max >= ?")
+            params.append(min_salary)
+        if skill is not None:
+            clauses.append("(list_contains(json_extract_string(j.posting_json, '$.meta.required_skills[*].id'), ?) OR "
+                           "list_contains(json_extract_string(j.posting_json, '$.meta.preferred_skills[*].id'), ?))")
+            params += [skill, skill]
+        if occupation is not None:
+            clauses.append("? IN (json_extract_string(j.posting_json, '$.meta.occupation.id'), "
+                           "json_extract_string(j.posting_json, '$.meta.occupation.esco_uri'))")
+            params.append(occupation)
+        if since is not None:
+            clauses.append("j.date >= ?")
+            params.append(since)
         rows = store.query(
             f"SELECT id, tenant, title, company, date, remote, seniority, category, employment_type, salary_min, "
-            f"salary_max, salary_currency FROM job_postings j WHERE {where} ORDER BY date DESC, id LIMIT ? OFFSET ?",
+            f"salary_max, salary_currency, json_extract_string(j.posting_json, '$.meta.occupation.title') AS occupation "
+            f"FROM job_postings j WHERE {' AND '.join(clauses)} ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         return {"items": rows, "limit": limit, "offset": offset}

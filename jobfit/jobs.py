@@ -86,9 +86,23 @@ EMPLOYMENT_TYPES = (
 
 
 def analyze_jobs(raws: list[dict], matcher: SkillMatcher, occupations: OccupationMatcher | None = None) -> list[JobPosting]:
-    """Analyzed postings, titles normalized to occupations in one batch."""
-    found = occupations.normalize([raw.get("title") or "" for raw in raws]) if occupations else [None] * len(raws)
-    return [analyze_job(raw, matcher, occupation) for raw, occupation in zip(raws, found, strict=True)]
+    """Analyzed postings; titles normalized to occupations in one batch, with each posting's skills as evidence."""
+    jobs = [analyze_job(raw, matcher) for raw in raws]
+    if occupations is None:
+        return jobs
+    found = occupations.normalize([job.title or "" for job in jobs],
+                                  [{s.id for s in job.meta.required_skills + job.meta.preferred_skills} for job in jobs])
+    return [_with_occupation(job, occupation) for job, occupation in zip(jobs, found, strict=True)]
+
+
+def _with_occupation(job: JobPosting, occupation: OccupationMatch | None) -> JobPosting:
+    if occupation is None:
+        return job
+    meta = job.meta.model_copy(update={
+        "occupation": occupation.as_meta(), "category": occupation.category,
+        "confidence": {**job.meta.confidence, "occupation": occupation.confidence},
+    })
+    return job.model_copy(update={"meta": meta})
 
 
 def analyze_job(raw: dict, matcher: SkillMatcher, occupation: OccupationMatch | None = None) -> JobPosting:

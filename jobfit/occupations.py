@@ -5,8 +5,11 @@ scored against every occupation by two signals, measured on noisy job-board titl
 - the cosine between the title's MiniLM vector and the occupation's centroid (the mean vector of
   its preferred and alternative labels, computed when the taxonomy is built and shipped beside it);
 - an IDF-weighted token overlap with the occupation's best label (catches exact wording and
-  abbreviations the model does not know).
-Without the centroid file the lexical signal decides alone.
+  abbreviations the model does not know);
+- when the posting's skills are known, the share of them ESCO lists for the occupation (essential
+  count fully, optional half): 'Frontend Engineer' with React and TypeScript is a developer, not a
+  construction engineer.
+Without the centroid file the lexical and skill signals decide.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +25,7 @@ import numpy as np
 from jobfit.taxonomy import Taxonomy, alias_key
 
 LEXICAL_WEIGHT = 0.3
+SKILLS_WEIGHT = 0.6  # how much the posting's own skills, shared with an occupation's ESCO skills, count
 _NOISE = re.compile(
     r"\([^)]*\)|\[[^\]]*\]|\s[-–|@]\s.*$|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
     r"looking for|senior|snr|sr|junior|jnr|jr|lead|head of|principal|chief|trainee|intern|internship|cum|"
@@ -116,7 +120,29 @@ class OccupationMatcher:
                 best[k] = value
         return best
 
-    def normalize(self, titles: list[str]) -> list[OccupationMatch | None]:
+    def _skill_evidence(self, skills: set[str]) -> dict[int, float]:
+        """Per occupation, the share of `skills` ESCO lists for it (essential 1, optional 0.5)."""
+        if not skills:
+            return {}
+        index = self._skill_index
+        found: dict[int, float] = {}
+        for sid in skills:
+            for k, weight in index.get(sid, ()):
+                found[k] = found.get(k, 0.0) + weight
+        return {k: v / len(skills) for k, v in found.items()}
+
+    @cached_property
+    def _skill_index(self) -> dict[str, list[tuple[int, float]]]:
+        index: dict[str, list[tuple[int, float]]] = {}
+        for k, occ in enumerate(self._occupations):
+            for sid in occ.essential:
+                index.setdefault(sid, []).append((k, 1.0))
+            for sid in occ.optional:
+                index.setdefault(sid, []).append((k, 0.5))
+        return index
+
+    def normalize(self, titles: list[str], skills: list[set[str]] | None = None) -> list[OccupationMatch | None]:
+        """The occupation of each title; `skills`, when given, holds each posting's skill ids."""
         cleaned = [clean_title(t) for t in titles]
         semantic = None
         if self._centroids is not None and any(cleaned):
@@ -131,12 +157,14 @@ class OccupationMatcher:
             scores = np.zeros(len(self._occupations), dtype=np.float32) if semantic is None else semantic[row].copy()
             for k, value in self._lexical(title).items():
                 scores[k] += LEXICAL_WEIGHT * value
+            for k, value in self._skill_evidence(skills[row] if skills else set()).items():
+                scores[k] += SKILLS_WEIGHT * value
             k = int(scores.argmax())
             if scores[k] <= 0:
                 out.append(None)
                 continue
             occ = self._occupations[k]
-            confidence = float(np.clip(scores[k] / (1 + LEXICAL_WEIGHT), 0, 1))
+            confidence = float(np.clip(scores[k] / (1 + LEXICAL_WEIGHT + SKILLS_WEIGHT), 0, 1))
             out.append(OccupationMatch(occ.id, occ.title, occ.esco_uri, occ.isco_group,
                                        self.taxonomy.isco_groups.get(occ.isco_group, ""), occ.category,
                                        round(confidence, 3), occ.onet_socs))

@@ -139,3 +139,22 @@ def test_occupation_search(api):
     items = get(client, "/occupations?q=software developer", "k-acme").json()["items"]
     assert items[0]["title"] == "software developer" and items[0]["isco_group"] == "2512"
     assert items[0]["esco_uri"].startswith("http://data.europa.eu/esco/occupation/")
+
+
+def test_jobs_filter_by_what_candidates_ask(api):
+    client, _ = api
+
+    def titles(query):
+        response = get(client, f"/jobs?{query}", "k-acme")
+        assert response.status_code == 200, response.text
+        return {j["title"] for j in response.json()["items"]}
+
+    everything = titles("")
+    assert titles("seniority=entry") == {"Junior Python Developer"}
+    assert "Junior Python Developer" in titles("skill=python") and "Registered Nurse" not in titles("skill=python")
+    rich = titles("min_salary=150000")
+    assert "Senior Data Engineer" in rich and "Registered Nurse" not in rich
+    assert titles("remote=Full") < everything and titles("remote=Full")
+    assert "Junior Python Developer" in titles("occupation=software-developer")
+    assert titles("since=2099-01-01") == set()
+    assert get(client, "/jobs?remote=sometimes", "k-acme").status_code == 422

@@ -176,3 +176,9 @@ def test_titles_normalize_to_esco_occupations():
     assert dev.isco_group.startswith("25") and dev.esco_uri.startswith(OCC)
     assert nurse.isco_group.startswith("22") and 0 < nurse.confidence <= 1
     assert empty is None
+
+
+def test_a_postings_skills_help_name_its_occupation():
+    occupations = shared_occupation_matcher()
+    [frontend] = occupations.normalize(["Frontend Engineer (React)"], [{"react", "typescript", "javascript", "html", "css", "web-development"}])
+    assert frontend.isco_group.startswith("25")  # an ICT professional, whatever 'engineer' suggests alone
