@@ -129,6 +129,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         skill: Annotated[str | None, Query(description="a taxonomy skill id, asked for as required or preferred")] = None,
         occupation: Annotated[str | None, Query(description="an occupation id or ESCO URI")] = None,
         since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="posted on or after (YYYY-MM-DD)")] = None,
+        include_expired: bool = False,
         limit: int = Query(100, ge=1, le=1000),
         offset: int = Query(0, ge=0),
     ) -> dict:
@@ -152,6 +153,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if since is not None:
             clauses.append("j.date >= ?")
             params.append(since)
+        if not include_expired:
+            clauses.append("(j.expires IS NULL OR j.expires >= current_date::VARCHAR)")
         rows = store.query(
             f"SELECT id, tenant, title, company, date, remote, seniority, category, employment_type, salary_min, "
             f"salary_max, salary_currency, json_extract_string(j.posting_json, '$.meta.occupation.title') AS occupation "

@@ -6,9 +6,10 @@ import time
 import dagster as dg
 
 from assets.taxonomy import current_matcher, current_occupation_matcher
+from jobfit.feeds import merge_duplicates
 from jobfit.jobs import analyze_jobs
 from jobfit.store import now_utc, upsert
-from pipelines.partitions import daily_partitions
+from pipelines.partitions import SETTINGS, daily_partitions
 from resources.feeds import FeedsResource
 from resources.storage import StorageResource
 
@@ -25,7 +26,7 @@ def job_postings_raw(context: dg.AssetExecutionContext, feeds: FeedsResource, st
     fetched = feeds.fetch_all()
     for name, error in fetched.errors.items():
         context.log.error(f"feed {name}: {error}")
-    unique = {p["id"]: p for p in fetched.postings}
+    unique = {p["id"]: p for p in merge_duplicates(fetched.postings)}
     with storage.warehouse() as con:
         upsert(con, "job_postings_raw", [
             {"fetch_date": fetch_date, "id": p["id"], "feed": p["feed"], "tenant": p["tenant"], "raw_json": json.dumps(p)}
@@ -60,8 +61,10 @@ def job_postings(context: dg.AssetExecutionContext, storage: StorageResource) ->
     with storage.warehouse() as con:
         raws = [json.loads(r[0]) for r in con.execute("SELECT raw_json FROM job_postings_raw WHERE fetch_date = ?", [fetch_date]).fetchall()]
     matcher, occupations = current_matcher(storage), current_occupation_matcher(storage)
+    for raw in raws:
+        raw.setdefault("fetch_date", fetch_date)
     started = time.perf_counter()
-    analyzed = analyze_jobs(raws, matcher, occupations)
+    analyzed = analyze_jobs(raws, matcher, occupations, ttl_days=SETTINGS.posting_ttl_days)
     seconds = time.perf_counter() - started
     rows = []
     for job in analyzed:
@@ -73,6 +76,7 @@ def job_postings(context: dg.AssetExecutionContext, storage: StorageResource) ->
             "salary_min": salary.annualized_min if salary else None, "salary_max": salary.annualized_max if salary else None,
             "salary_currency": salary.currency if salary else None,
             "posting_json": job.model_dump_json(exclude_none=True), "fetch_date": fetch_date, "analyzed_at": now_utc(),
+            "expires": job.meta.expires,
         })
     with storage.warehouse() as con:
         upsert(con, "job_postings", rows)

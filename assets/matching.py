@@ -1,6 +1,7 @@
 """Matches: vector similarity picks candidates, the engine's scorer ranks and explains them."""
 
 import time
+from datetime import date
 
 import dagster as dg
 import numpy as np
@@ -34,7 +35,9 @@ def _aligned(ids: list[str], table) -> np.ndarray:
 def matches(storage: StorageResource, vectors: VectorsResource) -> dg.MaterializeResult:
     with storage.warehouse() as con:
         profile_rows = con.execute("SELECT profile_id, profile_json FROM profiles WHERE status = 'active' ORDER BY profile_id").fetchall()
-        job_rows = con.execute("SELECT id, posting_json FROM job_postings ORDER BY id").fetchall()
+        # expired postings leave matching (their earlier matches go with the table's replacement below)
+        job_rows = con.execute("SELECT id, posting_json FROM job_postings WHERE expires IS NULL OR expires >= ? ORDER BY id",
+                               [date.today().isoformat()]).fetchall()
     profiles = {pid: Profile.model_validate_json(js) for pid, js in profile_rows}
     jobs = {jid: JobPosting.model_validate_json(js) for jid, js in job_rows}
     store = vectors.store()

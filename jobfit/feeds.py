@@ -83,6 +83,22 @@ def posting_id(url: str, title: str, company: str | None) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+def fingerprint(title: str, company: str | None, description: str) -> str:
+    """The same job under two URLs (two feeds, two boards) has the same fingerprint."""
+    words = re.findall(r"\w+", f"{title}\n{company or ''}\n{description[:2000]}".lower())
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()[:16]
+
+
+def merge_duplicates(postings: list[dict]) -> list[dict]:
+    """One posting per canonical URL (the later read replaces the earlier: an updated posting), then
+    one per content fingerprint (the same job under two URLs keeps the first URL seen)."""
+    by_url = {p["id"]: p for p in postings}
+    by_content: dict[str, dict] = {}
+    for posting in by_url.values():
+        by_content.setdefault(posting.get("fingerprint") or posting["id"], posting)
+    return list(by_content.values())
+
+
 def _text(value) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
@@ -107,15 +123,18 @@ def _salary(low, high, currency, period: str = "year") -> str | None:
 
 
 def _posting(feed_name: str, tenant: str | None, *, url: str, title: str, company: str | None, date, location,
-             description: str, salary: str | None = None, type_: str | None = None, tags=()) -> dict:
+             description: str, salary: str | None = None, type_: str | None = None, tags=(), valid_through=None) -> dict:
+    text = html_to_text(description or "")
     return {
         "id": posting_id(url, title, company),
+        "fingerprint": fingerprint(_text(title), _text(company), text),
         "title": _text(title),
         "company": _text(company) or None,
         "url": canonical_url(url) if url else None,
         "date": _date(date),
+        "valid_through": _date(valid_through),
         "location": _text(location) or None,
-        "description": html_to_text(description or ""),
+        "description": text,
         "salary": salary or None,
         "type": _text(type_) or None,
         "tags": [str(t) for t in tags] if isinstance(tags, list) else [],
@@ -150,7 +169,7 @@ def _himalayas(data, name, tenant):
                      company=j.get("companyName"), date=j.get("pubDate"), location=j.get("locationRestrictions") or "Anywhere",
                      description=j.get("description") or j.get("excerpt", ""),
                      salary=_salary(j.get("minSalary"), j.get("maxSalary"), j.get("currency")), type_=j.get("employmentType"),
-                     tags=j.get("categories") or []) for j in data["jobs"]]
+                     tags=j.get("categories") or [], valid_through=j.get("expiryDate")) for j in data["jobs"]]
 
 
 ADAPTERS: dict[str, Callable] = {"remotive": _remotive, "jobicy": _jobicy, "remoteok": _remoteok, "himalayas": _himalayas}
@@ -218,6 +237,7 @@ def _read_xml(data: bytes, feed_name: str, tenant: str | None) -> list[dict]:
             date=f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}" if published else None,
             location=entry.get("location") or entry.get("region"), description=description,
             type_=entry.get("type"), tags=[t.get("term") for t in entry.get("tags", []) if t.get("term")],
+            valid_through=entry.get("validthrough") or entry.get("expires"),
         ))
     return postings
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from jobfit.occupations import OccupationMatch, OccupationMatcher
 from jobfit.resumes import DEGREES, TITLE_LEVELS
@@ -10,6 +11,7 @@ from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, Salary, Skill
 from jobfit.taxonomy import SkillMatcher
 from jobfit.text import html_to_text
 
+DEFAULT_TTL_DAYS = 30
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR"}
 _AMOUNT = r"(?P<{n}cur>[$€£₹]|USD|EUR|GBP|INR)?\s?(?P<{n}>\d{{1,3}}(?:[,.]\d{{3}})*(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<{n}k>[kK])?"
 SALARY = re.compile(
@@ -85,9 +87,10 @@ EMPLOYMENT_TYPES = (
 )
 
 
-def analyze_jobs(raws: list[dict], matcher: SkillMatcher, occupations: OccupationMatcher | None = None) -> list[JobPosting]:
+def analyze_jobs(raws: list[dict], matcher: SkillMatcher, occupations: OccupationMatcher | None = None,
+                 ttl_days: int = DEFAULT_TTL_DAYS) -> list[JobPosting]:
     """Analyzed postings; titles normalized to occupations in one batch, with each posting's skills as evidence."""
-    jobs = [analyze_job(raw, matcher) for raw in raws]
+    jobs = [analyze_job(raw, matcher, ttl_days=ttl_days) for raw in raws]
     if occupations is None:
         return jobs
     found = occupations.normalize([job.title or "" for job in jobs],
@@ -105,7 +108,19 @@ def _with_occupation(job: JobPosting, occupation: OccupationMatch | None) -> Job
     return job.model_copy(update={"meta": meta})
 
 
-def analyze_job(raw: dict, matcher: SkillMatcher, occupation: OccupationMatch | None = None) -> JobPosting:
+def expiry(raw: dict, ttl_days: int = DEFAULT_TTL_DAYS) -> str | None:
+    """When a posting leaves matching: its stated validity, else its publication (or fetch) date + `ttl_days`."""
+    if raw.get("valid_through"):
+        return str(raw["valid_through"])[:10]
+    start = raw.get("date") or raw.get("fetch_date")
+    try:
+        return (date.fromisoformat(str(start)[:10]) + timedelta(days=ttl_days)).isoformat() if start else None
+    except ValueError:
+        return None
+
+
+def analyze_job(raw: dict, matcher: SkillMatcher, occupation: OccupationMatch | None = None,
+                ttl_days: int = DEFAULT_TTL_DAYS) -> JobPosting:
     """An analyzed posting from a raw job object (JSON Resume job fields or a feed item), keeping its id.
 
     `occupation` is the title's ESCO occupation (see `analyze_jobs`, which finds them in a batch)."""
@@ -175,6 +190,8 @@ def analyze_job(raw: dict, matcher: SkillMatcher, occupation: OccupationMatch | 
             tenant=raw.get("tenant"),
             source_feed=raw.get("feed"),
             canonical_url=raw.get("url"),
+            fingerprint=raw.get("fingerprint"),
+            expires=expiry(raw, ttl_days),
             salary=salary,
             seniority=seniority,
             years_required=years_required,

@@ -122,6 +122,8 @@ class JobMeta(_Model):
     source_feed: str | None = None
     canonical_url: str | None = None
     fetched_date: str | None = None
+    fingerprint: str | None = None  # title + company + description: the same job from two feeds
+    expires: str | None = None  # stated validity, else publication date + the TTL from settings
     salary: Salary | None = None
     seniority: CareerLevel | None = None
     years_required: float | None = None

@@ -82,6 +82,7 @@ class Settings:
     llm_model: str = ""
     llm_timeout_seconds: float = 60.0
     openai_base_url: str = ""
+    posting_ttl_days: int = 30  # a posting without a stated validity leaves matching this long after publication
     taxonomy_esco_dir: str = ""  # ESCO v1.1.1 CSVs: when both are set, `skill_taxonomy` rebuilds from them
     taxonomy_onet_dir: str = ""  # O*NET 27.0 text files
 
@@ -114,6 +115,7 @@ class Settings:
             llm_model=os.environ.get("JOBFIT_LLM_MODEL", ""),
             llm_timeout_seconds=float(os.environ.get("JOBFIT_LLM_TIMEOUT_SECONDS", "60")),
             openai_base_url=os.environ.get("OPENAI_BASE_URL", ""),
+            posting_ttl_days=_env_int("JOBFIT_POSTING_TTL_DAYS", 30),
             taxonomy_esco_dir=os.environ.get("JOBFIT_ESCO_DIR", ""),
             taxonomy_onet_dir=os.environ.get("JOBFIT_ONET_DIR", ""),
         )

@@ -7,7 +7,6 @@ so their sha256 (and so the sample profile ids) stay stable: `python scripts/mak
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -242,8 +241,9 @@ def write_docx(path: Path, text: str) -> None:
 
 
 def write_rss(path: Path) -> None:
+    # No publication dates: the demo's postings are as fresh as the day they are fetched, so they
+    # stay within the posting TTL (JOBFIT_POSTING_TTL_DAYS) whenever `make run` is tried.
     items = []
-    published = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     for number, (company, title, location, salary, duties, required, preferred) in enumerate(JOBS, 1):
         body = f"<p>{escape(company)} is hiring a {escape(title)}. Location: {escape(location)}. Salary: {escape(salary)}.</p>"
         body += "<h3>What you will do</h3><ul>" + "".join(f"<li>{escape(d)}</li>" for d in duties) + "</ul>"
@@ -257,7 +257,6 @@ def write_rss(path: Path) -> None:
     <link>https://jobs.example.com/{number}-{slug}?utm_source=rss</link>
     <guid>https://jobs.example.com/{number}-{slug}</guid>
     <region>{escape(location)}</region>
-    <pubDate>{format_datetime(published)}</pubDate>
     <description><![CDATA[{body}]]></description>
   </item>"""
         )

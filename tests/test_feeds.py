@@ -156,3 +156,14 @@ def test_feed_command_reads_json_apis_and_fails_with_a_reason(tmp_path):
     failed = subprocess.run([sys.executable, "-m", "jobfit.cli", "feed", str(tmp_path / "bad.rss"), "--jsonl"],
                             capture_output=True, text=True, timeout=300)
     assert failed.returncode != 0 and "could not be read" in failed.stderr
+
+
+def test_the_same_job_from_two_feeds_is_one_posting_and_updates_replace():
+    from jobfit.feeds import merge_duplicates
+
+    board = read_feed(WWR_2022, feed_name="board")[0]
+    mirror = {**board, "id": "other-url", "url": "https://mirror.example/job/9", "feed": "mirror"}
+    assert mirror["fingerprint"] == board["fingerprint"]
+    assert [p["feed"] for p in merge_duplicates([board, mirror])] == ["board"]  # one job, the first URL seen
+    updated = {**board, "title": "Lead Product Designer", "fingerprint": "changed"}
+    assert [p["title"] for p in merge_duplicates([board, updated])] == ["Lead Product Designer"]  # the update replaces

@@ -82,3 +82,13 @@ def test_abilities_are_linked_and_employer_sections_ignored(matcher):
     assert "Analyse business requirements with product owners" in wording
     ids = {s.id for s in job.meta.required_skills}
     assert not ids & {"python", "kubernetes"}  # what the employer offers is not asked of candidates
+
+
+def test_postings_expire_by_stated_validity_or_publication_plus_ttl(matcher):
+    from jobfit.jobs import expiry
+
+    assert expiry({"valid_through": "2026-12-31", "date": "2026-01-01"}) == "2026-12-31"
+    assert expiry({"date": "2026-11-01"}, ttl_days=30) == "2026-12-01"
+    assert expiry({"fetch_date": "2026-11-22"}, ttl_days=10) == "2026-12-02"  # no date: from when it was fetched
+    job = analyze_job({"id": "x", "title": "Nurse", "date": "2026-11-01", "description": "Care."}, matcher, ttl_days=30)
+    assert job.meta.expires == "2026-12-01"
