@@ -9,6 +9,7 @@ from pathlib import Path
 import dagster as dg
 import numpy as np
 
+from jobfit.embedding import embed_texts
 from jobfit.occupations import OccupationMatcher, build_centroids, centroids_path, shared_occupation_matcher
 from jobfit.store import execute_many
 from jobfit.taxonomy import SkillMatcher, default_taxonomy_path, load_taxonomy, shared_matcher
@@ -42,8 +43,8 @@ def skill_taxonomy(context: dg.AssetExecutionContext, storage: StorageResource) 
     started = time.perf_counter()
     if SETTINGS.taxonomy_esco_dir and SETTINGS.taxonomy_onet_dir:
         context.log.info(f"rebuilding the taxonomy from {SETTINGS.taxonomy_esco_dir} and {SETTINGS.taxonomy_onet_dir}")
-        staged = write_taxonomy(build_taxonomy(Path(SETTINGS.taxonomy_esco_dir), Path(SETTINGS.taxonomy_onet_dir)),
-                                target.with_name("staged.json.gz"))
+        staged = write_taxonomy(build_taxonomy(Path(SETTINGS.taxonomy_esco_dir), Path(SETTINGS.taxonomy_onet_dir),
+                                               embed=embed_texts), target.with_name("staged.json.gz"))
         np.save(centroids_path(staged), build_centroids(load_taxonomy(staged)))
         source = "rebuilt from ESCO and O*NET sources"
     else:

@@ -160,10 +160,11 @@ def cmd_build_taxonomy(args: argparse.Namespace) -> int:
             raise SystemExit(f"jobfit: {folder} is not a folder of taxonomy sources")
     import numpy as np
 
+    from jobfit.embedding import embed_texts
     from jobfit.occupations import build_centroids, centroids_path
     from jobfit.taxonomy import load_taxonomy
 
-    doc = build_taxonomy(Path(args.esco), Path(args.onet))
+    doc = build_taxonomy(Path(args.esco), Path(args.onet), embed=embed_texts)
     out = write_taxonomy(doc, Path(args.out) if args.out else default_taxonomy_path())
     np.save(centroids_path(out), build_centroids(load_taxonomy(out)))  # about a minute: 33k labels embedded
     print(f"{out}: version {doc['version']}, {len(doc['skills'])} skills, {len(doc['occupations'])} occupations", file=sys.stderr)

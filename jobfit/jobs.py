@@ -93,8 +93,10 @@ def analyze_jobs(raws: list[dict], matcher: SkillMatcher, occupations: Occupatio
     jobs = [analyze_job(raw, matcher, ttl_days=ttl_days) for raw in raws]
     if occupations is None:
         return jobs
-    found = occupations.normalize([job.title or "" for job in jobs],
-                                  [{s.id for s in job.meta.required_skills + job.meta.preferred_skills} for job in jobs])
+    # a posting's skills are evidence only when it has a text beyond its title (the title is scored on its own)
+    found = occupations.normalize([job.title or "" for job in jobs], [
+        {s.id for s in job.meta.required_skills + job.meta.preferred_skills} if (job.description or "").strip() else set()
+        for job in jobs])
     return [_with_occupation(job, occupation) for job, occupation in zip(jobs, found, strict=True)]
 
 

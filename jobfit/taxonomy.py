@@ -26,6 +26,7 @@ CLOSENESS_GRANDCHILD = 0.6  # two levels narrower (Django for Python's parent)
 CLOSENESS_RELATED = 0.5  # ESCO skill-skill relations and jobfit's related links
 CLOSENESS_PARENT_FOR_CHILD = 0.4  # a broader skill covers a narrower child a little (Python for Django)
 CLOSENESS_COOCCURRING = 0.3  # asked for together in postings far more often than chance (Terraform, AWS)
+CLOSENESS_SIMILAR = 0.3  # technology names close in embedding space (Keras, TensorFlow)
 CLOSENESS_SIBLING = 0.25  # two children of the same parent (MySQL for PostgreSQL)
 
 # Tokens: words with the characters technology names keep (C++, C#, .NET, Node.js, Security+).
@@ -65,6 +66,7 @@ class SkillEntry:
     context: bool = False  # a bare mention needs technical context
     parents: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    similar: tuple[str, ...] = ()  # technologies whose names embed close to this one
     esco_uri: str | None = None
     hot: bool = False
     group: bool = False  # an ESCO skill group (a field of knowledge or a family of competences)
@@ -162,6 +164,8 @@ class Taxonomy:
             return CLOSENESS_PARENT_FOR_CHILD
         if wanted in self.cooccurring.get(have, ()):
             return CLOSENESS_COOCCURRING
+        if wanted in own.similar or have in asked.similar:
+            return CLOSENESS_SIMILAR
         if any(not self.skills[p].group for p in set(own.parents) & set(asked.parents)):
             return CLOSENESS_SIBLING  # a shared group (hundreds of members) does not make skills siblings
         return 0.0
@@ -170,7 +174,7 @@ class Taxonomy:
         return {
             "id": s.id, "name": s.name, "type": s.type, "category": s.category,
             "aliases": [a for a in s.aliases + s.exact if a != s.name], "parents": list(s.parents),
-            "children": sorted(self.children.get(s.id, ())), "related": list(s.related),
+            "children": sorted(self.children.get(s.id, ())), "related": list(s.related + s.similar),
             "occupations": list(self.occupations_by_skill.get(s.id, ())), "esco_uri": s.esco_uri,
             "hot": s.hot, "version": self.version,
         }
@@ -212,6 +216,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         s["id"]: SkillEntry(
             id=s["id"], name=s["name"], category=s["category"], type=s["type"], aliases=tuple(s["aliases"]),
             exact=tuple(s["exact"]), context=s["context"], parents=tuple(s["parents"]), related=tuple(s["related"]),
+            similar=tuple(s.get("similar", ())),
             esco_uri=s.get("esco_uri"), hot=s.get("hot", False), group=s.get("group", False),
         )
         for s in raw["skills"]

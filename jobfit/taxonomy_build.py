@@ -21,8 +21,10 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import yaml
 
@@ -131,7 +133,33 @@ def _esco_category(uri: str, skill_type: str, reuse: str, ancestors: set[str], c
     return "competence", "domain knowledge"
 
 
-def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = None) -> dict:
+SIMILAR_MIN_COSINE = 0.8  # technology names this close in MiniLM space are 'similar' (Keras, TensorFlow)
+SIMILAR_PER_SKILL = 3
+
+
+def similar_technologies(skills: list[dict], embed: Callable[[list[str]], np.ndarray]) -> None:
+    """Each technology skill's nearest technology names by embedding (cosine ≥ SIMILAR_MIN_COSINE, at most
+    SIMILAR_PER_SKILL), as `similar`; skills already linked by hierarchy or relations are not repeated."""
+    tech = [s for s in skills if s["category"] in TECH_CATEGORIES and not s.get("group")]
+    if len(tech) < 2:
+        return
+    def text(skill: dict) -> str:  # a bare product name embeds poorly ('Docker' near 'Docket'): add its context
+        aliases = [a for a in skill["aliases"] if a.lower() != skill["name"].lower()][:4]
+        return f"{skill['name']} ({skill['category']})" + (": " + ", ".join(aliases) if aliases else "")
+
+    vectors = np.asarray(embed([text(s) for s in tech]), dtype=np.float32)
+    for start in range(0, len(tech), 1024):
+        scores = vectors[start:start + 1024] @ vectors.T
+        for row, skill in enumerate(tech[start:start + 1024]):
+            scores[row, start + row] = -1.0
+            linked = {*skill["parents"], *skill["related"]}
+            best = np.argsort(-scores[row])[:SIMILAR_PER_SKILL + len(linked)]
+            skill["similar"] = [tech[j]["id"] for j in best if scores[row, j] >= SIMILAR_MIN_COSINE and tech[j]["id"] not in linked][:SIMILAR_PER_SKILL]
+
+
+def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = None,
+                   embed: Callable[[list[str]], np.ndarray] | None = None) -> dict:
+    """The merged graph; with `embed` (texts → unit vectors), technology skills also get `similar` ones."""
     esco_dir, onet_dir = Path(esco_dir), Path(onet_dir)
     extras = yaml.safe_load(Path(extras_path or default_extras_path()).read_text(encoding="utf-8"))
     skills_csv = pl.read_csv(esco_dir / "skills_en.csv", infer_schema=False)
@@ -290,6 +318,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         skill.setdefault("onet_commodity", commodity)
         skill["onet_socs"] = sorted(set(skill.get("onet_socs", [])) | set(socs))
 
+    if embed is not None:
+        similar_technologies(list(graph.skills.values()), embed)
     unknown = [(s["id"], p) for s in graph.skills.values() for p in s["parents"] if p not in graph.skills]
     if unknown:
         raise ValueError(f"extras name unknown parents: {unknown[:5]}")

@@ -74,6 +74,7 @@ def sources(tmp_path):
         "15-1252.00\tPostgreSQL\t1\tData base management system software\tY\n"
         "15-1252.00\tOracle Python\t1\tObject or component oriented development software\tN\n"
         "15-1252.00\tAcme Widget Studio\t1\tDevelopment environment software\tN\n"
+        "15-1252.00\tAcme Widget Studio Pro\t1\tDevelopment environment software\tN\n"
         "15-1252.00\tZorblax\t1\tDevelopment environment software\tN\n", encoding="utf-8")
     (onet / "Occupation Data.txt").write_text(
         "O*NET-SOC Code\tTitle\tDescription\n15-1252.00\tSoftware Developers\tDevelop.\n29-1141.00\tRegistered Nurses\tCare.\n")
@@ -106,8 +107,32 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     assert dev.isco_group == "2512" and dev.category == "Information and communications technology professionals"
     assert dev.essential == ("python",) and dev.optional == ("postgresql",)
     assert taxonomy.version.startswith("jobfit-tax-1+")
+    assert not skills["onet-acme-widget-studio"].similar  # without an embedder, no similarity links
     # the same sources give the same bytes (regenerable, reviewable)
     assert write_taxonomy(build_taxonomy(esco, onet), tmp_path / "u.json.gz").read_bytes() == out.read_bytes()
+
+
+def _trigram_embedder(texts):
+    """A small deterministic text embedder (character trigrams hashed into 256 dimensions)."""
+    import zlib
+
+    import numpy as np
+
+    vectors = np.zeros((len(texts), 256), dtype=np.float32)
+    for row, text in enumerate(texts):
+        padded = f"  {text.lower()} "
+        for i in range(len(padded) - 2):
+            vectors[row, zlib.crc32(padded[i:i + 3].encode()) % 256] += 1
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_technologies_close_in_embedding_space_are_similar(sources, tmp_path):
+    from jobfit.taxonomy import CLOSENESS_SIMILAR
+
+    taxonomy = load_taxonomy(write_taxonomy(build_taxonomy(*sources, embed=_trigram_embedder), tmp_path / "t.json.gz"))
+    assert "onet-acme-widget-studio-pro" in taxonomy.skills["onet-acme-widget-studio"].similar
+    assert taxonomy.closeness("onet-acme-widget-studio-pro", "onet-acme-widget-studio") == CLOSENESS_SIMILAR
+    assert "sql" not in taxonomy.skills["postgresql"].similar  # already linked as its parent
 
 
 def test_shipped_taxonomy_is_the_full_graph_and_loads_fast():
