@@ -207,3 +207,25 @@ def test_a_postings_skills_help_name_its_occupation():
     occupations = shared_occupation_matcher()
     [frontend] = occupations.normalize(["Frontend Engineer (React)"], [{"react", "typescript", "javascript", "html", "css", "web-development"}])
     assert frontend.isco_group.startswith("25")  # an ICT professional, whatever 'engineer' suggests alone
+
+
+def test_skill_taxonomy_asset_rebuilds_from_sources_when_configured(sources, tmp_path, monkeypatch):
+    import dataclasses
+
+    import dagster as dg
+
+    import assets.taxonomy as asset_module
+    from resources.storage import StorageResource
+
+    esco, onet = sources
+    monkeypatch.setattr(asset_module, "SETTINGS", dataclasses.replace(
+        asset_module.SETTINGS, taxonomy_esco_dir=str(esco), taxonomy_onet_dir=str(onet)))
+    storage = StorageResource(data_dir=str(tmp_path / "data"), inbox_dir=str(tmp_path / "inbox"))
+    result = asset_module.skill_taxonomy(dg.build_asset_context(), storage)
+    assert result.metadata["source"] == "rebuilt from ESCO and O*NET sources"
+    rebuilt = load_taxonomy(storage.layout.taxonomy_path)
+    assert "query-optimisation" in rebuilt.skills and len(rebuilt.occupations) == 2  # the sources', not the shipped file
+    with storage.warehouse() as con:
+        assert con.execute("SELECT count(*) FROM occupations").fetchone()[0] == 2
+        assert con.execute("SELECT parents FROM skills WHERE id = 'postgresql'").fetchone()[0] == ["sql"]
+    assert asset_module.current_occupation_matcher(storage).normalize(["programmer"])[0].id == "software-developer"
