@@ -7,7 +7,8 @@ import dagster as dg
 
 from assets.taxonomy import current_matcher, current_occupation_matcher
 from jobfit.feeds import merge_duplicates
-from jobfit.jobs import analyze_jobs
+from jobfit.jobs import analyze_jobs, suggest_salaries
+from jobfit.schema import JobPosting
 from jobfit.store import now_utc, upsert
 from pipelines.partitions import SETTINGS, daily_partitions
 from resources.feeds import FeedsResource
@@ -65,6 +66,10 @@ def job_postings(context: dg.AssetExecutionContext, storage: StorageResource) ->
         raw.setdefault("fetch_date", fetch_date)
     started = time.perf_counter()
     analyzed = analyze_jobs(raws, matcher, occupations, ttl_days=SETTINGS.posting_ttl_days)
+    with storage.warehouse() as con:  # the market: stated salaries of the other days' postings
+        stated = [JobPosting.model_validate_json(r[0]) for r in con.execute(
+            "SELECT posting_json FROM job_postings WHERE salary_min IS NOT NULL AND fetch_date <> ?", [fetch_date]).fetchall()]
+    analyzed = suggest_salaries(analyzed, stated + analyzed)
     seconds = time.perf_counter() - started
     rows = []
     for job in analyzed:
@@ -91,6 +96,7 @@ def job_postings(context: dg.AssetExecutionContext, storage: StorageResource) ->
             "with_salary": sum(1 for j in analyzed if j.meta.salary),
             "with_skills": sum(1 for j in analyzed if j.meta.required_skills),
             "with_occupation": sum(1 for j in analyzed if j.meta.occupation),
+            "with_salary_suggestion": sum(1 for j in analyzed if j.meta.salary_suggestion),
             "taxonomy_version": matcher.taxonomy.version,
             "postings_per_second": round(len(analyzed) / seconds, 1) if seconds else None,
             "preview": dg.MetadataValue.md(preview),

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from jobfit.occupations import OccupationMatch, OccupationMatcher
 from jobfit.resumes import DEGREES, TITLE_LEVELS
-from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, Salary, Skill
+from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, Salary, SalarySuggestion, Skill
 from jobfit.taxonomy import SkillMatcher
 from jobfit.text import html_to_text
 
@@ -213,3 +213,58 @@ def job_text(job: JobPosting) -> str:
     """The text that represents a posting for embedding: title, required skills and the description's start."""
     skills = ", ".join(s.name for s in job.meta.required_skills)
     return "\n".join(filter(None, [job.title, f"Skills: {skills}" if skills else "", (job.description or "")[:1500]]))
+
+
+MIN_SALARY_SAMPLE = 5  # stated salaries a suggestion needs
+
+
+def salary_region(job: JobPosting) -> str:
+    """A coarse region for salary comparisons: 'remote', or the last part of the location ('germany')."""
+    if job.remote == "Full":
+        return "remote"
+    location = job.location if isinstance(job.location, str) else ""
+    return location.rsplit(",", 1)[-1].strip().lower() or "unknown"
+
+
+def _salary_keys(job: JobPosting) -> list[tuple[str, tuple]]:
+    isco = str((job.meta.occupation or {}).get("isco_group") or "")
+    level, region = job.meta.seniority or "any", salary_region(job)
+    keys = []
+    if isco:
+        keys += [(f"occupation group {isco}, {level}, {region}", (isco, level, region)),
+                 (f"occupation group {isco}, {level}", (isco, level)), (f"occupation group {isco}", (isco,))]
+        keys += [(f"ISCO group {isco[:2]}, {level}", (isco[:2], level)), (f"ISCO group {isco[:2]}", (isco[:2],))]
+    return keys
+
+
+def suggest_salaries(jobs: list[JobPosting], corpus: list[JobPosting]) -> list[JobPosting]:
+    """`jobs` with a yearly salary suggestion where none is stated: the middle half (25th-75th percentile)
+    of the stated, annualized salaries of postings with the same occupation group, seniority and region,
+    widening to coarser groups until MIN_SALARY_SAMPLE postings in one currency are found."""
+    import numpy as np
+
+    groups: dict[tuple, dict[str, list[float]]] = {}
+    for posting in corpus:
+        salary = posting.meta.salary
+        if not (salary and salary.stated and salary.annualized_min and salary.currency):
+            continue
+        middle = (salary.annualized_min + (salary.annualized_max or salary.annualized_min)) / 2
+        for _, key in _salary_keys(posting):
+            groups.setdefault(key, {}).setdefault(salary.currency, []).append(middle)
+    out = []
+    for job in jobs:
+        if job.meta.salary is not None:
+            out.append(job)
+            continue
+        suggestion = None
+        for specificity, (basis, key) in enumerate(_salary_keys(job)):
+            by_currency = groups.get(key, {})
+            currency, values = max(by_currency.items(), key=lambda kv: len(kv[1]), default=(None, []))
+            if len(values) >= MIN_SALARY_SAMPLE:
+                low, high = np.percentile(values, [25, 75])
+                confidence = min(1.0, len(values) / 30) * (1 - 0.15 * specificity)
+                suggestion = SalarySuggestion(min=round(float(low), -2), max=round(float(high), -2), currency=currency,
+                                              sample_size=len(values), basis=basis, confidence=round(confidence, 2))
+                break
+        out.append(job if suggestion is None else job.model_copy(update={"meta": job.meta.model_copy(update={"salary_suggestion": suggestion})}))
+    return out

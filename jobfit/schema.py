@@ -117,6 +117,18 @@ class Salary(_Model):
     stated: bool = True
 
 
+class SalarySuggestion(_Model):
+    """A yearly range suggested from the stated salaries of similar postings: never a stated salary."""
+
+    min: float
+    max: float
+    currency: str
+    period: Literal["year"] = "year"
+    sample_size: int
+    basis: str  # which postings it comes from: 'occupation 2512, mid-senior, germany', 'ISCO group 25'
+    confidence: float
+
+
 class JobMeta(_Model):
     tenant: str | None = None  # None: a global posting every tenant sees
     source_feed: str | None = None
@@ -125,6 +137,7 @@ class JobMeta(_Model):
     fingerprint: str | None = None  # title + company + description: the same job from two feeds
     expires: str | None = None  # stated validity, else publication date + the TTL from settings
     salary: Salary | None = None
+    salary_suggestion: SalarySuggestion | None = None  # only where no salary is stated
     seniority: CareerLevel | None = None
     years_required: float | None = None
     education_level: EducationLevel | None = None

@@ -92,3 +92,24 @@ def test_postings_expire_by_stated_validity_or_publication_plus_ttl(matcher):
     assert expiry({"fetch_date": "2026-11-22"}, ttl_days=10) == "2026-12-02"  # no date: from when it was fetched
     job = analyze_job({"id": "x", "title": "Nurse", "date": "2026-11-01", "description": "Care."}, matcher, ttl_days=30)
     assert job.meta.expires == "2026-12-01"
+
+
+def test_unstated_salaries_get_a_suggestion_from_similar_postings(matcher):
+    from jobfit.jobs import suggest_salaries
+    from jobfit.schema import JobPosting
+
+    def posting(n, salary=None, seniority="mid-senior", isco="2512"):
+        return JobPosting.model_validate({
+            "id": f"p{n}", "title": "Software developer", "location": "Berlin, Germany", "remote": "None",
+            "meta": {"seniority": seniority, "occupation": {"id": "software-developer", "isco_group": isco},
+                     "salary": {"min": salary, "max": salary, "currency": "EUR", "period": "year", "annualized_min": salary,
+                                "annualized_max": salary, "stated": True} if salary else None}})
+
+    market = [posting(n, 60000 + 5000 * n) for n in range(8)]  # 60k … 95k
+    asked, other = posting(100), posting(101, isco="2221")
+    done = {j.id: j for j in suggest_salaries([asked, other, market[0]], market)}
+    suggestion = done["p100"].meta.salary_suggestion
+    assert suggestion.currency == "EUR" and 60000 < suggestion.min < suggestion.max < 95000
+    assert suggestion.sample_size == 8 and "2512" in suggestion.basis and done["p100"].meta.salary is None  # never 'stated'
+    assert done["p101"].meta.salary_suggestion is None  # no nurses in the market: no guess
+    assert done["p0"].meta.salary_suggestion is None  # a stated salary needs no suggestion
