@@ -124,11 +124,14 @@ def _salary(low, high, currency, period: str = "year") -> str | None:
 
 def _posting(feed_name: str, tenant: str | None, *, url: str, title: str, company: str | None, date, location,
              description: str, salary: str | None = None, type_: str | None = None, tags=(), valid_through=None) -> dict:
-    text = html_to_text(description or "")
+    import ftfy
+
+    text = ftfy.fix_text(html_to_text(description or ""))  # double-encoded UTF-8 ('CafÃ©') repaired
+    title = ftfy.fix_text(_text(title))
     return {
         "id": posting_id(url, title, company),
-        "fingerprint": fingerprint(_text(title), _text(company), text),
-        "title": _text(title),
+        "fingerprint": fingerprint(title, _text(company), text),
+        "title": title,
         "company": _text(company) or None,
         "url": canonical_url(url) if url else None,
         "date": _date(date),

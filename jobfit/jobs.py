@@ -32,6 +32,9 @@ def _amount(number: str, k: str | None) -> float:
     return value * 1000 if k else value
 
 
+ESTIMATE = re.compile(r"\b(est\.|estimated?|estimation)", re.I)  # 'Glassdoor est.': the board's guess, not the employer's
+
+
 def parse_salary(text: str) -> Salary | None:
     """The first salary stated in text, with currency and period (year when a yearly-size figure has none)."""
     for match in SALARY.finditer(text or ""):
@@ -51,7 +54,8 @@ def parse_salary(text: str) -> Salary | None:
         factor = PERIODS_PER_YEAR[period]
         return Salary(
             min=low, max=high or low, currency=currency, period=period,
-            annualized_min=low * factor, annualized_max=(high or low) * factor, stated=True,
+            annualized_min=low * factor, annualized_max=(high or low) * factor,
+            stated=not ESTIMATE.search(text[match.end():match.end() + 40]),
         )
     return None
 
@@ -173,6 +177,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, occupation: OccupationMatch | 
         lowered = f"{title} {location_text} {description[:500]}".lower()
         remote = "Hybrid" if "hybrid" in lowered else "Full" if "remote" in lowered else "None"
     salary = parse_salary(raw.get("salary") or "") or parse_salary(description)
+    regions = [r.strip() for r in re.split(r"[,;/|]|\bor\b", location_text or "") if r.strip()] if remote in ("Full", "Hybrid") else []
 
     skills = [
         Skill(name=s.name, level="required" if s.id in required else "preferred", keywords=s.evidence)
@@ -201,6 +206,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, occupation: OccupationMatch | 
             category=occupation.category if occupation else None,
             occupation=occupation.as_meta() if occupation else None,
             employment_type=employment_type,
+            regions_allowed=regions,
             required_skills=list(required.values()),
             preferred_skills=list(preferred.values()),
             taxonomy_version=matcher.taxonomy.version,

@@ -144,6 +144,7 @@ class JobMeta(_Model):
     category: str | None = None
     occupation: dict | None = None
     employment_type: str | None = None
+    regions_allowed: list[str] = Field(default_factory=list)  # where a remote or hybrid job may be done from
     required_skills: list[NormalizedSkill] = Field(default_factory=list)
     preferred_skills: list[NormalizedSkill] = Field(default_factory=list)
     taxonomy_version: str | None = None

@@ -35,6 +35,21 @@ WWR_2014 = b"""<?xml version="1.0" encoding="UTF-8"?>
 <pubDate>Mon, 06 Jan 2014 18:00:00 +0000</pubDate><link>https://weworkremotely.example/jobs/123</link></item>
 </channel></rss>"""
 
+WWR_2026 = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss">
+  <channel><title>We Work Remotely: Remote jobs</title><link>https://weworkremotely.example/remote-jobs.rss</link>
+    <item>
+      <media:content url="https://logos.example/2.gif" type="image/png"/>
+      <title>Mathmo: Maths Coach Ã  la carte</title>
+      <region>Anywhere in the World</region><country></country><state>London</state><skills></skills>
+      <category>All Other Remote</category><type>Contract</type>
+      <description>&lt;p&gt;CafÃ© budget &amp;amp; flexible hours.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Maths degree&lt;/li&gt;&lt;/ul&gt;</description>
+      <pubDate>Wed, 01 Jul 2026 10:00:00 +0000</pubDate>
+      <link>https://weworkremotely.example/remote-jobs/mathmo-coach</link>
+    </item>
+  </channel>
+</rss>""".encode()
+
 REMOTIVE = b"\xef\xbb\xbf" + json.dumps({
     "00-warning": "Remotive main domain moved.", "0-legal-notice": "Please link back.", "job-count": 1, "total-job-count": 1,
     "jobs": [{"id": 2090903, "url": "https://remotive.example/remote-jobs/data/labeling-2090903", "title": "Data Labeling Specialists",
@@ -68,7 +83,7 @@ HIMALAYAS = json.dumps({
               "applicationLink": "https://himalayas.example/companies/globex/jobs/csm", "guid": "csm-1"}],
 }).encode()
 
-TWINS = {"wwr-2022.rss": WWR_2022, "wwr-2014.rss": WWR_2014, "remotive.json": REMOTIVE, "jobicy.json": JOBICY,
+TWINS = {"wwr-2022.rss": WWR_2022, "wwr-2014.rss": WWR_2014, "wwr-2026.xml": WWR_2026, "remotive.json": REMOTIVE, "jobicy.json": JOBICY,
          "remoteok.json": REMOTEOK, "himalayas.json": HIMALAYAS}
 
 
@@ -79,6 +94,12 @@ def test_every_feed_format_reads_to_postings(name):
     assert posting["date"] and posting["date"][:2] == "20"
     assert "<" not in posting["description"] and posting["description"].strip()
     assert "utm_source" not in posting["url"]
+
+
+def test_double_encoded_utf8_and_entities_are_repaired():
+    [posting] = read_feed(WWR_2026)
+    assert posting["title"] == "Maths Coach à la carte" and "Café budget & flexible hours." in posting["description"]
+    assert "- Maths degree" in posting["description"].splitlines()  # list items keep their own lines
 
 
 def test_json_apis_keep_salary_type_and_location():

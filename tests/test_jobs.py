@@ -113,3 +113,11 @@ def test_unstated_salaries_get_a_suggestion_from_similar_postings(matcher):
     assert suggestion.sample_size == 8 and "2512" in suggestion.basis and done["p100"].meta.salary is None  # never 'stated'
     assert done["p101"].meta.salary_suggestion is None  # no nurses in the market: no guess
     assert done["p0"].meta.salary_suggestion is None  # a stated salary needs no suggestion
+
+
+def test_board_estimates_are_not_stated_salaries_and_remote_regions_are_kept(matcher):
+    job = analyze_job({"id": "g", "title": "Data Scientist", "salary": "$53K-$91K (Glassdoor est.)",
+                       "location": "USA or Canada", "remote": "Full", "description": "Python."}, matcher)
+    assert job.meta.salary.min == 53000 and job.meta.salary.stated is False
+    assert job.meta.regions_allowed == ["USA", "Canada"]
+    assert parse_salary("EUR 60.000 - 70.000 per year").stated is True
