@@ -125,11 +125,10 @@ def expiry(raw: dict, ttl_days: int = DEFAULT_TTL_DAYS) -> str | None:
         return None
 
 
-def analyze_job(raw: dict, matcher: SkillMatcher, occupation: OccupationMatch | None = None,
-                ttl_days: int = DEFAULT_TTL_DAYS) -> JobPosting:
+def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DAYS) -> JobPosting:
     """An analyzed posting from a raw job object (JSON Resume job fields or a feed item), keeping its id.
 
-    `occupation` is the title's ESCO occupation (see `analyze_jobs`, which finds them in a batch)."""
+    The occupation is left to `analyze_jobs`, which finds them for a batch with each posting's skills."""
     title = raw.get("title") or ""
     description = raw.get("description") or ""
     if "<" in description and ">" in description:
@@ -203,14 +202,12 @@ def analyze_job(raw: dict, matcher: SkillMatcher, occupation: OccupationMatch | 
             seniority=seniority,
             years_required=years_required,
             education_level=education,
-            category=occupation.category if occupation else None,
-            occupation=occupation.as_meta() if occupation else None,
             employment_type=employment_type,
             regions_allowed=regions,
             required_skills=list(required.values()),
             preferred_skills=list(preferred.values()),
             taxonomy_version=matcher.taxonomy.version,
-            confidence={"skills": 0.7 if required else 0.0, "salary": 0.95 if salary else 0.0, "occupation": occupation.confidence if occupation else 0.0},
+            confidence={"skills": 0.7 if required else 0.0, "salary": 0.95 if salary else 0.0, "occupation": 0.0},
         ),
     )
 
