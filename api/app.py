@@ -197,16 +197,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Skills whose name or an alias contains `q`: exact names first, then names starting with it, then the
         most asked for in current postings."""
         needle = q.strip().lower()
+        visible, visible_params = _job_filter(who, "d")
         rows = store.query(
             "SELECT s.id, s.name, s.type, s.category, s.hot, coalesce(d.required, 0) AS required, "
             "coalesce(d.preferred, 0) AS preferred, "
             "CASE WHEN lower(s.name) = ? OR list_contains(list_transform(s.aliases, lambda a: lower(a)), ?) THEN 0 "
             "WHEN starts_with(lower(s.name), ?) THEN 1 ELSE 2 END AS rank "
-            "FROM skills s LEFT JOIN skill_demand d ON d.skill_id = s.id "
+            f"FROM skills s LEFT JOIN (SELECT skill_id, sum(required) AS required, sum(preferred) AS preferred "
+            f"FROM skill_demand d WHERE {visible} GROUP BY skill_id) d ON d.skill_id = s.id "
             "WHERE (contains(lower(s.name), ?) OR len(list_filter(s.aliases, lambda a: contains(lower(a), ?))) > 0) "
             "AND (? IS NULL OR s.category = ?) "
             "ORDER BY rank, required + preferred DESC, s.hot DESC, length(s.name), s.name LIMIT ?",
-            [needle, needle, needle, needle, needle, category, category, limit],
+            [needle, needle, needle, *visible_params, needle, needle, category, category, limit],
         )
         return {"q": q, "items": [{k: r[k] for k in ("id", "name", "type", "category", "hot")} |
                                   {"demand": {"required": r["required"], "preferred": r["preferred"]}} for r in rows]}
@@ -217,11 +219,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not rows:
             raise HTTPException(status_code=404, detail=NOT_FOUND)
         skill = rows[0]
-        where, params = _job_filter(who)
-        demand = store.query(
-            f"SELECT count(*) FILTER (WHERE list_contains(json_extract_string(j.posting_json, '$.meta.required_skills[*].id'), ?)) AS required, "
-            f"count(*) FILTER (WHERE list_contains(json_extract_string(j.posting_json, '$.meta.preferred_skills[*].id'), ?)) AS preferred "
-            f"FROM job_postings j WHERE {where}", [skill_id, skill_id, *params])[0]
+        where, params = _job_filter(who, "d")
+        demand = store.query(f"SELECT coalesce(sum(required), 0) AS required, coalesce(sum(preferred), 0) AS preferred "
+                             f"FROM skill_demand d WHERE d.skill_id = ? AND {where}", [skill_id, *params])[0]
         occupations = store.query("SELECT id, title, isco_group FROM occupations WHERE list_contains(?, id) ORDER BY title",
                                   [skill["occupations"][:50]])
         return {

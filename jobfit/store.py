@@ -65,15 +65,16 @@ CREATE TABLE IF NOT EXISTS digests (
 SNAPSHOT_TABLES = (
     "documents", "document_sources", "profiles", "skills", "occupations", "job_postings", "matches", "digests",
 )
-# How many postings ask for each skill, for the API's skill pages.
+# How many current postings of each tenant (NULL: global feeds) ask for each skill, for the API's skill pages.
 SKILL_DEMAND = """
 CREATE TABLE skill_demand AS
-SELECT skill_id, count(*) FILTER (WHERE required) AS required, count(*) FILTER (WHERE NOT required) AS preferred
+WITH current AS (SELECT * FROM job_postings WHERE expires IS NULL OR expires >= current_date::VARCHAR)
+SELECT skill_id, tenant, count(*) FILTER (WHERE required) AS required, count(*) FILTER (WHERE NOT required) AS preferred
 FROM (
-    SELECT unnest(json_extract_string(posting_json, '$.meta.required_skills[*].id')) AS skill_id, TRUE AS required FROM job_postings
+    SELECT unnest(json_extract_string(posting_json, '$.meta.required_skills[*].id')) AS skill_id, tenant, TRUE AS required FROM current
     UNION ALL
-    SELECT unnest(json_extract_string(posting_json, '$.meta.preferred_skills[*].id')), FALSE FROM job_postings
-) GROUP BY skill_id"""
+    SELECT unnest(json_extract_string(posting_json, '$.meta.preferred_skills[*].id')), tenant, FALSE FROM current
+) GROUP BY skill_id, tenant"""
 
 
 def now_utc() -> datetime:
