@@ -10,7 +10,7 @@ import dagster as dg
 import numpy as np
 
 from jobfit.embedding import embed_texts
-from jobfit.occupations import OccupationMatcher, build_centroids, centroids_path, shared_occupation_matcher
+from jobfit.occupations import OccupationMatcher, build_centroids, centroids_path, load_centroids, shared_occupation_matcher
 from jobfit.store import execute_many
 from jobfit.taxonomy import SkillMatcher, default_taxonomy_path, load_taxonomy, shared_matcher
 from jobfit.taxonomy_build import build_taxonomy, write_taxonomy
@@ -45,15 +45,16 @@ def skill_taxonomy(context: dg.AssetExecutionContext, storage: StorageResource) 
         context.log.info(f"rebuilding the taxonomy from {SETTINGS.taxonomy_esco_dir} and {SETTINGS.taxonomy_onet_dir}")
         staged = write_taxonomy(build_taxonomy(Path(SETTINGS.taxonomy_esco_dir), Path(SETTINGS.taxonomy_onet_dir),
                                                embed=embed_texts), target.with_name("staged.json.gz"))
-        np.save(centroids_path(staged), build_centroids(load_taxonomy(staged)))
+        taxonomy = load_taxonomy(staged)
+        np.save(centroids_path(staged), build_centroids(taxonomy))
         source = "rebuilt from ESCO and O*NET sources"
     else:
         staged = target.with_name("staged.json.gz")
         shutil.copyfile(SHIPPED, staged)
         shutil.copyfile(centroids_path(SHIPPED), centroids_path(staged))
+        taxonomy = load_taxonomy(staged)  # validates the file before anything is replaced
         source = "shipped with jobfit"
-    taxonomy = load_taxonomy(staged)  # validates the file before anything is replaced
-    OccupationMatcher.from_files(taxonomy, staged)  # and that its occupation centroids belong to it
+    load_centroids(taxonomy, staged)  # and that its occupation centroids belong to it
     build_seconds = time.perf_counter() - started
     skills, occupations = taxonomy.rows(), taxonomy.occupation_rows()
     with storage.warehouse() as con:

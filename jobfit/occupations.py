@@ -60,6 +60,18 @@ def centroids_path(taxonomy_path: Path) -> Path:
     return Path(taxonomy_path).with_name("occupation_centroids.npy")
 
 
+def load_centroids(taxonomy: Taxonomy, taxonomy_path: Path) -> np.ndarray | None:
+    """The centroids shipped beside a taxonomy file (None when there are none), checked to belong to it."""
+    path = centroids_path(taxonomy_path)
+    if not path.exists():
+        return None
+    centroids = np.load(path)
+    if centroids.shape[0] != len(taxonomy.occupations):
+        raise ValueError(f"{path} does not belong to {taxonomy_path} ({centroids.shape[0]} rows, "
+                         f"{len(taxonomy.occupations)} occupations); rebuild it")
+    return centroids
+
+
 def build_centroids(taxonomy: Taxonomy) -> np.ndarray:
     """Mean MiniLM vector of each occupation's labels, unit length, float16, in `taxonomy.occupations` order."""
     from jobfit.embedding import embed_texts
@@ -80,8 +92,6 @@ class OccupationMatcher:
     def __init__(self, taxonomy: Taxonomy, centroids: np.ndarray | None = None):
         self.taxonomy = taxonomy
         self._occupations = list(taxonomy.occupations.values())
-        if centroids is not None and centroids.shape[0] != len(self._occupations):
-            raise ValueError("occupation centroids do not belong to this taxonomy; rebuild it")
         self._centroids = None if centroids is None else centroids.astype(np.float32)
         label_tokens: list[tuple[int, frozenset[str]]] = []
         for k, occ in enumerate(self._occupations):
@@ -102,8 +112,7 @@ class OccupationMatcher:
 
     @classmethod
     def from_files(cls, taxonomy: Taxonomy, taxonomy_path: Path) -> OccupationMatcher:
-        path = centroids_path(taxonomy_path)
-        return cls(taxonomy, np.load(path) if path.exists() else None)
+        return cls(taxonomy, load_centroids(taxonomy, taxonomy_path))
 
     def _lexical(self, title: str) -> dict[int, float]:
         """Best IDF-weighted Jaccard overlap with any label, per occupation."""
