@@ -221,12 +221,17 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
         tenants.setdefault(sha256, []).append((tenant, replaced_by))
     matcher = current_matcher(storage)
     started = time.perf_counter()
-    rows, llm_used, llm_errors = [], 0, 0
+    rows, llm_used, llm_errors, parse_failures = [], 0, 0, []
     with contextlib.ExitStack() as stack:
         client = stack.enter_context(llm.get_client(context)) if SETTINGS.llm_enabled else None
         for sha256, text in texts.items():
             # parsed once per document; each tenant that sent it gets its own copy of the profile
-            parsed = parse_resume(text, matcher=matcher, document_sha256=sha256)
+            try:
+                parsed = parse_resume(text, matcher=matcher, document_sha256=sha256)
+            except Exception as exc:  # one document's parser failure must not cost the batch; its text stays stored
+                parse_failures.append(sha256)
+                context.log.error(f"parsing {sha256[:12]} failed, its text is kept for the next run: {type(exc).__name__}: {exc}")
+                continue
             if client is not None:
                 outcome = parse_with_llm(client, SETTINGS.llm_model, text, parsed, matcher, cache_dir=storage.layout.llm_cache_dir,
                                          timeout_seconds=SETTINGS.llm_timeout_seconds)
@@ -254,6 +259,7 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
     metadata = {
         "profiles": len(rows),
         "documents_without_text": len(keys) - len(texts),
+        "parse_failures": len(parse_failures),
         "profiles_per_second": round(len(rows) / seconds, 1) if seconds else None,
         "parser": f"llm:{SETTINGS.llm_model}" if SETTINGS.llm_enabled else "rules",
         "preview": dg.MetadataValue.md(

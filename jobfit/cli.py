@@ -57,6 +57,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
         except OSError as exc:
             record.update(status="error", error=f"cannot read the file: {exc.strerror or exc}")
             failures += 1
+        except Exception as exc:  # a parser bug must cost one document, not the batch
+            record.update(status="error", error=f"parser failed: {type(exc).__name__}: {exc}")
+            failures += 1
         if args.jsonl:
             _emit(record)
         else:

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from jobfit.occupations import OccupationMatch, OccupationMatcher
-from jobfit.resumes import DEGREES, TITLE_LEVELS
+from jobfit.resumes import TITLE_LEVELS
 from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, Salary, SalarySuggestion, Skill
 from jobfit.taxonomy import SkillMatcher
 from jobfit.text import html_to_text
@@ -21,6 +21,17 @@ SALARY = re.compile(
 )
 PERIOD_NAMES = {"hr": "hour", "yr": "year", "annum": "year"}
 PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+
+# The highest education a posting asks for: the first pattern (highest level) named anywhere in it.
+EDUCATION_ASKED = (
+    (re.compile(r"\b(ph\.?\s?d|doctorate|doctor of [a-z]+)\b\.?", re.I), "doctorate"),
+    (re.compile(r"\b(master(?:'s)?(?: of [a-z]+)?|m\.?sc|m\.?s\.|mba|m\.?eng|m\.?tech|mca)\b\.?", re.I), "master"),
+    (re.compile(r"\b(bachelor(?:'s)?(?: of [a-z]+)?|b\.?sc|b\.?s\.|b\.?a\.|b\.?eng|b\.?tech|b\.?com|bca)\b\.?", re.I), "bachelor"),
+    (re.compile(r"\b(B\.\s?E|B\.\s?S|BE|BS|BA)\b\.?"), "bachelor"),
+    (re.compile(r"\b(associate(?:'s)? (?:degree|of [a-z]+))\b", re.I), "associate"),
+    (re.compile(r"\b(diploma|certificate)\b", re.I), "certificate"),
+    (re.compile(r"\b(high school|secondary school|ged|hsc|ssc)\b", re.I), "secondary"),
+)
 
 
 def _amount(number: str, k: str | None) -> float:
@@ -166,7 +177,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     years_required = float(years.group(1)) if years else None
     if seniority is None and years_required is not None:
         seniority = "entry" if years_required < 2 else "associate" if years_required < 5 else "mid-senior"
-    education = next((level for pattern, level in DEGREES if pattern.search(full_text)), None)
+    education = next((level for pattern, level in EDUCATION_ASKED if pattern.search(full_text)), None)
     stated_type = raw.get("type") if isinstance(raw.get("type"), str) else ""
     employment_type = next((kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(stated_type)), None) or next(
         (kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(full_text)), None)

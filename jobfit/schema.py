@@ -59,12 +59,53 @@ class Education(_Model):
     startDate: str | None = None
     endDate: str | None = None
     score: str | None = None
+    courses: list[str] = Field(default_factory=list)
 
 
 class Skill(_Model):
     name: str
     level: str | None = None
     keywords: list[str] = Field(default_factory=list)
+
+
+class Certificate(_Model):
+    name: str
+    date: str | None = None
+    issuer: str | None = None
+
+
+class Project(_Model):
+    name: str
+    description: str | None = None
+    startDate: str | None = None
+    endDate: str | None = None
+
+
+class Award(_Model):
+    title: str
+    date: str | None = None
+    awarder: str | None = None
+
+
+class Publication(_Model):
+    name: str
+    releaseDate: str | None = None
+
+
+class Volunteer(_Model):
+    organization: str | None = None
+    position: str | None = None
+    startDate: str | None = None
+    endDate: str | None = None
+    highlights: list[str] = Field(default_factory=list)
+
+
+class Achievement(_Model):
+    """A work highlight that carries a figure (a percentage, money, a count): what recruiters look for first."""
+
+    work: int  # index into work[]
+    text: str
+    figures: list[str] = Field(default_factory=list)
 
 
 class Language(_Model):
@@ -78,8 +119,11 @@ class NormalizedSkill(_Model):
     id: str
     name: str
     category: str
-    evidence: list[str] = Field(default_factory=list)
-    years: float | None = None
+    evidence: list[str] = Field(default_factory=list)  # the resume's own wording
+    years: float | None = None  # as stated beside the skill, else the merged dates of the roles that mention it
+    level: str | None = None  # as stated ("advanced")
+    sections: list[str] = Field(default_factory=list)  # where it was mentioned: skills, experience, summary...
+    last_used: str | None = None  # "present" or the end (YYYY-MM) of the latest role that mentions it
 
 
 class ProfileMeta(_Model):
@@ -93,7 +137,8 @@ class ProfileMeta(_Model):
     education_level: EducationLevel | None = None
     confidence: dict[str, float] = Field(default_factory=dict)
     parser: str = "rules"
-    provenance: dict[str, str] = Field(default_factory=dict)
+    provenance: dict[str, str] = Field(default_factory=dict)  # field -> the text it was read from
+    achievements: list[Achievement] = Field(default_factory=list)
 
 
 class Profile(_Model):
@@ -104,6 +149,11 @@ class Profile(_Model):
     education: list[Education] = Field(default_factory=list)
     skills: list[Skill] = Field(default_factory=list)
     languages: list[Language] = Field(default_factory=list)
+    certificates: list[Certificate] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    awards: list[Award] = Field(default_factory=list)
+    publications: list[Publication] = Field(default_factory=list)
+    volunteer: list[Volunteer] = Field(default_factory=list)
     meta: ProfileMeta
 
 

@@ -56,7 +56,8 @@ def restore_lines(text: str) -> str:
     stripped = text.strip()
     if len(stripped) > 1 and stripped[0] == stripped[-1] == '"':
         stripped = stripped[1:-1]  # a whole document quoted as one CSV field
-    return re.sub(r"[ \t]{2,}", "\n", stripped)
+    # Two spaces were a line break inside a paragraph, four or more a break between paragraphs or items.
+    return re.sub(r"[ \t]{2,3}", "\n", re.sub(r"[ \t]{4,}", "\n\n", stripped))
 
 
 def repair(text: str) -> str:

@@ -60,7 +60,8 @@ def test_skills_are_normalized_to_the_taxonomy(matcher):
 
 def test_education_level(matcher):
     profile = parse_resume(TEXT, matcher=matcher)
-    assert profile.education[0].studyType == "Bachelor of Science"  # as written; the level is normalized
+    # the degree as the resume writes it (what a recruiter reads), its level normalized, the field on its own
+    assert profile.education[0].studyType == "Bachelor of Science in Computer Science"
     assert profile.education[0].level == "bachelor"
     assert profile.education[0].area == "Computer Science"
     assert profile.education[0].institution == "Oregon State University"
@@ -73,9 +74,13 @@ def test_overlapping_intervals_count_once():
 
 
 def test_headings_in_many_styles():
-    lines = ["Name", "WORK EXPERIENCE:", "a", "Education", "b", "Technical Skills", "c"]
-    sections = split_sections(lines)
-    assert sections["experience"] == [2] and sections["education"] == [4] and sections["skills"] == [6]
+    lines = ["Name", "WORK EXPERIENCE:", "a", "Education", "b", "Technical Skills", "c", "E xp er ie nc e", "d",
+             "Technologies: Java", "EDUCATION", "Skills: Python, Java", "ACHIEVEMENTS AND ACCOMPLISHMENTS", "e"]
+    sections = [(s.name, s.lines) for s in split_sections(lines)]
+    # letter-spaced headings are read; "Technologies: ..." under a job stays in it, elsewhere "Skills: ..." opens one
+    assert sections == [("header", ["Name"]), ("experience", ["a"]), ("education", ["b"]), ("skills", ["c"]),
+                        ("experience", ["d", "Technologies: Java"]), ("education", []), ("skills", ["Python, Java"]),
+                        ("awards", ["e"])]
 
 
 def test_ambiguous_short_names_need_their_casing(matcher):

@@ -1,0 +1,244 @@
+"""Resume text to a JSON Resume profile with `meta`, by layout rules, a gazetteer and the skill taxonomy.
+
+Stages, each its own module: `sections` (headings), `basics` (name, title, contacts, place),
+`entries` (work and education), `skills` (taxonomy mentions with evidence, listed items), `dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from jobfit import SCHEMA_VERSION
+from jobfit.resumes.basics import contacts
+from jobfit.resumes.dates import iso, join_split_ranges, merged_years
+from jobfit.resumes.entries import degree_of, education_entries, work_entries, wrap_width
+from jobfit.resumes.lexicon import role_nouns
+from jobfit.resumes.sections import BULLET, letter_spaced, section_lines, split_sections
+from jobfit.resumes.skills import SkillUse, resume_skills
+from jobfit.schema import (
+    Achievement,
+    Award,
+    Basics,
+    Certificate,
+    Education,
+    Language,
+    Profile,
+    ProfileMeta,
+    Project,
+    Publication,
+    Volunteer,
+    Work,
+)
+from jobfit.taxonomy import SkillMatcher
+
+__all__ = ["parse_resume", "parse_resumes", "profile_text", "merged_years", "career_level", "degree_of",
+           "split_sections", "TITLE_LEVELS", "DEGREE_LEVELS"]
+
+TITLE_LEVELS = (
+    (re.compile(r"\b(intern|internship|trainee|apprentice)\b", re.I), "internship"),
+    (re.compile(r"\b(chief|vp|vice president|head of|c[eto]o|president|founder|partner)\b", re.I), "executive"),
+    (re.compile(r"\b(director)\b", re.I), "director"),
+    (re.compile(r"\b(senior|sr\.?|lead|principal|staff|manager)\b", re.I), "mid-senior"),
+    (re.compile(r"\b(junior|jr\.?|graduate|entry|assistant)\b", re.I), "entry"),
+)
+DEGREE_LEVELS = ("secondary", "certificate", "associate", "bachelor", "master", "doctorate")
+NOISE_LINE = re.compile(r"^(?:https?://(?:www\.)?indeed\.com/r/\S*|.{0,60}\bpage\s+(?:\d+|one|two|three|four)(?:\s+of\s+\d+)?"
+                        r"|-\s*\d+\s*-|\(?continued\)?)$", re.I)
+FIGURE = re.compile(r"[$€£₹]\s?\d[\d,.]*\s*(?:[kmb]|million|billion|lakhs?|crores?)?\b|\b\d[\d,.]*\s?(?:%|percent\b)"
+                    r"|\b\d[\d,]*\+?\s+(?:people|staff|employees|engineers|clients|customers|users|members|projects|"
+                    r"stores|countries|students|reports|accounts|team members|developers)\b", re.I)
+FLUENCY = re.compile(r"\b(native|mother tongue|fluent|bilingual|professional|conversational|basic|intermediate|advanced|"
+                     r"elementary|proficient|C2|C1|B2|B1|A2|A1)\b", re.I)
+
+
+def career_level(title: str | None, years: float) -> str:
+    for pattern, level in TITLE_LEVELS:
+        if title and pattern.search(title):
+            return level
+    if years >= 15:
+        return "director"
+    if years >= 5:
+        return "mid-senior"
+    if years >= 2:
+        return "associate"
+    return "entry"
+
+
+def resume_lines(text: str) -> list[str]:
+    """The text's lines with page furniture (page numbers, job-site links) dropped and letter spacing undone."""
+    lines = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if NOISE_LINE.match(line):
+            continue
+        lines.append(letter_spaced(line))
+    return join_split_ranges(lines)
+
+
+def _items(lines: list[str]) -> list[str]:
+    return [BULLET.sub("", line).strip() for line in lines if line and BULLET.sub("", line).strip()]
+
+
+def _languages(lines: list[str]) -> list[Language]:
+    languages = []
+    for line in _items(lines):
+        for part in re.split(r"[,;]|\s{2,}", line):
+            words = part.strip()
+            if not words or len(words.split()) > 6:
+                continue
+            fluency = FLUENCY.search(words)
+            language = re.sub(r"\s*[(\-–:].*$", "", words).strip()
+            if language and language[:1].isupper() and len(language.split()) <= 2:
+                languages.append(Language(language=language, fluency=fluency.group(1).lower() if fluency else None))
+    return languages
+
+
+def _certificates(lines: list[str]) -> list[Certificate]:
+    out = []
+    for line in _items(lines):
+        if len(line.split()) > 16:
+            continue
+        years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
+        name = re.sub(r"\s*[,(–-]*\s*(?:19|20)\d\d\)?\s*$", "", line).strip(" ,-–")
+        issuer = None
+        parts = re.split(r"\s+[-–—|]\s+|,\s+(?=[A-Z])", name, maxsplit=1)
+        if len(parts) == 2:
+            name, issuer = parts
+        if name:
+            out.append(Certificate(name=name, date=years[-1] if years else None, issuer=issuer))
+    return out
+
+
+def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None]]:
+    """(title, date, text) for each item of a projects/awards/publications section."""
+    out: list[tuple[str, str | None, str | None]] = []
+    for line in _items(lines):
+        years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
+        if len(line.split()) <= 14 or not out:
+            out.append((line.rstrip("."), years[-1] if years else None, None))
+        else:
+            title, when, text = out[-1]
+            out[-1] = (title, when, ((text or "") + " " + line).strip())
+    return out
+
+
+def parse_resume(
+    text: str,
+    *,
+    matcher: SkillMatcher,
+    tenant: str = "default",
+    document_sha256: str = "",
+    today: date | None = None,
+    region: str = "US",
+) -> Profile:
+    """A profile from resume text. Fields the rules cannot find stay empty with confidence 0.
+
+    `today` is the document's date when known: an open role ("Present") runs to it.
+    """
+    today = today or date.today()
+    roles = role_nouns(matcher.taxonomy)
+    lines = resume_lines(text)
+    sections = split_sections(lines)
+    header = [line for line in sections[0].lines if line]
+    found = contacts(header, "\n".join(lines), roles, region)
+
+    width = wrap_width(lines)
+    work_found = work_entries(section_lines(sections, "experience"), roles, width)
+    work = [
+        Work(name=e.company, position=e.position, location=e.location,
+             startDate=iso(e.dates.start) if e.dates else None, endDate=iso(e.dates.end) if e.dates else None,
+             highlights=e.highlights)
+        for e in work_found
+    ]
+    volunteer_found = work_entries(section_lines(sections, "volunteering"), roles, width)
+    volunteer = [Volunteer(organization=e.company, position=e.position,
+                           startDate=iso(e.dates.start) if e.dates else None,
+                           endDate=iso(e.dates.end) if e.dates else None, highlights=e.highlights)
+                 for e in volunteer_found]
+    education = [
+        Education(institution=e.institution, area=e.area, studyType=e.degree, level=e.level, startDate=e.start,
+                  endDate=e.end, score=e.score, courses=e.courses)
+        for e in education_entries(section_lines(sections, "education"))
+    ]
+
+    uses: dict[str, SkillUse] = {}
+    for entry in work_found:
+        if entry.dates:
+            for highlight in entry.highlights:
+                uses[highlight] = SkillUse("experience", entry.dates.start, entry.dates.end)
+    normalized, skills = resume_skills(sections, matcher, uses, today)
+
+    achievements = [
+        Achievement(work=index, text=highlight, figures=FIGURE.findall(highlight))
+        for index, entry in enumerate(work) for highlight in entry.highlights if FIGURE.search(highlight)
+    ]
+    years = merged_years([(e.dates.start, e.dates.end) for e in work_found if e.dates and e.dates.start], today)
+    label = found.label or next((w.position for w in work if w.position), None)
+    education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
+    summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
+    certificates = _certificates(section_lines(sections, "certifications"))
+    projects = [Project(name=t, endDate=d, description=x) for t, d, x in _titled_items(section_lines(sections, "projects"))]
+    awards = [Award(title=t, date=d) for t, d, _ in _titled_items(section_lines(sections, "awards"))]
+    publications = [Publication(name=t, releaseDate=d) for t, d, _ in _titled_items(section_lines(sections, "publications"))]
+    provenance = {"name": found.name, "email": found.email, "label": label}
+    meta = ProfileMeta(
+        tenant=tenant,
+        document_sha256=document_sha256,
+        schema_version=SCHEMA_VERSION,
+        taxonomy_version=matcher.taxonomy.version,
+        skills=normalized,
+        total_years_experience=years,
+        career_level=career_level(label, years),
+        education_level=education_level,
+        parser="rules",
+        confidence={
+            "name": 0.9 if found.name and header and found.name in header[0] else 0.7 if found.name else 0.0,
+            "email": 0.99 if found.email else 0.0,
+            "phone": 0.95 if found.phone and found.phone.startswith("+") else 0.5 if found.phone else 0.0,
+            "location": 0.8 if found.location.city or found.location.region else 0.0,
+            "label": 0.8 if found.label else 0.5 if label else 0.0,
+            "work": _share(work, lambda w: w.position and w.name and w.startDate),
+            "education": _share(education, lambda e: e.institution and e.studyType),
+            "skills": 0.8 if normalized else 0.0,
+        },
+        provenance={k: v for k, v in provenance.items() if v},
+        achievements=achievements,
+    )
+    return Profile(
+        basics=Basics(name=found.name, label=label, email=found.email, phone=found.phone, url=found.url,
+                      location=found.location, profiles=found.profiles, summary=summary),
+        work=work,
+        education=education,
+        skills=skills,
+        languages=_languages(section_lines(sections, "languages")),
+        certificates=certificates,
+        projects=projects,
+        awards=awards,
+        publications=publications,
+        volunteer=volunteer,
+        meta=meta,
+    )
+
+
+def _share(items: list, complete) -> float:
+    """Confidence in a list field: the share of its entries that came out complete, 0 when there are none."""
+    if not items:
+        return 0.0
+    return round(0.4 + 0.5 * sum(bool(complete(i)) for i in items) / len(items), 2)
+
+
+def parse_resumes(texts: list[str], *, matcher: SkillMatcher, **kwargs) -> list[Profile]:
+    """Profiles for many texts, the models loaded once."""
+    return [parse_resume(text, matcher=matcher, **kwargs) for text in texts]
+
+
+def profile_text(profile: Profile) -> str:
+    """The text that represents a profile for embedding: title, summary, roles and skills."""
+    parts = [profile.basics.label or "", profile.basics.summary or ""]
+    for work in profile.work[:5]:
+        parts.append(" ".join(filter(None, [work.position, work.name])))
+        parts.extend(work.highlights[:3])
+    parts.append("Skills: " + ", ".join(s.name for s in profile.meta.skills))
+    return "\n".join(p for p in parts if p)
+

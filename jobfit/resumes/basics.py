@@ -1,0 +1,134 @@
+"""The top of a resume: name, current title, contacts, location, profile links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jobfit.resumes.lexicon import ORG_WORDS, title_score, words_of
+from jobfit.resumes.places import parse_place
+from jobfit.resumes.sections import heading_of
+from jobfit.schema import Location, SocialProfile
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+PROFILE_URL = re.compile(
+    r"(?:https?://)?(?:[a-z]{2,3}\.)?(?:www\.)?(linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|"
+    r"stackoverflow\.com|twitter\.com|x\.com|medium\.com|kaggle\.com)/[\w/.%-]+", re.I)
+URL = re.compile(r"\b(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w/.%?=&#-]*)?", re.I)
+NETWORKS = {"linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "GitLab", "behance.net": "Behance",
+            "dribbble.com": "Dribbble", "stackoverflow.com": "Stack Overflow", "twitter.com": "Twitter", "x.com": "X",
+            "medium.com": "Medium", "kaggle.com": "Kaggle"}
+NOT_A_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|template|profile|page|name|examples?|address|phone|"
+                        r"mobile|email|e-mail|contact|linkedin|objective|summary|confidential|street|road|avenue)\b", re.I)
+NAME_PREFIX = re.compile(r"^(?:name\s*[:\-]\s*|(?:mr|mrs|ms|miss|dr)\.?\s+)", re.I)
+JOB_SITE = re.compile(r"\s*-?\s*Email me on Indeed:?.*$|\bindeed\.com/r/\S*", re.I)
+
+
+@dataclass
+class Contacts:
+    name: str | None
+    label: str | None
+    email: str | None
+    phone: str | None
+    location: Location
+    url: str | None
+    profiles: list[SocialProfile]
+
+
+def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
+    line = NAME_PREFIX.sub("", line.strip()).strip(" ,|")
+    line = re.split(r"\s*[|•·,]\s*|\s+[-–—]\s+", line)[0].strip()
+    words = line.split()
+    if not 2 <= len(words) <= 5 or NOT_A_NAME.search(line) or heading_of(line):
+        return None
+    for word in words:
+        bare = word.replace("-", "").replace(".", "").replace("'", "").replace("’", "")
+        if not bare.isalpha() or not word[:1].isupper():
+            return None
+    lowered = set(words_of(line))
+    if lowered & roles or lowered & ORG_WORDS or parse_place(line):
+        return None
+    if sum(len(w.strip(".")) == 1 for w in words) > 2:
+        return None
+    return line
+
+
+def find_name(lines: list[str], roles: frozenset[str]) -> str | None:
+    """The first line near the top that reads as a person's name."""
+    for line in lines[:15]:
+        name = _name_candidate(line, roles)
+        if name:
+            return name
+    return None
+
+
+def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str | None:
+    """The current title the header states ("Software Engineer - Disney", "SOCIAL MEDIA MANAGER")."""
+    start = next((i + 1 for i, line in enumerate(lines) if name and name in line), 0)
+    for line in lines[start:start + 8]:
+        if EMAIL.search(line) or URL.search(line) or re.search(r"\d{3}", line) or line.endswith("."):
+            continue
+        head = re.split(r"\s+[-–—|]\s+|\s+at\s+|\s*\|\s*", line)[0].strip(" ,:")
+        if head and len(head.split()) <= 7 and title_score(head, roles) > 0 and not heading_of(head):
+            return head
+    return None
+
+
+def find_location(lines: list[str]) -> Location:
+    """The first place the header names: "Pune, Maharashtra", "Lafayette, CO 80026", "0467 Oslo"."""
+    for line in lines[:15]:
+        if re.match(r"^\s*willing to relocate", line, re.I):
+            continue
+        line = JOB_SITE.sub("", EMAIL.sub(" | ", line))
+        for piece in re.split(r"\s*[|•·]\s*|\s+[-–—]\s+|\s{2,}", line):
+            parts = [re.sub(r"^\d{4,6}\s+", "", p.strip()) for p in piece.split(",")]
+            for k in (3, 2, 1):
+                for i in range(len(parts) - k + 1):
+                    location = parse_place(", ".join(parts[i:i + k]))
+                    if location and (location.city or k > 1 or location.region):
+                        return location
+    return Location()
+
+
+def find_phone(text: str, region: str) -> str | None:
+    """The first phone number, as E.164 when it is valid for its region, else as written."""
+    import phonenumbers
+
+    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+        number = match.number
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return match.raw_string.strip()
+    return None
+
+
+def find_profiles(text: str) -> tuple[list[SocialProfile], str | None]:
+    profiles: dict[str, SocialProfile] = {}
+    for match in PROFILE_URL.finditer(text):
+        raw = match.group(0).rstrip(".,/")
+        network = NETWORKS[match.group(1).lower()]
+        url = raw if raw.lower().startswith("http") else "https://" + raw
+        username = raw.rstrip("/").rsplit("/", 1)[-1]
+        profiles.setdefault(network, SocialProfile(network=network, url=url, username=username))
+    personal = None
+    for match in URL.finditer(text):
+        url = match.group(0).rstrip(".,")
+        if not PROFILE_URL.search(url) and "indeed.com" not in url.lower() and not EMAIL.search(url):
+            personal = url if url.lower().startswith("http") else "http://" + url
+            break
+    return list(profiles.values()), personal
+
+
+def contacts(header: list[str], text: str, roles: frozenset[str], region: str) -> Contacts:
+    email = EMAIL.search(text)
+    name = find_name(header, roles) or find_name(text.split("\n")[:15], roles)
+    profiles, url = find_profiles(text)
+    return Contacts(
+        name=name,
+        label=find_label(header, name, roles),
+        email=email.group(0) if email else None,
+        phone=find_phone("\n".join(header) or text[:2000], region),
+        location=find_location(header) if header else Location(),
+        url=url,
+        profiles=profiles,
+    )

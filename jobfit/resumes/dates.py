@@ -1,0 +1,128 @@
+"""Dates as resumes write them: "June 2014 to Present", "1/09 - 12/12", "2003-Present", "2013 -", "Since 2010"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+
+
+def _one(p: str) -> str:
+    """One date ("June 2014", "1/09", "Summer 2011", "2003", "'09") with named groups prefixed by p."""
+    return (
+        rf"(?:(?P<{p}m>{_MONTH}|{_SEASON})[\s,'’]*|(?P<{p}n>\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*[/.-]\s*)?)?"
+        rf"(?P<{p}y>(?:19|20)\d\d|'?\d\d(?=\s*(?:-|–|—|to\b|till\b|until\b)|\s*$))"
+    )
+
+
+_PRESENT = r"(?P<present>present|current(?:ly)?|now|today|till\s+date|till\s+now|to\s+date|date|ongoing|continuing)"
+_SEPARATOR = r"\s*(?:-|–|—|~|to|till|until|through|thru)\s*"
+DATE_RANGE = re.compile(
+    r"(?<![\w/])" + _one("s") + _SEPARATOR + r"(?:" + _one("e") + r"|" + _PRESENT + r")(?![\w/])",
+    re.I,
+)
+SINCE = re.compile(r"(?<![\w/])since\s+" + _one("s") + r"(?![\w/])", re.I)
+OPEN_START = re.compile(r"(?<![\w/])" + _one("s") + r"\s*[-–—]\s*$", re.I)  # "2013 -": still there
+YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: tuple[int, int] | None
+    end: tuple[int, int] | None  # None: open ("Present")
+    span: tuple[int, int]  # where it was written in the line
+
+    @property
+    def is_open(self) -> bool:
+        return self.end is None
+
+
+def _year(text: str) -> int:
+    text = text.lstrip("'")
+    value = int(text)
+    if len(text) == 4:
+        return value
+    return 2000 + value if value < 50 else 1900 + value
+
+
+def _point(match: re.Match, prefix: str) -> tuple[int, int]:
+    year = _year(match[f"{prefix}y"])
+    month_number = match[f"{prefix}n"]
+    if month_number and 1 <= int(month_number) <= 12:
+        return year, int(month_number)
+    word = (match[f"{prefix}m"] or "").lower()
+    return year, MONTHS.get(word[:3]) or SEASONS.get(word, 1)
+
+
+def find_range(line: str) -> DateRange | None:
+    """The first date range in a line ("Jan 2019 - Mar 2021", "2003-Present", "Since 2010", "2013 -")."""
+    match = DATE_RANGE.search(line)
+    if match:
+        start = _point(match, "s")
+        end = None if match["present"] else _point(match, "e")
+        if end and end < start:
+            return None
+        return DateRange(start, end, match.span())
+    match = SINCE.search(line) or OPEN_START.search(line)
+    if match:
+        return DateRange(_point(match, "s"), None, match.span())
+    return None
+
+
+def iso(point: tuple[int, int] | None) -> str | None:
+    return f"{point[0]:04d}-{point[1]:02d}" if point else None
+
+
+def merged_years(intervals: list[tuple[tuple[int, int], tuple[int, int] | None]], today: date) -> float:
+    """Total years covered by the intervals, overlaps counted once; an open end means `today`."""
+    spans = []
+    for start, end in intervals:
+        begin = start[0] * 12 + start[1] - 1
+        finish = (end[0] * 12 + end[1] - 1) if end else today.year * 12 + today.month - 1
+        if finish >= begin:
+            spans.append((begin, finish + 1))
+    spans.sort()
+    total, current_start, current_end = 0, None, None
+    for begin, finish in spans:
+        if current_end is None or begin > current_end:
+            if current_end is not None:
+                total += current_end - current_start
+            current_start, current_end = begin, finish
+        else:
+            current_end = max(current_end, finish)
+    if current_end is not None:
+        total += current_end - current_start
+    return round(total / 12, 1)
+
+
+def latest_year(text: str) -> int | None:
+    """The latest plausible year a text names (a document's date, when it states one)."""
+    years = [int(y) for y in YEAR.findall(text)]
+    return max(years) if years else None
+
+
+_LONE_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*[-–—]?\s*$", re.I)
+
+
+def join_split_ranges(lines: list[str]) -> list[str]:
+    """A range laid out as two lines ("January 2012" then "November 2012", "2010" then "2013") as one line."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = next((j for j in range(index + 1, min(index + 3, len(lines))) if lines[j].strip()), None)
+        if (following is not None and _LONE_DATE.match(line) and not _LONE_DATE.match(line)["present"]
+                and _LONE_DATE.match(lines[following])):
+            joined = f"{line.strip().rstrip('-–— ')} - {lines[following].strip()}"
+            if find_range(joined):
+                out.append(joined)
+                index = following + 1
+                continue
+        out.append(line)
+        index += 1
+    return out

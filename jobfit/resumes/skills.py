@@ -1,0 +1,109 @@
+"""Skills: taxonomy mentions anywhere in the resume with their evidence, and the skills section's own items."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from jobfit.resumes.basics import EMAIL, URL
+from jobfit.resumes.dates import iso, merged_years
+from jobfit.resumes.sections import BULLET, Section
+from jobfit.schema import NormalizedSkill, Skill
+from jobfit.taxonomy import SkillMatcher
+
+SKILL_YEARS = re.compile(r"\(\s*(?:(less than (?:1|one))|(\d+(?:\.\d+)?)\+?)\s*(?:years?|yrs?)\s*\)", re.I)
+LEVELS = re.compile(r"\b(expert|advanced|proficient|intermediate|beginner|basic|working knowledge|familiar)\b", re.I)
+ITEM_SPLIT = re.compile(r"[,;|•·▪◦]|\s-\s|\t|\s{2,}|\band\b(?=\s+[A-Z])")
+
+
+@dataclass
+class SkillUse:
+    """Where a skill showed up: the section, and the dates of the work entry it was written under."""
+
+    section: str
+    start: tuple[int, int] | None = None
+    end: tuple[int, int] | None = None  # None with a start: still in use
+
+
+def listed_items(lines: list[str]) -> list[tuple[str, float | None, str | None]]:
+    """(item, years stated, level stated) for each item of skills-section lines."""
+    items = []
+    for line in lines:
+        line = BULLET.sub("", line)
+        if ":" in line and re.match(r"^[A-Za-z /&]{2,40}:", line):
+            line = line.split(":", 1)[1]  # "Languages: Java, C" -> "Java, C"
+        for raw in ITEM_SPLIT.split(line):
+            item = BULLET.sub("", raw).strip(" .:-*")
+            years_match = SKILL_YEARS.search(item)
+            years = None
+            if years_match:
+                years = 0.5 if years_match.group(1) else float(years_match.group(2))
+                item = SKILL_YEARS.sub("", item).strip(" .:-*")
+            level_match = LEVELS.search(item)
+            level = level_match.group(1).lower() if level_match else None
+            item = (re.sub(r"\s*\((?:[^)]*)\)\s*$", "", item).strip(" .:-*()") or item).strip(" ()")
+            if item and len(item.split()) <= 5 and len(item) <= 50 and re.search(r"[A-Za-z]", item):
+                items.append((item, years, level))
+    return items
+
+
+def _blank(text: str, pattern: re.Pattern) -> str:
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def resume_skills(
+    sections: list[Section],
+    matcher: SkillMatcher,
+    uses_by_line: dict[str, SkillUse],
+    today: date,
+) -> tuple[list[NormalizedSkill], list[Skill]]:
+    """Normalized skills (for meta and matching) and JSON Resume skills (the normalized ones with the resume's
+    wording as keywords, then the skills section's items the taxonomy does not know, as written)."""
+    texts: list[str] = []
+    uses: list[SkillUse] = []
+    for section in sections:
+        for line in section.lines:
+            if not line:
+                continue
+            cleaned = _blank(_blank(_blank(line, URL), EMAIL), SKILL_YEARS)
+            texts.append(cleaned)
+            uses.append(uses_by_line.get(BULLET.sub("", line).strip()) or SkillUse(section.name))
+    normalized: dict[str, NormalizedSkill] = {}
+    spans: dict[str, list[SkillUse]] = {}
+    for found, use in zip(matcher.find_many(texts), uses, strict=True):
+        for mention in found:
+            entry = normalized.setdefault(
+                mention.skill.id, NormalizedSkill(id=mention.skill.id, name=mention.skill.name, category=mention.skill.category)
+            )
+            if mention.text not in entry.evidence:
+                entry.evidence.append(mention.text)
+            spans.setdefault(mention.skill.id, []).append(use)
+    listed = [item for section in sections if section.name == "skills" for item in listed_items(section.lines)]
+    listed_found = matcher.find_many([item for item, _, _ in listed])
+    unknown: list[Skill] = []
+    seen = {w.lower() for s in normalized.values() for w in [s.name, *s.evidence]}
+    for (item, years, level), found in zip(listed, listed_found, strict=True):
+        for mention in found:
+            entry = normalized.get(mention.skill.id)
+            if entry is None:
+                continue
+            if years is not None:
+                entry.years = max(entry.years or 0, years)
+            if level and not entry.level:
+                entry.level = level
+        if not found and item.lower() not in seen:
+            unknown.append(Skill(name=item, level=level, keywords=[item]))
+            seen.add(item.lower())
+    for skill_id, entry in normalized.items():
+        used = spans.get(skill_id, [])
+        entry.sections = sorted({u.section for u in used})
+        dated = [u for u in used if u.start]
+        if dated:
+            ends = [u.end for u in dated]
+            entry.last_used = "present" if any(e is None for e in ends) else iso(max(ends))
+            if entry.years is None:
+                entry.years = merged_years([(u.start, u.end) for u in dated], today)
+    skills = [Skill(name=s.name, level=s.level, keywords=s.evidence) for s in normalized.values()] + unknown
+    return list(normalized.values()), skills
+
