@@ -11,6 +11,7 @@ import json
 import time
 import warnings
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import dagster as dg
@@ -21,6 +22,7 @@ from jobfit.documents import Limits, UnsupportedDocument, detect_format, extract
 from jobfit.documents.scan import ScanError
 from jobfit.llm import parse_with_llm
 from jobfit.resumes import parse_resume
+from jobfit.schema import Profile
 from jobfit.store import execute_many, now_utc, upsert
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.scanner import VirusScanResource
@@ -222,24 +224,33 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
     matcher = current_matcher(storage)
     started = time.perf_counter()
     rows, llm_used, llm_errors, parse_failures = [], 0, 0, []
+    prompt_tokens = completion_tokens = 0
     with contextlib.ExitStack() as stack:
         client = stack.enter_context(llm.get_client(context)) if SETTINGS.llm_enabled else None
+        parsed_by_sha: dict[str, Profile] = {}
         for sha256, text in texts.items():
             # parsed once per document; each tenant that sent it gets its own copy of the profile
             try:
-                parsed = parse_resume(text, matcher=matcher, document_sha256=sha256)
+                parsed_by_sha[sha256] = parse_resume(text, matcher=matcher, document_sha256=sha256)
             except Exception as exc:  # one document's parser failure must not cost the batch; its text stays stored
                 parse_failures.append(sha256)
                 context.log.error(f"parsing {sha256[:12]} failed, its text is kept for the next run: {type(exc).__name__}: {exc}")
-                continue
-            if client is not None:
-                outcome = parse_with_llm(client, SETTINGS.llm_model, text, parsed, matcher, cache_dir=storage.layout.llm_cache_dir,
-                                         timeout_seconds=SETTINGS.llm_timeout_seconds)
-                parsed = outcome.profile
-                llm_used += outcome.used_llm
-                if outcome.error:
-                    llm_errors += 1
-                    context.log.warning(f"LLM parsing fell back to the rules for {sha256[:12]}: {outcome.error}")
+        if client is not None:
+            # at most llm_concurrency requests in flight; each falls back to its rules profile on its own
+            def ask(sha256: str):
+                return sha256, parse_with_llm(client, SETTINGS.llm_model, texts[sha256], parsed_by_sha[sha256], matcher,
+                                              cache_dir=storage.layout.llm_cache_dir, timeout_seconds=SETTINGS.llm_timeout_seconds)
+
+            with ThreadPoolExecutor(max_workers=max(1, SETTINGS.llm_concurrency)) as pool:
+                for sha256, outcome in pool.map(ask, list(parsed_by_sha)):
+                    parsed_by_sha[sha256] = outcome.profile
+                    llm_used += outcome.used_llm
+                    prompt_tokens += outcome.prompt_tokens
+                    completion_tokens += outcome.completion_tokens
+                    if outcome.error:
+                        llm_errors += 1
+                        context.log.warning(f"LLM parsing fell back to the rules for {sha256[:12]}: {outcome.error}")
+        for sha256, parsed in parsed_by_sha.items():
             for tenant, replaced_by in tenants.get(sha256, [("default", None)]):
                 profile = parsed.model_copy(deep=True)
                 profile.meta.tenant = tenant
@@ -270,5 +281,7 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
         ),
     }
     if SETTINGS.llm_enabled:
-        metadata.update(llm_used=llm_used, llm_fallbacks=llm_errors)
+        cost = (prompt_tokens * SETTINGS.llm_input_usd_per_million + completion_tokens * SETTINGS.llm_output_usd_per_million) / 1e6
+        metadata.update(llm_used=llm_used, llm_fallbacks=llm_errors, llm_prompt_tokens=prompt_tokens,
+                        llm_completion_tokens=completion_tokens, llm_cost_usd=round(cost, 6))
     return dg.MaterializeResult(metadata=metadata)

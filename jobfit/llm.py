@@ -42,6 +42,8 @@ class LLMOutcome:
     used_llm: bool
     cached: bool = False
     error: str | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
 
 
 def cache_key(text: str, model: str) -> str:
@@ -91,6 +93,7 @@ def parse_with_llm(
 ) -> LLMOutcome:
     """Ask the model for the fields (JSON schema output), validate them, merge; the rules' profile on any failure."""
     today = today or date.today()
+    tokens = (0, 0)
     key = cache_key(text, model)
     cached_file = cache_dir / f"{key}.json" if cache_dir else None
     try:
@@ -108,12 +111,16 @@ def parse_with_llm(
             timeout=timeout_seconds,
         )
         content = response.choices[0].message.content or ""
+        usage = getattr(response, "usage", None)
+        tokens = (getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0)
         extraction = ResumeExtraction.model_validate(json.loads(content))
     except (ValidationError, json.JSONDecodeError) as exc:
-        return LLMOutcome(rules, used_llm=False, error=f"the model's answer did not validate: {str(exc)[:200]}")
+        return LLMOutcome(rules, used_llm=False, error=f"the model's answer did not validate: {str(exc)[:200]}",
+                          prompt_tokens=tokens[0], completion_tokens=tokens[1])
     except Exception as exc:  # network errors, timeouts, HTTP 4xx/5xx from any OpenAI-compatible server
         return LLMOutcome(rules, used_llm=False, error=f"the model could not be reached: {type(exc).__name__}: {str(exc)[:200]}")
     if cached_file:
         cached_file.parent.mkdir(parents=True, exist_ok=True)
         cached_file.write_text(extraction.model_dump_json())
-    return LLMOutcome(merge_extraction(rules, extraction, matcher, model, today), used_llm=True)
+    return LLMOutcome(merge_extraction(rules, extraction, matcher, model, today), used_llm=True,
+                      prompt_tokens=tokens[0], completion_tokens=tokens[1])

@@ -81,6 +81,9 @@ class Settings:
     virus_database: str = ""
     llm_model: str = ""
     llm_timeout_seconds: float = 60.0
+    llm_concurrency: int = 4  # requests in flight at once
+    llm_input_usd_per_million: float = 0.0  # prices for the cost the profiles asset reports
+    llm_output_usd_per_million: float = 0.0
     openai_base_url: str = ""
     posting_ttl_days: int = 30  # a posting without a stated validity leaves matching this long after publication
     taxonomy_esco_dir: str = ""  # ESCO v1.1.1 CSVs: when both are set, `skill_taxonomy` rebuilds from them
@@ -114,6 +117,9 @@ class Settings:
             virus_database=os.environ.get("JOBFIT_VIRUS_DATABASE", ""),
             llm_model=os.environ.get("JOBFIT_LLM_MODEL", ""),
             llm_timeout_seconds=float(os.environ.get("JOBFIT_LLM_TIMEOUT_SECONDS", "60")),
+            llm_concurrency=_env_int("JOBFIT_LLM_CONCURRENCY", 4),
+            llm_input_usd_per_million=float(os.environ.get("JOBFIT_LLM_INPUT_USD_PER_MILLION", "0")),
+            llm_output_usd_per_million=float(os.environ.get("JOBFIT_LLM_OUTPUT_USD_PER_MILLION", "0")),
             openai_base_url=os.environ.get("OPENAI_BASE_URL", ""),
             posting_ttl_days=_env_int("JOBFIT_POSTING_TTL_DAYS", 30),
             taxonomy_esco_dir=os.environ.get("JOBFIT_ESCO_DIR", ""),

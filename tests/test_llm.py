@@ -72,7 +72,8 @@ def test_profiles_asset_records_llm_usage(stub, tmp_path, monkeypatch):
     from sensors.inbox import scan_inbox
 
     monkeypatch.setenv("OPENAI_API_KEY", "test")
-    monkeypatch.setattr(documents_module, "SETTINGS", dataclasses.replace(documents_module.SETTINGS, llm_model="stub-model"))
+    monkeypatch.setattr(documents_module, "SETTINGS", dataclasses.replace(
+        documents_module.SETTINGS, llm_model="stub-model", llm_input_usd_per_million=1.0, llm_output_usd_per_million=2.0))
     settings = seeded_settings(tmp_path / "data")
     resources = {**build_resources(settings), "llm": OpenAIResource(api_key="test", base_url=stub.base_url)}
     tenant, path = next((t, p) for t, p in scan_inbox(settings.inbox_dir) if p.suffix == ".txt")
@@ -89,3 +90,6 @@ def test_profiles_asset_records_llm_usage(stub, tmp_path, monkeypatch):
     assert metadata["parser"].value == "llm:stub-model" and metadata["llm_used"].value == 1
     assert metadata["openai.stub-model.calls"].value == 1
     assert metadata["openai.stub-model.total_tokens"].value == 200
+    # the stub answers 120 prompt and 80 completion tokens: the run's cost at the configured prices
+    assert metadata["llm_prompt_tokens"].value == 120 and metadata["llm_completion_tokens"].value == 80
+    assert metadata["llm_cost_usd"].value == 0.00028

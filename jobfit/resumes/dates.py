@@ -16,7 +16,7 @@ def _one(p: str) -> str:
     """One date ("June 2014", "1/09", "Summer 2011", "2003", "'09") with named groups prefixed by p."""
     return (
         rf"(?:(?P<{p}m>{_MONTH}|{_SEASON})[\s,'’]*|(?P<{p}n>\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*[/.-]\s*)?)?"
-        rf"(?P<{p}y>(?:19|20)\d\d|'?\d\d(?=\s*(?:-|–|—|to\b|till\b|until\b)|\s*$))"
+        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|to\b|till\b|until\b)|\s*$))"
     )
 
 
@@ -50,7 +50,9 @@ def _year(text: str) -> int:
     return 2000 + value if value < 50 else 1900 + value
 
 
-def _point(match: re.Match, prefix: str) -> tuple[int, int]:
+def _point(match: re.Match, prefix: str) -> tuple[int, int] | None:
+    if match[f"{prefix}y"].lower().endswith("xx"):
+        return None  # a template's placeholder year ("July 20xx"): a date was written, its value is unknown
     year = _year(match[f"{prefix}y"])
     month_number = match[f"{prefix}n"]
     if month_number and 1 <= int(month_number) <= 12:
@@ -65,7 +67,7 @@ def find_range(line: str) -> DateRange | None:
     if match:
         start = _point(match, "s")
         end = None if match["present"] else _point(match, "e")
-        if end and end < start:
+        if end and start and end < start:
             return None
         return DateRange(start, end, match.span())
     match = SINCE.search(line) or OPEN_START.search(line)
@@ -106,6 +108,7 @@ def latest_year(text: str) -> int | None:
     return max(years) if years else None
 
 
+_LEADING_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*:\s*\S", re.I)  # "Present: Engineer, GM"
 _LONE_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*[-–—]?\s*$", re.I)
 
 
@@ -117,7 +120,7 @@ def join_split_ranges(lines: list[str]) -> list[str]:
         line = lines[index]
         following = next((j for j in range(index + 1, min(index + 3, len(lines))) if lines[j].strip()), None)
         if (following is not None and _LONE_DATE.match(line) and not _LONE_DATE.match(line)["present"]
-                and _LONE_DATE.match(lines[following])):
+                and (_LONE_DATE.match(lines[following]) or _LEADING_DATE.match(lines[following]))):
             joined = f"{line.strip().rstrip('-–— ')} - {lines[following].strip()}"
             if find_range(joined):
                 out.append(joined)

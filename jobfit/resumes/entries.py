@@ -384,7 +384,7 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
         if has_degree and not entry.degree:
             entry.degree, entry.level, entry.area, rest = _degree_line(line)
         if found:
-            entry.start = entry.start or str(found.start[0])
+            entry.start = entry.start or (str(found.start[0]) if found.start else None)
             entry.end = entry.end or (str(found.end[0]) if found.end else None)
             rest = rest.replace(line[found.span[0]:found.span[1]], " | ")
         elif years and not entry.end and len(line.split()) <= 8:

@@ -73,6 +73,7 @@ INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*(\S.*)$")
 
 def letter_spaced(line: str) -> str:
     """'E xp er ie nc e' and 'S ENIOR P ROJECT' (a PDF's letter spacing) put back together; other text unchanged."""
+    line = re.sub(r"\b([A-Z]) ([A-Z]{2,})\b", r"\1\2", line)  # small capitals: "S ENIOR P ROJECT M ANAGER"
     words = line.split()
     if len(words) >= 3 and sum(len(w) <= 2 for w in words) >= 0.5 * len(words) and all(w.isalpha() for w in words):
         return "".join(words)
@@ -91,7 +92,7 @@ def heading_of(line: str) -> str | None:
     exact = _LOOKUP.get(cleaned) or _LOOKUP.get(cleaned.replace(" and ", " & "))
     if exact:
         return exact
-    squeezed = _LOOKUP_SQUEEZED.get(cleaned.replace(" ", "")) if len(words) >= 3 else None
+    squeezed = _LOOKUP_SQUEEZED.get(cleaned.replace(" ", "")) if len(line.split()) >= 3 else None
     if squeezed:
         return squeezed
     # Only a heading-like line ends in a section word: capitals, title case or a colon.
