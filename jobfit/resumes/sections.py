@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jobfit.resumes.lexicon import TITLE_EXTRA
+
 SECTION_HEADINGS = {
     "summary": (
         "summary", "profile", "objective", "career objective", "about me", "professional summary", "executive profile",
@@ -67,6 +69,14 @@ _TAILS = {"experience": "experience", "history": "experience", "employment": "ex
           "awards": "awards", "publications": "publications", "qualifications": "education",
           "competencies": "skills", "expertise": "skills", "references": "references", "interests": "interests",
           "languages": "languages", "summary": "summary", "profile": "summary"}
+_KEYWORDS = {
+    "education": "education", "educational": "education", "academic": "education", "academics": "education",
+    "qualification": "education", "qualifications": "education", "certifications": "certifications", "certification": "certifications",
+    "licenses": "certifications", "awards": "awards", "honors": "awards",
+    "achievements": "awards", "accomplishments": "awards", "publications": "publications", "languages": "languages",
+    "references": "references", "interests": "interests", "hobbies": "interests", "volunteer": "volunteering",
+    "volunteering": "volunteering",
+}
 BULLET = re.compile(r"^\s*(?:[-*•·▪◦➢►■□✓‣○●¾]|\d+[.)]\s)\s*")
 INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*(\S.*)$")
 
@@ -80,8 +90,8 @@ def letter_spaced(line: str) -> str:
     return line
 
 
-def heading_of(line: str) -> str | None:
-    """The section a line opens, if it is a heading."""
+def heading_of(line: str, inside: str | None = None) -> str | None:
+    """The section a line opens, if it is a heading; `inside` is the section the line is in."""
     stripped = letter_spaced(line.strip())
     if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
         return None
@@ -100,6 +110,14 @@ def heading_of(line: str) -> str | None:
     tail = _TAILS.get(words[-1].split("/")[-1])
     if heading_like and tail and len(words) <= 4:
         return tail
+    # "FORMAL EDUCATION AND ONGOING TRAINING", "Educational Qualification :": the first section word decides.
+    titled = set(words) & TITLE_EXTRA  # "Special Education Teacher" is a job, not a heading
+    if heading_like and not titled and "," not in stripped and (stripped.isupper() or stripped.endswith(":") or len(words) <= 3):
+        for word in words:
+            section = _KEYWORDS.get(word)
+            # Under a job "Key Accomplishments:" belongs to the entry; an education heading never does.
+            if section and (inside != "experience" or section not in ("awards", "publications")):
+                return section
     return None
 
 
@@ -118,7 +136,7 @@ def split_sections(lines: list[str]) -> list[Section]:
     sections = [Section("header", None, [])]
     for raw in lines:
         line = raw.strip()
-        name = heading_of(line)
+        name = heading_of(line, sections[-1].name)
         if name:
             sections.append(Section(name, line, []))
             continue
