@@ -141,7 +141,9 @@ def parse_resume(
     lines = resume_lines(text)
     sections = split_sections(lines)
     header = [line for line in sections[0].lines if line]
-    found = contacts(header, "\n".join(lines), roles, region)
+    # contact details are at the top, or in a contact/personal section, or in a footer
+    contact_lines = header + [line for line in section_lines(sections, "additional") if line] + [l for l in lines[-12:] if l]
+    found = contacts(header, "\n".join(lines), roles, region, contact_lines)
 
     width = wrap_width(lines)
     work_found = work_entries(section_lines(sections, "experience"), roles, width)

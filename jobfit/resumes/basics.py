@@ -98,8 +98,8 @@ def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str
 
 
 def find_location(lines: list[str]) -> Location:
-    """The first place the header names: "Pune, Maharashtra", "Lafayette, CO 80026", "0467 Oslo"."""
-    for line in lines[:15]:
+    """The first place the contact lines name: "Pune, Maharashtra", "Lafayette, CO 80026", "0467 Oslo"."""
+    for line in lines[:40]:
         if re.match(r"^\s*willing to relocate", line, re.I):
             continue
         line = JOB_SITE.sub("", EMAIL.sub(" | ", line))
@@ -142,7 +142,7 @@ def find_profiles(text: str) -> tuple[list[SocialProfile], str | None]:
     return list(profiles.values()), personal
 
 
-def contacts(header: list[str], text: str, roles: frozenset[str], region: str) -> Contacts:
+def contacts(header: list[str], text: str, roles: frozenset[str], region: str, contact_lines: list[str] | None = None) -> Contacts:
     email = EMAIL.search(text)
     name = find_name(header, roles) or find_name(text.split("\n")[:15], roles)
     profiles, url = find_profiles(text)
@@ -151,7 +151,7 @@ def contacts(header: list[str], text: str, roles: frozenset[str], region: str) -
         label=find_label(header, name, roles),
         email=email.group(0) if email else None,
         phone=find_phone("\n".join(header) or text[:2000], region),
-        location=find_location(header) if header else Location(),
+        location=find_location(contact_lines or header),
         url=url,
         profiles=profiles,
     )

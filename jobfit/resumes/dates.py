@@ -129,3 +129,15 @@ def join_split_ranges(lines: list[str]) -> list[str]:
         out.append(line)
         index += 1
     return out
+
+
+_LEADING_SINGLE = re.compile(r"^\s*" + _one("s") + r"\s*[:,-]?\s+(?=(?-i:[A-Z]))", re.I)
+
+
+def leading_date(line: str) -> DateRange | None:
+    """One date opening a header line ("2007 Summer Intern", "June 2014 Software Developer"): that month or year."""
+    match = _LEADING_SINGLE.match(line)
+    if not match or not match["sy"] or len(match["sy"].lstrip("'")) != 4:
+        return None
+    point = _point(match, "s")
+    return DateRange(point, point, (match.start(), match.end()))

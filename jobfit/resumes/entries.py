@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jobfit.resumes.dates import DateRange, find_range, iso
+from jobfit.resumes.dates import DateRange, find_range, iso, leading_date
 from jobfit.resumes.lexicon import LEGAL_SUFFIX, company_score, title_score, words_of
 from jobfit.resumes.places import parse_place, place_text
 from jobfit.resumes.sections import BULLET
@@ -25,9 +25,10 @@ SEPARATORS = re.compile(r"\s+[-–—|@]\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+a
 LABELED = re.compile(
     r"^(designation|job title|title|position|role|organi[sz]ation|company|company name|employer|client|"
     r"duration|period|dates?|location|place)\s*[:\-]\s*(.+)$", re.I)
-BODY_LABEL = re.compile(r"^(responsibilities|roles? (?:and|&) responsibilities|environment|achievements|key achievements|"
-                        r"description|duties|tools|technologies|project(?: name| title)?|team size|key responsibilit\w*|"
-                        r"client|platform|technology used|skills used|results)\s*(?::|$)", re.I)
+BODY_LABEL = re.compile(
+    r"^(?:(?:key|main|major|job|my|primary|other)\s+)?(?:roles?|responsibilit\w+|duties|functions|achievements|accomplishments|"
+    r"contributions|deliverables|highlights|environment|description|tools|technologies|project(?: name| title)?|"
+    r"team size|client|platform|technology used|skills used|results)(?:\s+(?:and|&)\s+\w+)*\s*(?::|$)", re.I)
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -108,6 +109,8 @@ def _header(lines: list[str]) -> Header:
                 header.labeled.setdefault(kind, _take_place(_strip(value), header))
                 continue
         found = find_range(line)
+        if not found and header.dates is None:
+            found = leading_date(line)
         if found and header.dates is None:
             header.dates = found
             line = line[: found.span[0]] + " | " + line[found.span[1]:]

@@ -19,7 +19,7 @@ US_STATE_CODES = {
     "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "ST",  # "City, ST": templates' stand-in
 }
 # Words that are place names somewhere but mostly something else on a resume.
-_NOT_PLACES = {"university", "college", "institute", "school", "present", "current", "manager", "engineer", "sales",
+_NOT_PLACES = {"name", "university", "college", "institute", "school", "present", "current", "manager", "engineer", "sales",
                "marketing", "home", "mobile", "phone", "email", "street", "java", "python", "university of",
                "of", "and", "the", "date", "march", "may", "june", "july", "august", "april", "most", "young", "best",
                "deal", "bath", "reading", "mission", "orange", "union", "split", "nice", "university park"}
@@ -31,6 +31,10 @@ def fold(text: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_ORGANIZATION_HINTS = {"inc", "ltd", "llc", "pvt", "limited", "corp", "company", "university", "college", "school",
+                       "institute", "bank", "group", "solutions", "technologies", "services", "systems"}
 
 
 @dataclass(frozen=True)
@@ -51,10 +55,11 @@ def gazetteer() -> Gazetteer:
     for city in by_population:
         names = [city["name"]]
         if city["population"] >= 100_000:  # Bangalore for Bengaluru, Bombay for Mumbai
-            names += [n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper() and not any(c.isdigit() for c in n)]
+            names += [n for n in city.get("alternatenames", [])
+                      if len(n) >= 5 and n.isascii() and n[:1].isupper() and not any(c.isdigit() for c in n)]
         for name in names:
             key = fold(name)
-            if key not in _NOT_PLACES and len(key) > 2:
+            if key not in _NOT_PLACES and len(key) > 3:
                 cities.setdefault(key, city["countrycode"])
     regions = {}
     for sub in pycountry.subdivisions:
@@ -105,7 +110,11 @@ def parse_place(text: str) -> Location | None:
     if match:
         first, second = match.group(1).strip(), match.group(2).strip()
         second_kind = "region" if second in US_STATE_CODES else place_kind(second)
-        if second_kind and (place_kind(first) or second_kind in ("region", "country") or second in US_STATE_CODES):
+        # "Sometown, CA" and "Bangalore Urban, Karnataka" name a place the gazetteer may not know; before a
+        # country ("Capgemini, Canada") only a known city does.
+        first_known = place_kind(first) is not None
+        plausible = len(first.split()) <= 3 and not (set(first.lower().split()) & _ORGANIZATION_HINTS)
+        if second_kind and (first_known or (second_kind == "region" and plausible)):
             country = "US" if second in US_STATE_CODES else (
                 places.countries.get(fold(second)) or places.regions.get(fold(second)))
             if second_kind == "country":
