@@ -142,7 +142,7 @@ def parse_resume(
     sections = split_sections(lines)
     header = [line for line in sections[0].lines if line]
     # contact details are at the top, or in a contact/personal section, or in a footer
-    contact_lines = header + [line for line in section_lines(sections, "additional") if line] + [l for l in lines[-12:] if l]
+    contact_lines = header + [line for line in section_lines(sections, "additional") if line] + [line for line in lines[-12:] if line]
     found = contacts(header, "\n".join(lines), roles, region, contact_lines)
 
     width = wrap_width(lines)
