@@ -14,6 +14,8 @@ from jobfit.taxonomy import SkillMatcher
 
 SKILL_YEARS = re.compile(r"\(\s*(?:(less than (?:1|one))|(\d+(?:\.\d+)?)\+?)\s*(?:years?|yrs?)\s*\)", re.I)
 LEVELS = re.compile(r"\b(expert|advanced|proficient|intermediate|beginner|basic|working knowledge|familiar)\b", re.I)
+TOOLS_LINE = re.compile(r"^(?:environment|technologies(?: used)?|technology used|tools(?: used)?|skills(?: used)?|tech stack|"
+                        r"platforms?|software|languages|frameworks|databases)\s*:\s*(.+)$", re.I)
 ITEM_SPLIT = re.compile(r"[,;|•·▪◦]|\s-\s|\t|\s{2,}|\band\b(?=\s+[A-Z])")
 
 
@@ -31,8 +33,13 @@ def listed_items(lines: list[str]) -> list[tuple[str, float | None, str | None]]
     items = []
     for line in lines:
         line = BULLET.sub("", line)
-        if ":" in line and re.match(r"^[A-Za-z /&]{2,40}:", line):
-            line = line.split(":", 1)[1]  # "Languages: Java, C" -> "Java, C"
+        labeled = re.match(r"^([A-Za-z /&-]{2,40}):\s*(.*)$", line)
+        if labeled:
+            label, rest = labeled.group(1).strip(), labeled.group(2)
+            if len(rest.split()) > 6 and not re.search(r"[,;|]", rest.split(".")[0]):
+                line = label  # "Communication: Effective written and verbal..." -> the skill is the label
+            else:
+                line = rest  # "Languages: Java, C" -> "Java, C"
         for raw in ITEM_SPLIT.split(line):
             item = BULLET.sub("", raw).strip(" .:-*")
             years_match = SKILL_YEARS.search(item)
@@ -45,6 +52,25 @@ def listed_items(lines: list[str]) -> list[tuple[str, float | None, str | None]]
             item = (re.sub(r"\s*\((?:[^)]*)\)\s*$", "", item).strip(" .:-*()") or item).strip(" ()")
             if item and len(item.split()) <= 5 and len(item) <= 50 and re.search(r"[A-Za-z]", item):
                 items.append((item, years, level))
+    return items
+
+
+ENUMERATION = re.compile(r"\b(?:like|such as|including|includes|include|viz\.?|e\.g\.?|namely)\s+([^.;:]{3,200})")
+
+
+def enumerated(text: str) -> list[str]:
+    """Capitalized items of the lists prose introduces with "like", "such as", "including"."""
+    items = []
+    for match in ENUMERATION.finditer(text):
+        parts = [p.strip(" ,") for p in re.split(r",|\band\b|\bor\b|/", match.group(1))]
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            words = part.split()
+            if 1 <= len(words) <= 4 and part[:1].isupper() and not re.search(r"\d{4}", part):
+                items.append(part)
+            elif words and not part[:1].isupper():
+                break  # the list has ended: prose goes on
     return items
 
 
@@ -80,6 +106,12 @@ def resume_skills(
                 entry.evidence.append(mention.text)
             spans.setdefault(mention.skill.id, []).append(use)
     listed = [item for section in sections if section.name == "skills" for item in listed_items(section.lines)]
+    # "Environment: GIT, Maven, Jenkins" under a job, "Technologies: ..." under a project
+    listed += listed_items([m.group(1) for section in sections if section.name != "skills" for line in section.lines
+                            if (m := TOOLS_LINE.match(BULLET.sub("", line)))])
+    # enumerations in prose: "Cloud Technologies like AWS VPC, EC2, S3, Route 53", "tools such as Jira and Git"
+    listed += [(item, None, None) for section in sections if section.name not in ("skills", "header")
+               for item in enumerated(" ".join(line for line in section.lines if line))]
     listed_found = matcher.find_many([item for item, _, _ in listed])
     unknown: list[Skill] = []
     seen = {w.lower() for s in normalized.values() for w in [s.name, *s.evidence]}
