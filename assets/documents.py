@@ -231,7 +231,8 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
         for sha256, text in texts.items():
             # parsed once per document; each tenant that sent it gets its own copy of the profile
             try:
-                parsed_by_sha[sha256] = parse_resume(text, matcher=matcher, document_sha256=sha256)
+                parsed_by_sha[sha256] = parse_resume(text, matcher=matcher, document_sha256=sha256,
+                                                     region=SETTINGS.default_region)
             except Exception as exc:  # one document's parser failure must not cost the batch; its text stays stored
                 parse_failures.append(sha256)
                 context.log.error(f"parsing {sha256[:12]} failed, its text is kept for the next run: {type(exc).__name__}: {exc}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -49,7 +50,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         try:
             data = path.read_bytes()
             text = extract_text(data)
-            profile = parse_resume(text.text, matcher=matcher, tenant=args.tenant, document_sha256=sha256_bytes(data))
+            profile = parse_resume(text.text, matcher=matcher, tenant=args.tenant, document_sha256=sha256_bytes(data),
+                                   region=args.region)
             record["profile"] = profile.model_dump(mode="json", exclude_none=True)
         except UnsupportedDocument as exc:
             record.update(status="quarantined", error=f"{exc.reason}: {exc.message}")
@@ -183,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--jsonl", action="store_true", help="one JSON object per document")
     parse.add_argument("--tenant", default="default")
     parse.add_argument("--keep-going", action="store_true", help="exit 0 even when some documents are quarantined")
+    parse.add_argument("--region", default=os.environ.get("JOBFIT_DEFAULT_REGION", "US").upper(),
+                       help="country (ISO 3166 alpha-2) for phone numbers written without a country code")
     parse.set_defaults(run=cmd_parse)
 
     analyze = commands.add_parser("analyze-job", help="analyze job objects (JSONL, each with an id)")

@@ -85,6 +85,7 @@ class Settings:
     llm_input_usd_per_million: float = 0.0  # prices for the cost the profiles asset reports
     llm_output_usd_per_million: float = 0.0
     openai_base_url: str = ""
+    default_region: str = "US"  # phone numbers written without a country code are read as this region's
     posting_ttl_days: int = 30  # a posting without a stated validity leaves matching this long after publication
     taxonomy_esco_dir: str = ""  # ESCO v1.1.1 CSVs: when both are set, `skill_taxonomy` rebuilds from them
     taxonomy_onet_dir: str = ""  # O*NET 27.0 text files
@@ -122,6 +123,7 @@ class Settings:
             llm_output_usd_per_million=float(os.environ.get("JOBFIT_LLM_OUTPUT_USD_PER_MILLION", "0")),
             openai_base_url=os.environ.get("OPENAI_BASE_URL", ""),
             posting_ttl_days=_env_int("JOBFIT_POSTING_TTL_DAYS", 30),
+            default_region=os.environ.get("JOBFIT_DEFAULT_REGION", "US").upper(),
             taxonomy_esco_dir=os.environ.get("JOBFIT_ESCO_DIR", ""),
             taxonomy_onet_dir=os.environ.get("JOBFIT_ONET_DIR", ""),
         )

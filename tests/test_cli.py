@@ -80,3 +80,24 @@ def test_match_prints_top_n_per_profile(tmp_path):
     titles = {json.loads(line)["id"]: json.loads(line)["title"] for line in jobs.read_text().splitlines()}
     assert titles[by_profile["daniel_weber"][0]["job"]] == "Senior Accountant"
     assert all([r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True) for rows in by_profile.values())
+
+
+def test_a_parser_failure_costs_one_document_not_the_batch(tmp_path, monkeypatch, capsys):
+    import jobfit.resumes
+    from jobfit import cli
+
+    real = jobfit.resumes.parse_resume
+
+    def flaky(text, **kwargs):
+        if "Trigger" in text:
+            raise ValueError("a rule tripped over this layout")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(jobfit.resumes, "parse_resume", flaky)
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("Robin Good\nrobin@example.com\nExperience\nEngineer, Acme Ltd, 2019 - 2021\n")
+    bad.write_text("Trigger Happy\ntrigger@example.com\nExperience\nEngineer, Acme Ltd, 2019 - 2021\n")
+    assert cli.main(["parse", str(bad), str(good), "--jsonl"]) == 1
+    records = {r["source"]: r for r in lines(capsys.readouterr().out)}
+    assert records[str(bad)]["status"] == "error" and "a rule tripped" in records[str(bad)]["error"]
+    assert records[str(good)]["status"] == "ok" and records[str(good)]["profile"]["basics"]["name"] == "Robin Good"

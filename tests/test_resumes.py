@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from jobfit.resumes import merged_years, parse_resume, split_sections
 
 TEXT = """Jordan Sample
@@ -31,6 +33,7 @@ def test_basics_are_found(matcher):
     assert profile.basics.name == "Jordan Sample"
     assert profile.basics.label == "Backend Engineer"
     assert profile.basics.email == "jordan.sample@example.com"
+    assert profile.basics.phone == "+12065550100"  # E.164
     assert profile.basics.location.city == "Seattle" and profile.basics.location.region == "WA"
     assert profile.basics.profiles[0].network == "GitHub"
     assert profile.meta.tenant == "acme" and profile.meta.document_sha256 == "ab" * 32
@@ -123,3 +126,138 @@ def test_listed_skills_keep_their_years_and_unknown_ones_their_wording(matcher):
     listed = {s.name: s.keywords for s in profile.skills}
     assert listed["ESSBASE"] == ["ESSBASE"] and listed["Hyperion Planning"] == ["Hyperion Planning"]
     assert "essbase" not in by_id  # not on the taxonomy: kept as worded, not normalized
+
+
+# A template resume as careless exports deliver it: one quoted line, byte escapes, runs of spaces for breaks.
+FLATTENED = (
+    '"Dana Quill Porter  LinkedIn: www.linkedin.com/in/dqporter    2987 Lexington St.  Lafayette, CO 80026  '
+    '123-345-7890  dana.porter@example.com    PROJECT MANAGEMENT PROFESSIONAL  SUMMARY  Project manager who '
+    'delivers.    P ROFESSIONAL E XPERIENCE  PricewaterhouseCoopers  Denver, Colorado  2003-Present  Project Manager:'
+    '    \\xe2\\x80\\xa2    Led a team of 5 consultants and cut call handling costs by 30% for a $100 million rollout.'
+    '    Montessori Childrens Center  Denver, Colorado  1999-2003  Executive Director:    \\xe2\\x80\\xa2    Managed '
+    'all operational aspects of the school.    FORMAL EDUCATION AND ONGOING TRAINING  Air Force Academy, Colorado '
+    'Springs, Colorado, 1993  Bachelor of Science in General Engineering, GPA: 3.87"'
+)
+
+
+def test_a_flattened_template_resume_comes_out_whole(matcher):
+    from jobfit.documents import extract_text
+
+    text = extract_text(FLATTENED.encode()).text
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert profile.basics.name == "Dana Quill Porter"
+    assert (profile.basics.location.city, profile.basics.location.region) == ("Lafayette", "CO")
+    assert profile.basics.phone == "123-345-7890"  # not a valid number anywhere: kept as written
+    assert profile.basics.profiles[0].username == "dqporter"
+    # employer, place and dates first, the title after them: the layout does not fool the roles
+    assert [(w.position, w.name, w.location, w.startDate, w.endDate) for w in profile.work] == [
+        ("Project Manager", "PricewaterhouseCoopers", "Denver, Colorado", "2003-01", None),
+        ("Executive Director", "Montessori Childrens Center", "Denver, Colorado", "1999-01", "2003-01"),
+    ]
+    school = profile.education[0]
+    assert (school.institution, school.studyType, school.level, school.endDate, school.score) == (
+        "Air Force Academy", "Bachelor of Science in General Engineering", "bachelor", "1993", "3.87")
+    # the highlight with figures is flagged for recruiters
+    assert profile.meta.achievements[0].work == 0 and set(profile.meta.achievements[0].figures) >= {"30%", "$100 million"}
+
+
+INDEED = """Lee Sample
+Software Engineer - Disney
+
+Hyderabad, Telangana - Email me on Indeed: lee@example.com
+
+WORK EXPERIENCE
+
+Software Engineer
+
+Disney -
+
+September 2014 to Present
+
+Responsibilities:
+* Coordinate developers with establishing and applying appropriate branching, labeling and
+naming conventions using GIT source control across the whole of the team.
+* Used Jenkins to implement Continuous Integration and deployment into Tomcat Web logic
+Application server.
+
+Process Associate
+
+Microsoft -  Hyderabad, Telangana -
+
+July 2013 to August 2014
+
+EDUCATION
+
+B.Tech in Computer Science and Engineering
+
+Jawaharlal Nehru Technological University -  Hyderabad, Telangana
+
+2009 to 2013
+
+https://www.indeed.com/r/lee-sample
+"""
+
+
+def test_job_site_layout_with_wrapped_bullets(matcher):
+    profile = parse_resume(INDEED, matcher=matcher, today=date(2026, 1, 1))
+    assert profile.basics.label == "Software Engineer"
+    assert (profile.basics.location.city, profile.basics.location.countryCode) == ("Hyderabad", "IN")
+    assert [(w.position, w.name, w.location, w.startDate, w.endDate) for w in profile.work] == [
+        ("Software Engineer", "Disney", None, "2014-09", None),
+        ("Process Associate", "Microsoft", "Hyderabad, Telangana", "2013-07", "2014-08"),
+    ]
+    # a bullet wrapped onto the next line stays one highlight; the short wrapped tail is not a new job
+    assert len(profile.work[0].highlights) == 3 and profile.work[0].highlights[1].endswith("whole of the team.")
+    school = profile.education[0]
+    assert (school.studyType, school.area, school.institution, school.startDate, school.endDate) == (
+        "B.Tech in Computer Science and Engineering", "Computer Science and Engineering",
+        "Jawaharlal Nehru Technological University", "2009", "2013")
+    skills = {s.id: s for s in profile.meta.skills}
+    assert skills["jenkins"].last_used == "present" and skills["jenkins"].sections == ["experience"]
+    assert skills["jenkins"].years == 11.4  # September 2014 through January 2026 (137 months), from the role
+
+
+def test_the_name_is_told_from_other_name_shaped_lines(matcher):
+    text = "RESUME\nIndustrial Training\nJosef Miller\njosef@example.com\nEXPERIENCE\nWelder, Acme Ltd, 2010 - 2012\n"
+    assert parse_resume(text, matcher=matcher).basics.name == "Josef Miller"
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("June 2014 to Present", (2014, 6), None),
+    ("1/09 to 12/12", (2009, 1), (2012, 12)),
+    ("Jan. 2019 – Mar 2021", (2019, 1), (2021, 3)),
+    ("Summer 2011 - Fall 2012", (2011, 6), (2012, 9)),
+    ("Sept 2001 through Dec 2004", (2001, 9), (2004, 12)),
+    ("May 2010 - till date", (2010, 5), None),
+    ("Since 2010", (2010, 1), None),
+])
+def test_date_ranges_as_resumes_write_them(text, start, end):
+    from jobfit.resumes.dates import find_range
+
+    found = find_range(f"Engineer, {text}")
+    assert (found.start, found.end) == (start, end)
+
+
+def test_ranges_over_two_lines_and_template_years():
+    from jobfit.resumes.dates import find_range, join_split_ranges
+
+    assert join_split_ranges(["January 2012", "", "November 2012", "text"]) == ["January 2012 - November 2012", "text"]
+    assert find_range("in 2014 we grew 20-30%") is None
+    placeholder = find_range("July 20xx to August 20xx")  # a template's placeholder: a date, value unknown
+    assert placeholder is not None and placeholder.start is None
+
+
+def test_places_are_told_from_employers():
+    from jobfit.resumes.places import parse_place
+
+    assert parse_place("Pune, Maharashtra").countryCode == "IN"  # "Mahārāshtra" in ISO 3166-2
+    assert parse_place("Sometown, CA 94016").region == "CA"
+    assert parse_place("Capgemini, Canada") is None  # an employer before a country is not a city
+    assert parse_place("Name") is None and parse_place("Oslo").countryCode == "NO"
+
+
+def test_phones_in_e164_with_the_default_region():
+    from jobfit.resumes.basics import find_phone
+
+    assert find_phone("Mobile: +91 98450 12345", "US") == "+919845012345"
+    assert find_phone("Tel 020 7946 0958", "GB") == "+442079460958"  # national format read in the settings' region

@@ -195,9 +195,13 @@ def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
             open_text = ""
             continue
         # A line right under text that ran to the margin without finishing its sentence continues it.
-        wrapped = bool(open_text) and (bool(width) and len(open_text) >= 0.8 * width or line[:1].islower())
+        wrapped = bool(open_text) and (bool(width) and len(open_text) >= 0.8 * width or line[:1].islower()
+                                       or len(open_text) >= 60 and line.endswith("."))  # "...Tomcat Web logic" / "Application server."
         continues = wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text)
-        if continues or is_body(line, width):
+        if continues and groups and groups[-1][1]:
+            groups[-1][1][-1] += " " + line  # one bullet wrapped over two lines is one highlight
+            open_text = line
+        elif continues or is_body(line, width):
             if not groups:
                 groups.append(([], []))
             groups[-1][1].append(BULLET.sub("", line).strip())

@@ -94,7 +94,11 @@ def resume_skills(
                 continue
             cleaned = _blank(_blank(_blank(line, URL), EMAIL), SKILL_YEARS)
             texts.append(cleaned)
-            uses.append(uses_by_line.get(BULLET.sub("", line).strip()) or SkillUse(section.name))
+            key = BULLET.sub("", line).strip()
+            use = uses_by_line.get(key)
+            if use is None and section.name == "experience":  # a line of a highlight wrapped over several
+                use = next((u for highlight, u in uses_by_line.items() if key in highlight), None)
+            uses.append(use or SkillUse(section.name))
     normalized: dict[str, NormalizedSkill] = {}
     spans: dict[str, list[SkillUse]] = {}
     for found, use in zip(matcher.find_many(texts), uses, strict=True):
