@@ -406,12 +406,52 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             if place:
                 entry.location = entry.location or piece
                 continue
-            if not entry.institution and (INSTITUTION.search(piece) or (len(piece.split()) <= 8 and piece[:1].isupper()
-                                                                       and kind != "degree" and not is_body(piece))):
+            named = institution_name(piece)
+            if not entry.institution and named:
+                entry.institution = named
+                rest_of_piece = _strip(piece.replace(named, " | "))
+                if rest_of_piece and parse_place(rest_of_piece):
+                    entry.location = entry.location or rest_of_piece
+            elif not entry.institution and len(piece.split()) <= 8 and piece[:1].isupper() and kind != "degree" \
+                    and not is_body(piece):
                 entry.institution = _take_place_text(piece, entry)
-            elif entry.institution is None and kind == "degree" and INSTITUTION.search(piece):
-                entry.institution = piece
     return [e for e in entries if e.degree or e.institution]
+
+
+_CONNECTORS = {"of", "for", "and", "&", "at", "the", "de", "du", "la", "in"}
+
+
+def institution_name(text: str) -> str | None:
+    """The school a piece of text names: the run of capitalized words around "University", "College"...
+
+    "Coursework in Social Systems, University of Pennsylvania" -> "University of Pennsylvania";
+    "Jawaharlal Nehru Technological University" stays whole.
+    """
+    for part in re.split(r"\s*,\s*|\s*;\s*", text):
+        words = part.split()
+        keys = [i for i, w in enumerate(words) if INSTITUTION.fullmatch(w.strip(".()"))]
+        if not keys:
+            continue
+
+        def named(word: str) -> bool:
+            bare = word.strip(".()'’")
+            return bool(bare) and (bare[:1].isupper() or bare[:1].isdigit())
+
+        if words[keys[0]][:1].islower():  # "St. Joseph's convent school": written in lower case, keep the part
+            return _strip(part) if len(words) <= 8 else None
+        start = end = keys[0]
+        while start > 0 and (named(words[start - 1]) or words[start - 1].lower() in _CONNECTORS):
+            start -= 1
+        while end + 1 < len(words) and (named(words[end + 1]) or words[end + 1].lower() in _CONNECTORS):
+            end += 1
+        while start < keys[0] and words[start].lower() in _CONNECTORS:
+            start += 1
+        while end > keys[0] and words[end].lower() in _CONNECTORS:
+            end -= 1
+        name = _strip(" ".join(words[start:end + 1]))
+        if name and len(name.split()) <= 10:
+            return name
+    return None
 
 
 def _take_place_text(text: str, entry: EducationEntry) -> str:

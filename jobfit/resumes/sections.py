@@ -14,7 +14,7 @@ from jobfit.resumes.lexicon import TITLE_EXTRA
 SECTION_HEADINGS = {
     "summary": (
         "summary", "profile", "objective", "career objective", "about me", "professional summary", "executive profile",
-        "personal statement", "overview", "career summary", "professional profile", "summary of qualifications",
+        "personal statement", "overview", "career summary", "professional profile", "summary of qualifications", "summary of qualification",
         "qualifications summary", "career profile", "personal profile", "introduction", "executive summary",
     ),
     "experience": (
@@ -70,6 +70,7 @@ _TAILS = {"experience": "experience", "history": "experience", "employment": "ex
           "competencies": "skills", "expertise": "skills", "references": "references", "interests": "interests",
           "languages": "languages", "summary": "summary", "profile": "summary"}
 _KEYWORDS = {
+    "summary": "summary", "objective": "summary", "objectives": "summary", "profile": "summary",
     "education": "education", "educational": "education", "academic": "education", "academics": "education",
     "qualification": "education", "qualifications": "education", "certifications": "certifications", "certification": "certifications",
     "licenses": "certifications", "awards": "awards", "honors": "awards",
