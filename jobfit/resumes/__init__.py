@@ -147,6 +147,10 @@ def parse_resume(
 
     width = wrap_width(lines)
     work_found = work_entries(section_lines(sections, "experience"), roles, width)
+    if not work_found:
+        # No experience heading (or none we know): dated entries under whatever heading they sit.
+        elsewhere = section_lines(sections, "summary", "additional", "languages", "interests", "awards", "skills")
+        work_found = [e for e in work_entries(elsewhere, roles, width) if e.dates and (e.position or e.company)]
     work = [
         Work(name=e.company, position=e.position, location=e.location,
              startDate=iso(e.dates.start) if e.dates else None, endDate=iso(e.dates.end) if e.dates else None,

@@ -109,6 +109,8 @@ def parse_place(text: str) -> Location | None:
     match = _CITY_REGION.match(text)
     if match:
         first, second = match.group(1).strip(), match.group(2).strip()
+        if len(second) == 2 and second.upper() in US_STATE_CODES and second != "ST":
+            second = second.upper()  # "Ukiah, Ca"
         second_kind = "region" if second in US_STATE_CODES else place_kind(second)
         # "Sometown, CA" and "Bangalore Urban, Karnataka" name a place the gazetteer may not know; before a
         # country ("Capgemini, Canada") only a known city does.

@@ -35,14 +35,15 @@ SECTION_HEADINGS = {
         "technical proficiencies", "computer skills", "it skills", "technical expertise", "skills and abilities",
         "areas of impact", "professional skills", "technical summary", "skill highlights", "key competencies",
         "software", "technology", "technologies", "tools", "technical competencies", "skills & expertise",
-        "proficiencies", "software skills", "qualifications and skills", "specialties",
+        "proficiencies", "software skills", "qualifications and skills", "specialties", "programming languages",
+        "scripting languages", "computer languages", "programming", "frameworks", "databases", "operating systems",
     ),
     "certifications": (
         "certifications", "certificates", "certification", "licenses", "licences", "licenses and certifications",
         "professional certifications", "credentials", "certifications and licenses", "trainings", "training",
         "professional development", "courses",
     ),
-    "languages": ("languages", "language skills", "language proficiency", "languages known"),
+    "languages": ("languages", "language skills", "language proficiency", "languages known", "spoken languages"),
     "projects": ("projects", "selected projects", "academic projects", "personal projects", "key projects", "project details"),
     "awards": (
         "awards", "honors", "honours", "achievements", "accomplishments", "awards and achievements", "recognition",
