@@ -62,6 +62,11 @@ def is_body(line: str, width: int = 0) -> bool:
     return bool(re.match(r"^[a-z(]", line)) and not dated and len(words) >= 4
 
 
+CONTACT = re.compile(r"@|\b(?:tel|phone|mobile|cell|e-?mail|address|zip code|fax)\b|\d{3}[ .-]\d{3}[ .-]\d{4}|https?://|www\.", re.I)
+LONE_DATE_PIECE = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|spring|summer|fall|autumn|winter)"
+                             r"(?:[\s,']+(?:(?:19|20)\d\d))?$|^(?:19|20)\d\d$", re.I)
+
+
 @dataclass
 class Header:
     """The header lines of one entry with its dates taken out."""
@@ -119,6 +124,13 @@ def _header(lines: list[str]) -> Header:
         for piece in SEPARATORS.split(line):
             piece = _strip(re.sub(r"\(\s*\)|\bfrom\s*$", "", piece))
             if not piece or not re.search(r"[A-Za-z]{2}", piece):
+                continue
+            if CONTACT.search(piece):
+                continue  # a phone, an address or an email is never a title or an employer
+            lone = LONE_DATE_PIECE.match(piece)
+            if lone:
+                if header.dates is None and (found := leading_date(piece + " X")):
+                    header.dates = found
                 continue
             piece = _take_place(piece, header)
             piece = _strip(piece)

@@ -98,6 +98,7 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
         return None
     cleaned = re.sub(r"\s+", " ", re.sub(r"[^a-z &/]", " ", stripped.lower().replace("&", " and "))).strip()
+    cleaned = re.sub(r"\s*\b(?:continued|cont d|contd|cont)$", "", cleaned)  # "PROFESSIONAL EXPERIENCE (continued)"
     words = cleaned.split()
     if not words or len(words) > 5:
         return None
