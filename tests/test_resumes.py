@@ -261,3 +261,15 @@ def test_phones_in_e164_with_the_default_region():
 
     assert find_phone("Mobile: +91 98450 12345", "US") == "+919845012345"
     assert find_phone("Tel 020 7946 0958", "GB") == "+442079460958"  # national format read in the settings' region
+
+
+def test_jobs_a_summary_states_in_a_sentence(matcher):
+    text = ("Robin Prose\nrobin@example.com\nSUMMARY\n"
+            "Worked as Software Engineer with Prolifics Corporation Limited from Dec' 2015 to Sept' 2016. "
+            "Worked with Python and Java on many projects.\n"
+            "EXPERIENCE\nSenior Engineer\nAcme Systems Ltd -  Pune, Maharashtra -\nOctober 2016 to Present\n- Built things\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [
+        ("Senior Engineer", "Acme Systems Ltd", "2016-10", None),
+        ("Software Engineer", "Prolifics Corporation Limited", "2015-12", "2016-09"),
+    ]  # "worked with Python" is not a job

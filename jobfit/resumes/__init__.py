@@ -12,7 +12,7 @@ from datetime import date
 from jobfit import SCHEMA_VERSION
 from jobfit.resumes.basics import contacts
 from jobfit.resumes.dates import iso, join_split_ranges, merged_years
-from jobfit.resumes.entries import degree_of, education_entries, work_entries, wrap_width
+from jobfit.resumes.entries import degree_of, education_entries, prose_entries, work_entries, wrap_width
 from jobfit.resumes.lexicon import role_nouns
 from jobfit.resumes.sections import BULLET, letter_spaced, section_lines, split_sections
 from jobfit.resumes.skills import SkillUse, resume_skills
@@ -151,6 +151,12 @@ def parse_resume(
         # No experience heading (or none we know): dated entries under whatever heading they sit.
         elsewhere = section_lines(sections, "summary", "additional", "languages", "interests", "awards", "skills")
         work_found = [e for e in work_entries(elsewhere, roles, width) if e.dates and (e.position or e.company)]
+    # jobs a summary states in a sentence ("Worked as X with Y from ... to ...") that the history does not list
+    known = {(e.company or "").lower() for e in work_found}
+    for entry in prose_entries(" ".join(section_lines(sections, "header", "summary", "additional")), roles):
+        if not any(entry.company.lower() in k or k and k in entry.company.lower() for k in known):
+            work_found.append(entry)
+            known.add(entry.company.lower())
     work = [
         Work(name=e.company, position=e.position, location=e.location,
              startDate=iso(e.dates.start) if e.dates else None, endDate=iso(e.dates.end) if e.dates else None,

@@ -473,3 +473,25 @@ def _take_place_text(text: str, entry: EducationEntry) -> str:
         entry.location = entry.location or header.places[0]
         return _strip(rest)
     return text
+
+
+PROSE_ROLE = re.compile(
+    r"\b(?:work(?:ed|ing)|employed|serv(?:ed|ing)|join(?:ed)?)\s+(?:as\s+(?:an?\s+)?(?P<title>[A-Za-z][\w./&-]*(?:\s+[\w./&-]+){0,5}?)\s+)?"
+    r"(?:with|at|for|in|under)\s+(?P<company>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?-i:[A-Z&][\w.&'’-]*)|of|and|&)){0,6})"
+    r"(?=\s+(?:from|since|during|between|till|until|as)\b|\s*[,.(;]|\s*$)(?P<rest>[^.;]*)",
+    re.I,
+)
+
+
+def prose_entries(text: str, roles: frozenset[str]) -> list[WorkEntry]:
+    """Jobs a summary states in a sentence: "Worked as Software Engineer with Prolifics Corporation Limited
+    from Dec' 2015 to Sept' 2016". Only with a title or dates, so "worked with Python" is not a job."""
+    entries = []
+    for match in PROSE_ROLE.finditer(text):
+        title = match["title"] if match["title"] and title_score(match["title"], roles) >= 1 else None
+        company = _strip(match["company"])
+        dates = find_range(match["rest"] or "")
+        if (title or dates) and company and company_score(company, roles) >= 0 and not title_score(company, roles) > 0 \
+                and not parse_place(company):
+            entries.append(WorkEntry(title, company, None, dates))
+    return entries

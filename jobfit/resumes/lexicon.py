@@ -64,7 +64,7 @@ def title_score(text: str, roles: frozenset[str]) -> float:
         score += 1.0
     if words[-1] in roles:
         score += 0.5
-    if any(w in ORG_WORDS for w in words):
+    if words[-1] in ORG_WORDS:  # "Infosys Technologies"; but "Software Engineer" and "Systems Analyst" are titles
         score -= 0.8
     if LEGAL_SUFFIX.search(text):
         score -= 1.0
@@ -79,10 +79,11 @@ def company_score(text: str, roles: frozenset[str]) -> float:
     score = 0.0
     if LEGAL_SUFFIX.search(text):
         score += 1.5
-    if any(w in ORG_WORDS for w in words):
+    has_role = any(w in roles for w in words)
+    if words[-1] in ORG_WORDS or (not has_role and any(w in ORG_WORDS for w in words)):
         score += 1.0
     if "&" in text or re.search(r"\b[A-Z]{2,}\b", text) and not text.isupper():
         score += 0.3
-    if any(w in roles for w in words):
+    if has_role:
         score -= 0.7
     return score
