@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from jobfit.resumes.lexicon import ORG_WORDS, TITLE_EXTRA, title_score, words_of
 from jobfit.resumes.places import parse_place
-from jobfit.resumes.sections import heading_of
+from jobfit.resumes.sections import DEGREE_LINE, heading_of
 from jobfit.schema import Location, SocialProfile
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
@@ -20,7 +20,8 @@ NETWORKS = {"linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "G
             "dribbble.com": "Dribbble", "stackoverflow.com": "Stack Overflow", "twitter.com": "Twitter", "x.com": "X",
             "medium.com": "Medium", "kaggle.com": "Kaggle"}
 NOT_A_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|template|profile|page|name|examples?|address|phone|"
-                        r"mobile|email|e-mail|contact|linkedin|objective|summary|confidential|street|road|avenue)\b", re.I)
+                        r"mobile|email|e-mail|contact|linkedin|objective|summary|confidential|street|road|avenue|room|suite|floor|"
+                        r"building|apt|sample)\b", re.I)
 NAME_PREFIX = re.compile(r"^(?:name\s*[:\-]\s*|(?:mr|mrs|ms|miss|dr)\.?\s+)", re.I)
 JOB_SITE = re.compile(r"\s*-?\s*Email me on Indeed:?.*$|\bindeed\.com/r/\S*", re.I)
 
@@ -40,7 +41,7 @@ def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
     line = NAME_PREFIX.sub("", line.strip().strip("\"'“”‘’")).strip(" ,|")
     line = re.split(r"\s*[|•·,]\s*|\s+[-–—]\s+|\s+(?=\d)", line)[0].strip()  # "Ivan Keeling 87 Some Street"
     words = line.split()
-    if not 2 <= len(words) <= 5 or NOT_A_NAME.search(line) or heading_of(line):
+    if not 2 <= len(words) <= 5 or NOT_A_NAME.search(line) or heading_of(line) or DEGREE_LINE.match(line):
         return None
     for word in words:
         bare = word.replace("-", "").replace(".", "").replace("'", "").replace("’", "")

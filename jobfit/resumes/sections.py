@@ -70,6 +70,8 @@ _TAILS = {"experience": "experience", "history": "experience", "employment": "ex
           "awards": "awards", "publications": "publications", "qualifications": "education",
           "competencies": "skills", "expertise": "skills", "references": "references", "interests": "interests",
           "languages": "languages", "summary": "summary", "profile": "summary"}
+DEGREE_LINE = re.compile(r"^(?:(?i:bachelor|master|associate of|associate'?s|doctor|ph\.?\s?d)|[BM]\.\s?(?:Sc|A|S|E|Tech|Com|Ed)\b"
+                          r"|(?:BA|BS|BSc|MA|MS|MSc|MBA|BE|ME)\b)")
 _KEYWORDS = {
     "summary": "summary", "objective": "summary", "objectives": "summary", "profile": "summary",
     "education": "education", "educational": "education", "academic": "education", "academics": "education",
@@ -87,14 +89,20 @@ def letter_spaced(line: str) -> str:
     """'E xp er ie nc e' and 'S ENIOR P ROJECT' (a PDF's letter spacing) put back together; other text unchanged."""
     line = re.sub(r"\b([A-Z]) ([A-Z]{2,})\b", r"\1\2", line)  # small capitals: "S ENIOR P ROJECT M ANAGER"
     words = line.split()
-    if len(words) >= 3 and sum(len(w) <= 2 for w in words) >= 0.5 * len(words) and all(w.isalpha() for w in words):
+    fragments = [w for w in words if len(w) <= 2 and w.lower() not in _SHORT_WORDS]
+    if len(words) >= 3 and len(fragments) >= 0.5 * len(words) and all(w.isalpha() for w in words):
         return "".join(words)
     return line
+
+
+_SHORT_WORDS = {"in", "of", "at", "to", "a", "an", "on", "by", "or", "as", "is", "it", "be", "we", "my", "and"}
 
 
 def heading_of(line: str, inside: str | None = None) -> str | None:
     """The section a line opens, if it is a heading; `inside` is the section the line is in."""
     stripped = letter_spaced(line.strip())
+    if DEGREE_LINE.match(stripped):
+        return None  # "Master of Arts, Education" is a degree, not the heading "Education"
     if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
         return None
     cleaned = re.sub(r"\s+", " ", re.sub(r"[^a-z &/]", " ", stripped.lower().replace("&", " and "))).strip()
@@ -115,7 +123,8 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
         return tail
     # "FORMAL EDUCATION AND ONGOING TRAINING", "Educational Qualification :": the first section word decides.
     titled = set(words) & TITLE_EXTRA  # "Special Education Teacher" is a job, not a heading
-    if heading_like and not titled and "," not in stripped and (stripped.isupper() or stripped.endswith(":") or len(words) <= 3):
+    if heading_like and not titled and "," not in stripped and (stripped.isupper() or stripped.endswith(":") or len(words) <= 3
+                                                                or _KEYWORDS.get(words[0]) == "education"):
         for word in words:
             section = _KEYWORDS.get(word)
             # Under a job "Key Accomplishments:" belongs to the entry; an education heading never does.
