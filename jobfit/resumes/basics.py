@@ -21,7 +21,7 @@ NETWORKS = {"linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "G
             "medium.com": "Medium", "kaggle.com": "Kaggle"}
 NOT_A_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|template|profile|page|name|examples?|address|phone|"
                         r"mobile|email|e-mail|contact|linkedin|objective|summary|confidential|street|road|avenue|room|suite|floor|"
-                        r"building|apt|sample)\b", re.I)
+                        r"building|apt)\b", re.I)
 NAME_PREFIX = re.compile(r"^(?:name\s*[:\-]\s*|(?:mr|mrs|ms|miss|dr)\.?\s+)", re.I)
 JOB_SITE = re.compile(r"\s*-?\s*Email me on Indeed:?.*$|\bindeed\.com/r/\S*", re.I)
 
