@@ -174,7 +174,7 @@ def document_text(
             "sha256": sha256, "text": text.text, "format": text.format, "pages": text.pages, "words": len(text.text.split()),
             "layout": json.dumps([dataclasses.asdict(line) for line in text.layout]),
             "ocr_pages": text.ocr_pages, "ocr_confidence": text.ocr_confidence,
-            "kind": text.kind, "kind_confidence": text.kind_confidence,
+            "kind": text.kind, "kind_confidence": text.kind_confidence, "document_date": text.date,
         } for sha256, text in texts])
         execute_many(con,
             "UPDATE documents SET status = 'text', reason = NULL, message = NULL, pages = ?, updated_at = ? WHERE sha256 = ?",
@@ -214,7 +214,9 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
     with storage.warehouse() as con:
         con.execute("CREATE TEMP TABLE run_keys (sha256 VARCHAR)")
         execute_many(con, "INSERT INTO run_keys VALUES (?)", [[k] for k in keys])
-        texts = dict(con.execute("SELECT t.sha256, t.text FROM document_text t JOIN run_keys USING (sha256)").fetchall())
+        stored = con.execute("SELECT t.sha256, t.text, t.document_date FROM document_text t JOIN run_keys USING (sha256)").fetchall()
+        texts = {sha256: text for sha256, text, _ in stored}
+        saved_on = {sha256: saved for sha256, _, saved in stored}  # "Present" in a resume means when it was saved
         sources = con.execute("SELECT r.sha256, r.tenant, r.replaced_by FROM profile_replacements r JOIN run_keys USING (sha256)").fetchall()
         # a quarantined document has no profile; drop any left from an earlier version of the rules
         con.execute("DELETE FROM profiles WHERE sha256 IN (SELECT sha256 FROM run_keys) AND sha256 NOT IN (SELECT sha256 FROM document_text)")
@@ -232,7 +234,7 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
             # parsed once per document; each tenant that sent it gets its own copy of the profile
             try:
                 parsed_by_sha[sha256] = parse_resume(text, matcher=matcher, document_sha256=sha256,
-                                                     region=SETTINGS.default_region)
+                                                     region=SETTINGS.default_region, today=saved_on.get(sha256))
             except Exception as exc:  # one document's parser failure must not cost the batch; its text stays stored
                 parse_failures.append(sha256)
                 context.log.error(f"parsing {sha256[:12]} failed, its text is kept for the next run: {type(exc).__name__}: {exc}")

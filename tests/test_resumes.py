@@ -273,3 +273,24 @@ def test_jobs_a_summary_states_in_a_sentence(matcher):
         ("Senior Engineer", "Acme Systems Ltd", "2016-10", None),
         ("Software Engineer", "Prolifics Corporation Limited", "2015-12", "2016-09"),
     ]  # "worked with Python" is not a job
+
+
+def test_present_means_the_day_the_document_was_saved(matcher, tmp_path):
+    import datetime
+    import io
+
+    import docx
+
+    from jobfit.documents import extract_text
+
+    document = docx.Document()
+    for line in ["Casey Saved", "casey@example.com", "EXPERIENCE", "Engineer", "Acme Ltd - Pune, Maharashtra -",
+                 "January 2015 to Present", "Built pumps for the city water board and kept them running."]:
+        document.add_paragraph(line)
+    document.core_properties.modified = datetime.datetime(2019, 6, 15, 9, 30)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = extract_text(buffer.getvalue())
+    assert text.date == date(2019, 6, 15)
+    profile = parse_resume(text.text, matcher=matcher, today=text.date)
+    assert profile.meta.total_years_experience == 4.5  # January 2015 through June 2019, not through today

@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 
@@ -45,6 +46,7 @@ class DocumentText:
     ocr_confidence: float | None = None  # mean word confidence 0-100 over OCR'd pages
     kind: str = "resume"  # resume, cover_letter or other
     kind_confidence: float = 0.0
+    date: date | None = None  # when the document was last saved, where its metadata says (PDF, DOCX)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,20 @@ class Limits:
     max_pages: int = 30
     max_unzipped_bytes: int = 100 * 1024 * 1024
     max_zip_ratio: float = 100.0
+
+
+def document_date(text: str | None) -> date | None:
+    """A metadata date ("D:20190312094500+05'30'", "2019-03-12T09:45:00Z") as a date, when it is a plausible one."""
+    import re
+
+    match = re.search(r"((?:19|20)\d\d)-?(\d\d)-?(\d\d)", text or "")
+    if not match:
+        return None
+    try:
+        found = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return found if date(1990, 1, 1) <= found <= date.today() else None
 
 
 def sha256_bytes(data: bytes) -> str:

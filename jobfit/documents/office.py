@@ -8,7 +8,7 @@ import tempfile
 import zipfile
 from xml.etree import ElementTree
 
-from jobfit.documents import DocumentText, LayoutLine, UnsupportedDocument
+from jobfit.documents import DocumentText, LayoutLine, UnsupportedDocument, document_date
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -100,7 +100,9 @@ def docx_text(data: bytes) -> DocumentText:
                 if paragraph.text.strip() and paragraph.text not in seen_headers:
                     seen_headers.add(paragraph.text)
                     lines.append(LayoutLine(text=paragraph.text.strip()))
-    return DocumentText(text="\n".join(line.text for line in lines), format="docx", pages=1, layout=lines)
+    saved = document.core_properties.modified or document.core_properties.created
+    return DocumentText(text="\n".join(line.text for line in lines), format="docx", pages=1, layout=lines,
+                        date=document_date(saved.isoformat()) if saved else None)
 
 
 TEXT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"

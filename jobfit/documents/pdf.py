@@ -6,7 +6,7 @@ import dataclasses
 import re
 from collections import Counter
 
-from jobfit.documents import DocumentText, LayoutLine, Limits, UnsupportedDocument
+from jobfit.documents import DocumentText, LayoutLine, Limits, UnsupportedDocument, document_date
 from jobfit.documents.ocr import ocr_pages
 
 OCR_DPI = 150
@@ -159,11 +159,13 @@ def pdf_text(data: bytes, limits: Limits) -> DocumentText:
             if confidence is not None:
                 confidences.append(confidence)
         pages = _drop_running_lines(pages, heights)
+        metadata = doc.metadata or {}
     layout = [line for lines in pages for line in lines]
     text = "\n\n".join("\n".join(line.text for line in lines) for lines in pages)
     return DocumentText(
         text=text, format="pdf", pages=len(pages), layout=layout, ocr_pages=len(scans),
         ocr_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None,
+        date=document_date(metadata.get("modDate") or metadata.get("creationDate")),
     )
 
 
