@@ -78,7 +78,7 @@ class Header:
 
 
 def _strip(text: str) -> str:
-    return text.strip(" \t|,;:-–—()•·")
+    return text.strip(" \t|,;:-–—()[]•·")
 
 
 def _take_place(text: str, header: Header) -> str:
@@ -187,12 +187,14 @@ def _assign(header: Header, roles: frozenset[str], company_first: bool) -> WorkE
     if rest and position is None and company is None:
         if company_first and len(rest) > 1:
             company, position = rest[0], rest[1]
+        elif len(rest) == 1 and len(rest[0].split()) > 6:
+            company = None  # one long unexplained line: neither
         else:
             position = rest[0]
             company = rest[1] if len(rest) > 1 else None
     elif rest and company is None:
         company = rest[0]
-    elif rest and position is None:
+    elif rest and position is None and len(rest[0].split()) <= 6:
         position = rest[0]
     location = header.places[0] if header.places else None
     return WorkEntry(position, company, location, header.dates)
