@@ -2,7 +2,8 @@
 
     python benchmarks/resumes.py FILE_OR_DIR ... [--repeat 5]
 
-Reports the startup (a fresh process: imports, taxonomy, matcher, gazetteer, first parse) and the
+Reports the startup (a fresh process: imports, taxonomy, matcher, gazetteer, spaCy's entity model, a
+first parse) and the
 rate of text-to-profile parsing in local mode over the given documents (their text is extracted
 once, before timing), medians of --repeat runs.
 """
@@ -24,7 +25,8 @@ t0 = time.perf_counter()
 from jobfit.resumes import parse_resume
 from jobfit.taxonomy import shared_matcher
 matcher = shared_matcher()
-parse_resume("Sam Start\\nEngineer\\nsam@example.com\\nPune, Maharashtra\\nEXPERIENCE\\nEngineer\\nAcme Ltd\\n2019 - 2021", matcher=matcher)
+# a document whose first line is not the name: the entity model is loaded too (the worst case)
+parse_resume("RESUME\\nIndustrial Training\\nSam Start\\nsam@example.com\\nPune, Maharashtra\\nEXPERIENCE\\nEngineer\\nAcme Ltd\\n2019 - 2021", matcher=matcher)
 print(json.dumps({"startup": time.perf_counter() - t0}))
 """
 
@@ -51,6 +53,10 @@ def main() -> None:
         except UnsupportedDocument:
             pass
     matcher = shared_matcher()
+    parse_resume(texts[0], matcher=matcher)
+    from jobfit.resumes.basics import _ner
+
+    _ner()  # models loaded before timing, as in a long-running process
     rates = []
     for _ in range(args.repeat):
         started = time.perf_counter()
