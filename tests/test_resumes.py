@@ -294,3 +294,12 @@ def test_present_means_the_day_the_document_was_saved(matcher, tmp_path):
     assert text.date == date(2019, 6, 15)
     profile = parse_resume(text.text, matcher=matcher, today=text.date)
     assert profile.meta.total_years_experience == 4.5  # January 2015 through June 2019, not through today
+
+
+def test_an_anonymized_resume_gets_no_invented_name(matcher):
+    text = ("TEACHER\nSummary\nResponsible special education teacher with ten years in the classroom.\nSkills\n"
+            "Lesson Planning\nMicrosoft Office\nAutodesk Civil 3D\nExperience\nTeacher 01/2004 to Current\n"
+            "Company Name - City, State\nTaught mathematics to classes of 30 students.\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert profile.basics.name is None and profile.meta.confidence["name"] == 0.0
+    assert profile.basics.label == "TEACHER"

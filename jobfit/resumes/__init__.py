@@ -143,7 +143,10 @@ def parse_resume(
     header = [line for line in sections[0].lines if line]
     # contact details are at the top, or in a contact/personal section, or in a footer
     contact_lines = header + [line for line in section_lines(sections, "additional") if line] + [line for line in lines[-12:] if line]
-    found = contacts(header, "\n".join(lines), roles, region, contact_lines)
+    def is_skill(text: str) -> bool:  # "Java Core", "Lesson Planning": a skill the taxonomy knows covers most of it
+        return sum(len(m.text) for m in matcher.find(text)) >= 0.5 * len(text)
+
+    found = contacts(header, "\n".join(lines), roles, region, contact_lines, is_skill)
 
     width = wrap_width(lines)
     work_found = work_entries(section_lines(sections, "experience"), roles, width)

@@ -20,7 +20,7 @@ NETWORKS = {"linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "G
             "dribbble.com": "Dribbble", "stackoverflow.com": "Stack Overflow", "twitter.com": "Twitter", "x.com": "X",
             "medium.com": "Medium", "kaggle.com": "Kaggle"}
 NOT_A_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|template|profile|page|name|examples?|address|phone|"
-                        r"mobile|email|e-mail|contact|linkedin|objective|summary|confidential|street|road|avenue|room|suite|floor|"
+                        r"mobile|email|e-mail|contacts?|linkedin|objective|summary|confidential|street|road|avenue|room|suite|floor|"
                         r"building|apt)\b", re.I)
 NAME_PREFIX = re.compile(r"^(?:name\s*[:\-]\s*|(?:mr|mrs|ms|miss|dr)\.?\s+)", re.I)
 JOB_SITE = re.compile(r"\s*-?\s*Email me on Indeed:?.*$|\bindeed\.com/r/\S*", re.I)
@@ -39,7 +39,11 @@ class Contacts:
 
 def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
     line = NAME_PREFIX.sub("", line.strip().strip("\"'“”‘’")).strip(" ,|")
-    line = re.split(r"\s*[|•·,]\s*|\s+[-–—]\s+|\s+(?=\d)", line)[0].strip()  # "Ivan Keeling 87 Some Street"
+    head, *rest = re.split(r"\s*[|•·,]\s*|\s+[-–—]\s+|\s+(?=\d)", line)
+    credentials = all(re.fullmatch(r"[A-Z]{2,6}\.?(?:\s*\([A-Z]+\))?", r.strip()) for r in rest if r.strip())
+    if rest and line.count(",") >= 2 and not CONTACT_HINT.search(line) and not credentials:
+        return None  # "Java Core, C#, C++" is a list; "Todd Kertzmann, MBA, PMP" a name with credentials
+    line = head.strip()  # "Ivan Keeling 87 Some Street", "Jordan Sample | jordan@example.com"
     words = line.split()
     if not 2 <= len(words) <= 5 or NOT_A_NAME.search(line) or heading_of(line) or DEGREE_LINE.match(line):
         return None
@@ -69,21 +73,54 @@ def _is_person(texts: list[str]) -> list[bool]:
             for doc in _ner().pipe(texts)]
 
 
-def find_name(lines: list[str], roles: frozenset[str]) -> str | None:
-    """The line near the top that reads as a person's name.
+NAME_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-]\s*(.*)$", re.I)
+PHONE_HINT = re.compile(r"\+?\d[\d ().-]{8,}\d")
+CONTACT_HINT = re.compile(r"@|\+?\d[\d ().-]{7,}\d|\b(?:street|st\.|road|avenue|ave|lane|drive|box|vic|nsw)\b|\b\d{5}\b", re.I)
 
-    The document's first line, when it has a name's shape, is taken as it is (most resumes open with the
-    name). Otherwise the name-shaped lines of the top are read by spaCy's named-entity model and the first
-    it calls a person wins; with none, the first name-shaped line.
+
+def _has_phone(text: str) -> bool:
+    return any(sum(ch.isdigit() for ch in m.group(0)) >= 9 and not re.search(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", m.group(0))
+               for m in PHONE_HINT.finditer(text))
+
+
+def find_name(lines: list[str], roles: frozenset[str], is_skill=None, text_of_all: str = "") -> str | None:
+    """The line near the top that reads as a person's name, or None (anonymized resumes have none).
+
+    "Name: X" says so. Otherwise a name-shaped line that holds no role noun, is not in capitals and
+    names no skill ("BUSINESS DEVELOPMENT LEADER", "Josef Miller", "Java Core" are unclear) is taken when
+    it is the first line; then the first line spaCy's entity model calls a person; then a clear line
+    among the first three. A document with no email or phone anywhere is anonymized: only its first
+    line can be a name.
     """
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    candidates = [(i, name) for i, line in enumerate(lines[:15]) if (name := _name_candidate(line, roles))]
+    filled = [line for line in lines if line.strip()]
+    for index, line in enumerate(filled[:25]):
+        labeled = NAME_LABEL.match(line)
+        if labeled:  # "Name: X", or a form's "Name:" with its value a few lines on
+            value = _name_candidate(labeled.group(1), roles) if labeled.group(1).strip() else None
+            following = (_name_candidate(f, roles) for f in filled[index + 1:index + 12])
+            found = value or next((n for n in following if n), None)
+            if found:
+                return found
+    reachable = bool(EMAIL.search(text_of_all)) or _has_phone(text_of_all)  # an anonymized resume has no contacts
+    candidates = [(i, name) for i, line in enumerate(filled[:15]) if (name := _name_candidate(line, roles))]
     if not candidates:
         return None
-    if candidates[0][0] == first:
-        return candidates[0][1]
-    flags = _is_person([name for _, name in candidates])
-    return next((name for (_, name), person in zip(candidates, flags, strict=True) if person), candidates[0][1])
+    def ambiguous(position: int, name: str) -> bool:
+        has_role = bool(set(words_of(name)) & roles)  # Porter, Miller, Baker: surnames, or a title's head
+        return (has_role and (position > 0 or name.isupper()) or name.isupper() and position > 0
+                or bool(is_skill and is_skill(name)))
+
+    clear = [(p, n) for p, n in candidates if not ambiguous(p, n)]
+    # the first line, then the one the entity model calls a person, then the top three lines
+    if clear and clear[0][0] == 0:
+        return clear[0][1]
+    if not reachable:
+        return None  # no contacts anywhere: an anonymized resume, whose name-shaped lines are skills and titles
+    flags = _is_person([n for _, n in candidates])
+    person = next((n for (_, n), flag in zip(candidates, flags, strict=True) if flag), None)
+    if person:
+        return person
+    return next((n for p, n in clear if p < 3), None)
 
 
 def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str | None:
@@ -143,9 +180,10 @@ def find_profiles(text: str) -> tuple[list[SocialProfile], str | None]:
     return list(profiles.values()), personal
 
 
-def contacts(header: list[str], text: str, roles: frozenset[str], region: str, contact_lines: list[str] | None = None) -> Contacts:
+def contacts(header: list[str], text: str, roles: frozenset[str], region: str, contact_lines: list[str] | None = None,
+             is_skill=None) -> Contacts:
     email = EMAIL.search(text)
-    name = find_name(header, roles) or find_name(text.split("\n")[:15], roles)
+    name = find_name(header, roles, is_skill, text) or find_name(text.split("\n")[:15], roles, is_skill, text)
     profiles, url = find_profiles(text)
     return Contacts(
         name=name,

@@ -15,7 +15,8 @@ SECTION_HEADINGS = {
     "summary": (
         "summary", "profile", "objective", "career objective", "about me", "professional summary", "executive profile",
         "personal statement", "overview", "career summary", "professional profile", "summary of qualifications", "summary of qualification",
-        "qualifications summary", "career profile", "personal profile", "introduction", "executive summary",
+        "qualifications summary", "career profile", "personal profile", "introduction", "executive summary", "career focus", "career overview",
+        "professional overview", "profile summary",
     ),
     "experience": (
         "experience", "work experience", "professional experience", "employment", "employment history", "work history",
