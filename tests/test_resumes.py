@@ -303,3 +303,11 @@ def test_an_anonymized_resume_gets_no_invented_name(matcher):
     profile = parse_resume(text, matcher=matcher)
     assert profile.basics.name is None and profile.meta.confidence["name"] == 0.0
     assert profile.basics.label == "TEACHER"
+
+
+def test_education_keeps_grade_and_courses(matcher):
+    text = ("Ada Course\nada@example.com\nEDUCATION\nMaster of Science in Statistics, University of Oslo, 2018\n"
+            "GPA: 3.9/4.0\nRelevant coursework: Bayesian Inference, Time Series, Databases\n")
+    school = parse_resume(text, matcher=matcher).education[0]
+    assert (school.institution, school.level, school.area, school.endDate) == ("University of Oslo", "master", "Statistics", "2018")
+    assert school.score == "3.9/4.0" and school.courses == ["Bayesian Inference", "Time Series", "Databases"]

@@ -12,10 +12,12 @@ from datetime import date
 from jobfit import SCHEMA_VERSION
 from jobfit.resumes.basics import contacts
 from jobfit.resumes.dates import iso, join_split_ranges, merged_years
-from jobfit.resumes.entries import degree_of, education_entries, prose_entries, work_entries, wrap_width
+from jobfit.resumes.education import degree_of, education_entries
+from jobfit.resumes.entries import wrap_width
 from jobfit.resumes.lexicon import role_nouns
 from jobfit.resumes.sections import BULLET, letter_spaced, section_lines, split_sections
 from jobfit.resumes.skills import SkillUse, resume_skills
+from jobfit.resumes.work import prose_entries, work_entries
 from jobfit.schema import (
     Achievement,
     Award,
@@ -37,7 +39,7 @@ __all__ = ["parse_resume", "parse_resumes", "profile_text", "merged_years", "car
 
 TITLE_LEVELS = (
     (re.compile(r"\b(intern|internship|trainee|apprentice)\b", re.I), "internship"),
-    (re.compile(r"\b(chief|vp|vice president|head of|c[eto]o|president|founder|partner)\b", re.I), "executive"),
+    (re.compile(r"\b(chief|vp|vice president|head of|c[eto]o|president|founder)\b", re.I), "executive"),
     (re.compile(r"\b(director)\b", re.I), "director"),
     (re.compile(r"\b(senior|sr\.?|lead|principal|staff|manager)\b", re.I), "mid-senior"),
     (re.compile(r"\b(junior|jr\.?|graduate|entry|assistant)\b", re.I), "entry"),

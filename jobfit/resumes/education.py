@@ -1,0 +1,186 @@
+"""Education entries: a degree line (its wording kept, its level normalized) with the school, place,
+dates, grade and courses on it or on the lines around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jobfit.resumes.dates import find_range
+from jobfit.resumes.entries import SEPARATORS, Header, is_body, strip_piece, take_place
+from jobfit.resumes.places import parse_place
+from jobfit.resumes.sections import BULLET
+
+
+@dataclass
+class EducationEntry:
+    degree: str | None = None
+    level: str | None = None
+    area: str | None = None
+    institution: str | None = None
+    location: str | None = None
+    start: str | None = None
+    end: str | None = None
+    score: str | None = None
+    courses: list[str] = field(default_factory=list)
+
+
+DEGREES = (
+    (r"ph\.?\s?d\.?|doctorate|doctor of [a-z]+|d\.?phil|ed\.?d|j\.?d\.?|m\.?d\.?(?= )", "doctorate"),
+    (r"master'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|m\.?\s?sc\.?|m\.?\s?s\.|m\.\s?a\.|mba|m\.?\s?b\.?\s?a\.?|m\.?\s?eng\.?|"
+     r"m\.?\s?tech\.?|m\.?\s?c\.?\s?a\.?|m\.?\s?com\.?|m\.?\s?ed\.?|m\.?\s?phil\.?|m\.\s?e\.?|pgdm|pgdba|pgd\w*|"
+     r"post[- ]?graduat\w*(?: diploma)?|ll\.?m", "master"),
+    (r"bachelor'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.?\s?eng\.?|b\.?\s?tech\.?|"
+     r"b\.?\s?com\.?|b\.?\s?c\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.\s?e\.?|b\.?\s?ed\.?|b\.?\s?pharm\.?|b\.?\s?arch\.?|"
+     r"ll\.?b|mbbs|graduat(?:e|ion) in [a-z]+|undergraduate", "bachelor"),
+    (r"associate'?s? (?:degree|of [a-z]+|in [a-z]+)|a\.\s?a\.?s?|a\.\s?s\.", "associate"),
+    (r"diploma|certificate|certification|certified [a-z]+", "certificate"),
+    (r"high school|secondary school|senior secondary|higher secondary|ged|h\.?s\.?c|s\.?s\.?c|cbse|icse|"
+     r"12th|10th|xii|x th|intermediate|matriculation|a[- ]levels?|o[- ]levels?|gcse", "secondary"),
+)
+_DEGREE_RES = [(re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])", re.I), level) for pattern, level in DEGREES]
+# Upper-case abbreviations that are ordinary words in lower case ("BE", "BS", "MS", "BA", "MA").
+_DEGREE_CAPS = re.compile(r"(?<![\w.])(BE|BS|BSc|BA|MS|MSc|MA|ME|BSEE|BSME|BSCS|MSCS|AA|AS|AAS)(?![\w])")
+_CAPS_LEVEL = {"BE": "bachelor", "BS": "bachelor", "BSC": "bachelor", "BA": "bachelor", "MS": "master", "MSC": "master",
+               "MA": "master", "ME": "master", "BSEE": "bachelor", "BSME": "bachelor", "BSCS": "bachelor",
+               "MSCS": "master", "AA": "associate", "AS": "associate", "AAS": "associate"}
+INSTITUTION = re.compile(r"\b(university|universit[àa]|college|institute|institution|school|academy|polytechnic|iit|nit|"
+                         r"vidyalaya|vidyapeeth|mahavidyalaya|faculty|conservatory|seminary|campus)\b", re.I)
+SCORE = re.compile(r"\b(?:gpa|cgpa|cpi|percentage|grade|score|aggregate)\s*(?:of\s*)?[:\-]?\s*(\d+(?:\.\d+)?\s*(?:/\s*\d+(?:\.\d+)?|%)?)"
+                   r"|(\d{2}(?:\.\d+)?\s*%)|(\d\.\d{1,2})\s*/\s*(?:4|10)(?:\.0)?\b", re.I)
+
+
+def degree_of(text: str) -> tuple[str, str, tuple[int, int]] | None:
+    """(the degree as written, its level, where) for the first degree named in text."""
+    best = None
+    for pattern, level in _DEGREE_RES:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[2][0]):
+            best = (match.group(0).strip(), level, match.span())
+    caps = _DEGREE_CAPS.search(text)
+    if caps and (best is None or caps.start() < best[2][0]):
+        best = (caps.group(0), _CAPS_LEVEL[caps.group(0).upper()], caps.span())
+    return best
+
+
+COURSES = re.compile(r"^(?:relevant\s+|key\s+|major\s+)?(?:courses?|coursework|course work|subjects|modules)\s*(?:taken|studied)?\s*:\s*(.+)$", re.I)
+_AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:in|of|,|-|–|:)\s*([A-Za-z][A-Za-z &/.,'()-]{1,80}))")
+
+
+def _degree_line(line: str) -> tuple[str, str, str | None, str]:
+    """(degree phrase as written, level, area, what is left of the line) for a line naming a degree."""
+    written, level, (start, end) = degree_of(line)
+    rest = line[end:]
+    area = None
+    match = _AREA.match(rest)
+    if match:
+        area_text = (match.group(1) or match.group(2) or "")
+        area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*",
+                             area_text)[0]
+        area_text = strip_piece(re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text))
+        if area_text and not INSTITUTION.search(area_text) and not find_range(area_text):
+            area = area_text
+            rest = rest[match.end():] if match.group(1) else rest[rest.find(area_text) + len(area_text):]
+    phrase = strip_piece(line[start:end] + (line[end:line.find(area) + len(area)] if area and area in line[end:] else ""))
+    return phrase, level, area, line[:start] + " | " + rest
+
+
+def education_entries(lines: list[str]) -> list[EducationEntry]:
+    entries: list[EducationEntry] = []
+    lead: str | None = None  # what starts an entry in this resume: its degree line or its school line
+    for raw in lines:
+        if not raw:
+            continue
+        line = BULLET.sub("", raw).strip()
+        has_degree = degree_of(line) is not None and len(line.split()) <= 16
+        found = find_range(line)
+        years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
+        kind = "degree" if has_degree else "school" if INSTITUTION.search(line) and len(line.split()) <= 14 else None
+        if kind and (lead is None or kind == lead or not entries or
+                     (kind == "degree" and entries[-1].degree) or (kind == "school" and entries[-1].institution)):
+            lead = lead or kind
+            entries.append(EducationEntry())
+        if not entries:
+            continue
+        entry = entries[-1]
+        courses = COURSES.match(line)
+        if courses:  # "Relevant coursework: Algorithms, Databases, Statistics"
+            entry.courses.extend(c.strip(" .") for c in re.split(r"[,;•|]", courses.group(1)) if c.strip(" ."))
+            continue
+        score = SCORE.search(line)
+        if score and not entry.score:
+            entry.score = next(g for g in score.groups() if g).strip()
+        rest = line
+        if has_degree and not entry.degree:
+            entry.degree, entry.level, entry.area, rest = _degree_line(line)
+        if found:
+            entry.start = entry.start or (str(found.start[0]) if found.start else None)
+            entry.end = entry.end or (str(found.end[0]) if found.end else None)
+            rest = rest.replace(line[found.span[0]:found.span[1]], " | ")
+        elif years and not entry.end and (has_degree or len(line.split()) <= 8):
+            entry.end = years[-1]
+        rest = re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", " | ", rest)
+        for piece in SEPARATORS.split(rest):
+            piece = strip_piece(re.sub(r"\b(?:graduated|expected|class of|passed out|passing year|year of passing)\b", "", piece, flags=re.I))
+            piece = strip_piece(SCORE.sub("", piece)) if score else piece
+            if not piece or not re.search(r"[A-Za-z]{2}", piece):
+                continue
+            place = parse_place(piece)
+            if place:
+                entry.location = entry.location or piece
+                continue
+            named = institution_name(piece)
+            if not entry.institution and named:
+                entry.institution = named
+                rest_of_piece = strip_piece(piece.replace(named, " | "))
+                if rest_of_piece and parse_place(rest_of_piece):
+                    entry.location = entry.location or rest_of_piece
+            elif not entry.institution and len(piece.split()) <= 8 and piece[:1].isupper() and kind != "degree" \
+                    and not is_body(piece):
+                entry.institution = _take_place_text(piece, entry)
+    return [e for e in entries if e.degree or e.institution]
+
+
+_CONNECTORS = {"of", "for", "and", "&", "at", "the", "de", "du", "la", "in"}
+
+
+def institution_name(text: str) -> str | None:
+    """The school a piece of text names: the run of capitalized words around "University", "College"...
+
+    "Coursework in Social Systems, University of Pennsylvania" -> "University of Pennsylvania";
+    "Jawaharlal Nehru Technological University" stays whole.
+    """
+    for part in re.split(r"\s*,\s*|\s*;\s*", text):
+        words = part.split()
+        keys = [i for i, w in enumerate(words) if INSTITUTION.fullmatch(w.strip(".()"))]
+        if not keys:
+            continue
+
+        def named(word: str) -> bool:
+            bare = word.strip(".()'’")
+            return bool(bare) and (bare[:1].isupper() or bare[:1].isdigit())
+
+        if words[keys[0]][:1].islower():  # "St. Joseph's convent school": written in lower case, keep the part
+            return strip_piece(part) if len(words) <= 8 else None
+        start = end = keys[0]
+        while start > 0 and (named(words[start - 1]) or words[start - 1].lower() in _CONNECTORS):
+            start -= 1
+        while end + 1 < len(words) and (named(words[end + 1]) or words[end + 1].lower() in _CONNECTORS):
+            end += 1
+        while start < keys[0] and words[start].lower() in _CONNECTORS:
+            start += 1
+        while end > keys[0] and words[end].lower() in _CONNECTORS:
+            end -= 1
+        name = strip_piece(" ".join(words[start:end + 1]))
+        if name and len(name.split()) <= 10:
+            return name
+    return None
+
+
+def _take_place_text(text: str, entry: EducationEntry) -> str:
+    header = Header()
+    rest = take_place(text, header)
+    if header.places and rest.strip():
+        entry.location = entry.location or header.places[0]
+        return strip_piece(rest)
+    return text

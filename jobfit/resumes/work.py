@@ -1,0 +1,199 @@
+"""Work (and volunteering) entries: dates anchor them; role nouns and organization words tell the title
+from the employer in any order; the gazetteer takes the place out. Also jobs a summary states in a sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jobfit.resumes.dates import DateRange, find_range
+from jobfit.resumes.entries import BULLET, DATE_LABELS, Header, is_body, read_header, strip_piece
+from jobfit.resumes.lexicon import LEGAL_SUFFIX, company_score, title_score, words_of
+from jobfit.resumes.places import parse_place
+
+# Functions a title names after a comma ("Vice President, Sales"): not employers.
+DEPARTMENTS = frozenset("""sales marketing operations finance hr it qa engineering research development administration
+accounts accounting procurement logistics support business strategy product design technology and of the
+international global national regional north south east west europe asia americas emea apac""".split())
+
+
+def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
+    """"Software Engineer, Acme Corp" -> two pieces; "Vice President, Sales" stays one."""
+    if "," not in piece:
+        return [piece]
+    left, right = (p.strip() for p in piece.split(",", 1))
+    if title_score(left, roles) > 0 and company_score(right, roles) > max(0.0, title_score(right, roles)):
+        return [left, right]
+    if company_score(left, roles) > 0.9 and title_score(right, roles) > 0 and not re.match(r"(?i)inc|ltd|llc", right):
+        return [left, right]
+    # "Backend Engineer, Pine Apps": a title, then a name that is neither a title nor a department.
+    right_words = right.split()
+    if (title_score(left, roles) >= 1 and title_score(right, roles) <= 0 and 1 <= len(right_words) <= 5
+            and all(w[:1].isupper() or w[:1].isdigit() or w in ("&", "of", "and") for w in right_words)
+            and not set(words_of(right)) <= DEPARTMENTS and not LEGAL_SUFFIX.fullmatch(right.strip(" ."))):
+        return [left, right]
+    return [piece]
+
+
+@dataclass
+class WorkEntry:
+    position: str | None
+    company: str | None
+    location: str | None
+    dates: DateRange | None
+    highlights: list[str] = field(default_factory=list)
+
+
+def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
+    pieces = [p for piece in header.pieces for p in _split_title_company(piece, roles)]
+    position = header.labeled.get("position")
+    company = header.labeled.get("company")
+    rest = [p for p in pieces if p not in (position, company)]
+    if position is None and rest:
+        scored = [(title_score(p, roles) - max(0.0, company_score(p, roles)), -i, p) for i, p in enumerate(rest)]
+        best = max(scored)
+        if best[0] > 0:
+            position = best[2]
+            rest.remove(position)
+    if company is None and rest:
+        scored = [(company_score(p, roles), -i, p) for i, p in enumerate(rest)]
+        best = max(scored)
+        if best[0] > 0:
+            company = best[2]
+            rest.remove(company)
+    # No evidence either way: the common layout decides (title, then employer); one long unexplained
+    # line is neither.
+    if rest and position is None and company is None:
+        if len(rest) > 1 or len(rest[0].split()) <= 6:
+            position = rest[0]
+            company = rest[1] if len(rest) > 1 else None
+    elif rest and company is None:
+        company = rest[0]
+    elif rest and position is None and len(rest[0].split()) <= 6:
+        position = rest[0]
+    location = header.places[0] if header.places else None
+    return WorkEntry(position, company, location, header.dates)
+
+
+def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
+    """(header lines, body lines) runs: header lines until text starts, text until the next header line."""
+    groups: list[tuple[list[str], list[str]]] = []
+    open_text = ""  # the text line just above, when it did not finish its sentence
+    for line in lines:
+        if not line:
+            open_text = ""
+            continue
+        # A line right under text that ran to the margin without finishing its sentence continues it.
+        wrapped = bool(open_text) and (bool(width) and len(open_text) >= 0.8 * width or line[:1].islower()
+                                       or len(open_text) >= 60 and line.endswith("."))  # "...Tomcat Web logic" / "Application server."
+        continues = wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text)
+        if continues and groups and groups[-1][1]:
+            groups[-1][1][-1] += " " + line  # one bullet wrapped over two lines is one highlight
+            open_text = line
+        elif continues or is_body(line, width):
+            if not groups:
+                groups.append(([], []))
+            groups[-1][1].append(BULLET.sub("", line).strip())
+            open_text = line
+        else:
+            open_text = ""
+            if groups and not groups[-1][1]:
+                groups[-1][0].append(line)
+            else:
+                groups.append(([line], []))
+    return groups
+
+
+def _segments(header_lines: list[str]) -> list[list[str]]:
+    """One header run that holds several entries (each with its dates) cut into one run per entry."""
+    dated = [i for i, line in enumerate(header_lines) if find_range(line)]
+    if len(dated) <= 1:
+        return [header_lines]
+    # Date lines with a title on them ("Office Manager, 2007 to present") are entries of their own,
+    # under the employer the other lines name.
+    def wordy(i: int) -> bool:
+        found = find_range(header_lines[i])
+        rest = header_lines[i][: found.span[0]] + header_lines[i][found.span[1]:]
+        rest = re.sub(r"^\s*(?:" + "|".join(DATE_LABELS) + r")\s*[:\-]?", "", rest, flags=re.I)
+        return len(re.findall(r"[A-Za-z]{2,}", rest)) >= 1
+    titled = [i for i in dated if wordy(i)]
+    if len(titled) >= 2:
+        shared = [line for i, line in enumerate(header_lines) if i not in dated]
+        return [shared + [header_lines[i]] for i in titled]
+    starts_with_date = dated[0] == 0
+    segments, current = [], []
+    for i, line in enumerate(header_lines):
+        if starts_with_date and i in dated and current:
+            segments.append(current)
+            current = []
+        current.append(line)
+        if not starts_with_date and i in dated:
+            segments.append(current)
+            current = []
+    if current:
+        if segments and not starts_with_date:
+            segments[-1].extend(current)
+        else:
+            segments.append(current)
+    return segments
+
+
+def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> list[WorkEntry]:
+    """Entries of an experience section; `width` is the document's wrap width (see wrap_width)."""
+    entries: list[WorkEntry] = []
+    groups = _groups(lines, width)
+    dated_groups = sum(1 for header, _ in groups if any(find_range(line) for line in header))
+    for header_lines, body in groups:
+        if not header_lines:
+            if entries:
+                entries[-1].highlights.extend(body)
+            continue
+        segments = _segments(header_lines)
+        made = []
+        for segment in segments:
+            header = read_header(segment)
+            if not header.pieces and not header.labeled:
+                if header.dates and entries and entries[-1].dates is None:
+                    entries[-1].dates = header.dates
+                continue
+            if header.dates is None and dated_groups:
+                # An undated run in a dated history: the title under the previous entry's dates, or text.
+                previous = entries[-1] if entries else None
+                if previous and previous.position is None and any(title_score(p, roles) > 0 for p in header.pieces):
+                    previous.position = max(header.pieces, key=lambda p: title_score(p, roles))
+                    continue
+                if previous and not previous.highlights and len(header.pieces) <= 2 and previous.company and previous.position is None:
+                    previous.position = header.pieces[0]
+                    continue
+                if len(segment) > 3 or not any(title_score(p, roles) >= 1 and len(p.split()) <= 6 for p in header.pieces):
+                    if entries:
+                        entries[-1].highlights.extend(segment)
+                    continue
+            entry = _assign(header, roles)
+            made.append(entry)
+        entries.extend(made)
+        if entries:
+            entries[-1].highlights.extend(body)
+    return entries
+
+
+PROSE_ROLE = re.compile(
+    r"\b(?:work(?:ed|ing)|employed|serv(?:ed|ing)|join(?:ed)?)\s+(?:as\s+(?:an?\s+)?(?P<title>[A-Za-z][\w./&-]*(?:\s+[\w./&-]+){0,5}?)\s+)?"
+    r"(?:with|at|for|in|under)\s+(?P<company>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?-i:[A-Z&][\w.&'’-]*)|of|and|&)){0,6})"
+    r"(?=\s+(?:from|since|during|between|till|until|as)\b|\s*[,.(;]|\s*$)(?P<rest>[^.;]*)",
+    re.I,
+)
+
+
+def prose_entries(text: str, roles: frozenset[str]) -> list[WorkEntry]:
+    """Jobs a summary states in a sentence: "Worked as Software Engineer with Prolifics Corporation Limited
+    from Dec' 2015 to Sept' 2016". Only with a title or dates, so "worked with Python" is not a job."""
+    entries = []
+    for match in PROSE_ROLE.finditer(text):
+        title = match["title"] if match["title"] and title_score(match["title"], roles) >= 1 else None
+        company = strip_piece(match["company"])
+        dates = find_range(match["rest"] or "")
+        if (title or dates) and company and company_score(company, roles) >= 0 and not title_score(company, roles) > 0 \
+                and not parse_place(company):
+            entries.append(WorkEntry(title, company, None, dates))
+    return entries
