@@ -74,6 +74,10 @@ def resume_lines(text: str) -> list[str]:
         line = raw.strip()
         if NOISE_LINE.match(line):
             continue
+        if line.startswith("|") and line.endswith("|") and len(line) > 2:
+            # a table row as Word 97 and DOCX tables come out: each cell is a line of its own
+            lines.extend(letter_spaced(cell.strip()) for cell in line.strip("|").split("|") if cell.strip())
+            continue
         lines.append(letter_spaced(line))
     return join_split_ranges(lines)
 

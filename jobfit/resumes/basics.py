@@ -107,7 +107,7 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, text_of_al
         return None
     def ambiguous(position: int, name: str) -> bool:
         has_role = bool(set(words_of(name)) & roles)  # Porter, Miller, Baker: surnames, or a title's head
-        return (has_role and (position > 0 or name.isupper()) or name.isupper() and position > 0
+        return (has_role and (position > 0 or name.isupper()) or name.isupper() and position > 2
                 or bool(is_skill and is_skill(name)))
 
     clear = [(p, n) for p, n in candidates if not ambiguous(p, n)]
@@ -127,8 +127,8 @@ def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str
     """The current title the header states ("Software Engineer - Disney", "SOCIAL MEDIA MANAGER")."""
     start = next((i + 1 for i, line in enumerate(lines) if name and name in line), 0)
     for line in lines[start:start + 8]:
-        if EMAIL.search(line) or URL.search(line) or re.search(r"\d{3}", line) or line.endswith("."):
-            continue
+        if EMAIL.search(line) or URL.search(line) or re.search(r"\d{3}", line) or line.endswith(".") or ":" in line:
+            continue  # contacts, sentences and "Status: Green Card Holder" are not titles
         head = re.split(r"\s+[-–—|]\s+|\s+at\s+|\s*\|\s*", line)[0].strip(" ,:")
         if head and len(head.split()) <= 7 and title_score(head, roles) > 0 and not heading_of(head):
             return head

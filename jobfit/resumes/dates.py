@@ -15,7 +15,7 @@ _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 def _one(p: str) -> str:
     """One date ("June 2014", "1/09", "Summer 2011", "2003", "'09") with named groups prefixed by p."""
     return (
-        rf"(?:(?P<{p}m>{_MONTH}|{_SEASON})[\s,'’]*|(?P<{p}n>\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*[/.-]\s*)?)?"
+        rf"(?:(?P<{p}m>{_MONTH}|{_SEASON})(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*[/.-]\s*)?)?"
         rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|to\b|till\b|until\b)|\s*$))"
     )
 

@@ -63,6 +63,8 @@ def degree_of(text: str) -> tuple[str, str, tuple[int, int]] | None:
     return best
 
 
+FIELD_LABEL = re.compile(r"^(college|school|university|institute|institution|board|dept|department|stream|branch|"
+                         r"specialization|major|year|year of passing|passing year)\s*[:\-]+\s*(\S.*)$", re.I)
 COURSES = re.compile(r"^(?:relevant\s+|key\s+|major\s+)?(?:courses?|coursework|course work|subjects|modules)\s*(?:taken|studied)?\s*:\s*(.+)$", re.I)
 _AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:in|of|,|-|–|:)\s*([A-Za-z][A-Za-z &/.,'()-]{1,80}))")
 
@@ -92,6 +94,16 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
         if not raw:
             continue
         line = BULLET.sub("", raw).strip()
+        labeled = FIELD_LABEL.match(line)  # "College : Shekhawati Polytechnic College", "Dept : Computer Science"
+        if labeled and entries:
+            value = strip_piece(labeled.group(2))
+            if labeled.group(1).lower() in ("college", "school", "university", "institute", "institution"):
+                entries[-1].institution = entries[-1].institution or value
+            elif labeled.group(1).lower() in ("year", "year of passing", "passing year"):
+                entries[-1].end = entries[-1].end or (re.findall(r"(?:19|20)\d\d", value) or [None])[-1]
+            else:
+                entries[-1].area = entries[-1].area or value
+            continue
         has_degree = degree_of(line) is not None and len(line.split()) <= 16
         found = find_range(line)
         years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)

@@ -17,8 +17,10 @@ from jobfit.resumes.sections import BULLET
 SEPARATORS = re.compile(r"\s+[-–—|@]\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+at\s+(?=[A-Z])|\t")
 LABELED = re.compile(
     r"^(designation|job title|title|position|role|organi[sz]ation|company|company name|employer|client|"
-    r"duration|period|dates?|location|place)\s*[:\-]\s*(.+)$", re.I)
-DATE_LABELS = ("duration", "period", "date", "dates")
+    r"duration|period|dates?|from|location|place|experience|notice(?: period)?|team size|ctc|salary|"
+    r"reason for leaving)\s*[:\-]+\s*(.+)$", re.I)
+DATE_LABELS = ("duration", "period", "date", "dates", "from")
+IGNORED_LABELS = ("client", "experience", "notice", "notice period", "team size", "ctc", "salary", "reason for leaving")
 BODY_LABEL = re.compile(
     r"^(?:(?:key|main|major|job|my|primary|other)\s+)?(?:roles?|responsibilit\w+|duties|functions|achievements|accomplishments|"
     r"contributions|deliverables|highlights|environment|description|tools|technologies|project(?: name| title)?|"
@@ -101,8 +103,8 @@ def read_header(lines: list[str]) -> Header:
             elif key in ("location", "place"):
                 header.places.append(strip_piece(value))
                 continue
-            elif key == "client":
-                continue  # who the work was for, not the employer
+            elif key in IGNORED_LABELS:
+                continue  # who the work was for, how long, the notice: not the title or the employer
             else:
                 kind = "position" if key in ("designation", "job title", "title", "position", "role") else "company"
                 header.labeled.setdefault(kind, take_place(strip_piece(value), header))

@@ -157,7 +157,7 @@ def split_sections(lines: list[str]) -> list[Section]:
         # "Skills: Python, Java" opens a section, but not inside an entry ("Technologies: ..." under a job).
         if inline and len(inline.group(1).split()) <= 3 and sections[-1].name not in ("experience", "projects", "volunteering"):
             name = heading_of(inline.group(1))
-            if name in ("skills", "languages", "certifications", "education", "experience"):
+            if name in ("skills", "languages", "certifications"):  # "Experience:- 10 months" opens nothing
                 sections.append(Section(name, inline.group(1), [inline.group(2).strip()]))
                 continue
         sections[-1].lines.append(line)

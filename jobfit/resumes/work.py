@@ -114,7 +114,7 @@ def _segments(header_lines: list[str]) -> list[list[str]]:
     def wordy(i: int) -> bool:
         found = find_range(header_lines[i])
         rest = header_lines[i][: found.span[0]] + header_lines[i][found.span[1]:]
-        rest = re.sub(r"^\s*(?:" + "|".join(DATE_LABELS) + r")\s*[:\-]?", "", rest, flags=re.I)
+        rest = re.sub(r"^\s*(?:" + "|".join(DATE_LABELS) + r")\s*[:\-]*", "", rest, flags=re.I)
         return len(re.findall(r"[A-Za-z]{2,}", rest)) >= 1
     titled = [i for i in dated if wordy(i)]
     if len(titled) >= 2:
