@@ -311,3 +311,26 @@ def test_education_keeps_grade_and_courses(matcher):
     school = parse_resume(text, matcher=matcher).education[0]
     assert (school.institution, school.level, school.area, school.endDate) == ("University of Oslo", "master", "Statistics", "2018")
     assert school.score == "3.9/4.0" and school.courses == ["Bayesian Inference", "Time Series", "Databases"]
+
+
+def test_table_rows_as_word_97_files_give_them(matcher):
+    text = """RESUME
+
+RAVI KUMAR
+E-mail: ravi@example.com
+Mob No.: +91-9718502489
+|CAREER OBJECTIVE      |To keep taking up challenging work.                      |
+
+|EMPLOYMENT SCAN                                                                   |
+|CYBUZZ INFOTECH PVT. LTD    |Designation : Software Developer                       |
+|NOIDA SEC 63                |From:- July-2015 to Present                            |
+|                            |Experience:- 10 months                                 |
+|HELLO TECHNOLOGY            |Designation : Junior Software Developer                |
+|                            |From:-May-2014 to Nov-2014                             |
+"""
+    profile = parse_resume(text, matcher=matcher)
+    assert profile.basics.name == "RAVI KUMAR" and profile.basics.phone == "+919718502489"
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in profile.work] == [
+        ("Software Developer", "CYBUZZ INFOTECH PVT. LTD", "2015-07", None),
+        ("Junior Software Developer", "HELLO TECHNOLOGY", "2014-05", "2014-11"),
+    ]
