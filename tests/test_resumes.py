@@ -202,6 +202,7 @@ def test_job_site_layout_with_wrapped_bullets(matcher):
     profile = parse_resume(INDEED, matcher=matcher, today=date(2026, 1, 1))
     assert profile.basics.label == "Software Engineer"
     assert (profile.basics.location.city, profile.basics.location.countryCode) == ("Hyderabad", "IN")
+    assert profile.meta.provenance["label"] == "Software Engineer - Disney"  # the line it was read from
     assert [(w.position, w.name, w.location, w.startDate, w.endDate) for w in profile.work] == [
         ("Software Engineer", "Disney", None, "2014-09", None),
         ("Process Associate", "Microsoft", "Hyderabad, Telangana", "2013-07", "2014-08"),

@@ -202,7 +202,14 @@ def parse_resume(
     projects = [Project(name=t, endDate=d, description=x) for t, d, x in _titled_items(section_lines(sections, "projects"))]
     awards = [Award(title=t, date=d) for t, d, _ in _titled_items(section_lines(sections, "awards"))]
     publications = [Publication(name=t, releaseDate=d) for t, d, _ in _titled_items(section_lines(sections, "publications"))]
-    provenance = {"name": found.name, "email": found.email, "label": label}
+    # the line each basic value was read from, so a reviewer can check it against the document
+    def line_of(value: str | None) -> str | None:
+        return next((line for line in lines if value and value in line), None) if value else None
+
+    place = ", ".join(p for p in (found.location.city, found.location.region) if p) or found.location.city
+    provenance = {"name": line_of(found.name), "email": line_of(found.email), "label": line_of(label),
+                  "phone": line_of(found.phone if found.phone and not found.phone.startswith("+") else None),
+                  "location": line_of(place) or line_of(found.location.city)}
     meta = ProfileMeta(
         tenant=tenant,
         document_sha256=document_sha256,
