@@ -149,23 +149,14 @@ def parse_resume(
     header = [line for line in sections[0].lines if line]
     # contact details are at the top, or in a contact/personal section, or in a footer
     contact_lines = header + [line for line in section_lines(sections, "additional") if line] + [line for line in lines[-12:] if line]
+
     def is_skill(text: str) -> bool:  # "Java Core", "Lesson Planning": a skill the taxonomy knows covers most of it
         return sum(len(m.text) for m in matcher.find(text)) >= 0.5 * len(text)
 
     found = contacts(header, "\n".join(lines), roles, region, contact_lines, is_skill)
 
     width = wrap_width(lines)
-    work_found = work_entries(section_lines(sections, "experience"), roles, width)
-    if not work_found:
-        # No experience heading (or none we know): dated entries under whatever heading they sit.
-        elsewhere = section_lines(sections, "summary", "additional", "languages", "interests", "awards", "skills")
-        work_found = [e for e in work_entries(elsewhere, roles, width) if e.dates and (e.position or e.company)]
-    # jobs a summary states in a sentence ("Worked as X with Y from ... to ...") that the history does not list
-    known = {(e.company or "").lower() for e in work_found}
-    for entry in prose_entries(" ".join(section_lines(sections, "header", "summary", "additional")), roles):
-        if not any(entry.company.lower() in k or k and k in entry.company.lower() for k in known):
-            work_found.append(entry)
-            known.add(entry.company.lower())
+    work_found = _work_history(sections, roles, width)
     work = [
         Work(name=e.company, position=e.position, location=e.location,
              startDate=iso(e.dates.start) if e.dates else None, endDate=iso(e.dates.end) if e.dates else None,
@@ -202,14 +193,7 @@ def parse_resume(
     projects = [Project(name=t, endDate=d, description=x) for t, d, x in _titled_items(section_lines(sections, "projects"))]
     awards = [Award(title=t, date=d) for t, d, _ in _titled_items(section_lines(sections, "awards"))]
     publications = [Publication(name=t, releaseDate=d) for t, d, _ in _titled_items(section_lines(sections, "publications"))]
-    # the line each basic value was read from, so a reviewer can check it against the document
-    def line_of(value: str | None) -> str | None:
-        return next((line for line in lines if value and value in line), None) if value else None
-
-    place = ", ".join(p for p in (found.location.city, found.location.region) if p) or found.location.city
-    provenance = {"name": line_of(found.name), "email": line_of(found.email), "label": line_of(label),
-                  "phone": line_of(found.phone if found.phone and not found.phone.startswith("+") else None),
-                  "location": line_of(place) or line_of(found.location.city)}
+    provenance = _provenance(lines, found, label)
     meta = ProfileMeta(
         tenant=tenant,
         document_sha256=document_sha256,
@@ -230,7 +214,7 @@ def parse_resume(
             "education": _share(education, lambda e: e.institution and e.studyType),
             "skills": 0.8 if normalized else 0.0,
         },
-        provenance={k: v for k, v in provenance.items() if v},
+        provenance=provenance,
         achievements=achievements,
     )
     return Profile(
@@ -247,6 +231,33 @@ def parse_resume(
         volunteer=volunteer,
         meta=meta,
     )
+
+
+def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
+    """The experience sections' entries; failing those, dated entries under other headings; plus jobs a
+    summary states in a sentence ("Worked as X with Y from ... to ...") that the history does not list."""
+    found = work_entries(section_lines(sections, "experience"), roles, width)
+    if not found:
+        elsewhere = section_lines(sections, "summary", "additional", "languages", "interests", "awards", "skills")
+        found = [e for e in work_entries(elsewhere, roles, width) if e.dates and (e.position or e.company)]
+    known = {(e.company or "").lower() for e in found}
+    for entry in prose_entries(" ".join(section_lines(sections, "header", "summary", "additional")), roles):
+        if not any(entry.company.lower() in k or k and k in entry.company.lower() for k in known):
+            found.append(entry)
+            known.add(entry.company.lower())
+    return found
+
+
+def _provenance(lines: list[str], found, label: str | None) -> dict[str, str]:
+    """The line each basic value was read from, so a reviewer can check it against the document."""
+    def line_of(value: str | None) -> str | None:
+        return next((line for line in lines if value in line), None) if value else None
+
+    place = ", ".join(p for p in (found.location.city, found.location.region) if p) or None
+    written_phone = found.phone if found.phone and not found.phone.startswith("+") else None  # E.164 is not as written
+    values = {"name": line_of(found.name), "email": line_of(found.email), "label": line_of(label),
+              "phone": line_of(written_phone), "location": line_of(place) or line_of(found.location.city)}
+    return {k: v for k, v in values.items() if v}
 
 
 def _share(items: list, complete) -> float:
