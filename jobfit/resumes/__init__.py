@@ -34,7 +34,7 @@ from jobfit.schema import (
 )
 from jobfit.taxonomy import SkillMatcher
 
-__all__ = ["parse_resume", "parse_resumes", "profile_text", "merged_years", "career_level", "degree_of",
+__all__ = ["parse_resume", "profile_text", "merged_years", "career_level", "degree_of",
            "split_sections", "TITLE_LEVELS", "DEGREE_LEVELS"]
 
 TITLE_LEVELS = (
@@ -265,11 +265,6 @@ def _share(items: list, complete) -> float:
     if not items:
         return 0.0
     return round(0.4 + 0.5 * sum(bool(complete(i)) for i in items) / len(items), 2)
-
-
-def parse_resumes(texts: list[str], *, matcher: SkillMatcher, **kwargs) -> list[Profile]:
-    """Profiles for many texts, the models loaded once."""
-    return [parse_resume(text, matcher=matcher, **kwargs) for text in texts]
 
 
 def profile_text(profile: Profile) -> str:

@@ -83,7 +83,7 @@ def _has_phone(text: str) -> bool:
                for m in PHONE_HINT.finditer(text))
 
 
-def find_name(lines: list[str], roles: frozenset[str], is_skill=None, text_of_all: str = "") -> str | None:
+def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable: bool = True) -> str | None:
     """The line near the top that reads as a person's name, or None (anonymized resumes have none).
 
     "Name: X" says so. Otherwise a name-shaped line that holds no role noun, is not in capitals and
@@ -101,7 +101,6 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, text_of_al
             found = value or next((n for n in following if n), None)
             if found:
                 return found
-    reachable = bool(EMAIL.search(text_of_all)) or _has_phone(text_of_all)  # an anonymized resume has no contacts
     candidates = [(i, name) for i, line in enumerate(filled[:15]) if (name := _name_candidate(line, roles))]
     if not candidates:
         return None
@@ -183,7 +182,8 @@ def find_profiles(text: str) -> tuple[list[SocialProfile], str | None]:
 def contacts(header: list[str], text: str, roles: frozenset[str], region: str, contact_lines: list[str] | None = None,
              is_skill=None) -> Contacts:
     email = EMAIL.search(text)
-    name = find_name(header, roles, is_skill, text) or find_name(text.split("\n")[:15], roles, is_skill, text)
+    reachable = bool(email) or _has_phone(text)  # an anonymized resume has no contacts anywhere
+    name = find_name(header, roles, is_skill, reachable) or find_name(text.split("\n")[:15], roles, is_skill, reachable)
     profiles, url = find_profiles(text)
     return Contacts(
         name=name,

@@ -28,7 +28,6 @@ DATE_RANGE = re.compile(
 )
 SINCE = re.compile(r"(?<![\w/])since\s+" + _one("s") + r"(?![\w/])", re.I)
 OPEN_START = re.compile(r"(?<![\w/])" + _one("s") + r"\s*[-–—]\s*$", re.I)  # "2013 -": still there
-YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
 
 
 @dataclass(frozen=True)
@@ -36,10 +35,6 @@ class DateRange:
     start: tuple[int, int] | None
     end: tuple[int, int] | None  # None: open ("Present")
     span: tuple[int, int]  # where it was written in the line
-
-    @property
-    def is_open(self) -> bool:
-        return self.end is None
 
 
 def _year(text: str) -> int:
@@ -100,12 +95,6 @@ def merged_years(intervals: list[tuple[tuple[int, int], tuple[int, int] | None]]
     if current_end is not None:
         total += current_end - current_start
     return round(total / 12, 1)
-
-
-def latest_year(text: str) -> int | None:
-    """The latest plausible year a text names (a document's date, when it states one)."""
-    years = [int(y) for y in YEAR.findall(text)]
-    return max(years) if years else None
 
 
 _LEADING_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*:\s*\S", re.I)  # "Present: Engineer, GM"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from jobfit.taxonomy import Taxonomy
 
@@ -28,26 +27,18 @@ volunteer freelancer contractor member fellow researcher professor lecturer inst
 LEGAL_SUFFIX = re.compile(r"\b(inc|ltd|llc|llp|plc|gmbh|pvt|pte|corp|limited|co)\b\.?", re.I)
 
 
-@lru_cache(maxsize=4)
-def _role_nouns(version: str, labels: tuple[str, ...]) -> frozenset[str]:
-    from collections import Counter
-
-    heads: Counter[str] = Counter()
-    for label in labels:
-        words = re.findall(r"[a-z][a-z-]+", label.lower())
-        if words:
-            heads[words[-1]] += 1
-    agentive = {
-        w for w, n in heads.items()
-        if w not in ORG_WORDS and not re.search(r"(ing|ment|ics|tion|sion|ology|ness|ity|ies|s)$", w)
-    }
-    return frozenset(agentive | TITLE_EXTRA)
+_ROLE_NOUNS: dict[str, frozenset[str]] = {}  # per taxonomy version: built once, not per resume
 
 
 def role_nouns(taxonomy: Taxonomy) -> frozenset[str]:
     """Words that end job titles in ESCO ("engineer", "roustabout", "copywriter"), plus the common English ones."""
-    labels = tuple(label for o in taxonomy.occupations.values() for label in (o.title, *o.aliases))
-    return _role_nouns(taxonomy.version, labels)
+    cached = _ROLE_NOUNS.get(taxonomy.version)
+    if cached is None:
+        heads = {words[-1] for o in taxonomy.occupations.values() for label in (o.title, *o.aliases)
+                 if (words := re.findall(r"[a-z][a-z-]+", label.lower()))}
+        agentive = {w for w in heads if w not in ORG_WORDS and not re.search(r"(ing|ment|ics|tion|sion|ology|ness|ity|ies|s)$", w)}
+        cached = _ROLE_NOUNS[taxonomy.version] = frozenset(agentive | TITLE_EXTRA)
+    return cached
 
 
 def words_of(text: str) -> list[str]:
