@@ -1,5 +1,7 @@
-"""Matches: vector similarity picks candidates, the engine's scorer ranks and explains them."""
+"""Matches: vector similarity picks candidates, the engine's scorer ranks and explains them; only changes are scored."""
 
+import hashlib
+import json
 import time
 from datetime import date
 
@@ -7,8 +9,8 @@ import dagster as dg
 import numpy as np
 
 from assets.taxonomy import current_matcher
-from jobfit.matching import Weights, match_all, visible
-from jobfit.schema import JobPosting, Profile
+from jobfit.matching import Matcher, load_weights, refresh_matches, visible
+from jobfit.schema import JobPosting, Match, Profile
 from jobfit.store import execute_many
 from pipelines.automation import on_upstream_update
 from pipelines.partitions import SETTINGS
@@ -24,51 +26,77 @@ def _aligned(ids: list[str], table) -> np.ndarray:
     return table.matrix[[position[i] for i in ids]] if ids else table.matrix[:0]
 
 
+def _fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
 @dg.asset(
     deps=["profile_vectors", "job_vectors", "skill_taxonomy"],
     group_name="matching",
     kinds={"numpy", "duckdb"},
     pool="warehouse",
     automation_condition=on_upstream_update,
-    description="Each profile's best postings and each posting's best profiles, scored 0-100 and explained.",
+    description="Each profile's best postings and each posting's best profiles, scored 0-100 and explained. "
+    "Only pairs with a new or changed profile or posting are scored; expired postings drop out; every score "
+    "computed is kept in match_history.",
 )
-def matches(storage: StorageResource, vectors: VectorsResource) -> dg.MaterializeResult:
+def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors: VectorsResource) -> dg.MaterializeResult:
     with storage.warehouse() as con:
         profile_rows = con.execute("SELECT profile_id, profile_json FROM profiles WHERE status = 'active' ORDER BY profile_id").fetchall()
-        # expired postings leave matching (their earlier matches go with the table's replacement below)
+        # expired postings leave matching, and their matches with them
         job_rows = con.execute("SELECT id, posting_json FROM job_postings WHERE expires IS NULL OR expires >= ? ORDER BY id",
                                [date.today().isoformat()]).fetchall()
+        seen = {(side, item): fp for side, item, fp in con.execute("SELECT side, id, fingerprint FROM match_inputs").fetchall()}
+        previous = [Match.model_validate_json(js) for (js,) in con.execute("SELECT match_json FROM matches").fetchall()]
     profiles = {pid: Profile.model_validate_json(js) for pid, js in profile_rows}
     jobs = {jid: JobPosting.model_validate_json(js) for jid, js in job_rows}
-    store = vectors.store()
+    weights = load_weights(SETTINGS.match_weights_file)
+    skill_matcher = current_matcher(storage)
+    config = _fingerprint(json.dumps([sorted((str(k), w.version) for k, w in weights.items()), skill_matcher.taxonomy.version,
+                                      SETTINGS.match_top_n, SETTINGS.match_min_score]))
+    fingerprints = {("profile", pid): _fingerprint(js) for pid, js in profile_rows}
+    fingerprints |= {("job", jid): _fingerprint(js) for jid, js in job_rows}
+    fingerprints[("config", "matching")] = config
+    everything = seen.get(("config", "matching")) != config
+    changed_profiles = {pid for pid in profiles if everything or seen.get(("profile", pid)) != fingerprints[("profile", pid)]}
+    changed_jobs = {jid for jid in jobs if everything or seen.get(("job", jid)) != fingerprints[("job", jid)]}
+    if everything:
+        context.log.info("weights, taxonomy or settings changed: every pair is scored again")
     started = time.perf_counter()
-    taxonomy = current_matcher(storage).taxonomy.with_cooccurrence(
+    store = vectors.store()
+    taxonomy = skill_matcher.taxonomy.with_cooccurrence(
         [{s.id for s in j.meta.required_skills + j.meta.preferred_skills} for j in jobs.values()])
-    result = match_all(
-        profiles, _aligned(list(profiles), store.read("profile_vectors")),
-        jobs, _aligned(list(jobs), store.read("job_vectors")),
-        taxonomy, top_n=SETTINGS.match_top_n, min_score=SETTINGS.match_min_score, weights=Weights(),
-    )
+    matcher = Matcher.build(profiles, _aligned(list(profiles), store.read("profile_vectors")),
+                            jobs, _aligned(list(jobs), store.read("job_vectors")), taxonomy, weights)
+    result, fresh = refresh_matches(matcher, previous, changed_profiles, changed_jobs,
+                                    top_n=SETTINGS.match_top_n, min_score=SETTINGS.match_min_score)
     seconds = time.perf_counter() - started
     with storage.warehouse() as con:
         con.execute("BEGIN")
         con.execute("DELETE FROM matches")
-        execute_many(con,
-            "INSERT INTO matches VALUES (?, ?, ?, ?, ?, ?)",
-            [[m.profile_id, m.job_id, m.tenant, m.score, m.model_dump_json(), m.computed_at] for m in result],
-        )
+        execute_many(con, "INSERT INTO matches VALUES (?, ?, ?, ?, ?, ?)",
+                     [[m.profile_id, m.job_id, m.tenant, m.score, m.model_dump_json(), m.computed_at] for m in result])
+        execute_many(con, "INSERT INTO match_history VALUES (?, ?, ?, ?, ?, ?)",
+                     [[m.profile_id, m.job_id, m.tenant, m.score, m.weights_version, m.computed_at] for m in fresh])
+        con.execute("DELETE FROM match_inputs")
+        execute_many(con, "INSERT INTO match_inputs VALUES (?, ?, ?)", [[side, item, fp] for (side, item), fp in fingerprints.items()])
         con.execute("COMMIT")
     scores = [m.score for m in result]
     best = sorted(result, key=lambda m: -m.score)[:10]
     return dg.MaterializeResult(
         metadata={
-            "skill_pairs_learned_from_postings": sum(len(v) for v in taxonomy.cooccurring.values()) // 2,
             "matches": len(result),
+            "scored_now": len(fresh),
+            "pairs_scored": matcher.pairs_scored,
+            "kept_unchanged": len(result) - len(fresh),
+            "changed_profiles": len(changed_profiles),
+            "changed_postings": len(changed_jobs),
             "profiles": len(profiles),
             "postings": len(jobs),
+            "skill_pairs_learned_from_postings": sum(len(v) for v in taxonomy.cooccurring.values()) // 2,
             "median_score": float(np.median(scores)) if scores else None,
             "seconds": round(seconds, 2),
-            "weights_version": Weights().version,
+            "weights_version": weights[None].version,
             "best": dg.MetadataValue.md(
                 "| profile | job | score | matched | missing |\n|---|---|---|---|---|\n"
                 + "\n".join(

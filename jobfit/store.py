@@ -59,6 +59,11 @@ ALTER TABLE job_postings ADD COLUMN IF NOT EXISTS expires VARCHAR;
 CREATE TABLE IF NOT EXISTS matches (
     profile_id VARCHAR, job_id VARCHAR, tenant VARCHAR, score DOUBLE, match_json JSON, computed_at VARCHAR,
     PRIMARY KEY (profile_id, job_id));
+-- what each profile and posting looked like when matching last scored it: unchanged ones are not scored again
+CREATE TABLE IF NOT EXISTS match_inputs (side VARCHAR, id VARCHAR, fingerprint VARCHAR, PRIMARY KEY (side, id));
+-- every score matching computed, kept so a digest can say what is new and how a match moved
+CREATE TABLE IF NOT EXISTS match_history (
+    profile_id VARCHAR, job_id VARCHAR, tenant VARCHAR, score DOUBLE, weights_version VARCHAR, computed_at VARCHAR);
 CREATE TABLE IF NOT EXISTS digests (
     profile_id VARCHAR, date VARCHAR, tenant VARCHAR, digest_json JSON, html VARCHAR, PRIMARY KEY (profile_id, date));
 """

@@ -170,6 +170,40 @@ class Taxonomy:
             return CLOSENESS_SIBLING  # a shared group (hundreds of members) does not make skills siblings
         return 0.0
 
+    @cached_property
+    def _named_by(self) -> dict[str, dict[str, frozenset[str]]]:
+        """Reverse links: for 'related' and 'similar', the skills that name each skill."""
+        out: dict[str, dict[str, set[str]]] = {"related": {}, "similar": {}}
+        for entry in self.skills.values():
+            for kind in out:
+                for other in getattr(entry, kind):
+                    out[kind].setdefault(other, set()).add(entry.id)
+        return {kind: {k: frozenset(v) for k, v in links.items()} for kind, links in out.items()}
+
+    def reach(self, have: str) -> dict[str, float]:
+        """Every skill that having `have` covers, with its closeness: `closeness(have, s)` for each `s` it is not 0 for.
+
+        Rules are applied from the weakest to the strongest so that the one `closeness` checks first wins."""
+        own = self.skills.get(have)
+        if own is None:
+            return {have: CLOSENESS_EXACT}
+        out: dict[str, float] = {}
+        for parent in own.parents:
+            if parent in self.skills and not self.skills[parent].group:
+                out.update(dict.fromkeys(self.children.get(parent, ()), CLOSENESS_SIBLING))
+        out.update(dict.fromkeys(own.similar, CLOSENESS_SIMILAR))
+        out.update(dict.fromkeys(self._named_by["similar"].get(have, ()), CLOSENESS_SIMILAR))
+        out.update(dict.fromkeys(self.cooccurring.get(have, ()), CLOSENESS_COOCCURRING))
+        out.update(dict.fromkeys(self.children.get(have, ()), CLOSENESS_PARENT_FOR_CHILD))
+        out.update(dict.fromkeys(own.related, CLOSENESS_RELATED))
+        out.update(dict.fromkeys(self._named_by["related"].get(have, ()), CLOSENESS_RELATED))
+        for parent in own.parents:
+            if parent in self.skills:
+                out.update(dict.fromkeys(self.skills[parent].parents, CLOSENESS_GRANDCHILD))
+        out.update(dict.fromkeys(own.parents, CLOSENESS_CHILD_FOR_PARENT))
+        out[have] = CLOSENESS_EXACT
+        return {k: v for k, v in out.items() if k in self.skills}
+
     def skill_row(self, s: SkillEntry) -> dict:
         return {
             "id": s.id, "name": s.name, "type": s.type, "category": s.category,

@@ -69,6 +69,7 @@ class Settings:
     inbox_dir: Path
     feeds_file: Path
     api_keys_file: Path
+    match_weights_file: Path | None = None  # per-tenant match weights (YAML); absent: the defaults
     timezone: str = "UTC"
     partitions_start: str = "2026-11-01"
     match_top_n: int = 10
@@ -106,6 +107,7 @@ class Settings:
             inbox_dir=_env_path("JOBFIT_INBOX_DIR", data_dir / "inbox"),
             feeds_file=_env_path("JOBFIT_FEEDS_FILE", data_dir / "feeds.yaml"),
             api_keys_file=_env_path("JOBFIT_API_KEYS_FILE", data_dir / "api_keys.yaml"),
+            match_weights_file=_env_path("JOBFIT_MATCH_WEIGHTS_FILE", data_dir / "match_weights.yaml"),
             timezone=os.environ.get("JOBFIT_TIMEZONE", "UTC"),
             partitions_start=os.environ.get("JOBFIT_PARTITIONS_START", "2026-11-01"),
             match_top_n=_env_int("JOBFIT_MATCH_TOP_N", 10),

@@ -1,9 +1,11 @@
-"""Explained scores: the fitting posting ranks first, tenants never cross."""
+"""Explained scores: the fitting posting ranks first, tenants never cross, only changes are scored."""
 
 import numpy as np
+import pytest
 
 from jobfit.jobs import analyze_job
-from jobfit.matching import candidate_pairs, match_all, score_match
+from jobfit.matching import Matcher, Weights, load_weights, match_all, refresh_matches
+from jobfit.matching.candidates import nearest_postings, nearest_profiles, posting_typicals
 from jobfit.resumes import parse_resume
 
 RESUME = """Casey Example
@@ -22,41 +24,107 @@ DATA_JOB = {"id": "data", "title": "Senior Data Engineer", "description": "Remot
 NURSE_JOB = {"id": "nurse", "title": "Registered Nurse", "location": "Boston, MA", "description": "Requirements:\n- Nursing license and patient care\n- Bachelor's degree"}
 
 
+def unit(rows):
+    rows = np.asarray(rows, dtype=np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def one_pair(matcher, profile, job, similarity, typical=0.2):
+    """The explained match of one profile and one posting whose vectors have the given cosine."""
+    built = Matcher.build({"p": profile}, unit([[1, 0]]), {job.id: job}, unit([[1, 0]]), matcher.taxonomy)
+    built.job_mean[:], built.job_std[:] = typical, 0.1
+    scores = built.score(np.array([0]), np.array([0]), np.array([similarity]))
+    return built.explain(scores, np.array([0]))[0]
+
+
 def test_fitting_posting_scores_higher_and_is_explained(matcher):
     profile = parse_resume(RESUME, matcher=matcher, tenant="t1")
     data_job, nurse_job = analyze_job(DATA_JOB, matcher), analyze_job(NURSE_JOB, matcher)
-    good = score_match("p", profile, data_job, 0.6, matcher.taxonomy)
-    bad = score_match("p", profile, nurse_job, 0.1, matcher.taxonomy)
+    good, bad = one_pair(matcher, profile, data_job, 0.6), one_pair(matcher, profile, nurse_job, 0.1)
     assert good.score > bad.score + 30
     assert set(good.matched_skills) >= {"Python", "SQL", "Apache Airflow"}
     assert "Nursing" in bad.missing_skills
     assert any("required skills" in reason for reason in good.reasons)
+    assert any("reads closer to this posting than its typical candidate" in reason for reason in good.reasons)
+    assert any("describes other work" in reason for reason in bad.reasons)
     assert set(good.components) == {"skills", "experience", "education", "location", "semantic"}
+    assert good.weights_version == Weights().version and good.components["semantic"].weight == Weights().semantic
     assert 0 <= bad.score <= good.score <= 100
 
 
 def test_related_skills_count_partly_and_are_said_so(matcher):
     profile = parse_resume("Sam Example\nExperience\nDev at X | 2020 - 2022\nSkills\nPostgreSQL, Python", matcher=matcher)
     narrower = analyze_job({"id": "j", "title": "Analyst", "description": "Requirements:\n- SQL"}, matcher)
-    match = score_match("p", profile, narrower, 0.3, matcher.taxonomy)
+    match = one_pair(matcher, profile, narrower, 0.3)
     assert match.components["skills"].score == 80.0  # PostgreSQL covers SQL mostly
     assert any("through PostgreSQL" in reason for reason in match.reasons)
     assert "Has 0 of 1 required skills." in match.reasons  # partial cover is not claimed as having the skill
     broader = analyze_job({"id": "k", "title": "Web developer", "description": "Requirements:\n- Django"}, matcher)
-    assert score_match("p", profile, broader, 0.3, matcher.taxonomy).components["skills"].score == 40.0
+    assert one_pair(matcher, profile, broader, 0.3).components["skills"].score == 40.0
 
 
 def test_tenant_postings_stay_within_their_tenant():
     vectors = np.eye(3, dtype=np.float32)
-    pairs = candidate_pairs(vectors[:2], ["a", "b"], vectors, [None, "a", "b"], per_side=5)
-    assert (0, 2) not in pairs and (1, 1) not in pairs  # a's profile never meets b's posting and back
-    assert {(0, 0), (0, 1), (1, 0), (1, 2)} <= set(pairs)
+    mean, std = np.zeros(3), np.ones(3)
+    p, j, _ = nearest_postings(vectors[:2], ["a", "b"], vectors, [None, "a", "b"], mean, std, k=5)
+    pairs = set(zip(p.tolist(), j.tolist(), strict=True))
+    assert pairs == {(0, 0), (0, 1), (1, 0), (1, 2)}  # a's profile never meets b's posting and back
+    p, j, _ = nearest_profiles(vectors[:2], ["a", "b"], vectors, [None, "a", "b"], k=5)
+    assert set(zip(p.tolist(), j.tolist(), strict=True)) == pairs
+
+
+def test_a_posting_that_reads_like_every_resume_does_not_top_every_list():
+    # posting 0 is generic: 0.6 to every resume; posting k+1 is specific: 0.5 to resume k, 0.1 to the others
+    rng = np.random.default_rng(3)
+    n = 8
+    similarity = np.full((n, n + 1), 0.1)
+    similarity[:, 0] = 0.6
+    similarity[np.arange(n), np.arange(n) + 1] = 0.5
+    similarity += rng.normal(0, 0.01, similarity.shape)
+    profiles, jobs = np.eye(n, dtype=np.float32), similarity.T.astype(np.float32)  # cosine = the table above
+    mean, std = posting_typicals(profiles, ["t"] * n, jobs, [None] * (n + 1))
+    assert mean[0] == pytest.approx(0.6, abs=0.02) and mean[1] == pytest.approx(0.15, abs=0.02)
+    p, j, _ = nearest_postings(profiles, ["t"] * n, jobs, [None] * (n + 1), mean, std, k=1)
+    assert j.tolist() == (np.arange(n) + 1).tolist()  # each resume's own posting first, not the generic one
 
 
 def test_match_all_keeps_top_n_each_way(matcher):
     profile = parse_resume(RESUME, matcher=matcher, tenant="t1")
     jobs = {j["id"]: analyze_job(j, matcher) for j in (DATA_JOB, NURSE_JOB)}
-    result = match_all({"p": profile}, np.ones((1, 4), np.float32) / 2, jobs, np.ones((2, 4), np.float32) / 2,
-                       matcher.taxonomy, top_n=1)
+    result = match_all({"p": profile}, unit([[1, 0]]), jobs, unit([[1, 0.1], [1, 0.1]]), matcher.taxonomy, top_n=1)
     # top 1 for the profile is the data job; the nurse job keeps its best profile too (both directions)
     assert [m.job_id for m in result] == ["data", "nurse"]
+
+
+def test_only_pairs_with_a_change_are_scored_again(matcher):
+    casey = parse_resume(RESUME, matcher=matcher, tenant="t1")
+    robin = parse_resume(RESUME.replace("Casey", "Robin"), matcher=matcher, tenant="t1")
+    jobs = {j["id"]: analyze_job(j, matcher) for j in (DATA_JOB, NURSE_JOB)}
+    profile_vectors, job_vectors = unit([[1, 0], [1, 0.2]]), unit([[1, 0.1], [0.2, 1]])
+    built = Matcher.build({"casey": casey}, profile_vectors[:1], jobs, job_vectors, matcher.taxonomy)
+    first, _ = refresh_matches(built, [], {"casey"}, set(jobs), top_n=5)
+    assert {m.job_id for m in first} == {"data", "nurse"}
+    # robin arrives and the nurse posting expires: only robin's pairs are scored; casey's data match is kept as it was
+    built = Matcher.build({"casey": casey, "robin": robin}, profile_vectors, {"data": jobs["data"]}, job_vectors[:1], matcher.taxonomy)
+    second, fresh = refresh_matches(built, first, {"robin"}, set(), top_n=5)
+    assert built.pairs_scored == 1 and [(m.profile_id, m.job_id) for m in fresh] == [("robin", "data")]
+    kept = next(m for m in second if m.profile_id == "casey")
+    assert kept is next(m for m in first if m.job_id == "data")
+    assert {(m.profile_id, m.job_id) for m in second} == {("casey", "data"), ("robin", "data")}
+
+
+def test_weights_per_tenant_from_a_file(tmp_path, matcher):
+    path = tmp_path / "weights.yaml"
+    path.write_text("default: {skills: 40, semantic: 40}\ntenants:\n  acme: {skills: 90, semantic: 0}\n")
+    weights = load_weights(path)
+    assert weights[None].skills == 40 and weights["acme"].semantic == 0 and weights["acme"].experience == 10
+    assert weights["acme"].version != weights[None].version
+    profile = parse_resume(RESUME, matcher=matcher, tenant="acme")
+    job = analyze_job(DATA_JOB, matcher)
+    built = Matcher.build({"p": profile}, unit([[1, 0]]), {"data": job}, unit([[0, 1]]), matcher.taxonomy, weights)
+    match = built.for_profiles(top_n=1)[0]
+    assert match.weights_version == weights["acme"].version and match.components["skills"].weight == 90
+    path.write_text("default: {skill: 40}\n")
+    with pytest.raises(ValueError, match="unknown match components: skill"):
+        load_weights(path)
+    assert load_weights(tmp_path / "absent.yaml") == {None: Weights()}

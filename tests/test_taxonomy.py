@@ -186,6 +186,17 @@ def test_closeness_scale(matcher):
     assert 0 < tax.closeness("django", tax.skills["python"].parents[0]) < CLOSENESS_CHILD_FOR_PARENT
 
 
+def test_reach_lists_every_skill_a_skill_covers_as_closeness_scores_it(matcher):
+    tax = matcher.taxonomy.with_cooccurrence([{"terraform", "aws"}] * 4 + [{"nursing"}] * 20)
+    ids = sorted(tax.skills)
+    for have in ["postgresql", "python", "django", "terraform", "sql", *ids[::997]]:
+        reach = tax.reach(have)
+        assert reach["postgresql" if have == "postgresql" else have] == CLOSENESS_EXACT
+        for wanted in set(reach) | set(ids[::211]):
+            assert reach.get(wanted, 0.0) == tax.closeness(have, wanted), (have, wanted)
+    assert tax.reach("postgresql")["sql"] == CLOSENESS_CHILD_FOR_PARENT and "nursing" not in tax.reach("python")
+
+
 def test_skills_asked_for_together_become_close(matcher):
     postings = [{"terraform", "aws"}] * 4 + [{"nursing"}] * 20 + [{"aws", "nursing"}]
     learned = matcher.taxonomy.with_cooccurrence(postings)

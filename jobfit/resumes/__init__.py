@@ -268,11 +268,13 @@ def _share(items: list, complete) -> float:
 
 
 def profile_text(profile: Profile) -> str:
-    """The text that represents a profile for embedding: title, summary, roles and skills."""
-    parts = [profile.basics.label or "", profile.basics.summary or ""]
-    for work in profile.work[:5]:
-        parts.append(" ".join(filter(None, [work.position, work.name])))
-        parts.extend(work.highlights[:3])
-    parts.append("Skills: " + ", ".join(s.name for s in profile.meta.skills))
+    """The text that represents a profile for embedding, chosen by measuring matching on labeled resumes
+    (README → How matching works): what a recruiter reads first — the titles (current and the three latest
+    roles), the summary, degrees and the first line of the two latest roles. Listing every skill or every
+    highlight blurs the vector toward generic office work."""
+    titles = dict.fromkeys(t.strip() for t in [profile.basics.label or "", *(w.position or "" for w in profile.work[:3])])
+    parts = [". ".join(t for t in titles if t), profile.basics.summary or ""]
+    parts += [" ".join(filter(None, [e.studyType, e.area])) for e in profile.education[:2]]
+    parts += [w.highlights[0] for w in profile.work[:2] if w.highlights]
     return "\n".join(p for p in parts if p)
 

@@ -1,0 +1,154 @@
+"""Matching: vector similarity picks candidates, the full scorer ranks and explains them.
+
+`candidates` finds each profile's nearest postings (and each posting's nearest profiles) by exact cosine,
+`scoring` scores those pairs on every component at once and explains the ones kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+import numpy as np
+
+from jobfit.matching.candidates import nearest_postings, nearest_profiles, posting_typicals, visible
+from jobfit.matching.scoring import (
+    COMPONENTS,
+    EDUCATION_LEVELS,
+    LEVELS,
+    JobSide,
+    PairScores,
+    ProfileSide,
+    Weights,
+    explain,
+    load_weights,
+    score_pairs,
+    semantic_score,
+)
+from jobfit.schema import JobPosting, Match, Profile
+from jobfit.taxonomy import Taxonomy
+
+__all__ = [
+    "COMPONENTS", "EDUCATION_LEVELS", "LEVELS", "Matcher", "Weights", "load_weights", "match_all", "refresh_matches",
+    "semantic_score", "visible",
+]
+
+CANDIDATES_PER_PROFILE = 50  # postings fully scored per profile; the top_n shown come from these
+
+
+@dataclass
+class Matcher:
+    """Profiles and postings with their vectors, ready to score: build it once, ask it many times."""
+
+    profiles: ProfileSide
+    jobs: JobSide
+    profile_vectors: np.ndarray
+    job_vectors: np.ndarray
+    job_mean: np.ndarray
+    job_std: np.ndarray
+    taxonomy: Taxonomy
+    weights: dict[str | None, Weights]
+    skill_index: dict[str, int] = field(default_factory=dict)  # taxonomy skill id -> column of the skill matrices
+    pairs_scored: int = 0  # how many pairs the full scorer has seen, for the asset's metadata
+
+    @classmethod
+    def build(cls, profiles: dict[str, Profile], profile_vectors: np.ndarray, jobs: dict[str, JobPosting],
+              job_vectors: np.ndarray, taxonomy: Taxonomy, weights: dict[str | None, Weights] | None = None) -> Matcher:
+        """`profile_vectors` rows follow `profiles`' order, `job_vectors` rows follow `jobs`' order."""
+        skill_index = {sid: n for n, sid in enumerate(taxonomy.skills)}
+        profile_side, job_side = ProfileSide(profiles, taxonomy, skill_index), JobSide(jobs, skill_index)
+        mean, std = posting_typicals(profile_vectors, profile_side.tenants, job_vectors, job_side.tenants)
+        return cls(profile_side, job_side, profile_vectors, job_vectors, mean, std, taxonomy, weights or {None: Weights()},
+                   skill_index)
+
+    def with_profiles(self, profiles: dict[str, Profile], profile_vectors: np.ndarray) -> Matcher:
+        """The same postings against other profiles (a new resume among thousands): the postings' features and
+        typical similarities are reused, so only the new profiles cost anything."""
+        return replace(self, profiles=ProfileSide(profiles, self.taxonomy, self.skill_index),
+                       profile_vectors=profile_vectors, pairs_scored=0)
+
+    def score(self, p: np.ndarray, j: np.ndarray, similarity: np.ndarray) -> PairScores:
+        self.pairs_scored += len(p)
+        return score_pairs(self.profiles, self.jobs, p, j, similarity, self.job_mean, self.job_std, self.weights)
+
+    def explain(self, scores: PairScores, keep: np.ndarray, computed_at: str | None = None) -> list[Match]:
+        computed_at = computed_at or datetime.now(UTC).isoformat(timespec="seconds")
+        tenants = self.profiles.tenants
+        return [explain(self.profiles, self.jobs, scores, int(k), self.taxonomy,
+                        self.weights.get(tenants[int(scores.profile[k])], self.weights[None]), computed_at) for k in keep]
+
+    def for_profiles(self, rows: np.ndarray | None = None, top_n: int = 10, min_score: float = 0.0,
+                     only_jobs: np.ndarray | None = None, candidates: int = CANDIDATES_PER_PROFILE) -> list[Match]:
+        """Each profile's `top_n` best postings (profiles in `rows`, all by default; postings in `only_jobs`)."""
+        rows = np.arange(len(self.profiles.ids)) if rows is None else np.asarray(rows, dtype=np.int64)
+        p, j, s = nearest_postings(self.profile_vectors[rows], [self.profiles.tenants[r] for r in rows], self.job_vectors,
+                                   self.jobs.tenants, self.job_mean, self.job_std, max(candidates, top_n), only_jobs)
+        scores = self.score(rows[p], j, s)
+        return self.explain(scores, top_per(scores.profile, scores.total, top_n, min_score))
+
+    def for_postings(self, cols: np.ndarray | None = None, top_n: int = 10, min_score: float = 0.0,
+                     candidates: int = CANDIDATES_PER_PROFILE) -> list[Match]:
+        """Each posting's `top_n` best profiles among those that may see it (postings in `cols`, all by default)."""
+        p, j, s = nearest_profiles(self.profile_vectors, self.profiles.tenants, self.job_vectors, self.jobs.tenants,
+                                   max(candidates, top_n), cols)
+        scores = self.score(p, j, s)
+        return self.explain(scores, top_per(scores.job, scores.total, top_n, min_score))
+
+
+def top_per(groups: np.ndarray, totals: np.ndarray, n: int, min_score: float) -> np.ndarray:
+    """Indices of the `n` highest totals in each group, at least `min_score`, best first within a group."""
+    order = np.lexsort((-totals, groups))
+    ranked_groups = groups[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(ranked_groups)) + 1]
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    keep = order[(rank < n) & (totals[order] >= min_score)]
+    return keep
+
+
+def match_all(profiles: dict[str, Profile], profile_vectors: np.ndarray, jobs: dict[str, JobPosting],
+              job_vectors: np.ndarray, taxonomy: Taxonomy, top_n: int = 10, min_score: float = 0.0,
+              weights: dict[str | None, Weights] | None = None) -> list[Match]:
+    """Top `top_n` postings per profile and top `top_n` profiles per posting, fully scored, above `min_score`."""
+    if not profiles or not jobs:
+        return []
+    matcher = Matcher.build(profiles, profile_vectors, jobs, job_vectors, taxonomy, weights)
+    return refresh_matches(matcher, [], set(profiles), set(jobs), top_n, min_score)[0]
+
+
+def refresh_matches(matcher: Matcher, previous: list[Match], changed_profiles: set[str], changed_jobs: set[str],
+                    top_n: int = 10, min_score: float = 0.0) -> tuple[list[Match], list[Match]]:
+    """The matches after some profiles and postings changed, scoring only pairs that involve a change.
+
+    New or changed profiles are scored against the current postings, new or changed postings against the
+    profiles; a previous match whose profile and posting are both unchanged (and still present) is kept as
+    it was. Returns the matches to keep (top `top_n` per profile and per posting) and those of them scored now.
+    """
+    profile_row = {pid: n for n, pid in enumerate(matcher.profiles.ids)}
+    job_col = {jid: n for n, jid in enumerate(matcher.jobs.ids)}
+    kept = [m for m in previous if m.profile_id in profile_row and m.job_id in job_col
+            and m.profile_id not in changed_profiles and m.job_id not in changed_jobs]
+    fresh: list[Match] = []
+    rows = np.array(sorted(profile_row[p] for p in changed_profiles if p in profile_row), dtype=np.int64)
+    cols = np.array(sorted(job_col[j] for j in changed_jobs if j in job_col), dtype=np.int64)
+    if len(rows):
+        fresh += matcher.for_profiles(rows, top_n=top_n, min_score=min_score)
+    if len(cols):
+        unchanged = np.setdiff1d(np.arange(len(matcher.profiles.ids)), rows)
+        if len(unchanged):
+            fresh += matcher.for_profiles(unchanged, top_n=top_n, min_score=min_score, only_jobs=cols)
+        fresh += matcher.for_postings(cols, top_n=top_n, min_score=min_score)
+    found = {(m.profile_id, m.job_id): m for m in kept}
+    for m in fresh:
+        found.setdefault((m.profile_id, m.job_id), m)
+    everything = list(found.values())
+    keep: set[tuple[str, str]] = set()
+    for key in ("profile_id", "job_id"):
+        groups: dict[str, list[Match]] = {}
+        for m in everything:
+            groups.setdefault(getattr(m, key), []).append(m)
+        for group in groups.values():
+            group.sort(key=lambda m: -m.score)
+            keep.update((m.profile_id, m.job_id) for m in group[:top_n])
+    result = sorted((m for m in everything if (m.profile_id, m.job_id) in keep), key=lambda m: (m.profile_id, -m.score))
+    unchanged = {(m.profile_id, m.job_id) for m in kept}
+    return result, [m for m in result if (m.profile_id, m.job_id) not in unchanged]

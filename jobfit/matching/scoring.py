@@ -1,0 +1,273 @@
+"""The full, explained score of profile-posting pairs, vectorized over many pairs at once.
+
+Components (each 0-100): skills (taxonomy closeness, required weigh twice preferred), experience
+(years or seniority asked), education (level asked), location (remote, same city), semantic (how much
+closer the resume reads to the posting than the posting's typical candidate does). The total is their
+weighted mean. Reasons in plain sentences are written only for the pairs that are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, fields
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from jobfit.schema import JobPosting, Match, Profile
+from jobfit.taxonomy import Taxonomy
+
+LEVELS = ["internship", "entry", "associate", "mid-senior", "director", "executive"]
+EDUCATION_LEVELS = ["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
+REQUIRED_WEIGHT, PREFERRED_WEIGHT = 2.0, 1.0
+COMPONENTS = ("skills", "experience", "education", "location", "semantic")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Component weights; the total is the weighted mean, so they need not sum to 100.
+
+    The seeds' defaults (skills 50, experience 25, education 15, location 10) re-balanced to make room
+    for semantic similarity, which ranks best on the labeled set (see README → How matching works)."""
+
+    skills: float = 20
+    experience: float = 10
+    education: float = 5
+    location: float = 5
+    semantic: float = 60
+
+    @cached_property
+    def version(self) -> str:
+        """Names the weights a match was scored with: equal weights, equal version."""
+        return "w-" + hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()[:8]
+
+    def as_dict(self) -> dict[str, float]:
+        return {name: getattr(self, name) for name in COMPONENTS}
+
+    @classmethod
+    def from_mapping(cls, values: dict) -> Weights:
+        unknown = set(values) - {f.name for f in fields(cls)}
+        if unknown:
+            raise ValueError(f"unknown match components: {', '.join(sorted(unknown))} (known: {', '.join(COMPONENTS)})")
+        weights = cls(**{k: float(v) for k, v in values.items()})
+        if any(w < 0 for w in weights.as_dict().values()) or sum(weights.as_dict().values()) <= 0:
+            raise ValueError("match weights must be non-negative and not all zero")
+        return weights
+
+
+def load_weights(path: Path | None) -> dict[str | None, Weights]:
+    """Weights per tenant from a YAML file `{default: {skills: 40, ...}, tenants: {acme: {...}}}`; None: the default."""
+    if path is None or not Path(path).exists():
+        return {None: Weights()}
+    import yaml
+
+    data = yaml.safe_load(Path(path).read_text()) or {}
+    default = Weights.from_mapping(data.get("default") or {})
+    out: dict[str | None, Weights] = {None: default}
+    for tenant, values in (data.get("tenants") or {}).items():
+        out[str(tenant)] = Weights.from_mapping({**asdict(default), **(values or {})})
+    return out
+
+
+def semantic_score(z: np.ndarray | float) -> np.ndarray | float:
+    """How far a resume's similarity stands above the posting's typical candidate (z, in standard
+    deviations), as 0-100: 50 is typical, 73 one deviation above, 88 two."""
+    return 100.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64)))
+
+
+class ProfileSide:
+    """What scoring needs of the profiles, as arrays (rows follow `ids`)."""
+
+    def __init__(self, profiles: dict[str, Profile], taxonomy: Taxonomy, skill_index: dict[str, int]):
+        self.ids = list(profiles)
+        self.profiles = profiles
+        self.tenants = [p.meta.tenant for p in profiles.values()]
+        self.years = np.array([p.meta.total_years_experience for p in profiles.values()], dtype=np.float64)
+        self.level = np.array([LEVELS.index(p.meta.career_level) for p in profiles.values()])
+        self.education = np.array([EDUCATION_LEVELS.index(p.meta.education_level) if p.meta.education_level else -1
+                                   for p in profiles.values()])
+        self.city = [(p.basics.location.city or "").strip().lower() for p in profiles.values()]
+        # cover[i][skill] = (closeness, own skill giving it): the best any of the profile's skills reaches
+        self.cover: list[dict[str, tuple[float, str]]] = []
+        rows, cols, vals = [], [], []
+        reach: dict[str, dict[str, float]] = {}
+        for i, profile in enumerate(profiles.values()):
+            best: dict[str, tuple[float, str]] = {}
+            for skill in profile.meta.skills:
+                if skill.id not in reach:
+                    reach[skill.id] = taxonomy.reach(skill.id)
+                for sid, value in reach[skill.id].items():
+                    if value > best.get(sid, (0.0, ""))[0]:
+                        best[sid] = (value, skill.id)
+            self.cover.append(best)
+            for sid, (value, _) in best.items():
+                if sid in skill_index:
+                    rows.append(i)
+                    cols.append(skill_index[sid])
+                    vals.append(value)
+        self.cover_matrix = sp.csr_matrix((vals, (rows, cols)), shape=(len(self.ids), len(skill_index)), dtype=np.float32)
+
+
+class JobSide:
+    """What scoring needs of the postings, as arrays (rows follow `ids`), plus each posting's typical similarity."""
+
+    def __init__(self, jobs: dict[str, JobPosting], skill_index: dict[str, int]):
+        self.ids = list(jobs)
+        self.jobs = jobs
+        self.tenants = [j.meta.tenant for j in jobs.values()]
+        self.years = np.array([j.meta.years_required or np.nan for j in jobs.values()], dtype=np.float64)
+        self.level = np.array([LEVELS.index(j.meta.seniority) if j.meta.seniority else -1 for j in jobs.values()])
+        self.education = np.array([EDUCATION_LEVELS.index(j.meta.education_level) if j.meta.education_level else -1
+                                   for j in jobs.values()])
+        self.remote = np.array([j.remote == "Full" for j in jobs.values()])
+        self.place = [_job_place(j).lower() for j in jobs.values()]
+        rows, cols, vals = [], [], []
+        for i, job in enumerate(jobs.values()):
+            wanted: dict[str, float] = {}
+            for skill in job.meta.preferred_skills:
+                wanted[skill.id] = PREFERRED_WEIGHT
+            for skill in job.meta.required_skills:
+                wanted[skill.id] = REQUIRED_WEIGHT
+            for sid, weight in wanted.items():
+                if sid in skill_index:
+                    rows.append(i)
+                    cols.append(skill_index[sid])
+                    vals.append(weight)
+        self.wanted = sp.csr_matrix((vals, (rows, cols)), shape=(len(self.ids), len(skill_index)), dtype=np.float32)
+        self.wanted_total = np.asarray(self.wanted.sum(axis=1)).ravel()
+
+
+def _job_place(job: JobPosting) -> str:
+    if isinstance(job.location, str):
+        return job.location
+    return ", ".join(filter(None, [job.location.city, job.location.region])) if job.location else ""
+
+
+@dataclass
+class PairScores:
+    """Component scores of many pairs: `profile[k]`, `job[k]` index the sides' rows."""
+
+    profile: np.ndarray
+    job: np.ndarray
+    similarity: np.ndarray
+    typical: np.ndarray  # the posting's mean similarity to its candidates
+    components: dict[str, np.ndarray]
+    total: np.ndarray
+
+
+def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarray, similarity: np.ndarray,
+                job_mean: np.ndarray, job_std: np.ndarray, weights: dict[str | None, Weights]) -> PairScores:
+    """Every component and the total for the pairs (p[k], j[k]), without a Python loop over pairs."""
+    p, j = np.asarray(p, dtype=np.int64), np.asarray(j, dtype=np.int64)
+    covered = np.asarray(profiles.cover_matrix[p].multiply(jobs.wanted[j]).sum(axis=1)).ravel()
+    total_wanted = jobs.wanted_total[j]
+    skills = np.where(total_wanted > 0, 100.0 * covered / np.maximum(total_wanted, 1e-9), 50.0)
+
+    years, asked = profiles.years[p], jobs.years[j]
+    by_years = 100.0 * np.minimum(1.0, years / np.where(asked > 0, asked, 1.0))
+    gap = np.abs(profiles.level[p] - jobs.level[j])
+    by_level = np.maximum(0.0, 100.0 - 35.0 * gap)
+    experience = np.where(~np.isnan(asked), np.where(asked > 0, by_years, 100.0), np.where(jobs.level[j] >= 0, by_level, 100.0))
+
+    own, wanted_level = profiles.education[p], jobs.education[j]
+    short = wanted_level - own
+    education = np.where(wanted_level < 0, 100.0, np.where(own < 0, 40.0, np.where(short <= 0, 100.0, np.maximum(20.0, 100.0 - 40.0 * short))))
+
+    same_city = np.fromiter((bool(profiles.city[a]) and profiles.city[a] in jobs.place[b] for a, b in zip(p, j, strict=True)),
+                            dtype=bool, count=len(p))
+    has_place = np.fromiter((bool(jobs.place[b]) for b in j), dtype=bool, count=len(p))
+    location = np.where(jobs.remote[j] | same_city, 100.0, np.where(has_place, 30.0, 60.0))
+
+    semantic = semantic_score((similarity - job_mean[j]) / job_std[j])
+    components = {"skills": skills, "experience": experience, "education": education, "location": location, "semantic": semantic}
+    total = np.zeros(len(p))
+    tenants = np.array([profiles.tenants[a] for a in p], dtype=object)
+    for tenant in set(tenants.tolist()) if len(p) else ():
+        w = weights.get(tenant, weights[None]).as_dict()
+        rows = tenants == tenant
+        total[rows] = sum(components[name][rows] * w[name] for name in COMPONENTS) / sum(w.values())
+    return PairScores(p, j, np.asarray(similarity, dtype=np.float64), job_mean[j], components, total)
+
+
+def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, taxonomy: Taxonomy,
+            weights: Weights, computed_at: str) -> Match:
+    """The Match of pair k with its components, matched and missing skills and reasons in plain sentences."""
+    a, b = int(scores.profile[k]), int(scores.job[k])
+    profile, job = profiles.profiles[profiles.ids[a]], jobs.jobs[jobs.ids[b]]
+    cover = profiles.cover[a]
+    names = {s.id: s.name for s in profile.meta.skills}
+    reasons: list[str] = []
+    matched, missing, partial = [], [], []
+    required = {s.id for s in job.meta.required_skills}
+    have_required = []
+    for skill in job.meta.required_skills + [s for s in job.meta.preferred_skills if s.id not in required]:
+        value, via = cover.get(skill.id, (0.0, ""))
+        if value >= 1.0:
+            matched.append(skill.name)
+            if skill.id in required:
+                have_required.append(skill.name)
+        elif value > 0:
+            matched.append(skill.name)
+            partial.append(f"{skill.name} (through {names.get(via, via)})")
+        elif skill.id in required:
+            missing.append(skill.name)
+    if not required and not job.meta.preferred_skills:
+        reasons.append("The posting names no skills we recognize, so skills count as neutral.")
+    if required:
+        reasons.append(f"Has {len(have_required)} of {len(required)} required skills"
+                       + (f": {', '.join(have_required[:6])}." if have_required else "."))
+    if partial:
+        reasons.append("Partly covered by related skills: " + ", ".join(partial[:4]) + ".")
+    if missing:
+        reasons.append("Missing required skills: " + ", ".join(missing[:6]) + ".")
+    reasons += [r for r in (_experience_reason(profile, job), _education_reason(profile, job), _location_reason(profile, job)) if r]
+    similarity, typical = float(scores.similarity[k]), float(scores.typical[k])
+    if similarity >= typical:
+        reasons.append(f"The resume reads closer to this posting than its typical candidate's does "
+                       f"(similarity {similarity:.2f} against {typical:.2f}).")
+    else:
+        reasons.append(f"The resume describes other work than this posting does (similarity {similarity:.2f}, "
+                       f"its typical candidate {typical:.2f}).")
+    w = weights.as_dict()
+    # one validation of the whole dict (in pydantic's core) costs less than building the six models one by one
+    return Match.model_validate(dict(
+        profile_id=profiles.ids[a], job_id=jobs.ids[b], tenant=profile.meta.tenant, score=round(float(scores.total[k]), 1),
+        components={name: {"score": round(float(scores.components[name][k]), 1), "weight": w[name]} for name in COMPONENTS},
+        matched_skills=matched, missing_skills=missing, reasons=reasons, weights_version=weights.version, computed_at=computed_at,
+    ))
+
+
+def _experience_reason(profile: Profile, job: JobPosting) -> str | None:
+    years = profile.meta.total_years_experience
+    if job.meta.years_required:
+        return f"{years:g} years of experience against {job.meta.years_required:g} asked."
+    if job.meta.seniority:
+        if profile.meta.career_level == job.meta.seniority:
+            return f"Career level ({profile.meta.career_level}) fits the {job.meta.seniority} role."
+        return f"Career level {profile.meta.career_level} against a {job.meta.seniority} role."
+    return None
+
+
+def _education_reason(profile: Profile, job: JobPosting) -> str | None:
+    asked, own = job.meta.education_level, profile.meta.education_level
+    if not asked:
+        return None
+    if own is None:
+        return f"The posting asks for a {asked} degree; none was found in the resume."
+    if EDUCATION_LEVELS.index(own) >= EDUCATION_LEVELS.index(asked):
+        return f"Education ({own}) meets the {asked} asked."
+    return f"Education ({own}) is below the {asked} asked."
+
+
+def _location_reason(profile: Profile, job: JobPosting) -> str | None:
+    if job.remote == "Full":
+        return "The position is remote."
+    place, city = _job_place(job), profile.basics.location.city
+    if place and city and city.lower() in place.lower():
+        return f"Lives in {city}, where the job is."
+    if not place:
+        return None
+    return f"The job is in {place}" + (f"; the candidate is in {city}." if city else ".")
