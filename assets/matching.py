@@ -7,9 +7,11 @@ from datetime import date
 
 import dagster as dg
 import numpy as np
+from dagster_openai import OpenAIResource
 
 from assets.taxonomy import current_matcher
 from jobfit.matching import Matcher, load_weights, refresh_matches, visible
+from jobfit.matching.rerank import Budget, rerank
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.store import execute_many
 from pipelines.automation import on_upstream_update
@@ -40,7 +42,8 @@ def _fingerprint(text: str) -> str:
     "Only pairs with a new or changed profile or posting are scored; expired postings drop out; every score "
     "computed is kept in match_history.",
 )
-def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors: VectorsResource) -> dg.MaterializeResult:
+def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors: VectorsResource,
+            llm: OpenAIResource) -> dg.MaterializeResult:
     with storage.warehouse() as con:
         profile_rows = con.execute("SELECT profile_id, profile_json FROM profiles WHERE status = 'active' ORDER BY profile_id").fetchall()
         # expired postings leave matching, and their matches with them
@@ -71,6 +74,9 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
     result, fresh = refresh_matches(matcher, previous, changed_profiles, changed_jobs,
                                     top_n=SETTINGS.match_top_n, min_score=SETTINGS.match_min_score)
     seconds = time.perf_counter() - started
+    budget = None
+    if SETTINGS.llm_enabled and SETTINGS.llm_rerank_top > 0 and fresh:
+        result, fresh, budget = _reranked(context, llm, storage, profiles, jobs, result, fresh)
     with storage.warehouse() as con:
         con.execute("BEGIN")
         con.execute("DELETE FROM matches")
@@ -97,6 +103,8 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
             "median_score": float(np.median(scores)) if scores else None,
             "seconds": round(seconds, 2),
             "weights_version": weights[None].version,
+            **({"llm_rerank_calls": budget.calls, "llm_rerank_cost_usd": round(budget.spent_usd, 6),
+                "llm_rerank_fallbacks": len(budget.errors)} if budget else {}),
             "best": dg.MetadataValue.md(
                 "| profile | job | score | matched | missing |\n|---|---|---|---|---|\n"
                 + "\n".join(
@@ -107,6 +115,28 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
             ),
         }
     )
+
+
+def _reranked(context, llm: OpenAIResource, storage: StorageResource, profiles: dict, jobs: dict,
+              result: list[Match], fresh: list[Match]) -> tuple[list[Match], list[Match], Budget]:
+    """Each profile's best new matches re-ranked and explained by the model, within the run's budget."""
+    budget = Budget(SETTINGS.llm_rerank_budget_usd, SETTINGS.llm_input_usd_per_million, SETTINGS.llm_output_usd_per_million)
+    by_profile: dict[str, list[Match]] = {}
+    for match in fresh:
+        by_profile.setdefault(match.profile_id, []).append(match)
+    replaced: dict[tuple[str, str], Match] = {}
+    with llm.get_client(context) as client:
+        for profile_id, new in by_profile.items():
+            for match in rerank(client, SETTINGS.llm_model, profiles[profile_id], new, jobs, budget, top=SETTINGS.llm_rerank_top,
+                                cache_dir=storage.layout.llm_cache_dir, timeout_seconds=SETTINGS.llm_timeout_seconds):
+                replaced[(match.profile_id, match.job_id)] = match
+    for error in sorted(set(budget.errors)):
+        context.log.warning(f"LLM re-ranking fell back to the rule-based matches: {error}")
+
+    def swap(match: Match) -> Match:
+        return replaced.get((match.profile_id, match.job_id), match)
+
+    return [swap(m) for m in result], [swap(m) for m in fresh], budget
 
 
 @dg.asset_check(asset=matches, description="No match pairs a profile with another tenant's posting; scores lie in 0-100.")

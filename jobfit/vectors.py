@@ -31,11 +31,15 @@ def _schema() -> pa.Schema:
 
 
 class VectorStore:
-    def __init__(self, directory: Path):
+    """Matching reads whole tables into memory and searches them exactly (faster than an ANN index below about
+    a million rows, and it loses no recall); the indexes serve one-off filtered queries on large tables."""
+
+    def __init__(self, directory: Path, ann_min_rows: int = 1_000_000):
         import lancedb
 
         Path(directory).mkdir(parents=True, exist_ok=True)
         self.db = lancedb.connect(str(directory))
+        self.ann_min_rows = ann_min_rows
 
     def _table(self, name: str):
         if name in self.db.list_tables().tables:
@@ -70,6 +74,32 @@ class VectorStore:
             .when_not_matched_insert_all()
             .execute(data)
         )
+        self._index(name)
+
+    def _index(self, name: str) -> None:
+        """A bitmap index on tenant (few values, filtered on every query); an IVF_PQ index on the vectors once the
+        table has `ann_min_rows` rows. Later writes are folded into both by `optimize`."""
+        table = self._table(name)
+        have = {tuple(index.columns) for index in table.list_indices()}
+        if ("tenant",) not in have:
+            table.create_scalar_index("tenant", index_type="BITMAP")
+        rows = table.count_rows()
+        if ("vector",) not in have and rows >= self.ann_min_rows:
+            table.create_index(metric="cosine", vector_column_name="vector", index_type="IVF_PQ",
+                               num_partitions=max(1, int(rows ** 0.5)), num_sub_vectors=DIMENSIONS // 8)
+        elif have:
+            table.optimize()
+
+    def indexes(self, name: str) -> dict[str, str]:
+        """Indexed column -> index type."""
+        return {",".join(index.columns): index.index_type for index in self._table(name).list_indices()}
+
+    def nearest(self, name: str, vector: np.ndarray, k: int, tenant: str | None) -> list[tuple[str, float]]:
+        """The k rows most similar to `vector` that `tenant` may see (its own and global ones), exact filter first."""
+        where = "tenant IS NULL" if tenant is None else f"tenant IS NULL OR tenant = '{tenant.replace(chr(39), chr(39) * 2)}'"
+        found = (self._table(name).search(np.asarray(vector, dtype=np.float32)).distance_type("cosine")
+                 .where(where, prefilter=True).refine_factor(10).limit(k).to_arrow())  # exact cosines for the PQ candidates
+        return list(zip(found.column("id").to_pylist(), (1.0 - np.asarray(found.column("_distance"))).tolist(), strict=True))
 
     def delete_missing(self, name: str, keep_ids: set[str]) -> int:
         """Drop rows whose id is no longer wanted (superseded profiles, expired postings)."""

@@ -11,7 +11,7 @@ from jobfit import embedding
 class EmbedderResource(dg.ConfigurableResource):
     """all-MiniLM-L6-v2 from its PyPI package, offline; loaded once per process on first use."""
 
-    batch_size: int = 64
+    batch_size: int = 16
 
     @property
     def model_version(self) -> str:

@@ -74,6 +74,7 @@ class Settings:
     partitions_start: str = "2026-11-01"
     match_top_n: int = 10
     match_min_score: int = 20
+    ann_min_rows: int = 1_000_000  # a vector table this large gets an IVF_PQ index (below it exact search is faster)
     max_document_bytes: int = 10 * 1024 * 1024
     max_document_pages: int = 30
     inbox_files_per_tick: int = 2000
@@ -85,6 +86,8 @@ class Settings:
     llm_concurrency: int = 4  # requests in flight at once
     llm_input_usd_per_million: float = 0.0  # prices for the cost the profiles asset reports
     llm_output_usd_per_million: float = 0.0
+    llm_rerank_top: int = 0  # with an LLM configured: re-rank and explain each profile's best few new matches
+    llm_rerank_budget_usd: float = 1.0  # what one matching run may spend on re-ranking
     openai_base_url: str = ""
     default_region: str = "US"  # phone numbers written without a country code are read as this region's
     posting_ttl_days: int = 30  # a posting without a stated validity leaves matching this long after publication
@@ -112,6 +115,7 @@ class Settings:
             partitions_start=os.environ.get("JOBFIT_PARTITIONS_START", "2026-11-01"),
             match_top_n=_env_int("JOBFIT_MATCH_TOP_N", 10),
             match_min_score=_env_int("JOBFIT_MATCH_MIN_SCORE", 20),
+            ann_min_rows=_env_int("JOBFIT_ANN_MIN_ROWS", 1_000_000),
             max_document_bytes=_env_int("JOBFIT_MAX_DOCUMENT_MB", 10) * 1024 * 1024,
             max_document_pages=_env_int("JOBFIT_MAX_DOCUMENT_PAGES", 30),
             inbox_files_per_tick=_env_int("JOBFIT_INBOX_FILES_PER_TICK", 2000),
@@ -123,6 +127,8 @@ class Settings:
             llm_concurrency=_env_int("JOBFIT_LLM_CONCURRENCY", 4),
             llm_input_usd_per_million=float(os.environ.get("JOBFIT_LLM_INPUT_USD_PER_MILLION", "0")),
             llm_output_usd_per_million=float(os.environ.get("JOBFIT_LLM_OUTPUT_USD_PER_MILLION", "0")),
+            llm_rerank_top=_env_int("JOBFIT_LLM_RERANK_TOP", 0),
+            llm_rerank_budget_usd=float(os.environ.get("JOBFIT_LLM_RERANK_BUDGET_USD", "1")),
             openai_base_url=os.environ.get("OPENAI_BASE_URL", ""),
             posting_ttl_days=_env_int("JOBFIT_POSTING_TTL_DAYS", 30),
             default_region=os.environ.get("JOBFIT_DEFAULT_REGION", "US").upper(),

@@ -93,3 +93,45 @@ def test_profiles_asset_records_llm_usage(stub, tmp_path, monkeypatch):
     # the stub answers 120 prompt and 80 completion tokens: the run's cost at the configured prices
     assert metadata["llm_prompt_tokens"].value == 120 and metadata["llm_completion_tokens"].value == 80
     assert metadata["llm_cost_usd"].value == 0.00028
+
+
+def test_llm_reranks_the_best_matches_and_explains_them_or_leaves_them_be(matcher, tmp_path):
+    import numpy as np
+
+    from jobfit.jobs import analyze_job
+    from jobfit.matching import Matcher
+    from jobfit.matching.rerank import Budget, rerank
+
+    profile = parse_resume("Robin Stub\nrobin@example.com\nData Engineer\nExperience\nData Engineer at Flow | 2019 - 2024\n"
+                           "- Python and SQL pipelines", matcher=matcher)
+    jobs = {j["id"]: analyze_job(j, matcher) for j in (
+        {"id": "data", "title": "Data Engineer", "description": "Requirements:\n- Python\n- SQL"},
+        {"id": "nurse", "title": "Registered Nurse", "description": "Requirements:\n- Nursing"})}
+    vectors = np.array([[1.0, 0.0]], np.float32)
+    rules = Matcher.build({"p": profile}, vectors, jobs, np.array([[0.9, 0.44], [0.6, 0.8]], np.float32),
+                          matcher.taxonomy).for_profiles(top_n=2)
+    assert [m.job_id for m in rules] == ["data", "nurse"]
+    answer = {"jobs": [{"job_id": "nurse", "fit": 95, "explanation": "Cared for patients for years."},
+                       {"job_id": "data", "fit": 10, "explanation": "No data work."},
+                       {"job_id": "invented", "fit": 99, "explanation": "Not shown to the model."}]}
+    with OpenAIStub(answer) as server:
+        budget = Budget(cap_usd=1.0, input_usd_per_million=1.0, output_usd_per_million=2.0)
+        ranked = rerank(client_for(server), "stub-model", profile, rules, jobs, budget, top=2, cache_dir=tmp_path)
+        assert [m.job_id for m in ranked] == ["nurse", "data"]  # the model's fit counts as much as the rules
+        nurse = ranked[0]
+        assert nurse.components["llm"].score == 95 and nurse.score == round((rules[1].score + 95) / 2, 1)
+        assert nurse.reasons[-1] == "The model's view (stub-model): Cared for patients for years."
+        assert budget.calls == 1 and budget.spent_usd == pytest.approx((120 * 1 + 80 * 2) / 1e6)
+        assert server.requests[0]["response_format"]["type"] == "json_schema"
+        rerank(client_for(server), "stub-model", profile, rules, jobs, budget, top=2, cache_dir=tmp_path)
+        assert len(server.requests) == 1  # the same question is answered from the cache
+        for mode in ("invalid", "fail"):  # any failure: the rule-based matches, untouched
+            server.mode = mode
+            fallback = Budget(cap_usd=1.0)
+            assert rerank(client_for(server), "stub-model", profile, rules, jobs, fallback, top=2) == rules
+            assert fallback.errors
+        server.mode = "valid"
+        asked = len(server.requests)
+        spent = Budget(cap_usd=1e-6, input_usd_per_million=1.0)  # not even the prompt fits: no call at all
+        assert rerank(client_for(server), "stub-model", profile, rules, jobs, spent, top=2) == rules
+        assert spent.errors == ["budget spent"] and len(server.requests) == asked

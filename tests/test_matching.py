@@ -90,9 +90,10 @@ def test_a_posting_that_reads_like_every_resume_does_not_top_every_list():
 
 def test_match_all_keeps_top_n_each_way(matcher):
     profile = parse_resume(RESUME, matcher=matcher, tenant="t1")
-    jobs = {j["id"]: analyze_job(j, matcher) for j in (DATA_JOB, NURSE_JOB)}
-    result = match_all({"p": profile}, unit([[1, 0]]), jobs, unit([[1, 0.1], [1, 0.1]]), matcher.taxonomy, top_n=1)
-    # top 1 for the profile is the data job; the nurse job keeps its best profile too (both directions)
+    jobs = {j["id"]: analyze_job(j, matcher) for j in (DATA_JOB, NURSE_JOB, {**NURSE_JOB, "id": "feed-nurse"})}
+    jobs["nurse"].meta.tenant = "t1"  # the tenant's own posting; feed-nurse comes from a global feed
+    result = match_all({"p": profile}, unit([[1, 0]]), jobs, unit([[1, 0.1], [1, 0.1], [1, 0.1]]), matcher.taxonomy, top_n=1)
+    # top 1 for the profile is the data job; the tenant's nurse posting keeps its best profile too (both directions)
     assert [m.job_id for m in result] == ["data", "nurse"]
 
 
@@ -128,3 +129,18 @@ def test_weights_per_tenant_from_a_file(tmp_path, matcher):
     with pytest.raises(ValueError, match="unknown match components: skill"):
         load_weights(path)
     assert load_weights(tmp_path / "absent.yaml") == {None: Weights()}
+
+
+def test_vector_tables_index_tenants_and_grow_an_ann_index_past_the_threshold(tmp_path):
+    from jobfit.vectors import VectorStore
+
+    store = VectorStore(tmp_path / "lancedb", ann_min_rows=600)
+    vectors = unit(np.random.default_rng(0).normal(size=(700, 384)))
+    store.upsert("jobs", [f"g{i}" for i in range(300)], [None] * 300, ["s"] * 300, vectors[:300])
+    store.upsert("jobs", [f"a{i}" for i in range(200)], ["acme"] * 200, ["s"] * 200, vectors[300:500])
+    assert store.indexes("jobs") == {"tenant": "Bitmap"}  # exact search below the threshold
+    store.upsert("jobs", [f"b{i}" for i in range(200)], ["beta"] * 200, ["s"] * 200, vectors[500:])
+    assert store.indexes("jobs") == {"tenant": "Bitmap", "vector": "IvfPq"}
+    found = store.nearest("jobs", vectors[550], 20, "acme")
+    assert found and all(not job.startswith("b") for job, _ in found)  # beta's postings never reach acme
+    assert store.nearest("jobs", vectors[550], 1, "beta")[0] == ("b50", pytest.approx(1.0, abs=1e-4))

@@ -145,6 +145,8 @@ def test_one_document_two_tenants_and_a_changed_file_supersedes(tmp_path):
         first = inbox_sensor(dg.build_sensor_context(instance=instance, resources={"storage": storage}))
         run_sensor_requests(instance, resources, first)
         materialize_everything(settings, instance)
+        first_history = read(settings.layout.warehouse_path, "SELECT profile_id, job_id, computed_at FROM match_history")
+        before = {(r[0], r[1]): r[2] for r in read(settings.layout.warehouse_path, "SELECT profile_id, job_id, computed_at FROM matches")}
         inbox = settings.inbox_dir
         shutil.copyfile(inbox / "acme" / "priya_raman.txt", inbox / "globex" / "priya_forwarded.txt")
         tom = inbox / "globex" / "tom_becker.txt"
@@ -165,6 +167,13 @@ def test_one_document_two_tenants_and_a_changed_file_supersedes(tmp_path):
     assert old[3] == new[4]  # the old profile names the document that replaced it
     matched = {r[0] for r in read(settings.layout.serving_path, "SELECT DISTINCT profile_id FROM matches")}
     assert old[5] not in matched and new[5] in matched and priya[1][5] in matched
+    # only the pairs of the two new profiles were scored again; every other match kept its first score
+    history = read(settings.layout.warehouse_path, "SELECT profile_id, job_id, computed_at FROM match_history")
+    assert first_history and set(first_history) <= set(history)
+    assert {r[0] for r in set(history) - set(first_history)} == {new[5], priya[1][5]}
+    after = read(settings.layout.warehouse_path, "SELECT profile_id, job_id, computed_at FROM matches")
+    unchanged = {(r[0], r[1]): r[2] for r in after if r[0] not in (new[5], priya[1][5])}
+    assert unchanged and all(before[pair] == computed for pair, computed in unchanged.items())
     assert len(read(settings.layout.serving_path, "SELECT * FROM documents")) == 7
 
 

@@ -108,7 +108,7 @@ def top_per(groups: np.ndarray, totals: np.ndarray, n: int, min_score: float) ->
 def match_all(profiles: dict[str, Profile], profile_vectors: np.ndarray, jobs: dict[str, JobPosting],
               job_vectors: np.ndarray, taxonomy: Taxonomy, top_n: int = 10, min_score: float = 0.0,
               weights: dict[str | None, Weights] | None = None) -> list[Match]:
-    """Top `top_n` postings per profile and top `top_n` profiles per posting, fully scored, above `min_score`."""
+    """Top `top_n` postings per profile and top `top_n` profiles per tenant-owned posting, fully scored, above `min_score`."""
     if not profiles or not jobs:
         return []
     matcher = Matcher.build(profiles, profile_vectors, jobs, job_vectors, taxonomy, weights)
@@ -121,7 +121,8 @@ def refresh_matches(matcher: Matcher, previous: list[Match], changed_profiles: s
 
     New or changed profiles are scored against the current postings, new or changed postings against the
     profiles; a previous match whose profile and posting are both unchanged (and still present) is kept as
-    it was. Returns the matches to keep (top `top_n` per profile and per posting) and those of them scored now.
+    it was. Returns the matches to keep (top `top_n` per profile, and per posting for a tenant's own postings)
+    and those of them scored now.
     """
     profile_row = {pid: n for n, pid in enumerate(matcher.profiles.ids)}
     job_col = {jid: n for n, jid in enumerate(matcher.jobs.ids)}
@@ -136,7 +137,11 @@ def refresh_matches(matcher: Matcher, previous: list[Match], changed_profiles: s
         unchanged = np.setdiff1d(np.arange(len(matcher.profiles.ids)), rows)
         if len(unchanged):
             fresh += matcher.for_profiles(unchanged, top_n=top_n, min_score=min_score, only_jobs=cols)
-        fresh += matcher.for_postings(cols, top_n=top_n, min_score=min_score)
+        # a tenant's own postings also get their best profiles; a global feed's postings (most of them, and
+        # rarely opened by a recruiter) appear through the profiles' lists, which keeps a run near-linear
+        owned = cols[[matcher.jobs.tenants[c] is not None for c in cols]]
+        if len(owned):
+            fresh += matcher.for_postings(owned, top_n=top_n, min_score=min_score)
     found = {(m.profile_id, m.job_id): m for m in kept}
     for m in fresh:
         found.setdefault((m.profile_id, m.job_id), m)
