@@ -12,26 +12,11 @@ from datetime import UTC, datetime
 import numpy as np
 
 from jobfit.matching.candidates import nearest_postings, nearest_profiles, posting_typicals, visible
-from jobfit.matching.scoring import (
-    COMPONENTS,
-    EDUCATION_LEVELS,
-    LEVELS,
-    JobSide,
-    PairScores,
-    ProfileSide,
-    Weights,
-    explain,
-    load_weights,
-    score_pairs,
-    semantic_score,
-)
+from jobfit.matching.scoring import JobSide, PairScores, ProfileSide, Weights, explain, load_weights, score_pairs
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.taxonomy import Taxonomy
 
-__all__ = [
-    "COMPONENTS", "EDUCATION_LEVELS", "LEVELS", "Matcher", "Weights", "load_weights", "match_all", "refresh_matches",
-    "semantic_score", "visible",
-]
+__all__ = ["Matcher", "Weights", "load_weights", "match_all", "refresh_matches", "visible"]
 
 CANDIDATES_PER_PROFILE = 50  # postings fully scored per profile; the top_n shown come from these
 
@@ -74,7 +59,7 @@ class Matcher:
     def explain(self, scores: PairScores, keep: np.ndarray, computed_at: str | None = None) -> list[Match]:
         computed_at = computed_at or datetime.now(UTC).isoformat(timespec="seconds")
         tenants = self.profiles.tenants
-        return [explain(self.profiles, self.jobs, scores, int(k), self.taxonomy,
+        return [explain(self.profiles, self.jobs, scores, int(k),
                         self.weights.get(tenants[int(scores.profile[k])], self.weights[None]), computed_at) for k in keep]
 
     def for_profiles(self, rows: np.ndarray | None = None, top_n: int = 10, min_score: float = 0.0,

@@ -32,10 +32,6 @@ def _groups(tenants: list) -> dict:
     return {k: np.asarray(v, dtype=np.int64) for k, v in out.items()}
 
 
-def visible_columns(job_tenants: list[str | None], profile_tenant: str) -> np.ndarray:
-    return np.flatnonzero([visible(t, profile_tenant) for t in job_tenants])
-
-
 def posting_typicals(profile_vectors: np.ndarray, profile_tenants: list[str], job_vectors: np.ndarray,
                      job_tenants: list[str | None], seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Each posting's mean and standard deviation of similarity over the profiles that can see it (a fixed random

@@ -112,7 +112,7 @@ class ProfileSide:
 
 
 class JobSide:
-    """What scoring needs of the postings, as arrays (rows follow `ids`), plus each posting's typical similarity."""
+    """What scoring needs of the postings, as arrays (rows follow `ids`)."""
 
     def __init__(self, jobs: dict[str, JobPosting], skill_index: dict[str, int]):
         self.ids = list(jobs)
@@ -192,8 +192,7 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     return PairScores(p, j, np.asarray(similarity, dtype=np.float64), job_mean[j], components, total)
 
 
-def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, taxonomy: Taxonomy,
-            weights: Weights, computed_at: str) -> Match:
+def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, weights: Weights, computed_at: str) -> Match:
     """The Match of pair k with its components, matched and missing skills and reasons in plain sentences."""
     a, b = int(scores.profile[k]), int(scores.job[k])
     profile, job = profiles.profiles[profiles.ids[a]], jobs.jobs[jobs.ids[b]]
