@@ -74,7 +74,16 @@ def parse_salary(text: str) -> Salary | None:
 # Sections about the employer, not the job: benefits, perks, the company, how to apply, equal opportunity.
 OFFER_HEADING = re.compile(
     r"\b(benefits?|perks|what we offer|we offer|what you get|why (join|work)|about (us|the company)|company description|"
-    r"about <organization>|about [A-Z]\w+$|compensation|how to apply|equal (opportunit|employment)|our (culture|values|mission))\b",
+    r"about <organization>|about [A-Z]\w+$|compensation|how to apply|application (procedure|process)|terms of employment|"
+    r"equal (opportunit|employment)|our (culture|values|mission))\b",
+    re.I,
+)
+# Lines that speak of the hiring process or the law, whatever section they stand in: an equal-opportunity
+# statement names no skill ('... marital status, pregnancy or disability'), nor does a deadline.
+BOILERPLATE_LINE = re.compile(
+    r"\b(equal[- ]opportunit\w*|without regard to|regardless of (race|gender|age|religion)|protected veteran|marital status|"
+    r"discriminat\w*|(submit|send|upload) (your|the|an?) (online )?application|deadline for applications|application deadline|"
+    r"after the deadline|applications? (received|must be|should be|will be (assessed|screened|considered))|shortlist(ing|ed))\b",
     re.I,
 )
 HEADING_WORDS = re.compile(
@@ -87,9 +96,13 @@ HEADING_WORDS = re.compile(
 
 def _is_heading(line: str) -> bool:
     text = line.strip().strip("*#").strip()
-    return 0 < len(text.split()) <= 6 and not text.startswith(("-", "•")) and (text.endswith(":") or bool(HEADING_WORDS.match(text)))
+    if not 0 < len(text.split()) <= 6 or text.startswith(("-", "•")):
+        return False
+    return text.endswith(":") or bool(HEADING_WORDS.match(text)) or (
+        len(text.split()) <= 4 and not text.endswith(".") and bool(OFFER_HEADING.match(text)))
 
 
+SLASHED = re.compile(r"[\w#+.]*\w[#+]*(?:/\.?\w[\w#+.]*)+")
 PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|ideally)\b", re.I)
 YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:professional\s+|relevant\s+|hands-on\s+)?experience", re.I)
 EMPLOYMENT_TYPES = (
@@ -158,10 +171,12 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             in_preferred_block = True if len(line.split()) <= 6 else in_preferred_block
         elif heading:
             in_preferred_block = False
-        if in_offer_block:
+        if in_offer_block or BOILERPLATE_LINE.search(line):
             continue  # what the employer offers or says about itself names no skill asked for
         target = preferred if (in_preferred_block or PREFERRED.search(line)) else required
         found = [(m.skill, m.text) for m in mentions]
+        for compound in SLASHED.finditer(line):  # 'C#/.NET', 'Unix/Linux': the posting's wording keeps the pair
+            found += [(m.skill, compound.group().rstrip(".")) for m in mentions if compound.start() <= m.start and m.end <= compound.end()]
         if line is not title:
             found += [(a.skill, a.text) for a in matcher.abilities.find(line)]
         for skill, wording in found:

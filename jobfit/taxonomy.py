@@ -274,6 +274,12 @@ _TECH = {"programming languages", "frameworks and libraries", "tools and platfor
 _CONTEXT_WINDOW = 8  # tokens either side in which a context-dependent name needs technical company
 _FUZZY_CUTOFF = 90  # rapidfuzz ratio for a misspelt technology name
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+# words after a language name that keep it a language ('English and French', 'Danish is an advantage');
+# any other word makes it an adjective ('Danish universities')
+_LANGUAGE_FOLLOWERS = frozenset(
+    "and or is are was would will be as at to in on with plus language languages skills skill speaking speaker speakers "
+    "spoken written native fluent fluency proficiency proficient level levels orally oral verbal mother required "
+    "preferred mandatory essential desirable advantage necessary also both a an the".split())
 
 
 class SkillMatcher:
@@ -333,6 +339,24 @@ class SkillMatcher:
             self._fuzzy_cache[word] = self._fuzzy_ids[hit[2]] if hit and hit[0][:1] == word[:1] else None
         return self._fuzzy_cache[word]
 
+    def _stands_alone(self, text: str, found: list[re.Match], start: int, end: int, skill: SkillEntry) -> bool:
+        """False when the words only modify others: a language used as an adjective ('the Danish company',
+        'English Literature'), or a one-word field inside a compound ('high-energy', 'socio-economics')."""
+        if skill.type == "language" and end < len(found):
+            gap = text[found[end - 1].end():found[end].start()]
+            following = found[end].group()
+            adjective = following.isalpha() and following.lower() not in _LANGUAGE_FOLLOWERS and not following.endswith("ly")
+            next_skill = self._index.get((_stem(following.lower()),))
+            if adjective and gap.strip() == "" and "\n" not in gap and not (
+                    next_skill and self.taxonomy.skills[next_skill].type == "language"):  # 'German Italian and French'
+                return False
+        if end - start == 1 and skill.category not in _TECH and skill.type != "language":
+            left, right = found[start].start(), found[start].end()
+            if (left >= 2 and text[left - 1] == "-" and text[left - 2].isalpha()) or \
+                    (right + 1 < len(text) and text[right] == "-" and text[right + 1].isalpha()):
+                return False
+        return True
+
     def _find(self, text: str) -> list[SkillMention]:
         found = tokens(text)
         keys = [_stem(m.group().lower()) for m in found]
@@ -377,6 +401,8 @@ class SkillMatcher:
             anchors += [(j, sentence[j]) for j, k in enumerate(keys) if k in self.taxonomy.context_words]
         for start, end, sid, how in candidates:
             if how == "context" and not any(abs(a - start) <= _CONTEXT_WINDOW and s == sentence[start] for a, s in anchors):
+                continue
+            if not self._stands_alone(text, found, start, end, skills[sid]):
                 continue
             span_start, span_end = found[start].start(), found[end - 1].end()
             mentions.append(SkillMention(skills[sid], text[span_start:span_end], span_start, span_end, confidence[how], how))

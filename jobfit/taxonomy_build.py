@@ -54,6 +54,9 @@ COMMODITY_CATEGORY = [  # O*NET commodity titles → jobfit category, first matc
 UNSPECIFIC_GROUP = re.compile(r"not elsewhere classified|not further defined|inter-disciplinary|field unknown|generic programmes")
 
 
+FUNCTION_WORD_START = re.compile(r"^(and|or|of|with|for|to|in|on|by|from)\s", re.I)
+
+
 def _labels(cell: str | None) -> list[str]:
     return [s.strip() for s in (cell or "").replace(" | ", "\n").split("\n") if s.strip()]
 
@@ -237,8 +240,18 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
             esco_id[uri] = sid
         tech = skill["category"] in TECH_CATEGORIES
         curated = skill["id"] in curated_ids
-        for label in [pref, strip_qualifier(pref), *_labels(alts), *_labels(hidden)]:
+        bare = strip_qualifier(pref)
+        if not curated and bare != pref and " " not in alias_key(bare):
+            # ESCO qualifies a name only when the bare word means something else too: 'Source (digital game
+            # creation systems)', 'Scratch (computer programming)'. Bare, it counts only as written, in context.
+            graph.add_alias(skill, bare, exact=True)
+            skill["context"] = True
+        for label in [pref, bare, *_labels(alts), *_labels(hidden)]:
             key = alias_key(label)
+            if label == bare != pref and skill["context"] and not curated:
+                continue
+            if FUNCTION_WORD_START.match(label):
+                continue  # a fragment of a split label ('and procedures'), not a name
             if " " not in key and key not in {alias_key(a) for a in skill["exact"]}:
                 if tech and (key in common or len(key) <= 3):
                     # a technology named by an ordinary word counts only as written, next to other technology

@@ -121,3 +121,17 @@ def test_board_estimates_are_not_stated_salaries_and_remote_regions_are_kept(mat
     assert job.meta.salary.min == 53000 and job.meta.salary.stated is False
     assert job.meta.regions_allowed == ["USA", "Canada"]
     assert parse_salary("EUR 60.000 - 70.000 per year").stated is True
+
+
+def test_hiring_boilerplate_names_no_skill_and_slashed_pairs_keep_their_wording(matcher):
+    job = analyze_job({"id": "b", "title": "Backend Developer", "description": (
+        "You know C#/.NET and Unix/Linux.\n"
+        "We are an equal opportunity employer and do not discriminate on race, marital status, pregnancy or disability.\n"
+        "Application procedure\n"
+        "Send a list of your publications and your Python code samples.\n"
+    )}, matcher)
+    wording = {k: s.name for s in job.skills for k in s.keywords}
+    assert {"C#/.NET", "Unix/Linux"} <= set(wording)  # the pair as written, beside each name
+    assert {"C#", "Linux"} <= set(wording)
+    names = {s.name.lower() for s in job.skills}
+    assert "pregnancy" not in names and "python" not in names

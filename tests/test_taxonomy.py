@@ -47,6 +47,10 @@ def sources(tmp_path):
         ["KSC", ESCO + "team", "skill/competence", "transversal", "work in teams", "teamwork\nplan", "", "released",
          "Plan the plan with a plan and plan again; plan, plan."],
         ["KSC", ESCO + "db", "knowledge", "sector-specific", "query optimisation", "query tuning", "", "released", "Tuning."],
+        ["KSC", ESCO + "src", "knowledge", "sector-specific", "Source (digital game creation systems)", "Source\nSource 2", "",
+         "released", "A game engine."],
+        ["KSC", ESCO + "man", "skill/competence", "sector-specific", "compile airport certification manuals",
+         "maintain airport certification manuals\nand procedures", "", "released", "Manuals."],
     ])
     _csv(esco / "skillGroups_en.csv", ["conceptUri", "preferredLabel", "altLabels", "code"], [
         ["http://data.europa.eu/esco/isced-f/0613", "software and applications development and analysis", "", ""],
@@ -108,6 +112,13 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     assert dev.essential == ("python",) and dev.optional == ("postgresql",)
     assert taxonomy.version.startswith("jobfit-tax-1+")
     assert not skills["onet-acme-widget-studio"].similar  # without an embedder, no similarity links
+    # a name ESCO had to qualify is ambiguous bare: as written and in technical context only
+    source = skills["source-digital-game-creation-systems"]
+    assert source.context and "Source" in source.exact and "source" not in {a.lower() for a in source.aliases}
+    assert "Source 2" in source.aliases
+    # a fragment left by a split label is no name
+    assert "and procedures" not in skills["compile-airport-certification-manuals"].aliases
+    assert "maintain airport certification manuals" in skills["compile-airport-certification-manuals"].aliases
     # the same sources give the same bytes (regenerable, reviewable)
     assert write_taxonomy(build_taxonomy(esco, onet), tmp_path / "u.json.gz").read_bytes() == out.read_bytes()
 
@@ -168,6 +179,17 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     assert "swift" not in {s for s, _ in found(matcher, "A swift response to customers.")}
     assert ("chef", "Chef") in found(matcher, "Configuration management with Chef or Ansible")
     assert "chef" not in {s for s, _ in found(matcher, "Our head Chef runs the kitchen.")}
+
+
+def test_ordinary_words_and_adjectives_are_not_skills(matcher):
+    assert {s for s, _ in found(matcher, "We build it from scratch with open source tools.")} & {"scratch", "source"} == set()
+    assert ("open-source", "open source") in found(matcher, "We build it from scratch with open source tools.")
+    assert ("danish", "Danish") not in found(matcher, "A grant from the Danish company and Danish universities.")
+    assert {"danish", "english"} <= {s for s, _ in found(matcher, "Fluent English is a must; Danish is an advantage.")}
+    assert ("german", "German") in found(matcher, "German Italian and French are an advantage.")
+    assert "english" not in {s for s, _ in found(matcher, "A degree in English Literature")}
+    assert "energy" not in {s for s, _ in found(matcher, "a fast track career in a high-energy environment")}
+    assert ("energy", "energy") in found(matcher, "research on climate and energy")
 
 
 def test_misspelt_technology_is_matched_fuzzily_with_lower_confidence(matcher):
