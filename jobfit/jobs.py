@@ -78,12 +78,15 @@ OFFER_HEADING = re.compile(
     r"equal (opportunit|employment)|our (culture|values|mission))\b",
     re.I,
 )
-# Lines that speak of the hiring process or the law, whatever section they stand in: an equal-opportunity
-# statement names no skill ('... marital status, pregnancy or disability'), nor does a deadline.
+# Lines that speak of the hiring process, the law or the perks, whatever section they stand in: an
+# equal-opportunity statement names no skill ('... marital status, pregnancy or disability'), nor does a
+# deadline or 'opportunities for personal development'.
 BOILERPLATE_LINE = re.compile(
     r"\b(equal[- ]opportunit\w*|without regard to|regardless of (race|gender|age|religion)|protected veteran|marital status|"
     r"discriminat\w*|(submit|send|upload) (your|the|an?) (online )?application|deadline for applications|application deadline|"
-    r"after the deadline|applications? (received|must be|should be|will be (assessed|screened|considered))|shortlist(ing|ed))\b",
+    r"after the deadline|applications? (received|must be|should be|will be (assessed|screened|considered))|shortlist(ing|ed)|"
+    r"(competitive|online|recruitment) application|application (process|procedure|form)|"
+    r"we offer|(opportunit(y|ies)|possibilit(y|ies)) for (your )?(personal|professional|career)|support your (personal|professional))\b",
     re.I,
 )
 HEADING_WORDS = re.compile(

@@ -278,7 +278,7 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 # any other word makes it an adjective ('Danish universities')
 _LANGUAGE_FOLLOWERS = frozenset(
     "and or is are was would will be as at to in on with plus language languages skills skill speaking speaker speakers "
-    "spoken written native fluent fluency proficiency proficient level levels orally oral verbal mother required "
+    "spoken written native fluent fluency proficiency proficient level levels orally oral verbal mother communication required "
     "preferred mandatory essential desirable advantage necessary also both a an the".split())
 
 
@@ -341,7 +341,8 @@ class SkillMatcher:
 
     def _stands_alone(self, text: str, found: list[re.Match], start: int, end: int, skill: SkillEntry) -> bool:
         """False when the words only modify others: a language used as an adjective ('the Danish company',
-        'English Literature'), or a one-word field inside a compound ('high-energy', 'socio-economics')."""
+        'English Literature'), a one-word field inside a compound ('high-energy', 'socio-economics'), or a
+        soft skill in the plural."""
         if skill.type == "language" and end < len(found):
             gap = text[found[end - 1].end():found[end].start()]
             following = found[end].group()
@@ -350,6 +351,10 @@ class SkillMatcher:
             if adjective and gap.strip() == "" and "\n" not in gap and not (
                     next_skill and self.taxonomy.skills[next_skill].type == "language"):  # 'German Italian and French'
                 return False
+        if end - start == 1 and skill.type == "soft skill":
+            word = found[start].group().lower()
+            if word != _stem(word) and _stem(word) in {alias_key(a) for a in skill.aliases}:
+                return False  # a quality is singular: 'initiatives' and 'collaborations' are things a company runs
         if end - start == 1 and skill.category not in _TECH and skill.type != "language":
             left, right = found[start].start(), found[start].end()
             if (left >= 2 and text[left - 1] == "-" and text[left - 2].isalpha()) or \

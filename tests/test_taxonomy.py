@@ -190,6 +190,9 @@ def test_ordinary_words_and_adjectives_are_not_skills(matcher):
     assert "english" not in {s for s, _ in found(matcher, "A degree in English Literature")}
     assert "energy" not in {s for s, _ in found(matcher, "a fast track career in a high-energy environment")}
     assert ("energy", "energy") in found(matcher, "research on climate and energy")
+    assert "initiative" not in {s for s, _ in found(matcher, "You will drive company initiatives.")}
+    assert "initiative" in {s for s, _ in found(matcher, "Initiative and a team spirit.")}
+    assert "english" in {s for s, _ in found(matcher, "Strong written English communication skills.")}
 
 
 def test_misspelt_technology_is_matched_fuzzily_with_lower_confidence(matcher):
