@@ -335,3 +335,23 @@ Mob No.: +91-9718502489
         ("Software Developer", "CYBUZZ INFOTECH PVT. LTD", "2015-07", None),
         ("Junior Software Developer", "HELLO TECHNOLOGY", "2014-05", "2014-11"),
     ]
+
+
+def test_employers_keep_their_legal_suffix_and_bracketed_abbreviation(matcher):
+    text = """Lee Brackets
+Work Experience
+Business Analysis Intern
+ABERNATHY SYSTEMS, INC.
+Durham, NC
+December 2016 to Present
+- Collected research data
+Executive Secretary
+European Civil Aviation Conference (ECAC)
+1994 - 2007
+- Advised the member states
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name) for w in work] == [
+        ("Business Analysis Intern", "ABERNATHY SYSTEMS, INC."),
+        ("Executive Secretary", "European Civil Aviation Conference (ECAC)"),
+    ]

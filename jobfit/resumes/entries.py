@@ -73,8 +73,22 @@ class Header:
     places: list[str] = field(default_factory=list)
 
 
+_EDGE = " \t|,;:-–—•·"
+
+
 def strip_piece(text: str) -> str:
-    return text.strip(" \t|,;:-–—()[]•·")
+    """A piece without the separators around it; a bracket goes only when unpaired ('Conference (ECAC)' keeps its)."""
+    previous = None
+    while text != previous:
+        previous = text
+        text = text.strip(_EDGE)
+        for opening, closing in ("()", "[]"):
+            if text.startswith(opening) and (text.count(opening) > text.count(closing) or text.endswith(closing)
+                                             and text.count(opening) == 1):
+                text = text[1:-1] if text.endswith(closing) and text.count(opening) == 1 else text[1:]
+            if text.endswith(closing) and text.count(closing) > text.count(opening):
+                text = text[:-1]
+    return text
 
 
 def take_place(text: str, header: Header) -> str:

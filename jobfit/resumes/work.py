@@ -22,6 +22,8 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
     if "," not in piece:
         return [piece]
     left, right = (p.strip() for p in piece.split(",", 1))
+    if LEGAL_SUFFIX.fullmatch(right.strip(" .")):
+        return [piece]  # "Abernathy Systems, Inc." is one employer
     if title_score(left, roles) > 0 and company_score(right, roles) > max(0.0, title_score(right, roles)):
         return [left, right]
     if company_score(left, roles) > 0.9 and title_score(right, roles) > 0 and not re.match(r"(?i)inc|ltd|llc", right):
