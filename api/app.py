@@ -195,7 +195,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def search_skills(who: Caller, q: Annotated[str, Query(min_length=1, max_length=100)],
                       category: str | None = None, limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
         """Skills whose name or an alias contains `q`: exact names first, then names starting with it, then the
-        most asked for in current postings."""
+        most asked for in current postings. When none does, the skills nearest to `q` in meaning, each with
+        its similarity (0-1)."""
         needle = q.strip().lower()
         visible, visible_params = _job_filter(who, "d")
         rows = store.query(
@@ -210,8 +211,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "ORDER BY rank, required + preferred DESC, s.hot DESC, length(s.name), s.name LIMIT ?",
             [needle, needle, needle, *visible_params, needle, needle, category, category, limit],
         )
-        return {"q": q, "items": [{k: r[k] for k in ("id", "name", "type", "category", "hot")} |
-                                  {"demand": {"required": r["required"], "preferred": r["preferred"]}} for r in rows]}
+        found = [{k: r[k] for k in ("id", "name", "type", "category", "hot")} | {"match": "name"} |
+                 {"demand": {"required": r["required"], "preferred": r["preferred"]}} for r in rows]
+        if not found:  # no name or alias holds the words: the skills nearest in meaning ('fixing cars')
+            found = _by_meaning(needle, category, limit, visible, visible_params)
+        return {"q": q, "items": found}
+
+    def _by_meaning(needle: str, category: str | None, limit: int, visible: str, visible_params: list) -> list[dict]:
+        from jobfit.skill_linking import shared_linker
+
+        path = settings.layout.taxonomy_path  # the taxonomy the pipeline materialized, else the one jobfit ships
+        links = shared_linker(str(path), path.stat().st_mtime) if path.exists() else shared_linker()
+        similarity = {link.skill.id: link.similarity for link in links.nearest(needle, k=limit)}
+        rows = store.query(
+            "SELECT s.id, s.name, s.type, s.category, s.hot, coalesce(d.required, 0) AS required, "
+            "coalesce(d.preferred, 0) AS preferred "
+            f"FROM skills s LEFT JOIN (SELECT skill_id, sum(required) AS required, sum(preferred) AS preferred "
+            f"FROM skill_demand d WHERE {visible} GROUP BY skill_id) d ON d.skill_id = s.id "
+            "WHERE list_contains(?, s.id) AND (? IS NULL OR s.category = ?)",
+            [*visible_params, list(similarity), category, category],
+        )
+        rows.sort(key=lambda r: -similarity[r["id"]])
+        return [{k: r[k] for k in ("id", "name", "type", "category", "hot")} |
+                {"match": "meaning", "similarity": similarity[r["id"]]} |
+                {"demand": {"required": r["required"], "preferred": r["preferred"]}} for r in rows]
 
     @app.get("/skills/{skill_id}", tags=["taxonomy"])
     def get_skill(skill_id: str, who: Caller) -> dict:

@@ -11,6 +11,7 @@ import numpy as np
 
 from jobfit.embedding import embed_texts
 from jobfit.occupations import OccupationMatcher, build_centroids, centroids_path, load_centroids, shared_occupation_matcher
+from jobfit.skill_linking import SkillLinker, build_skill_vectors, save_skill_vectors, vectors_path
 from jobfit.store import execute_many
 from jobfit.taxonomy import SkillMatcher, default_taxonomy_path, load_taxonomy, shared_matcher
 from jobfit.taxonomy_build import build_taxonomy, write_taxonomy
@@ -47,14 +48,17 @@ def skill_taxonomy(context: dg.AssetExecutionContext, storage: StorageResource) 
                                                embed=embed_texts), target.with_name("staged.json.gz"))
         taxonomy = load_taxonomy(staged)
         np.save(centroids_path(staged), build_centroids(taxonomy))
+        save_skill_vectors(build_skill_vectors(taxonomy), staged)
         source = "rebuilt from ESCO and O*NET sources"
     else:
         staged = target.with_name("staged.json.gz")
         shutil.copyfile(SHIPPED, staged)
         shutil.copyfile(centroids_path(SHIPPED), centroids_path(staged))
+        shutil.copyfile(vectors_path(SHIPPED), vectors_path(staged))
         taxonomy = load_taxonomy(staged)  # validates the file before anything is replaced
         source = "shipped with jobfit"
-    load_centroids(taxonomy, staged)  # and that its occupation centroids belong to it
+    load_centroids(taxonomy, staged)  # and that its occupation centroids and skill vectors belong to it
+    SkillLinker.from_files(taxonomy, staged)
     build_seconds = time.perf_counter() - started
     skills, occupations = taxonomy.rows(), taxonomy.occupation_rows()
     with storage.warehouse() as con:
@@ -67,6 +71,7 @@ def skill_taxonomy(context: dg.AssetExecutionContext, storage: StorageResource) 
             [r["id"], r["title"], r["esco_uri"], r["isco_group"], r["isco_label"], r["category"], r["aliases"],
              r["essential"], r["optional"], r["onet_socs"], r["version"]] for r in occupations])
     centroids_path(staged).replace(centroids_path(target))
+    vectors_path(staged).replace(vectors_path(target))
     staged.replace(target)
     loaded = time.perf_counter()
     shared_matcher(*_current(storage))

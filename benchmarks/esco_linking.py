@@ -4,8 +4,10 @@
 
 ANNOTATIONS_DIR holds *_annotations.csv files (columns sentence, span, sub_span, label; label an ESCO
 preferred label, or LABEL NOT PRESENT / UNDERSPECIFIED, which are skipped). For each span: the share
-whose first matched skill carries the gold label's ESCO URI, with the alias matcher alone and with the
-ability linker as its fallback, and the share where nothing is found.
+whose first matched skill carries the gold label's ESCO URI: with the alias matcher alone, with the
+ability linker as its fallback, with the meaning linker (jobfit.skill_linking) alone, and with the alias
+matcher when one mention covers the span and the meaning linker otherwise; and the share where the
+alias and ability matchers find nothing.
 """
 
 import csv
@@ -14,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from jobfit.skill_linking import shared_linker  # noqa: E402
 from jobfit.taxonomy import shared_matcher  # noqa: E402
 
 
@@ -27,16 +30,21 @@ def main(folder: str, esco_skills: str) -> None:
         gold = [(r["span"], uri_of.get(r["label"].lower())) for r in rows]
         unknown = sum(1 for _, uri in gold if uri is None)
         gold = [(span, uri) for span, uri in gold if uri]
-        first = with_abilities = nothing = 0
-        for span, uri in gold:
+        first = with_abilities = nothing = by_meaning = combined = 0
+        links = shared_linker().link([span for span, _ in gold], min_similarity=0.0)
+        for (span, uri), link in zip(gold, links, strict=True):
             mentions = matcher.find(span)
             first += bool(mentions) and mentions[0].skill.esco_uri == uri
             linked = mentions or matcher.abilities.find(span)
             with_abilities += bool(linked) and linked[0].skill.esco_uri == uri
             nothing += not linked
+            by_meaning += link.skill.esco_uri == uri
+            whole = len(mentions) == 1 and len(mentions[0].text) >= 0.6 * len(span.strip())
+            combined += (mentions[0].skill if whole else link.skill).esco_uri == uri
         n = len(gold)
         print(f"{path.name}: {n} spans; gold first {first / n:.3f} (alias matcher), {with_abilities / n:.3f} "
-              f"(with ability linker); nothing found {nothing / n:.3f}; labels not in this ESCO {unknown}")
+              f"(with ability linker), {by_meaning / n:.3f} (meaning linker), {combined / n:.3f} (alias when it "
+              f"covers the span, else meaning); nothing found {nothing / n:.3f}; labels not in this ESCO {unknown}")
 
 
 if __name__ == "__main__":

@@ -167,11 +167,14 @@ def cmd_build_taxonomy(args: argparse.Namespace) -> int:
 
     from jobfit.embedding import embed_texts
     from jobfit.occupations import build_centroids, centroids_path
+    from jobfit.skill_linking import build_skill_vectors, save_skill_vectors
     from jobfit.taxonomy import load_taxonomy
 
     doc = build_taxonomy(Path(args.esco), Path(args.onet), embed=embed_texts)
     out = write_taxonomy(doc, Path(args.out) if args.out else default_taxonomy_path())
-    np.save(centroids_path(out), build_centroids(load_taxonomy(out)))  # about a minute: 33k labels embedded
+    taxonomy = load_taxonomy(out)
+    np.save(centroids_path(out), build_centroids(taxonomy))  # about a minute: 33k labels embedded
+    save_skill_vectors(build_skill_vectors(taxonomy), out)  # another one and a half: 53k labels
     print(f"{out}: version {doc['version']}, {len(doc['skills'])} skills, {len(doc['occupations'])} occupations", file=sys.stderr)
     return 0
 

@@ -122,7 +122,10 @@ def test_no_snapshot_answers_503(tmp_path):
 def test_skill_search_and_skill_pages(api):
     client, _ = api
     found = get(client, "/skills?q=postgres", "k-acme").json()["items"]
-    assert found[0]["id"] == "postgresql"  # an alias ('Postgres') ranks the skill first
+    assert found[0]["id"] == "postgresql" and found[0]["match"] == "name"  # an alias ('Postgres') ranks the skill first
+    by_meaning = get(client, "/skills?q=talking to customers on the phone", "k-acme").json()["items"]
+    assert by_meaning and all(item["match"] == "meaning" for item in by_meaning)  # no name holds these words
+    assert "customer" in by_meaning[0]["name"] and by_meaning[0]["similarity"] >= by_meaning[-1]["similarity"]
     assert get(client, "/skills?q=python", "k-acme").json()["items"][0]["demand"]["required"] >= 1
     page = get(client, "/skills/postgresql", "k-acme").json()
     assert "sql" in {p["id"] for p in page["parents"]} and "Postgres" in page["aliases"]

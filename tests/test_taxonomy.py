@@ -265,3 +265,24 @@ def test_skill_taxonomy_asset_rebuilds_from_sources_when_configured(sources, tmp
         assert con.execute("SELECT count(*) FROM occupations").fetchone()[0] == 2
         assert con.execute("SELECT parents FROM skills WHERE id = 'postgresql'").fetchone()[0] == ["sql"]
     assert asset_module.current_occupation_matcher(storage).normalize(["programmer"])[0].id == "software-developer"
+
+
+def test_phrases_link_to_skills_by_meaning(sources, tmp_path):
+    import numpy as np
+
+    from jobfit.skill_linking import SkillLinker, build_skill_vectors, save_skill_vectors, shared_linker
+
+    linker = shared_linker()  # the vectors jobfit ships belong to the taxonomy it ships
+    fixing, talking, weather = linker.link(["fixing cars", "talking to customers on the phone", "the weather is nice"],
+                                           min_similarity=0.7)
+    assert fixing and "vehicle" in fixing.skill.name and talking and "customer" in talking.skill.name
+    assert weather is None  # nothing close enough
+    nearest = linker.nearest("talking to customers on the phone", k=5)
+    assert len(nearest) == 5 and nearest[0].skill.id == talking.skill.id
+    assert [n.similarity for n in nearest] == sorted((n.similarity for n in nearest), reverse=True)
+    # vectors of another taxonomy are refused with the way out
+    data = build_skill_vectors(load_taxonomy(write_taxonomy(build_taxonomy(*sources), tmp_path / "t.json.gz")))
+    save_skill_vectors({**data, "ids": np.frombuffer(b"no-such-skill\n" + data["ids"].tobytes().split(b"\n", 1)[1],
+                                                     dtype=np.uint8)}, tmp_path / "t.json.gz")
+    with pytest.raises(ValueError, match="build-taxonomy"):
+        SkillLinker.from_files(load_taxonomy(tmp_path / "t.json.gz"), tmp_path / "t.json.gz")
