@@ -60,12 +60,19 @@ def restore_lines(text: str) -> str:
     return re.sub(r"[ \t]{2,3}", "\n", re.sub(r"[ \t]{4,}", "\n\n", stripped))
 
 
+# A fullwidth separator (U+FF0D '－', UTF-8 EF BC 8D) read as Latin-1 whose last byte was lost on the way
+# ('Accountant Company Name ï¼ City , State'): ftfy cannot restore what is missing, but between spaces it
+# can only have been a separator.
+_BROKEN_FULLWIDTH = re.compile("[ \t]ï¼[\u200b\x80-\x9f]?[ \t]")
+
+
 def repair(text: str) -> str:
     """Mojibake (`â€™`, `Ã©`), ligatures, odd spaces and control characters repaired; line breaks kept."""
     import ftfy
 
     text = restore_lines(unescape_bytes(text))
     text = ftfy.fix_text(text, normalization="NFC", fix_line_breaks=True, uncurl_quotes=False)
+    text = _BROKEN_FULLWIDTH.sub(" - ", text)
     text = _LIGATURE_RE.sub(lambda m: LIGATURES[m.group(0)], text)
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
     return "".join(map(_clean_char, text))

@@ -77,6 +77,8 @@ def test_ligatures_and_mojibake_are_repaired():
     data = "Jos\u00c3\u00a9 M\u00c3\u00bcller\nResum\u00c3\u00a9 \u00e2\u20ac\u2122s best\nExperience\nDev at X | 2019 - 2021".encode()
     text = extract_text(data).text
     assert "José Müller" in text and "Resumé ’s best" in text
+    # a fullwidth separator read as Latin-1, its last byte lost (as job-site PDF exports have it)
+    assert repair("Accountant Acme Corp ï¼\u200b Boston , MA") == "Accountant Acme Corp - Boston , MA"
 
 
 def test_scanned_pages_go_through_ocr_with_confidence():

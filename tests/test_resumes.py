@@ -355,3 +355,17 @@ European Civil Aviation Conference (ECAC)
         ("Business Analysis Intern", "ABERNATHY SYSTEMS, INC."),
         ("Executive Secretary", "European Civil Aviation Conference (ECAC)"),
     ]
+
+
+def test_template_placeholders_are_neither_titles_nor_employers(matcher):
+    text = """Pat Template
+Experience
+November 2016 to Current
+Company Name City , State Patient Health Advocate
+- Motivated patients to use their therapy equipment
+01/2011 to 01/2014
+Quality Assurance Associate Company Name - City , State
+- Reviewed batch records
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name) for w in work] == [("Patient Health Advocate", None), ("Quality Assurance Associate", None)]

@@ -106,9 +106,15 @@ def take_place(text: str, header: Header) -> str:
     return text
 
 
+# What resume templates print until someone fills them in (and what anonymized resumes keep): never a
+# title or an employer. 'Company Name City , State Patient Health Advocate' holds one title.
+TEMPLATE_PLACEHOLDER = re.compile(r"\bCompany Name\b|\bCity\s*,\s*State\b")
+
+
 def read_header(lines: list[str]) -> Header:
     header = Header()
     for line in lines:
+        line = TEMPLATE_PLACEHOLDER.sub(" | ", line)
         labeled = LABELED.match(line)
         if labeled:
             key, value = labeled.group(1).lower(), labeled.group(2).strip()
