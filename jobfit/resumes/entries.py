@@ -83,10 +83,11 @@ def strip_piece(text: str) -> str:
         previous = text
         text = text.strip(_EDGE)
         for opening, closing in ("()", "[]"):
-            if text.startswith(opening) and (text.count(opening) > text.count(closing) or text.endswith(closing)
-                                             and text.count(opening) == 1):
-                text = text[1:-1] if text.endswith(closing) and text.count(opening) == 1 else text[1:]
-            if text.endswith(closing) and text.count(closing) > text.count(opening):
+            if text.startswith(opening) and text.endswith(closing) and text.count(opening) == 1:
+                text = text[1:-1]  # '(ECAC)'
+            elif text.startswith(opening) and text.count(opening) > text.count(closing):
+                text = text[1:]
+            elif text.endswith(closing) and text.count(closing) > text.count(opening):
                 text = text[:-1]
     return text
 
