@@ -349,11 +349,14 @@ Executive Secretary
 European Civil Aviation Conference (ECAC)
 1994 - 2007
 - Advised the member states
+Fifth Grade Teacher (2001 - 2003)
+- Taught reading
 """
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
     assert [(w.position, w.name) for w in work] == [
         ("Business Analysis Intern", "ABERNATHY SYSTEMS, INC."),
         ("Executive Secretary", "European Civil Aviation Conference (ECAC)"),
+        ("Fifth Grade Teacher", None),  # the bracket the dates stood in goes with them
     ]
 
 

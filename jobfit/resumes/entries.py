@@ -89,6 +89,8 @@ def strip_piece(text: str) -> str:
                 text = text[1:]
             elif text.endswith(closing) and text.count(closing) > text.count(opening):
                 text = text[:-1]
+            elif text.endswith(opening):
+                text = text[:-1]  # 'Fifth Grade Teacher (' before a date taken out
     return text
 
 
