@@ -174,7 +174,7 @@ def cmd_build_taxonomy(args: argparse.Namespace) -> int:
     out = write_taxonomy(doc, Path(args.out) if args.out else default_taxonomy_path())
     taxonomy = load_taxonomy(out)
     np.save(centroids_path(out), build_centroids(taxonomy))  # about a minute: 33k labels embedded
-    save_skill_vectors(build_skill_vectors(taxonomy), out)  # another one and a half: 53k labels
+    save_skill_vectors(build_skill_vectors(taxonomy), out)  # about a minute and a half: 53k labels
     print(f"{out}: version {doc['version']}, {len(doc['skills'])} skills, {len(doc['occupations'])} occupations", file=sys.stderr)
     return 0
 
