@@ -199,42 +199,36 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         its similarity (0-1)."""
         needle = q.strip().lower()
         visible, visible_params = _job_filter(who, "d")
-        rows = store.query(
+        skills_with_demand = (
             "SELECT s.id, s.name, s.type, s.category, s.hot, coalesce(d.required, 0) AS required, "
-            "coalesce(d.preferred, 0) AS preferred, "
-            "CASE WHEN lower(s.name) = ? OR list_contains(list_transform(s.aliases, lambda a: lower(a)), ?) THEN 0 "
-            "WHEN starts_with(lower(s.name), ?) THEN 1 ELSE 2 END AS rank "
-            f"FROM skills s LEFT JOIN (SELECT skill_id, sum(required) AS required, sum(preferred) AS preferred "
-            f"FROM skill_demand d WHERE {visible} GROUP BY skill_id) d ON d.skill_id = s.id "
-            "WHERE (contains(lower(s.name), ?) OR len(list_filter(s.aliases, lambda a: contains(lower(a), ?))) > 0) "
-            "AND (? IS NULL OR s.category = ?) "
-            "ORDER BY rank, required + preferred DESC, s.hot DESC, length(s.name), s.name LIMIT ?",
+            "coalesce(d.preferred, 0) AS preferred{rank} FROM skills s LEFT JOIN (SELECT skill_id, sum(required) AS "
+            f"required, sum(preferred) AS preferred FROM skill_demand d WHERE {visible} GROUP BY skill_id) d "
+            "ON d.skill_id = s.id WHERE {where} AND (? IS NULL OR s.category = ?) "
+        )
+        rows = store.query(
+            skills_with_demand.format(
+                rank=", CASE WHEN lower(s.name) = ? OR list_contains(list_transform(s.aliases, lambda a: lower(a)), ?) "
+                     "THEN 0 WHEN starts_with(lower(s.name), ?) THEN 1 ELSE 2 END AS rank",
+                where="(contains(lower(s.name), ?) OR len(list_filter(s.aliases, lambda a: contains(lower(a), ?))) > 0)")
+            + "ORDER BY rank, required + preferred DESC, s.hot DESC, length(s.name), s.name LIMIT ?",
             [needle, needle, needle, *visible_params, needle, needle, category, category, limit],
         )
-        found = [{k: r[k] for k in ("id", "name", "type", "category", "hot")} | {"match": "name"} |
-                 {"demand": {"required": r["required"], "preferred": r["preferred"]}} for r in rows]
-        if not found:  # no name or alias holds the words: the skills nearest in meaning ('fixing cars')
-            found = _by_meaning(needle, category, limit, visible, visible_params)
-        return {"q": q, "items": found}
+        similarity: dict[str, float] = {}
+        if not rows:  # no name or alias holds the words: the skills nearest in meaning ('fixing cars')
+            similarity = {link.skill.id: link.similarity for link in _linker().nearest(needle, k=limit)}
+            rows = sorted(store.query(skills_with_demand.format(rank="", where="list_contains(?, s.id)"),
+                                      [*visible_params, list(similarity), category, category]),
+                          key=lambda r: -similarity[r["id"]])
+        return {"q": q, "items": [
+            {k: r[k] for k in ("id", "name", "type", "category", "hot")}
+            | ({"match": "meaning", "similarity": similarity[r["id"]]} if similarity else {"match": "name"})
+            | {"demand": {"required": r["required"], "preferred": r["preferred"]}} for r in rows]}
 
-    def _by_meaning(needle: str, category: str | None, limit: int, visible: str, visible_params: list) -> list[dict]:
+    def _linker():
         from jobfit.skill_linking import shared_linker
 
         path = settings.layout.taxonomy_path  # the taxonomy the pipeline materialized, else the one jobfit ships
-        links = shared_linker(str(path), path.stat().st_mtime) if path.exists() else shared_linker()
-        similarity = {link.skill.id: link.similarity for link in links.nearest(needle, k=limit)}
-        rows = store.query(
-            "SELECT s.id, s.name, s.type, s.category, s.hot, coalesce(d.required, 0) AS required, "
-            "coalesce(d.preferred, 0) AS preferred "
-            f"FROM skills s LEFT JOIN (SELECT skill_id, sum(required) AS required, sum(preferred) AS preferred "
-            f"FROM skill_demand d WHERE {visible} GROUP BY skill_id) d ON d.skill_id = s.id "
-            "WHERE list_contains(?, s.id) AND (? IS NULL OR s.category = ?)",
-            [*visible_params, list(similarity), category, category],
-        )
-        rows.sort(key=lambda r: -similarity[r["id"]])
-        return [{k: r[k] for k in ("id", "name", "type", "category", "hot")} |
-                {"match": "meaning", "similarity": similarity[r["id"]]} |
-                {"demand": {"required": r["required"], "preferred": r["preferred"]}} for r in rows]
+        return shared_linker(str(path), path.stat().st_mtime) if path.exists() else shared_linker()
 
     @app.get("/skills/{skill_id}", tags=["taxonomy"])
     def get_skill(skill_id: str, who: Caller) -> dict:

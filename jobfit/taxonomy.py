@@ -353,8 +353,8 @@ class SkillMatcher:
                 return False
         if end - start == 1 and skill.type == "soft skill":
             word = found[start].group().lower()
-            if word != _stem(word) and _stem(word) in {alias_key(a) for a in skill.aliases}:
-                return False  # a quality is singular: 'initiatives' and 'collaborations' are things a company runs
+            if word != _stem(word):  # matched through its singular: a quality is singular, 'initiatives' and
+                return False  # 'collaborations' are things a company runs
         if end - start == 1 and skill.category not in _TECH and skill.type != "language":
             left, right = found[start].start(), found[start].end()
             if (left >= 2 and text[left - 1] == "-" and text[left - 2].isalpha()) or \
