@@ -241,14 +241,15 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         tech = skill["category"] in TECH_CATEGORIES
         curated = skill["id"] in curated_ids
         bare = strip_qualifier(pref)
-        if not curated and bare != pref and " " not in alias_key(bare):
-            # ESCO qualifies a name only when the bare word means something else too: 'Source (digital game
-            # creation systems)', 'Scratch (computer programming)'. Bare, it counts only as written, in context.
+        # ESCO qualifies a name only when the bare word means something else too: 'Source (digital game
+        # creation systems)', 'Scratch (computer programming)'. Bare, it counts only as written, in context.
+        qualified = not curated and bare != pref and " " not in alias_key(bare)
+        if qualified:
             graph.add_alias(skill, bare, exact=True)
             skill["context"] = True
         for label in [pref, bare, *_labels(alts), *_labels(hidden)]:
             key = alias_key(label)
-            if label == bare != pref and skill["context"] and not curated:
+            if qualified and label == bare:
                 continue
             if FUNCTION_WORD_START.match(label):
                 continue  # a fragment of a split label ('and procedures'), not a name
@@ -304,7 +305,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
     tech = pl.read_csv(onet_dir / "Technology Skills.txt", separator="\t", infer_schema=False, quote_char=None)
     per_example = tech.group_by("Example").agg(
         pl.col("O*NET-SOC Code").unique().alias("socs"),
-        pl.col("Commodity Title").mode().first().alias("commodity"),
+        pl.col("Commodity Title").mode().sort().first().alias("commodity"),  # ties: the first by name, so a rebuild gives the same file
         (pl.col("Hot Technology") == "Y").any().alias("hot"),
     ).sort("Example")
     for example, socs, commodity, hot in per_example.iter_rows():
