@@ -161,6 +161,20 @@ def test_a_flattened_template_resume_comes_out_whole(matcher):
     assert profile.meta.achievements[0].work == 0 and set(profile.meta.achievements[0].figures) >= {"30%", "$100 million"}
 
 
+def test_a_range_whose_dash_was_lost_with_the_line_break(matcher):
+    from jobfit.documents import extract_text
+
+    flattened = ('"Ann Lowe  ann@example.com    EXPERIENCE  Mental Health Technician, Riverside Memorial Hospital, '
+                 'Marietta, Ohio, May 2011  September 2011    \\xe2\\x80\\xa2 Provided geriatric treatment services.  '
+                 'Bason Computer May 2003  August 2003    Web Developer Chatsworth, California    Developed web '
+                 'applications."')
+    profile = parse_resume(extract_text(flattened.encode()).text, matcher=matcher)
+    assert [(w.position, w.name, w.location, w.startDate, w.endDate) for w in profile.work] == [
+        ("Mental Health Technician", "Riverside Memorial Hospital", "Marietta, Ohio", "2011-05", "2011-09"),
+        ("Web Developer", "Bason Computer", "Chatsworth, California", "2003-05", "2003-08"),
+    ]
+
+
 INDEED = """Lee Sample
 Software Engineer - Disney
 
@@ -244,6 +258,11 @@ def test_ranges_over_two_lines_and_template_years():
 
     assert join_split_ranges(["January 2012", "", "November 2012", "text"]) == ["January 2012 - November 2012", "text"]
     assert find_range("in 2014 we grew 20-30%") is None
+    # the dash lost with a line break after a header line's own start date
+    assert join_split_ranges(["Web Developer, Xylo, Ohio, May 2011", "September 2011"]) == [
+        "Web Developer, Xylo, Ohio, May 2011 - September 2011"]
+    assert join_split_ranges(["Worked on Windows 2003", "2005"]) == ["Worked on Windows 2003 - 2005"]  # a year, as written
+    assert join_split_ranges(["Released in May 2011 - June 2012", "2013"])[0] == "Released in May 2011 - June 2012"
     placeholder = find_range("July 20xx to August 20xx")  # a template's placeholder: a date, value unknown
     assert placeholder is not None and placeholder.start is None
 
@@ -254,6 +273,7 @@ def test_places_are_told_from_employers():
     assert parse_place("Pune, Maharashtra").countryCode == "IN"  # "Mahārāshtra" in ISO 3166-2
     assert parse_place("Sometown, CA 94016").region == "CA"
     assert parse_place("Capgemini, Canada") is None  # an employer before a country is not a city
+    assert parse_place("Zenith Books Inc., Illinois") is None  # nor one before a state ("Inc." with its dot)
     assert parse_place("Name") is None and parse_place("Oslo").countryCode == "NO"
 
 

@@ -101,14 +101,27 @@ _LEADING_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*:\s*
 _LONE_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*[-–—]?\s*$", re.I)
 
 
+# A header line ending in one date whose range goes on in the next line, the dash lost with the line
+# break: "Mental Health Technician, Marietta Memorial Hospital, Ohio, May 2011" then "September 2011".
+_TRAILING_DATE = re.compile(r"(?<![\w/'’-])" + _one("s") + r"\s*[-–—]?\s*$", re.I)
+
+
+def _opens_range(line: str) -> bool:
+    if _LONE_DATE.match(line):
+        return not _LONE_DATE.match(line)["present"]
+    match = _TRAILING_DATE.search(line)
+    return bool(match) and len(match["sy"]) == 4 and not find_range(line)
+
+
 def join_split_ranges(lines: list[str]) -> list[str]:
-    """A range laid out as two lines ("January 2012" then "November 2012", "2010" then "2013") as one line."""
+    """A range laid out as two lines ("January 2012" then "November 2012", "Acme, May 2011" then "Present")
+    as one line."""
     out: list[str] = []
     index = 0
     while index < len(lines):
         line = lines[index]
         following = next((j for j in range(index + 1, min(index + 3, len(lines))) if lines[j].strip()), None)
-        if (following is not None and _LONE_DATE.match(line) and not _LONE_DATE.match(line)["present"]
+        if (following is not None and _opens_range(line)
                 and (_LONE_DATE.match(lines[following]) or _LEADING_DATE.match(lines[following]))):
             joined = f"{line.strip().rstrip('-–— ')} - {lines[following].strip()}"
             if find_range(joined):

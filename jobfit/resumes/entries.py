@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from jobfit.resumes.dates import DateRange, find_range, leading_date
-from jobfit.resumes.places import parse_place, place_text
+from jobfit.resumes.lexicon import words_of
+from jobfit.resumes.places import NOT_IN_CITY_NAMES, parse_place, place_text
 from jobfit.resumes.sections import BULLET
 
 SEPARATORS = re.compile(r"\s+[-–—|@]\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+at\s+(?=[A-Z])|\t")
@@ -104,9 +105,24 @@ def take_place(text: str, header: Header) -> str:
             tail = ", ".join(parts[-k:])
             location = parse_place(tail)
             if location:
-                header.places.append(place_text(location) if k > 1 or not location.city else tail)
-                return ", ".join(parts[:-k])
+                rest = ", ".join(parts[:-k])
+                city = _trailing_city(rest) if k == 1 and location.region and not location.city else None
+                if city:  # "Web Developer Chatsworth, California": the title ran into the city
+                    rest, tail = rest[: -len(city)].rstrip(), f"{city}, {tail}"
+                header.places.append(tail if city or (k == 1 and location.city) else place_text(location))
+                return rest
     return text
+
+
+def _trailing_city(text: str) -> str | None:
+    """The capitalized words after a title's or employer's last word ("Web Developer Chatsworth" -> "Chatsworth")."""
+    words = text.split()
+    for cut in range(len(words) - 1, max(0, len(words) - 3), -1):
+        head, city = words[:cut], words[cut:]
+        if words_of(head[-1]) and words_of(head[-1])[-1] in NOT_IN_CITY_NAMES and all(
+                w[:1].isupper() and not set(words_of(w)) & NOT_IN_CITY_NAMES for w in city):
+            return " ".join(city)
+    return None
 
 
 # What resume templates print until someone fills them in (and what anonymized resumes keep): never a

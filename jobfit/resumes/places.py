@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from jobfit.resumes.lexicon import ORG_WORDS, TITLE_EXTRA, words_of
 from jobfit.schema import Location
 
 US_STATE_CODES = {
@@ -33,8 +34,9 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-_ORGANIZATION_HINTS = {"inc", "ltd", "llc", "pvt", "limited", "corp", "company", "university", "college", "school",
-                       "institute", "bank", "group", "solutions", "technologies", "services", "systems"}
+# Words a city's name does not hold: organizations' and roles' ("Zenith Books Inc., Illinois", "Web Developer
+# Chatsworth, California" are no cities).
+NOT_IN_CITY_NAMES = ORG_WORDS | TITLE_EXTRA
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ def parse_place(text: str) -> Location | None:
         # "Sometown, CA" and "Bangalore Urban, Karnataka" name a place the gazetteer may not know; before a
         # country ("Capgemini, Canada") only a known city does.
         first_known = place_kind(first) is not None
-        plausible = len(first.split()) <= 3 and not (set(first.lower().split()) & _ORGANIZATION_HINTS)
+        plausible = len(first.split()) <= 3 and not (set(words_of(first)) & NOT_IN_CITY_NAMES)
         if second_kind and (first_known or (second_kind == "region" and plausible)):
             country = "US" if second in US_STATE_CODES else (
                 places.countries.get(fold(second)) or places.regions.get(fold(second)))
