@@ -84,6 +84,10 @@ def test_headings_in_many_styles():
     assert sections == [("header", ["Name"]), ("experience", ["a"]), ("education", ["b"]), ("skills", ["c"]),
                         ("experience", ["d", "Technologies: Java"]), ("education", []), ("skills", ["Python, Java"]),
                         ("awards", ["e"])]
+    # the words before a preposition name the section; a document's title opens none
+    lines = ["SAMPLE EDUCATION RESUME", "Related Experience in Education", "f", "HIGHLIGHTS OF PROFESSIONAL EXPERIENCE", "g"]
+    assert [(s.name, s.lines) for s in split_sections(lines)] == [
+        ("header", ["SAMPLE EDUCATION RESUME"]), ("experience", ["f"]), ("experience", ["g"])]
 
 
 def test_ambiguous_short_names_need_their_casing(matcher):
@@ -116,6 +120,14 @@ Bachelor of Engineering in Electronics, Example University, 2008
     ]
     assert [w.location for w in work] == ["Pune, Maharashtra", "Phoenix, AZ", "Sometown, CA"]
     assert work[0].highlights == ["Built quoting services"]
+
+
+def test_a_header_line_as_wide_as_the_prose_is_still_a_header():
+    from jobfit.resumes.entries import is_body
+
+    # in a document whose prose wraps at 64 characters
+    assert not is_body("Assistant Principal, White Lake School District, New York", 64)
+    assert is_body("Assist the principal in observing, evaluating and working through", 64)
 
 
 def test_listed_skills_keep_their_years_and_unknown_ones_their_wording(matcher):

@@ -47,8 +47,9 @@ def is_body(line: str, width: int = 0) -> bool:
     if BULLET.match(line) or BODY_LABEL.match(line):
         return True
     dated = find_range(line)
-    if width and len(line) >= 0.8 * width and len(words) > 6 and not dated and not SEPARATORS.search(line):
-        return True  # a full-width line of wrapped prose
+    if (width and len(line) >= 0.8 * width and len(words) > 6 and not dated and not SEPARATORS.search(line)
+            and sum(len(w) > 3 and w[0].islower() for w in words) >= 2):
+        return True  # a full-width line of wrapped prose (not a title-cased header: "Assistant Principal, White Lake …")
     if PAST_VERB.match(line) and len(words) > 3 and not find_range(line):
         return True
     limit = 14 if dated else 10
@@ -117,7 +118,7 @@ def take_place(text: str, header: Header) -> str:
 def _trailing_city(text: str) -> str | None:
     """The capitalized words after a title's or employer's last word ("Web Developer Chatsworth" -> "Chatsworth")."""
     words = text.split()
-    for cut in range(len(words) - 1, max(0, len(words) - 3), -1):
+    for cut in range(len(words) - 1, max(0, len(words) - 4), -1):
         head, city = words[:cut], words[cut:]
         if words_of(head[-1]) and words_of(head[-1])[-1] in NOT_IN_CITY_NAMES and all(
                 w[:1].isupper() and not set(words_of(w)) & NOT_IN_CITY_NAMES for w in city):

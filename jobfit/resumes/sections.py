@@ -109,8 +109,8 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     cleaned = re.sub(r"\s+", " ", re.sub(r"[^a-z &/]", " ", stripped.lower().replace("&", " and "))).strip()
     cleaned = re.sub(r"\s*\b(?:continued|cont d|contd|cont)$", "", cleaned)  # "PROFESSIONAL EXPERIENCE (continued)"
     words = cleaned.split()
-    if not words or len(words) > 5:
-        return None
+    if not words or len(words) > 5 or {"resume", "cv"} & set(words):
+        return None  # "SAMPLE EDUCATION RESUME" titles the document
     exact = _LOOKUP.get(cleaned) or _LOOKUP.get(cleaned.replace(" and ", " & "))
     if exact:
         return exact
@@ -119,7 +119,10 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
         return squeezed
     # Only a heading-like line ends in a section word: capitals, title case or a colon.
     heading_like = stripped.isupper() or stripped.endswith(":") or all(w[:1].isupper() for w in stripped.split() if len(w) > 3)
-    tail = _TAILS.get(words[-1].split("/")[-1])
+    # "Related Experience in Education": the words before the preposition name the section; failing them,
+    # the last ("Highlights of Professional Experience").
+    head = words[: next((i for i, w in enumerate(words) if i and w in ("in", "of", "at", "with", "for")), len(words))]
+    tail = _TAILS.get(head[-1].split("/")[-1]) or _TAILS.get(words[-1].split("/")[-1])
     if heading_like and tail and len(words) <= 4:
         return tail
     # "FORMAL EDUCATION AND ONGOING TRAINING", "Educational Qualification :": the first section word decides.
