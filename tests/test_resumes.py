@@ -346,6 +346,20 @@ def test_education_keeps_grade_and_courses(matcher):
     assert school.score == "3.9/4.0" and school.courses == ["Bayesian Inference", "Time Series", "Databases"]
 
 
+def test_a_field_written_bare_after_an_abbreviated_degree(matcher):
+    text = ("Ada Course\nada@example.com\nEDUCATION\nKathmandu University (Kathmandu, Nepal)\nB.S. Computer Engineering\n"
+            "May 2011\nMissouri University of Science and Technology\nMS Systems Engineering\nMay 2013\n"
+            "SKILLS\nMS Office, MS Word\n")
+    schools = parse_resume(text, matcher=matcher).education
+    assert [(s.studyType, s.area, s.level, s.endDate) for s in schools] == [
+        ("B.S. Computer Engineering", "Computer Engineering", "bachelor", "2011"),
+        ("MS Systems Engineering", "Systems Engineering", "master", "2013")]
+    from jobfit.resumes.education import _degree_line
+
+    assert _degree_line("MS Office 2010")[2] is None  # Microsoft's, not a master's in office
+    assert _degree_line("Masters Research Project")[2] is None  # only an abbreviation takes a bare field
+
+
 def test_table_rows_as_word_97_files_give_them(matcher):
     text = """RESUME
 

@@ -67,6 +67,17 @@ FIELD_LABEL = re.compile(r"^(college|school|university|institute|institution|boa
                          r"specialization|major|year|year of passing|passing year)\s*[:\-]+\s*(\S.*)$", re.I)
 COURSES = re.compile(r"^(?:relevant\s+|key\s+|major\s+)?(?:courses?|coursework|course work|subjects|modules)\s*(?:taken|studied)?\s*:\s*(.+)$", re.I)
 _AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:in|of|,|-|–|:)\s*([A-Za-z][A-Za-z &/.,'()-]{1,80}))")
+# A field written straight after the degree, in capitals: "BS Electrical Engineering", "Ph.D. Systems Engineering".
+_BARE_AREA = re.compile(r"^\s+((?-i:[A-Z][A-Za-z&/'-]*)(?:\s+(?:and|&|of|(?-i:[A-Z][A-Za-z&/'-]*))){0,5})")
+_MICROSOFT = re.compile(r"(?i:office|word|excel|visual|project|access|sql|windows|dynamics|powerpoint|outlook|dos|"
+                        r"paint|publisher|teams|azure|exchange)\b")  # "MS Office" is Microsoft's, not a master's
+_NOT_AREA = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|"
+                       r"with|from|at|honou?rs?|degree|candidate|graduate|program|programme|student|exam)", re.I)
+
+
+def _abbreviated(degree: str) -> bool:
+    """'BS', 'Ph.D.', 'M.Ed.', 'BTech': a degree's abbreviation (a field may follow it bare), not 'Masters'."""
+    return " " not in degree and ("." in degree or sum(c.isupper() for c in degree) >= 2) and len(degree) <= 8
 
 
 def _degree_line(line: str) -> tuple[str, str, str | None, str]:
@@ -83,6 +94,11 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
         if area_text and not INSTITUTION.search(area_text) and not find_range(area_text):
             area = area_text
             rest = rest[match.end():] if match.group(1) else rest[rest.find(area_text) + len(area_text):]
+    elif (level != "secondary" and _abbreviated(written) and (bare := _BARE_AREA.match(rest)) and not INSTITUTION.search(bare.group(1))
+          and not _NOT_AREA.match(bare.group(1)) and not parse_place(bare.group(1))
+          and not (written.upper() == "MS" and _MICROSOFT.match(bare.group(1)))):
+        area = re.sub(r"\s+(?:and|&|of)$", "", bare.group(1))
+        rest = rest[rest.find(area) + len(area):]
     phrase = strip_piece(line[start:end] + (line[end:line.find(area) + len(area)] if area and area in line[end:] else ""))
     return phrase, level, area, line[:start] + " | " + rest
 
