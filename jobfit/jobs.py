@@ -86,7 +86,9 @@ BOILERPLATE_LINE = re.compile(
     r"discriminat\w*|(submit|send|upload) (your|the|an?) (online )?application|deadline for applications|application deadline|"
     r"after the deadline|applications? (received|must be|should be|will be (assessed|screened|considered))|shortlist(ing|ed)|"
     r"(competitive|online|recruitment) application|application (process|procedure|form)|"
-    r"we offer|(opportunit(y|ies)|possibilit(y|ies)) for (your )?(personal|professional|career)|support your (personal|professional))\b",
+    r"we offer|(opportunit(y|ies)|possibilit(y|ies)) for (your )?(personal|professional|career)|support your (personal|professional)|"
+    r"recruitment (process\w*|plan|partner)|recruitment agenc\w*|(are|is) recruiting|be recruited|recruiter call|"
+    r"(want|like) to know more about|have (any )?questions)\b",
     re.I,
 )
 HEADING_WORDS = re.compile(

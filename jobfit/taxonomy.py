@@ -342,7 +342,7 @@ class SkillMatcher:
     def _stands_alone(self, text: str, found: list[re.Match], start: int, end: int, skill: SkillEntry) -> bool:
         """False when the words only modify others: a language used as an adjective ('the Danish company',
         'English Literature'), a one-word field inside a compound ('high-energy', 'socio-economics'), or a
-        soft skill in the plural."""
+        soft skill in the plural or in a phrase of manner ('in close collaboration with')."""
         if skill.type == "language" and end < len(found):
             gap = text[found[end - 1].end():found[end].start()]
             following = found[end].group()
@@ -355,6 +355,18 @@ class SkillMatcher:
             word = found[start].group().lower()
             if word != _stem(word):  # matched through its singular: a quality is singular, 'initiatives' and
                 return False  # 'collaborations' are things a company runs
+            # 'in close collaboration with the client': how the work is done, not a skill asked for;
+            # 'a new initiative', 'an initiative between': a thing the company runs, not the quality
+            before = [m.group().lower() for m in found[max(0, start - 2):start]]
+            if before[-1:] in (["a"], ["an"], ["this"]) or (len(before) == 2 and before[0] in ("a", "an")
+                                                            and before[1].isalpha() and not before[1].endswith("ly")):
+                return False
+            if end < len(found) and found[end].group().lower() == "with" and (
+                    before[-1:] == ["in"] or (len(before) == 2 and before[0] == "in" and before[1].isalpha())):
+                return False
+        if skill.type == "soft skill" and found[end - 1].group().lower() in ("responsible", "accountable") and \
+                end < len(found) and found[end].group().lower() == "for":
+            return False  # 'be responsible for the build': a duty (the clause says which), not the quality
         if end - start == 1 and skill.category not in _TECH and skill.type != "language":
             left, right = found[start].start(), found[start].end()
             if (left >= 2 and text[left - 1] == "-" and text[left - 2].isalpha()) or \

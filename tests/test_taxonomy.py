@@ -192,6 +192,11 @@ def test_ordinary_words_and_adjectives_are_not_skills(matcher):
     assert ("energy", "energy") in found(matcher, "research on climate and energy")
     assert "initiative" not in {s for s, _ in found(matcher, "You will drive company initiatives.")}
     assert "initiative" in {s for s, _ in found(matcher, "Initiative and a team spirit.")}
+    assert "initiative" not in {s for s, _ in found(matcher, "You will lead a new initiative for growth.")}  # a thing
+    assert "teamwork" in {s for s, _ in found(matcher, "Good collaboration skills.")}
+    assert "assume-responsibility" in {s for s, _ in found(matcher, "You must be responsible.")}
+    assert "assume-responsibility" not in {s for s, _ in found(matcher, "You will be responsible for the build.")}  # a duty
+    assert "teamwork" not in {s for s, _ in found(matcher, "We work in close collaboration with the client.")}
     assert "english" in {s for s, _ in found(matcher, "Strong written English communication skills.")}
 
 
