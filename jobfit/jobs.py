@@ -154,6 +154,13 @@ def expiry(raw: dict, ttl_days: int = DEFAULT_TTL_DAYS) -> str | None:
         return None
 
 
+def _add(target: dict[str, NormalizedSkill], found: list) -> None:
+    for skill, wording in found:
+        entry = target.setdefault(skill.id, NormalizedSkill(id=skill.id, name=skill.name, category=skill.category))
+        if wording not in entry.evidence:
+            entry.evidence.append(wording)
+
+
 def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DAYS) -> JobPosting:
     """An analyzed posting from a raw job object (JSON Resume job fields or a feed item), keeping its id.
 
@@ -168,6 +175,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     preferred: dict[str, NormalizedSkill] = {}
     lines = [title, *description.split("\n"), *raw.get("qualifications", []), *raw.get("responsibilities", [])]
     in_preferred_block = in_offer_block = False
+    clauses: list[tuple[dict, object, str]] = []
     for line, mentions in zip(lines, matcher.find_many(lines), strict=True):
         heading = _is_heading(line)
         if heading:
@@ -184,10 +192,16 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             found += [(m.skill, compound.group().rstrip(".")) for m in mentions if compound.start() <= m.start and m.end <= compound.end()]
         if line is not title:
             found += [(a.skill, a.text) for a in matcher.abilities.find(line)]
-        for skill, wording in found:
-            entry = target.setdefault(skill.id, NormalizedSkill(id=skill.id, name=skill.name, category=skill.category))
-            if wording not in entry.evidence:
-                entry.evidence.append(wording)
+            # a skill named inside a clause that asks for an action ('Developing new frontend features'):
+            # the clause is the posting's wording of what is asked, kept beside the name once it is tagged
+            for start, end in matcher.abilities.clauses(line):
+                clauses += [(target, m.skill, line[start:end].rstrip(".")) for m in mentions
+                            if start <= m.start and m.end <= end and end - start > len(m.text) + 3
+                            and m.skill.type != "language"]
+        _add(target, found)
+    for (target, skill, clause), action in zip(clauses, matcher.abilities.asks_action([c[2] for c in clauses]), strict=True):
+        if action:
+            _add(target, [(skill, clause)])
     for skill_id in list(preferred):
         if skill_id in required:
             del preferred[skill_id]

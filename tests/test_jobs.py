@@ -123,6 +123,20 @@ def test_board_estimates_are_not_stated_salaries_and_remote_regions_are_kept(mat
     assert parse_salary("EUR 60.000 - 70.000 per year").stated is True
 
 
+def test_a_skill_inside_an_action_clause_keeps_the_clause_as_its_wording(matcher):
+    job = analyze_job({"id": "c", "title": "Frontend Developer", "description": (
+        "Developing new backend services in Python and Django\n"
+        "Write and maintain technical documentation\n"
+        "Have 3+ years of Kotlin experience\n"
+        "Good knowledge of the German language\n"
+    )}, matcher)
+    wording = {s.name: s.keywords for s in job.skills}
+    assert "Developing new backend services in Python and Django" in wording["Django"]
+    assert "Write and maintain technical documentation" in wording["Technical Documentation"]
+    assert wording["Kotlin"] == ["Kotlin"]  # a verb of having names no action: the skill's own words
+    assert wording["German"] == ["German"]  # nor does a noun phrase
+
+
 def test_hiring_boilerplate_names_no_skill_and_slashed_pairs_keep_their_wording(matcher):
     job = analyze_job({"id": "b", "title": "Backend Developer", "description": (
         "You know C#/.NET and Unix/Linux.\n"
