@@ -82,6 +82,39 @@ def _common_words(*frames_and_columns) -> set[str]:
     return {w for w, n in stemmed.items() if n >= 5}
 
 
+# Words of a company's name that follow the vendor's ('Adobe Systems', 'Landmark Graphics', 'Fluke Networks').
+_CORPORATE_WORDS = frozenset("systems software technology technologies corporation corp inc graphics networks engineering "
+                             "healthcare design solutions global robotics instruments".split())
+
+
+def _without_vendor(products: list[str], common: set[str]) -> dict[str, str]:
+    """O*NET product names without their vendor, as people write them: 'Apache JMeter' -> 'JMeter',
+    'Hewlett Packard LoadRunner' -> 'LoadRunner', 'Adobe Systems Adobe Dreamweaver' -> 'Dreamweaver'.
+
+    A vendor is a capitalized first word that is no ordinary word and starts at least five product
+    names; a second such word that follows it as often ('Hewlett Packard') and the words of a company's
+    name ('Systems') go with it. A short name must be a proper name (capitalized), not an ordinary word
+    ('Autodesk Smoke', 'Blackboard Learn') nor a one-word acronym ('Landmark VIP'), and not shared by two products."""
+    words = [name.split() for name in products]
+    first = Counter(w[0] for w in words if len(w) >= 2)
+    vendors = {v for v, n in first.items() if n >= 5 and v[:1].isupper() and alias_key(v) not in common}
+    second = Counter((w[0], w[1]) for w in words if len(w) >= 3 and w[0] in vendors)
+    out: dict[str, str] = {}
+    for name, w in zip(products, words, strict=True):
+        if len(w) < 2 or w[0] not in vendors:
+            continue
+        rest = w[1:]
+        while len(rest) > 1 and (rest[0] in vendors or rest[0].lower() in _CORPORATE_WORDS or (
+                second[(w[0], rest[0])] >= 5 and rest[0][:1].isupper() and alias_key(rest[0]) not in common)):
+            rest = rest[1:]
+        short = " ".join(rest)
+        if rest[0][:1].isupper() or rest[0][:1].isdigit():
+            if len(rest) > 1 or (alias_key(short) not in common and len(short) >= 4):  # not 'VIP', 'EHR'
+                out[name] = short
+    shared = Counter(alias_key(s) for s in out.values())
+    return {name: short for name, short in out.items() if shared[alias_key(short)] == 1}
+
+
 class _Graph:
     """Skills keyed by id while merging; aliases point to the first skill that claimed them."""
 
@@ -308,6 +341,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         pl.col("Commodity Title").mode().sort().first().alias("commodity"),  # ties: the first by name, so a rebuild gives the same file
         (pl.col("Hot Technology") == "Y").any().alias("hot"),
     ).sort("Example")
+    short_names = _without_vendor(per_example["Example"].to_list(), common)
+    exact_keys = {alias_key(a) for skill in graph.skills.values() for a in skill["exact"]}  # 'Spark' keeps its context rule
     for example, socs, commodity, hot in per_example.iter_rows():
         skill = graph.lookup(example)
         words = example.split()
@@ -328,6 +363,10 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
                 skill["context"] = True
             else:
                 graph.add_alias(skill, example)
+        short = short_names.get(example)
+        if short and graph.lookup(short) is None and alias_key(short) not in exact_keys:
+            # 'Apache JMeter' is written 'JMeter'; one word, only as written ('Chrome', not 'chrome plating')
+            graph.add_alias(skill, short, exact=" " not in short)
         skill["hot"] = bool(skill.get("hot") or hot)
         skill.setdefault("onet_commodity", commodity)
         skill["onet_socs"] = sorted(set(skill.get("onet_socs", [])) | set(socs))

@@ -123,6 +123,21 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     assert write_taxonomy(build_taxonomy(esco, onet), tmp_path / "u.json.gz").read_bytes() == out.read_bytes()
 
 
+def test_onet_products_are_also_named_without_their_vendor():
+    from jobfit.taxonomy_build import _without_vendor
+
+    products = ["Apache JMeter", "Apache Kafka", "Apache Tomcat", "Apache Pig", "Apache Ant Build", "Apache Spark",
+                "Hewlett Packard LoadRunner", "Hewlett Packard QuickTest", "Hewlett Packard ALM", "Hewlett Packard Fortify",
+                "Hewlett Packard UFT", "Adobe Systems Adobe Dreamweaver", "Adobe Photoshop", "Adobe Illustrator",
+                "Adobe Acrobat", "Adobe Bridge", "Adobe Systems Adobe Bridge", "Landmark VIP", "Widget tools"]
+    short = _without_vendor(products, common={"pig", "tool"})
+    assert short["Apache JMeter"] == "JMeter" and short["Hewlett Packard LoadRunner"] == "LoadRunner"
+    assert short["Adobe Systems Adobe Dreamweaver"] == "Dreamweaver"  # the company's name goes with the vendor
+    assert "Apache Pig" not in short  # an ordinary word alone is no product's name
+    assert "Adobe Bridge" not in short  # two products answer to 'Bridge'
+    assert "Landmark VIP" not in short and "Widget tools" not in short  # no vendor of five products
+
+
 def _trigram_embedder(texts):
     """A small deterministic text embedder (character trigrams hashed into 256 dimensions)."""
     import zlib
