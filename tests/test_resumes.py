@@ -85,9 +85,11 @@ def test_headings_in_many_styles():
                         ("experience", ["d", "Technologies: Java"]), ("education", []), ("skills", ["Python, Java"]),
                         ("awards", ["e"])]
     # the words before a preposition name the section; a document's title opens none
-    lines = ["SAMPLE EDUCATION RESUME", "Related Experience in Education", "f", "HIGHLIGHTS OF PROFESSIONAL EXPERIENCE", "g"]
+    lines = ["SAMPLE EDUCATION RESUME", "Related Experience in Education", "f", "HIGHLIGHTS OF PROFESSIONAL EXPERIENCE", "g",
+             "Education & Professional Development", "h", "EDUCATION: Western Kentucky University", "i", "Special Education Teacher"]
     assert [(s.name, s.lines) for s in split_sections(lines)] == [
-        ("header", ["SAMPLE EDUCATION RESUME"]), ("experience", ["f"]), ("experience", ["g"])]
+        ("header", ["SAMPLE EDUCATION RESUME"]), ("experience", ["f"]), ("experience", ["g"]), ("education", ["h"]),
+        ("education", ["Western Kentucky University", "i", "Special Education Teacher"])]  # a heading's line runs on; a job is no heading
 
 
 def test_ambiguous_short_names_need_their_casing(matcher):
@@ -131,12 +133,13 @@ def test_a_header_line_as_wide_as_the_prose_is_still_a_header():
 
 
 def test_listed_skills_keep_their_years_and_unknown_ones_their_wording(matcher):
-    text = "Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\nPython (3 years), ESSBASE (Less than 1 year), Hyperion Planning, C++"
+    text = "Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\nPython (3 years), ESSBASE (Less than 1 year), Quillfeather Planner, Hyperion Planning, C++"
     profile = parse_resume(text, matcher=matcher)
     by_id = {s.id: s for s in profile.meta.skills}
     assert by_id["python"].years == 3 and by_id["cpp"].evidence == ["C++"]
     listed = {s.name: s.keywords for s in profile.skills}
-    assert listed["ESSBASE"] == ["ESSBASE"] and listed["Hyperion Planning"] == ["Hyperion Planning"]
+    assert listed["ESSBASE"] == ["ESSBASE"] and listed["Quillfeather Planner"] == ["Quillfeather Planner"]
+    assert listed["Oracle Hyperion Planning"] == ["Hyperion Planning"]  # O*NET's product, written without its vendor
     assert "essbase" not in by_id  # not on the taxonomy: kept as worded, not normalized
 
 

@@ -126,7 +126,7 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     if heading_like and tail and len(words) <= 4:
         return tail
     # "FORMAL EDUCATION AND ONGOING TRAINING", "Educational Qualification :": the first section word decides.
-    titled = set(words) & TITLE_EXTRA  # "Special Education Teacher" is a job, not a heading
+    titled = words[-1] in TITLE_EXTRA  # "Special Education Teacher" is a job, not a heading ("Education & Professional Development" is)
     if heading_like and not titled and "," not in stripped and (stripped.isupper() or stripped.endswith(":") or len(words) <= 3
                                                                 or _KEYWORDS.get(words[0]) == "education"):
         for word in words:
@@ -153,10 +153,12 @@ def split_sections(lines: list[str]) -> list[Section]:
     for raw in lines:
         line = raw.strip()
         name = heading_of(line, sections[-1].name)
-        if name:
-            sections.append(Section(name, line, []))
-            continue
         inline = INLINE.match(line)
+        if name:
+            # "EDUCATION: Western Kentucky University": the heading's line goes on with the section's first line
+            rest = inline.group(2).strip() if inline and heading_of(inline.group(1)) == name else ""
+            sections.append(Section(name, inline.group(1) if rest else line, [rest] if rest else []))
+            continue
         # "Skills: Python, Java" opens a section, but not inside an entry ("Technologies: ..." under a job).
         if inline and len(inline.group(1).split()) <= 3 and sections[-1].name not in ("experience", "projects", "volunteering"):
             name = heading_of(inline.group(1))
