@@ -347,6 +347,11 @@ def test_education_keeps_grade_and_courses(matcher):
     school = parse_resume(text, matcher=matcher).education[0]
     assert (school.institution, school.level, school.area, school.endDate) == ("University of Oslo", "master", "Statistics", "2018")
     assert school.score == "3.9/4.0" and school.courses == ["Bayesian Inference", "Time Series", "Databases"]
+    text = "Ada Course\nada@example.com\nGeneralEducation:\nMonash University, Clayton Campus\nCourse: Master of Business Information Systems\nM.A Education Administration, 1993\n"
+    schools = parse_resume(text, matcher=matcher).education  # a squashed heading; a degree under 'Course:'; 'M.A' without its last dot
+    assert [(s.institution, s.studyType, s.level) for s in schools][:2] == [
+        ("Monash University", "Master of Business Information Systems", "master"), (None, "M.A Education Administration", "master")]
+    assert schools[0].courses == []
 
 
 def test_a_field_written_bare_after_an_abbreviated_degree(matcher):

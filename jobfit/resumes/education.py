@@ -27,7 +27,7 @@ class EducationEntry:
 
 DEGREES = (
     (r"ph\.?\s?d\.?|doctorate|doctor of [a-z]+|d\.?phil|ed\.?d|j\.?d\.?|m\.?d\.?(?= )", "doctorate"),
-    (r"master'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|m\.?\s?sc\.?|m\.?\s?s\.|m\.\s?a\.|mba|m\.?\s?b\.?\s?a\.?|m\.?\s?eng\.?|"
+    (r"master'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|m\.?\s?sc\.?|m\.?\s?s\.|m\.\s?a\.?|mba|m\.?\s?b\.?\s?a\.?|m\.?\s?eng\.?|"
      r"m\.?\s?tech\.?|m\.?\s?c\.?\s?a\.?|m\.?\s?com\.?|m\.?\s?ed\.?|m\.?\s?phil\.?|m\.\s?e\.?|pgdm|pgdba|pgd\w*|"
      r"post[- ]?graduat\w*(?: diploma)?|ll\.?m", "master"),
     (r"bachelor'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.?\s?eng\.?|b\.?\s?tech\.?|"
@@ -132,7 +132,7 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             continue
         entry = entries[-1]
         courses = COURSES.match(line)
-        if courses:  # "Relevant coursework: Algorithms, Databases, Statistics"
+        if courses and not (degree_of(courses.group(1)) and len(courses.group(1).split()) <= 10):  # 'Course: Master of …' is the degree  # "Relevant coursework: Algorithms, Databases, Statistics"
             entry.courses.extend(c.strip(" .") for c in re.split(r"[,;•|]", courses.group(1)) if c.strip(" ."))
             continue
         score = SCORE.search(line)

@@ -101,7 +101,7 @@ _SHORT_WORDS = {"in", "of", "at", "to", "a", "an", "on", "by", "or", "as", "is",
 
 def heading_of(line: str, inside: str | None = None) -> str | None:
     """The section a line opens, if it is a heading; `inside` is the section the line is in."""
-    stripped = letter_spaced(line.strip())
+    stripped = re.sub(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})", " ", letter_spaced(line.strip()))  # 'GeneralEducation:'
     if DEGREE_LINE.match(stripped):
         return None  # "Master of Arts, Education" is a degree, not the heading "Education"
     if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
