@@ -124,6 +124,13 @@ Bachelor of Engineering in Electronics, Example University, 2008
     assert work[0].highlights == ["Built quoting services"]
 
 
+def test_the_employer_is_the_piece_a_place_follows_not_the_project_under_it(matcher):
+    text = ("Kim Layout\nWORK EXPERIENCE\nSoftware Engineer\nAccenture -  Hyderabad, Telangana -\nDecember 2015 to Present\n"
+            "BT Openreach (British Telecom)\nBT Openreach is a software module which manages the business of orders.\n")
+    [job] = parse_resume(text, matcher=matcher).work
+    assert (job.position, job.name, job.location) == ("Software Engineer", "Accenture", "Hyderabad, Telangana")
+
+
 def test_a_header_line_as_wide_as_the_prose_is_still_a_header():
     from jobfit.resumes.entries import is_body
 

@@ -73,6 +73,7 @@ class Header:
     dates: DateRange | None = None
     labeled: dict[str, str] = field(default_factory=dict)
     places: list[str] = field(default_factory=list)
+    placed: set[str] = field(default_factory=set)  # pieces a place was written after ('Accenture - Hyderabad, Telangana')
 
 
 _EDGE = " \t|,;:-–—•·"
@@ -157,6 +158,7 @@ def read_header(lines: list[str]) -> Header:
             line = line[: found.span[0]] + " | " + line[found.span[1]:]
         elif found:
             line = line[: found.span[0]] + " | " + line[found.span[1]:]
+        places_before, line_pieces = len(header.places), []
         for piece in SEPARATORS.split(line):
             piece = strip_piece(re.sub(r"\(\s*\)|\bfrom\s*$", "", piece))
             if not piece or not re.search(r"[A-Za-z]{2}", piece):
@@ -168,8 +170,10 @@ def read_header(lines: list[str]) -> Header:
                 if header.dates is None and (found := leading_date(piece + " X")):
                     header.dates = found
                 continue
-            piece = take_place(piece, header)
-            piece = strip_piece(piece)
+            piece = strip_piece(take_place(piece, header))
             if piece and re.search(r"[A-Za-z]{2}", piece):
                 header.pieces.append(piece)
+                line_pieces.append(piece)
+        if len(header.places) > places_before:
+            header.placed.update(line_pieces)
     return header

@@ -58,7 +58,8 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
             position = best[2]
             rest.remove(position)
     if company is None and rest:
-        scored = [(company_score(p, roles), -i, p) for i, p in enumerate(rest)]
+        # the piece a place was written after is the employer's more often than a project's or a client's
+        scored = [(company_score(p, roles) + (0.5 if p in header.placed else 0.0), -i, p) for i, p in enumerate(rest)]
         best = max(scored)
         if best[0] > 0:
             company = best[2]
