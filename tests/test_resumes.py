@@ -257,6 +257,15 @@ def test_job_site_layout_with_wrapped_bullets(matcher):
 def test_the_name_is_told_from_other_name_shaped_lines(matcher):
     text = "RESUME\nIndustrial Training\nJosef Miller\njosef@example.com\nEXPERIENCE\nWelder, Acme Ltd, 2010 - 2012\n"
     assert parse_resume(text, matcher=matcher).basics.name == "Josef Miller"
+    # a document title above the name (no contacts anywhere), 'RESUME OF', a name run into the headline
+    text = "CURRICULUM VITAE\nMarvin DuBuque\nSecretary General\nEXPERIENCE\nSecretary General, ICAO, 2003 - 2009\n"
+    assert parse_resume(text, matcher=matcher).basics.name == "Marvin DuBuque"
+    text = "RESUME OF Darell Cormier\nLOS ANGELES\ndarell@example.com\nSKILLS\nAndroid\n"
+    assert parse_resume(text, matcher=matcher).basics.name == "Darell Cormier"
+    text = "Allen Neal King ESB Integration Developer - Cisco Systems\nHyderabad, Telangana - allen@example.com\n"
+    assert parse_resume(text, matcher=matcher).basics.name == "Allen Neal King"
+    text = "Top Jobs for IT People\nApplicant for:\nMobile Engineer\nToan Bui\ntoan@example.com\n"
+    assert parse_resume(text, matcher=matcher).basics.name == "Toan Bui"
 
 
 @pytest.mark.parametrize("text, start, end", [

@@ -22,7 +22,8 @@ NETWORKS = {"linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "G
 NOT_A_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|template|profile|page|name|examples?|address|phone|"
                         r"mobile|email|e-mail|contacts?|linkedin|objective|summary|confidential|street|road|avenue|room|suite|floor|"
                         r"building|apt)\b", re.I)
-NAME_PREFIX = re.compile(r"^(?:name\s*[:\-]\s*|(?:mr|mrs|ms|miss|dr)\.?\s+)", re.I)
+NAME_PREFIX = re.compile(r"^(?:name\s*[:\-]\s*|(?:mr|mrs|ms|miss|dr)\.?\s+|(?:resume|résumé|cv|curriculum vitae|biodata)\s+of\s+)", re.I)
+DOCUMENT_TITLE = re.compile(r"^\W*(?:curriculum vitae|resume|résumé|cv|vita|biodata|bio-data)\W*$", re.I)
 JOB_SITE = re.compile(r"\s*-?\s*Email me on Indeed:?.*$|\bindeed\.com/r/\S*", re.I)
 
 
@@ -60,6 +61,21 @@ def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
     return line
 
 
+def _names_before_title(line: str, roles: frozenset[str]) -> list[str]:
+    """The first two to four words of a line whose rest reads as a job title ending in a role noun, shortest first."""
+    head = re.split(r"\s+[-–—|]\s+|\s*[|•·,]\s*", line.strip())[0]
+    words = head.split()
+    out = []
+    for k in (2, 3, 4):
+        rest = words[k:]
+        if rest and rest[0][:1].isupper() and rest[-1].lower() in roles and title_score(" ".join(rest), roles) >= 1:
+            name = _name_candidate(" ".join(words[:k]), roles)
+            acronym = words[k - 1].isupper() and not head.isupper()  # 'ESB' opens the title, it ends no name
+            if name and not acronym and not set(words_of(name)) & roles:
+                out.append(name)
+    return out
+
+
 @lru_cache(maxsize=1)
 def entity_model():
     """spaCy's small English pipeline, named entities only; loaded on first need, once per process."""
@@ -93,6 +109,7 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable:
     line can be a name.
     """
     filled = [line for line in lines if line.strip()]
+    first = next((i for i, line in enumerate(filled) if not DOCUMENT_TITLE.match(line)), 0)  # below 'CURRICULUM VITAE'
     for index, line in enumerate(filled[:25]):
         labeled = NAME_LABEL.match(line)
         if labeled:  # "Name: X", or a form's "Name:" with its value a few lines on
@@ -102,6 +119,12 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable:
             if found:
                 return found
     candidates = [(i, name) for i, line in enumerate(filled[:15]) if (name := _name_candidate(line, roles))]
+    if filled[first:] and (not candidates or candidates[0][0] > first):
+        # 'Allen Neal King ESB Integration Developer - Cisco Systems': a name run into the headline
+        splits = _names_before_title(filled[first], roles)
+        persons = [name for name, flag in zip(splits, _is_person(splits), strict=True) if flag]
+        if persons:
+            return persons[-1]  # the longest the entity model calls a person
     if not candidates:
         return None
     def ambiguous(position: int, name: str) -> bool:
@@ -113,8 +136,8 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable:
     # the first line, then the one the entity model calls a person, then the top three lines
     if clear and clear[0][0] == 0:
         return clear[0][1]
-    if not reachable:
-        return None  # no contacts anywhere: an anonymized resume, whose name-shaped lines are skills and titles
+    if not reachable:  # no contacts anywhere: an anonymized resume, whose name-shaped lines are skills and titles
+        return clear[0][1] if clear and clear[0][0] == first > 0 else None  # unless it is the line under the title
     flags = _is_person([n for _, n in candidates])
     person = next((n for (_, n), flag in zip(candidates, flags, strict=True) if flag), None)
     if person:
