@@ -306,7 +306,8 @@ class SkillMatcher:
                 self._index.setdefault(key, entry.id)
                 self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
                 vocabulary.update(key)
-                if len(key) == 1 and len(key[0]) >= 6 and entry.category in _TECH and not entry.context:
+                if len(key) == 1 and len(key[0]) >= 6 and entry.category in _TECH and not entry.context \
+                        and key == tuple(alias_key(entry.name).split()):  # a misspelt name, not a short form
                     fuzzy_names.setdefault(key[0], entry.id)
             for alias in entry.exact:
                 key = tuple(alias_key(alias).split())

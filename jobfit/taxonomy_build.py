@@ -69,7 +69,7 @@ def _uuid(uri: str) -> str:
     return uri.rsplit("/", 1)[-1]
 
 
-def _common_words(*frames_and_columns) -> set[str]:
+def _common_words(*frames_and_columns, at_least: int = 5) -> set[str]:
     """Lower-case words that ESCO's own prose uses as ordinary words (at least 5 times): a
     technology named by one of them ('Access', 'Spark', 'Chef') needs its case and context."""
     counts: Counter[str] = Counter()
@@ -79,7 +79,7 @@ def _common_words(*frames_and_columns) -> set[str]:
     stemmed: Counter[str] = Counter()
     for word, n in counts.items():
         stemmed[alias_key(word)] += n  # compared with alias keys, so in the same form ('processes' → 'processe')
-    return {w for w, n in stemmed.items() if n >= 5}
+    return {w for w, n in stemmed.items() if n >= at_least}
 
 
 # Words of a company's name that follow the vendor's ('Adobe Systems', 'Landmark Graphics', 'Fluke Networks').
@@ -113,6 +113,39 @@ def _without_vendor(products: list[str], common: set[str]) -> dict[str, str]:
                 out[name] = short
     shared = Counter(alias_key(s) for s in out.values())
     return {name: short for name, short in out.items() if shared[alias_key(short)] == 1}
+
+
+_GENERIC_TAIL = frozenset("software program programs system systems tool tools client server".split())
+
+
+def _trailing_acronyms(products: list[str], common: set[str]) -> dict[str, str]:
+    """The abbreviation an O*NET product name ends with, as people write the product: 'Unified modeling
+    language UML' -> 'UML', 'File transfer protocol FTP software' -> 'FTP', 'Microsoft Internet Information
+    Services (IIS)' -> 'IIS'. Three to six capitals (digits allowed) that the words before spell, no
+    ordinary word, one product's only."""
+    out: dict[str, str] = {}
+    for name in products:
+        words = name.replace("(", " ").replace(")", " ").split()
+        while len(words) > 2 and words[-1].lower() in _GENERIC_TAIL:
+            words = words[:-1]
+        last = words[-1] if len(words) >= 3 else ""
+        if re.fullmatch(r"[A-Z][A-Z0-9]{2,5}", last) and sum(c.isalpha() for c in last) >= 3 and alias_key(last) not in common:
+            # the words before it must spell it ('Border Gateway Protocol BGP', 'JavaServer Pages JSP'), or it is
+            # some other thing's abbreviation ('Nuance Power PDF')
+            parts = [p for w in words[:-1] for p in re.findall(r"[A-Z][a-z]+|[A-Za-z][a-z]*", w)
+                     if p.lower() not in ("of", "for", "and", "the", "to", "a", "an")]
+            if "".join(p[0].upper() for p in parts).endswith(re.sub(r"\d", "", last)):
+                out[name] = last
+    # one abbreviation, one product; products that spell it out alike ('File transfer protocol FTP software',
+    # '… FTP client software') share it: the shortest name takes it
+    by_acronym: dict[str, list[str]] = defaultdict(list)
+    for name, acronym in out.items():
+        by_acronym[acronym].append(name)
+    kept = {}
+    for acronym, names in by_acronym.items():
+        if len({name.split(acronym)[0].strip(" (").lower() for name in names}) == 1:
+            kept[min(names, key=len)] = acronym
+    return kept
 
 
 class _Graph:
@@ -210,6 +243,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         for name in ("language", "transversal", "digital")
     }
     common = _common_words((skills_csv, "description"), (occupations_csv, "description"))
+    known_words = _common_words((skills_csv, "description"), (occupations_csv, "description"), at_least=1)
 
     # --- ESCO hierarchy: every node's broader nodes, group codes for categories ---
     broader: dict[str, list[str]] = defaultdict(list)
@@ -342,6 +376,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         (pl.col("Hot Technology") == "Y").any().alias("hot"),
     ).sort("Example")
     short_names = _without_vendor(per_example["Example"].to_list(), common)
+    acronyms = _trailing_acronyms(per_example["Example"].to_list(), common)
     exact_keys = {alias_key(a) for skill in graph.skills.values() for a in skill["exact"]}  # 'Spark' keeps its context rule
     for example, socs, commodity, hot in per_example.iter_rows():
         skill = graph.lookup(example)
@@ -363,10 +398,16 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
                 skill["context"] = True
             else:
                 graph.add_alias(skill, example)
-        short = short_names.get(example)
-        if short and graph.lookup(short) is None and alias_key(short) not in exact_keys:
-            # 'Apache JMeter' is written 'JMeter'; one word, only as written ('Chrome', not 'chrome plating')
-            graph.add_alias(skill, short, exact=" " not in short)
+        # 'Apache JMeter' is written 'JMeter' (a coined word, in any case: 'Jdeveloper'); 'Google Calendar' only
+        # 'Calendar' as written; 'Unified modeling language UML' 'UML', in capitals ('CART' is a program, 'cart' is not)
+        vendorless, acronym = short_names.get(example), acronyms.get(example)
+        coined = bool(vendorless) and (" " in vendorless or (bool(re.search(r"[a-z][A-Z]|\d", vendorless))
+                                                           and alias_key(vendorless) not in known_words))  # not 'NetWorker'
+        if acronym and alias_key(acronym) in known_words:
+            acronym = None  # 'PDF' is a file's format before it is 'Nuance Power PDF'
+        for short, exact in ((vendorless, not coined or alias_key(vendorless or "") in graph.drop), (acronym, True)):
+            if short and graph.lookup(short) is None and alias_key(short) not in exact_keys:
+                graph.add_alias(skill, short, exact=exact)
         skill["hot"] = bool(skill.get("hot") or hot)
         skill.setdefault("onet_commodity", commodity)
         skill["onet_socs"] = sorted(set(skill.get("onet_socs", [])) | set(socs))

@@ -138,6 +138,20 @@ def test_onet_products_are_also_named_without_their_vendor():
     assert "Landmark VIP" not in short and "Widget tools" not in short  # no vendor of five products
 
 
+def test_onet_products_are_also_named_by_the_abbreviation_their_name_spells():
+    from jobfit.taxonomy_build import _trailing_acronyms
+
+    products = ["Unified modeling language UML", "Oracle JavaServer Pages JSP", "Nuance Power PDF",
+                "File transfer protocol FTP software", "File transfer protocol FTP client software",
+                "Microsoft Internet Information Services (IIS)", "Acme Widget CART", "Xylo Kart CART"]
+    short = _trailing_acronyms(products, common=set())
+    assert short["Unified modeling language UML"] == "UML" and short["Oracle JavaServer Pages JSP"] == "JSP"
+    assert short["Microsoft Internet Information Services (IIS)"] == "IIS"
+    assert short["File transfer protocol FTP software"] == "FTP" and "File transfer protocol FTP client software" not in short
+    assert "Nuance Power PDF" not in short  # the words before do not spell it: another thing's abbreviation
+    assert "Acme Widget CART" not in short and "Xylo Kart CART" not in short
+
+
 def _trigram_embedder(texts):
     """A small deterministic text embedder (character trigrams hashed into 256 dimensions)."""
     import zlib
