@@ -119,14 +119,17 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
         return squeezed
     # Only a heading-like line ends in a section word: capitals, title case or a colon.
     heading_like = stripped.isupper() or stripped.endswith(":") or all(w[:1].isupper() for w in stripped.split() if len(w) > 3)
-    # "Related Experience in Education": the words before the preposition name the section; failing them,
-    # the last ("Highlights of Professional Experience").
+    # "Related Experience in Education": the words before the preposition name the section; failing them, or
+    # when they only sum up ("Summary of Skills"), the last ("Highlights of Professional Experience").
     head = words[: next((i for i, w in enumerate(words) if i and w in ("in", "of", "at", "with", "for")), len(words))]
-    tail = _TAILS.get(head[-1].split("/")[-1]) or _TAILS.get(words[-1].split("/")[-1])
+    by_head, by_last = _TAILS.get(head[-1].split("/")[-1]), _TAILS.get(words[-1].split("/")[-1])
+    tail = by_head if by_head and by_head != "summary" else by_last or by_head
     if heading_like and tail and len(words) <= 4:
         return tail
     # "FORMAL EDUCATION AND ONGOING TRAINING", "Educational Qualification :": the first section word decides.
-    titled = words[-1] in TITLE_EXTRA  # "Special Education Teacher" is a job, not a heading ("Education & Professional Development" is)
+    # "Special Education Teacher", "Volunteer Coordinator/Assistant Treasurer" are jobs, not headings ("Education &
+    # Professional Development" is one: 'professional' describes)
+    titled = bool((set(re.split(r"[ /]", cleaned)) - {"professional"}) & TITLE_EXTRA)
     if heading_like and not titled and "," not in stripped and (stripped.isupper() or stripped.endswith(":") or len(words) <= 3
                                                                 or _KEYWORDS.get(words[0]) == "education"):
         for word in words:
