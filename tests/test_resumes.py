@@ -87,10 +87,10 @@ def test_headings_in_many_styles():
     # the words before a preposition name the section; a document's title opens none
     lines = ["SAMPLE EDUCATION RESUME", "Related Experience in Education", "f", "HIGHLIGHTS OF PROFESSIONAL EXPERIENCE", "g",
              "Education & Professional Development", "h", "EDUCATION: Western Kentucky University", "i", "Special Education Teacher",
-             "Summary of Skills", "j", "Volunteer Coordinator/Assistant Treasurer"]
+             "Summary of Skills", "j", "Volunteer Coordinator/Assistant Treasurer", "PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE"]
     assert [(s.name, s.lines) for s in split_sections(lines)] == [
         ("header", ["SAMPLE EDUCATION RESUME"]), ("experience", ["f"]), ("experience", ["g"]), ("education", ["h"]),
-        ("education", ["Western Kentucky University", "i", "Special Education Teacher"]), ("skills", ["j", "Volunteer Coordinator/Assistant Treasurer"])]  # a heading's line runs on; a job is no heading
+        ("education", ["Western Kentucky University", "i", "Special Education Teacher"]), ("skills", ["j", "Volunteer Coordinator/Assistant Treasurer", "PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE"])]  # a heading's line runs on; a job is no heading
 
 
 def test_ambiguous_short_names_need_their_casing(matcher):

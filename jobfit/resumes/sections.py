@@ -122,6 +122,9 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     # "Related Experience in Education": the words before the preposition name the section; failing them, or
     # when they only sum up ("Summary of Skills"), the last ("Highlights of Professional Experience").
     head = words[: next((i for i, w in enumerate(words) if i and w in ("in", "of", "at", "with", "for")), len(words))]
+    named = {_KEYWORDS.get(w) or _TAILS.get(w) for w in head} - {None}
+    if len(named) >= 3 or (len(named) == 2 and len(head) >= 4 and "and" not in head):
+        return None  # 'PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE': a row of column headings, read across
     by_head, by_last = _TAILS.get(head[-1].split("/")[-1]), _TAILS.get(words[-1].split("/")[-1])
     tail = by_head if by_head and by_head != "summary" else by_last or by_head
     if heading_like and tail and len(words) <= 4:
