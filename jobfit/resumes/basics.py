@@ -106,7 +106,8 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable:
     names no skill ("BUSINESS DEVELOPMENT LEADER", "Josef Miller", "Java Core" are unclear) is taken when
     it is the first line; then the first line spaCy's entity model calls a person; then a clear line
     among the first three. A document with no email or phone anywhere is anonymized: only its first
-    line can be a name.
+    line (below a document title such as "CURRICULUM VITAE") can be a name. A name run into the headline on
+    the first line ("Allen Neal King ESB Integration Developer") is split off when the entity model agrees.
     """
     filled = [line for line in lines if line.strip()]
     first = next((i for i, line in enumerate(filled) if not DOCUMENT_TITLE.match(line)), 0)  # below 'CURRICULUM VITAE'
