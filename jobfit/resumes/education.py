@@ -132,7 +132,8 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             continue
         entry = entries[-1]
         courses = COURSES.match(line)
-        if courses and not (degree_of(courses.group(1)) and len(courses.group(1).split()) <= 10):  # 'Course: Master of …' is the degree  # "Relevant coursework: Algorithms, Databases, Statistics"
+        # "Relevant coursework: Algorithms, Databases, Statistics"; but "Course: Master of …" names the degree
+        if courses and not (degree_of(courses.group(1)) and len(courses.group(1).split()) <= 10):
             entry.courses.extend(c.strip(" .") for c in re.split(r"[,;•|]", courses.group(1)) if c.strip(" ."))
             continue
         score = SCORE.search(line)

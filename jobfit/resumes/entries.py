@@ -120,8 +120,8 @@ def _trailing_city(text: str) -> str | None:
     """The capitalized words after a title's or employer's last word ("Web Developer Chatsworth" -> "Chatsworth")."""
     words = text.split()
     for cut in range(len(words) - 1, max(0, len(words) - 4), -1):
-        head, city = words[:cut], words[cut:]
-        if words_of(head[-1]) and words_of(head[-1])[-1] in NOT_IN_CITY_NAMES and all(
+        last, city = words_of(words[cut - 1]), words[cut:]
+        if last and last[-1] in NOT_IN_CITY_NAMES and all(
                 w[:1].isupper() and not set(words_of(w)) & NOT_IN_CITY_NAMES for w in city):
             return " ".join(city)
     return None
