@@ -63,6 +63,7 @@ class SkillEntry:
     type: str = "technology"
     aliases: tuple[str, ...] = ()  # matched ignoring case and plural 's'; includes the name unless it is an ordinary word
     exact: tuple[str, ...] = ()  # matched only as written
+    traits: tuple[str, ...] = ()  # words for a person having the quality ('curious'): matched only where they describe someone
     context: bool = False  # a bare mention needs technical context
     parents: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
@@ -207,7 +208,7 @@ class Taxonomy:
     def skill_row(self, s: SkillEntry) -> dict:
         return {
             "id": s.id, "name": s.name, "type": s.type, "category": s.category,
-            "aliases": [a for a in s.aliases + s.exact if a != s.name], "parents": list(s.parents),
+            "aliases": [a for a in s.aliases + s.exact + s.traits if a != s.name], "parents": list(s.parents),
             "children": sorted(self.children.get(s.id, ())), "related": list(s.related + s.similar),
             "occupations": list(self.occupations_by_skill.get(s.id, ())), "esco_uri": s.esco_uri,
             "hot": s.hot, "version": self.version,
@@ -250,7 +251,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         s["id"]: SkillEntry(
             id=s["id"], name=s["name"], category=s["category"], type=s["type"], aliases=tuple(s["aliases"]),
             exact=tuple(s["exact"]), context=s["context"], parents=tuple(s["parents"]), related=tuple(s["related"]),
-            similar=tuple(s.get("similar", ())),
+            similar=tuple(s.get("similar", ())), traits=tuple(s.get("traits", ())),
             esco_uri=s.get("esco_uri"), hot=s.get("hot", False), group=s.get("group", False),
         )
         for s in raw["skills"]
@@ -282,6 +283,17 @@ _LANGUAGE_FOLLOWERS = frozenset(
     "preferred mandatory essential desirable advantage necessary also both a an the".split())
 
 
+# after a word for a personal quality: the phrase ends, or it names the person having it, or what it bears on
+_PHRASE_END = re.compile(r"[.!?;:()\[\]\n]")
+# (not 'colleagues' or 'people': 'ambitious colleagues', 'people passionate about security' are the team one joins)
+_PERSON_WORDS = frozenset(
+    "person individual candidate personality profile professional player self starter self-starter mindset mind "
+    "attitude character nature approach manner way spirit thinker learner worker communicator you yourself".split())
+_QUALITY_PREPOSITIONS = frozenset("about in with at when while within under toward towards".split())
+_CLAUSE_OPENERS = frozenset(
+    "you we i have has are is am can will able a an the your our who that take enjoy like love want thrive work".split())
+
+
 class SkillMatcher:
     """Text in, taxonomy skills out, with spans and confidence.
 
@@ -295,6 +307,7 @@ class SkillMatcher:
         self.taxonomy = taxonomy
         self._index: dict[tuple[str, ...], str] = {}
         self._exact: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self._traits: dict[tuple[str, ...], str] = {}
         self._longest: dict[str, int] = {}
         vocabulary: set[str] = set(taxonomy.common_words)
         fuzzy_names: dict[str, str] = {}
@@ -314,6 +327,11 @@ class SkillMatcher:
                 written = " ".join(m.group() for m in tokens(alias))
                 self._exact.setdefault(key, []).append((entry.id, written))
                 self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+            for trait in entry.traits:
+                key = tuple(alias_key(trait).split())
+                self._traits.setdefault(key, entry.id)
+                self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+                vocabulary.update(key)
         self._vocabulary = frozenset(vocabulary)
         self._fuzzy_keys = list(fuzzy_names)
         self._fuzzy_ids = [fuzzy_names[k] for k in self._fuzzy_keys]
@@ -375,6 +393,49 @@ class SkillMatcher:
                 return False
         return True
 
+    def _describes_someone(self, text: str, found: list[re.Match], start: int, end: int) -> int | None:
+        """Where the wording of a personal quality ends when the word describes someone ('You are structured,
+        curious and driven', 'a structured thinker', 'passionate about food'); None when it describes a thing
+        ('structured data', 'a dedicated server', 'data-driven').
+
+        The qualities and the words joining them are read on to the first other word. That word must end the
+        phrase, name the person ('individual', 'mindset'), bear on something ('about') or, after 'and', open a
+        clause of its own ('and have ...'); right after the quality no other word may stand. A person's noun
+        right after the quality belongs to the wording ('structured thinker', 'analytical mind-set')."""
+        left = found[start].start()
+        if left >= 2 and text[left - 1] == "-" and text[left - 2].isalnum():
+            return None
+        j, joined, other = end, False, False
+        while j < len(found):
+            gap = text[found[j - 1].end():found[j].start()]
+            if _PHRASE_END.search(gap):
+                return end
+            if "-" in gap and not gap.strip(" -") and found[j].group().lower() != "set":
+                return None  # 'hands-on-experience', 'structured-data': one compound
+            word = _stem(found[j].group().lower())
+            person = 2 if word == "team" and j + 1 < len(found) and found[j + 1].group().lower() == "player" else \
+                2 if word == "mind" and j + 1 < len(found) and found[j + 1].group().lower() == "set" else \
+                int(word in _PERSON_WORDS)
+            if person:
+                return j + person if j == end else end
+            if word in _QUALITY_PREPOSITIONS:
+                return end
+            if word in ("and", "or") or "," in gap:
+                joined = True
+                if word in ("and", "or"):
+                    j += 1
+                    continue
+            if word.endswith("ly") or (word,) in self._traits:
+                j += 1
+                continue
+            if not joined or other:
+                return None  # 'structured data', or a second other word: the qualities describe a thing
+            if word in _CLAUSE_OPENERS:
+                return end
+            other = True
+            j += 1
+        return end
+
     def _find(self, text: str) -> list[SkillMention]:
         found = tokens(text)
         keys = [_stem(m.group().lower()) for m in found]
@@ -399,6 +460,9 @@ class SkillMatcher:
                             break
                     if hit:
                         break
+                    if key in self._traits:
+                        hit = (i, i + size, self._traits[key], "trait")
+                        break
             elif len(keys[i]) >= 6 and keys[i].isalpha() and keys[i] not in self._vocabulary:
                 sid = self._fuzzy(keys[i])
                 if sid is not None:
@@ -409,7 +473,7 @@ class SkillMatcher:
             else:
                 i += 1
         mentions = []
-        confidence = {"alias": 0.9, "exact": 0.9, "context": 0.75, "fuzzy": 0.6}
+        confidence = {"alias": 0.9, "exact": 0.9, "context": 0.75, "fuzzy": 0.6, "trait": 0.75}
         if any(c[3] == "context" for c in candidates):
             # context counts within the sentence or line only
             sentence = [0] * n
@@ -420,7 +484,11 @@ class SkillMatcher:
         for start, end, sid, how in candidates:
             if how == "context" and not any(abs(a - start) <= _CONTEXT_WINDOW and s == sentence[start] for a, s in anchors):
                 continue
-            if not self._stands_alone(text, found, start, end, skills[sid]):
+            if how == "trait":
+                end = self._describes_someone(text, found, start, end)
+                if end is None:
+                    continue
+            elif not self._stands_alone(text, found, start, end, skills[sid]):
                 continue
             span_start, span_end = found[start].start(), found[end - 1].end()
             mentions.append(SkillMention(skills[sid], text[span_start:span_end], span_start, span_end, confidence[how], how))

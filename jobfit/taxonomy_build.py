@@ -278,6 +278,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
                                      context=bool(item.get("context"))))
         skill["parents"] = list(item.get("parents", ()))
         skill["related"] = list(item.get("related", ()))
+        if item.get("traits"):
+            skill["traits"] = list(item["traits"])
         graph.add_alias(skill, item["name"])
         for alias in item.get("aliases", ()):
             graph.add_alias(skill, alias)

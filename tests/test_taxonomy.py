@@ -107,6 +107,7 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     assert "onet-zorblax" not in skills  # one-word product only one occupation lists: left out
     assert not [s for s in skills if s.startswith("onet-oracle-python")]  # 'Oracle Python' is Python
     assert "15-1252.00" in taxonomy.occupations["software-developer"].onet_socs
+    assert "structured" in skills["structured-working"].traits  # words for a personal quality, matched apart
     dev = taxonomy.occupations["software-developer"]
     assert dev.isco_group == "2512" and dev.category == "Information and communications technology professionals"
     assert dev.essential == ("python",) and dev.optional == ("postgresql",)
@@ -227,6 +228,24 @@ def test_ordinary_words_and_adjectives_are_not_skills(matcher):
     assert "assume-responsibility" not in {s for s, _ in found(matcher, "You will be responsible for the build.")}  # a duty
     assert "teamwork" not in {s for s, _ in found(matcher, "We work in close collaboration with the client.")}
     assert "english" in {s for s, _ in found(matcher, "Strong written English communication skills.")}
+
+
+def test_words_for_personal_qualities_count_where_they_describe_someone(matcher):
+    assert found(matcher, "You are structured, curious and ambitious.") >= {
+        ("structured-working", "structured"), ("curiosity", "curious"), ("motivation", "ambitious")}
+    assert ("curiosity", "Curious") in found(matcher, "Curious about how things work")
+    assert ("initiative", "independent") in found(matcher, "You are independent and have a drive to learn")
+    # a person's noun right after the quality is part of its wording
+    assert ("structured-working", "structured thinker") in found(matcher, "An analytical and structured thinker.")
+    assert ("problem-solving", "analytical mind-set") in found(matcher, "You have an analytical mind-set")
+    assert ("motivation", "motivated individual") in found(matcher, "A highly motivated individual")
+    # the same words describing things, or the team one joins, are no skills asked for
+    for text in ("We work with structured data and pipelines.", "Structured and unstructured data",
+                 "data-driven decisions", "a dedicated server", "an independent contractor",
+                 "You join ambitious and talented colleagues.", "We are an ambitious company"):
+        assert not {s for s, _ in found(matcher, text)} & {"structured-working", "motivation", "initiative"}, text
+    assert not [m for m in matcher.find("Hands-on experience with Java") if m.skill.id == "pragmatism"]
+    assert ("pragmatism", "hands-on") in found(matcher, "You are hands-on.")
 
 
 def test_misspelt_technology_is_matched_fuzzily_with_lower_confidence(matcher):
