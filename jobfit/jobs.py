@@ -107,6 +107,12 @@ def _is_heading(line: str) -> bool:
         len(text.split()) <= 4 and not text.endswith(".") and bool(OFFER_HEADING.match(text)))
 
 
+_DEGREE = (r"(?:(?:bachelor|master)(?:['’]?s)?(?:\s+of\s+(?:science|arts|engineering))?(?:\s+degree)?|ph\.?\s?d(?:\s+degree)?"
+           r"|m\.?\s?sc|b\.?\s?sc|mba|doctorate|(?:university\s+|college\s+|academic\s+)?degree|diploma)")
+# 'Master's degree in Finance or Economics', 'BSc/MSc in Computer Science': a degree asked in a field
+# (not 'a high degree of responsibility': an extent)
+DEGREE_IN = re.compile(rf"\b{_DEGREE}(?:\s*(?:/|\bor\b|\band\b)\s*{_DEGREE})*\s+in\s+", re.I)
+FIELD_JOIN = re.compile(r"^(?:\s*(?:[,/&]|\bor\b|\band\b)\s*|\s+)$", re.I)
 SLASHED = re.compile(r"[\w#+.]*\w[#+]*(?:/\.?\w[\w#+.]*)+")
 PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|ideally)\b", re.I)
 YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:professional\s+|relevant\s+|hands-on\s+)?experience", re.I)
@@ -161,6 +167,23 @@ def _add(target: dict[str, NormalizedSkill], found: list) -> None:
             entry.evidence.append(wording)
 
 
+def degree_wordings(line: str, mentions: list) -> list[tuple]:
+    """(skill, wording) for the fields of a degree asked: 'Master's degree in Finance or Economics' is the
+    posting's wording for Finance and for Economics, 'an Engineering degree' for Engineering."""
+    out = []
+    for degree in DEGREE_IN.finditer(line):
+        end = degree.end()
+        for m in sorted((m for m in mentions if m.start >= degree.end()), key=lambda m: m.start):
+            if not FIELD_JOIN.match(line[end:m.start]) and m.start != end:
+                break  # the fields are named one after another; other words end them
+            end = m.end
+        fields = [m for m in mentions if degree.end() <= m.start and m.end <= end]
+        out += [(m.skill, line[degree.start():end]) for m in fields]
+    out += [(m.skill, line[m.start:m.end] + " degree") for m in mentions
+            if re.match(r"\s+degree\b", line[m.end:], re.I)]
+    return out
+
+
 def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DAYS) -> JobPosting:
     """An analyzed posting from a raw job object (JSON Resume job fields or a feed item), keeping its id.
 
@@ -191,6 +214,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
         for compound in SLASHED.finditer(line):  # 'C#/.NET', 'Unix/Linux': the posting's wording keeps the pair
             found += [(m.skill, compound.group().rstrip(".")) for m in mentions if compound.start() <= m.start and m.end <= compound.end()]
         if line is not title:
+            found += degree_wordings(line, mentions)
             found += [(a.skill, a.text) for a in matcher.abilities.find(line)]
             # a skill named inside a clause that asks for an action ('Developing new frontend features'):
             # the clause is the posting's wording of what is asked, kept beside the name once it is tagged

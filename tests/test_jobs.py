@@ -137,6 +137,17 @@ def test_a_skill_inside_an_action_clause_keeps_the_clause_as_its_wording(matcher
     assert wording["German"] == ["German"]  # nor does a noun phrase
 
 
+def test_the_fields_of_a_degree_asked_keep_the_degree_as_their_wording(matcher):
+    job = analyze_job({"id": "d", "title": "Data Scientist", "description": (
+        "A Bachelor's or Master's degree in Computer Science, Physics or a related field.\n"
+        "You show a high degree of personal responsibility.\n"
+    )}, matcher)
+    wording = {s.name: s.keywords for s in job.skills}
+    assert "Bachelor's or Master's degree in Computer Science, Physics" in wording["computer science"]
+    assert "Bachelor's or Master's degree in Computer Science, Physics" in wording["physics"]
+    assert not [k for keywords in wording.values() for k in keywords if k.startswith("degree of")]  # an extent
+
+
 def test_hiring_boilerplate_names_no_skill_and_slashed_pairs_keep_their_wording(matcher):
     job = analyze_job({"id": "b", "title": "Backend Developer", "description": (
         "You know C#/.NET and Unix/Linux.\n"
