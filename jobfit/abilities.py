@@ -28,6 +28,11 @@ STOPWORDS = frozenset(
 )
 _LEADS = re.compile(r"^(?:you will|you'll|you|will|to|able to|ability to|be able to|responsible for|help(?: us)?|we want you to)\s+", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?•·●▪*()\u2022]|\s[-–]\s|,\s")
+_NEXT_ABILITY = re.compile(r"(\w*)\s(?:to|by|including)\s+([a-z]+)\b")
+# 'to' after these leads into the ability ('able to') or states the company's purpose ('our mission is to')
+_NOT_BEFORE_ABILITY = frozenset(
+    "able ability need needs have has you want wants is are be was aim aims aimed purpose mission vision goal goals "
+    "love loves strive strives seek seeks".split())
 MIN_COVER = 0.6  # share of the label's content (IDF-weighted) the clause must contain
 MAX_WORDS = 8
 
@@ -71,13 +76,22 @@ class AbilityLinker:
         return labels, idf, by_verb
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
-        """Character spans of clauses that start with a verb competences start with."""
+        """Character spans of clauses that start with a verb competences start with.
+
+        Punctuation ends a clause; so does a verb that opens a new one: capitalized after a lower-case word in
+        run-on text ('... side Work with ...'), or after 'to', 'by' or 'including' ('speak with data to make
+        decisions', 'a desire to maintain clean code', 'by improving our infrastructure'). After words of
+        purpose ('our mission is to', 'aims to', 'we love to') or of ability ('able to') it opens none."""
         _, _, by_verb = self._index
+        cuts = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)] + [(len(text), len(text))]
+        cuts += [(m.start(1), m.start(1)) for m in re.finditer(r"[a-z0-9,]\s+([A-Z][a-z]+)\b", text)
+                 if m.group(1).lower() in by_verb]
+        cuts += [(m.end(1), m.start(2)) for m in _NEXT_ABILITY.finditer(text)
+                 if alias_key(m.group(2)) in by_verb and (m.group(1) or "").lower() not in _NOT_BEFORE_ABILITY]
         spans, start = [], 0
-        bounds = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
-        # run-on text: a capitalized verb after a lower-case word starts a new clause ('... side Work with ...')
-        bounds += [m.start(1) for m in re.finditer(r"[a-z0-9,]\s+([A-Z][a-z]+)\b", text) if m.group(1).lower() in by_verb]
-        for end in sorted(set(bounds)):
+        for end, after in sorted(set(cuts)):
+            if end < start:
+                continue
             piece = text[start:end]
             stripped = piece.lstrip(" -–•*\t")
             offset = start + len(piece) - len(stripped)
@@ -88,7 +102,7 @@ class AbilityLinker:
             if words and alias_key(words[0]) in by_verb and len(words) >= 2:
                 kept = " ".join(words[:MAX_WORDS])
                 spans.append((offset, offset + len(kept)))
-            start = end + 1
+            start = after
         return spans
 
     def asks_action(self, clauses: list[str]) -> list[bool]:

@@ -84,6 +84,19 @@ def test_abilities_are_linked_and_employer_sections_ignored(matcher):
     assert not ids & {"python", "kubernetes"}  # what the employer offers is not asked of candidates
 
 
+def test_abilities_joined_by_to_by_or_run_on_are_separate_clauses(matcher):
+    clauses = matcher.abilities.clauses
+    text = "Speak with data to make decisions and set the direction"
+    assert [text[s:e] for s, e in clauses(text)] == ["Speak with data", "make decisions and set the direction"]
+    text = "Live and breathe DevOps by improving our infrastructure"
+    assert [text[s:e] for s, e in clauses(text)] == ["Live and breathe DevOps", "improving our infrastructure"]
+    text = "Design the data model side Work with product teams"  # run-on text: the second clause keeps its verb
+    assert [text[s:e] for s, e in clauses(text)] == ["Design the data model side", "Work with product teams"]
+    assert clauses("Our mission is to solve big global problems") == []  # the company's purpose, asked of nobody
+    text = "You will be able to learn fast"
+    assert [text[s:e] for s, e in clauses(text)] == ["be able to learn fast"]
+
+
 def test_postings_expire_by_stated_validity_or_publication_plus_ttl(matcher):
     from jobfit.jobs import expiry
 
