@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from jobfit.taxonomy import SkillEntry, Taxonomy, alias_key
+from jobfit.taxonomy import SkillEntry, Taxonomy, _stem, alias_key
 from jobfit.text import TAGS_ONLY, english
 
 STOPWORDS = frozenset(
@@ -75,6 +75,17 @@ class AbilityLinker:
             by_verb.setdefault(verb, []).append(j)
         return labels, idf, by_verb
 
+    @cached_property
+    def _by_verb_and_word(self) -> tuple[dict[tuple[str, str], list[int]], list[float]]:
+        """Labels by their verb and each content word (a clause is compared only with labels it shares a word
+        with), and each label's content weight."""
+        labels, idf, _ = self._index
+        index: dict[tuple[str, str], list[int]] = {}
+        for j, (_, verb, content) in enumerate(labels):
+            for w in content:
+                index.setdefault((verb, w), []).append(j)
+        return index, [sum(idf[w] for w in content) for _, _, content in labels]
+
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """Character spans of clauses that start with a verb competences start with.
 
@@ -87,7 +98,7 @@ class AbilityLinker:
         cuts += [(m.start(1), m.start(1)) for m in re.finditer(r"[a-z0-9,]\s+([A-Z][a-z]+)\b", text)
                  if m.group(1).lower() in by_verb]
         cuts += [(m.end(1), m.start(2)) for m in _NEXT_ABILITY.finditer(text)
-                 if alias_key(m.group(2)) in by_verb and (m.group(1) or "").lower() not in _NOT_BEFORE_ABILITY]
+                 if _stem(m.group(2)) in by_verb and m.group(1).lower() not in _NOT_BEFORE_ABILITY]
         spans, start = [], 0
         for end, after in sorted(set(cuts)):
             if end < start:
@@ -120,20 +131,22 @@ class AbilityLinker:
                 first.tag_ in ("VB", "VBP") and first.lower_ not in _NOT_ACTIONS)
         return [_ACTION_CACHE[o.lower()] for o in openings]
 
-    def find(self, text: str) -> list[Ability]:
-        labels, idf, by_verb = self._index
+    def find(self, text: str, clauses: list[tuple[int, int]] | None = None) -> list[Ability]:
+        """The abilities stated in `text` (its `clauses`, when the caller has them already)."""
+        labels, idf, _ = self._index
+        by_verb_and_word, weight = self._by_verb_and_word
         found = []
-        for start, end in self.clauses(text):
+        for start, end in self.clauses(text) if clauses is None else clauses:
             clause = text[start:end]
             words = alias_key(clause).split()
             verb, content = words[0], {w for w in words[1:] if w not in STOPWORDS}
             best, best_score = None, 0.0
-            for j in by_verb.get(verb, ()):
+            for j in sorted({j for w in content for j in by_verb_and_word.get((verb, w), ())}):
                 sid, _, label = labels[j]
                 shared = label & content
                 if len(shared) < min(2, len(label)):
                     continue
-                cover = sum(idf[w] for w in shared) / sum(idf[w] for w in label)
+                cover = sum(idf[w] for w in shared) / weight[j]
                 if cover >= MIN_COVER and cover > best_score:
                     best, best_score = sid, cover
             if best is not None:

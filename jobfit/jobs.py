@@ -215,10 +215,11 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             found += [(m.skill, compound.group().rstrip(".")) for m in mentions if compound.start() <= m.start and m.end <= compound.end()]
         if line is not title:
             found += degree_wordings(line, mentions)
-            found += [(a.skill, a.text) for a in matcher.abilities.find(line)]
+            spans = matcher.abilities.clauses(line)
+            found += [(a.skill, a.text) for a in matcher.abilities.find(line, spans)]
             # a skill named inside a clause that asks for an action ('Developing new frontend features'):
             # the clause is the posting's wording of what is asked, kept beside the name once it is tagged
-            for start, end in matcher.abilities.clauses(line):
+            for start, end in spans:
                 clauses += [(target, m.skill, line[start:end].rstrip(".")) for m in mentions
                             if start <= m.start and m.end <= end and end - start > len(m.text) + 3
                             and m.skill.type != "language"]
