@@ -267,6 +267,12 @@ def test_the_name_is_told_from_other_name_shaped_lines(matcher):
     assert parse_resume(text, matcher=matcher).basics.name == "Allen Neal King"
     text = "Top Jobs for IT People\nApplicant for:\nMobile Engineer\nToan Bui\ntoan@example.com\n"
     assert parse_resume(text, matcher=matcher).basics.name == "Toan Bui"
+    # below a sample's title and instructions, the name-shaped line right above the address
+    text = ("Sample resume\nMarketing\nDO NOT COPY: use it to generate ideas.\nAlpha Nina Wisoky\n"
+            "42 Lanark Street, Clayton, VIC 3168\nclifton@example.com\nEDUCATION\nBachelor of Business, Monash University\n")
+    assert parse_resume(text, matcher=matcher).basics.name == "Alpha Nina Wisoky"
+    text = "Education Resume Example - Principal\nDan Moen\n415 Northgate Drive\nMilton, Nebraska\nEDUCATION\nMaster of Education\n"
+    assert parse_resume(text, matcher=matcher).basics.name == "Dan Moen"  # below a title that says what the document is
 
 
 @pytest.mark.parametrize("text, start, end", [

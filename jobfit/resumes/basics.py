@@ -23,7 +23,10 @@ NOT_A_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|template|profil
                         r"mobile|email|e-mail|contacts?|linkedin|objective|summary|confidential|street|road|avenue|room|suite|floor|"
                         r"building|apt)\b", re.I)
 NAME_PREFIX = re.compile(r"^(?:name\s*[:\-]\s*|(?:mr|mrs|ms|miss|dr)\.?\s+|(?:resume|résumé|cv|curriculum vitae|biodata)\s+of\s+)", re.I)
-DOCUMENT_TITLE = re.compile(r"^\W*(?:curriculum vitae|resume|résumé|cv|vita|biodata|bio-data)\W*$", re.I)
+# what the document is: 'CURRICULUM VITAE', 'Sample resume', 'Education Resume Example - Principal'
+DOCUMENT_TITLE = re.compile(r"^\W*(?:curriculum vitae|resume|résumé|cv|vita|biodata|bio-data)\W*$"
+                            r"|^[^@:]{0,40}\b(?:resume|résumé|cv|curriculum vitae)\b(?:\s+(?:example|sample|template)s?\b)?[^@:]{0,30}$",
+                            re.I)
 JOB_SITE = re.compile(r"\s*-?\s*Email me on Indeed:?.*$|\bindeed\.com/r/\S*", re.I)
 
 
@@ -126,7 +129,8 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable:
                 or bool(is_skill and is_skill(name)))
 
     clear = [(p, n) for p, n in candidates if not ambiguous(p, n)]
-    # the first line, then the one the entity model calls a person, then the top three lines
+    # the first line, then the one the entity model calls a person, then one right above an address, phone or
+    # email, then the top three lines
     if clear and clear[0][0] == 0:
         return clear[0][1]
     if not reachable:  # no contacts anywhere: an anonymized resume, whose name-shaped lines are skills and titles
@@ -135,7 +139,14 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable:
     person = next((n for (_, n), flag in zip(candidates, flags, strict=True) if flag), None)
     if person:
         return person
-    return next((n for p, n in clear if p < 3), None)
+    above_contacts = next((n for p, n in clear if p >= first and p + 1 < len(filled) and _contact_line(filled[p + 1])
+                           and not _contact_line(filled[p])), None)
+    return above_contacts or next((n for p, n in clear if p < 3), None)
+
+
+def _contact_line(line: str) -> bool:
+    """An address, phone or email line ('42 Lanark Street, Clayton', 'Phone: 123-345-7890'), or a place alone."""
+    return bool(CONTACT_HINT.search(line) or parse_place(line.split(":")[-1]))
 
 
 def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str | None:
