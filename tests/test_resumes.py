@@ -273,6 +273,11 @@ def test_the_name_is_told_from_other_name_shaped_lines(matcher):
     assert parse_resume(text, matcher=matcher).basics.name == "Alpha Nina Wisoky"
     text = "Education Resume Example - Principal\nDan Moen\n415 Northgate Drive\nMilton, Nebraska\nEDUCATION\nMaster of Education\n"
     assert parse_resume(text, matcher=matcher).basics.name == "Dan Moen"  # below a title that says what the document is
+    text = ("VITA\nNAME AND TITLE\nAlix Brady Berge, Ph.D., CRC, Associate Professor,\nUniversity of Louisville\n"
+            "Phone: 123-345-7890\n")  # a form's label, and credentials and a title after the name
+    assert parse_resume(text, matcher=matcher).basics.name == "Alix Brady Berge"
+    text = "Java Core, C#, C++\nJosef Miller\njosef@example.com\n"  # a list is no name with credentials
+    assert parse_resume(text, matcher=matcher).basics.name == "Josef Miller"
 
 
 @pytest.mark.parametrize("text, start, end", [

@@ -44,7 +44,9 @@ class Contacts:
 def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
     line = NAME_PREFIX.sub("", line.strip().strip("\"'“”‘’")).strip(" ,|")
     head, *rest = re.split(r"\s*[|•·,]\s*|\s+[-–—]\s+|\s+(?=\d)", line)
-    credentials = all(re.fullmatch(r"[A-Z]{2,6}\.?(?:\s*\([A-Z]+\))?", r.strip()) for r in rest if r.strip())
+    # "Todd Kertzmann, MBA, PMP", "Alix Berge, Ph.D., CRC, Associate Professor": credentials, then maybe a title
+    credentials = all(re.fullmatch(r"[A-Z]{2,6}\.?(?:\s*\([A-Z]+\))?|(?:[A-Z][a-z]?\.){2,3}", r.strip())
+                      or title_score(r.strip(), roles) > 0 for r in rest if r.strip())
     if rest and line.count(",") >= 2 and not CONTACT_HINT.search(line) and not credentials:
         return None  # "Java Core, C#, C++" is a list; "Todd Kertzmann, MBA, PMP" a name with credentials
     line = head.strip()  # "Ivan Keeling 87 Some Street", "Jordan Sample | jordan@example.com"
@@ -84,7 +86,7 @@ def _is_person(texts: list[str]) -> list[bool]:
             for doc in english().pipe(texts, disable=ENTITIES_ONLY)]
 
 
-NAME_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-]\s*(.*)$", re.I)
+NAME_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-]\s*(.*)$|^\s*name and (?:title|address|contact details)\s*:?\s*()$", re.I)
 PHONE_HINT = re.compile(r"\+?\d[\d ().-]{8,}\d")
 CONTACT_HINT = re.compile(r"@|\+?\d[\d ().-]{7,}\d|\b(?:street|st\.|road|avenue|ave|lane|drive|box|vic|nsw)\b|\b\d{5}\b", re.I)
 
@@ -109,7 +111,8 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable:
     for index, line in enumerate(filled[:25]):
         labeled = NAME_LABEL.match(line)
         if labeled:  # "Name: X", or a form's "Name:" with its value a few lines on
-            value = _name_candidate(labeled.group(1), roles) if labeled.group(1).strip() else None
+            given = labeled.group(1) or ""
+            value = _name_candidate(given, roles) if given.strip() else None
             following = (_name_candidate(f, roles) for f in filled[index + 1:index + 12])
             found = value or next((n for n in following if n), None)
             if found:
