@@ -278,6 +278,13 @@ def test_the_name_is_told_from_other_name_shaped_lines(matcher):
     assert parse_resume(text, matcher=matcher).basics.name == "Alix Brady Berge"
     text = "Java Core, C#, C++\nJosef Miller\njosef@example.com\n"  # a list is no name with credentials
     assert parse_resume(text, matcher=matcher).basics.name == "Josef Miller"
+    # a name written as one word, alone or before the headline, in a resume with contacts
+    text = "Tillman\nsocial network analyst\n31 rue Smith\n69002 Lyon\ntillman@example.com\n"
+    assert parse_resume(text, matcher=matcher).basics.name == "Tillman"
+    text = "Bernier Software-Firmware Engineer\n24 Robinson Road\nMorris Plains, NJ 07950\nbernier@example.com\n"
+    assert parse_resume(text, matcher=matcher).basics.name == "Bernier"
+    text = "Marketing\nmarketing@example.com\nEXPERIENCE\nSales Manager, Acme, 2010 - 2012\n"
+    assert parse_resume(text, matcher=matcher).basics.name is None  # an ordinary word is no name
 
 
 @pytest.mark.parametrize("text, start, end", [

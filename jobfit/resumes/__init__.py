@@ -153,7 +153,8 @@ def parse_resume(
     def is_skill(text: str) -> bool:  # "Java Core", "Lesson Planning": a skill the taxonomy knows covers most of it
         return sum(len(m.text) for m in matcher.find(text)) >= 0.5 * len(text)
 
-    found = contacts(header, "\n".join(lines), roles, region, contact_lines, is_skill)
+    found = contacts(header, "\n".join(lines), roles, region, contact_lines, is_skill,
+                     is_common=matcher.taxonomy.common_words.__contains__)
 
     width = wrap_width(lines)
     work_found = _work_history(sections, roles, width)

@@ -81,6 +81,20 @@ def _names_before_title(line: str, roles: frozenset[str]) -> list[str]:
     return out
 
 
+def _one_word_name(text: str, roles: frozenset[str], is_common, is_skill) -> str | None:
+    """A name written as one word ('Tillman', 'Dibbert.V' with an initial): capitalized, and no ordinary word,
+    role, place, heading or skill."""
+    match = re.fullmatch(r"([A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)(?:\.[A-Z]\.?)?", text.strip("\"'“”‘’ ,"))
+    if not match or is_common is None:
+        return None
+    word = match.group(1)
+    lowered = word.lower()
+    if is_common(lowered) or lowered in roles or lowered in TITLE_EXTRA or lowered in ORG_WORDS or heading_of(word) \
+            or parse_place(word) or (is_skill and is_skill(word)) or DOCUMENT_TITLE.match(word):
+        return None
+    return word
+
+
 def _is_person(texts: list[str]) -> list[bool]:
     return [any(e.label_ == "PERSON" and len(e.text) >= 0.6 * len(doc.text) for e in doc.ents)
             for doc in english().pipe(texts, disable=ENTITIES_ONLY)]
@@ -96,7 +110,7 @@ def _has_phone(text: str) -> bool:
                for m in PHONE_HINT.finditer(text))
 
 
-def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable: bool = True) -> str | None:
+def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable: bool = True, is_common=None) -> str | None:
     """The line near the top that reads as a person's name, or None (anonymized resumes have none).
 
     "Name: X" says so. Otherwise a name-shaped line that holds no role noun, is not in capitals and
@@ -124,6 +138,13 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable:
         persons = [name for name, flag in zip(splits, _is_person(splits), strict=True) if flag] if splits else []
         if persons:
             return persons[-1]  # the longest the entity model calls a person
+        # a name of one word, alone on the first line or before the headline ('Bernier Software-Firmware Engineer')
+        words = re.split(r"\s+[-–—|]\s+|\s*[|•·,]\s*", filled[first].strip())[0].split()
+        alone = len(words) == 1 or (len(words) >= 2 and words[-1].lower() in roles
+                                    and title_score(" ".join(words[1:]), roles) >= 1)
+        single = _one_word_name(words[0], roles, is_common, is_skill) if words and alone and reachable else None
+        if single:
+            return single
     if not candidates:
         return None
     def ambiguous(position: int, name: str) -> bool:
@@ -210,10 +231,11 @@ def find_profiles(text: str) -> tuple[list[SocialProfile], str | None]:
 
 
 def contacts(header: list[str], text: str, roles: frozenset[str], region: str, contact_lines: list[str] | None = None,
-             is_skill=None) -> Contacts:
+             is_skill=None, is_common=None) -> Contacts:
     email = EMAIL.search(text)
     reachable = bool(email) or _has_phone(text)  # an anonymized resume has no contacts anywhere
-    name = find_name(header, roles, is_skill, reachable) or find_name(text.split("\n")[:15], roles, is_skill, reachable)
+    name = find_name(header, roles, is_skill, reachable, is_common) or \
+        find_name(text.split("\n")[:15], roles, is_skill, reachable, is_common)
     profiles, url = find_profiles(text)
     return Contacts(
         name=name,
