@@ -209,6 +209,8 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     assert "swift" not in {s for s, _ in found(matcher, "A swift response to customers.")}
     assert ("chef", "Chef") in found(matcher, "Configuration management with Chef or Ansible")
     assert "chef" not in {s for s, _ in found(matcher, "Our head Chef runs the kitchen.")}
+    assert ("prefect", "Prefect") in found(matcher, "Pipelines orchestrated with Prefect and Airflow")
+    assert not found(matcher, "Head Prefect of the school council")  # a school's prefect, not the orchestrator
 
 
 def test_ordinary_words_and_adjectives_are_not_skills(matcher):
