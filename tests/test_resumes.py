@@ -125,6 +125,13 @@ Bachelor of Engineering in Electronics, Example University, 2008
     assert work[0].highlights == ["Built quoting services"]
 
 
+def test_project_labels_in_capitals_need_no_colon(matcher):
+    text = ("Kim Layout\nWORK EXPERIENCE\nCisco Systems\nLead Engineer\nJanuary 2014 to June 2015\n"
+            "DURATION Jan-2014 to Jun-2015\nTEAM SIZE 20\n- Automated the regression suite\n")
+    [job] = parse_resume(text, matcher=matcher).work
+    assert (job.name, job.position, job.startDate, job.endDate) == ("Cisco Systems", "Lead Engineer", "2014-01", "2015-06")
+
+
 def test_the_employer_is_the_piece_a_place_follows_not_the_project_under_it(matcher):
     text = ("Kim Layout\nWORK EXPERIENCE\nSoftware Engineer\nAccenture -  Hyderabad, Telangana -\nDecember 2015 to Present\n"
             "BT Openreach (British Telecom)\nBT Openreach is a software module which manages the business of orders.\n")

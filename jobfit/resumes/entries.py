@@ -20,6 +20,10 @@ LABELED = re.compile(
     r"^(designation|job title|title|position|role|organi[sz]ation|company|company name|employer|client|"
     r"duration|period|dates?|from|location|place|experience|notice(?: period)?|team size|ctc|salary|"
     r"reason for leaving)\s*[:\-]+\s*(.+)$", re.I)
+# the same labels need no colon in capitals ('DURATION Jan-2014 to Jun-2015', 'TEAM SIZE 20') or before a
+# figure ('Duration 6 months', 'Team Size 15 Members')
+LABELED_CAPS = re.compile(r"^(DURATION|PERIOD|DATES?|TEAM SIZE|CLIENT|CTC|SALARY|NOTICE PERIOD|DESIGNATION|ROLE|LOCATION)\s+"
+                          r"(?![:\-])(\S.*)$|^((?i:duration|period|team size))\s+(?=\d|[A-Z][a-z]{2,8}\W*\d)(.*)$")
 DATE_LABELS = ("duration", "period", "date", "dates", "from")
 IGNORED_LABELS = ("client", "experience", "notice", "notice period", "team size", "ctc", "salary", "reason for leaving")
 BODY_LABEL = re.compile(
@@ -136,9 +140,10 @@ def read_header(lines: list[str]) -> Header:
     header = Header()
     for line in lines:
         line = TEMPLATE_PLACEHOLDER.sub(" | ", line)
-        labeled = LABELED.match(line)
+        labeled = LABELED.match(line) or LABELED_CAPS.match(line)
         if labeled:
-            key, value = labeled.group(1).lower(), labeled.group(2).strip()
+            key, value = [part for part in labeled.groups() if part is not None][:2]
+            key, value = key.lower(), value.strip()
             if key in DATE_LABELS:
                 line = value
             elif key in ("location", "place"):
