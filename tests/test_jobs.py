@@ -136,14 +136,19 @@ def test_board_estimates_are_not_stated_salaries_and_remote_regions_are_kept(mat
     assert parse_salary("EUR 60.000 - 70.000 per year").stated is True
 
 
+def _wording(matcher, title: str, description: str) -> dict[str, list[str]]:
+    """Each skill of the analyzed posting with the wordings kept for it."""
+    job = analyze_job({"id": "w", "title": title, "description": description}, matcher)
+    return {s.name: s.keywords for s in job.skills}
+
+
 def test_a_skill_inside_an_action_clause_keeps_the_clause_as_its_wording(matcher):
-    job = analyze_job({"id": "c", "title": "Frontend Developer", "description": (
+    wording = _wording(matcher, "Frontend Developer", (
         "Developing new backend services in Python and Django\n"
         "Write and maintain technical documentation\n"
         "Have 3+ years of Kotlin experience\n"
         "Good knowledge of the German language\n"
-    )}, matcher)
-    wording = {s.name: s.keywords for s in job.skills}
+    ))
     assert "Developing new backend services in Python and Django" in wording["Django"]
     assert "Write and maintain technical documentation" in wording["Technical Documentation"]
     assert wording["Kotlin"] == ["Kotlin"]  # a verb of having names no action: the skill's own words
@@ -151,11 +156,10 @@ def test_a_skill_inside_an_action_clause_keeps_the_clause_as_its_wording(matcher
 
 
 def test_the_fields_of_a_degree_asked_keep_the_degree_as_their_wording(matcher):
-    job = analyze_job({"id": "d", "title": "Data Scientist", "description": (
+    wording = _wording(matcher, "Data Scientist", (
         "A Bachelor's or Master's degree in Computer Science, Physics or a related field.\n"
         "You show a high degree of personal responsibility.\n"
-    )}, matcher)
-    wording = {s.name: s.keywords for s in job.skills}
+    ))
     assert "Bachelor's or Master's degree in Computer Science, Physics" in wording["computer science"]
     assert "Bachelor's or Master's degree in Computer Science, Physics" in wording["physics"]
     assert not [k for keywords in wording.values() for k in keywords if k.startswith("degree of")]  # an extent

@@ -262,36 +262,35 @@ def test_job_site_layout_with_wrapped_bullets(matcher):
     assert skills["jenkins"].years == 11.4  # September 2014 through January 2026 (137 months), from the role
 
 
-def test_the_name_is_told_from_other_name_shaped_lines(matcher):
-    text = "RESUME\nIndustrial Training\nJosef Miller\njosef@example.com\nEXPERIENCE\nWelder, Acme Ltd, 2010 - 2012\n"
-    assert parse_resume(text, matcher=matcher).basics.name == "Josef Miller"
+# (the resume's first lines, the name found)
+NAME_CASES = [
+    ("RESUME\nIndustrial Training\nJosef Miller\njosef@example.com\nEXPERIENCE\nWelder, Acme Ltd, 2010 - 2012\n", "Josef Miller"),
     # a document title above the name (no contacts anywhere), 'RESUME OF', a name run into the headline
-    text = "CURRICULUM VITAE\nMarvin DuBuque\nSecretary General\nEXPERIENCE\nSecretary General, ICAO, 2003 - 2009\n"
-    assert parse_resume(text, matcher=matcher).basics.name == "Marvin DuBuque"
-    text = "RESUME OF Darell Cormier\nLOS ANGELES\ndarell@example.com\nSKILLS\nAndroid\n"
-    assert parse_resume(text, matcher=matcher).basics.name == "Darell Cormier"
-    text = "Allen Neal King ESB Integration Developer - Cisco Systems\nHyderabad, Telangana - allen@example.com\n"
-    assert parse_resume(text, matcher=matcher).basics.name == "Allen Neal King"
-    text = "Top Jobs for IT People\nApplicant for:\nMobile Engineer\nToan Bui\ntoan@example.com\n"
-    assert parse_resume(text, matcher=matcher).basics.name == "Toan Bui"
+    ("CURRICULUM VITAE\nMarvin DuBuque\nSecretary General\nEXPERIENCE\nSecretary General, ICAO, 2003 - 2009\n", "Marvin DuBuque"),
+    ("RESUME OF Darell Cormier\nLOS ANGELES\ndarell@example.com\nSKILLS\nAndroid\n", "Darell Cormier"),
+    ("Allen Neal King ESB Integration Developer - Cisco Systems\nHyderabad, Telangana - allen@example.com\n", "Allen Neal King"),
+    ("Top Jobs for IT People\nApplicant for:\nMobile Engineer\nToan Bui\ntoan@example.com\n", "Toan Bui"),
     # below a sample's title and instructions, the name-shaped line right above the address
-    text = ("Sample resume\nMarketing\nDO NOT COPY: use it to generate ideas.\nAlpha Nina Wisoky\n"
-            "42 Lanark Street, Clayton, VIC 3168\nclifton@example.com\nEDUCATION\nBachelor of Business, Monash University\n")
-    assert parse_resume(text, matcher=matcher).basics.name == "Alpha Nina Wisoky"
-    text = "Education Resume Example - Principal\nDan Moen\n415 Northgate Drive\nMilton, Nebraska\nEDUCATION\nMaster of Education\n"
-    assert parse_resume(text, matcher=matcher).basics.name == "Dan Moen"  # below a title that says what the document is
-    text = ("VITA\nNAME AND TITLE\nAlix Brady Berge, Ph.D., CRC, Associate Professor,\nUniversity of Louisville\n"
-            "Phone: 123-345-7890\n")  # a form's label, and credentials and a title after the name
-    assert parse_resume(text, matcher=matcher).basics.name == "Alix Brady Berge"
-    text = "Java Core, C#, C++\nJosef Miller\njosef@example.com\n"  # a list is no name with credentials
-    assert parse_resume(text, matcher=matcher).basics.name == "Josef Miller"
+    ("Sample resume\nMarketing\nDO NOT COPY: use it to generate ideas.\nAlpha Nina Wisoky\n"
+     "42 Lanark Street, Clayton, VIC 3168\nclifton@example.com\nEDUCATION\nBachelor of Business, Monash University\n",
+     "Alpha Nina Wisoky"),
+    # below a title that says what the document is
+    ("Education Resume Example - Principal\nDan Moen\n415 Northgate Drive\nMilton, Nebraska\nEDUCATION\nMaster of Education\n",
+     "Dan Moen"),
+    # a form's label, and credentials and a title after the name
+    ("VITA\nNAME AND TITLE\nAlix Brady Berge, Ph.D., CRC, Associate Professor,\nUniversity of Louisville\nPhone: 123-345-7890\n",
+     "Alix Brady Berge"),
+    ("Java Core, C#, C++\nJosef Miller\njosef@example.com\n", "Josef Miller"),  # a list is no name with credentials
     # a name written as one word, alone or before the headline, in a resume with contacts
-    text = "Tillman\nsocial network analyst\n31 rue Smith\n69002 Lyon\ntillman@example.com\n"
-    assert parse_resume(text, matcher=matcher).basics.name == "Tillman"
-    text = "Bernier Software-Firmware Engineer\n24 Robinson Road\nMorris Plains, NJ 07950\nbernier@example.com\n"
-    assert parse_resume(text, matcher=matcher).basics.name == "Bernier"
-    text = "Marketing\nmarketing@example.com\nEXPERIENCE\nSales Manager, Acme, 2010 - 2012\n"
-    assert parse_resume(text, matcher=matcher).basics.name is None  # an ordinary word is no name
+    ("Tillman\nsocial network analyst\n31 rue Smith\n69002 Lyon\ntillman@example.com\n", "Tillman"),
+    ("Bernier Software-Firmware Engineer\n24 Robinson Road\nMorris Plains, NJ 07950\nbernier@example.com\n", "Bernier"),
+    ("Marketing\nmarketing@example.com\nEXPERIENCE\nSales Manager, Acme, 2010 - 2012\n", None),  # an ordinary word
+]
+
+
+@pytest.mark.parametrize("text, name", NAME_CASES)
+def test_the_name_is_told_from_other_name_shaped_lines(matcher, text, name):
+    assert parse_resume(text, matcher=matcher).basics.name == name
 
 
 @pytest.mark.parametrize("text, start, end", [
