@@ -287,7 +287,7 @@ _LANGUAGE_FOLLOWERS = frozenset(
 _PHRASE_END = re.compile(r"[.!?;:()\[\]\n]")
 # (not 'colleagues' or 'people': 'ambitious colleagues', 'people passionate about security' are the team one joins)
 _PERSON_WORDS = frozenset(
-    "person individual candidate personality profile professional player self starter self-starter mindset mind "
+    "person individual candidate personality profile professional player self starter mindset mind "
     "attitude character nature approach manner way spirit thinker learner worker communicator you yourself".split())
 _QUALITY_PREPOSITIONS = frozenset("about in with at when while within under toward towards".split())
 _CLAUSE_OPENERS = frozenset(
@@ -299,7 +299,8 @@ class SkillMatcher:
 
     Longest match first over every alias (lower case, tokens, plural 's' off); names that are also
     ordinary words (Go, R, C, Swift, Spark, Excel, Access, Rust, Chef, Puppet) count only as written
-    and next to other technology or a technical word; unknown words close to a technology name
+    and next to other technology or a technical word; words for personal qualities ('structured',
+    'curious') count only where they describe someone; unknown words close to a technology name
     ('Kubernets') are matched fuzzily with rapidfuzz at a lower confidence.
     """
 

@@ -113,12 +113,14 @@ def _has_phone(text: str) -> bool:
 def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable: bool = True, is_common=None) -> str | None:
     """The line near the top that reads as a person's name, or None (anonymized resumes have none).
 
-    "Name: X" says so. Otherwise a name-shaped line that holds no role noun, is not in capitals and
-    names no skill ("BUSINESS DEVELOPMENT LEADER", "Josef Miller", "Java Core" are unclear) is taken when
-    it is the first line; then the first line spaCy's entity model calls a person; then a clear line
-    among the first three. A document with no email or phone anywhere is anonymized: only its first
-    line (below a document title such as "CURRICULUM VITAE") can be a name. A name run into the headline on
-    the first line ("Allen Neal King ESB Integration Developer") is split off when the entity model agrees.
+    "Name: X" (or a form's "NAME AND TITLE") says so. Otherwise a name-shaped line that holds no role noun,
+    is not in capitals and names no skill ("BUSINESS DEVELOPMENT LEADER", "Josef Miller", "Java Core" are
+    unclear) is taken when it is the first line; then the first line spaCy's entity model calls a person; then
+    a clear line right above an address, phone or email; then a clear line among the first three. A document
+    with no email or phone anywhere is anonymized: only its first line (below a document title such as
+    "CURRICULUM VITAE" or "Sample resume") can be a name. A name run into the headline on the first line
+    ("Allen Neal King ESB Integration Developer") is split off when the entity model agrees; a name of one
+    word ("Tillman", "Bernier Software-Firmware Engineer") is taken when it is no ordinary word (`is_common`).
     """
     filled = [line for line in lines if line.strip()]
     first = next((i for i, line in enumerate(filled) if not DOCUMENT_TITLE.match(line)), 0)  # below 'CURRICULUM VITAE'
