@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from jobfit.taxonomy import SkillEntry, Taxonomy, _stem, alias_key
+from jobfit.taxonomy import SkillEntry, Taxonomy, alias_key
 from jobfit.text import TAGS_ONLY, english
 
 STOPWORDS = frozenset(
@@ -98,7 +98,7 @@ class AbilityLinker:
         cuts += [(m.start(1), m.start(1)) for m in re.finditer(r"[a-z0-9,]\s+([A-Z][a-z]+)\b", text)
                  if m.group(1).lower() in by_verb]
         cuts += [(m.end(1), m.start(2)) for m in _NEXT_ABILITY.finditer(text)
-                 if _stem(m.group(2)) in by_verb and m.group(1).lower() not in _NOT_BEFORE_ABILITY]
+                 if alias_key(m.group(2)) in by_verb and m.group(1).lower() not in _NOT_BEFORE_ABILITY]
         spans, start = [], 0
         for end, after in sorted(set(cuts)):
             if end < start:

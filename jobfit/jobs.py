@@ -172,12 +172,12 @@ def degree_wordings(line: str, mentions: list) -> list[tuple]:
     posting's wording for Finance and for Economics, 'an Engineering degree' for Engineering."""
     out = []
     for degree in DEGREE_IN.finditer(line):
-        end = degree.end()
+        end, fields = degree.end(), []
         for m in sorted((m for m in mentions if m.start >= degree.end()), key=lambda m: m.start):
             if not FIELD_JOIN.match(line[end:m.start]) and m.start != end:
                 break  # the fields are named one after another; other words end them
             end = m.end
-        fields = [m for m in mentions if degree.end() <= m.start and m.end <= end]
+            fields.append(m)
         out += [(m.skill, line[degree.start():end]) for m in fields]
     out += [(m.skill, line[m.start:m.end] + " degree") for m in mentions
             if re.match(r"\s+degree\b", line[m.end:], re.I)]

@@ -289,6 +289,7 @@ _PHRASE_END = re.compile(r"[.!?;:()\[\]\n]")
 _PERSON_WORDS = frozenset(
     "person individual candidate personality profile professional player self starter mindset mind "
     "attitude character nature approach manner way spirit thinker learner worker communicator you yourself".split())
+_PERSON_PAIRS = frozenset({("team", "player"), ("mind", "set")})  # 'a dedicated team player', 'an analytical mind-set'
 _QUALITY_PREPOSITIONS = frozenset("about in with at when while within under toward towards".split())
 _CLAUSE_OPENERS = frozenset(
     "you we i have has are is am can will able a an the your our who that take enjoy like love want thrive work".split())
@@ -411,12 +412,11 @@ class SkillMatcher:
             gap = text[found[j - 1].end():found[j].start()]
             if _PHRASE_END.search(gap):
                 return end
-            if "-" in gap and not gap.strip(" -") and found[j].group().lower() != "set":
+            if "-" in gap and not gap.strip(" -"):
                 return None  # 'hands-on-experience', 'structured-data': one compound
             word = _stem(found[j].group().lower())
-            person = 2 if word == "team" and j + 1 < len(found) and found[j + 1].group().lower() == "player" else \
-                2 if word == "mind" and j + 1 < len(found) and found[j + 1].group().lower() == "set" else \
-                int(word in _PERSON_WORDS)
+            following = found[j + 1].group().lower() if j + 1 < len(found) else ""
+            person = 2 if (word, following) in _PERSON_PAIRS else int(word in _PERSON_WORDS)
             if person:
                 return j + person if j == end else end
             if word in _QUALITY_PREPOSITIONS:

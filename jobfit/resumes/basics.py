@@ -100,7 +100,7 @@ def _is_person(texts: list[str]) -> list[bool]:
             for doc in english().pipe(texts, disable=ENTITIES_ONLY)]
 
 
-NAME_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-]\s*(.*)$|^\s*name and (?:title|address|contact details)\s*:?\s*()$", re.I)
+NAME_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-]\s*(.*)$|^\s*name and (?:title|address|contact details)\s*:?\s*$", re.I)
 PHONE_HINT = re.compile(r"\+?\d[\d ().-]{8,}\d")
 CONTACT_HINT = re.compile(r"@|\+?\d[\d ().-]{7,}\d|\b(?:street|st\.|road|avenue|ave|lane|drive|box|vic|nsw)\b|\b\d{5}\b", re.I)
 
