@@ -64,7 +64,7 @@ class SkillEntry:
     aliases: tuple[str, ...] = ()  # matched ignoring case and plural 's'; includes the name unless it is an ordinary word
     exact: tuple[str, ...] = ()  # matched only as written
     traits: tuple[str, ...] = ()  # words for a person having the quality ('curious'): matched only where they describe someone
-    context: bool = False  # a bare mention needs technical context
+    context: bool = False  # a bare one-word mention of it needs technical context
     parents: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     similar: tuple[str, ...] = ()  # technologies whose names embed close to this one
@@ -272,6 +272,12 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
 
 
 _TECH = {"programming languages", "frameworks and libraries", "tools and platforms", "databases", "cloud", "data and ML"}
+def _coined(word: str) -> bool:
+    """A made-up product word ('PySpark', 'RStudio', 'Unity3D'): a capital or a digit inside it, so it
+    cannot be an ordinary word whatever the context."""
+    return bool(re.search(r"[a-z][A-Z]|[A-Za-z]\d", word))
+
+
 _CONTEXT_WINDOW = 8  # tokens either side in which a context-dependent name needs technical company
 _FUZZY_CUTOFF = 90  # rapidfuzz ratio for a misspelt technology name
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
@@ -311,6 +317,9 @@ class SkillMatcher:
         self._exact: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self._traits: dict[tuple[str, ...], str] = {}
         self._longest: dict[str, int] = {}
+        # the one-word names of a context skill that are its own name or an ordinary word ('Chef', 'Go');
+        # its other names ('Golang', 'Microsoft Office', 'Metabase') say what they are anywhere
+        self._needs_context: set[tuple[str, ...]] = set()
         vocabulary: set[str] = set(taxonomy.common_words)
         fuzzy_names: dict[str, str] = {}
         for entry in taxonomy.skills.values():
@@ -319,6 +328,9 @@ class SkillMatcher:
                 if not key:
                     continue
                 self._index.setdefault(key, entry.id)
+                if entry.context and len(key) == 1 and self._index[key] == entry.id and (
+                        key[0] in taxonomy.common_words or (alias.isalpha() and key == tuple(alias_key(entry.name).split()))):
+                    self._needs_context.add(key)
                 self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
                 vocabulary.update(key)
                 if len(key) == 1 and len(key[0]) >= 6 and entry.category in _TECH and not entry.context \
@@ -451,7 +463,8 @@ class SkillMatcher:
                     key = tuple(keys[i:i + size])
                     sid = self._index.get(key)
                     if sid is not None:
-                        hit = (i, i + size, sid, "context" if skills[sid].context else "alias")
+                        ambiguous = key in self._needs_context and not _coined(found[i].group())
+                        hit = (i, i + size, sid, "context" if ambiguous else "alias")
                         break
                     written = None
                     for exact_sid, form in self._exact.get(key, ()):
@@ -483,7 +496,8 @@ class SkillMatcher:
             anchors = [(c[0], sentence[c[0]]) for c in candidates if c[3] != "context" and skills[c[2]].category in _TECH]
             anchors += [(j, sentence[j]) for j, k in enumerate(keys) if k in self.taxonomy.context_words]
         for start, end, sid, how in candidates:
-            if how == "context" and not any(abs(a - start) <= _CONTEXT_WINDOW and s == sentence[start] for a, s in anchors):
+            if how == "context" and not any(abs(a - start) <= _CONTEXT_WINDOW and s == sentence[start] and not start <= a < end
+                                            for a, s in anchors):  # another word: 'database' is no context for itself
                 continue
             if how == "trait":
                 end = self._describes_someone(text, found, start, end)

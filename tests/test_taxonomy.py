@@ -211,6 +211,18 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     assert "chef" not in {s for s, _ in found(matcher, "Our head Chef runs the kitchen.")}
     assert ("prefect", "Prefect") in found(matcher, "Pipelines orchestrated with Prefect and Airflow")
     assert not found(matcher, "Head Prefect of the school council")  # a school's prefect, not the orchestrator
+    # only the ambiguous one-word names wait for context: a context skill's other names say what they are
+    assert ("ms-office", "Microsoft Office") in found(matcher, "You are an advanced user of Microsoft Office.")
+    assert ("go", "Golang") in found(matcher, "Golang") and ("express", "Express.js") in found(matcher, "Express.js")
+    assert ("databases", "databases") in found(matcher, "Experience with SQL and databases")
+    assert "databases" not in {s for s, _ in found(matcher, "We keep a database of our customers.")}
+
+
+def test_todays_tools_are_named(matcher):
+    text = ("Tracing with Dynatrace or AppDynamics, BPMN workflows on Camunda, SonarQube and ESLint in the pipeline, "
+            "ClickHouse and InfluxDB, Express.js services, responsive design and WCAG, basics of cryptography.")
+    assert {"apm", "bpm", "sonarqube", "linters", "clickhouse", "time-series-db", "express", "responsive-design",
+            "accessibility", "cryptography"} <= {s for s, _ in found(matcher, text)}
 
 
 def test_ordinary_words_and_adjectives_are_not_skills(matcher):
