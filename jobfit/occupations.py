@@ -1,7 +1,8 @@
 """Job titles to ESCO occupations (and their ISCO group) with a confidence.
 
-A title is cleaned (locations and codes in brackets, 'URGENT', seniority words, shouting), then
-scored against every occupation by two signals, measured on noisy job-board titles:
+A title is cleaned (locations and codes in brackets, 'URGENT', seniority words, shouting) and split at
+spaced dashes and bars ('Cards Set 1 - Manual Tester': the piece that names an occupation best
+counts), then scored against every occupation by these signals, measured on noisy job-board titles:
 - the cosine between the title's MiniLM vector and the occupation's centroid (the mean vector of
   its preferred and alternative labels, computed when the taxonomy is built and shipped beside it);
 - an IDF-weighted token overlap with the occupation's best label (catches exact wording and
@@ -27,7 +28,7 @@ from jobfit.taxonomy import Taxonomy, alias_key
 LEXICAL_WEIGHT = 0.3
 SKILLS_WEIGHT = 0.6  # how much the posting's own skills, shared with an occupation's ESCO skills, count
 _NOISE = re.compile(
-    r"\([^)]*\)|\[[^\]]*\]|\s[-–|@]\s.*$|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
+    r"\([^)]*\)|\[[^\]]*\]|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
     r"looking for|senior|snr|sr|junior|jnr|jr|lead|head of|principal|chief|trainee|intern|internship|cum|"
     r"part[- ]time|full[- ]time|contract|temporary|remote|hybrid|m/f/d|m/w/d|f/m)\b",
     re.I,
@@ -48,6 +49,16 @@ class OccupationMatch:
     def as_meta(self) -> dict:
         return {"id": self.id, "title": self.title, "esco_uri": self.esco_uri, "isco_group": self.isco_group,
                 "isco_label": self.isco_label, "onet_socs": list(self.onet_socs), "confidence": self.confidence}
+
+
+_PARTS = re.compile(r"\s[-–|@]\s|\s*\|\s*")  # 'Cards Set 1 - Manual Tester', 'Sales Manager | Kuala Lumpur'
+
+
+def title_parts(title: str) -> list[str]:
+    """The cleaned pieces of a title split at spaced dashes and bars: any of them may be the job
+    ('Protege - Site Engineer'), the others a place, a team or a code."""
+    parts = [clean_title(part) for part in _PARTS.split(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", title or ""))]
+    return [part for part in parts if part]
 
 
 def clean_title(title: str) -> str:
@@ -152,20 +163,27 @@ class OccupationMatcher:
 
     def normalize(self, titles: list[str], skills: list[set[str]] | None = None) -> list[OccupationMatch | None]:
         """The occupation of each title; `skills`, when given, holds each posting's skill ids."""
-        cleaned = [clean_title(t) for t in titles]
+        parts = [title_parts(t) for t in titles]
+        flat = [part for row in parts for part in row]
         semantic = None
-        if self._centroids is not None and any(cleaned):
+        if self._centroids is not None and flat:
             from jobfit.embedding import embed_texts
 
-            semantic = embed_texts([c or "-" for c in cleaned]) @ self._centroids.T
+            semantic = embed_texts(flat) @ self._centroids.T
         out: list[OccupationMatch | None] = []
-        for row, title in enumerate(cleaned):
-            if not title:
+        first = 0
+        for row, pieces in enumerate(parts):
+            if not pieces:
                 out.append(None)
                 continue
-            scores = np.zeros(len(self._occupations), dtype=np.float32) if semantic is None else semantic[row].copy()
-            for k, value in self._lexical(title).items():
-                scores[k] += LEXICAL_WEIGHT * value
+            scores = np.full(len(self._occupations), -np.inf, dtype=np.float32)
+            for j, piece in enumerate(pieces):  # the piece that names an occupation best speaks for the title
+                piece_scores = np.zeros(len(self._occupations), dtype=np.float32) if semantic is None \
+                    else semantic[first + j].copy()
+                for k, value in self._lexical(piece).items():
+                    piece_scores[k] += LEXICAL_WEIGHT * value
+                np.maximum(scores, piece_scores, out=scores)
+            first += len(pieces)
             for k, value in self._skill_evidence(skills[row] if skills else set()).items():
                 scores[k] += SKILLS_WEIGHT * value
             k = int(scores.argmax())

@@ -304,6 +304,10 @@ def test_titles_normalize_to_esco_occupations():
     assert dev.isco_group.startswith("25") and dev.esco_uri.startswith(OCC)
     assert nurse.isco_group.startswith("22") and 0 < nurse.confidence <= 1
     assert empty is None
+    # the job may stand on either side of a dash: the piece that names an occupation best counts
+    tester, analyst, engineer = occupations.normalize(["Cards Set 1 - Manual Tester", "Internship - Data Analyst",
+                                                       "Protege - Site Engineer (Civil & Structure)"])
+    assert "tester" in tester.title and analyst.title == "data analyst" and "construction" in engineer.title
 
 
 def test_a_postings_skills_help_name_its_occupation():
