@@ -455,6 +455,29 @@ Fifth Grade Teacher (2001 - 2003)
     ]
 
 
+def test_an_employer_is_named_without_the_grade_branch_or_address_after_it(matcher):
+    text = """Casey Commas
+Teaching Experience
+Oakton Elementary School, 4th Grade, District 65, Evanston, IL
+Spring 2014
+Student Teacher
+- Taught units on insects
+Summer 2003
+Jeffers Bar and Restaurant, 12 Main Street, Fermoy
+- Served at the bar
+Summer 2000
+SuperValu, Fermoy, Co. Cork
+- Served customers
+2010 - 2012
+San Francisco, San Francisco Unified School District
+Teacher Aide
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [w.name for w in work] == ["Oakton Elementary School", "Jeffers Bar and Restaurant", "SuperValu",
+                                      "San Francisco Unified School District"]
+    assert work[0].location == "Evanston, IL"
+
+
 def test_template_placeholders_are_neither_titles_nor_employers(matcher):
     text = """Pat Template
 Experience

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from jobfit.resumes.dates import DateRange, find_range
 from jobfit.resumes.entries import BULLET, DATE_LABELS, Header, is_body, read_header, strip_piece
-from jobfit.resumes.lexicon import LEGAL_SUFFIX, company_score, title_score, words_of
-from jobfit.resumes.places import parse_place
+from jobfit.resumes.lexicon import LEGAL_SUFFIX, ORG_WORDS, company_score, title_score, words_of
+from jobfit.resumes.places import parse_place, place_text
 
 # Functions a title names after a comma ("Vice President, Sales"): not employers.
 DEPARTMENTS = frozenset("""sales marketing operations finance hr it qa engineering research development administration
@@ -35,6 +35,32 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
             and not set(words_of(right)) <= DEPARTMENTS and not LEGAL_SUFFIX.fullmatch(right.strip(" ."))):
         return [left, right]
     return [piece]
+
+
+# What follows an employer's name after a comma when it is an address, not part of the name.
+_ADDRESS = re.compile(r"(?i)\b(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd|suite|floor|co\. \w+|county|district|"
+                      r"grade|chapter|branch|campus)\b|\d")
+
+
+def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
+    """An employer's name without what the line adds after a comma, and the place among it:
+    "Oakton Elementary School, 4 Grade, District 65" -> "Oakton Elementary School";
+    "SuperValu, Fermoy, Co. Cork" -> "SuperValu"; "San Francisco, San Francisco Unified School District" ->
+    the district, in San Francisco. "Abernathy Systems, Inc." stays whole, and so does a name that is
+    neither an organization's nor followed by a place or an address ("Bank of America, Merrill Lynch")."""
+    if "," not in name:
+        return name, None
+    first, rest = (part.strip() for part in name.split(",", 1))
+    if not first or LEGAL_SUFFIX.fullmatch(rest.strip(" .")) or LEGAL_SUFFIX.match(rest):
+        return name, None
+    if parse_place(first) and company_score(rest, roles) > 0:  # "San Francisco, San Francisco Unified School District"
+        return rest, place_text(parse_place(first))
+    place = parse_place(rest)
+    first_words = words_of(first)
+    named = len(first_words) >= 2 and (first_words[-1] in ORG_WORDS or bool(LEGAL_SUFFIX.search(first)))
+    if place or named or _ADDRESS.search(rest):
+        return first, place_text(place) if place else None
+    return name, None
 
 
 @dataclass
@@ -75,6 +101,9 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     elif rest and position is None and len(rest[0].split()) <= 6:
         position = rest[0]
     location = header.places[0] if header.places else None
+    if company:
+        company, place = _employer(company, roles)
+        location = location or place
     return WorkEntry(position, company, location, header.dates)
 
 
