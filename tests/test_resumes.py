@@ -478,6 +478,31 @@ Teacher Aide
     assert work[0].location == "Evanston, IL"
 
 
+def test_a_title_is_kept_without_the_dates_and_hours_around_it(matcher):
+    text = """Robin Hours
+Experience
+Feb 2013 Out of School Hours Care Service Attendant
+Kidz Club Ltd
+- Ran the after-school club
+Support Engineer (40 % part time)
+Acme Systems Inc.
+2010 - 2012
+- Answered tickets
+Paralegal Volunteer (4 hours a week)
+Legal Aid Society
+2009 - 2010
+- Drafted letters
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [w.position for w in work] == ["Out of School Hours Care Service Attendant", "Support Engineer",
+                                          "Paralegal Volunteer"]
+    from jobfit.resumes.work import _clean_position
+
+    assert _clean_position("June 2014 Software Developer") == "Software Developer"  # a second date left on the line
+    assert _clean_position("2012Present") is None and _clean_position("90 Washington Street") is None
+    assert _clean_position("Teacher (1st & 3rd Grade)") == "Teacher (1st & 3rd Grade)"  # what the job was stays
+
+
 def test_template_placeholders_are_neither_titles_nor_employers(matcher):
     text = """Pat Template
 Experience

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jobfit.resumes.dates import DateRange, find_range
+from jobfit.resumes.dates import _MONTH, DateRange, find_range
 from jobfit.resumes.entries import BULLET, DATE_LABELS, Header, is_body, read_header, strip_piece
 from jobfit.resumes.lexicon import LEGAL_SUFFIX, ORG_WORDS, company_score, title_score, words_of
 from jobfit.resumes.places import parse_place, place_text
@@ -63,6 +63,27 @@ def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
     return name, None
 
 
+# What a title line keeps around the title that is not part of it: a date ('Feb 2013 Tutor', 'Developer
+# (2009'), the hours ('Support Engineer (40 % part time)', 'Volunteer (4 hours a week)').
+_DATE_BEFORE = re.compile(rf"^(?:{_MONTH}\s*)?(?:19|20)\d\d\s*(?:[-–]\s*)?(?:(?:now|present|current|{_MONTH})\s+)?(?=[A-Za-z])", re.I)
+_DATE_AFTER = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*$")
+_HOURS_AFTER = re.compile(r"\s*\((?=[^)]*(?:%|part[- ]time|full[- ]time|\bhours?\b|\bhrs\b|\ba week\b|\bper week\b))[^)]*\)?\s*$",
+                          re.I)
+# a line with no word of a title: a date, an address, a page count ('2012Present', '90 Washington Street', '1 of 4')
+_NO_TITLE = re.compile(r"(?i)^[\W\d_]*(?:present|now|current|months?|years?|of|and|also|on)?[\W\d_]*$|^\d+\s+\w+\s+(?:street|st|road|"
+                       r"rd|avenue|ave|drive|lane)\b|^address line|\d{4}\s*(?:present|current|now)$")
+
+
+def _clean_position(position: str | None) -> str | None:
+    if not position:
+        return position
+    cleaned = _HOURS_AFTER.sub("", _DATE_AFTER.sub("", _DATE_BEFORE.sub("", position))).strip(" ,;:-–(")
+    if not cleaned or cleaned[0] in ")]" or _NO_TITLE.search(cleaned) or re.fullmatch(_MONTH, cleaned, re.I) \
+            or not re.search(r"[A-Za-z]{2}", cleaned):
+        return None
+    return cleaned
+
+
 @dataclass
 class WorkEntry:
     position: str | None
@@ -104,6 +125,9 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     if company:
         company, place = _employer(company, roles)
         location = location or place
+    position = _clean_position(position)
+    if position and len(position.split()) > 6 and title_score(position, roles) <= 0:
+        position = None  # a sentence ('Co-taught introductory course to 18 students'), not a title
     return WorkEntry(position, company, location, header.dates)
 
 
