@@ -395,6 +395,26 @@ def test_education_keeps_grade_and_courses(matcher):
     assert schools[0].courses == []
 
 
+def test_degrees_listed_before_any_heading_are_education(matcher):
+    text = """Master of Science in Special Education
+May 2006
+Johns Hopkins University, Baltimore, Maryland
+Bachelor of Arts in Social and Behavioral Sciences
+Columbia University, New York, New York
+PROFESSIONAL EXPERIENCE
+Special Education Teacher
+Ellicott Mills High School
+2008 - Present
+- Adapted the curriculum
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(e.institution, e.studyType, e.endDate) for e in profile.education] == [
+        ("Johns Hopkins University", "Master of Science in Special Education", "2006"),  # 'May' names no school
+        ("Columbia University", "Bachelor of Arts in Social and Behavioral Sciences", None),
+    ]
+    assert profile.work[0].position == "Special Education Teacher"
+
+
 def test_a_field_written_bare_after_an_abbreviated_degree(matcher):
     text = ("Ada Course\nada@example.com\nEDUCATION\nKathmandu University (Kathmandu, Nepal)\nB.S. Computer Engineering\n"
             "May 2011\nMissouri University of Science and Technology\nMS Systems Engineering\nMay 2013\n"

@@ -129,6 +129,18 @@ def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None]]:
     return out
 
 
+def _unheaded_education(header: list[str]) -> list[str]:
+    """Degrees listed above the first heading, in a resume with no education section ("Master of Science in
+    Special Education / May 2006 / Johns Hopkins University, ..."): the header from its first degree line on,
+    when a degree opens that line."""
+    for i, line in enumerate(header):
+        found = degree_of(line)
+        if found and found[2][0] == 0 and any(degree_of(x) or re.search(r"(?i)universit|college|institut|school", x)
+                                               for x in header[i + 1:i + 4]):
+            return header[i:]
+    return []
+
+
 def parse_resume(
     text: str,
     *,
@@ -172,7 +184,7 @@ def parse_resume(
     education = [
         Education(institution=e.institution, area=e.area, studyType=e.degree, level=e.level, startDate=e.start,
                   endDate=e.end, score=e.score, courses=e.courses)
-        for e in education_entries(section_lines(sections, "education"))
+        for e in education_entries(section_lines(sections, "education") or _unheaded_education(header))
     ]
 
     uses: dict[str, SkillUse] = {}
