@@ -8,7 +8,9 @@ that need them; occupations carry their ESCO URI, ISCO group and O*NET-SOC codes
 
 from __future__ import annotations
 
+import bisect
 import gzip
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -490,9 +492,13 @@ class SkillMatcher:
         confidence = {"alias": 0.9, "exact": 0.9, "context": 0.75, "fuzzy": 0.6, "trait": 0.75}
         if any(c[3] == "context" for c in candidates):
             # context counts within the sentence or line only
-            sentence = [0] * n
-            for j in range(1, n):
-                sentence[j] = sentence[j - 1] + bool(_SENTENCE_END.search(text, found[j - 1].end(), found[j].start()))
+            starts = [m.start() for m in found]
+            ends_before = [0] * n  # sentence ends in the gap before each token
+            for boundary in _SENTENCE_END.finditer(text):
+                j = bisect.bisect_right(starts, boundary.start())
+                if 0 < j < n and boundary.start() >= found[j - 1].end():
+                    ends_before[j] = 1
+            sentence = list(itertools.accumulate(ends_before))
             anchors = [(c[0], sentence[c[0]]) for c in candidates if c[3] != "context" and skills[c[2]].category in _TECH]
             anchors += [(j, sentence[j]) for j, k in enumerate(keys) if k in self.taxonomy.context_words]
         for start, end, sid, how in candidates:

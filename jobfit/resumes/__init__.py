@@ -133,7 +133,9 @@ def _unheaded_education(header: list[str]) -> list[str]:
     """Degrees listed above the first heading, in a resume with no education section ("Master of Science in
     Special Education / May 2006 / Johns Hopkins University, ..."): the header from its first degree line on,
     when a degree opens that line."""
-    for i, line in enumerate(header):
+    for i, line in enumerate(header[:40]):  # the top of the document, and lines short enough to be a degree's
+        if len(line.split()) > 15:
+            continue
         found = degree_of(line)
         if found and found[2][0] == 0 and any(degree_of(x) or re.search(r"(?i)universit|college|institut|school", x)
                                                for x in header[i + 1:i + 4]):
