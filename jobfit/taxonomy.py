@@ -274,6 +274,8 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
 
 
 _TECH = {"programming languages", "frameworks and libraries", "tools and platforms", "databases", "cloud", "data and ML"}
+
+
 def _coined(word: str) -> bool:
     """A made-up product word ('PySpark', 'RStudio', 'Unity3D'): a capital or a digit inside it, so it
     cannot be an ordinary word whatever the context."""
@@ -308,7 +310,8 @@ class SkillMatcher:
 
     Longest match first over every alias (lower case, tokens, plural 's' off); names that are also
     ordinary words (Go, R, C, Swift, Spark, Excel, Access, Rust, Chef, Puppet) count only as written
-    and next to other technology or a technical word; words for personal qualities ('structured',
+    and next to other technology or a technical word, while the other names of the same skills
+    ('Golang', 'Microsoft Office') count anywhere; words for personal qualities ('structured',
     'curious') count only where they describe someone; unknown words close to a technology name
     ('Kubernets') are matched fuzzily with rapidfuzz at a lower confidence.
     """

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jobfit.resumes.dates import _MONTH, find_range
+from jobfit.resumes.dates import MONTH, find_range
 from jobfit.resumes.entries import SEPARATORS, Header, is_body, strip_piece, take_place
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import BULLET
@@ -148,7 +148,7 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             rest = rest.replace(line[found.span[0]:found.span[1]], " | ")
         elif years and not entry.end and (has_degree or len(line.split()) <= 8):
             entry.end = years[-1]
-        rest = re.sub(rf"(?i)(?:\b{_MONTH}\s*,?\s*)?(?<!\d)(?:19|20)\d\d(?!\d)", " | ", rest)  # 'May 2006' names no school
+        rest = re.sub(rf"(?i)(?:\b{MONTH}\s*,?\s*)?(?<!\d)(?:19|20)\d\d(?!\d)", " | ", rest)  # 'May 2006' names no school
         for piece in SEPARATORS.split(rest):
             piece = strip_piece(re.sub(r"\b(?:graduated|expected|class of|passed out|passing year|year of passing)\b", "", piece, flags=re.I))
             piece = strip_piece(SCORE.sub("", piece)) if score else piece

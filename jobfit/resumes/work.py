@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jobfit.resumes.dates import _MONTH, DateRange, find_range
+from jobfit.resumes.dates import MONTH, DateRange, find_range
 from jobfit.resumes.entries import BULLET, DATE_LABELS, Header, is_body, read_header, strip_piece
 from jobfit.resumes.lexicon import LEGAL_SUFFIX, ORG_WORDS, company_score, title_score, words_of
 from jobfit.resumes.places import parse_place, place_text
@@ -53,8 +53,9 @@ def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
     first, rest = (part.strip() for part in name.split(",", 1))
     if not first or LEGAL_SUFFIX.fullmatch(rest.strip(" .")) or LEGAL_SUFFIX.match(rest):
         return name, None
-    if parse_place(first) and company_score(rest, roles) > 0:  # "San Francisco, San Francisco Unified School District"
-        return rest, place_text(parse_place(first))
+    leading_place = parse_place(first)
+    if leading_place and company_score(rest, roles) > 0:  # "San Francisco, San Francisco Unified School District"
+        return rest, place_text(leading_place)
     place = parse_place(rest)
     first_words = words_of(first)
     named = len(first_words) >= 2 and (first_words[-1] in ORG_WORDS or bool(LEGAL_SUFFIX.search(first)))
@@ -65,7 +66,7 @@ def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
 
 # What a title line keeps around the title that is not part of it: a date ('Feb 2013 Tutor', 'Developer
 # (2009'), the hours ('Support Engineer (40 % part time)', 'Volunteer (4 hours a week)').
-_DATE_BEFORE = re.compile(rf"^(?:{_MONTH}\s*)?(?:19|20)\d\d\s*(?:[-–]\s*)?(?:(?:now|present|current|{_MONTH})\s+)?(?=[A-Za-z])", re.I)
+_DATE_BEFORE = re.compile(rf"^(?:{MONTH}\s*)?(?:19|20)\d\d\s*(?:[-–]\s*)?(?:(?:now|present|current|{MONTH})\s+)?(?=[A-Za-z])", re.I)
 _DATE_AFTER = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*$")
 _HOURS_AFTER = re.compile(r"\s*\((?=[^)]*(?:%|part[- ]time|full[- ]time|\bhours?\b|\bhrs\b|\ba week\b|\bper week\b))[^)]*\)?\s*$",
                           re.I)
@@ -75,10 +76,11 @@ _NO_TITLE = re.compile(r"(?i)^[\W\d_]*(?:present|now|current|months?|years?|of|a
 
 
 def _clean_position(position: str | None) -> str | None:
+    """The title without the dates and hours written around it; None when no title is left."""
     if not position:
         return position
     cleaned = _HOURS_AFTER.sub("", _DATE_AFTER.sub("", _DATE_BEFORE.sub("", position))).strip(" ,;:-–(")
-    if not cleaned or cleaned[0] in ")]" or _NO_TITLE.search(cleaned) or re.fullmatch(_MONTH, cleaned, re.I) \
+    if not cleaned or cleaned[0] in ")]" or _NO_TITLE.search(cleaned) or re.fullmatch(MONTH, cleaned, re.I) \
             or not re.search(r"[A-Za-z]{2}", cleaned):
         return None
     return cleaned
