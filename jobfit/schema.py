@@ -79,6 +79,9 @@ class Project(_Model):
     description: str | None = None
     startDate: str | None = None
     endDate: str | None = None
+    roles: list[str] = Field(default_factory=list)  # 'Role: Application Developer'
+    entity: str | None = None  # who it was for ('Client: Acme Bank')
+    keywords: list[str] = Field(default_factory=list)  # the tools it used, as written
 
 
 class Award(_Model):

@@ -523,6 +523,29 @@ Legal Aid Society
     assert _clean_position("Teacher (1st & 3rd Grade)") == "Teacher (1st & 3rd Grade)"  # what the job was stays
 
 
+def test_projects_keep_the_role_client_and_tools_they_are_labeled_with(matcher):
+    text = """Pat Example
+pat@example.com
+Projects
+Online Golf Course Booking System
+Role: Application Developer
+Tools: PHP, MySQL, Ajax, jQuery
+Client: Hashe Computer Solutions
+Details: A web based system where golfers search, compare and book tee times.
+Project Name: Freight Tracker
+Role: Team Lead / Developer
+Inventory App (2019)
+"""
+    projects = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).projects
+    assert [(p.name, p.roles, p.entity, p.keywords) for p in projects] == [
+        ("Online Golf Course Booking System", ["Application Developer"], "Hashe Computer Solutions",
+         ["PHP", "MySQL", "Ajax", "jQuery"]),
+        ("Freight Tracker", ["Team Lead", "Developer"], None, []),
+        ("Inventory App (2019)", [], None, []),
+    ]
+    assert projects[0].description.startswith("A web based system") and projects[2].endDate == "2019"
+
+
 def test_template_placeholders_are_neither_titles_nor_employers(matcher):
     text = """Pat Template
 Experience

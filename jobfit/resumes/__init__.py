@@ -129,6 +129,50 @@ def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None]]:
     return out
 
 
+# What a project's lines are labeled with: its name, the person's role, who it was for, the tools, the text.
+_PROJECT_LABEL = re.compile(
+    r"^(?P<key>project(?:\s+(?:name|title))?|title|role|my role|designation|position|client|customer|"
+    r"tools?(?:\s+used)?|technolog(?:y|ies)(?:\s+used)?|environment|platform|tech stack|skills used|"
+    r"description|details|summary|responsibilit(?:y|ies)|duration|period|team size)\s*(?::|\s[-–]\s)\s*(?P<value>.*)$", re.I)
+
+
+def _projects(lines: list[str]) -> list[Project]:
+    """Projects from their section: labeled lines ('Project: …', 'Role: …', 'Client: …', 'Tools: …') fill the
+    project they are under; other items are read as titles and text (`_titled_items`)."""
+    projects: list[Project] = []
+    plain: list[str] = []
+
+    def flush() -> None:
+        for title, when, text in _titled_items(plain):
+            if projects and projects[-1].description is None and len(title.split()) > 14:
+                projects[-1].description = title
+            else:
+                projects.append(Project(name=title, endDate=when, description=text))
+        plain.clear()
+
+    for line in _items(lines):
+        labeled = _PROJECT_LABEL.match(line)
+        if not labeled or not labeled.group("value").strip():
+            plain.append(line)
+            continue
+        flush()  # the lines before a label: usually the project's title ('Online Booking System' / 'Role: …')
+        key, value = labeled.group("key").lower(), labeled.group("value").strip()
+        if key.startswith("project") or key == "title":
+            projects.append(Project(name=value.rstrip(".")))
+        elif not projects:
+            plain.append(line)  # a role or tools before any project: read as an item, as before
+        elif key in ("role", "my role", "designation", "position") and len(value.split()) <= 8:
+            projects[-1].roles.extend(r.strip() for r in re.split(r"\s*[,;/]\s*|\s+and\s+", value) if r.strip())
+        elif key in ("client", "customer"):
+            projects[-1].entity = projects[-1].entity or value.rstrip(".")
+        elif key.startswith(("tool", "technolog", "environment", "platform", "tech stack", "skills")):
+            projects[-1].keywords.extend(k.strip() for k in re.split(r"\s*[,;]\s*", value) if k.strip())
+        elif key in ("description", "details", "summary", "role", "my role") or key.startswith("responsib"):  # a role told at length
+            projects[-1].description = " ".join(filter(None, [projects[-1].description, value]))
+    flush()
+    return projects
+
+
 def _unheaded_education(header: list[str]) -> list[str]:
     """Degrees listed above the first heading, in a resume with no education section ("Master of Science in
     Special Education / May 2006 / Johns Hopkins University, ..."): the header from its first degree line on,
@@ -205,7 +249,7 @@ def parse_resume(
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
     summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
     certificates = _certificates(section_lines(sections, "certifications"))
-    projects = [Project(name=t, endDate=d, description=x) for t, d, x in _titled_items(section_lines(sections, "projects"))]
+    projects = _projects(section_lines(sections, "projects"))
     awards = [Award(title=t, date=d) for t, d, _ in _titled_items(section_lines(sections, "awards"))]
     publications = [Publication(name=t, releaseDate=d) for t, d, _ in _titled_items(section_lines(sections, "publications"))]
     provenance = _provenance(lines, found, label)
