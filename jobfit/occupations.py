@@ -115,29 +115,33 @@ class OccupationMatcher:
         n = len(label_tokens)
         self._idf = {w: math.log(n / (1 + c)) for w, c in df.items()}
         self._unknown_idf = math.log(n)
-        self._labels = label_tokens
-        self._by_token: dict[str, list[int]] = {}
+        by_token: dict[str, list[int]] = {}
         for j, (_, toks) in enumerate(label_tokens):
             for w in toks:
-                self._by_token.setdefault(w, []).append(j)
+                by_token.setdefault(w, []).append(j)
+        self._by_token = {w: np.asarray(js) for w, js in by_token.items()}  # the labels each word is in
+        self._label_owner = np.asarray([k for k, _ in label_tokens])
+        self._label_weight = np.asarray([sum(self._idf[w] for w in toks) for _, toks in label_tokens])
 
     @classmethod
     def from_files(cls, taxonomy: Taxonomy, taxonomy_path: Path) -> OccupationMatcher:
         return cls(taxonomy, load_centroids(taxonomy, taxonomy_path))
 
-    def _lexical(self, title: str) -> dict[int, float]:
-        """Best IDF-weighted Jaccard overlap with any label, per occupation."""
+    def _lexical(self, title: str) -> np.ndarray:
+        """Best IDF-weighted Jaccard overlap with any label, per occupation (one vector over them)."""
+        best = np.zeros(len(self._occupations))
         words = frozenset(alias_key(title).split())
         if not words:
-            return {}
+            return best
         weight = sum(self._idf.get(w, self._unknown_idf) for w in words)
-        best: dict[int, float] = {}
-        for j in {j for w in words for j in self._by_token.get(w, ())}:
-            k, toks = self._labels[j]
-            shared = sum(self._idf[w] for w in words & toks)
-            value = shared / (weight + sum(self._idf[w] for w in toks - words))
-            if value > best.get(k, 0.0):
-                best[k] = value
+        shared = np.zeros(len(self._label_weight))
+        for w in words:
+            labels = self._by_token.get(w)
+            if labels is not None:
+                shared[labels] += self._idf[w]
+        js = np.flatnonzero(shared)
+        # |title ∩ label| / |title ∪ label|, each word weighted by its IDF
+        np.maximum.at(best, self._label_owner[js], shared[js] / (weight + self._label_weight[js] - shared[js]))
         return best
 
     def _skill_evidence(self, skills: set[str]) -> dict[int, float]:
@@ -180,8 +184,7 @@ class OccupationMatcher:
             for j, piece in enumerate(pieces):  # the piece that names an occupation best speaks for the title
                 piece_scores = np.zeros(len(self._occupations), dtype=np.float32) if semantic is None \
                     else semantic[first + j].copy()
-                for k, value in self._lexical(piece).items():
-                    piece_scores[k] += LEXICAL_WEIGHT * value
+                piece_scores += LEXICAL_WEIGHT * self._lexical(piece).astype(np.float32)
                 np.maximum(scores, piece_scores, out=scores)
             first += len(pieces)
             for k, value in self._skill_evidence(skills[row] if skills else set()).items():
