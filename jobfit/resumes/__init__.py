@@ -12,7 +12,7 @@ from datetime import date
 from jobfit import SCHEMA_VERSION
 from jobfit.resumes.basics import contacts
 from jobfit.resumes.dates import iso, join_split_ranges, merged_years
-from jobfit.resumes.education import degree_of, education_entries
+from jobfit.resumes.education import degree_of, education_entries, institution_name
 from jobfit.resumes.entries import wrap_width
 from jobfit.resumes.lexicon import role_nouns
 from jobfit.resumes.sections import BULLET, letter_spaced, section_lines, split_sections
@@ -181,8 +181,7 @@ def _unheaded_education(header: list[str]) -> list[str]:
         if len(line.split()) > 15:
             continue
         found = degree_of(line)
-        if found and found[2][0] == 0 and any(degree_of(x) or re.search(r"(?i)universit|college|institut|school", x)
-                                               for x in header[i + 1:i + 4]):
+        if found and found[2][0] == 0 and any(degree_of(x) or institution_name(x) for x in header[i + 1:i + 4]):
             return header[i:]
     return []
 

@@ -37,9 +37,9 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
     return [piece]
 
 
+_STREET = r"(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd)"
 # What follows an employer's name after a comma when it is an address, not part of the name.
-_ADDRESS = re.compile(r"(?i)\b(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd|suite|floor|co\. \w+|county|district|"
-                      r"grade|chapter|branch|campus)\b|\d")
+_ADDRESS = re.compile(rf"(?i)\b(?:{_STREET}|suite|floor|co\. \w+|county|district|grade|chapter|branch|campus)\b|\d")
 
 
 def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
@@ -71,8 +71,8 @@ _DATE_AFTER = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*$")
 _HOURS_AFTER = re.compile(r"\s*\((?=[^)]*(?:%|part[- ]time|full[- ]time|\bhours?\b|\bhrs\b|\ba week\b|\bper week\b))[^)]*\)?\s*$",
                           re.I)
 # a line with no word of a title: a date, an address, a page count ('2012Present', '90 Washington Street', '1 of 4')
-_NO_TITLE = re.compile(r"(?i)^[\W\d_]*(?:present|now|current|months?|years?|of|and|also|on)?[\W\d_]*$|^\d+\s+\w+\s+(?:street|st|road|"
-                       r"rd|avenue|ave|drive|lane)\b|^address line|\d{4}\s*(?:present|current|now)$")
+_NO_TITLE = re.compile(rf"(?i)^[\W\d_]*(?:present|now|current|months?|years?|of|and|also|on)?[\W\d_]*$|^\d+\s+\w+\s+{_STREET}\b"
+                       r"|^address line|\d{4}\s*(?:present|current|now)$")
 
 
 def _clean_position(position: str | None) -> str | None:
