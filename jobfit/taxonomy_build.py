@@ -333,9 +333,10 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
                     if label.isupper():  # 'IT', 'ETC': only as written
                         graph.add_alias(skill, label, exact=True)
                     continue
-                if not curated and key in common and not (type_ == "knowledge" and label in (pref, strip_qualifier(pref))):
-                    continue  # 'plan', 'design', 'care', 'term': ordinary words, not evidence of a skill
-                    # (a field of knowledge named by one word, 'biotechnology', 'finance', stays)
+                if key in common and not (type_ == "knowledge" and label in (pref, strip_qualifier(pref))):
+                    continue  # 'plan', 'design', 'care', 'term': ordinary words, not evidence of a skill, even for a
+                    # skill the extras name ('coordination' is no wording of Logistics); the extras' own aliases are in
+                    # already (a field of knowledge named by one word, 'biotechnology', 'finance', stays)
             graph.add_alias(skill, label)
 
     # --- ESCO skill groups: fields of knowledge (ISCED-F) and groups of competences, as broader nodes ---

@@ -221,8 +221,23 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
 def test_todays_tools_are_named(matcher):
     text = ("Tracing with Dynatrace or AppDynamics, BPMN workflows on Camunda, SonarQube and ESLint in the pipeline, "
             "ClickHouse and InfluxDB, Express.js services, responsive design and WCAG, basics of cryptography.")
-    assert {"apm", "bpm", "sonarqube", "linters", "clickhouse", "time-series-db", "express", "responsive-design",
-            "accessibility", "cryptography"} <= {s for s, _ in found(matcher, text)}
+    assert {"dynatrace", "appdynamics", "camunda", "sonarqube", "eslint", "clickhouse", "influxdb", "express",
+            "responsive-design", "accessibility", "cryptography"} <= {s for s, _ in found(matcher, text)}
+
+
+def test_a_product_is_its_own_skill_under_the_concept_it_belongs_to(matcher):
+    """A posting that asks for Splunk asks for Splunk, not for 'Monitoring'; the concept is its parent, so a
+    candidate with Prometheus still covers a monitoring requirement partly."""
+    text = "Monitoring with Prometheus and Grafana, logs in Splunk, unit tests, CRM in HubSpot, Workday for HR."
+    ids = {s for s, _ in found(matcher, text)}
+    assert {"monitoring", "prometheus", "grafana", "splunk", "unit-testing", "hubspot"} <= ids
+    assert "sap" not in ids and "salesforce" not in ids  # Workday is not SAP, HubSpot is not Salesforce
+    tax = matcher.taxonomy
+    assert tax.skills["splunk"].name == "Splunk" and tax.skills["unit-testing"].name == "Unit Testing"
+    assert "monitoring" in tax.skills["prometheus"].parents and "testing" in tax.skills["unit-testing"].parents
+    assert tax.closeness("prometheus", "monitoring") == CLOSENESS_CHILD_FOR_PARENT
+    assert tax.closeness("prometheus", "grafana") == CLOSENESS_SIBLING  # siblings, no longer one skill
+    assert "erp-systems" in tax.skills["sap"].parents and "crm-software" in tax.skills["salesforce"].parents
 
 
 def test_ordinary_words_and_adjectives_are_not_skills(matcher):
