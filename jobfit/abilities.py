@@ -4,7 +4,10 @@ Postings state abilities as verb phrases ('Lead small to large projects', 'super
 junior developers') that rarely equal an ESCO label word for word, so the alias matcher misses
 them. Here a clause that starts with a verb ESCO's competences start with is a candidate; it is
 linked to the competence whose label its content words cover best (IDF-weighted), and kept only
-when the verb agrees and so do two content words (one, for a label that has only one). The clause itself is the wording kept.
+when the verb agrees and so do two content words (one, for a label that has only one). Only labels that
+open with a verb competences are named with take part: ESCO's alternative labels that open with a noun
+('technical skills', 'team building') would link headings and noun phrases. The clause itself is the
+wording kept.
 
 A clause that opens with a verb of action ('Developing new frontend features', 'Provides thought
 leadership') is also the posting's wording of the skills named inside it (`asks_action`, spaCy's tagger);
@@ -75,13 +78,30 @@ class AbilityLinker:
             by_verb.setdefault(verb, []).append(j)
         return labels, idf, by_verb
 
+    @staticmethod
+    def _verbs(competences: list[SkillEntry]) -> set[str]:
+        """The verbs competences are named with: the first words of their names ('manage', 'develop', 'work'),
+        when several names start with them, and their -ing forms ('leading teams'). An alternative label that
+        opens with a noun or an adjective ('team building', 'technical skills') names no action a clause can state."""
+        first: dict[str, int] = {}
+        for skill in competences:
+            words = alias_key(skill.name).split()
+            if len(words) >= 2:
+                first[words[0]] = first.get(words[0], 0) + 1
+        verbs = {w for w, n in first.items() if n >= 3}
+        return verbs | {v + "ing" for v in verbs} | {v[:-1] + "ing" for v in verbs if v.endswith("e")} | {
+            v + v[-1] + "ing" for v in verbs if re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnprt]", v)}
+
     @cached_property
     def _by_verb_and_word(self) -> tuple[dict[tuple[str, str], list[int]], list[float]]:
         """Labels by their verb and each content word (a clause is compared only with labels it shares a word
         with), and each label's content weight."""
         labels, idf, _ = self._index
         index: dict[tuple[str, str], list[int]] = {}
+        verbs = self._verbs([s for s in self.taxonomy.skills.values() if s.type in ("competence", "soft skill")])
         for j, (_, verb, content) in enumerate(labels):
+            if verb not in verbs:
+                continue  # an alternative label opening with a noun or an adjective names no action ('team building')
             for w in content:
                 index.setdefault((verb, w), []).append(j)
         return index, [sum(idf[w] for w in content) for _, _, content in labels]

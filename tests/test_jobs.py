@@ -84,6 +84,15 @@ def test_abilities_are_linked_and_employer_sections_ignored(matcher):
     assert not ids & {"python", "kubernetes"}  # what the employer offers is not asked of candidates
 
 
+def test_only_a_clause_stating_an_action_is_linked_to_a_competence(matcher):
+    """A competence's alternative label that opens with a noun ('technical skills', 'team building') is no
+    action: a heading or a noun phrase that shares its words is not that competence."""
+    find = matcher.abilities.find
+    assert not find("Technical skills and requirements")
+    assert not find("Team building activities")
+    assert [a.skill.id for a in find("Lead a team of six engineers")] != []
+
+
 def test_abilities_joined_by_to_by_or_run_on_are_separate_clauses(matcher):
     clauses = matcher.abilities.clauses
     text = "Speak with data to make decisions and set the direction"
