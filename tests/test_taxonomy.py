@@ -102,7 +102,9 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     assert not [s for s in skills if "not-elsewhere-classified" in s]  # ESCO lumps languages there; Lua keeps its own skill
     assert "postgresql" in skills and "sql" in skills["postgresql"].parents and skills["postgresql"].hot  # O*NET hot flag
     assert "sql" in skills["query-optimisation"].related and "query-optimisation" in skills["sql"].related
-    assert skills["work-in-teams"].category == "soft skills" and "plan" not in {a.lower() for a in skills["work-in-teams"].aliases}
+    teamwork = skills["teamwork"]  # ESCO's 'work in teams' merged into the extras' Teamwork: one concept, one name
+    assert teamwork.esco_uri == ESCO + "team" and teamwork.category == "soft skills" and "work-in-teams" not in skills
+    assert "plan" not in {a.lower() for a in teamwork.aliases}  # ESCO's ordinary one-word label stays out
     assert "onet-acme-widget-studio" in skills  # an O*NET technology neither ESCO nor the extras know
     assert "onet-zorblax" not in skills  # one-word product only one occupation lists: left out
     assert not [s for s in skills if s.startswith("onet-oracle-python")]  # 'Oracle Python' is Python
@@ -238,6 +240,15 @@ def test_a_product_is_its_own_skill_under_the_concept_it_belongs_to(matcher):
     assert tax.closeness("prometheus", "monitoring") == CLOSENESS_CHILD_FOR_PARENT
     assert tax.closeness("prometheus", "grafana") == CLOSENESS_SIBLING  # siblings, no longer one skill
     assert "erp-systems" in tax.skills["sap"].parents and "crm-software" in tax.skills["salesforce"].parents
+
+
+def test_a_soft_skill_and_its_esco_competence_are_one_skill(matcher):
+    """'Teamwork' and ESCO's 'work in teams' are one concept: a resume's wording matches a posting's."""
+    for text, sid in (("We value teamwork.", "teamwork"), ("Able to work in teams.", "teamwork"),
+                      ("Think creatively about problems.", "creativity"), ("Creativity matters.", "creativity"),
+                      ("You adapt to change quickly.", "adaptability"), ("You make decisions fast.", "decision-making")):
+        assert sid in {s for s, _ in found(matcher, text)}, text
+    assert matcher.taxonomy.skills["teamwork"].esco_uri  # the ESCO skill, under the name people write
 
 
 def test_ordinary_words_and_adjectives_are_not_skills(matcher):
