@@ -264,6 +264,10 @@ def test_ordinary_words_and_adjectives_are_not_skills(matcher):
     assert "initiative" in {s for s, _ in found(matcher, "Initiative and a team spirit.")}
     assert "initiative" not in {s for s, _ in found(matcher, "You will lead a new initiative for growth.")}  # a thing
     assert "teamwork" in {s for s, _ in found(matcher, "Good collaboration skills.")}
+    assert "rest-api" not in {s for s, _ in found(matcher, "A good telephone voice and we will teach you the rest.")}
+    assert "rest-api" in {s for s, _ in found(matcher, "Technologies: reactjs rest node.js typescript")}
+    # a colleague's role is no skill asked: 'work closely with product owners'
+    assert "product-management" not in {s for s, _ in found(matcher, "You work closely with product owners.")}
     assert "assume-responsibility" in {s for s, _ in found(matcher, "You must be responsible.")}
     assert "assume-responsibility" not in {s for s, _ in found(matcher, "You will be responsible for the build.")}  # a duty
     assert "teamwork" not in {s for s, _ in found(matcher, "We work in close collaboration with the client.")}
