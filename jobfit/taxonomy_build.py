@@ -404,8 +404,11 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         # 'Apache JMeter' is written 'JMeter' (a coined word, in any case: 'Jdeveloper'); 'Google Calendar' only
         # 'Calendar' as written; 'Unified modeling language UML' 'UML', in capitals ('CART' is a program, 'cart' is not)
         vendorless, acronym = short_names.get(example), acronyms.get(example)
-        coined = bool(vendorless) and (" " in vendorless or (bool(re.search(r"[a-z][A-Z]|\d", vendorless))
-                                                           and alias_key(vendorless) not in known_words))  # a word ESCO never writes
+        # several words, one of them no ordinary word ('Visual Studio Code', 'Power BI'): any case; all ordinary
+        # words ('Enterprise Manager', 'Applied Discovery'): only as written, not 'enterprise managers trained'
+        coined = bool(vendorless) and ((" " in vendorless and not all(w in common for w in alias_key(vendorless).split()))
+                                       or (bool(re.search(r"[a-z][A-Z]|\d", vendorless))
+                                           and alias_key(vendorless) not in known_words))  # a word ESCO never writes
         if acronym and alias_key(acronym) in known_words:
             acronym = None  # ESCO's prose writes it as a word: an ordinary abbreviation, not this product's
         for short, exact in ((vendorless, not coined or alias_key(vendorless or "") in graph.drop), (acronym, True)):

@@ -265,6 +265,9 @@ def test_ordinary_words_and_adjectives_are_not_skills(matcher):
     assert "initiative" not in {s for s, _ in found(matcher, "You will lead a new initiative for growth.")}  # a thing
     assert "teamwork" in {s for s, _ in found(matcher, "Good collaboration skills.")}
     assert "rest-api" not in {s for s, _ in found(matcher, "A good telephone voice and we will teach you the rest.")}
+    # an O*NET product named by ordinary words counts only as written: 'Enterprise Manager', not 'enterprise managers'
+    assert "onet-oracle-enterprise-manager" not in {s for s, _ in found(matcher, "Enterprise managers trained in finance.")}
+    assert "onet-oracle-enterprise-manager" in {s for s, _ in found(matcher, "Monitoring with Oracle Enterprise Manager.")}
     assert "rest-api" in {s for s, _ in found(matcher, "Technologies: reactjs rest node.js typescript")}
     # a colleague's role is no skill asked: 'work closely with product owners'
     assert "product-management" not in {s for s, _ in found(matcher, "You work closely with product owners.")}
