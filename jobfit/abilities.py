@@ -58,11 +58,13 @@ class AbilityLinker:
         self.taxonomy = taxonomy
 
     @cached_property
+    def _competences(self) -> list[SkillEntry]:
+        return [s for s in self.taxonomy.skills.values() if s.type in ("competence", "soft skill")]
+
+    @cached_property
     def _index(self):
         labels: list[tuple[str, str, frozenset[str]]] = []  # skill id, verb, content words
-        for skill in self.taxonomy.skills.values():
-            if skill.type not in ("competence", "soft skill"):
-                continue
+        for skill in self._competences:
             for alias in {skill.name, *skill.aliases}:
                 words = alias_key(alias).split()
                 content = frozenset(w for w in words[1:] if w not in STOPWORDS)
@@ -98,7 +100,7 @@ class AbilityLinker:
         with), and each label's content weight."""
         labels, idf, _ = self._index
         index: dict[tuple[str, str], list[int]] = {}
-        verbs = self._verbs([s for s in self.taxonomy.skills.values() if s.type in ("competence", "soft skill")])
+        verbs = self._verbs(self._competences)
         for j, (_, verb, content) in enumerate(labels):
             if verb not in verbs:
                 continue  # an alternative label opening with a noun or an adjective names no action ('team building')
