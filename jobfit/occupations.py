@@ -1,8 +1,9 @@
 """Job titles to ESCO occupations (and their ISCO group) with a confidence.
 
 A title is cleaned (locations and codes in brackets, 'URGENT', seniority words, shouting) and split at
-spaced dashes and bars ('Cards Set 1 - Manual Tester': the piece that names an occupation best
-counts), then scored against every occupation by these signals, measured on noisy job-board titles:
+spaced dashes, bars and 'at' ('Cards Set 1 - Manual Tester': the piece that names an occupation best
+counts; the whole title with its brackets read as words is one more piece, for 'IT Executive
+(Programmer)'), then scored against every occupation by these signals, measured on noisy job-board titles:
 - the cosine between the title's MiniLM vector and the occupation's centroid (the mean vector of
   its preferred and alternative labels, computed when the taxonomy is built and shipped beside it);
 - an IDF-weighted token overlap with the occupation's best label (catches exact wording and
@@ -11,6 +12,11 @@ counts), then scored against every occupation by these signals, measured on nois
   count fully, optional half): 'Frontend Engineer' with React and TypeScript is a developer, not a
   construction engineer.
 Without the centroid file the lexical and skill signals decide.
+
+Commanders and chief executives (ISCO major group 0 and sub-major group 11) must be named: a title
+is read as one of them only when a piece of it, as written, holds one of its labels of several words
+or is one of its one-word labels. Job boards call officers 'executives' and labourers 'general workers'; neither is a
+CEO or an army general, though the model and the word overlap both say so.
 """
 
 from __future__ import annotations
@@ -51,14 +57,18 @@ class OccupationMatch:
                 "isco_label": self.isco_label, "onet_socs": list(self.onet_socs), "confidence": self.confidence}
 
 
-_PARTS = re.compile(r"\s[-–|@]\s|\s*\|\s*")  # 'Cards Set 1 - Manual Tester', 'Sales Manager | Kuala Lumpur'
+# 'Cards Set 1 - Manual Tester', 'Sales Manager | Kuala Lumpur', 'Sergeant at Bukit Damansara'
+_PARTS = re.compile(r"\s[-–|@]\s|\s*\|\s*|\sat\s", re.I)
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
 def title_parts(title: str) -> list[str]:
-    """The cleaned pieces of a title split at spaced dashes and bars: any of them may be the job
-    ('Protege - Site Engineer'), the others a place, a team or a code."""
-    parts = [clean_title(part) for part in _PARTS.split(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", title or ""))]
-    return [part for part in parts if part]
+    """The cleaned pieces of a title split at spaced dashes, bars and 'at': any of them may be the job
+    ('Protege - Site Engineer'), the others a place, a team or a code. Last comes the whole title with
+    the words in its brackets, which sometimes say what the job is ('IT Executive (Programmer)')."""
+    parts = [clean_title(part) for part in _PARTS.split(_BRACKETS.sub(" ", title or ""))]
+    parts.append(clean_title(re.sub(r"[()\[\]]", " ", title or "")))
+    return list(dict.fromkeys(part for part in parts if part))
 
 
 def clean_title(title: str) -> str:
@@ -122,6 +132,8 @@ class OccupationMatcher:
         self._by_token = {w: np.asarray(js) for w, js in by_token.items()}  # the labels each word is in
         self._label_owner = np.asarray([k for k, _ in label_tokens])
         self._label_weight = np.asarray([sum(self._idf[w] for w in toks) for _, toks in label_tokens])
+        self._ranks = {k: [alias_key(label) for label in (occ.title, *occ.aliases)]
+                       for k, occ in enumerate(self._occupations) if _is_rank(occ.isco_group)}
 
     @classmethod
     def from_files(cls, taxonomy: Taxonomy, taxonomy_path: Path) -> OccupationMatcher:
@@ -143,6 +155,13 @@ class OccupationMatcher:
         # |title ∩ label| / |title ∪ label|, each word weighted by its IDF
         np.maximum.at(best, self._label_owner[js], shared[js] / (weight + self._label_weight[js] - shared[js]))
         return best
+
+    def _unnamed_ranks(self, title: str) -> list[int]:
+        """The commanders and chief executives a title does not name (as written: 'Chief Executive
+        Officer' keeps its 'chief' here)."""
+        keys = [alias_key(piece) for piece in _PARTS.split(_BRACKETS.sub(" ", title or ""))] + [alias_key(title or "")]
+        return [k for k, labels in self._ranks.items()
+                if not any(_names(key, label) for key in keys for label in labels)]
 
     def _skill_evidence(self, skills: set[str]) -> dict[int, float]:
         """Per occupation, the share of `skills` ESCO lists for it (essential 1, optional 0.5)."""
@@ -181,10 +200,12 @@ class OccupationMatcher:
                 out.append(None)
                 continue
             scores = np.full(len(self._occupations), -np.inf, dtype=np.float32)
+            unnamed = self._unnamed_ranks(titles[row])
             for j, piece in enumerate(pieces):  # the piece that names an occupation best speaks for the title
                 piece_scores = np.zeros(len(self._occupations), dtype=np.float32) if semantic is None \
                     else semantic[first + j].copy()
                 piece_scores += LEXICAL_WEIGHT * self._lexical(piece).astype(np.float32)
+                piece_scores[unnamed] = -np.inf
                 np.maximum(scores, piece_scores, out=scores)
             first += len(pieces)
             for k, value in self._skill_evidence(skills[row] if skills else set()).items():
@@ -199,6 +220,17 @@ class OccupationMatcher:
                                        self.taxonomy.isco_groups.get(occ.isco_group, ""), occ.category,
                                        round(confidence, 3), occ.onet_socs))
         return out
+
+
+def _is_rank(isco_group: str) -> bool:
+    """Armed forces officers (ISCO major group 0) and chief executives, senior officials and legislators (11)."""
+    return isco_group.startswith(("0", "11"))
+
+
+def _names(key: str, label: str) -> bool:
+    """Whether a piece of a title names an occupation by this label: holds it when it has several words,
+    is it when it has one ('general' is in 'general worker', which is no army general)."""
+    return f" {label} " in f" {key} " if " " in label else key == label
 
 
 @lru_cache(maxsize=4)

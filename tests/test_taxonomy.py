@@ -343,6 +343,19 @@ def test_titles_normalize_to_esco_occupations():
     tester, analyst, engineer = occupations.normalize(["Cards Set 1 - Manual Tester", "Internship - Data Analyst",
                                                        "Protege - Site Engineer (Civil & Structure)"])
     assert "tester" in tester.title and analyst.title == "data analyst" and "construction" in engineer.title
+    # what the brackets say counts too, when nothing else names the job
+    assert occupations.normalize(["Internship (Accounting)"])[0].isco_group.startswith(("241", "331", "431"))
+
+
+def test_a_title_names_a_chief_executive_or_a_commander_outright():
+    # job boards' 'executives' are officers, and a 'general worker' is a labourer
+    admin, programmer, worker = occupations = shared_occupation_matcher().normalize(
+        ["Admin Executive", "IT Executive (Programmer)", "General Worker (Pekerja Am)"])
+    assert not any(occ.isco_group.startswith(("0", "11")) for occ in occupations)
+    assert programmer.isco_group.startswith(("25", "35")) and worker.isco_group.startswith("9")
+    ceo, general, sergeant = shared_occupation_matcher().normalize(
+        ["Chief Executive Officer", "Army General", "Sergeant at Bukit Damansara"])
+    assert (ceo.title, general.title, sergeant.title) == ("chief executive officer", "army general", "sergeant")
 
 
 def test_a_postings_skills_help_name_its_occupation():
