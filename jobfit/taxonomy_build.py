@@ -149,22 +149,35 @@ def _trailing_acronyms(products: list[str], common: set[str]) -> dict[str, str]:
 
 
 class _Graph:
-    """Skills keyed by id while merging; aliases point to the first skill that claimed them."""
+    """Skills keyed by id while merging; aliases point to the first skill that claimed them. A name the
+    extras keep to its written form ('Spark': Apache Spark, in context) stays so: another skill of the
+    same wording gets it only as written too (ESCO's SPARK language, in capitals), never in any case
+    and context, and not at all in lower case (ESCO's 'unity', a design principle)."""
 
     def __init__(self, drop_aliases: set[str]):
         self.skills: dict[str, dict] = {}
         self.by_alias: dict[str, str] = {}
         self.drop = {alias_key(a) for a in drop_aliases}
+        self.reserved: dict[str, str] = {}  # alias key → the curated skill that keeps it to its written form
 
     def add(self, skill: dict) -> dict:
+        skill["name"] = " ".join(skill["name"].split())  # ESCO's labels carry stray and non-breaking spaces
         self.skills[skill["id"]] = skill
         return skill
 
+    def reserve(self, skill: dict, alias: str) -> None:
+        self.add_alias(skill, alias, exact=True)
+        self.reserved.setdefault(alias_key(alias), skill["id"])
+
     def add_alias(self, skill: dict, alias: str, exact: bool = False) -> None:
-        alias = alias.strip()
+        alias = " ".join(alias.split())
         key = alias_key(alias)
         if not key or (key in self.drop and not exact):
             return
+        if not exact and self.reserved.get(key, skill["id"]) != skill["id"]:
+            if alias.islower():
+                return  # ESCO's 'unity' (a design principle): the ordinary word, no name of anything
+            exact = True
         if exact:
             if alias not in skill["exact"]:
                 skill["exact"].append(alias)
@@ -284,7 +297,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         for alias in item.get("aliases", ()):
             graph.add_alias(skill, alias)
         for alias in item.get("exact", ()):
-            graph.add_alias(skill, alias, exact=True)
+            graph.reserve(skill, alias)
         for key in [alias_key(item["name"]), *(alias_key(a) for a in item.get("aliases", ()))]:
             candidates = [r for r in esco_by_label.get(key, ()) if r[0] not in esco_id]
             candidates.sort(key=lambda r: (r[1] != "knowledge", alias_key(strip_qualifier(r[3])) != key))

@@ -13,6 +13,7 @@ from jobfit.taxonomy import (
     CLOSENESS_EXACT,
     CLOSENESS_PARENT_FOR_CHILD,
     CLOSENESS_SIBLING,
+    SkillMatcher,
     default_taxonomy_path,
     load_taxonomy,
 )
@@ -51,6 +52,8 @@ def sources(tmp_path):
          "released", "A game engine."],
         ["KSC", ESCO + "man", "skill/competence", "sector-specific", "compile airport certification manuals",
          "maintain airport certification manuals\nand procedures", "", "released", "Manuals."],
+        ["KSC", ESCO + "spk", "knowledge", "sector-specific", "SPARK", "", "", "released", "An Ada language."],
+        ["KSC", ESCO + "mb", "knowledge", "sector-specific", "marine biology\u00a0", "sea  biology", "", "released", "Sea life."],
     ])
     _csv(esco / "skillGroups_en.csv", ["conceptUri", "preferredLabel", "altLabels", "code"], [
         ["http://data.europa.eu/esco/isced-f/0613", "software and applications development and analysis", "", ""],
@@ -59,6 +62,7 @@ def sources(tmp_path):
         ["KnowledgeSkillCompetence", ESCO + "py", "KnowledgeSkillCompetence", ESCO + "cp"],
         ["KnowledgeSkillCompetence", ESCO + "cp", "SkillGroup", "http://data.europa.eu/esco/isced-f/0613"],
         ["KnowledgeSkillCompetence", ESCO + "pg", "KnowledgeSkillCompetence", ESCO + "sql"],
+        ["KnowledgeSkillCompetence", ESCO + "spk", "KnowledgeSkillCompetence", ESCO + "cp"],
     ])
     _csv(esco / "skillSkillRelations.csv", ["originalSkillUri", "originalSkillType", "relationType", "relatedSkillType", "relatedSkillUri"],
          [[ESCO + "db", "knowledge", "optional", "knowledge", ESCO + "sql"]])
@@ -122,6 +126,13 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     # a fragment left by a split label is no name
     assert "and procedures" not in skills["compile-airport-certification-manuals"].aliases
     assert "maintain airport certification manuals" in skills["compile-airport-certification-manuals"].aliases
+    # a name the extras keep to its written form stays theirs: 'Spark' is Apache Spark (in context), ESCO's SPARK
+    # language answers only to its capitals
+    spark = next(s for s in skills.values() if s.esco_uri == ESCO + "spk")
+    assert spark.exact == ("SPARK",) and not spark.aliases
+    found = {m.text: m.skill.id for m in SkillMatcher(taxonomy).find("Our pipelines run on Hadoop and Spark.")}
+    assert found == {"Hadoop": "hadoop", "Spark": "spark"}
+    assert skills["marine-biology"].name == "marine biology" and "sea biology" in skills["marine-biology"].aliases
     # the same sources give the same bytes (regenerable, reviewable)
     assert write_taxonomy(build_taxonomy(esco, onet), tmp_path / "u.json.gz").read_bytes() == out.read_bytes()
 
