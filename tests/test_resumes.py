@@ -427,6 +427,8 @@ def test_a_field_written_bare_after_an_abbreviated_degree(matcher):
 
     assert _degree_line("MS Office 2010")[2] is None  # Microsoft's, not a master's in office
     assert _degree_line("Masters Research Project")[2] is None  # only an abbreviation takes a bare field
+    assert _degree_line('Bachelor in "Instrumentation and Control Engineering"')[:3] == (
+        "Bachelor in Instrumentation and Control Engineering", "bachelor", "Instrumentation and Control Engineering")
 
 
 def test_table_rows_as_word_97_files_give_them(matcher):

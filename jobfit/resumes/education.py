@@ -66,7 +66,8 @@ def degree_of(text: str) -> tuple[str, str, tuple[int, int]] | None:
 FIELD_LABEL = re.compile(r"^(college|school|university|institute|institution|board|dept|department|stream|branch|"
                          r"specialization|major|year|year of passing|passing year)\s*[:\-]+\s*(\S.*)$", re.I)
 COURSES = re.compile(r"^(?:relevant\s+|key\s+|major\s+)?(?:courses?|coursework|course work|subjects|modules)\s*(?:taken|studied)?\s*:\s*(.+)$", re.I)
-_AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:in|of|,|-|–|:)\s*([A-Za-z][A-Za-z &/.,'()-]{1,80}))")
+# the field after the degree, quoted or not: 'Bachelor in "Instrumentation and Control Engineering"'
+_AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:in|of|,|-|–|:)\s*[\"“‘]?([A-Za-z][A-Za-z &/.,'()-]{1,80}))")
 # A field written straight after the degree, in capitals: "BS Electrical Engineering", "Ph.D. Systems Engineering".
 _BARE_AREA = re.compile(r"^\s+((?-i:[A-Z][A-Za-z&/'-]*)(?:\s+(?:and|&|of|(?-i:[A-Z][A-Za-z&/'-]*))){0,5})")
 _MICROSOFT = re.compile(r"(?i:office|word|excel|visual|project|access|sql|windows|dynamics|powerpoint|outlook|dos|"
@@ -100,6 +101,7 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
         area = re.sub(r"\s+(?:and|&|of)$", "", bare.group(1))
         rest = rest[rest.find(area) + len(area):]
     phrase = strip_piece(line[start:end] + (line[end:line.find(area) + len(area)] if area and area in line[end:] else ""))
+    phrase = re.sub(r"\s*[\"“”]\s*", " ", phrase).strip()  # the field's quotes
     return phrase, level, area, line[:start] + " | " + rest
 
 
