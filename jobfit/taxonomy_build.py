@@ -29,6 +29,7 @@ import polars as pl
 import yaml
 
 from jobfit.taxonomy import TAXONOMY_FORMAT, alias_key, default_extras_path, strip_qualifier
+from jobfit.text import dictionary_words
 
 CATEGORY_BY_ISCED = {  # ESCO knowledge groups (ISCED-F fields) that map to a jobfit category
     "0612": "databases",
@@ -67,6 +68,17 @@ def _slug(text: str) -> str:
 
 def _uuid(uri: str) -> str:
     return uri.rsplit("/", 1)[-1]
+
+
+# names of fields and practices are words that are the skill ('informatics'), not another thing's name
+_FIELD_WORD = re.compile(r"(?:ics|ology|graphy|ing)$")
+
+
+def _dictionary_word(name: str, dictionary: frozenset[str]) -> bool:
+    """A one-word technology name that is an English word ('Forth', 'Loom', 'Samba', 'embark'), not a coined
+    one ('BlackBerry') nor a field ('informatics'): read ESCO's and O*NET's as written and in technical context."""
+    word = name.lower()
+    return word in dictionary and not re.search(r"[a-z][A-Z]", name) and not _FIELD_WORD.search(word)
 
 
 def _prose_words(*frames_and_columns) -> Counter[str]:
@@ -187,8 +199,10 @@ class _Graph:
         if alias not in skill["aliases"]:  # the name too, unless it is an ordinary word: names are matched only as aliases
             skill["aliases"].append(alias)
 
-    def lookup(self, text: str) -> dict | None:
-        sid = self.by_alias.get(alias_key(text))
+    def lookup(self, text: str, written: bool = True) -> dict | None:
+        """The skill a name belongs to; with `written`, also the one keeping it to its written form."""
+        key = alias_key(text)
+        sid = self.by_alias.get(key) or (self.reserved.get(key) if written else None)
         return self.skills.get(sid) if sid else None
 
 
@@ -257,6 +271,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
     }
     known_words = _prose_words((skills_csv, "description"), (occupations_csv, "description"))
     common = {w for w, n in known_words.items() if n >= 5}
+    dictionary = dictionary_words()
 
     # --- ESCO hierarchy: every node's broader nodes, group codes for categories ---
     broader: dict[str, list[str]] = defaultdict(list)
@@ -336,11 +351,13 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
             if FUNCTION_WORD_START.match(label):
                 continue  # a fragment of a split label ('and procedures'), not a name
             if " " not in key and key not in {alias_key(a) for a in skill["exact"]}:
-                if tech and (key in common or len(key) <= 3):
+                everyday = key in common or (not curated and _dictionary_word(label, dictionary))
+                if tech and (everyday or len(key) <= 3):
                     # a technology named by an ordinary word counts only as written, next to other technology
+                    # ('Forth', 'Loom'; ESCO's lower-case 'embark' and 'truffle' under dapp frameworks not at all)
                     if label[:1].isupper():
                         graph.add_alias(skill, label, exact=True)
-                        skill["context"] = skill["context"] or key in common
+                        skill["context"] = skill["context"] or everyday
                     continue
                 if not curated and len(key) <= 3:
                     if label.isupper():  # 'IT', 'ETC': only as written
@@ -398,7 +415,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         skill = graph.lookup(example)
         words = example.split()
         if skill is None and len(words) >= 2:  # vendor first: "Oracle Java" is Java, "Microsoft SQL Server" SQL Server
-            skill = graph.lookup(" ".join(words[1:]))
+            skill = graph.lookup(" ".join(words[1:]), written=False)  # not 'Schlumberger Eclipse' for the IDE
         if skill is None:
             key = alias_key(example)
             single = " " not in key
@@ -409,7 +426,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
             if sid in graph.skills:
                 continue
             skill = graph.add(_new_skill(sid, example, "technology", category))
-            if single and key in common:
+            if single and (key in common or _dictionary_word(example, dictionary)):
                 graph.add_alias(skill, example, exact=True)
                 skill["context"] = True
             else:

