@@ -15,8 +15,8 @@ Without the centroid file the lexical and skill signals decide.
 
 Commanders and chief executives (ISCO major group 0 and sub-major group 11) must be named: a title
 is read as one of them only when a piece of it, as written, holds one of its labels of several words
-or is one of its one-word labels. Job boards call officers 'executives' and labourers 'general workers'; neither is a
-CEO or an army general, though the model and the word overlap both say so.
+or is one of its one-word labels. Job boards call officers 'executives' and labourers 'general
+workers'; neither is a CEO or an army general, though the model and the word overlap both say so.
 """
 
 from __future__ import annotations
