@@ -28,7 +28,7 @@ import numpy as np
 import polars as pl
 import yaml
 
-from jobfit.taxonomy import TAXONOMY_FORMAT, alias_key, default_extras_path, strip_qualifier
+from jobfit.taxonomy import TAXONOMY_FORMAT, _coined, alias_key, default_extras_path, strip_qualifier
 from jobfit.text import dictionary_words
 
 CATEGORY_BY_ISCED = {  # ESCO knowledge groups (ISCED-F fields) that map to a jobfit category
@@ -78,7 +78,7 @@ def _dictionary_word(name: str, dictionary: frozenset[str]) -> bool:
     """A one-word technology name that is an English word ('Forth', 'Loom', 'Samba', 'embark'), not a coined
     one ('BlackBerry') nor a field ('informatics'): read ESCO's and O*NET's as written and in technical context."""
     word = name.lower()
-    return word in dictionary and not re.search(r"[a-z][A-Z]", name) and not _FIELD_WORD.search(word)
+    return word in dictionary and not _coined(name) and not _FIELD_WORD.search(word)
 
 
 def _prose_words(*frames_and_columns) -> Counter[str]:
