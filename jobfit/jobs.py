@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from jobfit.occupations import OccupationMatch, OccupationMatcher
 from jobfit.resumes import TITLE_LEVELS
 from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, Salary, SalarySuggestion, Skill
-from jobfit.taxonomy import SkillMatcher
+from jobfit.taxonomy import SkillMatcher, wording
 from jobfit.text import html_to_text
 
 DEFAULT_TTL_DAYS = 30
@@ -161,10 +161,10 @@ def expiry(raw: dict, ttl_days: int = DEFAULT_TTL_DAYS) -> str | None:
 
 
 def _add(target: dict[str, NormalizedSkill], found: list) -> None:
-    for skill, wording in found:
+    for skill, said in found:
         entry = target.setdefault(skill.id, NormalizedSkill(id=skill.id, name=skill.name, category=skill.category))
-        if wording not in entry.evidence:
-            entry.evidence.append(wording)
+        if said not in entry.evidence:
+            entry.evidence.append(said)
 
 
 def degree_wordings(line: str, mentions: list) -> list[tuple]:
@@ -210,7 +210,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
         if in_offer_block or BOILERPLATE_LINE.search(line):
             continue  # what the employer offers or says about itself names no skill asked for
         target = preferred if (in_preferred_block or PREFERRED.search(line)) else required
-        found = [(m.skill, m.text) for m in mentions]
+        found = [(m.skill, wording(line, m)) for m in mentions]
         for compound in SLASHED.finditer(line):  # 'C#/.NET', 'Unix/Linux': the posting's wording keeps the pair
             found += [(m.skill, compound.group().rstrip(".")) for m in mentions if compound.start() <= m.start and m.end <= compound.end()]
         if line is not title:
@@ -220,6 +220,8 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             # a skill named inside a clause that asks for an action ('Developing new frontend features'):
             # the clause is the posting's wording of what is asked, kept beside the name once it is tagged
             for start, end in spans:
+                if any(m.start == start and m.skill.type == "technology" for m in mentions):
+                    continue  # 'React HTML and CSS' names tools; its opening word is no verb of action
                 clauses += [(target, m.skill, line[start:end].rstrip(".")) for m in mentions
                             if start <= m.start and m.end <= end and end - start > len(m.text) + 3
                             and m.skill.type != "language"]

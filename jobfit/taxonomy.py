@@ -52,6 +52,21 @@ def alias_key(text: str) -> str:
     return " ".join(_stem(m.group().lower()) for m in _TOKEN.finditer(text or ""))
 
 
+# nouns that say which side of a skill is meant: 'Agile practices', 'testing frameworks', 'AWS services'
+_HEAD_NOUN = re.compile(
+    r"\s+(methodolog(?:y|ies)|methods?|practices?|principles?|concepts?|techniques?|frameworks?|technolog(?:y|ies)|"
+    r"platforms?|services|development|environments?|skills|fundamentals|architectures?|tools|stack)\b", re.I)
+
+
+def wording(text: str, mention: SkillMention, max_words: int = 2) -> str:
+    """How `text` names the skill of `mention`: its words, with a head noun that follows them ('Agile
+    practices', 'communication skills'), so the wording says what of the skill is asked."""
+    head = _HEAD_NOUN.match(text, mention.end)
+    if head and len(mention.text.split()) <= max_words:
+        return text[mention.start:head.end()]
+    return mention.text
+
+
 def strip_qualifier(label: str) -> str:
     """'Java (computer programming)' → 'Java'."""
     return _QUALIFIER.sub("", label or "").strip() or label

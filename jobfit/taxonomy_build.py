@@ -81,6 +81,19 @@ def _dictionary_word(name: str, dictionary: frozenset[str]) -> bool:
     return word in dictionary and not _coined(name) and not _FIELD_WORD.search(word)
 
 
+_FUNCTION_WORDS = frozenset("a an and at by for from in into of on or the to with".split())
+
+
+def _ordinary_phrase(name: str, dictionary: frozenset[str]) -> bool:
+    """A product's proper name of several English words, each capitalized ('After the Deadline', 'Applied
+    Discovery', 'Web of Science'): read only as written, not 'after the deadline' or 'basic and applied
+    discovery research'. Not a described kind ('Medical billing software') nor a name with an acronym ('ADP')."""
+    words = name.split()
+    return len(words) >= 2 and all(
+        w.lower() in _FUNCTION_WORDS or (w.isalpha() and w[0].isupper() and w[1:].islower() and w.lower() in dictionary)
+        for w in words)
+
+
 def _prose_words(*frames_and_columns) -> Counter[str]:
     """How often ESCO's own prose uses each lower-case word (as an alias key). Used at least 5 times, it is a
     common word: a technology named by one ('Access', 'Spark', 'Chef') needs its case and context."""
@@ -429,6 +442,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
             if single and (key in common or _dictionary_word(example, dictionary)):
                 graph.add_alias(skill, example, exact=True)
                 skill["context"] = True
+            elif _ordinary_phrase(example, dictionary):
+                graph.add_alias(skill, example, exact=True)
             else:
                 graph.add_alias(skill, example)
         # 'Apache JMeter' is written 'JMeter' (a coined word, in any case: 'Jdeveloper'); 'Google Calendar' only
@@ -436,7 +451,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         vendorless, acronym = short_names.get(example), acronyms.get(example)
         # several words, one of them no ordinary word ('Visual Studio Code', 'Power BI'): any case; all ordinary
         # words ('Enterprise Manager', 'Applied Discovery'): only as written, not 'enterprise managers trained'
-        coined = bool(vendorless) and ((" " in vendorless and not all(w in common for w in alias_key(vendorless).split()))
+        coined = bool(vendorless) and ((" " in vendorless and not all(w in common for w in alias_key(vendorless).split())
+                                        and not _ordinary_phrase(vendorless, dictionary))
                                        or (bool(re.search(r"[a-z][A-Z]|\d", vendorless))
                                            and alias_key(vendorless) not in known_words))  # a word ESCO never writes
         if acronym and alias_key(acronym) in known_words:

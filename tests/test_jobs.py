@@ -164,6 +164,20 @@ def test_a_skill_inside_an_action_clause_keeps_the_clause_as_its_wording(matcher
     assert wording["German"] == ["German"]  # nor does a noun phrase
 
 
+def test_a_head_noun_after_a_skill_stays_in_its_wording(matcher):
+    wording = _wording(matcher, "Developer", (
+        "You know Agile practices and AWS services.\n"
+        "Strong communication skills and experience with machine learning techniques.\n"
+        "JavaScript React HTML and CSS\n"
+    ))
+    assert "Agile practices" in wording["Agile"]
+    assert "AWS services" in wording["Amazon Web Services"]
+    assert "communication skills" in wording["Communication"]
+    assert "machine learning techniques" in wording["Machine Learning"]
+    # 'React' opens the line as a name, not as a verb of action: the line is no clause asking an action
+    assert wording["React"] == ["React"] and wording["CSS"] == ["CSS"]
+
+
 def test_the_fields_of_a_degree_asked_keep_the_degree_as_their_wording(matcher):
     wording = _wording(matcher, "Data Scientist", (
         "A Bachelor's or Master's degree in Computer Science, Physics or a related field.\n"

@@ -158,6 +158,13 @@ def test_listed_skills_keep_their_years_and_unknown_ones_their_wording(matcher):
     assert "essbase" not in by_id  # not on the taxonomy: kept as worded, not normalized
 
 
+def test_a_skill_keeps_the_head_noun_the_resume_gives_it(matcher):
+    text = "Ann Lee\nExperience\nDev at X | 2019 - 2021\nIntroduced Agile practices and test automation frameworks."
+    by_id = {s.id: s for s in parse_resume(text, matcher=matcher).meta.skills}
+    assert by_id["agile"].evidence == ["Agile practices"]
+    assert by_id["test-automation"].evidence == ["test automation frameworks"]
+
+
 # A template resume as careless exports deliver it: one quoted line, byte escapes, runs of spaces for breaks.
 FLATTENED = (
     '"Dana Quill Porter  LinkedIn: www.linkedin.com/in/dqporter    2987 Lexington St.  Lafayette, CO 80026  '

@@ -298,6 +298,13 @@ def test_ordinary_words_and_adjectives_are_not_skills(matcher):
     # an O*NET product named by ordinary words counts only as written: 'Enterprise Manager', not 'enterprise managers'
     assert "onet-oracle-enterprise-manager" not in {s for s, _ in found(matcher, "Enterprise managers trained in finance.")}
     assert "onet-oracle-enterprise-manager" in {s for s, _ in found(matcher, "Monitoring with Oracle Enterprise Manager.")}
+    # nor one whose name is English words, each capitalized: 'After the Deadline', 'Applied Discovery'
+    assert not found(matcher, "Applications received after the deadline are not considered.")
+    assert "onet-lexisnexis-applied-discovery" not in {s for s, _ in found(matcher, "basic and applied discovery research")}
+    assert "onet-lexisnexis-applied-discovery" in {s for s, _ in found(matcher, "Review in Applied Discovery.")}
+    # a phrase that names no particular skill, and a property of a system rather than a skill
+    assert not found(matcher, "Strong technical skills.")
+    assert "performance" not in {s for s, _ in found(matcher, "availability, scalability and security")}
     assert "rest-api" in {s for s, _ in found(matcher, "Technologies: reactjs rest node.js typescript")}
     # a colleague's role is no skill asked: 'work closely with product owners'
     assert "product-management" not in {s for s, _ in found(matcher, "You work closely with product owners.")}

@@ -10,7 +10,7 @@ from jobfit.resumes.basics import EMAIL, URL
 from jobfit.resumes.dates import iso, merged_years
 from jobfit.resumes.sections import BULLET, Section
 from jobfit.schema import NormalizedSkill, Skill
-from jobfit.taxonomy import SkillMatcher
+from jobfit.taxonomy import SkillMatcher, wording
 
 SKILL_YEARS = re.compile(r"\(\s*(?:(less than (?:1|one))|(\d+(?:\.\d+)?)\+?)\s*(?:years?|yrs?)\s*\)", re.I)
 LEVELS = re.compile(r"\b(expert|advanced|proficient|intermediate|beginner|basic|working knowledge|familiar)\b", re.I)
@@ -101,13 +101,14 @@ def resume_skills(
             uses.append(use or SkillUse(section.name))
     normalized: dict[str, NormalizedSkill] = {}
     spans: dict[str, list[SkillUse]] = {}
-    for found, use in zip(matcher.find_many(texts), uses, strict=True):
+    for text, found, use in zip(texts, matcher.find_many(texts), uses, strict=True):
         for mention in found:
             entry = normalized.setdefault(
                 mention.skill.id, NormalizedSkill(id=mention.skill.id, name=mention.skill.name, category=mention.skill.category)
             )
-            if mention.text not in entry.evidence:
-                entry.evidence.append(mention.text)
+            said = wording(text, mention)
+            if said not in entry.evidence:
+                entry.evidence.append(said)
             spans.setdefault(mention.skill.id, []).append(use)
     listed = [item for section in sections if section.name == "skills" for item in listed_items(section.lines)]
     # "Environment: GIT, Maven, Jenkins" under a job, "Technologies: ..." under a project
