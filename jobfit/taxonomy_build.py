@@ -453,7 +453,9 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         # words ('Enterprise Manager', 'Applied Discovery'): only as written, not 'enterprise managers trained'
         coined = bool(vendorless) and ((" " in vendorless and not all(w in common for w in alias_key(vendorless).split())
                                         and not _ordinary_phrase(vendorless, dictionary))
-                                       or (bool(re.search(r"[a-z][A-Z]|\d", vendorless))
+                                       or ((bool(re.search(r"[a-z][A-Z]|\d", vendorless))  # 'JMeter'; 'Jdeveloper', no word
+                                            or (" " not in vendorless and not vendorless.isupper()
+                                                and not {vendorless.lower(), vendorless.lower().removesuffix("s")} & dictionary))
                                            and alias_key(vendorless) not in known_words))  # a word ESCO never writes
         if acronym and alias_key(acronym) in known_words:
             acronym = None  # ESCO's prose writes it as a word: an ordinary abbreviation, not this product's

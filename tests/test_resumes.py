@@ -148,14 +148,17 @@ def test_a_header_line_as_wide_as_the_prose_is_still_a_header():
 
 
 def test_listed_skills_keep_their_years_and_unknown_ones_their_wording(matcher):
-    text = "Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\nPython (3 years), ESSBASE (Less than 1 year), Quillfeather Planner, Hyperion Planning, C++"
+    text = ("Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\n"
+            "Python (3 years), ZORBLAX (Less than 1 year), Quillfeather Planner, Hyperion Planning, ESSBASE (2 years), C++")
     profile = parse_resume(text, matcher=matcher)
     by_id = {s.id: s for s in profile.meta.skills}
     assert by_id["python"].years == 3 and by_id["cpp"].evidence == ["C++"]
     listed = {s.name: s.keywords for s in profile.skills}
-    assert listed["ESSBASE"] == ["ESSBASE"] and listed["Quillfeather Planner"] == ["Quillfeather Planner"]
-    assert listed["Oracle Hyperion Planning"] == ["Hyperion Planning"]  # O*NET's product, written without its vendor
-    assert "essbase" not in by_id  # not on the taxonomy: kept as worded, not normalized
+    assert listed["ZORBLAX"] == ["ZORBLAX"] and listed["Quillfeather Planner"] == ["Quillfeather Planner"]
+    # O*NET's products, written without their vendor and, when the name is no English word, in any case
+    assert listed["Oracle Hyperion Planning"] == ["Hyperion Planning"]
+    assert by_id["onet-oracle-essbase"].years == 2 and listed["Oracle Essbase"] == ["ESSBASE"]
+    assert "zorblax" not in by_id  # not on the taxonomy: kept as worded, not normalized
 
 
 def test_a_skill_keeps_the_head_noun_the_resume_gives_it(matcher):

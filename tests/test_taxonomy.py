@@ -255,6 +255,15 @@ def test_todays_tools_are_named(matcher):
             "responsive-design", "accessibility", "cryptography"} <= {s for s, _ in found(matcher, text)}
 
 
+def test_office_tools_methods_and_coined_product_names_are_found_as_resumes_write_them(matcher):
+    skills = {s for s, _ in found(matcher, "Proficient in Word, Excel, Power Point and Outlook; Agile and Waterfall; "
+                                           "built e-commerce sites; Adobe Suite; jdeveloper and Jmeter.")}
+    assert {"ms-word", "excel", "powerpoint", "outlook", "waterfall-development", "ecommerce", "creative-cloud",
+            "onet-oracle-jdeveloper", "onet-apache-jmeter"} <= skills
+    # the ordinary words stay words
+    assert not found(matcher, "Word of mouth brought clients; the outlook is good.")
+
+
 def test_a_product_is_its_own_skill_under_the_concept_it_belongs_to(matcher):
     """A posting that asks for Splunk asks for Splunk, not for 'Monitoring'; the concept is its parent, so a
     candidate with Prometheus still covers a monitoring requirement partly."""
