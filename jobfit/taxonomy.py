@@ -469,6 +469,28 @@ class SkillMatcher:
             j += 1
         return end
 
+    def _elided(self, text: str, found: list[re.Match], keys: list[str], candidates: list) -> list[tuple[int, int, str, str]]:
+        """Skills whose head noun the text shares with the next: 'analytical, written and verbal communication
+        skills' names analytical skills too, 'interpersonal and organizational skills' interpersonal skills."""
+        taken = {k for c in candidates if c[3] != "trait" for k in range(c[0], c[1])}  # 'analytical' is the skill's
+        out = []
+        for start, end, _, _ in candidates:
+            head = end - 1 if keys[end - 1] == "skill" else end if end < len(keys) and keys[end] == "skill" else None
+            k, joined = start - 1, False
+            while head is not None and k >= 0 and len(out) < 8:
+                gap = text[found[k].end():found[k + 1].start()].strip()
+                if keys[k] in ("and", "or") and gap in ("", ","):
+                    k, joined = k - 1, True
+                    continue
+                if not (gap in (",", "&") or (joined and gap == "")):
+                    break
+                joined = False
+                sid = None if k in taken else self._index.get((keys[k], keys[head]))
+                if sid is not None:
+                    out.append((k, k + 1, sid, "alias"))
+                k -= 1
+        return out
+
     def _find(self, text: str) -> list[SkillMention]:
         found = tokens(text)
         keys = [_stem(m.group().lower()) for m in found]
@@ -506,6 +528,10 @@ class SkillMatcher:
                 i = hit[1]
             else:
                 i += 1
+        elided = self._elided(text, found, keys, candidates)
+        if elided:
+            words = {c[0] for c in elided}
+            candidates = sorted([c for c in candidates if c[0] not in words] + elided)
         mentions = []
         confidence = {"alias": 0.9, "exact": 0.9, "context": 0.75, "fuzzy": 0.6, "trait": 0.75}
         if any(c[3] == "context" for c in candidates):

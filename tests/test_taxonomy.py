@@ -323,6 +323,13 @@ def test_ordinary_words_and_adjectives_are_not_skills(matcher):
     assert "english" in {s for s, _ in found(matcher, "Strong written English communication skills.")}
 
 
+def test_a_skill_sharing_its_head_noun_with_the_next_is_found(matcher):
+    assert {("problem-solving", "analytical"), ("communication", "written and verbal communication")} <= found(
+        matcher, "Strong analytical, written and verbal communication skills.")
+    assert ("communication", "interpersonal") in found(matcher, "Excellent interpersonal, leadership and presentation skills.")
+    assert "problem-solving" not in {s for s, _ in found(matcher, "Strong analytical, statistical methods.")}  # no head noun
+
+
 def test_words_for_personal_qualities_count_where_they_describe_someone(matcher):
     assert found(matcher, "You are structured, curious and ambitious.") >= {
         ("structured-working", "structured"), ("curiosity", "curious"), ("motivation", "ambitious")}
