@@ -262,6 +262,10 @@ def test_office_tools_methods_and_coined_product_names_are_found_as_resumes_writ
             "onet-oracle-jdeveloper", "onet-apache-jmeter"} <= skills
     # the ordinary words stay words
     assert not found(matcher, "Word of mouth brought clients; the outlook is good.")
+    # business fields ESCO names only inside longer labels, merged into those ESCO skills
+    fields = {s for s, _ in found(matcher, "Areas: marketing, advertising, budgeting, payroll, litigation and mediation.")}
+    assert {"marketing", "advertising", "budgeting", "payroll", "litigation", "mediation"} <= fields
+    assert matcher.taxonomy.skills["marketing"].esco_uri  # ESCO's 'marketing principles', with its occupations
 
 
 def test_a_product_is_its_own_skill_under_the_concept_it_belongs_to(matcher):
