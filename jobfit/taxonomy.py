@@ -472,7 +472,8 @@ class SkillMatcher:
     def _elided(self, text: str, found: list[re.Match], keys: list[str], candidates: list) -> list[tuple[int, int, str, str]]:
         """Skills whose head noun the text shares with the next: 'analytical, written and verbal communication
         skills' names analytical skills too, 'interpersonal and organizational skills' interpersonal skills."""
-        taken = {k for c in candidates if c[3] != "trait" for k in range(c[0], c[1])}  # 'analytical' is the skill's
+        # a quality word before a shared head noun ('analytical, … skills') is that skill, not a trait
+        taken = {k for c in candidates if c[3] != "trait" for k in range(c[0], c[1])}
         out = []
         for start, end, _, _ in candidates:
             head = end - 1 if keys[end - 1] == "skill" else end if end < len(keys) and keys[end] == "skill" else None

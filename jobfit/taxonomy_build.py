@@ -94,6 +94,17 @@ def _ordinary_phrase(name: str, dictionary: frozenset[str]) -> bool:
         for w in words)
 
 
+def _any_case(short: str, common: set[str], known_words: Counter[str], dictionary: frozenset[str]) -> bool:
+    """Whether an O*NET product's short name counts in any case. Several words, one of them no ordinary word
+    ('Visual Studio Code', 'Power BI'): yes; all ordinary or capitalized English words ('Enterprise Manager',
+    'Applied Discovery'): only as written, not 'enterprise managers trained'. One word: when made up ('JMeter')
+    or no English word ('Jdeveloper'; not 'Smoke', nor an acronym) that ESCO's prose never writes."""
+    several = " " in short and not all(w in common for w in alias_key(short).split()) and not _ordinary_phrase(short, dictionary)
+    made_up = bool(re.search(r"[a-z][A-Z]|\d", short)) or (
+        " " not in short and not short.isupper() and not {short.lower(), short.lower().removesuffix("s")} & dictionary)
+    return several or (made_up and alias_key(short) not in known_words)
+
+
 def _prose_words(*frames_and_columns) -> Counter[str]:
     """How often ESCO's own prose uses each lower-case word (as an alias key). Used at least 5 times, it is a
     common word: a technology named by one ('Access', 'Spark', 'Chef') needs its case and context."""
@@ -449,14 +460,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         # 'Apache JMeter' is written 'JMeter' (a coined word, in any case: 'Jdeveloper'); 'Google Calendar' only
         # 'Calendar' as written; 'Unified modeling language UML' 'UML', in capitals ('CART' is a program, 'cart' is not)
         vendorless, acronym = short_names.get(example), acronyms.get(example)
-        # several words, one of them no ordinary word ('Visual Studio Code', 'Power BI'): any case; all ordinary
-        # words ('Enterprise Manager', 'Applied Discovery'): only as written, not 'enterprise managers trained'
-        coined = bool(vendorless) and ((" " in vendorless and not all(w in common for w in alias_key(vendorless).split())
-                                        and not _ordinary_phrase(vendorless, dictionary))
-                                       or ((bool(re.search(r"[a-z][A-Z]|\d", vendorless))  # 'JMeter'; 'Jdeveloper', no word
-                                            or (" " not in vendorless and not vendorless.isupper()
-                                                and not {vendorless.lower(), vendorless.lower().removesuffix("s")} & dictionary))
-                                           and alias_key(vendorless) not in known_words))  # a word ESCO never writes
+        coined = bool(vendorless) and _any_case(vendorless, common, known_words, dictionary)
         if acronym and alias_key(acronym) in known_words:
             acronym = None  # ESCO's prose writes it as a word: an ordinary abbreviation, not this product's
         for short, exact in ((vendorless, not coined or alias_key(vendorless or "") in graph.drop), (acronym, True)):
