@@ -320,7 +320,9 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
     esco_id: dict[str, str] = {}
 
     # --- jobfit extras first: they own their names and abbreviations ---
-    esco_rows = skills_csv.select("conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels", "hiddenLabels").rows()
+    # ESCO's preferred labels carry stray and non-breaking spaces ('plan '): cleaned before any is compared
+    esco_rows = [(uri, kind, reuse, " ".join((pref or "").split()), alts, hidden) for uri, kind, reuse, pref, alts, hidden
+                 in skills_csv.select("conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels", "hiddenLabels").rows()]
     esco_by_label: dict[str, list[tuple]] = defaultdict(list)
     for row in esco_rows:
         for label in {row[3], strip_qualifier(row[3])}:  # preferred labels only: ESCO lumps many

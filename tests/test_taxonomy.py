@@ -317,6 +317,8 @@ def test_ordinary_words_and_adjectives_are_not_skills(matcher):
     assert "onet-lexisnexis-applied-discovery" in {s for s, _ in found(matcher, "Review in Applied Discovery.")}
     # a phrase that names no particular skill, and a property of a system rather than a skill
     assert not found(matcher, "Strong technical skills.")
+    assert "plan" not in {s for s, _ in found(matcher, "We plan to grow our software development team.")}  # ESCO's "plan "
+    assert {s for s, _ in found(matcher, "CKAD or CKA certified")} == {"cert-ckad", "cert-cka"}
     assert "performance" not in {s for s, _ in found(matcher, "availability, scalability and security")}
     assert "rest-api" in {s for s, _ in found(matcher, "Technologies: reactjs rest node.js typescript")}
     # a colleague's role is no skill asked: 'work closely with product owners'
