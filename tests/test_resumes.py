@@ -201,6 +201,44 @@ def test_a_flattened_template_resume_comes_out_whole(matcher):
     assert profile.meta.achievements[0].work == 0 and set(profile.meta.achievements[0].figures) >= {"30%", "$100 million"}
 
 
+ENTRY_LABELS = """Casey Lindqvist
+casey.lindqvist@example.com
+
+PROFESSIONAL EXPERIENCE
+NORTHWIND TRADERS, Boston, MA
+2015 to Present
+Regional Sales Manager
+Achievements:
+- Grew regional revenue by 40% in three years across a portfolio of distribution partners in the region
+- Opened eleven new accounts with national retailers and negotiated their first-year supply contracts
+Page 2 of 2
+Regional Sales Manager, (Continued)
+- Trained and mentored a team of twelve account executives and field sales representatives
+FABRIKAM SUPPLY, Hartford, CT
+2010 to 2015
+Account Executive
+Responsibilities/Achievements:
+- Managed forty wholesale accounts and their quarterly business reviews with the purchasing teams
+Achievements:
+- Exceeded the annual sales quota in each of the five years with the company
+
+AWARDS
+Salesperson of the Year, 2014
+"""
+
+
+def test_labels_under_each_job_and_page_break_continuations_stay_in_the_history(matcher):
+    # "Achievements:" under every job and "Responsibilities/Achievements:" head a job's own text, not an awards
+    # section that would swallow the jobs after it; "(Continued)" after a page break is the same job
+    profile = parse_resume(ENTRY_LABELS, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.position, w.name, w.startDate) for w in profile.work if w.startDate] == [
+        ("Regional Sales Manager", "NORTHWIND TRADERS", "2015-01"),
+        ("Account Executive", "FABRIKAM SUPPLY", "2010-01"),
+    ]
+    assert not any("continued" in (w.position or "").lower() for w in profile.work)
+    assert [a.title for a in profile.awards] == ["Salesperson of the Year"]
+
+
 def test_a_range_whose_dash_was_lost_with_the_line_break(matcher):
     from jobfit.documents import extract_text
 
@@ -553,8 +591,9 @@ Inventory App (2019)
         ("Online Golf Course Booking System", ["Application Developer"], "Hashe Computer Solutions",
          ["PHP", "MySQL", "Ajax", "jQuery"]),
         ("Freight Tracker", ["Team Lead", "Developer"], None, []),
-        ("Inventory App (2019)", [], None, []),
+        ("Inventory App", [], None, []),
     ]
+    assert projects[-1].endDate == "2019"  # the year is the project's date, not part of its name
     assert projects[0].description.startswith("A web based system") and projects[2].endDate == "2019"
 
 

@@ -122,7 +122,8 @@ def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None]]:
     for line in _items(lines):
         years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
         if len(line.split()) <= 14 or not out:
-            out.append((line.rstrip("."), years[-1] if years else None, None))
+            title = re.sub(r"[\s,;(–-]+(?:19|20)\d\d\)?\.?$", "", line).rstrip(".") or line  # "Salesperson of the Year, 2014"
+            out.append((title, years[-1] if years else None, None))
         else:
             title, when, text = out[-1]
             out[-1] = (title, when, ((text or "") + " " + line).strip())

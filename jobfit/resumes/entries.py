@@ -29,7 +29,7 @@ IGNORED_LABELS = ("client", "experience", "notice", "notice period", "team size"
 BODY_LABEL = re.compile(
     r"^(?:(?:key|main|major|job|my|primary|other)\s+)?(?:roles?|responsibilit\w+|duties|functions|achievements|accomplishments|"
     r"contributions|deliverables|highlights|environment|description|tools(?: used)?|technologies(?: used)?|project(?: name| title)?|"
-    r"team size|client|platform|technology used|skills used|results)(?:\s+(?:and|&)\s+\w+)*\s*(?::|$)", re.I)
+    r"team size|client|platform|technology used|skills used|results)(?:\s*/\s*\w+|\s+(?:and|&)\s+\w+)*\s*(?::|$)", re.I)
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -65,6 +65,8 @@ def is_body(line: str, width: int = 0) -> bool:
 
 
 CONTACT = re.compile(r"@|\b(?:tel|phone|mobile|cell|e-?mail|address|zip code|fax)\b|\d{3}[ .-]\d{3}[ .-]\d{4}|https?://|www\.", re.I)
+# "Sales Director, (Continued)" after a page break: the same entry going on
+CONTINUED = re.compile(r"(?i)[\s,(]*\b(?:continued|cont'?d)\b\W*$")
 LONE_DATE_PIECE = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|spring|summer|fall|autumn|winter)"
                              r"(?:[\s,']+(?:(?:19|20)\d\d))?$|^(?:19|20)\d\d$", re.I)
 
@@ -165,7 +167,7 @@ def read_header(lines: list[str]) -> Header:
             line = line[: found.span[0]] + " | " + line[found.span[1]:]
         places_before, line_pieces = len(header.places), []
         for piece in SEPARATORS.split(line):
-            piece = strip_piece(re.sub(r"\(\s*\)|\bfrom\s*$", "", piece))
+            piece = strip_piece(CONTINUED.sub("", re.sub(r"\(\s*\)|\bfrom\s*$", "", piece)))
             if not piece or not re.search(r"[A-Za-z]{2}", piece):
                 continue
             if CONTACT.search(piece):

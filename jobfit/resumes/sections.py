@@ -7,6 +7,7 @@ letter-spaced "E xp er ie nc e", or "Skills: Python, Java" with its content on t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from jobfit.resumes.lexicon import TITLE_EXTRA
@@ -143,6 +144,11 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     return None
 
 
+_ENTRY_SECTIONS = ("experience", "volunteering")
+_ENTRY_LABELS = ("awards", "projects", "publications")  # what a job's own text may be headed with
+_RESPONSIBILITIES = re.compile(r"(?i)\bresponsibilit|\bduties\b")
+
+
 @dataclass
 class Section:
     name: str
@@ -153,13 +159,18 @@ class Section:
 def split_sections(lines: list[str]) -> list[Section]:
     """The document as sections in order; text before the first heading is the 'header' section.
 
-    "Skills: Python, Java" opens a skills section whose first line is "Python, Java".
+    "Skills: Python, Java" opens a skills section whose first line is "Python, Java". Inside a work history, a
+    heading the document repeats ("Achievements:" under every job) or one naming duties labels an entry's text.
     """
     sections = [Section("header", None, [])]
+    seen = Counter(line.strip().lower() for line in lines)
     for raw in lines:
         line = raw.strip()
         name = heading_of(line, sections[-1].name)
         inline = INLINE.match(line)
+        if name and sections[-1].name in _ENTRY_SECTIONS and (
+                name in _ENTRY_LABELS and seen[line.lower()] > 1 or _RESPONSIBILITIES.search(line)):
+            name = None  # "Achievements:" under every job, "Responsibilities & Achievements": the entry's own labels
         if name:
             # "EDUCATION: Western Kentucky University": the heading's line goes on with the section's first line
             rest = inline.group(2).strip() if inline and heading_of(inline.group(1)) == name else ""

@@ -133,6 +133,12 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     return WorkEntry(position, company, location, header.dates)
 
 
+def _capitals(line: str) -> bool:
+    """A short line in capitals ("BENDIGO BANK LIMITED"): a header, never the rest of a sentence above."""
+    words = re.findall(r"[A-Za-z]{2,}", line)
+    return 1 <= len(words) <= 6 and line.upper() == line
+
+
 def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
     """(header lines, body lines) runs: header lines until text starts, text until the next header line."""
     groups: list[tuple[list[str], list[str]]] = []
@@ -144,7 +150,7 @@ def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
         # A line right under text that ran to the margin without finishing its sentence continues it.
         wrapped = bool(open_text) and (bool(width) and len(open_text) >= 0.8 * width or line[:1].islower()
                                        or len(open_text) >= 60 and line.endswith("."))  # "...Tomcat Web logic" / "Application server."
-        continues = wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text)
+        continues = wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text) and not _capitals(line)
         if continues and groups and groups[-1][1]:
             groups[-1][1][-1] += " " + line  # one bullet wrapped over two lines is one highlight
             open_text = line
