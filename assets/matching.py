@@ -70,7 +70,8 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
     taxonomy = skill_matcher.taxonomy.with_cooccurrence(
         [{s.id for s in j.meta.required_skills + j.meta.preferred_skills} for j in jobs.values()])
     matcher = Matcher.build(profiles, _aligned(list(profiles), store.read("profile_vectors")),
-                            jobs, _aligned(list(jobs), store.read("job_vectors")), taxonomy, weights)
+                            jobs, _aligned(list(jobs), store.read("job_vectors")), taxonomy, weights,
+                            _aligned(list(profiles), store.read("profile_titles")), _aligned(list(jobs), store.read("job_titles")))
     result, fresh = refresh_matches(matcher, previous, changed_profiles, changed_jobs,
                                     top_n=SETTINGS.match_top_n, min_score=SETTINGS.match_min_score)
     seconds = time.perf_counter() - started

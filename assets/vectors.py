@@ -36,18 +36,26 @@ def _sync_vectors(table: str, items: dict[str, tuple[str | None, str]], embedder
     }
 
 
+def _titles(metadata: dict) -> dict:
+    """The title table's figures under their own names, beside the text table's."""
+    return {f"titles_{key}": value for key, value in metadata.items() if key in ("embedded", "reused", "removed", "embed_seconds")}
+
+
 @dg.asset(
     deps=["profiles"],
     group_name="vectors",
     kinds={"lancedb", "pytorch"},
     automation_condition=on_upstream_update,
-    description="One MiniLM vector per profile (title, summary, roles, skills), keyed by profile id.",
+    description="One MiniLM vector per profile (title, summary, roles, skills), and one of its title alone, keyed by profile id.",
 )
 def profile_vectors(storage: StorageResource, embedder: EmbedderResource, vectors: VectorsResource) -> dg.MaterializeResult:
     with storage.warehouse() as con:
         rows = con.execute("SELECT profile_id, tenant, profile_json FROM profiles WHERE status = 'active'").fetchall()
-    items = {pid: (tenant, profile_text(Profile.model_validate_json(js))) for pid, tenant, js in rows}
-    return dg.MaterializeResult(metadata=_sync_vectors("profile_vectors", items, embedder, vectors))
+    profiles = {pid: (tenant, Profile.model_validate_json(js)) for pid, tenant, js in rows}
+    texts = {pid: (tenant, profile_text(p)) for pid, (tenant, p) in profiles.items()}
+    titles = {pid: (tenant, p.basics.label or "") for pid, (tenant, p) in profiles.items()}
+    return dg.MaterializeResult(metadata={**_sync_vectors("profile_vectors", texts, embedder, vectors),
+                                          **_titles(_sync_vectors("profile_titles", titles, embedder, vectors))})
 
 
 @dg.asset(
@@ -55,10 +63,13 @@ def profile_vectors(storage: StorageResource, embedder: EmbedderResource, vector
     group_name="vectors",
     kinds={"lancedb", "pytorch"},
     automation_condition=on_upstream_update,
-    description="One MiniLM vector per analyzed posting (title, required skills, description), keyed by job id.",
+    description="One MiniLM vector per analyzed posting (title, required skills, description), and one of its title alone, keyed by job id.",
 )
 def job_vectors(storage: StorageResource, embedder: EmbedderResource, vectors: VectorsResource) -> dg.MaterializeResult:
     with storage.warehouse() as con:
         rows = con.execute("SELECT id, tenant, posting_json FROM job_postings").fetchall()
-    items = {jid: (tenant, job_text(JobPosting.model_validate_json(js))) for jid, tenant, js in rows}
-    return dg.MaterializeResult(metadata=_sync_vectors("job_vectors", items, embedder, vectors))
+    jobs = {jid: (tenant, JobPosting.model_validate_json(js)) for jid, tenant, js in rows}
+    texts = {jid: (tenant, job_text(j)) for jid, (tenant, j) in jobs.items()}
+    titles = {jid: (tenant, j.title or "") for jid, (tenant, j) in jobs.items()}
+    return dg.MaterializeResult(metadata={**_sync_vectors("job_vectors", texts, embedder, vectors),
+                                          **_titles(_sync_vectors("job_titles", titles, embedder, vectors))})

@@ -5,7 +5,8 @@
 Synthetic profiles and postings (skills drawn from the shipped taxonomy by occupation, so they overlap
 the way real ones do; career levels, years, education, places, remote flags) with clustered unit
 vectors stand in for embedded text; the scoring is the real one. Each size runs in a fresh process and
-reports: seconds to build the matcher (features of both sides and each posting's typical similarity),
+reports: seconds to build the matcher (features of both sides, each posting's typical similarity and the
+titles' typical similarities),
 seconds for the top `--top` postings of every profile fully scored and explained, peak resident memory,
 seconds for the other direction (the best profiles of each tenant-owned posting, a tenth of them here),
 then seconds for one new profile among them (features, candidates, scoring, explanation).
@@ -59,7 +60,7 @@ def vectors(kinds):
 p_kind, j_kind = rng.integers(len(occupations), size=n_profiles), rng.integers(len(occupations), size=n_jobs)
 tenants = ["acme", "globex", "initech"]
 profiles = {{f"p{{i}}": Profile.model_validate(dict(
-    basics=dict(name=f"Person {{i}}", location=dict(city=cities[i % len(cities)])),
+    basics=dict(name=f"Person {{i}}", label=occupations[k].title, location=dict(city=cities[i % len(cities)])),
     meta=dict(tenant=tenants[i % 3], document_sha256="0" * 64, schema_version="1", skills=skills(occupations[k], 12),
               total_years_experience=float(i % 15), career_level=LEVELS[i % 5], education_level=EDUCATION_LEVELS[i % 6])))
     for i, k in enumerate(p_kind)}}
@@ -71,9 +72,10 @@ jobs = {{f"j{{i}}": JobPosting.model_validate(dict(
               education_level=EDUCATION_LEVELS[i % 6] if i % 4 == 0 else None)))
     for i, k in enumerate(j_kind)}}
 P, J = vectors(p_kind), vectors(j_kind)
+P_title, J_title = vectors(p_kind), vectors(j_kind)  # the titles alone, near their occupation's too
 out = {{"profiles": n_profiles, "postings": n_jobs}}
 t0 = time.perf_counter()
-matcher = Matcher.build(profiles, P, jobs, J, taxonomy)
+matcher = Matcher.build(profiles, P, jobs, J, taxonomy, profile_titles=P_title, job_titles=J_title)
 t1 = time.perf_counter()
 matches = matcher.for_profiles(top_n=top)
 t2 = time.perf_counter()
@@ -88,7 +90,7 @@ out.update(owned_postings=len(owned), owned_postings_s=round(time.perf_counter()
 # one new profile: its features, its candidates among every posting, scored and explained
 t3 = time.perf_counter()
 newcomer = {{"new": next(iter(profiles.values()))}}
-one = matcher.with_profiles(newcomer, P[:1]).for_profiles(top_n=top)
+one = matcher.with_profiles(newcomer, P[:1], P_title[:1]).for_profiles(top_n=top)
 out.update(one_profile_s=round(time.perf_counter() - t3, 3), one_profile_matches=len(one))
 print(json.dumps(out))
 """

@@ -136,7 +136,10 @@ def cmd_match(args: argparse.Namespace) -> int:
     job_vectors = embed_texts([job_text(j) for j in jobs.values()])
     taxonomy = shared_matcher().taxonomy.with_cooccurrence(
         [{s.id for s in j.meta.required_skills + j.meta.preferred_skills} for j in jobs.values()])
-    matches = match_all(profiles, profile_vectors, jobs, job_vectors, taxonomy, top_n=args.top, min_score=0)
+    profile_titles = embed_texts([p.basics.label or "" for p in profiles.values()])
+    job_titles = embed_texts([j.title or "" for j in jobs.values()])
+    matches = match_all(profiles, profile_vectors, jobs, job_vectors, taxonomy, top_n=args.top, min_score=0,
+                        profile_titles=profile_titles, job_titles=job_titles)
     per_profile: dict[str, list] = {}
     for match in matches:
         per_profile.setdefault(match.profile_id, []).append(match)

@@ -47,7 +47,8 @@ def test_fitting_posting_scores_higher_and_is_explained(matcher):
     assert any("required skills" in reason for reason in good.reasons)
     assert any("reads closer to this posting than its typical candidate" in reason for reason in good.reasons)
     assert any("describes other work" in reason for reason in bad.reasons)
-    assert set(good.components) == {"skills", "experience", "education", "location", "semantic"}
+    assert set(good.components) == {"skills", "title", "experience", "education", "location", "semantic"}
+    assert good.components["title"].score == 50.0  # no title vectors given: the titles neither help nor hurt
     assert good.weights_version == Weights().version and good.components["semantic"].weight == Weights().semantic
     assert 0 <= bad.score <= good.score <= 100
 
@@ -86,6 +87,31 @@ def test_a_posting_that_reads_like_every_resume_does_not_top_every_list():
     assert mean[0] == pytest.approx(0.6, abs=0.02) and mean[1] == pytest.approx(0.15, abs=0.02)
     p, j, _ = nearest_postings(profiles, ["t"] * n, jobs, [None] * (n + 1), mean, std, k=1)
     assert j.tolist() == (np.arange(n) + 1).tolist()  # each resume's own posting first, not the generic one
+
+
+def test_a_candidate_whose_title_reads_like_the_posting_title_ranks_it_higher(matcher):
+    # three postings read the same to the resume as a whole; only their titles differ. The candidate's title
+    # (a data engineer) is close to the first posting's title, typical of the second's, far from the third's
+    profile = parse_resume(RESUME, matcher=matcher, tenant="t1")
+    jobs = {j["id"]: analyze_job(j, matcher) for j in (
+        {**DATA_JOB, "id": "close"}, {**DATA_JOB, "id": "typical"}, {**DATA_JOB, "id": "far"})}
+    untitled = parse_resume(RESUME.replace("Data Engineer\ncasey", "casey").replace("Data Engineer at Flow Co", "Flow Co"),
+                            matcher=matcher, tenant="t1")
+    assert profile.basics.label == "Data Engineer" and not untitled.basics.label
+    built = Matcher.build({"casey": profile, "nolabel": untitled}, unit([[1, 0], [1, 0]]), jobs, unit([[1, 0.1]] * 3),
+                          matcher.taxonomy, profile_titles=unit([[1, 0, 0], [1, 0, 0]]),
+                          job_titles=unit([[0.95, 0.3, 0], [0.5, 0.5, 0.7], [0, 0.3, 1]]))
+    ranked = built.for_profiles(top_n=3)
+    casey = [m for m in ranked if m.profile_id == "casey"]
+    assert [m.job_id for m in casey] == ["close", "typical", "far"]
+    assert casey[0].components["title"].score > 70 > 30 > casey[2].components["title"].score
+    assert any("Their title, Data Engineer, is close to this posting's" in r for r in casey[0].reasons)
+    assert any("is far from this posting's" in r for r in casey[2].reasons)
+    # a resume without a title is neither helped nor hurt by the postings' titles
+    assert {m.components["title"].score for m in ranked if m.profile_id == "nolabel"} == {50.0}
+    # a newcomer scored against the same postings reads the same titles
+    alone = built.with_profiles({"casey": profile}, unit([[1, 0]]), unit([[1, 0, 0]])).for_profiles(top_n=1)
+    assert alone[0].job_id == "close" and alone[0].score == casey[0].score
 
 
 def test_match_all_keeps_top_n_each_way(matcher):

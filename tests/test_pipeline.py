@@ -87,6 +87,8 @@ def test_vectors_are_in_lancedb(pipeline_run):
     store = VectorStore(settings_dir := pipeline_run[0].layout.lancedb_dir)
     assert len(store.read("profile_vectors").ids) == 6
     assert len(store.read("job_vectors").ids) == 12
+    # and one vector of each side's title alone, for the title component
+    assert len(store.read("profile_titles").ids) == 6 and len(store.read("job_titles").ids) == 12
     assert settings_dir.exists()
 
 
@@ -113,6 +115,7 @@ def test_new_resume_flows_through_and_unchanged_text_is_not_embedded_again(tmp_p
     event = instance.get_latest_materialization_event(dg.AssetKey("profile_vectors"))
     metadata = event.asset_materialization.metadata
     assert metadata["embedded"].value == 1 and metadata["reused"].value == 6
+    assert metadata["titles_embedded"].value == 1 and metadata["titles_reused"].value == 6
     matched = read(settings.layout.serving_path, "SELECT count(*) FROM matches m JOIN profiles p USING (profile_id) WHERE p.name = 'Nadia Quinn'")
     assert matched[0][0] > 0
     shutil.rmtree(settings.data_dir)

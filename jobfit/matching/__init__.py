@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from jobfit.matching.candidates import nearest_postings, nearest_profiles, posting_typicals, visible
-from jobfit.matching.scoring import JobSide, PairScores, ProfileSide, Weights, explain, load_weights, score_pairs
+from jobfit.matching.scoring import JobSide, PairScores, ProfileSide, Titles, Weights, explain, load_weights, score_pairs
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.taxonomy import Taxonomy
 
@@ -34,27 +34,35 @@ class Matcher:
     taxonomy: Taxonomy
     weights: dict[str | None, Weights]
     skill_index: dict[str, int] = field(default_factory=dict)  # taxonomy skill id -> column of the skill matrices
+    titles: Titles | None = None  # title vectors of both sides; None: the title component is neutral
     pairs_scored: int = 0  # how many pairs the full scorer has seen, for the asset's metadata
 
     @classmethod
     def build(cls, profiles: dict[str, Profile], profile_vectors: np.ndarray, jobs: dict[str, JobPosting],
-              job_vectors: np.ndarray, taxonomy: Taxonomy, weights: dict[str | None, Weights] | None = None) -> Matcher:
-        """`profile_vectors` rows follow `profiles`' order, `job_vectors` rows follow `jobs`' order."""
+              job_vectors: np.ndarray, taxonomy: Taxonomy, weights: dict[str | None, Weights] | None = None,
+              profile_titles: np.ndarray | None = None, job_titles: np.ndarray | None = None) -> Matcher:
+        """`profile_vectors` rows follow `profiles`' order, `job_vectors` rows follow `jobs`' order; so do the
+        optional title vectors (the profile's label, the posting's title) that the title component reads."""
         skill_index = {sid: n for n, sid in enumerate(taxonomy.skills)}
         profile_side, job_side = ProfileSide(profiles, taxonomy, skill_index), JobSide(jobs, skill_index)
         mean, std = posting_typicals(profile_vectors, profile_side.tenants, job_vectors, job_side.tenants)
+        titles = (Titles.build(profiles, profile_titles, jobs, job_titles)
+                  if profile_titles is not None and job_titles is not None else None)
         return cls(profile_side, job_side, profile_vectors, job_vectors, mean, std, taxonomy, weights or {None: Weights()},
-                   skill_index)
+                   skill_index, titles)
 
-    def with_profiles(self, profiles: dict[str, Profile], profile_vectors: np.ndarray) -> Matcher:
+    def with_profiles(self, profiles: dict[str, Profile], profile_vectors: np.ndarray,
+                      profile_titles: np.ndarray | None = None) -> Matcher:
         """The same postings against other profiles (a new resume among thousands): the postings' features and
         typical similarities are reused, so only the new profiles cost anything."""
+        titles = self.titles.for_profiles(profiles, profile_titles) if self.titles and profile_titles is not None else None
         return replace(self, profiles=ProfileSide(profiles, self.taxonomy, self.skill_index),
-                       profile_vectors=profile_vectors, pairs_scored=0)
+                       profile_vectors=profile_vectors, titles=titles, pairs_scored=0)
 
     def score(self, p: np.ndarray, j: np.ndarray, similarity: np.ndarray) -> PairScores:
         self.pairs_scored += len(p)
-        return score_pairs(self.profiles, self.jobs, p, j, similarity, self.job_mean, self.job_std, self.weights)
+        return score_pairs(self.profiles, self.jobs, p, j, similarity, self.job_mean, self.job_std, self.weights,
+                           self.titles)
 
     def explain(self, scores: PairScores, keep: np.ndarray, computed_at: str | None = None) -> list[Match]:
         computed_at = computed_at or datetime.now(UTC).isoformat(timespec="seconds")
@@ -92,11 +100,12 @@ def top_per(groups: np.ndarray, totals: np.ndarray, n: int, min_score: float) ->
 
 def match_all(profiles: dict[str, Profile], profile_vectors: np.ndarray, jobs: dict[str, JobPosting],
               job_vectors: np.ndarray, taxonomy: Taxonomy, top_n: int = 10, min_score: float = 0.0,
-              weights: dict[str | None, Weights] | None = None) -> list[Match]:
+              weights: dict[str | None, Weights] | None = None, profile_titles: np.ndarray | None = None,
+              job_titles: np.ndarray | None = None) -> list[Match]:
     """Top `top_n` postings per profile and top `top_n` profiles per tenant-owned posting, fully scored, above `min_score`."""
     if not profiles or not jobs:
         return []
-    matcher = Matcher.build(profiles, profile_vectors, jobs, job_vectors, taxonomy, weights)
+    matcher = Matcher.build(profiles, profile_vectors, jobs, job_vectors, taxonomy, weights, profile_titles, job_titles)
     return refresh_matches(matcher, [], set(profiles), set(jobs), top_n, min_score)[0]
 
 

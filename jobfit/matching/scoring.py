@@ -1,6 +1,7 @@
 """The full, explained score of profile-posting pairs, vectorized over many pairs at once.
 
-Components (each 0-100): skills (taxonomy closeness, required weigh twice preferred), experience
+Components (each 0-100): skills (taxonomy closeness, required weigh twice preferred), title (how much
+closer the candidate's title reads to the posting's title than to a typical posting's), experience
 (years or seniority asked), education (level asked), location (remote, same city), semantic (how much
 closer the resume reads to the posting than the posting's typical candidate does). The total is their
 weighted mean. Reasons in plain sentences are written only for the pairs that are kept.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from jobfit.taxonomy import Taxonomy
 LEVELS = ["internship", "entry", "associate", "mid-senior", "director", "executive"]
 EDUCATION_LEVELS = ["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
 REQUIRED_WEIGHT, PREFERRED_WEIGHT = 2.0, 1.0
-COMPONENTS = ("skills", "experience", "education", "location", "semantic")
+COMPONENTS = ("skills", "title", "experience", "education", "location", "semantic")
+TITLE_SAMPLE = 20000  # posting titles a typical posting title is measured on
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Weights:
     for semantic similarity, which ranks best on the labeled set (see README → How matching works)."""
 
     skills: float = 20
+    title: float = 10
     experience: float = 10
     education: float = 5
     location: float = 5
@@ -73,9 +76,58 @@ def load_weights(path: Path | None) -> dict[str | None, Weights]:
 
 
 def semantic_score(z: np.ndarray | float) -> np.ndarray | float:
-    """How far a resume's similarity stands above the posting's typical candidate (z, in standard
-    deviations), as 0-100: 50 is typical, 73 one deviation above, 88 two."""
+    """How far a similarity stands above its typical value (z, in standard deviations), as 0-100: 50 is
+    typical, 73 one deviation above, 88 two. The semantic and title components both read it."""
     return 100.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64)))
+
+
+@dataclass
+class Titles:
+    """Title vectors of both sides, and each profile's typical similarity to a posting title.
+
+    A candidate's title is compared with the posting's; the typical value is the mean and spread of its
+    similarity to every posting title, in closed form from the posting titles' mean and covariance, so
+    "Manager" (close to many titles) does not lift every posting. No title on a side: the pair is neutral."""
+
+    jobs: np.ndarray  # (n_jobs, d) unit rows
+    job_has: np.ndarray  # bool per posting
+    center: np.ndarray  # mean posting title vector
+    covariance: np.ndarray  # of the posting title vectors
+    profiles: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))  # (n_profiles, d)
+    profile_has: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    mean: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per profile: typical similarity to a posting title
+    std: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    @classmethod
+    def build(cls, profiles: dict[str, Profile], profile_titles: np.ndarray, jobs: dict[str, JobPosting],
+              job_titles: np.ndarray, seed: int = 0) -> Titles:
+        """Rows of the title matrices follow the dicts' order; a side without a title is never read."""
+        job_has = np.array([bool(j.title) for j in jobs.values()], dtype=bool)
+        sample = np.flatnonzero(job_has)
+        if len(sample) > TITLE_SAMPLE:
+            sample = np.sort(np.random.default_rng(seed).choice(sample, TITLE_SAMPLE, replace=False))
+        rows = np.asarray(job_titles[sample], dtype=np.float64)
+        center = rows.mean(0) if len(rows) else np.zeros(job_titles.shape[1])
+        covariance = (rows - center).T @ (rows - center) / max(len(rows), 1)
+        return cls(np.asarray(job_titles, dtype=np.float32), job_has, center, covariance).for_profiles(profiles, profile_titles)
+
+    def for_profiles(self, profiles: dict[str, Profile], profile_titles: np.ndarray) -> Titles:
+        """The same postings' titles against other profiles' titles."""
+        vectors = np.asarray(profile_titles, dtype=np.float64)
+        spread = np.sqrt(np.maximum(((vectors @ self.covariance) * vectors).sum(1), 0.0))
+        return replace(self, profiles=np.asarray(profile_titles, dtype=np.float32),
+                       profile_has=np.array([bool(p.basics.label) for p in profiles.values()], dtype=bool),
+                       mean=vectors @ self.center, std=np.maximum(spread, 0.02))
+
+    def z(self, p: np.ndarray, j: np.ndarray, chunk: int = 50_000) -> np.ndarray:
+        """How far each pair's title similarity stands above the profile's typical one; NaN without titles."""
+        out = np.full(len(p), np.nan)
+        for start in range(0, len(p), chunk):
+            pp, jj = p[start:start + chunk], j[start:start + chunk]
+            similarity = np.einsum("ij,ij->i", self.profiles[pp], self.jobs[jj])
+            known = self.profile_has[pp] & self.job_has[jj]
+            out[start:start + chunk] = np.where(known, (similarity - self.mean[pp]) / self.std[pp], np.nan)
+        return out
 
 
 class ProfileSide:
@@ -154,14 +206,19 @@ class PairScores:
     job: np.ndarray
     similarity: np.ndarray
     typical: np.ndarray  # the posting's mean similarity to its candidates
+    title_z: np.ndarray  # how far the titles' similarity stands above the profile's typical one (NaN: no titles)
     components: dict[str, np.ndarray]
     total: np.ndarray
 
 
 def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarray, similarity: np.ndarray,
-                job_mean: np.ndarray, job_std: np.ndarray, weights: dict[str | None, Weights]) -> PairScores:
-    """Every component and the total for the pairs (p[k], j[k]), without a Python loop over pairs."""
+                job_mean: np.ndarray, job_std: np.ndarray, weights: dict[str | None, Weights],
+                titles: Titles | None = None) -> PairScores:
+    """Every component and the total for the pairs (p[k], j[k]), without a Python loop over pairs.
+    Without `titles` the title component is neutral (50)."""
     p, j = np.asarray(p, dtype=np.int64), np.asarray(j, dtype=np.int64)
+    title_z = titles.z(p, j) if titles is not None else np.full(len(p), np.nan)
+    title = np.where(np.isnan(title_z), 50.0, semantic_score(np.nan_to_num(title_z)))
     covered = np.asarray(profiles.cover_matrix[p].multiply(jobs.wanted[j]).sum(axis=1)).ravel()
     total_wanted = jobs.wanted_total[j]
     skills = np.where(total_wanted > 0, 100.0 * covered / np.maximum(total_wanted, 1e-9), 50.0)
@@ -182,14 +239,14 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     location = np.where(jobs.remote[j] | same_city, 100.0, np.where(has_place, 30.0, 60.0))
 
     semantic = semantic_score((similarity - job_mean[j]) / job_std[j])
-    components = {"skills": skills, "experience": experience, "education": education, "location": location, "semantic": semantic}
+    components = {"skills": skills, "title": title, "experience": experience, "education": education, "location": location, "semantic": semantic}
     total = np.zeros(len(p))
     tenants = np.array([profiles.tenants[a] for a in p], dtype=object)
     for tenant in set(tenants.tolist()) if len(p) else ():
         w = weights.get(tenant, weights[None]).as_dict()
         rows = tenants == tenant
         total[rows] = sum(components[name][rows] * w[name] for name in COMPONENTS) / sum(w.values())
-    return PairScores(p, j, np.asarray(similarity, dtype=np.float64), job_mean[j], components, total)
+    return PairScores(p, j, np.asarray(similarity, dtype=np.float64), job_mean[j], title_z, components, total)
 
 
 def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, weights: Weights, computed_at: str) -> Match:
@@ -222,7 +279,7 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
         reasons.append("Partly covered by related skills: " + ", ".join(partial[:4]) + ".")
     if missing:
         reasons.append("Missing required skills: " + ", ".join(missing[:6]) + ".")
-    reasons += [r for r in (_experience_reason(profile, job), _education_reason(profile, job), _location_reason(profile, job)) if r]
+    reasons += [r for r in (_title_reason(profile, job, float(scores.title_z[k])), _experience_reason(profile, job), _education_reason(profile, job), _location_reason(profile, job)) if r]
     similarity, typical = float(scores.similarity[k]), float(scores.typical[k])
     if similarity >= typical:
         reasons.append(f"The resume reads closer to this posting than its typical candidate's does "
@@ -237,6 +294,14 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
         components={name: {"score": round(float(scores.components[name][k]), 1), "weight": w[name]} for name in COMPONENTS},
         matched_skills=matched, missing_skills=missing, reasons=reasons, weights_version=weights.version, computed_at=computed_at,
     ))
+
+
+def _title_reason(profile: Profile, job: JobPosting, z: float) -> str | None:
+    if np.isnan(z) or abs(z) < 1.0:
+        return None
+    if z > 0:
+        return f"Their title, {profile.basics.label}, is close to this posting's ({job.title})."
+    return f"Their title, {profile.basics.label}, is far from this posting's ({job.title})."
 
 
 def _experience_reason(profile: Profile, job: JobPosting) -> str | None:
