@@ -71,8 +71,10 @@ def test_match_prints_top_n_per_profile(tmp_path):
     parsed.write_text(run("parse", SAMPLES / "inbox", "--jsonl").stdout)
     jobs = tmp_path / "jobs.jsonl"
     jobs.write_text(run("feed", SAMPLES / "feeds" / "jobs.rss", "--jsonl").stdout)
-    out = lines(run("match", "--profiles", parsed, "--jobs", jobs, "--top", 3).stdout)
+    result = run("match", "--profiles", parsed, "--jobs", jobs, "--top", 3)
+    out = lines(result.stdout)
     assert len(out) == 18
+    assert "Loading weights" not in result.stderr  # no model-loading progress bar on the user's terminal
     by_profile = {}
     for row in out:
         assert set(row) == {"profile", "job", "score", "components", "matched_skills", "missing_skills", "reasons"}
