@@ -239,6 +239,36 @@ def test_labels_under_each_job_and_page_break_continuations_stay_in_the_history(
     assert [a.title for a in profile.awards] == ["Salesperson of the Year"]
 
 
+LAW_FIRMS = """Penny Walters
+penny.walters@example.com
+
+PROFESSIONAL LEGAL EXPERIENCE
+Cohen, Jayson & Foster, PA
+Tampa, Florida
+Paralegal (2013
+present)
+The Solomon Law Group, PA
+Tampa, Florida
+Paralegal Supervisor (2006
+2013)
+McDonald & Shearer, P.A.
+Lakeland, Florida
+Office Manager (1999
+2004)
+"""
+
+
+def test_firms_each_with_place_and_dated_title_are_entries_of_their_own(matcher):
+    # employer, place, then the title with a range the line break cut ("(2013" / "present)"), again and again:
+    # each firm is one job; ", PA" ends a firm's name (a professional association), it is no physician assistant
+    profile = parse_resume(LAW_FIRMS, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.name, w.position, w.location, w.startDate, w.endDate) for w in profile.work] == [
+        ("Cohen, Jayson & Foster, PA", "Paralegal", "Tampa, Florida", "2013-01", None),
+        ("The Solomon Law Group, PA", "Paralegal Supervisor", "Tampa, Florida", "2006-01", "2013-01"),
+        ("McDonald & Shearer, P.A.", "Office Manager", "Lakeland, Florida", "1999-01", "2004-01"),
+    ]
+
+
 def test_a_range_whose_dash_was_lost_with_the_line_break(matcher):
     from jobfit.documents import extract_text
 

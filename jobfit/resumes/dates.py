@@ -98,7 +98,7 @@ def merged_years(intervals: list[tuple[tuple[int, int], tuple[int, int] | None]]
 
 
 _LEADING_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*:\s*\S", re.I)  # "Present: Engineer, GM"
-_LONE_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*[-–—]?\s*$", re.I)
+_LONE_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*[-–—]?\s*\)?\s*$", re.I)  # "present)" too
 
 
 # A header line ending in one date whose range goes on in the next line, the dash lost with the line
@@ -114,8 +114,8 @@ def _opens_range(line: str) -> bool:
 
 
 def join_split_ranges(lines: list[str]) -> list[str]:
-    """A range laid out as two lines ("January 2012" then "November 2012", "Acme, May 2011" then "Present")
-    as one line."""
+    """A range laid out as two lines ("January 2012" then "November 2012", "Acme, May 2011" then "Present",
+    "Paralegal (2013" then "present)") as one line."""
     out: list[str] = []
     index = 0
     while index < len(lines):

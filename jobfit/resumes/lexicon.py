@@ -25,6 +25,9 @@ engineer developer manager programmer designer supervisor founder cofounder co-f
 volunteer freelancer contractor member fellow researcher professor lecturer instructor trainer coach
 """.split())
 LEGAL_SUFFIX = re.compile(r"\b(inc|ltd|llc|llp|plc|gmbh|pvt|pte|corp|limited|co)\b\.?", re.I)
+# A professional firm's suffix, in capitals after a comma at the end ("Cohen, Jayson & Foster, PA"): not the
+# role noun PA (physician assistant) nor Pennsylvania, which a place would name with its city.
+FIRM_SUFFIX = re.compile(r",\s*(?:P\.?A|P\.?C|PLLC|S\.?C)\.?\s*$")
 
 
 _ROLE_NOUNS: dict[str, frozenset[str]] = {}  # per taxonomy version: built once, not per resume
@@ -57,7 +60,7 @@ def title_score(text: str, roles: frozenset[str]) -> float:
         score += 0.5
     if words[-1] in ORG_WORDS:  # "Infosys Technologies"; but "Software Engineer" and "Systems Analyst" are titles
         score -= 0.8
-    if LEGAL_SUFFIX.search(text):
+    if LEGAL_SUFFIX.search(text) or FIRM_SUFFIX.search(text):
         score -= 1.0
     return score
 
@@ -68,7 +71,7 @@ def company_score(text: str, roles: frozenset[str]) -> float:
     if not words or len(words) > 10:
         return 0.0
     score = 0.0
-    if LEGAL_SUFFIX.search(text):
+    if LEGAL_SUFFIX.search(text) or FIRM_SUFFIX.search(text):
         score += 1.5
     has_role = any(w in roles for w in words)
     if words[-1] in ORG_WORDS or (not has_role and any(w in ORG_WORDS for w in words)):

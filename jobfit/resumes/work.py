@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from jobfit.resumes.dates import MONTH, DateRange, find_range
 from jobfit.resumes.entries import BULLET, DATE_LABELS, Header, is_body, read_header, strip_piece
-from jobfit.resumes.lexicon import LEGAL_SUFFIX, ORG_WORDS, company_score, title_score, words_of
+from jobfit.resumes.lexicon import FIRM_SUFFIX, LEGAL_SUFFIX, ORG_WORDS, company_score, title_score, words_of
 from jobfit.resumes.places import parse_place, place_text
 
 # Functions a title names after a comma ("Vice President, Sales"): not employers.
@@ -22,8 +23,8 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
     if "," not in piece:
         return [piece]
     left, right = (p.strip() for p in piece.split(",", 1))
-    if LEGAL_SUFFIX.fullmatch(right.strip(" .")):
-        return [piece]  # "Abernathy Systems, Inc." is one employer
+    if LEGAL_SUFFIX.fullmatch(right.strip(" .")) or FIRM_SUFFIX.fullmatch(", " + right):
+        return [piece]  # "Abernathy Systems, Inc." and "McDonald & Shearer, P.A." are one employer
     if title_score(left, roles) > 0 and company_score(right, roles) > max(0.0, title_score(right, roles)):
         return [left, right]
     if company_score(left, roles) > 0.9 and title_score(right, roles) > 0 and not re.match(r"(?i)inc|ltd|llc", right):
@@ -51,7 +52,7 @@ def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
     if "," not in name:
         return name, None
     first, rest = (part.strip() for part in name.split(",", 1))
-    if not first or LEGAL_SUFFIX.fullmatch(rest.strip(" .")) or LEGAL_SUFFIX.match(rest):
+    if not first or LEGAL_SUFFIX.fullmatch(rest.strip(" .")) or LEGAL_SUFFIX.match(rest) or FIRM_SUFFIX.search(name):
         return name, None
     leading_place = parse_place(first)
     if leading_place and company_score(rest, roles) > 0:  # "San Francisco, San Francisco Unified School District"
@@ -173,15 +174,17 @@ def _segments(header_lines: list[str]) -> list[list[str]]:
     dated = [i for i, line in enumerate(header_lines) if find_range(line)]
     if len(dated) <= 1:
         return [header_lines]
-    # Date lines with a title on them ("Office Manager, 2007 to present") are entries of their own,
-    # under the employer the other lines name.
+    # Date lines with a title on them ("Office Manager, 2007 to present") are entries of their own, under
+    # the employer the lines above them name; with other lines between every two of them, each entry is its
+    # lines up to its date line ("Acme, PA" / "Tampa, Florida" / "Paralegal (2013 - present)" / "Globex, PA" / ...).
     def wordy(i: int) -> bool:
         found = find_range(header_lines[i])
         rest = header_lines[i][: found.span[0]] + header_lines[i][found.span[1]:]
         rest = re.sub(r"^\s*(?:" + "|".join(DATE_LABELS) + r")\s*[:\-]*", "", rest, flags=re.I)
         return len(re.findall(r"[A-Za-z]{2,}", rest)) >= 1
     titled = [i for i in dated if wordy(i)]
-    if len(titled) >= 2:
+    alternating = all(later - earlier >= 2 for earlier, later in pairwise(dated))  # other lines between each
+    if len(titled) >= 2 and not alternating:
         shared = [line for i, line in enumerate(header_lines) if i not in dated]
         return [shared + [header_lines[i]] for i in titled]
     starts_with_date = dated[0] == 0
