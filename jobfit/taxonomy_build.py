@@ -128,27 +128,45 @@ def _without_vendor(products: list[str], common: set[str]) -> dict[str, str]:
     'Hewlett Packard LoadRunner' -> 'LoadRunner', 'Adobe Systems Adobe Dreamweaver' -> 'Dreamweaver'.
 
     A vendor is a capitalized first word that is no ordinary word and starts at least five product
-    names; a second such word that follows it as often ('Hewlett Packard') and the words of a company's
-    name ('Systems') go with it. A short name must be a proper name (capitalized), not an ordinary word
-    ('Autodesk Smoke', 'Blackboard Learn') nor a one-word acronym ('Landmark VIP'), and not shared by two products."""
+    names, or one named after its only product ('StataCorp Stata'); a second such word that follows it as
+    often ('Hewlett Packard') and the words of a company's name ('Systems') go with it, unless an ordinary
+    word would be left ('IBM Lotus Notes'). A short name must be a proper name (capitalized), not an ordinary
+    word ('Autodesk Smoke', 'Blackboard Learn') nor a one-word acronym ('Landmark VIP'); two products share
+    one only when it is coined ('CATIA', kept by the first)."""
     words = [name.split() for name in products]
     first = Counter(w[0] for w in words if len(w) >= 2)
     vendors = {v for v, n in first.items() if n >= 5 and v[:1].isupper() and alias_key(v) not in common}
     second = Counter((w[0], w[1]) for w in words if len(w) >= 3 and w[0] in vendors)
     out: dict[str, str] = {}
     for name, w in zip(products, words, strict=True):
-        if len(w) < 2 or w[0] not in vendors:
+        if len(w) == 2 and w[0].lower().startswith(w[1].lower()) and w[0] != w[1]:
+            rest = w[1:]  # a vendor named after its one product: 'StataCorp Stata'
+        elif len(w) < 2 or w[0] not in vendors:
             continue
-        rest = w[1:]
-        while len(rest) > 1 and (rest[0] in vendors or rest[0].lower() in _CORPORATE_WORDS or (
-                second[(w[0], rest[0])] >= 5 and rest[0][:1].isupper() and alias_key(rest[0]) not in common)):
-            rest = rest[1:]
+        else:
+            rest = w[1:]
+            while len(rest) > 1 and (rest[0] in vendors or rest[0].lower() in _CORPORATE_WORDS or (
+                    second[(w[0], rest[0])] >= 5 and rest[0][:1].isupper() and alias_key(rest[0]) not in common)):
+                if len(rest) == 2 and alias_key(rest[1]) in common and rest[0].lower() not in _CORPORATE_WORDS:
+                    break  # 'IBM Lotus Notes' is written 'Lotus Notes', never 'Notes'
+                rest = rest[1:]
         short = " ".join(rest)
         if rest[0][:1].isupper() or rest[0][:1].isdigit():
             if len(rest) > 1 or (alias_key(short) not in common and len(short) >= 4):  # not 'VIP', 'EHR'
                 out[name] = short
+    # A short name two products share is one product sold under two vendors' names ('IBM CATIA', 'Dassault
+    # Systemes CATIA') when it is a coined name; the first by name keeps it. A shared ordinary phrase stays with none.
+    keeper: dict[str, str] = {}
+    for name, short in sorted(out.items()):
+        keeper.setdefault(alias_key(short), name)
     shared = Counter(alias_key(s) for s in out.values())
-    return {name: short for name, short in out.items() if shared[alias_key(short)] == 1}
+    return {name: short for name, short in out.items()
+            if shared[alias_key(short)] == 1 or (keeper[alias_key(short)] == name and _coined_name(short, common))}
+
+
+def _coined_name(short: str, common: set[str]) -> bool:
+    """A product name no English text would write for anything else: one word, not an ordinary one."""
+    return " " not in short and alias_key(short) not in common
 
 
 _GENERIC_TAIL = frozenset("software program programs system systems tool tools client server".split())
@@ -468,6 +486,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         for short, exact in ((vendorless, not coined or alias_key(vendorless or "") in graph.drop), (acronym, True)):
             if short and graph.lookup(short) is None and alias_key(short) not in exact_keys:
                 graph.add_alias(skill, short, exact=exact)
+                if short == vendorless and words[0].lower().startswith(short.lower()) and _dictionary_word(short, dictionary):
+                    skill["context"] = True  # 'Maplesoft Maple' is 'Maple' among other tools, not at '1640 Maple Street'
         skill["hot"] = bool(skill.get("hot") or hot)
         skill.setdefault("onet_commodity", commodity)
         skill["onet_socs"] = sorted(set(skill.get("onet_socs", [])) | set(socs))

@@ -153,12 +153,27 @@ def test_onet_products_are_also_named_without_their_vendor():
                 "Hewlett Packard LoadRunner", "Hewlett Packard QuickTest", "Hewlett Packard ALM", "Hewlett Packard Fortify",
                 "Hewlett Packard UFT", "Adobe Systems Adobe Dreamweaver", "Adobe Photoshop", "Adobe Illustrator",
                 "Adobe Acrobat", "Adobe Bridge", "Adobe Systems Adobe Bridge", "Landmark VIP", "Widget tools"]
-    short = _without_vendor(products, common={"pig", "tool"})
+    short = _without_vendor(products, common={"pig", "tool", "bridge"})
     assert short["Apache JMeter"] == "JMeter" and short["Hewlett Packard LoadRunner"] == "LoadRunner"
     assert short["Adobe Systems Adobe Dreamweaver"] == "Dreamweaver"  # the company's name goes with the vendor
     assert "Apache Pig" not in short  # an ordinary word alone is no product's name
-    assert "Adobe Bridge" not in short  # two products answer to 'Bridge'
+    assert "Adobe Bridge" not in short  # two products answer to 'Bridge', an ordinary word
     assert "Landmark VIP" not in short and "Widget tools" not in short  # no vendor of five products
+
+
+def test_a_vendor_named_after_its_product_a_second_vendor_word_and_one_product_under_two_vendors():
+    from jobfit.taxonomy import alias_key
+    from jobfit.taxonomy_build import _without_vendor
+
+    products = ["StataCorp Stata", "IBM Lotus Notes", "IBM Lotus Domino", "IBM Lotus Sametime", "IBM Lotus Symphony",
+                "IBM Lotus Connections", "IBM DB2", "IBM WebSphere", "IBM CATIA", "Dassault Systemes CATIA",
+                "Dassault Systemes ENOVIA", "Dassault Systemes DELMIA", "Dassault Systemes SIMULIA",
+                "Dassault Systemes SolidWorks", "Widget Tracker", "Gadget Tracker"]
+    short = _without_vendor(products, common={alias_key("notes"), alias_key("tracker")})
+    assert short["StataCorp Stata"] == "Stata"  # a vendor of one product, named after it
+    assert short["IBM Lotus Notes"] == "Lotus Notes" and short["IBM Lotus Sametime"] == "Sametime"  # never 'Notes'
+    # one product sold under two vendors' names: the coined name goes to one of them, not to none
+    assert [p for p in ("IBM CATIA", "Dassault Systemes CATIA") if short.get(p) == "CATIA"] == ["Dassault Systemes CATIA"]
 
 
 def test_onet_products_are_also_named_by_the_abbreviation_their_name_spells():
@@ -266,6 +281,16 @@ def test_office_tools_methods_and_coined_product_names_are_found_as_resumes_writ
     fields = {s for s, _ in found(matcher, "Areas: marketing, advertising, budgeting, payroll, litigation and mediation.")}
     assert {"marketing", "advertising", "budgeting", "payroll", "litigation", "mediation"} <= fields
     assert matcher.taxonomy.skills["marketing"].esco_uri  # ESCO's 'marketing principles', with its occupations
+
+
+def test_enterprise_data_and_systems_tools_are_named_as_people_write_them(matcher):
+    text = ("Statistics in SPSS, SAS and Stata; Java Servlets, JSF and EJB on WebLogic; QTP and Load Runner; "
+            "Lotus Notes and MS Project; cron jobs on Mac OS X; OLTP schemas; XSL transforms.")
+    assert {"spss", "sas", "onet-statacorp-stata", "java-servlets", "jsf", "ejb", "uft", "loadrunner", "onet-ibm-lotus-notes",
+            "ms-project", "cron", "macos", "oltp", "xml"} <= {s for s, _ in found(matcher, text)}
+    # a product whose vendor is named after it, and whose name is an English word, needs technical company
+    assert "onet-maplesoft-maple" not in {s for s, _ in found(matcher, "Rudolph Adams, 1640 Maple Street, Treeville")}
+    assert "onet-maplesoft-maple" in {s for s, _ in found(matcher, "Tools: MATLAB, Maple and Mathematica")}
 
 
 def test_a_product_is_its_own_skill_under_the_concept_it_belongs_to(matcher):
