@@ -291,6 +291,11 @@ def test_enterprise_data_and_systems_tools_are_named_as_people_write_them(matche
     # a product whose vendor is named after it, and whose name is an English word, needs technical company
     assert "onet-maplesoft-maple" not in {s for s, _ in found(matcher, "Rudolph Adams, 1640 Maple Street, Treeville")}
     assert "onet-maplesoft-maple" in {s for s, _ in found(matcher, "Tools: MATLAB, Maple and Mathematica")}
+    # integration, delivery, infrastructure and security tools by the names people write
+    text = "Mule ESB and TIBCO on AIX and SUSE; TFS and Perforce; HP Quality Center; Veeam backups to NetApp; Palo Alto firewalls."
+    assert {"mulesoft", "tibco", "aix", "suse", "tfs", "perforce", "hp-alm", "veeam", "netapp", "palo-alto-networks"} <= {
+        s for s, _ in found(matcher, text)}
+    assert not found(matcher, "Moved from Palo Alto, CA to Newark, New Jersey.")  # places, not products
 
 
 def test_a_product_is_its_own_skill_under_the_concept_it_belongs_to(matcher):
