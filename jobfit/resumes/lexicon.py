@@ -27,7 +27,7 @@ volunteer freelancer contractor member fellow researcher professor lecturer inst
 LEGAL_SUFFIX = re.compile(r"\b(inc|ltd|llc|llp|plc|gmbh|pvt|pte|corp|limited|co)\b\.?", re.I)
 # A professional firm's suffix, in capitals after a comma at the end ("Cohen, Jayson & Foster, PA"): not the
 # role noun PA (physician assistant) nor Pennsylvania, which a place would name with its city.
-FIRM_SUFFIX = re.compile(r",\s*(?:P\.?A|P\.?C|PLLC|S\.?C)\.?\s*$")
+FIRM_SUFFIX = re.compile(r",\s*(?:P\.?A|P\.?C|PLLC)\.?\s*$")
 
 
 _ROLE_NOUNS: dict[str, frozenset[str]] = {}  # per taxonomy version: built once, not per resume
