@@ -269,6 +269,29 @@ def test_firms_each_with_place_and_dated_title_are_entries_of_their_own(matcher)
     ]
 
 
+def test_education_lines_as_templates_and_british_resumes_write_them():
+    from jobfit.resumes.education import education_entries
+
+    def read(*lines):
+        return [(e.degree, e.area, e.institution, e.end) for e in education_entries(list(lines))]
+
+    # "MS Word" is Microsoft's, not a master's; the month of a date is no field of study; the GPA line names no school
+    assert read("Proficient in MS Word, Excel and PowerPoint", "Great team player",
+                "GOLDEN STATE COMMUNITY COLLEGE, Huntington Beach, CA", "Associate of Arts, December 2007",
+                "Major: Consumer Economics", "Overall GPA: 3.26") == [
+        ("Associate of Arts", "Consumer Economics", "GOLDEN STATE COMMUNITY COLLEGE", "2007")]
+    # honours and a degree's other name in brackets go with the degree; subject grades are no school
+    assert read("B.A. (Hons) Law", "Middlesex University", "A levels:", "Geography (C) Maths (A) English (B) Physics (C)",
+                "Chelmsford Central College") == [("B.A. (Hons) Law", "Law", "Middlesex University", None),
+                                                   ("A levels", None, "Chelmsford Central College", None)]
+    assert read("M.Com (Master of Commerce) University of Kerala, 2010") == [
+        ("M.Com (Master of Commerce)", None, "University of Kerala", "2010")]
+    # a template's long line: the commas and placeholders do not make it prose
+    assert read("Master of Science : Management and Organizational Leadership 08/2015 Warner Pacific University , "
+                "City , State , USA") == [("Master of Science : Management and Organizational Leadership",
+                                           "Management and Organizational Leadership", "Warner Pacific University", "2015")]
+
+
 def test_a_range_whose_dash_was_lost_with_the_line_break(matcher):
     from jobfit.documents import extract_text
 

@@ -28,7 +28,7 @@ class EducationEntry:
 DEGREES = (
     (r"ph\.?\s?d\.?|doctorate|doctor of [a-z]+|d\.?phil|ed\.?d|j\.?d\.?|m\.?d\.?(?= )", "doctorate"),
     (r"master'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|m\.?\s?sc\.?|m\.?\s?s\.|m\.\s?a\.?|mba|m\.?\s?b\.?\s?a\.?|m\.?\s?eng\.?|"
-     r"m\.?\s?tech\.?|m\.?\s?c\.?\s?a\.?|m\.?\s?com\.?|m\.?\s?ed\.?|m\.?\s?phil\.?|m\.\s?e\.?|pgdm|pgdba|pgd\w*|"
+     r"m\.?\s?tech\.?|m\.?\s?c\.?\s?a\.?|m\.?\s?com\.?|m\.?\s?ed\.?|m\.?\s?phil\.?|m\.\s?e\.?|m\.?\s?div\.?|pgdm|pgdba|pgd\w*|"
      r"post[- ]?graduat\w*(?: diploma)?|ll\.?m", "master"),
     (r"bachelor'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.?\s?eng\.?|b\.?\s?tech\.?|"
      r"b\.?\s?com\.?|b\.?\s?c\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.\s?e\.?|b\.?\s?ed\.?|b\.?\s?pharm\.?|b\.?\s?arch\.?|"
@@ -57,7 +57,9 @@ def degree_of(text: str) -> tuple[str, str, tuple[int, int]] | None:
         match = pattern.search(text)
         if match and (best is None or match.start() < best[2][0]):
             best = (match.group(0).strip(), level, match.span())
-    caps = _DEGREE_CAPS.search(text)
+    # "MS Word", "MS Office" are Microsoft's, not a master's
+    caps = next((m for m in _DEGREE_CAPS.finditer(text)
+                 if not (m.group(0) == "MS" and _MICROSOFT.match(text[m.end():].lstrip()))), None)
     if caps and (best is None or caps.start() < best[2][0]):
         best = (caps.group(0), _CAPS_LEVEL[caps.group(0).upper()], caps.span())
     return best
@@ -71,9 +73,14 @@ _AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:in|of|,|-|–|:)\s*[\"“‘]?([
 # A field written straight after the degree, in capitals: "BS Electrical Engineering", "Ph.D. Systems Engineering".
 _BARE_AREA = re.compile(r"^\s+((?-i:[A-Z][A-Za-z&/'-]*)(?:\s+(?:and|&|of|(?-i:[A-Z][A-Za-z&/'-]*))){0,5})")
 _MICROSOFT = re.compile(r"(?i:office|word|excel|visual|project|access|sql|windows|dynamics|powerpoint|outlook|dos|"
-                        r"paint|publisher|teams|azure|exchange)\b")  # "MS Office" is Microsoft's, not a master's
-_NOT_AREA = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|"
-                       r"with|from|at|honou?rs?|degree|candidate|graduate|program|programme|student|exam)", re.I)
+                        r"paint|publisher|teams|azure|exchange|sharepoint|lync|visio|onenote|365)\b")  # "MS Office" is Microsoft's, not a master's
+_HONOURS = re.compile(r"\s*\((?:hons?|honou?rs)\.?\)", re.I)
+_BRACKET = re.compile(r"\s*\(([^()]{1,60})\)")
+# "Geography (C) Maths (A) English (B)": the grades of school subjects, no school's name
+_SUBJECT_GRADES = re.compile(r"(?:\([A-E][*+]?\).*){2}")
+_NOT_AREA = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter|"
+                       r"with|from|at|honou?rs?|degree|candidate|graduate|program|programme|student|exam)\b", re.I)
 
 
 def _abbreviated(degree: str) -> bool:
@@ -84,6 +91,11 @@ def _abbreviated(degree: str) -> bool:
 def _degree_line(line: str) -> tuple[str, str, str | None, str]:
     """(degree phrase as written, level, area, what is left of the line) for a line naming a degree."""
     written, level, (start, end) = degree_of(line)
+    # 'B.A. (Hons) Law', 'M.Com (Master of Commerce)', 'Master of Business Administration (MBA)': the honours or the
+    # degree's other name go with the degree; the field follows
+    bracket = _BRACKET.match(line[end:])
+    if bracket and (_HONOURS.fullmatch(bracket.group(0)) or degree_of(bracket.group(1))):
+        end += bracket.end()
     rest = line[end:]
     area = None
     match = _AREA.match(rest)
@@ -92,7 +104,7 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
         area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*",
                              area_text)[0]
         area_text = strip_piece(re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text))
-        if area_text and not INSTITUTION.search(area_text) and not find_range(area_text):
+        if area_text and not INSTITUTION.search(area_text) and not find_range(area_text) and not _NOT_AREA.match(area_text):
             area = area_text
             rest = rest[match.end():] if match.group(1) else rest[rest.find(area_text) + len(area_text):]
     elif (level != "secondary" and _abbreviated(written) and (bare := _BARE_AREA.match(rest)) and not INSTITUTION.search(bare.group(1))
@@ -122,10 +134,11 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             else:
                 entries[-1].area = entries[-1].area or value
             continue
-        has_degree = degree_of(line) is not None and len(line.split()) <= 16
+        words = len(re.findall(r"[A-Za-z][\w.'&-]*", line))  # not the commas and dates of 'University , City , State'
+        has_degree = degree_of(line) is not None and words <= 16
         found = find_range(line)
         years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
-        kind = "degree" if has_degree else "school" if INSTITUTION.search(line) and len(line.split()) <= 14 else None
+        kind = "degree" if has_degree else "school" if INSTITUTION.search(line) and words <= 14 else None
         if kind and (lead is None or kind == lead or not entries or
                      (kind == "degree" and entries[-1].degree) or (kind == "school" and entries[-1].institution)):
             lead = lead or kind
@@ -167,7 +180,7 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
                 if rest_of_piece and parse_place(rest_of_piece):
                     entry.location = entry.location or rest_of_piece
             elif not entry.institution and len(piece.split()) <= 8 and piece[:1].isupper() and kind != "degree" \
-                    and not is_body(piece):
+                    and not is_body(piece) and not _SUBJECT_GRADES.search(piece):
                 entry.institution = _take_place_text(piece, entry)
     return [e for e in entries if e.degree or e.institution]
 
