@@ -132,7 +132,7 @@ def _without_vendor(products: list[str], common: set[str]) -> dict[str, str]:
     often ('Hewlett Packard') and the words of a company's name ('Systems') go with it, unless an ordinary
     word would be left ('IBM Lotus Notes'). A short name must be a proper name (capitalized), not an ordinary
     word ('Autodesk Smoke', 'Blackboard Learn') nor a one-word acronym ('Landmark VIP'); two products share
-    one only when it is coined ('CATIA', kept by the first)."""
+    one only when it is one unusual word ('CATIA', kept by the first)."""
     words = [name.split() for name in products]
     first = Counter(w[0] for w in words if len(w) >= 2)
     vendors = {v for v, n in first.items() if n >= 5 and v[:1].isupper() and alias_key(v) not in common}
@@ -155,17 +155,18 @@ def _without_vendor(products: list[str], common: set[str]) -> dict[str, str]:
             if len(rest) > 1 or (alias_key(short) not in common and len(short) >= 4):  # not 'VIP', 'EHR'
                 out[name] = short
     # A short name two products share is one product sold under two vendors' names ('IBM CATIA', 'Dassault
-    # Systemes CATIA') when it is a coined name; the first by name keeps it. A shared ordinary phrase stays with none.
+    # Systemes CATIA') when it is one unusual word; the first by name keeps it. A shared phrase stays with none.
     keeper: dict[str, str] = {}
     for name, short in sorted(out.items()):
         keeper.setdefault(alias_key(short), name)
     shared = Counter(alias_key(s) for s in out.values())
     return {name: short for name, short in out.items()
-            if shared[alias_key(short)] == 1 or (keeper[alias_key(short)] == name and _coined_name(short, common))}
+            if shared[alias_key(short)] == 1 or (keeper[alias_key(short)] == name and _unusual_word(short, common))}
 
 
-def _coined_name(short: str, common: set[str]) -> bool:
-    """A product name no English text would write for anything else: one word, not an ordinary one."""
+def _unusual_word(short: str, common: set[str]) -> bool:
+    """One word that is not an ordinary one ('CATIA'), so two products sharing it are one product; unlike
+    `_coined`, which reads a word's shape (capitals inside, digits), this asks the corpus' common words."""
     return " " not in short and alias_key(short) not in common
 
 
