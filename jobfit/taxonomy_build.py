@@ -132,15 +132,15 @@ def _without_vendor(products: list[str], common: set[str]) -> dict[str, str]:
     often ('Hewlett Packard') and the words of a company's name ('Systems') go with it, unless an ordinary
     word would be left ('IBM Lotus Notes'). A short name must be a proper name (capitalized), not an ordinary
     word ('Autodesk Smoke', 'Blackboard Learn') nor a one-word acronym ('Landmark VIP'); two products share
-    one only when it is one unusual word ('CATIA', kept by the first)."""
+    one only when it is one word ('CATIA', kept by the first)."""
     words = [name.split() for name in products]
     first = Counter(w[0] for w in words if len(w) >= 2)
     vendors = {v for v, n in first.items() if n >= 5 and v[:1].isupper() and alias_key(v) not in common}
     second = Counter((w[0], w[1]) for w in words if len(w) >= 3 and w[0] in vendors)
     out: dict[str, str] = {}
     for name, w in zip(products, words, strict=True):
-        if len(w) == 2 and w[0].lower().startswith(w[1].lower()) and w[0] != w[1]:
-            rest = w[1:]  # a vendor named after its one product: 'StataCorp Stata'
+        if _named_after_product(w):
+            rest = w[1:]
         elif len(w) < 2 or w[0] not in vendors:
             continue
         else:
@@ -155,19 +155,19 @@ def _without_vendor(products: list[str], common: set[str]) -> dict[str, str]:
             if len(rest) > 1 or (alias_key(short) not in common and len(short) >= 4):  # not 'VIP', 'EHR'
                 out[name] = short
     # A short name two products share is one product sold under two vendors' names ('IBM CATIA', 'Dassault
-    # Systemes CATIA') when it is one unusual word; the first by name keeps it. A shared phrase stays with none.
+    # Systemes CATIA') when it is one word (never an ordinary one, above); the first by name keeps it. A shared
+    # phrase stays with none.
     keeper: dict[str, str] = {}
     for name, short in sorted(out.items()):
         keeper.setdefault(alias_key(short), name)
     shared = Counter(alias_key(s) for s in out.values())
     return {name: short for name, short in out.items()
-            if shared[alias_key(short)] == 1 or (keeper[alias_key(short)] == name and _unusual_word(short, common))}
+            if shared[alias_key(short)] == 1 or (keeper[alias_key(short)] == name and " " not in short)}
 
 
-def _unusual_word(short: str, common: set[str]) -> bool:
-    """One word that is not an ordinary one ('CATIA'), so two products sharing it are one product; unlike
-    `_coined`, which reads a word's shape (capitals inside, digits), this asks the corpus' common words."""
-    return " " not in short and alias_key(short) not in common
+def _named_after_product(words: list[str]) -> bool:
+    """A vendor named after its one product: 'StataCorp Stata'."""
+    return len(words) == 2 and words[0].lower().startswith(words[1].lower()) and words[0] != words[1]
 
 
 _GENERIC_TAIL = frozenset("software program programs system systems tool tools client server".split())
@@ -487,7 +487,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         for short, exact in ((vendorless, not coined or alias_key(vendorless or "") in graph.drop), (acronym, True)):
             if short and graph.lookup(short) is None and alias_key(short) not in exact_keys:
                 graph.add_alias(skill, short, exact=exact)
-                if short == vendorless and words[0].lower().startswith(short.lower()) and _dictionary_word(short, dictionary):
+                if short == vendorless and _named_after_product(words) and _dictionary_word(short, dictionary):
                     skill["context"] = True  # 'Maplesoft Maple' is 'Maple' among other tools, not at '1640 Maple Street'
         skill["hot"] = bool(skill.get("hot") or hot)
         skill.setdefault("onet_commodity", commodity)

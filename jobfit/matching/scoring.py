@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -93,10 +93,10 @@ class Titles:
     job_has: np.ndarray  # bool per posting
     center: np.ndarray  # mean posting title vector
     covariance: np.ndarray  # of the posting title vectors
-    profiles: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))  # (n_profiles, d)
-    profile_has: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
-    mean: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per profile: typical similarity to a posting title
-    std: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    profiles: np.ndarray  # (n_profiles, d)
+    profile_has: np.ndarray  # bool per profile
+    mean: np.ndarray  # per profile: typical similarity of its title to a posting title
+    std: np.ndarray
 
     @classmethod
     def build(cls, profiles: dict[str, Profile], profile_titles: np.ndarray, jobs: dict[str, JobPosting],
@@ -109,15 +109,13 @@ class Titles:
         rows = np.asarray(job_titles[sample], dtype=np.float64)
         center = rows.mean(0) if len(rows) else np.zeros(job_titles.shape[1])
         covariance = (rows - center).T @ (rows - center) / max(len(rows), 1)
-        return cls(np.asarray(job_titles, dtype=np.float32), job_has, center, covariance).for_profiles(profiles, profile_titles)
+        return cls(np.asarray(job_titles, dtype=np.float32), job_has, center, covariance,
+                   *_profile_titles(profiles, profile_titles, center, covariance))
 
     def for_profiles(self, profiles: dict[str, Profile], profile_titles: np.ndarray) -> Titles:
         """The same postings' titles against other profiles' titles."""
-        vectors = np.asarray(profile_titles, dtype=np.float64)
-        spread = np.sqrt(np.maximum(((vectors @ self.covariance) * vectors).sum(1), 0.0))
-        return replace(self, profiles=np.asarray(profile_titles, dtype=np.float32),
-                       profile_has=np.array([bool(p.basics.label) for p in profiles.values()], dtype=bool),
-                       mean=vectors @ self.center, std=np.maximum(spread, 0.02))
+        vectors, has, mean, std = _profile_titles(profiles, profile_titles, self.center, self.covariance)
+        return replace(self, profiles=vectors, profile_has=has, mean=mean, std=std)
 
     def z(self, p: np.ndarray, j: np.ndarray, chunk: int = 50_000) -> np.ndarray:
         """How far each pair's title similarity stands above the profile's typical one; NaN without titles."""
@@ -128,6 +126,16 @@ class Titles:
             known = self.profile_has[pp] & self.job_has[jj]
             out[start:start + chunk] = np.where(known, (similarity - self.mean[pp]) / self.std[pp], np.nan)
         return out
+
+
+def _profile_titles(profiles: dict[str, Profile], profile_titles: np.ndarray, center: np.ndarray,
+                    covariance: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The profiles' title vectors, whether each has a title, and the mean and spread of its similarity to a
+    posting title (t·center and sqrt(tᵀ·covariance·t))."""
+    vectors = np.asarray(profile_titles, dtype=np.float64)
+    spread = np.sqrt(np.maximum(((vectors @ covariance) * vectors).sum(1), 0.0))
+    has = np.array([bool(p.basics.label) for p in profiles.values()], dtype=bool)
+    return np.asarray(profile_titles, dtype=np.float32), has, vectors @ center, np.maximum(spread, 0.02)
 
 
 class ProfileSide:

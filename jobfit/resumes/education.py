@@ -108,8 +108,7 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
             area = area_text
             rest = rest[match.end():] if match.group(1) else rest[rest.find(area_text) + len(area_text):]
     elif (level != "secondary" and _abbreviated(written) and (bare := _BARE_AREA.match(rest)) and not INSTITUTION.search(bare.group(1))
-          and not _NOT_AREA.match(bare.group(1)) and not parse_place(bare.group(1))
-          and not (written.upper() == "MS" and _MICROSOFT.match(bare.group(1)))):
+          and not _NOT_AREA.match(bare.group(1)) and not parse_place(bare.group(1))):
         area = re.sub(r"\s+(?:and|&|of)$", "", bare.group(1))
         rest = rest[rest.find(area) + len(area):]
     phrase = strip_piece(line[start:end] + (line[end:line.find(area) + len(area)] if area and area in line[end:] else ""))
