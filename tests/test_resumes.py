@@ -161,6 +161,26 @@ def test_listed_skills_keep_their_years_and_unknown_ones_their_wording(matcher):
     assert "zorblax" not in by_id  # not on the taxonomy: kept as worded, not normalized
 
 
+def test_a_listed_item_keeps_its_wording_beside_the_skill_it_names(matcher):
+    text = "Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\nJava Swing, Windows CE 5.0, Python"
+    profile = parse_resume(text, matcher=matcher)
+    keywords = {s.name: s.keywords for s in profile.skills}
+    assert "Java Swing" in keywords["Java"]
+    assert keywords["Python"] == ["Python"]  # an item the skill's own wording already covers is not repeated
+
+
+def test_spoken_languages_are_told_from_a_skills_list_of_programming_languages(matcher):
+    text = ("Ade Bello\nTECHNICAL SKILLS\nLanguages: C, C++, Java\nDatabases: Oracle, Sybase\n"
+            "LANGUAGES\nFluent English, Yoruba (native)\nFrench - conversational\nSkill Level\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(x.language, x.fluency) for x in profile.languages] == [
+        ("English", "fluent"), ("Yoruba", "native"), ("French", "conversational")]
+    names = {s.name for s in profile.skills}
+    assert {"C", "C++", "Java"} <= names
+    assert "Sybase" in {k for s in profile.skills for k in s.keywords}  # the list went on after "Languages:"
+    assert "Yoruba" in {k for s in profile.skills for k in s.keywords}  # a language the taxonomy lacks, as written
+
+
 def test_a_skill_keeps_the_head_noun_the_resume_gives_it(matcher):
     text = "Ann Lee\nExperience\nDev at X | 2019 - 2021\nIntroduced Agile practices and test automation frameworks."
     by_id = {s.id: s for s in parse_resume(text, matcher=matcher).meta.skills}

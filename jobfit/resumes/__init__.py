@@ -14,8 +14,8 @@ from jobfit.resumes.basics import contacts
 from jobfit.resumes.dates import iso, join_split_ranges, merged_years
 from jobfit.resumes.education import degree_of, education_entries, institution_name
 from jobfit.resumes.entries import wrap_width
-from jobfit.resumes.lexicon import role_nouns
-from jobfit.resumes.sections import BULLET, letter_spaced, section_lines, split_sections
+from jobfit.resumes.lexicon import role_nouns, spoken_languages
+from jobfit.resumes.sections import BULLET, INLINE, heading_of, letter_spaced, section_lines, split_sections
 from jobfit.resumes.skills import SkillUse, resume_skills
 from jobfit.resumes.work import prose_entries, work_entries
 from jobfit.schema import (
@@ -87,15 +87,18 @@ def _items(lines: list[str]) -> list[str]:
 
 
 def _languages(lines: list[str]) -> list[Language]:
+    """The spoken languages a languages list names, with the fluency stated beside each ("Fluent English",
+    "Tamil - native"); an item naming no language ("Skill Level", "C++") is none."""
+    names = spoken_languages()
     languages = []
     for line in _items(lines):
-        for part in re.split(r"[,;]|\s{2,}", line):
+        for part in re.split(r"[,;/]|\s{2,}|\band\b", line):
             words = part.strip()
-            if not words or len(words.split()) > 6:
+            if not words or len(words.split()) > 8:
                 continue
-            fluency = FLUENCY.search(words)
-            language = re.sub(r"\s*[(\-–:].*$", "", words).strip()
-            if language and language[:1].isupper() and len(language.split()) <= 2:
+            language = next((w for w in re.findall(r"[A-Z][a-z]+", words) if w.lower() in names), None)
+            if language:
+                fluency = FLUENCY.search(words)
                 languages.append(Language(language=language, fluency=fluency.group(1).lower() if fluency else None))
     return languages
 
@@ -282,7 +285,8 @@ def parse_resume(
         work=work,
         education=education,
         skills=skills,
-        languages=_languages(section_lines(sections, "languages")),
+        languages=_languages(section_lines(sections, "languages") + [m.group(2) for line in section_lines(sections, "skills")
+                                                                     if (m := INLINE.match(line)) and heading_of(m.group(1)) == "languages"]),
         certificates=certificates,
         projects=projects,
         awards=awards,

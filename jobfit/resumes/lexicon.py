@@ -1,7 +1,9 @@
-"""Words that tell a job title from an employer: role nouns from ESCO's occupation labels, organization words."""
+"""Words that tell a job title from an employer (role nouns from ESCO's occupation labels, organization words),
+and the names of spoken languages."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from jobfit.taxonomy import Taxonomy
@@ -81,3 +83,22 @@ def company_score(text: str, roles: frozenset[str]) -> float:
     if has_role:
         score -= 0.7
     return score
+
+
+# What people call a language that ISO 639-1 names otherwise ("Chinese", "Persian", "Tagalog")
+_LANGUAGE_ALIASES = ("mandarin", "cantonese", "hokkien", "farsi", "filipino")
+
+
+@functools.cache
+def spoken_languages() -> frozenset[str]:
+    """Lower-cased names of the ISO 639-1 languages, whole ("scottish gaelic") and by their last word ("greek" of
+    "Modern Greek (1453-)"), with the everyday names ISO does not use."""
+    import pycountry
+
+    names = set(_LANGUAGE_ALIASES)
+    for language in pycountry.languages:
+        if hasattr(language, "alpha_2"):
+            for name in re.split(r";\s*", language.name):
+                name = re.sub(r"\s*\(.*\)$", "", name).lower()
+                names |= {name, name.split()[-1]}
+    return frozenset(names)

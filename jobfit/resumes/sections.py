@@ -179,7 +179,8 @@ def split_sections(lines: list[str]) -> list[Section]:
         # "Skills: Python, Java" opens a section, but not inside an entry ("Technologies: ..." under a job).
         if inline and len(inline.group(1).split()) <= 3 and sections[-1].name not in ("experience", "projects", "volunteering"):
             name = heading_of(inline.group(1))
-            if name in ("skills", "languages", "certifications"):  # "Experience:- 10 months" opens nothing
+            # "Experience:- 10 months" opens nothing; "Languages: C, C++" in a skills list is one of its lines
+            if name in ("skills", "languages", "certifications") and not (name == "languages" and sections[-1].name == "skills"):
                 sections.append(Section(name, inline.group(1), [inline.group(2).strip()]))
                 continue
         sections[-1].lines.append(line)

@@ -110,7 +110,7 @@ def resume_skills(
             if said not in entry.evidence:
                 entry.evidence.append(said)
             spans.setdefault(mention.skill.id, []).append(use)
-    listed = [item for section in sections if section.name == "skills" for item in listed_items(section.lines)]
+    listed = [item for section in sections if section.name in ("skills", "languages") for item in listed_items(section.lines)]
     # "Environment: GIT, Maven, Jenkins" under a job, "Technologies: ..." under a project
     listed += listed_items([m.group(1) for section in sections if section.name != "skills" for line in section.lines
                             if (m := TOOLS_LINE.match(BULLET.sub("", line)))])
@@ -129,9 +129,14 @@ def resume_skills(
                 entry.years = max(entry.years or 0, years)
             if level and not entry.level:
                 entry.level = level
-        if not found and item.lower() not in seen:
+        if item.lower() in seen:
+            continue
+        seen.add(item.lower())
+        main = normalized.get(max(found, key=lambda m: len(m.text)).skill.id) if found else None
+        if main is not None:  # "Java Swing", "Windows CE 5.0": the item as written is the resume's wording of its skill
+            main.evidence.append(item)
+        else:
             unknown.append(Skill(name=item, level=level, keywords=[item]))
-            seen.add(item.lower())
     for skill_id, entry in normalized.items():
         used = spans.get(skill_id, [])
         entry.sections = sorted({u.section for u in used})
