@@ -169,6 +169,15 @@ def test_a_listed_item_keeps_its_wording_beside_the_skill_it_names(matcher):
     assert keywords["Python"] == ["Python"]  # an item the skill's own wording already covers is not repeated
 
 
+def test_skills_that_prose_names_after_a_skill_word(matcher):
+    text = ("Ann Lee\nSUMMARY\nSales leader with expertise in product development, channel partnerships and new product\n"
+            "launches. Strong analytical and presentation skills. Worked closely with other engineers on the rollout\n"
+            "of the Quillfeather suite across the whole of the company's retail stores.")
+    keywords = {k for s in parse_resume(text, matcher=matcher).skills for k in s.keywords}
+    assert {"product development", "channel partnerships", "new product launches", "analytical", "presentation"} <= keywords
+    assert not {k for k in keywords if "engineers" in k or "rollout" in k}  # only a skill word opens a list
+
+
 def test_spoken_languages_are_told_from_a_skills_list_of_programming_languages(matcher):
     text = ("Ade Bello\nTECHNICAL SKILLS\nLanguages: C, C++, Java\nDatabases: Oracle, Sybase\n"
             "LANGUAGES\nFluent English, Yoruba (native)\nFrench - conversational\nSkill Level\n")

@@ -74,6 +74,40 @@ def enumerated(text: str) -> list[str]:
     return items
 
 
+# "experience in product development and new product launches", "skilled at scheduling, budgeting": a skill word
+# introduces a list of skills in prose
+CUED = re.compile(r"\b(?:experience[ds]?|expertise|skilled|proficien(?:t|cy)|knowledge|background|speciali[sz](?:ed|ing|e)|"
+                  r"adept|versed|competent|trained|excel(?:s|led)?|familiar(?:ity)?|exposure|understanding)\s+"
+                  r"(?:in|with|at|of|on|to)\s+([^.;:()]{3,200})", re.I)
+# "strong analytical, problem solving and programming skills": the words a praise word puts before 'skills'
+PRAISED = re.compile(r"\b(?:excellent|strong|good|great|outstanding|superb|effective|exceptional|proven|solid|sound|"
+                     r"polished|superior|keen|professional)\s+((?:[A-Za-z-]+(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*|\s+)){0,6}?"
+                     r"[A-Za-z-]+)\s+(?:skills|abilities)\b", re.I)
+_LIST_PARTS = re.compile(r",|\band\b|&|\bas well as\b")
+_LEAD = re.compile(r"^(?:the|all|various|many|a|an|both|areas? of|aspects? of|including|all phases of|phases of)\s+", re.I)
+# an item led by such a word is prose ("other engineers"); one ending in such a word was cut off ("developing high")
+_NOT_FIRST = frozenset("my our their his her its your other others whatever but both this that these those such which who "
+                       "it them me any each every some where how what when one or to for".split())
+_NOT_LAST = frozenset("of the a an to for with in on at by about from into particularly especially very well high "
+                      "strong good".split())
+
+
+def cued(text: str) -> list[str]:
+    """The skills prose names after a skill word ("expertise in X, Y and Z") or before 'skills' ("strong X and Y
+    skills"); a list ends at its first item longer than four words."""
+    items = [part.strip() for match in PRAISED.finditer(text) for part in re.split(r",|\band\b|&|/", match.group(1))
+             if part.strip() and part.strip().lower() not in _NOT_FIRST]
+    for match in CUED.finditer(text):
+        for part in _LIST_PARTS.split(match.group(1)):
+            words = _LEAD.sub("", part.strip(" -/")).split()
+            if len(words) > 4:
+                break
+            if words and words[0].lower() not in _NOT_FIRST and words[-1].lower() not in _NOT_LAST:
+                if re.search(r"[A-Za-z]{3}", " ".join(words)):
+                    items.append(" ".join(words))
+    return items
+
+
 def _blank(text: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
@@ -117,6 +151,9 @@ def resume_skills(
     # enumerations in prose: "Cloud Technologies like AWS VPC, EC2, S3, Route 53", "tools such as Jira and Git"
     listed += [(item, None, None) for section in sections if section.name not in ("skills", "header")
                for item in enumerated(" ".join(line for line in section.lines if line))]
+    # skills prose names: "expertise in Oracle Forms and report generation", "strong analytical and writing skills"
+    listed += [(item, None, None) for section in sections
+               for item in cued(" ".join(BULLET.sub("", line) for line in section.lines if line))]
     listed_found = matcher.find_many([item for item, _, _ in listed])
     unknown: list[Skill] = []
     seen = {w.lower() for s in normalized.values() for w in [s.name, *s.evidence]}
