@@ -122,6 +122,16 @@ def _salary(low, high, currency, period: str = "year") -> str | None:
     return f"{(currency or 'USD').upper()} {figures} per {period}"
 
 
+_LOCATION_LINE = re.compile(r"^\W*(?:job\s+)?location\s*:\s*(\S[^\n]{1,80}?)\s*$", re.I | re.M)
+
+
+def _stated_location(text: str) -> str | None:
+    """The place a description's head states ("Location: Los Angeles, CA") when the feed has no field for it."""
+    match = _LOCATION_LINE.search(text[:600])
+    place = match.group(1).strip(" .") if match else ""
+    return place if re.search(r"[A-Za-z]{2}", place) and place.lower() not in ("n/a", "na", "none", "tbd") else None
+
+
 def _posting(feed_name: str, tenant: str | None, *, url: str, title: str, company: str | None, date, location,
              description: str, salary: str | None = None, type_: str | None = None, tags=(), valid_through=None) -> dict:
     import ftfy
@@ -136,7 +146,7 @@ def _posting(feed_name: str, tenant: str | None, *, url: str, title: str, compan
         "url": canonical_url(url) if url else None,
         "date": _date(date),
         "valid_through": _date(valid_through),
-        "location": _text(location) or None,
+        "location": _text(location) or _stated_location(text),
         "description": text,
         "salary": salary or None,
         "type": _text(type_) or None,

@@ -112,6 +112,12 @@ def test_json_apis_keep_salary_type_and_location():
         ["remotive", "jobicy", "remoteok", "himalayas"]
 
 
+def test_a_location_the_description_states_when_the_feed_has_no_field_for_it():
+    assert read_feed(WWR_2014)[0]["location"] == "Los Angeles, CA"
+    unstated = WWR_2014.replace(b"Los Angeles, CA", b"N/A")
+    assert read_feed(unstated)[0]["location"] is None
+
+
 def test_unknown_json_and_broken_xml_are_clear_errors():
     with pytest.raises(FeedError, match="not a job API"):
         read_feed(b'{"items": []}', feed_name="mystery")
