@@ -92,6 +92,12 @@ def test_headings_in_many_styles():
         ("header", ["SAMPLE EDUCATION RESUME"]), ("experience", ["f"]), ("experience", ["g"]), ("education", ["h"]),
         ("education", ["Western Kentucky University", "i", "Special Education Teacher"]), ("skills", ["j", "Volunteer Coordinator/Assistant Treasurer", "PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE"])]  # a heading's line runs on; a job is no heading
 
+    # an academic CV's positions and career are its work history, its papers publications; a list item is no heading
+    lines = ["EDUCATION", "PhD, 2008", "Adjunct Academic Positions", "k", "EARLY CAREER", "l", "Peer-reviewed Papers", "m",
+             "SKILLS", "Special Populations, Career", "POSITIONS OF"]
+    assert [(s.name, s.lines) for s in split_sections(lines)] == [
+        ("header", []), ("education", ["PhD, 2008"]), ("experience", ["k"]), ("experience", ["l"]), ("publications", ["m"]),
+        ("skills", ["Special Populations, Career", "POSITIONS OF"])]  # a heading a table cell cut off opens nothing
 
 def test_ambiguous_short_names_need_their_casing(matcher):
     found = {m.skill.id for m in matcher.find("We go to the office. Experience with R and Go required.")}

@@ -71,7 +71,8 @@ _TAILS = {"experience": "experience", "history": "experience", "employment": "ex
           "skills": "skills", "certifications": "certifications", "projects": "projects", "achievements": "awards",
           "awards": "awards", "publications": "publications", "qualifications": "education",
           "competencies": "skills", "expertise": "skills", "references": "references", "interests": "interests",
-          "languages": "languages", "summary": "summary", "profile": "summary"}
+          "languages": "languages", "summary": "summary", "profile": "summary", "positions": "experience",
+          "appointments": "experience", "career": "experience", "papers": "publications"}
 DEGREE_LINE = re.compile(r"^(?:(?i:bachelor|master|associate of|associate'?s|doctor|ph\.?\s?d)|[BM]\.\s?(?:Sc|A|S|E|Tech|Com|Ed)\b"
                           r"|(?:BA|BS|BSc|MA|MS|MSc|MBA|BE|ME)\b)")
 _KEYWORDS = {
@@ -110,8 +111,8 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     cleaned = re.sub(r"\s+", " ", re.sub(r"[^a-z &/]", " ", stripped.lower().replace("&", " and "))).strip()
     cleaned = re.sub(r"\s*\b(?:continued|cont d|contd|cont)$", "", cleaned)  # "PROFESSIONAL EXPERIENCE (continued)"
     words = cleaned.split()
-    if not words or len(words) > 5 or {"resume", "cv"} & set(words):
-        return None  # "SAMPLE EDUCATION RESUME" titles the document
+    if not words or len(words) > 5 or {"resume", "cv"} & set(words) or words[-1] in ("of", "in", "and", "for", "at", "with"):
+        return None  # "SAMPLE EDUCATION RESUME" titles the document; "POSITIONS OF" was cut off by a table cell
     exact = _LOOKUP.get(cleaned) or _LOOKUP.get(cleaned.replace(" and ", " & "))
     if exact:
         return exact
@@ -128,7 +129,7 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
         return None  # 'PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE': a row of column headings, read across
     by_head, by_last = _TAILS.get(head[-1].split("/")[-1]), _TAILS.get(words[-1].split("/")[-1])
     tail = by_head if by_head and by_head != "summary" else by_last or by_head
-    if heading_like and tail and len(words) <= 4:
+    if heading_like and tail and len(words) <= 4 and "," not in stripped:  # not "Special Populations, Career"
         return tail
     # "FORMAL EDUCATION AND ONGOING TRAINING", "Educational Qualification :": the first section word decides.
     # "Special Education Teacher", "Volunteer Coordinator/Assistant Treasurer" are jobs, not headings ("Education &
