@@ -175,6 +175,12 @@ def _contact_line(line: str) -> bool:
     return bool(CONTACT_HINT.search(line) or parse_place(line.split(":")[-1]))
 
 
+# a degree ("Master of Science in Special Education"), a form's placeholder ("City, State, Zip Code", "Address
+# line 1") or a line a layout cut off ("SKILLS AND") names no title
+_NO_TITLE = re.compile(r"(?i)^(?:bachelor|master|doctor)'?s?\s+(?:of|in|degree)\b|\b(?:zip|postal) code\b|^address\b|"
+                       r"\b(?:and|of|&)$")
+
+
 def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str | None:
     """The current title the header states ("Software Engineer - Disney", "SOCIAL MEDIA MANAGER")."""
     start = next((i + 1 for i, line in enumerate(lines) if name and name in line), 0)
@@ -182,7 +188,7 @@ def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str
         if EMAIL.search(line) or URL.search(line) or re.search(r"\d{3}", line) or line.endswith(".") or ":" in line:
             continue  # contacts, sentences and "Status: Green Card Holder" are not titles
         head = re.split(r"\s+[-–—|]\s+|\s+at\s+|\s*\|\s*", line)[0].strip(" ,:")
-        if head and len(head.split()) <= 7 and title_score(head, roles) > 0 and not heading_of(head):
+        if head and len(head.split()) <= 7 and title_score(head, roles) > 0 and not heading_of(head) and not _NO_TITLE.search(head):
             return head
     return None
 
