@@ -138,6 +138,16 @@ Bachelor of Engineering in Electronics, Example University, 2008
     assert work[0].highlights == ["Built quoting services"]
 
 
+def test_a_dated_line_in_sentences_and_the_labels_of_its_tasks_and_stack(matcher):
+    text = ("Ann Lee\nann@example.com\nEXPERIENCE\n2019 - 2022 Acme Robotics. Senior Software Engineer\n"
+            "Tasks performed: code review, unit testing\nTech stack: Python, Go\n"
+            "2016 - 2019 Birch Labs. Junior web developer. Booking sites\nTech scope and tools: React, Redux\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.position) for w in work] == [("Acme Robotics", "Senior Software Engineer"),
+                                                    ("Birch Labs", "Junior web developer")]
+    assert work[0].highlights == ["Tasks performed: code review, unit testing", "Tech stack: Python, Go"]
+
+
 def test_project_labels_in_capitals_need_no_colon(matcher):
     text = ("Kim Layout\nWORK EXPERIENCE\nCisco Systems\nLead Engineer\nJanuary 2014 to June 2015\n"
             "DURATION Jan-2014 to Jun-2015\nTEAM SIZE 20\n- Automated the regression suite\n")

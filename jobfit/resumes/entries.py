@@ -29,7 +29,7 @@ IGNORED_LABELS = ("client", "experience", "notice", "notice period", "team size"
 BODY_LABEL = re.compile(
     r"^(?:(?:key|main|major|job|my|primary|other)\s+)?(?:roles?|responsibilit\w+|duties|functions|achievements|accomplishments|"
     r"contributions|deliverables|highlights|environment|description|tools(?: used)?|technologies(?: used)?|project(?: name| title)?|"
-    r"team size|client|platform|technology used|skills used|results)(?:\s*/\s*\w+|\s+(?:and|&)\s+\w+)*\s*(?::|$)", re.I)
+    r"team size|client|platform|technology used|skills used|results|tasks(?: performed)?|tech(?:nical)? scope|(?:tech )?stack)(?:\s*/\s*\w+|\s+(?:and|&)\s+\w+)*\s*(?::|$)", re.I)
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -138,6 +138,10 @@ def _trailing_city(text: str) -> str | None:
 TEMPLATE_PLACEHOLDER = re.compile(r"\bCompany Name\b|\bCity\s*,\s*State\b")
 
 
+_SENTENCE_END = re.compile(r"\b([A-Za-z]{3,})\.\s+(?=[A-Z0-9])")
+_ABBREVIATIONS = frozenset("inc ltd corp bros dept univ intl assoc mgmt est govt natl mrs miss prof rev hon sgt capt col gen".split())
+
+
 def read_header(lines: list[str]) -> Header:
     header = Header()
     for line in lines:
@@ -165,6 +169,8 @@ def read_header(lines: list[str]) -> Header:
             line = line[: found.span[0]] + " | " + line[found.span[1]:]
         elif found:
             line = line[: found.span[0]] + " | " + line[found.span[1]:]
+        if found:  # "2022 - EPAM Systems. Software Engineer. Two projects": a dated line's sentences are its pieces
+            line = _SENTENCE_END.sub(lambda m: m.group(0) if m.group(1).lower() in _ABBREVIATIONS else f"{m.group(1)} | ", line)
         places_before, line_pieces = len(header.places), []
         for piece in SEPARATORS.split(line):
             piece = strip_piece(CONTINUED.sub("", re.sub(r"\(\s*\)|\bfrom\s*$", "", piece)))
