@@ -129,6 +129,16 @@ class NormalizedSkill(_Model):
     last_used: str | None = None  # "present" or the end (YYYY-MM) of the latest role that mentions it
 
 
+class Salary(_Model):
+    min: float | None = None
+    max: float | None = None
+    currency: str | None = None
+    period: Literal["hour", "day", "week", "month", "year"] | None = None
+    annualized_min: float | None = None
+    annualized_max: float | None = None
+    stated: bool = True
+
+
 class ProfileMeta(_Model):
     tenant: str
     document_sha256: str
@@ -142,6 +152,7 @@ class ProfileMeta(_Model):
     parser: str = "rules"
     provenance: dict[str, str] = Field(default_factory=dict)  # field -> the text it was read from
     achievements: list[Achievement] = Field(default_factory=list)
+    desired_salary: Salary | None = None  # what the resume says the candidate asks ("Expected salary: $90,000")
 
 
 class Profile(_Model):
@@ -158,16 +169,6 @@ class Profile(_Model):
     publications: list[Publication] = Field(default_factory=list)
     volunteer: list[Volunteer] = Field(default_factory=list)
     meta: ProfileMeta
-
-
-class Salary(_Model):
-    min: float | None = None
-    max: float | None = None
-    currency: str | None = None
-    period: Literal["hour", "day", "week", "month", "year"] | None = None
-    annualized_min: float | None = None
-    annualized_max: float | None = None
-    stated: bool = True
 
 
 class SalarySuggestion(_Model):

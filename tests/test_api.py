@@ -61,7 +61,7 @@ def test_profile_matches_are_explained(api):
     best = body["items"][0]
     assert best["title"] == "Senior Data Engineer"
     assert 0 <= best["score"] <= 100
-    assert set(best["components"]) == {"skills", "title", "experience", "education", "location", "semantic"}
+    assert set(best["components"]) == {"skills", "title", "experience", "education", "location", "salary", "semantic"}
     assert all("weight" in c and "score" in c for c in best["components"].values())
     assert "Python" in best["matched_skills"] and best["reasons"] and best["weights_version"]
     scores = [m["score"] for m in body["items"]]

@@ -3,7 +3,8 @@
 import pytest
 
 from jobfit.feeds import FeedError, canonical_url, read_feed
-from jobfit.jobs import analyze_job, parse_salary
+from jobfit.jobs import analyze_job
+from jobfit.salary import parse_salary
 
 FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>t</title>

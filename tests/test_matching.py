@@ -47,7 +47,7 @@ def test_fitting_posting_scores_higher_and_is_explained(matcher):
     assert any("required skills" in reason for reason in good.reasons)
     assert any("reads closer to this posting than its typical candidate" in reason for reason in good.reasons)
     assert any("describes other work" in reason for reason in bad.reasons)
-    assert set(good.components) == {"skills", "title", "experience", "education", "location", "semantic"}
+    assert set(good.components) == {"skills", "title", "experience", "education", "location", "salary", "semantic"}
     assert good.components["title"].score == 50.0  # no title vectors given: the titles neither help nor hurt
     assert good.weights_version == Weights().version and good.components["semantic"].weight == Weights().semantic
     assert 0 <= bad.score <= good.score <= 100
@@ -62,6 +62,26 @@ def test_related_skills_count_partly_and_are_said_so(matcher):
     assert "Has 0 of 1 required skills." in match.reasons  # partial cover is not claimed as having the skill
     broader = analyze_job({"id": "k", "title": "Web developer", "description": "Requirements:\n- Django"}, matcher)
     assert one_pair(matcher, profile, broader, 0.3).components["skills"].score == 40.0
+
+
+def test_a_posting_that_pays_what_the_candidate_asks_scores_higher_and_says_so(matcher):
+    profile = parse_resume(RESUME.replace("casey@example.com", "casey@example.com\nExpected salary: $90,000 a year"),
+                           matcher=matcher)
+    assert profile.meta.desired_salary.annualized_min == 90000 and profile.meta.desired_salary.currency == "USD"
+    pays = analyze_job({**DATA_JOB, "salary": "$85,000 - $100,000 a year"}, matcher)
+    short = analyze_job({**DATA_JOB, "salary": "$70,000 - $85,000 a year"}, matcher)
+    in_euros = analyze_job({**DATA_JOB, "salary": "€85.000 - €100.000 per year"}, matcher)
+    good, low, other = (one_pair(matcher, profile, job, 0.6) for job in (pays, short, in_euros))
+    assert good.components["salary"].score == 100.0 and low.components["salary"].score == 70.6  # 5.9% over the top: 29 points less
+    # no exchange rates: a salary in another currency, like one only one side states, is left out of the total
+    assert other.components["salary"].score == 50.0 and other.components["salary"].weight == 0.0
+    assert good.components["salary"].weight == Weights().salary
+    assert good.score > other.score > low.score
+    assert "Asks USD 90,000 a year; the posting offers USD 85,000 to 100,000." in good.reasons
+    assert "Asks USD 90,000 a year, more than the posting's USD 70,000 to 85,000." in low.reasons
+    unstated = one_pair(matcher, parse_resume(RESUME, matcher=matcher), pays, 0.6)
+    assert unstated.components["salary"].weight == 0.0 and not any(r.startswith("Asks") for r in unstated.reasons)
+    assert unstated.score == other.score
 
 
 def test_tenant_postings_stay_within_their_tenant():

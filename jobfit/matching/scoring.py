@@ -24,7 +24,7 @@ from jobfit.taxonomy import Taxonomy
 LEVELS = ["internship", "entry", "associate", "mid-senior", "director", "executive"]
 EDUCATION_LEVELS = ["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
 REQUIRED_WEIGHT, PREFERRED_WEIGHT = 2.0, 1.0
-COMPONENTS = ("skills", "title", "experience", "education", "location", "semantic")
+COMPONENTS = ("skills", "title", "experience", "education", "location", "salary", "semantic")
 TITLE_SAMPLE = 20000  # posting titles a typical posting title is measured on
 
 
@@ -40,6 +40,7 @@ class Weights:
     experience: float = 10
     education: float = 5
     location: float = 5
+    salary: float = 5
     semantic: float = 60
 
     @cached_property
@@ -150,6 +151,9 @@ class ProfileSide:
         self.education = np.array([EDUCATION_LEVELS.index(p.meta.education_level) if p.meta.education_level else -1
                                    for p in profiles.values()])
         self.city = [(p.basics.location.city or "").strip().lower() for p in profiles.values()]
+        asked = [p.meta.desired_salary for p in profiles.values()]
+        self.pay_asked = np.array([s.annualized_min if s and s.annualized_min else np.nan for s in asked], dtype=np.float64)
+        self.pay_currency = np.array([s.currency or "" if s else "" for s in asked], dtype=str)
         # cover[i][skill] = (closeness, own skill giving it): the best any of the profile's skills reaches
         self.cover: list[dict[str, tuple[float, str]]] = []
         rows, cols, vals = [], [], []
@@ -184,6 +188,9 @@ class JobSide:
                                    for j in jobs.values()])
         self.remote = np.array([j.remote == "Full" for j in jobs.values()])
         self.place = [_job_place(j).lower() for j in jobs.values()]
+        offered = [j.meta.salary if j.meta.salary and j.meta.salary.stated else None for j in jobs.values()]
+        self.pay_offered = np.array([s.annualized_max if s and s.annualized_max else np.nan for s in offered], dtype=np.float64)
+        self.pay_currency = np.array([s.currency or "" if s else "" for s in offered], dtype=str)
         rows, cols, vals = [], [], []
         for i, job in enumerate(jobs.values()):
             wanted: dict[str, float] = {}
@@ -215,6 +222,7 @@ class PairScores:
     similarity: np.ndarray
     typical: np.ndarray  # the posting's mean similarity to its candidates
     title_z: np.ndarray  # how far the titles' similarity stands above the profile's typical one (NaN: no titles)
+    salary_known: np.ndarray  # both sides state a salary in one currency: the salary component counts
     components: dict[str, np.ndarray]
     total: np.ndarray
 
@@ -246,15 +254,31 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     has_place = np.fromiter((bool(jobs.place[b]) for b in j), dtype=bool, count=len(p))
     location = np.where(jobs.remote[j] | same_city, 100.0, np.where(has_place, 30.0, 60.0))
 
+    salary, salary_known = salary_score(profiles, jobs, p, j)
     semantic = semantic_score((similarity - job_mean[j]) / job_std[j])
-    components = {"skills": skills, "title": title, "experience": experience, "education": education, "location": location, "semantic": semantic}
+    components = {"skills": skills, "title": title, "experience": experience, "education": education, "location": location,
+                  "salary": salary, "semantic": semantic}
     total = np.zeros(len(p))
     tenants = np.array([profiles.tenants[a] for a in p], dtype=object)
     for tenant in set(tenants.tolist()) if len(p) else ():
         w = weights.get(tenant, weights[None]).as_dict()
         rows = tenants == tenant
-        total[rows] = sum(components[name][rows] * w[name] for name in COMPONENTS) / sum(w.values())
-    return PairScores(p, j, np.asarray(similarity, dtype=np.float64), job_mean[j], title_z, components, total)
+        salary_weight = w["salary"] * salary_known[rows]  # a salary only one side states counts for nothing
+        total[rows] = (sum(components[name][rows] * w[name] for name in COMPONENTS if name != "salary")
+                       + components["salary"][rows] * salary_weight) / (sum(w.values()) - w["salary"] + salary_weight)
+    return PairScores(p, j, np.asarray(similarity, dtype=np.float64), job_mean[j], title_z, salary_known, components, total)
+
+
+def salary_score(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(score, known): 100 when the candidate asks no more than the posting's top figure, 50 points less for every
+    tenth asked above it, so a fifth over is no fit. Known only where both state a yearly figure in the same
+    currency; elsewhere the score is 50 and the component is left out of the total."""
+    asked, offered = profiles.pay_asked[p], jobs.pay_offered[j]
+    currency = profiles.pay_currency[p]
+    same_currency = (currency != "") & (currency == jobs.pay_currency[j])
+    over = np.nan_to_num(asked / offered - 1.0)
+    known = same_currency & ~np.isnan(asked) & ~np.isnan(offered)
+    return np.where(known, np.clip(100.0 - 500.0 * over, 0.0, 100.0), 50.0), known
 
 
 def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, weights: Weights, computed_at: str) -> Match:
@@ -287,7 +311,8 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
         reasons.append("Partly covered by related skills: " + ", ".join(partial[:4]) + ".")
     if missing:
         reasons.append("Missing required skills: " + ", ".join(missing[:6]) + ".")
-    reasons += [r for r in (_title_reason(profile, job, float(scores.title_z[k])), _experience_reason(profile, job), _education_reason(profile, job), _location_reason(profile, job)) if r]
+    reasons += [r for r in (_title_reason(profile, job, float(scores.title_z[k])), _experience_reason(profile, job), _education_reason(profile, job), _location_reason(profile, job),
+                                   _salary_reason(profile, job)) if r]
     similarity, typical = float(scores.similarity[k]), float(scores.typical[k])
     if similarity >= typical:
         reasons.append(f"The resume reads closer to this posting than its typical candidate's does "
@@ -299,7 +324,8 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
     # one validation of the whole dict (in pydantic's core) costs less than building the six models one by one
     return Match.model_validate(dict(
         profile_id=profiles.ids[a], job_id=jobs.ids[b], tenant=profile.meta.tenant, score=round(float(scores.total[k]), 1),
-        components={name: {"score": round(float(scores.components[name][k]), 1), "weight": w[name]} for name in COMPONENTS},
+        components={name: {"score": round(float(scores.components[name][k]), 1),
+                           "weight": 0.0 if name == "salary" and not scores.salary_known[k] else w[name]} for name in COMPONENTS},
         matched_skills=matched, missing_skills=missing, reasons=reasons, weights_version=weights.version, computed_at=computed_at,
     ))
 
@@ -343,3 +369,15 @@ def _location_reason(profile: Profile, job: JobPosting) -> str | None:
     if not place:
         return None
     return f"The job is in {place}" + (f"; the candidate is in {city}." if city else ".")
+
+
+def _salary_reason(profile: Profile, job: JobPosting) -> str | None:
+    asked, offered = profile.meta.desired_salary, job.meta.salary
+    if not (asked and offered and offered.stated and asked.currency == offered.currency and asked.annualized_min
+            and offered.annualized_max):
+        return None
+    low, high = offered.annualized_min or offered.annualized_max, offered.annualized_max
+    offer = f"{offered.currency} {low:,.0f}" + (f" to {high:,.0f}" if high != low else "")
+    if asked.annualized_min <= high:
+        return f"Asks {asked.currency} {asked.annualized_min:,.0f} a year; the posting offers {offer}."
+    return f"Asks {asked.currency} {asked.annualized_min:,.0f} a year, more than the posting's {offer}."

@@ -18,6 +18,7 @@ from jobfit.resumes.lexicon import role_nouns, spoken_languages
 from jobfit.resumes.sections import BULLET, INLINE, heading_of, letter_spaced, section_lines, split_sections
 from jobfit.resumes.skills import SkillUse, resume_skills
 from jobfit.resumes.work import prose_entries, work_entries
+from jobfit.salary import parse_salary
 from jobfit.schema import (
     Achievement,
     Award,
@@ -29,6 +30,7 @@ from jobfit.schema import (
     ProfileMeta,
     Project,
     Publication,
+    Salary,
     Volunteer,
     Work,
 )
@@ -80,6 +82,20 @@ def resume_lines(text: str) -> list[str]:
             continue
         lines.append(letter_spaced(line))
     return join_split_ranges(lines)
+
+
+# "Expected salary: $90,000", "Salary requirements: 60k - 70k a year", "Desired compensation: €55.000"
+_ASKED_PAY = re.compile(r"(?i)\b(?:expected|desired|target|asking)\s+(?:salary|pay|compensation|ctc|rate)\b|"
+                        r"\bsalary\s+(?:expectations?|requirements?|expected|desired)\b")
+
+
+def desired_salary(lines: list[str]) -> Salary | None:
+    """The pay a resume says the candidate asks for, from the line that says so."""
+    for line in lines:
+        cue = _ASKED_PAY.search(line)
+        if cue and (salary := parse_salary(line[cue.end():])):
+            return salary
+    return None
 
 
 def _items(lines: list[str]) -> list[str]:
@@ -263,6 +279,7 @@ def parse_resume(
         taxonomy_version=matcher.taxonomy.version,
         skills=normalized,
         total_years_experience=years,
+        desired_salary=desired_salary(lines),
         career_level=career_level(label, years),
         education_level=education_level,
         parser="rules",
