@@ -62,14 +62,17 @@ tenants = ["acme", "globex", "initech"]
 profiles = {{f"p{{i}}": Profile.model_validate(dict(
     basics=dict(name=f"Person {{i}}", label=occupations[k].title, location=dict(city=cities[i % len(cities)])),
     meta=dict(tenant=tenants[i % 3], document_sha256="0" * 64, schema_version="1", skills=skills(occupations[k], 12),
-              total_years_experience=float(i % 15), career_level=LEVELS[i % 5], education_level=EDUCATION_LEVELS[i % 6])))
+              total_years_experience=float(i % 15), career_level=LEVELS[i % 5], education_level=EDUCATION_LEVELS[i % 6],
+              desired_salary=dict(annualized_min=40000.0 + 1000 * (i % 80), currency="USD") if i % 4 == 0 else None)))
     for i, k in enumerate(p_kind)}}
 jobs = {{f"j{{i}}": JobPosting.model_validate(dict(
     id=f"j{{i}}", title=occupations[k].title, location=cities[i % len(cities)] if i % 3 else None,
     remote="Full" if i % 3 == 0 else "None",
     meta=dict(tenant=None if i % 10 else tenants[i % 3], required_skills=skills(occupations[k], 6), preferred_skills=skills(occupations[k], 3),
               seniority=LEVELS[i % 6] if i % 2 else None, years_required=float(i % 8) or None,
-              education_level=EDUCATION_LEVELS[i % 6] if i % 4 == 0 else None)))
+              education_level=EDUCATION_LEVELS[i % 6] if i % 4 == 0 else None,
+              salary=dict(annualized_min=45000.0 + 1000 * (i % 70), annualized_max=60000.0 + 1000 * (i % 70),
+                          currency="USD" if i % 5 else "EUR") if i % 2 else None)))
     for i, k in enumerate(j_kind)}}
 P, J = vectors(p_kind), vectors(j_kind)
 P_title, J_title = vectors(p_kind), vectors(j_kind)  # the titles alone, near their occupation's too
