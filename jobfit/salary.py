@@ -1,51 +1,110 @@
-"""Salaries as people write them: currency ($, €, £, ₹ and ISO codes), EU number formats, "k", ranges,
-"up to", per hour, day, week, month or year, annualized. Postings state them; resumes state what they ask."""
+"""Salaries as people write them: a currency by symbol ($, €, £, ₹, ¥, C$, Rs...) or ISO 4217 code, before or
+after the figure; thousands in either convention (65,000.50, 65.000,50, 65 000); "k", "M", lakhs and crores;
+ranges; per hour, day, week, month or year, said after the figure ("a year", "/hr", "monthly", "LPA") or before it
+("Monthly salary:"); annualized. Postings state them; resumes state what the candidate asks."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from jobfit.schema import Salary
 
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR"}
-_AMOUNT = r"(?P<{n}cur>[$€£₹]|USD|EUR|GBP|INR)?\s?(?P<{n}>\d{{1,3}}(?:[,.]\d{{3}})*(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<{n}k>[kK])?"
-SALARY = re.compile(
-    _AMOUNT.format(n="lo") + r"(?:\s*(?:-|–|—|to)\s*" + _AMOUNT.format(n="hi") + r")?"
-    r"\s*(?:(?:per|an|a|/)\s*(?P<period>hour|hr|day|week|month|year|yr|annum))?",
-    re.I,
-)
-PERIOD_NAMES = {"hr": "hour", "yr": "year", "annum": "year"}
+# Symbols, longest first so that "C$" is Canadian before "$" is American.
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "CA$": "CAD", "C$": "CAD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD",
+    "R$": "BRL", "MX$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR",
+    "¥": "JPY", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₪": "ILS", "₦": "NGN", "฿": "THB", "zł": "PLN",
+}
 PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+_PERIOD_WORDS = {
+    "hour": "hour", "hourly": "hour", "hr": "hour", "h": "hour", "day": "day", "daily": "day", "week": "week",
+    "weekly": "week", "wk": "week", "month": "month", "monthly": "month", "mo": "month", "mth": "month",
+    "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year", "yr": "year",
+    "pa": "year", "p.a.": "year", "p.a": "year", "lpa": "year",
+}
+_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
+                "lacs": 1e5, "lpa": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7}
+ESTIMATE = re.compile(r"\b(est\.|estimated?|estimation)", re.I)  # 'Glassdoor est.': the board's guess, not the employer's
+# money that is not pay, by the words just before it ("raised $20M", "each sale is between $250", "an education
+# benefit of $1,500") or just after it ("$2,000 signing bonus", "€1000 remote working budget", "$5k workspace setup")
+_NOT_PAY_BEFORE = re.compile(r"\b(?:funding|funded|raised|revenues?|valuation|valued|budgets?|invest\w*|(?:each|per|a) sale|"
+                             r"sales of|turnover|grants?|prizes?|stipends?|allowances?|reimburs\w*|spending|paid out|"
+                             r"benefit of)((?:\W+[\w~]+){0,3}\W*)$", re.I)
+# ... unless pay is named after those words: "Budget Analyst salary: $70k"
+_PAY = re.compile(r"(?i)\b(?:salary|pay|paid|compensation|wages?|rate|earn\w*|base|OTE)\b")
+_NOT_PAY_AFTER = re.compile(r"\W{0,4}(?:[A-Za-z-]+\s+){0,3}?(?:funding|budgets?|stipends?|allowances?|reimbursements?|"
+                            r"bonus(?:es)?|revenues?|sales|setup|grants?|prizes?|equipment|premiums?|payouts|"
+                            r"(?:for|towards?)\s+(?:\S+\s+){0,2}?(?:education|training|learning|conferences?|courses?|"
+                            r"office|co-?working|wellness|gym|health))\b", re.I)  # used with .match at the figure's end
+# the period said before the figure: "Monthly salary: €3,500", "Hourly rate: $25"
+_PERIOD_BEFORE = re.compile(r"\b(hourly|daily|weekly|monthly|yearly|annual)\b[^.\n\d]{0,25}$", re.I)
 
 
-def _amount(number: str, k: str | None) -> float:
-    """A money figure in either convention: 65,000.50 or the EU's 65.000,50."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number):
+@functools.cache
+def _pattern() -> re.Pattern:
+    import pycountry
+
+    codes = sorted({c.alpha_3 for c in pycountry.currencies} - {"XXX", "XTS"})
+    # a symbol that starts with a letter ("Rs", "C$") is no symbol inside a word ("Users 10")
+    symbols = "|".join(("(?<![A-Za-z])" if s[0].isalpha() else "") + re.escape(s)
+                       for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+    currency = rf"(?:{symbols}|\b(?-i:{'|'.join(codes)})\b)"  # codes in capitals only: not "all", "top", "per"
+    number = r"\d{1,3}(?:[,.](?=\d{3}\b)\d{3}|[ \u00a0\u202f](?=\d{3}\b)\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    multiplier = r"(?:k|mn|m|million|bn|b|billion|trillion|lakhs?|lacs?|l|crores?|cr)\b\.?"
+
+    def amount(n: str) -> str:
+        return rf"(?P<{n}cur>{currency})?\s?(?P<{n}>{number})\s?(?P<{n}k>{multiplier}(?!\w))?\s?(?P<{n}cur2>{currency})?"
+
+    period = r"(?:(?:per|an|a|/|each)\s*)?(?P<period>hour|hourly|hr|h|day|daily|week|weekly|wk|month|monthly|mo|mth|" \
+             r"year|yearly|annual|annually|annum|yr|p\.a\.?|pa|lpa)\b\.?"
+    return re.compile(
+        amount("lo") + r"(?:\s*(?:-|–|—|to|and)\s*" + amount("hi") + r")?" + rf"(?:\s*{period})?",
+        re.I,
+    )
+
+
+def _amount(number: str, multiplier: str | None) -> float:
+    """A money figure in any convention: 65,000.50, the EU's 65.000,50, 65 000; times k, M, lakh or crore."""
+    number = re.sub(r"[ \u00a0\u202f]", "", number)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number) or re.fullmatch(r"\d+,\d{1,2}", number):
         value = float(number.replace(".", "").replace(",", "."))
     else:
         value = float(number.replace(",", ""))
-    return value * 1000 if k else value
+    return value * _MULTIPLIERS.get((multiplier or "").lower().rstrip("."), 1)
 
 
-ESTIMATE = re.compile(r"\b(est\.|estimated?|estimation)", re.I)  # 'Glassdoor est.': the board's guess, not the employer's
+def _currency(written: str | None) -> str | None:
+    if not written:
+        return None
+    return CURRENCY_SYMBOLS.get(written) or CURRENCY_SYMBOLS.get(written.capitalize()) or written.upper()
 
 
 def parse_salary(text: str) -> Salary | None:
     """The first salary stated in text, with currency and period (year when a yearly-size figure has none)."""
-    for match in SALARY.finditer(text or ""):
-        currency = match["locur"] or match["hicur"]
-        if not currency and not match["period"] and not match["lok"]:
+    text = text or ""
+    for match in _pattern().finditer(text):
+        currency = _currency(match["locur"] or match["locur2"] or match["hicur"] or match["hicur2"])
+        written = (match["period"] or "").lower()
+        period = _PERIOD_WORDS.get(written) or _PERIOD_WORDS.get(written.rstrip("."))
+        if written == "lpa":  # "12 LPA": lakhs per annum
+            multiplier = match["lok"] or "lpa"
+            low, high = _amount(match["lo"], multiplier), _amount(match["hi"], match["hik"] or "lpa") if match["hi"] else None
+        else:
+            low = _amount(match["lo"], match["lok"] or match["hik"])
+            high = _amount(match["hi"], match["hik"]) if match["hi"] else None
+        if not currency or low < 1 or (match["lok"] or "")[:1].lower() in ("m", "b", "t"):
+            continue  # "$11M paid out to our engineers", "a $3.5 trillion industry": a company's money, not a salary
+        before = _NOT_PAY_BEFORE.search(text[max(0, match.start() - 40):match.start()])
+        if (before and not _PAY.search(before.group(1))) or _NOT_PAY_AFTER.match(text, match.end()):
             continue
-        low = _amount(match["lo"], match["lok"] or match["hik"])
-        high = _amount(match["hi"], match["hik"]) if match["hi"] else None
-        period = PERIOD_NAMES.get((match["period"] or "").lower(), (match["period"] or "").lower()) or None
+        if period is None and (said := _PERIOD_BEFORE.search(text[max(0, match.start() - 40):match.start()])):
+            period = _PERIOD_WORDS[said.group(1).lower()]
         if period is None:
-            period = "year" if low >= 1000 else ("hour" if low < 200 else None)
+            by_code = (match["locur"] or match["locur2"] or match["hicur"] or "").rstrip(".").isalpha()  # "USD", "Rs"
+            period = "year" if low >= 1000 else ("hour" if low < 200 and not by_code else None)
             if period is None:
-                continue
-        if not currency:
-            continue
-        currency = CURRENCY_SYMBOLS.get(currency, currency.upper())
+                continue  # "PHP 7", "Rs 40": a small figure after a code names no pay
         factor = PERIODS_PER_YEAR[period]
         return Salary(
             min=low, max=high or low, currency=currency, period=period,

@@ -55,11 +55,40 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("€65.000 – €80.000 per year", (65000, 80000, "EUR", "year")),
         ("£45k-£55k", (45000, 55000, "GBP", "year")),
         ("Salary: USD 90,000 a year", (90000, 90000, "USD", "year")),
+        # the code after the figure, other currencies, other conventions
+        ("Salary: 60.000 EUR per year", (60000, 60000, "EUR", "year")),
+        ("between 60k - 90k CAD per annum", (60000, 90000, "CAD", "year")),
+        ("Level 2: A$90k - A$130k", (90000, 130000, "AUD", "year")),
+        ("Medium: 4 000 - 6 000 USD per month (B2B)", (4000, 6000, "USD", "month")),
+        ("CHF 120,000 per year", (120000, 120000, "CHF", "year")),
+        ("€45.000,00 per year", (45000, 45000, "EUR", "year")),
+        ("$31,2k- $52k", (31200, 52000, "USD", "year")),
+        # lakhs and crores; the period in a word of its own, before or after the figure
+        ("CTC: ₹12 LPA", (1200000, 1200000, "INR", "year")),
+        ("INR 8 lakhs per annum", (800000, 800000, "INR", "year")),
+        ("Rs. 40,000 per month", (40000, 40000, "INR", "month")),
+        ("€3.500 monthly", (3500, 3500, "EUR", "month")),
+        ("Monthly salary: €3,500", (3500, 3500, "EUR", "month")),
+        ("the hourly rate starts at 6$/h", (6, 6, "USD", "hour")),
+        # money that is not pay comes before the salary
+        ("We raised $20M and pay engineers $5k - $10k / month", (5000, 10000, "USD", "month")),
+        ("A €1000 remote working budget per year. Salary: €63,000 annually", (63000, 63000, "EUR", "year")),
+        ("An education benefit of $1,500. Salary Range: $131,000.00 - $157,500.00 /year", (131000, 157500, "USD", "year")),
+        ("1. Salary: $120,000/year 2. $20,000 signing bonus", (120000, 120000, "USD", "year")),
+        ("Sales Manager salary $80k", (80000, 80000, "USD", "year")),
     ],
 )
 def test_salary_forms(text, expected):
     salary = parse_salary(text)
     assert (salary.min, salary.max, salary.currency, salary.period) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We have already paid out over $11M to our engineers", "a $3.5 trillion healthcare system", "Each sale is between $250 and $2,500",
+    "PHP 7/8 expert", "Users 10 times faster", "A $2000 equipment stipend and $5k workspace setup", "all 5 candidates",
+])
+def test_money_that_is_no_salary(text):
+    assert parse_salary(text) is None
 
 
 def test_no_salary_is_none():
