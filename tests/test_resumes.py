@@ -203,7 +203,7 @@ def test_skills_that_prose_names_after_a_skill_word(matcher):
 
 def test_spoken_languages_are_told_from_a_skills_list_of_programming_languages(matcher):
     text = ("Ade Bello\nTECHNICAL SKILLS\nLanguages: C, C++, Java\nDatabases: Oracle, Sybase\n"
-            "LANGUAGES\nFluent English, Yoruba (native)\nFrench - conversational\nSkill Level\n")
+            "LANGUAGES\nFluent English, Yoruba (native)\nFRENCH - conversational\nSkill Level\n")
     profile = parse_resume(text, matcher=matcher)
     assert [(x.language, x.fluency) for x in profile.languages] == [
         ("English", "fluent"), ("Yoruba", "native"), ("French", "conversational")]

@@ -311,8 +311,8 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
         reasons.append("Partly covered by related skills: " + ", ".join(partial[:4]) + ".")
     if missing:
         reasons.append("Missing required skills: " + ", ".join(missing[:6]) + ".")
-    reasons += [r for r in (_title_reason(profile, job, float(scores.title_z[k])), _experience_reason(profile, job), _education_reason(profile, job), _location_reason(profile, job),
-                                   _salary_reason(profile, job)) if r]
+    reasons += [r for r in (_title_reason(profile, job, float(scores.title_z[k])), _experience_reason(profile, job),
+                            _education_reason(profile, job), _location_reason(profile, job), _salary_reason(profile, job)) if r]
     similarity, typical = float(scores.similarity[k]), float(scores.typical[k])
     if similarity >= typical:
         reasons.append(f"The resume reads closer to this posting than its typical candidate's does "
@@ -321,7 +321,7 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
         reasons.append(f"The resume describes other work than this posting does (similarity {similarity:.2f}, "
                        f"its typical candidate {typical:.2f}).")
     w = weights.as_dict()
-    # one validation of the whole dict (in pydantic's core) costs less than building the six models one by one
+    # one validation of the whole dict (in pydantic's core) costs less than building the component models one by one
     return Match.model_validate(dict(
         profile_id=profiles.ids[a], job_id=jobs.ids[b], tenant=profile.meta.tenant, score=round(float(scores.total[k]), 1),
         components={name: {"score": round(float(scores.components[name][k]), 1),

@@ -112,8 +112,9 @@ def _languages(lines: list[str]) -> list[Language]:
             words = part.strip()
             if not words or len(words.split()) > 8:
                 continue
-            language = next((w for w in re.findall(r"[A-Z][a-z]+", words) if w.lower() in names), None)
+            language = next((w for w in re.findall(r"\b(?:[A-Z][a-z]+|[A-Z]{3,})\b", words) if w.lower() in names), None)
             if language:
+                language = language.capitalize()  # "ENGLISH" -> "English"
                 fluency = FLUENCY.search(words)
                 languages.append(Language(language=language, fluency=fluency.group(1).lower() if fluency else None))
     return languages

@@ -1,4 +1,5 @@
-"""Skills: taxonomy mentions anywhere in the resume with their evidence, and the skills section's own items."""
+"""Skills: taxonomy mentions anywhere in the resume with their evidence, and the items the resume lists (skills and
+languages sections, tool lines, enumerations and the lists prose introduces with a skill word)."""
 
 from __future__ import annotations
 
@@ -119,7 +120,8 @@ def resume_skills(
     today: date,
 ) -> tuple[list[NormalizedSkill], list[Skill]]:
     """Normalized skills (for meta and matching) and JSON Resume skills (the normalized ones with the resume's
-    wording as keywords, then the skills section's items the taxonomy does not know, as written)."""
+    wording as keywords, a listed item among the keywords of the skill it names, then the listed items the
+    taxonomy does not know, as written)."""
     texts: list[str] = []
     uses: list[SkillUse] = []
     for section in sections:
