@@ -74,10 +74,13 @@ def _amount(number: str, multiplier: str | None) -> float:
     return value * _MULTIPLIERS.get((multiplier or "").lower().rstrip("."), 1)
 
 
+_SYMBOLS_FOLDED = {symbol.lower(): code for symbol, code in CURRENCY_SYMBOLS.items()}  # "us$", "rs" as the text has them
+
+
 def _currency(written: str | None) -> str | None:
     if not written:
         return None
-    return CURRENCY_SYMBOLS.get(written) or CURRENCY_SYMBOLS.get(written.capitalize()) or written.upper()
+    return _SYMBOLS_FOLDED.get(written.lower()) or written.upper()
 
 
 def parse_salary(text: str) -> Salary | None:
