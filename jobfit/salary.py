@@ -87,15 +87,13 @@ def parse_salary(text: str) -> Salary | None:
     """The first salary stated in text, with currency and period (year when a yearly-size figure has none)."""
     text = text or ""
     for match in _pattern().finditer(text):
-        currency = _currency(match["locur"] or match["locur2"] or match["hicur"] or match["hicur2"])
+        symbol = match["locur"] or match["locur2"] or match["hicur"] or match["hicur2"]
+        currency = _currency(symbol)
         written = (match["period"] or "").lower()
         period = _PERIOD_WORDS.get(written) or _PERIOD_WORDS.get(written.rstrip("."))
-        if written == "lpa":  # "12 LPA": lakhs per annum
-            multiplier = match["lok"] or "lpa"
-            low, high = _amount(match["lo"], multiplier), _amount(match["hi"], match["hik"] or "lpa") if match["hi"] else None
-        else:
-            low = _amount(match["lo"], match["lok"] or match["hik"])
-            high = _amount(match["hi"], match["hik"]) if match["hi"] else None
+        unit = "lpa" if written == "lpa" else None  # "12 LPA": lakhs per annum
+        low = _amount(match["lo"], match["lok"] or match["hik"] or unit)
+        high = _amount(match["hi"], match["hik"] or unit) if match["hi"] else None
         if not currency or low < 1 or (match["lok"] or "")[:1].lower() in ("m", "b", "t"):
             continue  # "$11M paid out to our engineers", "a $3.5 trillion industry": a company's money, not a salary
         before = _NOT_PAY_BEFORE.search(text[max(0, match.start() - 40):match.start()])
@@ -104,7 +102,7 @@ def parse_salary(text: str) -> Salary | None:
         if period is None and (said := _PERIOD_BEFORE.search(text[max(0, match.start() - 40):match.start()])):
             period = _PERIOD_WORDS[said.group(1).lower()]
         if period is None:
-            by_code = (match["locur"] or match["locur2"] or match["hicur"] or "").rstrip(".").isalpha()  # "USD", "Rs"
+            by_code = symbol.rstrip(".").isalpha()  # "USD", "Rs"
             period = "year" if low >= 1000 else ("hour" if low < 200 and not by_code else None)
             if period is None:
                 continue  # "PHP 7", "Rs 40": a small figure after a code names no pay
