@@ -59,7 +59,9 @@ def _pattern() -> re.Pattern:
     period = r"(?:(?:per|an|a|/|each)\s*)?(?P<period>hour|hourly|hr|h|day|daily|week|weekly|wk|month|monthly|mo|mth|" \
              r"year|yearly|annual|annually|annum|yr|p\.a\.?|pa|lpa)\b\.?"
     return re.compile(
-        amount("lo") + r"(?:\s*(?:-|–|—|to|and)\s*" + amount("hi") + r")?" + rf"(?:\s*{period})?",
+        amount("lo") + r"(?:\s*(?:-|–|—|to|and)\s*" + amount("hi") + r")?"
+        + r"(?:\s*\b(?:euros?|dollars?|pounds?|rupees?|francs?)\b)?"  # "€2200 Euros per month"
+        + rf"(?:\s*{period})?",
         re.I,
     )
 

@@ -70,6 +70,7 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("€3.500 monthly", (3500, 3500, "EUR", "month")),
         ("Monthly salary: €3,500", (3500, 3500, "EUR", "month")),
         ("the hourly rate starts at 6$/h", (6, 6, "USD", "hour")),
+        ("The starting Salary for this role is €2200 Euros per month.", (2200, 2200, "EUR", "month")),
         # money that is not pay comes before the salary
         ("We raised $20M and pay engineers $5k - $10k / month", (5000, 10000, "USD", "month")),
         ("A €1000 remote working budget per year. Salary: €63,000 annually", (63000, 63000, "EUR", "year")),
