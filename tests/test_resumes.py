@@ -105,6 +105,38 @@ def test_headings_in_many_styles():
     assert [(s.name, s.lines) for s in split_sections(lines)] == [
         ("header", []), ("education", ["PhD, 2008"]), ("experience", ["k"]), ("experience", ["l"]), ("publications", ["m"]),
         ("skills", ["Special Populations, Career", "POSITIONS OF"])]  # a heading a table cell cut off opens nothing
+    # a template's glyph before its headings; schooling named before 'history' or beside certifications
+    lines = ["■ Professional Experience", "n", "Academic History:", "o", "Academic Qualifications and Certifications:", "p",
+             "Employment History", "q"]
+    assert [(s.name, s.lines) for s in split_sections(lines)] == [
+        ("header", []), ("experience", ["n"]), ("education", ["o"]), ("education", ["p"]), ("experience", ["q"])]
+
+
+def test_a_column_layout_that_set_labels_dates_and_values_apart(matcher):
+    text = """Jane Roe
+PROFESSIONAL EXPERIENCE
+Altisource Business Solutions Pvt Ltd, Bangalore ( Sept 13
+Till Date)
+Role
+
+: Lead Data Analyst
+• Built the data quality program
+EDUCATION
+Bachelor of Engineering, Manipal Institute of Technology, 2006
+College
+CERTIFICATIONS
+Microsoft Certified Professional, 2005
+STATE UNIVERSITY OF DALLAS, Dallas, TX - Bachelor of Science in Civil Engineering, 1996
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    job = profile.work[0]
+    assert (job.name, job.position, job.startDate, job.endDate) == (
+        "Altisource Business Solutions Pvt Ltd", "Lead Data Analyst", "2013-09", None)
+    # a lone column heading names no school; a degree listed among certificates is schooling
+    assert [(e.institution, e.studyType, e.endDate) for e in profile.education] == [
+        ("Manipal Institute of Technology", "Bachelor of Engineering", "2006"),
+        ("STATE UNIVERSITY OF DALLAS", "Bachelor of Science in Civil Engineering", "1996")]
+    assert [c.name for c in profile.certificates] == ["Microsoft Certified Professional"]
 
 def test_ambiguous_short_names_need_their_casing(matcher):
     found = {m.skill.id for m in matcher.find("We go to the office. Experience with R and Go required.")}

@@ -80,8 +80,19 @@ def resume_lines(text: str) -> list[str]:
             # a table row as Word 97 and DOCX tables come out: each cell is a line of its own
             lines.extend(letter_spaced(cell.strip()) for cell in line.strip("|").split("|") if cell.strip())
             continue
-        lines.append(letter_spaced(line))
+        line = letter_spaced(line)
+        before = next((i for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1) if lines[i]), None) if line else None
+        if before is not None and line.startswith(":") and _is_label(lines[before]):
+            # "Role" then ": Lead Data Analyst": a label and its value that a column layout set on two lines
+            lines[before] = f"{lines[before]} {line}"
+            del lines[before + 1:]
+            continue
+        lines.append(line)
     return join_split_ranges(lines)
+
+
+def _is_label(line: str) -> bool:
+    return ":" not in line and len(line.split()) <= 4 and not BULLET.match(line)
 
 
 # "Expected salary: $90,000", "Salary requirements: 60k - 70k a year", "Desired compensation: €55.000"
@@ -207,6 +218,13 @@ def _unheaded_education(header: list[str]) -> list[str]:
     return []
 
 
+def _academic(line: str) -> bool:
+    """A degree line ('Bachelor of Science in Civil Engineering, 1996') where certificates are listed: schooling."""
+    found = degree_of(line)
+    return bool(found) and found[1] in ("associate", "bachelor", "master", "doctorate") and len(found[0]) > 3 \
+        and len(line.split()) <= 20
+
+
 def parse_resume(
     text: str,
     *,
@@ -247,10 +265,12 @@ def parse_resume(
                            startDate=iso(e.dates.start) if e.dates else None,
                            endDate=iso(e.dates.end) if e.dates else None, highlights=e.highlights)
                  for e in volunteer_found]
+    certification_lines = section_lines(sections, "certifications")
     education = [
         Education(institution=e.institution, area=e.area, studyType=e.degree, level=e.level, startDate=e.start,
                   endDate=e.end, score=e.score, courses=e.courses)
-        for e in education_entries(section_lines(sections, "education") or _unheaded_education(header))
+        for e in education_entries((section_lines(sections, "education") or _unheaded_education(header))
+                                   + [""] + [line for line in certification_lines if _academic(line)])
     ]
 
     uses: dict[str, SkillUse] = {}
@@ -268,7 +288,7 @@ def parse_resume(
     label = found.label or next((w.position for w in work if w.position), None)
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
     summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
-    certificates = _certificates(section_lines(sections, "certifications"))
+    certificates = _certificates([line for line in certification_lines if not _academic(line)])
     projects = _projects(section_lines(sections, "projects"))
     awards = [Award(title=t, date=d) for t, d, _ in _titled_items(section_lines(sections, "awards"))]
     publications = [Publication(name=t, releaseDate=d) for t, d, _ in _titled_items(section_lines(sections, "publications"))]

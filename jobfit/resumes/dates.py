@@ -16,7 +16,7 @@ def _one(p: str) -> str:
     """One date ("June 2014", "1/09", "Summer 2011", "2003", "'09") with named groups prefixed by p."""
     return (
         rf"(?:(?P<{p}m>{MONTH}|{_SEASON})(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*[/.-]\s*)?)?"
-        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|to\b|till\b|until\b)|\s*$))"
+        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|to\b|till\b|until\b)|\s*\)?\s*$))"
     )
 
 
@@ -110,7 +110,8 @@ def _opens_range(line: str) -> bool:
     if _LONE_DATE.match(line):
         return not _LONE_DATE.match(line)["present"]
     match = _TRAILING_DATE.search(line)
-    return bool(match) and len(match["sy"]) == 4 and not find_range(line)
+    # 'Acme, Bangalore ( Sept 13': a year of two digits only after a month
+    return bool(match) and (len(match["sy"]) == 4 or bool(match["sm"])) and not find_range(line)
 
 
 def join_split_ranges(lines: list[str]) -> list[str]:

@@ -44,8 +44,9 @@ _DEGREE_CAPS = re.compile(r"(?<![\w.])(BE|BS|BSc|BA|MS|MSc|MA|ME|BSEE|BSME|BSCS|
 _CAPS_LEVEL = {"BE": "bachelor", "BS": "bachelor", "BSC": "bachelor", "BA": "bachelor", "MS": "master", "MSC": "master",
                "MA": "master", "ME": "master", "BSEE": "bachelor", "BSME": "bachelor", "BSCS": "bachelor",
                "MSCS": "master", "AA": "associate", "AS": "associate", "AAS": "associate"}
-INSTITUTION = re.compile(r"\b(university|universit[àa]|college|institute|institution|school|academy|polytechnic|iit|nit|"
-                         r"vidyalaya|vidyapeeth|mahavidyalaya|faculty|conservatory|seminary|campus)\b", re.I)
+_SCHOOL_WORDS = (r"university|universit[àa]|college|institute|institution|school|academy|polytechnic|iit|nit|"
+                 r"vidyalaya|vidyapeeth|mahavidyalaya|faculty|conservatory|seminary|campus")
+INSTITUTION = re.compile(rf"\b({_SCHOOL_WORDS})\b", re.I)
 SCORE = re.compile(r"\b(?:gpa|cgpa|cpi|percentage|grade|score|aggregate)\s*(?:of\s*)?[:\-]?\s*(\d+(?:\.\d+)?\s*(?:/\s*\d+(?:\.\d+)?|%)?)"
                    r"|(\d{2}(?:\.\d+)?\s*%)|(\d\.\d{1,2})\s*/\s*(?:4|10)(?:\.0)?\b", re.I)
 
@@ -181,7 +182,13 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             elif not entry.institution and len(piece.split()) <= 8 and piece[:1].isupper() and kind != "degree" \
                     and not is_body(piece) and not _SUBJECT_GRADES.search(piece):
                 entry.institution = _take_place_text(piece, entry)
+    for entry in entries:
+        if entry.institution and _GENERIC_SCHOOL.fullmatch(entry.institution):
+            entry.institution = None  # 'College', 'University/Board': a table's column heading, no school's name
     return [e for e in entries if e.degree or e.institution]
+
+
+_GENERIC_SCHOOL = re.compile(rf"(?i)(?:the\s+)?(?:{_SCHOOL_WORDS}|board|name)(?:\s*[/&,]\s*(?:{_SCHOOL_WORDS}|board|name))*\s*")
 
 
 _CONNECTORS = {"of", "for", "and", "&", "at", "the", "de", "du", "la", "in"}
@@ -214,7 +221,10 @@ def institution_name(text: str) -> str | None:
             start += 1
         while end > keys[0] and words[end].lower() in _CONNECTORS:
             end -= 1
-        name = strip_piece(" ".join(words[start:end + 1]))
+        name = " ".join(words[start:end + 1])
+        if name.count("(") > name.count(")"):  # 'Missouri University of Science and Technology (Rolla, MO)': the place
+            name = name[: name.rfind("(")]
+        name = strip_piece(name)
         if name and len(name.split()) <= 10:
             return name
     return None

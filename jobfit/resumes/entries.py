@@ -32,6 +32,11 @@ BODY_LABEL = re.compile(
     r"team size|client|platform|technology used|skills used|results|tasks(?: performed)?|tech(?:nical)? scope|(?:tech )?stack)(?:\s*/\s*\w+|\s+(?:and|&)\s+\w+)*\s*(?::|$)", re.I)
 
 
+# 'Role : Lead Data Analyst', 'Role: Developer' name the title (in title case, or in a word or two); 'Role: Digital
+# marketing through creative writing' and 'Roles & Responsibilities:' head text
+_TITLE_LABEL = re.compile(r"^(?i:role|designation)\s*:\s*(?:[A-Z]\S*(?:\s+(?:[A-Z&/]\S*|of|and|the|for|\S{1,3})){0,4}|[A-Z]\S*(?:\s+\S+)?)\s*$")
+
+
 def wrap_width(lines: list[str]) -> int:
     """The width the document's prose wraps at (its long lines' length); 0 when it does not wrap."""
     lengths = sorted(len(line) for line in lines if line)
@@ -48,7 +53,7 @@ PAST_VERB = re.compile(r"^(?:[A-Z][a-z]+ed|Led|Built|Ran|Won|Made|Wrote|Taught|O
 def is_body(line: str, width: int = 0) -> bool:
     """Text under an entry rather than a header line of one: bulleted, long, a sentence, wrapped prose."""
     words = re.findall(r"\w+", line)
-    if BULLET.match(line) or BODY_LABEL.match(line):
+    if BULLET.match(line) or BODY_LABEL.match(line) and not _TITLE_LABEL.match(line):
         return True
     dated = find_range(line)
     if (width and len(line) >= 0.8 * width and len(words) > 6 and not dated and not SEPARATORS.search(line)

@@ -85,6 +85,8 @@ _KEYWORDS = {
     "volunteering": "volunteering",
 }
 BULLET = re.compile(r"^\s*(?:[-*•·▪◦➢►■□✓‣○●¾]|\d+[.)]\s)\s*")
+# a glyph some templates put before every heading ('■ Education'); never a list's bullet ('•', '-')
+_HEADING_GLYPH = re.compile(r"^[■□►➢➤❖◆◇]\s*")
 INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*(\S.*)$")
 
 
@@ -103,7 +105,7 @@ _SHORT_WORDS = {"in", "of", "at", "to", "a", "an", "on", "by", "or", "as", "is",
 
 def heading_of(line: str, inside: str | None = None) -> str | None:
     """The section a line opens, if it is a heading; `inside` is the section the line is in."""
-    stripped = re.sub(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})", " ", letter_spaced(line.strip()))  # 'GeneralEducation:'
+    stripped = re.sub(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})", " ", letter_spaced(_HEADING_GLYPH.sub("", line.strip())))  # 'GeneralEducation:'
     if DEGREE_LINE.match(stripped):
         return None  # "Master of Arts, Education" is a degree, not the heading "Education"
     if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
@@ -129,6 +131,8 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
         return None  # 'PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE': a row of column headings, read across
     by_head, by_last = _TAILS.get(head[-1].split("/")[-1]), _TAILS.get(words[-1].split("/")[-1])
     tail = by_head if by_head and by_head != "summary" else by_last or by_head
+    if words[-1] in ("history", "certifications", "certification") and any(_KEYWORDS.get(w) == "education" for w in head):
+        tail = "education"  # 'Academic History', 'Academic Qualifications and Certifications': schooling first
     if heading_like and tail and len(words) <= 4 and "," not in stripped:  # not "Special Populations, Career"
         return tail
     # "FORMAL EDUCATION AND ONGOING TRAINING", "Educational Qualification :": the first section word decides.

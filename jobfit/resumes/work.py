@@ -226,10 +226,14 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
             if header.dates is None and dated_groups:
                 # An undated run in a dated history: the title under the previous entry's dates, or text.
                 previous = entries[-1] if entries else None
+                if previous and previous.position is None and "position" in header.labeled and not header.pieces:
+                    # 'Role : Lead Data Analyst' alone under the employer's dated line
+                    previous.position = _clean_position(header.labeled["position"])
+                    continue
                 if previous and previous.position is None and any(title_score(p, roles) > 0 for p in header.pieces):
                     previous.position = max(header.pieces, key=lambda p: title_score(p, roles))
                     continue
-                if previous and not previous.highlights and len(header.pieces) <= 2 and previous.company and previous.position is None:
+                if previous and not previous.highlights and 1 <= len(header.pieces) <= 2 and previous.company and previous.position is None:
                     previous.position = header.pieces[0]
                     continue
                 if len(segment) > 3 or not any(title_score(p, roles) >= 1 and len(p.split()) <= 6 for p in header.pieces):
