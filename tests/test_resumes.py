@@ -580,6 +580,22 @@ def test_education_keeps_grade_and_courses(matcher):
     assert schools[0].courses == []
 
 
+def test_education_whose_dates_open_each_entry(matcher):
+    text = """Jane Roe
+EDUCATION
+2003-2005
+Masters of Commerce in Sales and Marketing, London School of Commerce.
+2000-2003
+Bachelors in Commerce, Denmark University
+2010 - 2012
+Trainee Lawyer
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    # each range belongs to the degree under it, not to the one above; dates over no school or degree open nothing
+    assert [(e.studyType, e.startDate, e.endDate) for e in profile.education] == [
+        ("Masters of Commerce in Sales and Marketing", "2003", "2005"), ("Bachelors in Commerce", "2000", "2003")]
+
+
 def test_degrees_listed_before_any_heading_are_education(matcher):
     text = """Master of Science in Special Education
 May 2006

@@ -84,6 +84,12 @@ _NOT_AREA = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|ma
                        r"with|from|at|honou?rs?|degree|candidate|graduate|program|programme|student|exam)\b", re.I)
 
 
+# a line that holds only dates: '2003-2005', 'Feb 2014 - Current', 'June 2015', '1990:'
+_DATES_ONLY = re.compile(rf"(?i)[\W]*(?:(?:{MONTH}|spring|summer|fall|autumn|winter)[\s,.']*)?(?:\d{{1,2}}/){{0,2}}(?:19|20)\d\d"
+                         rf"(?:(?:\s*(?:[-–—‐]|to|till|until)\s*|\s+)(?:(?:(?:{MONTH}|spring|summer|fall|autumn|winter)[\s,.']*)?"
+                         rf"(?:\d{{1,2}}/){{0,2}}(?:(?:19|20)?\d\d)|present|current|now|date|till date))?[\W]*")
+
+
 def _abbreviated(degree: str) -> bool:
     """'BS', 'Ph.D.', 'M.Ed.', 'BTech': a degree's abbreviation (a field may follow it bare), not 'Masters'."""
     return " " not in degree and ("." in degree or sum(c.isupper() for c in degree) >= 2) and len(degree) <= 8
@@ -119,11 +125,25 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
 
 def education_entries(lines: list[str]) -> list[EducationEntry]:
     entries: list[EducationEntry] = []
-    lead: str | None = None  # what starts an entry in this resume: its degree line or its school line
+    lead: str | None = None  # what starts an entry in this resume: its degree line, its school line or its dates
+    unnamed: list[EducationEntry] = []  # entries dates opened that no degree or school line has named yet
+    first = next((BULLET.sub("", raw).strip() for raw in lines if raw.strip()), "")
+    if _DATES_ONLY.fullmatch(first):  # '2003-2005' / 'Masters of Commerce, London School of Commerce' / '2000-2003' / ...
+        lead = "dates"
     for raw in lines:
         if not raw:
             continue
         line = BULLET.sub("", raw).strip()
+        if lead == "dates" and _DATES_ONLY.fullmatch(line):
+            found = find_range(line)
+            years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
+            if found:
+                entries.append(EducationEntry(start=str(found.start[0]) if found.start else None,
+                                              end=str(found.end[0]) if found.end else None))
+            else:  # 'June 2015', '2013 2015'
+                entries.append(EducationEntry(start=years[0] if len(years) > 1 else None, end=years[-1]))
+            unnamed.append(entries[-1])
+            continue
         labeled = FIELD_LABEL.match(line)  # "College : Shekhawati Polytechnic College", "Dept : Computer Science"
         if labeled and entries:
             value = strip_piece(labeled.group(2))
@@ -139,6 +159,8 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
         found = find_range(line)
         years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
         kind = "degree" if has_degree else "school" if INSTITUTION.search(line) and words <= 14 else None
+        if kind and entries:
+            unnamed = [u for u in unnamed if u is not entries[-1]]
         if kind and (lead is None or kind == lead or not entries or
                      (kind == "degree" and entries[-1].degree) or (kind == "school" and entries[-1].institution)):
             lead = lead or kind
@@ -185,7 +207,7 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
     for entry in entries:
         if entry.institution and _GENERIC_SCHOOL.fullmatch(entry.institution):
             entry.institution = None  # 'College', 'University/Board': a table's column heading, no school's name
-    return [e for e in entries if e.degree or e.institution]
+    return [e for e in entries if (e.degree or e.institution) and not any(e is u for u in unnamed)]
 
 
 _GENERIC_SCHOOL = re.compile(rf"(?i)(?:the\s+)?(?:{_SCHOOL_WORDS}|board|name)(?:\s*[/&,]\s*(?:{_SCHOOL_WORDS}|board|name))*\s*")
