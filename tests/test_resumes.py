@@ -580,6 +580,17 @@ def test_education_keeps_grade_and_courses(matcher):
     assert schools[0].courses == []
 
 
+def test_role_nouns_are_what_titles_end_in_not_what_modifies_them(matcher):
+    from jobfit.resumes.lexicon import role_nouns
+
+    roles = role_nouns(matcher.taxonomy)
+    assert {"engineer", "director", "paralegal", "clerk", "lifeguard"} <= roles
+    assert not {"cable", "care", "agriculture", "control", "support"} & roles  # 'cable jointer', 'director of agriculture'
+    profile = parse_resume("Jane Roe\nEXPERIENCE\nTime Warner Cable, Overland Park, KS\nJune 2007 - Aug 2007\n"
+                           "- Assisted producers on production days\n", matcher=matcher, today=date(2026, 1, 1))
+    assert (profile.work[0].name, profile.work[0].position) == ("Time Warner Cable", None)
+
+
 def test_education_whose_dates_open_each_entry(matcher):
     text = """Jane Roe
 EDUCATION

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from jobfit.taxonomy import Taxonomy
 
@@ -39,11 +40,23 @@ def role_nouns(taxonomy: Taxonomy) -> frozenset[str]:
     """Words that end job titles in ESCO ("engineer", "roustabout", "copywriter"), plus the common English ones."""
     cached = _ROLE_NOUNS.get(taxonomy.version)
     if cached is None:
-        heads = {words[-1] for o in taxonomy.occupations.values() for label in (o.title, *o.aliases)
-                 if (words := re.findall(r"[a-z][a-z-]+", label.lower()))}
-        agentive = {w for w in heads if w not in ORG_WORDS and not re.search(r"(ing|ment|ics|tion|sion|ology|ness|ity|ies|s)$", w)}
+        heads, seen = Counter(), Counter()
+        for occupation in taxonomy.occupations.values():
+            for label in (occupation.title, *occupation.aliases):
+                # 'director of agriculture': the title's head comes before its complement
+                words = re.findall(r"[a-z][a-z-]+", _COMPLEMENT.split(label.lower())[0])
+                if words:
+                    heads[words[-1]] += 1
+                    seen.update(set(words))
+        # a word that mostly modifies ('cable jointer', 'care assistant') is no role noun unless it names an agent
+        agentive = {w for w in heads if w not in ORG_WORDS and not re.search(r"(ing|ment|ics|tion|sion|ology|ness|ity|ies|s)$", w)
+                    and (heads[w] >= 0.5 * seen[w] or _AGENT.search(w))}
         cached = _ROLE_NOUNS[taxonomy.version] = frozenset(agentive | TITLE_EXTRA)
     return cached
+
+
+_COMPLEMENT = re.compile(r"\s(?:of|for|in|at|to|on|with)\s|\s*[(,]")
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|eer|ee|man|woman|guard|legal|ier|ster|wright|smith)$")
 
 
 def words_of(text: str) -> list[str]:
