@@ -591,6 +591,24 @@ def test_role_nouns_are_what_titles_end_in_not_what_modifies_them(matcher):
     assert (profile.work[0].name, profile.work[0].position) == ("Time Warner Cable", None)
 
 
+def test_undated_earlier_jobs_listed_one_a_line(matcher):
+    text = """Jane Roe
+EXPERIENCE
+LEANDER CORPORATION, Boston, MA
+2000 to Present
+Vice President of International Sales
+- Grew international sales by 50% in five years
+ARLINGTON CORPORATION, Product Development Specialist
+BRASILO LTD., Engineer
+SCHLUMBERGER OILFIELD SERVICES, Field Technician
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.name, w.position) for w in profile.work] == [
+        ("LEANDER CORPORATION", "Vice President of International Sales"),
+        ("ARLINGTON CORPORATION", "Product Development Specialist"), ("BRASILO LTD.", "Engineer"),
+        ("SCHLUMBERGER OILFIELD SERVICES", "Field Technician")]
+
+
 def test_education_whose_dates_open_each_entry(matcher):
     text = """Jane Roe
 EDUCATION

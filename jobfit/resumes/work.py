@@ -223,6 +223,11 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
                 if header.dates and entries and entries[-1].dates is None:
                     entries[-1].dates = header.dates
                 continue
+            if header.dates is None and len(segment) >= 2 and all("," in line for line in segment) and sum(
+                    len(_split_title_company(line, roles)) == 2 for line in segment) >= 0.75 * len(segment):
+                # 'ARLINGTON CORPORATION, Product Development Specialist' / 'BRASILO LTD., Engineer': undated jobs, one a line
+                made.extend(_assign(read_header([line]), roles) for line in segment)
+                continue
             if header.dates is None and dated_groups:
                 # An undated run in a dated history: the title under the previous entry's dates, or text.
                 previous = entries[-1] if entries else None
