@@ -591,6 +591,21 @@ def test_role_nouns_are_what_titles_end_in_not_what_modifies_them(matcher):
     assert (profile.work[0].name, profile.work[0].position) == ("Time Warner Cable", None)
 
 
+def test_a_header_row_closed_by_a_period_is_no_sentence(matcher):
+    text = """Jane Roe
+EXPERIENCE
+2013 - Present
+Senior Software Engineer, LevelUp.
+- Built the payments service
+2009 - 2013
+Systems Programmer, MIT Media Lab.
+- Worked on sensor networks.
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.position, w.name, w.startDate) for w in profile.work] == [
+        ("Senior Software Engineer", "LevelUp", "2013-01"), ("Systems Programmer", "MIT Media Lab", "2009-01")]
+
+
 def test_undated_earlier_jobs_listed_one_a_line(matcher):
     text = """Jane Roe
 EXPERIENCE

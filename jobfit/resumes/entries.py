@@ -64,9 +64,21 @@ def is_body(line: str, width: int = 0) -> bool:
     limit = 14 if dated else 10
     if len(words) > limit:
         return True
-    if line.rstrip().endswith(".") and len(words) >= 2 and not LEGAL_END.search(line):
+    if line.rstrip().endswith(".") and len(words) >= 2 and not LEGAL_END.search(line) and not _listed_header(line):
         return True
     return bool(re.match(r"^[a-z(]", line)) and not dated and len(words) >= 4
+
+
+def _listed_header(line: str) -> bool:
+    """'Consultant, Infotech Financials, Bombay, India.': a header's pieces in a row, closed by a period, not a sentence."""
+    pieces = [p.split() for p in line.rstrip().rstrip(".").split(",")]
+    if len(pieces) < 2 or sum(map(len, pieces)) > 10 or re.search(r"[.;:!?]\s", line):
+        return False
+    return all(piece and sum(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in piece) == len(piece)
+               for piece in pieces)
+
+
+_CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "at", "in"})
 
 
 CONTACT = re.compile(r"@|\b(?:tel|phone|mobile|cell|e-?mail|address|zip code|fax)\b|\d{3}[ .-]\d{3}[ .-]\d{4}|https?://|www\.", re.I)
@@ -151,6 +163,8 @@ def read_header(lines: list[str]) -> Header:
     header = Header()
     for line in lines:
         line = TEMPLATE_PLACEHOLDER.sub(" | ", line)
+        if line.endswith(".") and _listed_header(line) and not LEGAL_END.search(line):
+            line = line[:-1]  # 'Systems Programmer, MIT Media Lab.': the period closes the row, not a name
         labeled = LABELED.match(line) or LABELED_CAPS.match(line)
         if labeled:
             key, value = [part for part in labeled.groups() if part is not None][:2]
