@@ -606,6 +606,22 @@ Systems Programmer, MIT Media Lab.
         ("Senior Software Engineer", "LevelUp", "2013-01"), ("Systems Programmer", "MIT Media Lab", "2009-01")]
 
 
+def test_a_piece_without_a_role_noun_is_no_title(matcher):
+    text = """Jane Roe
+EXPERIENCE
+RELATED COURSEWORK
+Acme Corp
+2014 - 2016
+- Fixed printers and phones
+Help Desk Technician, Globex Inc.
+2010 - 2014
+- Answered tickets
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.position, w.name) for w in profile.work] == [(None, "Acme Corp"), ("Help Desk Technician", "Globex Inc.")]
+    assert profile.basics.label == "Help Desk Technician"  # the latest position that reads as a title
+
+
 def test_undated_earlier_jobs_listed_one_a_line(matcher):
     text = """Jane Roe
 EXPERIENCE

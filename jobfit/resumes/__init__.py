@@ -14,7 +14,7 @@ from jobfit.resumes.basics import contacts
 from jobfit.resumes.dates import iso, join_split_ranges, merged_years
 from jobfit.resumes.education import degree_of, education_entries, institution_name
 from jobfit.resumes.entries import wrap_width
-from jobfit.resumes.lexicon import role_nouns, spoken_languages
+from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
 from jobfit.resumes.sections import BULLET, INLINE, heading_of, letter_spaced, section_lines, split_sections
 from jobfit.resumes.skills import SkillUse, resume_skills
 from jobfit.resumes.work import prose_entries, work_entries
@@ -285,7 +285,8 @@ def parse_resume(
         for index, entry in enumerate(work) for highlight in entry.highlights if FIGURE.search(highlight)
     ]
     years = merged_years([(e.dates.start, e.dates.end) for e in work_found if e.dates and e.dates.start], today)
-    label = found.label or next((w.position for w in work if w.position), None)
+    # failing a title under the name, the latest position that reads as a title ('Duration' or 'SQL Server' does not)
+    label = found.label or next((w.position for w in work if w.position and title_score(w.position, roles) > 0), None)
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
     summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
     certificates = _certificates([line for line in certification_lines if not _academic(line)])

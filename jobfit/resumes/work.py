@@ -129,6 +129,8 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         company, place = _employer(company, roles)
         location = location or place
     position = _clean_position(position)
+    if position and position != header.labeled.get("position") and title_score(position, roles) <= 0:
+        position = None  # no role noun in it ('RELATED COURSEWORK', 'Artificial Intelligence'): no title
     if position and len(position.split()) > 6 and title_score(position, roles) <= 0:
         position = None  # a sentence ('Co-taught introductory course to 18 students'), not a title
     return WorkEntry(position, company, location, header.dates)
