@@ -620,6 +620,11 @@ Help Desk Technician, Globex Inc.
     profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
     assert [(w.position, w.name) for w in profile.work] == [(None, "Acme Corp"), ("Help Desk Technician", "Globex Inc.")]
     assert profile.basics.label == "Help Desk Technician"  # the latest position that reads as a title
+    from jobfit.resumes.work import _named
+
+    # an employer is written as a name
+    assert _named("Bank of America") and _named("ACME") and _named("happyflu.com") and _named("Infosys Limited")
+    assert not _named("Research and assist with developing marketing material") and not _named("teaching experience and")
 
 
 def test_undated_earlier_jobs_listed_one_a_line(matcher):
