@@ -620,11 +620,11 @@ Help Desk Technician, Globex Inc.
     profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
     assert [(w.position, w.name) for w in profile.work] == [(None, "Acme Corp"), ("Help Desk Technician", "Globex Inc.")]
     assert profile.basics.label == "Help Desk Technician"  # the latest position that reads as a title
-    from jobfit.resumes.work import _named
+    from jobfit.resumes.entries import written_as_name
 
     # an employer is written as a name
-    assert _named("Bank of America") and _named("ACME") and _named("happyflu.com") and _named("Infosys Limited")
-    assert not _named("Research and assist with developing marketing material") and not _named("teaching experience and")
+    assert all(map(written_as_name, ["Bank of America", "ACME", "happyflu.com", "Infosys Limited"]))
+    assert not any(map(written_as_name, ["Research and assist with developing marketing material", "teaching experience and"]))
 
 
 def test_undated_earlier_jobs_listed_one_a_line(matcher):
@@ -643,6 +643,21 @@ SCHLUMBERGER OILFIELD SERVICES, Field Technician
         ("LEANDER CORPORATION", "Vice President of International Sales"),
         ("ARLINGTON CORPORATION", "Product Development Specialist"), ("BRASILO LTD.", "Engineer"),
         ("SCHLUMBERGER OILFIELD SERVICES", "Field Technician")]
+
+
+def test_a_school_is_named_not_a_heading_label_or_date(matcher):
+    text = """Jane Roe
+EDUCATION
+Bachelor of Science, Kinesiology
+Minor: Youth Studies
+Master of Education
+December 20XX
+B.A.
+Ecole IRIS, 2014
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(e.studyType, e.institution) for e in profile.education] == [
+        ("Bachelor of Science, Kinesiology", None), ("Master of Education", None), ("B.A.", "Ecole IRIS")]
 
 
 def test_education_whose_dates_open_each_entry(matcher):

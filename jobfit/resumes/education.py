@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 
 from jobfit.resumes.dates import MONTH, find_range
-from jobfit.resumes.entries import SEPARATORS, Header, is_body, strip_piece, take_place
+from jobfit.resumes.entries import SEPARATORS, Header, is_body, strip_piece, take_place, written_as_name
 from jobfit.resumes.places import parse_place
-from jobfit.resumes.sections import BULLET
+from jobfit.resumes.sections import BULLET, heading_of
 
 
 @dataclass
@@ -202,7 +202,7 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
                 if rest_of_piece and parse_place(rest_of_piece):
                     entry.location = entry.location or rest_of_piece
             elif not entry.institution and len(piece.split()) <= 8 and piece[:1].isupper() and kind != "degree" \
-                    and not is_body(piece) and not _SUBJECT_GRADES.search(piece):
+                    and not is_body(piece) and not _SUBJECT_GRADES.search(piece) and _may_name_school(piece):
                 entry.institution = _take_place_text(piece, entry)
     for entry in entries:
         if entry.institution and _GENERIC_SCHOOL.fullmatch(entry.institution):
@@ -211,6 +211,15 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
 
 
 _GENERIC_SCHOOL = re.compile(rf"(?i)(?:the\s+)?(?:{_SCHOOL_WORDS}|board|name)(?:\s*[/&,]\s*(?:{_SCHOOL_WORDS}|board|name))*\s*")
+
+
+def _may_name_school(piece: str) -> bool:
+    """A piece with no school word may still name one ('Bond University' aside, 'Ecole IRIS'), but not when it is a
+    heading ('QUALIFICATIONS'), a label ('Minor: Youth Studies'), a date ('December 20XX'), a sentence's end or a
+    numeral ('III.'), or text ('the school year')."""
+    return (written_as_name(piece) and heading_of(piece) is None and ":" not in piece and not piece.endswith(".")
+            and not re.search(rf"(?i)\b{MONTH}\s*(?:19|20)(?:\d\d|xx)\b", piece) and len(re.findall(r"[A-Za-z]{2,}", piece)) > 0
+            and not re.fullmatch(r"[IVXivx]+", piece))
 
 
 _CONNECTORS = {"of", "for", "and", "&", "at", "the", "de", "du", "la", "in"}

@@ -81,6 +81,18 @@ def _listed_header(line: str) -> bool:
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "at", "in"})
 
 
+def written_as_name(text: str) -> bool:
+    """Whether text is written as a name: most of its longer words capitalized ('Bank of America', 'ACME') or a site's
+    address ('happyflu.com'), and not ending on a word that joins ('teaching experience and')."""
+    words = re.findall(r"[A-Za-z][\w'&.-]*", text)
+    long_words = [w for w in words if len(w) > 3]
+    if not words or words[-1].lower() in ("and", "of", "the", "for", "with", "to", "in", "at"):
+        return False
+    if len(words) == 1 and re.search(r"\w\.[a-z]{2,4}$", words[0]):
+        return True  # 'happyflu.com': a site's name as it is written
+    return not long_words or sum(w[0].isupper() for w in long_words) >= 0.5 * len(long_words)
+
+
 CONTACT = re.compile(r"@|\b(?:tel|phone|mobile|cell|e-?mail|address|zip code|fax)\b|\d{3}[ .-]\d{3}[ .-]\d{4}|https?://|www\.", re.I)
 # "Sales Director, (Continued)" after a page break: the same entry going on
 CONTINUED = re.compile(r"(?i)[\s,(]*\b(?:continued|cont'?d)\b\W*$")

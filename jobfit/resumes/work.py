@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from jobfit.resumes.dates import MONTH, DateRange, find_range
-from jobfit.resumes.entries import BULLET, DATE_LABELS, Header, is_body, read_header, strip_piece
+from jobfit.resumes.entries import BULLET, DATE_LABELS, Header, is_body, read_header, strip_piece, written_as_name
 from jobfit.resumes.lexicon import FIRM_SUFFIX, LEGAL_SUFFIX, ORG_WORDS, company_score, title_score, words_of
 from jobfit.resumes.places import parse_place, place_text
 
@@ -87,18 +87,6 @@ def _clean_position(position: str | None) -> str | None:
     return cleaned
 
 
-def _named(text: str) -> bool:
-    """Whether text is written as a name: most of its longer words capitalized ('Bank of America', 'ACME') or a site's
-    address ('happyflu.com'), and not ending on a word that joins ('teaching experience and')."""
-    words = re.findall(r"[A-Za-z][\w'&.-]*", text)
-    long_words = [w for w in words if len(w) > 3]
-    if not words or words[-1].lower() in ("and", "of", "the", "for", "with", "to", "in", "at"):
-        return False
-    if len(words) == 1 and re.search(r"\w\.[a-z]{2,4}$", words[0]):
-        return True  # 'happyflu.com': a site's name as it is written
-    return not long_words or sum(w[0].isupper() for w in long_words) >= 0.5 * len(long_words)
-
-
 @dataclass
 class WorkEntry:
     position: str | None
@@ -137,7 +125,7 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     elif rest and position is None and len(rest[0].split()) <= 6:
         position = rest[0]
     location = header.places[0] if header.places else None
-    if company and not _named(company):
+    if company and not written_as_name(company):
         company = None  # 'Research and assist with developing marketing material': text, no organization's name
     if company:
         company, place = _employer(company, roles)
