@@ -658,6 +658,14 @@ Ecole IRIS, 2014
     profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
     assert [(e.studyType, e.institution) for e in profile.education] == [
         ("Bachelor of Science, Kinesiology", None), ("Master of Education", None), ("B.A.", "Ecole IRIS")]
+    # a state after a city is no master's; a date on the school's line is the degree's
+    text = "Jane Roe\nEDUCATION\nBachelor's Degree in Computer Science\nMy Dear Technical College, Carlisle, MA\n"
+    assert [(e.studyType, e.institution) for e in parse_resume(text, matcher=matcher).education] == [
+        ("Bachelor's Degree in Computer Science", "My Dear Technical College")]
+    text = ("Jane Roe\nEDUCATION\nWest Chester University of Pennsylvania, May 2017 • West Chester, PA\n"
+            "Bachelor of Science in Marketing • AACSB Accredited program\n")
+    assert [(e.studyType, e.institution, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
+        ("Bachelor of Science in Marketing", "West Chester University of Pennsylvania", "2017")]
 
 
 def test_education_whose_dates_open_each_entry(matcher):

@@ -60,10 +60,16 @@ def degree_of(text: str) -> tuple[str, str, tuple[int, int]] | None:
             best = (match.group(0).strip(), level, match.span())
     # "MS Word", "MS Office" are Microsoft's, not a master's
     caps = next((m for m in _DEGREE_CAPS.finditer(text)
-                 if not (m.group(0) == "MS" and _MICROSOFT.match(text[m.end():].lstrip()))), None)
+                 if not (m.group(0) == "MS" and _MICROSOFT.match(text[m.end():].lstrip(" -"))) and not _state_code(text, m)), None)
     if caps and (best is None or caps.start() < best[2][0]):
         best = (caps.group(0), _CAPS_LEVEL[caps.group(0).upper()], caps.span())
     return best
+
+
+def _state_code(text: str, match: re.Match) -> bool:
+    """'Technical College, Carlisle, MA': Massachusetts (or Mississippi, Maine) after a city, not a master's."""
+    return (match.group(0) in ("MA", "MS", "ME") and text[:match.start()].rstrip().endswith(",")
+            and bool(re.match(r"\s*(?:$|\d{5}|[|•·,(-])", text[match.end():])))
 
 
 FIELD_LABEL = re.compile(r"^(college|school|university|institute|institution|board|dept|department|stream|branch|"
@@ -183,7 +189,7 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             entry.start = entry.start or (str(found.start[0]) if found.start else None)
             entry.end = entry.end or (str(found.end[0]) if found.end else None)
             rest = rest.replace(line[found.span[0]:found.span[1]], " | ")
-        elif years and not entry.end and (has_degree or len(line.split()) <= 8):
+        elif years and not entry.end and (has_degree or kind == "school" or len(line.split()) <= 8):
             entry.end = years[-1]
         rest = re.sub(rf"(?i)(?:\b{MONTH}\s*,?\s*)?(?<!\d)(?:19|20)\d\d(?!\d)", " | ", rest)  # 'May 2006' names no school
         for piece in SEPARATORS.split(rest):
