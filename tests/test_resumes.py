@@ -516,6 +516,17 @@ def test_places_are_told_from_employers():
     assert parse_place("Capgemini, Canada") is None  # an employer before a country is not a city
     assert parse_place("Zenith Books Inc., Illinois") is None  # nor one before a state ("Inc." with its dot)
     assert parse_place("Name") is None and parse_place("Oslo").countryCode == "NO"
+    # a city's other names when they spell it ('Cochin' for Kochi), not a nickname ('Google' for Topeka)
+    assert parse_place("Cochin").countryCode == "IN" and parse_place("Bombay").countryCode == "IN"
+    assert parse_place("GOOGLE") is None
+
+
+def test_a_co_founder_is_no_company(matcher):
+    from jobfit.resumes.lexicon import company_score, role_nouns, title_score
+
+    roles = role_nouns(matcher.taxonomy)
+    assert title_score("Co-Founder and CFO", roles) > 0 > company_score("Co-Founder and CFO", roles)
+    assert company_score("Acme Trading Co.", roles) > 0
 
 
 def test_phones_in_e164_with_the_default_region():

@@ -27,7 +27,7 @@ secretary receptionist cashier attorney advisor adviser scientist clerk chef coo
 engineer developer manager programmer designer supervisor founder cofounder co-founder owner partner principal
 volunteer freelancer contractor member fellow researcher professor lecturer instructor trainer coach
 """.split())
-LEGAL_SUFFIX = re.compile(r"\b(inc|ltd|llc|llp|plc|gmbh|pvt|pte|corp|limited|co)\b\.?", re.I)
+LEGAL_SUFFIX = re.compile(r"\b(inc|ltd|llc|llp|plc|gmbh|pvt|pte|corp|limited|co)\b(?!-)\.?", re.I)  # not the co- of "Co-founder"
 # A professional firm's suffix, in capitals after a comma at the end ("Cohen, Jayson & Foster, PA"): not the
 # role noun PA (physician assistant) nor Pennsylvania, which a place would name with its city.
 FIRM_SUFFIX = re.compile(r",\s*(?:P\.?A|P\.?C|PLLC)\.?\s*$")

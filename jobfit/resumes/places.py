@@ -75,7 +75,7 @@ def gazetteer() -> Gazetteer:
     return built
 
 
-_GAZETTEER_FORMAT = 1  # bump when _build_gazetteer changes what it keeps
+_GAZETTEER_FORMAT = 2  # bump when _build_gazetteer changes what it keeps
 
 
 def _build_gazetteer() -> Gazetteer:
@@ -87,9 +87,10 @@ def _build_gazetteer() -> Gazetteer:
     by_population = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
     for city in by_population:
         names = [city["name"]]
-        if city["population"] >= 100_000:  # Bangalore for Bengaluru, Bombay for Mumbai
+        if city["population"] >= 100_000:  # Bangalore for Bengaluru, Bombay for Mumbai, Cochin for Kochi
             names += [n for n in city.get("alternatenames", [])
-                      if len(n) >= 5 and n.isascii() and n[:1].isupper() and not any(c.isdigit() for c in n)]
+                      if len(n) >= 5 and n.isascii() and n[:1].isupper() and not any(c.isdigit() for c in n)
+                      and (city["population"] >= 1_000_000 or _variant(n, city["name"]))]
         for name in names:
             key = fold(name)
             if key not in _NOT_PLACES and len(key) > 3:
@@ -107,6 +108,14 @@ def _build_gazetteer() -> Gazetteer:
     countries.update({"usa": "US", "us": "US", "u.s.": "US", "u.s.a.": "US", "uk": "GB", "u.k.": "GB", "england": "GB",
                       "uae": "AE", "america": "US", "russia": "RU", "south korea": "KR", "korea": "KR", "vietnam": "VN"})
     return Gazetteer(cities, regions, countries)
+
+
+def _variant(alternate: str, name: str) -> bool:
+    """Whether a smaller city's alternate name is a spelling of its name ('Cochin' of Kochi, 'Trivandrum' of
+    Thiruvananthapuram), not a nickname a prank or a company gave it ('Google' for Topeka)."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, fold(alternate), fold(name)).ratio() >= 0.5
 
 
 def _capitalized(text: str) -> bool:
