@@ -638,6 +638,22 @@ Help Desk Technician, Globex Inc.
     assert not any(map(written_as_name, ["Research and assist with developing marketing material", "teaching experience and"]))
 
 
+def test_an_employer_before_its_title_and_a_duration_beside_them(matcher):
+    text = """Jane Roe
+EXPERIENCE
+PTC Therapeutics, Software Engineering Contractor
+June 2011 - Present
+- Wrote lab software
+Senior Game Programmer | 1 Year 3 Months
+Gameloft Software Pvt. Ltd.
+Feb 2013 - Apr 2014
+- Shipped three games
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.position, w.name) for w in profile.work] == [
+        ("Software Engineering Contractor", "PTC Therapeutics"), ("Senior Game Programmer", "Gameloft Software Pvt. Ltd.")]
+
+
 def test_undated_earlier_jobs_listed_one_a_line(matcher):
     text = """Jane Roe
 EXPERIENCE

@@ -100,6 +100,9 @@ LONE_DATE_PIECE = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|o
                              r"(?:[\s,']+(?:(?:19|20)\d\d))?$|^(?:19|20)\d\d$", re.I)
 
 
+_DURATION = re.compile(r"(?i)\(?\s*\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)(?:\s*(?:and\s*)?\d+\s*(?:months?|mos?))?\s*\)?")
+
+
 @dataclass
 class Header:
     """The header lines of one entry with its dates taken out."""
@@ -209,6 +212,8 @@ def read_header(lines: list[str]) -> Header:
                 continue
             if CONTACT.search(piece):
                 continue  # a phone, an address or an email is never a title or an employer
+            if _DURATION.fullmatch(piece):
+                continue  # '1 Year 3 Months', '(9 month)': how long, neither a title nor an employer
             lone = LONE_DATE_PIECE.match(piece)
             if lone:
                 if header.dates is None and (found := leading_date(piece + " X")):

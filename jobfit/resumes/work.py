@@ -29,6 +29,11 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
         return [left, right]
     if company_score(left, roles) > 0.9 and title_score(right, roles) > 0 and not re.match(r"(?i)inc|ltd|llc", right):
         return [left, right]
+    # "PTC Therapeutics, Software Engineering Contractor": a name with no role in it, then a title ending in a role noun.
+    left_words = left.split()
+    if (title_score(right, roles) >= 1.5 and title_score(left, roles) <= 0 and 1 <= len(left_words) <= 5
+            and all(w[:1].isupper() or w[:1].isdigit() or w in ("&", "of", "and") for w in left_words) and not parse_place(left)):
+        return [right, left]
     # "Backend Engineer, Pine Apps": a title, then a name that is neither a title nor a department.
     right_words = right.split()
     if (title_score(left, roles) >= 1 and title_score(right, roles) <= 0 and 1 <= len(right_words) <= 5
