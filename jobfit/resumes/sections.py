@@ -67,7 +67,7 @@ SECTION_HEADINGS = {
 _LOOKUP = {alias: section for section, aliases in SECTION_HEADINGS.items() for alias in aliases}
 _LOOKUP_SQUEEZED = {alias.replace(" ", ""): section for alias, section in _LOOKUP.items()}
 # "Teaching Experience", "Career Experience/Job History", "Technical Skills": the last word names the section.
-_TAILS = {"experience": "experience", "history": "experience", "employment": "experience", "education": "education",
+_TAILS = {"experience": "experience", "experiences": "experience", "history": "experience", "employment": "experience", "education": "education",
           "skills": "skills", "certifications": "certifications", "projects": "projects", "achievements": "awards",
           "awards": "awards", "publications": "publications", "qualifications": "education",
           "competencies": "skills", "expertise": "skills", "references": "references", "interests": "interests",
