@@ -107,10 +107,11 @@ def test_headings_in_many_styles():
         ("skills", ["Special Populations, Career", "POSITIONS OF"])]  # a heading a table cell cut off opens nothing
     # a template's glyph before its headings; schooling named before 'history' or beside certifications
     lines = ["■ Professional Experience", "n", "Academic History:", "o", "Academic Qualifications and Certifications:", "p",
-             "Employment History", "q", "Clinical Experiences:", "r"]
+             "Employment History", "q", "Clinical Experiences:", "r", "CERTIFICATIONS/LICENSES", "s", "Education & Licensure",
+             "t", "Professional Associations", "u"]
     assert [(s.name, s.lines) for s in split_sections(lines)] == [
         ("header", []), ("experience", ["n"]), ("education", ["o"]), ("education", ["p"]), ("experience", ["q"]),
-        ("experience", ["r"])]
+        ("experience", ["r"]), ("certifications", ["s"]), ("education", ["t"]), ("additional", ["u"])]
 
 
 def test_a_column_layout_that_set_labels_dates_and_values_apart(matcher):

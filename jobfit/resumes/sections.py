@@ -72,7 +72,9 @@ _TAILS = {"experience": "experience", "experiences": "experience", "history": "e
           "awards": "awards", "publications": "publications", "qualifications": "education",
           "competencies": "skills", "expertise": "skills", "references": "references", "interests": "interests",
           "languages": "languages", "summary": "summary", "profile": "summary", "positions": "experience",
-          "appointments": "experience", "career": "experience", "papers": "publications"}
+          "appointments": "experience", "career": "experience", "papers": "publications", "licenses": "certifications",
+          "licences": "certifications", "licensure": "certifications", "associations": "additional",
+          "affiliations": "additional", "memberships": "additional"}
 DEGREE_LINE = re.compile(r"^(?:(?i:bachelor|master|associate of|associate'?s|doctor|ph\.?\s?d)|[BM]\.\s?(?:Sc|A|S|E|Tech|Com|Ed)\b"
                           r"|(?:BA|BS|BSc|MA|MS|MSc|MBA|BE|ME)\b)")
 _KEYWORDS = {
@@ -131,8 +133,9 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
         return None  # 'PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE': a row of column headings, read across
     by_head, by_last = _TAILS.get(head[-1].split("/")[-1]), _TAILS.get(words[-1].split("/")[-1])
     tail = by_head if by_head and by_head != "summary" else by_last or by_head
-    if words[-1] in ("history", "certifications", "certification") and any(_KEYWORDS.get(w) == "education" for w in head):
-        tail = "education"  # 'Academic History', 'Academic Qualifications and Certifications': schooling first
+    if words[-1] in ("history", "certifications", "certification", "licenses", "licences", "licensure") \
+            and any(_KEYWORDS.get(w) == "education" for w in head):
+        tail = "education"  # 'Academic History', 'Education & Licensure': schooling first
     if heading_like and tail and len(words) <= 4 and "," not in stripped:  # not "Special Populations, Career"
         return tail
     # "FORMAL EDUCATION AND ONGOING TRAINING", "Educational Qualification :": the first section word decides.
