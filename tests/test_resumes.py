@@ -376,6 +376,12 @@ def test_education_lines_as_templates_and_british_resumes_write_them():
     assert read("Master of Science : Management and Organizational Leadership 08/2015 Warner Pacific University , "
                 "City , State , USA") == [("Master of Science : Management and Organizational Leadership",
                                            "Management and Organizational Leadership", "Warner Pacific University", "2015")]
+    # law, social work and British degrees by their own names
+    from jobfit.resumes.education import degree_of
+
+    assert [degree_of(line)[:2] for line in ("Business Law, Juris Doctor, 2014", "B.S.W., North Carolina Central University",
+                                             "BTEC HNC in Aviation", "M.L.S., Rutgers")] == [
+        ("Juris Doctor", "doctorate"), ("B.S.W.", "bachelor"), ("BTEC HNC", "associate"), ("M.L.S.", "master")]
 
 
 def test_a_range_whose_dash_was_lost_with_the_line_break(matcher):
