@@ -65,7 +65,7 @@ class AbilityLinker:
     def _index(self):
         labels: list[tuple[str, str, frozenset[str]]] = []  # skill id, verb, content words
         for skill in self._competences:
-            for alias in {skill.name, *skill.aliases}:
+            for alias in dict.fromkeys((skill.name, *skill.aliases)):  # in a fixed order: ties go to the first label
                 words = alias_key(alias).split()
                 content = frozenset(w for w in words[1:] if w not in STOPWORDS)
                 if len(words) >= 2 and content:
@@ -106,7 +106,7 @@ class AbilityLinker:
                 continue  # an alternative label opening with a noun or an adjective names no action ('team building')
             for w in content:
                 index.setdefault((verb, w), []).append(j)
-        return index, [sum(idf[w] for w in content) for _, _, content in labels]
+        return index, [sum(idf[w] for w in sorted(content)) for _, _, content in labels]  # sorted: one sum whatever the hash seed
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """Character spans of clauses that start with a verb competences start with.
@@ -162,15 +162,17 @@ class AbilityLinker:
             clause = text[start:end]
             words = alias_key(clause).split()
             verb, content = words[0], {w for w in words[1:] if w not in STOPWORDS}
-            best, best_score = None, 0.0
+            best, best_score = None, (0.0, 0.0)
             for j in sorted({j for w in content for j in by_verb_and_word.get((verb, w), ())}):
                 sid, _, label = labels[j]
                 shared = label & content
                 if len(shared) < min(2, len(label)):
                     continue
-                cover = sum(idf[w] for w in shared) / weight[j]
-                if cover >= MIN_COVER and cover > best_score:
-                    best, best_score = sid, cover
+                said = sum(idf[w] for w in sorted(shared))  # sorted: one sum whatever the hash seed
+                # the label the clause covers best; of two covered alike, the one that says more of the clause
+                # ('maintain privacy of service users' over 'maintain privacy')
+                if said / weight[j] >= MIN_COVER and (said / weight[j], said) > best_score:
+                    best, best_score = sid, (said / weight[j], said)
             if best is not None:
-                found.append(Ability(self.taxonomy.skills[best], clause, start, end, round(0.5 + 0.3 * best_score, 2)))
+                found.append(Ability(self.taxonomy.skills[best], clause, start, end, round(0.5 + 0.3 * best_score[0], 2)))
         return found
