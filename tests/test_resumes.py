@@ -639,11 +639,20 @@ Help Desk Technician, Globex Inc.
     profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
     assert [(w.position, w.name) for w in profile.work] == [(None, "Acme Corp"), ("Help Desk Technician", "Globex Inc.")]
     assert profile.basics.label == "Help Desk Technician"  # the latest position that reads as a title
+    text = "Jane Roe\nEXPERIENCE\nAircraft Sales\nAcme Aviation LLC\n2014 - 2016\n- Sold jets\n"
+    assert parse_resume(text, matcher=matcher).work[0].position == "Aircraft Sales"  # the work itself names it
     from jobfit.resumes.entries import written_as_name
 
     # an employer is written as a name
     assert all(map(written_as_name, ["Bank of America", "ACME", "happyflu.com", "Infosys Limited"]))
     assert not any(map(written_as_name, ["Research and assist with developing marketing material", "teaching experience and"]))
+
+
+def test_present_means_the_latest_date_a_resume_writes_when_its_own_date_is_unknown(matcher):
+    text = "Jane Roe\nEXPERIENCE\nEngineer, Acme Corp, Jan 2014 - Present\n- Led the 2016 migration to the cloud\n"
+    profile = parse_resume(text, matcher=matcher)  # no document date: not today, ten years on
+    assert profile.meta.total_years_experience == 3.0  # January 2014 to the end of 2016
+    assert parse_resume(text, matcher=matcher, today=date(2020, 1, 1)).meta.total_years_experience == 6.1  # to its month
 
 
 def test_an_employer_before_its_title_and_a_duration_beside_them(matcher):

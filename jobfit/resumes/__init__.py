@@ -218,6 +218,19 @@ def _unheaded_education(header: list[str]) -> list[str]:
     return []
 
 
+def written_on(lines: list[str], work: list) -> date | None:
+    """The latest date a resume writes, no later than today: its work history's months, else any year in its text
+    (a year alone counts from its last month, as 'since 2014' was written in 2014 at the earliest and most likely later)."""
+    now = date.today()
+    points = [point for entry in work if entry.dates for point in (entry.dates.start, entry.dates.end) if point]
+    points += [(int(year), 12) for line in lines for year in re.findall(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-])", line)]
+    points = [p for p in points if 1950 <= p[0] and (p[0], p[1]) <= (now.year, now.month)]
+    if not points:
+        return None
+    year, month = max(points)
+    return min(date(year, month, 28), now)
+
+
 def _academic(line: str) -> bool:
     """A degree line ('Bachelor of Science in Civil Engineering, 1996') where certificates are listed: schooling."""
     found = degree_of(line)
@@ -236,9 +249,10 @@ def parse_resume(
 ) -> Profile:
     """A profile from resume text. Fields the rules cannot find stay empty with confidence 0.
 
-    `today` is the document's date when known: an open role ("Present") runs to it.
+    `today` is the document's date when known: an open role ("Present") runs to it. When it is not known, the
+    latest date the resume writes stands in for it (a resume saved in 2016 and read in 2026 has not gained ten
+    years of experience); failing any, the day it is read.
     """
-    today = today or date.today()
     roles = role_nouns(matcher.taxonomy)
     lines = resume_lines(text)
     sections = split_sections(lines)
@@ -254,6 +268,7 @@ def parse_resume(
 
     width = wrap_width(lines)
     work_found = _work_history(sections, roles, width)
+    today = today or written_on(lines, work_found) or date.today()
     work = [
         Work(name=e.company, position=e.position, location=e.location,
              startDate=iso(e.dates.start) if e.dates else None, endDate=iso(e.dates.end) if e.dates else None,

@@ -43,6 +43,12 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
     return [piece]
 
 
+# What a title names instead of a role when it names the work itself ('Aircraft Sales', 'Child Care', 'IT Support')
+_FUNCTIONS = frozenset("""sales telesales marketing operations finance accounting accounts procurement logistics support service
+services care maintenance administration engineering development design research consulting freelance self-employed
+employed""".split())
+
+
 _STREET = r"(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd)"
 # What follows an employer's name after a comma when it is an address, not part of the name.
 _ADDRESS = re.compile(rf"(?i)\b(?:{_STREET}|suite|floor|co\. \w+|county|district|grade|chapter|branch|campus)\b|\d")
@@ -136,7 +142,8 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         company, place = _employer(company, roles)
         location = location or place
     position = _clean_position(position)
-    if position and position != header.labeled.get("position") and title_score(position, roles) <= 0:
+    if position and position != header.labeled.get("position") and title_score(position, roles) <= 0 \
+            and (words_of(position) or [""])[-1] not in _FUNCTIONS:
         position = None  # no role noun in it ('RELATED COURSEWORK', 'Artificial Intelligence'): no title
     if position and len(position.split()) > 6 and title_score(position, roles) <= 0:
         position = None  # a sentence ('Co-taught introductory course to 18 students'), not a title
