@@ -134,6 +134,12 @@ STATE UNIVERSITY OF DALLAS, Dallas, TX - Bachelor of Science in Civil Engineerin
     job = profile.work[0]
     assert (job.name, job.position, job.startDate, job.endDate) == (
         "Altisource Business Solutions Pvt Ltd", "Lead Data Analyst", "2013-09", None)
+    # a labeled title however long its note, or in brackets
+    text = ("Jane Roe\nEXPERIENCE\n2009 - 2014\nZiNc Telephone Banking\nPosition: Customer Service Advisor (part time to 2011, "
+            "full time from 2013)\n- Answered calls\nMotorola India Pvt Ltd\nMay 2005 - July 2007\n(Designation: Software Engineer)\n"
+            "- Built middleware\n")
+    assert [(w.name, w.position) for w in parse_resume(text, matcher=matcher).work] == [
+        ("ZiNc Telephone Banking", "Customer Service Advisor"), ("Motorola India Pvt Ltd", "Software Engineer")]
     # a lone column heading names no school; a degree listed among certificates is schooling
     assert [(e.institution, e.studyType, e.endDate) for e in profile.education] == [
         ("Manipal Institute of Technology", "Bachelor of Engineering", "2006"),

@@ -32,9 +32,10 @@ BODY_LABEL = re.compile(
     r"team size|client|platform|technology used|skills used|results|tasks(?: performed)?|tech(?:nical)? scope|(?:tech )?stack)(?:\s*/\s*\w+|\s+(?:and|&)\s+\w+)*\s*(?::|$)", re.I)
 
 
-# 'Role : Lead Data Analyst', 'Role: Developer' name the title (in title case, or in a word or two); 'Role: Digital
-# marketing through creative writing' and 'Roles & Responsibilities:' head text
-_TITLE_LABEL = re.compile(r"^(?i:role|designation)\s*:\s*(?:[A-Z]\S*(?:\s+(?:[A-Z&/]\S*|of|and|the|for|\S{1,3})){0,4}|[A-Z]\S*(?:\s+\S+)?)\s*$")
+# 'Role : Lead Data Analyst', 'Role: Developer', 'Position: Customer Service Advisor (part time)' name the title (in
+# title case, or in a word or two); 'Role: Digital marketing through creative writing' and 'Roles & Responsibilities:' head text
+_TITLE_LABEL = re.compile(r"^\(?(?i:role|designation|position|position held|job title)\s*:\s*(?:[A-Z]\S*(?:\s+(?:[A-Z&/]\S*|of|and|the|for|"
+                          r"\S{1,3})){0,4}|[A-Z]\S*(?:\s+\S+)?)\s*(?:\([^)]*\)?)?\)?\s*$")
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -53,7 +54,9 @@ PAST_VERB = re.compile(r"^(?:[A-Z][a-z]+ed|Led|Built|Ran|Won|Made|Wrote|Taught|O
 def is_body(line: str, width: int = 0) -> bool:
     """Text under an entry rather than a header line of one: bulleted, long, a sentence, wrapped prose."""
     words = re.findall(r"\w+", line)
-    if BULLET.match(line) or BODY_LABEL.match(line) and not _TITLE_LABEL.match(line):
+    if _TITLE_LABEL.match(line):
+        return False  # 'Position: Customer Service Advisor (part time to 2011)': the title, however long its note
+    if BULLET.match(line) or BODY_LABEL.match(line):
         return True
     dated = find_range(line)
     if (width and len(line) >= 0.8 * width and len(words) > 6 and not dated and not SEPARATORS.search(line)
@@ -180,7 +183,8 @@ def read_header(lines: list[str]) -> Header:
         line = TEMPLATE_PLACEHOLDER.sub(" | ", line)
         if line.endswith(".") and _listed_header(line) and not LEGAL_END.search(line):
             line = line[:-1]  # 'Systems Programmer, MIT Media Lab.': the period closes the row, not a name
-        labeled = LABELED.match(line) or LABELED_CAPS.match(line)
+        labeled = LABELED.match(line) or LABELED_CAPS.match(line) or (
+            line.startswith("(") and line.endswith(")") and LABELED.match(line[1:-1]))  # '(Designation: Software Intern)'
         if labeled:
             key, value = [part for part in labeled.groups() if part is not None][:2]
             key, value = key.lower(), value.strip()

@@ -257,11 +257,15 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
                 if previous and not previous.highlights and 1 <= len(header.pieces) <= 2 and previous.company and previous.position is None:
                     previous.position = header.pieces[0]
                     continue
-                if len(segment) > 3 or not any(title_score(p, roles) >= 1 and len(p.split()) <= 6 for p in header.pieces):
+                if len(segment) > 3 or not ("position" in header.labeled or any(
+                        title_score(p, roles) >= 1 and len(p.split()) <= 6 for p in header.pieces)):
                     if entries:
                         entries[-1].highlights.extend(segment)
                     continue
             entry = _assign(header, roles)
+            if header.dates is None and not entry.position and not entry.company and entries:
+                entries[-1].highlights.extend(segment)  # an undated run naming neither a title nor an employer: text
+                continue
             made.append(entry)
         entries.extend(made)
         if entries:
