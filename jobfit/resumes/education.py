@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from jobfit.resumes.dates import MONTH, find_range
-from jobfit.resumes.entries import SEPARATORS, Header, is_body, strip_piece, take_place, written_as_name
+from jobfit.resumes.entries import NAME_CONNECTORS, SEPARATORS, Header, is_body, strip_piece, take_place, written_as_name
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import BULLET, heading_of
 
@@ -228,9 +228,6 @@ def _may_name_school(piece: str) -> bool:
             and not re.fullmatch(r"[IVXivx]+", piece))
 
 
-_CONNECTORS = {"of", "for", "and", "&", "at", "the", "de", "du", "la", "in"}
-
-
 def institution_name(text: str) -> str | None:
     """The school a piece of text names: the run of capitalized words around "University", "College"...
 
@@ -250,13 +247,13 @@ def institution_name(text: str) -> str | None:
         if words[keys[0]][:1].islower():  # "St. Joseph's convent school": written in lower case, keep the part
             return strip_piece(part) if len(words) <= 8 else None
         start = end = keys[0]
-        while start > 0 and (named(words[start - 1]) or words[start - 1].lower() in _CONNECTORS):
+        while start > 0 and (named(words[start - 1]) or words[start - 1].lower() in NAME_CONNECTORS):
             start -= 1
-        while end + 1 < len(words) and (named(words[end + 1]) or words[end + 1].lower() in _CONNECTORS):
+        while end + 1 < len(words) and (named(words[end + 1]) or words[end + 1].lower() in NAME_CONNECTORS):
             end += 1
-        while start < keys[0] and words[start].lower() in _CONNECTORS:
+        while start < keys[0] and words[start].lower() in NAME_CONNECTORS:
             start += 1
-        while end > keys[0] and words[end].lower() in _CONNECTORS:
+        while end > keys[0] and words[end].lower() in NAME_CONNECTORS:
             end -= 1
         name = " ".join(words[start:end + 1])
         if name.count("(") > name.count(")"):  # 'Missouri University of Science and Technology (Rolla, MO)': the place

@@ -72,16 +72,17 @@ def is_body(line: str, width: int = 0) -> bool:
     return bool(re.match(r"^[a-z(]", line)) and not dated and len(words) >= 4
 
 
+# the small words a name holds between its capitalized ones ('Bank of America', 'Université de la Sorbonne')
+NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "at", "the", "de", "du", "la", "in"})
+
+
 def _listed_header(line: str) -> bool:
     """'Consultant, Infotech Financials, Bombay, India.': a header's pieces in a row, closed by a period, not a sentence."""
     pieces = [p.split() for p in line.rstrip().rstrip(".").split(",")]
     if len(pieces) < 2 or sum(map(len, pieces)) > 10 or re.search(r"[.;:!?]\s", line):
         return False
-    return all(piece and sum(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in piece) == len(piece)
+    return all(piece and sum(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in piece) == len(piece)
                for piece in pieces)
-
-
-_CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "at", "in"})
 
 
 def written_as_name(text: str) -> bool:
