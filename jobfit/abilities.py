@@ -171,8 +171,9 @@ class AbilityLinker:
                 said = sum(idf[w] for w in sorted(shared))  # sorted: one sum whatever the hash seed
                 # the label the clause covers best; of two covered alike, the one that says more of the clause
                 # ('maintain privacy of service users' over 'maintain privacy')
-                if said / weight[j] >= MIN_COVER and (said / weight[j], said) > best_score:
-                    best, best_score = sid, (said / weight[j], said)
+                score = (said / weight[j], said)
+                if score[0] >= MIN_COVER and score > best_score:
+                    best, best_score = sid, score
             if best is not None:
                 found.append(Ability(self.taxonomy.skills[best], clause, start, end, round(0.5 + 0.3 * best_score[0], 2)))
         return found

@@ -81,18 +81,21 @@ def resume_lines(text: str) -> list[str]:
             lines.extend(letter_spaced(cell.strip()) for cell in line.strip("|").split("|") if cell.strip())
             continue
         line = letter_spaced(line)
-        before = next((i for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1) if lines[i]), None) if line else None
-        if before is not None and line.startswith(":") and _is_label(lines[before]):
+        if line.startswith(":") and (label := _label_before(lines)) is not None:
             # "Role" then ": Lead Data Analyst": a label and its value that a column layout set on two lines
-            lines[before] = f"{lines[before]} {line}"
-            del lines[before + 1:]
+            lines[label] = f"{lines[label]} {line}"
+            del lines[label + 1:]
             continue
         lines.append(line)
     return join_split_ranges(lines)
 
 
-def _is_label(line: str) -> bool:
-    return ":" not in line and len(line.split()) <= 4 and not BULLET.match(line)
+def _label_before(lines: list[str]) -> int | None:
+    """Where the last line is, blank lines aside, when it is a short label a value may follow."""
+    index = next((i for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1) if lines[i]), None)
+    if index is None or ":" in lines[index] or len(lines[index].split()) > 4 or BULLET.match(lines[index]):
+        return None
+    return index
 
 
 # "Expected salary: $90,000", "Salary requirements: 60k - 70k a year", "Desired compensation: €55.000"

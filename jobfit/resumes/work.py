@@ -12,10 +12,12 @@ from jobfit.resumes.entries import BULLET, DATE_LABELS, Header, is_body, read_he
 from jobfit.resumes.lexicon import FIRM_SUFFIX, LEGAL_SUFFIX, ORG_WORDS, company_score, title_score, words_of
 from jobfit.resumes.places import parse_place, place_text
 
+# The work a team does ('Sales', 'Logistics'): a title's function after its comma, or the work a title names.
+WORK_FUNCTIONS = frozenset("""sales marketing operations finance accounting accounts procurement logistics support
+administration engineering development design research""".split())
 # Functions a title names after a comma ("Vice President, Sales"): not employers.
-DEPARTMENTS = frozenset("""sales marketing operations finance hr it qa engineering research development administration
-accounts accounting procurement logistics support business strategy product design technology and of the
-international global national regional north south east west europe asia americas emea apac""".split())
+DEPARTMENTS = WORK_FUNCTIONS | frozenset("""hr it qa business strategy product technology and of the international global
+national regional north south east west europe asia americas emea apac""".split())
 
 
 def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
@@ -44,9 +46,7 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
 
 
 # What a title names instead of a role when it names the work itself ('Aircraft Sales', 'Child Care', 'IT Support')
-_FUNCTIONS = frozenset("""sales telesales marketing operations finance accounting accounts procurement logistics support service
-services care maintenance administration engineering development design research consulting freelance self-employed
-employed""".split())
+_FUNCTIONS = WORK_FUNCTIONS | frozenset("telesales service services care maintenance consulting freelance self-employed employed".split())
 
 
 _STREET = r"(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd)"
