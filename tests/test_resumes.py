@@ -839,6 +839,23 @@ Teacher Aide
     assert work[0].location == "Evanston, IL"
 
 
+def test_an_employer_is_named_without_a_town_the_gazetteer_does_not_know(matcher):
+    text = """Dale Towns
+Experience
+1976 to 1978
+Spectrol Electronics, City of Industry, CA
+Tool and Die Maker
+- Designed and built tooling
+Pipeline Alaska, Inc., Vancouver, B.C. Canada
+1997 to 2007
+Process Mechanical Division Manager
+- Managed the division
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.name, w.location) for w in work] == [("Spectrol Electronics", "City of Industry, CA"),
+                                                    ("Pipeline Alaska, Inc.", "Vancouver")]
+
+
 def test_a_title_is_kept_without_the_dates_and_hours_around_it(matcher):
     text = """Robin Hours
 Experience

@@ -10,7 +10,8 @@ from itertools import pairwise
 from jobfit.resumes.dates import MONTH, DateRange, find_range
 from jobfit.resumes.entries import BULLET, DATE_LABELS, Header, is_body, read_header, strip_piece, written_as_name
 from jobfit.resumes.lexicon import FIRM_SUFFIX, LEGAL_SUFFIX, ORG_WORDS, company_score, title_score, words_of
-from jobfit.resumes.places import parse_place, place_text
+from jobfit.resumes.places import US_STATE_CODES, parse_place, place_text
+from jobfit.schema import Location
 
 # The work a team does ('Sales', 'Logistics'): a title's function after its comma, or the work a title names.
 WORK_FUNCTIONS = frozenset("""sales marketing operations finance accounting accounts procurement logistics support
@@ -54,6 +55,18 @@ _STREET = r"(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd)"
 _ADDRESS = re.compile(rf"(?i)\b(?:{_STREET}|suite|floor|co\. \w+|county|district|grade|chapter|branch|campus)\b|\d")
 
 
+def _region(text: str) -> Location | None:
+    """The region or country a place ends with: "CA", "Ontario", "B.C. Canada"."""
+    text = text.strip(" .")
+    if text in US_STATE_CODES and text != "ST":
+        return Location(region=text, countryCode="US")
+    for candidate in (text, text.split()[-1] if text else ""):
+        place = parse_place(candidate)
+        if place and not place.city:
+            return place
+    return None
+
+
 def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
     """An employer's name without what the line adds after a comma, and the place among it:
     "Oakton Elementary School, 4 Grade, District 65" -> "Oakton Elementary School";
@@ -63,12 +76,19 @@ def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
     if "," not in name:
         return name, None
     first, rest = (part.strip() for part in name.split(",", 1))
+    suffix = re.match(rf"({LEGAL_SUFFIX.pattern})\s*,\s*(?=\S)", rest, re.I)
+    if first and suffix:  # "Pipeline Alaska, Inc., Vancouver, B.C. Canada": the name keeps its suffix
+        company, place = _employer(f"{first}, {rest[suffix.end():]}", roles)
+        return (f"{first}, {suffix.group(1)}", place) if company == first else (name, None)
     if not first or LEGAL_SUFFIX.fullmatch(rest.strip(" .")) or LEGAL_SUFFIX.match(rest) or FIRM_SUFFIX.search(name):
         return name, None
     leading_place = parse_place(first)
     if leading_place and company_score(rest, roles) > 0:  # "San Francisco, San Francisco Unified School District"
         return rest, place_text(leading_place)
     place = parse_place(rest)
+    if place is None and "," in rest and (tail := _region(rest.rsplit(",", 1)[1])):
+        # "City of Industry, CA", "Vancouver, B.C. Canada": a town the gazetteer does not know, in a region it does
+        place = Location(city=rest.rsplit(",", 1)[0].strip(), region=tail.region, countryCode=tail.countryCode)
     first_words = words_of(first)
     named = len(first_words) >= 2 and (first_words[-1] in ORG_WORDS or bool(LEGAL_SUFFIX.search(first)))
     if place or named or _ADDRESS.search(rest):
