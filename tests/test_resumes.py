@@ -224,6 +224,14 @@ def test_listed_skills_keep_their_years_and_unknown_ones_their_wording(matcher):
     assert "zorblax" not in by_id  # not on the taxonomy: kept as worded, not normalized
 
 
+def test_a_listed_skill_whose_years_a_line_break_cut_is_one_item(matcher):
+    text = ("Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\n"
+            "ZORBLAX (4 years), QUILLFEATHER (Less than 1\nyear), Python (2 years)")
+    listed = {s.name: s for s in parse_resume(text, matcher=matcher).skills}
+    assert {"ZORBLAX", "QUILLFEATHER", "Python"} <= set(listed) and "year" not in listed
+    assert [s.years for s in parse_resume(text, matcher=matcher).meta.skills if s.id == "python"] == [2]
+
+
 def test_a_listed_item_keeps_its_wording_beside_the_skill_it_names(matcher):
     text = "Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\nJava Swing, Windows CE 5.0, Python"
     profile = parse_resume(text, matcher=matcher)

@@ -29,10 +29,21 @@ class SkillUse:
     end: tuple[int, int] | None = None  # None with a start: still in use
 
 
+def _closed_brackets(lines: list[str]) -> list[str]:
+    """The lines with a bracket a line break cut ("USER INTERFACE (Less than 1" / "year)") closed on one line."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].count("(") > joined[-1].count(")") and line.strip():
+            joined[-1] = f"{joined[-1]} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def listed_items(lines: list[str]) -> list[tuple[str, float | None, str | None]]:
     """(item, years stated, level stated) for each item of skills-section lines."""
     items = []
-    for line in lines:
+    for line in _closed_brackets(lines):
         line = BULLET.sub("", line)
         labeled = re.match(r"^([A-Za-z /&-]{2,40}):\s*(.*)$", line)
         if labeled:
