@@ -224,6 +224,14 @@ def test_listed_skills_keep_their_years_and_unknown_ones_their_wording(matcher):
     assert "zorblax" not in by_id  # not on the taxonomy: kept as worded, not normalized
 
 
+def test_listed_items_that_are_no_skills_are_left_out(matcher):
+    text = ("Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\n"
+            "Quillfeather Planning and, Since Feb 2008, Alberta, References, Zorblax Tuning, Training")
+    listed = {s.name for s in parse_resume(text, matcher=matcher).skills}
+    assert {"Quillfeather Planning", "Zorblax Tuning", "Training"} <= listed  # the hanging 'and' dropped
+    assert not listed & {"Quillfeather Planning and", "Since Feb 2008", "Alberta", "References"}
+
+
 def test_a_listed_skill_whose_years_a_line_break_cut_is_one_item(matcher):
     text = ("Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\n"
             "ZORBLAX (4 years), QUILLFEATHER (Less than 1\nyear), Python (2 years)")

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from jobfit.resumes.basics import EMAIL, URL
-from jobfit.resumes.dates import iso, merged_years
-from jobfit.resumes.sections import BULLET, Section
+from jobfit.resumes.dates import MONTH, iso, merged_years
+from jobfit.resumes.places import parse_place
+from jobfit.resumes.sections import BULLET, Section, heading_of
 from jobfit.schema import NormalizedSkill, Skill
 from jobfit.taxonomy import SkillMatcher, wording
 
@@ -120,6 +121,35 @@ def cued(text: str) -> list[str]:
     return items
 
 
+# a date, not a version ('Lync 2010 Server'): 'Feb 2008', '2012 - 2014', 'since 2008'
+_DATED = re.compile(rf"\b{MONTH}\.?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*(?:[-–]|to)\s*(?:(?:19|20)\d\d|present)\b|"
+                    r"\b(?:since|from|until|till)\s+(?:19|20)\d\d\b", re.I)
+
+
+def _as_listed(item: str) -> str | None:
+    """An item the taxonomy does not know as it is kept, when it reads as a skill: without the words a cut left
+    hanging ("news production and" -> "news production"); None for a date ("Since Feb 2008"), a region
+    ("Alberta"), a heading ("ADDITIONAL EXPERIENCE") or no words left ("applying to")."""
+    words = item.split()
+    while words and words[0].lower() in _DANGLING_FIRST:
+        words.pop(0)
+    while words and words[-1].lower() in _DANGLING_LAST:
+        words.pop()
+    if not words or words[0].lower() in _NOT_FIRST:
+        return None
+    item = " ".join(words)
+    place = parse_place(item)  # a region or a country; a town's name is often a product's too ('Derby', 'Cocoa')
+    if _DATED.search(item) or (place and (not place.city or "," in item)) or heading_of(item) in _NOT_SKILL_HEADINGS:
+        return None
+    return item
+
+
+_DANGLING_FIRST = frozenset({"and", "or", "&"})
+_DANGLING_LAST = _NOT_LAST | _DANGLING_FIRST
+# headings that name no activity ('Training', 'Research' and 'Test Summary' head sections and are skills too)
+_NOT_SKILL_HEADINGS = frozenset({"skills", "languages", "references", "awards", "volunteering", "experience", "education"})
+
+
 def _blank(text: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
@@ -185,8 +215,9 @@ def resume_skills(
         main = normalized.get(max(found, key=lambda m: len(m.text)).skill.id) if found else None
         if main is not None:  # "Java Swing", "Windows CE 5.0": the item as written is the resume's wording of its skill
             main.evidence.append(item)
-        else:
-            unknown.append(Skill(name=item, level=level, keywords=[item]))
+        elif (kept := _as_listed(item)) and (kept == item or kept.lower() not in seen):
+            seen.add(kept.lower())
+            unknown.append(Skill(name=kept, level=level, keywords=[kept]))
     for skill_id, entry in normalized.items():
         used = spans.get(skill_id, [])
         entry.sections = sorted({u.section for u in used})
