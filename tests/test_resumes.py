@@ -933,3 +933,16 @@ Quality Assurance Associate Company Name - City , State
 """
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
     assert [(w.position, w.name) for w in work] == [("Patient Health Advocate", None), ("Quality Assurance Associate", None)]
+
+
+def test_a_postcode_in_the_header_is_no_title(matcher):
+    text = """Bao Orn
+10 Crichton Street
+Edinburgh
+EH8 9AB
+United Kingdom
+Education
+2012
+PhD in Computer Science, Lodz University of Technology
+"""
+    assert parse_resume(text, matcher=matcher).basics.label is None

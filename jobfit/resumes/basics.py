@@ -188,7 +188,9 @@ def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str
         if EMAIL.search(line) or URL.search(line) or re.search(r"\d{3}", line) or line.endswith(".") or ":" in line:
             continue  # contacts, sentences and "Status: Green Card Holder" are not titles
         head = re.split(r"\s+[-–—|]\s+|\s+at\s+|\s*\|\s*", line)[0].strip(" ,:")
-        if head and len(head.split()) <= 7 and title_score(head, roles) > 0 and not heading_of(head) and not _NO_TITLE.search(head):
+        words = re.sub(r"\S*\d\S*", " ", head)  # a postcode's 'EH8 9AB' holds no role noun
+        if head and len(head.split()) <= 7 and title_score(words, roles) > 0 and not heading_of(head) \
+                and not _NO_TITLE.search(head):
             return head
     return None
 
