@@ -445,6 +445,13 @@ def test_a_title_names_a_chief_executive_or_a_commander_outright():
     assert (ceo.title, general.title, sergeant.title) == ("chief executive officer", "army general", "sergeant")
 
 
+def test_a_manager_or_supervisor_is_read_only_from_a_title_that_names_one():
+    staff = shared_occupation_matcher().normalize(["Telemarketing Executive #MCT", "IT HELPDESK COORDINATOR"])
+    assert [occ.title for occ in staff] == ["call centre agent", "ICT help desk agent"]
+    in_charge = shared_occupation_matcher().normalize(["Restaurant Manager", "Production Supervisor", "Head of Sales"])
+    assert [occ.title for occ in in_charge] == ["restaurant manager", "production supervisor", "sales manager"]
+
+
 def test_a_postings_skills_help_name_its_occupation():
     occupations = shared_occupation_matcher()
     [frontend] = occupations.normalize(["Frontend Engineer (React)"], [{"react", "typescript", "javascript", "html", "css", "web-development"}])
