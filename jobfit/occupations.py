@@ -11,7 +11,9 @@ counts; the whole title with its brackets read as words is one more piece, for '
 - when the posting's skills are known, the share of them ESCO lists for the occupation (essential
   count fully, optional half): 'Frontend Engineer' with React and TypeScript is a developer, not a
   construction engineer.
-Without the centroid file the lexical and skill signals decide.
+Without the centroid file the lexical and skill signals decide. Of an occupation and the narrower ones
+ESCO lists under it, the narrowest that scores nearly as well is the answer: 'software developer' is
+right for 'Senior Developer, .NET', 'mobile application developer' more useful for 'Android Developer'.
 
 Commanders and chief executives (ISCO major group 0 and sub-major group 11) must be named: a title
 is read as one of them only when a piece of it, as written, holds one of its labels of several words
@@ -35,6 +37,9 @@ import numpy as np
 from jobfit.taxonomy import Taxonomy, alias_key
 
 LEXICAL_WEIGHT = 0.3
+# How much less a narrower occupation may score and still be the answer instead of its broader one
+# ('Android Developer' is a mobile application developer more usefully than a software developer).
+NARROWER_MARGIN = 0.1
 SKILLS_WEIGHT = 0.6  # how much the posting's own skills, shared with an occupation's ESCO skills, count
 _NOISE = re.compile(
     r"\([^)]*\)|\[[^\]]*\]|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
@@ -142,6 +147,11 @@ class OccupationMatcher:
         self._label_weight = np.asarray([sum(self._idf[w] for w in toks) for _, toks in label_tokens])
         self._ranks = {k: [alias_key(label) for label in (occ.title, *occ.aliases)]
                        for k, occ in enumerate(self._occupations) if _is_rank(occ.isco_group)}
+        index = {occ.id: k for k, occ in enumerate(self._occupations)}
+        self._narrower: dict[int, list[int]] = {}
+        for k, occ in enumerate(self._occupations):
+            if occ.broader in index:
+                self._narrower.setdefault(index[occ.broader], []).append(k)
         self._in_charge = np.asarray([k for k, occ in enumerate(self._occupations) if _IN_CHARGE.search(occ.title)],
                                      dtype=np.int64)
 
@@ -174,6 +184,15 @@ class OccupationMatcher:
         if not _NAMES_CHARGE.search(title or ""):
             unnamed += self._in_charge.tolist()
         return unnamed
+
+    def _most_specific(self, scores: np.ndarray, k: int) -> int:
+        """The best occupation, or the narrowest under it that scores within NARROWER_MARGIN of it."""
+        while narrower := self._narrower.get(k):
+            best = max(narrower, key=lambda c: scores[c])
+            if scores[best] < scores[k] - NARROWER_MARGIN:
+                break
+            k = best
+        return k
 
     def _skill_evidence(self, skills: set[str]) -> dict[int, float]:
         """Per occupation, the share of `skills` ESCO lists for it (essential 1, optional 0.5)."""
@@ -222,7 +241,7 @@ class OccupationMatcher:
             first += len(pieces)
             for k, value in self._skill_evidence(skills[row] if skills else set()).items():
                 scores[k] += SKILLS_WEIGHT * value
-            k = int(scores.argmax())
+            k = self._most_specific(scores, int(scores.argmax()))
             if scores[k] <= 0:
                 out.append(None)
                 continue

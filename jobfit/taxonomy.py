@@ -101,6 +101,7 @@ class Occupation:
     essential: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     onet_socs: tuple[str, ...] = ()
+    broader: str | None = None  # the id of the broader ESCO occupation, if any
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,7 @@ class Taxonomy:
             {"id": o.id, "title": o.title, "esco_uri": o.esco_uri, "isco_group": o.isco_group,
              "isco_label": self.isco_groups.get(o.isco_group, ""), "category": o.category,
              "aliases": list(o.aliases), "essential": list(o.essential), "optional": list(o.optional),
-             "onet_socs": list(o.onet_socs), "version": self.version}
+             "onet_socs": list(o.onet_socs), "broader": o.broader, "version": self.version}
             for o in self.occupations.values()
         ]
 
@@ -277,7 +278,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         o["id"]: Occupation(
             id=o["id"], title=o["title"], esco_uri=o["esco_uri"], isco_group=o["isco_group"] or "",
             category=o["category"], aliases=tuple(o["aliases"]), essential=tuple(o["essential"]),
-            optional=tuple(o["optional"]), onet_socs=tuple(o["onet_socs"]),
+            optional=tuple(o["optional"]), onet_socs=tuple(o["onet_socs"]), broader=o.get("broader"),
         )
         for o in raw["occupations"]
     }

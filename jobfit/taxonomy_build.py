@@ -511,11 +511,19 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         occupations[oid] = {
             "id": oid, "title": pref, "esco_uri": uri, "isco_group": isco, "category": isco_label.get((isco or "")[:2], ""),
             "aliases": sorted({a for a in _labels(alts) + _labels(hidden) if alias_key(a) != alias_key(pref)}),
-            "essential": [], "optional": [], "onet_socs": [],
+            "essential": [], "optional": [], "onet_socs": [], "broader": None,
         }
     for occ_uri, relation, skill_uri in occ_skills_csv.select("occupationUri", "relationType", "skillUri").iter_rows():
         if occ_uri in occ_id and skill_uri in esco_id:
             occupations[occ_id[occ_uri]]["essential" if relation == "essential" else "optional"].append(esco_id[skill_uri])
+    # ESCO's occupation hierarchy: 'mobile application developer' is narrower than 'software developer'
+    hierarchy = esco_dir / "broaderRelationsOccPillar.csv"
+    if hierarchy.exists():
+        relations = pl.read_csv(hierarchy, infer_schema=False).filter(
+            (pl.col("conceptType") == "Occupation") & (pl.col("broaderType") == "Occupation"))
+        for child, parent in relations.select("conceptUri", "broaderUri").iter_rows():
+            if child in occ_id and parent in occ_id:
+                occupations[occ_id[child]]["broader"] = occ_id[parent]
     _crosswalk_onet(occupations, onet_dir)
 
     doc = {

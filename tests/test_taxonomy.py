@@ -72,6 +72,11 @@ def sources(tmp_path):
     _csv(esco / "occupations_en.csv", ["conceptType", "conceptUri", "iscoGroup", "preferredLabel", "altLabels", "hiddenLabels", "description"], [
         ["Occupation", OCC + "dev", "2512", "software developer", "programmer\napplication developer", "", "Writes software."],
         ["Occupation", OCC + "nurse", "2221", "specialist nurse", "registered nurse", "", "Cares."],
+        ["Occupation", OCC + "mobile", "2512", "mobile application developer", "android developer", "", "Apps."],
+    ])
+    _csv(esco / "broaderRelationsOccPillar.csv", ["conceptType", "conceptUri", "broaderType", "broaderUri"], [
+        ["Occupation", OCC + "dev", "ISCOGroup", "http://data.europa.eu/esco/isco/C2512"],
+        ["Occupation", OCC + "mobile", "Occupation", OCC + "dev"],
     ])
     _csv(esco / "ISCOGroups_en.csv", ["conceptUri", "code", "preferredLabel"], [
         ["u1", "25", "Information and communications technology professionals"], ["u2", "2512", "Software developers"],
@@ -121,6 +126,7 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     dev = taxonomy.occupations["software-developer"]
     assert dev.isco_group == "2512" and dev.category == "Information and communications technology professionals"
     assert dev.essential == ("python",) and dev.optional == ("postgresql",)
+    assert taxonomy.occupations["mobile-application-developer"].broader == "software-developer" and dev.broader is None
     assert taxonomy.version.startswith("jobfit-tax-1+")
     assert not skills["onet-acme-widget-studio"].similar  # without an embedder, no similarity links
     # a name ESCO had to qualify is ambiguous bare: as written and in technical context only
@@ -452,6 +458,14 @@ def test_a_manager_or_supervisor_is_read_only_from_a_title_that_names_one():
     assert [occ.title for occ in in_charge] == ["restaurant manager", "production supervisor", "sales manager"]
 
 
+def test_a_title_names_the_narrowest_occupation_that_fits_it_nearly_as_well():
+    occupations = shared_occupation_matcher()
+    marketer, picker = occupations.normalize(["Senior Digital Marketing Specialist", "Warehouse Assistant"])
+    assert marketer.title == "online marketer" and picker.title == "warehouse order picker"
+    assert occupations.taxonomy.occupations["online-marketer"].broader == "marketing-consultant"
+    assert occupations.normalize(["Java Developer"])[0].title == "software developer"  # no narrower one fits as well
+
+
 def test_a_postings_skills_help_name_its_occupation():
     occupations = shared_occupation_matcher()
     [frontend] = occupations.normalize(["Frontend Engineer (React)"], [{"react", "typescript", "javascript", "html", "css", "web-development"}])
@@ -473,9 +487,9 @@ def test_skill_taxonomy_asset_rebuilds_from_sources_when_configured(sources, tmp
     result = asset_module.skill_taxonomy(dg.build_asset_context(), storage)
     assert result.metadata["source"] == "rebuilt from ESCO and O*NET sources"
     rebuilt = load_taxonomy(storage.layout.taxonomy_path)
-    assert "query-optimisation" in rebuilt.skills and len(rebuilt.occupations) == 2  # the sources', not the shipped file
+    assert "query-optimisation" in rebuilt.skills and len(rebuilt.occupations) == 3  # the sources', not the shipped file
     with storage.warehouse() as con:
-        assert con.execute("SELECT count(*) FROM occupations").fetchone()[0] == 2
+        assert con.execute("SELECT count(*) FROM occupations").fetchone()[0] == 3
         assert con.execute("SELECT parents FROM skills WHERE id = 'postgresql'").fetchone()[0] == ["sql"]
     assert asset_module.current_occupation_matcher(storage).normalize(["programmer"])[0].id == "software-developer"
 
