@@ -516,12 +516,39 @@ def test_the_name_is_told_from_other_name_shaped_lines(matcher, text, name):
     ("Sept 2001 through Dec 2004", (2001, 9), (2004, 12)),
     ("May 2010 - till date", (2010, 5), None),
     ("Since 2010", (2010, 1), None),
+    ("2004/ 2013", (2004, 1), (2013, 1)),  # a slash between years
+    ("Feb 09/Jun 11", (2009, 2), (2011, 6)),
+    ("April 07/Now", (2007, 4), None),
+    ("2013/---", (2013, 1), None),
 ])
 def test_date_ranges_as_resumes_write_them(text, start, end):
     from jobfit.resumes.dates import find_range
 
     found = find_range(f"Engineer, {text}")
     assert (found.start, found.end) == (start, end)
+
+
+def test_a_slash_inside_one_date_or_a_standard_is_no_range():
+    from jobfit.resumes.dates import find_range
+
+    assert (find_range("03/2015 - 04/2016").start, find_range("03/2015 - 04/2016").end) == ((2015, 3), (2016, 4))
+    assert find_range("ISO 9001/2008") is None and find_range("Grade 10/12") is None and find_range("2015/16") is None
+
+
+def test_an_employer_line_with_its_place_inside_and_its_site_in_brackets(matcher):
+    text = """Sam Slash
+Professional Experience
+Mitotech LLC, Moscow, Russia, Team Lead 2013/---
+- Built the platform
+Feb 2011/Now MABIOCA CINEMA AND CG SCHOOL (WWW.MABIOCA.COM)
+Technical Training Instructor
+- Designed courses
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.location, w.startDate, w.endDate) for w in work] == [
+        ("Team Lead", "Mitotech LLC", "Moscow", "2013-01", None),
+        ("Technical Training Instructor", "MABIOCA CINEMA AND CG SCHOOL", None, "2011-02", None),
+    ]
 
 
 def test_ranges_over_two_lines_and_template_years():

@@ -16,18 +16,20 @@ def _one(p: str) -> str:
     """One date ("June 2014", "1/09", "Summer 2011", "2003", "'09") with named groups prefixed by p."""
     return (
         rf"(?:(?P<{p}m>{MONTH}|{_SEASON})(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*[/.-]\s*)?)?"
-        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|to\b|till\b|until\b)|\s*\)?\s*$))"
+        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|/|to\b|till\b|until\b)|\s*\)?\s*$))"
     )
 
 
 _PRESENT = r"(?P<present>present|current(?:ly)?|now|today|till\s+date|till\s+now|to\s+date|date|ongoing|continuing)"
-_SEPARATOR = r"\s*(?:-|–|—|~|to|till|until|through|thru)\s*"
+# a slash separates two dates only after a year written whole or after a month ('2004/ 2013', 'Feb 09/Jun 11') and
+# before a year, a month or 'present': in '03/2015' it is inside one date
+_SEPARATOR = r"\s*(?:-|–|—|~|to|till|until|through|thru|(?:(?<=\d{4})|(?<=[A-Za-z] \d\d))\s*/(?=\s*(?:(?:19|20)\d\d|[A-Za-z])))\s*"
 DATE_RANGE = re.compile(
     r"(?<![\w/])" + _one("s") + _SEPARATOR + r"(?:" + _one("e") + r"|" + _PRESENT + r")(?![\w/])",
     re.I,
 )
 SINCE = re.compile(r"(?<![\w/])since\s+" + _one("s") + r"(?![\w/])", re.I)
-OPEN_START = re.compile(r"(?<![\w/])" + _one("s") + r"\s*[-–—]\s*$", re.I)  # "2013 -": still there
+OPEN_START = re.compile(r"(?<![\w/])" + _one("s") + r"\s*(?:[-–—]|/\s*-+)\s*$", re.I)  # "2013 -", "2013/---": still there
 
 
 @dataclass(frozen=True)

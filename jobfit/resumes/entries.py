@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from jobfit.resumes.dates import DateRange, find_range, leading_date
 from jobfit.resumes.lexicon import words_of
-from jobfit.resumes.places import NOT_IN_CITY_NAMES, parse_place, place_text
+from jobfit.resumes.places import NOT_IN_CITY_NAMES, parse_place, place_kind, place_text
 from jobfit.resumes.sections import BULLET
 
 SEPARATORS = re.compile(r"\s+[-–—|@]\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+at\s+(?=[A-Z])|\t")
@@ -158,6 +158,20 @@ def take_place(text: str, header: Header) -> str:
     return text
 
 
+def _around_place(text: str, header: Header) -> list[str]:
+    """The pieces either side of a place written between them ("Mitotech LLC, Moscow, Russia, Team Lead" -> the
+    employer and the title, Moscow, Russia taken out); the text whole when no known city with its region or country
+    stands inside."""
+    parts = re.split(r"\s*,\s*", text)
+    for k in (3, 2):
+        for i in range(1, len(parts) - k):
+            location = parse_place(", ".join(parts[i:i + k]))
+            if location and location.city and place_kind(location.city) == "city" and (location.region or location.countryCode):
+                header.places.append(place_text(location))
+                return [", ".join(parts[:i]), ", ".join(parts[i + k:])]
+    return [text]
+
+
 def _trailing_city(text: str) -> str | None:
     """The capitalized words after a title's or employer's last word ("Web Developer Chatsworth" -> "Chatsworth")."""
     words = text.split()
@@ -178,10 +192,13 @@ _SENTENCE_END = re.compile(r"\b([A-Za-z]{3,})\.\s+(?=[A-Z0-9])")
 _ABBREVIATIONS = frozenset("inc ltd corp bros dept univ intl assoc mgmt est govt natl mrs miss prof rev hon sgt capt col gen".split())
 
 
+_SITE_IN_BRACKETS = re.compile(r"\(\s*(?:https?://|www\.)[^)\s]*\s*\)", re.I)
+
+
 def read_header(lines: list[str]) -> Header:
     header = Header()
     for line in lines:
-        line = TEMPLATE_PLACEHOLDER.sub(" | ", line)
+        line = _SITE_IN_BRACKETS.sub(" ", TEMPLATE_PLACEHOLDER.sub(" | ", line))  # '… CG SCHOOL (WWW.MABIOCA.COM)'
         if line.endswith(".") and _listed_header(line) and not LEGAL_END.search(line):
             line = line[:-1]  # 'Systems Programmer, MIT Media Lab.': the period closes the row, not a name
         labeled = LABELED.match(line) or LABELED_CAPS.match(line) or (
@@ -224,10 +241,11 @@ def read_header(lines: list[str]) -> Header:
                 if header.dates is None and (found := leading_date(piece + " X")):
                     header.dates = found
                 continue
-            piece = strip_piece(take_place(piece, header))
-            if piece and re.search(r"[A-Za-z]{2}", piece):
-                header.pieces.append(piece)
-                line_pieces.append(piece)
+            for part in _around_place(piece, header):
+                part = strip_piece(take_place(part, header))
+                if part and re.search(r"[A-Za-z]{2}", part):
+                    header.pieces.append(part)
+                    line_pieces.append(part)
         if len(header.places) > places_before:
             header.placed.update(line_pieces)
     return header
