@@ -520,12 +520,25 @@ def test_the_name_is_told_from_other_name_shaped_lines(matcher, text, name):
     ("Feb 09/Jun 11", (2009, 2), (2011, 6)),
     ("April 07/Now", (2007, 4), None),
     ("2013/---", (2013, 1), None),
+    ("2019  2021", (2019, 1), (2021, 1)),  # the dash a converted document lost, its spaces left
+    ("Jun. 2011  Nov. 2013", (2011, 6), (2013, 11)),
+    ("2021  now", (2021, 1), None),
 ])
 def test_date_ranges_as_resumes_write_them(text, start, end):
     from jobfit.resumes.dates import find_range
 
     found = find_range(f"Engineer, {text}")
     assert (found.start, found.end) == (start, end)
+
+
+def test_an_education_entry_never_starts_after_it_ended(matcher):
+    text = """Eda Years
+Education
+Second degree, Ulyanovsk State Technical University, 2009
+January 2019 - Present: web developer courses
+"""
+    [school] = parse_resume(text, matcher=matcher).education
+    assert school.endDate == "2009" and school.startDate is None
 
 
 def test_a_slash_inside_one_date_or_a_standard_is_no_range():

@@ -22,8 +22,10 @@ def _one(p: str) -> str:
 
 _PRESENT = r"(?P<present>present|current(?:ly)?|now|today|till\s+date|till\s+now|to\s+date|date|ongoing|continuing)"
 # a slash separates two dates only after a year written whole or after a month ('2004/ 2013', 'Feb 09/Jun 11') and
-# before a year, a month or 'present': in '03/2015' it is inside one date
-_SEPARATOR = r"\s*(?:-|–|—|~|to|till|until|through|thru|(?:(?<=\d{4})|(?<=[A-Za-z] \d\d))\s*/(?=\s*(?:(?:19|20)\d\d|[A-Za-z])))\s*"
+# before a year, a month or 'present': in '03/2015' it is inside one date. Two or three spaces between a year and a
+# year or 'now' ('2019  2021', 'Jun. 2011  Nov. 2013', '2021  now') stand for a dash a converted document lost
+_SEPARATOR = (r"\s*(?:-|–|—|~|to|till|until|through|thru|(?:(?<=\d{4})|(?<=[A-Za-z] \d\d))\s*/(?=\s*(?:(?:19|20)\d\d|[A-Za-z]))"
+              rf"|(?:(?<=(?:19|20)\d\d\s\s)|(?<=(?:19|20)\d\d\s\s\s))(?=(?:{MONTH}\s*)?(?:19|20)\d\d|now\b|present\b))\s*")
 DATE_RANGE = re.compile(
     r"(?<![\w/])" + _one("s") + _SEPARATOR + r"(?:" + _one("e") + r"|" + _PRESENT + r")(?![\w/])",
     re.I,

@@ -186,8 +186,11 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
         if has_degree and not entry.degree:
             entry.degree, entry.level, entry.area, rest = _degree_line(line)
         if found:
-            entry.start = entry.start or (str(found.start[0]) if found.start else None)
-            entry.end = entry.end or (str(found.end[0]) if found.end else None)
+            start, end = (str(found.start[0]) if found.start else None), (str(found.end[0]) if found.end else None)
+            if entry.start is None and entry.end is None:
+                entry.start, entry.end = start, end
+            elif entry.start is None and start and entry.end and start <= entry.end:
+                entry.start = start  # a later range of another entry's years never starts after this one ended
             rest = rest.replace(line[found.span[0]:found.span[1]], " | ")
         elif years and not entry.end and (has_degree or kind == "school" or len(line.split()) <= 8):
             entry.end = years[-1]
