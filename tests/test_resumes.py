@@ -970,9 +970,19 @@ Company Name City , State Patient Health Advocate
 01/2011 to 01/2014
 Quality Assurance Associate Company Name - City , State
 - Reviewed batch records
+Accountant
+October 2009 to October 2010 Company Name - City
+- Handled payments
+HR Director
+January 2008 to January 2009 Company Name
+State
+- Communicated with parents
+English Teacher 10/2006 to 01/2007 City
+- Taught children
 """
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
-    assert [(w.position, w.name) for w in work] == [("Patient Health Advocate", None), ("Quality Assurance Associate", None)]
+    assert [(w.position, w.name) for w in work] == [("Patient Health Advocate", None), ("Quality Assurance Associate", None),
+                                                    ("Accountant", None), ("HR Director", None), ("English Teacher", None)]
 
 
 def test_a_postcode_in_the_header_is_no_title(matcher):

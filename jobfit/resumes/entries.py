@@ -184,8 +184,9 @@ def _trailing_city(text: str) -> str | None:
 
 
 # What resume templates print until someone fills them in (and what anonymized resumes keep): never a
-# title or an employer. 'Company Name City , State Patient Health Advocate' holds one title.
-TEMPLATE_PLACEHOLDER = re.compile(r"\bCompany Name\b|\bCity\s*,\s*State\b")
+# title or an employer. 'Company Name City , State Patient Health Advocate' holds one title; 'Company Name - City'
+# and a lone 'State' none.
+TEMPLATE_PLACEHOLDER = re.compile(r"\bCompany Name\b(?:\s*[-–—－|,]?\s*(?:City|State)\b)*|\bCity\s*,\s*State\b|^\s*(?:City|State)\s*$")
 
 
 _SENTENCE_END = re.compile(r"\b([A-Za-z]{3,})\.\s+(?=[A-Z0-9])")
@@ -232,8 +233,8 @@ def read_header(lines: list[str]) -> Header:
             piece = strip_piece(CONTINUED.sub("", re.sub(r"\(\s*\)|\bfrom\s*$", "", piece)))
             if not piece or not re.search(r"[A-Za-z]{2}", piece):
                 continue
-            if CONTACT.search(piece):
-                continue  # a phone, an address or an email is never a title or an employer
+            if CONTACT.search(piece) or TEMPLATE_PLACEHOLDER.match(piece):
+                continue  # a phone, an address or an email is never a title or an employer, nor a template's 'City'
             if _DURATION.fullmatch(piece):
                 continue  # '1 Year 3 Months', '(9 month)': how long, neither a title nor an employer
             lone = LONE_DATE_PIECE.match(piece)
