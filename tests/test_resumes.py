@@ -996,3 +996,38 @@ Education
 PhD in Computer Science, Lodz University of Technology
 """
     assert parse_resume(text, matcher=matcher).basics.label is None
+
+
+def test_lettered_subsections_stay_in_the_section_they_open_under(matcher):
+    text = """Jody Vita
+Employment History
+A. Higher Education
+2015 - present
+Department Head & Associate Professor, Wichita State University
+B. Primary/Secondary Education
+1990 - 1993
+School Counselor, Oneonta City School District
+Community Service
+Board Member for the SETH Project
+A. Memberships
+American Counseling Association
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.position, w.name) for w in profile.work] == [
+        ("Department Head & Associate Professor", "Wichita State University"),
+        ("School Counselor", "Oneonta City School District")]
+    assert profile.education == []  # 'Higher Education' here is where the candidate worked
+
+
+def test_a_work_history_written_in_sentences(matcher):
+    text = """Kunze Prose
+Professional Experience:
+-Working as Sr. Java programmer for Quillsoft Solutions LTD., Pune, from April
+2010 to till date.
+-Worked as Java programmer for Zorblax Pvt Ltd., Pune from May 2009 to April
+2010.
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [
+        ("Sr. Java programmer", "Quillsoft Solutions LTD.", "2010-04", None),
+        ("Java programmer", "Zorblax Pvt Ltd.", "2009-05", "2010-04")]

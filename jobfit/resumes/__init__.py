@@ -357,11 +357,13 @@ def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
     """The experience sections' entries; failing those, dated entries under other headings; plus jobs a
     summary states in a sentence ("Worked as X with Y from ... to ...") that the history does not list."""
     found = work_entries(section_lines(sections, "experience"), roles, width)
+    prose = ["header", "summary", "additional"]
     if not found:
         elsewhere = section_lines(sections, "summary", "additional", "languages", "interests", "awards", "skills")
         found = [e for e in work_entries(elsewhere, roles, width) if e.dates and (e.position or e.company)]
+        prose.append("experience")  # a history written in sentences: "Working as Sr. Java programmer for X from ..."
     known = {(e.company or "").lower() for e in found}
-    for entry in prose_entries(" ".join(section_lines(sections, "header", "summary", "additional")), roles):
+    for entry in prose_entries(" ".join(section_lines(sections, *prose)), roles):
         if not any(entry.company.lower() in k or k and k in entry.company.lower() for k in known):
             found.append(entry)
             known.add(entry.company.lower())

@@ -152,6 +152,7 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     return None
 
 
+_LETTERED = re.compile(r"^(?:[A-H]|[IVX]{1,4})\.\s+[A-Z]")  # "A. Higher Education", "II. Publications"
 _ENTRY_SECTIONS = ("experience", "volunteering")
 _ENTRY_LABELS = ("awards", "projects", "publications")  # what a job's own text may be headed with
 _RESPONSIBILITIES = re.compile(r"(?i)\bresponsibilit|\bduties\b")
@@ -172,6 +173,7 @@ def split_sections(lines: list[str]) -> list[Section]:
     """
     sections = [Section("header", None, [])]
     seen = Counter(line.strip().lower() for line in lines)
+    parent = None  # the section whose lettered subsections ("A. Higher Education" under "Employment History") follow
     for raw in lines:
         line = raw.strip()
         name = heading_of(line, sections[-1].name)
@@ -179,6 +181,13 @@ def split_sections(lines: list[str]) -> list[Section]:
         if name and sections[-1].name in _ENTRY_SECTIONS and (
                 name in _ENTRY_LABELS and seen[line.lower()] > 1 or _RESPONSIBILITIES.search(line)):
             name = None  # "Achievements:" under every job, "Responsibilities & Achievements": the entry's own labels
+        if name:
+            lettered = bool(_LETTERED.match(line))
+            if lettered and parent is None and sections[-1].heading and not any(sections[-1].lines):
+                parent = sections[-1].name  # a heading straight under a heading, lettered: its first subsection
+            elif not lettered:
+                parent = None
+            name = parent or name
         if name:
             # "EDUCATION: Western Kentucky University": the heading's line goes on with the section's first line
             rest = inline.group(2).strip() if inline and heading_of(inline.group(1)) == name else ""
