@@ -1019,6 +1019,16 @@ American Counseling Association
     assert profile.education == []  # 'Higher Education' here is where the candidate worked
 
 
+def test_a_job_a_sentence_names_employer_first(matcher):
+    text = """Sam Sentence
+Experience Summary:
+Presently I am associated with Quillsoft Technologies India as a Software programmer since July 2009 to Till Date.
+I worked with Python and Java as a hobby.
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.startDate) for w in work] == [("Software programmer", "Quillsoft Technologies India", "2009-07")]
+
+
 def test_a_work_history_written_in_sentences(matcher):
     text = """Kunze Prose
 Professional Experience:

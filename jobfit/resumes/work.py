@@ -301,11 +301,23 @@ PROSE_ROLE = re.compile(
 )
 
 
+# "associated with XXXX Technologies India as a Software programmer since July 2009": the employer first
+PROSE_EMPLOYER_FIRST = re.compile(
+    r"\b(?:associated|work(?:ed|ing)|employed)\s+(?:with|at|in)\s+"
+    r"(?P<company>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?-i:[A-Z&][\w.&'’-]*)|of|and|&)){0,6}),?\s+as\s+(?:an?\s+)?"
+    r"(?P<title>[A-Za-z][\w./&-]*(?:\s+[\w./&-]+){0,5}?)(?=\s+(?:from|since|during|between|till|until)\b|\s*[,.(;]|\s*$)"
+    r"(?P<rest>[^.;]*)",
+    re.I,
+)
+
+
 def prose_entries(text: str, roles: frozenset[str]) -> list[WorkEntry]:
     """Jobs a summary states in a sentence: "Worked as Software Engineer with Prolifics Corporation Limited
-    from Dec' 2015 to Sept' 2016". Only with a title or dates, so "worked with Python" is not a job."""
+    from Dec' 2015 to Sept' 2016", "associated with Infosys as Senior Engineer since 2009". Only with a title or
+    dates, so "worked with Python" is not a job."""
     entries = []
-    for match in PROSE_ROLE.finditer(text):
+    matches = sorted([*PROSE_ROLE.finditer(text), *PROSE_EMPLOYER_FIRST.finditer(text)], key=lambda m: m.start())
+    for match in matches:
         title = match["title"] if match["title"] and title_score(match["title"], roles) >= 1 else None
         company = strip_piece(match["company"])
         dates = find_range(match["rest"] or "")
