@@ -394,6 +394,11 @@ def test_education_lines_as_templates_and_british_resumes_write_them():
                                                    ("A levels", None, "Chelmsford Central College", None)]
     assert read("M.Com (Master of Commerce) University of Kerala, 2010") == [
         ("M.Com (Master of Commerce)", None, "University of Kerala", "2010")]
+    # the field's bracket closes with it; a year in brackets is no field
+    assert read("B.A. (Economics), Johns Hopkins University, 1977") == [
+        ("B.A. (Economics)", "Economics", "Johns Hopkins University", "1977")]
+    assert read("M. A. (2002), Huazhong University of Science & Technology") == [
+        ("M. A.", None, "Huazhong University of Science & Technology", "2002")]
     # a template's long line: the commas and placeholders do not make it prose
     assert read("Master of Science : Management and Organizational Leadership 08/2015 Warner Pacific University , "
                 "City , State , USA") == [("Master of Science : Management and Organizational Leadership",

@@ -117,7 +117,8 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
         area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*",
                              area_text)[0]
         area_text = strip_piece(re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text))
-        if area_text and not INSTITUTION.search(area_text) and not find_range(area_text) and not _NOT_AREA.match(area_text):
+        if area_text and re.search(r"[A-Za-z]{2}", area_text) and not INSTITUTION.search(area_text) \
+                and not find_range(area_text) and not _NOT_AREA.match(area_text):  # 'M. A. (2002)' names no field
             area = area_text
             rest = rest[match.end():] if match.group(1) else rest[rest.find(area_text) + len(area_text):]
     elif (level != "secondary" and _abbreviated(written) and (bare := _BARE_AREA.match(rest)) and not INSTITUTION.search(bare.group(1))
@@ -126,6 +127,8 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
         rest = rest[rest.find(area) + len(area):]
     phrase = strip_piece(line[start:end] + (line[end:line.find(area) + len(area)] if area and area in line[end:] else ""))
     phrase = re.sub(r"\s*[\"“”]\s*", " ", phrase).strip()  # the field's quotes
+    if phrase.count("(") > phrase.count(")"):
+        phrase += ")"  # 'B.A. (Economics), Johns Hopkins': the field's bracket closes after it
     return phrase, level, area, line[:start] + " | " + rest
 
 
