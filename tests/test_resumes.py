@@ -1046,3 +1046,20 @@ Professional Experience:
     assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [
         ("Sr. Java programmer", "Quillsoft Solutions LTD.", "2010-04", None),
         ("Java programmer", "Zorblax Pvt Ltd.", "2009-05", "2010-04")]
+
+
+def test_a_cut_piece_of_a_sentence_is_no_title(matcher):
+    text = """Cass Cut
+Experience
+2010 - 2012
+Regional Representative for Horn of Africa for
+Quillfeather Aid Agency
+- Coordinated aid
+2008 - 2010
+For the HR professional
+Zorblax Mediation Office
+- Mediated disputes
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [w.position for w in work] == [None, None] and [w.name for w in work] == ["Quillfeather Aid Agency",
+                                                                                     "Zorblax Mediation Office"]

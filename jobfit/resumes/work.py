@@ -167,7 +167,12 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         position = None  # no role noun in it ('RELATED COURSEWORK', 'Artificial Intelligence'): no title
     if position and len(position.split()) > 6 and title_score(position, roles) <= 0:
         position = None  # a sentence ('Co-taught introductory course to 18 students'), not a title
+    if position and (words := position.lower().split()) and (words[-1] in _CUT_OFF or words[0] in _CUT_OFF | {"responsible"}):
+        position = None  # a cut piece of a sentence ('… using clips second author and', 'for the HR professional')
     return WorkEntry(position, company, location, header.dates)
+
+
+_CUT_OFF = frozenset("and or of the for with to in at by from when which who".split())
 
 
 def _capitals(line: str) -> bool:
