@@ -233,7 +233,7 @@ def read_header(lines: list[str]) -> Header:
             piece = strip_piece(CONTINUED.sub("", re.sub(r"\(\s*\)|\bfrom\s*$", "", piece)))
             if not piece or not re.search(r"[A-Za-z]{2}", piece):
                 continue
-            if CONTACT.search(piece) or TEMPLATE_PLACEHOLDER.match(piece):
+            if CONTACT.search(piece) or TEMPLATE_PLACEHOLDER.fullmatch(piece):
                 continue  # a phone, an address or an email is never a title or an employer, nor a template's 'City'
             if _DURATION.fullmatch(piece):
                 continue  # '1 Year 3 Months', '(9 month)': how long, neither a title nor an employer

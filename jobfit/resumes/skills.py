@@ -34,7 +34,7 @@ def _closed_brackets(lines: list[str]) -> list[str]:
     """The lines with a bracket a line break cut ("USER INTERFACE (Less than 1" / "year)") closed on one line."""
     joined: list[str] = []
     for line in lines:
-        if joined and joined[-1].count("(") > joined[-1].count(")") and line.strip():
+        if joined and joined[-1].count("(") > joined[-1].count(")") and ")" in line.split("(")[0]:
             joined[-1] = f"{joined[-1]} {line.strip()}"
         else:
             joined.append(line)
