@@ -130,7 +130,7 @@ class OccupationMatcher:
         label_tokens: list[tuple[int, frozenset[str]]] = []
         for k, occ in enumerate(self._occupations):
             for label in (occ.title, *occ.aliases):
-                label_tokens.append((k, frozenset(alias_key(label).split())))
+                label_tokens.append((k, frozenset(_word_stems(label))))
         df: dict[str, int] = {}
         for _, toks in label_tokens:
             for w in toks:
@@ -162,7 +162,7 @@ class OccupationMatcher:
     def _lexical(self, title: str) -> np.ndarray:
         """Best IDF-weighted Jaccard overlap with any label, per occupation (one vector over them)."""
         best = np.zeros(len(self._occupations))
-        words = frozenset(alias_key(title).split())
+        words = frozenset(_word_stems(title))
         if not words:
             return best
         weight = sum(self._idf.get(w, self._unknown_idf) for w in words)
@@ -251,6 +251,13 @@ class OccupationMatcher:
                                        self.taxonomy.isco_groups.get(occ.isco_group, ""), occ.category,
                                        round(confidence, 3), occ.onet_socs))
         return out
+
+
+def _word_stems(text: str) -> list[str]:
+    """The words the lexical signal compares: alias keys with the '-ing' of a field of work off, so that job boards'
+    'ACCOUNT ASSISTANT' and 'Engineer Assistant' meet ESCO's 'accounting assistant' and 'engineering assistant'
+    (on titles-dev: occupation 0.3105 -> 0.3205, ISCO group 0.3915 -> 0.4005)."""
+    return [w[:-3] if len(w) >= 7 and w.endswith("ing") else w for w in alias_key(text).split()]
 
 
 def _is_rank(isco_group: str) -> bool:

@@ -458,6 +458,11 @@ def test_a_manager_or_supervisor_is_read_only_from_a_title_that_names_one():
     assert [occ.title for occ in in_charge] == ["restaurant manager", "production supervisor", "sales manager"]
 
 
+def test_a_field_of_work_meets_the_word_a_job_board_writes_for_it():
+    account, engineer = shared_occupation_matcher().normalize(["ACCOUNT ASSISTANT", "ENGINEER ASSISTANT"])
+    assert (account.title, engineer.title) == ("accounting assistant", "engineering assistant")
+
+
 def test_a_title_names_the_narrowest_occupation_that_fits_it_nearly_as_well():
     occupations = shared_occupation_matcher()
     marketer, picker = occupations.normalize(["Senior Digital Marketing Specialist", "Warehouse Assistant"])
