@@ -85,12 +85,16 @@ def _listed_header(line: str) -> bool:
                for piece in pieces)
 
 
+# the words that join a sentence's pieces: no name or title ends on one ('teaching experience and')
+JOINING_WORDS = frozenset("and or of the for with to in at by from".split())
+
+
 def written_as_name(text: str) -> bool:
     """Whether text is written as a name: most of its longer words capitalized ('Bank of America', 'ACME') or a site's
     address ('happyflu.com'), and not ending on a word that joins ('teaching experience and')."""
     words = re.findall(r"[A-Za-z][\w'&.-]*", text)
     long_words = [w for w in words if len(w) > 3]
-    if not words or words[-1].lower() in ("and", "of", "the", "for", "with", "to", "in", "at"):
+    if not words or words[-1].lower() in JOINING_WORDS:
         return False
     if len(words) == 1 and re.search(r"\w\.[a-z]{2,4}$", words[0]):
         return True  # 'happyflu.com': a site's name as it is written

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from jobfit.resumes.basics import EMAIL, URL
-from jobfit.resumes.dates import MONTH, iso, merged_years
+from jobfit.resumes.dates import MONTH, find_range, iso, merged_years
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import BULLET, Section, heading_of
 from jobfit.schema import NormalizedSkill, Skill
@@ -121,9 +121,8 @@ def cued(text: str) -> list[str]:
     return items
 
 
-# a date, not a version ('Lync 2010 Server'): 'Feb 2008', '2012 - 2014', 'since 2008'
-_DATED = re.compile(rf"\b{MONTH}\.?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*(?:[-–]|to)\s*(?:(?:19|20)\d\d|present)\b|"
-                    r"\b(?:since|from|until|till)\s+(?:19|20)\d\d\b", re.I)
+# a date, not a version ('Lync 2010 Server'): a range ('2012 - 2014', 'since 2008') or a month's year ('Feb 2008')
+_MONTH_YEAR = re.compile(rf"\b{MONTH}\.?\s+(?:19|20)\d\d\b", re.I)
 
 
 def _as_listed(item: str) -> str | None:
@@ -139,7 +138,7 @@ def _as_listed(item: str) -> str | None:
         return None
     item = " ".join(words)
     place = parse_place(item)  # a region or a country; a town's name is often a product's too ('Derby', 'Cocoa')
-    if _DATED.search(item) or (place and (not place.city or "," in item)) or heading_of(item) in _NOT_SKILL_HEADINGS:
+    if find_range(item) or _MONTH_YEAR.search(item) or (place and (not place.city or "," in item)) or heading_of(item) in _NOT_SKILL_HEADINGS:
         return None
     return item
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from jobfit.resumes.dates import MONTH, DateRange, find_range
-from jobfit.resumes.entries import BULLET, DATE_LABELS, Header, is_body, read_header, strip_piece, written_as_name
+from jobfit.resumes.entries import BULLET, DATE_LABELS, JOINING_WORDS, Header, is_body, read_header, strip_piece, written_as_name
 from jobfit.resumes.lexicon import FIRM_SUFFIX, LEGAL_SUFFIX, ORG_WORDS, company_score, title_score, words_of
 from jobfit.resumes.places import US_STATE_CODES, parse_place, place_text
 from jobfit.schema import Location
@@ -172,7 +172,7 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     return WorkEntry(position, company, location, header.dates)
 
 
-_CUT_OFF = frozenset("and or of the for with to in at by from when which who".split())
+_CUT_OFF = JOINING_WORDS | {"when", "which", "who"}
 
 
 def _capitals(line: str) -> bool:
