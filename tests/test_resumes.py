@@ -1063,3 +1063,9 @@ Zorblax Mediation Office
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
     assert [w.position for w in work] == [None, None] and [w.name for w in work] == ["Quillfeather Aid Agency",
                                                                                      "Zorblax Mediation Office"]
+    # a range's 'to' that a layout set before the title ('May 1998' / 'to TELLER SUPERVISOR' / 'September 2010')
+    split = ("Pat Teller\nExperience\nTELLER 3\nMarch 2011 to August 2014 Company Name - City , State\n"
+             "Delivered prompt, accurate and excellent customer service.\nto TELLER SUPERVISOR\n"
+             "May 1998 Company Name - City , State\nSeptember 2010 Delivered prompt, accurate and excellent service.\n")
+    assert [w.position for w in parse_resume(split, matcher=matcher, today=date(2026, 1, 1)).work] == [
+        "TELLER 3", "TELLER SUPERVISOR"]

@@ -167,6 +167,9 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         position = None  # no role noun in it ('RELATED COURSEWORK', 'Artificial Intelligence'): no title
     if position and len(position.split()) > 6 and title_score(position, roles) <= 0:
         position = None  # a sentence ('Co-taught introductory course to 18 students'), not a title
+    if position and (words := position.split()) and words[0].lower() == "to" and len(words) > 1 \
+            and words[1].lower() not in _CUT_OFF:
+        position = " ".join(words[1:])  # 'to TELLER SUPERVISOR': a range's 'to' a layout set before the title
     if position and (words := position.lower().split()) and (words[-1] in _CUT_OFF or words[0] in _CUT_OFF | {"responsible"}):
         position = None  # a cut piece of a sentence ('… using clips second author and', 'for the HR professional')
     return WorkEntry(position, company, location, header.dates)
