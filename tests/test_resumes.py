@@ -528,6 +528,9 @@ def test_the_name_is_told_from_other_name_shaped_lines(matcher, text, name):
     ("2019  2021", (2019, 1), (2021, 1)),  # the dash a converted document lost, its spaces left
     ("Jun. 2011  Nov. 2013", (2011, 6), (2013, 11)),
     ("2021  now", (2021, 1), None),
+    ("September to November 2007", (2007, 9), (2007, 11)),  # two months of one year, the year written once
+    ("Nov - Feb 2019", (2018, 11), (2019, 2)),
+    ("Summers 2001 - 2003", (2001, 6), (2003, 1)),
 ])
 def test_date_ranges_as_resumes_write_them(text, start, end):
     from jobfit.resumes.dates import find_range
@@ -544,6 +547,42 @@ January 2019 - Present: web developer courses
 """
     [school] = parse_resume(text, matcher=matcher).education
     assert school.endDate == "2009" and school.startDate is None
+
+
+def test_a_range_that_lost_its_dash_on_a_line_of_its_own_and_words_that_only_start_like_months():
+    from jobfit.resumes.dates import find_range
+
+    assert (find_range("20102011").start, find_range("20102011").end) == ((2010, 1), (2011, 1))
+    assert (find_range("2012Present").start, find_range("2012Present").end) == ((2012, 1), None)
+    assert find_range("ID 20102011") is None and find_range("20112010") is None
+    assert find_range("Marketing - Sales 2015") is None and find_range("Mayor - Junior 2015") is None
+
+
+def test_a_dated_job_that_names_only_its_employer(matcher):
+    text = """Lee Glued
+Experience
+2012Present
+Lehman Brothers
+
+Developed spreadsheets for risk analysis on exotic derivatives.
+
+Air Canada  September to November 2007  9 weeks
+Analyst Programmer
+Analysis and documentation of an application that builds complex XML requests.
+
+FREE LANCING
+2005 - 2007
+Designed logos for local shops.
+
+Asea Brown Boveri
+Duration
+February 2003
+till date
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.position, w.startDate, w.endDate) for w in work[:2]] == [
+        ("Lehman Brothers", None, "2012-01", None), ("Air Canada", "Analyst Programmer", "2007-09", "2007-11")]
+    assert [w.name for w in work[2:]] == [None, "Asea Brown Boveri"]  # a sub-heading in capitals; a label is no name
 
 
 def test_a_slash_inside_one_date_or_a_standard_is_no_range():

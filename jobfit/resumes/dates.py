@@ -9,7 +9,7 @@ from datetime import date
 MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
 SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # a month as written, for other modules too
-_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)s?"  # 'Summers 2001 - 2003' too
 
 
 def _one(p: str) -> str:
@@ -23,11 +23,22 @@ def _one(p: str) -> str:
 _PRESENT = r"(?P<present>present|current(?:ly)?|now|today|till\s+date|till\s+now|to\s+date|date|ongoing|continuing)"
 # a slash separates two dates only after a year written whole or after a month ('2004/ 2013', 'Feb 09/Jun 11') and
 # before a year, a month or 'present': in '03/2015' it is inside one date. Two or three spaces between a year and a
-# year or 'now' ('2019  2021', 'Jun. 2011  Nov. 2013', '2021  now') stand for a dash a converted document lost
+# year or 'now' ('2019  2021', 'Jun. 2011  Nov. 2013', '2021  now') stand for a dash a converted document lost; so
+# does nothing at all between the two in a line of its own ('20102011', '2012Present')
 _SEPARATOR = (r"\s*(?:-|–|—|~|to|till|until|through|thru|(?:(?<=\d{4})|(?<=[A-Za-z] \d\d))\s*/(?=\s*(?:(?:19|20)\d\d|[A-Za-z]))"
-              rf"|(?:(?<=(?:19|20)\d\d\s\s)|(?<=(?:19|20)\d\d\s\s\s))(?=(?:{MONTH}\s*)?(?:19|20)\d\d|now\b|present\b))\s*")
+              rf"|(?:(?<=(?:19|20)\d\d\s\s)|(?<=(?:19|20)\d\d\s\s\s))(?=(?:{MONTH}\s*)?(?:19|20)\d\d|now\b|present\b)"
+              r"|(?<=^(?:19|20)\d\d)(?=(?:(?:19|20)\d\d|present|current|now)\s*$))\s*")
 DATE_RANGE = re.compile(
     r"(?<![\w/])" + _one("s") + _SEPARATOR + r"(?:" + _one("e") + r"|" + _PRESENT + r")(?![\w/])",
+    re.I,
+)
+# a month's name or its abbreviation, nothing longer ('Marketing' is no March)
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+               r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
+# two months of one year, the year written once: "September to November 2007", "Nov - Feb 2019" (from the year before)
+SHARED_YEAR = re.compile(
+    rf"(?<![\w/])(?P<sm>{_MONTH_NAME}|{_SEASON})\s*(?:-|–|—|to|till|until|through|thru)\s*(?P<em>{_MONTH_NAME}|{_SEASON})[\s,'’]*"
+    r"(?P<ey>(?:19|20)\d\d)(?![\w/])",
     re.I,
 )
 SINCE = re.compile(r"(?<![\w/])since\s+" + _one("s") + r"(?![\w/])", re.I)
@@ -57,12 +68,17 @@ def _point(match: re.Match, prefix: str) -> tuple[int, int] | None:
     if month_number and 1 <= int(month_number) <= 12:
         return year, int(month_number)
     word = (match[f"{prefix}m"] or "").lower()
-    return year, MONTHS.get(word[:3]) or SEASONS.get(word, 1)
+    return year, MONTHS.get(word[:3]) or SEASONS.get(word.rstrip("s"), 1)
 
 
 def find_range(line: str) -> DateRange | None:
     """The first date range in a line ("Jan 2019 - Mar 2021", "2003-Present", "Since 2010", "2013 -")."""
     match = DATE_RANGE.search(line)
+    shared = SHARED_YEAR.search(line)
+    if shared and (not match or shared.start() < match.start()):
+        year = int(shared["ey"])
+        start_month, end_month = (MONTHS.get(m.lower()[:3]) or SEASONS[m.lower().rstrip("s")] for m in (shared["sm"], shared["em"]))
+        return DateRange((year - (start_month > end_month), start_month), (year, end_month), shared.span())
     if match:
         start = _point(match, "s")
         end = None if match["present"] else _point(match, "e")

@@ -239,6 +239,8 @@ def read_header(lines: list[str]) -> Header:
                 continue
             if CONTACT.search(piece) or TEMPLATE_PLACEHOLDER.fullmatch(piece):
                 continue  # a phone, an address or an email is never a title or an employer, nor a template's 'City'
+            if piece.lower() in DATE_LABELS or piece.lower() in IGNORED_LABELS:
+                continue  # a label whose value is on the next line ('Duration' / 'February 2008')
             if _DURATION.fullmatch(piece):
                 continue  # '1 Year 3 Months', '(9 month)': how long, neither a title nor an employer
             lone = LONE_DATE_PIECE.match(piece)

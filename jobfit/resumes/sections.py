@@ -54,7 +54,7 @@ SECTION_HEADINGS = {
     ),
     "publications": ("publications", "papers", "presentations", "publications and presentations", "research"),
     "volunteering": ("volunteer", "volunteering", "volunteer experience", "community service", "community involvement",
-                     "volunteer work"),
+                     "volunteer work", "voluntary work", "voluntary experience"),
     "references": ("references", "referees"),
     "interests": ("interests", "hobbies", "hobbies and interests", "personal interests", "activities",
                   "extracurricular activities"),

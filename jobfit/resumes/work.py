@@ -164,6 +164,12 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     position = _clean_position(position)
     if position and position != header.labeled.get("position") and title_score(position, roles) <= 0 \
             and (words_of(position) or [""])[-1] not in _FUNCTIONS:
+        if company is None and header.dates is not None and len(pieces) == 1 and written_as_name(position) \
+                and company_score(position, roles) >= 0 and not (position.isupper() and len(position.split()) > 1):
+            # a dated job naming one organization ('Lehman Brothers'); words in capitals with no word of an
+            # organization are a sub-heading more often ('FREE LANCING', 'DOCTORAL COMMITTEE MEMBERSHIPS')
+            company, place = _employer(position, roles)
+            location = location or place
         position = None  # no role noun in it ('RELATED COURSEWORK', 'Artificial Intelligence'): no title
     if position and len(position.split()) > 6 and title_score(position, roles) <= 0:
         position = None  # a sentence ('Co-taught introductory course to 18 students'), not a title
