@@ -585,6 +585,21 @@ till date
     assert [w.name for w in work[2:]] == [None, "Asea Brown Boveri"]  # a sub-heading in capitals; a label is no name
 
 
+def test_a_header_row_opened_by_its_dates_and_closed_by_a_period(matcher):
+    text = """Ray Period
+Experience
+Feb to August, 2013: Acting Associate Dean, College of Social and Behavioral Sciences.
+Responsibilities included facilitating and managing all college curriculum, resolving student
+complaints and discipline issues.
+2011 to 2013: Administrative Fellow, College of Social and Behavioral Sciences.
+Responsibilities included assisting departments in building class schedules.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        ("Acting Associate Dean", "College of Social and Behavioral Sciences", "2013-02"),
+        ("Administrative Fellow", "College of Social and Behavioral Sciences", "2011-01")]
+
+
 def test_a_slash_inside_one_date_or_a_standard_is_no_range():
     from jobfit.resumes.dates import find_range
 

@@ -77,7 +77,11 @@ NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "at", "the", "de", "du", "
 
 
 def _listed_header(line: str) -> bool:
-    """'Consultant, Infotech Financials, Bombay, India.': a header's pieces in a row, closed by a period, not a sentence."""
+    """'Consultant, Infotech Financials, Bombay, India.': a header's pieces in a row, closed by a period, not a sentence;
+    the dates may open it ('2011 to 2013: Administrative Fellow, College of Sciences.')."""
+    dated = find_range(line)
+    if dated and dated.span[0] == 0:
+        line = line[dated.span[1]:].lstrip(" :-–—")
     pieces = [p.split() for p in line.rstrip().rstrip(".").split(",")]
     if len(pieces) < 2 or sum(map(len, pieces)) > 10 or re.search(r"[.;:!?]\s", line):
         return False
