@@ -833,6 +833,20 @@ Ecole IRIS, 2014
         ("Bachelor of Science in Marketing", "West Chester University of Pennsylvania", "2017")]
 
 
+def test_a_school_is_not_a_subject_an_honour_or_a_sentence_about_school(matcher):
+    from jobfit.resumes.education import education_entries
+
+    lines = ["2011-2012", "Masters of", "Commerce", "", "GPA: 8.0 · First Class Honours · School: Business",
+             "Thesis: Money Is The Root Of All Evil", "Or Is It?"]
+    assert [(e.degree, e.institution) for e in education_entries(lines)] == [("Masters", None)]
+    lines = ["M.Sc", "Mathematics", "B.Tech in computer science, sunder deep group of institution",
+             "Graduate in Commerce, Daffodils college of Arts", "High School, New York",
+             "Mentored elementary students after school."]
+    assert [(e.degree, e.institution) for e in education_entries(lines)] == [
+        ("M.Sc", None), ("B.Tech in computer science", "sunder deep group of institution"),
+        ("Graduate in Commerce", "Daffodils college of Arts"), ("High School", None)]
+
+
 def test_education_whose_dates_open_each_entry(matcher):
     text = """Jane Roe
 EDUCATION

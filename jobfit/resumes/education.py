@@ -118,7 +118,8 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
                              area_text)[0]
         area_text = strip_piece(re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text))
         if area_text and re.search(r"[A-Za-z]{2}", area_text) and not INSTITUTION.search(area_text) \
-                and not find_range(area_text) and not _NOT_AREA.match(area_text):  # 'M. A. (2002)' names no field
+                and not find_range(area_text) and not _NOT_AREA.match(area_text) and not parse_place(area_text):
+            # 'M. A. (2002)' and 'High School, New York' name no field
             area = area_text
             rest = rest[match.end():] if match.group(1) else rest[rest.find(area_text) + len(area_text):]
     elif (level != "secondary" and _abbreviated(written) and (bare := _BARE_AREA.match(rest)) and not INSTITUTION.search(bare.group(1))
@@ -228,10 +229,15 @@ _GENERIC_SCHOOL = re.compile(rf"(?i)(?:the\s+)?(?:{_SCHOOL_WORDS}|board|name)(?:
 def _may_name_school(piece: str) -> bool:
     """A piece with no school word may still name one ('Bond University' aside, 'Ecole IRIS'), but not when it is a
     heading ('QUALIFICATIONS'), a label ('Minor: Youth Studies'), a date ('December 20XX'), a sentence's end or a
-    numeral ('III.'), or text ('the school year')."""
-    return (written_as_name(piece) and heading_of(piece) is None and ":" not in piece and not piece.endswith(".")
+    numeral ('III.'), text ('the school year'), an honour ('First Class Honours') or one word in title case, which
+    is a subject more often than a school ('Mathematics', 'Commerce')."""
+    return (written_as_name(piece) and heading_of(piece) is None and ":" not in piece and not piece.endswith((".", "?", "!"))
             and not re.search(rf"(?i)\b{MONTH}\s*(?:19|20)(?:\d\d|xx)\b", piece) and len(re.findall(r"[A-Za-z]{2,}", piece)) > 0
-            and not re.fullmatch(r"[IVXivx]+", piece))
+            and not re.fullmatch(r"[IVXivx]+", piece) and not re.fullmatch(r"[A-Z][a-z]+", piece) and not _DISTINCTION.search(piece))
+
+
+# a grade or an honour, no school: 'First Class Honours', "Dean's List", 'Academic Honor Roll'
+_DISTINCTION = re.compile(r"(?i)\b(?:honou?rs?|honou?r roll|cum laude|dean'?s list|distinction|first class|merit)\b")
 
 
 def institution_name(text: str) -> str | None:
@@ -250,8 +256,13 @@ def institution_name(text: str) -> str | None:
             bare = word.strip(".()'’")
             return bool(bare) and (bare[:1].isupper() or bare[:1].isdigit())
 
-        if words[keys[0]][:1].islower():  # "St. Joseph's convent school": written in lower case, keep the part
-            return strip_piece(part) if len(words) <= 8 else None
+        if words[keys[0]][:1].islower():
+            # "St. Joseph's convent school", 'chandigarh university', 'Daffodils college of Arts': written in lower case,
+            # the part is the name when only a name follows its school word; text goes on after it or ends a sentence
+            # ('the school year.', 'elementary students after school.')
+            ends_named = all(w[:1].isupper() or w.lower() in NAME_CONNECTORS for w in words[keys[-1] + 1:]) \
+                and not part.rstrip().endswith(".")
+            return strip_piece(part) if len(words) <= 8 and ends_named else None
         start = end = keys[0]
         while start > 0 and (named(words[start - 1]) or words[start - 1].lower() in NAME_CONNECTORS):
             start -= 1
