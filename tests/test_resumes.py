@@ -847,6 +847,15 @@ def test_a_school_is_not_a_subject_an_honour_or_a_sentence_about_school(matcher)
         ("Graduate in Commerce", "Daffodils college of Arts"), ("High School", None)]
 
 
+def test_a_school_and_the_one_it_belongs_to_are_one_institution():
+    from jobfit.resumes.education import institution_name
+
+    assert institution_name("Teachers College, Columbia University, New York, NY") == "Teachers College, Columbia University"
+    assert institution_name("University of Minnesota, School of Kinesiology") == "University of Minnesota, School of Kinesiology"
+    assert institution_name("Monash University, Clayton Campus") == "Monash University"  # a campus is a place
+    assert institution_name("Coursework in Social Systems, University of Pennsylvania") == "University of Pennsylvania"
+
+
 def test_education_whose_dates_open_each_entry(matcher):
     text = """Jane Roe
 EDUCATION

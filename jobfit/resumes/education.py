@@ -244,40 +244,56 @@ def institution_name(text: str) -> str | None:
     """The school a piece of text names: the run of capitalized words around "University", "College"...
 
     "Coursework in Social Systems, University of Pennsylvania" -> "University of Pennsylvania";
-    "Jawaharlal Nehru Technological University" stays whole.
+    "Jawaharlal Nehru Technological University" stays whole; a school and the one it belongs to, written one after
+    the other, are one name ("University of Minnesota, School of Kinesiology", "Teachers College, Columbia University").
     """
-    for part in re.split(r"\s*,\s*|\s*;\s*", text):
-        words = part.split()
-        keys = [i for i, w in enumerate(words) if INSTITUTION.fullmatch(w.strip(".()"))]
-        if not keys:
+    parts = [part for part in re.split(r"\s*,\s*|\s*;\s*", text) if part.strip()]
+    for index, part in enumerate(parts):
+        name = _school_in(part)
+        if name is None:
             continue
+        following = parts[index + 1] if index + 1 < len(parts) else ""
+        within = _school_in(following) if following and name == strip_piece(part) else None
+        if within and within == strip_piece(following) and not _GENERIC_SCHOOL.fullmatch(name) \
+                and not re.search(r"(?i)\bcampus$", within):  # 'Monash University, Clayton Campus': a place
+            return f"{name}, {within}"
+        return name
+    return None
 
-        def named(word: str) -> bool:
-            bare = word.strip(".()'’")
-            return bool(bare) and (bare[:1].isupper() or bare[:1].isdigit())
 
-        if words[keys[0]][:1].islower():
-            # "St. Joseph's convent school", 'chandigarh university', 'Daffodils college of Arts': written in lower case,
-            # the part is the name when only a name follows its school word; text goes on after it or ends a sentence
-            # ('the school year.', 'elementary students after school.')
-            ends_named = all(w[:1].isupper() or w.lower() in NAME_CONNECTORS for w in words[keys[-1] + 1:]) \
-                and not part.rstrip().endswith(".")
-            return strip_piece(part) if len(words) <= 8 and ends_named else None
-        start = end = keys[0]
-        while start > 0 and (named(words[start - 1]) or words[start - 1].lower() in NAME_CONNECTORS):
-            start -= 1
-        while end + 1 < len(words) and (named(words[end + 1]) or words[end + 1].lower() in NAME_CONNECTORS):
-            end += 1
-        while start < keys[0] and words[start].lower() in NAME_CONNECTORS:
-            start += 1
-        while end > keys[0] and words[end].lower() in NAME_CONNECTORS:
-            end -= 1
-        name = " ".join(words[start:end + 1])
-        if name.count("(") > name.count(")"):  # 'Missouri University of Science and Technology (Rolla, MO)': the place
-            name = name[: name.rfind("(")]
-        name = strip_piece(name)
-        if name and len(name.split()) <= 10:
-            return name
+def _school_in(part: str) -> str | None:
+    """The run of capitalized words around the school word in one comma-free part of text."""
+    words = part.split()
+    keys = [i for i, w in enumerate(words) if INSTITUTION.fullmatch(w.strip(".()"))]
+    if not keys:
+        return None
+
+    def named(word: str) -> bool:
+        bare = word.strip(".()'’")
+        return bool(bare) and (bare[:1].isupper() or bare[:1].isdigit())
+
+    if words[keys[0]][:1].islower():
+        # "St. Joseph's convent school", 'chandigarh university', 'Daffodils college of Arts': written in lower case,
+        # the part is the name when only a name follows its school word; text goes on after it or ends a sentence
+        # ('the school year.', 'elementary students after school.')
+        ends_named = all(w[:1].isupper() or w.lower() in NAME_CONNECTORS for w in words[keys[-1] + 1:]) \
+            and not part.rstrip().endswith(".")
+        return strip_piece(part) if len(words) <= 8 and ends_named else None
+    start = end = keys[0]
+    while start > 0 and (named(words[start - 1]) or words[start - 1].lower() in NAME_CONNECTORS):
+        start -= 1
+    while end + 1 < len(words) and (named(words[end + 1]) or words[end + 1].lower() in NAME_CONNECTORS):
+        end += 1
+    while start < keys[0] and words[start].lower() in NAME_CONNECTORS:
+        start += 1
+    while end > keys[0] and words[end].lower() in NAME_CONNECTORS:
+        end -= 1
+    name = " ".join(words[start:end + 1])
+    if name.count("(") > name.count(")"):  # 'Missouri University of Science and Technology (Rolla, MO)': the place
+        name = name[: name.rfind("(")]
+    name = strip_piece(name)
+    if name and len(name.split()) <= 10:
+        return name
     return None
 
 
