@@ -230,6 +230,9 @@ def test_listed_items_that_are_no_skills_are_left_out(matcher):
     listed = {s.name for s in parse_resume(text, matcher=matcher).skills}
     assert {"Quillfeather Planning", "Zorblax Tuning", "Training"} <= listed  # the hanging 'and' dropped
     assert not listed & {"Quillfeather Planning and", "Since Feb 2008", "Alberta", "References"}
+    text = ("Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\n"
+            "Quillfeather Planning, www.leelister.com, lee.lister@example.org, 6 months, 4 persons, Zip Code")
+    assert {s.name for s in parse_resume(text, matcher=matcher).skills} == {"Quillfeather Planning"}
 
 
 def test_a_listed_skill_whose_years_a_line_break_cut_is_one_item(matcher):

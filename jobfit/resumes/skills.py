@@ -9,6 +9,7 @@ from datetime import date
 
 from jobfit.resumes.basics import EMAIL, URL
 from jobfit.resumes.dates import MONTH, find_range, iso, merged_years
+from jobfit.resumes.entries import CONTACT
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import BULLET, Section, heading_of
 from jobfit.schema import NormalizedSkill, Skill
@@ -128,7 +129,7 @@ _MONTH_YEAR = re.compile(rf"\b{MONTH}\.?\s+(?:19|20)\d\d\b", re.I)
 def _as_listed(item: str) -> str | None:
     """An item the taxonomy does not know as it is kept, when it reads as a skill: without the words a cut left
     hanging ("news production and" -> "news production"); None for a date ("Since Feb 2008"), a region
-    ("Alberta"), a heading ("ADDITIONAL EXPERIENCE") or no words left ("applying to")."""
+    ("Alberta"), a heading ("ADDITIONAL EXPERIENCE"), a contact, a count ("6 months") or no words left ("applying to")."""
     words = item.split()
     while words and words[0].lower() in _DANGLING_FIRST:
         words.pop(0)
@@ -137,12 +138,17 @@ def _as_listed(item: str) -> str | None:
     if not words or words[0].lower() in _NOT_FIRST:
         return None
     item = " ".join(words)
+    if CONTACT.search(item) or _SITE.search(item) or _COUNT.fullmatch(item):
+        return None
     place = parse_place(item)  # a region or a country; a town's name is often a product's too ('Derby', 'Cocoa')
     if find_range(item) or _MONTH_YEAR.search(item) or (place and (not place.city or "," in item)) or heading_of(item) in _NOT_SKILL_HEADINGS:
         return None
     return item
 
 
+# a contact ('www.site.com', 'E-mail', 'Zip Code') or how long or how many ('6 months', '4 persons'): no skill
+_SITE = re.compile(r"//|\w\.(?:com|org|net|edu|io|info)\b", re.I)
+_COUNT = re.compile(r"\d+\+?\s*(?:years?|yrs?|months?|weeks?|days?|persons?|people|members?|employees?)", re.I)
 _DANGLING_FIRST = frozenset({"and", "or", "&"})
 _DANGLING_LAST = _NOT_LAST | _DANGLING_FIRST
 # headings that name no activity ('Training', 'Research' and 'Test Summary' head sections and are skills too)
