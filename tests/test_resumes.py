@@ -588,6 +588,18 @@ till date
     assert [w.name for w in work[2:]] == [None, "Asea Brown Boveri"]  # a sub-heading in capitals; a label is no name
 
 
+def test_a_job_profile_label_heads_text_not_an_employer(matcher):
+    text = """Kim Label
+Employment History
+KIRLOSKAR FERROUS INDUSTRIES LTD, KARANATAKA, INDIA.
+Duration: 8 Years (1993 - 2001)
+Position: Senior Vice-President and CEO
+Job Profile: Project Planning Erection
+"""
+    [job] = parse_resume(text, matcher=matcher).work
+    assert (job.name, job.position, job.startDate) == ("KIRLOSKAR FERROUS INDUSTRIES LTD", "Senior Vice-President and CEO", "1993-01")
+
+
 def test_a_header_row_opened_by_its_dates_and_closed_by_a_period(matcher):
     text = """Ray Period
 Experience
@@ -636,6 +648,10 @@ def test_ranges_over_two_lines_and_template_years():
         "Web Developer, Xylo, Ohio, May 2011 - September 2011"]
     assert join_split_ranges(["Worked on Windows 2003", "2005"]) == ["Worked on Windows 2003 - 2005"]  # a year, as written
     assert join_split_ranges(["Released in May 2011 - June 2012", "2013"])[0] == "Released in May 2011 - June 2012"
+    # the range's second half on the next line with its own 'until' or dash
+    assert join_split_ranges(["Duration: 1 Year (April 2002", "until today)"]) == ["Duration: 1 Year (April 2002 - today)"]
+    assert join_split_ranges(["Acme, May 2011", "- June 2012"]) == ["Acme, May 2011 - June 2012"]
+    assert join_split_ranges(["to 2012", "2013"]) == ["to 2012", "2013"]
     placeholder = find_range("July 20xx to August 20xx")  # a template's placeholder: a date, value unknown
     assert placeholder is not None and placeholder.start is None
 

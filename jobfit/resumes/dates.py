@@ -117,8 +117,9 @@ def merged_years(intervals: list[tuple[tuple[int, int], tuple[int, int] | None]]
     return round(total / 12, 1)
 
 
+_GOES_ON = r"(?P<goes_on>(?:until|till|to|through|thru)\s+|[-–—]\s*)?"  # 'until today)': the range's second half
 _LEADING_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*:\s*\S", re.I)  # "Present: Engineer, GM"
-_LONE_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*[-–—]?\s*\)?\s*$", re.I)  # "present)" too
+_LONE_DATE = re.compile(r"^\s*" + _GOES_ON + r"(?:" + _one("s") + r"|" + _PRESENT + r")\s*[-–—]?\s*\)?\s*$", re.I)  # "present)" too
 
 
 # A header line ending in one date whose range goes on in the next line, the dash lost with the line
@@ -127,8 +128,8 @@ _TRAILING_DATE = re.compile(r"(?<![\w/'’-])" + _one("s") + r"\s*[-–—]?\s*$
 
 
 def _opens_range(line: str) -> bool:
-    if _LONE_DATE.match(line):
-        return not _LONE_DATE.match(line)["present"]
+    if lone := _LONE_DATE.match(line):
+        return not lone["present"] and not lone["goes_on"]
     match = _TRAILING_DATE.search(line)
     # 'Acme, Bangalore ( Sept 13': a year of two digits only after a month
     return bool(match) and (len(match["sy"]) == 4 or bool(match["sm"])) and not find_range(line)
@@ -144,7 +145,11 @@ def join_split_ranges(lines: list[str]) -> list[str]:
         following = next((j for j in range(index + 1, min(index + 3, len(lines))) if lines[j].strip()), None)
         if (following is not None and _opens_range(line)
                 and (_LONE_DATE.match(lines[following]) or _LEADING_DATE.match(lines[following]))):
-            joined = f"{line.strip().rstrip('-–— ')} - {lines[following].strip()}"
+            second = lines[following].strip()
+            lone = _LONE_DATE.match(second)
+            if lone and lone["goes_on"]:
+                second = second[lone.end("goes_on"):]
+            joined = f"{line.strip().rstrip('-–— ')} - {second}"
             if find_range(joined):
                 out.append(joined)
                 index = following + 1

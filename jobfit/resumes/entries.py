@@ -28,7 +28,7 @@ DATE_LABELS = ("duration", "period", "date", "dates", "from")
 IGNORED_LABELS = ("client", "experience", "notice", "notice period", "team size", "ctc", "salary", "reason for leaving")
 BODY_LABEL = re.compile(
     r"^(?:(?:key|main|major|job|my|primary|other)\s+)?(?:roles?|responsibilit\w+|duties|functions|achievements|accomplishments|"
-    r"contributions|deliverables|highlights|environment|description|tools(?: used)?|technologies(?: used)?|project(?: name| title)?|"
+    r"contributions|deliverables|highlights|environment|description|profile|tools(?: used)?|technologies(?: used)?|project(?: name| title)?|"
     r"team size|client|platform|technology used|skills used|results|tasks(?: performed)?|tech(?:nical)? scope|(?:tech )?stack)(?:\s*/\s*\w+|\s+(?:and|&)\s+\w+)*\s*(?::|$)", re.I)
 
 
