@@ -591,13 +591,12 @@ till date
 def test_a_job_profile_label_heads_text_not_an_employer(matcher):
     text = """Kim Label
 Employment History
-KIRLOSKAR FERROUS INDUSTRIES LTD, KARANATAKA, INDIA.
 Duration: 8 Years (1993 - 2001)
 Position: Senior Vice-President and CEO
 Job Profile: Project Planning Erection
 """
     [job] = parse_resume(text, matcher=matcher).work
-    assert (job.name, job.position, job.startDate) == ("KIRLOSKAR FERROUS INDUSTRIES LTD", "Senior Vice-President and CEO", "1993-01")
+    assert (job.name, job.position, job.startDate) == (None, "Senior Vice-President and CEO", "1993-01")
 
 
 def test_a_header_row_opened_by_its_dates_and_closed_by_a_period(matcher):
