@@ -599,6 +599,25 @@ Job Profile: Project Planning Erection
     assert (job.name, job.position, job.startDate) == (None, "Senior Vice-President and CEO", "1993-01")
 
 
+def test_labels_after_a_bar_and_the_reference_under_a_job(matcher):
+    text = """Pat Piped
+Experience
+The Law Offices of AJQ | Tallahassee, Florida
+2003 - 2005
+Position | Paralegal
+Salary | $52,000/Annually
+Hours | 45/Week
+Supervisor | Al Franecki | 123.345.7890 | al.franecki@example.com
+Drafted motions.
+
+Kolger and Young, Full-time
+February-May, 20xx
+Summer Associate
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.position) for w in work] == [("The Law Offices of AJQ", "Paralegal"), ("Kolger and Young", "Summer Associate")]
+
+
 def test_a_header_row_opened_by_its_dates_and_closed_by_a_period(matcher):
     text = """Ray Period
 Experience

@@ -38,7 +38,7 @@ _MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 # two months of one year, the year written once: "September to November 2007", "Nov - Feb 2019" (from the year before)
 SHARED_YEAR = re.compile(
     rf"(?<![\w/])(?P<sm>{_MONTH_NAME}|{_SEASON})\s*(?:-|–|—|to|till|until|through|thru)\s*(?P<em>{_MONTH_NAME}|{_SEASON})[\s,'’]*"
-    r"(?P<ey>(?:19|20)\d\d)(?![\w/])",
+    r"(?P<ey>(?:19|20)(?:\d\d|xx|XX))(?![\w/])",
     re.I,
 )
 SINCE = re.compile(r"(?<![\w/])since\s+" + _one("s") + r"(?![\w/])", re.I)
@@ -76,6 +76,8 @@ def find_range(line: str) -> DateRange | None:
     match = DATE_RANGE.search(line)
     shared = SHARED_YEAR.search(line)
     if shared and (not match or shared.start() < match.start()):
+        if shared["ey"].lower().endswith("xx"):
+            return DateRange(None, None, shared.span())  # a template's placeholder year ('February-May, 20xx')
         year = int(shared["ey"])
         start_month, end_month = (MONTHS.get(m.lower()[:3]) or SEASONS[m.lower().rstrip("s")] for m in (shared["sm"], shared["em"]))
         return DateRange((year - (start_month > end_month), start_month), (year, end_month), shared.span())

@@ -19,13 +19,14 @@ SEPARATORS = re.compile(r"\s+[-–—|@]\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+a
 LABELED = re.compile(
     r"^(designation|job title|title|position|role|organi[sz]ation|company|company name|employer|client|"
     r"duration|period|dates?|from|location|place|experience|notice(?: period)?|team size|ctc|salary|"
-    r"reason for leaving)\s*[:\-]+\s*(.+)$", re.I)
+    r"reason for leaving|hours)\s*(?:[:\-]+|\s\|)\s*(.+)$", re.I)  # 'Salary | $52,000', 'Position | Associate' too
 # the same labels need no colon in capitals ('DURATION Jan-2014 to Jun-2015', 'TEAM SIZE 20') or before a
 # figure ('Duration 6 months', 'Team Size 15 Members')
 LABELED_CAPS = re.compile(r"^(DURATION|PERIOD|DATES?|TEAM SIZE|CLIENT|CTC|SALARY|NOTICE PERIOD|DESIGNATION|ROLE|LOCATION)\s+"
                           r"(?![:\-])(\S.*)$|^((?i:duration|period|team size))\s+(?=\d|[A-Z][a-z]{2,8}\W*\d)(.*)$")
 DATE_LABELS = ("duration", "period", "date", "dates", "from")
-IGNORED_LABELS = ("client", "experience", "notice", "notice period", "team size", "ctc", "salary", "reason for leaving")
+IGNORED_LABELS = ("client", "experience", "notice", "notice period", "team size", "ctc", "salary", "reason for leaving",
+                  "hours")
 BODY_LABEL = re.compile(
     r"^(?:(?:key|main|major|job|my|primary|other)\s+)?(?:roles?|responsibilit\w+|duties|functions|achievements|accomplishments|"
     r"contributions|deliverables|highlights|environment|description|profile|tools(?: used)?|technologies(?: used)?|project(?: name| title)?|"
@@ -112,6 +113,10 @@ LONE_DATE_PIECE = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|o
                              r"(?:[\s,']+(?:(?:19|20)\d\d))?$|^(?:19|20)\d\d$", re.I)
 
 
+# how much of the week ('Full-time', 'Part Time', 'Permanent'): neither a title nor an employer
+_HOURS_WORDS = r"(?:full|part)[- ]?time|permanent|temporary|seasonal"
+_HOURS = re.compile(_HOURS_WORDS, re.I)
+_HOURS_AFTER = re.compile(rf"\s*[,(]\s*(?:{_HOURS_WORDS})\s*\)?\s*(?=$|[|,])", re.I)  # 'Kolger and Young, Full-time'
 _DURATION = re.compile(r"(?i)\(?\s*\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)(?:\s*(?:and\s*)?\d+\s*(?:months?|mos?))?\s*\)?")
 
 
@@ -201,15 +206,18 @@ _SENTENCE_END = re.compile(r"\b([A-Za-z]{3,})\.\s+(?=[A-Z0-9])")
 _ABBREVIATIONS = frozenset("inc ltd corp bros dept univ intl assoc mgmt est govt natl mrs miss prof rev hon sgt capt col gen".split())
 
 
+_REACHES = re.compile(r"@\w|\d{3}[ .-]\d{3}[ .-]\d{4}")  # an e-mail address or a phone number
 _SITE_IN_BRACKETS = re.compile(r"\(\s*(?:https?://|www\.)[^)\s]*\s*\)", re.I)
 
 
 def read_header(lines: list[str]) -> Header:
     header = Header()
     for line in lines:
-        line = _SITE_IN_BRACKETS.sub(" ", TEMPLATE_PLACEHOLDER.sub(" | ", line))  # '… CG SCHOOL (WWW.MABIOCA.COM)'
+        line = _HOURS_AFTER.sub(" | ", _SITE_IN_BRACKETS.sub(" ", TEMPLATE_PLACEHOLDER.sub(" | ", line)))  # '… CG SCHOOL (WWW.MABIOCA.COM)'
         if line.endswith(".") and _listed_header(line) and not LEGAL_END.search(line):
             line = line[:-1]  # 'Systems Programmer, MIT Media Lab.': the period closes the row, not a name
+        if _REACHES.search(line):
+            continue  # 'Supervisor | Al Franecki | 123.345.7890 | al@example.com': whom to ask, not this job's header
         labeled = LABELED.match(line) or LABELED_CAPS.match(line) or (
             line.startswith("(") and line.endswith(")") and LABELED.match(line[1:-1]))  # '(Designation: Software Intern)'
         if labeled:
@@ -245,7 +253,7 @@ def read_header(lines: list[str]) -> Header:
                 continue  # a phone, an address or an email is never a title or an employer, nor a template's 'City'
             if piece.lower() in DATE_LABELS or piece.lower() in IGNORED_LABELS:
                 continue  # a label whose value is on the next line ('Duration' / 'February 2008')
-            if _DURATION.fullmatch(piece):
+            if _DURATION.fullmatch(piece) or _HOURS.fullmatch(piece):
                 continue  # '1 Year 3 Months', '(9 month)': how long, neither a title nor an employer
             lone = LONE_DATE_PIECE.match(piece)
             if lone:
