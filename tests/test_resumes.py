@@ -586,6 +586,20 @@ till date
     assert [(w.name, w.position, w.startDate, w.endDate) for w in work[:2]] == [
         ("Lehman Brothers", None, "2012-01", None), ("Air Canada", "Analyst Programmer", "2007-09", "2007-11")]
     assert [w.name for w in work[2:]] == [None, "Asea Brown Boveri"]  # a sub-heading in capitals; a label is no name
+    # beside a template's 'Company Name' or on the line of its dates, the one piece is the title more often
+    text = """Lee Template
+Experience
+Cash Wrap
+October 2011 to May 2013 Company Name - City , State
+Helped customers find the best items.
+Program Chair 10/2010 to 05/2013
+Led the program.
+Page1
+09/2009 to 10/2010
+Wrote reports.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [w.name for w in work] == [None, None] and "Page1" not in str(work)
 
 
 def test_a_job_profile_label_heads_text_not_an_employer(matcher):

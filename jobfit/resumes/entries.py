@@ -117,6 +117,7 @@ LONE_DATE_PIECE = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|o
 _HOURS_WORDS = r"(?:full|part)[- ]?time|permanent|temporary|seasonal"
 _HOURS = re.compile(_HOURS_WORDS, re.I)
 _HOURS_AFTER = re.compile(rf"\s*[,(]\s*(?:{_HOURS_WORDS})\s*\)?\s*(?=$|[|,])", re.I)  # 'Kolger and Young, Full-time'
+_PAGE = re.compile(r"(?i)page\s*\d+(?:\s*(?:of|/)\s*\d+)?")  # a page's number ('Page1', 'Page 2 of 3')
 _DURATION = re.compile(r"(?i)\(?\s*\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)(?:\s*(?:and\s*)?\d+\s*(?:months?|mos?))?\s*\)?")
 
 
@@ -129,6 +130,8 @@ class Header:
     labeled: dict[str, str] = field(default_factory=dict)
     places: list[str] = field(default_factory=list)
     placed: set[str] = field(default_factory=set)  # pieces a place was written after ('Accenture - Hyderabad, Telangana')
+    dated: set[str] = field(default_factory=set)  # pieces written on a line with dates ('Program Chair 10/2010 to 05/2013')
+    anonymized: bool = False  # the employer was written as a template's 'Company Name'
 
 
 _EDGE = " \t|,;:-–—•·"
@@ -213,6 +216,7 @@ _SITE_IN_BRACKETS = re.compile(r"\(\s*(?:https?://|www\.)[^)\s]*\s*\)", re.I)
 def read_header(lines: list[str]) -> Header:
     header = Header()
     for line in lines:
+        header.anonymized = header.anonymized or bool(TEMPLATE_PLACEHOLDER.search(line))
         line = _HOURS_AFTER.sub(" | ", _SITE_IN_BRACKETS.sub(" ", TEMPLATE_PLACEHOLDER.sub(" | ", line)))  # '… CG SCHOOL (WWW.MABIOCA.COM)'
         if line.endswith(".") and _listed_header(line) and not LEGAL_END.search(line):
             line = line[:-1]  # 'Systems Programmer, MIT Media Lab.': the period closes the row, not a name
@@ -253,7 +257,7 @@ def read_header(lines: list[str]) -> Header:
                 continue  # a phone, an address or an email is never a title or an employer, nor a template's 'City'
             if piece.lower() in DATE_LABELS or piece.lower() in IGNORED_LABELS:
                 continue  # a label whose value is on the next line ('Duration' / 'February 2008')
-            if _DURATION.fullmatch(piece) or _HOURS.fullmatch(piece):
+            if _DURATION.fullmatch(piece) or _HOURS.fullmatch(piece) or _PAGE.fullmatch(piece):
                 continue  # '1 Year 3 Months', '(9 month)': how long, neither a title nor an employer
             lone = LONE_DATE_PIECE.match(piece)
             if lone:
@@ -267,4 +271,6 @@ def read_header(lines: list[str]) -> Header:
                     line_pieces.append(part)
         if len(header.places) > places_before:
             header.placed.update(line_pieces)
+        if found:
+            header.dated.update(line_pieces)
     return header

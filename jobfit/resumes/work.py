@@ -164,9 +164,13 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     position = _clean_position(position)
     if position and position != header.labeled.get("position") and title_score(position, roles) <= 0 \
             and (words_of(position) or [""])[-1] not in _FUNCTIONS:
-        if company is None and header.dates is not None and len(pieces) == 1 and written_as_name(position) \
-                and company_score(position, roles) >= 0 and not (position.isupper() and len(position.split()) > 1):
-            # a dated job naming one organization ('Lehman Brothers'); words in capitals with no word of an
+        if company is None and header.dates is not None and len(pieces) == 1 and pieces[0] not in header.dated \
+                and not header.anonymized \
+                and written_as_name(position) and company_score(position, roles) >= 0 \
+                and not (position.isupper() and len(position.split()) > 1):
+            # a dated job naming one organization on a line of its own ('Lehman Brothers'); on the dates' line it is
+            # the title more often ('Program Chair 10/2010 to 05/2013'), as it is beside a template's 'Company Name';
+            # words in capitals with no word of an
             # organization are a sub-heading more often ('FREE LANCING', 'DOCTORAL COMMITTEE MEMBERSHIPS')
             company, place = _employer(position, roles)
             location = location or place
