@@ -600,6 +600,7 @@ Wrote reports.
 """
     work = parse_resume(text, matcher=matcher).work
     assert [w.name for w in work] == [None, None] and "Page1" not in str(work)
+    assert work[0].position == "Cash Wrap"  # the template wrote the employer: the other piece is the title
 
 
 def test_a_job_profile_label_heads_text_not_an_employer(matcher):

@@ -164,17 +164,18 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     position = _clean_position(position)
     if position and position != header.labeled.get("position") and title_score(position, roles) <= 0 \
             and (words_of(position) or [""])[-1] not in _FUNCTIONS:
-        if company is None and header.dates is not None and len(pieces) == 1 and pieces[0] not in header.dated \
-                and not header.anonymized \
-                and written_as_name(position) and company_score(position, roles) >= 0 \
+        # No role noun in it ('RELATED COURSEWORK', 'Artificial Intelligence'): no title, unless it is the one piece of
+        # a dated job. Beside a template's 'Company Name' that piece is the title ('Cash Wrap', 'Aviation
+        # Ordnanceman'); on a line of its own it names the employer ('Lehman Brothers'), but not on the dates' line
+        # ('Program Chair 10/2010 to 05/2013') nor in capitals with no word of an organization, which is a sub-heading
+        # more often ('FREE LANCING', 'DOCTORAL COMMITTEE MEMBERSHIPS').
+        lone = company is None and header.dates is not None and len(pieces) == 1 and written_as_name(position)
+        if lone and not header.anonymized and pieces[0] not in header.dated and company_score(position, roles) >= 0 \
                 and not (position.isupper() and len(position.split()) > 1):
-            # a dated job naming one organization on a line of its own ('Lehman Brothers'); on the dates' line it is
-            # the title more often ('Program Chair 10/2010 to 05/2013'), as it is beside a template's 'Company Name';
-            # words in capitals with no word of an
-            # organization are a sub-heading more often ('FREE LANCING', 'DOCTORAL COMMITTEE MEMBERSHIPS')
             company, place = _employer(position, roles)
             location = location or place
-        position = None  # no role noun in it ('RELATED COURSEWORK', 'Artificial Intelligence'): no title
+        if not (lone and header.anonymized):
+            position = None
     if position and len(position.split()) > 6 and title_score(position, roles) <= 0:
         position = None  # a sentence ('Co-taught introductory course to 18 students'), not a title
     if position and (words := position.split()) and words[0].lower() == "to" and len(words) > 1 \
