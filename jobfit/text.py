@@ -86,12 +86,13 @@ _ESCAPED_BYTES = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
 
 
 def unescape_bytes(text: str) -> str:
-    """Byte escapes left by a careless export (`\\xe2\\x80\\x99`) decoded back to the characters they encoded."""
+    """Byte escapes left by a careless export (`\\xe2\\x80\\x99`) decoded back to the characters they encoded, and the
+    apostrophes it escaped (`Master\\'s`) freed."""
     def decode(match: re.Match) -> str:
         raw = bytes(int(h, 16) for h in re.findall(r"[0-9a-fA-F]{2}", match.group(0)))
         return raw.decode("utf-8", errors="replace")
 
-    return _ESCAPED_BYTES.sub(decode, text)
+    return _ESCAPED_BYTES.sub(decode, text).replace("\\'", "'")
 
 
 def restore_lines(text: str) -> str:

@@ -79,6 +79,7 @@ def test_ligatures_and_mojibake_are_repaired():
     assert "José Müller" in text and "Resumé ’s best" in text
     # a fullwidth separator read as Latin-1, its last byte lost (as job-site PDF exports have it)
     assert repair("Accountant Acme Corp ï¼\u200b Boston , MA") == "Accountant Acme Corp - Boston , MA"
+    assert repair("Master\\'s Degree in Computer Science") == "Master's Degree in Computer Science"  # an escaped apostrophe
 
 
 def test_scanned_pages_go_through_ocr_with_confidence():

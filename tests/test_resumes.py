@@ -900,6 +900,15 @@ def test_a_school_is_not_a_subject_an_honour_or_a_sentence_about_school(matcher)
         ("Graduate in Commerce", "Daffodils college of Arts"), ("High School", None)]
 
 
+def test_a_degree_abbreviation_alone_on_its_line_and_its_field_on_the_next():
+    from jobfit.resumes.education import education_entries
+
+    [entry] = education_entries(["BS", "Electrical Engineering, 1991: Rutgers University, New Brunswick, NJ"])
+    assert (entry.degree, entry.area, entry.institution, entry.end) == ("BS", "Electrical Engineering", "Rutgers University", "1991")
+    [entry] = education_entries(["HSC", "Maharashtra Board, 2012"])  # a school-leaving certificate names no field
+    assert entry.area is None
+
+
 def test_a_school_and_the_one_it_belongs_to_are_one_institution():
     from jobfit.resumes.education import institution_name
 

@@ -136,6 +136,7 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
 def education_entries(lines: list[str]) -> list[EducationEntry]:
     entries: list[EducationEntry] = []
     lead: str | None = None  # what starts an entry in this resume: its degree line, its school line or its dates
+    bare: EducationEntry | None = None  # the entry whose degree's abbreviation was the whole line just read
     unnamed: list[EducationEntry] = []  # entries dates opened that no degree or school line has named yet
     first = next((BULLET.sub("", raw).strip() for raw in lines if raw.strip()), "")
     if _DATES_ONLY.fullmatch(first):  # '2003-2005' / 'Masters of Commerce, London School of Commerce' / '2000-2003' / ...
@@ -189,6 +190,11 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
         rest = line
         if has_degree and not entry.degree:
             entry.degree, entry.level, entry.area, rest = _degree_line(line)
+        elif bare is entry and not has_degree and (field_here := _field_opening(line)):
+            entry.area = field_here  # 'BS' / 'Electrical Engineering, 1991: Rutgers University'
+            rest = line[len(field_here):]
+        bare = entry if has_degree and entry.area is None and entry.level != "secondary" and _abbreviated(entry.degree or "") \
+            and strip_piece(line) == entry.degree else None
         if found:
             start, end = (str(found.start[0]) if found.start else None), (str(found.end[0]) if found.end else None)
             if entry.start is None and entry.end is None:
@@ -224,6 +230,18 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
 
 
 _GENERIC_SCHOOL = re.compile(rf"(?i)(?:the\s+)?(?:{_SCHOOL_WORDS}|board|name)(?:\s*[/&,]\s*(?:{_SCHOOL_WORDS}|board|name))*\s*")
+
+
+def _field_opening(line: str) -> str | None:
+    """The field of study a line opens with, in title case up to its first comma or colon, when a school follows
+    ('Electrical Engineering, 1991: Rutgers University'; but 'Ecole IRIS, 2014' is the school)."""
+    first, *rest = re.split(r"\s*[,:;|]\s*|\s+[-–—]\s+", line, maxsplit=1)
+    first = first.strip()
+    if first and rest and INSTITUTION.search(rest[0]) and len(first.split()) <= 6 and written_as_name(first) and not INSTITUTION.search(first) \
+            and not parse_place(first) and not find_range(first) and not _NOT_AREA.match(first) \
+            and re.fullmatch(r"[A-Za-z][A-Za-z &/'-]*", first):
+        return first
+    return None
 
 
 def _may_name_school(piece: str) -> bool:
