@@ -634,6 +634,21 @@ Summer Associate
     assert [(w.name, w.position) for w in work] == [("The Law Offices of AJQ", "Paralegal"), ("Kolger and Young", "Summer Associate")]
 
 
+def test_a_sub_heading_in_a_history_is_no_job(matcher):
+    text = """Dana Heading
+Experience
+DIGITAL MARKETING SPECIALIST
+Jun 2013 - Present
+Responsible for the day to day running of the company's social media channels.
+PROFESSIONAL
+French speaker
+First Aider
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert (work[0].position, work[0].startDate) == ("DIGITAL MARKETING SPECIALIST", "2013-06")
+    assert all(w.position != "PROFESSIONAL" and (w.position or w.name or w.startDate) for w in work)
+
+
 def test_a_header_row_opened_by_its_dates_and_closed_by_a_period(matcher):
     text = """Ray Period
 Experience

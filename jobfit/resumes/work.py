@@ -102,9 +102,10 @@ _DATE_BEFORE = re.compile(rf"^(?:{MONTH}\s*)?(?:19|20)\d\d\s*(?:[-–]\s*)?(?:(?
 _DATE_AFTER = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*$")
 _HOURS_AFTER = re.compile(r"\s*\((?=[^)]*(?:%|part[- ]time|full[- ]time|\bhours?\b|\bhrs\b|\ba week\b|\bper week\b))[^)]*\)?\s*$",
                           re.I)
-# a line with no word of a title: a date, an address, a page count ('2012Present', '90 Washington Street', '1 of 4')
-_NO_TITLE = re.compile(rf"(?i)^[\W\d_]*(?:present|now|current|months?|years?|of|and|also|on)?[\W\d_]*$|^\d+\s+\w+\s+{_STREET}\b"
-                       r"|^address line|\d{4}\s*(?:present|current|now)$")
+# a line with no word of a title: a date, an address, a page count ('2012Present', '90 Washington Street', '1 of 4'),
+# a sub-heading's 'PROFESSIONAL'
+_NO_TITLE = re.compile(rf"(?i)^[\W\d_]*(?:present|now|current|months?|years?|of|and|also|on|professional)?[\W\d_]*$"
+                       rf"|^\d+\s+\w+\s+{_STREET}\b|^address line|\d{{4}}\s*(?:present|current|now)$")
 
 
 def _clean_position(position: str | None) -> str | None:
@@ -309,7 +310,14 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
         entries.extend(made)
         if entries:
             entries[-1].highlights.extend(body)
-    return entries
+    kept: list[WorkEntry] = []
+    for entry in entries:  # an entry that names nothing and has no dates is text under the one before it
+        if entry.position or entry.company or entry.dates or not kept:
+            kept.append(entry)
+        else:
+            kept[-1].highlights.extend(entry.highlights)
+    named = [e for e in kept if e.position or e.company or e.dates]
+    return named or kept  # a history whose entries name nothing is still the history (not a reason to look elsewhere)
 
 
 PROSE_ROLE = re.compile(
