@@ -924,6 +924,16 @@ def test_a_degree_abbreviation_alone_on_its_line_and_its_field_on_the_next():
     assert entry.area is None
 
 
+def test_an_employer_with_its_place_after_a_semicolon(matcher):
+    from jobfit.resumes.lexicon import role_nouns
+    from jobfit.resumes.work import _employer
+
+    roles = role_nouns(matcher.taxonomy)
+    assert _employer("New Morgan and Co., Inc.; Trenton, NJ", roles) == ("New Morgan and Co., Inc.", "Trenton, NJ")
+    assert _employer("Apex Professional Services/Dollar Group; Wayne, NJ", roles)[0] == "Apex Professional Services/Dollar Group"
+    assert _employer("Bangalore, India; Stavanger", roles)[0] == "Bangalore, India; Stavanger"  # a place is no employer to cut
+
+
 def test_a_school_and_the_one_it_belongs_to_are_one_institution():
     from jobfit.resumes.education import institution_name
 

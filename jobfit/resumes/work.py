@@ -73,6 +73,11 @@ def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
     "SuperValu, Fermoy, Co. Cork" -> "SuperValu"; "San Francisco, San Francisco Unified School District" ->
     the district, in San Francisco. "Abernathy Systems, Inc." stays whole, and so does a name that is
     neither an organization's nor followed by a place or an address ("Bank of America, Merrill Lynch")."""
+    if ";" in name:  # "New Morgan and Co., Inc.; Trenton, NJ": a semicolon before the place
+        before, after = (part.strip() for part in name.split(";", 1))
+        place = parse_place(after)
+        if before and not parse_place(before) and (place or ("," in after and _region(after.rsplit(",", 1)[1]))):
+            return before, place_text(place) if place else after
     if "," not in name:
         return name, None
     first, rest = (part.strip() for part in name.split(",", 1))
