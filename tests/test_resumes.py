@@ -233,6 +233,9 @@ def test_listed_items_that_are_no_skills_are_left_out(matcher):
     text = ("Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\n"
             "Quillfeather Planning, www.leelister.com, lee.lister@example.org, 6 months, 4 persons, Zip Code")
     assert {s.name for s in parse_resume(text, matcher=matcher).skills} == {"Quillfeather Planning"}
+    from jobfit.resumes.skills import _as_listed
+
+    assert _as_listed("ADO.NET") == "ADO.NET" and _as_listed("Dot.Net MVC") == "Dot.Net MVC"  # a framework, no site
 
 
 def test_a_listed_skill_whose_years_a_line_break_cut_is_one_item(matcher):

@@ -258,7 +258,7 @@ def read_header(lines: list[str]) -> Header:
             if piece.lower() in DATE_LABELS or piece.lower() in IGNORED_LABELS:
                 continue  # a label whose value is on the next line ('Duration' / 'February 2008')
             if _DURATION.fullmatch(piece) or _HOURS.fullmatch(piece) or _PAGE.fullmatch(piece):
-                continue  # '1 Year 3 Months', '(9 month)': how long, neither a title nor an employer
+                continue  # '1 Year 3 Months', 'Full-time', 'Page1': how long, the hours, a page; no title or employer
             lone = LONE_DATE_PIECE.match(piece)
             if lone:
                 if header.dates is None and (found := leading_date(piece + " X")):
