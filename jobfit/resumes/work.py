@@ -321,8 +321,9 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
             kept.append(entry)
         else:
             kept[-1].highlights.extend(entry.highlights)
-    named = [e for e in kept if e.position or e.company or e.dates]
-    return named or kept  # a history whose entries name nothing is still the history (not a reason to look elsewhere)
+    if len(kept) > 1 and not (kept[0].position or kept[0].company or kept[0].dates or kept[0].highlights):
+        kept.pop(0)  # an empty first entry; one with text keeps it, so nothing the resume says is lost
+    return kept
 
 
 PROSE_ROLE = re.compile(
