@@ -40,6 +40,7 @@ LEXICAL_WEIGHT = 0.3
 # How much less a narrower occupation may score and still be the answer instead of its broader one
 # ('Android Developer' is a mobile application developer more usefully than a software developer).
 NARROWER_MARGIN = 0.1
+GENERIC_ALIAS_OWNERS = 5  # a one-word alternative label shared by more occupations than this names none of them
 SKILLS_WEIGHT = 0.6  # how much the posting's own skills, shared with an occupation's ESCO skills, count
 _NOISE = re.compile(
     r"\([^)]*\)|\[[^\]]*\]|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
@@ -65,8 +66,10 @@ class OccupationMatch:
                 "isco_label": self.isco_label, "onet_socs": list(self.onet_socs), "confidence": self.confidence}
 
 
-# 'Cards Set 1 - Manual Tester', 'Sales Manager | Kuala Lumpur', 'Sergeant at Bukit Damansara'
-_PARTS = re.compile(r"\s[-–|@]\s|\s*\|\s*|\sat\s", re.I)
+# 'Cards Set 1 - Manual Tester', 'Sales Manager | Kuala Lumpur', 'Sergeant at Bukit Damansara', and two jobs in one
+# title: 'Photographer cum Photo Editor', 'GRAPHIC DESIGNER / VIDEO EDITOR' (a slash with a space beside it; 'HR/Admin'
+# is one job)
+_PARTS = re.compile(r"\s[-–|@]\s|\s*\|\s*|\sat\s|\scum\s|\s/\s*|/\s", re.I)
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # An occupation of people in charge, by its preferred label, and the words by which a title puts someone in charge.
 _IN_CHARGE = re.compile(r"\b(?:manager|supervisor|director|head|chief|superintendent|foreman|forewoman|leader)\b", re.I)
@@ -131,6 +134,15 @@ class OccupationMatcher:
         for k, occ in enumerate(self._occupations):
             for label in (occ.title, *occ.aliases):
                 label_tokens.append((k, frozenset(_word_stems(label))))
+        # An alternative label of one word that many occupations' labels share ('driver' for the hearse driver,
+        # 'supervisor' for the oil refinery control room operator) names none of them: it is left out.
+        owners: dict[str, set[int]] = {}
+        for k, toks in label_tokens:
+            for w in toks:
+                owners.setdefault(w, set()).add(k)
+        titles = {k: frozenset(_word_stems(occ.title)) for k, occ in enumerate(self._occupations)}
+        label_tokens = [(k, toks) for k, toks in label_tokens
+                        if not (len(toks) == 1 and toks != titles[k] and len(owners[next(iter(toks))]) > GENERIC_ALIAS_OWNERS)]
         df: dict[str, int] = {}
         for _, toks in label_tokens:
             for w in toks:

@@ -458,6 +458,17 @@ def test_a_manager_or_supervisor_is_read_only_from_a_title_that_names_one():
     assert [occ.title for occ in in_charge] == ["restaurant manager", "production supervisor", "sales manager"]
 
 
+def test_two_jobs_in_one_title_and_one_word_aliases_that_name_no_occupation():
+    from jobfit.occupations import title_parts
+
+    assert title_parts("Photographer cum Photo Editor")[:2] == ["photographer", "photo editor"]
+    assert title_parts("GRAPHIC DESIGNER / VIDEO EDITOR")[:2] == ["graphic designer", "video editor"]
+    assert title_parts("HR/Admin Executive") == ["hr/admin executive"]  # a slash inside one job
+    cashier, supervisor = shared_occupation_matcher().normalize(["Cashier/ Juruwang", "Supervisor"])
+    assert cashier.title == "cashier"
+    assert supervisor.title != "oil refinery control room operator"  # ESCO lists 'supervisor' as one of its aliases
+
+
 def test_a_field_of_work_meets_the_word_a_job_board_writes_for_it():
     account, engineer = shared_occupation_matcher().normalize(["ACCOUNT ASSISTANT", "ENGINEER ASSISTANT"])
     assert (account.title, engineer.title) == ("accounting assistant", "engineering assistant")
