@@ -130,19 +130,16 @@ class OccupationMatcher:
         self.taxonomy = taxonomy
         self._occupations = list(taxonomy.occupations.values())
         self._centroids = None if centroids is None else centroids.astype(np.float32)
-        label_tokens: list[tuple[int, frozenset[str]]] = []
-        for k, occ in enumerate(self._occupations):
-            for label in (occ.title, *occ.aliases):
-                label_tokens.append((k, frozenset(_word_stems(label))))
+        labels = [(k, frozenset(_word_stems(label)), i > 0)  # (occupation, words, an alternative label?)
+                  for k, occ in enumerate(self._occupations) for i, label in enumerate((occ.title, *occ.aliases))]
         # An alternative label of one word that many occupations' labels share ('driver' for the hearse driver,
         # 'supervisor' for the oil refinery control room operator) names none of them: it is left out.
         owners: dict[str, set[int]] = {}
-        for k, toks in label_tokens:
+        for k, toks, _ in labels:
             for w in toks:
                 owners.setdefault(w, set()).add(k)
-        titles = {k: frozenset(_word_stems(occ.title)) for k, occ in enumerate(self._occupations)}
-        label_tokens = [(k, toks) for k, toks in label_tokens
-                        if not (len(toks) == 1 and toks != titles[k] and len(owners[next(iter(toks))]) > GENERIC_ALIAS_OWNERS)]
+        label_tokens = [(k, toks) for k, toks, alias in labels
+                        if not (alias and len(toks) == 1 and len(owners[next(iter(toks))]) > GENERIC_ALIAS_OWNERS)]
         df: dict[str, int] = {}
         for _, toks in label_tokens:
             for w in toks:

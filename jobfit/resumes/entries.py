@@ -114,9 +114,9 @@ LONE_DATE_PIECE = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|o
 
 
 # how much of the week ('Full-time', 'Part Time', 'Permanent'): neither a title nor an employer
-_HOURS_WORDS = r"(?:full|part)[- ]?time|permanent|temporary|seasonal"
-_HOURS = re.compile(_HOURS_WORDS, re.I)
-_HOURS_AFTER = re.compile(rf"\s*[,(]\s*(?:{_HOURS_WORDS})\s*\)?\s*(?=$|[|,])", re.I)  # 'Kolger and Young, Full-time'
+HOURS_WORDS = r"(?:full|part)[- ]?time|permanent|temporary|seasonal"
+_HOURS = re.compile(HOURS_WORDS, re.I)
+_HOURS_BESIDE = re.compile(rf"\s*[,(]\s*(?:{HOURS_WORDS})\s*\)?\s*(?=$|[|,])", re.I)  # 'Kolger and Young, Full-time'
 _PAGE = re.compile(r"(?i)page\s*\d+(?:\s*(?:of|/)\s*\d+)?")  # a page's number ('Page1', 'Page 2 of 3')
 _DURATION = re.compile(r"(?i)\(?\s*\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)(?:\s*(?:and\s*)?\d+\s*(?:months?|mos?))?\s*\)?")
 
@@ -216,8 +216,9 @@ _SITE_IN_BRACKETS = re.compile(r"\(\s*(?:https?://|www\.)[^)\s]*\s*\)", re.I)
 def read_header(lines: list[str]) -> Header:
     header = Header()
     for line in lines:
-        header.anonymized = header.anonymized or bool(TEMPLATE_PLACEHOLDER.search(line))
-        line = _HOURS_AFTER.sub(" | ", _SITE_IN_BRACKETS.sub(" ", TEMPLATE_PLACEHOLDER.sub(" | ", line)))  # '… CG SCHOOL (WWW.MABIOCA.COM)'
+        line, placeholders = TEMPLATE_PLACEHOLDER.subn(" | ", line)
+        header.anonymized = header.anonymized or bool(placeholders)
+        line = _HOURS_BESIDE.sub(" | ", _SITE_IN_BRACKETS.sub(" ", line))  # '… CG SCHOOL (WWW.MABIOCA.COM)'
         if line.endswith(".") and _listed_header(line) and not LEGAL_END.search(line):
             line = line[:-1]  # 'Systems Programmer, MIT Media Lab.': the period closes the row, not a name
         if _REACHES.search(line):

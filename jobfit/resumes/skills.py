@@ -147,7 +147,7 @@ def _as_listed(item: str) -> str | None:
 
 
 # a contact ('www.site.com', 'E-mail', 'Zip Code') or how long or how many ('6 months', '4 persons'): no skill
-_SITE = re.compile(r"//|\bwww\.|[a-z\d-]\.(?:com|org|net|edu|io|info)\b")  # lower case: 'ASP.NET' is a skill
+_SITE = re.compile(r"[a-z\d-]\.(?:com|org|net|edu|io|info)\b")  # a bare domain, in lower case: 'ASP.NET' is a skill
 _COUNT = re.compile(r"\d+\+?\s*(?:years?|yrs?|months?|weeks?|days?|persons?|people|members?|employees?)", re.I)
 _DANGLING_FIRST = frozenset({"and", "or", "&"})
 _DANGLING_LAST = _NOT_LAST | _DANGLING_FIRST

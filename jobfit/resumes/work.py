@@ -8,7 +8,17 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from jobfit.resumes.dates import MONTH, DateRange, find_range
-from jobfit.resumes.entries import BULLET, DATE_LABELS, JOINING_WORDS, Header, is_body, read_header, strip_piece, written_as_name
+from jobfit.resumes.entries import (
+    BULLET,
+    DATE_LABELS,
+    HOURS_WORDS,
+    JOINING_WORDS,
+    Header,
+    is_body,
+    read_header,
+    strip_piece,
+    written_as_name,
+)
 from jobfit.resumes.lexicon import FIRM_SUFFIX, LEGAL_SUFFIX, ORG_WORDS, company_score, title_score, words_of
 from jobfit.resumes.places import US_STATE_CODES, parse_place, place_text
 from jobfit.schema import Location
@@ -105,8 +115,7 @@ def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
 # (2009'), the hours ('Support Engineer (40 % part time)', 'Volunteer (4 hours a week)').
 _DATE_BEFORE = re.compile(rf"^(?:{MONTH}\s*)?(?:19|20)\d\d\s*(?:[-–]\s*)?(?:(?:now|present|current|{MONTH})\s+)?(?=[A-Za-z])", re.I)
 _DATE_AFTER = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*$")
-_HOURS_AFTER = re.compile(r"\s*\((?=[^)]*(?:%|part[- ]time|full[- ]time|\bhours?\b|\bhrs\b|\ba week\b|\bper week\b))[^)]*\)?\s*$",
-                          re.I)
+_HOURS_NOTE = re.compile(rf"\s*\((?=[^)]*(?:%|{HOURS_WORDS}|\bhours?\b|\bhrs\b|\ba week\b|\bper week\b))[^)]*\)?\s*$", re.I)
 # a line with no word of a title: a date, an address, a page count ('2012Present', '90 Washington Street', '1 of 4'),
 # a sub-heading's 'PROFESSIONAL'
 _NO_TITLE = re.compile(rf"(?i)^[\W\d_]*(?:present|now|current|months?|years?|of|and|also|on|professional)?[\W\d_]*$"
@@ -117,7 +126,7 @@ def _clean_position(position: str | None) -> str | None:
     """The title without the dates and hours written around it; None when no title is left."""
     if not position:
         return position
-    cleaned = _HOURS_AFTER.sub("", _DATE_AFTER.sub("", _DATE_BEFORE.sub("", position))).strip(" ,;:-–(")
+    cleaned = _HOURS_NOTE.sub("", _DATE_AFTER.sub("", _DATE_BEFORE.sub("", position))).strip(" ,;:-–(")
     if not cleaned or cleaned[0] in ")]" or _NO_TITLE.search(cleaned) or re.fullmatch(MONTH, cleaned, re.I) \
             or not re.search(r"[A-Za-z]{2}", cleaned):
         return None
