@@ -488,6 +488,23 @@ def test_job_site_layout_with_wrapped_bullets(matcher):
     assert skills["jenkins"].years == 11.4  # September 2014 through January 2026 (137 months), from the role
 
 
+
+def test_a_job_under_full_width_text_is_no_rest_of_its_sentence(matcher):
+    # the last highlight of a job ran to the margin without a period; the next job's title and its
+    # dates, alone on their lines, open an entry instead of finishing that sentence
+    summary = "".join(f"Counseled {n} students on an individual basis in order to offer personal and career support\n"
+                      for n in range(30))  # prose that wraps at about 95 characters
+    text = ("Ada Park\nada@example.com\nSUMMARY\n" + summary + "EXPERIENCE\nState University, Baltimore, MD\n"
+            "Student Services Coordinator\nAugust 2010 - June 2012\n"
+            "Developed innovative programs to educate students through the Freshman Mentoring Program and\n"
+            "Participated in special training workshops and events to improve the quality of our programs\n"
+            "Residential Advisor\nSeptember 2009 - August 2010\n"
+            "Supervised residential hall of 100 freshmen students to ensure their safety and development\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(w.position, w.startDate, w.endDate) for w in profile.work] == [
+        ("Student Services Coordinator", "2010-08", "2012-06"), ("Residential Advisor", "2009-09", "2010-08")]
+    assert profile.work[0].highlights[-1].endswith("quality of our programs")
+
 # (the resume's first lines, the name found)
 NAME_CASES = [
     ("RESUME\nIndustrial Training\nJosef Miller\njosef@example.com\nEXPERIENCE\nWelder, Acme Ltd, 2010 - 2012\n", "Josef Miller"),

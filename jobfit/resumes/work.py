@@ -214,14 +214,16 @@ def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
     """(header lines, body lines) runs: header lines until text starts, text until the next header line."""
     groups: list[tuple[list[str], list[str]]] = []
     open_text = ""  # the text line just above, when it did not finish its sentence
-    for line in lines:
+    for i, line in enumerate(lines):
         if not line:
             open_text = ""
             continue
-        # A line right under text that ran to the margin without finishing its sentence continues it.
+        # A line right under text that ran to the margin without finishing its sentence continues it,
+        # unless it opens the next entry: a short name whose dates follow it ("Residential Advisor" / "2009 - 2010").
         wrapped = bool(open_text) and (bool(width) and len(open_text) >= 0.8 * width or line[:1].islower()
                                        or len(open_text) >= 60 and line.endswith("."))  # "...Tomcat Web logic" / "Application server."
-        continues = wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text) and not _capitals(line)
+        continues = (wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text) and not _capitals(line)
+                     and not _opens_entry(lines, i))
         if continues and groups and groups[-1][1]:
             groups[-1][1][-1] += " " + line  # one bullet wrapped over two lines is one highlight
             open_text = line
@@ -237,6 +239,25 @@ def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
             else:
                 groups.append(([line], []))
     return groups
+
+
+def _opens_entry(lines: list[str], i: int) -> bool:
+    """Line i is a short title-cased name, and a line of dates alone follows it within two short lines."""
+    if not _short_name(lines[i]):
+        return False
+    for line in lines[i + 1:i + 3]:
+        found = find_range(line)
+        if found:
+            rest = line[: found.span[0]] + line[found.span[1]:]
+            return len(re.findall(r"[A-Za-z]{2,}", rest)) == 0
+        if not _short_name(line):
+            return False
+    return False
+
+
+def _short_name(line: str) -> bool:
+    words = line.split()
+    return 1 <= len(words) <= 7 and line[:1].isupper() and not re.search(r"[.!?:;]$", line)
 
 
 def _segments(header_lines: list[str]) -> list[list[str]]:
