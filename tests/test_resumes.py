@@ -504,6 +504,57 @@ def test_a_job_under_full_width_text_is_no_rest_of_its_sentence(matcher):
     assert [(w.position, w.startDate, w.endDate) for w in profile.work] == [
         ("Student Services Coordinator", "2010-08", "2012-06"), ("Residential Advisor", "2009-09", "2010-08")]
     assert profile.work[0].highlights[-1].endswith("quality of our programs")
+    # the same under a labeled line of tools, with the employer and the client between the title and its dates
+    text = ("Ada Park\nada@example.com\nSUMMARY\n" + summary + "EXPERIENCE\nProject Lead, QA\nMcAfee Inc, Canada\n"
+            "September 2008 - September 2011\nPlan testing activities to meet project needs and expectations\n"
+            "Environment: Win XP, Vista, Win7, 32/64 bit .NET1.1, IIS 5.0, SQL, C, QC, TestLink, Bugzilla\n"
+            "Team Lead, QA\nWipro Technologies, Canada\nClient: Hanes Brands INC., Target, Proquest\n\n"
+            "May 2006 - April 2008\nCreated and maintained test cases for different builds\n")
+    assert [(w.position, w.name, w.startDate) for w in parse_resume(text, matcher=matcher).work] == [
+        ("Project Lead, QA", "McAfee Inc", "2008-09"), ("Team Lead, QA", "Wipro Technologies", "2006-05")]
+
+
+def test_a_title_naming_several_roles_is_a_role_each(matcher):
+    text = """Lee Roles
+Experience
+Paralegal/Bookkeeper/Office Manager, Smith & Jones LLP, 2010 - 2014
+- Kept the books for 12 attorneys
+Sales & Marketing Manager, Acme Inc., 2008 - 2010
+Vice President, Sales | Globex Corporation | 2006 - 2008
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in profile.work] == [
+        ("Paralegal", "Smith & Jones LLP", "2010-01", "2014-01"),
+        ("Bookkeeper", "Smith & Jones LLP", "2010-01", "2014-01"),
+        ("Office Manager", "Smith & Jones LLP", "2010-01", "2014-01"),
+        ("Sales & Marketing Manager", "Acme Inc.", "2008-01", "2010-01"),  # one role: 'Sales' is none
+        ("Vice President, Sales", "Globex Corporation", "2006-01", "2008-01"),
+    ]
+    # the job's text is under its first role only, the headline keeps the title as written, and the
+    # years the three roles ran together count once
+    assert [len(w.highlights) for w in profile.work[:3]] == [1, 0, 0]
+    assert profile.basics.label == "Paralegal/Bookkeeper/Office Manager"
+    assert profile.meta.total_years_experience == 8.1  # January 2006 through January 2014
+
+
+def test_an_employer_above_its_description_and_roles(matcher):
+    text = """Kai Block
+Experience
+Jackson Associates, Boston, MA
+Senior Operations Executive (2008 to 2009)
+Improved engagement 22% and raised retention to 91% by implementing talent programs.
+Automatic Data Processing, Inc.
+Roseland, NJ
+Global provider of integrated computing and business outsourcing services. 47,000 employees.
+DIVISION VICE PRESIDENT (2003 to 2007)
+Owned P&L for $225M global organization. 8 direct reports.
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.location, w.startDate) for w in work] == [
+        ("Senior Operations Executive", "Jackson Associates", "Boston, MA", "2008-01"),
+        ("DIVISION VICE PRESIDENT", "Automatic Data Processing, Inc.", "Roseland, NJ", "2003-01")]
+    # the employer's description belongs to the role held there, not to the job before it
+    assert work[1].highlights[0].startswith("Global provider") and len(work[0].highlights) == 1
 
 # (the resume's first lines, the name found)
 NAME_CASES = [
@@ -631,8 +682,10 @@ Duration: 8 Years (1993 - 2001)
 Position: Senior Vice-President and CEO
 Job Profile: Project Planning Erection
 """
-    [job] = parse_resume(text, matcher=matcher).work
-    assert (job.name, job.position, job.startDate) == (None, "Senior Vice-President and CEO", "1993-01")
+    work = parse_resume(text, matcher=matcher).work
+    # no employer; the two roles the title names (see test_a_title_naming_several_roles_is_a_role_each)
+    assert [(job.name, job.position, job.startDate) for job in work] == [
+        (None, "Senior Vice-President", "1993-01"), (None, "CEO", "1993-01")]
 
 
 def test_labels_after_a_bar_and_the_reference_under_a_job(matcher):
@@ -1203,7 +1256,7 @@ American Counseling Association
 """
     profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
     assert [(w.position, w.name) for w in profile.work] == [
-        ("Department Head & Associate Professor", "Wichita State University"),
+        ("Department Head", "Wichita State University"), ("Associate Professor", "Wichita State University"),
         ("School Counselor", "Oneonta City School District")]
     assert profile.education == []  # 'Higher Education' here is where the candidate worked
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import groupby
 
 from jobfit import SCHEMA_VERSION
 from jobfit.resumes.basics import contacts
@@ -17,7 +18,7 @@ from jobfit.resumes.entries import wrap_width
 from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
 from jobfit.resumes.sections import BULLET, INLINE, heading_of, letter_spaced, section_lines, split_sections
 from jobfit.resumes.skills import SkillUse, resume_skills
-from jobfit.resumes.work import prose_entries, work_entries
+from jobfit.resumes.work import prose_entries, roles_held, work_entries
 from jobfit.salary import parse_salary
 from jobfit.schema import (
     Achievement,
@@ -272,17 +273,19 @@ def parse_resume(
     width = wrap_width(lines)
     work_found = _work_history(sections, roles, width)
     today = today or written_on(lines, work_found) or date.today()
+    # A job whose title names several roles ('Paralegal/Bookkeeper/Office Manager') is one entry per role, as
+    # concurrent positions at one employer are; its text stays under the first, so nothing is counted twice.
     work = [
-        Work(name=e.company, position=e.position, location=e.location,
+        Work(name=e.company, position=role, location=e.location,
              startDate=iso(e.dates.start) if e.dates else None, endDate=iso(e.dates.end) if e.dates else None,
-             highlights=e.highlights)
-        for e in work_found
+             highlights=e.highlights if k == 0 else [])
+        for e in work_found for k, role in enumerate(_roles(e.position, roles))
     ]
     volunteer_found = work_entries(section_lines(sections, "volunteering"), roles, width)
-    volunteer = [Volunteer(organization=e.company, position=e.position,
+    volunteer = [Volunteer(organization=e.company, position=role,
                            startDate=iso(e.dates.start) if e.dates else None,
-                           endDate=iso(e.dates.end) if e.dates else None, highlights=e.highlights)
-                 for e in volunteer_found]
+                           endDate=iso(e.dates.end) if e.dates else None, highlights=e.highlights if k == 0 else [])
+                 for e in volunteer_found for k, role in enumerate(_roles(e.position, roles))]
     certification_lines = section_lines(sections, "certifications")
     education = [
         Education(institution=e.institution, area=e.area, studyType=e.degree, level=e.level, startDate=e.start,
@@ -304,7 +307,7 @@ def parse_resume(
     ]
     years = merged_years([(e.dates.start, e.dates.end) for e in work_found if e.dates and e.dates.start], today)
     # failing a title under the name, the latest position that reads as a title ('Duration' or 'SQL Server' does not)
-    label = found.label or next((w.position for w in work if w.position and title_score(w.position, roles) > 0), None)
+    label = found.label or next((e.position for e in work_found if e.position and title_score(e.position, roles) > 0), None)
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
     summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
     certificates = _certificates([line for line in certification_lines if not _academic(line)])
@@ -353,6 +356,10 @@ def parse_resume(
     )
 
 
+def _roles(position: str | None, roles: frozenset[str]) -> list[str | None]:
+    return roles_held(position, roles) if position else [position]
+
+
 def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
     """The experience sections' entries; failing those, dated entries under other headings; plus jobs a
     summary states in a sentence ("Worked as X with Y from ... to ...") that the history does not list."""
@@ -394,9 +401,11 @@ def profile_text(profile: Profile) -> str:
     (README → How matching works): what a recruiter reads first — the titles (current and the three latest
     roles), the summary, degrees and the first line of the two latest roles. Listing every skill or every
     highlight blurs the vector toward generic office work."""
-    titles = dict.fromkeys(t.strip() for t in [profile.basics.label or "", *(w.position or "" for w in profile.work[:3])])
+    # the roles of each job, in order (one job can hold several: see parse_resume)
+    latest = [list(job) for _, job in groupby(profile.work, key=lambda w: (w.name, w.startDate, w.endDate))]
+    titles = dict.fromkeys(t.strip() for t in [profile.basics.label or "", *(w.position or "" for job in latest[:3] for w in job)])
     parts = [". ".join(t for t in titles if t), profile.basics.summary or ""]
     parts += [" ".join(filter(None, [e.studyType, e.area])) for e in profile.education[:2]]
-    parts += [w.highlights[0] for w in profile.work[:2] if w.highlights]
+    parts += [job[0].highlights[0] for job in latest[:2] if job[0].highlights]
     return "\n".join(p for p in parts if p)
 

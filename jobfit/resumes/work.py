@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from jobfit.resumes.dates import MONTH, DateRange, find_range
 from jobfit.resumes.entries import (
+    BODY_LABEL,
     BULLET,
     DATE_LABELS,
     HOURS_WORDS,
@@ -203,6 +204,17 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
 
 _CUT_OFF = JOINING_WORDS | {"when", "which", "who"}
 
+_ROLE_JOINS = re.compile(r"\s*/\s*|\s+(?:&|and)\s+|,\s*(?:and\s+)?")
+
+
+def roles_held(position: str, roles: frozenset[str]) -> list[str]:
+    """The roles a title names: several when every piece ends in a role noun ('Paralegal/Bookkeeper/Office
+    Manager', 'Co-Founder and CFO'); one for 'Sales & Marketing Manager' or 'Vice President, Sales'."""
+    parts = [part.strip(" ,") for part in _ROLE_JOINS.split(position) if part.strip(" ,")]
+    if len(parts) > 1 and all((words_of(part) or [""])[-1] in roles for part in parts):
+        return parts
+    return [position]
+
 
 def _capitals(line: str) -> bool:
     """A short line in capitals ("BENDIGO BANK LIMITED"): a header, never the rest of a sentence above."""
@@ -242,15 +254,16 @@ def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
 
 
 def _opens_entry(lines: list[str], i: int) -> bool:
-    """Line i is a short title-cased name, and a line of dates alone follows it within two short lines."""
-    if not _short_name(lines[i]):
+    """Line i is a short title-cased name, and a line of dates alone follows it within three lines that
+    are short names too or an entry's labeled line ('Wipro Technologies, Canada' / 'Client: Target')."""
+    if not _short_name(lines[i]) or not lines[i + 1:i + 2] or not lines[i + 1]:
         return False
-    for line in lines[i + 1:i + 3]:
+    for line in [line for line in lines[i + 1:i + 8] if line][:4]:
         found = find_range(line)
         if found:
             rest = line[: found.span[0]] + line[found.span[1]:]
             return len(re.findall(r"[A-Za-z]{2,}", rest)) == 0
-        if not _short_name(line):
+        if not (_short_name(line) or BODY_LABEL.match(line) and ":" in line):
             return False
     return False
 
@@ -258,6 +271,21 @@ def _opens_entry(lines: list[str], i: int) -> bool:
 def _short_name(line: str) -> bool:
     words = line.split()
     return 1 <= len(words) <= 7 and line[:1].isupper() and not re.search(r"[.!?:;]$", line)
+
+
+def _employer_only(lines: list[str], roles: frozenset[str]) -> bool:
+    """The lines name an organization (a legal suffix, an organization's word) and no title."""
+    entry = _assign(read_header(lines), roles)
+    return bool(entry.company) and not entry.position and company_score(entry.company, roles) >= 1
+
+
+def _role_only(lines: list[str], roles: frozenset[str]) -> bool:
+    """The first entry of a header run is a dated title with no employer."""
+    if not lines:
+        return False
+    header = read_header(_segments(lines)[0])
+    entry = _assign(header, roles)
+    return header.dates is not None and bool(entry.position) and not entry.company
 
 
 def _segments(header_lines: list[str]) -> list[list[str]]:
@@ -301,10 +329,19 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
     entries: list[WorkEntry] = []
     groups = _groups(lines, width)
     dated_groups = sum(1 for header, _ in groups if any(find_range(line) for line in header))
-    for header_lines, body in groups:
+    # An undated employer over the dated roles held there ('Automatic Data Processing, Inc.' / 'Roseland, NJ' /
+    # its description / 'VICE PRESIDENT/GENERAL MANAGER (2003 to 2007)'): the roles of the next run that name
+    # no employer are its.
+    employer: WorkEntry | None = None
+    for at, (header_lines, body) in enumerate(groups):
         if not header_lines:
             if entries:
                 entries[-1].highlights.extend(body)
+            continue
+        if (dated_groups and len(header_lines) <= 2 and not any(find_range(line) for line in header_lines)
+                and _employer_only(header_lines, roles) and at + 1 < len(groups) and _role_only(groups[at + 1][0], roles)):
+            employer = _assign(read_header(header_lines), roles)
+            employer.highlights.extend(body)
             continue
         segments = _segments(header_lines)
         made = []
@@ -342,6 +379,11 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
                 entries[-1].highlights.extend(segment)  # an undated run naming neither a title nor an employer: text
                 continue
             made.append(entry)
+        for entry in made if employer else ():
+            if not entry.company and entry.dates:
+                entry.company, entry.location = employer.company, entry.location or employer.location
+                entry.highlights[:0], employer.highlights = employer.highlights, []
+        employer = None
         entries.extend(made)
         if entries:
             entries[-1].highlights.extend(body)
