@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from jobfit.resumes import merged_years, parse_resume, split_sections
+from jobfit.resumes import merged_years, parse_resume, profile_text, split_sections
 
 TEXT = """Jordan Sample
 Backend Engineer
@@ -535,6 +535,9 @@ Vice President, Sales | Globex Corporation | 2006 - 2008
     assert [len(w.highlights) for w in profile.work[:3]] == [1, 0, 0]
     assert profile.basics.label == "Paralegal/Bookkeeper/Office Manager"
     assert profile.meta.total_years_experience == 8.1  # January 2006 through January 2014
+    # what represents the profile for matching still reads its three latest jobs, not three roles of one
+    titles = profile_text(profile).splitlines()[0]
+    assert "Office Manager" in titles and "Vice President, Sales" in titles
 
 
 def test_an_employer_above_its_description_and_roles(matcher):
