@@ -92,6 +92,11 @@ def test_headings_in_many_styles():
                         ("experience", ["d", "Technologies: Java"]), ("education", []), ("skills", ["Python, Java"]),
                         ("awards", ["e"])]
     # the words before a preposition name the section; a document's title opens none
+    lines = ["RÉSUMÉ SAMPLE : HIGHER EDUCATION", "WORK EXPERIENCE", "House Mentor", "RÉSUMÉ SAMPLE : HIGHER EDUCATION CONTD",
+             "Library Assistant"]  # a page's running title, accented, is no heading either
+    assert [(s.name, s.lines) for s in split_sections(lines)] == [
+        ("header", ["RÉSUMÉ SAMPLE : HIGHER EDUCATION"]),
+        ("experience", ["House Mentor", "RÉSUMÉ SAMPLE : HIGHER EDUCATION CONTD", "Library Assistant"])]
     lines = ["SAMPLE EDUCATION RESUME", "Related Experience in Education", "f", "HIGHLIGHTS OF PROFESSIONAL EXPERIENCE", "g",
              "Education & Professional Development", "h", "EDUCATION: Western Kentucky University", "i", "Special Education Teacher",
              "Summary of Skills", "j", "Volunteer Coordinator/Assistant Treasurer", "PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE"]

@@ -7,6 +7,7 @@ letter-spaced "E xp er ie nc e", or "Skills: Python, Java" with its content on t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -112,7 +113,8 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
         return None  # "Master of Arts, Education" is a degree, not the heading "Education"
     if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
         return None
-    cleaned = re.sub(r"\s+", " ", re.sub(r"[^a-z &/]", " ", stripped.lower().replace("&", " and "))).strip()
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", stripped.lower()) if not unicodedata.combining(ch))  # 'résumé'
+    cleaned = re.sub(r"\s+", " ", re.sub(r"[^a-z &/]", " ", folded.replace("&", " and "))).strip()
     cleaned = re.sub(r"\s*\b(?:continued|cont d|contd|cont)$", "", cleaned)  # "PROFESSIONAL EXPERIENCE (continued)"
     words = cleaned.split()
     if not words or len(words) > 5 or {"resume", "cv"} & set(words) or words[-1] in ("of", "in", "and", "for", "at", "with"):
