@@ -97,6 +97,11 @@ def test_headings_in_many_styles():
     assert [(s.name, s.lines) for s in split_sections(lines)] == [
         ("header", ["RÉSUMÉ SAMPLE : HIGHER EDUCATION"]),
         ("experience", ["House Mentor", "RÉSUMÉ SAMPLE : HIGHER EDUCATION CONTD", "Library Assistant"])]
+    lines = ["Education", "Cornell University", "Work Experience Carnegie Mellon University", "Postdoctoral Scientist",
+             "Work Experience Coordinator"]  # a two-word heading run into the first entry's line opens the section
+    assert [(s.name, s.lines) for s in split_sections(lines)] == [
+        ("header", []), ("education", ["Cornell University"]),
+        ("experience", ["Carnegie Mellon University", "Postdoctoral Scientist", "Work Experience Coordinator"])]
     lines = ["SAMPLE EDUCATION RESUME", "Related Experience in Education", "f", "HIGHLIGHTS OF PROFESSIONAL EXPERIENCE", "g",
              "Education & Professional Development", "h", "EDUCATION: Western Kentucky University", "i", "Special Education Teacher",
              "Summary of Skills", "j", "Volunteer Coordinator/Assistant Treasurer", "PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE"]

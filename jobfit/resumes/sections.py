@@ -202,8 +202,16 @@ def split_sections(lines: list[str]) -> list[Section]:
             if name in ("skills", "languages", "certifications") and not (name == "languages" and sections[-1].name == "skills"):
                 sections.append(Section(name, inline.group(1), [inline.group(2).strip()]))
                 continue
+        run_on = _RUN_ON.match(line)
+        if run_on and _LOOKUP.get(run_on.group(1).lower()) == "experience" and len(run_on.group(2).split()) >= 2:
+            # "Work Experience Carnegie Mellon University": a two-word heading a layout ran into the first entry
+            sections.append(Section("experience", run_on.group(1), [run_on.group(2)]))
+            continue
         sections[-1].lines.append(line)
     return sections
+
+
+_RUN_ON = re.compile(r"^((?:[A-Z][a-z]+|[A-Z]+) (?:[A-Z][a-z]+|[A-Z]+)) ([A-Z].*)$")
 
 
 def section_lines(sections: list[Section], *names: str) -> list[str]:
