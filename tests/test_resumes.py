@@ -102,6 +102,11 @@ def test_headings_in_many_styles():
     assert [(s.name, s.lines) for s in split_sections(lines)] == [
         ("header", []), ("education", ["Cornell University"]),
         ("experience", ["Carnegie Mellon University", "Postdoctoral Scientist", "Work Experience Coordinator"])]
+    lines = ["Education", "PhD in Computer Science", "Academic career", "Lecturer", "Peer-reviewed papers", "Injective Type Families",
+             "Team player"]  # a CV's headings in sentence case
+    assert [(s.name, s.lines) for s in split_sections(lines)] == [
+        ("header", []), ("education", ["PhD in Computer Science"]), ("experience", ["Lecturer"]),
+        ("publications", ["Injective Type Families", "Team player"])]
     lines = ["SAMPLE EDUCATION RESUME", "Related Experience in Education", "f", "HIGHLIGHTS OF PROFESSIONAL EXPERIENCE", "g",
              "Education & Professional Development", "h", "EDUCATION: Western Kentucky University", "i", "Special Education Teacher",
              "Summary of Skills", "j", "Volunteer Coordinator/Assistant Treasurer", "PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE"]
