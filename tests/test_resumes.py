@@ -574,6 +574,24 @@ Owned P&L for $225M global organization. 8 direct reports.
     # the employer's description belongs to the role held there, not to the job before it
     assert work[1].highlights[0].startswith("Global provider") and len(work[0].highlights) == 1
 
+
+def test_a_header_line_a_layout_wrapped_and_a_title_at_the_employer(matcher):
+    text = """Bao Orn
+Academic career
+2016 to date
+Research Associate at Laboratory for Foundations of Computer Science, University
+of Edinburgh, UK
+Responsibilities: research work on a project.
+2012 - 2016
+Lecturer at the Institute of Information Technology, Lodz University
+of Technology, Poland
+Responsibilities: research on functional programming and compiler construction.
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        ("Research Associate", "Laboratory for Foundations of Computer Science, University of Edinburgh", "2016-01"),
+        ("Lecturer", "Institute of Information Technology", "2012-01")]
+
 # (the resume's first lines, the name found)
 NAME_CASES = [
     ("RESUME\nIndustrial Training\nJosef Miller\njosef@example.com\nEXPERIENCE\nWelder, Acme Ltd, 2010 - 2012\n", "Josef Miller"),

@@ -15,7 +15,7 @@ from jobfit.resumes.lexicon import words_of
 from jobfit.resumes.places import NOT_IN_CITY_NAMES, parse_place, place_kind, place_text
 from jobfit.resumes.sections import BULLET
 
-SEPARATORS = re.compile(r"\s+[-–—|@]\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+at\s+(?=[A-Z])|\t")
+SEPARATORS = re.compile(r"\s+[-–—|@]\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+at\s+(?:the\s+)?(?=[A-Z])|\t")
 LABELED = re.compile(
     r"^(designation|job title|title|position|role|organi[sz]ation|company|company name|employer|client|"
     r"duration|period|dates?|from|location|place|experience|notice(?: period)?|team size|ctc|salary|"

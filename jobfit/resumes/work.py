@@ -236,6 +236,10 @@ def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
                                        or len(open_text) >= 60 and line.endswith("."))  # "...Tomcat Web logic" / "Application server."
         continues = (wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text) and not _capitals(line)
                      and not _opens_entry(lines, i))
+        if (groups and groups[-1][0] and not groups[-1][1] and _CARRIED.match(line) and len(line.split()) <= 5
+                and not re.search(r"[.;:,]$", groups[-1][0][-1])):
+            groups[-1][0][-1] += " " + line  # 'Lecturer at the Institute of Information Technology, Lodz University' / 'of Technology, Poland'
+            continue
         if continues and groups and groups[-1][1]:
             groups[-1][1][-1] += " " + line  # one bullet wrapped over two lines is one highlight
             open_text = line
@@ -251,6 +255,9 @@ def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
             else:
                 groups.append(([line], []))
     return groups
+
+
+_CARRIED = re.compile(r"^(?:of|and|&)\s")  # the rest of a header line a layout wrapped
 
 
 def _opens_entry(lines: list[str], i: int) -> bool:
