@@ -592,6 +592,27 @@ Responsibilities: research on functional programming and compiler construction.
         ("Research Associate", "Laboratory for Foundations of Computer Science, University of Edinburgh", "2016-01"),
         ("Lecturer", "Institute of Information Technology", "2012-01")]
 
+
+def test_a_job_listed_twice_is_one_entry_with_both_texts(matcher):
+    text = """Fin Twice
+Experience
+Finance and Operations Manager, 07/2017 to 06/2020
+Northwind Traders
+- Built the cash flow monitoring system
+Financial Analyst, 07/2013 to 07/2014
+Northwind Traders
+- Compiled financial information
+Work History
+Finance and Operations Manager, 07/2017 to 06/2020
+Northwind Traders
+- Built the cash flow monitoring system
+- Cut monthly costs from $600K to $400K
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.position, w.startDate) for w in profile.work] == [
+        ("Finance and Operations Manager", "2017-07"), ("Financial Analyst", "2013-07")]
+    assert profile.work[0].highlights == ["Built the cash flow monitoring system", "Cut monthly costs from $600K to $400K"]
+
 # (the resume's first lines, the name found)
 NAME_CASES = [
     ("RESUME\nIndustrial Training\nJosef Miller\njosef@example.com\nEXPERIENCE\nWelder, Acme Ltd, 2010 - 2012\n", "Josef Miller"),
