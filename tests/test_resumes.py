@@ -107,6 +107,11 @@ def test_headings_in_many_styles():
     assert [(s.name, s.lines) for s in split_sections(lines)] == [
         ("header", []), ("education", ["PhD in Computer Science"]), ("experience", ["Lecturer"]),
         ("publications", ["Injective Type Families", "Team player"])]
+    lines = ["Volunteer Work and Community Involvement", "Organised a charity match", "VOLUNTEER & COMMUNITY", "Library reading program",
+             "Sales and Marketing"]  # two names of one section joined; two of none stay a line
+    assert [(s.name, s.lines) for s in split_sections(lines)] == [
+        ("header", []), ("volunteering", ["Organised a charity match"]),
+        ("volunteering", ["Library reading program", "Sales and Marketing"])]
     lines = ["SAMPLE EDUCATION RESUME", "Related Experience in Education", "f", "HIGHLIGHTS OF PROFESSIONAL EXPERIENCE", "g",
              "Education & Professional Development", "h", "EDUCATION: Western Kentucky University", "i", "Special Education Teacher",
              "Summary of Skills", "j", "Volunteer Coordinator/Assistant Treasurer", "PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE"]

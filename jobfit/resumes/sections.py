@@ -55,7 +55,7 @@ SECTION_HEADINGS = {
     ),
     "publications": ("publications", "papers", "presentations", "publications and presentations", "research"),
     "volunteering": ("volunteer", "volunteering", "volunteer experience", "community service", "community involvement",
-                     "volunteer work", "voluntary work", "voluntary experience"),
+                     "volunteer work", "voluntary work", "voluntary experience", "community"),
     "references": ("references", "referees"),
     "interests": ("interests", "hobbies", "hobbies and interests", "personal interests", "activities",
                   "extracurricular activities"),
@@ -122,6 +122,9 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     exact = _LOOKUP.get(cleaned) or _LOOKUP.get(cleaned.replace(" and ", " & "))
     if exact:
         return exact
+    joined = {_LOOKUP.get(part) for part in cleaned.split(" and ")}
+    if " and " in cleaned and len(joined) == 1 and None not in joined:
+        return joined.pop()  # 'Volunteer Work and Community Involvement', 'VOLUNTEER & COMMUNITY': two names of one section
     squeezed = _LOOKUP_SQUEEZED.get(cleaned.replace(" ", "")) if len(line.split()) >= 3 else None
     if squeezed:
         return squeezed
