@@ -618,6 +618,18 @@ Northwind Traders
         ("Finance and Operations Manager", "2017-07"), ("Financial Analyst", "2013-07")]
     assert profile.work[0].highlights == ["Built the cash flow monitoring system", "Cut monthly costs from $600K to $400K"]
 
+
+def test_a_title_written_as_a_sentence_and_a_sentence_that_is_none(matcher):
+    text = """Sam Said
+Experience
+Escalation Engineer, Microsoft, 2012 - 2016
+Have worked as a Support Engineer, Microsoft, 2009 - 2012
+Banking and locking up store when manager was away, Jaspers Store, 2006 - 2008
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name) for w in work] == [
+        ("Escalation Engineer", "Microsoft"), ("Support Engineer", "Microsoft"), (None, "Jaspers Store")]
+
 # (the resume's first lines, the name found)
 NAME_CASES = [
     ("RESUME\nIndustrial Training\nJosef Miller\njosef@example.com\nEXPERIENCE\nWelder, Acme Ltd, 2010 - 2012\n", "Josef Miller"),

@@ -128,10 +128,17 @@ def _clean_position(position: str | None) -> str | None:
     if not position:
         return position
     cleaned = _HOURS_NOTE.sub("", _DATE_AFTER.sub("", _DATE_BEFORE.sub("", position))).strip(" ,;:-–(")
+    cleaned = _WORKED_AS.sub("", cleaned)
     if not cleaned or cleaned[0] in ")]" or _NO_TITLE.search(cleaned) or re.fullmatch(MONTH, cleaned, re.I) \
-            or not re.search(r"[A-Za-z]{2}", cleaned):
+            or not re.search(r"[A-Za-z]{2}", cleaned) or _CLAUSE.search(cleaned):
         return None
     return cleaned
+
+
+# 'Have worked as a Support Engineer': the title after the sentence's start
+_WORKED_AS = re.compile(r"(?i)^(?:i\s+)?(?:have\s+|has\s+)?(?:been\s+)?(?:work(?:ed|ing)|served|serving)\s+as\s+(?:an?\s+)?(?=\w)")
+# a clause with its verb ('Banking and locking up store when manager was away'): text, not a title
+_CLAUSE = re.compile(r"(?i)\b(?:was|were|is|are|had|have|has)\b")
 
 
 @dataclass
