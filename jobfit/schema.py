@@ -100,6 +100,7 @@ class Volunteer(_Model):
     position: str | None = None
     startDate: str | None = None
     endDate: str | None = None
+    summary: str | None = None
     highlights: list[str] = Field(default_factory=list)
 
 

@@ -630,6 +630,19 @@ Banking and locking up store when manager was away, Jaspers Store, 2006 - 2008
     assert [(w.position, w.name) for w in work] == [
         ("Escalation Engineer", "Microsoft"), ("Support Engineer", "Microsoft"), (None, "Jaspers Store")]
 
+
+def test_a_note_in_brackets_after_a_title_is_the_jobs_summary(matcher):
+    text = """Tess Note
+Teacher (1st & 3rd Grade)
+Experience
+Teacher (1st & 3rd Grade), Lincoln Elementary School, 2010 - 2014
+Office Clerk (temp via ABC Agency), Acme Inc., 2008 - 2010
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert profile.basics.label == "Teacher"
+    assert [(w.position, w.name, w.summary) for w in profile.work] == [
+        ("Teacher", "Lincoln Elementary School", "1st & 3rd Grade"), ("Office Clerk", "Acme Inc.", "temp via ABC Agency")]
+
 # (the resume's first lines, the name found)
 NAME_CASES = [
     ("RESUME\nIndustrial Training\nJosef Miller\njosef@example.com\nEXPERIENCE\nWelder, Acme Ltd, 2010 - 2012\n", "Josef Miller"),

@@ -278,13 +278,13 @@ def parse_resume(
     work = [
         Work(name=e.company, position=role, location=e.location,
              startDate=iso(e.dates.start) if e.dates else None, endDate=iso(e.dates.end) if e.dates else None,
-             highlights=e.highlights if k == 0 else [])
+             summary=e.note, highlights=e.highlights if k == 0 else [])
         for e in work_found for k, role in enumerate(_roles(e.position, roles))
     ]
     volunteer_found = work_entries(section_lines(sections, "volunteering"), roles, width)
     volunteer = [Volunteer(organization=e.company, position=role,
-                           startDate=iso(e.dates.start) if e.dates else None,
-                           endDate=iso(e.dates.end) if e.dates else None, highlights=e.highlights if k == 0 else [])
+                           startDate=iso(e.dates.start) if e.dates else None, endDate=iso(e.dates.end) if e.dates else None,
+                           summary=e.note, highlights=e.highlights if k == 0 else [])
                  for e in volunteer_found for k, role in enumerate(_roles(e.position, roles))]
     certification_lines = section_lines(sections, "certifications")
     education = [

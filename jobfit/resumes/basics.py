@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jobfit.resumes.lexicon import ORG_WORDS, TITLE_EXTRA, title_score, words_of
+from jobfit.resumes.lexicon import ORG_WORDS, TITLE_EXTRA, split_note, title_score, words_of
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import DEGREE_LINE, heading_of
 from jobfit.schema import Location, SocialProfile
@@ -191,7 +191,7 @@ def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str
         words = re.sub(r"\S*\d\S*", " ", head)  # a postcode's 'EH8 9AB' holds no role noun
         if head and len(head.split()) <= 7 and title_score(words, roles) > 0 and not heading_of(head) \
                 and not _NO_TITLE.search(head):
-            return head
+            return split_note(head)[0]  # the headline without its note: 'PhD student (Computer Science)'
     return None
 
 

@@ -63,6 +63,18 @@ def words_of(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z-]*", text.lower())
 
 
+# a note in brackets after a title: the program, the grade, the terms, an abbreviation ('Developer (contract)')
+_TITLE_NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def split_note(title: str) -> tuple[str, str | None]:
+    """'Teacher (1st & 3rd Grade)' -> ('Teacher', '1st & 3rd Grade'); a title with no such note is left whole."""
+    found = _TITLE_NOTE.search(title)
+    if found and title[: found.start()].strip(" ,-–"):
+        return title[: found.start()].strip(" ,-–"), found.group(1).strip()
+    return title, None
+
+
 def title_score(text: str, roles: frozenset[str]) -> float:
     """How much a short line reads as a job title: role nouns in it, organization words against it."""
     words = words_of(text)

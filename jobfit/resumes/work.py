@@ -20,7 +20,7 @@ from jobfit.resumes.entries import (
     strip_piece,
     written_as_name,
 )
-from jobfit.resumes.lexicon import FIRM_SUFFIX, LEGAL_SUFFIX, ORG_WORDS, company_score, title_score, words_of
+from jobfit.resumes.lexicon import FIRM_SUFFIX, LEGAL_SUFFIX, ORG_WORDS, company_score, split_note, title_score, words_of
 from jobfit.resumes.places import US_STATE_CODES, parse_place, place_text
 from jobfit.schema import Location
 
@@ -148,6 +148,8 @@ class WorkEntry:
     location: str | None
     dates: DateRange | None
     highlights: list[str] = field(default_factory=list)
+    note: str | None = None  # what the title line says of the job in brackets: '1st & 3rd Grade', 'consultant'
+
 
 
 def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
@@ -206,7 +208,8 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         position = " ".join(words[1:])  # 'to TELLER SUPERVISOR': a range's 'to' a layout set before the title
     if position and (words := position.lower().split()) and (words[-1] in _CUT_OFF or words[0] in _CUT_OFF | {"responsible"}):
         position = None  # a cut piece of a sentence ('… using clips second author and', 'for the HR professional')
-    return WorkEntry(position, company, location, header.dates)
+    position, note = split_note(position) if position else (position, None)
+    return WorkEntry(position, company, location, header.dates, note=note)
 
 
 _CUT_OFF = JOINING_WORDS | {"when", "which", "who"}
