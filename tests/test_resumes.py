@@ -39,8 +39,8 @@ def test_basics_are_found(matcher):
     assert profile.meta.tenant == "acme" and profile.meta.document_sha256 == "ab" * 32
 
 
-def test_a_degree_or_form_placeholder_under_the_name_is_no_title(matcher):
-    for line in ("Master of Science in Special Education", "City, State, Zip Code", "SOFTWARE ENGINEERING AND"):
+def test_a_degree_form_placeholder_or_personal_detail_under_the_name_is_no_title(matcher):
+    for line in ("Master of Science in Special Education", "City, State, Zip Code", "SOFTWARE ENGINEERING AND", "Driver license"):
         profile = parse_resume(f"Jane Roe\n{line}\njane.roe@example.com\nEXPERIENCE\nTeacher, Oak School, 2015 - 2019\n",
                                matcher=matcher)
         assert profile.basics.label == "Teacher", line  # the latest position stands in

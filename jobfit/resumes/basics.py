@@ -176,9 +176,9 @@ def _contact_line(line: str) -> bool:
 
 
 # a degree ("Master of Science in Special Education"), a form's placeholder ("City, State, Zip Code", "Address
-# line 1") or a line a layout cut off ("SKILLS AND") names no title
+# line 1"), a personal detail ("Driver license") or a line a layout cut off ("SKILLS AND") names no title
 _NO_TITLE = re.compile(r"(?i)^(?:bachelor|master|doctor)'?s?\s+(?:of|in|degree)\b|\b(?:zip|postal) code\b|^address\b|"
-                       r"(?:\band|\bof|&)$")
+                       r"\bdriv(?:er|ing)'?s?\s+licen[cs]e\b|(?:\band|\bof|&)$")
 
 
 def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str | None:
