@@ -18,7 +18,7 @@ from jobfit.resumes.entries import wrap_width
 from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
 from jobfit.resumes.sections import BULLET, INLINE, heading_of, letter_spaced, section_lines, split_sections
 from jobfit.resumes.skills import SkillUse, resume_skills
-from jobfit.resumes.work import prose_entries, roles_held, work_entries
+from jobfit.resumes.work import merged_jobs, prose_entries, roles_held, work_entries
 from jobfit.salary import parse_salary
 from jobfit.schema import (
     Achievement,
@@ -363,7 +363,7 @@ def _roles(position: str | None, roles: frozenset[str]) -> list[str | None]:
 def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
     """The experience sections' entries; failing those, dated entries under other headings; plus jobs a
     summary states in a sentence ("Worked as X with Y from ... to ...") that the history does not list."""
-    found = _merged(work_entries(section_lines(sections, "experience"), roles, width))
+    found = merged_jobs(work_entries(section_lines(sections, "experience"), roles, width))
     prose = ["header", "summary", "additional"]
     if not found:
         elsewhere = section_lines(sections, "summary", "additional", "languages", "interests", "awards", "skills")
@@ -375,21 +375,6 @@ def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
             found.append(entry)
             known.add(entry.company.lower())
     return found
-
-
-def _merged(entries: list) -> list:
-    """A dated job listed twice (under 'Experience' and again under 'Work History') is one entry with both texts."""
-    first: dict[tuple, object] = {}
-    out = []
-    for entry in entries:
-        key = (entry.position, entry.company, entry.dates.start, entry.dates.end) if entry.dates else None
-        if key and key in first:
-            first[key].highlights.extend(h for h in entry.highlights if h not in first[key].highlights)
-            continue
-        if key:
-            first[key] = entry
-        out.append(entry)
-    return out
 
 
 def _provenance(lines: list[str], found, label: str | None) -> dict[str, str]:

@@ -131,7 +131,6 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     # Only a heading-like line ends in a section word: capitals, title case or a colon.
     heading_like = (stripped.isupper() or stripped.endswith(":") or all(w[:1].isupper() for w in stripped.split() if len(w) > 3)
                     or len(stripped.split()) == 2 and stripped[:1].isupper())  # a CV's sentence case: 'Academic career', 'Peer-reviewed papers'
-
     # "Related Experience in Education": the words before the preposition name the section; failing them, or
     # when they only sum up ("Summary of Skills"), the last ("Highlights of Professional Experience").
     head = words[: next((i for i, w in enumerate(words) if i and w in ("in", "of", "at", "with", "for")), len(words))]

@@ -151,7 +151,6 @@ class WorkEntry:
     note: str | None = None  # what the title line says of the job in brackets: '1st & 3rd Grade', 'consultant'
 
 
-
 def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     pieces = [p for piece in header.pieces for p in _split_title_company(piece, roles)]
     position = header.labeled.get("position")
@@ -215,6 +214,21 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
 _CUT_OFF = JOINING_WORDS | {"when", "which", "who"}
 
 _ROLE_JOINS = re.compile(r"\s*/\s*|\s+(?:&|and)\s+|,\s*(?:and\s+)?")
+
+
+def merged_jobs(entries: list[WorkEntry]) -> list[WorkEntry]:
+    """A dated job listed twice (under 'Experience' and again under 'Work History') is one entry with both texts."""
+    first: dict[tuple, WorkEntry] = {}
+    out = []
+    for entry in entries:
+        key = (entry.position, entry.company, entry.dates.start, entry.dates.end) if entry.dates else None
+        if key and key in first:
+            first[key].highlights.extend(h for h in entry.highlights if h not in first[key].highlights)
+            continue
+        if key:
+            first[key] = entry
+        out.append(entry)
+    return out
 
 
 def roles_held(position: str, roles: frozenset[str]) -> list[str]:
