@@ -279,13 +279,13 @@ def parse_resume(
         Work(name=e.company, position=role, location=e.location,
              startDate=iso(e.dates.start) if e.dates else None, endDate=iso(e.dates.end) if e.dates else None,
              summary=e.note, highlights=e.highlights if k == 0 else [])
-        for e in work_found for k, role in enumerate(_roles(e.position, roles))
+        for e in work_found for k, role in enumerate(roles_held(e.position, roles))
     ]
     volunteer_found = work_entries(section_lines(sections, "volunteering"), roles, width)
     volunteer = [Volunteer(organization=e.company, position=role,
                            startDate=iso(e.dates.start) if e.dates else None, endDate=iso(e.dates.end) if e.dates else None,
                            summary=e.note, highlights=e.highlights if k == 0 else [])
-                 for e in volunteer_found for k, role in enumerate(_roles(e.position, roles))]
+                 for e in volunteer_found for k, role in enumerate(roles_held(e.position, roles))]
     certification_lines = section_lines(sections, "certifications")
     education = [
         Education(institution=e.institution, area=e.area, studyType=e.degree, level=e.level, startDate=e.start,
@@ -354,10 +354,6 @@ def parse_resume(
         volunteer=volunteer,
         meta=meta,
     )
-
-
-def _roles(position: str | None, roles: frozenset[str]) -> list[str | None]:
-    return roles_held(position, roles) if position else [position]
 
 
 def _work_history(sections: list, roles: frozenset[str], width: int) -> list:

@@ -122,8 +122,8 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     exact = _LOOKUP.get(cleaned) or _LOOKUP.get(cleaned.replace(" and ", " & "))
     if exact:
         return exact
-    joined = {_LOOKUP.get(part) for part in cleaned.split(" and ")}
-    if " and " in cleaned and len(joined) == 1 and None not in joined:
+    joined = {_LOOKUP.get(part) for part in cleaned.split(" and ")} if " and " in cleaned else set()
+    if len(joined) == 1 and None not in joined:
         return joined.pop()  # 'Volunteer Work and Community Involvement', 'VOLUNTEER & COMMUNITY': two names of one section
     squeezed = _LOOKUP_SQUEEZED.get(cleaned.replace(" ", "")) if len(line.split()) >= 3 else None
     if squeezed:

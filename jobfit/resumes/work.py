@@ -231,9 +231,11 @@ def merged_jobs(entries: list[WorkEntry]) -> list[WorkEntry]:
     return out
 
 
-def roles_held(position: str, roles: frozenset[str]) -> list[str]:
+def roles_held(position: str | None, roles: frozenset[str]) -> list[str | None]:
     """The roles a title names: several when every piece ends in a role noun ('Paralegal/Bookkeeper/Office
-    Manager', 'Co-Founder and CFO'); one for 'Sales & Marketing Manager' or 'Vice President, Sales'."""
+    Manager', 'Co-Founder and CFO'); one for 'Sales & Marketing Manager' or 'Vice President, Sales' (or no title)."""
+    if not position:
+        return [position]
     parts = [part.strip(" ,") for part in _ROLE_JOINS.split(position) if part.strip(" ,")]
     if len(parts) > 1 and all((words_of(part) or [""])[-1] in roles for part in parts):
         return parts
@@ -254,16 +256,16 @@ def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
         if not line:
             open_text = ""
             continue
+        if (groups and groups[-1][0] and not groups[-1][1] and _CARRIED.match(line) and len(line.split()) <= 5
+                and not re.search(r"[.;:,]$", groups[-1][0][-1])):
+            groups[-1][0][-1] += " " + line  # 'Lecturer at the Institute of Information Technology, Lodz University' / 'of Technology, Poland'
+            continue
         # A line right under text that ran to the margin without finishing its sentence continues it,
         # unless it opens the next entry: a short name whose dates follow it ("Residential Advisor" / "2009 - 2010").
         wrapped = bool(open_text) and (bool(width) and len(open_text) >= 0.8 * width or line[:1].islower()
                                        or len(open_text) >= 60 and line.endswith("."))  # "...Tomcat Web logic" / "Application server."
         continues = (wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text) and not _capitals(line)
                      and not _opens_entry(lines, i))
-        if (groups and groups[-1][0] and not groups[-1][1] and _CARRIED.match(line) and len(line.split()) <= 5
-                and not re.search(r"[.;:,]$", groups[-1][0][-1])):
-            groups[-1][0][-1] += " " + line  # 'Lecturer at the Institute of Information Technology, Lodz University' / 'of Technology, Poland'
-            continue
         if continues and groups and groups[-1][1]:
             groups[-1][1][-1] += " " + line  # one bullet wrapped over two lines is one highlight
             open_text = line
@@ -287,8 +289,8 @@ _CARRIED = re.compile(r"^(?:of|and|&)\s")  # the rest of a header line a layout 
 def _opens_entry(lines: list[str], i: int) -> bool:
     """Line i is a short title-cased name, and a line of dates alone follows it within three lines that
     are short names too or an entry's labeled line ('Wipro Technologies, Canada' / 'Client: Target')."""
-    if not _short_name(lines[i]) or not lines[i + 1:i + 2] or not lines[i + 1]:
-        return False
+    if not _short_name(lines[i]) or i + 1 >= len(lines) or not lines[i + 1]:
+        return False  # the entry's lines run on from it, with no blank line between
     for line in [line for line in lines[i + 1:i + 8] if line][:4]:
         found = find_range(line)
         if found:
@@ -302,12 +304,6 @@ def _opens_entry(lines: list[str], i: int) -> bool:
 def _short_name(line: str) -> bool:
     words = line.split()
     return 1 <= len(words) <= 7 and line[:1].isupper() and not re.search(r"[.!?:;]$", line)
-
-
-def _employer_only(lines: list[str], roles: frozenset[str]) -> bool:
-    """The lines name an organization (a legal suffix, an organization's word) and no title."""
-    entry = _assign(read_header(lines), roles)
-    return bool(entry.company) and not entry.position and company_score(entry.company, roles) >= 1
 
 
 def _role_only(lines: list[str], roles: frozenset[str]) -> bool:
@@ -370,10 +366,12 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
                 entries[-1].highlights.extend(body)
             continue
         if (dated_groups and len(header_lines) <= 2 and not any(find_range(line) for line in header_lines)
-                and _employer_only(header_lines, roles) and at + 1 < len(groups) and _role_only(groups[at + 1][0], roles)):
-            employer = _assign(read_header(header_lines), roles)
-            employer.highlights.extend(body)
-            continue
+                and at + 1 < len(groups) and _role_only(groups[at + 1][0], roles)):
+            alone = _assign(read_header(header_lines), roles)
+            if alone.company and not alone.position and company_score(alone.company, roles) >= 1:  # clearly an organization
+                employer = alone
+                employer.highlights.extend(body)
+                continue
         segments = _segments(header_lines)
         made = []
         for segment in segments:
