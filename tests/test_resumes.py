@@ -1393,3 +1393,19 @@ Zorblax Mediation Office
              "May 1998 Company Name - City , State\nSeptember 2010 Delivered prompt, accurate and excellent service.\n")
     assert [w.position for w in parse_resume(split, matcher=matcher, today=date(2026, 1, 1)).work] == [
         "TELLER 3", "TELLER SUPERVISOR"]
+
+
+def test_an_employer_named_for_its_people_with_its_place_after_a_semicolon(matcher):
+    text = """Dana Semicolon
+Professional Experience
+Quarrystone Builders; Boston, MA (2011—Present)
+DIRECTOR OF FINANCE / PROGRAM MANAGEMENT
+- Directed planning and analysis for a real estate portfolio.
+Apex Professional Services/Dollar Group; Wayne, NJ (2007—2010)
+SENIOR FINANCIAL ANALYST
+- Built the budget model.
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.location) for w in work] == [
+        ("DIRECTOR OF FINANCE / PROGRAM MANAGEMENT", "Quarrystone Builders", "Boston, MA"),
+        ("SENIOR FINANCIAL ANALYST", "Apex Professional Services/Dollar Group", "Wayne, NJ")]

@@ -159,13 +159,14 @@ def take_place(text: str, header: Header) -> str:
     """Take a trailing place ("Acme Inc., Sometown, CA", "Infosys - Pune, Maharashtra") out of a line."""
     text = re.sub(r"\s*\(([^()]*)\)?\s*$", lambda m: ", " + m.group(1).replace(" - ", ", ") if parse_place(
         m.group(1).replace(" - ", ", ").replace("  ", ", ")) else m.group(0), text)  # "Acme Ltd., Indore (Madhya Pradesh - India)"
-    parts = [p for p in re.split(r"\s*,\s*", text)]
+    tokens = re.split(r"(\s*[,;]\s*)", text)  # pieces and the commas (or semicolons: "Acme; Boston, MA") between them
+    parts = tokens[::2]
     for k in (3, 2, 1):
         if len(parts) >= k:
             tail = ", ".join(parts[-k:])
             location = parse_place(tail)
             if location:
-                rest = ", ".join(parts[:-k])
+                rest = "".join(tokens[: 2 * (len(parts) - k) - 1]) if len(parts) > k else ""
                 city = _trailing_city(rest) if k == 1 and location.region and not location.city else None
                 if city:  # "Web Developer Chatsworth, California": the title ran into the city
                     rest, tail = rest[: -len(city)].rstrip(), f"{city}, {tail}"

@@ -105,6 +105,8 @@ def company_score(text: str, roles: frozenset[str]) -> float:
         score += 1.0
     if "&" in text or re.search(r"\b[A-Z]{2,}\b", text) and not text.isupper():
         score += 0.3
+    if len(words) >= 2 and words[-1].endswith("s") and words[-1] not in roles and words[-1] not in ORG_WORDS and words[-1][:-1] in roles:
+        score += 0.8  # 'Gridlock Builders', 'Ambrose Hall & Partners': a firm is named for its people, a title is one role
     if has_role:
         score -= 0.7
     return score
