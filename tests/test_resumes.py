@@ -1409,3 +1409,25 @@ SENIOR FINANCIAL ANALYST
     assert [(w.position, w.name, w.location) for w in work] == [
         ("DIRECTOR OF FINANCE / PROGRAM MANAGEMENT", "Quarrystone Builders", "Boston, MA"),
         ("SENIOR FINANCIAL ANALYST", "Apex Professional Services/Dollar Group", "Wayne, NJ")]
+
+
+def test_duties_a_layout_lost_the_bullets_of_are_text_not_header(matcher):
+    text = """Lee Lathe
+Experience
+2011 to Present
+Quarrystone, Santa Rosa, California
+Supervisor/CNC Programmer
+Create a new machine shop to service the companies needs
+Standardize programming for CNC machines
+Scheduling using MS Project
+
+2008 to 2010
+Zorblax, Santa Rosa, California
+Mechanical Designer
+Design tooling for the coating machines
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        ("Supervisor", "Quarrystone", "2011-01"), ("CNC Programmer", "Quarrystone", "2011-01"),
+        ("Mechanical Designer", "Zorblax", "2008-01")]
+    assert "Create a new machine shop to service the companies needs" in work[0].highlights

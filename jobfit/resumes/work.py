@@ -248,7 +248,7 @@ def _capitals(line: str) -> bool:
     return 1 <= len(words) <= 6 and line.upper() == line
 
 
-def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
+def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[list[str], list[str]]]:
     """(header lines, body lines) runs: header lines until text starts, text until the next header line."""
     groups: list[tuple[list[str], list[str]]] = []
     open_text = ""  # the text line just above, when it did not finish its sentence
@@ -269,7 +269,7 @@ def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
         if continues and groups and groups[-1][1]:
             groups[-1][1][-1] += " " + line  # one bullet wrapped over two lines is one highlight
             open_text = line
-        elif continues or is_body(line, width):
+        elif continues or is_body(line, width) or _text_under_header(groups, line, roles):
             if not groups:
                 groups.append(([], []))
             groups[-1][1].append(BULLET.sub("", line).strip())
@@ -284,6 +284,19 @@ def _groups(lines: list[str], width: int) -> list[tuple[list[str], list[str]]]:
 
 
 _CARRIED = re.compile(r"^(?:of|and|&)\s")  # the rest of a header line a layout wrapped
+
+
+def _text_under_header(groups: list[tuple[list[str], list[str]]], line: str, roles: frozenset[str]) -> bool:
+    """A line of lower-case words under a dated header of two lines or more is its text, bulleted or not: 'Create a new
+    machine shop to service the companies needs' under '2011 to Present' / 'Blentech, Santa Rosa, California' / its
+    title. A title in sentence case ('Software developer level III', 'Web development and applications support') or a
+    labeled line ('Position: Customer Service Advisor (part time)') is still the header's."""
+    header = groups[-1][0] if groups and not groups[-1][1] else []
+    words = words_of(line)
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'&.-]*", line) if len(w) > 3]
+    return (len(header) >= 2 and any(find_range(h) for h in header) and len(line.split()) >= 4
+            and sum(w[0].islower() for w in long_words) > 0.5 * len(long_words) and not find_range(line) and ":" not in line
+            and title_score(line, roles) <= 0 and words[-1] not in _FUNCTIONS)
 
 
 def _opens_entry(lines: list[str], i: int) -> bool:
@@ -354,7 +367,7 @@ def _segments(header_lines: list[str]) -> list[list[str]]:
 def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> list[WorkEntry]:
     """Entries of an experience section; `width` is the document's wrap width (see wrap_width)."""
     entries: list[WorkEntry] = []
-    groups = _groups(lines, width)
+    groups = _groups(lines, width, roles)
     dated_groups = sum(1 for header, _ in groups if any(find_range(line) for line in header))
     # An undated employer over the dated roles held there ('Automatic Data Processing, Inc.' / 'Roseland, NJ' /
     # its description / 'VICE PRESIDENT/GENERAL MANAGER (2003 to 2007)'): the roles of the next run that name
