@@ -1431,3 +1431,27 @@ Design tooling for the coating machines
         ("Supervisor", "Quarrystone", "2011-01"), ("CNC Programmer", "Quarrystone", "2011-01"),
         ("Mechanical Designer", "Zorblax", "2008-01")]
     assert "Create a new machine shop to service the companies needs" in work[0].highlights
+
+
+def test_a_firm_named_for_its_people_is_the_employer_not_the_title(matcher):
+    text = """Robin Placement
+Law Related Experience
+July 2016 - Aug 2016
+Summer Placement
+Quillon Masons, Aberdeen
+Based in the energy department for six weeks, drafting letters for clients.
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name) for w in work] == [(None, "Quillon Masons")]
+
+
+def test_an_employer_row_closed_by_a_period_keeps_its_bracketed_abbreviation(matcher):
+    text = """Kim Research
+Research Experience
+2012
+Centre For Sustainability Asian Cities (CASC), Singapore.
+[Research Assistant]
+Involved during final stages of the Green Plot Ratio project, collecting data.
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name) for w in work] == [("Research Assistant", "Centre For Sustainability Asian Cities (CASC)")]

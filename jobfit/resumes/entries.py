@@ -86,8 +86,8 @@ def _listed_header(line: str) -> bool:
     pieces = [p.split() for p in line.rstrip().rstrip(".").split(",")]
     if len(pieces) < 2 or sum(map(len, pieces)) > 10 or re.search(r"[.;:!?]\s", line):
         return False
-    return all(piece and sum(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in piece) == len(piece)
-               for piece in pieces)
+    return all(piece and sum(w.lstrip("([")[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in piece)
+               == len(piece) for piece in pieces)  # 'Centre For Sustainability Asian Cities (CASC), Singapore.' too
 
 
 # the words that join a sentence's pieces: no name or title ends on one ('teaching experience and')
