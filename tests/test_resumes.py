@@ -1455,3 +1455,22 @@ Involved during final stages of the Green Plot Ratio project, collecting data.
 """
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
     assert [(w.position, w.name) for w in work] == [("Research Assistant", "Centre For Sustainability Asian Cities (CASC)")]
+
+
+def test_a_lower_case_section_word_that_ends_a_wrapped_sentence_opens_no_section(matcher):
+    text = """Pat Coach
+Experience
+Physical Education Teacher
+Quillfield High School, Berkeley, CA
+October 2014 - Present
+• Measuring weight, height, and other vital signs of students before providing them
+training
+• Building health and stamina in students
+Physical Education Teacher
+Zorblax Middle School, Berkeley, CA
+February 2013 - September 2014
+• Planned and conducted activities suitable for all students
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [w.name for w in profile.work] == ["Quillfield High School", "Zorblax Middle School"]
+    assert not profile.certificates

@@ -180,9 +180,13 @@ def split_sections(lines: list[str]) -> list[Section]:
     sections = [Section("header", None, [])]
     seen = Counter(line.strip().lower() for line in lines)
     parent = None  # the section whose lettered subsections ("A. Higher Education" under "Employment History") follow
+    above = ""  # the line right above, "" after a blank one
     for raw in lines:
-        line = raw.strip()
+        line, above = raw.strip(), above
         name = heading_of(line, sections[-1].name)
+        if name and line.islower() and len(above) >= 40 and above[-1:].islower():
+            name = None  # '… before providing them' / 'training': the rest of a sentence a layout wrapped, in lower case
+        above = line
         inline = INLINE.match(line)
         if name and sections[-1].name in _ENTRY_SECTIONS and (
                 name in _ENTRY_LABELS and seen[line.lower()] > 1 or _RESPONSIBILITIES.search(line)):
