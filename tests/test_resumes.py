@@ -1474,3 +1474,19 @@ February 2013 - September 2014
     profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
     assert [w.name for w in profile.work] == ["Quillfield High School", "Zorblax Middle School"]
     assert not profile.certificates
+
+
+def test_a_template_job_whose_title_was_lost_keeps_its_dates_and_its_own_text(matcher):
+    text = """Sam Template
+Experience
+Company Name City , State 07/2014 to 08/2015
+Developed and managed annual budget in excess of $6 million while actively seeking ways to reduce expenses.
+Drafted action plans and led meetings with department executives to review project status.
+Company Name City , State Consultant 09/2011 to 07/2014
+Translated observational data from contextual investigations into design concepts.
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.startDate, w.endDate) for w in work] == [(None, "2014-07", "2015-08"),
+                                                                    ("Consultant", "2011-09", "2014-07")]
+    assert work[0].highlights[0].startswith("Developed and managed annual budget")
+    assert all("budget" not in h for h in work[1].highlights)

@@ -392,6 +392,8 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
             if not header.pieces and not header.labeled:
                 if header.dates and entries and entries[-1].dates is None:
                     entries[-1].dates = header.dates
+                elif header.dates and header.anonymized:  # "Company Name City , State 07/2014 to 08/2015": a template's job, its title lost
+                    made.append(WorkEntry(None, None, header.places[0] if header.places else None, header.dates))
                 continue
             if header.dates is None and len(segment) >= 2 and all("," in line for line in segment) and sum(
                     len(_split_title_company(line, roles)) == 2 for line in segment) >= 0.75 * len(segment):
