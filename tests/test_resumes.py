@@ -1490,3 +1490,13 @@ Translated observational data from contextual investigations into design concept
                                                                     ("Consultant", "2011-09", "2014-07")]
     assert work[0].highlights[0].startswith("Developed and managed annual budget")
     assert all("budget" not in h for h in work[1].highlights)
+
+
+def test_a_title_then_an_employer_whose_name_has_small_words(matcher):
+    text = """Kevin Volunteer
+Volunteer Experience
+Volunteer, Quillons to Crayons • Conshohocken, PA • April 2015 - present
+• Sorted donated clothing for children in need
+"""
+    volunteer = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).volunteer
+    assert [(v.position, v.organization) for v in volunteer] == [("Volunteer", "Quillons to Crayons")]

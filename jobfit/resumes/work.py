@@ -14,6 +14,7 @@ from jobfit.resumes.entries import (
     DATE_LABELS,
     HOURS_WORDS,
     JOINING_WORDS,
+    NAME_CONNECTORS,
     Header,
     is_body,
     read_header,
@@ -46,15 +47,19 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
     # "PTC Therapeutics, Software Engineering Contractor": a name with no role in it, then a title ending in a role noun.
     left_words = left.split()
     if (title_score(right, roles) >= 1.5 and title_score(left, roles) <= 0 and 1 <= len(left_words) <= 5
-            and all(w[:1].isupper() or w[:1].isdigit() or w in ("&", "of", "and") for w in left_words) and not parse_place(left)):
+            and _named(left_words) and not parse_place(left)):
         return [right, left]
     # "Backend Engineer, Pine Apps": a title, then a name that is neither a title nor a department.
     right_words = right.split()
-    if (title_score(left, roles) >= 1 and title_score(right, roles) <= 0 and 1 <= len(right_words) <= 5
-            and all(w[:1].isupper() or w[:1].isdigit() or w in ("&", "of", "and") for w in right_words)
+    if (title_score(left, roles) >= 1 and title_score(right, roles) <= 0 and 1 <= len(right_words) <= 5 and _named(right_words)
             and not set(words_of(right)) <= DEPARTMENTS and not LEGAL_SUFFIX.fullmatch(right.strip(" ."))):
         return [left, right]
     return [piece]
+
+
+def _named(words: list[str]) -> bool:
+    """Words written as a name: capitalized, numbers or the small words between ('Cradles to Crayons', 'Bank of America')."""
+    return all(w[:1].isupper() or w[:1].isdigit() or w in NAME_CONNECTORS or w == "to" for w in words)
 
 
 # What a title names instead of a role when it names the work itself ('Aircraft Sales', 'Child Care', 'IT Support')
