@@ -1308,10 +1308,20 @@ State
 - Communicated with parents
 English Teacher 10/2006 to 01/2007 City
 - Taught children
+Name Of College - City, ST
+2001-2003
+Lab Monitor
+- Maintained the lab's computers
+March
+May, 20XX, 20XX
+Coach
+- Coached children ages 9-16
 """
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
     assert [(w.position, w.name) for w in work] == [("Patient Health Advocate", None), ("Quality Assurance Associate", None),
-                                                    ("Accountant", None), ("HR Director", None), ("English Teacher", None)]
+                                                    ("Accountant", None), ("HR Director", None), ("English Teacher", None),
+                                                    ("Lab Monitor", None), ("Coach", None)]
+    assert all(w.location is None for w in work)
 
 
 def test_a_postcode_in_the_header_is_no_title(matcher):

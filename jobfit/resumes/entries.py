@@ -203,7 +203,8 @@ def _trailing_city(text: str) -> str | None:
 # What resume templates print until someone fills them in (and what anonymized resumes keep): never a
 # title or an employer. 'Company Name City , State Patient Health Advocate' holds one title; 'Company Name - City'
 # and a lone 'State' none.
-TEMPLATE_PLACEHOLDER = re.compile(r"\bCompany Name\b(?:\s*[-–—－|,]?\s*(?:City|State)\b)*|\bCity\s*,\s*State\b|^\s*(?:City|State)\s*$")
+TEMPLATE_PLACEHOLDER = re.compile(r"\b(?:Company Name|(?i:name of (?:the )?(?:college|company|employer|organi[sz]ation|school|institut\w+)))\b"
+                                  r"(?:\s*[-–—－|,]?\s*(?:City|State|ST)\b)*|\bCity\s*,\s*(?:State|ST)\b|^\s*(?:City|State)\s*$")
 
 
 _SENTENCE_END = re.compile(r"\b([A-Za-z]{3,})\.\s+(?=[A-Z0-9])")

@@ -213,6 +213,8 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     if position and (words := position.lower().split()) and (words[-1] in _CUT_OFF or words[0] in _CUT_OFF | {"responsible"}):
         position = None  # a cut piece of a sentence ('… using clips second author and', 'for the HR professional')
     position, note = split_note(position) if position else (position, None)
+    if company and (re.fullmatch(MONTH, company, re.I) or not re.search(r"[A-Za-z]{2}", company)):
+        company = None  # 'May' of 'March May, 20XX', '2010': a date's piece, no organization's name
     return WorkEntry(position, company, location, header.dates, note=note)
 
 
