@@ -1510,3 +1510,25 @@ Volunteer, Quillons to Crayons • Conshohocken, PA • April 2015 - present
 """
     volunteer = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).volunteer
     assert [(v.position, v.organization) for v in volunteer] == [("Volunteer", "Quillons to Crayons")]
+
+
+def test_a_long_title_and_employer_under_their_dates_open_an_entry(matcher):
+    text = """Claude Aviation
+Career
+1982-1983
+
+Air Transport Officer, European Civil Aviation Conference (ECAC)
+
+1977-1982
+
+Negotiator of air transport bilateral agreements, Civil Aviation Administration of France
+
+1973-1976
+
+Researcher at the Secretariat of State in charge of French universities
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        ("Air Transport Officer", "European Civil Aviation Conference (ECAC)", "1982-01"),
+        ("Negotiator of air transport bilateral agreements", "Civil Aviation Administration of France", "1977-01"),
+        ("Researcher", "Secretariat of State in charge of French universities", "1973-01")]

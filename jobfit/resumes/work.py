@@ -15,6 +15,7 @@ from jobfit.resumes.entries import (
     HOURS_WORDS,
     JOINING_WORDS,
     NAME_CONNECTORS,
+    PAST_VERB,
     Header,
     is_body,
     read_header,
@@ -276,7 +277,7 @@ def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[l
         if continues and groups and groups[-1][1]:
             groups[-1][1][-1] += " " + line  # one bullet wrapped over two lines is one highlight
             open_text = line
-        elif continues or is_body(line, width) or _text_under_header(groups, line, roles):
+        elif continues or is_body(line, width) and not _title_under_dates(lines, i, roles) or _text_under_header(groups, line, roles):
             if not groups:
                 groups.append(([], []))
             groups[-1][1].append(BULLET.sub("", line).strip())
@@ -291,6 +292,19 @@ def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[l
 
 
 _CARRIED = re.compile(r"^(?:of|and|&)\s")  # the rest of a header line a layout wrapped
+
+
+def _title_under_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
+    """A long line under a line of dates alone that opens with a title is the entry's header, not its text:
+    '1977-1982' / 'Negotiator of air transport bilateral agreements, Civil Aviation Administration of France'."""
+    line = lines[i]
+    above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j]), "")
+    found = find_range(above)
+    if not found or re.search(r"[A-Za-z]{2}", above[: found.span[0]] + above[found.span[1]:]):
+        return False
+    if len(line.split()) > 16 or line.rstrip().endswith(".") or BULLET.match(line) or PAST_VERB.match(line) or not line[:1].isupper():
+        return False
+    return title_score(re.split(r",|\s+at\s+", line, maxsplit=1)[0], roles) >= 1
 
 
 def _text_under_header(groups: list[tuple[list[str], list[str]]], line: str, roles: frozenset[str]) -> bool:
