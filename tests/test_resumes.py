@@ -1532,3 +1532,43 @@ Researcher at the Secretariat of State in charge of French universities
         ("Air Transport Officer", "European Civil Aviation Conference (ECAC)", "1982-01"),
         ("Negotiator of air transport bilateral agreements", "Civil Aviation Administration of France", "1977-01"),
         ("Researcher", "Secretariat of State in charge of French universities", "1973-01")]
+
+
+def test_a_title_with_its_text_run_on_after_a_dash(matcher):
+    text = """Jo Builder
+Professional Experience
+Quarry Mechanics, Inc., Los Angeles, CA
+2007 to 2010
+Vice President of Operations - Promoted to review and approve plans for the control of projects across the region.
+Zorblax Services, Inc., Boston, MA
+2001 to 2007
+Senior Project Manager (2001-2004) - Promoted to simultaneously manage three hospital projects.
+Professor - University of North Carolina Wilmington
+Was responsible for - Testing and evaluation of products ranging from cars to computers.
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    # the roles dated inside an employer's span, under it, are held there
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        ("Vice President of Operations", "Quarry Mechanics, Inc.", "2007-01"), (None, "Zorblax Services, Inc.", "2001-01"),
+        ("Senior Project Manager", "Zorblax Services, Inc.", "2001-01"), ("Professor", "University of North Carolina Wilmington", None)]
+    assert work[0].highlights == ["Promoted to review and approve plans for the control of projects across the region."]
+    assert work[3].highlights == ["Was responsible for - Testing and evaluation of products ranging from cars to computers."]
+
+
+def test_titles_dated_inside_the_employer_above_them_are_held_there(matcher):
+    text = """Ada Advocate
+Experience
+QUILLSOFT, New York, NY
+2007 - 2010
+Developer Advocate, 2009 - 2010
+- Spoke at developer conferences about the platform
+Senior Programmer Analyst, 2007 - 2009
+- Built the reporting services
+Zorblax Consulting, Boston, MA
+2011 - 2012
+- Advised banks
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        (None, "QUILLSOFT", "2007-01"), ("Developer Advocate", "QUILLSOFT", "2009-01"),
+        ("Senior Programmer Analyst", "QUILLSOFT", "2007-01"), (None, "Zorblax Consulting", "2011-01")]

@@ -274,6 +274,16 @@ def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[l
                                        or len(open_text) >= 60 and line.endswith("."))  # "...Tomcat Web logic" / "Application server."
         continues = (wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text) and not _capitals(line)
                      and not _opens_entry(lines, i))
+        run_in = None if continues else _RUN_IN_TITLE.match(line)
+        if run_in and _run_in_title(run_in["head"], roles) and not find_range(run_in["text"]) and not written_as_name(run_in["text"]):
+            # 'Senior Project Manager (2001-2004) - Promoted to simultaneously manage …': a title, then its text
+            if groups and not groups[-1][1]:
+                groups[-1][0].append(run_in["head"])
+            else:
+                groups.append(([run_in["head"]], []))
+            groups[-1][1].append(run_in["text"])
+            open_text = line
+            continue
         if continues and groups and groups[-1][1]:
             groups[-1][1][-1] += " " + line  # one bullet wrapped over two lines is one highlight
             open_text = line
@@ -292,6 +302,15 @@ def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[l
 
 
 _CARRIED = re.compile(r"^(?:of|and|&)\s")  # the rest of a header line a layout wrapped
+# a title with its text run on after a dash: 'Vice President of Operations - Promoted to review and approve plans …'
+_RUN_IN_TITLE = re.compile(r"^(?P<head>[A-Z][^.:;!?]{2,80}?)\s+[-–—]\s+(?P<text>[A-Z][a-z]+\s+[a-z]+\s+\S+\s+\S.*)$")
+
+
+def _run_in_title(head: str, roles: frozenset[str]) -> bool:
+    found = find_range(head)
+    title = (head[: found.span[0]] + head[found.span[1]:]).strip(" ()") if found else head
+    return (len(title.split()) <= 8 and "," not in title and title_score(title, roles) >= 1 and bool(_clean_position(title))
+            and title.split()[-1].lower() not in _CUT_OFF)  # not 'Was responsible for - Testing and evaluation of …'
 
 
 def _title_under_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
@@ -460,7 +479,20 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
             kept[-1].highlights.extend(entry.highlights)
     if len(kept) > 1 and not (kept[0].position or kept[0].company or kept[0].dates or kept[0].highlights):
         kept.pop(0)  # an empty first entry; one with text keeps it, so nothing the resume says is lost
+    _roles_within(kept)
     return kept
+
+
+def _roles_within(entries: list[WorkEntry]) -> None:
+    """Titles with no employer, dated inside the span of the employer named just above them with no title, held
+    there: 'Zorblax Services, Inc.' / '2001 to 2007' / 'Senior Project Manager (2001-2004)' / 'Project Manager (1998-2001)'."""
+    employer = None
+    for entry in entries:
+        if entry.company:
+            employer = entry if not entry.position and entry.dates and entry.dates.start else None
+        elif employer and entry.position and entry.dates and entry.dates.start and employer.dates.start <= entry.dates.start \
+                and (employer.dates.end is None or entry.dates.end is not None and entry.dates.end <= employer.dates.end):
+            entry.company, entry.location = employer.company, entry.location or employer.location
 
 
 PROSE_ROLE = re.compile(
