@@ -1452,7 +1452,7 @@ Quillon Masons, Aberdeen
 Based in the energy department for six weeks, drafting letters for clients.
 """
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
-    assert [(w.position, w.name) for w in work] == [(None, "Quillon Masons")]
+    assert [(w.position, w.name) for w in work] == [("Summer Placement", "Quillon Masons")]  # a placement is held as a title is
 
 
 def test_an_employer_row_closed_by_a_period_keeps_its_bracketed_abbreviation(matcher):
@@ -1572,3 +1572,29 @@ Zorblax Consulting, Boston, MA
     assert [(w.position, w.name, w.startDate) for w in work] == [
         (None, "QUILLSOFT", "2007-01"), ("Developer Advocate", "QUILLSOFT", "2009-01"),
         ("Senior Programmer Analyst", "QUILLSOFT", "2007-01"), (None, "Zorblax Consulting", "2011-01")]
+
+
+def test_an_internship_or_placement_is_the_position_held(matcher):
+    text = """Ira Intern
+Experience
+Software Engineering Internship, May 2007 to August 2007
+Hewlett-Packard Corporation, Palo Alto, California
+- Tested enhancements to distributed systems software
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name) for w in work] == [("Software Engineering Internship", "Hewlett-Packard Corporation")]
+    # a clause with its verb is no title, whatever word ends it
+    text = """Sid Engineer
+Work Experience
+Software Development Engineer
+
+Amazon
+
+Interned at Amazon Development Centre for 6 months 2017
+
+Projects did during Internship
+
+• Blog Migration from TypePad to Amazon
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert "Projects did during Internship" not in [w.position for w in work]

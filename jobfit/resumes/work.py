@@ -64,7 +64,8 @@ def _named(words: list[str]) -> bool:
 
 
 # What a title names instead of a role when it names the work itself ('Aircraft Sales', 'Child Care', 'IT Support')
-_FUNCTIONS = WORK_FUNCTIONS | frozenset("telesales service services care maintenance consulting freelance self-employed employed".split())
+_FUNCTIONS = WORK_FUNCTIONS | frozenset("""telesales service services care maintenance consulting freelance self-employed employed
+internship externship apprenticeship traineeship placement""".split())  # 'Software Engineering Internship'
 
 
 _STREET = r"(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd)"
@@ -144,7 +145,7 @@ def _clean_position(position: str | None) -> str | None:
 # 'Have worked as a Support Engineer': the title after the sentence's start
 _WORKED_AS = re.compile(r"(?i)^(?:i\s+)?(?:have\s+|has\s+)?(?:been\s+)?(?:work(?:ed|ing)|served|serving)\s+as\s+(?:an?\s+)?(?=\w)")
 # a clause with its verb ('Banking and locking up store when manager was away'): text, not a title
-_CLAUSE = re.compile(r"(?i)\b(?:was|were|is|are|had|have|has)\b")
+_CLAUSE = re.compile(r"(?i)\b(?:was|were|is|are|had|have|has|did)\b")
 
 
 @dataclass
