@@ -1598,3 +1598,14 @@ Projects did during Internship
 """
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
     assert "Projects did during Internship" not in [w.position for w in work]
+
+
+def test_a_school_name_wrapped_before_its_last_word(matcher):
+    text = """Al Automotive
+Education
+1996 - 2000: Bachelor of Science in Automotive Engineering, Michigan Technological
+University
+"""
+    education = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).education
+    assert [(e.institution, e.area, e.endDate) for e in education] == [
+        ("Michigan Technological University", "Automotive Engineering", "2000")]

@@ -133,7 +133,22 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
     return phrase, level, area, line[:start] + " | " + rest
 
 
+def _joined_wraps(lines: list[str]) -> list[str]:
+    """A school's name a layout wrapped is one line again: '…, Michigan Technological' / 'University'."""
+    out: list[str] = []
+    for line in lines:
+        above = out[-1] if out else ""
+        words = line.split()
+        if len(words) == 1 and INSTITUTION.fullmatch(words[0]) and words[0][:1].isupper() and re.search(r"\b[A-Z][a-z]+$", above) \
+                and not INSTITUTION.search(above):  # 'University' alone names no school: it ends the line above
+            out[-1] = f"{above} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def education_entries(lines: list[str]) -> list[EducationEntry]:
+    lines = _joined_wraps(lines)
     entries: list[EducationEntry] = []
     lead: str | None = None  # what starts an entry in this resume: its degree line, its school line or its dates
     bare: EducationEntry | None = None  # the entry whose degree's abbreviation was the whole line just read
