@@ -1609,3 +1609,16 @@ University
     education = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).education
     assert [(e.institution, e.area, e.endDate) for e in education] == [
         ("Michigan Technological University", "Automotive Engineering", "2000")]
+
+
+def test_a_double_dash_separates_and_an_at_inside_brackets_is_a_note(matcher):
+    text = """Dru Pal
+Experience
+DYNTEK -- Drupal Developer (consultant at DoITT), June 2012 - July 2012
+- Built the agency's content types
+THE TOTEM GROUP, Consulting at Jersey Cow -- Drupal Developer (consultant), July 2010 - September 2010
+- Themed the storefront
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.summary) for w in work][0] == ("Drupal Developer", "DYNTEK", "consultant at DoITT")
+    assert work[1].position == "Drupal Developer"

@@ -15,7 +15,21 @@ from jobfit.resumes.lexicon import words_of
 from jobfit.resumes.places import NOT_IN_CITY_NAMES, parse_place, place_kind, place_text
 from jobfit.resumes.sections import BULLET
 
-SEPARATORS = re.compile(r"\s+[-–—|@]\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+at\s+(?:the\s+)?(?=[A-Z])|\t")
+SEPARATORS = re.compile(r"\s+(?:[-–—|@]|--)\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+at\s+(?:the\s+)?(?=[A-Z])|\t")
+
+
+def split_pieces(line: str) -> list[str]:
+    """A header line cut at its separators; an 'at' inside brackets is a note's ('Drupal Developer (consultant at DoITT)')."""
+    if "(" not in line:
+        return SEPARATORS.split(line)
+    pieces, start = [], 0
+    for match in SEPARATORS.finditer(line):
+        inside = line.count("(", 0, match.start()) > line.count(")", 0, match.start())
+        if not (inside and match.group(0).strip().lower().startswith("at")):
+            pieces.append(line[start:match.start()])
+            start = match.end()
+    pieces.append(line[start:])
+    return pieces
 LABELED = re.compile(
     r"^(designation|job title|title|position|role|organi[sz]ation|company|company name|employer|client|"
     r"duration|period|dates?|from|location|place|experience|notice(?: period)?|team size|ctc|salary|"
@@ -252,7 +266,7 @@ def read_header(lines: list[str]) -> Header:
         if found:  # "2022 - EPAM Systems. Software Engineer. Two projects": a dated line's sentences are its pieces
             line = _SENTENCE_END.sub(lambda m: m.group(0) if m.group(1).lower() in _ABBREVIATIONS else f"{m.group(1)} | ", line)
         places_before, line_pieces = len(header.places), []
-        for piece in SEPARATORS.split(line):
+        for piece in split_pieces(line):
             piece = strip_piece(CONTINUED.sub("", re.sub(r"\(\s*\)|\bfrom\s*$", "", piece)))
             if not piece or not re.search(r"[A-Za-z]{2}", piece):
                 continue
