@@ -1622,3 +1622,19 @@ THE TOTEM GROUP, Consulting at Jersey Cow -- Drupal Developer (consultant), July
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
     assert [(w.position, w.name, w.summary) for w in work][0] == ("Drupal Developer", "DYNTEK", "consultant at DoITT")
     assert work[1].position == "Drupal Developer"
+
+
+def test_an_employer_on_its_own_line_over_a_piece_a_comma_cut_from_the_line_above(matcher):
+    text = """Kim Counsel
+Experience
+2000
+2003:
+Partner in the firm of Mwanyumba, Quillon Mwinzi and Company
+Advocates, Consolidated Bank House, Nairobi.
+2003 - 2008:
+Zorblax National Hospital
+Chief Legal Officer
+- Head of the legal department, advisor to the board
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert ("Chief Legal Officer", "Zorblax National Hospital") in [(w.position, w.name) for w in work]

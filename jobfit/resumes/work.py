@@ -159,7 +159,11 @@ class WorkEntry:
 
 
 def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
-    pieces = [p for piece in header.pieces for p in _split_title_company(piece, roles)]
+    pieces, cut = [], set()  # cut: what a title's comma set apart ('Director of Engineering, Android')
+    for piece in header.pieces:
+        parts = _split_title_company(piece, roles)
+        pieces.extend(parts)
+        cut.update(parts[1:])
     position = header.labeled.get("position")
     company = header.labeled.get("company")
     rest = [p for p in pieces if p not in (position, company)]
@@ -170,8 +174,11 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
             position = best[2]
             rest.remove(position)
     if company is None and rest:
-        # the piece a place was written after is the employer's more often than a project's or a client's
-        scored = [(company_score(p, roles) + (0.5 if p in header.placed else 0.0), -i, p) for i, p in enumerate(rest)]
+        # the piece a place was written after is the employer's more often than a project's or a client's; a piece of
+        # its own line more often than what a title's comma set apart ('Director of Engineering, Android,' / 'Tinder')
+        named_alone = any(p not in cut and written_as_name(p) for p in rest)
+        scored = [(company_score(p, roles) + (0.5 if p in header.placed else 0.0) - (0.25 if p in cut and named_alone else 0.0),
+                   -i, p) for i, p in enumerate(rest)]
         best = max(scored)
         if best[0] > 0:
             company = best[2]
