@@ -1638,3 +1638,17 @@ Chief Legal Officer
 """
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
     assert ("Chief Legal Officer", "Zorblax National Hospital") in [(w.position, w.name) for w in work]
+
+
+def test_a_name_with_its_place_under_a_full_line_opens_the_next_entry(matcher):
+    filler = "• Served customers at the counter and kept the shelves stocked through the busy summer season\n" * 30
+    text = f"""Sal Surf
+Experience
+Quillon Cafe, Retail Sales Associate, Huntington Beach, CA, 2002 - 2004
+{filler}• Provided customers with prompt and courteous service, answered questions about menus and
+Zorblax Surf Shop, Huntington Beach, CA
+Retail Sales Associate, 2001 - 2002
+• Gained valuable customer service skills
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [w.name for w in work] == ["Quillon Cafe", "Zorblax Surf Shop"]

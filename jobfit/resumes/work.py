@@ -281,7 +281,7 @@ def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[l
         wrapped = bool(open_text) and (bool(width) and len(open_text) >= 0.8 * width or line[:1].islower()
                                        or len(open_text) >= 60 and line.endswith("."))  # "...Tomcat Web logic" / "Application server."
         continues = (wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text) and not _capitals(line)
-                     and not _opens_entry(lines, i))
+                     and not _opens_entry(lines, i) and not _placed_name(line))
         run_in = None if continues else _RUN_IN_TITLE.match(line)
         if run_in and _run_in_title(run_in["head"], roles) and not find_range(run_in["text"]) and not written_as_name(run_in["text"]):
             # 'Senior Project Manager (2001-2004) - Promoted to simultaneously manage …': a title, then its text
@@ -360,6 +360,15 @@ def _opens_entry(lines: list[str], i: int) -> bool:
         if not (_short_name(line) or BODY_LABEL.match(line) and ":" in line):
             return False
     return False
+
+
+def _placed_name(line: str) -> bool:
+    """A name and its place ('Youth Tennis League, Town, MD', 'United Bank of Suzlon, New Jersey, NY'): an entry's header
+    line, never the rest of a sentence above it."""
+    if not line[:1].isupper() or ";" in line:
+        return False
+    header = read_header([line])
+    return bool(header.places) and bool(header.pieces) and all(written_as_name(p) for p in header.pieces)
 
 
 def _short_name(line: str) -> bool:
