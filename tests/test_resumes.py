@@ -1652,3 +1652,24 @@ Retail Sales Associate, 2001 - 2002
 """
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
     assert [w.name for w in work] == ["Quillon Cafe", "Zorblax Surf Shop"]
+
+
+def test_a_skills_label_repeated_under_every_job_keeps_the_jobs_after_it(matcher):
+    text = """Tess Labels
+Professional Experience
+Quillsoft Healthcare Pvt Ltd, Bangalore (Jul 2011 - Sept 2013)
+Role : Associate Technical Specialist
+Technologies:
+Oracle, Java
+Zorblax Technologies Limited, Bangalore (Jun 2006 - Jul 2011)
+Role : Technology Analyst
+Technologies:
+SQL Server, Python
+Education
+B.E. in Computer Science, Quillfield University, 2006
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.position, w.name, w.startDate) for w in profile.work] == [
+        ("Associate Technical Specialist", "Quillsoft Healthcare Pvt Ltd", "2011-07"),
+        ("Technology Analyst", "Zorblax Technologies Limited", "2006-06")]
+    assert {"Java", "Python"} <= {s.name for s in profile.skills}

@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from jobfit.resumes.dates import find_range
 from jobfit.resumes.lexicon import TITLE_EXTRA
 
 SECTION_HEADINGS = {
@@ -159,7 +160,7 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
 
 
 _LETTERED = re.compile(r"^(?:[A-H]|[IVX]{1,4})\.\s+[A-Z]")  # "A. Higher Education", "II. Publications"
-_ENTRY_SECTIONS = ("experience", "volunteering")
+_ENTRY_SECTIONS = ("experience", "volunteering", "projects")
 _ENTRY_LABELS = ("awards", "projects", "publications")  # what a job's own text may be headed with
 _RESPONSIBILITIES = re.compile(r"(?i)\bresponsibilit|\bduties\b")
 
@@ -169,6 +170,7 @@ class Section:
     name: str
     heading: str | None
     lines: list[str]  # stripped text lines; "" marks a blank line
+    within: str | None = None  # the entry section a repeated label ('Technologies:' under every job) opened this one in
 
 
 def split_sections(lines: list[str]) -> list[Section]:
@@ -183,14 +185,19 @@ def split_sections(lines: list[str]) -> list[Section]:
     above = ""  # the line right above, "" after a blank one
     for raw in lines:
         line, above = raw.strip(), above
-        name = heading_of(line, sections[-1].name)
+        current = sections[-1].within or sections[-1].name
+        name = heading_of(line, current)
         if name and line.islower() and len(above) >= 40 and above[-1:].islower():
             name = None  # '… before providing them' / 'training': the rest of a sentence a layout wrapped, in lower case
         above = line
         inline = INLINE.match(line)
-        if name and sections[-1].name in _ENTRY_SECTIONS and (
+        if name and current in _ENTRY_SECTIONS and (
                 name in _ENTRY_LABELS and seen[line.lower()] > 1 or _RESPONSIBILITIES.search(line)):
             name = None  # "Achievements:" under every job, "Responsibilities & Achievements": the entry's own labels
+        if name == "skills" and current in _ENTRY_SECTIONS and seen[line.lower()] > 1:
+            # "Technologies:" under every job lists skills, and the entry goes on after it
+            sections.append(Section("skills", line, [], within=current))
+            continue
         if name:
             lettered = bool(_LETTERED.match(line))
             if lettered and parent is None and sections[-1].heading and not any(sections[-1].lines):
@@ -222,11 +229,23 @@ def split_sections(lines: list[str]) -> list[Section]:
 _RUN_ON = re.compile(r"^((?:[A-Z][a-z]+|[A-Z]+) (?:[A-Z][a-z]+|[A-Z]+)) ([A-Z].*)$")
 
 
+_HEADER_LABEL = re.compile(r"(?i)^(?:role|designation|position|job title|company|employer|organi[sz]ation)\s*:")
+
+
+def _as_entry_text(section: Section) -> list[str]:
+    """A job's own skills label and its list, as the job's text: bulleted, but for a dated line or a labeled title
+    ('Role : Technology Analyst'), which belong to the next job's header."""
+    return [section.heading or "", *(line if not line or find_range(line) or _HEADER_LABEL.match(line) else f"• {line}"
+                                     for line in section.lines)]
+
+
 def section_lines(sections: list[Section], *names: str) -> list[str]:
     """The lines of every section with one of these names, in document order, a blank line between sections."""
     out: list[str] = []
     for section in sections:
-        if section.name in names:
+        if section.within in names:
+            out.extend(_as_entry_text(section))
+        elif section.name in names:
             if out:
                 out.append("")
             out.extend(section.lines)
