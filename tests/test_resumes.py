@@ -1673,3 +1673,22 @@ B.E. in Computer Science, Quillfield University, 2006
         ("Associate Technical Specialist", "Quillsoft Healthcare Pvt Ltd", "2011-07"),
         ("Technology Analyst", "Zorblax Technologies Limited", "2006-06")]
     assert {"Java", "Python"} <= {s.name for s in profile.skills}
+
+
+def test_the_title_a_resume_document_is_named_for_is_its_headline(matcher):
+    def label(first_line: str) -> str | None:
+        text = f"""{first_line}
+Allena Levi Schinner
+Abbe St., Detroit, Michigan
+Phone: (123)345-7890
+Experience
+Associate Print Copywriter, Quillon Press, 2010 - 2014
+- Wrote copy
+"""
+        return parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).basics.label
+
+    assert label("Copy Writer CV Resume Template") == "Copy Writer"
+    assert label("Sample of Immigration Attorney Resume") == "Immigration Attorney"
+    assert label("SAMPLE TWO PAGE TEACHER RESUME") == "TEACHER"
+    assert label("Education Resume Example - Principal") == "Principal"
+    assert label("Curriculum Vitae") == "Associate Print Copywriter"  # no title in it: the latest job's

@@ -181,10 +181,21 @@ _NO_TITLE = re.compile(r"(?i)^(?:bachelor|master|doctor)'?s?\s+(?:of|in|degree)\
                        r"\bdriv(?:er|ing)'?s?\s+licen[cs]e\b|(?:\band|\bof|&)$")
 
 
+# a document titled for the job it seeks: 'Copy Writer CV Resume Template', 'DEVELOPER RESUME', 'Resume Example - Principal'
+_DOCUMENT_TITLE = re.compile(r"(?i)^(?:sample\s+(?:of\s+)?)?(?:(?:one|two|three)[- ]page\s+)?(?P<before>.+?)\s+(?:cv\s+)?(?:resume|résumé|cv)(?:\s+(?:template|sample|example))?$"
+                             r"|^(?:\w+\s+)?(?:resume|résumé|cv)(?:\s+(?:template|sample|example))?\s*[-–—:]\s*(?P<after>.+)$")
+
+
 def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str | None:
-    """The current title the header states ("Software Engineer - Disney", "SOCIAL MEDIA MANAGER")."""
+    """The current title the header states ("Software Engineer - Disney", "SOCIAL MEDIA MANAGER"); failing one under the
+    name, the title the document is named for ("Copy Writer CV Resume Template")."""
     start = next((i + 1 for i, line in enumerate(lines) if name and name in line), 0)
-    for line in lines[start:start + 8]:
+    return _label_in(lines[start:start + 8], roles) or _label_in(
+        [m["before"] or m["after"] for line in lines[:start + 8] if (m := _DOCUMENT_TITLE.match(line.strip()))], roles)
+
+
+def _label_in(lines: list[str], roles: frozenset[str]) -> str | None:
+    for line in lines:
         if EMAIL.search(line) or URL.search(line) or re.search(r"\d{3}", line) or line.endswith(".") or ":" in line:
             continue  # contacts, sentences and "Status: Green Card Holder" are not titles
         head = re.split(r"\s+[-–—|]\s+|\s+at\s+|\s*\|\s*", line)[0].strip(" ,:")
