@@ -1692,3 +1692,23 @@ Associate Print Copywriter, Quillon Press, 2010 - 2014
     assert label("SAMPLE TWO PAGE TEACHER RESUME") == "TEACHER"
     assert label("Education Resume Example - Principal") == "Principal"
     assert label("Curriculum Vitae") == "Associate Print Copywriter"  # no title in it: the latest job's
+
+
+def test_a_headline_under_a_header_of_personal_details(matcher):
+    text = """Jean Reseau
+12 rue des Lilas
+Paris
+Age : 23
+Single
+Nationality : French
+Driver license
+Mobility : Ile-de-France
+Availability : immediate
+Gender : Male
+IT Network Engineer
+Experience
+Sept. 2014 - Present
+Natixis
+IT Networks Engineer
+"""
+    assert parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).basics.label == "IT Network Engineer"

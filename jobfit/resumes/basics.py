@@ -190,8 +190,9 @@ def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str
     """The current title the header states ("Software Engineer - Disney", "SOCIAL MEDIA MANAGER"); failing one under the
     name, the title the document is named for ("Copy Writer CV Resume Template")."""
     start = next((i + 1 for i, line in enumerate(lines) if name and name in line), 0)
-    return _label_in(lines[start:start + 8], roles) or _label_in(
-        [m["before"] or m["after"] for line in lines[:start + 8] if (m := _DOCUMENT_TITLE.match(line.strip()))], roles)
+    end = start + 12  # under a header of personal details ('Age : 23', 'Nationality : French', 'Single') too
+    return _label_in(lines[start:end], roles) or _label_in(
+        [m["before"] or m["after"] for line in lines[:end] if (m := _DOCUMENT_TITLE.match(line.strip()))], roles)
 
 
 def _label_in(lines: list[str], roles: frozenset[str]) -> str | None:
