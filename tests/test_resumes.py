@@ -1712,3 +1712,21 @@ Natixis
 IT Networks Engineer
 """
     assert parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).basics.label == "IT Network Engineer"
+
+
+def test_a_short_title_under_a_bullet_opens_an_entry_dated_by_a_season(matcher):
+    filler = "• Supervised children, ages 6-12, and provided structured games and activities every day\n" * 30
+    text = f"""Cam Counselor
+Experience
+Lakeside Day Camp, Bemidji, MN
+June 2008 - August 2008
+{filler}• Encouraged full participation in games and instructed students in rules and techniques
+Camp Counselor/Activities Coordinator
+Bemidji, MN
+Camp Quillshine
+Summer, 2007
+• Provided instruction on activities such as rowing and sailing
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name) for w in work][-2:] == [("Camp Counselor", "Camp Quillshine"),
+                                                         ("Activities Coordinator", "Camp Quillshine")]

@@ -357,6 +357,9 @@ def _opens_entry(lines: list[str], i: int) -> bool:
         if found:
             rest = line[: found.span[0]] + line[found.span[1]:]
             return len(re.findall(r"[A-Za-z]{2,}", rest)) == 0
+        if re.search(r"(?:19|20)\d\d\W*$", line) and len(line.split()) <= 5:
+            return True  # a season or a month with its year: 'Summer, 2007', 'Winter Break (4 weeks), 2008'
+
         if not (_short_name(line) or BODY_LABEL.match(line) and ":" in line):
             return False
     return False
