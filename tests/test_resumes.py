@@ -1150,7 +1150,7 @@ def test_a_field_written_bare_after_an_abbreviated_degree(matcher):
     from jobfit.resumes.education import _degree_line, degree_of
 
     assert degree_of("MS Office 2010") is None  # Microsoft's, not a master's (in office)
-    assert _degree_line("Masters Research Project")[2] is None  # only an abbreviation takes a bare field
+    assert _degree_line("Masters Candidate Program")[2] is None  # only an abbreviation takes a bare field
     assert _degree_line('Bachelor in "Instrumentation and Control Engineering"')[:3] == (
         "Bachelor in Instrumentation and Control Engineering", "bachelor", "Instrumentation and Control Engineering")
 
@@ -1730,3 +1730,13 @@ Summer, 2007
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
     assert [(w.position, w.name) for w in work][-2:] == [("Camp Counselor", "Camp Quillshine"),
                                                          ("Activities Coordinator", "Camp Quillshine")]
+
+
+def test_a_state_code_and_a_thesis_are_no_degrees():
+    from jobfit.resumes import degree_of
+
+    assert degree_of("Towson, MD 21222") is None  # Maryland
+    assert degree_of("Masters Research Project: What on-the-job experiences relate to learning outcomes?") is None
+    assert degree_of("- Bachelor thesis on starting up a new business") is None
+    assert degree_of("MD in Internal Medicine, Johns Hopkins University, 1998")[1] == "doctorate"
+    assert degree_of("Master of Science in Higher Education Administration")[1] == "master"

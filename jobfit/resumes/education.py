@@ -55,7 +55,9 @@ def degree_of(text: str) -> tuple[str, str, tuple[int, int]] | None:
     """(the degree as written, its level, where) for the first degree named in text."""
     best = None
     for pattern, level in _DEGREE_RES:
-        match = pattern.search(text)
+        match = next((m for m in pattern.finditer(text) if not _state_code(text, m)), None)
+        if match and _NOT_A_DEGREE.match(text, match.end()):
+            return None  # 'Masters Research Project: …', 'Bachelor thesis on …': a note on a degree named elsewhere
         if match and (best is None or match.start() < best[2][0]):
             best = (match.group(0).strip(), level, match.span())
     # "MS Word", "MS Office" are Microsoft's, not a master's
@@ -66,9 +68,14 @@ def degree_of(text: str) -> tuple[str, str, tuple[int, int]] | None:
     return best
 
 
+# 'Masters Research Project: …', 'PhD thesis': a piece of work the degree asked for, not the degree
+_NOT_A_DEGREE = re.compile(r"(?i)\s+(?:research\s+)?(?:project|thesis|dissertation|paper)\b")
+
+
 def _state_code(text: str, match: re.Match) -> bool:
-    """'Technical College, Carlisle, MA': Massachusetts (or Mississippi, Maine) after a city, not a master's."""
-    return (match.group(0) in ("MA", "MS", "ME") and text[:match.start()].rstrip().endswith(",")
+    """'Technical College, Carlisle, MA', 'Towson, MD 21222': Massachusetts (or Mississippi, Maine, Maryland) after a
+    city, not a master's (or a doctor of medicine)."""
+    return (match.group(0).strip() in ("MA", "MS", "ME", "MD") and text[:match.start()].rstrip().endswith(",")
             and bool(re.match(r"\s*(?:$|\d{5}|[|•·,(-])", text[match.end():])))
 
 
