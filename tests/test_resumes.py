@@ -1740,3 +1740,15 @@ def test_a_state_code_and_a_thesis_are_no_degrees():
     assert degree_of("- Bachelor thesis on starting up a new business") is None
     assert degree_of("MD in Internal Medicine, Johns Hopkins University, 1998")[1] == "doctorate"
     assert degree_of("Master of Science in Higher Education Administration")[1] == "master"
+
+
+def test_a_degree_table_read_column_by_column_is_paired_row_by_row():
+    from jobfit.resumes.education import education_entries
+
+    lines = ["Ph.D.", "M.S.Ed.", "B.A.", "", "Syracuse University, 2001, Counselor Education & Supervision",
+             "SUNY Oneonta, 1993, Counselor Education", "Binghamton University, 1986, Linguistics"]
+    assert [(e.degree, e.institution, e.end) for e in education_entries(lines)] == [
+        ("Ph.D.", "Syracuse University", "2001"), ("M.S.Ed.", "SUNY Oneonta", "1993"), ("B.A.", "Binghamton University", "1986")]
+    lines = ["Ph.D.", "M.A.", "", "Stanford University: Education (Policy Analysis), 1987", "Colgate University: Sociology, 1986"]
+    assert [(e.degree, e.institution, e.end) for e in education_entries(lines)] == [
+        ("Ph.D.", "Stanford University", "1987"), ("M.A.", "Colgate University", "1986")]

@@ -27,7 +27,7 @@ class EducationEntry:
 
 DEGREES = (
     (r"ph\.?\s?d\.?|doctorate|doctor of [a-z]+|juris doctor(?:ate)?|d\.?phil|ed\.?d|j\.?d\.?|m\.?d\.?(?= )", "doctorate"),
-    (r"master'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|m\.?\s?sc\.?|m\.?\s?s\.|m\.\s?a\.?|mba|m\.?\s?b\.?\s?a\.?|m\.?\s?eng\.?|"
+    (r"m\.?\s?s\.?\s?ed\.?|master'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|m\.?\s?sc\.?|m\.?\s?s\.|m\.\s?a\.?|mba|m\.?\s?b\.?\s?a\.?|m\.?\s?eng\.?|"
      r"m\.?\s?tech\.?|m\.?\s?c\.?\s?a\.?|m\.?\s?com\.?|m\.?\s?ed\.?|m\.?\s?phil\.?|m\.\s?e\.?|m\.?\s?div\.?|pgdm|pgdba|pgd\w*|"
      r"post[- ]?graduat\w*(?: diploma)?|ll\.?m|m\.?\s?s\.?\s?w\.?|m\.\s?l\.\s?s\.?", "master"),
     (r"b\.?\s?s\.?\s?w\.?|bachelor'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.?\s?eng\.?|b\.?\s?tech\.?|"
@@ -44,7 +44,7 @@ _DEGREE_CAPS = re.compile(r"(?<![\w.])(BE|BS|BSc|BA|MS|MSc|MA|ME|BSEE|BSME|BSCS|
 _CAPS_LEVEL = {"BE": "bachelor", "BS": "bachelor", "BSC": "bachelor", "BA": "bachelor", "MS": "master", "MSC": "master",
                "MA": "master", "ME": "master", "BSEE": "bachelor", "BSME": "bachelor", "BSCS": "bachelor",
                "MSCS": "master", "AA": "associate", "AS": "associate", "AAS": "associate"}
-_SCHOOL_WORDS = (r"university|universit[àa]|college|institute|institution|school|academy|polytechnic|iit|nit|"
+_SCHOOL_WORDS = (r"university|universit[àa]|college|suny|cuny|institute|institution|school|academy|polytechnic|iit|nit|"
                  r"vidyalaya|vidyapeeth|mahavidyalaya|faculty|conservatory|seminary|campus")
 INSTITUTION = re.compile(rf"\b({_SCHOOL_WORDS})\b", re.I)
 SCORE = re.compile(r"\b(?:gpa|cgpa|cpi|percentage|grade|score|aggregate)\s*(?:of\s*)?[:\-]?\s*(\d+(?:\.\d+)?\s*(?:/\s*\d+(?:\.\d+)?|%)?)"
@@ -154,8 +154,25 @@ def _joined_wraps(lines: list[str]) -> list[str]:
     return out
 
 
+def _paired_columns(lines: list[str]) -> list[str]:
+    """A table read column by column, its degrees first and then as many schools ('Ph.D.' / 'M.S.Ed.' / 'B.A.' /
+    'Syracuse University, 2001, …' / 'SUNY Oneonta, 1993, …' / …): row by row again, each degree with its school."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    bare = [i for i in filled if (found := degree_of(lines[i])) and found[2][0] == 0 and len(lines[i].split()) <= 2]
+    for start in bare:
+        run = [start]
+        while (nxt := filled.index(run[-1]) + 1) < len(filled) and filled[nxt] in bare:
+            run.append(filled[nxt])
+        after = filled[filled.index(run[-1]) + 1:][:len(run)]
+        if (len(run) >= 2 and len(after) == len(run) and not any(degree_of(lines[i]) for i in after)
+                and sum(bool(INSTITUTION.search(lines[i])) for i in after) >= len(after) / 2):  # 'SUNY Oneonta' too
+            rows = [f"{lines[d].strip()} | {lines[s].strip().replace(': ', ' | ', 1)}" for d, s in zip(run, after, strict=True)]
+            return lines[:run[0]] + rows + lines[after[-1] + 1:]
+    return lines
+
+
 def education_entries(lines: list[str]) -> list[EducationEntry]:
-    lines = _joined_wraps(lines)
+    lines = _paired_columns(_joined_wraps(lines))
     entries: list[EducationEntry] = []
     lead: str | None = None  # what starts an entry in this resume: its degree line, its school line or its dates
     bare: EducationEntry | None = None  # the entry whose degree's abbreviation was the whole line just read
