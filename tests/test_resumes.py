@@ -1752,3 +1752,11 @@ def test_a_degree_table_read_column_by_column_is_paired_row_by_row():
     lines = ["Ph.D.", "M.A.", "", "Stanford University: Education (Policy Analysis), 1987", "Colgate University: Sociology, 1986"]
     assert [(e.degree, e.institution, e.end) for e in education_entries(lines)] == [
         ("Ph.D.", "Stanford University", "1987"), ("M.A.", "Colgate University", "1986")]
+
+
+def test_a_school_and_its_degree_on_one_line_after_another_school_open_an_entry():
+    from jobfit.resumes.education import education_entries
+
+    lines = ["Manchester University Degree", "- Computer Science - 2006- 2009", "Salford College Diploma 2004 - 2006"]
+    assert [(e.institution, e.degree, e.end) for e in education_entries(lines)] == [
+        ("Manchester University Degree", None, "2009"), ("Salford College", "Diploma", "2006")]

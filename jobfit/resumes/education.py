@@ -212,7 +212,9 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
         if kind and entries:
             unnamed = [u for u in unnamed if u is not entries[-1]]
         if kind and (lead is None or kind == lead or not entries or
-                     (kind == "degree" and entries[-1].degree) or (kind == "school" and entries[-1].institution)):
+                     (kind == "degree" and entries[-1].degree) or (kind == "school" and entries[-1].institution)
+                     or (has_degree and entries[-1].institution and INSTITUTION.search(line) and words <= 8)):
+            # the last: a school and its degree on one line after another school's ('Salford College Diploma 2004 - 2006')
             lead = lead or kind
             entries.append(EducationEntry())
         if not entries:
