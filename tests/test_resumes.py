@@ -1760,3 +1760,11 @@ def test_a_school_and_its_degree_on_one_line_after_another_school_open_an_entry(
     lines = ["Manchester University Degree", "- Computer Science - 2006- 2009", "Salford College Diploma 2004 - 2006"]
     assert [(e.institution, e.degree, e.end) for e in education_entries(lines)] == [
         ("Manchester University Degree", None, "2009"), ("Salford College", "Diploma", "2006")]
+
+
+def test_schools_named_in_other_languages():
+    from jobfit.resumes.education import education_entries
+
+    lines = ["BS in Mechanical Engineering, 1980", "UNIVERSIDADE CENTRAL DE BRASILIA", "",
+             "Maîtrise en droit, 1995", "Université de Montréal"]
+    assert [e.institution for e in education_entries(lines)] == ["UNIVERSIDADE CENTRAL DE BRASILIA", "Université de Montréal"]
