@@ -1036,6 +1036,18 @@ SCHLUMBERGER OILFIELD SERVICES, Field Technician
         ("LEANDER CORPORATION", "Vice President of International Sales"),
         ("ARLINGTON CORPORATION", "Product Development Specialist"), ("BRASILO LTD.", "Engineer"),
         ("SCHLUMBERGER OILFIELD SERVICES", "Field Technician")]
+    # the jobs' dates on lines of their own after them, one for each
+    text = """Sam Roe
+Additional Work Experience
+Sales Associate, Cheap & Tacky Clothing, Cavalier Mall, Lincoln, NE
+Produce Clerk, Expensive Foods, Pretend, NE
+January, 2010-June, 2011
+January, 2008-August, 2009
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.location, w.startDate) for w in work] == [
+        ("Sales Associate", "Cheap & Tacky Clothing, Cavalier Mall", "Lincoln, NE", "2010-01"),
+        ("Produce Clerk", "Expensive Foods", "Pretend, NE", "2008-01")]
 
 
 def test_a_school_is_named_not_a_heading_label_or_date(matcher):

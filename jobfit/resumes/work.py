@@ -388,6 +388,21 @@ def _role_only(lines: list[str], roles: frozenset[str]) -> bool:
     return header.dates is not None and bool(entry.position) and not entry.company
 
 
+def _job_rows(segment: list[str], roles: frozenset[str]) -> list[list[str]] | None:
+    """Jobs listed one a line, title and employer on each ('ARLINGTON CORPORATION, Product Development Specialist' /
+    'BRASILO LTD., Engineer'; 'Sales Associate, Cheap & Tacky Clothing, Lincoln, NE' / 'Produce Clerk, Expensive Foods,
+    Pretend, NE'), with their dates on lines of their own after them, one for each, or none: one header per job."""
+    dates = [line for line in segment if (found := find_range(line)) and not re.search(
+        r"[A-Za-z]{2}", line[: found.span[0]] + line[found.span[1]:].replace("present", ""))]
+    jobs = [line for line in segment if line not in dates]
+    if len(jobs) < 2 or dates and len(dates) != len(jobs) or any(find_range(line) for line in jobs):
+        return None
+    split = sum("," in line and len(_split_title_company(" ".join(read_header([line]).pieces), roles)) == 2 for line in jobs)
+    if split < 0.75 * len(jobs) or not all("," in line for line in jobs):
+        return None
+    return [[job, *([dates[i]] if dates else [])] for i, job in enumerate(jobs)]
+
+
 def _segments(header_lines: list[str]) -> list[list[str]]:
     """One header run that holds several entries (each with its dates) cut into one run per entry."""
     dated = [i for i, line in enumerate(header_lines) if find_range(line)]
@@ -445,20 +460,15 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
                 employer = alone
                 employer.highlights.extend(body)
                 continue
-        segments = _segments(header_lines)
-        made = []
-        for segment in segments:
+        rows = _job_rows(header_lines, roles)
+        made = [_assign(read_header(row), roles) for row in rows or ()]
+        for segment in [] if rows else _segments(header_lines):
             header = read_header(segment)
             if not header.pieces and not header.labeled:
                 if header.dates and entries and entries[-1].dates is None:
                     entries[-1].dates = header.dates
                 elif header.dates and header.anonymized:  # "Company Name City , State 07/2014 to 08/2015": a template's job, its title lost
                     made.append(WorkEntry(None, None, header.places[0] if header.places else None, header.dates))
-                continue
-            if header.dates is None and len(segment) >= 2 and all("," in line for line in segment) and sum(
-                    len(_split_title_company(line, roles)) == 2 for line in segment) >= 0.75 * len(segment):
-                # 'ARLINGTON CORPORATION, Product Development Specialist' / 'BRASILO LTD., Engineer': undated jobs, one a line
-                made.extend(_assign(read_header([line]), roles) for line in segment)
                 continue
             if header.dates is None and dated_groups:
                 # An undated run in a dated history: the title under the previous entry's dates, or text.
