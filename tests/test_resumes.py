@@ -1780,3 +1780,20 @@ def test_schools_named_in_other_languages():
     lines = ["BS in Mechanical Engineering, 1980", "UNIVERSIDADE CENTRAL DE BRASILIA", "",
              "Maîtrise en droit, 1995", "Université de Montréal"]
     assert [e.institution for e in education_entries(lines)] == ["UNIVERSIDADE CENTRAL DE BRASILIA", "Université de Montréal"]
+
+
+def test_a_title_then_its_employer_after_a_colon_with_word_processor_hyphens(matcher):
+    text = """Tia Colon
+Experience
+2009‐2011
+Teacher Assistant and Integration Aide: Smithville Primary School
+- Co-taught the language arts classes
+2001‐2002
+Full‐time Instructor: Silver Adult Training Centre, Johnsonville
+- Taught adult learners
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [
+        ("Teacher Assistant", "Smithville Primary School", "2009-01", "2011-01"),
+        ("Integration Aide", "Smithville Primary School", "2009-01", "2011-01"),
+        ("Full-time Instructor", "Silver Adult Training Centre", "2001-01", "2002-01")]

@@ -70,11 +70,15 @@ def career_level(title: str | None, years: float) -> str:
     return "entry"
 
 
+# the hyphens and minus signs a word processor sets ('2009‐2011'), read as the dash every rule knows
+_HYPHENS = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"})
+
+
 def resume_lines(text: str) -> list[str]:
     """The text's lines with page furniture (page numbers, job-site links) dropped and letter spacing undone."""
     lines = []
     for raw in text.split("\n"):
-        line = raw.strip()
+        line = raw.strip().translate(_HYPHENS)
         if NOISE_LINE.match(line):
             continue
         if line.startswith("|") and line.endswith("|") and len(line) > 2:

@@ -36,6 +36,11 @@ national regional north south east west europe asia americas emea apac""".split(
 
 def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
     """"Software Engineer, Acme Corp" -> two pieces; "Vice President, Sales" stays one."""
+    if ":" in piece:  # 'Teacher Assistant and Integration Aide: Smithville Primary School', 'Tutor: Self Employed'
+        left, right = (p.strip() for p in piece.split(":", 1))
+        if (title_score(left, roles) >= 1 and right and _named(right.replace(",", " ").split()) and title_score(right, roles) <= 0
+                and not set(words_of(right)) <= DEPARTMENTS):
+            return [left, right]
     if "," not in piece:
         return [piece]
     left, right = (p.strip() for p in piece.split(",", 1))
