@@ -1048,6 +1048,17 @@ January, 2008-August, 2009
     assert [(w.position, w.name, w.location, w.startDate) for w in work] == [
         ("Sales Associate", "Cheap & Tacky Clothing, Cavalier Mall", "Lincoln, NE", "2010-01"),
         ("Produce Clerk", "Expensive Foods", "Pretend, NE", "2008-01")]
+    # or each job's dates on its own line
+    text = """Lee Roe
+Experience
+Learning Problems Resource Teacher, Chesapeake High School, Baltimore, MD, 1976 to 1980
+Fourth Grade Teacher, General Wolfe Elementary School, Baltimore, MD, 1976
+Special Education Teacher, John Eager Howard, Baltimore, MD, 1976
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name) for w in work] == [
+        ("Learning Problems Resource Teacher", "Chesapeake High School"), ("Fourth Grade Teacher", "General Wolfe Elementary School"),
+        ("Special Education Teacher", "John Eager Howard")]
 
 
 def test_a_school_is_named_not_a_heading_label_or_date(matcher):

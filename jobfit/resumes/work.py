@@ -39,7 +39,7 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
     if ":" in piece:  # 'Teacher Assistant and Integration Aide: Smithville Primary School', 'Tutor: Self Employed'
         left, right = (p.strip() for p in piece.split(":", 1))
         if (title_score(left, roles) >= 1 and right and _named(right.replace(",", " ").split()) and title_score(right, roles) <= 0
-                and not set(words_of(right)) <= DEPARTMENTS):
+                and not (words_of(right) and set(words_of(right)) <= DEPARTMENTS)):
             return [left, right]
     if "," not in piece:
         return [piece]
@@ -393,17 +393,23 @@ def _role_only(lines: list[str], roles: frozenset[str]) -> bool:
     return header.dates is not None and bool(entry.position) and not entry.company
 
 
+def _undated(line: str) -> str:
+    found = find_range(line)
+    return line[: found.span[0]] + line[found.span[1]:] if found else line
+
+
 def _job_rows(segment: list[str], roles: frozenset[str]) -> list[list[str]] | None:
     """Jobs listed one a line, title and employer on each ('ARLINGTON CORPORATION, Product Development Specialist' /
     'BRASILO LTD., Engineer'; 'Sales Associate, Cheap & Tacky Clothing, Lincoln, NE' / 'Produce Clerk, Expensive Foods,
-    Pretend, NE'), with their dates on lines of their own after them, one for each, or none: one header per job."""
+    Pretend, NE'), their dates on their lines, on lines of their own after them (one for each), or none: one header
+    per job."""
     dates = [line for line in segment if (found := find_range(line)) and not re.search(
         r"[A-Za-z]{2}", line[: found.span[0]] + line[found.span[1]:].replace("present", ""))]
     jobs = [line for line in segment if line not in dates]
-    if len(jobs) < 2 or dates and len(dates) != len(jobs) or any(find_range(line) for line in jobs):
-        return None
+    if len(jobs) < 2 or dates and (len(dates) != len(jobs) or any(find_range(line) for line in jobs)):
+        return None  # each job with its own dates on its line, or all of them after, one for each
     split = sum("," in line and len(_split_title_company(" ".join(read_header([line]).pieces), roles)) == 2 for line in jobs)
-    if split < 0.75 * len(jobs) or not all("," in line for line in jobs):
+    if split < 0.75 * len(jobs) or not all("," in line and written_as_name(_undated(line)) for line in jobs):
         return None
     return [[job, *([dates[i]] if dates else [])] for i, job in enumerate(jobs)]
 
@@ -417,9 +423,7 @@ def _segments(header_lines: list[str]) -> list[list[str]]:
     # the employer the lines above them name; with other lines between every two of them, each entry is its
     # lines up to its date line ("Acme, PA" / "Tampa, Florida" / "Paralegal (2013 - present)" / "Globex, PA" / ...).
     def wordy(i: int) -> bool:
-        found = find_range(header_lines[i])
-        rest = header_lines[i][: found.span[0]] + header_lines[i][found.span[1]:]
-        rest = re.sub(r"^\s*(?:" + "|".join(DATE_LABELS) + r")\s*[:\-]*", "", rest, flags=re.I)
+        rest = re.sub(r"^\s*(?:" + "|".join(DATE_LABELS) + r")\s*[:\-]*", "", _undated(header_lines[i]), flags=re.I)
         return len(re.findall(r"[A-Za-z]{2,}", rest)) >= 1
     titled = [i for i in dated if wordy(i)]
     alternating = all(later - earlier >= 2 for earlier, later in pairwise(dated))  # other lines between each
