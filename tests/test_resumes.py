@@ -1808,3 +1808,17 @@ Full‐time Instructor: Silver Adult Training Centre, Johnsonville
         ("Teacher Assistant", "Smithville Primary School", "2009-01", "2011-01"),
         ("Integration Aide", "Smithville Primary School", "2009-01", "2011-01"),
         ("Full-time Instructor", "Silver Adult Training Centre", "2001-01", "2002-01")]
+
+
+def test_a_name_with_a_reach_word_in_it_is_no_contact_line(matcher):
+    text = """Ann Droid
+Experience
+Lead Software Engineer,
+Hands-On Mobile
+08/06-06/07
+- Ported games to handsets
+Achievement: Created own sip-phone software server to reduce costs
+Mobile: 123-345-7890
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name) for w in work] == [("Lead Software Engineer", "Hands-On Mobile")]

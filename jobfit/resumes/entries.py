@@ -42,7 +42,7 @@ DATE_LABELS = ("duration", "period", "date", "dates", "from")
 IGNORED_LABELS = ("client", "experience", "notice", "notice period", "team size", "ctc", "salary", "reason for leaving",
                   "hours")
 BODY_LABEL = re.compile(
-    r"^(?:(?:key|main|major|job|my|primary|other)\s+)?(?:roles?|responsibilit\w+|duties|functions|achievements|accomplishments|"
+    r"^(?:(?:key|main|major|job|my|primary|other)\s+)?(?:roles?|responsibilit\w+|duties|functions|achievements?|accomplishments?|"
     r"contributions|deliverables|highlights|environment|description|profile|tools(?: used)?|technologies(?: used)?|project(?: name| title)?|"
     r"team size|client|platform|technology used|skills used|results|tasks(?: performed)?|tech(?:nical)? scope|(?:tech )?stack)(?:\s*/\s*\w+|\s+(?:and|&)\s+\w+)*\s*(?::|$)", re.I)
 
@@ -120,7 +120,11 @@ def written_as_name(text: str) -> bool:
     return not long_words or sum(w[0].isupper() for w in long_words) >= 0.5 * len(long_words)
 
 
-CONTACT = re.compile(r"@|\b(?:tel|phone|mobile|cell|e-?mail|address|zip code|fax)\b|\d{3}[ .-]\d{3}[ .-]\d{4}|https?://|www\.", re.I)
+# a way to reach someone: an address, a number, a site, or the word for one as its label ('Mobile: …', 'Tel (0)…', a
+# lone 'Phone'); 'Hands-On Mobile' and 'Mobile App Development' are names
+_REACH_WORD = r"(?:tel|phone|mobile|cell|e-?mail|fax)"
+CONTACT = re.compile(rf"@|\b{_REACH_WORD}\b\s*(?:[:#(+.]|\d|no\b|number\b|me\b)|^\s*{_REACH_WORD}\s*$|\b(?:address|zip code)\b"
+                     r"|\d{3}[ .-]\d{3}[ .-]\d{4}|https?://|www\.", re.I)
 # "Sales Director, (Continued)" after a page break: the same entry going on
 CONTINUED = re.compile(r"(?i)[\s,(]*\b(?:continued|cont'?d)\b\W*$")
 LONE_DATE_PIECE = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|spring|summer|fall|autumn|winter)"
