@@ -1810,6 +1810,12 @@ Full‐time Instructor: Silver Adult Training Centre, Johnsonville
         ("Full-time Instructor", "Silver Adult Training Centre", "2001-01", "2002-01")]
 
 
+def test_a_site_in_square_brackets_leaves_the_employer(matcher):
+    from jobfit.resumes.entries import read_header
+
+    assert read_header(["Asea Brown Boveri [http://www.abb.com]", "February 2008 - March 2010"]).pieces == ["Asea Brown Boveri"]
+
+
 def test_a_name_with_a_reach_word_in_it_is_no_contact_line(matcher):
     text = """Ann Droid
 Experience

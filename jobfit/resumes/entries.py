@@ -230,7 +230,7 @@ _ABBREVIATIONS = frozenset("inc ltd corp bros dept univ intl assoc mgmt est govt
 
 
 _REACHES = re.compile(r"@\w|\d{3}[ .-]\d{3}[ .-]\d{4}")  # an e-mail address or a phone number
-_SITE_IN_BRACKETS = re.compile(r"\(\s*(?:https?://|www\.)[^)\s]*\s*\)", re.I)
+_SITE_IN_BRACKETS = re.compile(r"[(\[]\s*(?:https?://|www\.)[^)\]\s]*\s*[)\]]", re.I)  # '(www.mabioca.com)', '[http://www.abb.com]'
 
 
 def read_header(lines: list[str]) -> Header:
