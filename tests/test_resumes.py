@@ -1828,3 +1828,10 @@ Mobile: 123-345-7890
 """
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
     assert [(w.position, w.name) for w in work] == [("Lead Software Engineer", "Hands-On Mobile")]
+
+
+def test_skills_listed_with_tildes_between_them():
+    from jobfit.resumes.skills import listed_items
+
+    items = [item for item, _, _ in listed_items(["Specification Study ~ Product Design & Development ~ Team Lead ~ Coordination"])]
+    assert items == ["Specification Study", "Product Design & Development", "Team Lead", "Coordination"]

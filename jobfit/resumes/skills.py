@@ -19,7 +19,7 @@ SKILL_YEARS = re.compile(r"\(\s*(?:(less than (?:1|one))|(\d+(?:\.\d+)?)\+?)\s*(
 LEVELS = re.compile(r"\b(expert|advanced|proficient|intermediate|beginner|basic|working knowledge|familiar)\b", re.I)
 TOOLS_LINE = re.compile(r"^(?:environment|technologies(?: used)?|technology used|tools(?: used)?|skills(?: used)?|tech stack|"
                         r"platforms?|software|languages|frameworks|databases)\s*:\s*(.+)$", re.I)
-ITEM_SPLIT = re.compile(r"[,;|•·▪◦]|\s-\s|\t|\s{2,}|\band\b(?=\s+[A-Z])")
+ITEM_SPLIT = re.compile(r"[,;|•·▪◦~]|\s-\s|\t|\s{2,}|\band\b(?=\s+[A-Z])")
 
 
 @dataclass
