@@ -195,11 +195,15 @@ def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str
         [m["before"] or m["after"] for line in lines[:end] if (m := _DOCUMENT_TITLE.match(line.strip()))], roles)
 
 
+_CREDENTIAL = re.compile(r"(?i)^(?:ph\.?\s?d|m\.?d|j\.?d|ed\.?d|mba|cpa|pmp|esq)\.?\s*,\s*")
+
+
 def _label_in(lines: list[str], roles: frozenset[str]) -> str | None:
     for line in lines:
         if EMAIL.search(line) or URL.search(line) or re.search(r"\d{3}", line) or line.endswith(".") or ":" in line:
             continue  # contacts, sentences and "Status: Green Card Holder" are not titles
-        head = re.split(r"\s+[-–—|]\s+|\s+at\s+|\s*\|\s*", line)[0].strip(" ,:")
+        head = re.split(r"\s+[-–—|]\s+|\s+at\s+(?!law\b)|\s*\|\s*", line, flags=re.I)[0].strip(" ,:")  # 'Attorney at Law' is one title
+        head = _CREDENTIAL.sub("", head)  # 'PhD, Attorney at Law': the title after the letters
         words = re.sub(r"\S*\d\S*", " ", head)  # a postcode's 'EH8 9AB' holds no role noun
         if head and len(head.split()) <= 7 and title_score(words, roles) > 0 and not heading_of(head) \
                 and not _NO_TITLE.search(head):
