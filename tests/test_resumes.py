@@ -1840,3 +1840,11 @@ def test_skills_listed_with_tildes_between_them():
 
     items = [item for item, _, _ in listed_items(["Specification Study ~ Product Design & Development ~ Team Lead ~ Coordination"])]
     assert items == ["Specification Study", "Product Design & Development", "Team Lead", "Coordination"]
+
+
+def test_an_employer_glued_to_its_city_by_a_hyphen():
+    from jobfit.resumes.entries import read_header
+
+    header = read_header(["CME Group-Chicago, IL- Jan 2010-Sept 2013", "Production Specialist"])
+    assert header.pieces == ["CME Group", "Production Specialist"] and header.places == ["Chicago, IL"]
+    assert read_header(["Co-Founder, Acme Labs, 2001 - 2004"]).pieces == ["Co-Founder, Acme Labs"]  # no place, nothing cut

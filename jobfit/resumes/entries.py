@@ -175,6 +175,9 @@ def strip_piece(text: str) -> str:
 
 def take_place(text: str, header: Header) -> str:
     """Take a trailing place ("Acme Inc., Sometown, CA", "Infosys - Pune, Maharashtra") out of a line."""
+    # 'CME Group-Chicago, IL': a hyphen a layout set between an organization's word and the city
+    text = re.sub(r"\b([A-Za-z]{4,})-(?=[A-Z][a-z]+,\s)", lambda m: m.group(0) if m.group(1).lower() not in NOT_IN_CITY_NAMES
+                  else f"{m.group(1)}, ", text)
     text = re.sub(r"\s*\(([^()]*)\)?\s*$", lambda m: ", " + m.group(1).replace(" - ", ", ") if parse_place(
         m.group(1).replace(" - ", ", ").replace("  ", ", ")) else m.group(0), text)  # "Acme Ltd., Indore (Madhya Pradesh - India)"
     tokens = re.split(r"(\s*[,;]\s*)", text)  # pieces and the commas (or semicolons: "Acme; Boston, MA") between them
