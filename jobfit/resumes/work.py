@@ -345,11 +345,11 @@ def _text_under_header(groups: list[tuple[list[str], list[str]]], line: str, rol
     title. A title in sentence case ('Software developer level III', 'Web development and applications support') or a
     labeled line ('Position: Customer Service Advisor (part time)') is still the header's."""
     header = groups[-1][0] if groups and not groups[-1][1] else []
-    words = words_of(line)
+    if len(header) < 2 or len(line.split()) < 4 or ":" in line:
+        return False
     long_words = [w for w in re.findall(r"[A-Za-z][\w'&.-]*", line) if len(w) > 3]
-    return (len(header) >= 2 and any(find_range(h) for h in header) and len(line.split()) >= 4
-            and sum(w[0].islower() for w in long_words) > 0.5 * len(long_words) and not find_range(line) and ":" not in line
-            and title_score(line, roles) <= 0 and words[-1] not in _FUNCTIONS)
+    return (sum(w[0].islower() for w in long_words) > 0.5 * len(long_words) and words_of(line)[-1] not in _FUNCTIONS
+            and title_score(line, roles) <= 0 and not find_range(line) and any(find_range(h) for h in header))
 
 
 def _opens_entry(lines: list[str], i: int) -> bool:
@@ -403,13 +403,17 @@ def _job_rows(segment: list[str], roles: frozenset[str]) -> list[list[str]] | No
     'BRASILO LTD., Engineer'; 'Sales Associate, Cheap & Tacky Clothing, Lincoln, NE' / 'Produce Clerk, Expensive Foods,
     Pretend, NE'), their dates on their lines, on lines of their own after them (one for each), or none: one header
     per job."""
+    if len(segment) < 2 or sum("," in line for line in segment) < 2:
+        return None
     dates = [line for line in segment if (found := find_range(line)) and not re.search(
         r"[A-Za-z]{2}", line[: found.span[0]] + line[found.span[1]:].replace("present", ""))]
     jobs = [line for line in segment if line not in dates]
     if len(jobs) < 2 or dates and (len(dates) != len(jobs) or any(find_range(line) for line in jobs)):
         return None  # each job with its own dates on its line, or all of them after, one for each
-    split = sum("," in line and len(_split_title_company(" ".join(read_header([line]).pieces), roles)) == 2 for line in jobs)
-    if split < 0.75 * len(jobs) or not all("," in line and written_as_name(_undated(line)) for line in jobs):
+    if not all("," in line and written_as_name(_undated(line)) for line in jobs):
+        return None
+    split = sum(len(_split_title_company(" ".join(read_header([line]).pieces), roles)) == 2 for line in jobs)
+    if split < 0.75 * len(jobs):
         return None
     return [[job, *([dates[i]] if dates else [])] for i, job in enumerate(jobs)]
 
