@@ -1768,6 +1768,7 @@ def test_a_state_code_and_a_thesis_are_no_degrees():
     assert degree_of("- Bachelor thesis on starting up a new business") is None
     assert degree_of("MD in Internal Medicine, Johns Hopkins University, 1998")[1] == "doctorate"
     assert degree_of("Master of Science in Higher Education Administration")[1] == "master"
+    assert degree_of("MBA Project Management, 2012")[0] == "MBA"  # a degree and its field, not a project
 
 
 def test_a_degree_table_read_column_by_column_is_paired_row_by_row():

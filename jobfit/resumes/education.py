@@ -69,8 +69,9 @@ def degree_of(text: str) -> tuple[str, str, tuple[int, int]] | None:
     return best
 
 
-# 'Masters Research Project: …', 'PhD thesis': a piece of work the degree asked for, not the degree
-_NOT_A_DEGREE = re.compile(r"(?i)\s+(?:research\s+)?(?:project|thesis|dissertation|paper)\b")
+# 'Masters Research Project: …', 'Bachelor thesis on …': a piece of work the degree asked for, not the degree
+# ('MBA Project Management' is a degree and its field)
+_NOT_A_DEGREE = re.compile(r"(?i)\s+(?:research\s+)?(?:project|thesis|dissertation|paper)\s*(?::|-|on\b|in\b|titled\b|$)")
 
 
 def _state_code(text: str, match: re.Match) -> bool:

@@ -18,7 +18,7 @@ from jobfit.resumes.sections import BULLET
 SEPARATORS = re.compile(r"\s+(?:[-–—|@]|--)\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+at\s+(?:the\s+)?(?=[A-Z])|\t")
 
 
-def split_pieces(line: str) -> list[str]:
+def _split_pieces(line: str) -> list[str]:
     """A header line cut at its separators; an 'at' inside brackets is a note's ('Drupal Developer (consultant at DoITT)')."""
     if "(" not in line:
         return SEPARATORS.split(line)
@@ -30,6 +30,8 @@ def split_pieces(line: str) -> list[str]:
             start = match.end()
     pieces.append(line[start:])
     return pieces
+
+
 LABELED = re.compile(
     r"^(designation|job title|title|position|role|organi[sz]ation|company|company name|employer|client|"
     r"duration|period|dates?|from|location|place|experience|notice(?: period)?|team size|ctc|salary|"
@@ -273,7 +275,7 @@ def read_header(lines: list[str]) -> Header:
         if found:  # "2022 - EPAM Systems. Software Engineer. Two projects": a dated line's sentences are its pieces
             line = _SENTENCE_END.sub(lambda m: m.group(0) if m.group(1).lower() in _ABBREVIATIONS else f"{m.group(1)} | ", line)
         places_before, line_pieces = len(header.places), []
-        for piece in split_pieces(line):
+        for piece in _split_pieces(line):
             piece = strip_piece(CONTINUED.sub("", re.sub(r"\(\s*\)|\bfrom\s*$", "", piece)))
             if not piece or not re.search(r"[A-Za-z]{2}", piece):
                 continue

@@ -81,7 +81,8 @@ def title_score(text: str, roles: frozenset[str]) -> float:
     if not words or len(words) > 9:
         return 0.0
     score = 0.0
-    if any(w in roles or w.rstrip("s") in roles and (w is not words[-1] or len(words) == 1) for w in words):
+    # a plural counts inside a title ('Sales Associates Trainer'), not at its end: 'Pinsent Masons' is a firm
+    if any(w in roles or w.rstrip("s") in roles and (i < len(words) - 1 or len(words) == 1) for i, w in enumerate(words)):
         score += 1.0
     if words[-1] in roles:
         score += 0.5

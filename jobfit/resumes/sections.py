@@ -184,7 +184,7 @@ def split_sections(lines: list[str]) -> list[Section]:
     parent = None  # the section whose lettered subsections ("A. Higher Education" under "Employment History") follow
     above = ""  # the line right above, "" after a blank one
     for raw in lines:
-        line, above = raw.strip(), above
+        line = raw.strip()
         current = sections[-1].within or sections[-1].name
         name = heading_of(line, current)
         if name and line.islower() and len(above) >= 40 and above[-1:].islower():
@@ -229,6 +229,7 @@ def split_sections(lines: list[str]) -> list[Section]:
 _RUN_ON = re.compile(r"^((?:[A-Z][a-z]+|[A-Z]+) (?:[A-Z][a-z]+|[A-Z]+)) ([A-Z].*)$")
 
 
+# the labels that name a job's title or employer (entries.LABELED reads their values; entries imports this module)
 _HEADER_LABEL = re.compile(r"(?i)^(?:role|designation|position|job title|company|employer|organi[sz]ation)\s*:")
 
 

@@ -320,8 +320,7 @@ _RUN_IN_TITLE = re.compile(r"^(?P<head>[A-Z][^.:;!?]{2,80}?)\s+[-–—]\s+(?P<t
 
 
 def _run_in_title(head: str, roles: frozenset[str]) -> bool:
-    found = find_range(head)
-    title = (head[: found.span[0]] + head[found.span[1]:]).strip(" ()") if found else head
+    title = _undated(head).strip(" ()")
     return (len(title.split()) <= 8 and "," not in title and title_score(title, roles) >= 1 and bool(_clean_position(title))
             and title.split()[-1].lower() not in _CUT_OFF)  # not 'Was responsible for - Testing and evaluation of …'
 
@@ -330,9 +329,7 @@ def _title_under_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
     """A long line under a line of dates alone that opens with a title is the entry's header, not its text:
     '1977-1982' / 'Negotiator of air transport bilateral agreements, Civil Aviation Administration of France'."""
     line = lines[i]
-    above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j]), "")
-    found = find_range(above)
-    if not found or re.search(r"[A-Za-z]{2}", above[: found.span[0]] + above[found.span[1]:]):
+    if not _dates_only(next((lines[j] for j in range(i - 1, -1, -1) if lines[j]), "")):
         return False
     if len(line.split()) > 16 or line.rstrip().endswith(".") or BULLET.match(line) or PAST_VERB.match(line) or not line[:1].isupper():
         return False
@@ -358,10 +355,8 @@ def _opens_entry(lines: list[str], i: int) -> bool:
     if not _short_name(lines[i]) or i + 1 >= len(lines) or not lines[i + 1]:
         return False  # the entry's lines run on from it, with no blank line between
     for line in [line for line in lines[i + 1:i + 8] if line][:4]:
-        found = find_range(line)
-        if found:
-            rest = line[: found.span[0]] + line[found.span[1]:]
-            return len(re.findall(r"[A-Za-z]{2,}", rest)) == 0
+        if find_range(line):
+            return _dates_only(line)
         if re.search(r"(?:19|20)\d\d\W*$", line) and len(line.split()) <= 5:
             return True  # a season or a month with its year: 'Summer, 2007', 'Winter Break (4 weeks), 2008'
 
@@ -394,8 +389,14 @@ def _role_only(lines: list[str], roles: frozenset[str]) -> bool:
 
 
 def _undated(line: str) -> str:
+    """The line without its date range."""
     found = find_range(line)
     return line[: found.span[0]] + line[found.span[1]:] if found else line
+
+
+def _dates_only(line: str) -> bool:
+    """A line of dates alone ('1977-1982', 'June 2014 - Present')."""
+    return bool(find_range(line)) and not re.search(r"[A-Za-z]{2}", _undated(line))
 
 
 def _job_rows(segment: list[str], roles: frozenset[str]) -> list[list[str]] | None:
@@ -405,8 +406,7 @@ def _job_rows(segment: list[str], roles: frozenset[str]) -> list[list[str]] | No
     per job."""
     if len(segment) < 2 or sum("," in line for line in segment) < 2:
         return None
-    dates = [line for line in segment if (found := find_range(line)) and not re.search(
-        r"[A-Za-z]{2}", line[: found.span[0]] + line[found.span[1]:].replace("present", ""))]
+    dates = [line for line in segment if _dates_only(line)]
     jobs = [line for line in segment if line not in dates]
     if len(jobs) < 2 or dates and (len(dates) != len(jobs) or any(find_range(line) for line in jobs)):
         return None  # each job with its own dates on its line, or all of them after, one for each
