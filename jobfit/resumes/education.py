@@ -160,12 +160,10 @@ def _paired_columns(lines: list[str]) -> list[str]:
     """A table read column by column, its degrees first and then as many schools ('Ph.D.' / 'M.S.Ed.' / 'B.A.' /
     'Syracuse University, 2001, …' / 'SUNY Oneonta, 1993, …' / …): row by row again, each degree with its school."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    bare = [i for i in filled if (found := degree_of(lines[i])) and found[2][0] == 0 and len(lines[i].split()) <= 2]
-    for start in bare:
-        run = [start]
-        while (nxt := filled.index(run[-1]) + 1) < len(filled) and filled[nxt] in bare:
-            run.append(filled[nxt])
-        after = filled[filled.index(run[-1]) + 1:][:len(run)]
+    bare = [bool(found := degree_of(lines[i])) and found[2][0] == 0 and len(lines[i].split()) <= 2 for i in filled]
+    for k in (k for k, is_bare in enumerate(bare) if is_bare):
+        end = next((j for j in range(k, len(filled)) if not bare[j]), len(filled))
+        run, after = filled[k:end], filled[end:2 * end - k]
         if (len(run) >= 2 and len(after) == len(run) and not any(degree_of(lines[i]) for i in after)
                 and sum(bool(INSTITUTION.search(lines[i])) for i in after) >= len(after) / 2):  # 'SUNY Oneonta' too
             rows = [f"{lines[d].strip()} | {lines[s].strip().replace(': ', ' | ', 1)}" for d, s in zip(run, after, strict=True)]
