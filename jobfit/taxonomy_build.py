@@ -151,6 +151,8 @@ def _without_vendor(products: list[str], common: set[str]) -> dict[str, str]:
                     break  # 'IBM Lotus Notes' is written 'Lotus Notes', never 'Notes'
                 rest = rest[1:]
         short = " ".join(rest)
+        if not re.search(r"[^\W\d_]", short):
+            continue  # 'EZ 2000' is never written '2000', a year; nor 'Lotus 1-2-3' '1-2-3'
         if rest[0][:1].isupper() or rest[0][:1].isdigit():
             if len(rest) > 1 or (alias_key(short) not in common and len(short) >= 4):  # not 'VIP', 'EHR'
                 out[name] = short

@@ -158,13 +158,14 @@ def test_onet_products_are_also_named_without_their_vendor():
     products = ["Apache JMeter", "Apache Kafka", "Apache Tomcat", "Apache Pig", "Apache Ant Build", "Apache Spark",
                 "Hewlett Packard LoadRunner", "Hewlett Packard QuickTest", "Hewlett Packard ALM", "Hewlett Packard Fortify",
                 "Hewlett Packard UFT", "Adobe Systems Adobe Dreamweaver", "Adobe Photoshop", "Adobe Illustrator",
-                "Adobe Acrobat", "Adobe Bridge", "Adobe Systems Adobe Bridge", "Landmark VIP", "Widget tools"]
+                "Adobe Acrobat", "Adobe Bridge", "Adobe Systems Adobe Bridge", "Adobe 2000", "Landmark VIP", "Widget tools"]
     short = _without_vendor(products, common={"pig", "tool", "bridge"})
     assert short["Apache JMeter"] == "JMeter" and short["Hewlett Packard LoadRunner"] == "LoadRunner"
     assert short["Adobe Systems Adobe Dreamweaver"] == "Dreamweaver"  # the company's name goes with the vendor
     assert "Apache Pig" not in short  # an ordinary word alone is no product's name
     assert "Adobe Bridge" not in short  # two products answer to 'Bridge', an ordinary word
     assert "Landmark VIP" not in short and "Widget tools" not in short  # no vendor of five products
+    assert "Adobe 2000" not in short  # a number alone is a year in a resume, not this product
 
 
 def test_a_vendor_named_after_its_product_a_second_vendor_word_and_one_product_under_two_vendors():
