@@ -745,6 +745,21 @@ till date
     assert [(w.name, w.position, w.startDate, w.endDate) for w in work[:2]] == [
         ("Lehman Brothers", None, "2012-01", None), ("Air Canada", "Analyst Programmer", "2007-09", "2007-11")]
     assert [w.name for w in work[2:]] == [None, "Asea Brown Boveri"]  # a sub-heading in capitals; a label is no name
+    # labels alone on their lines, each value on the next: the place is no employer, nor is a label
+    text = """Bo Labels
+Experience
+Asea Brown Boveri
+Duration
+February 2008
+till date
+Function
+Embedded Developer
+Location
+Bangalore, India; Stavanger, Norway
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [w.name for w in work if w.name] == ["Asea Brown Boveri"]
+    assert [(w.position, w.location) for w in work if w.position] == [("Embedded Developer", "Bangalore, India")]
     # beside a template's 'Company Name' or on the line of its dates, the one piece is the title more often
     text = """Lee Template
 Experience

@@ -32,10 +32,11 @@ def _split_pieces(line: str) -> list[str]:
     return pieces
 
 
-LABELED = re.compile(
-    r"^(designation|job title|title|position|role|organi[sz]ation|company|company name|employer|client|"
-    r"duration|period|dates?|from|location|place|experience|notice(?: period)?|team size|ctc|salary|"
-    r"reason for leaving|hours)\s*(?:[:\-]+|\s\|)\s*(.+)$", re.I)  # 'Salary | $52,000', 'Position | Associate' too
+_LABELS = (r"designation|job title|title|position|role|organi[sz]ation|company|company name|employer|client|"
+           r"duration|period|dates?|from|location|place|experience|notice(?: period)?|team size|ctc|salary|"
+           r"reason for leaving|hours")
+LABELED = re.compile(rf"^({_LABELS})\s*(?:[:\-]+|\s\|)\s*(.+)$", re.I)  # 'Salary | $52,000', 'Position | Associate' too
+_BARE_LABEL = re.compile(rf"(?:{_LABELS}|function|about)\W*", re.I)  # alone, its value on the next line (or text, for "About")
 # the same labels need no colon in capitals ('DURATION Jan-2014 to Jun-2015', 'TEAM SIZE 20') or before a
 # figure ('Duration 6 months', 'Team Size 15 Members')
 LABELED_CAPS = re.compile(r"^(DURATION|PERIOD|DATES?|TEAM SIZE|CLIENT|CTC|SALARY|NOTICE PERIOD|DESIGNATION|ROLE|LOCATION)\s+"
@@ -240,7 +241,15 @@ _SITE_IN_BRACKETS = re.compile(r"[(\[]\s*(?:https?://|www\.)[^)\]\s]*\s*[)\]]", 
 
 def read_header(lines: list[str]) -> Header:
     header = Header()
+    label = False  # a place's label alone on its line ('Location' / 'Bangalore, India; Stavanger, Norway') before it
     for line in lines:
+        if label and all(parse_place(part) for part in line.split(";")):
+            header.places.extend(strip_piece(part) for part in line.split(";"))
+            label = ""
+            continue
+        label = line.strip().rstrip(":").lower() in ("location", "place")
+        if label:
+            continue  # its place follows; a template's 'Company name' / 'Location' leave nothing
         line, placeholders = TEMPLATE_PLACEHOLDER.subn(" | ", line)
         header.anonymized = header.anonymized or bool(placeholders)
         line = _HOURS_BESIDE.sub(" | ", _SITE_IN_BRACKETS.sub(" ", line))  # '… CG SCHOOL (WWW.MABIOCA.COM)'
@@ -281,8 +290,8 @@ def read_header(lines: list[str]) -> Header:
                 continue
             if CONTACT.search(piece) or TEMPLATE_PLACEHOLDER.fullmatch(piece):
                 continue  # a phone, an address or an email is never a title or an employer, nor a template's 'City'
-            if piece.lower() in DATE_LABELS or piece.lower() in IGNORED_LABELS:
-                continue  # a label whose value is on the next line ('Duration' / 'February 2008')
+            if _BARE_LABEL.fullmatch(piece):
+                continue  # a label whose value is on the next line ('Duration' / 'February 2008', 'Function' / 'Embedded Developer')
             if _DURATION.fullmatch(piece) or _HOURS.fullmatch(piece) or _PAGE.fullmatch(piece):
                 continue  # '1 Year 3 Months', 'Full-time', 'Page1': how long, the hours, a page; no title or employer
             lone = LONE_DATE_PIECE.match(piece)
