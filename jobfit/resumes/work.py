@@ -431,8 +431,8 @@ def _segments(header_lines: list[str]) -> list[list[str]]:
         return len(re.findall(r"[A-Za-z]{2,}", rest)) >= 1
     titled = [i for i in dated if wordy(i)]
     alternating = all(later - earlier >= 2 for earlier, later in pairwise(dated))  # other lines between each
-    if len(titled) >= 2 and not alternating:
-        shared = [line for i, line in enumerate(header_lines) if i not in dated]
+    shared = [line for i, line in enumerate(header_lines) if i not in dated]
+    if len(titled) >= 2 and not alternating and len(shared) <= 3:  # an employer and its place, over its roles
         return [shared + [header_lines[i]] for i in titled]
     starts_with_date = dated[0] == 0
     segments, current = [], []
