@@ -1864,3 +1864,37 @@ def test_an_employer_glued_to_its_city_by_a_hyphen():
     header = read_header(["CME Group-Chicago, IL- Jan 2010-Sept 2013", "Production Specialist"])
     assert header.pieces == ["CME Group", "Production Specialist"] and header.places == ["Chicago, IL"]
     assert read_header(["Co-Founder, Acme Labs, 2001 - 2004"]).pieces == ["Co-Founder, Acme Labs"]  # no place, nothing cut
+
+
+def test_jobs_with_no_text_under_them_are_cut_at_their_date_lines(matcher):
+    # an academic CV: each job's lines (title and employer, place, department) end at a line of dates alone or a place
+    # with its dates; no text under any of them, so nothing but the dates tells where one job ends
+    text = """Dana Faculty
+Teaching Experience:
+Professor - Lakeside State University
+Wilmington, NC
+Cameron School of Business
+1999 - Present
+Full Time Instructor: Kent Valley University
+Kent OH
+Information Sciences Concentration
+1995 - 1999
+Work Experience:
+Management Trainer
+Effective Management Group
+Warrendale, PA 1987 - 1999
+Strategic Planning Analyst
+Harbor Glass Industries
+Pittsburgh, PA 1974 - 1980
+Courses Taught:
+Systems Analysis (2005-present)
+Database Design (1999-2000)
+Journal Articles
+Teaching with web tutorials, Information Systems Education Journal, 2015
+"""
+    profile = parse_resume(text, matcher=matcher)
+    assert [(w.position, w.name, w.startDate) for w in profile.work[:4]] == [
+        ("Professor", "Lakeside State University", "1999-01"), ("Full Time Instructor", "Kent Valley University", "1995-01"),
+        ("Management Trainer", "Effective Management Group", "1987-01"),
+        ("Strategic Planning Analyst", "Harbor Glass Industries", "1974-01")]
+    assert "Information Systems Education Journal" not in str(profile.work)  # 'Journal Articles' heads publications
