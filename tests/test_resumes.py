@@ -1898,3 +1898,22 @@ Teaching with web tutorials, Information Systems Education Journal, 2015
         ("Management Trainer", "Effective Management Group", "1987-01"),
         ("Strategic Planning Analyst", "Harbor Glass Industries", "1974-01")]
     assert [p.releaseDate for p in profile.publications] == ["2015"]  # 'Journal Articles' heads publications
+
+
+def test_an_employer_labeled_on_its_own_line_in_a_dated_history_is_the_next_title_s(matcher):
+    text = """Nia Labeled
+Work Experience
+Escalation Manager
+Northwind India -
+June 2016 to Present
+Roles and Responsibilities:
+• Led a team of twenty engineers on high priority incidents.
+Company: Contoso Services India
+Client: Fabrikam Electric
+Incident Coordinator
+Roles and Responsibilities:
+• Tracked the timeline of every major incident.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name) for w in work] == [
+        ("Escalation Manager", "Northwind India"), ("Incident Coordinator", "Contoso Services India")]

@@ -496,7 +496,7 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
                 if previous and not previous.highlights and 1 <= len(header.pieces) <= 2 and previous.company and previous.position is None:
                     previous.position = header.pieces[0]
                     continue
-                if len(segment) > 3 or not ("position" in header.labeled or any(
+                if len(segment) > 3 or not (header.labeled.keys() & {"position", "company"} or any(
                         title_score(p, roles) >= 1 and len(p.split()) <= 6 for p in header.pieces)):
                     if entries:
                         entries[-1].highlights.extend(segment)
