@@ -1917,3 +1917,21 @@ Roles and Responsibilities:
     work = parse_resume(text, matcher=matcher).work
     assert [(w.position, w.name) for w in work] == [
         ("Escalation Manager", "Northwind India"), ("Incident Coordinator", "Contoso Services India")]
+
+
+def test_an_undated_employer_with_its_place_over_text_is_a_job_in_a_dated_history(matcher):
+    text = """Ray Research
+Research Experience
+Lakeshore University
+Postdoctoral Scientist
+Pittsburgh, PA
+2010 – Present
+Developed new online learning techniques for course recommendations.
+Acme Search, Inc.
+Mountain View, CA
+Analysed user behaviour from search traffic logs.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.location) for w in work] == [("Lakeshore University", "Pittsburgh, PA"),
+                                                     ("Acme Search, Inc.", "Mountain View, CA")]
+    assert work[1].highlights == ["Analysed user behaviour from search traffic logs."]

@@ -497,7 +497,8 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
                     previous.position = header.pieces[0]
                     continue
                 if len(segment) > 3 or not (header.labeled.keys() & {"position", "company"} or any(
-                        title_score(p, roles) >= 1 and len(p.split()) <= 6 for p in header.pieces)):
+                        title_score(p, roles) >= 1 and len(p.split()) <= 6 for p in header.pieces) or header.places and len(
+                        header.pieces) == 1 and company_score(header.pieces[0], roles) >= 1):
                     if entries:
                         entries[-1].highlights.extend(segment)
                     continue
