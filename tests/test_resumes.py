@@ -1935,3 +1935,16 @@ Analysed user behaviour from search traffic logs.
     assert [(w.name, w.location) for w in work] == [("Lakeshore University", "Pittsburgh, PA"),
                                                      ("Acme Search, Inc.", "Mountain View, CA")]
     assert work[1].highlights == ["Analysed user behaviour from search traffic logs."]
+
+
+def test_a_title_whose_text_runs_on_after_a_period_keeps_the_title(matcher):
+    text = """Lee Legal
+Experience
+2/89 to 1/90
+Harbor Insurance Co.
+Calendar Clerk/Litigation Assistant. Managed calendar
+department for in-house counsel and docketed cases.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name) for w in work] == [("Calendar Clerk", "Harbor Insurance Co."),
+                                                     ("Litigation Assistant", "Harbor Insurance Co.")]

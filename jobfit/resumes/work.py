@@ -141,6 +141,8 @@ def _clean_position(position: str | None) -> str | None:
         return position
     cleaned = _HOURS_NOTE.sub("", _DATE_AFTER.sub("", _DATE_BEFORE.sub("", position))).strip(" ,;:-–(")
     cleaned = _WORKED_AS.sub("", cleaned)
+    if run_on := _SENTENCE_AFTER.match(cleaned):
+        cleaned = run_on["title"]  # 'Calendar Clerk/Litigation Assistant. Managed calendar': the title, then its text
     if not cleaned or cleaned[0] in ")]" or _NO_TITLE.search(cleaned) or re.fullmatch(MONTH, cleaned, re.I) \
             or not re.search(r"[A-Za-z]{2}", cleaned) or _CLAUSE.search(cleaned):
         return None
@@ -149,6 +151,8 @@ def _clean_position(position: str | None) -> str | None:
 
 # 'Have worked as a Support Engineer': the title after the sentence's start
 _WORKED_AS = re.compile(r"(?i)^(?:i\s+)?(?:have\s+|has\s+)?(?:been\s+)?(?:work(?:ed|ing)|served|serving)\s+as\s+(?:an?\s+)?(?=\w)")
+# a title its text runs on after, in the same line: 'Senior Litigation Paralegal. Assigned to the office of'
+_SENTENCE_AFTER = re.compile(r"^(?P<title>(?:\S+\s+){0,5}\S*[a-z]{3})\.\s+[A-Z][a-z]+\s+[a-z]")
 # a clause with its verb ('Banking and locking up store when manager was away'): text, not a title
 _CLAUSE = re.compile(r"(?i)\b(?:was|were|is|are|had|have|has|did)\b")
 
@@ -491,7 +495,7 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
                     previous.position = _clean_position(header.labeled["position"])
                     continue
                 if previous and previous.position is None and any(title_score(p, roles) > 0 for p in header.pieces):
-                    previous.position = max(header.pieces, key=lambda p: title_score(p, roles))
+                    previous.position = _clean_position(max(header.pieces, key=lambda p: title_score(p, roles)))
                     continue
                 if previous and not previous.highlights and 1 <= len(header.pieces) <= 2 and previous.company and previous.position is None:
                     previous.position = header.pieces[0]
