@@ -1948,3 +1948,44 @@ department for in-house counsel and docketed cases.
     work = parse_resume(text, matcher=matcher).work
     assert [(w.position, w.name) for w in work] == [("Calendar Clerk", "Harbor Insurance Co."),
                                                      ("Litigation Assistant", "Harbor Insurance Co.")]
+
+
+def test_the_current_title_of_a_history_that_runs_oldest_first_is_its_last(matcher):
+    text = """Sam Chronological
+Experience
+Freelancer, Bhiwani, Haryana
+Jan 2016 - Feb 2017
+Software Engineer, Codalien Technologies, Delhi
+Aug 2017 - Dec 2018
+Senior Software Engineer, Codalien Technologies, Delhi
+Jan 2019 - Present
+"""
+    assert parse_resume(text, matcher=matcher).basics.label == "Senior Software Engineer"
+    # newest first, the first listed; a job held to this day listed first stays the current one
+    text = """Kai Current
+Experience
+Lead Developer, Utum Group, Lagos
+July 2012 - Present
+Research Assistant, University of Lagos, Lagos
+August 2012 - August 2012
+"""
+    assert parse_resume(text, matcher=matcher).basics.label == "Lead Developer"
+
+
+def test_a_range_a_layout_set_on_two_lines_with_a_colon_after_it(matcher):
+    text = """Wanjiru Advocate
+Work Experience
+1987
+1989:
+Attorney Generals Office
+Senior State Counsel
+Dealt with civil cases on behalf of the state.
+1989
+1995:
+Kenya National Assurance Co. Ltd
+Senior Legal Officer
+Dealt with the company's legal matters.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.startDate, w.endDate) for w in work] == [
+        ("Attorney Generals Office", "1987-01", "1989-01"), ("Kenya National Assurance Co. Ltd", "1989-01", "1995-01")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from jobfit import SCHEMA_VERSION
 from jobfit.resumes.basics import contacts
@@ -310,8 +310,13 @@ def parse_resume(
         for index, entry in enumerate(work) for highlight in entry.highlights if FIGURE.search(highlight)
     ]
     years = merged_years([(e.dates.start, e.dates.end) for e in work_found if e.dates and e.dates.start], today)
-    # failing a title under the name, the latest position that reads as a title ('Duration' or 'SQL Server' does not)
-    label = found.label or next((e.position for e in work_found if e.position and title_score(e.position, roles) > 0), None)
+    # failing a title under the name, the latest position that reads as a title ('Duration' or 'SQL Server' does not):
+    # the first listed, or the last when the history runs oldest first and the first is not held to this day
+    held = [e for e in work_found if e.position and title_score(e.position, roles) > 0]
+    starts = [e.dates.start for e in held if e.dates and e.dates.start]
+    oldest_first = sum(a < b for a, b in pairwise(starts)) > sum(a > b for a, b in pairwise(starts))
+    latest = None if not held else held[0] if not oldest_first or _ongoing(held[0]) and not _ongoing(held[-1]) else held[-1]
+    label = found.label or (latest.position if latest else None)
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
     summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
     certificates = _certificates([line for line in certification_lines if not _academic(line)])
@@ -375,6 +380,10 @@ def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
             found.append(entry)
             known.add(entry.company.lower())
     return found
+
+
+def _ongoing(entry) -> bool:
+    return bool(entry.dates and entry.dates.start and entry.dates.end is None)
 
 
 def _provenance(lines: list[str], found, label: str | None) -> dict[str, str]:

@@ -123,7 +123,7 @@ def merged_years(intervals: list[tuple[tuple[int, int], tuple[int, int] | None]]
 
 _GOES_ON = r"(?P<goes_on>(?:until|till|to|through|thru)\s+|[-–—]\s*)?"  # 'until today)': the range's second half
 _LEADING_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*:\s*\S", re.I)  # "Present: Engineer, GM"
-_LONE_DATE = re.compile(r"^\s*" + _GOES_ON + r"(?:" + _one("s") + r"|" + _PRESENT + r")\s*[-–—]?\s*\)?\s*$", re.I)  # "present)" too
+_LONE_DATE = re.compile(r"^\s*" + _GOES_ON + r"(?:" + _one("s") + r"|" + _PRESENT + r")\s*[-–—]?\s*\)?\s*:?\s*$", re.I)  # "present)" too
 
 
 # A header line ending in one date whose range goes on in the next line, the dash lost with the line
