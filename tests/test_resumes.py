@@ -1989,3 +1989,7 @@ Dealt with the company's legal matters.
     work = parse_resume(text, matcher=matcher).work
     assert [(w.name, w.startDate, w.endDate) for w in work] == [
         ("Attorney Generals Office", "1987-01", "1989-01"), ("Kenya National Assurance Co. Ltd", "1989-01", "1995-01")]
+    # the department a title's comma names after it is the title's, not the employer on its own line
+    work = parse_resume(text.replace("Senior State Counsel\n", "Senior State Counsel, Civil Litigation department\n"),
+                        matcher=matcher).work
+    assert [(w.position, w.name) for w in work][0] == ("Senior State Counsel", "Attorney Generals Office")

@@ -186,8 +186,9 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         # the piece a place was written after is the employer's more often than a project's or a client's; a piece of
         # its own line more often than what a title's comma set apart ('Director of Engineering, Android,' / 'Tinder')
         named_alone = any(p not in cut and written_as_name(p) for p in rest)
-        scored = [(company_score(p, roles) + (0.5 if p in header.placed else 0.0) - (0.25 if p in cut and named_alone else 0.0),
-                   -i, p) for i, p in enumerate(rest)]
+        scored = [(company_score(p, roles) + (0.5 if p in header.placed else 0.0) - (
+            (1.0 if (words_of(p) or [""])[-1] in _UNITS else 0.25) if p in cut and named_alone else 0.0), -i, p)
+            for i, p in enumerate(rest)]
         best = max(scored)
         if best[0] > 0:
             company = best[2]
@@ -236,6 +237,8 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     return WorkEntry(position, company, location, header.dates, note=note)
 
 
+# the part of an organization a title's comma may name after it: 'Senior State Counsel, Civil Litigation department'
+_UNITS = frozenset("department dept division unit section team".split())
 _CUT_OFF = JOINING_WORDS | {"when", "which", "who"}
 
 _ROLE_JOINS = re.compile(r"\s*/\s*|\s+(?:&|and)\s+|,\s*(?:and\s+)?")
