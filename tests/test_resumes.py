@@ -1993,3 +1993,16 @@ Dealt with the company's legal matters.
     work = parse_resume(text.replace("Senior State Counsel\n", "Senior State Counsel, Civil Litigation department\n"),
                         matcher=matcher).work
     assert [(w.position, w.name) for w in work][0] == ("Senior State Counsel", "Attorney Generals Office")
+
+
+def test_hyphenated_specialist_and_vocational_degrees_are_degrees():
+    from jobfit.resumes import degree_of
+    from jobfit.resumes.education import education_entries
+
+    assert degree_of("B-TECH")[:2] == ("B-TECH", "bachelor")
+    assert degree_of("B-tech in Electronics and Telecommunication, 2015")[1] == "bachelor"
+    assert degree_of("Ed.S., Kent State University")[:2] == ("Ed.S.", "master")
+    assert degree_of("NVQ 3 in Retailing")[:2] == ("NVQ 3", "certificate")
+    lines = ["GNVQ Advanced Information Technology (Pass)", "Longsight College of Further Education 2002 - 2004"]
+    assert [(e.degree, e.institution) for e in education_entries(lines)] == [
+        ("GNVQ Advanced Information Technology", "Longsight College of Further Education")]
