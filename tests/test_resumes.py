@@ -2006,3 +2006,14 @@ def test_hyphenated_specialist_and_vocational_degrees_are_degrees():
     lines = ["GNVQ Advanced Information Technology (Pass)", "Longsight College of Further Education 2002 - 2004"]
     assert [(e.degree, e.institution) for e in education_entries(lines)] == [
         ("GNVQ Advanced Information Technology", "Longsight College of Further Education")]
+
+
+def test_a_diploma_or_certificate_keeps_the_field_named_before_it():
+    from jobfit.resumes.education import education_entries
+
+    lines = ["Computer System Technician Diploma, 2003", "Client College", "",
+             "Kenya Certificate of Education (KCE)", "", "Armenia Certificate, ANC Computer School, 1993"]
+    assert [(e.degree, e.area) for e in education_entries(lines)] == [
+        ("Computer System Technician Diploma", "Computer System Technician"),
+        ("Kenya Certificate of Education (KCE)", "Education (KCE)"),
+        ("Certificate", None)]  # a country before it is where, not what

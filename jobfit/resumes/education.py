@@ -7,7 +7,16 @@ import re
 from dataclasses import dataclass, field
 
 from jobfit.resumes.dates import MONTH, find_range
-from jobfit.resumes.entries import NAME_CONNECTORS, SEPARATORS, Header, is_body, strip_piece, take_place, written_as_name
+from jobfit.resumes.entries import (
+    NAME_CONNECTORS,
+    PAST_VERB,
+    SEPARATORS,
+    Header,
+    is_body,
+    strip_piece,
+    take_place,
+    written_as_name,
+)
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import BULLET, heading_of
 
@@ -105,6 +114,10 @@ _DATES_ONLY = re.compile(rf"(?i)[\W]*(?:(?:{MONTH}|spring|summer|fall|autumn|win
                          rf"(?:\d{{1,2}}/){{0,2}}(?:(?:19|20)?\d\d)|present|current|now|date|till date))?[\W]*")
 
 
+# the capitalized words a 'Diploma' or 'Certificate' opens its piece with: the field it was in
+_FIELD_BEFORE = re.compile(r"(?:^|[,;|•:–—(]\s*|\s-\s+)(?P<field>(?:[A-Z][\w&/'-]*\s+){1,5})$")
+
+
 def _abbreviated(degree: str) -> bool:
     """'BS', 'Ph.D.', 'M.Ed.', 'BTech': a degree's abbreviation (a field may follow it bare), not 'Masters'."""
     return " " not in degree and ("." in degree or sum(c.isupper() for c in degree) >= 2) and len(degree) <= 8
@@ -135,6 +148,13 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
           and not _NOT_AREA.match(bare.group(1)) and not parse_place(bare.group(1))):
         area = re.sub(r"\s+(?:and|&|of)$", "", bare.group(1))
         rest = rest[rest.find(area) + len(area):]
+    # 'Computer System Technician Diploma', 'Kenya Certificate of Education': what it is in, or its name, first ('Armenia
+    # Certificate' alone says where)
+    named = _FIELD_BEFORE.search(line[:start]) if written.lower() in ("diploma", "certificate") else None
+    if named and not INSTITUTION.search(named["field"]) and not PAST_VERB.match(named["field"]) and (
+            area or not parse_place(named["field"].strip())):
+        start = named.start("field")
+        area = area or named["field"].strip()
     phrase = strip_piece(line[start:end] + (line[end:line.find(area) + len(area)] if area and area in line[end:] else ""))
     phrase = re.sub(r"\s*[\"“”]\s*", " ", phrase).strip()  # the field's quotes
     if phrase.count("(") > phrase.count(")"):
