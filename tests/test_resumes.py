@@ -2003,6 +2003,8 @@ def test_hyphenated_specialist_and_vocational_degrees_are_degrees():
     assert degree_of("B-tech in Electronics and Telecommunication, 2015")[1] == "bachelor"
     assert degree_of("Ed.S., Kent State University")[:2] == ("Ed.S.", "master")
     assert degree_of("NVQ 3 in Retailing")[:2] == ("NVQ 3", "certificate")
+    assert [degree_of(text)[:2] for text in ("Honors BASc.", "BSN, Nursing", "MFA in Creative Writing")] == [
+        ("BASc", "bachelor"), ("BSN", "bachelor"), ("MFA", "master")]
     lines = ["GNVQ Advanced Information Technology (Pass)", "Longsight College of Further Education 2002 - 2004"]
     assert [(e.degree, e.institution) for e in education_entries(lines)] == [
         ("GNVQ Advanced Information Technology", "Longsight College of Further Education")]
