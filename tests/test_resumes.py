@@ -1730,6 +1730,8 @@ Associate Print Copywriter, Quillon Press, 2010 - 2014
     assert label("SAMPLE TWO PAGE TEACHER RESUME") == "TEACHER"
     assert label("Education Resume Example - Principal") == "Principal"
     assert label("Curriculum Vitae") == "Associate Print Copywriter"  # no title in it: the latest job's
+    assert label("Advertiser Resume Template") == "Advertiser"  # a word for one who does the job, if no occupation's
+    assert label("Chronological Resume") == "Associate Print Copywriter"  # the kind of resume names no job
 
 
 def test_a_headline_after_credentials_and_with_at_law_in_it(matcher):

@@ -191,8 +191,12 @@ def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str
     name, the title the document is named for ("Copy Writer CV Resume Template")."""
     start = next((i + 1 for i, line in enumerate(lines) if name and name in line), 0)
     end = start + 12  # under a header of personal details ('Age : 23', 'Nationality : French', 'Single') too
-    return _label_in(lines[start:end], roles) or _label_in(
-        [m["before"] or m["after"] for line in lines[:end] if (m := _DOCUMENT_TITLE.match(line.strip()))], roles)
+    titled = [m["before"] or m["after"] for line in lines[:end] if (m := _DOCUMENT_TITLE.match(line.strip()))]
+    # a document named for a job may name it by a word no occupation is named by: 'Advertiser Resume Template'
+    return _label_in(lines[start:end], roles) or _label_in(titled, roles) or next((t for t in titled if _AGENT.fullmatch(t)), None)
+
+
+_AGENT = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}(?:er|or|ist|ian)")
 
 
 _CREDENTIAL = re.compile(r"(?i)^(?:ph\.?\s?d|m\.?d|j\.?d|ed\.?d|mba|cpa|pmp|esq)\.?\s*,\s*")
