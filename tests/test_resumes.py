@@ -2021,3 +2021,29 @@ def test_a_diploma_or_certificate_keeps_the_field_named_before_it():
         ("Computer System Technician Diploma", "Computer System Technician"),
         ("Kenya Certificate of Education (KCE)", "Education (KCE)"),
         ("Certificate", None)]  # a country before it is where, not what
+
+
+def test_the_name_a_page_s_running_head_repeats_is_no_employer(matcher):
+    text = """Kendall Rod Considine
+614 Van Liew Court, Hillsborough, NJ 08844
+Experience
+AETEA CONSULTING
+Web Developer Consultant, February 2014 - Present
+Built sites for clients.
+Kendall Rod Considine
+DATACOLOR
+Web Developer, August 2011 - January 2012
+Built the color tools site.
+Kendall Rod Considine HALF TECHNOLOGIES
+Drupal Developer, April 2011 - August 2011
+Built modules.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.position) for w in work] == [("AETEA CONSULTING", "Web Developer Consultant"),
+                                                     ("DATACOLOR", "Web Developer"), ("HALF TECHNOLOGIES", "Drupal Developer")]
+
+
+def test_a_letter_spaced_page_number_is_no_piece_of_a_header():
+    from jobfit.resumes.entries import read_header
+
+    assert read_header(["P AGE 2", "Principal, Pine Tree Elementary, Houston, TX"]).pieces == ["Principal, Pine Tree Elementary"]

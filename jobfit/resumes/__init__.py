@@ -273,6 +273,8 @@ def parse_resume(
 
     found = contacts(header, "\n".join(lines), roles, region, contact_lines, is_skill,
                      is_common=matcher.taxonomy.common_words.__contains__)
+    if found.name and (unheaded := _without_running_name(lines, found.name, len(sections[0].lines))) != lines:
+        lines, sections = unheaded, split_sections(unheaded)
 
     width = wrap_width(lines)
     work_found = _work_history(sections, roles, width)
@@ -380,6 +382,21 @@ def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
             found.append(entry)
             known.add(entry.company.lower())
     return found
+
+
+def _without_running_name(lines: list[str], name: str, start: int) -> list[str]:
+    """The lines after the header without the name a page's running head repeats: 'Kendall Rod Considine' alone, or
+    before the first line of the page ('Kendall Rod Considine HALF TECHNOLOGIES')."""
+    out = lines[:start]
+    for line in lines[start:]:
+        stripped = line.strip()
+        if stripped == name:
+            out.append("")
+        elif stripped.startswith(name + " ") and stripped[len(name) + 1:].strip()[:1].isupper():
+            out.append(stripped[len(name) + 1:].strip())
+        else:
+            out.append(line)
+    return out
 
 
 def _ongoing(entry) -> bool:

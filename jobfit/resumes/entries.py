@@ -138,7 +138,7 @@ LONE_DATE_PIECE = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|o
 HOURS_WORDS = r"(?:full|part)[- ]?time|permanent|temporary|seasonal"
 _HOURS = re.compile(HOURS_WORDS, re.I)
 _HOURS_BESIDE = re.compile(rf"\s*[,(]\s*(?:{HOURS_WORDS})\s*\)?\s*(?=$|[|,])", re.I)  # 'Kolger and Young, Full-time'
-_PAGE = re.compile(r"(?i)page\s*\d+(?:\s*(?:of|/)\s*\d+)?")  # a page's number ('Page1', 'Page 2 of 3')
+_PAGE = re.compile(r"(?i)p\s?age\s*\d+(?:\s*(?:of|/)\s*\d+)?")  # a page's number ('Page1', 'Page 2 of 3', spaced 'P AGE 2')
 _DURATION = re.compile(r"(?i)\(?\s*\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)(?:\s*(?:and\s*)?\d+\s*(?:months?|mos?))?\s*\)?")
 
 
