@@ -2047,3 +2047,20 @@ def test_a_letter_spaced_page_number_is_no_piece_of_a_header():
     from jobfit.resumes.entries import read_header
 
     assert read_header(["P AGE 2", "Principal, Pine Tree Elementary, Houston, TX"]).pieces == ["Principal, Pine Tree Elementary"]
+
+
+def test_the_title_a_job_s_text_states_when_its_header_names_none(matcher):
+    text = """Ravi Trainer
+Experience
+MAASMIND Java Training Institute, Chennai, Tamil Nadu
+June 2014 - Present
+Currently Working as a Java/J2ee Trainer in MAASMIND Java Training Institute.
+Hewlett-Packard Corporation, Palo Alto, California
+May 2007 - August 2007
+Served as departmental Linux Systems Administrator.
+Subaru Russia
+2009 - 2016
+Role: Car dealership director.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [w.position for w in work] == ["Java/J2ee Trainer", "Linux Systems Administrator", "Car dealership director"]

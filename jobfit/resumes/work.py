@@ -531,7 +531,22 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
     if len(kept) > 1 and not (kept[0].position or kept[0].company or kept[0].dates or kept[0].highlights):
         kept.pop(0)  # an empty first entry; one with text keeps it, so nothing the resume says is lost
     _roles_within(kept)
+    for entry in kept:
+        if entry.position is None and (entry.company or entry.dates):
+            entry.position = next(filter(None, (_title_in_text(line, roles) for line in entry.highlights[:6])), None)
     return kept
+
+
+# 'Currently Working as a Java/J2ee Trainer in MAASMIND …', 'Joined as Associate System Engineer, …', 'Role: Business Analyst'
+_TEXT_TITLE = re.compile(r"(?i)^(?:(?:currently\s+)?(?:work(?:ed|ing)|serv(?:ed|ing)|joined|hired|employed)\s+as\s+(?:an?\s+)?|"
+                         r"(?:key\s+)?(?:role|designation|position)\s*:\s*)(?P<title>[^,.;:()]{3,60}?)(?=\s+(?:in|at|for|with|from|since|on)\b|[,.;(]|$)")
+
+
+def _title_in_text(line: str, roles: frozenset[str]) -> str | None:
+    """The title a job's own text states, for an entry whose header names none."""
+    found = _TEXT_TITLE.match(BULLET.sub("", line).strip())
+    title = found and re.sub(r"^(?:[a-z]+\s+)+(?=[A-Z])", "", found["title"].strip())  # 'departmental Linux Systems Administrator'
+    return title if title and len(title.split()) <= 6 and title_score(title, roles) >= 1 else None
 
 
 def _roles_within(entries: list[WorkEntry]) -> None:
