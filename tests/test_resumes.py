@@ -2064,3 +2064,12 @@ Role: Car dealership director.
 """
     work = parse_resume(text, matcher=matcher).work
     assert [w.position for w in work] == ["Java/J2ee Trainer", "Linux Systems Administrator", "Car dealership director"]
+
+
+def test_numbered_headings_open_their_sections_but_numbered_items_do_not():
+    from jobfit.resumes.sections import heading_of
+
+    assert heading_of("6. Employment History") == "experience"
+    assert heading_of("5. Academic Studies:") == "education"
+    assert heading_of("2. Education reform") is None  # an item of a numbered list
+    assert heading_of("1. Position:") is None

@@ -110,6 +110,11 @@ _SHORT_WORDS = {"in", "of", "at", "to", "a", "an", "on", "by", "or", "as", "is",
 def heading_of(line: str, inside: str | None = None) -> str | None:
     """The section a line opens, if it is a heading; `inside` is the section the line is in."""
     stripped = re.sub(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})", " ", letter_spaced(_HEADING_GLYPH.sub("", line.strip())))  # 'GeneralEducation:'
+    if numbered := re.match(r"^\d{1,2}[.)]\s+(?=[A-Z])", stripped):
+        # a numbered heading ('6. Employment History', '5. Academic Studies:'); not an item of a numbered list
+        rest = stripped[numbered.end():]
+        exact = " ".join(re.sub(r"[^a-z&]", " ", rest.lower()).split()) in _LOOKUP
+        return heading_of(rest, inside) if exact or rest.rstrip().endswith(":") else None
     if DEGREE_LINE.match(stripped):
         return None  # "Master of Arts, Education" is a degree, not the heading "Education"
     if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
