@@ -2073,3 +2073,19 @@ def test_numbered_headings_open_their_sections_but_numbered_items_do_not():
     assert heading_of("5. Academic Studies:") == "education"
     assert heading_of("2. Education reform") is None  # an item of a numbered list
     assert heading_of("1. Position:") is None
+
+
+def test_a_summary_sentence_gives_the_title_when_nothing_else_does(matcher):
+    text = """Laureen Brekke
+Bengaluru, Karnataka
+
+Senior software engineer with more than 9 years of experience in C, C++ and BI analytics.
+
+Education
+B.Tech, Nagarjuna University, 2008
+"""
+    assert parse_resume(text, matcher=matcher).basics.label == "Senior software engineer"
+    text = text.replace("Senior software engineer with more than 9 years", "Exceptionally focused and reliable Entry Level"
+                        " Java Developer with an outstanding record")
+    assert parse_resume(text, matcher=matcher).basics.label == "Entry Level Java Developer"
+    assert parse_resume(text.replace("Java Developer with", "worker, with"), matcher=matcher).basics.label is None

@@ -318,7 +318,7 @@ def parse_resume(
     starts = [e.dates.start for e in held if e.dates and e.dates.start]
     oldest_first = sum(a < b for a, b in pairwise(starts)) > sum(a > b for a, b in pairwise(starts))
     latest = None if not held else held[0] if not oldest_first or _ongoing(held[0]) and not _ongoing(held[-1]) else held[-1]
-    label = found.label or (latest.position if latest else None)
+    label = found.label or (latest.position if latest else None) or _title_stated(header + section_lines(sections, "summary"), roles)
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
     summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
     certificates = _certificates([line for line in certification_lines if not _academic(line)])
@@ -397,6 +397,26 @@ def _without_running_name(lines: list[str], name: str, start: int) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+# 'Senior software engineer with more than 9 years of experience', 'a young and energetic sales assistant with two
+# years experience', 'reliable Entry Level Java Developer with an outstanding …': who one is, said in a sentence
+_STATED_TITLE = re.compile(r"(?P<before>(?:[\w/&.-]+\s+){1,6})with\s+(?:over\s+|more\s+than\s+|an?\s+)?(?:\d+|one|two|three|four|five|six|seven|"
+                           r"eight|nine|ten|outstanding|extensive|proven|strong)\b", re.I)
+_NOT_IN_TITLE = re.compile(r"(?i)^(?:a|an|the|and|i|am|is|was|as|[a-z]+(?:ly|ic|ive|ful|ous|able|ed))$")
+
+
+def _title_stated(lines: list[str], roles: frozenset[str]) -> str | None:
+    """The title a summary's sentence says the person is, for a resume with no headline and no titled job."""
+    for line in lines[:12]:
+        if not (found := _STATED_TITLE.search(line)):
+            continue
+        words = found["before"].split()  # the words after the last article, verb or adjective
+        start = max((i + 1 for i, w in enumerate(words) if _NOT_IN_TITLE.match(w)), default=0)
+        title = " ".join(words[start:])
+        if title and len(title.split()) <= 5 and title_score(title, roles) >= 1:
+            return title
+    return None
 
 
 def _ongoing(entry) -> bool:
