@@ -2089,3 +2089,14 @@ B.Tech, Nagarjuna University, 2008
                         " Java Developer with an outstanding record")
     assert parse_resume(text, matcher=matcher).basics.label == "Entry Level Java Developer"
     assert parse_resume(text.replace("Java Developer with", "worker, with"), matcher=matcher).basics.label is None
+
+
+def test_an_education_table_s_column_headings_are_no_entries():
+    from jobfit.resumes.education import education_entries
+
+    lines = ["Period", "2008 - 2013", "", "Name, Dept., Degree", "Odesa National Polytechnic University",
+             "Institute of Computer Systems", "Masters degree", "", "Place", "Odesa, Ukraine", "",
+             "2013 - Present", "", "Linnaeus University", "School of Computer Science"]
+    # each date line opens the school under it (a department on the next line is still an entry of its own)
+    assert [(e.institution, e.start, e.end) for e in education_entries(lines) if e.start] == [
+        ("Odesa National Polytechnic University", "2008", "2013"), ("Linnaeus University", "2013", None)]

@@ -194,8 +194,14 @@ def _paired_columns(lines: list[str]) -> list[str]:
     return lines
 
 
+# a table's column headings: 'Period', 'Name, Dept., Degree', 'Place', '% Marks Class'
+_HEADING_WORD = (r"(?:period|place|years?(?: of pass[\w-]*)?|name|degree|examination|dept\.?|department|qualification|"
+                 r"institution|board|%\s*marks|marks|class|percentage|result)")
+_COLUMN_HEADING = re.compile(rf"(?i){_HEADING_WORD}(?:\s*(?:[,/&]|and)?\s*{_HEADING_WORD})*\W*")
+
+
 def education_entries(lines: list[str]) -> list[EducationEntry]:
-    lines = _paired_columns(_joined_wraps(lines))
+    lines = [line for line in _paired_columns(_joined_wraps(lines)) if not _COLUMN_HEADING.fullmatch(line.strip())]
     entries: list[EducationEntry] = []
     lead: str | None = None  # what starts an entry in this resume: its degree line, its school line or its dates
     bare: EducationEntry | None = None  # the entry whose degree's abbreviation was the whole line just read
