@@ -2100,3 +2100,11 @@ def test_an_education_table_s_column_headings_are_no_entries():
     # each date line opens the school under it (a department on the next line is still an entry of its own)
     assert [(e.institution, e.start, e.end) for e in education_entries(lines) if e.start] == [
         ("Odesa National Polytechnic University", "2008", "2013"), ("Linnaeus University", "2013", None)]
+
+
+def test_a_heading_listing_names_of_one_section_opens_it():
+    from jobfit.resumes.sections import heading_of
+
+    assert heading_of("HONORS, AWARDS, AND MEMBERSHIPS") == "awards"
+    assert heading_of("EXPERIENCE, RELEVANT EXPERIENCE, INTERNSHIP EXPERIENCE") == "experience"
+    assert heading_of("SALES, MARKETING") is None  # fields of work, not sections

@@ -122,6 +122,9 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", stripped.lower()) if not unicodedata.combining(ch))  # 'résumé'
     cleaned = re.sub(r"\s+", " ", re.sub(r"[^a-z &/]", " ", folded.replace("&", " and "))).strip()
     cleaned = re.sub(r"\s*\b(?:continued|cont d|contd|cont)$", "", cleaned)  # "PROFESSIONAL EXPERIENCE (continued)"
+    parts = [part for part in re.split(r"\s*(?:,|\bAND\b|&)\s*", stripped) if part.strip()]
+    if stripped.isupper() and "," in stripped and len(parts) >= 2 and all(heading_of(part) for part in parts):
+        return heading_of(parts[0])  # 'HONORS, AWARDS, AND MEMBERSHIPS': names of one section, listed
     words = cleaned.split()
     if not words or len(words) > 5 or {"resume", "cv"} & set(words) or words[-1] in ("of", "in", "and", "for", "at", "with"):
         return None  # "SAMPLE EDUCATION RESUME" titles the document; "POSITIONS OF" was cut off by a table cell
