@@ -2108,3 +2108,15 @@ def test_a_heading_listing_names_of_one_section_opens_it():
     assert heading_of("HONORS, AWARDS, AND MEMBERSHIPS") == "awards"
     assert heading_of("EXPERIENCE, RELEVANT EXPERIENCE, INTERNSHIP EXPERIENCE") == "experience"
     assert heading_of("SALES, MARKETING") is None  # fields of work, not sections
+
+
+def test_an_undated_job_whose_text_opens_with_dates_spans_them(matcher):
+    text = """Jesse Student
+Experience
+Newspaper Staff Member, Hometown High School
+
+Aug 2012 - present. Features editor of campus newspaper, responsible for award-winning design.
+Aug 2009 - Aug 2012. Researched information for news articles using library and Web sources.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.startDate, w.endDate) for w in work] == [("Newspaper Staff Member", "2009-08", None)]

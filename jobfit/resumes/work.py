@@ -534,7 +534,19 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
     for entry in kept:
         if entry.position is None and (entry.company or entry.dates):
             entry.position = next(filter(None, (_title_in_text(line, roles) for line in entry.highlights[:6])), None)
+        if entry.dates is None:
+            entry.dates = _span_of_text(entry.highlights)
     return kept
+
+
+def _span_of_text(highlights: list[str]) -> DateRange | None:
+    """An undated job whose text opens its lines with dates ('Aug 2012 - present. Features editor of …', 'Aug 2009 -
+    Aug 2012. Researched …') ran from the first of them to the last."""
+    ranges = [found for line in highlights if (found := find_range(line)) and found.span[0] == 0 and found.start]
+    if not ranges:
+        return None
+    end = None if any(r.end is None for r in ranges) else max(r.end for r in ranges)
+    return DateRange(min(r.start for r in ranges), end, (0, 0))
 
 
 # 'Currently Working as a Java/J2ee Trainer in MAASMIND …', 'Joined as Associate System Engineer, …', 'Role: Business Analyst'
