@@ -2120,3 +2120,16 @@ Aug 2009 - Aug 2012. Researched information for news articles using library and 
 """
     work = parse_resume(text, matcher=matcher).work
     assert [(w.position, w.startDate, w.endDate) for w in work] == [("Newspaper Staff Member", "2009-08", None)]
+
+
+def test_degrees_written_after_the_name_are_education_when_it_lacks_them(matcher):
+    text = """Clayton Bolton, Ed. D., MBA
+Springfield, VA | (703) 555-0147 | c.bolton@example.com
+Education
+M.Ed., Remedial Reading, University of South Carolina, 1978
+"""
+    education = parse_resume(text, matcher=matcher).education
+    assert [(e.studyType, e.level) for e in education] == [("M.Ed., Remedial Reading", "master"), ("Ed. D.", "doctorate")]
+    from jobfit.resumes import degree_of
+
+    assert degree_of("Ed. D, Administrative Leadership, Shenandoah University")[:2] == ("Ed. D", "doctorate")

@@ -299,6 +299,9 @@ def parse_resume(
         for e in education_entries((section_lines(sections, "education") or _unheaded_education(header))
                                    + [""] + [line for line in certification_lines if _academic(line)])
     ]
+    levels = {e.level for e in education}
+    education += [Education(studyType=degree, level=level) for degree, level in _after_name(header, found.name)
+                  if level not in levels]
 
     uses: dict[str, SkillUse] = {}
     for entry in work_found:
@@ -417,6 +420,18 @@ def _title_stated(lines: list[str], roles: frozenset[str]) -> str | None:
         if title and len(title.split()) <= 5 and title_score(title, roles) >= 1:
             return title
     return None
+
+
+def _after_name(header: list[str], name: str | None) -> list[tuple[str, str]]:
+    """The degrees written after the name ('Clayton Bolton, Ed. D.', 'Hal Schmeler, MS (CS), PMP'), with their levels."""
+    line = next((line for line in header if name and line.startswith(name + ",")), None)
+    found = []
+    for piece in (line or "")[len(name or "") + 1:].split(","):
+        piece = piece.strip()
+        degree = degree_of(piece)
+        if degree and degree[2][0] == 0 and re.fullmatch(r"[.\s]*(?:\([^)]*\))?", piece[degree[2][1]:]):
+            found.append((piece, degree[1]))  # the degree alone, or with its field in brackets
+    return found
 
 
 def _ongoing(entry) -> bool:

@@ -45,7 +45,7 @@ def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
     line = NAME_PREFIX.sub("", line.strip().strip("\"'“”‘’")).strip(" ,|")
     head, *rest = re.split(r"\s*[|•·,]\s*|\s+[-–—]\s+|\s+(?=\d)", line)
     # "Todd Kertzmann, MBA, PMP", "Alix Berge, Ph.D., CRC, Associate Professor": credentials, then maybe a title
-    credentials = all(re.fullmatch(r"[A-Z]{2,6}\.?(?:\s*\([A-Z]+\))?|(?:[A-Z][a-z]?\.){2,3}", r.strip())
+    credentials = all(re.fullmatch(r"[A-Z]{2,6}\.?(?:\s*\([A-Z]+\))?|(?:[A-Z][A-Za-z]?\.\s?){2,3}", r.strip())  # 'Ed. D.', 'M.ED.'
                       or title_score(r.strip(), roles) > 0 for r in rest if r.strip())
     if rest and line.count(",") >= 2 and not CONTACT_HINT.search(line) and not credentials:
         return None  # "Java Core, C#, C++" is a list; "Todd Kertzmann, MBA, PMP" a name with credentials
