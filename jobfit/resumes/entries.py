@@ -245,11 +245,11 @@ def read_header(lines: list[str]) -> Header:
     for line in lines:
         if label and all(parse_place(part) for part in line.split(";")):
             header.places.extend(strip_piece(part) for part in line.split(";"))
-            label = ""
+            label = False
             continue
         label = line.strip().rstrip(":").lower() in ("location", "place")
         if label:
-            continue  # its place follows; a template's 'Company name' / 'Location' leave nothing
+            continue  # its place is on the next line (a template's placeholder 'Location' is followed by none)
         line, placeholders = TEMPLATE_PLACEHOLDER.subn(" | ", line)
         header.anonymized = header.anonymized or bool(placeholders)
         line = _HOURS_BESIDE.sub(" | ", _SITE_IN_BRACKETS.sub(" ", line))  # '… CG SCHOOL (WWW.MABIOCA.COM)'

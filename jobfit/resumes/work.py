@@ -150,7 +150,8 @@ def _clean_position(position: str | None) -> str | None:
 
 
 # 'Have worked as a Support Engineer': the title after the sentence's start
-_WORKED_AS = re.compile(r"(?i)^(?:i\s+)?(?:have\s+|has\s+)?(?:been\s+)?(?:work(?:ed|ing)|served|serving)\s+as\s+(?:an?\s+)?(?=\w)")
+_AS = r"(?:i\s+)?(?:have\s+|has\s+)?(?:been\s+)?(?:currently\s+)?(?:work(?:ed|ing)|serv(?:ed|ing)|joined|hired|employed)\s+as\s+(?:an?\s+)?"
+_WORKED_AS = re.compile(rf"(?i)^{_AS}(?=\w)")
 # a title its text runs on after, in the same line: 'Senior Litigation Paralegal. Assigned to the office of'
 _SENTENCE_AFTER = re.compile(r"^(?P<title>(?:\S+\s+){0,5}\S*[a-z]{3})\.\s+[A-Z][a-z]+\s+[a-z]")
 # a clause with its verb ('Banking and locking up store when manager was away'): text, not a title
@@ -550,8 +551,8 @@ def _span_of_text(highlights: list[str]) -> DateRange | None:
 
 
 # 'Currently Working as a Java/J2ee Trainer in MAASMIND …', 'Joined as Associate System Engineer, …', 'Role: Business Analyst'
-_TEXT_TITLE = re.compile(r"(?i)^(?:(?:currently\s+)?(?:work(?:ed|ing)|serv(?:ed|ing)|joined|hired|employed)\s+as\s+(?:an?\s+)?|"
-                         r"(?:key\s+)?(?:role|designation|position)\s*:\s*)(?P<title>[^,.;:()]{3,60}?)(?=\s+(?:in|at|for|with|from|since|on)\b|[,.;(]|$)")
+_TEXT_TITLE = re.compile(rf"(?i)^(?:{_AS}|(?:key\s+)?(?:role|designation|position)\s*:\s*)"
+                         r"(?P<title>[^,.;:()]{3,60}?)(?=\s+(?:in|at|for|with|from|since|on)\b|[,.;(]|$)")
 
 
 def _title_in_text(line: str, roles: frozenset[str]) -> str | None:
