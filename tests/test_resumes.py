@@ -1737,6 +1737,8 @@ Associate Print Copywriter, Quillon Press, 2010 - 2014
 def test_a_headline_after_credentials_and_with_at_law_in_it(matcher):
     text = "Ugo Legale\nPhD, Attorney at Law\nPadua, Italy\nExperience\nAssociate Attorney, Quillon & Partner, 2010 - 2014\n"
     assert parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).basics.label == "Attorney at Law"
+    text = text.replace("PhD, Attorney at Law", "Ed. D., Superintendent of Schools")
+    assert parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).basics.label == "Superintendent of Schools"
 
 
 def test_a_headline_under_a_header_of_personal_details(matcher):

@@ -199,7 +199,7 @@ def find_label(lines: list[str], name: str | None, roles: frozenset[str]) -> str
 _AGENT = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}(?:er|or|ist|ian)")
 
 
-_CREDENTIAL = re.compile(r"(?i)^(?:ph\.?\s?d|m\.?d|j\.?d|ed\.?d|mba|cpa|pmp|esq)\.?\s*,\s*")
+_CREDENTIAL = re.compile(r"(?i)^(?:ph\.?\s?d|m\.?d|j\.?d|ed\.?\s?d|mba|cpa|pmp|esq)\.?\s*,\s*")
 
 
 def _label_in(lines: list[str], roles: frozenset[str]) -> str | None:
