@@ -315,12 +315,8 @@ def parse_resume(
         for index, entry in enumerate(work) for highlight in entry.highlights if FIGURE.search(highlight)
     ]
     years = merged_years([(e.dates.start, e.dates.end) for e in work_found if e.dates and e.dates.start], today)
-    # failing a title under the name, the latest position that reads as a title ('Duration' or 'SQL Server' does not):
-    # the first listed, or the last when the history runs oldest first and the first is not held to this day
-    held = [e for e in work_found if e.position and title_score(e.position, roles) > 0]
-    starts = [e.dates.start for e in held if e.dates and e.dates.start]
-    oldest_first = sum(a < b for a, b in pairwise(starts)) > sum(a > b for a, b in pairwise(starts))
-    latest = None if not held else held[0] if not oldest_first or _ongoing(held[0]) and not _ongoing(held[-1]) else held[-1]
+    # failing a title under the name, the latest position that reads as a title ('Duration' or 'SQL Server' does not)
+    latest = _latest([e for e in work_found if e.position and title_score(e.position, roles) > 0])
     label = found.label or (latest.position if latest else None) or _title_stated(header + section_lines(sections, "summary"), roles)
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
     summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
@@ -432,6 +428,18 @@ def _after_name(header: list[str], name: str | None) -> list[tuple[str, str]]:
         if degree and degree[2][0] == 0 and re.fullmatch(r"[.\s]*(?:\([^)]*\))?", piece[degree[2][1]:]):
             found.append((piece, degree[1]))  # the degree alone, or with its field in brackets
     return found
+
+
+def _latest(held: list):
+    """The job held last: the first listed, or the last when the history runs oldest first and the first is not held
+    to this day."""
+    if not held:
+        return None
+    starts = [e.dates.start for e in held if e.dates and e.dates.start]
+    oldest_first = sum(a < b for a, b in pairwise(starts)) > sum(a > b for a, b in pairwise(starts))
+    if not oldest_first or _ongoing(held[0]) and not _ongoing(held[-1]):
+        return held[0]
+    return held[-1]
 
 
 def _ongoing(entry) -> bool:

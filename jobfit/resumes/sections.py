@@ -107,28 +107,40 @@ def letter_spaced(line: str) -> str:
 _SHORT_WORDS = {"in", "of", "at", "to", "a", "an", "on", "by", "or", "as", "is", "it", "be", "we", "my", "and"}
 
 
+def _cleaned(text: str) -> str:
+    """A heading's words in lower case, accents, punctuation and a trailing 'continued' off: 'Résumé', 'EXPERIENCE (cont'd)'."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+    cleaned = re.sub(r"\s+", " ", re.sub(r"[^a-z &/]", " ", folded.replace("&", " and "))).strip()
+    return re.sub(r"\s*\b(?:continued|cont d|contd|cont)$", "", cleaned)  # "PROFESSIONAL EXPERIENCE (continued)"
+
+
+def _exact_heading(text: str) -> str | None:
+    """The section a heading names by one of its exact names ('Work Experience', 'Skills & Expertise')."""
+    cleaned = _cleaned(text)
+    return _LOOKUP.get(cleaned) or _LOOKUP.get(cleaned.replace(" and ", " & "))
+
+
 def heading_of(line: str, inside: str | None = None) -> str | None:
     """The section a line opens, if it is a heading; `inside` is the section the line is in."""
     stripped = re.sub(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})", " ", letter_spaced(_HEADING_GLYPH.sub("", line.strip())))  # 'GeneralEducation:'
     if numbered := re.match(r"^\d{1,2}[.)]\s+(?=[A-Z])", stripped):
         # a numbered heading ('6. Employment History', '5. Academic Studies:'); not an item of a numbered list
         rest = stripped[numbered.end():]
-        exact = " ".join(re.sub(r"[^a-z&]", " ", rest.lower()).split()) in _LOOKUP
-        return heading_of(rest, inside) if exact or rest.rstrip().endswith(":") else None
+        return heading_of(rest, inside) if _exact_heading(rest) or rest.rstrip().endswith(":") else None
     if DEGREE_LINE.match(stripped):
         return None  # "Master of Arts, Education" is a degree, not the heading "Education"
     if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
         return None
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", stripped.lower()) if not unicodedata.combining(ch))  # 'résumé'
-    cleaned = re.sub(r"\s+", " ", re.sub(r"[^a-z &/]", " ", folded.replace("&", " and "))).strip()
-    cleaned = re.sub(r"\s*\b(?:continued|cont d|contd|cont)$", "", cleaned)  # "PROFESSIONAL EXPERIENCE (continued)"
-    parts = [part for part in re.split(r"\s*(?:,|\bAND\b|&)\s*", stripped) if part.strip()]
-    if stripped.isupper() and "," in stripped and len(parts) >= 2 and all(heading_of(part) for part in parts):
-        return heading_of(parts[0])  # 'HONORS, AWARDS, AND MEMBERSHIPS': names of one section, listed
+    cleaned = _cleaned(stripped)
+    if stripped.isupper() and "," in stripped:  # 'HONORS, AWARDS, AND MEMBERSHIPS': names of one section, listed
+        parts = [part for part in re.split(r"\s*(?:,|\bAND\b|&)\s*", stripped) if part.strip()]
+        named = [heading_of(part) for part in parts]
+        if len(parts) >= 2 and all(named):
+            return named[0]
     words = cleaned.split()
     if not words or len(words) > 5 or {"resume", "cv"} & set(words) or words[-1] in ("of", "in", "and", "for", "at", "with"):
         return None  # "SAMPLE EDUCATION RESUME" titles the document; "POSITIONS OF" was cut off by a table cell
-    exact = _LOOKUP.get(cleaned) or _LOOKUP.get(cleaned.replace(" and ", " & "))
+    exact = _exact_heading(stripped)
     if exact:
         return exact
     joined = {_LOOKUP.get(part) for part in cleaned.split(" and ")} if " and " in cleaned else set()
