@@ -2135,3 +2135,23 @@ M.Ed., Remedial Reading, University of South Carolina, 1978
     from jobfit.resumes import degree_of
 
     assert degree_of("Ed. D, Administrative Leadership, Shenandoah University")[:2] == ("Ed. D", "doctorate")
+
+
+def test_duties_written_in_the_present_are_a_job_s_text_and_a_director_of_something_is_a_title(matcher):
+    text = """Jane Doe
+Experience
+Director of Information Technology
+January 2010 to October 2010 Company Name - City , State
+Manage corporate network and ensure high system availability.
+Develop backup and disaster recovery plan
+Monitor and record credentialing requirements
+Provide quality support to all personnel
+Director of Information Technology
+June 2004 to December 2009 Company Name - City , State
+Manage corporate network and ensure high system availability
+Maintain disaster recovery methods and backup procedures
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        ("Director of Information Technology", None, "2010-01"), ("Director of Information Technology", None, "2004-06")]
+    assert work[0].highlights[-1] == "Provide quality support to all personnel"

@@ -75,6 +75,13 @@ def split_note(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+def _role_of(text: str, words: list[str], roles: frozenset[str]) -> bool:
+    """A role of something named: 'Director of Information Technology', 'Head of Global Services' (not 'Bank of
+    America', nor the duty 'Developer of bank services')."""
+    named = re.search(r"\bof\s+(?:the\s+)?[A-Z]", text)
+    return bool(named) and "of" in words and words.index("of") > 0 and words[words.index("of") - 1] in roles
+
+
 def title_score(text: str, roles: frozenset[str]) -> float:
     """How much a short line reads as a job title: role nouns in it, organization words against it."""
     words = words_of(text)
@@ -86,8 +93,8 @@ def title_score(text: str, roles: frozenset[str]) -> float:
         score += 1.0
     if words[-1] in roles:
         score += 0.5
-    if words[-1] in ORG_WORDS:  # "Infosys Technologies"; but "Software Engineer" and "Systems Analyst" are titles
-        score -= 0.8
+    if words[-1] in ORG_WORDS and not _role_of(text, words, roles):
+        score -= 0.8  # "Infosys Technologies"; but "Software Engineer", "Systems Analyst", "Director of Technology" are titles
     if LEGAL_SUFFIX.search(text) or FIRM_SUFFIX.search(text):
         score -= 1.0
     return score
@@ -102,7 +109,7 @@ def company_score(text: str, roles: frozenset[str]) -> float:
     if LEGAL_SUFFIX.search(text) or FIRM_SUFFIX.search(text):
         score += 1.5
     has_role = any(w in roles for w in words)
-    if words[-1] in ORG_WORDS or (not has_role and any(w in ORG_WORDS for w in words)):
+    if words[-1] in ORG_WORDS and not _role_of(text, words, roles) or (not has_role and any(w in ORG_WORDS for w in words)):
         score += 1.0
     if "&" in text or re.search(r"\b[A-Z]{2,}\b", text) and not text.isupper():
         score += 0.3
