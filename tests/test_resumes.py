@@ -693,6 +693,8 @@ def test_the_name_is_told_from_other_name_shaped_lines(matcher, text, name):
     ("Nov - Feb 2019", (2018, 11), (2019, 2)),
     ("Summers 2001 - 2003", (2001, 6), (2003, 1)),
     ("Fall 2000Fall 2005", (2000, 9), (2005, 9)),  # glued by the text layer: a year straight before a month and its year
+    ("2017 july - 2019 october", (2017, 7), (2019, 10)),  # the year before its month
+    ("2019 October - now", (2019, 10), None),
 ])
 def test_date_ranges_as_resumes_write_them(text, start, end):
     from jobfit.resumes.dates import find_range

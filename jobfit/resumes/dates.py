@@ -12,11 +12,18 @@ MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # 
 _SEASON = r"(?:spring|summer|fall|autumn|winter)s?"  # 'Summers 2001 - 2003' too
 
 
+# a month's name or its abbreviation, nothing longer ('Marketing' is no March)
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+               r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
+
+
 def _one(p: str) -> str:
-    """One date ("June 2014", "1/09", "Summer 2011", "2003", "'09") with named groups prefixed by p."""
+    """One date ("June 2014", "1/09", "Summer 2011", "2003", "'09", the year first: "2017 july") with named groups
+    prefixed by p."""
     return (
+        rf"(?:(?P<{p}Y>(?:19|20)\d\d)\s+(?P<{p}M>{_MONTH_NAME})|"
         rf"(?:(?P<{p}m>{MONTH}|{_SEASON})(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*[/.-]\s*)?)?"
-        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|/|to\b|till\b|until\b)|\s*\)?\s*$))"
+        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|/|to\b|till\b|until\b)|\s*\)?\s*$)))"
     )
 
 
@@ -34,9 +41,6 @@ DATE_RANGE = re.compile(
     r"(?<![\w/])" + _one("s") + _SEPARATOR + r"(?:" + _one("e") + r"|" + _PRESENT + r")(?![\w/])",
     re.I,
 )
-# a month's name or its abbreviation, nothing longer ('Marketing' is no March)
-_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-               r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
 # two months of one year, the year written once: "September to November 2007", "Nov - Feb 2019" (from the year before)
 SHARED_YEAR = re.compile(
     rf"(?<![\w/])(?P<sm>{_MONTH_NAME}|{_SEASON})\s*(?:-|–|—|to|till|until|through|thru)\s*(?P<em>{_MONTH_NAME}|{_SEASON})[\s,'’]*"
@@ -63,6 +67,8 @@ def _year(text: str) -> int:
 
 
 def _point(match: re.Match, prefix: str) -> tuple[int, int] | None:
+    if match[f"{prefix}Y"]:
+        return int(match[f"{prefix}Y"]), MONTHS[match[f"{prefix}M"].lower()[:3]]
     if match[f"{prefix}y"].lower().endswith("xx"):
         return None  # a template's placeholder year ("July 20xx"): a date was written, its value is unknown
     year = _year(match[f"{prefix}y"])
@@ -136,7 +142,7 @@ def _opens_range(line: str) -> bool:
         return not lone["present"] and not lone["goes_on"]
     match = _TRAILING_DATE.search(line)
     # 'Acme, Bangalore ( Sept 13': a year of two digits only after a month
-    return bool(match) and (len(match["sy"]) == 4 or bool(match["sm"])) and not find_range(line)
+    return bool(match) and (bool(match["sY"]) or len(match["sy"]) == 4 or bool(match["sm"])) and not find_range(line)
 
 
 def join_split_ranges(lines: list[str]) -> list[str]:
@@ -169,7 +175,7 @@ _LEADING_SINGLE = re.compile(r"^\s*" + _one("s") + r"\s*[:,-]?\s+(?=(?-i:[A-Z]))
 def leading_date(line: str) -> DateRange | None:
     """One date opening a header line ("2007 Summer Intern", "June 2014 Software Developer"): that month or year."""
     match = _LEADING_SINGLE.match(line)
-    if not match or not match["sy"] or len(match["sy"].lstrip("'")) != 4:
+    if not match or not match["sY"] and (not match["sy"] or len(match["sy"].lstrip("'")) != 4):
         return None
     point = _point(match, "s")
     return DateRange(point, point, (match.start(), match.end()))
