@@ -108,10 +108,11 @@ def test_headings_in_many_styles():
         ("header", []), ("education", ["PhD in Computer Science"]), ("experience", ["Lecturer"]),
         ("publications", ["Injective Type Families", "Team player"])]
     lines = ["Volunteer Work and Community Involvement", "Organised a charity match", "VOLUNTEER & COMMUNITY", "Library reading program",
-             "Sales and Marketing"]  # two names of one section joined; two of none stay a line
+             "Sales and Marketing", "Experience and participated projects:", "Intern"]  # two names of one section joined; two of
+    # none stay a line; a history with its projects is a history
     assert [(s.name, s.lines) for s in split_sections(lines)] == [
         ("header", []), ("volunteering", ["Organised a charity match"]),
-        ("volunteering", ["Library reading program", "Sales and Marketing"])]
+        ("volunteering", ["Library reading program", "Sales and Marketing"]), ("experience", ["Intern"])]
     lines = ["SAMPLE EDUCATION RESUME", "Related Experience in Education", "f", "HIGHLIGHTS OF PROFESSIONAL EXPERIENCE", "g",
              "Education & Professional Development", "h", "EDUCATION: Western Kentucky University", "i", "Special Education Teacher",
              "Summary of Skills", "j", "Volunteer Coordinator/Assistant Treasurer", "PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE"]
@@ -2157,3 +2158,20 @@ Maintain disaster recovery methods and backup procedures
     assert [(w.position, w.name, w.startDate) for w in work] == [
         ("Director of Information Technology", None, "2010-01"), ("Director of Information Technology", None, "2004-06")]
     assert work[0].highlights[-1] == "Provide quality support to all personnel"
+
+
+def test_a_history_with_its_projects_and_headers_written_as_a_row_of_pieces(matcher):
+    text = """Ann Row
+Experience and participated projects:
+2020  Internship, Service Engineer, Center for Financial Technologies, software
+development company for global financial and credit companies, Russia
+Optimizing Java code using Spring Boot and implementing database queries for the payment services.
+LEVIS, Seasonal Sales Associate, Chicago IL (Nov 2011 - Jan 2012)
+Greeted customers and maintained the store's highest customer service rating in the district.
+Pipeline Alaska, Inc., Vancouver, B.C. Canada, 1997 - 2007
+Managed the estimating department and its projects across the region for ten years.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name) for w in work][:2] == [("Service Engineer", "Center for Financial Technologies"),
+                                                       ("Seasonal Sales Associate", "LEVIS")]
+    assert work[2].name == "Pipeline Alaska, Inc."

@@ -158,6 +158,8 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     named = {_KEYWORDS.get(w) or _TAILS.get(w) for w in head} - {None}
     if len(named) >= 3 or (len(named) == 2 and len(head) >= 4 and "and" not in head):
         return None  # 'PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE': a row of column headings, read across
+    if heading_like and named == {"experience", "projects"} and len(words) <= 4:
+        return "experience"  # 'Experience and participated projects', 'Projects & Work Experience': a history, projects in it
     by_head, by_last = _TAILS.get(head[-1].split("/")[-1]), _TAILS.get(words[-1].split("/")[-1])
     tail = by_head if by_head and by_head != "summary" else by_last or by_head
     if words[-1] in ("history", "certifications", "certification", "licenses", "licences", "licensure") \

@@ -63,6 +63,20 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
     return [piece]
 
 
+def _row_of_pieces(piece: str, roles: frozenset[str]) -> list[str] | None:
+    """'Internship, Service Engineer, Center for Financial Technologies, software development company …': a header
+    written as a row of its pieces, a title among them; not a name with its legal form or place ('Pipeline Alaska,
+    Inc., Vancouver, B.C.', 'SuperValu, Fermoy, Co. Cork')."""
+    if LEGAL_SUFFIX.search(piece) or FIRM_SUFFIX.search(piece) or _ADDRESS.search(piece):
+        return None
+    parts = [part.strip() for part in piece.split(",") if part.strip()]
+    while parts and (parse_place(parts[-1]) or _region(parts[-1]) or parts[-1].split()[-1] in US_STATE_CODES):
+        parts.pop()  # the place closes the row ('…, Chicago IL'); 'LEVIS' opening it is the employer
+    if not any(title_score(part, roles) >= 1 for part in parts):
+        return None
+    return parts
+
+
 def _named(words: list[str]) -> bool:
     """Words written as a name: capitalized, numbers or the small words between ('Cradles to Crayons', 'Bank of America')."""
     return all(w[:1].isupper() or w[:1].isdigit() or w in NAME_CONNECTORS or w == "to" for w in words)
@@ -172,6 +186,8 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     pieces, cut = [], set()  # cut: what a title's comma set apart ('Director of Engineering, Android')
     for piece in header.pieces:
         parts = _split_title_company(piece, roles)
+        if len(header.pieces) == 1 and len(parts) == 1 and piece.count(",") >= 2:
+            parts = _row_of_pieces(piece, roles) or parts
         pieces.extend(parts)
         cut.update(parts[1:])
     position = header.labeled.get("position")
