@@ -2175,3 +2175,32 @@ Managed the estimating department and its projects across the region for ten yea
     assert [(w.position, w.name) for w in work][:2] == [("Service Engineer", "Center for Financial Technologies"),
                                                        ("Seasonal Sales Associate", "LEVIS")]
     assert work[2].name == "Pipeline Alaska, Inc."
+
+
+def test_two_lines_each_opening_with_one_date_span_the_range_between_them(matcher):
+    text = """Dana Column
+Experience
+October 2013
+June 2014 Software Developer at Allegro Networks
+Working in Node.js and Ruby with a small team of developers on the backbone of the internet.
+"""
+    [job] = parse_resume(text, matcher=matcher).work
+    assert (job.position, job.name, job.startDate, job.endDate) == ("Software Developer", "Allegro Networks", "2013-10", "2014-06")
+
+
+def test_jobs_under_a_schooling_heading_with_no_school_in_it_are_the_work_history(matcher):
+    text = """Ivan Misplaced
+EDUCATION
+2012  , November  TINKOFF BANK (tinkoff.ru), Russia
+2022, February Senior Software Developer (Python)
+ Was supporting legacy code and implementing new features. Stack: Python, Fastapi, Postgres,
+Kafka
+2020, June  MTS GROUP (mts.ru), Russia
+2021, August Python Developer
+ Created an api for ML model. Stack: Python, Flask, Postgres, Numpy, Pandas, Docker
+"""
+    profile = parse_resume(text, matcher=matcher)
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in profile.work] == [
+        ("Senior Software Developer", "TINKOFF BANK (tinkoff.ru)", "2012-11", "2022-02"),
+        ("Python Developer", "MTS GROUP (mts.ru)", "2020-06", "2021-08")]
+    assert profile.education == []

@@ -374,6 +374,14 @@ def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
     if not found:
         elsewhere = section_lines(sections, "summary", "additional", "languages", "interests", "awards", "skills")
         found = [e for e in work_entries(elsewhere, roles, width) if e.dates and (e.position or e.company)]
+        # jobs under a heading that names projects, or schooling where no school or degree is found ('EDUCATION' over
+        # 'TINKOFF BANK (tinkoff.ru), Russia' / 'Senior Software Developer (Python)'): dated, with a title and an employer
+        misplaced = section_lines(sections, "projects")
+        schooling = section_lines(sections, "education")
+        if not any(e.institution or e.degree for e in education_entries(schooling)):
+            misplaced += [""] + schooling
+        found += [e for e in work_entries(misplaced, roles, width)
+                  if e.dates and e.company and e.position and title_score(e.position, roles) >= 1]
         prose.append("experience")  # a history written in sentences: "Working as Sr. Java programmer for X from ..."
     known = {(e.company or "").lower() for e in found}
     for entry in prose_entries(" ".join(section_lines(sections, *prose)), roles):

@@ -285,6 +285,12 @@ def read_header(lines: list[str]) -> Header:
         found = find_range(line)
         if not found and header.dates is None:
             found = leading_date(line)
+        elif not found and header.dates and header.dates.start and header.dates.start == header.dates.end \
+                and (later := leading_date(line)) and later.start > header.dates.start:
+            # each of two lines opens with one date, as a table's column of dates beside the header sets them
+            # ('2012, November  TINKOFF BANK' / '2022, February Senior Software Developer'): the range they span
+            header.dates = DateRange(header.dates.start, later.start, header.dates.span)
+            found = later
         if found and header.dates is None:
             header.dates = found
             line = line[: found.span[0]] + " | " + line[found.span[1]:]
