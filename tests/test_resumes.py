@@ -2198,9 +2198,13 @@ Kafka
 2020, June  MTS GROUP (mts.ru), Russia
 2021, August Python Developer
  Created an api for ML model. Stack: Python, Flask, Postgres, Numpy, Pandas, Docker
+2017, July  AISA (aisa.ru), Russia
+December Web-Developer
+ Improved the company's product by finding and fixing logical bugs.
 """
     profile = parse_resume(text, matcher=matcher)
     assert [(w.position, w.name, w.startDate, w.endDate) for w in profile.work] == [
         ("Senior Software Developer", "TINKOFF BANK (tinkoff.ru)", "2012-11", "2022-02"),
-        ("Python Developer", "MTS GROUP (mts.ru)", "2020-06", "2021-08")]
+        ("Python Developer", "MTS GROUP (mts.ru)", "2020-06", "2021-08"),
+        ("Web-Developer", "AISA (aisa.ru)", "2017-07", "2017-12")]  # the month alone is of the year above
     assert profile.education == []

@@ -179,3 +179,16 @@ def leading_date(line: str) -> DateRange | None:
         return None
     point = _point(match, "s")
     return DateRange(point, point, (match.start(), match.end()))
+
+
+_LEADING_MONTH = re.compile(rf"^\s*(?P<m>{_MONTH_NAME})\s*[:,-]?\s+(?=(?-i:[A-Z]))", re.I)
+
+
+def leading_month(line: str, year: int) -> DateRange | None:
+    """A month's name alone opening a header line ('December Web-Developer' under '2017, July  AISA'): that month
+    of the year given."""
+    match = _LEADING_MONTH.match(line)
+    if not match:
+        return None
+    point = (year, MONTHS[match["m"].lower()[:3]])
+    return DateRange(point, point, (match.start(), match.end()))

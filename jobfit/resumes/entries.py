@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jobfit.resumes.dates import DateRange, find_range, leading_date
+from jobfit.resumes.dates import DateRange, find_range, leading_date, leading_month
 from jobfit.resumes.lexicon import words_of
 from jobfit.resumes.places import NOT_IN_CITY_NAMES, parse_place, place_kind, place_text
 from jobfit.resumes.sections import BULLET
@@ -286,7 +286,8 @@ def read_header(lines: list[str]) -> Header:
         if not found and header.dates is None:
             found = leading_date(line)
         elif not found and header.dates and header.dates.start and header.dates.start == header.dates.end \
-                and (later := leading_date(line)) and later.start > header.dates.start:
+                and (later := leading_date(line) or leading_month(line, header.dates.start[0])) \
+                and later.start > header.dates.start:
             # each of two lines opens with one date, as a table's column of dates beside the header sets them
             # ('2012, November  TINKOFF BANK' / '2022, February Senior Software Developer'): the range they span
             header.dates = DateRange(header.dates.start, later.start, header.dates.span)

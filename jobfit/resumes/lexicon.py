@@ -87,6 +87,9 @@ def title_score(text: str, roles: frozenset[str]) -> float:
     words = words_of(text)
     if not words or len(words) > 9:
         return 0.0
+    # 'Web-Developer', 'Co-Founder': the word after the hyphen, written as a word ('D-BookeR' names a firm)
+    tails = {m.group(1).lower() for m in re.finditer(r"-([A-Z]?[a-z]+|[A-Z]+)\b", text)}
+    words = [w.rsplit("-", 1)[-1] if "-" in w and w not in roles and w.rsplit("-", 1)[-1] in tails else w for w in words]
     score = 0.0
     # a plural counts inside a title ('Sales Associates Trainer'), not at its end: 'Pinsent Masons' is a firm
     if any(w in roles or w.rstrip("s") in roles and (i < len(words) - 1 or len(words) == 1) for i, w in enumerate(words)):
