@@ -2208,3 +2208,19 @@ December Web-Developer
         ("Python Developer", "MTS GROUP (mts.ru)", "2020-06", "2021-08"),
         ("Web-Developer", "AISA (aisa.ru)", "2017-07", "2017-12")]  # the month alone is of the year above
     assert profile.education == []
+
+
+def test_jobs_a_two_column_page_read_under_its_education_are_the_work_history(matcher):
+    text = """Pavel Columns
+Web Developer
+Education
+Second degree, Ulyanovsk State Technical University, Ulyanovsk
+September 2009 - June 2011
+Web-developer at Digital Dream LLC, Ulyanovsk
+August 2012 - August 2013
+Website development on the 1C-Bitrix platform; during the work 17 projects were successfully completed.
+"""
+    profile = parse_resume(text, matcher=matcher)
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in profile.work] == [
+        ("Web-developer", "Digital Dream LLC", "2012-08", "2013-08")]
+    assert [e.institution for e in profile.education][:1] == ["Ulyanovsk State Technical University"]

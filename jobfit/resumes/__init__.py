@@ -13,7 +13,7 @@ from itertools import groupby, pairwise
 from jobfit import SCHEMA_VERSION
 from jobfit.resumes.basics import contacts
 from jobfit.resumes.dates import iso, join_split_ranges, merged_years
-from jobfit.resumes.education import degree_of, education_entries, institution_name
+from jobfit.resumes.education import INSTITUTION, degree_of, education_entries, institution_name
 from jobfit.resumes.entries import wrap_width
 from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
 from jobfit.resumes.sections import BULLET, INLINE, heading_of, letter_spaced, section_lines, split_sections
@@ -374,14 +374,15 @@ def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
     if not found:
         elsewhere = section_lines(sections, "summary", "additional", "languages", "interests", "awards", "skills")
         found = [e for e in work_entries(elsewhere, roles, width) if e.dates and (e.position or e.company)]
-        # jobs under a heading that names projects, or schooling where no school or degree is found ('EDUCATION' over
-        # 'TINKOFF BANK (tinkoff.ru), Russia' / 'Senior Software Developer (Python)'): dated, with a title and an employer
-        misplaced = section_lines(sections, "projects")
-        schooling = section_lines(sections, "education")
-        if not any(e.institution or e.degree for e in education_entries(schooling)):
-            misplaced += [""] + schooling
-        found += [e for e in work_entries(misplaced, roles, width)
-                  if e.dates and e.company and e.position and title_score(e.position, roles) >= 1]
+        # jobs under a heading that names projects or schooling ('EDUCATION' over 'TINKOFF BANK (tinkoff.ru), Russia' /
+        # 'Senior Software Developer (Python)', a two-column page's history read under its education): dated, with a
+        # title and an employer that is no school
+        def job(entry, schooling: bool) -> bool:
+            return bool(entry.dates and entry.company and entry.position and title_score(entry.position, roles) >= 1
+                        and not (schooling and (INSTITUTION.search(entry.company) or degree_of(entry.company))))
+
+        found += [e for e in work_entries(section_lines(sections, "projects"), roles, width) if job(e, False)]
+        found += [e for e in work_entries(section_lines(sections, "education"), roles, width) if job(e, True)]
         prose.append("experience")  # a history written in sentences: "Working as Sr. Java programmer for X from ..."
     known = {(e.company or "").lower() for e in found}
     for entry in prose_entries(" ".join(section_lines(sections, *prose)), roles):
