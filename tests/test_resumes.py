@@ -696,6 +696,8 @@ def test_the_name_is_told_from_other_name_shaped_lines(matcher, text, name):
     ("Fall 2000Fall 2005", (2000, 9), (2005, 9)),  # glued by the text layer: a year straight before a month and its year
     ("2017 july - 2019 october", (2017, 7), (2019, 10)),  # the year before its month
     ("2019 October - now", (2019, 10), None),
+    ("05/15 ⇒ 01/18", (2015, 5), (2018, 1)),  # an arrow for the dash
+    ("01/22 ⇒ Now", (2022, 1), None),
 ])
 def test_date_ranges_as_resumes_write_them(text, start, end):
     from jobfit.resumes.dates import find_range
@@ -2224,3 +2226,14 @@ Website development on the 1C-Bitrix platform; during the work 17 projects were 
     assert [(w.position, w.name, w.startDate, w.endDate) for w in profile.work] == [
         ("Web-developer", "Digital Dream LLC", "2012-08", "2013-08")]
     assert [e.institution for e in profile.education][:1] == ["Ulyanovsk State Technical University"]
+
+
+def test_a_designed_page_s_abbreviated_heading_and_arrows_are_read(matcher):
+    text = """Duc Designer
+🏫 WORKING EXP
+Senior Product Manager ➡➡➡
+Rocsole @ Finland     01/22 ⇒ Now
+Defining the tech roadmap and system architecture for the whole product line.
+"""
+    [job] = parse_resume(text, matcher=matcher).work
+    assert (job.position, job.name, job.startDate, job.endDate) == ("Senior Product Manager", "Rocsole", "2022-01", None)

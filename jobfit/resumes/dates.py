@@ -23,7 +23,7 @@ def _one(p: str) -> str:
     return (
         rf"(?:(?P<{p}Y>(?:19|20)\d\d)\s*,?\s+(?P<{p}M>{_MONTH_NAME})|"
         rf"(?:(?P<{p}m>{MONTH}|{_SEASON})(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*[/.-]\s*)?)?"
-        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|/|to\b|till\b|until\b)|\s*\)?\s*$)))"
+        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|⇒|→|/|to\b|till\b|until\b)|\s*\)?\s*$)))"
     )
 
 
@@ -33,7 +33,7 @@ _PRESENT = r"(?P<present>present|current(?:ly)?|now|today|till\s+date|till\s+now
 # year or 'now' ('2019  2021', 'Jun. 2011  Nov. 2013', '2021  now') stand for a dash a converted document lost; so
 # does nothing at all between the two in a line of its own ('20102011', '2012Present'), or before a month's name
 # and its year ('Fall 2000Fall 2005')
-_SEPARATOR = (r"\s*(?:-|–|—|~|to|till|until|through|thru|(?:(?<=\d{4})|(?<=[A-Za-z] \d\d))\s*/(?=\s*(?:(?:19|20)\d\d|[A-Za-z]))"
+_SEPARATOR = (r"\s*(?:-|–|—|~|⇒|→|to|till|until|through|thru|(?:(?<=\d{4})|(?<=[A-Za-z] \d\d))\s*/(?=\s*(?:(?:19|20)\d\d|[A-Za-z]))"
               rf"|(?:(?<=(?:19|20)\d\d\s\s)|(?<=(?:19|20)\d\d\s\s\s))(?=(?:{MONTH}\s*)?(?:19|20)\d\d|now\b|present\b)"
               r"|(?<=^(?:19|20)\d\d)(?=(?:(?:19|20)\d\d|present|current|now)\s*$)"
               rf"|(?<=(?:19|20)\d\d)(?=(?:{MONTH}|{_SEASON})\s*(?:19|20)\d\d))\s*")

@@ -164,7 +164,7 @@ class Header:
     anonymized: bool = False  # the employer was written as a template's 'Company Name'
 
 
-_EDGE = " \t|,;:-–—•·"
+_EDGE = " \t|,;:-–—•·" + "".join(map(chr, range(0x2190, 0x2200))) + "➡⬅⬆⬇"  # and arrows a designed page points with
 
 
 def strip_piece(text: str) -> str:

@@ -25,7 +25,8 @@ SECTION_HEADINGS = {
         "experience", "work experience", "professional experience", "employment", "employment history", "work history",
         "career history", "relevant experience", "career", "professional background", "experience summary",
         "internships", "internship", "military experience", "career experience", "employment record",
-        "professional employment", "teaching experience", "work", "positions held", "industry experience",
+        "professional employment", "teaching experience", "work", "positions held", "industry experience", "work exp",
+        "working exp", "working experience", "professional exp",
     ),
     "education": (
         "education", "academic background", "qualifications", "academic qualifications", "educational qualifications",
