@@ -2237,3 +2237,26 @@ Defining the tech roadmap and system architecture for the whole product line.
 """
     [job] = parse_resume(text, matcher=matcher).work
     assert (job.position, job.name, job.startDate, job.endDate) == ("Senior Product Manager", "Rocsole", "2022-01", None)
+
+
+def test_schools_named_where_certificates_are_listed_and_a_university_s_college(matcher):
+    text = """Pat Developing
+Experience
+Teacher, Dallas ISD, 1996 - 2004
+Taught sociology to classes of thirty students.
+PROFESSIONAL DEVELOPMENT
+Big State University, Dallas, TX
+Master of Arts, Educational Administration, 2004
+University of Texas at Dallas
+Dallas, Texas
+Masters in Business Administration with concentration in Management Information Systems
+Project Management Professional (PMP)
+Education
+RUTGERS COLLEGE - RUTGERS UNIVERSITY - New Brunswick, NJ
+BA in Mathematics
+"""
+    schools = [(e.institution, e.studyType) for e in parse_resume(text, matcher=matcher).education]
+    assert ("RUTGERS COLLEGE, RUTGERS UNIVERSITY", "BA in Mathematics") in schools
+    assert ("Big State University", "Master of Arts, Educational Administration") in schools
+    assert ("University of Texas", "Masters in Business Administration") in schools  # a school, not a place
+    assert len(schools) == 3

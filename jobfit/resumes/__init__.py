@@ -246,6 +246,15 @@ def _academic(line: str) -> bool:
         and len(line.split()) <= 20
 
 
+def _schooling_among(lines: list[str]) -> list[str]:
+    """The degree lines where certificates are listed, with the school named on a line just above one ('Big State
+    University, Dallas, TX' / 'Master of Arts, Educational Administration, 2004')."""
+    shown = [line for line in lines if line]
+    return [line for i, line in enumerate(shown) if _academic(line) or (
+        INSTITUTION.search(line) and not degree_of(line) and len(line.split()) <= 10
+        and any(_academic(below) for below in shown[i + 1:i + 3]))]
+
+
 def parse_resume(
     text: str,
     *,
@@ -297,7 +306,7 @@ def parse_resume(
         Education(institution=e.institution, area=e.area, studyType=e.degree, level=e.level, startDate=e.start,
                   endDate=e.end, score=e.score, courses=e.courses)
         for e in education_entries((section_lines(sections, "education") or _unheaded_education(header))
-                                   + [""] + [line for line in certification_lines if _academic(line)])
+                                   + [""] + _schooling_among(certification_lines))
     ]
     levels = {e.level for e in education}
     education += [Education(studyType=degree, level=level) for degree, level in _after_name(header, found.name)

@@ -275,12 +275,13 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
         elif years and not entry.end and (has_degree or kind == "school" or len(line.split()) <= 8):
             entry.end = years[-1]
         rest = re.sub(rf"(?i)(?:\b{MONTH}\s*,?\s*)?(?<!\d)(?:19|20)\d\d(?!\d)", " | ", rest)  # 'May 2006' names no school
+        line_school = None
         for piece in SEPARATORS.split(rest):
             piece = strip_piece(re.sub(r"\b(?:graduated|expected|class of|passed out|passing year|year of passing)\b", "", piece, flags=re.I))
             piece = strip_piece(SCORE.sub("", piece)) if score else piece
             if not piece or not re.search(r"[A-Za-z]{2}", piece):
                 continue
-            place = parse_place(piece)
+            place = parse_place(piece) if not INSTITUTION.search(piece) else None  # 'University of Texas' is a school
             if place:
                 entry.location = entry.location or piece
                 continue
@@ -290,6 +291,11 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
                 rest_of_piece = strip_piece(piece.replace(named, " | "))
                 if rest_of_piece and parse_place(rest_of_piece):
                     entry.location = entry.location or rest_of_piece
+                line_school = named
+            elif (named and entry.institution == line_school and re.search(r"(?i)\b(?:college|school|faculty|department|institute)\b", line_school)
+                  and re.fullmatch(r"(?i)[\w&.' -]*\buniversity\b[\w&.' -]*", named) and named.lower() not in line_school.lower()):
+                entry.institution = line_school = f"{line_school}, {named}"  # 'RUTGERS COLLEGE - RUTGERS UNIVERSITY': a
+                # university's college, both on one line
             elif not entry.institution and len(piece.split()) <= 8 and piece[:1].isupper() and kind != "degree" \
                     and not is_body(piece) and not _SUBJECT_GRADES.search(piece) and _may_name_school(piece):
                 entry.institution = _take_place_text(piece, entry)
