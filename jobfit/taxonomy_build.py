@@ -22,6 +22,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import numpy as np
@@ -251,6 +252,26 @@ class _Graph:
         return self.skills.get(sid) if sid else None
 
 
+def _alias_owners(esco_rows: list[tuple]) -> dict[str, str]:
+    """The one ESCO skill each shared wording belongs to: the skill it is the preferred label of, else the one
+    whose preferred label reads closest to it ('maths', listed by geometry and mathematics, is mathematics')."""
+    claims: dict[str, set[str]] = defaultdict(set)
+    preferred: dict[str, str] = {}
+    label_of: dict[str, str] = {}
+    for uri, _kind, _reuse, pref, alts, hidden in esco_rows:
+        label_of[uri] = alias_key(pref)
+        preferred.setdefault(alias_key(pref), uri)
+        for label in [*_labels(alts), *_labels(hidden)]:
+            claims[alias_key(label)].add(uri)
+    owners = {}
+    for key, uris in claims.items():
+        if key in preferred:
+            owners[key] = preferred[key]
+        elif len(uris) > 1:
+            owners[key] = max(sorted(uris), key=lambda u: SequenceMatcher(None, key, label_of[u]).ratio())
+    return owners
+
+
 def _new_skill(sid: str, name: str, type_: str, category: str, **extra) -> dict:
     return {"id": sid, "name": name, "type": type_, "category": category, "aliases": [], "exact": [],
             "context": False, "parents": [], "related": [], **extra}
@@ -370,6 +391,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
 
     # --- ESCO skills ---
     curated_ids = set(graph.skills)
+    owners = _alias_owners(esco_rows)
     for uri, skill_type, reuse, pref, alts, hidden in esco_rows:
         parent_labels = {label_of.get(p, "") for p in broader.get(uri, ())}
         type_, category = _esco_category(uri, skill_type or "", reuse or "", ancestors(uri), collections, parent_labels)
@@ -397,6 +419,9 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
                 continue
             if FUNCTION_WORD_START.match(label):
                 continue  # a fragment of a split label ('and procedures'), not a name
+            if label not in (pref, bare) and (owners.get(key, uri) != uri or graph.lookup(label) not in (None, skill)):
+                continue  # another skill's name, a wording closer to another's ('maths': mathematics, not geometry) or
+                # one the extras gave a skill of its own ('Windows', not operating systems)
             if " " not in key and key not in {alias_key(a) for a in skill["exact"]}:
                 everyday = key in common or (not curated and _dictionary_word(label, dictionary))
                 if tech and (everyday or len(key) <= 3):

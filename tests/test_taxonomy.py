@@ -14,6 +14,7 @@ from jobfit.taxonomy import (
     CLOSENESS_PARENT_FOR_CHILD,
     CLOSENESS_SIBLING,
     SkillMatcher,
+    alias_key,
     default_taxonomy_path,
     load_taxonomy,
 )
@@ -530,3 +531,24 @@ def test_phrases_link_to_skills_by_meaning(sources, tmp_path):
                                                      dtype=np.uint8)}, tmp_path / "t.json.gz")
     with pytest.raises(ValueError, match="build-taxonomy"):
         SkillLinker.from_files(load_taxonomy(tmp_path / "t.json.gz"), tmp_path / "t.json.gz")
+
+
+def test_a_shared_esco_wording_names_one_skill_and_everyday_words_need_technical_company(matcher):
+    """ESCO lists 'maths' under geometry and mathematics: it is mathematics. 'Windows' is a product of its own,
+    not every operating system; a phone's 'Mobile:' label and the monitoring of students name no skill."""
+    assert {s for s, _ in found(matcher, "Strong in maths.")} == {"mathematics"}
+    assert {s for s, _ in found(matcher, "Windows 10, Linux")} == {"windows", "linux"}
+    assert found(matcher, "Mobile: 555-1234") == set()
+    assert found(matcher, "monitoring students in class") == set()
+    assert "mobile-development" in {s for s, _ in found(matcher, "mobile and web development in Java")}
+
+
+def test_alias_owners_prefer_a_preferred_label_then_the_closest_one():
+    from jobfit.taxonomy_build import _alias_owners
+
+    rows = [("u-geo", "knowledge", "", "geometry", "maths\nalgebra", ""),
+            ("u-math", "knowledge", "", "mathematics", "maths\ncalculation", ""),
+            ("u-alg", "knowledge", "", "algebra", "", "")]
+    owners = _alias_owners(rows)
+    assert owners[alias_key("maths")] == "u-math" and owners[alias_key("algebra")] == "u-alg"
+    assert alias_key("calculation") not in owners  # claimed once: its own skill keeps it
