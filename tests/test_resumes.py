@@ -2260,3 +2260,17 @@ BA in Mathematics
     assert ("Big State University", "Master of Arts, Educational Administration") in schools
     assert ("University of Texas", "Masters in Business Administration") in schools  # a school, not a place
     assert len(schools) == 3
+
+
+def test_a_referee_s_or_a_paper_s_words_are_no_skills_of_the_candidate(matcher):
+    text = """Rosa Referenced
+Skills
+Python, SQL
+Publications
+Bayesian inference for hydrology models, Journal of Water, 2015
+References
+Dr. Karl Weber, Professor of Accounting and Auditing, University of Bonn
+"""
+    names = {s.name for s in parse_resume(text, matcher=matcher).skills}
+    assert {"Python", "SQL"} <= names
+    assert not {"Auditing", "Accounting", "Bayesian statistics", "hydrology"} & {n for n in names}

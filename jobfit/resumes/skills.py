@@ -168,6 +168,8 @@ def resume_skills(
     """Normalized skills (for meta and matching) and JSON Resume skills (the normalized ones with the resume's
     wording as keywords, a listed item among the keywords of the skill it names, then the listed items the
     taxonomy does not know, as written)."""
+    # a referee's or a paper's words say what they do or are about, not what the candidate can do
+    sections = [section for section in sections if section.name not in ("references", "publications")]
     texts: list[str] = []
     uses: list[SkillUse] = []
     for section in sections:
