@@ -2274,3 +2274,13 @@ Dr. Karl Weber, Professor of Accounting and Auditing, University of Bonn
     names = {s.name for s in parse_resume(text, matcher=matcher).skills}
     assert {"Python", "SQL"} <= names
     assert not {"Auditing", "Accounting", "Bayesian statistics", "hydrology"} & {n for n in names}
+
+
+def test_a_resume_builder_s_education_row_sets_the_field_apart_from_the_school(matcher):
+    text = """Lee Builder
+Education
+Bachelor of Science : Information Systems Northeastern University City , State Information Systems
+Masters of Science : Accounting Prairie View A&M University City , State Accounting 3.8
+"""
+    schools = [(e.institution, e.area) for e in parse_resume(text, matcher=matcher).education]
+    assert schools == [("Northeastern University", "Information Systems"), ("Prairie View A&M University", "Accounting")]

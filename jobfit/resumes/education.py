@@ -11,6 +11,7 @@ from jobfit.resumes.entries import (
     NAME_CONNECTORS,
     PAST_VERB,
     SEPARATORS,
+    TEMPLATE_PLACEHOLDER,
     Header,
     is_body,
     strip_piece,
@@ -200,6 +201,25 @@ _HEADING_WORD = (r"(?:period|place|years?(?: of pass[\w-]*)?|name|degree|examina
 _COLUMN_HEADING = re.compile(rf"(?i){_HEADING_WORD}(?:\s*(?:[,/&]|and)?\s*{_HEADING_WORD})*\W*")
 
 
+# a resume builder's row: 'Bachelor of Science : Information Systems Northeastern University City , State Information
+# Systems 3.84' (the degree, its field run into the school, the template's place, the field again)
+_TEMPLATE_ROW = re.compile(r"^(?P<head>[^:]{2,60}?)\s*:\s*(?P<mid>.+?)\s*[-–]?\s+City\s*,\s*State\b\s*(?P<tail>.*)$")
+
+
+def _template_row(line: str) -> str:
+    """The row with its field set apart from the school it ran into, known by its repetition after the place."""
+    row = _TEMPLATE_ROW.match(line)
+    if not row:
+        return line
+    tail = row["tail"].split()
+    for k in range(len(tail), 0, -1):
+        field = " ".join(tail[:k])
+        if row["mid"].startswith(field + " ") and len(row["mid"]) > len(field) + 3:
+            school = row["mid"][len(field):].strip()
+            return f"{row['head']} : {field} - {school} | {' '.join(tail[k:])}".rstrip(" |")
+    return line
+
+
 def education_entries(lines: list[str]) -> list[EducationEntry]:
     lines = [line for line in _paired_columns(_joined_wraps(lines)) if not _COLUMN_HEADING.fullmatch(line.strip())]
     entries: list[EducationEntry] = []
@@ -212,7 +232,7 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
     for raw in lines:
         if not raw:
             continue
-        line = BULLET.sub("", raw).strip()
+        line = _template_row(BULLET.sub("", raw).strip())
         if lead == "dates" and _DATES_ONLY.fullmatch(line):
             found = find_range(line)
             years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
@@ -275,6 +295,7 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
         elif years and not entry.end and (has_degree or kind == "school" or len(line.split()) <= 8):
             entry.end = years[-1]
         rest = re.sub(rf"(?i)(?:\b{MONTH}\s*,?\s*)?(?<!\d)(?:19|20)\d\d(?!\d)", " | ", rest)  # 'May 2006' names no school
+        rest = TEMPLATE_PLACEHOLDER.sub(" | ", rest)  # a template's 'Richard Bland College City , State'
         line_school = None
         for piece in SEPARATORS.split(rest):
             piece = strip_piece(re.sub(r"\b(?:graduated|expected|class of|passed out|passing year|year of passing)\b", "", piece, flags=re.I))
