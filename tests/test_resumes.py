@@ -2284,3 +2284,14 @@ Masters of Science : Accounting Prairie View A&M University City , State Account
 """
     schools = [(e.institution, e.area) for e in parse_resume(text, matcher=matcher).education]
     assert schools == [("Northeastern University", "Information Systems"), ("Prairie View A&M University", "Accounting")]
+
+
+def test_a_person_named_after_a_title_is_not_part_of_it(matcher):
+    text = """Kim Teacher
+Experience
+Principal Mrs. Karen Noble 08/2005 to 06/2007
+Company Name – City , State
+Set up lesson materials, bulletin board displays and demonstrations.
+"""
+    [job] = parse_resume(text, matcher=matcher).work
+    assert (job.position, job.startDate, job.endDate) == ("Principal", "2005-08", "2007-06")

@@ -149,6 +149,9 @@ _NO_TITLE = re.compile(rf"(?i)^[\W\d_]*(?:present|now|current|months?|years?|of|
                        rf"|^\d+\s+\w+\s+{_STREET}\b|^address line|\d{{4}}\s*(?:present|current|now)$")
 
 
+_PERSON_AFTER = re.compile(r"(?<=\w)\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,3}\s*$")
+
+
 def _clean_position(position: str | None) -> str | None:
     """The title without the dates and hours written around it; None when no title is left."""
     if not position:
@@ -157,6 +160,7 @@ def _clean_position(position: str | None) -> str | None:
     cleaned = _WORKED_AS.sub("", cleaned)
     if run_on := _SENTENCE_AFTER.match(cleaned):
         cleaned = run_on["title"]  # 'Calendar Clerk/Litigation Assistant. Managed calendar': the title, then its text
+    cleaned = _PERSON_AFTER.sub("", cleaned)  # 'Principal Mrs. Karen Noble': whom the title answered to or who held it
     if not cleaned or cleaned[0] in ")]" or _NO_TITLE.search(cleaned) or re.fullmatch(MONTH, cleaned, re.I) \
             or not re.search(r"[A-Za-z]{2}", cleaned) or _CLAUSE.search(cleaned):
         return None
