@@ -2295,3 +2295,12 @@ Set up lesson materials, bulletin board displays and demonstrations.
 """
     [job] = parse_resume(text, matcher=matcher).work
     assert (job.position, job.startDate, job.endDate) == ("Principal", "2005-08", "2007-06")
+
+
+def test_a_school_s_name_ends_with_its_sentence():
+    from jobfit.resumes.education import institution_name
+
+    assert institution_name("NTUDP (Dnipro Polytechnic National Technical University). Computer engineering") == \
+        "NTUDP (Dnipro Polytechnic National Technical University)"
+    assert institution_name("Micro and Opto Electronics. XXXX University") == "XXXX University"
+    assert institution_name("St. Joseph's University") == "St. Joseph's University"  # an abbreviation's period

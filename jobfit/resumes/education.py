@@ -362,7 +362,8 @@ def institution_name(text: str) -> str | None:
     "Jawaharlal Nehru Technological University" stays whole; a school and the one it belongs to, written one after
     the other, are one name ("University of Minnesota, School of Kinesiology", "Teachers College, Columbia University").
     """
-    parts = [part for part in re.split(r"\s*,\s*|\s*;\s*", text) if part.strip()]
+    # a sentence's end parts too: 'NTUDP (Dnipro Polytechnic National Technical University). Computer engineering'
+    parts = [part for part in re.split(r"\s*,\s*|\s*;\s*|(?:(?<=[a-z]{4})|(?<=\)))\.\s+(?=[A-Z])", text) if part.strip()]
     for index, part in enumerate(parts):
         name = _school_in(part)
         if name is None:
