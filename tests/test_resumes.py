@@ -2304,3 +2304,18 @@ def test_a_school_s_name_ends_with_its_sentence():
         "NTUDP (Dnipro Polytechnic National Technical University)"
     assert institution_name("Micro and Opto Electronics. XXXX University") == "XXXX University"
     assert institution_name("St. Joseph's University") == "St. Joseph's University"  # an abbreviation's period
+
+
+def test_a_field_of_study_on_a_line_of_its_own_is_no_school(matcher):
+    text = """Ola Fields
+Education
+BSc (Hons)
+Information Technology
+Nuneaton University 2005 - 2008
+M.Sc.
+Specialization in Complex Systems
+2007
+"""
+    schools = [(e.institution, e.studyType) for e in parse_resume(text, matcher=matcher).education]
+    assert ("Nuneaton University", "BSc (Hons)") in schools
+    assert not {"Information Technology", "Specialization in Complex Systems"} & {s for s, _ in schools}

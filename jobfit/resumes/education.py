@@ -348,7 +348,17 @@ def _may_name_school(piece: str) -> bool:
     is a subject more often than a school ('Mathematics', 'Commerce')."""
     return (written_as_name(piece) and heading_of(piece) is None and ":" not in piece and not piece.endswith((".", "?", "!"))
             and not re.search(rf"(?i)\b{MONTH}\s*(?:19|20)(?:\d\d|xx)\b", piece) and len(re.findall(r"[A-Za-z]{2,}", piece)) > 0
-            and not re.fullmatch(r"[IVXivx]+", piece) and not re.fullmatch(r"[A-Z][a-z]+", piece) and not _DISTINCTION.search(piece))
+            and not re.fullmatch(r"[IVXivx]+", piece) and not re.fullmatch(r"[A-Z][a-z]+", piece) and not _DISTINCTION.search(piece)
+            and (piece.split() or [""])[-1].lower().strip(".,") not in _FIELD_ENDS
+            and not (piece.isupper() and len(piece.split()) >= 3)  # 'OTHER SKILLS AND STRENGTHS': a heading; 'MIT' a school
+            and not re.match(r"(?i)(?:major(?:ing)?|minor|speciali[sz]ation|concentration|emphasis)\b", piece))
+
+
+# the words a field of study ends with: 'Physical Science', 'Business Studies', 'Hospitality and Catering', 'Human
+# Resources', 'Technology & Policy' name what was studied, not where
+_FIELD_ENDS = frozenset("""science sciences studies study technology engineering business commerce management administration
+resource resources policy mathematics statistics catering hospitality arts education law specialization specialisation
+informatics specialty""".split())
 
 
 # a grade or an honour, no school: 'First Class Honours', "Dean's List", 'Academic Honor Roll'
