@@ -2319,3 +2319,16 @@ Specialization in Complex Systems
     schools = [(e.institution, e.studyType) for e in parse_resume(text, matcher=matcher).education]
     assert ("Nuneaton University", "BSc (Hons)") in schools
     assert not {"Information Technology", "Specialization in Complex Systems"} & {s for s, _ in schools}
+
+
+def test_a_latex_cv_s_bullets_read_as_braces_are_bullets(matcher):
+    text = """Lia Latex
+Experience
+2013 - 2015
+Staff Software Engineer, Google Search App, Google, Mountain View.
+{ Improved video search results through ranking, triggering and UI placement
+{ Supported the launch of Google Instant for video results
+"""
+    [job] = parse_resume(text, matcher=matcher).work
+    assert job.position == "Staff Software Engineer" and "Google" in job.name
+    assert job.highlights[-1] == "Supported the launch of Google Instant for video results"

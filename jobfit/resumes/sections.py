@@ -89,7 +89,8 @@ _KEYWORDS = {
     "references": "references", "interests": "interests", "hobbies": "interests", "volunteer": "volunteering",
     "volunteering": "volunteering",
 }
-BULLET = re.compile(r"^\s*(?:[-*•·▪◦➢►■□✓‣○●¾]|\d+[.)]\s)\s*")
+# ('{ ' is a LaTeX CV's bullet as some text layers map its glyph)
+BULLET = re.compile(r"^\s*(?:[-*•·▪◦➢►■□✓‣○●¾]|\{(?=\s)|\d+[.)]\s)\s*")
 # a glyph some templates put before every heading ('■ Education'); never a list's bullet ('•', '-')
 _HEADING_GLYPH = re.compile(r"^[■□►➢➤❖◆◇]\s*")
 INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*(\S.*)$")
