@@ -2332,3 +2332,14 @@ Staff Software Engineer, Google Search App, Google, Mountain View.
     [job] = parse_resume(text, matcher=matcher).work
     assert job.position == "Staff Software Engineer" and "Google" in job.name
     assert job.highlights[-1] == "Supported the launch of Google Instant for video results"
+
+
+def test_a_title_in_sentence_case_opening_with_a_duty_verb_stays_a_title(matcher):
+    text = """Sam Sentence
+Experience
+Help desk support technician
+January 2010 to October 2010 Company Name - City , State
+Answered calls from staff about their computers and printers every day.
+"""
+    [job] = parse_resume(text, matcher=matcher).work
+    assert (job.position, job.startDate) == ("Help desk support technician", "2010-01")

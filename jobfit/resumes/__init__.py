@@ -384,14 +384,10 @@ def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
         elsewhere = section_lines(sections, "summary", "additional", "languages", "interests", "awards", "skills")
         found = [e for e in work_entries(elsewhere, roles, width) if e.dates and (e.position or e.company)]
         # jobs under a heading that names projects or schooling ('EDUCATION' over 'TINKOFF BANK (tinkoff.ru), Russia' /
-        # 'Senior Software Developer (Python)', a two-column page's history read under its education): dated, with a
-        # title and an employer that is no school
-        def job(entry, schooling: bool) -> bool:
-            return bool(entry.dates and entry.company and entry.position and title_score(entry.position, roles) >= 1
-                        and not (schooling and (INSTITUTION.search(entry.company) or degree_of(entry.company))))
-
-        found += [e for e in work_entries(section_lines(sections, "projects"), roles, width) if job(e, False)]
-        found += [e for e in work_entries(section_lines(sections, "education"), roles, width) if job(e, True)]
+        # 'Senior Software Developer (Python)', a two-column page's history read under its education)
+        found += [e for e in work_entries(section_lines(sections, "projects"), roles, width) if _dated_job(e, roles)]
+        found += [e for e in work_entries(section_lines(sections, "education"), roles, width)
+                  if _dated_job(e, roles) and not (INSTITUTION.search(e.company) or degree_of(e.company))]
         prose.append("experience")  # a history written in sentences: "Working as Sr. Java programmer for X from ..."
     known = {(e.company or "").lower() for e in found}
     for entry in prose_entries(" ".join(section_lines(sections, *prose)), roles):
@@ -399,6 +395,11 @@ def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
             found.append(entry)
             known.add(entry.company.lower())
     return found
+
+
+def _dated_job(entry, roles: frozenset[str]) -> bool:
+    """An entry read outside the work history that is a job all the same: dated, with a title and an employer."""
+    return bool(entry.dates and entry.company and entry.position and title_score(entry.position, roles) >= 1)
 
 
 def _without_running_name(lines: list[str], name: str, start: int) -> list[str]:
