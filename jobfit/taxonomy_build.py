@@ -254,7 +254,7 @@ class _Graph:
 
 def _alias_owners(esco_rows: list[tuple]) -> dict[str, str]:
     """The one ESCO skill each shared wording belongs to: the skill it is the preferred label of, else the one
-    whose preferred label reads closest to it ('maths', listed by geometry and mathematics, is mathematics')."""
+    whose preferred label reads closest to it ('maths', listed by geometry and mathematics, is mathematics)."""
     claims: dict[str, set[str]] = defaultdict(set)
     preferred: dict[str, str] = {}
     label_of: dict[str, str] = {}
@@ -419,9 +419,10 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
                 continue
             if FUNCTION_WORD_START.match(label):
                 continue  # a fragment of a split label ('and procedures'), not a name
-            if label not in (pref, bare) and (owners.get(key, uri) != uri or graph.lookup(label) not in (None, skill)):
+            if label not in (pref, bare) and (owners.get(key, uri) != uri or graph.lookup(label, written=False) not in (None, skill)):
                 continue  # another skill's name, a wording closer to another's ('maths': mathematics, not geometry) or
-                # one the extras gave a skill of its own ('Windows', not operating systems)
+                # one the extras gave a skill of its own ('Windows', not operating systems); a name the extras keep to its
+                # written form still goes to another skill as written (see _Graph)
             if " " not in key and key not in {alias_key(a) for a in skill["exact"]}:
                 everyday = key in common or (not curated and _dictionary_word(label, dictionary))
                 if tech and (everyday or len(key) <= 3):
