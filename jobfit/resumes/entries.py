@@ -67,19 +67,6 @@ def wrap_width(lines: list[str]) -> int:
 
 LEGAL_END = re.compile(r"\b(?:inc|ltd|co|corp|llc|jr|sr|pvt|bros|dept|[A-Z])\.$", re.I)
 PAST_VERB = re.compile(r"^(?:[A-Z][a-z]+ed|Led|Built|Ran|Won|Made|Wrote|Taught|Oversaw|Drove|Grew|Sold|Set)\b")
-# a duty written in the present ('Manage corporate network and ...', 'Provides support to ...'): the verb, then a word in
-# lower case, so 'Research Assistant' or 'Support Specialist' stays a title
-DUTY_VERB = re.compile(r"^(?:Manage|Develop|Provide|Maintain|Create|Perform|Administer|Plan|Define|Analy[sz]e|Reduce|Negotiate|"
-                       r"Work|Coordinate|Implement|Oversee|Research|Formulate|Communicate|Assist|Support|Prepare|Conduct|"
-                       r"Ensure|Monitor|Handle|Train|Supervise|Design|Build|Review|Serve|Help|Identify|Establish|"
-                       r"Collaborate|Facilitate|Process|Respond|Schedule|Track|Answer|Greet|Deliver|Write|Direct|Organi[sz]e|"
-                       r"Lead|Evaluate|Investigate|Resolve|Test|Install|Configure|Troubleshoot|Operate|Teach|Instruct|"
-                       r"Advise|Recruit|Interview|Update|Participate|Compile|Generate|Act|Own|Tutor|Mentor|Coach|Host|Escalate)s?"
-                       r" (?:and [a-z]|(?!(?:of|for|and|at|the|in|to)\b)[a-z])")
-# ... unless it ends as a title in sentence case does: 'Help desk support technician', 'Research and development engineer'
-_TITLE_END = re.compile(r"(?i)\b(?:engineer|developer|manager|analyst|technician|assistant|specialist|lead|director|coordinator|"
-                        r"consultant|officer|administrator|intern|associate|representative|supervisor|designer|architect|"
-                        r"scientist|teacher|programmer|tester|trainee)s?\W*$")
 
 
 def is_body(line: str, width: int = 0) -> bool:
@@ -93,7 +80,7 @@ def is_body(line: str, width: int = 0) -> bool:
     if (width and len(line) >= 0.8 * width and len(words) > 6 and not dated and not SEPARATORS.search(line)
             and sum(len(w) > 3 and w[0].islower() for w in words) >= 2):
         return True  # a full-width line of wrapped prose (not a title-cased header: "Assistant Principal, White Lake …")
-    if (PAST_VERB.match(line) or DUTY_VERB.match(line) and not _TITLE_END.search(line)) and len(words) > 3 and not find_range(line):
+    if PAST_VERB.match(line) and len(words) > 3 and not find_range(line):
         return True
     limit = 14 if dated else 10
     if len(words) > limit:

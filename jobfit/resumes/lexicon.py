@@ -78,8 +78,8 @@ def split_note(title: str) -> tuple[str, str | None]:
 def _role_of(text: str, words: list[str], roles: frozenset[str]) -> bool:
     """A role of something named: 'Director of Information Technology', 'Head of Global Services' (not 'Bank of
     America', nor the duty 'Developer of bank services')."""
-    named = re.search(r"\bof\s+(?:the\s+)?[A-Z]", text)
-    return bool(named) and "of" in words and words.index("of") > 0 and words[words.index("of") - 1] in roles
+    at = words.index("of") if "of" in words else 0
+    return at > 0 and words[at - 1] in roles and bool(re.search(r"\bof\s+(?:the\s+)?[A-Z]", text))
 
 
 def title_score(text: str, roles: frozenset[str]) -> float:
@@ -88,8 +88,9 @@ def title_score(text: str, roles: frozenset[str]) -> float:
     if not words or len(words) > 9:
         return 0.0
     # 'Web-Developer', 'Co-Founder': the word after the hyphen, written as a word ('D-BookeR' names a firm)
-    tails = {m.group(1).lower() for m in re.finditer(r"-([A-Z]?[a-z]+|[A-Z]+)\b", text)}
-    words = [w.rsplit("-", 1)[-1] if "-" in w and w not in roles and w.rsplit("-", 1)[-1] in tails else w for w in words]
+    if "-" in text:
+        tails = {m.group(1).lower() for m in re.finditer(r"-([A-Z]?[a-z]+|[A-Z]+)\b", text)}
+        words = [w.rsplit("-", 1)[-1] if "-" in w and w not in roles and w.rsplit("-", 1)[-1] in tails else w for w in words]
     score = 0.0
     # a plural counts inside a title ('Sales Associates Trainer'), not at its end: 'Pinsent Masons' is a firm
     if any(w in roles or w.rstrip("s") in roles and (i < len(words) - 1 or len(words) == 1) for i, w in enumerate(words)):

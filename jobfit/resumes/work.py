@@ -328,7 +328,8 @@ def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[l
         if continues and groups and groups[-1][1]:
             groups[-1][1][-1] += " " + line  # one bullet wrapped over two lines is one highlight
             open_text = line
-        elif continues or is_body(line, width) and not _title_under_dates(lines, i, roles) or _text_under_header(groups, line, roles):
+        elif (continues or (is_body(line, width) or _duty(line, roles)) and not _title_under_dates(lines, i, roles)
+              or _text_under_header(groups, line, roles)):
             if not groups:
                 groups.append(([], []))
             groups[-1][1].append(BULLET.sub("", line).strip())
@@ -351,6 +352,24 @@ def _run_in_title(head: str, roles: frozenset[str]) -> bool:
     title = _undated(head).strip(" ()")
     return (len(title.split()) <= 8 and "," not in title and title_score(title, roles) >= 1 and bool(_clean_position(title))
             and title.split()[-1].lower() not in _CUT_OFF)  # not 'Was responsible for - Testing and evaluation of …'
+
+
+# a duty written in the present ('Manage corporate network and ...', 'Provides support to ...'): the verb, then a word in
+# lower case, so 'Research Assistant' or 'Support Specialist' stays a title
+DUTY_VERB = re.compile(r"^(?:Manage|Develop|Provide|Maintain|Create|Perform|Administer|Plan|Define|Analy[sz]e|Reduce|Negotiate|"
+                       r"Work|Coordinate|Implement|Oversee|Research|Formulate|Communicate|Assist|Support|Prepare|Conduct|"
+                       r"Ensure|Monitor|Handle|Train|Supervise|Design|Build|Review|Serve|Help|Identify|Establish|"
+                       r"Collaborate|Facilitate|Process|Respond|Schedule|Track|Answer|Greet|Deliver|Write|Direct|Organi[sz]e|"
+                       r"Lead|Evaluate|Investigate|Resolve|Test|Install|Configure|Troubleshoot|Operate|Teach|Instruct|"
+                       r"Advise|Recruit|Interview|Update|Participate|Compile|Generate|Act|Own|Tutor|Mentor|Coach|Host|Escalate)s?"
+                       r" (?:and [a-z]|(?!(?:of|for|and|at|the|in|to)\b)[a-z])")
+
+
+def _duty(line: str, roles: frozenset[str]) -> bool:
+    """A duty written in the present ('Manage corporate network and …'): the job's text, unless it ends in a role noun
+    as a title in sentence case does ('Help desk support technician')."""
+    return (bool(DUTY_VERB.match(line)) and len(re.findall(r"\w+", line)) > 3 and not find_range(line)
+            and ((words_of(line) or [""])[-1] not in roles or "," in line))  # 'Maintain and update, using Fortran, …'
 
 
 def _title_under_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
