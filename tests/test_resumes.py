@@ -2343,3 +2343,23 @@ Answered calls from staff about their computers and printers every day.
 """
     [job] = parse_resume(text, matcher=matcher).work
     assert (job.position, job.startDate) == ("Help desk support technician", "2010-01")
+
+
+def test_an_employer_line_in_capitals_that_a_period_closes_is_a_header(matcher):
+    text = """Dana Clerk
+Employment
+3/90 to 6/92
+SMITH & JONES LLP
+New York, NY
+
+Calendar Clerk. I kept the firm's court calendar and
+filed the motions of four partners.
+2/89 to 1/90
+DAVID M. LEE, ESQ.
+New York, N.Y. 10007
+
+Litigation Paralegal. I drafted probate petitions and
+affidavits for the litigation staff.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.startDate, w.endDate) for w in work][-1] == ("DAVID M. LEE, ESQ.", "1989-02", "1990-01")

@@ -85,8 +85,9 @@ def is_body(line: str, width: int = 0) -> bool:
     limit = 14 if dated else 10
     if len(words) > limit:
         return True
-    if line.rstrip().endswith(".") and len(words) >= 2 and not LEGAL_END.search(line) and not _listed_header(line):
-        return True
+    if (line.rstrip().endswith(".") and len(words) >= 2 and not LEGAL_END.search(line) and not _listed_header(line)
+            and re.search(r"[a-z]", line)):
+        return True  # a sentence; a line in capitals is a header its period closes ('ACME FOUNDRIES LTD, PUNE, INDIA.')
     return bool(re.match(r"^[a-z(]", line)) and not dated and len(words) >= 4
 
 
