@@ -896,6 +896,9 @@ def test_places_are_told_from_employers():
     # a city's other names when they spell it ('Cochin' for Kochi), not a nickname ('Google' for Topeka)
     assert parse_place("Cochin").countryCode == "IN" and parse_place("Bombay").countryCode == "IN"
     assert parse_place("GOOGLE") is None
+    # a known city may take its state's code without a comma; an unknown name may not ('Project Manager OR')
+    assert (parse_place("Pittsburgh PA").city, parse_place("Pittsburgh PA").region) == ("Pittsburgh", "PA")
+    assert parse_place("Project Manager OR") is None and parse_place("Media IT") is None
 
 
 def test_a_co_founder_is_no_company(matcher):
@@ -2363,3 +2366,25 @@ affidavits for the litigation staff.
 """
     work = parse_resume(text, matcher=matcher).work
     assert [(w.name, w.startDate, w.endDate) for w in work][-1] == ("DAVID M. LEE, ESQ.", "1989-02", "1990-01")
+
+
+def test_a_place_after_a_colon_or_a_city_with_its_state_code_and_no_comma(matcher):
+    text = """Jo Retail
+Experience
+Cashier, October 2014 - Present
+Whole Foods Market: Plymouth Meeting, PA
+Served customers at the registers.
+
+Senior Programmer, 2006 - 2007
+ASSOCIATED PRESS (AP), New York NY
+Wrote the wire's feed parsers.
+
+LEVIS, Seasonal Sales Associate, Chicago IL
+November 2011 - January 2012
+Helped customers find their fit.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.position, w.location) for w in work] == [
+        ("Whole Foods Market", "Cashier", "Plymouth Meeting, PA"),
+        ("ASSOCIATED PRESS (AP)", "Senior Programmer", "New York NY"),
+        ("LEVIS", "Seasonal Sales Associate", "Chicago IL")]

@@ -184,7 +184,7 @@ def take_place(text: str, header: Header) -> str:
                   else f"{m.group(1)}, ", text)
     text = re.sub(r"\s*\(([^()]*)\)?\s*$", lambda m: ", " + m.group(1).replace(" - ", ", ") if parse_place(
         m.group(1).replace(" - ", ", ").replace("  ", ", ")) else m.group(0), text)  # "Acme Ltd., Indore (Madhya Pradesh - India)"
-    tokens = re.split(r"(\s*[,;]\s*)", text)  # pieces and the commas (or semicolons: "Acme; Boston, MA") between them
+    tokens = re.split(r"(\s*[,;]\s*|:\s+)", text)  # pieces and the commas (semicolons, colons) between them: "Acme; Boston, MA", "Acme: Boston, MA"
     parts = tokens[::2]
     for k in (3, 2, 1):
         if len(parts) >= k:

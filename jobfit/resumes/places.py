@@ -142,6 +142,10 @@ def place_kind(text: str) -> str | None:
 _CITY_REGION = re.compile(r"^([A-Z][A-Za-z .'’-]{1,40}?),\s*([A-Z][A-Za-z .'’-]{1,40}?)(?:\s+\d{5}(?:-\d{4})?|\s+\d{6})?\.?$")
 
 
+# a known city and a state's code with no comma between ('New York NY'); a code alone is too short to trust
+_CITY_STATE = re.compile(r"^([A-Z][A-Za-z .'’-]{1,40}?)\s+([A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?$")
+
+
 def parse_place(text: str) -> Location | None:
     """A Location when the whole text is a place: "Pune, Maharashtra", "Sometown, CA 94016", "Oslo", "India"."""
     text = re.sub(r"\s+", " ", text.strip(" .,-–—|()"))
@@ -166,6 +170,9 @@ def parse_place(text: str) -> Location | None:
             return Location(city=first, region=second, countryCode=country)
         # "Bengaluru, Karnataka, India" style with three parts is handled by the caller's split
         return None
+    match = _CITY_STATE.match(text)
+    if match and match.group(2) in US_STATE_CODES and place_kind(match.group(1)) in ("city", "region"):
+        return Location(city=match.group(1), region=match.group(2), countryCode="US")  # 'New York NY'
     parts = [p.strip() for p in text.split(",")]
     if len(parts) == 3 and place_kind(parts[2]) == "country":
         inner = parse_place(f"{parts[0]}, {parts[1]}")

@@ -190,7 +190,7 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     pieces, cut = [], set()  # cut: what a title's comma set apart ('Director of Engineering, Android')
     for piece in header.pieces:
         parts = _split_title_company(piece, roles)
-        if len(header.pieces) == 1 and len(parts) == 1 and piece.count(",") >= 2:
+        if len(header.pieces) == 1 and len(parts) == 1 and piece.count(",") >= (1 if header.places else 2):
             parts = _row_of_pieces(piece, roles) or parts
         pieces.extend(parts)
         cut.update(parts[1:])
