@@ -42,6 +42,48 @@ def test_two_columns_are_read_one_after_the_other():
     assert lines.index("Experience") + 1 == lines.index("Data Engineer at Foo Corp | 2019 - Present")
 
 
+def test_columns_between_full_width_lines_are_read_a_column_at_a_time():
+    """A one-column page with a two-column list of highlights in it, and a row of three jobs side by side."""
+    wide = "Seasoned analyst who turns data into decisions across retail and logistics, " + "x" * 10
+    left = ["Budget forecasting and", "variance analysis", "General ledger accounting", "Team leadership"]
+    right = ["Account reconciliation", "PeopleSoft and SAP", "Audit preparation"]
+    jobs = [["Data Analyst", "Lazada 2015 - 2018", "Built sales dashboards"],
+            ["Data Engineer", "TTEK 2018 - 2019", "Ran the Kafka pipelines"],
+            ["Product Manager", "Gojek 2019 - 2021", "Led the rider app team"]]
+    lines = [(40, 60, "Ana Columns"), (40, 90, wide), (40, 120, "Highlights")]
+    lines += [(60, 140 + 14 * i, t) for i, t in enumerate(left)] + [(320, 140 + 14 * i, t) for i, t in enumerate(right)]
+    lines += [(40, 200, "Experience"), (40, 220, wide)]
+    lines += [(40 + 180 * k, 240 + 14 * i, t) for k, job in enumerate(jobs) for i, t in enumerate(job)]
+    lines += [(40, 300, "Education"), (40, 316, wide)]
+    text = extract_text(pdf([lines], size=9)).text.split("\n")
+    # the left column's wrapped item stays whole, and the right column follows it
+    assert text[3:10] == left + right
+    assert text[10] == "Experience"  # the heading under the shorter column starts the next section
+    assert text[12:21] == [t for job in jobs for t in job]  # each job whole, left to right
+    assert text[21] == "Education"
+
+
+def test_titles_beside_their_dates_and_labels_beside_their_values_are_read_across():
+    jobs = [[("Schlumberger", "Pune, India"), ("DATA ENGINEER", "July 2018 - Present"), ("Team of eight", "Onsite")],
+            [("Acme Robotics", "Mumbai, India"), ("INTERN", "June 2017 - Aug 2017"), ("Robot lab", "Hybrid")]]
+    bullet = "- Built and ran the data ingestion pipelines for the whole company, in Python and SQL, " + "x" * 8
+    lines, y = [(40, 60, "Ana Rows"), (40, 80, "Experience")], 100
+    for rows in jobs:
+        for title, when in rows:  # the date and the place set flush right, beside the title
+            lines += [(40, y, title), (560 - pymupdf.get_text_length(when, fontsize=9), y, when)]
+            y += 14
+        lines.append((40, y, bullet))
+        y += 20
+    labels = [("Languages:", "Python, C, PHP"), ("Databases:", "MySQL, SQLite"), ("Other:", "Git, NLP, OpenCV")]
+    lines += [(40, y, "Skills")] + [item for i, (label, value) in enumerate(labels)
+                                    for item in ((40, y + 20 + 14 * i, label), (200, y + 20 + 14 * i, value))]
+    text = extract_text(pdf([lines], size=9)).text.split("\n")
+    for title, when in [row for rows in jobs for row in rows]:
+        assert text.index(when) == text.index(title) + 1
+    for label, value in labels:
+        assert text.index(value) == text.index(label) + 1
+
+
 def test_running_headers_and_footers_appear_once():
     pages = [[(72, 30, "Ana Example - Curriculum Vitae"), (72, 300, BODY[i * 2]), (72, 320, BODY[i * 2 + 1]),
               (72, 820, f"Page {i + 1} of 3")] for i in range(3)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from itertools import pairwise
 
 from jobfit.documents import DocumentText, LayoutLine, Limits, UnsupportedDocument, document_date
 from jobfit.documents.ocr import ocr_pages
@@ -53,15 +54,16 @@ def _page_lines(page, number: int) -> list[tuple[LayoutLine, float]]:
     return lines
 
 
+def _by_position(group: list[LayoutLine]) -> list[LayoutLine]:
+    return sorted(group, key=lambda line: (round(line.y), line.x))
+
+
 def _reading_order(placed: list[tuple[LayoutLine, float]], width: float) -> list[LayoutLine]:
-    """Top to bottom, except that two columns (or a sidebar) are read one after the other."""
-
-    def by_position(group):
-        return sorted(group, key=lambda line: (round(line.y), line.x))
-
+    """Top to bottom, except that two columns (or a sidebar) are read one after the other, and so are columns
+    that only part of the page sets side by side (between lines that run across the page)."""
     lines = [line for line, _ in placed]
     if len(lines) < 8:
-        return by_position(lines)
+        return _by_position(lines)
     best = None
     for gutter in [width * f / 100 for f in range(20, 81, 2)]:
         crossing = [line for line, x1 in placed if line.x < gutter < x1]
@@ -76,18 +78,109 @@ def _reading_order(placed: list[tuple[LayoutLine, float]], width: float) -> list
         overlap = min(max(line.y for line in left), max(line.y for line in right)) - max(
             min(line.y for line in left), min(line.y for line in right)
         )
-        if inside or overlap < 0.3 * (bottom - top):
+        if inside or overlap < 0.3 * (bottom - top) or not _left_aligned([item for item in placed if item[0].x >= gutter]):
             continue
         score = (min(len(left), len(right)), -len(crossing))  # balanced sides, then the fewest full-width lines
         if best is None or score > best[0]:
             best = (score, left, right, crossing)
     if best is None:
-        return by_position(lines)
+        return _banded(placed, width, _heading_size(lines))
     _, left, right, crossing = best
     body_top = min(line.y for line in left + right)
     above = [line for line in crossing if line.y <= body_top]
     below = [line for line in crossing if line.y > body_top]
-    return by_position(above) + by_position(left) + by_position(right) + by_position(below)
+    return _by_position(above) + _by_position(left) + _by_position(right) + _by_position(below)
+
+
+BAND_MIN_LINES = 3  # lines each column of a band needs: a title and its date on two rows are no columns
+
+
+def _heading_size(lines: list[LayoutLine]) -> float:
+    sizes = sorted(line.size or 0.0 for line in lines)
+    return 1.3 * sizes[len(sizes) // 2] if sizes else float("inf")
+
+
+def _banded(placed: list[tuple[LayoutLine, float]], width: float, heading: float, depth: int = 0) -> list[LayoutLine]:
+    """Columns set side by side between lines that run across them (a two-column list of highlights under a
+    one-column summary; a row of three schools, then three jobs, under full-width headings): each run of lines
+    between such lines is read a column at a time when both sides of one gutter hold a column, the right one
+    again split when it holds two. Top to bottom where no gutter finds columns."""
+    lines = [line for line, _ in placed]
+    if len(placed) < 2 * BAND_MIN_LINES or depth > 3:
+        return _by_position(lines)
+    ordered = sorted(placed, key=lambda item: (round(item[0].y), item[0].x))
+    left_edge, right_edge = min(line.x for line in lines), max(x1 for _, x1 in placed)
+    best = None
+    for f in range(20, 81, 2):
+        gutter = left_edge + (right_edge - left_edge) * f / 100
+        runs: list[list[tuple[LayoutLine, float]]] = [[]]
+        for item in ordered:
+            if item[0].x < gutter < item[1]:
+                runs += [[item], []]  # a line across the gutter is a run of its own
+            else:
+                runs[-1].append(item)
+        columns = [_columns(run, gutter, heading) if len(run) > 1 else None for run in runs]
+        found = sum(len(run) for run, cols in zip(runs, columns, strict=True) if cols)
+        if found and (best is None or found > best[0]):
+            best = (found, runs, columns)
+    if best is None:
+        return _by_position(lines)
+    _, runs, columns = best
+    out: list[LayoutLine] = []
+    for run, cols in zip(runs, columns, strict=True):
+        if cols is None:
+            out += _by_position([line for line, _ in run])
+            continue
+        left, right, after = cols
+        out += _banded(left, width, heading, depth + 1) + _banded(right, width, heading, depth + 1)
+        out += _by_position([line for line, _ in after])
+    return out
+
+
+def _left_aligned(column: list[tuple[LayoutLine, float]]) -> bool:
+    """A column of text starts its lines at one edge; dates and places set flush right beside titles end them at one."""
+    starts = Counter(round(line.x) // 3 for line, _ in column)
+    ends = Counter(round(x1) // 3 for _, x1 in column)
+    return starts.most_common(1)[0][1] >= ends.most_common(1)[0][1]
+
+
+def _columns(run: list[tuple[LayoutLine, float]], gutter: float, heading: float):
+    """(left, right, after) when the run's lines left and right of the gutter are two columns side by side:
+    each of at least BAND_MIN_LINES rows, beside each other for most of their height, the right one aligned
+    on its left edge (a right-aligned column of dates and places beside titles is no column) and the left one
+    no column of labels ('Databases:' beside 'MySQL, MongoDB'). What the longer column holds below the shorter
+    one's end stays in it while it goes on as that column does (same left edge, no wider gap, no heading);
+    from there on the lines are `after`, read once both columns are: 'Experience' under a list of highlights."""
+    left = sorted((item for item in run if item[1] <= gutter), key=lambda item: item[0].y)
+    right = sorted((item for item in run if item[0].x >= gutter), key=lambda item: item[0].y)
+    for side in (left, right):
+        if len({round(item[0].y) // 4 for item in side}) < BAND_MIN_LINES:
+            return None
+    tops = [side[0][0].y for side in (left, right)]
+    bottoms = [side[-1][0].y for side in (left, right)]
+    if min(bottoms) - max(tops) < 0.5 * min(b - t for b, t in zip(bottoms, tops, strict=True)):
+        return None
+    if not _left_aligned(right):
+        return None
+    if sum(item[0].text.rstrip().endswith(":") for item in left) * 2 >= len(left):
+        return None
+    shorter_end = min(bottoms)
+    longer = left if bottoms[0] > bottoms[1] else right
+    core = [item for item in longer if item[0].y <= shorter_end]
+    edges = {round(item[0].x) for item in core if item[0].y >= max(tops)}  # not a heading above both columns
+    gaps = sorted(b[0].y - a[0].y for a, b in pairwise(core) if b[0].y - a[0].y > 2)
+    pitch = gaps[len(gaps) // 2] if gaps else 0.0
+    previous, cut = core[-1][0].y, None
+    for item in longer[len(core):]:
+        line = item[0]
+        if (line.size or 0) >= heading or line.y - previous > 1.5 * pitch or all(abs(line.x - e) > 3 for e in edges):
+            cut = line.y
+            break
+        previous = line.y
+    if cut is None:
+        return left, right, []
+    return ([item for item in left if item[0].y < cut], [item for item in right if item[0].y < cut],
+            [item for item in run if item[0].y >= cut])
 
 
 _BROKEN_WORD = re.compile(r"[A-Za-z]{2}-$")
