@@ -2388,3 +2388,17 @@ Helped customers find their fit.
         ("Whole Foods Market", "Cashier", "Plymouth Meeting, PA"),
         ("ASSOCIATED PRESS (AP)", "Senior Programmer", "New York NY"),
         ("LEVIS", "Seasonal Sales Associate", "Chicago IL")]
+
+
+def test_a_long_dated_header_written_as_a_row_of_names_is_a_header(matcher):
+    text = """Pat Principal
+Professional Experience
+Principal, Bethesda-Chevy Chase High School, Montgomery County Public Schools, Bethesda, MD, 1995 to Present
+• Principal for a 1,200-student high school serving grades 9-12.
+Assistant Principal, Walt Whitman High School, Baltimore County Public Schools, Baltimore, MD, 1988 to 1995
+• Supervised 150 professional and classified staff members.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name, w.location, w.startDate) for w in work] == [
+        ("Principal", "Bethesda-Chevy Chase High School", "Bethesda, MD", "1995-01"),
+        ("Assistant Principal", "Walt Whitman High School", "Baltimore, MD", "1988-01")]

@@ -83,7 +83,7 @@ def is_body(line: str, width: int = 0) -> bool:
     if PAST_VERB.match(line) and len(words) > 3 and not find_range(line):
         return True
     limit = 14 if dated else 10
-    if len(words) > limit:
+    if len(words) > limit and not (dated and _dated_row(line, dated)):
         return True
     if (line.rstrip().endswith(".") and len(words) >= 2 and not LEGAL_END.search(line) and not _listed_header(line)
             and re.search(r"[a-z]", line)):
@@ -106,6 +106,17 @@ def _listed_header(line: str) -> bool:
         return False
     return all(piece and sum(w.lstrip("([")[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in piece)
                == len(piece) for piece in pieces)  # 'Centre For Sustainability Asian Cities (CASC), Singapore.' too
+
+
+def _dated_row(line: str, dated) -> bool:
+    """'Principal, Bethesda-Chevy Chase High School, Montgomery County Public Schools, Bethesda, MD, 1995 to
+    Present': a long header written as a row of names (title, school, district, place) with its dates, no sentence."""
+    rest = (line[: dated.span[0]] + " " + line[dated.span[1]:]).strip(" ,;:-–—")
+    pieces = [p.split() for p in re.split(r"[,;]", rest) if p.strip()]
+    if len(pieces) < 3 or re.search(r"[.!?:]\s", rest):
+        return False
+    return all(sum(w.lstrip("([")[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in piece)
+               == len(piece) for piece in pieces)
 
 
 # the words that join a sentence's pieces: no name or title ends on one ('teaching experience and')
