@@ -2402,3 +2402,17 @@ Assistant Principal, Walt Whitman High School, Baltimore County Public Schools, 
     assert [(w.position, w.name, w.location, w.startDate) for w in work] == [
         ("Principal", "Bethesda-Chevy Chase High School", "Bethesda, MD", "1995-01"),
         ("Assistant Principal", "Walt Whitman High School", "Baltimore, MD", "1988-01")]
+
+
+def test_academic_titles_a_chair_and_an_adjunct(matcher):
+    text = """Lee Academic
+Professional Experience
+2005-2008: Department Chair, Political Science. Responsible for supervising faculty,
+staff, three academic programs and community outreach.
+2002-2004
+Adjunct, Virginia Commonwealth University, Richmond, VA
+Taught research methods to graduate students.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name) for w in work] == [
+        ("Department Chair", "Political Science"), ("Adjunct", "Virginia Commonwealth University")]
