@@ -63,6 +63,18 @@ def test_columns_between_full_width_lines_are_read_a_column_at_a_time():
     assert text[21] == "Education"
 
 
+def test_a_heading_just_left_of_a_column_under_it_is_not_that_columns_last_item():
+    left = ["Customer service", "Merchandising", "Production planning", "Store managing"]
+    right = ["Inventory tracking", "Vendor management", "Imports and exports"]
+    lines = [(33, 60, "Ana Lists"), (33, 80, "Seasoned store keeper who keeps the shelves full and the books straight, " + "x" * 12),
+             (33, 100, "Highlights")]
+    lines += [(35, 120 + 14 * i, t) for i, t in enumerate(left)] + [(332, 120 + 14 * i, t) for i, t in enumerate(right)]
+    lines += [(33, 176, "Accomplishments"), (33, 190, "Cut stock losses by half in one year across all three stores, " + "x" * 20)]
+    lines += [(33, 210 + 14 * i, t) for i, t in enumerate(BODY)]
+    text = extract_text(pdf([lines], size=9)).text.split("\n")
+    assert text[3:11] == left + right + ["Accomplishments"]
+
+
 def test_titles_beside_their_dates_and_labels_beside_their_values_are_read_across():
     jobs = [[("Schlumberger", "Pune, India"), ("DATA ENGINEER", "July 2018 - Present"), ("Team of eight", "Onsite")],
             [("Acme Robotics", "Mumbai, India"), ("INTERN", "June 2017 - Aug 2017"), ("Robot lab", "Hybrid")]]

@@ -173,7 +173,7 @@ def _columns(run: list[tuple[LayoutLine, float]], gutter: float, heading: float)
     previous, cut = core[-1][0].y, None
     for item in longer[len(core):]:
         line = item[0]
-        if (line.size or 0) >= heading or line.y - previous > 1.5 * pitch or all(abs(line.x - e) > 3 for e in edges):
+        if (line.size or 0) >= heading or line.y - previous > 1.5 * pitch or all(abs(line.x - e) > 1.5 for e in edges):
             cut = line.y
             break
         previous = line.y
