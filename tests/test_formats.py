@@ -75,6 +75,24 @@ def test_a_heading_just_left_of_a_column_under_it_is_not_that_columns_last_item(
     assert text[3:11] == left + right + ["Accomplishments"]
 
 
+def test_columns_set_close_together_are_still_two():
+    """Two lists of highlights under each other, a line across the page between them; the right column starts a
+    point after the left one's longest line ends."""
+    left = ["Analytical reasoning", "Financial statement analysis", "Understands foreign tax reporting",
+            "PeopleSoft knowledge"]
+    right = ["Managerial techniques", "Organizational skills", "General ledger accounting", "Research skills"]
+    edge = 35 + max(pymupdf.get_text_length(t, fontsize=9) for t in left) + 1
+    wide = "Seasoned accountant who closes the books on time every month, " + "x" * 40
+    lines = [(33, 60, "Ana Close"), (33, 80, wide), (33, 100, "Highlights")]
+    lines += [(35, 120 + 14 * i, t) for i, t in enumerate(left)] + [(edge, 120 + 14 * i, t) for i, t in enumerate(right)]
+    lines += [(33, 186, wide), (33, 206, "Strengths")]
+    lines += [(35, 226 + 14 * i, t) for i, t in enumerate(right)] + [(edge, 226 + 14 * i, t) for i, t in enumerate(left)]
+    lines += [(33, 300 + 14 * i, t) for i, t in enumerate(BODY)]
+    text = extract_text(pdf([lines], size=9)).text.split("\n")
+    assert text[3:11] == left + right
+    assert text[13:21] == right + left
+
+
 def test_titles_beside_their_dates_and_labels_beside_their_values_are_read_across():
     jobs = [[("Schlumberger", "Pune, India"), ("DATA ENGINEER", "July 2018 - Present"), ("Team of eight", "Onsite")],
             [("Acme Robotics", "Mumbai, India"), ("INTERN", "June 2017 - Aug 2017"), ("Robot lab", "Hybrid")]]

@@ -111,8 +111,10 @@ def _banded(placed: list[tuple[LayoutLine, float]], width: float, heading: float
     ordered = sorted(placed, key=lambda item: (round(item[0].y), item[0].x))
     left_edge, right_edge = min(line.x for line in lines), max(x1 for _, x1 in placed)
     best = None
-    for f in range(20, 81, 2):
-        gutter = left_edge + (right_edge - left_edge) * f / 100
+    span = right_edge - left_edge
+    # a gutter just left of where some line starts: columns set close together leave no wider gap
+    starts = sorted({round(line.x, 1) for line in lines if left_edge + 0.15 * span < line.x < right_edge - 0.15 * span})
+    for gutter in (x - 0.5 for x in starts):
         runs: list[list[tuple[LayoutLine, float]]] = [[]]
         for item in ordered:
             if item[0].x < gutter < item[1]:
