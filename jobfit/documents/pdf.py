@@ -13,6 +13,7 @@ from jobfit.documents.ocr import ocr_pages
 OCR_DPI = 150
 MIN_TEXT_CHARS = 30  # fewer characters than this on a page with an image: the page is a scan
 EDGE_BAND = 0.08  # top and bottom share of a page where running headers and footers live
+Placed = list[tuple[LayoutLine, float]]  # a page's lines with their right edges
 
 
 def _page_image(page) -> bytes:
@@ -35,7 +36,7 @@ def _open(data: bytes):
     return doc
 
 
-def _page_lines(page, number: int) -> list[tuple[LayoutLine, float]]:
+def _page_lines(page, number: int) -> Placed:
     """The page's lines with their right edges (for column detection), as PyMuPDF found them."""
     import pymupdf
 
@@ -58,7 +59,7 @@ def _by_position(group: list[LayoutLine]) -> list[LayoutLine]:
     return sorted(group, key=lambda line: (round(line.y), line.x))
 
 
-def _reading_order(placed: list[tuple[LayoutLine, float]], width: float) -> list[LayoutLine]:
+def _reading_order(placed: Placed, width: float) -> list[LayoutLine]:
     """Top to bottom, except that two columns (or a sidebar) are read one after the other, and so are columns
     that only part of the page sets side by side (between lines that run across the page)."""
     lines = [line for line, _ in placed]
@@ -84,7 +85,7 @@ def _reading_order(placed: list[tuple[LayoutLine, float]], width: float) -> list
         if best is None or score > best[0]:
             best = (score, left, right, crossing)
     if best is None:
-        return _banded(placed, width, _heading_size(lines))
+        return _banded(placed, _heading_size(lines))
     _, left, right, crossing = best
     body_top = min(line.y for line in left + right)
     above = [line for line in crossing if line.y <= body_top]
@@ -100,7 +101,7 @@ def _heading_size(lines: list[LayoutLine]) -> float:
     return 1.3 * sizes[len(sizes) // 2] if sizes else float("inf")
 
 
-def _banded(placed: list[tuple[LayoutLine, float]], width: float, heading: float, depth: int = 0) -> list[LayoutLine]:
+def _banded(placed: Placed, heading: float, depth: int = 0) -> list[LayoutLine]:
     """Columns set side by side between lines that run across them (a two-column list of highlights under a
     one-column summary; a row of three schools, then three jobs, under full-width headings): each run of lines
     between such lines is read a column at a time when both sides of one gutter hold a column, the right one
@@ -115,7 +116,7 @@ def _banded(placed: list[tuple[LayoutLine, float]], width: float, heading: float
     # a gutter just left of where some line starts: columns set close together leave no wider gap
     starts = sorted({round(line.x, 1) for line in lines if left_edge + 0.15 * span < line.x < right_edge - 0.15 * span})
     for gutter in (x - 0.5 for x in starts):
-        runs: list[list[tuple[LayoutLine, float]]] = [[]]
+        runs: list[Placed] = [[]]
         for item in ordered:
             if item[0].x < gutter < item[1]:
                 runs += [[item], []]  # a line across the gutter is a run of its own
@@ -134,19 +135,19 @@ def _banded(placed: list[tuple[LayoutLine, float]], width: float, heading: float
             out += _by_position([line for line, _ in run])
             continue
         left, right, after = cols
-        out += _banded(left, width, heading, depth + 1) + _banded(right, width, heading, depth + 1)
+        out += _banded(left, heading, depth + 1) + _banded(right, heading, depth + 1)
         out += _by_position([line for line, _ in after])
     return out
 
 
-def _left_aligned(column: list[tuple[LayoutLine, float]]) -> bool:
+def _left_aligned(column: Placed) -> bool:
     """A column of text starts its lines at one edge; dates and places set flush right beside titles end them at one."""
     starts = Counter(round(line.x) // 3 for line, _ in column)
     ends = Counter(round(x1) // 3 for _, x1 in column)
     return starts.most_common(1)[0][1] >= ends.most_common(1)[0][1]
 
 
-def _columns(run: list[tuple[LayoutLine, float]], gutter: float, heading: float):
+def _columns(run: Placed, gutter: float, heading: float) -> tuple[Placed, Placed, Placed] | None:
     """(left, right, after) when the run's lines left and right of the gutter are two columns side by side:
     each of at least BAND_MIN_LINES rows, beside each other for most of their height, the right one aligned
     on its left edge (a right-aligned column of dates and places beside titles is no column) and the left one

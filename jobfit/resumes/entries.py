@@ -108,7 +108,7 @@ def _listed_header(line: str) -> bool:
                == len(piece) for piece in pieces)  # 'Centre For Sustainability Asian Cities (CASC), Singapore.' too
 
 
-def _dated_row(line: str, dated) -> bool:
+def _dated_row(line: str, dated: DateRange) -> bool:
     """'Principal, Bethesda-Chevy Chase High School, Montgomery County Public Schools, Bethesda, MD, 1995 to
     Present': a long header written as a row of names (title, school, district, place) with its dates, no sentence."""
     rest = (line[: dated.span[0]] + " " + line[dated.span[1]:]).strip(" ,;:-–—")
