@@ -69,7 +69,8 @@ def _reading_order(placed: Placed, width: float) -> list[LayoutLine]:
     for gutter in [width * f / 100 for f in range(20, 81, 2)]:
         crossing = [line for line, x1 in placed if line.x < gutter < x1]
         left = [line for line, x1 in placed if x1 <= gutter]
-        right = [line for line, _ in placed if line.x >= gutter]
+        right_placed = [item for item in placed if item[0].x >= gutter]
+        right = [line for line, _ in right_placed]
         if len(left) < 4 or len(right) < 4:
             continue
         top = min(min(line.y for line in left), min(line.y for line in right))
@@ -79,7 +80,7 @@ def _reading_order(placed: Placed, width: float) -> list[LayoutLine]:
         overlap = min(max(line.y for line in left), max(line.y for line in right)) - max(
             min(line.y for line in left), min(line.y for line in right)
         )
-        if inside or overlap < 0.3 * (bottom - top) or not _left_aligned([item for item in placed if item[0].x >= gutter]):
+        if inside or overlap < 0.3 * (bottom - top) or not _left_aligned(right_placed):
             continue
         score = (min(len(left), len(right)), -len(crossing))  # balanced sides, then the fewest full-width lines
         if best is None or score > best[0]:

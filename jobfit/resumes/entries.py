@@ -104,8 +104,13 @@ def _listed_header(line: str) -> bool:
     pieces = [p.split() for p in line.rstrip().rstrip(".").split(",")]
     if len(pieces) < 2 or sum(map(len, pieces)) > 10 or re.search(r"[.;:!?]\s", line):
         return False
+    return _named_pieces(pieces)  # 'Centre For Sustainability Asian Cities (CASC), Singapore.' too
+
+
+def _named_pieces(pieces: list[list[str]]) -> bool:
+    """Every piece's words written as a name: capitalized, a number, or a small word between ('of', 'and')."""
     return all(piece and sum(w.lstrip("([")[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in piece)
-               == len(piece) for piece in pieces)  # 'Centre For Sustainability Asian Cities (CASC), Singapore.' too
+               == len(piece) for piece in pieces)
 
 
 def _dated_row(line: str, dated: DateRange) -> bool:
@@ -113,10 +118,7 @@ def _dated_row(line: str, dated: DateRange) -> bool:
     Present': a long header written as a row of names (title, school, district, place) with its dates, no sentence."""
     rest = (line[: dated.span[0]] + " " + line[dated.span[1]:]).strip(" ,;:-–—")
     pieces = [p.split() for p in re.split(r"[,;]", rest) if p.strip()]
-    if len(pieces) < 3 or re.search(r"[.!?:]\s", rest):
-        return False
-    return all(sum(w.lstrip("([")[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in piece)
-               == len(piece) for piece in pieces)
+    return len(pieces) >= 3 and not re.search(r"[.!?:]\s", rest) and _named_pieces(pieces)
 
 
 # the words that join a sentence's pieces: no name or title ends on one ('teaching experience and')
