@@ -1,5 +1,5 @@
 """Is MiniLM faster through ONNX Runtime than through torch here? (issue 7: keep ONNX only if faster at
-equal quality). Run by hand; needs `pip install onnx` for the export, which jobfit does not depend on:
+equal quality). Run by hand; needs `pip install onnx onnxruntime`, which jobfit does not depend on:
 
     python benchmarks/onnx_backend.py POSTINGS.jsonl
 
