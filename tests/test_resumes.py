@@ -1818,6 +1818,22 @@ def test_a_school_and_its_degree_on_one_line_after_another_school_open_an_entry(
         ("Manchester University Degree", None, "2009"), ("Salford College", "Diploma", "2006")]
 
 
+def test_a_certificate_that_names_its_provider_leaves_the_schools_their_own_order():
+    from jobfit.resumes.education import education_entries
+
+    # a certificate line first, then schools each followed by their field and degree (a CV's sidebar)
+    lines = ["Software Project Manager (Agile, Scrum) certificate from LinkedIn", "University of Eastern Finland",
+             "Applied Physics", "Ph.D.", "Taipei Medical University", "Data Science", "Master of Science",
+             "Bach Khoa University", "Industrial Management", "Bachelor's degree"]
+    assert [(e.institution, e.degree) for e in education_entries(lines)] == [
+        ("LinkedIn", "certificate"), ("University of Eastern Finland", "Ph.D."),
+        ("Taipei Medical University", "Master of Science"), ("Bach Khoa University", "Bachelor's degree")]
+    [entry] = education_entries(["2010 B.E. (Information Science) from Anna University"])
+    assert (entry.institution, entry.end) == ("Anna University", "2010")  # the line's year still counts
+    [entry] = education_entries(["Master of Science from May 2012"])
+    assert entry.institution is None  # a date is no provider
+
+
 def test_schools_named_in_other_languages():
     from jobfit.resumes.education import education_entries
 

@@ -280,6 +280,13 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
         rest = line
         if has_degree and not entry.degree:
             entry.degree, entry.level, entry.area, rest = _degree_line(line)
+            provider = _PROVIDER.search(line)
+            if provider and not entry.institution and not find_range(provider.group(1)):
+                # 'Software Project Manager certificate from LinkedIn': the line names where it was earned, a whole
+                # entry; the schools listed after it set their own order (school, field, degree)
+                entry.institution = strip_piece(provider.group(1))
+                if len(entries) == 1:
+                    lead = None
         elif bare is entry and not has_degree and (field_here := _field_opening(line)):
             entry.area = field_here  # 'BS' / 'Electrical Engineering, 1991: Rutgers University'
             rest = line[len(field_here):]
@@ -327,6 +334,10 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
 
 
 _GENERIC_SCHOOL = re.compile(rf"(?i)(?:the\s+)?(?:{_SCHOOL_WORDS}|board|name)(?:\s*[/&,]\s*(?:{_SCHOOL_WORDS}|board|name))*\s*")
+
+
+# 'certificate from LinkedIn', 'Diploma Course In Java Technology (DJVT) from NIIT,': the provider ends the line
+_PROVIDER = re.compile(r"\bfrom\s+([A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|and|&)){0,6})\s*[,.]?\s*$")
 
 
 def _field_opening(line: str) -> str | None:
