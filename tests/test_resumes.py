@@ -928,6 +928,22 @@ def test_jobs_a_summary_states_in_a_sentence(matcher):
     ]  # "worked with Python" is not a job
 
 
+def test_jobs_a_history_states_in_its_own_text(matcher):
+    text = ("Robin Prose\nrobin@example.com\nEXPERIENCE\nSpecialist II, Marketing\nMarch 2017 to Present\n"
+            "- Worked as Software Engineer with Prolifics Corporation Limited from Dec' 2015 to Sept' 2016\n"
+            "- Worked as a consultant with Python and Java on many projects\n"
+            "Landscaper\nJan 2010 to May 2015\n- Worked as Landscaper in Preston Tree Service from Jan 2010 to May 2015\n"
+            "- Working as software engineer with Apple client in Exilant Technologies from June 2015\n")
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    # a whole job stated under another is a job of its own; the same job as a header above names its employer; a
+    # title runs to the preposition before the employer ('software engineer with Apple client' is no title)
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [
+        ("Specialist II, Marketing", None, "2017-03", None),
+        ("Landscaper", "Preston Tree Service", "2010-01", "2015-05"),
+        ("Software Engineer", "Prolifics Corporation Limited", "2015-12", "2016-09"),
+    ]
+
+
 def test_present_means_the_day_the_document_was_saved(matcher, tmp_path):
     import datetime
     import io

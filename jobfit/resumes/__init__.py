@@ -390,8 +390,17 @@ def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
                   if _dated_job(e, roles) and not (INSTITUTION.search(e.company) or degree_of(e.company))]
         prose.append("experience")  # a history written in sentences: "Working as Sr. Java programmer for X from ..."
     known = {(e.company or "").lower() for e in found}
-    for entry in prose_entries(" ".join(section_lines(sections, *prose)), roles):
-        if not any(entry.company.lower() in k or k and k in entry.company.lower() for k in known):
+    stated = prose_entries(" ".join(section_lines(sections, *prose)), roles)
+    if "experience" not in prose:  # a history's own text states a job whole: title, employer and dates
+        # line by line: a statement's dates are on its own line, not the next job's
+        stated += [e for e in prose_entries("\n".join(section_lines(sections, "experience")), roles) if e.position and e.dates]
+    for entry in stated:
+        same_job = next((e for e in found if not e.company and e.dates and entry.dates and e.dates.start == entry.dates.start
+                         and (e.position or "").lower() == (entry.position or "").lower()), None)
+        if same_job:  # "Landscaper" / "Jan 2010 to May 2015" / "Worked as Landscaper in Preston's Tree Service from …"
+            same_job.company = entry.company
+            known.add(entry.company.lower())
+        elif not any(entry.company.lower() in k or k and k in entry.company.lower() for k in known):
             found.append(entry)
             known.add(entry.company.lower())
     return found

@@ -614,9 +614,10 @@ def _roles_within(entries: list[WorkEntry]) -> None:
 
 
 PROSE_ROLE = re.compile(
-    r"\b(?:work(?:ed|ing)|employed|serv(?:ed|ing)|join(?:ed)?)\s+(?:as\s+(?:an?\s+)?(?P<title>[A-Za-z][\w./&-]*(?:\s+[\w./&-]+){0,5}?)\s+)?"
+    r"\b(?:work(?:ed|ing)|employed|serv(?:ed|ing)|join(?:ed)?)\s+(?:as\s+(?:an?\s+)?"
+    r"(?P<title>[A-Za-z][\w./&-]*(?:\s+(?!(?:with|at|for|in|under)\b)[\w./&-]+){0,5}?)\s+)?"  # 'engineer with Apple client' is no title
     r"(?:with|at|for|in|under)\s+(?P<company>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?-i:[A-Z&][\w.&'’-]*)|of|and|&)){0,6})"
-    r"(?=\s+(?:from|since|during|between|till|until|as)\b|\s*[,.(;]|\s*$)(?P<rest>[^.;]*)",
+    r"(?=\s+(?:from|since|during|between|till|until|as)\b|\s*[,.(;]|\s*$)(?P<rest>[^.;\n]*)",
     re.I,
 )
 
@@ -626,7 +627,7 @@ PROSE_EMPLOYER_FIRST = re.compile(
     r"\b(?:associated|work(?:ed|ing)|employed)\s+(?:with|at|in)\s+"
     r"(?P<company>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?-i:[A-Z&][\w.&'’-]*)|of|and|&)){0,6}),?\s+as\s+(?:an?\s+)?"
     r"(?P<title>[A-Za-z][\w./&-]*(?:\s+[\w./&-]+){0,5}?)(?=\s+(?:from|since|during|between|till|until)\b|\s*[,.(;]|\s*$)"
-    r"(?P<rest>[^.;]*)",
+    r"(?P<rest>[^.;\n]*)",
     re.I,
 )
 
