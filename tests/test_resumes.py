@@ -723,6 +723,19 @@ def test_a_range_that_lost_its_dash_on_a_line_of_its_own_and_words_that_only_sta
     assert (find_range("2012Present").start, find_range("2012Present").end) == ((2012, 1), None)
     assert find_range("ID 20102011") is None and find_range("20112010") is None
     assert find_range("Marketing - Sales 2015") is None and find_range("Mayor - Junior 2015") is None
+    # where the glued pair ends a clause or a column too: a label's colon, a bracket, a sentence's end, wide spacing
+    for line, start, end in [("2005present: Acme Publishing", (2005, 1), None), ("19981999: Acme Publishing", (1998, 1), (1999, 1)),
+                             ("Advisory Board Committee (2003present)", (2003, 1), None),
+                             ("Stanford University 19271931.", (1927, 1), (1931, 1)),
+                             ("20132015    Staff Software Engineer", (2013, 1), (2015, 1))]:
+        assert (find_range(line).start, find_range(line).end) == (start, end), line
+    assert find_range("Order 20102011 shipped") is None  # a number inside a sentence is no range
+
+
+def test_honorary_societies_are_memberships_not_jobs():
+    from jobfit.resumes.sections import heading_of
+
+    assert heading_of("Honorary Societies") == "additional" and heading_of("PROFESSIONAL SOCIETIES") == "additional"
 
 
 def test_a_dated_job_that_names_only_its_employer(matcher):

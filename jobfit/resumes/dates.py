@@ -31,11 +31,13 @@ _PRESENT = r"(?P<present>present|current(?:ly)?|now|today|till\s+date|till\s+now
 # a slash separates two dates only after a year written whole or after a month ('2004/ 2013', 'Feb 09/Jun 11') and
 # before a year, a month or 'present': in '03/2015' it is inside one date. Two or three spaces between a year and a
 # year or 'now' ('2019  2021', 'Jun. 2011  Nov. 2013', '2021  now') stand for a dash a converted document lost; so
-# does nothing at all between the two in a line of its own ('20102011', '2012Present'), or before a month's name
-# and its year ('Fall 2000Fall 2005')
+# does nothing at all between the two where the pair opens a line and ends it, a clause or a column ('20102011',
+# '2012Present', '2005present: Acme', '20132015    Staff Engineer'), or ends a clause or a column later in a line
+# ('(2003present)', 'Stanford University 19271931.'; not 'ID 20102011'), or before a month's name and its year ('Fall 2000Fall 2005')
 _SEPARATOR = (r"\s*(?:-|–|—|~|⇒|→|to|till|until|through|thru|(?:(?<=\d{4})|(?<=[A-Za-z] \d\d))\s*/(?=\s*(?:(?:19|20)\d\d|[A-Za-z]))"
               rf"|(?:(?<=(?:19|20)\d\d\s\s)|(?<=(?:19|20)\d\d\s\s\s))(?=(?:{MONTH}\s*)?(?:19|20)\d\d|now\b|present\b)"
-              r"|(?<=^(?:19|20)\d\d)(?=(?:(?:19|20)\d\d|present|current|now)\s*$)"
+              r"|(?<=^(?:19|20)\d\d)(?=(?:(?:19|20)\d\d|present|current|now)(?:\s*$|[:),.;]|\s\s))"
+              r"|(?<=[\s(](?:19|20)\d\d)(?=(?:(?:19|20)\d\d|present|current|now)(?:[:),.;]|\s\s))"
               rf"|(?<=(?:19|20)\d\d)(?=(?:{MONTH}|{_SEASON})\s*(?:19|20)\d\d))\s*")
 DATE_RANGE = re.compile(
     r"(?<![\w/])" + _one("s") + _SEPARATOR + r"(?:" + _one("e") + r"|" + _PRESENT + r")(?![\w/])",

@@ -77,7 +77,7 @@ _TAILS = {"experience": "experience", "experiences": "experience", "history": "e
           "languages": "languages", "summary": "summary", "profile": "summary", "positions": "experience",
           "appointments": "experience", "career": "experience", "papers": "publications", "licenses": "certifications",
           "licences": "certifications", "licensure": "certifications", "associations": "additional", "articles": "publications",
-          "affiliations": "additional", "memberships": "additional"}
+          "affiliations": "additional", "memberships": "additional", "societies": "additional"}
 DEGREE_LINE = re.compile(r"^(?:(?i:bachelor|master|associate of|associate'?s|doctor|ph\.?\s?d)|[BM]\.\s?(?:Sc|A|S|E|Tech|Com|Ed)\b"
                           r"|(?:BA|BS|BSc|MA|MS|MSc|MBA|BE|ME)\b)")
 _KEYWORDS = {
