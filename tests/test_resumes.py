@@ -808,6 +808,28 @@ Job Profile: Project Planning Erection
         (None, "Senior Vice-President", "1993-01"), (None, "CEO", "1993-01")]
 
 
+def test_labels_of_a_job_s_own_text_are_no_employers(matcher):
+    text = """Kim Label
+Experience
+ITSS Department Responsibilities:
+Student Computing Team Leader (1996 - 2014)
+Classroom Technology Team Leader (2003 - 2014)
+
+Project 1: Johannesburg Distribution Center
+SAP EWM Analyst
+Oct 2013 - Dec 2015
+
+Project 2: Bauer Hockey Corp
+WM Functional Consultant
+Feb 2011 - Oct 2013
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    # a label over roles ('… Responsibilities:') or before a project's name names no employer; a firm it names is one
+    assert [(job.position, job.name) for job in work] == [
+        ("Student Computing Team Leader", None), ("Classroom Technology Team Leader", None),
+        ("SAP EWM Analyst", None), ("WM Functional Consultant", "Bauer Hockey Corp")]
+
+
 def test_labels_after_a_bar_and_the_reference_under_a_job(matcher):
     text = """Pat Piped
 Experience

@@ -253,9 +253,17 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     if position and (words := position.lower().split()) and (words[-1] in _CUT_OFF or words[0] in _CUT_OFF | {"responsible"}):
         position = None  # a cut piece of a sentence ('… using clips second author and', 'for the HR professional')
     position, note = split_note(position) if position else (position, None)
-    if company and (re.fullmatch(MONTH, company, re.I) or not re.search(r"[A-Za-z]{2}", company)):
-        company = None  # 'May' of 'March May, 20XX', '2010': a date's piece, no organization's name
+    if company and (labeled := _ENTRY_LABEL.search(company)) and labeled.group(0).endswith(":") \
+            and LEGAL_SUFFIX.search(value := company[labeled.end():].strip()):
+        company = value  # 'Project 2: Bauer Hockey Corp': the label off, the organization it names kept
+    if company and (re.fullmatch(MONTH, company, re.I) or not re.search(r"[A-Za-z]{2}", company) or _ENTRY_LABEL.search(company)):
+        company = None  # 'May' of 'March May, 20XX', '2010': a date's piece; 'ITSS Department Responsibilities': a label
     return WorkEntry(position, company, location, header.dates, note=note)
+
+
+# what labels a job's own text, never an organization: 'ITSS Department Responsibilities:', 'Roles Played', 'UG PROJECT
+# TITLE: …', 'Project 2: Johannesburg Distribution Center', 'Cum. GPA: N/A', a template's 'Spring [year]'
+_ENTRY_LABEL = re.compile(r"(?i)\bresponsibilit(?:y|ies)\b|\bduties\b|\broles\s+played\b|\bproject(?:\s+(?:title|name|\d+))?\s*:|\bgpa\b|\[year\]")
 
 
 # the part of an organization a title's comma may name after it: 'Senior State Counsel, Civil Litigation department'
