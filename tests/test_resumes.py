@@ -1360,6 +1360,9 @@ Legal Aid Society
 
     assert _clean_position("June 2014 Software Developer") == "Software Developer"  # a second date left on the line
     assert _clean_position("2012Present") is None and _clean_position("90 Washington Street") is None
+    # a lone date after the title is no part of it
+    assert [_clean_position(t) for t in ("Accountant Feb 2015", "Chair 2014", "Finisher, 2011", "Analyst (2019")] == [
+        "Accountant", "Chair", "Finisher", "Analyst"]
     assert _clean_position("Teacher (1st & 3rd Grade)") == "Teacher (1st & 3rd Grade)"  # what the job was stays
 
 

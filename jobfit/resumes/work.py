@@ -141,7 +141,8 @@ def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
 # What a title line keeps around the title that is not part of it: a date ('Feb 2013 Tutor', 'Developer
 # (2009'), the hours ('Support Engineer (40 % part time)', 'Volunteer (4 hours a week)').
 _DATE_BEFORE = re.compile(rf"^(?:{MONTH}\s*)?(?:19|20)\d\d\s*(?:[-–]\s*)?(?:(?:now|present|current|{MONTH})\s+)?(?=[A-Za-z])", re.I)
-_DATE_AFTER = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*$")
+# '… (2019', a lone date after the title: 'Accountant Feb 2015', 'Chair 2014', 'Finisher, 2011'
+_DATE_AFTER = re.compile(rf"\s*(?:\(\s*|,\s*|\s)(?:{MONTH}\s*,?\s*)?(?:19|20)\d\d\s*$", re.I)
 _HOURS_NOTE = re.compile(rf"\s*\((?=[^)]*(?:%|{HOURS_WORDS}|\bhours?\b|\bhrs\b|\ba week\b|\bper week\b))[^)]*\)?\s*$", re.I)
 # a line with no word of a title: a date, an address, a page count ('2012Present', '90 Washington Street', '1 of 4'),
 # a sub-heading's 'PROFESSIONAL'
