@@ -822,12 +822,21 @@ Oct 2013 - Dec 2015
 Project 2: Bauer Hockey Corp
 WM Functional Consultant
 Feb 2011 - Oct 2013
+
+Python Developer
+Projects: Website, Store, API, CRM
+Aug 2009 - Jan 2011
+
+Back-end: PHP, MySQL, Linux
+Web Developer
+Dec 2007 - Jul 2009
 """
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
-    # a label over roles ('… Responsibilities:') or before a project's name names no employer; a firm it names is one
+    # a label over roles ('… Responsibilities:'), before a project's name or a list names no employer; a firm it names is one
     assert [(job.position, job.name) for job in work] == [
         ("Student Computing Team Leader", None), ("Classroom Technology Team Leader", None),
-        ("SAP EWM Analyst", None), ("WM Functional Consultant", "Bauer Hockey Corp")]
+        ("SAP EWM Analyst", None), ("WM Functional Consultant", "Bauer Hockey Corp"),
+        ("Python Developer", None), ("Web Developer", None)]
 
 
 def test_labels_after_a_bar_and_the_reference_under_a_job(matcher):

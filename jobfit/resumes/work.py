@@ -263,8 +263,10 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
 
 
 # what labels a job's own text, never an organization: 'ITSS Department Responsibilities:', 'Roles Played', 'UG PROJECT
-# TITLE: …', 'Project 2: Johannesburg Distribution Center', 'Cum. GPA: N/A', a template's 'Spring [year]'
-_ENTRY_LABEL = re.compile(r"(?i)\bresponsibilit(?:y|ies)\b|\bduties\b|\broles\s+played\b|\bproject(?:\s+(?:title|name|\d+))?\s*:|\bgpa\b|\[year\]")
+# TITLE: …', 'Project 2: Johannesburg Distribution Center', 'Projects: Website, Store', 'Cum. GPA: N/A', a template's
+# 'Spring [year]'
+_ENTRY_LABEL = re.compile(r"(?i)\bresponsibilit(?:y|ies)\b|\bduties\b|\broles\s+played\b|\bprojects?(?:\s+(?:title|name|\d+))?\s*:|\bgpa\b|\[year\]"
+                          r"|^[^:,]{1,30}:\s*[^,]+(?:,[^,]+){2,}$")  # 'Back-end: PHP, MySQL, Linux': a labeled list
 
 
 # the part of an organization a title's comma may name after it: 'Senior State Counsel, Civil Litigation department'
