@@ -911,6 +911,32 @@ Technical Training Instructor
     ]
 
 
+def test_an_employer_with_its_site_after_its_name(matcher):
+    text = """Alex Site
+EXPERIENCE
+
+Actuate http://www.actuate.com/
+Full stack PHP Developer
+San Mateo, CA. November 2014 - current
+
+    Implemented web service (API, MVC, PHP)
+
+BloomSky www.bloomsky.com
+Backend Developer
+Sunnyvale, CA. October 2014 - November 2014
+
+    Set up PHPUnit and functional testing
+    Deploy merge DB script (MSSQL>MySQL)
+
+Rozumsoft LLC, / Telecontact LLC http://www.telecontact.ru/
+Full stack PHP Developer
+Belarus, Minsk. February 2012 - September 2014
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name) for w in work] == [
+        ("Full stack PHP Developer", "Actuate"), ("Backend Developer", "BloomSky"), ("Full stack PHP Developer", "Rozumsoft LLC")]
+
+
 def test_ranges_over_two_lines_and_template_years():
     from jobfit.resumes.dates import find_range, join_split_ranges
 

@@ -251,6 +251,7 @@ _ABBREVIATIONS = frozenset("inc ltd corp bros dept univ intl assoc mgmt est govt
 
 _REACHES = re.compile(r"@\w|\d{3}[ .-]\d{3}[ .-]\d{4}")  # an e-mail address or a phone number
 _SITE_IN_BRACKETS = re.compile(r"[(\[]\s*(?:https?://|www\.)[^)\]\s]*\s*[)\]]", re.I)  # '(www.mabioca.com)', '[http://www.abb.com]'
+_SITE_AFTER = re.compile(r"(?<=\w)\s+(?:https?://|www\.)\S+\s*$", re.I)  # a site after a name, ending the line
 
 
 def read_header(lines: list[str]) -> Header:
@@ -266,7 +267,8 @@ def read_header(lines: list[str]) -> Header:
             continue  # its place is on the next line (a template's placeholder 'Location' is followed by none)
         line, placeholders = TEMPLATE_PLACEHOLDER.subn(" | ", line)
         header.anonymized = header.anonymized or bool(placeholders)
-        line = _HOURS_BESIDE.sub(" | ", _SITE_IN_BRACKETS.sub(" ", line))  # '… CG SCHOOL (WWW.MABIOCA.COM)'
+        # '… CG SCHOOL (WWW.MABIOCA.COM)', 'Actuate http://www.actuate.com/': the employer's site beside its name
+        line = _HOURS_BESIDE.sub(" | ", _SITE_AFTER.sub(" | ", _SITE_IN_BRACKETS.sub(" ", line)))
         if line.endswith(".") and _listed_header(line) and not LEGAL_END.search(line):
             line = line[:-1]  # 'Systems Programmer, MIT Media Lab.': the period closes the row, not a name
         if _REACHES.search(line):
