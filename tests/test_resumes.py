@@ -937,6 +937,32 @@ Belarus, Minsk. February 2012 - September 2014
         ("Full stack PHP Developer", "Actuate"), ("Backend Developer", "BloomSky"), ("Full stack PHP Developer", "Rozumsoft LLC")]
 
 
+def test_a_linkedin_export_s_jobs_with_their_durations_and_furniture(matcher):
+    text = """Ernani Export
+Experience
+PHP Consultant  at   PHPSP - PHP User Group in Sao Paulo
+2001  -  Present (14 years)
+Founded the php-sp list on yahoo groups by answering their questions, also contributed to the PHP group fixing a
+few bugs as well as the PHP documentation translation to Brazilian Portuguese, and attended some events.
+1 recommendation available upon request
+Open Source App Development (Community Developer)  at   Spare Time Open Source Developer
+2009  -  2011  (2 years)
+Page1
+
+System Architect and J2EE Developer  at   Savista Corporation (former NewPOS International)
+2002  -  2004  (2 years)
+Adjusted an existing reporting tool that was responsible for KPI reporting and fraud detection for a pizza chain.
+Java Software Architect (Consultant)  at   Ericsson
+2002  -  2002  (less than a year)
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    # a long title line right above its dates is a header, not the text above; the export's furniture is no entry
+    assert [(w.position, w.startDate) for w in work] == [
+        ("PHP Consultant", "2001-01"), ("Open Source App Development", "2009-01"), ("System Architect", "2002-01"),
+        ("J2EE Developer", "2002-01"), ("Java Software Architect", "2002-01")]
+    assert work[-1].name == "Ericsson" and not any("recommendation" in h for w in work for h in w.highlights)
+
+
 def test_ranges_over_two_lines_and_template_years():
     from jobfit.resumes.dates import find_range, join_split_ranges
 

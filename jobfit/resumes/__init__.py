@@ -48,8 +48,9 @@ TITLE_LEVELS = (
     (re.compile(r"\b(junior|jr\.?|graduate|entry|assistant)\b", re.I), "entry"),
 )
 DEGREE_LEVELS = ("secondary", "certificate", "associate", "bachelor", "master", "doctorate")
-NOISE_LINE = re.compile(r"^(?:https?://(?:www\.)?indeed\.com/r/\S*|.{0,60}\bpage\s+(?:\d+|one|two|three|four)(?:\s+of\s+\d+)?"
-                        r"|-\s*\d+\s*-|\(?continued\)?)$", re.I)
+NOISE_LINE = re.compile(r"^(?:https?://(?:www\.)?indeed\.com/r/\S*|.{0,60}\bpage\s*(?:\d+|one|two|three|four)(?:\s+of\s+\d+)?"
+                        r"|-\s*\d+\s*-|\(?continued\)?"
+                        r"|\d+\s+recommendations?\s+available\s+upon\s+request)$", re.I)  # a LinkedIn export's furniture
 FIGURE = re.compile(r"[$€£₹]\s?\d[\d,.]*\s*(?:[kmb]|million|billion|lakhs?|crores?)?\b|\b\d[\d,.]*\s?(?:%|percent\b)"
                     r"|\b\d[\d,]*\+?\s+(?:people|staff|employees|engineers|clients|customers|users|members|projects|"
                     r"stores|countries|students|reports|accounts|team members|developers)\b", re.I)

@@ -340,7 +340,7 @@ def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[l
             groups[-1][1][-1] += " " + line  # one bullet wrapped over two lines is one highlight
             open_text = line
         elif (continues or (is_body(line, width) or _duty(line, roles)) and not _title_under_dates(lines, i, roles)
-              or _text_under_header(groups, line, roles)):
+              and not _title_over_dates(lines, i, roles) or _text_under_header(groups, line, roles)):
             if not groups:
                 groups.append(([], []))
             groups[-1][1].append(BULLET.sub("", line).strip())
@@ -386,9 +386,17 @@ def _duty(line: str, roles: frozenset[str]) -> bool:
 def _title_under_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
     """A long line under a line of dates alone that opens with a title is the entry's header, not its text:
     '1977-1982' / 'Negotiator of air transport bilateral agreements, Civil Aviation Administration of France'."""
-    line = lines[i]
-    if not _dates_only(next((lines[j] for j in range(i - 1, -1, -1) if lines[j]), "")):
-        return False
+    return _dates_only(next((lines[j] for j in range(i - 1, -1, -1) if lines[j]), "")) and _titled_line(lines[i], roles)
+
+
+def _title_over_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
+    """A long line that opens with a title right above a line of dates alone is the entry's header, not the text
+    above's: 'System Architect and J2EE Developer  at   Savista Corporation (former NewPOS International)' / '2002 - 2004'."""
+    following = next((line for line in lines[i + 1:i + 2] if line), "")
+    return _dates_only(following) and _titled_line(lines[i], roles)
+
+
+def _titled_line(line: str, roles: frozenset[str]) -> bool:
     if len(line.split()) > 16 or line.rstrip().endswith(".") or BULLET.match(line) or PAST_VERB.match(line) or not line[:1].isupper():
         return False
     return title_score(re.split(r",|\s+at\s+", line, maxsplit=1)[0], roles) >= 1
@@ -453,8 +461,11 @@ def _undated(line: str) -> str:
 
 
 def _dates_only(line: str) -> bool:
-    """A line of dates alone ('1977-1982', 'June 2014 - Present')."""
-    return bool(find_range(line)) and not re.search(r"[A-Za-z]{2}", _undated(line))
+    """A line of dates alone ('1977-1982', 'June 2014 - Present'), with how long they span ('2009 - 2011 (2 years)')."""
+    return bool(find_range(line)) and not re.search(r"[A-Za-z]{2}", _SPAN_NOTE.sub(" ", _undated(line)))
+
+
+_SPAN_NOTE = re.compile(r"\((?:less than )?(?:an?|\d+)?\s*(?:years?|yrs?|months?|mos?)\b[^)]*\)", re.I)
 
 
 def _job_rows(segment: list[str], roles: frozenset[str]) -> list[list[str]] | None:
