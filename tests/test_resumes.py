@@ -940,6 +940,9 @@ Belarus, Minsk. February 2012 - September 2014
 def test_a_linkedin_export_s_jobs_with_their_durations_and_furniture(matcher):
     text = """Ernani Export
 Experience
+Application Integration / Web Identity  at   IBM Global Services
+January 2005  -  Present (10 years 2 months)
+Technical consultant for the Web Identity project, supporting application integration with single sign-on.
 PHP Consultant  at   PHPSP - PHP User Group in Sao Paulo
 2001  -  Present (14 years)
 Founded the php-sp list on yahoo groups by answering their questions, also contributed to the PHP group fixing a
@@ -956,9 +959,10 @@ Java Software Architect (Consultant)  at   Ericsson
 2002  -  2002  (less than a year)
 """
     work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
-    # a long title line right above its dates is a header, not the text above; the export's furniture is no entry
+    # a long title line right above its dates is a header, not the text above; the export's furniture is no entry;
+    # what it sets before its spaced 'at' is the title, with or without a role noun
     assert [(w.position, w.startDate) for w in work] == [
-        ("PHP Consultant", "2001-01"), ("Open Source App Development", "2009-01"), ("System Architect", "2002-01"),
+        ("Application Integration / Web Identity", "2005-01"), ("PHP Consultant", "2001-01"), ("Open Source App Development", "2009-01"), ("System Architect", "2002-01"),
         ("J2EE Developer", "2002-01"), ("Java Software Architect", "2002-01")]
     assert work[-1].name == "Ericsson" and not any("recommendation" in h for w in work for h in w.highlights)
 

@@ -167,6 +167,8 @@ class Header:
     placed: set[str] = field(default_factory=set)  # pieces a place was written after ('Accenture - Hyderabad, Telangana')
     dated: set[str] = field(default_factory=set)  # pieces written on a line with dates ('Program Chair 10/2010 to 05/2013')
     anonymized: bool = False  # the employer was written as a template's 'Company Name'
+    # what a line set before 'at' and its employer, as a title ('Application Integration / Web Identity  at   IBM Global Services')
+    titled: set[str] = field(default_factory=set)
 
 
 _EDGE = " \t|,;:-–—•·" + "".join(map(chr, range(0x2190, 0x2200))) + "➡⬅⬆⬇"  # and arrows a designed page points with
@@ -251,6 +253,8 @@ _ABBREVIATIONS = frozenset("inc ltd corp bros dept univ intl assoc mgmt est govt
 
 _REACHES = re.compile(r"@\w|\d{3}[ .-]\d{3}[ .-]\d{4}")  # an e-mail address or a phone number
 _SITE_IN_BRACKETS = re.compile(r"[(\[]\s*(?:https?://|www\.)[^)\]\s]*\s*[)\]]", re.I)  # '(www.mabioca.com)', '[http://www.abb.com]'
+# 'X  at   Y' (a LinkedIn export sets 'at' apart with wide spacing): a line of a title at its employer alone
+_TITLE_AT = re.compile(r"[^|•·@:]+?\s\s+at\s\s+[A-Z][^|•·@]*")
 _SITE_AFTER = re.compile(r"(?<=\w)\s+(?:https?://|www\.)\S+\s*$", re.I)  # a site after a name, ending the line
 
 
@@ -327,6 +331,8 @@ def read_header(lines: list[str]) -> Header:
                 if part and re.search(r"[A-Za-z]{2}", part):
                     header.pieces.append(part)
                     line_pieces.append(part)
+        if len(line_pieces) == 2 and _TITLE_AT.fullmatch(line.strip(" |")) and not header.places[places_before:]:
+            header.titled.add(line_pieces[0])
         if len(header.places) > places_before:
             header.placed.update(line_pieces)
         if found:

@@ -198,6 +198,9 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     position = header.labeled.get("position")
     company = header.labeled.get("company")
     rest = [p for p in pieces if p not in (position, company)]
+    if position is None and (stated := next((p for p in rest if p in header.titled), None)):
+        position = stated  # 'Application Integration / Web Identity  at   IBM Global Services': a title, with or without a role noun
+        rest.remove(stated)
     if position is None and rest:
         scored = [(title_score(p, roles) - max(0.0, company_score(p, roles)), -i, p) for i, p in enumerate(rest)]
         best = max(scored)
@@ -231,8 +234,9 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     if company:
         company, place = _employer(company, roles)
         location = location or place
+    stated = position in header.titled
     position = _clean_position(position)
-    if position and position != header.labeled.get("position") and title_score(position, roles) <= 0 \
+    if position and position != header.labeled.get("position") and not stated and title_score(position, roles) <= 0 \
             and (words_of(position) or [""])[-1] not in _FUNCTIONS:
         # No role noun in it ('RELATED COURSEWORK', 'Artificial Intelligence'): no title, unless it is the one piece of
         # a dated job. Beside a template's 'Company Name' that piece is the title ('Cash Wrap', 'Aviation
