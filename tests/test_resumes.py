@@ -1237,6 +1237,16 @@ def test_a_school_is_not_a_subject_an_honour_or_a_sentence_about_school(matcher)
         ("Graduate in Commerce", "Daffodils college of Arts"), ("High School", None)]
 
 
+def test_a_field_of_study_ends_before_its_date_and_an_unclosed_bracket():
+    from jobfit.resumes.education import education_entries
+
+    [entry] = education_entries(["Masters of Science , Organic Chemistry May 2010 Research and Thesis Option), Virginia Tech"])
+    assert (entry.degree, entry.area, entry.end) == ("Masters of Science , Organic Chemistry", "Organic Chemistry", "2010")
+    [entry] = education_entries(["Bachelor of Science : Interdisciplinary Studies(Business, Geology, and Education) History",
+                                 "2003 Lamar University Beaumont"])
+    assert entry.area == "Interdisciplinary Studies" and entry.institution == "Lamar University Beaumont"
+
+
 def test_a_degree_abbreviation_alone_on_its_line_and_its_field_on_the_next():
     from jobfit.resumes.education import education_entries
 
@@ -1428,6 +1438,9 @@ Legal Aid Society
     # a lone date after the title is no part of it
     assert [_clean_position(t) for t in ("Accountant Feb 2015", "Chair 2014", "Finisher, 2011", "Analyst (2019")] == [
         "Accountant", "Chair", "Finisher", "Analyst"]
+    # the duties a title runs on into are no part of it; a heading of duties is no title
+    assert _clean_position("Credential Advisor, Responsibilities included advising students") == "Credential Advisor"
+    assert _clean_position("OVERVIEW OF EDUCATOR RESPONSIBILITIES") is None
     assert _clean_position("Teacher (1st & 3rd Grade)") == "Teacher (1st & 3rd Grade)"  # what the job was stays
 
 

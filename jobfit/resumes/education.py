@@ -107,6 +107,9 @@ _HONOURS = re.compile(r"\s*\((?:hons?|honou?rs)\.?\)", re.I)
 _BRACKET = re.compile(r"\s*\(([^()]{1,60})\)")
 # "Geography (C) Maths (A) English (B)": the grades of school subjects, no school's name
 _SUBJECT_GRADES = re.compile(r"(?:\([A-E][*+]?\).*){2}")
+# the month of the date that follows a field ('Organic Chemistry May 2010'), the year cut off before
+_MONTH_AFTER = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?,?\s*$", re.I)
 _NOT_AREA = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
                        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter|"
                        r"with|from|at|honou?rs?|degree|candidate|graduate|program|programme|student|exam)\b", re.I)
@@ -142,7 +145,10 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
         area_text = (match.group(1) or match.group(2) or "")
         area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*",
                              area_text)[0]
-        area_text = strip_piece(re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text))
+        area_text = strip_piece(_MONTH_AFTER.sub("", re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text)))
+        if area_text.count("(") > area_text.count(")"):
+            area_text = strip_piece(area_text[:area_text.rfind("(")])  # 'Interdisciplinary Studies(Business, Geology, …'
+
         if area_text and re.search(r"[A-Za-z]{2}", area_text) and not INSTITUTION.search(area_text) \
                 and not find_range(area_text) and not _NOT_AREA.match(area_text) and not parse_place(area_text):
             # 'M. A. (2002)' and 'High School, New York' name no field

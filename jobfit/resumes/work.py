@@ -147,9 +147,11 @@ _HOURS_NOTE = re.compile(rf"\s*\((?=[^)]*(?:%|{HOURS_WORDS}|\bhours?\b|\bhrs\b|\
 # a line with no word of a title: a date, an address, a page count ('2012Present', '90 Washington Street', '1 of 4'),
 # a sub-heading's 'PROFESSIONAL'
 _NO_TITLE = re.compile(rf"(?i)^[\W\d_]*(?:present|now|current|months?|years?|of|and|also|on|professional)?[\W\d_]*$"
-                       rf"|^\d+\s+\w+\s+{_STREET}\b|^address line|\d{{4}}\s*(?:present|current|now)$")
+                       rf"|^\d+\s+\w+\s+{_STREET}\b|^address line|\d{{4}}\s*(?:present|current|now)$"
+                       r"|\bresponsibilit(?:y|ies)\b|\bduties\b")  # 'OVERVIEW OF EDUCATOR RESPONSIBILITIES' heads text
 
 
+_DUTIES_AFTER = re.compile(r"(?i)\s*[,;:–-]\s*(?:key\s+|main\s+)?(?:responsibilit(?:y|ies)|duties)\b")
 _PERSON_AFTER = re.compile(r"(?<=\w)\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,3}\s*$")
 
 
@@ -159,6 +161,7 @@ def _clean_position(position: str | None) -> str | None:
         return position
     cleaned = _HOURS_NOTE.sub("", _DATE_AFTER.sub("", _DATE_BEFORE.sub("", position))).strip(" ,;:-–(")
     cleaned = _WORKED_AS.sub("", cleaned)
+    cleaned = _DUTIES_AFTER.split(cleaned)[0]  # 'Credential Advisor, Responsibilities included advising …': the title
     if run_on := _SENTENCE_AFTER.match(cleaned):
         cleaned = run_on["title"]  # 'Calendar Clerk/Litigation Assistant. Managed calendar': the title, then its text
     cleaned = _PERSON_AFTER.sub("", cleaned)  # 'Principal Mrs. Karen Noble': whom the title answered to or who held it
