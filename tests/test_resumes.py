@@ -1245,6 +1245,18 @@ def test_a_field_of_study_ends_before_its_date_and_an_unclosed_bracket():
     [entry] = education_entries(["Bachelor of Science : Interdisciplinary Studies(Business, Geology, and Education) History",
                                  "2003 Lamar University Beaumont"])
     assert entry.area == "Interdisciplinary Studies" and entry.institution == "Lamar University Beaumont"
+    # the field written straight before the school (and again after it, as one template does) is no part of its name
+    for line, area, school in [
+        ("Bachelor of Science : Marketing and Business Management Oakland University Marketing and Business Management",
+         "Marketing and Business Management", "Oakland University"),
+        ("Bachelor of Science : Aerospace Engineering University of Maryland - City , State", "Aerospace Engineering",
+         "University of Maryland"),
+        ("BA : Economics , 2011 University of Arizona Economics", "Economics", "University of Arizona"),
+        ("Bachelor of Science, State University of New York", None, "State University of New York"),
+        ("Diploma in Law, Kenya School of Law, 1984", "Law", "Kenya School of Law"),
+    ]:
+        [entry] = education_entries([line])
+        assert (entry.area, entry.institution) == (area, school), line
 
 
 def test_a_degree_abbreviation_alone_on_its_line_and_its_field_on_the_next():

@@ -98,7 +98,7 @@ FIELD_LABEL = re.compile(r"^(college|school|university|institute|institution|boa
                          r"specialization|major|year|year of passing|passing year)\s*[:\-]+\s*(\S.*)$", re.I)
 COURSES = re.compile(r"^(?:relevant\s+|key\s+|major\s+)?(?:courses?|coursework|course work|subjects|modules)\s*(?:taken|studied)?\s*:\s*(.+)$", re.I)
 # the field after the degree, quoted or not: 'Bachelor in "Instrumentation and Control Engineering"'
-_AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:in|of|,|-|–|:)\s*[\"“‘]?([A-Za-z][A-Za-z &/.,'()-]{1,80}))")
+_AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:in|of|,|-|–|:)\s*[\"“‘]?([A-Za-z][A-Za-z &/.,'()-]{1,120}))")
 # A field written straight after the degree, in capitals: "BS Electrical Engineering", "Ph.D. Systems Engineering".
 _BARE_AREA = re.compile(r"^\s+((?-i:[A-Z][A-Za-z&/'-]*)(?:\s+(?:and|&|of|(?-i:[A-Z][A-Za-z&/'-]*))){0,5})")
 _MICROSOFT = re.compile(r"(?i:office|word|excel|visual|project|access|sql|windows|dynamics|powerpoint|outlook|dos|"
@@ -148,7 +148,7 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
         area_text = strip_piece(_MONTH_AFTER.sub("", re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text)))
         if area_text.count("(") > area_text.count(")"):
             area_text = strip_piece(area_text[:area_text.rfind("(")])  # 'Interdisciplinary Studies(Business, Geology, …'
-
+        area_text = _field_before_school(area_text)
         if area_text and re.search(r"[A-Za-z]{2}", area_text) and not INSTITUTION.search(area_text) \
                 and not find_range(area_text) and not _NOT_AREA.match(area_text) and not parse_place(area_text):
             # 'M. A. (2002)' and 'High School, New York' name no field
@@ -170,6 +170,21 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
     if phrase.count("(") > phrase.count(")"):
         phrase += ")"  # 'B.A. (Economics), Johns Hopkins': the field's bracket closes after it
     return phrase, level, area, line[:start] + " | " + rest
+
+
+def _field_before_school(text: str) -> str:
+    """The field a degree line writes straight before its school: 'Marketing and Business Management Oakland University
+    Marketing and Business Management' (a template writes the field again after the school), 'Aerospace Engineering
+    University of Maryland'. Other text comes back as it is."""
+    words = text.split()
+    for n in range(len(words) // 2, 1, -1):
+        if words[:n] == words[-n:] and INSTITUTION.search(" ".join(words[n:-n])):
+            return " ".join(words[:n])
+    # a field's last word ('Engineering', 'Science') right before 'University of': no school's own name ('State
+    # University of New York', 'Kenya School of Law', 'Indian Institute of Technology' stay whole)
+    school = re.search(r"\s(?i:university)\s+of\b", text)
+    before = text[:school.start()].strip() if school else ""
+    return before if before and (before.split()[-1].lower() in _FIELD_ENDS) and not INSTITUTION.search(before) else text
 
 
 def _joined_wraps(lines: list[str]) -> list[str]:
@@ -320,6 +335,9 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
                 entry.location = entry.location or piece
                 continue
             named = institution_name(piece)
+            if named and entry.area and named.endswith(" " + entry.area) \
+                    and named[: -len(entry.area)].split()[-1].lower() not in NAME_CONNECTORS:  # 'Kenya School of Law' stays
+                named = named[: -len(entry.area)].strip()  # 'Oakland University Marketing and Business Management': the field again
             if not entry.institution and named:
                 entry.institution = named
                 rest_of_piece = strip_piece(piece.replace(named, " | "))
