@@ -107,11 +107,11 @@ _HONOURS = re.compile(r"\s*\((?:hons?|honou?rs)\.?\)", re.I)
 _BRACKET = re.compile(r"\s*\(([^()]{1,60})\)")
 # "Geography (C) Maths (A) English (B)": the grades of school subjects, no school's name
 _SUBJECT_GRADES = re.compile(r"(?:\([A-E][*+]?\).*){2}")
+_MONTHS_AND_SEASONS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter")
 # the month of the date that follows a field ('Organic Chemistry May 2010'), the year cut off before
-_MONTH_AFTER = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-                          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?,?\s*$", re.I)
-_NOT_AREA = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-                       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter|"
+_MONTH_AFTER = re.compile(rf"\s+(?:{_MONTHS_AND_SEASONS})\.?,?\s*$", re.I)
+_NOT_AREA = re.compile(rf"^(?:{_MONTHS_AND_SEASONS}|"
                        r"with|from|at|honou?rs?|degree|candidate|graduate|program|programme|student|exam)\b", re.I)
 
 

@@ -151,6 +151,7 @@ _NO_TITLE = re.compile(rf"(?i)^[\W\d_]*(?:present|now|current|months?|years?|of|
                        r"|\bresponsibilit(?:y|ies)\b|\bduties\b")  # 'OVERVIEW OF EDUCATOR RESPONSIBILITIES' heads text
 
 
+# where a title runs on into its duties: 'Credential Advisor, Responsibilities included …'
 _DUTIES_AFTER = re.compile(r"(?i)\s*[,;:–-]\s*(?:key\s+|main\s+)?(?:responsibilit(?:y|ies)|duties)\b")
 _PERSON_AFTER = re.compile(r"(?<=\w)\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,3}\s*$")
 
@@ -399,8 +400,7 @@ def _title_under_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
 def _title_over_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
     """A long line that opens with a title right above a line of dates alone is the entry's header, not the text
     above's: 'System Architect and J2EE Developer  at   Savista Corporation (former NewPOS International)' / '2002 - 2004'."""
-    following = next((line for line in lines[i + 1:i + 2] if line), "")
-    return _dates_only(following) and _titled_line(lines[i], roles)
+    return i + 1 < len(lines) and _dates_only(lines[i + 1]) and _titled_line(lines[i], roles)
 
 
 def _titled_line(line: str, roles: frozenset[str]) -> bool:
