@@ -91,6 +91,11 @@ def test_headings_in_many_styles():
     assert sections == [("header", ["Name"]), ("experience", ["a"]), ("education", ["b"]), ("skills", ["c"]),
                         ("experience", ["d", "Technologies: Java"]), ("education", []), ("skills", ["Python, Java"]),
                         ("awards", ["e"])]
+    # a heading whose letter spacing closed up its words too ('W O R K  E X P E R I E N C E' -> 'WORKEXPERIENCE')
+    from jobfit.resumes.sections import heading_of
+
+    assert heading_of("WORKEXPERIENCE") == "experience" and heading_of("TECHNICALSKILLS") == "skills"
+    assert heading_of("DATAANALYST") is None
     # the words before a preposition name the section; a document's title opens none
     lines = ["RÉSUMÉ SAMPLE : HIGHER EDUCATION", "WORK EXPERIENCE", "House Mentor", "RÉSUMÉ SAMPLE : HIGHER EDUCATION CONTD",
              "Library Assistant"]  # a page's running title, accented, is no heading either

@@ -148,7 +148,9 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     joined = {_LOOKUP.get(part) for part in cleaned.split(" and ")} if " and " in cleaned else set()
     if len(joined) == 1 and None not in joined:
         return joined.pop()  # 'Volunteer Work and Community Involvement', 'VOLUNTEER & COMMUNITY': two names of one section
-    squeezed = _LOOKUP_SQUEEZED.get(cleaned.replace(" ", "")) if len(line.split()) >= 3 else None
+    # 'W O R K  E X P E R I E N C E' as letter spacing left it ('WORKEXPERIENCE'), or still spaced out
+    squeezed = _LOOKUP_SQUEEZED.get(cleaned.replace(" ", "")) if len(line.split()) >= 3 or stripped.isupper() and " " not in stripped \
+        else None
     if squeezed:
         return squeezed
     # Only a heading-like line ends in a section word: capitals, title case or a colon.
