@@ -18,7 +18,7 @@ import dagster as dg
 from dagster_openai import OpenAIResource
 
 from assets.taxonomy import current_matcher
-from jobfit.documents import Limits, UnsupportedDocument, detect_format, extract_text, sha256_file
+from jobfit.documents import LayoutLine, Limits, UnsupportedDocument, detect_format, extract_text, sha256_file
 from jobfit.documents.scan import ScanError
 from jobfit.llm import parse_with_llm
 from jobfit.resumes import parse_resume
@@ -214,9 +214,10 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
     with storage.warehouse() as con:
         con.execute("CREATE TEMP TABLE run_keys (sha256 VARCHAR)")
         execute_many(con, "INSERT INTO run_keys VALUES (?)", [[k] for k in keys])
-        stored = con.execute("SELECT t.sha256, t.text, t.document_date FROM document_text t JOIN run_keys USING (sha256)").fetchall()
-        texts = {sha256: text for sha256, text, _ in stored}
-        saved_on = {sha256: saved for sha256, _, saved in stored}  # "Present" in a resume means when it was saved
+        stored = con.execute("SELECT t.sha256, t.text, t.document_date, t.layout FROM document_text t JOIN run_keys USING (sha256)").fetchall()
+        texts = {sha256: text for sha256, text, _, _ in stored}
+        saved_on = {sha256: saved for sha256, _, saved, _ in stored}  # "Present" in a resume means when it was saved
+        layouts = {sha256: [LayoutLine(**line) for line in json.loads(layout or "[]")] for sha256, _, _, layout in stored}
         sources = con.execute("SELECT r.sha256, r.tenant, r.replaced_by FROM profile_replacements r JOIN run_keys USING (sha256)").fetchall()
         # a quarantined document has no profile; drop any left from an earlier version of the rules
         con.execute("DELETE FROM profiles WHERE sha256 IN (SELECT sha256 FROM run_keys) AND sha256 NOT IN (SELECT sha256 FROM document_text)")
@@ -234,7 +235,8 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
             # parsed once per document; each tenant that sent it gets its own copy of the profile
             try:
                 parsed_by_sha[sha256] = parse_resume(text, matcher=matcher, document_sha256=sha256,
-                                                     region=SETTINGS.default_region, today=saved_on.get(sha256))
+                                                     region=SETTINGS.default_region, today=saved_on.get(sha256),
+                                                     layout=layouts[sha256])
             except Exception as exc:  # one document's parser failure must not cost the batch; its text stays stored
                 parse_failures.append(sha256)
                 context.log.error(f"parsing {sha256[:12]} failed, its text is kept for the next run: {type(exc).__name__}: {exc}")

@@ -51,7 +51,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
             data = path.read_bytes()
             text = extract_text(data)
             profile = parse_resume(text.text, matcher=matcher, tenant=args.tenant, document_sha256=sha256_bytes(data),
-                                   region=args.region, today=text.date)
+                                   region=args.region, today=text.date, layout=text.layout)
             record["profile"] = profile.model_dump(mode="json", exclude_none=True)
         except UnsupportedDocument as exc:
             record.update(status="quarantined", error=f"{exc.reason}: {exc.message}")

@@ -113,7 +113,7 @@ Milan, Italy
 Summary
 Support lead who builds calm, fast help desks and coaches new agents.
 
-Experience
+Professional work history
 Customer Support Team Lead at Vela Travel | Feb 2019 - Present
 - Led a team of 12 agents handling 3,000 tickets a week in Salesforce
 - Raised customer satisfaction from 82% to 94%
@@ -228,7 +228,8 @@ def write_docx(path: Path, text: str) -> None:
     lines = text.strip().split("\n")
     document.add_heading(lines[0], level=0)
     for line in lines[1:]:
-        if line in {"Summary", "Profile", "Experience", "Work Experience", "Education", "Skills", "Languages"}:
+        # a heading in sentence case ("Professional work history"): its style says it is one
+        if line in {"Summary", "Profile", "Experience", "Work Experience", "Professional work history", "Education", "Skills", "Languages"}:
             document.add_heading(line, level=1)
         elif line.startswith("- "):
             document.add_paragraph(line[2:], style="List Bullet")

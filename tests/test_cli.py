@@ -32,6 +32,9 @@ def test_parse_every_sample_format(tmp_path):
         assert set(record) == {"source", "status", "error", "profile"}
         assert record["status"] == "ok" and record["error"] is None
         assert record["profile"]["basics"]["name"] and record["profile"]["meta"]["schema_version"] == "1"
+    # the DOCX's heading style opens 'Professional work history', which its words alone do not
+    sofia = next(r["profile"] for r in records if r["source"].endswith("sofia_rossi.docx"))
+    assert [w.get("name") for w in sofia["work"]] == ["Vela Travel", "Brio Telecom"]
 
 
 def test_parse_reports_bad_files_and_exits_nonzero(tmp_path):

@@ -50,6 +50,12 @@ def test_profiles_from_every_format_with_their_tenant(pipeline_run):
         profile = json.loads(profile_json)
         assert profile["basics"]["email"].endswith("@example.com")
         assert profile["work"] and profile["meta"]["skills"]
+    # Sofia's DOCX heads her jobs 'Professional work history' in a heading style: read from the stored layout, not
+    # from the words alone, it opens her work history, so her summary stays one sentence and each job its employer
+    sofia = json.loads(next(p for name, _, p in rows if name == "Sofia Rossi"))
+    assert [(w["position"], w["name"]) for w in sofia["work"]] == [
+        ("Customer Support Team Lead", "Vela Travel"), ("Customer Support Agent", "Brio Telecom")]
+    assert sofia["basics"]["summary"] == "Support lead who builds calm, fast help desks and coaches new agents."
 
 
 def test_postings_are_analyzed(pipeline_run):

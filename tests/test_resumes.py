@@ -2581,3 +2581,90 @@ Taught research methods to graduate students.
     work = parse_resume(text, matcher=matcher).work
     assert [(w.position, w.name) for w in work] == [
         ("Department Chair", "Political Science"), ("Adjunct", "Virginia Commonwealth University")]
+
+
+def _parsed(matcher, data: bytes, with_layout: bool = True):
+    from jobfit.documents import extract_text
+
+    text = extract_text(data)
+    return parse_resume(text.text, matcher=matcher, layout=text.layout if with_layout else ())
+
+
+def _pdf(lines: list[tuple[float, str]], size: float = 11) -> bytes:
+    import pymupdf
+
+    document = pymupdf.open()
+    page = document.new_page()
+    for i, (x, line) in enumerate(lines):
+        page.insert_text((x, 60 + 15 * i), line, fontsize=size)
+    return document.tobytes()
+
+
+def test_an_item_indented_with_its_list_under_a_heading_opens_no_section(matcher):
+    """A skills list whose item reads 'Projects' (a competence, as livecareer's PDFs list it) stays a list:
+    the item starts where the list's items do, indented under 'Skills', as no heading in the document is."""
+    data = _pdf([(33, "Dana Indent"), (33, "dana@example.com"), (33, "Skills"), (59, "Cost control"), (59, "Team building"),
+                 (59, "Projects"), (59, "Budgeting"), (59, "Vendor negotiations"), (33, "Experience"),
+                 (33, "03/2005 to 07/2016"), (33, "Site Manager, Gulf Builders - Houston, TX"), (57, "Oversaw field works."),
+                 (33, "Education"), (33, "Bachelor of Science in Civil Engineering, Texas A&M University, 2004")])
+    profile = _parsed(matcher, data)
+    assert profile.projects == []
+    assert "budgeting" in {s.name.lower() for s in profile.skills}
+    assert [(w.position, w.name) for w in profile.work] == [("Site Manager", "Gulf Builders")]
+    assert _parsed(matcher, data, with_layout=False).projects  # the words alone read 'Projects' as a heading
+
+
+def test_a_sidebar_heading_read_after_the_main_column_still_opens_its_section(matcher):
+    main = [(40, "Ravi Sidebar"), (40, "Experience"), (40, "Data Engineer, Flowlytics Inc, 2019 - 2023"),
+            (40, "Built batch pipelines for the finance team."), (40, "Projects"), (40, "Fraud dashboard for the risk team"),
+            (40, "Education"), (40, "Bachelor of Science in Physics, State University, 2018")]
+    side = [(400, "ravi@example.com"), (400, "+1 415 555 0100"), (400, "Skills"), (400, "Python"), (400, "Kubernetes"),
+            (400, "PostgreSQL")]
+    import pymupdf
+
+    document = pymupdf.open()
+    page = document.new_page()
+    for i, (x, line) in enumerate(main):
+        page.insert_text((x, 60 + 15 * i), line, fontsize=11)
+    for i, (x, line) in enumerate(side):
+        page.insert_text((x, 60 + 15 * i), line, fontsize=11)
+    profile = _parsed(matcher, document.tobytes())
+    where = {s.name: s.sections for s in profile.meta.skills}
+    assert where["Python"] == where["Kubernetes"] == where["PostgreSQL"] == ["skills"]  # not listed under Education
+    assert [p.name for p in profile.projects] == ["Fraud dashboard for the risk team"]
+
+
+def _docx(paragraphs: list[tuple[str | None, str]]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for style, line in paragraphs:
+        document.add_paragraph(line, style=style)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_heading_style_opens_its_section_and_a_plain_line_in_a_styled_document_opens_none(matcher):
+    data = _docx([(None, "Casey Styled"), (None, "casey@example.com"), ("Heading 1", "Summary"),
+                  (None, "Accountant who closes the books on time."),
+                  ("Heading 1", "Professional work history"), (None, "Accountant, Acme Ltd, 2015 - 2019"),
+                  (None, "Kept the books for three product lines."), (None, "Software"),
+                  (None, "Moved the ledger from spreadsheets to QuickBooks Online."),
+                  ("Heading 1", "Education"), (None, "Bachelor of Science in Accounting, State University, 2014"),
+                  ("Heading 1", "Certifications"), (None, "Certified Public Accountant"),
+                  ("Heading 1", "Skills"), (None, "QuickBooks, Excel")])
+    profile = _parsed(matcher, data)
+    # 'Professional work history' in sentence case is a heading because the document styles it as one
+    assert [(w.position, w.name) for w in profile.work] == [("Accountant", "Acme Ltd")]
+    # 'Software', set as the text around it is, is a line of the job, not a skills heading that ends the job
+    assert profile.work[0].highlights == ["Kept the books for three product lines.", "Software",
+                                          "Moved the ledger from spreadsheets to QuickBooks Online."]
+    # the words alone read both the other way round
+    from jobfit.documents import extract_text
+    from jobfit.resumes import resume_lines
+
+    headings = [s.heading for s in split_sections(resume_lines(extract_text(data).text))]
+    assert "Software" in headings and "Professional work history" not in headings

@@ -7,14 +7,17 @@ Stages, each its own module: `sections` (headings), `basics` (name, title, conta
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from itertools import groupby, pairwise
 
 from jobfit import SCHEMA_VERSION
+from jobfit.documents import LayoutLine
 from jobfit.resumes.basics import contacts
 from jobfit.resumes.dates import iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, degree_of, education_entries, institution_name
 from jobfit.resumes.entries import wrap_width
+from jobfit.resumes.layout import line_styles
 from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
 from jobfit.resumes.sections import BULLET, INLINE, heading_of, letter_spaced, section_lines, split_sections
 from jobfit.resumes.skills import SkillUse, resume_skills
@@ -264,8 +267,12 @@ def parse_resume(
     document_sha256: str = "",
     today: date | None = None,
     region: str = "US",
+    layout: Sequence[LayoutLine] = (),
 ) -> Profile:
     """A profile from resume text. Fields the rules cannot find stay empty with confidence 0.
+
+    `layout` is the documents stage's layout hints for the text (a heading style, bold, font size, left edge per
+    line), where the format has them: sections are then found from the layout as well as from the words.
 
     `today` is the document's date when known: an open role ("Present") runs to it. When it is not known, the
     latest date the resume writes stands in for it (a resume saved in 2016 and read in 2026 has not gained ten
@@ -273,7 +280,8 @@ def parse_resume(
     """
     roles = role_nouns(matcher.taxonomy)
     lines = resume_lines(text)
-    sections = split_sections(lines)
+    styles = line_styles(lines, layout) if layout else None
+    sections = split_sections(lines, styles)
     header = [line for line in sections[0].lines if line]
     # contact details are at the top, or in a contact/personal section, or in a footer
     contact_lines = header + [line for line in section_lines(sections, "additional") if line] + [line for line in lines[-12:] if line]
@@ -284,7 +292,7 @@ def parse_resume(
     found = contacts(header, "\n".join(lines), roles, region, contact_lines, is_skill,
                      is_common=matcher.taxonomy.common_words.__contains__)
     if found.name and (unheaded := _without_running_name(lines, found.name, len(sections[0].lines))) != lines:
-        lines, sections = unheaded, split_sections(unheaded)
+        lines, sections = unheaded, split_sections(unheaded, styles)  # line for line as before: the styles still hold
 
     width = wrap_width(lines)
     work_found = _work_history(sections, roles, width)

@@ -6,12 +6,15 @@ letter-spaced "E xp er ie nc e", or "Skills: Python, Java" with its content on t
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jobfit.resumes.dates import find_range
+from jobfit.resumes.layout import LineStyle
 from jobfit.resumes.lexicon import TITLE_EXTRA
 
 SECTION_HEADINGS = {
@@ -122,13 +125,14 @@ def _exact_heading(text: str) -> str | None:
     return _LOOKUP.get(cleaned) or _LOOKUP.get(cleaned.replace(" and ", " & "))
 
 
-def heading_of(line: str, inside: str | None = None) -> str | None:
-    """The section a line opens, if it is a heading; `inside` is the section the line is in."""
+def heading_of(line: str, inside: str | None = None, marked: bool = False) -> str | None:
+    """The section a line opens, if it is a heading; `inside` is the section the line is in, `marked` whether the
+    source marks the line a heading (a heading style: then its case need not look like a heading's)."""
     stripped = re.sub(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})", " ", letter_spaced(_HEADING_GLYPH.sub("", line.strip())))  # 'GeneralEducation:'
     if numbered := re.match(r"^\d{1,2}[.)]\s+(?=[A-Z])", stripped):
         # a numbered heading ('6. Employment History', '5. Academic Studies:'); not an item of a numbered list
         rest = stripped[numbered.end():]
-        return heading_of(rest, inside) if _exact_heading(rest) or rest.rstrip().endswith(":") else None
+        return heading_of(rest, inside, marked) if _exact_heading(rest) or rest.rstrip().endswith(":") else None
     if DEGREE_LINE.match(stripped):
         return None  # "Master of Arts, Education" is a degree, not the heading "Education"
     if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
@@ -154,7 +158,7 @@ def heading_of(line: str, inside: str | None = None) -> str | None:
     if squeezed:
         return squeezed
     # Only a heading-like line ends in a section word: capitals, title case or a colon.
-    heading_like = (stripped.isupper() or stripped.endswith(":") or all(w[:1].isupper() for w in stripped.split() if len(w) > 3)
+    heading_like = (marked or stripped.isupper() or stripped.endswith(":") or all(w[:1].isupper() for w in stripped.split() if len(w) > 3)
                     or len(stripped.split()) == 2 and stripped[:1].isupper())  # a CV's sentence case: 'Academic career', 'Peer-reviewed papers'
     # "Related Experience in Education": the words before the preposition name the section; failing them, or
     # when they only sum up ("Summary of Skills"), the last ("Highlights of Professional Experience").
@@ -199,20 +203,28 @@ class Section:
     within: str | None = None  # the entry section a repeated label ('Technologies:' under every job) opened this one in
 
 
-def split_sections(lines: list[str]) -> list[Section]:
+def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None = None) -> list[Section]:
     """The document as sections in order; text before the first heading is the 'header' section.
 
     "Skills: Python, Java" opens a skills section whose first line is "Python, Java". Inside a work history, a
     heading the document repeats ("Achievements:" under every job) or one naming duties labels an entry's text.
+    `styles` are the lines' layout hints where the document has them (layout.line_styles): a document that sets
+    its headings apart has no plain heading, and a line indented with its section's text under the heading is text.
     """
+    styles = list(styles) if styles is not None else [None] * len(lines)
+    set_apart = _headings_set_apart(lines, styles)
     sections = [Section("header", None, [])]
     seen = Counter(line.strip().lower() for line in lines)
     parent = None  # the section whose lettered subsections ("A. Higher Education" under "Employment History") follow
     above = ""  # the line right above, "" after a blank one
-    for raw in lines:
+    heading_style = previous_style = None  # the layout of the current section's heading, and of its last line
+    left = None  # where the current section's leftmost line starts (None: a line without a known place)
+    for raw, style in zip(lines, styles, strict=True):
         line = raw.strip()
         current = sections[-1].within or sections[-1].name
-        name = heading_of(line, current)
+        name = heading_of(line, current, marked=style is not None and style.heading)
+        if name and style is not None and (set_apart and not style.set_apart or _indented_text(style, heading_style, previous_style, left)):
+            name = None  # 'Projects' as an item of a skills list: set plain, or where the list's items start
         if name and line.islower() and len(above) >= 40 and above[-1:].islower():
             name = None  # '… before providing them' / 'training': the rest of a sentence a layout wrapped, in lower case
         above = line
@@ -223,6 +235,7 @@ def split_sections(lines: list[str]) -> list[Section]:
         if name == "skills" and current in _ENTRY_SECTIONS and seen[line.lower()] > 1:
             # "Technologies:" under every job lists skills, and the entry goes on after it
             sections.append(Section("skills", line, [], within=current))
+            heading_style, previous_style, left = style, None, math.inf
             continue
         if name:
             lettered = bool(_LETTERED.match(line))
@@ -235,6 +248,7 @@ def split_sections(lines: list[str]) -> list[Section]:
             # "EDUCATION: Western Kentucky University": the heading's line goes on with the section's first line
             rest = inline.group(2).strip() if inline and heading_of(inline.group(1)) == name else ""
             sections.append(Section(name, inline.group(1) if rest else line, [rest] if rest else []))
+            heading_style, previous_style, left = style, None, math.inf
             continue
         # "Skills: Python, Java" opens a section, but not inside an entry ("Technologies: ..." under a job).
         if inline and len(inline.group(1).split()) <= 3 and sections[-1].name not in ("experience", "projects", "volunteering"):
@@ -242,14 +256,39 @@ def split_sections(lines: list[str]) -> list[Section]:
             # "Experience:- 10 months" opens nothing; "Languages: C, C++" in a skills list is one of its lines
             if name in ("skills", "languages", "certifications") and not (name == "languages" and sections[-1].name == "skills"):
                 sections.append(Section(name, inline.group(1), [inline.group(2).strip()]))
+                heading_style, previous_style, left = style, None, math.inf
                 continue
         run_on = _RUN_ON.match(line)
         if run_on and _LOOKUP.get(run_on.group(1).lower()) == "experience" and len(run_on.group(2).split()) >= 2:
             # "Work Experience Carnegie Mellon University": a two-word heading a layout ran into the first entry
             sections.append(Section("experience", run_on.group(1), [run_on.group(2)]))
+            heading_style, previous_style, left = style, None, math.inf
             continue
+        if line:
+            previous_style = style
+            left = min(left, style.x) if left is not None and style is not None and style.x is not None else None
         sections[-1].lines.append(line)
     return sections
+
+
+def _headings_set_apart(lines: list[str], styles: list[LineStyle | None]) -> bool:
+    """Whether the layout sets this document's headings apart (a heading style, bold, a larger font): three or
+    more lines that name a section are, and at most one in four such lines is not."""
+    named = [style.set_apart for line, style in zip(lines, styles, strict=True)
+             if style is not None and heading_of(line.strip(), marked=style.heading)]
+    return named.count(True) >= 3 and named.count(False) * 4 <= named.count(True)
+
+
+def _indented_text(style: LineStyle, heading: LineStyle | None, previous: LineStyle | None, left: float | None) -> bool:
+    """A line that starts where its section's last line does, in a section whose every line is indented under its
+    heading: the section's text, as a list item that happens to read 'Projects' is. (A sidebar's heading, read
+    after the main column, starts where the sidebar's lines before it do, but the section has lines left of it.)"""
+    if heading is None or previous is None or left is None or None in (style.x, heading.x, previous.x):
+        return False
+    return min(left, style.x) >= heading.x + _INDENT and abs(style.x - previous.x) <= _ALIGNED
+
+
+_INDENT, _ALIGNED = 8.0, 3.0  # points: an indent a reader sees; a left edge the same to the eye
 
 
 _RUN_ON = re.compile(r"^((?:[A-Z][a-z]+|[A-Z]+) (?:[A-Z][a-z]+|[A-Z]+)) ([A-Z].*)$")
