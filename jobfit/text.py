@@ -141,11 +141,15 @@ class _TextExtractor(HTMLParser):
     BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "table", "header", "footer"}
     SKIP = {"script", "style", "head", "title", "noscript"}
 
+    HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.links: list[str] = []
+        self.headings: list[str] = []  # the text of each h1-h6, as its line reads
         self._skipping = 0
+        self._heading: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
@@ -154,6 +158,8 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n")
         if tag == "li":
             self.parts.append("- ")
+        if tag in self.HEADINGS:
+            self._heading = []
         if tag in ("td", "th"):
             self.parts.append(" | ")
         if tag == "a":
@@ -164,23 +170,37 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag):
         if tag in self.SKIP and self._skipping:
             self._skipping -= 1
+        if tag in self.HEADINGS and self._heading is not None:
+            self.headings.append(_one_line("".join(self._heading)))
+            self._heading = None
         if tag in self.BLOCKS:
             self.parts.append("\n")
 
     def handle_data(self, data):
         if not self._skipping:
             self.parts.append(data)
+            if self._heading is not None:
+                self._heading.append(data)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"[ \t]+", " ", text.replace("\xa0", " ")).strip().strip("|").strip()
 
 
 def html_to_text(markup: str, with_links: bool = False) -> str:
     """Readable text from HTML, keeping paragraphs and list items on their own lines."""
+    return html_text_and_headings(markup, with_links)[0]
+
+
+def html_text_and_headings(markup: str, with_links: bool = False) -> tuple[str, set[str]]:
+    """`html_to_text`'s text, and the lines of it that an h1-h6 sets as headings."""
     parser = _TextExtractor()
     parser.feed(html.unescape(markup) if "&lt;" in markup and "<" not in markup.replace("&lt;", "") else markup)
-    text = "".join(parser.parts).replace("\xa0", " ")
-    lines = [re.sub(r"[ \t]+", " ", line).strip().strip("|").strip() for line in text.split("\n")]
+    text = "".join(parser.parts)
+    lines = [_one_line(line) for line in text.split("\n")]
     result = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     if with_links and parser.links:
         missing = [link for link in dict.fromkeys(parser.links) if link not in result]
         if missing:
             result += "\n" + "\n".join(missing)
-    return result
+    return result, {heading for heading in parser.headings if heading}

@@ -2668,3 +2668,13 @@ def test_a_heading_style_opens_its_section_and_a_plain_line_in_a_styled_document
 
     headings = [s.heading for s in split_sections(resume_lines(extract_text(data).text))]
     assert "Software" in headings and "Professional work history" not in headings
+
+
+def test_an_html_resume_s_headings_are_its_h_tags(matcher):
+    page = ("<html><body><h1>Noor Markup</h1><p>noor@example.com</p><h2>Summary</h2><p>Analyst who ships reports.</p>"
+            "<h2>Professional work history</h2><p>Data Analyst, Lumen Retail, 2018 - 2023</p>"
+            "<ul><li>Built the weekly sales dashboards.</li></ul><h2>Education</h2>"
+            "<p>Bachelor of Science in Statistics, State University, 2017</p><h2>Skills</h2><p>SQL, Tableau</p></body></html>")
+    profile = _parsed(matcher, page.encode())
+    assert [(w.position, w.name) for w in profile.work] == [("Data Analyst", "Lumen Retail")]
+    assert profile.basics.summary == "Analyst who ships reports."

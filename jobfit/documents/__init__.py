@@ -144,7 +144,7 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
     `accept_any_kind` lets an operator release a document the classifier did not take for a resume.
     """
     from jobfit.documents.classify import classify_document
-    from jobfit.text import decode_bytes, html_to_text, repair
+    from jobfit.text import decode_bytes, html_text_and_headings, repair
 
     limits = limits or Limits()
     if len(data) > limits.max_bytes:
@@ -176,8 +176,9 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
 
         result = rtf_text(data)
     elif kind == "html":
-        text = html_to_text(decode_bytes(data), with_links=True)
-        result = DocumentText(text=text, format="html", pages=1, layout=_plain_layout(text))
+        text, headings = html_text_and_headings(decode_bytes(data), with_links=True)
+        layout = [LayoutLine(text=line.text, heading=line.text in headings, bold=line.text in headings) for line in _plain_layout(text)]
+        result = DocumentText(text=text, format="html", pages=1, layout=layout)
     elif kind == "txt":
         text = decode_bytes(data)
         result = DocumentText(text=text, format="txt", pages=1)
