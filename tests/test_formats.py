@@ -170,6 +170,9 @@ def test_scanned_pages_go_through_ocr_with_confidence():
     assert "Data Engineer at Foo Corp" in result.text and "Page two is typed text" in result.text
     png = extract_text(image)
     assert png.format == "png" and png.ocr_pages == 1 and "ana@example.com" in png.text
+    # where each line starts is kept; no font size is claimed (a word box's height is no type size), so the
+    # resume parser never takes a line with descenders for one set larger than the body
+    assert all(line.x is not None and line.size is None for line in png.layout)
 
 
 def make_docx() -> bytes:

@@ -42,12 +42,12 @@ def ocr_image(image: bytes, page: int = 1, dpi: int = 150, language: str = "eng"
             continue
         confidences.append(float(row["conf"]))
         key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
-        line = lines.setdefault(key, {"words": [], "left": int(row["left"]), "top": int(row["top"]), "height": int(row["height"])})
+        line = lines.setdefault(key, {"words": [], "left": int(row["left"]), "top": int(row["top"])})
         line["words"].append(word)
-        line["height"] = max(line["height"], int(row["height"]))
     ordered = sorted(lines.values(), key=lambda line: (line["top"], line["left"]))
     layout = [
-        LayoutLine(text=" ".join(line["words"]), page=page, size=round(line["height"] * scale, 1), x=line["left"] * scale, y=line["top"] * scale)
+        # no font size: a word box's height is a capital's, an ascender's or a descender's, not the type's size
+        LayoutLine(text=" ".join(line["words"]), page=page, x=line["left"] * scale, y=line["top"] * scale)
         for line in ordered
     ]
     return layout, (sum(confidences) / len(confidences) if confidences else None)
