@@ -190,9 +190,12 @@ def make_docx() -> bytes:
     rid = document.part.relate_to("https://ana.example.com/work", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True)
     paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rid}"><w:r><w:t>my work</w:t></w:r></w:hyperlink>'))
     box = document.add_paragraph()
+    # as Word writes a text box: once for current readers, once (VML) for old ones
+    content = '<w:txbxContent><w:p><w:r><w:t>Text box: Certified Kubernetes Administrator</w:t></w:r></w:p></w:txbxContent>'
     box._p.append(parse_xml(
-        f'<w:r {nsdecls("w")}>'
-        '<w:txbxContent><w:p><w:r><w:t>Text box: Certified Kubernetes Administrator</w:t></w:r></w:p></w:txbxContent></w:r>'
+        f'<w:r {nsdecls("w")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        f'<mc:AlternateContent><mc:Choice Requires="wps">{content}</mc:Choice>'
+        f'<mc:Fallback><w:pict>{content}</w:pict></mc:Fallback></mc:AlternateContent></w:r>'
     ))
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "Education", "Bachelor of Science, State University, 2018"
@@ -209,10 +212,28 @@ def test_docx_keeps_everything_a_resume_puts_in_word():
     assert lines[-1] == "References available on request"  # footer last
     assert "- Built pipelines in Python" in lines  # list numbering as a bullet
     assert "Portfolio: my work (https://ana.example.com/work)" in lines  # hyperlink URL kept
-    assert "Text box: Certified Kubernetes Administrator" in lines
+    assert lines.count("Text box: Certified Kubernetes Administrator") == 1
     assert "Education | Bachelor of Science, State University, 2018" in lines
     heading = next(line for line in result.layout if line.text == "Experience")
     assert heading.heading and heading.bold
+
+
+def test_a_docx_paragraph_broken_into_lines_is_laid_out_line_by_line():
+    """A PDF converted to Word puts a page in one paragraph with line breaks: each line is a layout line of its
+    own (the blank one kept), so the parser can match its lines to their layout."""
+    import docx
+
+    document = docx.Document()
+    run = document.add_paragraph().add_run("Ana Example")
+    for line in ["ana@example.com", "", "EXPERIENCE", "Data Engineer at Foo Corp | 2019 - Present"]:
+        run.add_break()
+        run.add_text(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = extract_text(buffer.getvalue())
+    assert [line.text for line in result.layout] == ["Ana Example", "ana@example.com", "", "EXPERIENCE",
+                                                     "Data Engineer at Foo Corp | 2019 - Present"]
+    assert result.text == "Ana Example\nana@example.com\n\nEXPERIENCE\nData Engineer at Foo Corp | 2019 - Present"
 
 
 def test_odt_rtf_and_html():

@@ -12,12 +12,29 @@ from jobfit.documents import DocumentText, LayoutLine, UnsupportedDocument, docu
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+# Word writes a text box twice: for current readers (mc:Choice) and, as VML, for old ones (mc:Fallback)
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _own_nodes(element):
+    """The nodes of a paragraph, without the text boxes anchored in it (read as lines of their own) or the copies
+    kept for old readers."""
+    for child in element:
+        if child.tag in (f"{W}txbxContent", FALLBACK):
+            continue
+        yield child
+        yield from _own_nodes(child)
+
+
+def _text_boxes(element):
+    """The text boxes anchored in a paragraph, each once."""
+    return [box for box in element.iter(f"{W}txbxContent") if not any(a.tag == FALLBACK for a in box.iterancestors())]
 
 
 def _paragraph_text(element, links: dict[str, str]) -> str:
     """A w:p's text, followed by the URL of each hyperlink whose words do not already show it."""
     parts = []
-    for node in element.iter():
+    for node in _own_nodes(element):
         if node.tag == f"{W}t":
             parts.append(node.text or "")
         elif node.tag == f"{W}tab":
@@ -33,10 +50,12 @@ def _paragraph_text(element, links: dict[str, str]) -> str:
     return text
 
 
-def _paragraph_line(element, links, styles: dict[str, str]) -> LayoutLine | None:
+def _paragraph_lines(element, links, styles: dict[str, str]) -> list[LayoutLine]:
+    """A w:p as laid out: one line per line break in it (a converted PDF puts a whole page in one paragraph), each
+    with the paragraph's style; none for an empty paragraph."""
     text = _paragraph_text(element, links).strip()
     if not text:
-        return None
+        return []
     properties = element.find(f"{W}pPr")
     style_id = properties.find(f"{W}pStyle").get(f"{W}val") if properties is not None and properties.find(f"{W}pStyle") is not None else ""
     style = styles.get(style_id, style_id).lower()
@@ -45,7 +64,10 @@ def _paragraph_line(element, links, styles: dict[str, str]) -> LayoutLine | None
     bold = bool(runs) and all(r.find(f"{W}rPr/{W}b") is not None for r in runs)
     sizes = [int(sz.get(f"{W}val")) / 2 for sz in element.iter(f"{W}sz") if sz.get(f"{W}val", "").isdigit()]
     heading = style.startswith(("heading", "title")) or style in ("title", "subtitle")
-    return LayoutLine(text=f"- {text}" if is_list else text, bold=bold or heading, heading=heading, size=max(sizes) if sizes else None)
+    size = max(sizes) if sizes else None
+    # a blank line inside the paragraph stays: the parser reads it as a break between entries
+    return [LayoutLine(text=f"- {part}" if is_list and k == 0 else part, bold=bold or heading, heading=heading, size=size)
+            for k, part in enumerate(line.strip() for line in text.split("\n"))]
 
 
 def _table_lines(table, links, styles) -> list[LayoutLine]:
@@ -53,7 +75,8 @@ def _table_lines(table, links, styles) -> list[LayoutLine]:
     for row in table.iter(f"{W}tr"):
         cells = []
         for cell in row.findall(f"{W}tc"):
-            text = "\n".join(filter(None, (_paragraph_text(p, links).strip() for p in cell.iter(f"{W}p"))))
+            paragraphs = [p for p in cell.iter(f"{W}p") if not any(a.tag == FALLBACK for a in p.iterancestors())]
+            text = "\n".join(filter(None, (_paragraph_text(p, links).strip() for p in paragraphs)))
             if text and text not in cells:  # merged cells repeat their text
                 cells.append(text)
         if len(cells) == 1:
@@ -83,15 +106,11 @@ def docx_text(data: bytes) -> DocumentText:
     body = document.element.body
     for child in body:
         if child.tag == f"{W}p":
-            line = _paragraph_line(child, links, styles)
-            if line:
-                lines.append(line)
+            lines.extend(_paragraph_lines(child, links, styles))
             # text boxes anchored in this paragraph, in their own order
-            for box in child.iter(f"{W}txbxContent"):
+            for box in _text_boxes(child):
                 for paragraph in box.iter(f"{W}p"):
-                    inner = _paragraph_line(paragraph, links, styles)
-                    if inner:
-                        lines.append(inner)
+                    lines.extend(_paragraph_lines(paragraph, links, styles))
         elif child.tag == f"{W}tbl":
             lines.extend(_table_lines(child, links, styles))
     for section in document.sections:
