@@ -14,6 +14,22 @@ _ENV = jinja2.Environment(
 )
 
 
+# what each part of a score measures, as a reader of the digest names it
+COMPONENT_LABELS = {
+    "semantic": "Resume and posting alike", "skills": "Skills asked", "title": "Job title", "experience": "Experience",
+    "education": "Education", "location": "Location", "salary": "Salary", "llm": "Reviewer's fit",
+}
+
+
+def score_parts(match: Match) -> list[dict]:
+    """The parts a match's score is made of, heaviest first: each one's score (0-100) and its share of the total
+    weight. A part that did not count for this match (weight 0: a salary only one side states) is left out."""
+    total = sum(c.weight for c in match.components.values()) or 1.0
+    return [{"name": name, "label": COMPONENT_LABELS.get(name, name.capitalize()), "score": round(c.score),
+             "share": round(100 * c.weight / total)}
+            for name, c in sorted(match.components.items(), key=lambda item: -item[1].weight) if c.weight > 0]
+
+
 def build_digest(
     profile_id: str,
     profile: Profile,
@@ -39,6 +55,7 @@ def build_digest(
                 "matched_skills": match.matched_skills,
                 "missing_skills": match.missing_skills,
                 "reasons": match.reasons,
+                "components": score_parts(match),
             }
         )
     digest = {

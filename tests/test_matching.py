@@ -190,3 +190,25 @@ def test_vector_tables_index_tenants_and_grow_an_ann_index_past_the_threshold(tm
     found = store.nearest("jobs", vectors[550], 20, "acme")
     assert found and all(not job.startswith("b") for job, _ in found)  # beta's postings never reach acme
     assert store.nearest("jobs", vectors[550], 1, "beta")[0] == ("b50", pytest.approx(1.0, abs=1e-4))
+
+
+def test_a_digest_draws_what_each_score_is_made_of(matcher):
+    import re
+
+    from jobfit.digests import build_digest
+
+    profile = parse_resume(RESUME, matcher=matcher, tenant="t1")
+    job = analyze_job(DATA_JOB, matcher)
+    match = one_pair(matcher, profile, job, 0.6)
+    digest, html = build_digest("p", profile, [match], {job.id: job}, "2026-12-02", set())
+    parts = digest["matches"][0]["components"]
+    # heaviest first, only the parts that counted (no salary: neither side states one), shares adding up to the whole
+    assert [p["name"] for p in parts][:2] == ["semantic", "skills"] and "salary" not in [p["name"] for p in parts]
+    assert sum(p["share"] for p in parts) in (99, 100, 101)
+    skills = next(p for p in parts if p["name"] == "skills")
+    assert skills["score"] == round(match.components["skills"].score)
+    # one bar per part, as wide as its score, under the label a reader knows it by
+    drawn = re.findall(r'<span role="listitem">([^<]+) <small>\((\d+)% of the score\)</small></span>\s*'
+                       r'<div class="bar"><span style="width: (\d+)%"></span></div>', html)
+    assert [(label.strip(), int(width)) for label, _, width in drawn] == [(p["label"], p["score"]) for p in parts]
+    assert ("Skills asked", skills["score"]) in [(label.strip(), int(width)) for label, _, width in drawn]
