@@ -4,8 +4,8 @@
 
 Reports the startup (a fresh process: imports, taxonomy, matcher, gazetteer, spaCy's entity model, a
 first parse) and the
-rate of text-to-profile parsing in local mode over the given documents (their text is extracted
-once, before timing), medians of --repeat runs.
+rate of text-to-profile parsing in local mode over the given documents (their text and layout hints are
+extracted once, before timing), medians of --repeat runs.
 """
 
 import argparse
@@ -49,11 +49,11 @@ def main() -> None:
     texts = []
     for path in files:
         try:
-            texts.append(extract_text(path.read_bytes(), accept_any_kind=True).text)
+            texts.append(extract_text(path.read_bytes(), accept_any_kind=True))
         except UnsupportedDocument:
             pass
     matcher = shared_matcher()
-    parse_resume(texts[0], matcher=matcher)
+    parse_resume(texts[0].text, matcher=matcher)
     from jobfit.text import english
 
     english()  # models loaded before timing, as in a long-running process
@@ -61,7 +61,7 @@ def main() -> None:
     for _ in range(args.repeat):
         started = time.perf_counter()
         for text in texts:
-            parse_resume(text, matcher=matcher)
+            parse_resume(text.text, matcher=matcher, layout=text.layout)  # as the pipeline does
         rates.append(len(texts) / (time.perf_counter() - started))
     print(f"parse    {len(texts)} documents; resumes/s median {statistics.median(rates):.1f} "
           f"(runs: {', '.join(f'{r:.1f}' for r in rates)})")

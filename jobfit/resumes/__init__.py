@@ -17,7 +17,7 @@ from jobfit.resumes.basics import contacts
 from jobfit.resumes.dates import iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, degree_of, education_entries, institution_name
 from jobfit.resumes.entries import wrap_width
-from jobfit.resumes.layout import line_styles
+from jobfit.resumes.layout import has_hints, line_styles
 from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
 from jobfit.resumes.sections import BULLET, INLINE, heading_of, letter_spaced, section_lines, split_sections
 from jobfit.resumes.skills import SkillUse, resume_skills
@@ -280,7 +280,7 @@ def parse_resume(
     """
     roles = role_nouns(matcher.taxonomy)
     lines = resume_lines(text)
-    styles = line_styles(lines, layout) if layout else None
+    styles = line_styles(lines, layout) if has_hints(layout) else None
     sections = split_sections(lines, styles)
     header = [line for line in sections[0].lines if line]
     # contact details are at the top, or in a contact/personal section, or in a footer

@@ -25,17 +25,24 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.lower())
 
 
+def has_hints(layout: Sequence[LayoutLine]) -> bool:
+    """Whether the layout says more than the text does (plain text's layout is its lines, no more)."""
+    return any(line.heading or line.bold or line.size or line.x is not None for line in layout)
+
+
 def line_styles(lines: Sequence[str], layout: Sequence[LayoutLine]) -> list[LineStyle | None]:
     """Each resume line's style, found by walking the layout in reading order; None for a blank line and for a
     line no layout line reads as (a table row split into cells, two lines a layout broke joined again)."""
     sizes = [line.size for line in layout if line.size]
     body = statistics.median(sizes) if sizes else None
-    keys = [_key(line.text) for line in layout]
+    where: dict[str, list[int]] = {}
+    for i, hint in enumerate(layout):
+        where.setdefault(_key(hint.text), []).append(i)
     styles: list[LineStyle | None] = []
     at = 0
     for line in lines:
         key = _key(line)
-        found = next((i for i in range(at, min(len(layout), at + _LOOK_AHEAD)) if keys[i] == key), None) if key else None
+        found = next((i for i in where.get(key, ()) if at <= i < at + _LOOK_AHEAD), None) if key else None
         if found is None:
             styles.append(None)
             continue

@@ -274,6 +274,8 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
 def _headings_set_apart(lines: list[str], styles: list[LineStyle | None]) -> bool:
     """Whether the layout sets this document's headings apart (a heading style, bold, a larger font): three or
     more lines that name a section are, and at most one in four such lines is not."""
+    if sum(1 for style in styles if style is not None and style.set_apart) < 3:
+        return False  # most documents: no styled lines at all, and nothing to read
     named = [style.set_apart for line, style in zip(lines, styles, strict=True)
              if style is not None and heading_of(line.strip(), marked=style.heading)]
     return named.count(True) >= 3 and named.count(False) * 4 <= named.count(True)
