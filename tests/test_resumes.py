@@ -2678,3 +2678,12 @@ def test_an_html_resume_s_headings_are_its_h_tags(matcher):
     profile = _parsed(matcher, page.encode())
     assert [(w.position, w.name) for w in profile.work] == [("Data Analyst", "Lumen Retail")]
     assert profile.basics.summary == "Analyst who ships reports."
+
+
+def test_a_name_after_an_icon_and_with_the_name_one_goes_by(matcher):
+    for first, name in [("\ufffd DUC (BRUCE) NGUYEN", "DUC (BRUCE) NGUYEN"), ("👤 Jane Roe", "Jane Roe"),
+                        ('Robert "Bob" Smith', 'Robert "Bob" Smith')]:
+        text = f"{first}\nData Analyst\nduc@example.com\nEXPERIENCE\nData Analyst, Acme Ltd, 2019 - 2023\n"
+        assert parse_resume(text, matcher=matcher).basics.name == name
+    # a list's bullet is no icon: a skill listed first is no name
+    assert parse_resume("• Team Player\n• Java\nEXPERIENCE\nDeveloper, Acme Ltd, 2019 - 2023\n", matcher=matcher).basics.name is None

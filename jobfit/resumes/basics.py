@@ -41,8 +41,14 @@ class Contacts:
     profiles: list[SocialProfile]
 
 
+# icons (symbols, emoji and their joiners, a private-use glyph, '�'), never a list's bullet or dash
+_LEADING_GLYPHS = re.compile("^(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\uE000-\uF8FF\uFFFD\uFE0F\u200D]\\s*)+")
+_NICKNAME = re.compile(r"^[(\"“]([^()\"“”]+)[)\"”]$")
+
+
 def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
-    line = NAME_PREFIX.sub("", line.strip().strip("\"'“”‘’")).strip(" ,|")
+    line = _LEADING_GLYPHS.sub("", line.strip())  # an icon before the name ('👤 Jane Roe'), or the '�' of one a font lost
+    line = NAME_PREFIX.sub("", line.strip("\"'“”‘’")).strip(" ,|")
     head, *rest = re.split(r"\s*[|•·,]\s*|\s+[-–—]\s+|\s+(?=\d)", line)
     # "Todd Kertzmann, MBA, PMP", "Alix Berge, Ph.D., CRC, Associate Professor": credentials, then maybe a title
     credentials = all(re.fullmatch(r"[A-Z]{2,6}\.?(?:\s*\([A-Z]+\))?|(?:[A-Z][A-Za-z]?\.\s?){2,3}", r.strip())  # 'Ed. D.', 'M.ED.'
@@ -54,6 +60,7 @@ def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
     if not 2 <= len(words) <= 5 or NOT_A_NAME.search(line) or heading_of(line) or DEGREE_LINE.match(line):
         return None
     for word in words:
+        word = _NICKNAME.sub(r"\1", word)  # 'DUC (BRUCE) NGUYEN', 'Robert "Bob" Smith': a name one goes by, in its brackets
         bare = word.replace("-", "").replace(".", "").replace("'", "").replace("’", "")
         if not bare.isalpha() or not word[:1].isupper():
             return None
