@@ -2687,3 +2687,19 @@ def test_a_name_after_an_icon_and_with_the_name_one_goes_by(matcher):
         assert parse_resume(text, matcher=matcher).basics.name == name
     # a list's bullet is no icon: a skill listed first is no name
     assert parse_resume("• Team Player\n• Java\nEXPERIENCE\nDeveloper, Acme Ltd, 2019 - 2023\n", matcher=matcher).basics.name is None
+
+
+def test_a_heading_set_far_left_of_its_first_line_opens_its_section(matcher):
+    """A two-column PDF sets the heading in the left column and the section's first line in the right one, on
+    one line with a wide gap between them."""
+    text = ("Pranavi Example\npranavi@example.com\n"
+            "EDUCATION                                      Bachelors of Business Administration (B.B.A), 2018\n"
+            "Guru Gobind Singh Indraprastha University\n"
+            "INTERNSHIPS                                 Operations Analyst\nLybrate (Faridabad)\nAug 2018 - Sept 2019\n"
+            "● Verified 267 dieticians on the platform.\n"
+            "TRAININGS                                      Fundamentals of Digital Marketing\nJun 2019 - Present\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(w.position, w.name) for w in profile.work] == [("Operations Analyst", "Lybrate")]
+    assert profile.education[0].level == "bachelor"
+    # a date on its own line under a course is when it was taken, not a certificate
+    assert [(c.name, c.date) for c in profile.certificates] == [("Fundamentals of Digital Marketing", "2019")]

@@ -21,7 +21,7 @@ from jobfit.resumes.layout import has_hints, line_styles
 from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
 from jobfit.resumes.sections import BULLET, INLINE, heading_of, letter_spaced, section_lines, split_sections
 from jobfit.resumes.skills import SkillUse, resume_skills
-from jobfit.resumes.work import merged_jobs, prose_entries, roles_held, work_entries
+from jobfit.resumes.work import dates_only, merged_jobs, prose_entries, roles_held, work_entries
 from jobfit.salary import parse_salary
 from jobfit.schema import (
     Achievement,
@@ -144,9 +144,13 @@ def _languages(lines: list[str]) -> list[Language]:
 
 
 def _certificates(lines: list[str]) -> list[Certificate]:
-    out = []
+    out: list[Certificate] = []
     for line in _items(lines):
         if len(line.split()) > 16:
+            continue
+        if dates_only(line):  # 'Jun 2019 - Present' under a course: when it was taken, no certificate of its own
+            if out and not out[-1].date and (years := re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)):
+                out[-1].date = years[-1]
             continue
         years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
         name = re.sub(r"\s*[,(–-]*\s*(?:19|20)\d\d\)?\s*$", "", line).strip(" ,-–")

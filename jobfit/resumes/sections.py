@@ -258,6 +258,13 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
                 sections.append(Section(name, inline.group(1), [inline.group(2).strip()]))
                 heading_style, previous_style, left = style, None, math.inf
                 continue
+        gapped = _GAPPED.match(line)
+        if gapped and (name := heading_of(gapped["heading"], current)) and name not in _ENTRY_LABELS:
+            # "EDUCATION          Bachelor of Business Administration": a heading in the left column, set on one
+            # line with its section's first line in the right one
+            sections.append(Section(name, gapped["heading"], [gapped["rest"]]))
+            heading_style, previous_style, left = style, None, math.inf
+            continue
         run_on = _RUN_ON.match(line)
         if run_on and _LOOKUP.get(run_on.group(1).lower()) == "experience" and len(run_on.group(2).split()) >= 2:
             # "Work Experience Carnegie Mellon University": a two-word heading a layout ran into the first entry
@@ -293,6 +300,7 @@ def _indented_text(style: LineStyle, heading: LineStyle | None, previous: LineSt
 _INDENT, _ALIGNED = 8.0, 3.0  # points: an indent a reader sees; a left edge the same to the eye
 
 
+_GAPPED = re.compile(r"^(?P<heading>[A-Za-z][A-Za-z &/]{2,40}?)\s{4,}(?P<rest>\S.*)$")
 _RUN_ON = re.compile(r"^((?:[A-Z][a-z]+|[A-Z]+) (?:[A-Z][a-z]+|[A-Z]+)) ([A-Z].*)$")
 
 

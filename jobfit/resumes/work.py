@@ -394,13 +394,13 @@ def _duty(line: str, roles: frozenset[str]) -> bool:
 def _title_under_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
     """A long line under a line of dates alone that opens with a title is the entry's header, not its text:
     '1977-1982' / 'Negotiator of air transport bilateral agreements, Civil Aviation Administration of France'."""
-    return _dates_only(next((lines[j] for j in range(i - 1, -1, -1) if lines[j]), "")) and _titled_line(lines[i], roles)
+    return dates_only(next((lines[j] for j in range(i - 1, -1, -1) if lines[j]), "")) and _titled_line(lines[i], roles)
 
 
 def _title_over_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
     """A long line that opens with a title right above a line of dates alone is the entry's header, not the text
     above's: 'System Architect and J2EE Developer  at   Savista Corporation (former NewPOS International)' / '2002 - 2004'."""
-    return i + 1 < len(lines) and _dates_only(lines[i + 1]) and _titled_line(lines[i], roles)
+    return i + 1 < len(lines) and dates_only(lines[i + 1]) and _titled_line(lines[i], roles)
 
 
 def _titled_line(line: str, roles: frozenset[str]) -> bool:
@@ -429,7 +429,7 @@ def _opens_entry(lines: list[str], i: int) -> bool:
         return False  # the entry's lines run on from it, with no blank line between
     for line in [line for line in lines[i + 1:i + 8] if line][:4]:
         if find_range(line):
-            return _dates_only(line)
+            return dates_only(line)
         if re.search(r"(?:19|20)\d\d\W*$", line) and len(line.split()) <= 5:
             return True  # a season or a month with its year: 'Summer, 2007', 'Winter Break (4 weeks), 2008'
 
@@ -467,7 +467,7 @@ def _undated(line: str) -> str:
     return line[: found.span[0]] + line[found.span[1]:] if found else line
 
 
-def _dates_only(line: str) -> bool:
+def dates_only(line: str) -> bool:
     """A line of dates alone ('1977-1982', 'June 2014 - Present'), with how long they span ('2009 - 2011 (2 years)')."""
     return bool(find_range(line)) and not re.search(r"[A-Za-z]{2}", _SPAN_NOTE.sub(" ", _undated(line)))
 
@@ -482,7 +482,7 @@ def _job_rows(segment: list[str], roles: frozenset[str]) -> list[list[str]] | No
     per job."""
     if len(segment) < 2 or sum("," in line for line in segment) < 2:
         return None
-    dates = [line for line in segment if _dates_only(line)]
+    dates = [line for line in segment if dates_only(line)]
     jobs = [line for line in segment if line not in dates]
     if len(jobs) < 2 or dates and (len(dates) != len(jobs) or any(find_range(line) for line in jobs)):
         return None  # each job with its own dates on its line, or all of them after, one for each
