@@ -2703,3 +2703,20 @@ def test_a_heading_set_far_left_of_its_first_line_opens_its_section(matcher):
     assert profile.education[0].level == "bachelor"
     # a date on its own line under a course is when it was taken, not a certificate
     assert [(c.name, c.date) for c in profile.certificates] == [("Fundamentals of Digital Marketing", "2019")]
+
+
+def test_a_comma_inside_a_title_s_brackets_and_a_field_after_a_capital_in(matcher):
+    text = """Toan Example
+toan@example.com
+Experience
+Web Developer (Django, Reactjs) | Christina's Vietnam Ltd.
+11/2019 - 04/2020
+Develop new features and maintain a website.
+Education
+Marathwada Mitra Mandal's College of Engineering
+B.E. IN COMPUTER ENGINEERING
+2014 - 2018
+"""
+    profile = parse_resume(text, matcher=matcher)
+    assert [(w.position, w.name) for w in profile.work] == [("Web Developer", "Christina's Vietnam Ltd.")]
+    assert [(e.area, e.level) for e in profile.education] == [("COMPUTER ENGINEERING", "bachelor")]

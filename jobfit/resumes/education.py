@@ -97,8 +97,9 @@ def _state_code(text: str, match: re.Match) -> bool:
 FIELD_LABEL = re.compile(r"^(college|school|university|institute|institution|board|dept|department|stream|branch|"
                          r"specialization|major|year|year of passing|passing year)\s*[:\-]+\s*(\S.*)$", re.I)
 COURSES = re.compile(r"^(?:relevant\s+|key\s+|major\s+)?(?:courses?|coursework|course work|subjects|modules)\s*(?:taken|studied)?\s*:\s*(.+)$", re.I)
-# the field after the degree, quoted or not: 'Bachelor in "Instrumentation and Control Engineering"'
-_AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:in|of|,|-|–|:)\s*[\"“‘]?([A-Za-z][A-Za-z &/.,'()-]{1,120}))")
+# the field after the degree, quoted or not: 'Bachelor in "Instrumentation and Control Engineering"', 'B.E. IN COMPUTER
+# ENGINEERING'
+_AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:(?i:in|of)\b|,|-|–|:)\s*[\"“‘]?([A-Za-z][A-Za-z &/.,'()-]{1,120}))")
 # A field written straight after the degree, in capitals: "BS Electrical Engineering", "Ph.D. Systems Engineering".
 _BARE_AREA = re.compile(r"^\s+((?-i:[A-Z][A-Za-z&/'-]*)(?:\s+(?:and|&|of|(?-i:[A-Z][A-Za-z&/'-]*))){0,5})")
 _MICROSOFT = re.compile(r"(?i:office|word|excel|visual|project|access|sql|windows|dynamics|powerpoint|outlook|dos|"

@@ -34,6 +34,20 @@ DEPARTMENTS = WORK_FUNCTIONS | frozenset("""hr it qa business strategy product t
 national regional north south east west europe asia americas emea apac""".split())
 
 
+def _comma_parts(text: str) -> list[str]:
+    """The text cut at its commas, but for those inside brackets ('Web Developer (Django, Reactjs)')."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return [*parts, text[start:]]
+
+
 def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
     """"Software Engineer, Acme Corp" -> two pieces; "Vice President, Sales" stays one."""
     if ":" in piece:  # 'Teacher Assistant and Integration Aide: Smithville Primary School', 'Tutor: Self Employed'
@@ -41,9 +55,10 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
         if (title_score(left, roles) >= 1 and right and _named(right.replace(",", " ").split()) and title_score(right, roles) <= 0
                 and not (words_of(right) and set(words_of(right)) <= DEPARTMENTS)):
             return [left, right]
-    if "," not in piece:
+    parts = _comma_parts(piece)
+    if len(parts) == 1:
         return [piece]
-    left, right = (p.strip() for p in piece.split(",", 1))
+    left, right = parts[0].strip(), ",".join(parts[1:]).strip()
     if LEGAL_SUFFIX.fullmatch(right.strip(" .")) or FIRM_SUFFIX.fullmatch(", " + right):
         return [piece]  # "Abernathy Systems, Inc." and "McDonald & Shearer, P.A." are one employer
     if title_score(left, roles) > 0 and company_score(right, roles) > max(0.0, title_score(right, roles)):
@@ -69,7 +84,7 @@ def _row_of_pieces(piece: str, roles: frozenset[str]) -> list[str] | None:
     Inc., Vancouver, B.C.', 'SuperValu, Fermoy, Co. Cork')."""
     if LEGAL_SUFFIX.search(piece) or FIRM_SUFFIX.search(piece) or _ADDRESS.search(piece):
         return None
-    parts = [part.strip() for part in piece.split(",") if part.strip()]
+    parts = [part.strip() for part in _comma_parts(piece) if part.strip()]
     while parts and (parse_place(parts[-1]) or _region(parts[-1]) or parts[-1].split()[-1] in US_STATE_CODES):
         parts.pop()  # the place closes the row ('…, Chicago IL'); 'LEVIS' opening it is the employer
     if not any(title_score(part, roles) >= 1 for part in parts):
