@@ -2720,3 +2720,17 @@ B.E. IN COMPUTER ENGINEERING
     profile = parse_resume(text, matcher=matcher)
     assert [(w.position, w.name) for w in profile.work] == [("Web Developer", "Christina's Vietnam Ltd.")]
     assert [(e.area, e.level) for e in profile.education] == [("COMPUTER ENGINEERING", "bachelor")]
+
+
+def test_a_labeled_year_of_completion_dates_the_degree_and_names_no_school(matcher):
+    text = """Pranavi Example
+pranavi@example.com
+EDUCATION
+Bachelors of Business Administration (B.B.A), Management
+Year of Completion: 2018
+GURU GOBIND SINGH INDRAPRASTHA UNIVERSITY (Delhi)
+Percentage: 60.20%
+"""
+    education = parse_resume(text, matcher=matcher).education
+    assert [(e.institution, e.endDate, e.score) for e in education] == [
+        ("GURU GOBIND SINGH INDRAPRASTHA UNIVERSITY (Delhi)", "2018", "60.20%")]

@@ -95,7 +95,8 @@ def _state_code(text: str, match: re.Match) -> bool:
 
 
 FIELD_LABEL = re.compile(r"^(college|school|university|institute|institution|board|dept|department|stream|branch|"
-                         r"specialization|major|year|year of passing|passing year)\s*[:\-]+\s*(\S.*)$", re.I)
+                         r"specialization|major|year|(?:year|date) of (?:passing|completion|graduation)|(?:passing|completion|graduation) (?:year|date))"
+                         r"\s*[:\-]+\s*(\S.*)$", re.I)
 COURSES = re.compile(r"^(?:relevant\s+|key\s+|major\s+)?(?:courses?|coursework|course work|subjects|modules)\s*(?:taken|studied)?\s*:\s*(.+)$", re.I)
 # the field after the degree, quoted or not: 'Bachelor in "Instrumentation and Control Engineering"', 'B.E. IN COMPUTER
 # ENGINEERING'
@@ -270,7 +271,7 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             value = strip_piece(labeled.group(2))
             if labeled.group(1).lower() in ("college", "school", "university", "institute", "institution"):
                 entries[-1].institution = entries[-1].institution or value
-            elif labeled.group(1).lower() in ("year", "year of passing", "passing year"):
+            elif re.search(r"(?i)year|date", labeled.group(1)):
                 entries[-1].end = entries[-1].end or (re.findall(r"(?:19|20)\d\d", value) or [None])[-1]
             else:
                 entries[-1].area = entries[-1].area or value
