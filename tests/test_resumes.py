@@ -2734,3 +2734,16 @@ Percentage: 60.20%
     education = parse_resume(text, matcher=matcher).education
     assert [(e.institution, e.endDate, e.score) for e in education] == [
         ("GURU GOBIND SINGH INDRAPRASTHA UNIVERSITY (Delhi)", "2018", "60.20%")]
+
+
+@pytest.mark.parametrize("headline, label", [
+    ("Mobile Developer with 3 years experience", "Mobile Developer"),
+    ("Front-end developer  6 year experience", "Front-end developer"),
+    ("Embedded Linux Engineer, 23 y.o.  nazaryev.ru", "Embedded Linux Engineer"),
+    ("I am a Software Engineer with 6+ years experience in development and", "Software Engineer"),
+    ("Innovative software engineer offering eight years of experience in", "Innovative software engineer"),
+    ("VK, Remote    Developer Unity3D", "Developer Unity3D"),
+])
+def test_a_headline_s_title_without_how_long_or_how_old(matcher, headline, label):
+    text = f"Sam Headline\nsam@example.com\n{headline}\nEXPERIENCE\nAcme Ltd, 2019 - 2023\n"
+    assert parse_resume(text, matcher=matcher).basics.label == label

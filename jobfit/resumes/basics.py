@@ -209,10 +209,28 @@ _AGENT = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}(?:er|or|ist|ian)")
 _CREDENTIAL = re.compile(r"(?i)^(?:ph\.?\s?d|m\.?d|j\.?d|ed\.?\s?d|mba|cpa|pmp|esq)\.?\s*,\s*")
 
 
+# what a headline says after the title: how long ('Mobile Developer with 3 years experience', 'Front-end developer 6
+# year experience') or how old ('Embedded Linux Engineer, 23 y.o.')
+_AFTER_TITLE = re.compile(r"(?:\s*,\s*|\s+)(?:(?:(?:with|offering|having|bringing)\s+)?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\d+\+?|one|two|three|four|five|six|seven|"
+                          r"eight|nine|ten)\s*\+?\s*(?:years?|yrs?)\b.*|\d{2}\s*(?:y\.\s?o\.?|years?\s+old)\W*)$", re.I)
+
+
+_I_AM = re.compile(r"^(?:I\s+am|I'm)\s+(?:an?\s+)?", re.I)
+
+
 def _label_in(lines: list[str], roles: frozenset[str]) -> str | None:
     for line in lines:
         if EMAIL.search(line) or URL.search(line) or re.search(r"\d{3}", line) or line.endswith(".") or ":" in line:
             continue  # contacts, sentences and "Status: Green Card Holder" are not titles
+        parts = re.split(r"\s{2,}", _AFTER_TITLE.sub("", line))
+        if label := next((found for part in parts if (found := _label_of(part.strip(), roles))), None):
+            return label  # a headline's columns ('VK, Remote   Developer Unity3D'): the one that is a title
+    return None
+
+
+def _label_of(line: str, roles: frozenset[str]) -> str | None:
+    line = _AFTER_TITLE.sub("", _I_AM.sub("", line))  # 'I am a Software Engineer with 6+ years experience'
+    if line:
         head = re.split(r"\s+[-–—|]\s+|\s+at\s+(?!law\b)|\s*\|\s*", line, flags=re.I)[0].strip(" ,:")  # 'Attorney at Law' is one title
         head = _CREDENTIAL.sub("", head)  # 'PhD, Attorney at Law': the title after the letters
         words = re.sub(r"\S*\d\S*", " ", head)  # a postcode's 'EH8 9AB' holds no role noun
