@@ -2747,3 +2747,13 @@ Percentage: 60.20%
 def test_a_headline_s_title_without_how_long_or_how_old(matcher, headline, label):
     text = f"Sam Headline\nsam@example.com\n{headline}\nEXPERIENCE\nAcme Ltd, 2019 - 2023\n"
     assert parse_resume(text, matcher=matcher).basics.label == label
+
+
+def test_a_range_laid_out_on_three_lines_is_one_range(matcher):
+    text = ("RISK SPECIALIST\nExperience\nMarch 2014\nto\nNovember 2014\nCompany Name City , State Risk Specialist\n"
+            "Assist with identifying and executing the risk management plan.\nAugust 2010\nto\nFebruary 2014\n"
+            "Company Name City , State Loan Modification Underwriter\nReview and analyze borrower documentation.\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(w.position, w.startDate, w.endDate) for w in profile.work] == [
+        ("Risk Specialist", "2014-03", "2014-11"), ("Loan Modification Underwriter", "2010-08", "2014-02")]
+    assert profile.meta.total_years_experience == 4.3

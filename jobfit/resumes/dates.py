@@ -147,14 +147,25 @@ def _opens_range(line: str) -> bool:
     return bool(match) and (bool(match["sY"]) or len(match["sy"]) == 4 or bool(match["sm"])) and not find_range(line)
 
 
+_CONNECTOR = re.compile(r"(?i)to|till|until|through|thru|[-–—]")
+
+
 def join_split_ranges(lines: list[str]) -> list[str]:
     """A range laid out as two lines ("January 2012" then "November 2012", "Acme, May 2011" then "Present",
-    "Paralegal (2013" then "present)") as one line."""
+    "Paralegal (2013" then "present)"), or three ("March 2014" / "to" / "November 2014"), as one line."""
     out: list[str] = []
     index = 0
     while index < len(lines):
         line = lines[index]
         following = next((j for j in range(index + 1, min(index + 3, len(lines))) if lines[j].strip()), None)
+        if following is not None and _CONNECTOR.fullmatch(lines[following].strip()) and _opens_range(line) \
+                and following + 1 < len(lines) and _LONE_DATE.match(lines[following + 1]):
+            # 'March 2014' / 'to' / 'November 2014': the range's word on a line of its own too
+            joined = f"{line.strip()} {lines[following].strip()} {lines[following + 1].strip()}"
+            if find_range(joined):
+                out.append(joined)
+                index = following + 2
+                continue
         if (following is not None and _opens_range(line)
                 and (_LONE_DATE.match(lines[following]) or _LEADING_DATE.match(lines[following]))):
             second = lines[following].strip()
