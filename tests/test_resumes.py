@@ -2757,3 +2757,19 @@ def test_a_range_laid_out_on_three_lines_is_one_range(matcher):
     assert [(w.position, w.startDate, w.endDate) for w in profile.work] == [
         ("Risk Specialist", "2014-03", "2014-11"), ("Loan Modification Underwriter", "2010-08", "2014-02")]
     assert profile.meta.total_years_experience == 4.3
+
+
+def test_a_long_title_line_under_its_dates_and_a_project_beside_the_title(matcher):
+    text = """Experience
+03/2005 to 07/2016
+Construction and Site Manager / Site Execution Coordinator Company Name - City , State
+Oversaw design and field works in Angola.
+ANZ
+May 2005 to March 2006
+Contract Senior Analyst Programmer - Tandem Batch / BASE24 POS to CTM Project
+Project to collect and deliver EFTPOS merchant settlement totals to the host.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        ("Construction and Site Manager / Site Execution Coordinator", None, "2005-03"),
+        ("Contract Senior Analyst Programmer", "ANZ", "2005-05")]

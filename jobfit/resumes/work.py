@@ -16,6 +16,7 @@ from jobfit.resumes.entries import (
     JOINING_WORDS,
     NAME_CONNECTORS,
     PAST_VERB,
+    TEMPLATE_PLACEHOLDER,
     Header,
     is_body,
     read_header,
@@ -231,7 +232,8 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         # its own line more often than what a title's comma set apart ('Director of Engineering, Android,' / 'Tinder')
         named_alone = any(p not in cut and written_as_name(p) for p in rest)
         scored = [(company_score(p, roles) + (0.5 if p in header.placed else 0.0) - (
-            (1.0 if (words_of(p) or [""])[-1] in _UNITS else 0.25) if p in cut and named_alone else 0.0), -i, p)
+            (1.0 if (words_of(p) or [""])[-1] in _UNITS else 0.25) if p in cut and named_alone else 0.0)
+            - (1.0 if (words_of(p) or [""])[-1] in ("project", "projects") else 0.0), -i, p)  # 'BASE24 POS to CTM Project'
             for i, p in enumerate(rest)]
         best = max(scored)
         if best[0] > 0:
@@ -421,7 +423,8 @@ def _title_over_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
 def _titled_line(line: str, roles: frozenset[str]) -> bool:
     if len(line.split()) > 16 or line.rstrip().endswith(".") or BULLET.match(line) or PAST_VERB.match(line) or not line[:1].isupper():
         return False
-    return title_score(re.split(r",|\s+at\s+", line, maxsplit=1)[0], roles) >= 1
+    # the title before its employer: after a comma, 'at', a spaced dash or bar, or a template's 'Company Name'
+    return title_score(re.split(r",|\s+at\s+|\s+[-–—|]\s+", TEMPLATE_PLACEHOLDER.split(line, maxsplit=1)[0], maxsplit=1)[0], roles) >= 1
 
 
 def _text_under_header(groups: list[tuple[list[str], list[str]]], line: str, roles: frozenset[str]) -> bool:
