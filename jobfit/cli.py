@@ -117,11 +117,18 @@ def cmd_feed(args: argparse.Namespace) -> int:
 def cmd_match(args: argparse.Namespace) -> int:
     from jobfit.embedding import embed_texts
     from jobfit.jobs import job_text
-    from jobfit.matching import match_all
+    from jobfit.matching import load_weights, match_all
     from jobfit.resumes import profile_text
     from jobfit.schema import Profile
     from jobfit.taxonomy import shared_matcher
 
+    try:
+        if args.weights and not Path(args.weights).is_file():
+            raise ValueError(f"the weights file {args.weights} does not exist")
+        weights = load_weights(Path(args.weights) if args.weights else None)
+    except (ValueError, TypeError) as exc:  # a missing file, a negative or unknown weight
+        print(f"jobfit: {exc}", file=sys.stderr)
+        return 2
     profiles = {}
     for row in _read_jsonl(args.profiles):
         if row.get("status") == "ok" and row.get("profile"):
@@ -139,6 +146,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     profile_titles = embed_texts([p.basics.label or "" for p in profiles.values()])
     job_titles = embed_texts([j.title or "" for j in jobs.values()])
     matches = match_all(profiles, profile_vectors, jobs, job_vectors, taxonomy, top_n=args.top, min_score=0,
+                        weights=weights,
                         profile_titles=profile_titles, job_titles=job_titles)
     per_profile: dict[str, list] = {}
     for match in matches:
@@ -210,6 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--profiles", required=True, help="`jobfit parse --jsonl` output")
     match.add_argument("--jobs", required=True, help="job objects, raw or analyzed (JSONL)")
     match.add_argument("--top", type=int, default=10)
+    match.add_argument("--weights", default=os.environ.get("JOBFIT_MATCH_WEIGHTS_FILE"),
+                       help="match weights YAML, its `default` entry used (default: $JOBFIT_MATCH_WEIGHTS_FILE, else the built-in weights)")
     match.set_defaults(run=cmd_match)
 
     taxonomy = commands.add_parser("build-taxonomy", help="rebuild the derived taxonomy file from ESCO and O*NET")

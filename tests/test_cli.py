@@ -87,6 +87,23 @@ def test_match_prints_top_n_per_profile(tmp_path):
     assert all([r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True) for rows in by_profile.values())
 
 
+def test_match_uses_the_weights_file_and_refuses_a_bad_one(tmp_path):
+    parsed = tmp_path / "parsed.jsonl"
+    parsed.write_text(run("parse", SAMPLES / "inbox" / "globex" / "tom_becker.txt", "--jsonl").stdout)
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text(run("feed", SAMPLES / "feeds" / "jobs.rss", "--jsonl").stdout)
+    weights = tmp_path / "weights.yaml"
+    weights.write_text("default: {skills: 100, semantic: 0, title: 0, experience: 0, education: 0, location: 0, salary: 0}\n")
+    out = lines(run("match", "--profiles", parsed, "--jobs", jobs, "--top", 3, "--weights", weights).stdout)
+    assert out and all(row["components"]["skills"]["weight"] == 100 and row["components"]["semantic"]["weight"] == 0
+                       and row["score"] == row["components"]["skills"]["score"] for row in out)
+    missing = run("match", "--profiles", parsed, "--jobs", jobs, "--weights", tmp_path / "nope.yaml", check=False)
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    weights.write_text("default: {skills: -5}\n")
+    negative = run("match", "--profiles", parsed, "--jobs", jobs, "--weights", weights, check=False)
+    assert negative.returncode == 2 and "non-negative" in negative.stderr
+
+
 def test_a_parser_failure_costs_one_document_not_the_batch(tmp_path, monkeypatch, capsys):
     import jobfit.resumes
     from jobfit import cli
