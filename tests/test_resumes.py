@@ -2773,3 +2773,12 @@ Project to collect and deliver EFTPOS merchant settlement totals to the host.
     assert [(w.position, w.name, w.startDate) for w in work] == [
         ("Construction and Site Manager / Site Execution Coordinator", None, "2005-03"),
         ("Contract Senior Analyst Programmer", "ANZ", "2005-05")]
+
+
+def test_core_qualifications_list_strengths_and_a_list_of_degrees_is_schooling(matcher):
+    strengths = parse_resume("TEACHER\nCore Qualifications\nExcellent classroom management\nAutodesk Civil 3D\n"
+                             "Experience\nTeacher 01/2004 to Current\nCompany Name - City, State\n", matcher=matcher)
+    assert strengths.education == []
+    assert "Excellent classroom management" in [s.name for s in strengths.skills] + [k for s in strengths.skills for k in s.keywords]
+    degrees = parse_resume("Ann Example\nQualifications\nBSc (Hons) Sales Management\nNuneaton University, 2010\n", matcher=matcher)
+    assert [(e.institution, e.endDate) for e in degrees.education] == [("Nuneaton University", "2010")]

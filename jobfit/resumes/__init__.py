@@ -263,6 +263,20 @@ def _schooling_among(lines: list[str]) -> list[str]:
         and any(_academic(below) for below in shown[i + 1:i + 3]))]
 
 
+# 'Core Qualifications', 'Key Qualifications:', 'Skills & Qualifications': a list of strengths more often than of degrees
+_QUALIFICATIONS = re.compile(r"(?i)^\W*(?:(?:core|key|technical|skills?\s*(?:&|and))\s+)?qualifications?\W*$")
+
+
+def _strengths_not_schooling(sections: list) -> list:
+    """A qualifications section that names no degree and no school lists skills ('Core Qualifications' / 'Results-oriented',
+    'Autodesk Civil 3D'); one of degrees is schooling ('Qualifications' / 'BSc (Hons)')."""
+    for section in sections:
+        if section.name == "education" and section.heading and _QUALIFICATIONS.match(section.heading) and not any(
+                line and (degree_of(line) or INSTITUTION.search(line)) for line in section.lines):
+            section.name = "skills"
+    return sections
+
+
 def parse_resume(
     text: str,
     *,
@@ -285,7 +299,7 @@ def parse_resume(
     roles = role_nouns(matcher.taxonomy)
     lines = resume_lines(text)
     styles = line_styles(lines, layout) if has_hints(layout) else None
-    sections = split_sections(lines, styles)
+    sections = _strengths_not_schooling(split_sections(lines, styles))
     header = [line for line in sections[0].lines if line]
     # contact details are at the top, or in a contact/personal section, or in a footer
     contact_lines = header + [line for line in section_lines(sections, "additional") if line] + [line for line in lines[-12:] if line]
@@ -296,7 +310,7 @@ def parse_resume(
     found = contacts(header, "\n".join(lines), roles, region, contact_lines, is_skill,
                      is_common=matcher.taxonomy.common_words.__contains__)
     if found.name and (unheaded := _without_running_name(lines, found.name, len(sections[0].lines))) != lines:
-        lines, sections = unheaded, split_sections(unheaded, styles)  # line for line as before: the styles still hold
+        lines, sections = unheaded, _strengths_not_schooling(split_sections(unheaded, styles))  # line for line: the styles hold
 
     width = wrap_width(lines)
     work_found = _work_history(sections, roles, width)
