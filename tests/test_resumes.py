@@ -2782,3 +2782,9 @@ def test_core_qualifications_list_strengths_and_a_list_of_degrees_is_schooling(m
     assert "Excellent classroom management" in [s.name for s in strengths.skills] + [k for s in strengths.skills for k in s.keywords]
     degrees = parse_resume("Ann Example\nQualifications\nBSc (Hons) Sales Management\nNuneaton University, 2010\n", matcher=matcher)
     assert [(e.institution, e.endDate) for e in degrees.education] == [("Nuneaton University", "2010")]
+
+
+def test_a_score_label_after_a_school_is_not_its_name(matcher):
+    text = ("Ravi Example\nEDUCATION\nBachelor of Engineering : Production Engineering , July 2013 Mumbai University "
+            "India GPA: GPA: 3.5\n")  # the label twice, as a PDF with a label column gives it
+    assert [(e.institution, e.score) for e in parse_resume(text, matcher=matcher).education] == [("Mumbai University India", "3.5")]

@@ -424,6 +424,9 @@ def institution_name(text: str) -> str | None:
     return None
 
 
+_SCORE_LABELS = frozenset({"gpa", "cgpa", "cpi", "percentage", "grade", "score", "aggregate", "marks"})
+
+
 def _school_in(part: str) -> str | None:
     """The run of capitalized words around the school word in one comma-free part of text."""
     words = part.split()
@@ -445,7 +448,8 @@ def _school_in(part: str) -> str | None:
     start = end = keys[0]
     while start > 0 and (named(words[start - 1]) or words[start - 1].lower() in NAME_CONNECTORS):
         start -= 1
-    while end + 1 < len(words) and (named(words[end + 1]) or words[end + 1].lower() in NAME_CONNECTORS):
+    while end + 1 < len(words) and (named(words[end + 1]) or words[end + 1].lower() in NAME_CONNECTORS) \
+            and words[end + 1].strip(".:()").lower() not in _SCORE_LABELS:  # 'Mumbai University India GPA: 3.5'
         end += 1
     while start < keys[0] and words[start].lower() in NAME_CONNECTORS:
         start += 1
