@@ -2788,3 +2788,9 @@ def test_a_score_label_after_a_school_is_not_its_name(matcher):
     text = ("Ravi Example\nEDUCATION\nBachelor of Engineering : Production Engineering , July 2013 Mumbai University "
             "India GPA: GPA: 3.5\n")  # the label twice, as a PDF with a label column gives it
     assert [(e.institution, e.score) for e in parse_resume(text, matcher=matcher).education] == [("Mumbai University India", "3.5")]
+
+
+def test_a_degree_written_twice_is_one_entry(matcher):
+    text = ("Sam Example\nEducation\nHigh School Diploma , General studies 1985\n\n"
+            "1985, Graduated with High School Diploma\n")
+    assert [(e.level, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [("secondary", "1985")]

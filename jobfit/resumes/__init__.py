@@ -335,6 +335,8 @@ def parse_resume(
         for e in education_entries((section_lines(sections, "education") or _unheaded_education(header))
                                    + [""] + _schooling_among(certification_lines))
     ]
+    # the same degree written twice (a template's summary line over its entry, a school listed under two headings): once
+    education = [e for k, e in enumerate(education) if e not in education[:k]]
     levels = {e.level for e in education}
     education += [Education(studyType=degree, level=level) for degree, level in _after_name(header, found.name)
                   if level not in levels]
