@@ -2794,3 +2794,14 @@ def test_a_degree_written_twice_is_one_entry(matcher):
     text = ("Sam Example\nEducation\nHigh School Diploma , General studies 1985\n\n"
             "1985, Graduated with High School Diploma\n")
     assert [(e.level, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [("secondary", "1985")]
+
+
+def test_a_sentence_about_a_degree_is_no_degree_of_its_own(matcher):
+    text = """Sam Example
+Education
+M.Div. , Theology 2002 Duke Divinity School, Duke University - City , State , USA
+M.Div. is a 3 year academic program
+Bachelor of Arts , History & English 1999 Milligan College - City , State , USA
+"""
+    assert [(e.studyType, e.institution) for e in parse_resume(text, matcher=matcher).education] == [
+        ("M.Div. , Theology", "Duke Divinity School, Duke University"), ("Bachelor of Arts , History & English", "Milligan College")]

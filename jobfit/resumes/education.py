@@ -243,6 +243,10 @@ def _template_row(line: str) -> str:
     return line
 
 
+_SAID_OF = re.compile(r"(?i)\s+(?:is|was|are|were|has|had|includes?|included|requires?|required|consists?|covers?|"
+                      r"covered)\b")
+
+
 def education_entries(lines: list[str]) -> list[EducationEntry]:
     lines = [line for line in _paired_columns(_joined_wraps(lines)) if not _COLUMN_HEADING.fullmatch(line.strip())]
     entries: list[EducationEntry] = []
@@ -277,7 +281,9 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
                 entries[-1].area = entries[-1].area or value
             continue
         words = len(re.findall(r"[A-Za-z][\w.'&-]*", line))  # not the commas and dates of 'University , City , State'
-        has_degree = degree_of(line) is not None and words <= 16
+        named_degree = degree_of(line)
+        # 'M.Div. is a 3 year academic program': a sentence about the degree above, no degree of its own
+        has_degree = named_degree is not None and words <= 16 and not _SAID_OF.match(line[named_degree[2][1]:])
         found = find_range(line)
         years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
         kind = "degree" if has_degree else "school" if INSTITUTION.search(line) and words <= 14 else None
