@@ -2703,6 +2703,10 @@ def test_a_heading_set_far_left_of_its_first_line_opens_its_section(matcher):
     assert profile.education[0].level == "bachelor"
     # a date on its own line under a course is when it was taken, not a certificate
     assert [(c.name, c.date) for c in profile.certificates] == [("Fundamentals of Digital Marketing", "2019")]
+    # a job's own list set the same way does not end the job
+    job = parse_resume("Sam Example\nExperience\nDeveloper, Acme Ltd, 2019 - 2023\nBuilt the billing service.\n"
+                       "Technologies      Java, Spring, PostgreSQL\nMaintained the payment gateway.\n", matcher=matcher).work
+    assert [(w.name, w.highlights[-1]) for w in job] == [("Acme Ltd", "Maintained the payment gateway.")]
 
 
 def test_a_comma_inside_a_title_s_brackets_and_a_field_after_a_capital_in(matcher):

@@ -211,10 +211,9 @@ _CREDENTIAL = re.compile(r"(?i)^(?:ph\.?\s?d|m\.?d|j\.?d|ed\.?\s?d|mba|cpa|pmp|e
 
 # what a headline says after the title: how long ('Mobile Developer with 3 years experience', 'Front-end developer 6
 # year experience') or how old ('Embedded Linux Engineer, 23 y.o.')
-_AFTER_TITLE = re.compile(r"(?:\s*,\s*|\s+)(?:(?:(?:with|offering|having|bringing)\s+)?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\d+\+?|one|two|three|four|five|six|seven|"
-                          r"eight|nine|ten)\s*\+?\s*(?:years?|yrs?)\b.*|\d{2}\s*(?:y\.\s?o\.?|years?\s+old)\W*)$", re.I)
-
-
+_AFTER_TITLE = re.compile(r"(?:\s*,\s*|\s+)(?:(?:(?:with|offering|having|bringing)\s+)?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?"
+                          r"(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:years?|yrs?)\b.*"
+                          r"|\d{2}\s*(?:y\.\s?o\.?|years?\s+old)\W*)$", re.I)
 _I_AM = re.compile(r"^(?:I\s+am|I'm)\s+(?:an?\s+)?", re.I)
 
 

@@ -18,7 +18,6 @@ class LineStyle:
     set_apart: bool  # a heading style, bold, or a font larger than the body's
     heading: bool  # the source marks it a heading (a DOCX or ODT heading style)
     x: float | None  # left edge on its page, in points
-    page: int
 
 
 def _key(text: str) -> str:
@@ -48,6 +47,6 @@ def line_styles(lines: Sequence[str], layout: Sequence[LayoutLine]) -> list[Line
             continue
         hint = layout[found]
         larger = bool(body and hint.size and hint.size >= 1.15 * body)
-        styles.append(LineStyle(set_apart=hint.heading or hint.bold or larger, heading=hint.heading, x=hint.x, page=hint.page))
+        styles.append(LineStyle(set_apart=hint.heading or hint.bold or larger, heading=hint.heading, x=hint.x))
         at = found + 1
     return styles

@@ -259,9 +259,11 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
                 heading_style, previous_style, left = style, None, math.inf
                 continue
         gapped = _GAPPED.match(line)
-        if gapped and (name := heading_of(gapped["heading"], current)) and name not in _ENTRY_LABELS:
+        if gapped and (name := heading_of(gapped["heading"], current)) and name not in _ENTRY_LABELS \
+                and not (name == "skills" and current in _ENTRY_SECTIONS):
             # "EDUCATION          Bachelor of Business Administration": a heading in the left column, set on one
-            # line with its section's first line in the right one
+            # line with its section's first line in the right one ('Technologies      Java, Spring' under a job
+            # is the job's own list)
             sections.append(Section(name, gapped["heading"], [gapped["rest"]]))
             heading_style, previous_style, left = style, None, math.inf
             continue
