@@ -2809,3 +2809,16 @@ Bachelor of Arts , History & English 1999 Milligan College - City , State , USA
 """
     assert [(e.studyType, e.institution) for e in parse_resume(text, matcher=matcher).education] == [
         ("M.Div. , Theology", "Duke Divinity School, Duke University"), ("Bachelor of Arts , History & English", "Milligan College")]
+
+
+def test_an_employer_named_in_camel_case(matcher):
+    text = """Sam Example
+Experience
+Web Developer  at   iG
+2000  -  2001  (1 year)
+Built the portal.
+Software Engineer at eBay, 2002 - 2004
+Built the search.
+"""
+    assert [(w.position, w.name) for w in parse_resume(text, matcher=matcher).work] == [
+        ("Web Developer", "iG"), ("Software Engineer", "eBay")]

@@ -15,7 +15,8 @@ from jobfit.resumes.lexicon import words_of
 from jobfit.resumes.places import NOT_IN_CITY_NAMES, parse_place, place_kind, place_text
 from jobfit.resumes.sections import BULLET
 
-SEPARATORS = re.compile(r"\s+(?:[-–—|@]|--)\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+at\s+(?:the\s+)?(?=[A-Z])|\t")
+# ('at' before a name: 'Acme', or one in camel case, 'eBay', 'iG')
+SEPARATORS = re.compile(r"\s+(?:[-–—|@]|--)\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+at\s+(?:the\s+)?(?=[A-Z]|[a-z]{1,2}[A-Z])|\t")
 
 
 def _split_pieces(line: str) -> list[str]:
@@ -134,7 +135,8 @@ def written_as_name(text: str) -> bool:
         return False
     if len(words) == 1 and re.search(r"\w\.[a-z]{2,4}$", words[0]):
         return True  # 'happyflu.com': a site's name as it is written
-    return not long_words or sum(w[0].isupper() for w in long_words) >= 0.5 * len(long_words)
+    # a capital inside a word counts too: 'eBay', 'iRobot' are written as names
+    return not long_words or sum(w[0].isupper() or bool(re.match(r"[a-z]{1,2}[A-Z]", w)) for w in long_words) >= 0.5 * len(long_words)
 
 
 # a way to reach someone: an address, a number, a site, or the word for one as its label ('Mobile: …', 'Tel (0)…', a
@@ -254,7 +256,7 @@ _ABBREVIATIONS = frozenset("inc ltd corp bros dept univ intl assoc mgmt est govt
 _REACHES = re.compile(r"@\w|\d{3}[ .-]\d{3}[ .-]\d{4}")  # an e-mail address or a phone number
 _SITE_IN_BRACKETS = re.compile(r"[(\[]\s*(?:https?://|www\.)[^)\]\s]*\s*[)\]]", re.I)  # '(www.mabioca.com)', '[http://www.abb.com]'
 # 'X  at   Y' (a LinkedIn export sets 'at' apart with wide spacing): a line of a title at its employer alone
-_TITLE_AT = re.compile(r"[^|•·@:]+?\s\s+at\s\s+[A-Z][^|•·@]*")
+_TITLE_AT = re.compile(r"[^|•·@:]+?\s\s+at\s\s+(?:[A-Z]|[a-z]{1,2}[A-Z])[^|•·@]*")
 _SITE_AFTER = re.compile(r"(?<=\w)\s+(?:https?://|www\.)\S+\s*$", re.I)  # a site after a name, ending the line
 
 
