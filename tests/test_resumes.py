@@ -2822,3 +2822,10 @@ Built the search.
 """
     assert [(w.position, w.name) for w in parse_resume(text, matcher=matcher).work] == [
         ("Web Developer", "iG"), ("Software Engineer", "eBay")]
+
+
+def test_a_generalist_and_an_in_charge_hold_titles(matcher):
+    text = "Sam Example\nExperience\nHR Generalist\n07/2006 to 06/2008\nCompany Name - City , State\nRan payroll.\n" \
+           "Store Incharge, Reliance Retail, 2009 - 2011\nRan the store.\n"
+    assert [(w.position, w.name) for w in parse_resume(text, matcher=matcher).work] == [
+        ("HR Generalist", None), ("Store Incharge", "Reliance Retail")]

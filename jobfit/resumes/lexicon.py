@@ -26,7 +26,7 @@ administrator assistant representative coordinator technician professional exper
 secretary receptionist cashier attorney advisor adviser scientist clerk chef cook nurse teacher tutor pilot staff
 engineer developer manager programmer designer supervisor founder cofounder co-founder owner partner principal
 volunteer freelancer contractor member fellow researcher professor lecturer instructor trainer coach
-chair chairperson provost adjunct postdoc liaison evangelist comptroller waitress vp
+chair chairperson provost adjunct postdoc liaison evangelist comptroller waitress vp incharge in-charge generalist
 """.split())
 LEGAL_SUFFIX = re.compile(r"\b(inc|ltd|llc|llp|plc|gmbh|pvt|pte|corp|limited|co)\b(?!-)\.?", re.I)  # not the co- of "Co-founder"
 # A professional firm's suffix, in capitals after a comma at the end ("Cohen, Jayson & Foster, PA"): not the
