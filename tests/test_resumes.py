@@ -2829,3 +2829,10 @@ def test_a_generalist_and_an_in_charge_hold_titles(matcher):
            "Store Incharge, Reliance Retail, 2009 - 2011\nRan the store.\n"
     assert [(w.position, w.name) for w in parse_resume(text, matcher=matcher).work] == [
         ("HR Generalist", None), ("Store Incharge", "Reliance Retail")]
+
+
+def test_a_verb_and_its_sentence_name_no_employer(matcher):
+    text = ("Sam Example\nExperience\n01/2006 to 01/2008\nLeasing Agent/Real Estate\nPlanned and executed\n"
+            "Showed forty apartments a month.\n2009 - 2012\nClaims Analyst, Managed Care Systems\nReviewed claims.\n")
+    assert [(w.position, w.name) for w in parse_resume(text, matcher=matcher).work] == [
+        ("Leasing Agent/Real Estate", None), ("Claims Analyst", "Managed Care Systems")]

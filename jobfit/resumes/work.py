@@ -207,6 +207,10 @@ class WorkEntry:
     note: str | None = None  # what the title line says of the job in brackets: '1st & 3rd Grade', 'consultant'
 
 
+# a verb and the words of its sentence, none of them capitalized: 'Planned and executed' ('Managed Care Systems' is a name)
+_VERB_PHRASE = re.compile(r"(?:[A-Z][a-z]+(?:ed|ing)|Led|Built|Ran|Made|Wrote|Taught|Oversaw|Drove|Grew|Sold)(?:\s+[a-z][\w'-]*)+\.?")
+
+
 def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     pieces, cut = [], set()  # cut: what a title's comma set apart ('Director of Engineering, Android')
     for piece in header.pieces:
@@ -250,8 +254,8 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     elif rest and position is None and len(rest[0].split()) <= 6:
         position = rest[0]
     location = header.places[0] if header.places else None
-    if company and not written_as_name(company):
-        company = None  # 'Research and assist with developing marketing material': text, no organization's name
+    if company and (not written_as_name(company) or _VERB_PHRASE.fullmatch(company)):
+        company = None  # 'Research and assist with developing marketing material', 'Planned and executed': text
     if company:
         company, place = _employer(company, roles)
         location = location or place
