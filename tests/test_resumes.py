@@ -2836,3 +2836,11 @@ def test_a_verb_and_its_sentence_name_no_employer(matcher):
             "Showed forty apartments a month.\n2009 - 2012\nClaims Analyst, Managed Care Systems\nReviewed claims.\n")
     assert [(w.position, w.name) for w in parse_resume(text, matcher=matcher).work] == [
         ("Leasing Agent/Real Estate", None), ("Claims Analyst", "Managed Care Systems")]
+
+
+def test_a_second_title_in_a_header_is_no_employer(matcher):
+    text = ("Sam Example\nExperience\nBusiness Development Leader | Partner | Director Feb 2010 to Nov 2017\n"
+            "Company Name - City\nSpearheaded marketing campaigns.\nClaims Analyst | Coffee Meets Bagel | 2008 - 2010\n"
+            "Reviewed claims.\n")
+    assert [(w.position, w.name) for w in parse_resume(text, matcher=matcher).work] == [
+        ("Business Development Leader", None), ("Claims Analyst", "Coffee Meets Bagel")]

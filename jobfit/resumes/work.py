@@ -249,8 +249,8 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         if len(rest) > 1 or len(rest[0].split()) <= 6:
             position = rest[0]
             company = rest[1] if len(rest) > 1 else None
-    elif rest and company is None:
-        company = rest[0]
+    elif rest and company is None and not (title_score(rest[0], roles) >= 1.5 and company_score(rest[0], roles) < 0):
+        company = rest[0]  # but another title is no employer ('Business Development Leader | Partner | Director')
     elif rest and position is None and len(rest[0].split()) <= 6:
         position = rest[0]
     location = header.places[0] if header.places else None
