@@ -9,6 +9,7 @@ import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -134,8 +135,10 @@ def check_zip(data: bytes, limits: Limits) -> None:
         )
 
 
-def _plain_layout(text: str) -> list[LayoutLine]:
-    return [LayoutLine(text=line.strip()) for line in text.split("\n") if line.strip()]
+def _plain_layout(text: str, headings: Collection[str] = ()) -> list[LayoutLine]:
+    """The text's lines as layout, those the source marks as headings (HTML's h1-h6) marked."""
+    return [LayoutLine(text=line.strip(), heading=line.strip() in headings, bold=line.strip() in headings)
+            for line in text.split("\n") if line.strip()]
 
 
 def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: bool = False) -> DocumentText:
@@ -177,8 +180,7 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
         result = rtf_text(data)
     elif kind == "html":
         text, headings = html_text_and_headings(decode_bytes(data), with_links=True)
-        layout = [LayoutLine(text=line.text, heading=line.text in headings, bold=line.text in headings) for line in _plain_layout(text)]
-        result = DocumentText(text=text, format="html", pages=1, layout=layout)
+        result = DocumentText(text=text, format="html", pages=1, layout=_plain_layout(text, headings))
     elif kind == "txt":
         text = decode_bytes(data)
         result = DocumentText(text=text, format="txt", pages=1)

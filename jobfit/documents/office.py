@@ -26,9 +26,13 @@ def _own_nodes(element):
         yield from _own_nodes(child)
 
 
+def _for_old_readers(node) -> bool:
+    return any(a.tag == FALLBACK for a in node.iterancestors())
+
+
 def _text_boxes(element):
     """The text boxes anchored in a paragraph, each once."""
-    return [box for box in element.iter(f"{W}txbxContent") if not any(a.tag == FALLBACK for a in box.iterancestors())]
+    return [box for box in element.iter(f"{W}txbxContent") if not _for_old_readers(box)]
 
 
 def _paragraph_text(element, links: dict[str, str]) -> str:
@@ -75,7 +79,7 @@ def _table_lines(table, links, styles) -> list[LayoutLine]:
     for row in table.iter(f"{W}tr"):
         cells = []
         for cell in row.findall(f"{W}tc"):
-            paragraphs = [p for p in cell.iter(f"{W}p") if not any(a.tag == FALLBACK for a in p.iterancestors())]
+            paragraphs = [p for p in cell.iter(f"{W}p") if not _for_old_readers(p)]
             text = "\n".join(filter(None, (_paragraph_text(p, links).strip() for p in paragraphs)))
             if text and text not in cells:  # merged cells repeat their text
                 cells.append(text)

@@ -148,11 +148,11 @@ def _certificates(lines: list[str]) -> list[Certificate]:
     for line in _items(lines):
         if len(line.split()) > 16:
             continue
+        years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
         if dates_only(line):  # 'Jun 2019 - Present' under a course: when it was taken, no certificate of its own
-            if out and not out[-1].date and (years := re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)):
+            if out and not out[-1].date and years:
                 out[-1].date = years[-1]
             continue
-        years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
         name = re.sub(r"\s*[,(–-]*\s*(?:19|20)\d\d\)?\s*$", "", line).strip(" ,-–")
         issuer = None
         parts = re.split(r"\s+[-–—|]\s+|,\s+(?=[A-Z])", name, maxsplit=1)
@@ -299,7 +299,11 @@ def parse_resume(
     roles = role_nouns(matcher.taxonomy)
     lines = resume_lines(text)
     styles = line_styles(lines, layout) if has_hints(layout) else None
-    sections = _strengths_not_schooling(split_sections(lines, styles))
+
+    def sections_of(lines: list[str]) -> list:  # line for line as `lines`, so the styles hold for a cleaned copy too
+        return _strengths_not_schooling(split_sections(lines, styles))
+
+    sections = sections_of(lines)
     header = [line for line in sections[0].lines if line]
     # contact details are at the top, or in a contact/personal section, or in a footer
     contact_lines = header + [line for line in section_lines(sections, "additional") if line] + [line for line in lines[-12:] if line]
@@ -310,7 +314,7 @@ def parse_resume(
     found = contacts(header, "\n".join(lines), roles, region, contact_lines, is_skill,
                      is_common=matcher.taxonomy.common_words.__contains__)
     if found.name and (unheaded := _without_running_name(lines, found.name, len(sections[0].lines))) != lines:
-        lines, sections = unheaded, _strengths_not_schooling(split_sections(unheaded, styles))  # line for line: the styles hold
+        lines, sections = unheaded, sections_of(unheaded)
 
     width = wrap_width(lines)
     work_found = _work_history(sections, roles, width)
