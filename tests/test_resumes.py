@@ -1233,12 +1233,12 @@ def test_a_school_is_not_a_subject_an_honour_or_a_sentence_about_school(matcher)
 
     lines = ["2011-2012", "Masters of", "Commerce", "", "GPA: 8.0 · First Class Honours · School: Business",
              "Thesis: Money Is The Root Of All Evil", "Or Is It?"]
-    assert [(e.degree, e.institution) for e in education_entries(lines)] == [("Masters", None)]
+    assert [(e.degree, e.institution) for e in education_entries(lines)] == [("Masters of Commerce", None)]
     lines = ["M.Sc", "Mathematics", "B.Tech in computer science, sunder deep group of institution",
              "Graduate in Commerce, Daffodils college of Arts", "High School, New York",
              "Mentored elementary students after school."]
     assert [(e.degree, e.institution) for e in education_entries(lines)] == [
-        ("M.Sc", None), ("B.Tech in computer science", "sunder deep group of institution"),
+        ("M.Sc Mathematics", None), ("B.Tech in computer science", "sunder deep group of institution"),
         ("Graduate in Commerce", "Daffodils college of Arts"), ("High School", None)]
 
 
@@ -1271,6 +1271,39 @@ def test_a_degree_abbreviation_alone_on_its_line_and_its_field_on_the_next():
     assert (entry.degree, entry.area, entry.institution, entry.end) == ("BS", "Electrical Engineering", "Rutgers University", "1991")
     [entry] = education_entries(["HSC", "Maharashtra Board, 2012"])  # a school-leaving certificate names no field
     assert entry.area is None
+
+
+def test_a_degree_alone_on_its_line_takes_its_field_from_the_next_line():
+    from jobfit.resumes.education import education_entries
+
+    def read(*lines):
+        return [(e.degree, e.area, e.institution, e.end) for e in education_entries(list(lines))]
+
+    assert read("Nuneaton University", "BSc (Hons)", "Sales Management", "2008 - 2011") == [
+        ("BSc (Hons) Sales Management", "Sales Management", "Nuneaton University", "2011")]
+    assert read("Morehouse College", "Bachelors Degree", "Computer Science/ Banking & Finance 1992") == [
+        ("Bachelors Degree Computer Science/ Banking & Finance", "Computer Science/ Banking & Finance", "Morehouse College", "1992")]
+    # not a label, an abbreviation, a grade or an honour
+    assert read("LLB", "Subjects include:", "Criminal Law, Tort")[0][:2] == ("LLB", None)
+    assert read("Masters of Commerce", "GPA: 8.0 · School: Business and Administration")[0][:2] == ("Masters of Commerce", None)
+    assert read("MS", "RA", "MIT")[0][:2] == ("MS", None)
+    assert read("Master in Law", "Magna Cum Laude", "University of Pisa")[0][:3] == ("Master in Law", None, "University of Pisa")
+
+
+def test_a_degree_a_table_cell_wrapped_is_one_degree():
+    from jobfit.resumes.education import education_entries
+
+    def read(*lines):
+        return [(e.degree, e.area) for e in education_entries(list(lines))]
+
+    assert read("2011-2012", "Masters of", "Commerce", "2007-2010", "Bachelor of", "Business Studies") == [
+        ("Masters of Commerce", None), ("Bachelor of Business Studies", None)]
+    assert read("B.TECH", "(Electronics and", "Communication)", "", "GGSIPU/ Maharaja Agrasen Institute of Technology") == [
+        ("B.TECH (Electronics and Communication)", "Electronics and Communication")]
+    assert read("Post Graduate Diploma in Business Administration in Marketing and", "Human Resource", "",
+                "Mount Carmel Institute of Management") == [
+        ("Post Graduate Diploma in Business Administration in Marketing and Human Resource",
+         "Business Administration in Marketing and Human Resource")]
 
 
 def test_an_employer_with_its_place_after_a_semicolon(matcher):
@@ -2484,8 +2517,10 @@ M.Sc.
 Specialization in Complex Systems
 2007
 """
-    schools = [(e.institution, e.studyType) for e in parse_resume(text, matcher=matcher).education]
-    assert ("Nuneaton University", "BSc (Hons)") in schools
+    education = parse_resume(text, matcher=matcher).education
+    schools = [(e.institution, e.studyType) for e in education]
+    assert ("Nuneaton University", "BSc (Hons) Information Technology") in schools
+    assert [e.area for e in education] == ["Information Technology", "Complex Systems"]
     assert not {"Information Technology", "Specialization in Complex Systems"} & {s for s, _ in schools}
 
 

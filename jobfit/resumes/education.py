@@ -203,6 +203,46 @@ def _joined_wraps(lines: list[str]) -> list[str]:
     return out
 
 
+# a degree a table cell or a narrow column wrapped: 'Masters of' / 'Commerce', 'Diploma in' / 'Embedded', 'B.TECH' /
+# '(Electronics and' / 'Communication)'
+_DANGLING = re.compile(r"(?i)\b(?:in|of|and)\s*$|&\s*$")
+
+
+def _joined_degree_wraps(lines: list[str]) -> list[str]:
+    """A degree's line wrapped in a table cell or a narrow column is one line again: the line ends on a word that
+    joins or inside a bracket, or is the degree alone with its field in brackets on the next line."""
+    out: list[str] = []
+    for line in lines:
+        above = out[-1] if out else ""
+        found = degree_of(above) if above.strip() and line.strip() else None
+        unclosed = above.count("(") > above.count(")")
+        if found and (_DANGLING.search(above) or unclosed or (strip_piece(above) == found[0] and line.lstrip().startswith("("))) \
+                and len(line.split()) <= 5 and not INSTITUTION.search(line) and not _DATES_ONLY.fullmatch(line.strip()) \
+                and (unclosed or not degree_of(line)):
+            out[-1] = f"{above.rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
+_MAJOR_IN = re.compile(r"(?i)^(?:major(?:ing)?|speciali[sz](?:ation|ed|ing)|concentration|emphasis)\s+(?:in|on)\s+")
+
+
+def _field_line(line: str) -> str | None:
+    """A line that names a field of study and nothing else (a year may end it), read after a line that was a degree
+    alone: 'BSc (Hons)' / 'Sales Management', 'Bachelors Degree' / 'Computer Science/ Banking & Finance 1992'. Not
+    an abbreviation ('MS', 'RA': a degree's or a school's as often), a school, a place, an honour or a label."""
+    text = strip_piece(re.sub(r"\s*(?<!\d)(?:19|20)\d\d(?!\d).*$", "", line))
+    if not text or ":" in line or len(text.split()) > 6 or not re.fullmatch(r"[A-Za-z][A-Za-z &/'-]*", text) or not written_as_name(text):
+        return None
+    if INSTITUTION.search(text) or degree_of(text) or parse_place(text) or _NOT_AREA.match(text) or _DISTINCTION.search(text) \
+            or heading_of(text) is not None:
+        return None
+    if not re.search(r"[a-z]{3}", text) and text.split()[-1].lower() not in _FIELD_ENDS:
+        return None
+    return text
+
+
 def _paired_columns(lines: list[str]) -> list[str]:
     """A table read column by column, its degrees first and then as many schools ('Ph.D.' / 'M.S.Ed.' / 'B.A.' /
     'Syracuse University, 2001, …' / 'SUNY Oneonta, 1993, …' / …): row by row again, each degree with its school."""
@@ -248,7 +288,8 @@ _SAID_OF = re.compile(r"(?i)\s+(?:is|was|are|were|has|had|includes?|included|req
 
 
 def education_entries(lines: list[str]) -> list[EducationEntry]:
-    lines = [line for line in _paired_columns(_joined_wraps(lines)) if not _COLUMN_HEADING.fullmatch(line.strip())]
+    lines = [line for line in _paired_columns(_joined_degree_wraps(_joined_wraps(lines)))
+             if not _COLUMN_HEADING.fullmatch(line.strip())]
     entries: list[EducationEntry] = []
     lead: str | None = None  # what starts an entry in this resume: its degree line, its school line or its dates
     bare: EducationEntry | None = None  # the entry whose degree's abbreviation was the whole line just read
@@ -319,8 +360,13 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
         elif bare is entry and not has_degree and (field_here := _field_opening(line)):
             entry.area = field_here  # 'BS' / 'Electrical Engineering, 1991: Rutgers University'
             rest = line[len(field_here):]
-        bare = entry if has_degree and entry.area is None and entry.level != "secondary" and _abbreviated(entry.degree or "") \
-            and strip_piece(line) == entry.degree else None
+        elif bare is entry and not has_degree and (field_here := _field_line(line)):
+            # 'BSc (Hons)' / 'Sales Management', 'M.Sc.' / 'Specialization in Complex Systems': the degree's field
+            entry.area = _MAJOR_IN.sub("", field_here)
+            entry.degree = f"{entry.degree} {field_here}"
+            rest = line[line.find(field_here) + len(field_here):]
+        bare = entry if has_degree and entry.area is None and entry.level != "secondary" and strip_piece(line) == entry.degree \
+            else None
         if found:
             start, end = (str(found.start[0]) if found.start else None), (str(found.end[0]) if found.end else None)
             if entry.start is None and entry.end is None:
@@ -377,7 +423,7 @@ def _field_opening(line: str) -> str | None:
     ('Electrical Engineering, 1991: Rutgers University'; but 'Ecole IRIS, 2014' is the school)."""
     first, *rest = re.split(r"\s*[,:;|]\s*|\s+[-–—]\s+", line, maxsplit=1)
     first = first.strip()
-    if first and rest and INSTITUTION.search(rest[0]) and len(first.split()) <= 6 and written_as_name(first) and not INSTITUTION.search(first) \
+    if first and rest and INSTITUTION.search(rest[0]) and first.lower() not in _SCORE_LABELS and len(first.split()) <= 6 and written_as_name(first) and not INSTITUTION.search(first) \
             and not parse_place(first) and not find_range(first) and not _NOT_AREA.match(first) \
             and re.fullmatch(r"[A-Za-z][A-Za-z &/'-]*", first):
         return first
