@@ -1290,6 +1290,32 @@ def test_a_degree_alone_on_its_line_takes_its_field_from_the_next_line():
     assert read("Master in Law", "Magna Cum Laude", "University of Pisa")[0][:3] == ("Master in Law", None, "University of Pisa")
 
 
+def test_a_heading_with_a_rule_drawn_after_it_opens_its_section():
+    lines = ["PERSONAL DATA_______________________________________________________________", "NAME : Kendall",
+             "PROFESSIONAL TRAINING________________________________________________________",
+             "Awarded Master of Public Health and Epidemiology (MPHE) Degree of Kenyatta", "University.",
+             "REFEREES =====", "Available on request", "Education ----------", "Degrees"]
+    assert [(s.name, s.heading) for s in split_sections(lines)] == [
+        ("header", None), ("additional", lines[0]), ("certifications", lines[2]), ("references", lines[5]),
+        ("education", lines[7]), ("education", "Degrees")]
+
+
+def test_a_degree_a_sentence_awards_of_its_school_names_the_school():
+    from jobfit.resumes.education import education_entries
+
+    def read(*lines):
+        return [(e.degree, e.area, e.institution) for e in education_entries(list(lines))]
+
+    assert read("Awarded Master of Public Health and Epidemiology (MPHE) Degree of Kenyatta", "University.",
+                "Awarded Bachelor of Art in Community Development (BA Com. Dev) Degree of", "Daystar University.") == [
+        ("Master of Public Health and Epidemiology (MPHE) Degree", None, "Kenyatta University"),
+        ("Bachelor of Art in Community Development (BA Com. Dev)", "Community Development (BA Com. Dev)", "Daystar University")]
+    # initials in brackets after a degree that names its field are the degree's; after an abbreviation, its field
+    assert read("Master of Business Administration (MBA)", "B.E. (CSE)", "B.A. Degree in Law with Distinction") == [
+        ("Master of Business Administration (MBA)", None, None), ("B.E. (CSE)", "CSE", None),
+        ("B.A. Degree in Law", "Law", None)]
+
+
 def test_a_degree_a_table_cell_wrapped_is_one_degree():
     from jobfit.resumes.education import education_entries
 

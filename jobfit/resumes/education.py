@@ -105,6 +105,7 @@ _AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:(?i:in|of)\b|,|-|–|:)\s*[\"“
 _BARE_AREA = re.compile(r"^\s+((?-i:[A-Z][A-Za-z&/'-]*)(?:\s+(?:and|&|of|(?-i:[A-Z][A-Za-z&/'-]*))){0,5})")
 _MICROSOFT = re.compile(r"(?i:office|word|excel|visual|project|access|sql|windows|dynamics|powerpoint|outlook|dos|"
                         r"paint|publisher|teams|azure|exchange|sharepoint|lync|visio|onenote|365)\b")  # "MS Office" is Microsoft's, not a master's
+_ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,7}")
 _HONOURS = re.compile(r"\s*\((?:hons?|honou?rs)\.?\)", re.I)
 _BRACKET = re.compile(r"\s*\(([^()]{1,60})\)")
 # "Geography (C) Maths (A) English (B)": the grades of school subjects, no school's name
@@ -138,14 +139,17 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
     # 'B.A. (Hons) Law', 'M.Com (Master of Commerce)', 'Master of Business Administration (MBA)': the honours or the
     # degree's other name go with the degree; the field follows
     bracket = _BRACKET.match(line[end:])
-    if bracket and (_HONOURS.fullmatch(bracket.group(0)) or degree_of(bracket.group(1))):
-        end += bracket.end()
+    if bracket and (_HONOURS.fullmatch(bracket.group(0)) or degree_of(bracket.group(1))
+                    or re.search(r"\s(?i:of|in)\s", written) and _ACRONYM.fullmatch(bracket.group(1))):
+        end += bracket.end()  # 'Master of Public Health and Epidemiology (MPHE)': the degree's initials
+    if written_degree := re.match(r"(?i)\s+degree\b(?=\s+(?:of|in)\b|\s*$)", line[end:]):
+        end += written_degree.end()  # 'Master of Public Health (MPHE) Degree of Kenyatta University'
     rest = line[end:]
     area = None
     match = _AREA.match(rest)
     if match:
         area_text = (match.group(1) or match.group(2) or "")
-        area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*",
+        area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*|\s+(?i:degree\s+of)\b|\s+(?i:with\s+(?:high\s+)?(?:distinction|honou?rs|merit))\b",
                              area_text)[0]
         area_text = strip_piece(_MONTH_AFTER.sub("", re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text)))
         if area_text.count("(") > area_text.count(")"):
@@ -160,6 +164,7 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
           and not _NOT_AREA.match(bare.group(1)) and not parse_place(bare.group(1))):
         area = re.sub(r"\s+(?:and|&|of)$", "", bare.group(1))
         rest = rest[rest.find(area) + len(area):]
+    rest = re.sub(r"(?i)^\s+degree(?=\s+of\b)", " ", rest)  # '… in Community Development Degree of Daystar University'
     # 'Computer System Technician Diploma', 'Kenya Certificate of Education': what it is in, or its name, first ('Armenia
     # Certificate' alone says where)
     named = _FIELD_BEFORE.search(line[:start]) if written.lower() in ("diploma", "certificate") else None
@@ -195,7 +200,7 @@ def _joined_wraps(lines: list[str]) -> list[str]:
     for line in lines:
         above = out[-1] if out else ""
         words = line.split()
-        if len(words) == 1 and INSTITUTION.fullmatch(words[0]) and words[0][:1].isupper() and re.search(r"\b[A-Z][a-z]+$", above) \
+        if len(words) == 1 and INSTITUTION.fullmatch(words[0].rstrip(".,;")) and words[0][:1].isupper() and re.search(r"\b[A-Z][a-z]+$", above) \
                 and not INSTITUTION.search(above):  # 'University' alone names no school: it ends the line above
             out[-1] = f"{above} {line}"
         else:
@@ -216,9 +221,11 @@ def _joined_degree_wraps(lines: list[str]) -> list[str]:
         above = out[-1] if out else ""
         found = degree_of(above) if above.strip() and line.strip() else None
         unclosed = above.count("(") > above.count(")")
-        if found and (_DANGLING.search(above) or unclosed or (strip_piece(above) == found[0] and line.lstrip().startswith("("))) \
-                and len(line.split()) <= 5 and not INSTITUTION.search(line) and not _DATES_ONLY.fullmatch(line.strip()) \
-                and (unclosed or not degree_of(line)):
+        dangling = _DANGLING.search(above)
+        # a long line that ends on 'of' goes on with its school ('… (MPHE) Degree of Kenyatta' / 'University.')
+        if found and (dangling or unclosed or (strip_piece(above) == found[0] and line.lstrip().startswith("("))) \
+                and len(line.split()) <= 5 and (not INSTITUTION.search(line) or dangling and len(above) >= 40) \
+                and not _DATES_ONLY.fullmatch(line.strip()) and (unclosed or not degree_of(line)):
             out[-1] = f"{above.rstrip()} {line.strip()}"
         else:
             out.append(line)
@@ -510,7 +517,7 @@ def _school_in(part: str) -> str | None:
     name = " ".join(words[start:end + 1])
     if name.count("(") > name.count(")"):  # 'Missouri University of Science and Technology (Rolla, MO)': the place
         name = name[: name.rfind("(")]
-    name = strip_piece(name)
+    name = strip_piece(re.sub(rf"(?i)\b({_SCHOOL_WORDS})\.$", r"\1", name))  # a sentence's end: '… of Kenyatta University.'
     if name and len(name.split()) <= 10:
         return name
     return None

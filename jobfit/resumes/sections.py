@@ -35,7 +35,7 @@ SECTION_HEADINGS = {
         "education", "academic background", "qualifications", "academic qualifications", "educational qualifications",
         "education and training", "academics", "academic profile", "educational background", "education and credentials",
         "academic credentials", "education details", "scholastic profile", "academic details", "educational details",
-        "education & training", "training and education",
+        "education & training", "training and education", "degrees", "schooling",
     ),
     "skills": (
         "skills", "technical skills", "core skills", "key skills", "competencies", "core competencies",
@@ -49,7 +49,7 @@ SECTION_HEADINGS = {
     "certifications": (
         "certifications", "certificates", "certification", "licenses", "licences", "licenses and certifications",
         "professional certifications", "credentials", "certifications and licenses", "trainings", "training",
-        "professional development", "courses",
+        "professional development", "courses", "professional training",
     ),
     "languages": ("languages", "language skills", "language proficiency", "languages known", "spoken languages"),
     "projects": ("projects", "selected projects", "academic projects", "personal projects", "key projects", "project details"),
@@ -95,7 +95,8 @@ _KEYWORDS = {
 # ('{ ' is a LaTeX CV's bullet as some text layers map its glyph)
 BULLET = re.compile(r"^\s*(?:[-*•·▪◦➢►■□✓‣○●¾]|\{(?=\s)|\d+[.)]\s)\s*")
 # a glyph some templates put before every heading ('■ Education'); never a list's bullet ('•', '-')
-_HEADING_GLYPH = re.compile(r"^[■□►➢➤❖◆◇]\s*")
+# a glyph before a heading, or a rule drawn after it ('PROFESSIONAL TRAINING______', 'Education ========')
+_HEADING_GLYPH = re.compile(r"^[■□►➢➤❖◆◇]\s*|\s*(?:[_=~]{3,}|-{4,})$")
 INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*(\S.*)$")
 
 
