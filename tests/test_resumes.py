@@ -1316,6 +1316,19 @@ def test_a_degree_a_sentence_awards_of_its_school_names_the_school():
         ("B.A. Degree in Law", "Law", None)]
 
 
+def test_a_program_a_degree_names_is_the_degree_and_an_honour_is_no_field():
+    from jobfit.resumes.education import education_entries
+
+    def read(*lines):
+        return [(e.degree, e.area) for e in education_entries(list(lines))]
+
+    assert read("Post Graduate Program in Business Analytics, Great Lakes Institute Of Management") == [
+        ("Post Graduate Program in Business Analytics", "Business Analytics")]
+    assert read("Master's Program in Information Systems") == [("Master's Program in Information Systems", "Information Systems")]
+    assert read("Bachelor of Arts in English Literature summa cum laude", "B.A., Summa Cum Laude", "J.D. (Cum Laude)") == [
+        ("Bachelor of Arts in English Literature", "English Literature"), ("B.A.", None), ("J.D. (Cum Laude)", None)]
+
+
 def test_a_degree_a_table_cell_wrapped_is_one_degree():
     from jobfit.resumes.education import education_entries
 

@@ -106,7 +106,7 @@ _BARE_AREA = re.compile(r"^\s+((?-i:[A-Z][A-Za-z&/'-]*)(?:\s+(?:and|&|of|(?-i:[A
 _MICROSOFT = re.compile(r"(?i:office|word|excel|visual|project|access|sql|windows|dynamics|powerpoint|outlook|dos|"
                         r"paint|publisher|teams|azure|exchange|sharepoint|lync|visio|onenote|365)\b")  # "MS Office" is Microsoft's, not a master's
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,7}")
-_HONOURS = re.compile(r"\s*\((?:hons?|honou?rs)\.?\)", re.I)
+_HONOURS = re.compile(r"\s*\((?:hons?|honou?rs|(?:summa\s+|magna\s+)?cum\s+laude|(?:with\s+)?distinction)\.?\)", re.I)
 _BRACKET = re.compile(r"\s*\(([^()]{1,60})\)")
 # "Geography (C) Maths (A) English (B)": the grades of school subjects, no school's name
 _SUBJECT_GRADES = re.compile(r"(?:\([A-E][*+]?\).*){2}")
@@ -142,14 +142,14 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
     if bracket and (_HONOURS.fullmatch(bracket.group(0)) or degree_of(bracket.group(1))
                     or re.search(r"\s(?i:of|in)\s", written) and _ACRONYM.fullmatch(bracket.group(1))):
         end += bracket.end()  # 'Master of Public Health and Epidemiology (MPHE)': the degree's initials
-    if written_degree := re.match(r"(?i)\s+degree\b(?=\s+(?:of|in)\b|\s*$)", line[end:]):
-        end += written_degree.end()  # 'Master of Public Health (MPHE) Degree of Kenyatta University'
+    if written_degree := re.match(r"(?i)\s+(?:degree|program(?:me)?|course)\b(?=\s+(?:of|in)\b|\s*$)", line[end:]):
+        end += written_degree.end()  # '… (MPHE) Degree of Kenyatta University', 'Post Graduate Program in Business Analytics'
     rest = line[end:]
     area = None
     match = _AREA.match(rest)
     if match:
         area_text = (match.group(1) or match.group(2) or "")
-        area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*|\s+(?i:degree\s+of)\b|\s+(?i:with\s+(?:high\s+)?(?:distinction|honou?rs|merit))\b",
+        area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*|\s+(?i:degree\s+of)\b|\s+(?i:with\s+(?:high\s+)?(?:distinction|honou?rs|merit))\b|(?:^|\s+)(?i:(?:summa\s+|magna\s+)?cum\s+laude)\b",
                              area_text)[0]
         area_text = strip_piece(_MONTH_AFTER.sub("", re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text)))
         if area_text.count("(") > area_text.count(")"):
