@@ -1343,6 +1343,11 @@ def test_a_degree_a_table_cell_wrapped_is_one_degree():
                 "Mount Carmel Institute of Management") == [
         ("Post Graduate Diploma in Business Administration in Marketing and Human Resource",
          "Business Administration in Marketing and Human Resource")]
+    # a field cut before its last word ('Science' ends fields); a degree alone and a school on the next line stay apart
+    assert [(e.degree, e.institution) for e in education_entries(
+        ["Bachelor of Science in Computer", "Science, Pace University, New York, NY", "Master of Science",
+         "Engineering Institute of Canada"])] == [
+        ("Bachelor of Science in Computer Science", "Pace University"), ("Master of Science", "Engineering Institute of Canada")]
 
 
 def test_an_employer_with_its_place_after_a_semicolon(matcher):

@@ -222,6 +222,12 @@ def _joined_degree_wraps(lines: list[str]) -> list[str]:
         found = degree_of(above) if above.strip() and line.strip() else None
         unclosed = above.count("(") > above.count(")")
         dangling = _DANGLING.search(above)
+        # a field cut before its last word: 'Bachelor of Science in Computer' / 'Science, Pace University, New York'
+        last, first = (above.split() or [""])[-1], (re.findall(r"[A-Za-z]+", line) or [""])[0]
+        if found and re.search(r"\b(?:in|of)\s+(?:[A-Z][\w&]*\s+)*[A-Z][a-z]+$", above) and last.lower() not in _FIELD_ENDS \
+                and first[:1].isupper() and first.lower() in _FIELD_ENDS and line.lstrip().startswith(first) and len(line.split()) <= 8:
+            out[-1] = f"{above.rstrip()} {line.strip()}"
+            continue
         # a long line that ends on 'of' goes on with its school ('… (MPHE) Degree of Kenyatta' / 'University.')
         if found and (dangling or unclosed or (strip_piece(above) == found[0] and line.lstrip().startswith("("))) \
                 and len(line.split()) <= 5 and (not INSTITUTION.search(line) or dangling and len(above) >= 40) \
