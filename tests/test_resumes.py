@@ -1329,6 +1329,19 @@ def test_a_program_a_degree_names_is_the_degree_and_an_honour_is_no_field():
         ("Bachelor of Arts in English Literature", "English Literature"), ("B.A.", None), ("J.D. (Cum Laude)", None)]
 
 
+def test_a_school_s_name_wrapped_after_of_is_no_heading_and_one_name():
+    lines = ["ACADEMIC CREDENTIALS", "B.TECH", "(Electronics and", "Communication)", "",
+             "GGSIPU/ Maharaja Agrasen Institute of", "Technology", "", "2012", "", "Senior Secondary School", "2008",
+             "Research and development of", "SKILLS", "Java"]
+    sections = split_sections(lines)
+    assert [s.name for s in sections] == ["header", "education", "skills"]  # an upper-case heading still opens
+    from jobfit.resumes.education import education_entries
+
+    first = education_entries(sections[1].lines)[0]
+    assert (first.degree, first.institution, first.end) == (
+        "B.TECH (Electronics and Communication)", "GGSIPU/ Maharaja Agrasen Institute of Technology", "2012")
+
+
 def test_a_degree_a_table_cell_wrapped_is_one_degree():
     from jobfit.resumes.education import education_entries
 

@@ -195,7 +195,8 @@ def _field_before_school(text: str) -> str:
 
 
 def _joined_wraps(lines: list[str]) -> list[str]:
-    """A school's name a layout wrapped is one line again: '…, Michigan Technological' / 'University'."""
+    """A school's name a layout wrapped is one line again: '…, Michigan Technological' / 'University', '… Institute of' /
+    'Technology'."""
     out: list[str] = []
     for line in lines:
         above = out[-1] if out else ""
@@ -203,6 +204,9 @@ def _joined_wraps(lines: list[str]) -> list[str]:
         if len(words) == 1 and INSTITUTION.fullmatch(words[0].rstrip(".,;")) and words[0][:1].isupper() and re.search(r"\b[A-Z][a-z]+$", above) \
                 and not INSTITUTION.search(above):  # 'University' alone names no school: it ends the line above
             out[-1] = f"{above} {line}"
+        elif 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and re.search(r"\s(?:of|for)$", above) \
+                and INSTITUTION.search(above) and not degree_of(line):
+            out[-1] = f"{above} {line}"  # 'Maharaja Agrasen Institute of' / 'Technology'
         else:
             out.append(line)
     return out

@@ -190,6 +190,7 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
     return None
 
 
+_JOINS_ON = re.compile(r"(?i)\b(?:of|the)$|&$")  # a line that ends where its text goes on ('Institute of')
 _LETTERED = re.compile(r"^(?:[A-H]|[IVX]{1,4})\.\s+[A-Z]")  # "A. Higher Education", "II. Publications"
 _ENTRY_SECTIONS = ("experience", "volunteering", "projects")
 _ENTRY_LABELS = ("awards", "projects", "publications")  # what a job's own text may be headed with
@@ -226,8 +227,11 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
         name = heading_of(line, current, marked=style is not None and style.heading)
         if name and style is not None and (set_apart and not style.set_apart or _indented_text(style, heading_style, previous_style, left)):
             name = None  # 'Projects' as an item of a skills list: set plain, or where the list's items start
-        if name and line.islower() and len(above) >= 40 and above[-1:].islower():
-            name = None  # '… before providing them' / 'training': the rest of a sentence a layout wrapped, in lower case
+        if name and (line.islower() and len(above) >= 40 and above[-1:].islower()
+                     or _JOINS_ON.search(above) and not line.isupper() and not line.endswith(":")):
+            # '… before providing them' / 'training', 'Maharaja Agrasen Institute of' / 'Technology': the rest of a
+            # sentence or a name a layout wrapped
+            name = None
         above = line
         inline = INLINE.match(line)
         if name and current in _ENTRY_SECTIONS and (
