@@ -1416,6 +1416,16 @@ Ellicott Mills High School
         ("Columbia University", "Bachelor of Arts in Social and Behavioral Sciences", None),
     ]
     assert profile.work[0].position == "Special Education Teacher"
+    # a school named before its degree ('IAE Tours, Master in …'); a name with its letters ('Jane Doe, M.A.') is no degree
+    text = """Jane Doe, M.A.
+Freelance developer in C++/Qt
+IAE Tours, Master in company management
+Lycée Berthelot, High-school diploma in science
+Work experience
+Freelance developer
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [e.studyType for e in profile.education] == ["Master in company management", "diploma in science"]
 
 
 def test_a_field_written_bare_after_an_abbreviated_degree(matcher):

@@ -15,7 +15,7 @@ from jobfit import SCHEMA_VERSION
 from jobfit.documents import LayoutLine
 from jobfit.resumes.basics import contacts
 from jobfit.resumes.dates import iso, join_split_ranges, merged_years
-from jobfit.resumes.education import INSTITUTION, degree_of, education_entries, institution_name
+from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
 from jobfit.resumes.entries import wrap_width
 from jobfit.resumes.layout import has_hints, line_styles
 from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
@@ -224,12 +224,16 @@ def _projects(lines: list[str]) -> list[Project]:
 def _unheaded_education(header: list[str]) -> list[str]:
     """Degrees listed above the first heading, in a resume with no education section ("Master of Science in
     Special Education / May 2006 / Johns Hopkins University, ..."): the header from its first degree line on,
-    when a degree opens that line."""
+    when a degree opens that line or follows its school ("IAE Tours, Master in company management")."""
     for i, line in enumerate(header[:40]):  # the top of the document, and lines short enough to be a degree's
         if len(line.split()) > 15:
             continue
         found = degree_of(line)
-        if found and found[2][0] == 0 and any(degree_of(x) or institution_name(x) for x in header[i + 1:i + 4]):
+        # the degree opens the line, or follows its school's name and a comma ('IAE Tours, Master in company management';
+        # 'Jane Doe, M.A.' is a name with its letters)
+        opens = found and (found[2][0] == 0 or not abbreviated(found[0]) and re.fullmatch(r"[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,5},\s*",
+                                                                               line[:found[2][0]]))
+        if opens and any(degree_of(x) or institution_name(x) for x in header[i + 1:i + 4]):
             return header[i:]
     return []
 

@@ -128,7 +128,7 @@ _DATES_ONLY = re.compile(rf"(?i)[\W]*(?:(?:{MONTH}|spring|summer|fall|autumn|win
 _FIELD_BEFORE = re.compile(r"(?:^|[,;|•:–—(]\s*|\s-\s+)(?P<field>(?:[A-Z][\w&/'-]*\s+){1,5})$")
 
 
-def _abbreviated(degree: str) -> bool:
+def abbreviated(degree: str) -> bool:
     """'BS', 'Ph.D.', 'M.Ed.', 'BTech': a degree's abbreviation (a field may follow it bare), not 'Masters'."""
     return " " not in degree and ("." in degree or sum(c.isupper() for c in degree) >= 2) and len(degree) <= 8
 
@@ -160,7 +160,7 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
             # 'M. A. (2002)' and 'High School, New York' name no field
             area = area_text
             rest = rest[match.end():] if match.group(1) else rest[rest.find(area_text) + len(area_text):]
-    elif (level != "secondary" and _abbreviated(written) and (bare := _BARE_AREA.match(rest)) and not INSTITUTION.search(bare.group(1))
+    elif (level != "secondary" and abbreviated(written) and (bare := _BARE_AREA.match(rest)) and not INSTITUTION.search(bare.group(1))
           and not _NOT_AREA.match(bare.group(1)) and not parse_place(bare.group(1))):
         area = re.sub(r"\s+(?:and|&|of)$", "", bare.group(1))
         rest = rest[rest.find(area) + len(area):]
