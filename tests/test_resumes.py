@@ -1310,10 +1310,11 @@ def test_a_degree_a_sentence_awards_of_its_school_names_the_school():
                 "Awarded Bachelor of Art in Community Development (BA Com. Dev) Degree of", "Daystar University.") == [
         ("Master of Public Health and Epidemiology (MPHE) Degree", None, "Kenyatta University"),
         ("Bachelor of Art in Community Development (BA Com. Dev)", "Community Development (BA Com. Dev)", "Daystar University")]
-    # initials in brackets after a degree that names its field are the degree's; after an abbreviation, its field
-    assert read("Master of Business Administration (MBA)", "B.E. (CSE)", "B.A. Degree in Law with Distinction") == [
-        ("Master of Business Administration (MBA)", None, None), ("B.E. (CSE)", "CSE", None),
-        ("B.A. Degree in Law", "Law", None)]
+    # initials in brackets after a degree of several words are the degree's; after an abbreviation, its field
+    assert read("Master of Business Administration (MBA)", "B.E. (CSE)", "B.A. Degree in Law with Distinction",
+                "Certified Public Secretary (CPSK)", "B.S.Ed., Physical Education") == [
+        ("Master of Business Administration (MBA)", None, None), ("B.E. (CSE)", "CSE", None), ("B.A. Degree in Law", "Law", None),
+        ("Certified Public Secretary (CPSK)", None, None), ("B.S.Ed., Physical Education", "Physical Education", None)]
 
 
 def test_a_program_a_degree_names_is_the_degree_and_an_honour_is_no_field():

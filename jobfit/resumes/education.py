@@ -40,11 +40,12 @@ DEGREES = (
     (r"m\.?\s?s\.?\s?ed\.?|master'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|m\.?\s?sc\.?|m\.?\s?s\.|m\.\s?a\.?|mba|m\.?\s?b\.?\s?a\.?|m\.?\s?eng\.?|"
      r"m\.?[\s-]?tech\.?|ed\.\s?s\.|m\.?\s?c\.?\s?a\.?|m\.?\s?com\.?|m\.?\s?ed\.?|m\.?\s?phil\.?|m\.\s?e\.?|m\.?\s?div\.?|pgdm|pgdba|pgd\w*|"
      r"post[- ]?graduat\w*(?: diploma)?|ll\.?m|m\.?\s?s\.?\s?w\.?|m\.\s?l\.\s?s\.?", "master"),
-    (r"b\.?\s?s\.?\s?w\.?|bachelor'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.?\s?eng\.?|b\.?[\s-]?tech\.?|"
+    (r"b\.?\s?s\.?\s?w\.?|b\.\s?s\.\s?ed\.?|bachelor'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.?\s?eng\.?|b\.?[\s-]?tech\.?|"
      r"b\.?\s?com\.?|b\.?\s?c\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.\s?e\.?|b\.?\s?ed\.?|b\.?\s?pharm\.?|b\.?\s?arch\.?|"
      r"ll\.?b|mbbs|graduat(?:e|ion) in [a-z]+|undergraduate", "bachelor"),
     (r"associate'?s? (?:degree|of [a-z]+|in [a-z]+)|a\.\s?a\.?s?|a\.\s?s\.|(?:btec )?hn[cd]|foundation degree|fdeg", "associate"),
-    (r"diploma|certificate|certification|certified [a-z]+|g?nvq(?: (?:level )?\d)?", "certificate"),  # 'NVQ 3 in Retailing': a vocational one
+    (r"diploma|certificate|certification|certified(?:\s+(?-i:[A-Z][\w&-]*)){1,5}|certified [a-z]+|g?nvq(?: (?:level )?\d)?",
+     "certificate"),  # 'NVQ 3 in Retailing': a vocational one
     (r"high school|secondary school|senior secondary|higher secondary|ged|h\.?s\.?c|s\.?s\.?c|cbse|icse|"
      r"12th|10th|xii|x th|intermediate|matriculation|a[- ]levels?|o[- ]levels?|gcse", "secondary"),
 )
@@ -140,8 +141,8 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
     # degree's other name go with the degree; the field follows
     bracket = _BRACKET.match(line[end:])
     if bracket and (_HONOURS.fullmatch(bracket.group(0)) or degree_of(bracket.group(1))
-                    or re.search(r"\s(?i:of|in)\s", written) and _ACRONYM.fullmatch(bracket.group(1))):
-        end += bracket.end()  # 'Master of Public Health and Epidemiology (MPHE)': the degree's initials
+                    or " " in written and _ACRONYM.fullmatch(bracket.group(1))):
+        end += bracket.end()  # 'Master of Public Health and Epidemiology (MPHE)', 'Certified Systems Engineer (MCSE)': its initials
     if written_degree := re.match(r"(?i)\s+(?:degree|program(?:me)?|course)\b(?=\s+(?:of|in)\b|\s*$)", line[end:]):
         end += written_degree.end()  # '… (MPHE) Degree of Kenyatta University', 'Post Graduate Program in Business Analytics'
     rest = line[end:]
