@@ -1381,6 +1381,11 @@ def test_a_school_and_the_one_it_belongs_to_are_one_institution():
     assert institution_name("University of Minnesota, School of Kinesiology") == "University of Minnesota, School of Kinesiology"
     assert institution_name("Monash University, Clayton Campus") == "Monash University"  # a campus is a place
     assert institution_name("Coursework in Social Systems, University of Pennsylvania") == "University of Pennsylvania"
+    # its country in brackets is a place; a field after 'of' is the name's in any case; 'from' is no part of it
+    assert institution_name("Lodz University of Technology (Poland)") == "Lodz University of Technology"
+    assert institution_name("Manipal Institute of Technology (MIT)") == "Manipal Institute of Technology (MIT)"
+    assert institution_name("T.J Institute of technology, Chennai") == "T.J Institute of technology"
+    assert institution_name("from VMKV Eng. college") == "VMKV Eng. college"
 
 
 def test_education_whose_dates_open_each_entry(matcher):
@@ -2840,7 +2845,7 @@ Percentage: 60.20%
 """
     education = parse_resume(text, matcher=matcher).education
     assert [(e.institution, e.endDate, e.score) for e in education] == [
-        ("GURU GOBIND SINGH INDRAPRASTHA UNIVERSITY (Delhi)", "2018", "60.20%")]
+        ("GURU GOBIND SINGH INDRAPRASTHA UNIVERSITY", "2018", "60.20%")]
 
 
 @pytest.mark.parametrize("headline, label", [

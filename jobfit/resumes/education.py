@@ -514,13 +514,14 @@ def _school_in(part: str) -> str | None:
         # ('the school year.', 'elementary students after school.')
         ends_named = all(w[:1].isupper() or w.lower() in NAME_CONNECTORS for w in words[keys[-1] + 1:]) \
             and not part.rstrip().endswith(".")
-        return strip_piece(part) if len(words) <= 8 and ends_named else None
+        return strip_piece(re.sub(r"^(?:from|at)\s+", "", part.strip())) if len(words) <= 8 and ends_named else None
     start = end = keys[0]
     while start > 0 and (named(words[start - 1]) or words[start - 1].lower() in NAME_CONNECTORS):
         start -= 1
-    while end + 1 < len(words) and (named(words[end + 1]) or words[end + 1].lower() in NAME_CONNECTORS) \
+    while end + 1 < len(words) and (named(words[end + 1]) or words[end + 1].lower() in NAME_CONNECTORS
+                                    or words[end].lower() == "of" and words[end + 1].lower() in _FIELD_ENDS) \
             and words[end + 1].strip(".:()").lower() not in _SCORE_LABELS:  # 'Mumbai University India GPA: 3.5'
-        end += 1
+        end += 1  # 'T.J Institute of technology': the field after 'of' is the name's, whatever its case
     while start < keys[0] and words[start].lower() in NAME_CONNECTORS:
         start += 1
     while end > keys[0] and words[end].lower() in NAME_CONNECTORS:
@@ -528,6 +529,8 @@ def _school_in(part: str) -> str | None:
     name = " ".join(words[start:end + 1])
     if name.count("(") > name.count(")"):  # 'Missouri University of Science and Technology (Rolla, MO)': the place
         name = name[: name.rfind("(")]
+    if (place := re.search(r"\s*\(([^()]+)\)$", name)) and parse_place(place.group(1)):
+        name = name[: place.start()]  # 'Lodz University of Technology (Poland)'
     name = strip_piece(re.sub(rf"(?i)\b({_SCHOOL_WORDS})\.$", r"\1", name))  # a sentence's end: '… of Kenyatta University.'
     if name and len(name.split()) <= 10:
         return name
