@@ -40,7 +40,8 @@ def test_basics_are_found(matcher):
 
 
 def test_a_degree_form_placeholder_or_personal_detail_under_the_name_is_no_title(matcher):
-    for line in ("Master of Science in Special Education", "City, State, Zip Code", "SOFTWARE ENGINEERING AND", "Driver license"):
+    for line in ("Master of Science in Special Education", "City, State, Zip Code", "SOFTWARE ENGINEERING AND", "Driver license",
+                 "Versatile, holistic leader", "Optimistic Project Manager with a"):  # a quality first; a sentence cut off
         profile = parse_resume(f"Jane Roe\n{line}\njane.roe@example.com\nEXPERIENCE\nTeacher, Oak School, 2015 - 2019\n",
                                matcher=matcher)
         assert profile.basics.label == "Teacher", line  # the latest position stands in

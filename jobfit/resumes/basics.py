@@ -183,9 +183,10 @@ def _contact_line(line: str) -> bool:
 
 
 # a degree ("Master of Science in Special Education"), a form's placeholder ("City, State, Zip Code", "Address
-# line 1"), a personal detail ("Driver license") or a line a layout cut off ("SKILLS AND") names no title
+# line 1"), a personal detail ("Driver license") or a line a layout cut off ("SKILLS AND", "Optimistic Project Manager
+# with a") names no title
 _NO_TITLE = re.compile(r"(?i)^(?:bachelor|master|doctor)'?s?\s+(?:of|in|degree)\b|\b(?:zip|postal) code\b|^address\b|"
-                       r"\bdriv(?:er|ing)'?s?\s+licen[cs]e\b|(?:\band|\bof|&)$")
+                       r"\bdriv(?:er|ing)'?s?\s+licen[cs]e\b|(?:\b(?:and|of|with|for|to|in|at|an?|the)|&)$")
 
 
 # a document titled for the job it seeks: 'Copy Writer CV Resume Template', 'DEVELOPER RESUME', 'Resume Example - Principal'
@@ -233,8 +234,9 @@ def _label_of(line: str, roles: frozenset[str]) -> str | None:
         head = re.split(r"\s+[-–—|]\s+|\s+at\s+(?!law\b)|\s*\|\s*", line, flags=re.I)[0].strip(" ,:")  # 'Attorney at Law' is one title
         head = _CREDENTIAL.sub("", head)  # 'PhD, Attorney at Law': the title after the letters
         words = re.sub(r"\S*\d\S*", " ", head)  # a postcode's 'EH8 9AB' holds no role noun
+        first = words.split(",")[0]  # 'Vice President, Sales' opens with its role; 'Versatile, holistic leader' with a quality
         if head and len(head.split()) <= 7 and title_score(words, roles) > 0 and not heading_of(head) \
-                and not _NO_TITLE.search(head):
+                and not _NO_TITLE.search(head) and (first == words or title_score(first, roles) > 0):
             return split_note(head)[0]  # the headline without its note: 'PhD student (Computer Science)'
     return None
 
