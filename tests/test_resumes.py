@@ -41,10 +41,16 @@ def test_basics_are_found(matcher):
 
 def test_a_degree_form_placeholder_or_personal_detail_under_the_name_is_no_title(matcher):
     for line in ("Master of Science in Special Education", "City, State, Zip Code", "SOFTWARE ENGINEERING AND", "Driver license",
-                 "Versatile, holistic leader", "Optimistic Project Manager with a"):  # a quality first; a sentence cut off
+                 "Versatile, holistic leader", "Optimistic Project Manager with a",  # a quality first; a sentence cut off
+                 "Technical excellence to deliver user value", "very top gives you some extra room for a photo"):  # sentences
         profile = parse_resume(f"Jane Roe\n{line}\njane.roe@example.com\nEXPERIENCE\nTeacher, Oak School, 2015 - 2019\n",
                                matcher=matcher)
         assert profile.basics.label == "Teacher", line  # the latest position stands in
+
+
+def test_a_title_in_lower_case_is_a_title(matcher):
+    profile = parse_resume("Jane Roe\nhead of operation and logistics\njane.roe@example.com\n", matcher=matcher)
+    assert profile.basics.label == "head of operation and logistics"
 
 
 def test_work_history_with_dates(matcher):

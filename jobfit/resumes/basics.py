@@ -183,10 +183,11 @@ def _contact_line(line: str) -> bool:
 
 
 # a degree ("Master of Science in Special Education"), a form's placeholder ("City, State, Zip Code", "Address
-# line 1"), a personal detail ("Driver license") or a line a layout cut off ("SKILLS AND", "Optimistic Project Manager
-# with a") names no title
+# line 1"), a personal detail ("Driver license"), a line a layout cut off ("SKILLS AND", "Optimistic Project Manager
+# with a") or a sentence ("Technical excellence to deliver user value", "very top gives you some extra room") names no title
 _NO_TITLE = re.compile(r"(?i)^(?:bachelor|master|doctor)'?s?\s+(?:of|in|degree)\b|\b(?:zip|postal) code\b|^address\b|"
-                       r"\bdriv(?:er|ing)'?s?\s+licen[cs]e\b|(?:\b(?:and|of|with|for|to|in|at|an?|the)|&)$")
+                       r"\bdriv(?:er|ing)'?s?\s+licen[cs]e\b|(?:\b(?:and|of|with|for|to|in|at|an?|the)|&)$|"
+                       r"(?-i:\bto\s+(?!the\b|an?\b)[a-z]{3,}|^[a-z]+(?:\s+\S+){5,})")
 
 
 # a document titled for the job it seeks: 'Copy Writer CV Resume Template', 'DEVELOPER RESUME', 'Resume Example - Principal'
