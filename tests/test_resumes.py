@@ -1350,6 +1350,28 @@ def test_a_school_s_name_wrapped_after_of_is_no_heading_and_one_name():
         "B.TECH (Electronics and Communication)", "GGSIPU/ Maharaja Agrasen Institute of Technology", "2012")
 
 
+def test_an_employer_named_like_a_heading_with_its_place_below_is_no_heading(matcher):
+    text = """Dana Roe
+Experience
+Educational Consultant
+4/1/2009 - 7/1/2014
+Grander Education
+New Parkland, CA
+Introduced new educational technology to educators.
+Educational Consultant
+9/1/2004 - 4/1/2009
+Higher Education
+New Parkland, CA
+Hosted seminars for new clients.
+Education
+Galley Community College
+Boston, MA
+"""
+    profile = parse_resume(text, matcher=matcher)
+    assert [w.name for w in profile.work] == ["Grander Education", "Higher Education"]
+    assert [e.institution for e in profile.education] == ["Galley Community College"]
+
+
 def test_a_degree_a_table_cell_wrapped_is_one_degree():
     from jobfit.resumes.education import education_entries
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from jobfit.resumes.dates import find_range
 from jobfit.resumes.layout import LineStyle
 from jobfit.resumes.lexicon import TITLE_EXTRA
+from jobfit.resumes.places import parse_place
 
 SECTION_HEADINGS = {
     "summary": (
@@ -221,10 +222,14 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
     above = ""  # the line right above, "" after a blank one
     heading_style = previous_style = None  # the layout of the current section's heading, and of its last line
     left = None  # where the current section's leftmost line starts (None: a line without a known place)
-    for raw, style in zip(lines, styles, strict=True):
+    shown = [k for k, raw in enumerate(lines) if raw.strip()]
+    below = dict(zip(shown, [lines[k].strip() for k in shown[1:]] + [""], strict=True))  # the next line with text
+    for k, (raw, style) in enumerate(zip(lines, styles, strict=True)):
         line = raw.strip()
         current = sections[-1].within or sections[-1].name
         name = heading_of(line, current, marked=style is not None and style.heading)
+        if name and current in _ENTRY_SECTIONS and not _exact_heading(line) and parse_place(below.get(k, "")):
+            name = None  # 'Grander Education' / 'New Parkland, CA' in a work history: an employer and its place
         if name and style is not None and (set_apart and not style.set_apart or _indented_text(style, heading_style, previous_style, left)):
             name = None  # 'Projects' as an item of a skills list: set plain, or where the list's items start
         if name and (line.islower() and len(above) >= 40 and above[-1:].islower()
