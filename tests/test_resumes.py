@@ -2320,6 +2320,12 @@ def test_hyphenated_specialist_and_vocational_degrees_are_degrees():
     lines = ["GNVQ Advanced Information Technology (Pass)", "Longsight College of Further Education 2002 - 2004"]
     assert [(e.degree, e.institution) for e in education_entries(lines)] == [
         ("GNVQ Advanced Information Technology", "Longsight College of Further Education")]
+    # a school-leaving certificate is schooling, not a professional certificate
+    for text in ("Kenya Certificate of Education (KCE)", "Victorian Certificate of Education (VCE)", "Leaving Certificate (500 points)",
+                 "Certificate (Std XII)", "Certificate of Primary Education (CPE)"):
+        assert degree_of(text)[1] == "secondary", text
+    assert [degree_of(text)[:2] for text in ("Certificate in Commercial Law", "High School Diploma")] == [
+        ("Certificate", "certificate"), ("High School", "secondary")]
 
 
 def test_a_diploma_or_certificate_keeps_the_field_named_before_it():
@@ -2327,10 +2333,10 @@ def test_a_diploma_or_certificate_keeps_the_field_named_before_it():
 
     lines = ["Computer System Technician Diploma, 2003", "Client College", "",
              "Kenya Certificate of Education (KCE)", "", "Armenia Certificate, ANC Computer School, 1993"]
-    assert [(e.degree, e.area) for e in education_entries(lines)] == [
-        ("Computer System Technician Diploma", "Computer System Technician"),
-        ("Kenya Certificate of Education (KCE)", "Education (KCE)"),
-        ("Certificate", None)]  # a country before it is where, not what
+    assert [(e.degree, e.area, e.level) for e in education_entries(lines)] == [
+        ("Computer System Technician Diploma", "Computer System Technician", "certificate"),
+        ("Kenya Certificate of Education (KCE)", None, "secondary"),  # a school-leaving certificate, named for its country
+        ("Certificate", None, "certificate")]  # a country before it is where, not what
 
 
 def test_the_name_a_page_s_running_head_repeats_is_no_employer(matcher):

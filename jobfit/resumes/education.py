@@ -47,6 +47,9 @@ DEGREES = (
     (r"diploma|certificate|certification|certified(?:\s+(?-i:[A-Z][\w&-]*)){1,5}|certified [a-z]+|g?nvq(?: (?:level )?\d)?",
      "certificate"),  # 'NVQ 3 in Retailing': a vocational one
     (r"high school|secondary school|senior secondary|higher secondary|ged|h\.?s\.?c|s\.?s\.?c|cbse|icse|"
+     # a school-leaving certificate: 'Kenya Certificate of Secondary Education', 'Leaving Certificate', 'Certificate (Std XII)'
+     r"(?:[A-Z][a-z]+\s+)?(?:advanced\s+)?certificate\s+of\s+(?:secondary\s+|primary\s+)?education|(?:school\s+)?leaving\s+certificate|"
+     r"(?:secondary\s+)?school\s+certificate|certificate\s*\(?\s*std\.?\s*x(?:ii)?\b\)?|"
      r"12th|10th|xii|x th|intermediate|matriculation|a[- ]levels?|o[- ]levels?|gcse", "secondary"),
 )
 _DEGREE_RES = [(re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])", re.I), level) for pattern, level in DEGREES]
@@ -73,8 +76,8 @@ def degree_of(text: str) -> tuple[str, str, tuple[int, int]] | None:
         match = next((m for m in pattern.finditer(text) if not _state_code(text, m)), None)
         if match and _NOT_A_DEGREE.match(text, match.end()):
             return None  # 'Masters Research Project: …', 'Bachelor thesis on …': a note on a degree named elsewhere
-        if match and (best is None or match.start() < best[2][0]):
-            best = (match.group(0).strip(), level, match.span())
+        if match and (best is None or (match.start(), best[2][1]) < (best[2][0], match.end())):
+            best = (match.group(0).strip(), level, match.span())  # the first, and of two at one place the longer
     # "MS Word", "MS Office" are Microsoft's, not a master's
     caps = next((m for m in _DEGREE_CAPS.finditer(text)
                  if not (m.group(0) == "MS" and _MICROSOFT.match(text[m.end():].lstrip(" -"))) and not _state_code(text, m)), None)
