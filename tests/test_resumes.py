@@ -53,6 +53,26 @@ def test_a_title_in_lower_case_is_a_title(matcher):
     assert profile.basics.label == "head of operation and logistics"
 
 
+def test_a_title_and_an_organization_set_apart_by_a_slash(matcher):
+    text = """Jane Roe
+jane@example.com
+EXPERIENCE
+Intern engineer / SII, Rennes
+Apr 2012 - Nov 2013
+- Wrote tests
+Software developer / FXHome
+2009 - 2012
+Financial Foundation Associate / Seasonal
+2008 - 2009
+Paralegal / Bookkeeper
+Smith Law, 2006 - 2008
+"""
+    work = [(w.name, w.position) for w in parse_resume(text, matcher=matcher).work]
+    assert work[:3] == [("SII", "Intern engineer"), ("FXHome", "Software developer"),
+                        (None, "Financial Foundation Associate / Seasonal")]
+    assert work[3:] == [("Smith Law", "Paralegal"), ("Smith Law", "Bookkeeper")]  # two roles, not a role and an employer
+
+
 def test_work_history_with_dates(matcher):
     profile = parse_resume(TEXT, matcher=matcher, today=date(2026, 1, 1))
     assert [(w.position, w.name) for w in profile.work] == [

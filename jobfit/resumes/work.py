@@ -56,6 +56,12 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
         if (title_score(left, roles) >= 1 and right and _named(right.replace(",", " ").split()) and title_score(right, roles) <= 0
                 and not (words_of(right) and set(words_of(right)) <= DEPARTMENTS)):
             return [left, right]
+    # 'Intern engineer / SII', 'Software developer / FXHome': a title, a spaced slash and an organization's name (its
+    # legal form, an acronym, a brand's inner capital); 'Paralegal / Bookkeeper', 'Associate / Seasonal' are one title
+    slashed = [p.strip() for p in re.split(r"\s+/\s+", piece, maxsplit=1)]
+    if len(slashed) == 2 and title_score(slashed[0], roles) >= 1 and title_score(slashed[1], roles) <= 0 \
+            and (company_score(slashed[1], roles) > 0 or re.fullmatch(r"[A-Z][A-Z0-9&]{1,5}|\w*[a-z][A-Z]\w*|[A-Z]{2,}[a-z]\w*", slashed[1])):
+        return slashed
     parts = _comma_parts(piece)
     if len(parts) == 1:
         return [piece]
