@@ -1421,6 +1421,11 @@ def test_an_employer_with_its_place_after_a_semicolon(matcher):
     assert _employer("New Morgan and Co., Inc.; Trenton, NJ", roles) == ("New Morgan and Co., Inc.", "Trenton, NJ")
     assert _employer("Apex Professional Services/Dollar Group; Wayne, NJ", roles)[0] == "Apex Professional Services/Dollar Group"
     assert _employer("Bangalore, India; Stavanger", roles)[0] == "Bangalore, India; Stavanger"  # a place is no employer to cut
+    # a name that ends with its legal form, then its place (and the line's description after it)
+    assert _employer("Embie Technical Solutions, Inc. Los Angeles, CA Information Technology Solutions", roles) == (
+        "Embie Technical Solutions, Inc.", "Los Angeles, CA")
+    assert _employer("Infosys Limited Chennai, Tamil Nadu", roles) == ("Infosys Limited", "Chennai, Tamil Nadu")
+    assert _employer("ABC Ltd. Marketing Division", roles) == ("ABC Ltd. Marketing Division", None)
 
 
 def test_a_school_and_the_one_it_belongs_to_are_one_institution():
