@@ -1426,6 +1426,7 @@ def test_an_employer_with_its_place_after_a_semicolon(matcher):
         "Embie Technical Solutions, Inc.", "Los Angeles, CA")
     assert _employer("Infosys Limited Chennai, Tamil Nadu", roles) == ("Infosys Limited", "Chennai, Tamil Nadu")
     assert _employer("ABC Ltd. Marketing Division", roles) == ("ABC Ltd. Marketing Division", None)
+    assert _employer("Bed Bath Limited Edition Boston, MA", roles)[0] != "Bed Bath Limited"  # no city right after it
 
 
 def test_a_school_and_the_one_it_belongs_to_are_one_institution():

@@ -24,7 +24,7 @@ from jobfit.resumes.entries import (
     written_as_name,
 )
 from jobfit.resumes.lexicon import FIRM_SUFFIX, LEGAL_SUFFIX, ORG_WORDS, company_score, split_note, title_score, words_of
-from jobfit.resumes.places import US_STATE_CODES, parse_place, place_text
+from jobfit.resumes.places import US_STATE_CODES, parse_place, place_kind, place_text
 from jobfit.schema import Location
 
 # The work a team does ('Sales', 'Logistics'): a title's function after its comma, or the work a title names.
@@ -128,7 +128,7 @@ def _region(text: str) -> Location | None:
 
 # a name that ends with its legal form and goes on ('Embie Technical Solutions, Inc. Los Angeles, CA Information
 # Technology Solutions'; not 'Co.', which is also Ireland's county), and a town with its state opening text
-_LEGAL_THEN = re.compile(r"(?P<name>.*?\b(?:inc|ltd|llc|llp|plc|gmbh|corp|corporation|limited)\b\.?)\s+(?P<tail>[A-Z].*)$", re.I)
+_LEGAL_THEN = re.compile(r"(?P<name>\S.*?\s(?:inc|ltd|llc|llp|plc|gmbh|corp|corporation|limited)\b\.?)\s+(?P<tail>[A-Z].*)$", re.I)
 _TOWN_STATE = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*[A-Z]{2}\b")
 
 
@@ -136,10 +136,13 @@ def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
     """An employer's name without what the line adds after a comma, and the place among it:
     "Oakton Elementary School, 4 Grade, District 65" -> "Oakton Elementary School";
     "SuperValu, Fermoy, Co. Cork" -> "SuperValu"; "San Francisco, San Francisco Unified School District" ->
-    the district, in San Francisco. "Abernathy Systems, Inc." stays whole, and so does a name that is
+    the district, in San Francisco; "Infosys Limited Chennai, Tamil Nadu" -> "Infosys Limited", in Chennai (a city
+    the gazetteer knows right after the legal form). "Abernathy Systems, Inc." stays whole, and so does a name that is
     neither an organization's nor followed by a place or an address ("Bank of America, Merrill Lynch")."""
-    if (legal := _LEGAL_THEN.match(name)) and (place := parse_place(legal["tail"]) or (
-            (town := _TOWN_STATE.match(legal["tail"])) and parse_place(town.group(0)))):
+    legal = _LEGAL_THEN.match(name)
+    town = _TOWN_STATE.match(legal["tail"]) if legal else None
+    if legal and place_kind(town.group(0).split(",")[0] if town else legal["tail"].split(",")[0].strip()) == "city" \
+            and (place := parse_place(town.group(0) if town else legal["tail"])):
         return legal["name"], place_text(place)  # 'Infosys Limited Chennai, Tamil Nadu', 'Acme Corp. Boston, MA'
     if ";" in name:  # "New Morgan and Co., Inc.; Trenton, NJ": a semicolon before the place
         before, after = (part.strip() for part in name.split(";", 1))
