@@ -221,6 +221,9 @@ def _projects(lines: list[str]) -> list[Project]:
     return projects
 
 
+_NAME_AND_COMMA = re.compile(r"[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,5},\s*")
+
+
 def _unheaded_education(header: list[str]) -> list[str]:
     """Degrees listed above the first heading, in a resume with no education section ("Master of Science in
     Special Education / May 2006 / Johns Hopkins University, ..."): the header from its first degree line on,
@@ -231,8 +234,7 @@ def _unheaded_education(header: list[str]) -> list[str]:
         found = degree_of(line)
         # the degree opens the line, or follows its school's name and a comma ('IAE Tours, Master in company management';
         # 'Jane Doe, M.A.' is a name with its letters)
-        opens = found and (found[2][0] == 0 or not abbreviated(found[0]) and re.fullmatch(r"[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,5},\s*",
-                                                                               line[:found[2][0]]))
+        opens = found and (found[2][0] == 0 or not abbreviated(found[0]) and _NAME_AND_COMMA.fullmatch(line[:found[2][0]]))
         if opens and any(degree_of(x) or institution_name(x) for x in header[i + 1:i + 4]):
             return header[i:]
     return []

@@ -443,12 +443,7 @@ def _field_opening(line: str) -> str | None:
     """The field of study a line opens with, in title case up to its first comma or colon, when a school follows
     ('Electrical Engineering, 1991: Rutgers University'; but 'Ecole IRIS, 2014' is the school)."""
     first, *rest = re.split(r"\s*[,:;|]\s*|\s+[-–—]\s+", line, maxsplit=1)
-    first = first.strip()
-    if first and rest and INSTITUTION.search(rest[0]) and first.lower() not in _SCORE_LABELS and len(first.split()) <= 6 and written_as_name(first) and not INSTITUTION.search(first) \
-            and not parse_place(first) and not find_range(first) and not _NOT_AREA.match(first) \
-            and re.fullmatch(r"[A-Za-z][A-Za-z &/'-]*", first):
-        return first
-    return None
+    return _field_line(first) if rest and INSTITUTION.search(rest[0]) else None
 
 
 def _may_name_school(piece: str) -> bool:

@@ -222,6 +222,12 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
     above = ""  # the line right above, "" after a blank one
     heading_style = previous_style = None  # the layout of the current section's heading, and of its last line
     left = None  # where the current section's leftmost line starts (None: a line without a known place)
+
+    def open_section(section: Section, style: LineStyle | None) -> None:
+        nonlocal heading_style, previous_style, left
+        sections.append(section)
+        heading_style, previous_style, left = style, None, math.inf
+
     shown = [k for k, raw in enumerate(lines) if raw.strip()]
     below = dict(zip(shown, [lines[k].strip() for k in shown[1:]] + [""], strict=True))  # the next line with text
     for k, (raw, style) in enumerate(zip(lines, styles, strict=True)):
@@ -244,8 +250,7 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
             name = None  # "Achievements:" under every job, "Responsibilities & Achievements": the entry's own labels
         if name == "skills" and current in _ENTRY_SECTIONS and seen[line.lower()] > 1:
             # "Technologies:" under every job lists skills, and the entry goes on after it
-            sections.append(Section("skills", line, [], within=current))
-            heading_style, previous_style, left = style, None, math.inf
+            open_section(Section("skills", line, [], within=current), style)
             continue
         if name:
             lettered = bool(_LETTERED.match(line))
@@ -257,16 +262,14 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
         if name:
             # "EDUCATION: Western Kentucky University": the heading's line goes on with the section's first line
             rest = inline.group(2).strip() if inline and heading_of(inline.group(1)) == name else ""
-            sections.append(Section(name, inline.group(1) if rest else line, [rest] if rest else []))
-            heading_style, previous_style, left = style, None, math.inf
+            open_section(Section(name, inline.group(1) if rest else line, [rest] if rest else []), style)
             continue
         # "Skills: Python, Java" opens a section, but not inside an entry ("Technologies: ..." under a job).
         if inline and len(inline.group(1).split()) <= 3 and sections[-1].name not in ("experience", "projects", "volunteering"):
             name = heading_of(inline.group(1))
             # "Experience:- 10 months" opens nothing; "Languages: C, C++" in a skills list is one of its lines
             if name in ("skills", "languages", "certifications") and not (name == "languages" and sections[-1].name == "skills"):
-                sections.append(Section(name, inline.group(1), [inline.group(2).strip()]))
-                heading_style, previous_style, left = style, None, math.inf
+                open_section(Section(name, inline.group(1), [inline.group(2).strip()]), style)
                 continue
         gapped = _GAPPED.match(line)
         if gapped and (name := heading_of(gapped["heading"], current)) and name not in _ENTRY_LABELS \
@@ -274,14 +277,12 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
             # "EDUCATION          Bachelor of Business Administration": a heading in the left column, set on one
             # line with its section's first line in the right one ('Technologies      Java, Spring' under a job
             # is the job's own list)
-            sections.append(Section(name, gapped["heading"], [gapped["rest"]]))
-            heading_style, previous_style, left = style, None, math.inf
+            open_section(Section(name, gapped["heading"], [gapped["rest"]]), style)
             continue
         run_on = _RUN_ON.match(line)
         if run_on and _LOOKUP.get(run_on.group(1).lower()) == "experience" and len(run_on.group(2).split()) >= 2:
             # "Work Experience Carnegie Mellon University": a two-word heading a layout ran into the first entry
-            sections.append(Section("experience", run_on.group(1), [run_on.group(2)]))
-            heading_style, previous_style, left = style, None, math.inf
+            open_section(Section("experience", run_on.group(1), [run_on.group(2)]), style)
             continue
         if line:
             previous_style = style

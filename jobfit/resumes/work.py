@@ -139,11 +139,10 @@ def _employer(name: str, roles: frozenset[str]) -> tuple[str, str | None]:
     the district, in San Francisco; "Infosys Limited Chennai, Tamil Nadu" -> "Infosys Limited", in Chennai (a city
     the gazetteer knows right after the legal form). "Abernathy Systems, Inc." stays whole, and so does a name that is
     neither an organization's nor followed by a place or an address ("Bank of America, Merrill Lynch")."""
-    legal = _LEGAL_THEN.match(name)
-    town = _TOWN_STATE.match(legal["tail"]) if legal else None
-    if legal and place_kind(town.group(0).split(",")[0] if town else legal["tail"].split(",")[0].strip()) == "city" \
-            and (place := parse_place(town.group(0) if town else legal["tail"])):
-        return legal["name"], place_text(place)  # 'Infosys Limited Chennai, Tamil Nadu', 'Acme Corp. Boston, MA'
+    if legal := _LEGAL_THEN.match(name):
+        where = town.group(0) if (town := _TOWN_STATE.match(legal["tail"])) else legal["tail"]
+        if place_kind(where.split(",")[0].strip()) == "city" and (place := parse_place(where)):
+            return legal["name"], place_text(place)  # 'Infosys Limited Chennai, Tamil Nadu', 'Acme Corp. Boston, MA'
     if ";" in name:  # "New Morgan and Co., Inc.; Trenton, NJ": a semicolon before the place
         before, after = (part.strip() for part in name.split(";", 1))
         place = parse_place(after)
