@@ -738,6 +738,24 @@ def test_date_ranges_as_resumes_write_them(text, start, end):
     assert (found.start, found.end) == (start, end)
 
 
+def test_dates_in_brackets_between_a_title_and_its_employer(matcher):
+    # 'TITLE (M/YY - M/YY) Employer, Place': a two-digit year closed by a bracket ends a range as one at the line's end
+    # does, and the brackets go with the dates, not with the employer
+    text = """Will Stone
+will@example.com
+EXPERIENCE
+HEAD OF BUSINESS DEVELOPMENT (1/01 - 6/01) Company Net, Edinburgh, UK
+Opened the Scottish office.
+
+ACCOUNT EXECUTIVE (1/99 - 1/01) Company Net, London, UK
+Sold web projects.
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in profile.work] == [
+        ("HEAD OF BUSINESS DEVELOPMENT", "Company Net", "2001-01", "2001-06"),
+        ("ACCOUNT EXECUTIVE", "Company Net", "1999-01", "2001-01")]
+
+
 def test_an_education_entry_never_starts_after_it_ended(matcher):
     text = """Eda Years
 Education

@@ -23,7 +23,7 @@ def _one(p: str) -> str:
     return (
         rf"(?:(?P<{p}Y>(?:19|20)\d\d)\s*,?\s+(?P<{p}M>{_MONTH_NAME})|"
         rf"(?:(?P<{p}m>{MONTH}|{_SEASON})(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*[/.-]\s*)?)?"
-        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|⇒|→|/|to\b|till\b|until\b)|\s*\)?\s*$)))"
+        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|⇒|→|/|to\b|till\b|until\b|\))|\s*$)))"
     )
 
 

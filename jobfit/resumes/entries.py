@@ -158,6 +158,15 @@ _PAGE = re.compile(r"(?i)p\s?age\s*\d+(?:\s*(?:of|/)\s*\d+)?")  # a page's numbe
 _DURATION = re.compile(r"(?i)\(?\s*\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)(?:\s*(?:and\s*)?\d+\s*(?:months?|mos?))?\s*\)?")
 
 
+def _without_dates(line: str, found: DateRange) -> str:
+    """A header line with its dates taken out, and the brackets round them ('Account Executive (1/99 - 1/01) Company
+    Net'): what was before them and what was after are two pieces."""
+    before, after = line[: found.span[0]], line[found.span[1]:]
+    if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
+        before, after = before.rstrip()[:-1], after.lstrip()[1:]
+    return before + " | " + after
+
+
 @dataclass
 class Header:
     """The header lines of one entry with its dates taken out."""
@@ -307,9 +316,8 @@ def read_header(lines: list[str]) -> Header:
             found = later
         if found and header.dates is None:
             header.dates = found
-            line = line[: found.span[0]] + " | " + line[found.span[1]:]
-        elif found:
-            line = line[: found.span[0]] + " | " + line[found.span[1]:]
+        if found:
+            line = _without_dates(line, found)
         if found:  # "2022 - EPAM Systems. Software Engineer. Two projects": a dated line's sentences are its pieces
             line = _SENTENCE_END.sub(lambda m: m.group(0) if m.group(1).lower() in _ABBREVIATIONS else f"{m.group(1)} | ", line)
         places_before, line_pieces = len(header.places), []
