@@ -756,6 +756,18 @@ Sold web projects.
         ("ACCOUNT EXECUTIVE", "Company Net", "1999-01", "2001-01")]
 
 
+def test_honours_in_brackets_and_a_templates_placeholders_are_no_field_of_study():
+    from jobfit.resumes.education import education_entries
+
+    def read(*lines):
+        return [(e.degree, e.area, e.institution, e.end) for e in education_entries(list(lines))]
+
+    assert read("Bachelor of Science in Computer Science (Cum Laude honors conferred), 1990", "Pace University") == [
+        ("Bachelor of Science in Computer Science", "Computer Science", "Pace University", "1990")]
+    # a template nobody filled in: the degree is there, its field and school are not
+    assert read("MSc. Name of Education", "Name of University", "2010-2012") == [("MSc.", None, None, "2012")]
+
+
 def test_an_education_entry_never_starts_after_it_ended(matcher):
     text = """Eda Years
 Education

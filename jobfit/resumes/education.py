@@ -153,19 +153,17 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
     match = _AREA.match(rest)
     if match:
         area_text = (match.group(1) or match.group(2) or "")
-        area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*|\s+(?i:degree\s+of)\b|\s+(?i:with\s+(?:high\s+)?(?:distinction|honou?rs|merit))\b|(?:^|\s+)(?i:(?:summa\s+|magna\s+)?cum\s+laude)\b",
+        area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*|\s+(?i:degree\s+of)\b|\s+(?i:with\s+(?:high\s+)?(?:distinction|honou?rs|merit))\b|(?:^|\s+)\(?(?i:(?:summa\s+|magna\s+)?cum\s+laude)\b",
                              area_text)[0]
         area_text = strip_piece(_MONTH_AFTER.sub("", re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text)))
         if area_text.count("(") > area_text.count(")"):
             area_text = strip_piece(area_text[:area_text.rfind("(")])  # 'Interdisciplinary Studies(Business, Geology, …'
         area_text = _field_before_school(area_text)
-        if area_text and re.search(r"[A-Za-z]{2}", area_text) and not INSTITUTION.search(area_text) \
-                and not find_range(area_text) and not _NOT_AREA.match(area_text) and not parse_place(area_text):
+        if area_text and re.search(r"[A-Za-z]{2}", area_text) and not find_range(area_text) and not _names_no_field(area_text):
             # 'M. A. (2002)' and 'High School, New York' name no field
             area = area_text
             rest = rest[match.end():] if match.group(1) else rest[rest.find(area_text) + len(area_text):]
-    elif (level != "secondary" and abbreviated(written) and (bare := _BARE_AREA.match(rest)) and not INSTITUTION.search(bare.group(1))
-          and not _NOT_AREA.match(bare.group(1)) and not parse_place(bare.group(1))):
+    elif level != "secondary" and abbreviated(written) and (bare := _BARE_AREA.match(rest)) and not _names_no_field(bare.group(1)):
         area = re.sub(r"\s+(?:and|&|of)$", "", bare.group(1))
         rest = rest[rest.find(area) + len(area):]
     rest = re.sub(r"(?i)^\s+degree(?=\s+of\b)", " ", rest)  # '… in Community Development Degree of Daystar University'
@@ -181,6 +179,12 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
     if phrase.count("(") > phrase.count(")"):
         phrase += ")"  # 'B.A. (Economics), Johns Hopkins': the field's bracket closes after it
     return phrase, level, area, line[:start] + " | " + rest
+
+
+def _names_no_field(text: str) -> bool:
+    """What follows a degree but is no field of study: a school, a place, a date's month, a word like 'candidate',
+    a template's 'Name of Education'."""
+    return bool(INSTITUTION.search(text) or _NOT_AREA.match(text) or parse_place(text) or TEMPLATE_PLACEHOLDER.fullmatch(text))
 
 
 def _field_before_school(text: str) -> str:
@@ -256,8 +260,7 @@ def _field_line(line: str) -> str | None:
     text = strip_piece(re.sub(r"\s*(?<!\d)(?:19|20)\d\d(?!\d).*$", "", line))
     if not text or ":" in line or len(text.split()) > 6 or not re.fullmatch(r"[A-Za-z][A-Za-z &/'-]*", text) or not written_as_name(text):
         return None
-    if INSTITUTION.search(text) or degree_of(text) or parse_place(text) or _NOT_AREA.match(text) or _DISTINCTION.search(text) \
-            or heading_of(text) is not None:
+    if _names_no_field(text) or degree_of(text) or _DISTINCTION.search(text) or heading_of(text) is not None:
         return None
     if not re.search(r"[a-z]{3}", text) and text.split()[-1].lower() not in _FIELD_ENDS:
         return None

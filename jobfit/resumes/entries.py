@@ -254,7 +254,7 @@ def _trailing_city(text: str) -> str | None:
 # What resume templates print until someone fills them in (and what anonymized resumes keep): never a
 # title or an employer. 'Company Name City , State Patient Health Advocate' holds one title; 'Company Name - City'
 # and a lone 'State' none.
-TEMPLATE_PLACEHOLDER = re.compile(r"\b(?:Company Name|(?i:name of (?:the )?(?:college|company|employer|organi[sz]ation|school|institut\w+)))\b"
+TEMPLATE_PLACEHOLDER = re.compile(r"\b(?:Company Name|(?i:name of (?:the )?(?:college|company|employer|organi[sz]ation|school|universit(?:y|ies)|institut\w+|education|degree|course|program(?:me)?)))\b"
                                   r"(?:\s*[-–—－|,]?\s*(?:City|State|ST)\b)*|\bCity\s*,\s*(?:State|ST)\b|^\s*(?:City|State)\s*$")
 
 
