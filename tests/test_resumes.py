@@ -766,6 +766,11 @@ def test_honours_in_brackets_and_a_templates_placeholders_are_no_field_of_study(
         ("Bachelor of Science in Computer Science", "Computer Science", "Pace University", "1990")]
     # a template nobody filled in: the degree is there, its field and school are not
     assert read("MSc. Name of Education", "Name of University", "2010-2012") == [("MSc.", None, None, "2012")]
+    # the name a degree is written with holds its field, as 'Bachelor of Science in …' does; a field the line break cut
+    # takes its last words back from a long line ('… in Computer' / 'Science Engineering GPA3.71 on a 4.0 scale …')
+    assert read("2013 University of Minnesota, MN Bachelor's Degree in Computer",
+                "Science Engineering GPA3.71 on a 4.0 scale, Awards, Honors and Certifications") == [
+        ("Bachelor's Degree in Computer Science Engineering", "Computer Science Engineering", "University of Minnesota", "2013")]
 
 
 def test_an_education_entry_never_starts_after_it_ended(matcher):
@@ -1344,7 +1349,8 @@ def test_a_degree_alone_on_its_line_takes_its_field_from_the_next_line():
     assert read("LLB", "Subjects include:", "Criminal Law, Tort")[0][:2] == ("LLB", None)
     assert read("Masters of Commerce", "GPA: 8.0 · School: Business and Administration")[0][:2] == ("Masters of Commerce", None)
     assert read("MS", "RA", "MIT")[0][:2] == ("MS", None)
-    assert read("Master in Law", "Magna Cum Laude", "University of Pisa")[0][:3] == ("Master in Law", None, "University of Pisa")
+    # (the field is the one the degree's name holds, not the honour)
+    assert read("Master in Law", "Magna Cum Laude", "University of Pisa")[0][:3] == ("Master in Law", "Law", "University of Pisa")
 
 
 def test_a_heading_with_a_rule_drawn_after_it_opens_its_section():

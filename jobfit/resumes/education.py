@@ -3,6 +3,7 @@ dates, grade and courses on it or on the lines around it."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -166,6 +167,8 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
     elif level != "secondary" and abbreviated(written) and (bare := _BARE_AREA.match(rest)) and not _names_no_field(bare.group(1)):
         area = re.sub(r"\s+(?:and|&|of)$", "", bare.group(1))
         rest = rest[rest.find(area) + len(area):]
+    if area is None and (inner := re.search(r"(?i)\s+in\s+(?-i:([A-Z].*))$", written)):
+        area = inner.group(1)  # "Bachelor's Degree in Computer Science": the name the degree is written with holds its field
     rest = re.sub(r"(?i)^\s+degree(?=\s+of\b)", " ", rest)  # '… in Community Development Degree of Daystar University'
     # 'Computer System Technician Diploma', 'Kenya Certificate of Education': what it is in, or its name, first ('Armenia
     # Certificate' alone says where)
@@ -237,9 +240,15 @@ def _joined_degree_wraps(lines: list[str]) -> list[str]:
         # a field cut before its last word: 'Bachelor of Science in Computer' / 'Science, Pace University, New York'
         last, first = (above.split() or [""])[-1], (re.findall(r"[A-Za-z]+", line) or [""])[0]
         if found and re.search(r"\b(?:in|of)\s+(?:[A-Z][\w&]*\s+)*[A-Z][a-z]+$", above) and last.lower() not in _FIELD_ENDS \
-                and first[:1].isupper() and first.lower() in _FIELD_ENDS and line.lstrip().startswith(first) and len(line.split()) <= 8:
-            out[-1] = f"{above.rstrip()} {line.strip()}"
-            continue
+                and first[:1].isupper() and first.lower() in _FIELD_ENDS and line.lstrip().startswith(first):
+            if len(line.split()) <= 8:
+                out[-1] = f"{above.rstrip()} {line.strip()}"
+                continue
+            # a long line goes on with other things: only the field's last words join ('… in Computer' / 'Science
+            # Engineering GPA3.71 on a 4.0 scale, Honors and …')
+            words = list(itertools.takewhile(lambda w: re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() in _FIELD_ENDS, line.split()))
+            out[-1] = f"{above.rstrip()} {' '.join(words)}"
+            line = line.lstrip()[len(" ".join(words)):]
         # a long line that ends on 'of' goes on with its school ('… (MPHE) Degree of Kenyatta' / 'University.')
         if found and (dangling or unclosed or (strip_piece(above) == found[0] and line.lstrip().startswith("("))) \
                 and len(line.split()) <= 5 and (not INSTITUTION.search(line) or dangling and len(above) >= 40) \
