@@ -272,6 +272,39 @@ def _alias_owners(esco_rows: list[tuple]) -> dict[str, str]:
     return owners
 
 
+# a skill whose hidden labels name this many products is a class of them ('computer programming': ActionScript, Fortran,
+# OCaml …; 'use presentation software': Prezi, Haiku Deck …), not one skill by many names
+CATALOGUE_MIN = 10
+
+
+def _listed_products(pref: str, hidden: str | None) -> list[str]:
+    """The products a skill's hidden labels list as examples of it, when they are a catalogue (CATALOGUE_MIN or more
+    names that are no spelling of the skill's own name: 'Objective C', 'ObjC' and 'Obj-c' are Objective-C's)."""
+    own = set(re.findall(r"[a-z0-9+#]+", pref.lower()))
+
+    def spelling_of_own(label: str) -> bool:
+        words = set(re.findall(r"[a-z0-9+#]+", label.lower()))
+        return bool(words & own) or label.lower()[:3] == pref.lower()[:3]
+
+    names = [label for label in _labels(hidden) if re.search(r"[A-Z]", label) and not spelling_of_own(label)]
+    return names if len(names) >= CATALOGUE_MIN else []
+
+
+def _add_product_name(graph: _Graph, skill: dict, name: str, common: set[str], dictionary: frozenset[str]) -> None:
+    """A product's name as an alias: an ordinary word or phrase ('Access', 'Turing', 'Hack') only as written, the
+    one-word ones only in the context of other technology."""
+    single = " " not in alias_key(name)
+    if single and (alias_key(name) in common or _dictionary_word(name, dictionary) or len(alias_key(name)) <= 3):
+        graph.reserve(skill, name)  # reserved: O*NET's 'Ada' is this one too, no second skill of the name
+        if len(alias_key(name)) >= 5 and not name.isupper():
+            graph.add_alias(skill, name.upper(), exact=True)  # 'FORTRAN' as often as 'Fortran'; not 'ADA', a law
+        skill["context"] = skill["context"] or alias_key(name) in common or _dictionary_word(name, dictionary)
+    elif _ordinary_phrase(name, dictionary):
+        graph.reserve(skill, name)
+    else:
+        graph.add_alias(skill, name)
+
+
 def _new_skill(sid: str, name: str, type_: str, category: str, **extra) -> dict:
     return {"id": sid, "name": name, "type": type_, "category": category, "aliases": [], "exact": [],
             "context": False, "parents": [], "related": [], **extra}
@@ -391,6 +424,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
 
     # --- ESCO skills ---
     curated_ids = set(graph.skills)
+    catalogues: list[tuple[str, str]] = []  # (class skill, a product its hidden labels list)
     owners = _alias_owners(esco_rows)
     for uri, skill_type, reuse, pref, alts, hidden in esco_rows:
         parent_labels = {label_of.get(p, "") for p in broader.get(uri, ())}
@@ -413,9 +447,11 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         if qualified:
             graph.add_alias(skill, bare, exact=True)
             skill["context"] = True
+        listed = _listed_products(pref, hidden)
+        catalogues.extend((skill["id"], name) for name in listed)
         for label in [pref, bare, *_labels(alts), *_labels(hidden)]:
             key = alias_key(label)
-            if qualified and label == bare:
+            if qualified and label == bare or label in listed:
                 continue
             if FUNCTION_WORD_START.match(label):
                 continue  # a fragment of a split label ('and procedures'), not a name
@@ -441,6 +477,20 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
                     # skill the extras name ('coordination' is no wording of Logistics); the extras' own aliases are in
                     # already (a field of knowledge named by one word, 'biotechnology', 'finance', stays)
             graph.add_alias(skill, label)
+
+    # --- the products a class skill lists: technologies of their own under it, with its ESCO concept ('ActionScript'
+    # is not 'Fortran', though both are computer programming; a posting that asks for one is half met by the other) ---
+    for parent_id, name in catalogues:
+        if graph.lookup(name, written=False) is not None:
+            continue  # a skill of its own already ('Lua', 'Bash'), or another catalogue's
+        parent = graph.skills[parent_id]
+        sid = _slug(name)
+        if sid in graph.skills:
+            sid = f"{sid}-{parent_id[:4]}"
+        category = parent["category"] if parent["category"] in TECH_CATEGORIES else "tools and platforms"
+        child = graph.add(_new_skill(sid, name, "technology", category, esco_uri=parent.get("esco_uri")))
+        child["parents"] = [parent_id]
+        _add_product_name(graph, child, name, common, dictionary)
 
     # --- ESCO skill groups: fields of knowledge (ISCED-F) and groups of competences, as broader nodes ---
     for uri, pref, alts in groups_csv.select("conceptUri", "preferredLabel", "altLabels").iter_rows():

@@ -18,7 +18,7 @@ from jobfit.taxonomy import (
     default_taxonomy_path,
     load_taxonomy,
 )
-from jobfit.taxonomy_build import build_taxonomy, write_taxonomy
+from jobfit.taxonomy_build import _listed_products, build_taxonomy, write_taxonomy
 
 ESCO = "http://data.europa.eu/esco/skill/"
 OCC = "http://data.europa.eu/esco/occupation/"
@@ -151,6 +151,32 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     assert skills["onet-loom"].exact == ("Loom",) and skills["onet-loom"].context and not skills["onet-loom"].aliases
     # the same sources give the same bytes (regenerable, reviewable)
     assert write_taxonomy(build_taxonomy(esco, onet), tmp_path / "u.json.gz").read_bytes() == out.read_bytes()
+
+
+def test_a_catalogue_of_products_in_hidden_labels_becomes_technologies_under_its_class(sources, tmp_path):
+    """ESCO lists products as hidden labels of a class skill ('computer programming': ActionScript, Fortran …): each
+    is a technology of its own under the class, with the class's ESCO concept; spellings of the class's own name stay
+    its aliases, and a product with a skill of its own keeps it."""
+    import csv
+
+    esco, onet = sources
+    with open(esco / "skills_en.csv", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    products = ["Prezi", "Haiku Deck", "SlideDog", "Powtoon", "Corel Presentations", "Zoho Show", "Ludus",
+                "Adobe Ovation", "Keynote", "Beamer", "Lua"]
+    rows.append(["KSC", ESCO + "pres", "skill/competence", "sector-specific", "use presentation software",
+                 "work with presentation software", "\n".join(["Presentation Software", *products]), "released", "Slides."])
+    _csv(esco / "skills_en.csv", rows[0], rows[1:])
+    skills = load_taxonomy(write_taxonomy(build_taxonomy(esco, onet), tmp_path / "t.json.gz")).skills
+    presenting = skills["use-presentation-software"]
+    assert skills["prezi"].parents == ("use-presentation-software",) and skills["prezi"].esco_uri == ESCO + "pres"
+    assert skills["slidedog"].type == "technology" and "SlideDog" in skills["slidedog"].aliases
+    assert "Keynote" in skills["keynote"].exact  # an ordinary word: only as written
+    assert not {"prezi", "keynote"} & {a.lower() for a in presenting.aliases}
+    assert "Presentation Software" in presenting.aliases  # a spelling of its own name
+    assert "use-presentation-software" not in skills["lua"].parents  # Lua is Lua's
+    # fewer names than a catalogue are the class's own aliases
+    assert _listed_products("use presentation software", "\n".join(products[:5])) == []
 
 
 def test_onet_products_are_also_named_without_their_vendor():
@@ -321,6 +347,17 @@ def test_a_product_is_its_own_skill_under_the_concept_it_belongs_to(matcher):
     assert "erp-systems" in tax.skills["sap"].parents and "crm-software" in tax.skills["salesforce"].parents
     # the names a split took away have a home: IAM is identity management (no longer AWS), the Django ORM an ORM
     assert {"identity-management", "orm"} <= {s for s, _ in found(matcher, "IAM and SSO; models in the Django ORM")}
+
+
+def test_languages_esco_lists_under_computer_programming_are_languages_of_their_own(matcher):
+    """A posting for ActionScript is not met by Fortran: ESCO's hidden labels of 'computer programming' are languages,
+    each its own skill under it (siblings, partly close), found in capitals too; 'ADA compliance' is no Ada."""
+    ids = {s for s, _ in found(matcher, "ActionScript, FORTRAN 77 and Prezi; coding in Ada; ADA compliance")}
+    assert ids == {"actionscript", "fortran", "prezi", "ada", "computer-programming"}  # 'coding' is computer programming
+    tax = matcher.taxonomy
+    assert tax.skills["actionscript"].parents == ("computer-programming",)
+    assert tax.closeness("actionscript", "fortran") == CLOSENESS_SIBLING
+    assert tax.closeness("actionscript", "computer-programming") == CLOSENESS_CHILD_FOR_PARENT
 
 
 def test_a_soft_skill_and_its_esco_competence_are_one_skill(matcher):
