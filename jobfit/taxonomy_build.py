@@ -480,9 +480,10 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
 
     # --- the products a class skill lists: technologies of their own under it, with its ESCO concept ('ActionScript'
     # is not 'Fortran', though both are computer programming; a posting that asks for one is half met by the other) ---
+    written_only = {alias_key(a) for skill in graph.skills.values() for a in skill["exact"]}
     for parent_id, name in catalogues:
-        if graph.lookup(name, written=False) is not None:
-            continue  # a skill of its own already ('Lua', 'Bash'), or another catalogue's
+        if graph.lookup(name) is not None or alias_key(name) in written_only:
+            continue  # a skill of its own already ('Lua', 'Bash', Oracle's 'Rdb'), or another catalogue's
         parent = graph.skills[parent_id]
         sid = _slug(name)
         if sid in graph.skills:

@@ -247,8 +247,9 @@ def _joined_degree_wraps(lines: list[str]) -> list[str]:
             # a long line goes on with other things: only the field's last words join ('… in Computer' / 'Science
             # Engineering GPA3.71 on a 4.0 scale, Honors and …')
             words = list(itertools.takewhile(lambda w: re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() in _FIELD_ENDS, line.split()))
-            out[-1] = f"{above.rstrip()} {' '.join(words)}"
-            line = line.lstrip()[len(" ".join(words)):]
+            if words:
+                out[-1] = f"{above.rstrip()} {' '.join(words)}"
+                line = line.lstrip()[len(" ".join(words)):]
         # a long line that ends on 'of' goes on with its school ('… (MPHE) Degree of Kenyatta' / 'University.')
         if found and (dangling or unclosed or (strip_piece(above) == found[0] and line.lstrip().startswith("("))) \
                 and len(line.split()) <= 5 and (not INSTITUTION.search(line) or dangling and len(above) >= 40) \

@@ -316,9 +316,8 @@ def read_header(lines: list[str]) -> Header:
             found = later
         if found and header.dates is None:
             header.dates = found
-        if found:
-            line = _without_dates(line, found)
         if found:  # "2022 - EPAM Systems. Software Engineer. Two projects": a dated line's sentences are its pieces
+            line = _without_dates(line, found)
             line = _SENTENCE_END.sub(lambda m: m.group(0) if m.group(1).lower() in _ABBREVIATIONS else f"{m.group(1)} | ", line)
         places_before, line_pieces = len(header.places), []
         for piece in _split_pieces(line):
