@@ -773,6 +773,33 @@ def test_honours_in_brackets_and_a_templates_placeholders_are_no_field_of_study(
         ("Bachelor's Degree in Computer Science Engineering", "Computer Science Engineering", "University of Minnesota", "2013")]
 
 
+def test_degrees_a_two_column_page_set_under_the_work_history_heading_are_schooling(matcher):
+    # the two columns' headings read one after the other, then the schooling under the second
+    text = """Logan Lee
+logan@example.com
+EDUCATION
+CLINICAL
+EXPERIENCE
+Master of Arts, Counseling Psychology
+May 2015
+Bachelor of Science, Psychology
+May 2013
+Towson University, Towson, MD
+Clinical Intern, January 2013 - September 2013
+The Center for Empowered Living, Baltimore, MD
+Observed therapy sessions.
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(e.studyType, e.endDate) for e in profile.education] == [
+        ("Master of Arts, Counseling Psychology", "2015"), ("Bachelor of Science, Psychology", "2013")]
+    assert "Towson University" in {e.institution for e in profile.education}
+    assert [(w.position, w.name) for w in profile.work] == [("Clinical Intern", "The Center for Empowered Living")]
+    # a title that opens with the word is a job ('Master Electrician'), not a degree
+    jobs = parse_resume("Sam Roe\nsam@example.com\nEXPERIENCE\nMaster Electrician, 2010 - 2015\nVolt Electric, Tulsa, OK\n",
+                        matcher=matcher, today=date(2026, 1, 1))
+    assert [w.position for w in jobs.work] == ["Master Electrician"] and not jobs.education
+
+
 def test_an_education_entry_never_starts_after_it_ended(matcher):
     text = """Eda Years
 Education

@@ -14,12 +14,12 @@ from itertools import groupby, pairwise
 from jobfit import SCHEMA_VERSION
 from jobfit.documents import LayoutLine
 from jobfit.resumes.basics import contacts
-from jobfit.resumes.dates import iso, join_split_ranges, merged_years
+from jobfit.resumes.dates import find_range, iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
 from jobfit.resumes.entries import wrap_width
 from jobfit.resumes.layout import has_hints, line_styles
 from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
-from jobfit.resumes.sections import BULLET, INLINE, heading_of, letter_spaced, section_lines, split_sections
+from jobfit.resumes.sections import BULLET, INLINE, Section, heading_of, letter_spaced, section_lines, split_sections
 from jobfit.resumes.skills import SkillUse, resume_skills
 from jobfit.resumes.work import dates_only, merged_jobs, prose_entries, roles_held, work_entries
 from jobfit.salary import parse_salary
@@ -283,6 +283,28 @@ def _strengths_not_schooling(sections: list) -> list:
     return sections
 
 
+def _named_degree(line: str) -> bool:
+    """A line that opens with an academic degree by its name ('Master of Arts, Counseling Psychology', 'B.S. in
+    Biology'): not a title that starts with the word ('Master Electrician', 'MBA Intern')."""
+    found = degree_of(line)
+    return bool(found) and found[2][0] == 0 and _academic(line) and bool(re.search(r"\b(?:of|in)\b|\.", found[0]))
+
+
+def _schooling_under_a_history(sections: list) -> list:
+    """Degrees a two-column page set under the next column's heading ('EDUCATION' / 'CLINICAL' / 'EXPERIENCE' /
+    'Master of Arts, Counseling Psychology' / 'May 2015' / …): a work history that opens with a degree holds the
+    schooling up to its first dated line that names no degree, where its jobs begin."""
+    out = []
+    for section in sections:
+        shown = [i for i, line in enumerate(section.lines) if line]
+        if section.name == "experience" and shown and _named_degree(section.lines[shown[0]]):
+            end = next((i for i in shown[1:] if find_range(section.lines[i]) and not degree_of(section.lines[i])), len(section.lines))
+            out.append(Section("education", None, section.lines[:end]))
+            section = Section(section.name, section.heading, section.lines[end:], section.within)
+        out.append(section)
+    return out
+
+
 def parse_resume(
     text: str,
     *,
@@ -307,7 +329,7 @@ def parse_resume(
     styles = line_styles(lines, layout) if has_hints(layout) else None
 
     def sections_of(lines: list[str]) -> list:  # line for line as `lines`, so the styles hold for a cleaned copy too
-        return _strengths_not_schooling(split_sections(lines, styles))
+        return _schooling_under_a_history(_strengths_not_schooling(split_sections(lines, styles)))
 
     sections = sections_of(lines)
     header = [line for line in sections[0].lines if line]
