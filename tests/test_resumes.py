@@ -3076,3 +3076,21 @@ def test_a_second_title_in_a_header_is_no_employer(matcher):
             "Reviewed claims.\n")
     assert [(w.position, w.name) for w in parse_resume(text, matcher=matcher).work] == [
         ("Business Development Leader", None), ("Claims Analyst", "Coffee Meets Bagel")]
+
+
+def test_a_dash_glued_to_an_employer_sets_its_city_apart(matcher):
+    text = ("Sam Example\nExperience\nCLEARWIRE- Kansas City, MO\nSales & Marketing Intern\nSummer 2014\n"
+            "Educated customers about the product.\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name, w.location) for w in work] == [("Sales & Marketing Intern", "CLEARWIRE", "Kansas City, MO")]
+
+
+def test_numbers_that_count_a_history_s_entries_are_no_part_of_the_employer(matcher):
+    text = ("Sam Example\nExperience\n1 ENNORE FOUNDRIES LIMITED, Chennai, India\nPlant Manager, 2002 - 2004\n"
+            "Ran the foundry.\n\n2 Kirloskar Ferrous Industries Ltd, Pune, India\nWorks Engineer, 1993 - 2001\n"
+            "Ran the melting shop.\n")
+    assert [w.name for w in parse_resume(text, matcher=matcher).work] == [
+        "ENNORE FOUNDRIES LIMITED", "Kirloskar Ferrous Industries Ltd"]
+    # a number that counts nothing stays the name's
+    text = "Sam Example\nExperience\n84 Lumber, Pittsburgh, PA\nYard Associate, 2002 - 2004\nLoaded trucks.\n"
+    assert [w.name for w in parse_resume(text, matcher=matcher).work] == ["84 Lumber"]

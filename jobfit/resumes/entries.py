@@ -208,6 +208,8 @@ def take_place(text: str, header: Header) -> str:
     # 'CME Group-Chicago, IL': a hyphen a layout set between an organization's word and the city
     text = re.sub(r"\b([A-Za-z]{4,})-(?=[A-Z][a-z]+,\s)", lambda m: m.group(0) if m.group(1).lower() not in NOT_IN_CITY_NAMES
                   else f"{m.group(1)}, ", text)
+    # 'CLEARWIRE- Kansas City, MO': a dash glued to the word before it and spaced from the place after it
+    text = re.sub(r"(?<=[A-Za-z.)])[-–—]\s+(?=[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s)", ", ", text)
     text = re.sub(r"\s*\(([^()]*)\)?\s*$", lambda m: ", " + m.group(1).replace(" - ", ", ") if parse_place(
         m.group(1).replace(" - ", ", ").replace("  ", ", ")) else m.group(0), text)  # "Acme Ltd., Indore (Madhya Pradesh - India)"
     tokens = re.split(r"(\s*[,;]\s*|:\s+)", text)  # pieces and the commas (semicolons, colons) between them: "Acme; Boston, MA", "Acme: Boston, MA"

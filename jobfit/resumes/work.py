@@ -567,8 +567,25 @@ def _segments(header_lines: list[str]) -> list[list[str]]:
     return segments
 
 
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]?\s+(?=[A-Z])")
+
+
+def _unnumbered(lines: list[str]) -> list[str]:
+    """Lines without the numbers a history counts its entries with ('1 ENNORE FOUNDRIES LIMITED, CHENNAI' … '2
+    KIRLOSKAR FERROUS INDUSTRIES LTD' … '3 TATA ENGINEERING …'): only numbers that run 1, 2, 3 in order over the section,
+    so '84 Lumber' or '3 years of …' keep theirs."""
+    numbered = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := _NUMBERED.match(line))]
+    if len(numbered) < 2 or [n for _, n in numbered] != list(range(1, len(numbered) + 1)):
+        return lines
+    out = list(lines)
+    for i, _ in numbered:
+        out[i] = _NUMBERED.sub("", out[i])
+    return out
+
+
 def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> list[WorkEntry]:
     """Entries of an experience section; `width` is the document's wrap width (see wrap_width)."""
+    lines = _unnumbered(lines)
     entries: list[WorkEntry] = []
     groups = _groups(lines, width, roles)
     dated_groups = sum(1 for header, _ in groups if any(find_range(line) for line in header))
