@@ -3094,3 +3094,13 @@ def test_numbers_that_count_a_history_s_entries_are_no_part_of_the_employer(matc
     # a number that counts nothing stays the name's
     text = "Sam Example\nExperience\n84 Lumber, Pittsburgh, PA\nYard Associate, 2002 - 2004\nLoaded trucks.\n"
     assert [w.name for w in parse_resume(text, matcher=matcher).work] == ["84 Lumber"]
+
+
+def test_a_degree_with_its_school_inside_a_work_history_is_schooling(matcher):
+    text = ("Sam Example\nExperience\nPHP Developer, 2017 - 2019\nTechnology Development, Inc., Charlotte, NC\n"
+            "Built the backend.\n\nEducation and other Skills\nBS Engineering, University of Michigan, 2013\n"
+            "Skilled in Cascading Style Sheets (CSS) design\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(e.institution, e.studyType, e.endDate) for e in profile.education] == [
+        ("University of Michigan", "BS Engineering", "2013")]
+    assert [(w.position, w.name) for w in profile.work] == [("PHP Developer", "Technology Development, Inc.")]

@@ -253,10 +253,13 @@ def written_on(lines: list[str], work: list) -> date | None:
     return min(date(year, month, 28), now)
 
 
+_ACADEMIC_LEVELS = ("associate", "bachelor", "master", "doctorate")
+
+
 def _academic(line: str) -> bool:
     """A degree line ('Bachelor of Science in Civil Engineering, 1996') where certificates are listed: schooling."""
     found = degree_of(line)
-    return bool(found) and found[1] in ("associate", "bachelor", "master", "doctorate") and len(found[0]) > 3 \
+    return bool(found) and found[1] in _ACADEMIC_LEVELS and len(found[0]) > 3 \
         and len(line.split()) <= 20
 
 
@@ -267,6 +270,14 @@ def _schooling_among(lines: list[str]) -> list[str]:
     return [line for i, line in enumerate(shown) if _academic(line) or (
         INSTITUTION.search(line) and not degree_of(line) and len(line.split()) <= 10
         and any(_academic(below) for below in shown[i + 1:i + 3]))]
+
+
+def _schooling_in_a_history(lines: list[str]) -> list[str]:
+    """Lines of a work history that open with an academic degree and name its school ('BS Engineering, University of
+    Michigan, 2013' under a last job, where a page ran on past a heading it did not set apart)."""
+    found = [(line, degree_of(line)) for line in lines if len(line.split()) <= 20]
+    return [line for line, degree in found if degree and degree[2][0] == 0 and degree[1] in _ACADEMIC_LEVELS
+            and INSTITUTION.search(line)]
 
 
 # 'Core Qualifications', 'Key Qualifications:', 'Skills & Qualifications': a list of strengths more often than of degrees
@@ -365,7 +376,8 @@ def parse_resume(
         Education(institution=e.institution, area=e.area, studyType=e.degree, level=e.level, startDate=e.start,
                   endDate=e.end, score=e.score, courses=e.courses)
         for e in education_entries((section_lines(sections, "education") or _unheaded_education(header))
-                                   + [""] + _schooling_among(certification_lines))
+                                   + [""] + _schooling_among(certification_lines)
+                                   + [""] + _schooling_in_a_history(section_lines(sections, "experience")))
     ]
     # the same degree written twice (a template's summary line over its entry, a school listed under two headings): once
     education = [e for k, e in enumerate(education) if e not in education[:k]]
