@@ -3104,3 +3104,15 @@ def test_a_degree_with_its_school_inside_a_work_history_is_schooling(matcher):
     assert [(e.institution, e.studyType, e.endDate) for e in profile.education] == [
         ("University of Michigan", "BS Engineering", "2013")]
     assert [(w.position, w.name) for w in profile.work] == [("PHP Developer", "Technology Development, Inc.")]
+
+
+def test_a_field_run_into_its_school_s_name_is_set_apart_from_it(matcher):
+    text = ("Sam Example\nEducation\nBachelor's In Business Administration (BBA) : Finance Kathmandu University - City\n"
+            "Master of Science : Plant and Soil Science Agriculture Education Southern Illinois University Carbondale , "
+            "City , State Plant and Soil\nBachelor of Science : Chemistry University of North Carolina\n"
+            "MBA : Harvard Business School\n")
+    assert [(e.institution, e.area) for e in parse_resume(text, matcher=matcher).education] == [
+        ("Kathmandu University", "Finance"),
+        ("Southern Illinois University Carbondale", "Plant and Soil Science Agriculture Education"),
+        ("University of North Carolina", "Chemistry"),
+        ("Harvard Business School", None)]

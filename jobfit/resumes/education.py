@@ -202,7 +202,35 @@ def _field_before_school(text: str) -> str:
     # University of New York', 'Kenya School of Law', 'Indian Institute of Technology' stay whole)
     school = re.search(r"\s(?i:university)\s+of\b", text)
     before = text[:school.start()].strip() if school else ""
-    return before if before and (before.split()[-1].lower() in _FIELD_ENDS) and not INSTITUTION.search(before) else text
+    if before and (before.split()[-1].lower() in _FIELD_ENDS | _DISCIPLINES) and not INSTITUTION.search(before):
+        return before
+    split = _field_then_school(text)
+    return split[0] if split else text
+
+
+# one-word fields of study, which may end a field as its last word does ('Finance Kathmandu University')
+_DISCIPLINES = frozenset("""finance accounting accountancy marketing economics nursing psychology biology chemistry physics
+history english journalism sociology philosophy anthropology architecture music theology pharmacy medicine agriculture
+geology geography linguistics literature communications communication design dentistry kinesiology criminology
+systems""".split())
+
+
+def _field_then_school(text: str) -> tuple[str, str] | None:
+    """A field run straight into the school's name, no comma between ('Finance Kathmandu University', 'Plant and Soil
+    Science Agriculture Education Southern Illinois University Carbondale'): the field up to its last word that ends
+    fields, when one to three words of the school's own name follow it before the school word. 'Harvard Business
+    School' and 'Arts University Bournemouth' stay whole, as no name word stands between."""
+    words = text.split()
+    key = next((i for i, w in enumerate(words) if w[:1].isupper() and INSTITUTION.fullmatch(w.strip(".,()"))), None)
+    if key is None or key < 2:
+        return None
+    for j in range(key - 2, max(-1, key - 5), -1):
+        name = words[j + 1:key]
+        if words[j].lower() in _FIELD_ENDS | _DISCIPLINES and all(re.fullmatch(r"[A-Z][\w.'&-]*", w) for w in name) and not any(
+                w.lower() in _FIELD_ENDS | _DISCIPLINES for w in name) and all(
+                w[:1].isupper() or w.lower() in NAME_CONNECTORS for w in words[:j + 1]):
+            return " ".join(words[:j + 1]), " ".join(words[j + 1:])
+    return None
 
 
 def _joined_wraps(lines: list[str]) -> list[str]:
@@ -313,6 +341,8 @@ def _template_row(line: str) -> str:
         field = " ".join(tail[:k])
         if row["mid"].startswith(field + " ") and len(row["mid"]) > len(field) + 3:
             school = row["mid"][len(field):].strip()
+            if more := _field_then_school(school):  # the field written again after the place, cut where its line wrapped
+                field, school = f"{field} {more[0]}", more[1]
             return f"{row['head']} : {field} - {school} | {' '.join(tail[k:])}".rstrip(" |")
     return line
 
