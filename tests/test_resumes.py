@@ -3116,3 +3116,14 @@ def test_a_field_run_into_its_school_s_name_is_set_apart_from_it(matcher):
         ("Southern Illinois University Carbondale", "Plant and Soil Science Agriculture Education"),
         ("University of North Carolina", "Chemistry"),
         ("Harvard Business School", None)]
+
+
+def test_a_note_that_shares_its_brackets_with_the_dates_and_a_projects_line_under_the_employer(matcher):
+    text = ("Sam Example\nWork Experience\nPython Developer (Aug. 2021 - present)\nClaustrophobia,\n"
+            "Projects: Website, Store, API, CRM, Dashboard, Game Bot\nTechnologies: Python, Django\n"
+            "Python Developer (Education, Sep. 2020 - Aug. 2021)\nYandex.Practicum,\nProjects: Social Network, Catalogs\n"
+            "Technologies: Python, Django\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name, w.summary) for w in work] == [
+        ("Python Developer", "Claustrophobia", None), ("Python Developer", "Yandex.Practicum", "Education")]
+    assert work[0].highlights[0].startswith("Projects: Website")

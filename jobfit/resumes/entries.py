@@ -47,7 +47,7 @@ IGNORED_LABELS = ("client", "experience", "notice", "notice period", "team size"
                   "hours")
 BODY_LABEL = re.compile(
     r"^(?:(?:key|main|major|job|my|primary|other)\s+)?(?:roles?|responsibilit\w+|duties|functions|achievements?|accomplishments?|"
-    r"contributions|deliverables|highlights|environment|description|profile|tools(?: used)?|technologies(?: used)?|project(?: name| title)?|"
+    r"contributions|deliverables|highlights|environment|description|profile|tools(?: used)?|technologies(?: used)?|projects?(?: name| title)?|"
     r"team size|client|platform|technology used|skills used|results|tasks(?: performed)?|tech(?:nical)? scope|(?:tech )?stack)(?:\s*/\s*\w+|\s+(?:and|&)\s+\w+)*\s*(?::|$)", re.I)
 
 
@@ -164,6 +164,9 @@ def _without_dates(line: str, found: DateRange) -> str:
     before, after = line[: found.span[0]], line[found.span[1]:]
     if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
         before, after = before.rstrip()[:-1], after.lstrip()[1:]
+    elif before.count("(") > before.count(")") and after.lstrip().startswith(")"):
+        # 'Python Developer (Education, Sep. 2020 - Aug. 2021)': the note the dates shared the brackets with stays in them
+        before, after = before.rstrip(" ,;:-–—") + ")", after.lstrip()[1:]
     return before + " | " + after
 
 
