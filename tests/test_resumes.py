@@ -3126,4 +3126,3 @@ def test_a_note_that_shares_its_brackets_with_the_dates_and_a_projects_line_unde
     work = parse_resume(text, matcher=matcher).work
     assert [(w.position, w.name, w.summary) for w in work] == [
         ("Python Developer", "Claustrophobia", None), ("Python Developer", "Yandex.Practicum", "Education")]
-    assert work[0].highlights[0].startswith("Projects: Website")

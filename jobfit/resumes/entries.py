@@ -47,7 +47,7 @@ IGNORED_LABELS = ("client", "experience", "notice", "notice period", "team size"
                   "hours")
 BODY_LABEL = re.compile(
     r"^(?:(?:key|main|major|job|my|primary|other)\s+)?(?:roles?|responsibilit\w+|duties|functions|achievements?|accomplishments?|"
-    r"contributions|deliverables|highlights|environment|description|profile|tools(?: used)?|technologies(?: used)?|projects?(?: name| title)?|"
+    r"contributions|deliverables|highlights|environment|description|profile|tools(?: used)?|technologies(?: used)?|project(?: name| title)?|"
     r"team size|client|platform|technology used|skills used|results|tasks(?: performed)?|tech(?:nical)? scope|(?:tech )?stack)(?:\s*/\s*\w+|\s+(?:and|&)\s+\w+)*\s*(?::|$)", re.I)
 
 
