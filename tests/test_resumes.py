@@ -3126,3 +3126,10 @@ def test_a_note_that_shares_its_brackets_with_the_dates_and_a_projects_line_unde
     work = parse_resume(text, matcher=matcher).work
     assert [(w.position, w.name, w.summary) for w in work] == [
         ("Python Developer", "Claustrophobia", None), ("Python Developer", "Yandex.Practicum", "Education")]
+
+
+def test_a_resume_builder_s_row_with_a_field_a_year_and_a_school_and_no_degree(matcher):
+    text = ("Sam Example\nEducation\nEnglish and Journalism , 2004 University Of New Mexico - City , State English and "
+            "Journalism\nPhysical Education/Math , May 1977 HARDING COLLEGE - City , State Physical Education/Math\n")
+    assert [(e.institution, e.area, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
+        ("University Of New Mexico", "English and Journalism", "2004"), ("HARDING COLLEGE", "Physical Education/Math", "1977")]

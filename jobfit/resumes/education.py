@@ -421,8 +421,10 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
                 entry.institution = strip_piece(provider.group(1))
                 if len(entries) == 1:
                     lead = None
-        elif bare is entry and not has_degree and (field_here := _field_opening(line)):
-            entry.area = field_here  # 'BS' / 'Electrical Engineering, 1991: Rutgers University'
+        elif not has_degree and (bare is entry or entry.area is None and not entry.institution and _FIELD_YEAR_SCHOOL.match(line)) \
+                and (field_here := _field_opening(line)):
+            entry.area = field_here  # 'BS' / 'Electrical Engineering, 1991: Rutgers University'; a resume builder's row
+            # with no degree: 'English and Journalism , 2004 University Of New Mexico - City , State English and Journalism'
             rest = line[len(field_here):]
         elif bare is entry and not has_degree and (field_here := _field_line(line)):
             # 'BSc (Hons)' / 'Sales Management', 'M.Sc.' / 'Specialization in Complex Systems': the degree's field
@@ -480,6 +482,9 @@ _GENERIC_SCHOOL = re.compile(rf"(?i)(?:the\s+)?(?:{_SCHOOL_WORDS}|board|name)(?:
 
 # 'certificate from LinkedIn', 'Diploma Course In Java Technology (DJVT) from NIIT,': the provider ends the line
 _PROVIDER = re.compile(r"\bfrom\s+([A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|and|&)){0,6})\s*[,.]?\s*$")
+
+
+_FIELD_YEAR_SCHOOL = re.compile(rf"^[A-Z][^,:;|]{{2,60}}?\s*,\s*(?:(?i:{MONTH})\.?\s+)?(?:19|20)\d\d\s+[^,]*\b(?i:{_SCHOOL_WORDS})\b")
 
 
 def _field_opening(line: str) -> str | None:
