@@ -3133,3 +3133,10 @@ def test_a_resume_builder_s_row_with_a_field_a_year_and_a_school_and_no_degree(m
             "Journalism\nPhysical Education/Math , May 1977 HARDING COLLEGE - City , State Physical Education/Math\n")
     assert [(e.institution, e.area, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
         ("University Of New Mexico", "English and Journalism", "2004"), ("HARDING COLLEGE", "Physical Education/Math", "1977")]
+
+
+def test_the_last_part_of_a_field_run_into_the_school_on_a_degree_s_line(matcher):
+    text = ("Sam Example\nEducation\nBachelor of Arts : Sociology, Journalism Drake University - City , State\n"
+            "Master's Degree in Business Education, Business Teacher's Training Institute, 2004\n")
+    assert [(e.institution, e.area) for e in parse_resume(text, matcher=matcher).education] == [
+        ("Drake University", "Sociology, Journalism"), ("Business Teacher's Training Institute", "Business Education")]

@@ -159,7 +159,10 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
         area_text = strip_piece(_MONTH_AFTER.sub("", re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text)))
         if area_text.count("(") > area_text.count(")"):
             area_text = strip_piece(area_text[:area_text.rfind("(")])  # 'Interdisciplinary Studies(Business, Geology, …'
-        area_text = _field_before_school(area_text)
+        field = _field_before_school(area_text)
+        if not (inner := re.search(r"(?i)\s+in\s+(.*)$", written)) or field.lower() not in inner.group(1).lower():
+            area_text = field  # but words of the field the degree's name holds are the school's ("Master's Degree in
+            # Business Education, Business Teacher's Training Institute")
         if area_text and re.search(r"[A-Za-z]{2}", area_text) and not find_range(area_text) and not _names_no_field(area_text):
             # 'M. A. (2002)' and 'High School, New York' name no field
             area = area_text
@@ -458,6 +461,10 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             if named and entry.area and named.endswith(" " + entry.area) \
                     and named[: -len(entry.area)].split()[-1].lower() not in NAME_CONNECTORS:  # 'Kenya School of Law' stays
                 named = named[: -len(entry.area)].strip()  # 'Oakland University Marketing and Business Management': the field again
+            if named and has_degree and (split := _field_then_school(named)) and split[0].lower() not in (entry.area or "").lower():
+                # 'Bachelor of Arts : Sociology, Journalism Drake University': the field's last part ran into the school
+                # (words of the degree's own field are the school's: 'Business Education, Business Teacher's … Institute')
+                entry.area, named = (f"{entry.area}, {split[0]}" if entry.area else split[0]), split[1]
             if not entry.institution and named:
                 entry.institution = named
                 rest_of_piece = strip_piece(piece.replace(named, " | "))
