@@ -3140,3 +3140,8 @@ def test_the_last_part_of_a_field_run_into_the_school_on_a_degree_s_line(matcher
             "Master's Degree in Business Education, Business Teacher's Training Institute, 2004\n")
     assert [(e.institution, e.area) for e in parse_resume(text, matcher=matcher).education] == [
         ("Drake University", "Sociology, Journalism"), ("Business Teacher's Training Institute", "Business Education")]
+
+
+def test_a_grade_after_a_field_is_no_part_of_it(matcher):
+    text = "Sam Example\nEducation\nBS : Business Administration GPA: 3.5 Benedict College, 2013\n"
+    assert [(e.area, e.score) for e in parse_resume(text, matcher=matcher).education] == [("Business Administration", "3.5")]

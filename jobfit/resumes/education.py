@@ -154,7 +154,7 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
     match = _AREA.match(rest)
     if match:
         area_text = (match.group(1) or match.group(2) or "")
-        area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*|\s+(?i:degree\s+of)\b|\s+(?i:with\s+(?:high\s+)?(?:distinction|honou?rs|merit))\b|(?:^|\s+)\(?(?i:(?:summa\s+|magna\s+)?cum\s+laude)\b",
+        area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*|\s+(?i:c?gpa|grade)\b|\s+(?i:degree\s+of)\b|\s+(?i:with\s+(?:high\s+)?(?:distinction|honou?rs|merit))\b|(?:^|\s+)\(?(?i:(?:summa\s+|magna\s+)?cum\s+laude)\b",
                              area_text)[0]
         area_text = strip_piece(_MONTH_AFTER.sub("", re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text)))
         if area_text.count("(") > area_text.count(")"):
