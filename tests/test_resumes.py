@@ -3110,12 +3110,12 @@ def test_a_field_run_into_its_school_s_name_is_set_apart_from_it(matcher):
     text = ("Sam Example\nEducation\nBachelor's In Business Administration (BBA) : Finance Kathmandu University - City\n"
             "Master of Science : Plant and Soil Science Agriculture Education Southern Illinois University Carbondale , "
             "City , State Plant and Soil\nBachelor of Science : Chemistry University of North Carolina\n"
-            "MBA : Harvard Business School\n")
+            "MBA : Harvard Business School\nMaster of Business Administration- Healthcare University of Phoenix\n")
     assert [(e.institution, e.area) for e in parse_resume(text, matcher=matcher).education] == [
         ("Kathmandu University", "Finance"),
         ("Southern Illinois University Carbondale", "Plant and Soil Science Agriculture Education"),
         ("University of North Carolina", "Chemistry"),
-        ("Harvard Business School", None)]
+        ("Harvard Business School", None), ("University of Phoenix", "Healthcare")]
 
 
 def test_a_note_that_shares_its_brackets_with_the_dates_and_a_projects_line_under_the_employer(matcher):

@@ -215,7 +215,7 @@ def _field_before_school(text: str) -> str:
 _DISCIPLINES = frozenset("""finance accounting accountancy marketing economics nursing psychology biology chemistry physics
 history english journalism sociology philosophy anthropology architecture music theology pharmacy medicine agriculture
 geology geography linguistics literature communications communication design dentistry kinesiology criminology
-systems""".split())
+systems healthcare""".split())
 
 
 def _field_then_school(text: str) -> tuple[str, str] | None:
