@@ -3145,3 +3145,10 @@ def test_the_last_part_of_a_field_run_into_the_school_on_a_degree_s_line(matcher
 def test_a_grade_after_a_field_is_no_part_of_it(matcher):
     text = "Sam Example\nEducation\nBS : Business Administration GPA: 3.5 Benedict College, 2013\n"
     assert [(e.area, e.score) for e in parse_resume(text, matcher=matcher).education] == [("Business Administration", "3.5")]
+
+
+def test_a_row_that_writes_the_degree_and_the_school_twice_names_the_school_once(matcher):
+    text = ("Sam Example\nEducation\nBachelor of Science : Nursing Valparaiso University Bachelor of Science in Nursing "
+            "Valparaiso University\nHigh School Diploma : 1991 Newington High School - City , State\n")
+    assert [e.institution for e in parse_resume(text, matcher=matcher).education] == [
+        "Valparaiso University", "Newington High School"]

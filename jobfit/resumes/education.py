@@ -457,6 +457,9 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             if place:
                 entry.location = entry.location or piece
                 continue
+            if has_degree and (again := degree_of(piece)) and again[2][0] > 0 and again[1] != "secondary":
+                piece = strip_piece(piece[:again[2][0]])  # '… Nursing Valparaiso University Bachelor of Science in
+                # Nursing Valparaiso University': a resume builder's row writes the degree and the school twice
             named = institution_name(piece)
             if named and entry.area and named.endswith(" " + entry.area) \
                     and named[: -len(entry.area)].split()[-1].lower() not in NAME_CONNECTORS:  # 'Kenya School of Law' stays
