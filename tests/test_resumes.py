@@ -3152,3 +3152,9 @@ def test_a_row_that_writes_the_degree_and_the_school_twice_names_the_school_once
             "Valparaiso University\nHigh School Diploma : 1991 Newington High School - City , State\n")
     assert [e.institution for e in parse_resume(text, matcher=matcher).education] == [
         "Valparaiso University", "Newington High School"]
+
+
+def test_a_template_s_field_written_twice_is_one_field(matcher):
+    text = "Sam Example\nEducation\nMay 2007 Bachelor of Arts : Psychology Psychology\n"
+    assert [(e.studyType, e.area) for e in parse_resume(text, matcher=matcher).education] == [
+        ("Bachelor of Arts : Psychology", "Psychology")]

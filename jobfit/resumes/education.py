@@ -159,6 +159,8 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
         area_text = strip_piece(_MONTH_AFTER.sub("", re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text)))
         if area_text.count("(") > area_text.count(")"):
             area_text = strip_piece(area_text[:area_text.rfind("(")])  # 'Interdisciplinary Studies(Business, Geology, …'
+        if (n := len(words := area_text.split())) % 2 == 0 and words[:n // 2] == words[n // 2:]:
+            area_text = " ".join(words[:n // 2])  # 'Bachelor of Arts : Psychology Psychology': a template's field twice
         field = _field_before_school(area_text)
         if not (inner := re.search(r"(?i)\s+in\s+(.*)$", written)) or field.lower() not in inner.group(1).lower():
             area_text = field  # but words of the field the degree's name holds are the school's ("Master's Degree in
