@@ -3158,3 +3158,10 @@ def test_a_template_s_field_written_twice_is_one_field(matcher):
     text = "Sam Example\nEducation\nMay 2007 Bachelor of Arts : Psychology Psychology\n"
     assert [(e.studyType, e.area) for e in parse_resume(text, matcher=matcher).education] == [
         ("Bachelor of Arts : Psychology", "Psychology")]
+
+
+def test_a_high_school_s_name_before_its_diploma_is_the_school(matcher):
+    text = ("Sam Example\nEducation\nUlysses S. Grant High School City , State High School Diploma\n"
+            "Velankanni Matriculation Higher Secondary School, Chennai.\n")
+    assert [(e.institution, e.studyType) for e in parse_resume(text, matcher=matcher).education][:1] == [
+        ("Ulysses S. Grant High School", "High School")]

@@ -70,11 +70,19 @@ SCORE = re.compile(r"\b(?:gpa|cgpa|cpi|percentage|grade|score|aggregate)\s*(?:of
                    r"|(\d{2}(?:\.\d+)?\s*%)|(\d\.\d{1,2})\s*/\s*(?:4|10)(?:\.0)?\b", re.I)
 
 
+_AFTER_NAME_WORD = re.compile(r"\b(?!(?:State|City)\s+$)[A-Z][\w.]*\s+$")
+
+
 def degree_of(text: str) -> tuple[str, str, tuple[int, int]] | None:
     """(the degree as written, its level, where) for the first degree named in text."""
     best = None
     for pattern, level in _DEGREE_RES:
-        match = next((m for m in pattern.finditer(text) if not _state_code(text, m)), None)
+        found = [m for m in pattern.finditer(text) if not _state_code(text, m)]
+        match = found[0] if found else None
+        if level == "secondary" and len(found) > 1:
+            # 'Ulysses S. Grant High School City , State High School Diploma': one after a word of a name is the school's
+            # name; the degree is the first after none (a template's 'State' is none)
+            match = next((m for m in found if not _AFTER_NAME_WORD.search(text[:m.start()])), match)
         if match and _NOT_A_DEGREE.match(text, match.end()):
             return None  # 'Masters Research Project: …', 'Bachelor thesis on …': a note on a degree named elsewhere
         if match and (best is None or (match.start(), best[2][1]) < (best[2][0], match.end())):
