@@ -3165,3 +3165,12 @@ def test_a_high_school_s_name_before_its_diploma_is_the_school(matcher):
             "Velankanni Matriculation Higher Secondary School, Chennai.\n")
     assert [(e.institution, e.studyType) for e in parse_resume(text, matcher=matcher).education][:1] == [
         ("Ulysses S. Grant High School", "High School")]
+
+
+def test_a_club_is_no_school_and_a_duty_is_no_employer(matcher):
+    text = ("Sam Example\nExperience\nBusiness Office Manager, Writing and implementing department Policies, 2009 - 2012\n"
+            "Ran the office.\nEducation\nMaster of Science : Civil Engineering , 11/2019\nAuburn University - City , State\n"
+            "Member of University Tennis Club\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(w.position, w.name) for w in profile.work] == [("Business Office Manager", None)]
+    assert [e.institution for e in profile.education] == ["Auburn University"]

@@ -514,12 +514,15 @@ def _field_opening(line: str) -> str | None:
     return _field_line(first) if rest and INSTITUTION.search(rest[0]) else None
 
 
+_MEMBERSHIP = re.compile(r"(?i)\b(?:club|society|association|team|committee|council|union|chapter)$")
+
+
 def _may_name_school(piece: str) -> bool:
     """A piece with no school word may still name one ('Bond University' aside, 'Ecole IRIS'), but not when it is a
     heading ('QUALIFICATIONS'), a label ('Minor: Youth Studies'), a date ('December 20XX'), a sentence's end or a
     numeral ('III.'), text ('the school year'), an honour ('First Class Honours') or one word in title case, which
     is a subject more often than a school ('Mathematics', 'Commerce')."""
-    return (written_as_name(piece) and heading_of(piece) is None and ":" not in piece and not piece.endswith((".", "?", "!"))
+    return (written_as_name(piece) and heading_of(piece) is None and ":" not in piece and not _MEMBERSHIP.search(piece) and not piece.endswith((".", "?", "!"))
             and not re.search(rf"(?i)\b{MONTH}\s*(?:19|20)(?:\d\d|xx)\b", piece) and len(re.findall(r"[A-Za-z]{2,}", piece)) > 0
             and not re.fullmatch(r"[IVXivx]+", piece) and not re.fullmatch(r"[A-Z][a-z]+", piece) and not _DISTINCTION.search(piece)
             and (piece.split() or [""])[-1].lower().strip(".,") not in _FIELD_ENDS
@@ -598,6 +601,8 @@ def _school_in(part: str) -> str | None:
     if (place := re.search(r"\s*\(([^()]+)\)$", name)) and parse_place(place.group(1)):
         name = name[: place.start()]  # 'Lodz University of Technology (Poland)'
     name = strip_piece(re.sub(rf"(?i)\b({_SCHOOL_WORDS})\.$", r"\1", name))  # a sentence's end: '… of Kenyatta University.'
+    if _MEMBERSHIP.search(name):
+        return None  # 'Member of University Tennis Club', 'College Quiz Club': a membership, no school
     if name and len(name.split()) <= 10:
         return name
     return None

@@ -225,7 +225,9 @@ class WorkEntry:
 
 
 # a verb and the words of its sentence, none of them capitalized: 'Planned and executed' ('Managed Care Systems' is a name)
-_VERB_PHRASE = re.compile(r"(?:[A-Z][a-z]+(?:ed|ing)|Led|Built|Ran|Made|Wrote|Taught|Oversaw|Drove|Grew|Sold)(?:\s+[a-z][\w'-]*)+\.?")
+_VERB_PHRASE = re.compile(r"(?:[A-Z][a-z]+(?:ed|ing)|Led|Built|Ran|Made|Wrote|Taught|Oversaw|Drove|Grew|Sold)(?:\s+[a-z][\w'-]*)+\.?"
+                          r"|[A-Z][a-z]+ing\s+and\s+[a-z]+ing\b.*")  # 'Writing and implementing department Policies'
+
 
 
 def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
