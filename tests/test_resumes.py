@@ -3174,3 +3174,11 @@ def test_a_club_is_no_school_and_a_duty_is_no_employer(matcher):
     profile = parse_resume(text, matcher=matcher)
     assert [(w.position, w.name) for w in profile.work] == [("Business Office Manager", None)]
     assert [e.institution for e in profile.education] == ["Auburn University"]
+
+
+def test_a_sentence_in_a_header_is_neither_employer_nor_title(matcher):
+    text = ("Sam Example\nExperience\nFrontend Engineer | Adding functionality to micro SPA on React | Aug 2019 - Oct 2019\n"
+            "Built the cart.\nI've got experience building and working Assistant Manager | Feb 2018 - present\n"
+            "Ran the store.\n")
+    assert [(w.position, w.name) for w in parse_resume(text, matcher=matcher).work] == [
+        ("Frontend Engineer", None), (None, None)]

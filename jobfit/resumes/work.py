@@ -211,7 +211,7 @@ _WORKED_AS = re.compile(rf"(?i)^{_AS}(?=\w)")
 # a title its text runs on after, in the same line: 'Senior Litigation Paralegal. Assigned to the office of'
 _SENTENCE_AFTER = re.compile(r"^(?P<title>(?:\S+\s+){0,5}\S*[a-z]{3})\.\s+[A-Z][a-z]+\s+[a-z]")
 # a clause with its verb ('Banking and locking up store when manager was away'): text, not a title
-_CLAUSE = re.compile(r"(?i)\b(?:was|were|is|are|had|have|has|did)\b")
+_CLAUSE = re.compile(r"(?i)\b(?:was|were|is|are|had|have|has|did)\b|^(?:i|we)(?:['’]\w+)?\s")  # "I've got experience …"
 
 
 @dataclass
@@ -226,7 +226,8 @@ class WorkEntry:
 
 # a verb and the words of its sentence, none of them capitalized: 'Planned and executed' ('Managed Care Systems' is a name)
 _VERB_PHRASE = re.compile(r"(?:[A-Z][a-z]+(?:ed|ing)|Led|Built|Ran|Made|Wrote|Taught|Oversaw|Drove|Grew|Sold)(?:\s+[a-z][\w'-]*)+\.?"
-                          r"|[A-Z][a-z]+ing\s+and\s+[a-z]+ing\b.*")  # 'Writing and implementing department Policies'
+                          r"|[A-Z][a-z]+ing\s+and\s+[a-z]+ing\b.*"  # 'Writing and implementing department Policies'
+                          r"|[A-Z][a-z]+ing\s+[a-z]+\s+(?:to|for|on|with|of|in)\s.*")  # 'Adding functionality to micro SPA on React'
 
 
 
@@ -660,7 +661,7 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
         kept.pop(0)  # an empty first entry; one with text keeps it, so nothing the resume says is lost
     _roles_within(kept)
     for entry in kept:
-        if entry.position is None and (entry.company or entry.dates):
+        if entry.position is None and (entry.company or entry.dates or entry.highlights):
             entry.position = next(filter(None, (_title_in_text(line, roles) for line in entry.highlights[:6])), None)
         if entry.dates is None:
             entry.dates = _span_of_text(entry.highlights)
