@@ -3182,3 +3182,12 @@ def test_a_sentence_in_a_header_is_neither_employer_nor_title(matcher):
             "Ran the store.\n")
     assert [(w.position, w.name) for w in parse_resume(text, matcher=matcher).work] == [
         ("Frontend Engineer", None), (None, None)]
+
+
+def test_a_job_a_history_states_in_a_sentence_with_dates_and_no_title(matcher):
+    text = ("Sam Example\nWork Experience\nSenior Engineer\nOracle India - Bangalore\nJanuary 2014 to Present\n"
+            "Worked with the OBIEE team.\n• Worked in Samsung R&D Operations, Bangalore since Oct 2008 to Jan 2014, with\n"
+            "Multimedia team.\n")
+    work = parse_resume(text, matcher=matcher, today=date(2020, 1, 1)).work
+    assert [(w.name, w.startDate, w.endDate) for w in work] == [
+        ("Oracle India", "2014-01", None), ("Samsung R&D Operations", "2008-10", "2014-01")]

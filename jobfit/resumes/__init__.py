@@ -466,7 +466,7 @@ def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
     stated = prose_entries(" ".join(section_lines(sections, *prose)), roles)
     if "experience" not in prose:  # a history's own text states a job whole: title, employer and dates
         # line by line: a statement's dates are on its own line, not the next job's
-        stated += [e for e in prose_entries("\n".join(section_lines(sections, "experience")), roles) if e.position and e.dates]
+        stated += [e for e in prose_entries("\n".join(section_lines(sections, "experience")), roles) if e.dates]
     for entry in stated:
         same_job = next((e for e in found if not e.company and e.dates and entry.dates and e.dates.start == entry.dates.start
                          and (e.position or "").lower() == (entry.position or "").lower()), None)
