@@ -3191,3 +3191,9 @@ def test_a_job_a_history_states_in_a_sentence_with_dates_and_no_title(matcher):
     work = parse_resume(text, matcher=matcher, today=date(2020, 1, 1)).work
     assert [(w.name, w.startDate, w.endDate) for w in work] == [
         ("Oracle India", "2014-01", None), ("Samsung R&D Operations", "2008-10", "2014-01")]
+
+
+def test_a_title_after_an_employer_s_legal_form_and_a_day_before_a_month(matcher):
+    text = "Sam Example\nExperience\nInfosys Limited Senior Systems Engineer 01st Oct 2015 - till date\nBuilt integrations.\n"
+    work = parse_resume(text, matcher=matcher, today=date(2020, 1, 1)).work
+    assert [(w.position, w.name, w.startDate) for w in work] == [("Senior Systems Engineer", "Infosys Limited", "2015-10")]

@@ -18,11 +18,12 @@ _MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 
 
 def _one(p: str) -> str:
-    """One date ("June 2014", "1/09", "Summer 2011", "2003", "'09", the year first: "2017 july", "2022, February") with named groups
+    """One date ("June 2014", "1/09", "Summer 2011", "2003", "'09", the day first: "01st Oct 2015", the year first: "2017
+    july", "2022, February") with named groups
     prefixed by p."""
     return (
         rf"(?:(?P<{p}Y>(?:19|20)\d\d)\s*,?\s+(?P<{p}M>{_MONTH_NAME})|"
-        rf"(?:(?P<{p}m>{MONTH}|{_SEASON})(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*[/.-]\s*)?)?"
+        rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?={MONTH}))?(?P<{p}m>{MONTH}|{_SEASON})(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*[/.-]\s*)?)?"
         rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|⇒|→|/|to\b|till\b|until\b|\))|\s*$)))"
     )
 

@@ -235,6 +235,9 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     pieces, cut = [], set()  # cut: what a title's comma set apart ('Director of Engineering, Android')
     for piece in header.pieces:
         parts = _split_title_company(piece, roles)
+        if len(parts) == 1 and (legal := _LEGAL_THEN.match(piece)) and "," not in legal["tail"] \
+                and title_score(legal["tail"], roles) >= 1 and company_score(legal["tail"], roles) <= 0:
+            parts = [legal["name"], legal["tail"]]  # 'Infosys Limited Senior Systems Engineer': the title after the legal form
         if len(header.pieces) == 1 and len(parts) == 1 and piece.count(",") >= (1 if header.places else 2):
             parts = _row_of_pieces(piece, roles) or parts
         pieces.extend(parts)
