@@ -3197,3 +3197,12 @@ def test_a_title_after_an_employer_s_legal_form_and_a_day_before_a_month(matcher
     text = "Sam Example\nExperience\nInfosys Limited Senior Systems Engineer 01st Oct 2015 - till date\nBuilt integrations.\n"
     work = parse_resume(text, matcher=matcher, today=date(2020, 1, 1)).work
     assert [(w.position, w.name, w.startDate) for w in work] == [("Senior Systems Engineer", "Infosys Limited", "2015-10")]
+
+
+def test_a_template_s_place_a_short_date_and_a_bare_grade_are_no_part_of_field_or_school(matcher):
+    text = ("Sam Example\nEducation\nNortheastern University 1985 Bachelor of Arts : Business Management City , State\n"
+            "BS : Kinesiology , 12/12 University of Montevallo - City , State Kinesiology\n2013\n"
+            "Diploma David Douglas High School 3.0\n")
+    assert [(e.institution, e.area, e.score) for e in parse_resume(text, matcher=matcher).education] == [
+        ("Northeastern University", "Business Management", None), ("University of Montevallo", "Kinesiology", None),
+        ("David Douglas High School", None, "3.0")]

@@ -157,7 +157,7 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
         end += bracket.end()  # 'Master of Public Health and Epidemiology (MPHE)', 'Certified Systems Engineer (MCSE)': its initials
     if written_degree := re.match(r"(?i)\s+(?:degree|program(?:me)?|course)\b(?=\s+(?:of|in)\b|\s*$)", line[end:]):
         end += written_degree.end()  # '… (MPHE) Degree of Kenyatta University', 'Post Graduate Program in Business Analytics'
-    rest = line[end:]
+    rest = TEMPLATE_PLACEHOLDER.sub(" | ", line[end:])  # 'Bachelor of Arts : Business Management City , State'
     area = None
     match = _AREA.match(rest)
     if match:
@@ -455,12 +455,15 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             rest = rest.replace(line[found.span[0]:found.span[1]], " | ")
         elif years and not entry.end and (has_degree or kind == "school" or len(line.split()) <= 8):
             entry.end = years[-1]
-        rest = re.sub(rf"(?i)(?:\b{MONTH}\s*,?\s*)?(?<!\d)(?:19|20)\d\d(?!\d)", " | ", rest)  # 'May 2006' names no school
+        rest = re.sub(rf"(?i)(?:\b{MONTH}\s*,?\s*)?(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d/.])\d{{1,2}}/\d\d(?![\d/])", " | ", rest)
+        # 'May 2006', '12/12 University of Montevallo' name no school
         rest = TEMPLATE_PLACEHOLDER.sub(" | ", rest)  # a template's 'Richard Bland College City , State'
         line_school = None
         for piece in SEPARATORS.split(rest):
             piece = strip_piece(re.sub(r"\b(?:graduated|expected|class of|passed out|passing year|year of passing)\b", "", piece, flags=re.I))
             piece = strip_piece(SCORE.sub("", piece)) if score else piece
+            if (grade := re.search(rf"(?i)\b(?:{_SCHOOL_WORDS})\s+([0-4]\.\d{{1,2}})$", piece)) and not entry.score:
+                entry.score, piece = grade.group(1), piece[: grade.start(1)].rstrip()  # 'David Douglas High School 3.0'
             if not piece or not re.search(r"[A-Za-z]{2}", piece):
                 continue
             place = parse_place(piece) if not INSTITUTION.search(piece) else None  # 'University of Texas' is a school
