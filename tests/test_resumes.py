@@ -3206,3 +3206,12 @@ def test_a_template_s_place_a_short_date_and_a_bare_grade_are_no_part_of_field_o
     assert [(e.institution, e.area, e.score) for e in parse_resume(text, matcher=matcher).education] == [
         ("Northeastern University", "Business Management", None), ("University of Montevallo", "Kinesiology", None),
         ("David Douglas High School", None, "3.0")]
+
+
+def test_a_promotion_names_both_roles_but_an_assistant_to_someone_is_one(matcher):
+    text = ("Sam Example\nExperience\nTata Engineering & Locomotive Company Ltd.\nDuration: 23 years (1970 - 1993)\n"
+            "Position: Trainee Engineer to Divisional Manager.\nRan the foundry.\n\nKirloskar Ferrous Industries Ltd\n"
+            "Duration: 8 Years (1993 - 2001)\nPosition: Senior Vice-President.And CEO\nRan the plant.\n\n"
+            "Assistant to Producer, Acme Films, 2002 - 2004\nShot films.\n")
+    assert [w.position for w in parse_resume(text, matcher=matcher).work] == [
+        "Trainee Engineer", "Divisional Manager", "Senior Vice-President", "CEO", "Assistant to Producer"]

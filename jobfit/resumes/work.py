@@ -326,7 +326,12 @@ _ENTRY_LABEL = re.compile(r"(?i)\bresponsibilit(?:y|ies)\b|\bduties\b|\broles\s+
 _UNITS = frozenset("department dept division unit section team".split())
 _CUT_OFF = JOINING_WORDS | {"when", "which", "who"}
 
-_ROLE_JOINS = re.compile(r"\s*/\s*|\s+(?:&|and)\s+|,\s*(?:and\s+)?")
+# and a promotion's 'to' ('Trainee Engineer to Divisional Manager'), but not a title's ('Assistant to the Director',
+# 'Executive Assistant to CEO', 'Advisor to Producer')
+_ROLE_JOINS = re.compile(r"\s*/\s*|\s+(?:&|and)\s+|\.(?:And|and)\s+|,\s*(?:and\s+)?"
+                         r"|(?<![Aa]ssistant)(?<![Aa]dvisor)(?<![Aa]dviser)(?<![Aa]ide)(?<![Ss]ecretary)(?<![Cc]onsultant)"
+                         r"(?<![Cc]ounsel)(?<![Cc]ounselor)(?<![Ll]iaison)(?<![Dd]eputy)(?<![Rr]eport)(?<![Rr]eporting)"
+                         r"\s+to\s+(?!(?:the|a|an)\b)")
 
 
 def merged_jobs(entries: list[WorkEntry]) -> list[WorkEntry]:
@@ -351,7 +356,7 @@ def roles_held(position: str | None, roles: frozenset[str]) -> list[str | None]:
         return [position]
     parts = [part.strip(" ,") for part in _ROLE_JOINS.split(position) if part.strip(" ,")]
     if len(parts) > 1 and all((words_of(part) or [""])[-1] in roles for part in parts):
-        return parts
+        return [re.sub(r"(?<=[a-z]{3})\.$", "", part) for part in parts]  # 'Divisional Manager.': a sentence's period
     return [position]
 
 
