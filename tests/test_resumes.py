@@ -3215,3 +3215,11 @@ def test_a_promotion_names_both_roles_but_an_assistant_to_someone_is_one(matcher
             "Assistant to Producer, Acme Films, 2002 - 2004\nShot films.\n")
     assert [w.position for w in parse_resume(text, matcher=matcher).work] == [
         "Trainee Engineer", "Divisional Manager", "Senior Vice-President", "CEO", "Assistant to Producer"]
+
+
+def test_a_heading_that_joins_two_sections_names_opens_the_first(matcher):
+    text = ("Sam Example\nProfessional Experience\nWeb Developer, Promega Corporation, 2008 - 2012\nBuilt the site.\n"
+            "Volunteer/activities\nTutor computer students\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [w.position for w in profile.work] == ["Web Developer"]
+    assert "Volunteer/activities" not in profile.work[0].highlights

@@ -154,6 +154,11 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
     joined = {_LOOKUP.get(part) for part in cleaned.split(" and ")} if " and " in cleaned else set()
     if len(joined) == 1 and None not in joined:
         return joined.pop()  # 'Volunteer Work and Community Involvement', 'VOLUNTEER & COMMUNITY': two names of one section
+    paired = [_LOOKUP.get(part.strip()) for part in re.split(r" and |/", cleaned)] if re.search(r" and |/", cleaned) else []
+    if len(paired) == 2 and all(paired) and stripped[:1].isupper() and paired[0] != "skills":
+        # 'Volunteer/activities', 'Volunteer & Activities': two sections' names, the first one's ('Software/Tools:' is the
+        # label of a project's skills, which the project goes on after)
+        return paired[0]
     # 'W O R K  E X P E R I E N C E' as letter spacing left it ('WORKEXPERIENCE'), or still spaced out
     squeezed = _LOOKUP_SQUEEZED.get(cleaned.replace(" ", "")) if len(line.split()) >= 3 or stripped.isupper() and " " not in stripped \
         else None
