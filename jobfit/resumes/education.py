@@ -215,7 +215,7 @@ def _field_before_school(text: str) -> str:
     # University of New York', 'Kenya School of Law', 'Indian Institute of Technology' stay whole)
     school = re.search(r"\s(?i:university)\s+of\b", text)
     before = text[:school.start()].strip() if school else ""
-    if before and (before.split()[-1].lower() in _FIELD_ENDS | _DISCIPLINES) and not INSTITUTION.search(before):
+    if before and (before.split()[-1].lower() in _FIELD_WORDS) and not INSTITUTION.search(before):
         return before
     split = _field_then_school(text)
     return split[0] if split else text
@@ -239,8 +239,8 @@ def _field_then_school(text: str) -> tuple[str, str] | None:
         return None
     for j in range(key - 2, max(-1, key - 5), -1):
         name = words[j + 1:key]
-        if words[j].lower() in _FIELD_ENDS | _DISCIPLINES and all(re.fullmatch(r"[A-Z][\w.'&-]*", w) for w in name) and not any(
-                w.lower() in _FIELD_ENDS | _DISCIPLINES for w in name) and all(
+        if words[j].lower() in _FIELD_WORDS and all(re.fullmatch(r"[A-Z][\w.'&-]*", w) for w in name) and not any(
+                w.lower() in _FIELD_WORDS for w in name) and all(
                 w[:1].isupper() or w.lower() in NAME_CONNECTORS for w in words[:j + 1]):
             return " ".join(words[:j + 1]), " ".join(words[j + 1:])
     return None
@@ -538,6 +538,7 @@ def _may_name_school(piece: str) -> bool:
 _FIELD_ENDS = frozenset("""science sciences studies study technology engineering business commerce management administration
 resource resources policy mathematics statistics catering hospitality arts education law specialization specialisation
 informatics specialty""".split())
+_FIELD_WORDS = _FIELD_ENDS | _DISCIPLINES  # what may end a field before a school's name
 
 
 # a grade or an honour, no school: 'First Class Honours', "Dean's List", 'Academic Honor Roll'

@@ -230,7 +230,6 @@ _VERB_PHRASE = re.compile(r"(?:[A-Z][a-z]+(?:ed|ing)|Led|Built|Ran|Made|Wrote|Ta
                           r"|[A-Z][a-z]+ing\s+[a-z]+\s+(?:to|for|on|with|of|in)\s.*")  # 'Adding functionality to micro SPA on React'
 
 
-
 def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     pieces, cut = [], set()  # cut: what a title's comma set apart ('Director of Engineering, Android')
     for piece in header.pieces:
