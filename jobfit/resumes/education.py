@@ -77,9 +77,9 @@ def degree_of(text: str) -> tuple[str, str, tuple[int, int]] | None:
     """(the degree as written, its level, where) for the first degree named in text."""
     best = None
     for pattern, level in _DEGREE_RES:
-        found = [m for m in pattern.finditer(text) if not _state_code(text, m)]
-        match = found[0] if found else None
-        if level == "secondary" and len(found) > 1:
+        found = (m for m in pattern.finditer(text) if not _state_code(text, m))
+        match = next(found, None)
+        if level == "secondary" and match and _AFTER_NAME_WORD.search(text[:match.start()]):
             # 'Ulysses S. Grant High School City , State High School Diploma': one after a word of a name is the school's
             # name; the degree is the first after none (a template's 'State' is none)
             match = next((m for m in found if not _AFTER_NAME_WORD.search(text[:m.start()])), match)

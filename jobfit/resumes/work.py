@@ -327,10 +327,10 @@ _CUT_OFF = JOINING_WORDS | {"when", "which", "who"}
 
 # and a promotion's 'to' ('Trainee Engineer to Divisional Manager'), but not a title's ('Assistant to the Director',
 # 'Executive Assistant to CEO', 'Advisor to Producer')
-_ROLE_JOINS = re.compile(r"\s*/\s*|\s+(?:&|and)\s+|\.(?:And|and)\s+|,\s*(?:and\s+)?"
-                         r"|(?<![Aa]ssistant)(?<![Aa]dvisor)(?<![Aa]dviser)(?<![Aa]ide)(?<![Ss]ecretary)(?<![Cc]onsultant)"
-                         r"(?<![Cc]ounsel)(?<![Cc]ounselor)(?<![Ll]iaison)(?<![Dd]eputy)(?<![Rr]eport)(?<![Rr]eporting)"
-                         r"\s+to\s+(?!(?:the|a|an)\b)")
+_TO_SOMEONE = ("assistant", "advisor", "adviser", "aide", "secretary", "consultant", "counsel", "counselor", "liaison",
+               "deputy", "report", "reporting")
+_ROLE_JOINS = re.compile(r"\s*/\s*|\s+(?:&|and)\s+|\.(?:And|and)\s+|,\s*(?:and\s+)?|"
+                         + "".join(rf"(?<![{w[0].upper()}{w[0]}]{w[1:]})" for w in _TO_SOMEONE) + r"\s+to\s+(?!(?:the|a|an)\b)")
 
 
 def merged_jobs(entries: list[WorkEntry]) -> list[WorkEntry]:
