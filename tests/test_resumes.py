@@ -3223,3 +3223,32 @@ def test_a_heading_that_joins_two_sections_names_opens_the_first(matcher):
     profile = parse_resume(text, matcher=matcher)
     assert [w.position for w in profile.work] == ["Web Developer"]
     assert "Volunteer/activities" not in profile.work[0].highlights
+
+
+def test_a_column_of_dates_beside_each_job_start_over_end(matcher):
+    text = ("Sam Example\nExperience\nJoint Stock Company ALFA-BANK\nSeptember 2019  Senior Team Manager\ncurrently working\n"
+            "Process management of four teams: work planning, communication, risk management.\n"
+            "AT Consulting\nAugust 2012  Senior System Analyst\nDecember 2017\n"
+            "All kinds of requirements and documentation for the technical support department of the bank.\n")
+    work = parse_resume(text, matcher=matcher, today=date(2022, 1, 1)).work
+    assert [(w.name, w.position, w.startDate, w.endDate) for w in work] == [
+        ("Joint Stock Company ALFA-BANK", "Senior Team Manager", "2019-09", None),
+        ("AT Consulting", "Senior System Analyst", "2012-08", "2017-12")]
+
+
+def test_title_at_sign_employer_under_a_year_with_its_range_below(matcher):
+    text = ("Sam Example\nWORK EXPERIENCE\n2019  Embedded Linux Platform Engineer @ Cogent Embedded\n"
+            "Embedded automotive software / 2018  2019\n"
+            "Maintained Yocto layers for an in-house Linux distribution based on the Yocto Project and Jenkins;\n"
+            "Yocto Project, Automotive Grade Linux, Qt 5, C/C++, POSIX shell, Renesas R-Car, Jenkins, Docker builds\n"
+            "2016  Embedded Linux Engineer @ Protei\nTelecommunications solutions / 2016  2018\n"
+            "Ported and fixed drivers for Linux and U-boot, sometimes developed small drivers from scratch;\n"
+            "2014  Junior Android Developer @ Mobium (Android e-commerce apps development)\n"
+            "SKILLS (MOST IMPORTANT ARE UNDERLINED)\nPrimary languages C and POSIX shell\n")
+    profile = parse_resume(text, matcher=matcher, today=date(2022, 1, 1))
+    assert [(w.name, w.position, w.startDate, w.endDate) for w in profile.work] == [
+        ("Cogent Embedded", "Embedded Linux Platform Engineer", "2018-01", "2019-01"),
+        ("Protei", "Embedded Linux Engineer", "2016-01", "2018-01"),
+        ("Mobium", "Junior Android Developer", "2014-01", "2014-01")]
+    assert profile.work[2].summary == "Android e-commerce apps development"
+    assert "POSIX shell" in " ".join(s.name for s in profile.skills)

@@ -20,13 +20,14 @@ SEPARATORS = re.compile(r"\s+(?:[-–—|@]|--)\s+|\s*[|•·]\s*|\s+[-–—]\s
 
 
 def _split_pieces(line: str) -> list[str]:
-    """A header line cut at its separators; an 'at' inside brackets is a note's ('Drupal Developer (consultant at DoITT)')."""
+    """A header line cut at its separators; an 'at' or '@' inside brackets is a note's ('Drupal Developer (consultant at
+    DoITT)', 'Neudesic (Vendor @ Microsoft)')."""
     if "(" not in line:
         return SEPARATORS.split(line)
     pieces, start = [], 0
     for match in SEPARATORS.finditer(line):
         inside = line.count("(", 0, match.start()) > line.count(")", 0, match.start())
-        if not (inside and match.group(0).strip().lower().startswith("at")):
+        if not (inside and match.group(0).strip().lower().startswith(("at", "@"))):
             pieces.append(line[start:match.start()])
             start = match.end()
     pieces.append(line[start:])
@@ -183,6 +184,7 @@ class Header:
     anonymized: bool = False  # the employer was written as a template's 'Company Name'
     # what a line set before 'at' and its employer, as a title ('Application Integration / Web Identity  at   IBM Global Services')
     titled: set[str] = field(default_factory=set)
+    at: set[str] = field(default_factory=set)  # what such a line named after 'at' or '@': the employer ('Engineer @ Protei')
 
 
 _EDGE = " \t|,;:-–—•·" + "".join(map(chr, range(0x2190, 0x2200))) + "➡⬅⬆⬇"  # and arrows a designed page points with
@@ -271,7 +273,16 @@ _REACHES = re.compile(r"@\w|\d{3}[ .-]\d{3}[ .-]\d{4}")  # an e-mail address or 
 _SITE_IN_BRACKETS = re.compile(r"[(\[]\s*(?:https?://|www\.)[^)\]\s]*\s*[)\]]", re.I)  # '(www.mabioca.com)', '[http://www.abb.com]'
 # 'X  at   Y' (a LinkedIn export sets 'at' apart with wide spacing): a line of a title at its employer alone
 _TITLE_AT = re.compile(r"[^|•·@:]+?\s\s+at\s\s+(?:[A-Z]|[a-z]{1,2}[A-Z])[^|•·@]*")
+_TITLE_AT_SIGN = re.compile(r"[^|•·@:()]+?\s@\s+[^|•·@]+")  # 'Embedded Linux Engineer @ Protei'
 _SITE_AFTER = re.compile(r"(?<=\w)\s+(?:https?://|www\.)\S+\s*$", re.I)  # a site after a name, ending the line
+
+
+_STILL = re.compile(r"(?i)(?:present|current(?:ly)?(?:\s+(?:working|employed))?|till\s+(?:date|now)|to\s+date|ongoing)")
+
+
+def _one_date(header: Header) -> bool:
+    """Whether the header's dates so far are one month or year, as a date opening a line gives."""
+    return bool(header.dates and header.dates.start and header.dates.start == header.dates.end)
 
 
 def read_header(lines: list[str]) -> Header:
@@ -321,6 +332,11 @@ def read_header(lines: list[str]) -> Header:
             found = later
         if found and header.dates is None:
             header.dates = found
+        elif found and _one_date(header) and found.start and found.start <= header.dates.start \
+                and (found.end is None or found.end >= header.dates.start):
+            # '2019  Engineer @ Cogent Embedded' / 'Embedded automotive software / 2018  2019': the date opening the
+            # header is one end of the range a line under it states
+            header.dates = DateRange(found.start, found.end, header.dates.span)
         if found:  # "2022 - EPAM Systems. Software Engineer. Two projects": a dated line's sentences are its pieces
             line = _without_dates(line, found)
             line = _SENTENCE_END.sub(lambda m: m.group(0) if m.group(1).lower() in _ABBREVIATIONS else f"{m.group(1)} | ", line)
@@ -336,17 +352,25 @@ def read_header(lines: list[str]) -> Header:
             if _DURATION.fullmatch(piece) or _HOURS.fullmatch(piece) or _PAGE.fullmatch(piece):
                 continue  # '1 Year 3 Months', 'Full-time', 'Page1': how long, the hours, a page; no title or employer
             lone = LONE_DATE_PIECE.match(piece)
-            if lone:
-                if header.dates is None and (found := leading_date(piece + " X")):
+            if lone or _STILL.fullmatch(piece):
+                if lone and header.dates is None and (found := leading_date(piece + " X")):
                     header.dates = found
+                elif _one_date(header):
+                    # a column of dates beside the header, start over end: 'August 2012  Senior System Analyst' /
+                    # 'December 2017', 'September 2019  Senior Team Manager' / 'currently working'
+                    later = leading_date(piece + " X") if lone else None
+                    if not lone or later and later.start > header.dates.start:
+                        header.dates = DateRange(header.dates.start, later and later.start, header.dates.span)
                 continue
             for part in _around_place(piece, header):
                 part = strip_piece(take_place(part, header))
                 if part and re.search(r"[A-Za-z]{2}", part):
                     header.pieces.append(part)
                     line_pieces.append(part)
-        if len(line_pieces) == 2 and _TITLE_AT.fullmatch(line.strip(" |")) and not header.places[places_before:]:
+        if len(line_pieces) == 2 and (_TITLE_AT.fullmatch(line.strip(" |")) or _TITLE_AT_SIGN.fullmatch(line.strip(" |"))) \
+                and not header.places[places_before:]:
             header.titled.add(line_pieces[0])
+            header.at.add(line_pieces[1])
         if len(header.places) > places_before:
             header.placed.update(line_pieces)
         if found:

@@ -139,6 +139,8 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
         return None  # "Master of Arts, Education" is a degree, not the heading "Education"
     if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
         return None
+    if (noted := _NOTED.match(stripped)) and (section := _exact_heading(noted["heading"])):
+        return section  # 'SKILLS (MOST IMPORTANT ARE UNDERLINED)', 'Experience (most recent first)': a heading and a note on it
     cleaned = _cleaned(stripped)
     if stripped.isupper() and "," in stripped:  # 'HONORS, AWARDS, AND MEMBERSHIPS': names of one section, listed
         parts = [part for part in re.split(r"\s*(?:,|\bAND\b|&)\s*", stripped) if part.strip()]
@@ -196,6 +198,7 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
     return None
 
 
+_NOTED = re.compile(r"^(?P<heading>[A-Z][A-Za-z &/]{2,30}?)\s*\([^()]{3,40}\)\s*:?$")
 _JOINS_ON = re.compile(r"(?i)\b(?:of|the)$|&$")  # a line that ends where its text goes on ('Institute of')
 _LETTERED = re.compile(r"^(?:[A-H]|[IVX]{1,4})\.\s+[A-Z]")  # "A. Higher Education", "II. Publications"
 _ENTRY_SECTIONS = ("experience", "volunteering", "projects")

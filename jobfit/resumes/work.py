@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from jobfit.resumes.dates import MONTH, DateRange, find_range
+from jobfit.resumes.dates import MONTH, DateRange, find_range, leading_date
 from jobfit.resumes.entries import (
     BODY_LABEL,
     BULLET,
@@ -257,7 +257,7 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         # the piece a place was written after is the employer's more often than a project's or a client's; a piece of
         # its own line more often than what a title's comma set apart ('Director of Engineering, Android,' / 'Tinder')
         named_alone = any(p not in cut and written_as_name(p) for p in rest)
-        scored = [(company_score(p, roles) + (0.5 if p in header.placed else 0.0) - (
+        scored = [(company_score(p, roles) + (0.5 if p in header.placed else 0.0) + (1.0 if p in header.at and title_score(p, roles) <= 0 else 0.0) - (
             (1.0 if (words_of(p) or [""])[-1] in _UNITS else 0.25) if p in cut and named_alone else 0.0)
             - (1.0 if (words_of(p) or [""])[-1] in ("project", "projects") else 0.0)  # 'BASE24 POS to CTM Project'
             - (2.0 if re.match(r"(?i)projects?\s*:", p) and not LEGAL_SUFFIX.search(p) else 0.0), -i, p)  # 'Projects: Website, Store'
@@ -277,6 +277,9 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     elif rest and position is None and len(rest[0].split()) <= 6:
         position = rest[0]
     location = header.places[0] if header.places else None
+    described = None
+    if company and (parts := split_note(company))[1] and written_as_name(parts[0]) and not written_as_name(parts[1]):
+        company, described = parts  # 'Mobium (Android e-commerce apps development)': what the employer does, in brackets
     if company and (not written_as_name(company) or _VERB_PHRASE.fullmatch(company)):
         company = None  # 'Research and assist with developing marketing material', 'Planned and executed': text
     if company:
@@ -311,7 +314,7 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         company = value  # 'Project 2: Bauer Hockey Corp': the label off, the organization it names kept
     if company and (re.fullmatch(MONTH, company, re.I) or not re.search(r"[A-Za-z]{2}", company) or _ENTRY_LABEL.search(company)):
         company = None  # 'May' of 'March May, 20XX', '2010': a date's piece; 'ITSS Department Responsibilities': a label
-    return WorkEntry(position, company, location, header.dates, note=note)
+    return WorkEntry(position, company, location, header.dates, note=note or (described if company else None))
 
 
 # what labels a job's own text, never an organization: 'ITSS Department Responsibilities:', 'Roles Played', 'UG PROJECT
@@ -382,7 +385,7 @@ def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[l
         wrapped = bool(open_text) and (bool(width) and len(open_text) >= 0.8 * width or line[:1].islower()
                                        or len(open_text) >= 60 and line.endswith("."))  # "...Tomcat Web logic" / "Application server."
         continues = (wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text) and not _capitals(line)
-                     and not _opens_entry(lines, i) and not _placed_name(line))
+                     and not _opens_entry(lines, i) and not _placed_name(line) and not _dated_title(line, open_text, roles))
         run_in = None if continues else _RUN_IN_TITLE.match(line)
         if run_in and _run_in_title(run_in["head"], roles) and not find_range(run_in["text"]) and not written_as_name(run_in["text"]):
             # 'Senior Project Manager (2001-2004) - Promoted to simultaneously manage …': a title, then its text
@@ -409,6 +412,14 @@ def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[l
             else:
                 groups.append(([line], []))
     return groups
+
+
+def _dated_title(line: str, above: str, roles: frozenset[str]) -> bool:
+    """A line that opens with a date and a title ('2016  Embedded Linux Engineer @ Protei') starts the next entry, even
+    under text that ran to the margin ('… Renesas R-Car, Jenkins'), unless that text broke off at a word that wants more."""
+    found = leading_date(line)
+    return bool(found) and title_score(re.split(r"\s+(?:@|at)\s+|,|\s[-–—|]\s", line[found.span[1]:])[0], roles) >= 1 \
+        and not re.search(r"(?i)\b(?:in|since|from|of|to|and|until|by|the|during|year)\s*$", above)
 
 
 _CARRIED = re.compile(r"^(?:of|and|&)\s")  # the rest of a header line a layout wrapped
