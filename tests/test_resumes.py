@@ -3252,3 +3252,16 @@ def test_title_at_sign_employer_under_a_year_with_its_range_below(matcher):
         ("Mobium", "Junior Android Developer", "2014-01", "2014-01")]
     assert profile.work[2].summary == "Android e-commerce apps development"
     assert "POSIX shell" in " ".join(s.name for s in profile.skills)
+
+
+def test_a_rank_before_what_it_heads_is_a_title_and_a_role_of_its_own(matcher):
+    text = ("Sam Example\nExperience\nPipeline Alaska, Inc., Vancouver, B.C. Canada\n1997 to 2007\n"
+            "Process Mechanical Division Manager/VP Field Services (2005-2007) - Promoted to work with Business Development on\n"
+            "the front end, supervise Project Managers, and report directly to the CEO on all project status.\n"
+            "Senior Project Manager (2001-2004)\nPromoted to simultaneously manage multiple projects.\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.position, w.startDate) for w in work] == [
+        ("Pipeline Alaska, Inc.", None, "1997-01"),
+        ("Pipeline Alaska, Inc.", "Process Mechanical Division Manager", "2005-01"),
+        ("Pipeline Alaska, Inc.", "VP Field Services", "2005-01"),
+        ("Pipeline Alaska, Inc.", "Senior Project Manager", "2001-01")]

@@ -78,9 +78,21 @@ def split_note(title: str) -> tuple[str, str | None]:
 
 def _role_of(text: str, words: list[str], roles: frozenset[str]) -> bool:
     """A role of something named: 'Director of Information Technology', 'Head of Global Services' (not 'Bank of
-    America', nor the duty 'Developer of bank services')."""
+    America', nor the duty 'Developer of bank services'), or a rank before what it heads, with no 'of' ('VP Field
+    Services' of 'Division Manager/VP Field Services', 'Director Client Services')."""
     at = words.index("of") if "of" in words else 0
-    return at > 0 and words[at - 1] in roles and bool(re.search(r"\bof\s+(?:the\s+)?[A-Z]", text))
+    if at > 0 and words[at - 1] in roles and bool(re.search(r"\bof\s+(?:the\s+)?[A-Z]", text)):
+        return True
+    return heads_a_function(words_of(re.split(r"\s*/\s*", text)[-1]))
+
+
+_RANKS = frozenset({"vp", "svp", "evp", "avp", "director", "head", "chief"})
+
+
+def heads_a_function(words: list[str]) -> bool:
+    """A rank before what it heads, with no 'of': 'VP Field Services', 'Director Client Services', 'Vice President
+    Operations'."""
+    return len(words) >= 2 and (words[0] in _RANKS or words[:2] == ["vice", "president"] and len(words) > 2)
 
 
 def title_score(text: str, roles: frozenset[str]) -> float:

@@ -23,7 +23,16 @@ from jobfit.resumes.entries import (
     strip_piece,
     written_as_name,
 )
-from jobfit.resumes.lexicon import FIRM_SUFFIX, LEGAL_SUFFIX, ORG_WORDS, company_score, split_note, title_score, words_of
+from jobfit.resumes.lexicon import (
+    FIRM_SUFFIX,
+    LEGAL_SUFFIX,
+    ORG_WORDS,
+    company_score,
+    heads_a_function,
+    split_note,
+    title_score,
+    words_of,
+)
 from jobfit.resumes.places import US_STATE_CODES, parse_place, place_kind, place_text
 from jobfit.schema import Location
 
@@ -352,12 +361,13 @@ def merged_jobs(entries: list[WorkEntry]) -> list[WorkEntry]:
 
 
 def roles_held(position: str | None, roles: frozenset[str]) -> list[str | None]:
-    """The roles a title names: several when every piece ends in a role noun ('Paralegal/Bookkeeper/Office
-    Manager', 'Co-Founder and CFO'); one for 'Sales & Marketing Manager' or 'Vice President, Sales' (or no title)."""
+    """The roles a title names: several when every piece ends in a role noun or heads a function ('Paralegal/Bookkeeper/
+    Office Manager', 'Co-Founder and CFO', 'Division Manager/VP Field Services'); one for 'Sales & Marketing Manager' or
+    'Vice President, Sales' (or no title)."""
     if not position:
         return [position]
     parts = [part.strip(" ,") for part in _ROLE_JOINS.split(position) if part.strip(" ,")]
-    if len(parts) > 1 and all((words_of(part) or [""])[-1] in roles for part in parts):
+    if len(parts) > 1 and all((words_of(part) or [""])[-1] in roles or heads_a_function(words_of(part)) for part in parts):
         return [re.sub(r"(?<=[a-z]{3})\.$", "", part) for part in parts]  # 'Divisional Manager.': a sentence's period
     return [position]
 
@@ -387,7 +397,8 @@ def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[l
         continues = (wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text) and not _capitals(line)
                      and not _opens_entry(lines, i) and not _placed_name(line) and not _dated_title(line, open_text, roles))
         run_in = None if continues else _RUN_IN_TITLE.match(line)
-        if run_in and _run_in_title(run_in["head"], roles) and not find_range(run_in["text"]) and not written_as_name(run_in["text"]):
+        if run_in and _run_in_title(run_in["head"], roles) and not find_range(run_in["text"]) \
+                and (PAST_VERB.match(run_in["text"]) or not written_as_name(run_in["text"])):
             # 'Senior Project Manager (2001-2004) - Promoted to simultaneously manage …': a title, then its text
             if groups and not groups[-1][1]:
                 groups[-1][0].append(run_in["head"])
