@@ -395,8 +395,8 @@ class SkillMatcher:
 
     def _stands_alone(self, text: str, found: list[re.Match], start: int, end: int, skill: SkillEntry) -> bool:
         """False when the words only modify others: a language used as an adjective ('the Danish company',
-        'English Literature'), a one-word field inside a compound ('high-energy', 'socio-economics'), or a
-        soft skill in the plural or in a phrase of manner ('in close collaboration with')."""
+        'English Literature'), a one-word field inside a compound ('high-energy', 'socio-economics'), a letter
+        that starts a joined name ('R-Car', 'R&D'), or a soft skill in the plural or in a phrase of manner ('in close collaboration with')."""
         if skill.type == "language" and end < len(found):
             gap = text[found[end - 1].end():found[end].start()]
             following = found[end].group()
@@ -421,6 +421,9 @@ class SkillMatcher:
         if skill.type == "soft skill" and found[end - 1].group().lower() in ("responsible", "accountable") and \
                 end < len(found) and found[end].group().lower() == "for":
             return False  # 'be responsible for the build': a duty (the clause says which), not the quality
+        if end - start == 1 and len(found[start].group()) == 1 and end < len(found) and found[end].start() == found[start].end() + 1 \
+                and text[found[start].end()] in "-&" and text[found[end].start()].isupper():
+            return False  # a letter joined to a capital names a thing of its own: 'Renesas R-Car', 'C-Suite', 'R&D'
         if end - start == 1 and skill.category not in _TECH and skill.type != "language":
             left, right = found[start].start(), found[start].end()
             if (left >= 2 and text[left - 1] == "-" and text[left - 2].isalpha()) or \

@@ -3265,3 +3265,11 @@ def test_a_rank_before_what_it_heads_is_a_title_and_a_role_of_its_own(matcher):
         ("Pipeline Alaska, Inc.", "Process Mechanical Division Manager", "2005-01"),
         ("Pipeline Alaska, Inc.", "VP Field Services", "2005-01"),
         ("Pipeline Alaska, Inc.", "Senior Project Manager", "2001-01")]
+
+
+def test_the_words_of_a_school_s_name_are_no_skills(matcher):
+    text = ("Sam Example\nSkills\nPython, Docker\nEducation\nITMO University (Information Technologies, Mechanics and Optics)\n"
+            "B.Sc., Embedded Systems, 2013 - 2017\nLondon School of Economics\nMSc Finance, 2019\n")
+    names = {s.name.lower() for s in parse_resume(text, matcher=matcher).skills}
+    assert {"python", "docker", "embedded systems"} <= names
+    assert not names & {"mechanics", "optics", "economics"}

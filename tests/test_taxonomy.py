@@ -276,6 +276,10 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     assert not {s for s, _ in found(matcher, "Go to the office. You will excel at sales.")} & {"go", "excel"}
     assert ("r-language", "R") in found(matcher, "Statistics in R and SQL")
     assert "r-language" not in {s for s, _ in found(matcher, "Access to R&D budgets.")}
+    # a letter joined to a capital names a thing of its own, even in a list of technologies
+    assert {s for s, _ in found(matcher, "Qt 5, C/C++, POSIX shell, Renesas R-Car, Jenkins; R&D of a Linux distro")} \
+        >= {"c", "cpp", "jenkins"} and "r-language" not in {s for s, _ in found(matcher, "Qt 5, C/C++, Renesas R-Car, Jenkins")}
+    assert "c" not in {s for s, _ in found(matcher, "Reported to the C-Suite on Python, SQL and Java projects")}
     assert ("swift", "Swift") in found(matcher, "iOS apps in Swift and Objective-C")
     assert "swift" not in {s for s, _ in found(matcher, "A swift response to customers.")}
     assert ("chef", "Chef") in found(matcher, "Configuration management with Chef or Ansible")

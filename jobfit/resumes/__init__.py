@@ -390,7 +390,9 @@ def parse_resume(
         if entry.dates:
             for highlight in entry.highlights:
                 uses[highlight] = SkillUse("experience", entry.dates.start, entry.dates.end)
-    normalized, skills = resume_skills(sections, matcher, uses, today)
+    # a school's name as read: one name ('MST/Taxation University of Hartford' or a list of courses read as a school keeps its words)
+    schools = [e.institution for e in education if e.institution and INSTITUTION.search(e.institution) and not re.search(r"[,/;]", e.institution)]
+    normalized, skills = resume_skills(sections, matcher, uses, today, schools)
 
     achievements = [
         Achievement(work=index, text=highlight, figures=FIGURE.findall(highlight))

@@ -4,6 +4,7 @@ languages sections, tool lines, enumerations and the lists prose introduces with
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -164,10 +165,15 @@ def resume_skills(
     matcher: SkillMatcher,
     uses_by_line: dict[str, SkillUse],
     today: date,
+    schools: Sequence[str] = (),
 ) -> tuple[list[NormalizedSkill], list[Skill]]:
     """Normalized skills (for meta and matching) and JSON Resume skills (the normalized ones with the resume's
     wording as keywords, a listed item among the keywords of the skill it names, then the listed items the
-    taxonomy does not know, as written)."""
+    taxonomy does not know, as written). The names of the `schools` attended say nothing of what the person can
+    do ('ITMO University (Information Technologies, Mechanics and Optics)')."""
+    # the name, and what brackets after it add to it
+    school_names = re.compile("(?:" + "|".join(re.escape(name) for name in sorted(set(schools), key=len, reverse=True))
+                              + r")(?:\s*\([^()]*\))?") if schools else None
     # a referee's or a paper's words say what they do or are about, not what the candidate can do
     sections = [section for section in sections if section.name not in ("references", "publications")]
     texts: list[str] = []
@@ -177,6 +183,8 @@ def resume_skills(
             if not line:
                 continue
             cleaned = _blank(_blank(_blank(line, URL), EMAIL), SKILL_YEARS)
+            if school_names and section.name == "education":
+                cleaned = _blank(cleaned, school_names)
             texts.append(cleaned)
             key = BULLET.sub("", line).strip()
             use = uses_by_line.get(key)
