@@ -3273,3 +3273,15 @@ def test_the_words_of_a_school_s_name_are_no_skills(matcher):
     names = {s.name.lower() for s in parse_resume(text, matcher=matcher).skills}
     assert {"python", "docker", "embedded systems"} <= names
     assert not names & {"mechanics", "optics", "economics"}
+
+
+def test_baccalaureates_fields_a_slash_joins_and_a_degree_told_again_in_other_words(matcher):
+    text = ("Sam Example\nEducation\nBaccalaureate of Science : Business Administration/Marketing , 2008 "
+            "Business Administration/Marketing University of Louisiana at Lafayette\n"
+            "Certificate : Systems Administration/Networks , 2015 Systems Administration/Networks Pima Community College\n"
+            "Baccalauréat Professionnel Systèmes Electroniques, Lycée Jean Moulin, 2011\n"
+            "Equivalent to an A-Level specialized in Electronics\n")
+    assert [(e.institution, e.level, e.area, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
+        ("University of Louisiana", "bachelor", "Business Administration/Marketing", "2008"),
+        ("Pima Community College", "certificate", "Systems Administration/Networks", "2015"),
+        ("Lycée Jean Moulin", "secondary", None, "2011")]

@@ -43,7 +43,8 @@ DEGREES = (
      r"post[- ]?graduat\w*(?: diploma)?|ll\.?m|m\.?\s?s\.?\s?w\.?|m\.\s?l\.\s?s\.?", "master"),
     (r"b\.?\s?s\.?\s?w\.?|b\.\s?s\.\s?ed\.?|bachelor'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.?\s?eng\.?|b\.?[\s-]?tech\.?|"
      r"b\.?\s?com\.?|b\.?\s?c\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.\s?e\.?|b\.?\s?ed\.?|b\.?\s?pharm\.?|b\.?\s?arch\.?|"
-     r"ll\.?b|mbbs|graduat(?:e|ion) in [a-z]+|undergraduate", "bachelor"),
+     r"ll\.?b|mbbs|graduat(?:e|ion) in [a-z]+|undergraduate|"
+     r"baccalaureate\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*)", "bachelor"),  # 'Baccalaureate of Science'
     (r"associate'?s? (?:degree|of [a-z]+|in [a-z]+)|a\.\s?a\.?s?|a\.\s?s\.|(?:btec )?hn[cd]|foundation degree|fdeg", "associate"),
     (r"diploma|certificate|certification|certified(?:\s+(?-i:[A-Z][\w&-]*)){1,5}|certified [a-z]+|g?nvq(?: (?:level )?\d)?",
      "certificate"),  # 'NVQ 3 in Retailing': a vocational one
@@ -51,7 +52,8 @@ DEGREES = (
      # a school-leaving certificate: 'Kenya Certificate of Secondary Education', 'Leaving Certificate', 'Certificate (Std XII)'
      r"(?:[A-Z][a-z]+\s+)?(?:advanced\s+)?certificate\s+of\s+(?:secondary\s+|primary\s+)?education|(?:school\s+)?leaving\s+certificate|"
      r"(?:secondary\s+)?school\s+certificate|certificate\s*\(?\s*std\.?\s*x(?:ii)?\b\)?|"
-     r"12th|10th|xii|x th|intermediate|matriculation|a[- ]levels?|o[- ]levels?|gcse", "secondary"),
+     r"12th|10th|xii|x th|intermediate|matriculation|a[- ]levels?|o[- ]levels?|gcse|"
+     r"international baccalaureate|baccalaur[ée]at(?!e)", "secondary"),  # the French school-leaving 'Baccalauréat'
 )
 _DEGREE_RES = [(re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])", re.I), level) for pattern, level in DEGREES]
 # Upper-case abbreviations that are ordinary words in lower case ("BE", "BS", "MS", "BA", "MA").
@@ -64,7 +66,7 @@ _CAPS_LEVEL = {"BE": "bachelor", "BS": "bachelor", "BSC": "bachelor", "BA": "bac
                "BENG": "bachelor", "MENG": "master"}
 _SCHOOL_WORDS = (r"university|universit[àa]|college|suny|cuny|institute|institution|school|academy|polytechnic|iit|nit|"
                  r"vidyalaya|vidyapeeth|mahavidyalaya|faculty|conservatory|seminary|campus|"
-                 r"universidad|universidade|universit[éeä]t?|universiteit|colegio|escuela|[ée]cole|hochschule|instituto|institut")
+                 r"universidad|universidade|universit[éeä]t?|universiteit|colegio|escuela|[ée]cole|hochschule|instituto|institut|lyc[ée]e|liceo")
 INSTITUTION = re.compile(rf"\b({_SCHOOL_WORDS})\b", re.I)
 SCORE = re.compile(r"\b(?:gpa|cgpa|cpi|percentage|grade|score|aggregate)\s*(?:of\s*)?[:\-]?\s*(\d+(?:\.\d+)?\s*(?:/\s*\d+(?:\.\d+)?|%)?)"
                    r"|(\d{2}(?:\.\d+)?\s*%)|(\d\.\d{1,2})\s*/\s*(?:4|10)(?:\.0)?\b", re.I)
@@ -228,18 +230,24 @@ geology geography linguistics literature communications communication design den
 systems healthcare""".split())
 
 
+_SLASHED = re.compile(r"[A-Z][A-Za-z&.-]*/[A-Z][A-Za-z&.-]*")
+
+
 def _field_then_school(text: str) -> tuple[str, str] | None:
     """A field run straight into the school's name, no comma between ('Finance Kathmandu University', 'Plant and Soil
     Science Agriculture Education Southern Illinois University Carbondale'): the field up to its last word that ends
-    fields, when one to three words of the school's own name follow it before the school word. 'Harvard Business
-    School' and 'Arts University Bournemouth' stay whole, as no name word stands between."""
+    fields, when one to three words of the school's own name follow it before the school word, or up to two fields a
+    slash joins ('Business Administration/Marketing University of Louisiana'). 'Harvard Business School' and 'Arts
+    University Bournemouth' stay whole, as no name word stands between, and so do two schools a slash joins."""
     words = text.split()
     key = next((i for i, w in enumerate(words) if w[:1].isupper() and INSTITUTION.fullmatch(w.strip(".,()"))), None)
     if key is None or key < 2:
         return None
-    for j in range(key - 2, max(-1, key - 5), -1):
+    for j in range(key - 1, max(-1, key - 5), -1):
         name = words[j + 1:key]
-        if words[j].lower() in _FIELD_WORDS and all(re.fullmatch(r"[A-Z][\w.'&-]*", w) for w in name) and not any(
+        # two fields a slash joins end the field too ('Business Administration/Marketing University of Louisiana')
+        joined = bool(_SLASHED.fullmatch(words[j])) and not INSTITUTION.search(words[j])
+        if (joined or name and words[j].lower() in _FIELD_WORDS) and all(re.fullmatch(r"[A-Z][\w.'&-]*", w) for w in name) and not any(
                 w.lower() in _FIELD_WORDS for w in name) and all(
                 w[:1].isupper() or w.lower() in NAME_CONNECTORS for w in words[:j + 1]):
             return " ".join(words[:j + 1]), " ".join(words[j + 1:])
@@ -364,6 +372,9 @@ _SAID_OF = re.compile(r"(?i)\s+(?:is|was|are|were|has|had|includes?|included|req
                       r"covered)\b")
 
 
+_EQUIVALENT = re.compile(r"(?i)^(?:equivalent|equivalence|equiv\.)\b")
+
+
 def education_entries(lines: list[str]) -> list[EducationEntry]:
     lines = [line for line in _paired_columns(_joined_degree_wraps(_joined_wraps(lines)))
              if not _COLUMN_HEADING.fullmatch(line.strip())]
@@ -398,6 +409,8 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             else:
                 entries[-1].area = entries[-1].area or value
             continue
+        if _EQUIVALENT.match(line) and entries and entries[-1].degree:
+            continue  # 'Baccalauréat Professionnel …' / 'Equivalent to an A-Level …': the degree above, told in other words
         words = len(re.findall(r"[A-Za-z][\w.'&-]*", line))  # not the commas and dates of 'University , City , State'
         named_degree = degree_of(line)
         # 'M.Div. is a 3 year academic program': a sentence about the degree above, no degree of its own
@@ -477,7 +490,10 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             if named and entry.area and named.endswith(" " + entry.area) \
                     and named[: -len(entry.area)].split()[-1].lower() not in NAME_CONNECTORS:  # 'Kenya School of Law' stays
                 named = named[: -len(entry.area)].strip()  # 'Oakland University Marketing and Business Management': the field again
-            if named and has_degree and (split := _field_then_school(named)) and split[0].lower() not in (entry.area or "").lower():
+            split = _field_then_school(named) if named and has_degree else None
+            if split and split[0].lower() == (entry.area or "").lower():
+                named = split[1]  # 'Business Administration/Marketing , 2008 Business Administration/Marketing University of …': the field again
+            elif split and split[0].lower() not in (entry.area or "").lower():
                 # 'Bachelor of Arts : Sociology, Journalism Drake University': the field's last part ran into the school
                 # (words of the degree's own field are the school's: 'Business Education, Business Teacher's … Institute')
                 entry.area, named = (f"{entry.area}, {split[0]}" if entry.area else split[0]), split[1]
