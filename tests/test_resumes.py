@@ -3285,3 +3285,12 @@ def test_baccalaureates_fields_a_slash_joins_and_a_degree_told_again_in_other_wo
         ("University of Louisiana", "bachelor", "Business Administration/Marketing", "2008"),
         ("Pima Community College", "certificate", "Systems Administration/Networks", "2015"),
         ("Lycée Jean Moulin", "secondary", None, "2011")]
+
+
+def test_a_high_school_s_name_is_the_school_and_its_level(matcher):
+    text = ("Sam Example\nEducation\nB. Tech in ECE, Vidya Bharati Institute Of Technology, 2012\n"
+            "Hosanna National High School, 2006\n")
+    assert [(e.institution, e.level, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
+        ("Vidya Bharati Institute Of Technology", "bachelor", "2012"), ("Hosanna National High School", "secondary", "2006")]
+    text = "Sam Example\nEducation\nCompleted High School, 2004\n"
+    assert [(e.institution, e.level) for e in parse_resume(text, matcher=matcher).education] == [(None, "secondary")]

@@ -75,6 +75,18 @@ SCORE = re.compile(r"\b(?:gpa|cgpa|cpi|percentage|grade|score|aggregate)\s*(?:of
 _AFTER_NAME_WORD = re.compile(r"\b(?!(?:State|City)\s+$)[A-Z][\w.]*\s+$")
 
 
+_DONE = re.compile(r"(?i)\b(?:\w+ed|some|finished)\s+$")  # 'Completed High School', 'Some High School'
+
+
+def _school_named_for_level(line: str, degree: tuple[str, str, tuple[int, int]]) -> bool:
+    """Whether the school-leaving 'degree' a line names is the end of a school's name ('Alameda High School',
+    'Govt. High school Yernalli'), not the level alone ('High School Diploma', 'Completed High School')."""
+    text, level, (start, _) = degree
+    before = line[:start]
+    return level == "secondary" and text.lower().endswith("school") and bool(_AFTER_NAME_WORD.search(before)) \
+        and not _DONE.search(before)
+
+
 def degree_of(text: str) -> tuple[str, str, tuple[int, int]] | None:
     """(the degree as written, its level, where) for the first degree named in text."""
     best = None
@@ -440,6 +452,8 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
         rest = line
         if has_degree and not entry.degree:
             entry.degree, entry.level, entry.area, rest = _degree_line(line)
+            if _school_named_for_level(line, named_degree):
+                rest = line  # 'Alameda High School': the school's name holds the level it taught
             provider = _PROVIDER.search(line)
             if provider and not entry.institution and not find_range(provider.group(1)):
                 # 'Software Project Manager certificate from LinkedIn': the line names where it was earned, a whole
