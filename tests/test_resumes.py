@@ -3294,3 +3294,13 @@ def test_a_high_school_s_name_is_the_school_and_its_level(matcher):
         ("Vidya Bharati Institute Of Technology", "bachelor", "2012"), ("Hosanna National High School", "secondary", "2006")]
     text = "Sam Example\nEducation\nCompleted High School, 2004\n"
     assert [(e.institution, e.level) for e in parse_resume(text, matcher=matcher).education] == [(None, "secondary")]
+
+
+def test_a_resume_builder_s_short_names_of_degrees(matcher):
+    text = ("Sam Example\nEducation\n2009\nAssociates : Telecommunications\nUNIVERSITY OF PHOENIX - City , State\n"
+            "Telecommunications\n2000\nDip : Computer Technology\nMadras University - City , State\n"
+            "1997\nPG Dip : Labour Law\nMadras University - City , State\n")
+    assert [(e.institution, e.level, e.area, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
+        ("UNIVERSITY OF PHOENIX", "associate", "Telecommunications", "2009"),
+        ("Madras University", "certificate", "Computer Technology", "2000"),
+        ("Madras University", "master", "Labour Law", "1997")]

@@ -40,13 +40,15 @@ DEGREES = (
     (r"ph\.?\s?d\.?|doctorate|doctor of [a-z]+|juris doctor(?:ate)?|d\.?phil|ed\.?\s?d|j\.?d\.?|m\.?d\.?(?= )", "doctorate"),
     (r"m\.?\s?s\.?\s?ed\.?|master'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|m\.?\s?sc\.?|m\.?\s?s\.|m\.\s?a\.?|mba|m\.?\s?b\.?\s?a\.?|m\.?\s?eng\.?|"
      r"m\.?[\s-]?tech\.?|ed\.\s?s\.|m\.?\s?c\.?\s?a\.?|m\.?\s?com\.?|m\.?\s?ed\.?|m\.?\s?phil\.?|m\.\s?e\.?|m\.?\s?div\.?|pgdm|pgdba|pgd\w*|"
-     r"post[- ]?graduat\w*(?: diploma)?|ll\.?m|m\.?\s?s\.?\s?w\.?|m\.\s?l\.\s?s\.?", "master"),
+     r"post[- ]?graduat\w*(?: diploma)?|p\.?\s?g\.?\s+dip(?:loma)?\.?|ll\.?m|m\.?\s?s\.?\s?w\.?|m\.\s?l\.\s?s\.?", "master"),
     (r"b\.?\s?s\.?\s?w\.?|b\.\s?s\.\s?ed\.?|bachelor'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.?\s?eng\.?|b\.?[\s-]?tech\.?|"
      r"b\.?\s?com\.?|b\.?\s?c\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.\s?e\.?|b\.?\s?ed\.?|b\.?\s?pharm\.?|b\.?\s?arch\.?|"
      r"ll\.?b|mbbs|graduat(?:e|ion) in [a-z]+|undergraduate|"
      r"baccalaureate\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*)", "bachelor"),  # 'Baccalaureate of Science'
-    (r"associate'?s? (?:degree|of [a-z]+|in [a-z]+)|a\.\s?a\.?s?|a\.\s?s\.|(?:btec )?hn[cd]|foundation degree|fdeg", "associate"),
-    (r"diploma|certificate|certification|certified(?:\s+(?-i:[A-Z][\w&-]*)){1,5}|certified [a-z]+|g?nvq(?: (?:level )?\d)?",
+    # 'Associates : Telecommunications' as a resume builder writes the degree and its field
+    (r"associate'?s? (?:degree|of [a-z]+|in [a-z]+)|(?<![A-Za-z] )(?:general\s+)?associates?(?=\s+:\s)|a\.\s?a\.?s?|a\.\s?s\.|(?:btec )?hn[cd]|"
+     r"foundation degree|fdeg", "associate"),
+    (r"diploma|dip\.?(?=\s+(?::\s|in\s))|certificate|certification|certified(?:\s+(?-i:[A-Z][\w&-]*)){1,5}|certified [a-z]+|g?nvq(?: (?:level )?\d)?",
      "certificate"),  # 'NVQ 3 in Retailing': a vocational one
     (r"high school|secondary school|senior secondary|higher secondary|ged|h\.?s\.?c|s\.?s\.?c|cbse|icse|"
      # a school-leaving certificate: 'Kenya Certificate of Secondary Education', 'Leaving Certificate', 'Certificate (Std XII)'
