@@ -3304,3 +3304,16 @@ def test_a_resume_builder_s_short_names_of_degrees(matcher):
         ("UNIVERSITY OF PHOENIX", "associate", "Telecommunications", "2009"),
         ("Madras University", "certificate", "Computer Technology", "2000"),
         ("Madras University", "master", "Labour Law", "1997")]
+
+
+def test_brackets_a_layout_wrapped_and_a_board_s_school(matcher):
+    text = ("Pranavi Example\nEDUCATION\nBachelors of Business Administration (B.B.A), Management\nYear of Completion: 2018\n"
+            "GURU GOBIND SINGH INDRAPRASTHA UNIVERSITY (Delhi\nMetropolitan Education)\nPercentage: 60.20%\n"
+            "X (Secondary)\nYear of Completion: 2013\nCENTRAL BOARD OF SECONDARY EDUCATION Board (Holy Child\nPublic School)\n"
+            "JOB                                                   Medical Operations Analyst\nLybrate (Faridabad)\n"
+            "Oct 2018 – May 2019\n● Worked on leads from various channels\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(e.institution, e.level, e.endDate) for e in profile.education] == [
+        ("GURU GOBIND SINGH INDRAPRASTHA UNIVERSITY (Delhi Metropolitan Education)", "bachelor", "2018"),
+        ("Holy Child Public School", "secondary", "2013")]
+    assert [(w.name, w.position, w.startDate) for w in profile.work] == [("Lybrate", "Medical Operations Analyst", "2018-10")]

@@ -55,7 +55,7 @@ DEGREES = (
      r"(?:[A-Z][a-z]+\s+)?(?:advanced\s+)?certificate\s+of\s+(?:secondary\s+|primary\s+)?education|(?:school\s+)?leaving\s+certificate|"
      r"(?:secondary\s+)?school\s+certificate|certificate\s*\(?\s*std\.?\s*x(?:ii)?\b\)?|"
      r"12th|10th|xii|x th|intermediate|matriculation|a[- ]levels?|o[- ]levels?|gcse|"
-     r"international baccalaureate|baccalaur[ée]at(?!e)", "secondary"),  # the French school-leaving 'Baccalauréat'
+     r"international baccalaureate|baccalaur[ée]at(?!e)|x\s*\(\s*secondary\s*\)", "secondary"),  # the French school-leaving 'Baccalauréat'
 )
 _DEGREE_RES = [(re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])", re.I), level) for pattern, level in DEGREES]
 # Upper-case abbreviations that are ordinary words in lower case ("BE", "BS", "MS", "BA", "MA").
@@ -281,6 +281,8 @@ def _joined_wraps(lines: list[str]) -> list[str]:
         elif 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and re.search(r"\s(?:of|for)$", above) \
                 and INSTITUTION.search(above) and not degree_of(line):
             out[-1] = f"{above} {line}"  # 'Maharaja Agrasen Institute of' / 'Technology'
+        elif 1 <= len(words) <= 5 and above.count("(") > above.count(")") and re.fullmatch(r"[^()]*\)\W*", line):
+            out[-1] = f"{above} {line}"  # '… Board (Holy Child' / 'Public School)': the brackets a layout wrapped
         else:
             out.append(line)
     return out
@@ -529,9 +531,12 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
     for entry in entries:
         if entry.institution and _GENERIC_SCHOOL.fullmatch(entry.institution):
             entry.institution = None  # 'College', 'University/Board': a table's column heading, no school's name
+        elif entry.institution and (school := _BOARD_THEN_SCHOOL.fullmatch(entry.institution)):
+            entry.institution = school["school"]  # 'CBSE Board (Holy Child Public School)': the board set the exams
     return [e for e in entries if (e.degree or e.institution) and not any(e is u for u in unnamed)]
 
 
+_BOARD_THEN_SCHOOL = re.compile(rf"(?i).*\bboard\b[^()]*\(\s*(?P<school>[^()]*\b(?:{_SCHOOL_WORDS})\b[^()]*?)\s*\)")
 _GENERIC_SCHOOL = re.compile(rf"(?i)(?:the\s+)?(?:{_SCHOOL_WORDS}|board|name)(?:\s*[/&,]\s*(?:{_SCHOOL_WORDS}|board|name))*\s*")
 
 

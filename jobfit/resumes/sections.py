@@ -30,7 +30,7 @@ SECTION_HEADINGS = {
         "career history", "relevant experience", "career", "professional background", "experience summary",
         "internships", "internship", "military experience", "career experience", "employment record",
         "professional employment", "teaching experience", "work", "positions held", "industry experience", "work exp",
-        "working exp", "working experience", "professional exp",
+        "working exp", "working experience", "professional exp", "job", "jobs", "job history",
     ),
     "education": (
         "education", "academic background", "qualifications", "academic qualifications", "educational qualifications",
@@ -247,9 +247,10 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
         if name and style is not None and (set_apart and not style.set_apart or _indented_text(style, heading_style, previous_style, left)):
             name = None  # 'Projects' as an item of a skills list: set plain, or where the list's items start
         if name and (line.islower() and len(above) >= 40 and above[-1:].islower()
-                     or _JOINS_ON.search(above) and not line.isupper() and not line.endswith(":")):
-            # '… before providing them' / 'training', 'Maharaja Agrasen Institute of' / 'Technology': the rest of a
-            # sentence or a name a layout wrapped
+                     or _JOINS_ON.search(above) and not line.isupper() and not line.endswith(":")
+                     or above.count("(") > above.count(")") and ")" in line):
+            # '… before providing them' / 'training', 'Maharaja Agrasen Institute of' / 'Technology', '… UNIVERSITY
+            # (Delhi' / 'Metropolitan Education)': the rest of a sentence or a name a layout wrapped
             name = None
         above = line
         inline = INLINE.match(line)
