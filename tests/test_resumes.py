@@ -3317,3 +3317,10 @@ def test_brackets_a_layout_wrapped_and_a_board_s_school(matcher):
         ("GURU GOBIND SINGH INDRAPRASTHA UNIVERSITY (Delhi Metropolitan Education)", "bachelor", "2018"),
         ("Holy Child Public School", "secondary", "2013")]
     assert [(w.name, w.position, w.startDate) for w in profile.work] == [("Lybrate", "Medical Operations Analyst", "2018-10")]
+
+
+def test_a_labeled_title_run_into_the_heading_of_its_duties(matcher):
+    text = ("Sam Example\nExperience\nCategory Management Incharge 07/2012 to 12/2013 Company Name City , State\n"
+            "Designation : Category Management Incharge- Merchandising Key Responsibilities:\n"
+            "Handled all front-end and back-end operations of the category.\n")
+    assert [w.position for w in parse_resume(text, matcher=matcher).work] == ["Category Management Incharge- Merchandising"]

@@ -194,7 +194,8 @@ _NO_TITLE = re.compile(rf"(?i)^[\W\d_]*(?:present|now|current|months?|years?|of|
 
 
 # where a title runs on into its duties: 'Credential Advisor, Responsibilities included …'
-_DUTIES_AFTER = re.compile(r"(?i)\s*[,;:–-]\s*(?:key\s+|main\s+)?(?:responsibilit(?:y|ies)|duties)\b")
+_DUTIES_AFTER = re.compile(r"(?i)\s*[,;:–-]\s*(?:key\s+|main\s+)?(?:responsibilit(?:y|ies)|duties)\b"
+                           r"|\s+(?:key|main)\s+(?:responsibilit(?:y|ies)|duties)\s*:?\s*$")  # '… Merchandising Key Responsibilities:'
 _PERSON_AFTER = re.compile(r"(?<=\w)\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,3}\s*$")
 
 
