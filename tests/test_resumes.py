@@ -3324,3 +3324,11 @@ def test_a_labeled_title_run_into_the_heading_of_its_duties(matcher):
             "Designation : Category Management Incharge- Merchandising Key Responsibilities:\n"
             "Handled all front-end and back-end operations of the category.\n")
     assert [w.position for w in parse_resume(text, matcher=matcher).work] == ["Category Management Incharge- Merchandising"]
+
+
+def test_a_quoted_thesis_and_a_column_of_skills_name_no_school(matcher):
+    text = ("Sam Example\nEducation\nMissouri University of Science and Technology (Rolla, MO)\nPh.D. Systems Engineering\n"
+            "May 2015\n\nM.S. Systems Engineering\nThesis: “Evaluation of Systems Architecture using\n"
+            "Computational Intelligence Methods.”\nMay 2013\n\nBE (Computer)\n[2008]\nC++, Actionscript,\n")
+    assert [(e.institution, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
+        ("Missouri University of Science and Technology", "2015"), (None, "2013"), (None, "2008")]
