@@ -45,13 +45,15 @@ def main() -> None:
     from jobfit.resumes import parse_resume
     from jobfit.taxonomy import shared_matcher
 
-    files = [p for path in args.paths for p in (sorted(path.iterdir()) if path.is_dir() else [path]) if p.is_file() and p.suffix != ".jsonl"]
+    files = [p for path in args.paths for p in (sorted(path.rglob("*")) if path.is_dir() else [path]) if p.is_file() and p.suffix != ".jsonl"]
     texts = []
     for path in files:
         try:
             texts.append(extract_text(path.read_bytes(), accept_any_kind=True))
         except UnsupportedDocument:
             pass
+    if not texts:
+        sys.exit(f"no readable document in {', '.join(map(str, args.paths))}")
     matcher = shared_matcher()
     parse_resume(texts[0].text, matcher=matcher)
     from jobfit.text import english
