@@ -560,8 +560,9 @@ _MEMBERSHIP = re.compile(r"(?i)\b(?:club|society|association|team|committee|coun
 def _may_name_school(piece: str) -> bool:
     """A piece with no school word may still name one ('Bond University' aside, 'Ecole IRIS'), but not when it is a
     heading ('QUALIFICATIONS'), a label ('Minor: Youth Studies'), a date ('December 20XX'), a sentence's or a quoted
-    title's end ('Computational Intelligence Methods.”') or a numeral ('III.'), text ('the school year'), an honour ('First Class Honours') or one word in title case, which
-    is a subject more often than a school ('Mathematics', 'Commerce')."""
+    title's end ('Computational Intelligence Methods.”') or a numeral ('III.'), text ('the school year'), an honour
+    ('First Class Honours') or one word in title case, which is a subject more often than a school ('Mathematics',
+    'Commerce')."""
     return (written_as_name(piece) and heading_of(piece) is None and ":" not in piece and not _MEMBERSHIP.search(piece)
             and not piece.rstrip("”\"'’ ").endswith((".", "?", "!")) and not piece.endswith(("”", '"'))  # a quoted thesis's end
             # a list with no school word ('C++, Actionscript', 'Cocos2d-X, Box-2d' from a table's column of skills), unless
