@@ -396,7 +396,8 @@ class SkillMatcher:
     def _stands_alone(self, text: str, found: list[re.Match], start: int, end: int, skill: SkillEntry) -> bool:
         """False when the words only modify others: a language used as an adjective ('the Danish company',
         'English Literature'), a one-word field inside a compound ('high-energy', 'socio-economics'), a letter
-        that starts a joined name ('R-Car', 'R&D'), or a soft skill in the plural or in a phrase of manner ('in close collaboration with')."""
+        that starts a joined name ('R-Car', 'R&D'), or a soft skill in the plural or in a phrase of manner ('in
+        close collaboration with')."""
         if skill.type == "language" and end < len(found):
             gap = text[found[end - 1].end():found[end].start()]
             following = found[end].group()
