@@ -3332,3 +3332,12 @@ def test_a_quoted_thesis_and_a_column_of_skills_name_no_school(matcher):
             "Computational Intelligence Methods.”\nMay 2013\n\nBE (Computer)\n[2008]\nC++, Actionscript,\n")
     assert [(e.institution, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
         ("Missouri University of Science and Technology", "2015"), (None, "2013"), (None, "2008")]
+
+
+def test_a_count_of_users_under_a_job_is_no_title(matcher):
+    text = ("Sam Example\nExperience\nMitotech LLC, Moscow, Russia, Team Lead 2013 - 2020\n"
+            "Responsibilities: development of a new Java web platform.\nUp to 1000 users in total\n"
+            "Technologies: Java, Spring, Hibernate\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.position) for w in work] == [("Mitotech LLC", "Team Lead")]
+    assert "Up to 1000 users in total" in work[0].highlights

@@ -190,7 +190,8 @@ _HOURS_NOTE = re.compile(rf"\s*\((?=[^)]*(?:%|{HOURS_WORDS}|\bhours?\b|\bhrs\b|\
 # a sub-heading's 'PROFESSIONAL'
 _NO_TITLE = re.compile(rf"(?i)^[\W\d_]*(?:present|now|current|months?|years?|of|and|also|on|professional)?[\W\d_]*$"
                        rf"|^\d+\s+\w+\s+{_STREET}\b|^address line|\d{{4}}\s*(?:present|current|now)$"
-                       r"|\bresponsibilit(?:y|ies)\b|\bduties\b")  # 'OVERVIEW OF EDUCATOR RESPONSIBILITIES' heads text
+                       r"|\bresponsibilit(?:y|ies)\b|\bduties\b"  # 'OVERVIEW OF EDUCATOR RESPONSIBILITIES' heads text
+                       r"|^(?:up to|more than|over|less than|about|around|nearly|almost)\s+\d")  # 'Up to 1000 users in total': a count
 
 
 # where a title runs on into its duties: 'Credential Advisor, Responsibilities included …'
