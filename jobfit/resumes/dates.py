@@ -132,6 +132,8 @@ def merged_years(intervals: list[tuple[tuple[int, int], tuple[int, int] | None]]
 
 _GOES_ON = r"(?P<goes_on>(?:until|till|to|through|thru)\s+|[-–—]\s*)?"  # 'until today)': the range's second half
 _LEADING_DATE = re.compile(r"^\s*(?:" + _one("s") + r"|" + _PRESENT + r")\s*:\s*\S", re.I)  # "Present: Engineer, GM"
+# what a range's end says of a job still held, alone ('Present', 'currently working')
+ONGOING = re.compile(_PRESENT + r"(?:\s+(?:working|employed))?", re.I)
 _LONE_DATE = re.compile(r"^\s*" + _GOES_ON + r"(?:" + _one("s") + r"|" + _PRESENT + r")\s*[-–—]?\s*\)?\s*:?\s*$", re.I)  # "present)" too
 
 

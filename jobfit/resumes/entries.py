@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jobfit.resumes.dates import DateRange, find_range, leading_date, leading_month
+from jobfit.resumes.dates import ONGOING, DateRange, find_range, leading_date, leading_month
 from jobfit.resumes.lexicon import words_of
 from jobfit.resumes.places import NOT_IN_CITY_NAMES, parse_place, place_kind, place_text
 from jobfit.resumes.sections import BULLET
@@ -277,9 +277,6 @@ _TITLE_AT_SIGN = re.compile(r"[^|•·@:()]+?\s@\s+[^|•·@]+")  # 'Embedded Li
 _SITE_AFTER = re.compile(r"(?<=\w)\s+(?:https?://|www\.)\S+\s*$", re.I)  # a site after a name, ending the line
 
 
-_STILL = re.compile(r"(?i)(?:present|current(?:ly)?(?:\s+(?:working|employed))?|till\s+(?:date|now)|to\s+date|ongoing)")
-
-
 def _one_date(header: Header) -> bool:
     """Whether the header's dates so far are one month or year, as a date opening a line gives."""
     return bool(header.dates and header.dates.start and header.dates.start == header.dates.end)
@@ -323,7 +320,7 @@ def read_header(lines: list[str]) -> Header:
         found = find_range(line)
         if not found and header.dates is None:
             found = leading_date(line)
-        elif not found and header.dates and header.dates.start and header.dates.start == header.dates.end \
+        elif not found and _one_date(header) \
                 and (later := leading_date(line) or leading_month(line, header.dates.start[0])) \
                 and later.start > header.dates.start:
             # each of two lines opens with one date, as a table's column of dates beside the header sets them
@@ -352,7 +349,7 @@ def read_header(lines: list[str]) -> Header:
             if _DURATION.fullmatch(piece) or _HOURS.fullmatch(piece) or _PAGE.fullmatch(piece):
                 continue  # '1 Year 3 Months', 'Full-time', 'Page1': how long, the hours, a page; no title or employer
             lone = LONE_DATE_PIECE.match(piece)
-            if lone or _STILL.fullmatch(piece):
+            if lone or ONGOING.fullmatch(piece):
                 if lone and header.dates is None and (found := leading_date(piece + " X")):
                     header.dates = found
                 elif _one_date(header):
