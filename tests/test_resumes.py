@@ -3341,3 +3341,16 @@ def test_a_count_of_users_under_a_job_is_no_title(matcher):
     work = parse_resume(text, matcher=matcher).work
     assert [(w.name, w.position) for w in work] == [("Mitotech LLC", "Team Lead")]
     assert "Up to 1000 users in total" in work[0].highlights
+
+
+def test_the_employer_with_its_place_over_the_dates_not_the_team_under_them(matcher):
+    text = ("Sam Example\nWORK EXPERIENCE\n\nMarketing Operations Specialist & Product Marketer\n\n"
+            "ThoughtWorks -  Bengaluru, Karnataka -\n\nAugust 2012 to June 2016\n\n"
+            "Product Marketer - GoCD, ThoughtWorks Studios\n"
+            "* Responsible for shaping the product marketing strategy of GoCD, an open source continuous\n"
+            "delivery product supported by ThoughtWorks\n\n"
+            "Analyst - Operations\n\nTESCO -  Bengaluru, Karnataka -\n\nJune 2006 to November 2006\n\n"
+            "* Worked as an analyst with the Accounts Payable team\n")
+    profile = parse_resume(text, matcher=matcher, today=date(2022, 1, 1))
+    assert {w.name for w in profile.work} == {"ThoughtWorks", "TESCO"}
+    assert profile.work[0].location == "Bengaluru, Karnataka"

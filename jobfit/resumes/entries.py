@@ -185,6 +185,9 @@ class Header:
     # what a line set before 'at' and its employer, as a title ('Application Integration / Web Identity  at   IBM Global Services')
     titled: set[str] = field(default_factory=set)
     at: set[str] = field(default_factory=set)  # what such a line named after 'at' or '@': the employer ('Engineer @ Protei')
+    # pieces of lines under the dates' line ('Title' / 'ThoughtWorks - Bengaluru' / 'August 2012 to June 2016' / 'Product
+    # Marketer - GoCD, ThoughtWorks Studios': a role within the job and its team)
+    after_dates: set[str] = field(default_factory=set)
 
 
 _EDGE = " \t|,;:-–—•·" + "".join(map(chr, range(0x2190, 0x2200))) + "➡⬅⬆⬇"  # and arrows a designed page points with
@@ -337,7 +340,7 @@ def read_header(lines: list[str]) -> Header:
         if found:  # "2022 - EPAM Systems. Software Engineer. Two projects": a dated line's sentences are its pieces
             line = _without_dates(line, found)
             line = _SENTENCE_END.sub(lambda m: m.group(0) if m.group(1).lower() in _ABBREVIATIONS else f"{m.group(1)} | ", line)
-        places_before, line_pieces = len(header.places), []
+        places_before, line_pieces, under_dates = len(header.places), [], header.dates is not None and not found
         for piece in _split_pieces(line):
             piece = strip_piece(CONTINUED.sub("", re.sub(r"\(\s*\)|\bfrom\s*$", "", piece)))
             if not piece or not re.search(r"[A-Za-z]{2}", piece):
@@ -372,4 +375,6 @@ def read_header(lines: list[str]) -> Header:
             header.placed.update(line_pieces)
         if found:
             header.dated.update(line_pieces)
+        if under_dates:
+            header.after_dates.update(line_pieces)
     return header

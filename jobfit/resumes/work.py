@@ -268,9 +268,12 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         # the piece a place was written after is the employer's more often than a project's or a client's; a piece of
         # its own line more often than what a title's comma set apart ('Director of Engineering, Android,' / 'Tinder')
         named_alone = any(p not in cut and written_as_name(p) for p in rest)
+        # an employer written with its place over the dates outranks a name under them (a role's team, a client)
+        placed_over = any(p in header.placed and p not in header.after_dates for p in rest)
         scored = [(company_score(p, roles) + (0.5 if p in header.placed else 0.0)
                    + (1.0 if p in header.at and title_score(p, roles) <= 0 else 0.0) - (
             (1.0 if (words_of(p) or [""])[-1] in _UNITS else 0.25) if p in cut and named_alone else 0.0)
+            - (1.0 if placed_over and p in header.after_dates and p not in header.placed else 0.0)
             - (1.0 if (words_of(p) or [""])[-1] in ("project", "projects") else 0.0)  # 'BASE24 POS to CTM Project'
             - (2.0 if re.match(r"(?i)projects?\s*:", p) and not LEGAL_SUFFIX.search(p) else 0.0), -i, p)  # 'Projects: Website, Store'
             for i, p in enumerate(rest)]
