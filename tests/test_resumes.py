@@ -3354,3 +3354,12 @@ def test_the_employer_with_its_place_over_the_dates_not_the_team_under_them(matc
     profile = parse_resume(text, matcher=matcher, today=date(2022, 1, 1))
     assert {w.name for w in profile.work} == {"ThoughtWorks", "TESCO"}
     assert profile.work[0].location == "Bengaluru, Karnataka"
+
+
+def test_an_employer_on_its_own_line_not_what_the_title_s_comma_set_apart(matcher):
+    text = ("Sam Example\nExperience\nDirector of Engineering, Android,\nTinder\n05/13-08/14\ntinder.com\n"
+            "Part of team that won Crunchie for best new startup.\n\nLead Android Architect,\nBeachbody\n10/12-06/13\n"
+            "Built up and lead the Android team.\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.position, w.startDate) for w in work] == [
+        ("Tinder", "Director of Engineering", "2013-05"), ("Beachbody", "Lead Android Architect", "2012-10")]

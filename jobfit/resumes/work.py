@@ -288,7 +288,10 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
             position = rest[0]
             company = rest[1] if len(rest) > 1 else None
     elif rest and company is None and not (title_score(rest[0], roles) >= 1.5 and company_score(rest[0], roles) < 0):
-        company = rest[0]  # but another title is no employer ('Business Development Leader | Partner | Director')
+        # but another title is no employer ('Business Development Leader | Partner | Director'); a name on a line of
+        # its own before what the title's comma set apart ('Director of Engineering, Android,' / 'Tinder')
+        company = next((p for p in rest if p not in cut and p[:1].isalnum() and not p[:1].islower() and written_as_name(p)
+                        and title_score(p, roles) <= 0), rest[0])
     elif rest and position is None and len(rest[0].split()) <= 6:
         position = rest[0]
     location = header.places[0] if header.places else None
