@@ -699,6 +699,9 @@ NAME_CASES = [
     ("Tillman\nsocial network analyst\n31 rue Smith\n69002 Lyon\ntillman@example.com\n", "Tillman"),
     ("Bernier Software-Firmware Engineer\n24 Robinson Road\nMorris Plains, NJ 07950\nbernier@example.com\n", "Bernier"),
     ("Marketing\nmarketing@example.com\nEXPERIENCE\nSales Manager, Acme, 2010 - 2012\n", None),  # an ordinary word
+    # a template's placeholder for the name, and a Latin honour under a degree
+    ("YOUR NAME 525 West 120th Street • New York, NY 10027 • (123)345-7890 • sam@example.com\nEDUCATION\n"
+     "State University, Baltimore, MD\nBachelor of Arts in Psychology and History, May 2012\nMagna Cum Laude\n", None),
 ]
 
 

@@ -21,7 +21,7 @@ NETWORKS = {"linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "G
             "medium.com": "Medium", "kaggle.com": "Kaggle"}
 NOT_A_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|template|profile|page|name|examples?|address|phone|"
                         r"mobile|email|e-mail|contacts?|linkedin|objective|summary|confidential|street|road|avenue|room|suite|floor|"
-                        r"building|apt)\b", re.I)
+                        r"building|apt|cum laude)\b", re.I)  # a Latin honour: 'Magna Cum Laude' under a degree
 NAME_PREFIX = re.compile(r"^(?:name\s*[:\-]\s*|(?:mr|mrs|ms|miss|dr)\.?\s+|(?:resume|résumé|cv|curriculum vitae|biodata)\s+of\s+)", re.I)
 # what the document is: 'CURRICULUM VITAE', 'Sample resume', 'Education Resume Example - Principal'
 DOCUMENT_TITLE = re.compile(r"^\W*(?:curriculum vitae|resume|résumé|cv|vita|biodata|bio-data)\W*$"
