@@ -593,6 +593,14 @@ Vice President, Sales | Globex Corporation | 2006 - 2008
     assert "Office Manager" in titles and "Vice President, Sales" in titles
 
 
+def test_roles_written_with_a_hyphenated_role_noun_are_a_role_each(matcher):
+    text = ("Lee Roles\nExperience\nCo-Producer/Camera Operator, Rafiki Collaborative Documentary, 2010 - 2011\n"
+            "Co-Director/Co-Producer, Atlantis Documentary, 2012 - 2013\n")
+    assert [(w.position, w.name) for w in parse_resume(text, matcher=matcher).work] == [
+        ("Co-Producer", "Rafiki Collaborative Documentary"), ("Camera Operator", "Rafiki Collaborative Documentary"),
+        ("Co-Director", "Atlantis Documentary"), ("Co-Producer", "Atlantis Documentary")]
+
+
 def test_an_employer_above_its_description_and_roles(matcher):
     text = """Kai Block
 Experience

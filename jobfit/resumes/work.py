@@ -376,9 +376,15 @@ def roles_held(position: str | None, roles: frozenset[str]) -> list[str | None]:
     if not position:
         return [position]
     parts = [part.strip(" ,") for part in _ROLE_JOINS.split(position) if part.strip(" ,")]
-    if len(parts) > 1 and all((words_of(part) or [""])[-1] in roles or heads_a_function(words_of(part)) for part in parts):
+    if len(parts) > 1 and all(_ends_in_role(part, roles) or heads_a_function(words_of(part)) for part in parts):
         return [re.sub(r"(?<=[a-z]{3})\.$", "", part) for part in parts]  # 'Divisional Manager.': a sentence's period
     return [position]
+
+
+def _ends_in_role(part: str, roles: frozenset[str]) -> bool:
+    """Whether a title ends in a role noun, written whole ('Co-ordinator') or after a hyphen ('Co-Producer')."""
+    last = (words_of(part) or [""])[-1]
+    return last in roles or last.rsplit("-", 1)[-1] in roles
 
 
 def _capitals(line: str) -> bool:
