@@ -3374,3 +3374,11 @@ def test_an_employer_on_its_own_line_not_what_the_title_s_comma_set_apart(matche
     work = parse_resume(text, matcher=matcher).work
     assert [(w.name, w.position, w.startDate) for w in work] == [
         ("Tinder", "Director of Engineering", "2013-05"), ("Beachbody", "Lead Android Architect", "2012-10")]
+
+
+def test_an_initial_s_last_letter_is_not_glued_to_the_next_word_as_small_capitals_are(matcher):
+    text = ("Sam Example\nEDUCATION\nBachelor of Commerce in Commerce\nR.D.S COLLEGE -  Bihar Sharif, Bihar\nJuly 2013\n"
+            "EXPERIENCE\nS ENIOR P ROJECT M ANAGER\nAcme Ltd, Patna\n2014 - 2016\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(e.institution, e.endDate) for e in profile.education] == [("R.D.S COLLEGE", "2013")]
+    assert [(w.position, w.name) for w in profile.work] == [("SENIOR PROJECT MANAGER", "Acme Ltd")]  # small capitals joined
