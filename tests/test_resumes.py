@@ -3382,3 +3382,9 @@ def test_an_initial_s_last_letter_is_not_glued_to_the_next_word_as_small_capital
     profile = parse_resume(text, matcher=matcher)
     assert [(e.institution, e.endDate) for e in profile.education] == [("R.D.S COLLEGE", "2013")]
     assert [(w.position, w.name) for w in profile.work] == [("SENIOR PROJECT MANAGER", "Acme Ltd")]  # small capitals joined
+
+
+def test_a_levels_in_capitals_are_school_leaving_levels_not_small_capitals(matcher):
+    text = "Sam Example\nEDUCATION\nA LEVELS: MATHS, PHYSICS\nCoventry Central College\n2008\n"
+    assert [(e.level, e.institution) for e in parse_resume(text, matcher=matcher).education] == [
+        ("secondary", "Coventry Central College")]

@@ -103,8 +103,9 @@ INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*(\S.*)$")
 
 def letter_spaced(line: str) -> str:
     """'E xp er ie nc e' and 'S ENIOR P ROJECT' (a PDF's letter spacing) put back together; other text unchanged."""
-    # small capitals: "S ENIOR P ROJECT M ANAGER"; but not an initial's last letter ("R.D.S COLLEGE")
-    line = re.sub(r"(?<![\w.])([A-Z]) ([A-Z]{2,})\b", r"\1\2", line)
+    # small capitals: "S ENIOR P ROJECT M ANAGER"; but not an initial's last letter ("R.D.S COLLEGE") nor the school
+    # leaving levels ("A LEVELS", "O LEVEL")
+    line = re.sub(r"(?<![\w.])(?![AO] LEVELS?\b)([A-Z]) ([A-Z]{2,})\b", r"\1\2", line)
     words = line.split()
     fragments = [w for w in words if len(w) <= 2 and w.lower() not in _SHORT_WORDS]
     if len(words) >= 3 and len(fragments) >= 0.5 * len(words) and all(w.isalpha() for w in words):
