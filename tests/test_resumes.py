@@ -3388,3 +3388,10 @@ def test_a_levels_in_capitals_are_school_leaving_levels_not_small_capitals(match
     text = "Sam Example\nEDUCATION\nA LEVELS: MATHS, PHYSICS\nCoventry Central College\n2008\n"
     assert [(e.level, e.institution) for e in parse_resume(text, matcher=matcher).education] == [
         ("secondary", "Coventry Central College")]
+
+
+def test_a_slash_between_a_field_and_its_years_is_no_part_of_the_field(matcher):
+    text = ("Sam Example\nEDUCATION\nITMO University (Information Technologies, Mechanics and Optics)\n"
+            "B.Sc., Embedded Systems / 2013  2017\n")
+    assert [(e.institution, e.studyType, e.area, e.startDate, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
+        ("ITMO University", "B.Sc., Embedded Systems", "Embedded Systems", "2013", "2017")]

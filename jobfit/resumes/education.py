@@ -181,6 +181,7 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
         area_text = re.split(r"\s+[-–—|]\s+|\s*[|–—]\s*|\s+from\s+|\s+at\s+|\s*,\s*|\s+(?i:c?gpa|grade)\b|\s+(?i:degree\s+of)\b|\s+(?i:with\s+(?:high\s+)?(?:distinction|honou?rs|merit))\b|(?:^|\s+)\(?(?i:(?:summa\s+|magna\s+)?cum\s+laude)\b",
                              area_text)[0]
         area_text = strip_piece(_MONTH_AFTER.sub("", re.sub(r"\s*\((?:19|20)\d\d.*$", "", area_text)))
+        area_text = strip_piece(area_text.strip("/ "))  # 'B.Sc., Embedded Systems / 2013  2017': the slash set the dates apart
         if area_text.count("(") > area_text.count(")"):
             area_text = strip_piece(area_text[:area_text.rfind("(")])  # 'Interdisciplinary Studies(Business, Geology, …'
         if (n := len(words := area_text.split())) % 2 == 0 and words[:n // 2] == words[n // 2:]:
