@@ -3395,3 +3395,12 @@ def test_a_slash_between_a_field_and_its_years_is_no_part_of_the_field(matcher):
             "B.Sc., Embedded Systems / 2013  2017\n")
     assert [(e.institution, e.studyType, e.area, e.startDate, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
         ("ITMO University", "B.Sc., Embedded Systems", "Embedded Systems", "2013", "2017")]
+
+
+def test_a_date_between_a_degree_and_its_field(matcher):
+    text = ("Sam Example\nEducation\nPh.D. August 1991 Political Science (emphasis in Public Policy)\n"
+            "University of Southern California\nB.A. May 1987 Social Science Field Major (Interdisciplinary)\n"
+            "University of California, Berkeley\n")
+    assert [(e.studyType, e.area, e.institution, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
+        ("Ph.D. Political Science", "Political Science", "University of Southern California", "1991"),
+        ("B.A. Social Science Field Major", "Social Science Field Major", "University of California", "1987")]

@@ -135,6 +135,7 @@ _BARE_AREA = re.compile(r"^\s+((?-i:[A-Z][A-Za-z&/'-]*)(?:\s+(?:and|&|of|(?-i:[A
 _MICROSOFT = re.compile(r"(?i:office|word|excel|visual|project|access|sql|windows|dynamics|powerpoint|outlook|dos|"
                         r"paint|publisher|teams|azure|exchange|sharepoint|lync|visio|onenote|365)\b")  # "MS Office" is Microsoft's, not a master's
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,7}")
+_DATE_FIRST = re.compile(rf"\s+(?i:{MONTH})\s*,?\s*(?:19|20)\d\d(?!\d)(?=\s+[A-Z])")  # a month and its year, a field after
 _HONOURS = re.compile(r"\s*\((?:hons?|honou?rs|(?:summa\s+|magna\s+)?cum\s+laude|(?:with\s+)?distinction)\.?\)", re.I)
 _BRACKET = re.compile(r"\s*\(([^()]{1,60})\)")
 # "Geography (C) Maths (A) English (B)": the grades of school subjects, no school's name
@@ -174,6 +175,10 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
     if written_degree := re.match(r"(?i)\s+(?:degree|program(?:me)?|course)\b(?=\s+(?:of|in)\b|\s*$)", line[end:]):
         end += written_degree.end()  # '… (MPHE) Degree of Kenyatta University', 'Post Graduate Program in Business Analytics'
     rest = TEMPLATE_PLACEHOLDER.sub(" | ", line[end:])  # 'Bachelor of Arts : Business Management City , State'
+    # 'Ph.D. August 1991 Political Science': the date between the degree and its field
+    dated = _DATE_FIRST.match(rest)
+    if dated:
+        rest = " " + rest[dated.end():]
     area = None
     match = _AREA.match(rest)
     if match:
@@ -208,6 +213,8 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
         start = named.start("field")
         area = area or named["field"].strip()
     phrase = strip_piece(line[start:end] + (line[end:line.find(area) + len(area)] if area and area in line[end:] else ""))
+    if dated:
+        phrase = phrase.replace(dated.group(0), "", 1)  # 'Ph.D. Political Science'
     phrase = re.sub(r"\s*[\"“”]\s*", " ", phrase).strip()  # the field's quotes
     if phrase.count("(") > phrase.count(")"):
         phrase += ")"  # 'B.A. (Economics), Johns Hopkins': the field's bracket closes after it
