@@ -3404,3 +3404,10 @@ def test_a_date_between_a_degree_and_its_field(matcher):
     assert [(e.studyType, e.area, e.institution, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
         ("Ph.D. Political Science", "Political Science", "University of Southern California", "1991"),
         ("B.A. Social Science Field Major", "Social Science Field Major", "University of California", "1987")]
+
+
+def test_a_field_on_the_line_after_a_degree_s_abbreviation_and_its_school(matcher):
+    text = ("Sam Example\nEducation\n2008\nPhD., University of California, Santa Barbara.\nComputer Science\n"
+            "2002\nMS., Indian Institute of Technology, Bombay, India.\nApplied Mathematics\n")
+    assert [(e.area, e.institution, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
+        ("Computer Science", "University of California", "2008"), ("Applied Mathematics", "Indian Institute of Technology", "2002")]

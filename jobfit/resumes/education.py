@@ -536,6 +536,10 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
             elif not entry.institution and len(piece.split()) <= 8 and piece[:1].isupper() and kind != "degree" \
                     and not is_body(piece) and not _SUBJECT_GRADES.search(piece) and _may_name_school(piece):
                 entry.institution = _take_place_text(piece, entry)
+        if has_degree and entry.area is None and entry.level != "secondary" and abbreviated(entry.degree) and entry.institution \
+                and entry.location:
+            bare = entry  # 'PhD., University of California, Santa Barbara.' / 'Computer Science': the field on the line after
+            # the school and its place (not after 'State University of New' / 'York at New Paltz', a name the page wrapped)
     for entry in entries:
         if entry.institution and _GENERIC_SCHOOL.fullmatch(entry.institution):
             entry.institution = None  # 'College', 'University/Board': a table's column heading, no school's name
