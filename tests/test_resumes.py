@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from jobfit.resumes import merged_years, parse_resume, profile_text, split_sections
+from jobfit.resumes import degree_of, merged_years, parse_resume, profile_text, split_sections
 
 TEXT = """Jordan Sample
 Backend Engineer
@@ -3411,3 +3411,10 @@ def test_a_field_on_the_line_after_a_degree_s_abbreviation_and_its_school(matche
             "2002\nMS., Indian Institute of Technology, Bombay, India.\nApplied Mathematics\n")
     assert [(e.area, e.institution, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
         ("Computer Science", "University of California", "2008"), ("Applied Mathematics", "Indian Institute of Technology", "2002")]
+
+
+@pytest.mark.parametrize("line, level", [
+    ("MST/Taxation University of Hartford", "master"), ("MHA, Cornell University", "master"),
+    ("MPP in Public Policy, Duke University", "master"), ("STP (RPVST / MST), LACP, VTP", None)])  # the last: a protocol
+def test_degrees_known_by_their_abbreviation(line, level):
+    assert (degree_of(line) or (None, None))[1] == level

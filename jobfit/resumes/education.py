@@ -60,12 +60,12 @@ DEGREES = (
 _DEGREE_RES = [(re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])", re.I), level) for pattern, level in DEGREES]
 # Upper-case abbreviations that are ordinary words in lower case ("BE", "BS", "MS", "BA", "MA").
 _DEGREE_CAPS = re.compile(r"(?<![\w.])(BE|BS|BSc|BA|MS|MSc|MA|ME|BSEE|BSME|BSCS|MSCS|AA|AS|AAS|BASc|MASc|BFA|MFA|BSN|MSN|MPH|MPA|"
-                          r"BEng|MEng)(?![\w])")
+                          r"MHA|MPP|BEng|MEng|MST(?=\s*/|\s+in\b))(?![\w])")  # 'MST/Taxation': a master's in taxation, not a protocol
 _CAPS_LEVEL = {"BE": "bachelor", "BS": "bachelor", "BSC": "bachelor", "BA": "bachelor", "MS": "master", "MSC": "master",
                "MA": "master", "ME": "master", "BSEE": "bachelor", "BSME": "bachelor", "BSCS": "bachelor",
                "MSCS": "master", "AA": "associate", "AS": "associate", "AAS": "associate", "BASC": "bachelor", "MASC": "master",
                "BFA": "bachelor", "MFA": "master", "BSN": "bachelor", "MSN": "master", "MPH": "master", "MPA": "master",
-               "BENG": "bachelor", "MENG": "master"}
+               "MHA": "master", "MPP": "master", "MST": "master", "BENG": "bachelor", "MENG": "master"}
 _SCHOOL_WORDS = (r"university|universit[àa]|college|suny|cuny|institute|institution|school|academy|polytechnic|iit|nit|"
                  r"vidyalaya|vidyapeeth|mahavidyalaya|faculty|conservatory|seminary|campus|"
                  r"universidad|universidade|universit[éeä]t?|universiteit|colegio|escuela|[ée]cole|hochschule|instituto|institut|lyc[ée]e|liceo")
