@@ -3418,3 +3418,31 @@ def test_a_field_on_the_line_after_a_degree_s_abbreviation_and_its_school(matche
     ("MPP in Public Policy, Duke University", "master"), ("STP (RPVST / MST), LACP, VTP", None)])  # the last: a protocol
 def test_degrees_known_by_their_abbreviation(line, level):
     assert (degree_of(line) or (None, None))[1] == level
+
+
+def test_a_label_under_every_school_heads_its_text_and_the_schooling_goes_on(matcher):
+    text = ("Sam Example\nEDUCATION\nUniversity of Atlanta, Clarkmore School of Law | Atlanta, Georgia | 30314\n"
+            "J.D. (Cum Laude) | May 2006\nGPA: 3.7\nActivities:\nEditor, Law Review\nSocial Chair, Federal Careers Club\n"
+            "Tallahassee State University | Tallahassee, Florida | 32311\n"
+            "B.A. Art History and Rhetoric (Magna Cum Laude) | May 2001\nGPA: 3.8\nActivities:\nVolunteer Coordinator, Young Royals\n")
+    education = parse_resume(text, matcher=matcher).education
+    assert [(e.institution, e.level, e.endDate) for e in education] == [
+        ("University of Atlanta, Clarkmore School of Law", "doctorate", "2006"), ("Tallahassee State University", "bachelor", "2001")]
+
+
+def test_awards_listed_under_each_degree_are_awards_not_schooling(matcher):
+    text = ("Sam Example\nEducation\nPh.D. : Ruminant Nutrition 2017 University of Florida City , State , USA\nAwards\n"
+            "-Grinter Fellowship for outstanding new PhD students\n"
+            "-Certificate of outstanding academic achievement, University of Florida International Center\n"
+            "Master of Science : Monogastric Nutrition 2011 University of Agriculture City , State , Nigeria\nAwards\n"
+            "-Postgraduate Tuition Scholarship for First Class Students in the University\n"
+            "Bachelor of Agriculture : Animal Nutrition 2009 University of Agriculture, Abeokuta City , State , Nigeria\n"
+            "Affiliations\nAmerican Society of Animal Science\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(e.institution, e.level, e.endDate) for e in profile.education] == [
+        ("University of Florida", "doctorate", "2017"), ("University of Agriculture", "master", "2011"),
+        ("University of Agriculture", "bachelor", "2009")]
+    assert [a.title for a in profile.awards] == [
+        "Grinter Fellowship for outstanding new PhD students",
+        "Certificate of outstanding academic achievement, University of Florida International Center",
+        "Postgraduate Tuition Scholarship for First Class Students in the University"]

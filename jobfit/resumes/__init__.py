@@ -372,12 +372,13 @@ def parse_resume(
                            summary=e.note, highlights=e.highlights if k == 0 else [])
                  for e in volunteer_found for k, role in enumerate(roles_held(e.position, roles))]
     certification_lines = section_lines(sections, "certifications")
+    school_labeled: dict[str, list[str]] = {}  # what the schooling lists under a school's own label ('Awards')
     education = [
         Education(institution=e.institution, area=e.area, studyType=e.degree, level=e.level, startDate=e.start,
                   endDate=e.end, score=e.score, courses=e.courses)
         for e in education_entries((section_lines(sections, "education") or _unheaded_education(header))
                                    + [""] + _schooling_among(certification_lines)
-                                   + [""] + _schooling_in_a_history(section_lines(sections, "experience")))
+                                   + [""] + _schooling_in_a_history(section_lines(sections, "experience")), school_labeled)
     ]
     # the same degree written twice (a template's summary line over its entry, a school listed under two headings): once
     education = [e for k, e in enumerate(education) if e not in education[:k]]
@@ -405,9 +406,11 @@ def parse_resume(
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
     summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
     certificates = _certificates([line for line in certification_lines if not _academic(line)])
-    projects = _projects(section_lines(sections, "projects"))
-    awards = [Award(title=t, date=d) for t, d, _ in _titled_items(section_lines(sections, "awards"))]
-    publications = [Publication(name=t, releaseDate=d) for t, d, _ in _titled_items(section_lines(sections, "publications"))]
+    projects = _projects(section_lines(sections, "projects") + [""] + school_labeled.get("projects", []))
+    awards = [Award(title=t, date=d) for t, d, _ in _titled_items(section_lines(sections, "awards") + [""]
+                                                                 + school_labeled.get("awards", []))]
+    publications = [Publication(name=t, releaseDate=d) for t, d, _ in _titled_items(
+        section_lines(sections, "publications") + [""] + school_labeled.get("publications", []))]
     provenance = _provenance(lines, found, label)
     meta = ProfileMeta(
         tenant=tenant,

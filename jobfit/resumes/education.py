@@ -20,7 +20,7 @@ from jobfit.resumes.entries import (
     written_as_name,
 )
 from jobfit.resumes.places import parse_place
-from jobfit.resumes.sections import BULLET, heading_of
+from jobfit.resumes.sections import BULLET, SCHOOL_LABELS, heading_of
 
 
 @dataclass
@@ -399,7 +399,9 @@ _SAID_OF = re.compile(r"(?i)\s+(?:is|was|are|were|has|had|includes?|included|req
 _EQUIVALENT = re.compile(r"(?i)^(?:equivalent|equivalence|equiv\.)\b")
 
 
-def education_entries(lines: list[str]) -> list[EducationEntry]:
+def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | None = None) -> list[EducationEntry]:
+    """The entries the lines name; what a school's own label heads ('Awards' under each degree) is no entry, and goes
+    to `labeled_text` under the label's section ('awards')."""
     lines = [line for line in _paired_columns(_joined_degree_wraps(_joined_wraps(lines)))
              if not _COLUMN_HEADING.fullmatch(line.strip())]
     entries: list[EducationEntry] = []
@@ -409,10 +411,19 @@ def education_entries(lines: list[str]) -> list[EducationEntry]:
     first = next((BULLET.sub("", raw).strip() for raw in lines if raw.strip()), "")
     if _DATES_ONLY.fullmatch(first):  # '2003-2005' / 'Masters of Commerce, London School of Commerce' / '2000-2003' / ...
         lead = "dates"
+    under_label = None  # the school's own label ('Activities:', 'Awards') whose lines are being read: its text, no entries
     for raw in lines:
         if not raw:
             continue
         line = _template_row(BULLET.sub("", raw).strip())
+        if (label := heading_of(line)) in SCHOOL_LABELS:
+            under_label = label
+            continue
+        if under_label and (BULLET.match(raw) or not (degree_of(line) or INSTITUTION.search(line))):
+            if labeled_text is not None:  # '-Grinter Fellowship for outstanding new PhD students', 'Editor, Law Review'
+                labeled_text.setdefault(under_label, []).append(line)
+            continue
+        under_label = None
         if lead == "dates" and _DATES_ONLY.fullmatch(line):
             found = find_range(line)
             years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)

@@ -55,7 +55,7 @@ SECTION_HEADINGS = {
     "languages": ("languages", "language skills", "language proficiency", "languages known", "spoken languages"),
     "projects": ("projects", "selected projects", "academic projects", "personal projects", "key projects", "project details"),
     "awards": (
-        "awards", "honors", "honours", "achievements", "accomplishments", "awards and achievements", "recognition",
+        "awards", "award", "honors", "honours", "achievements", "accomplishments", "awards and achievements", "recognition",
         "honors and awards", "awards and honors", "achievements and accomplishments", "key achievements",
         "selected achievements", "career highlights", "notable achievements",
     ),
@@ -205,6 +205,7 @@ _JOINS_ON = re.compile(r"(?i)\b(?:of|the)$|&$")  # a line that ends where its te
 _LETTERED = re.compile(r"^(?:[A-H]|[IVX]{1,4})\.\s+[A-Z]")  # "A. Higher Education", "II. Publications"
 _ENTRY_SECTIONS = ("experience", "volunteering", "projects")
 _ENTRY_LABELS = ("awards", "projects", "publications")  # what a job's own text may be headed with
+SCHOOL_LABELS = ("awards", "interests", "projects", "publications")  # what a school's own text may be headed with
 _RESPONSIBILITIES = re.compile(r"(?i)\bresponsibilit|\bduties\b")
 
 
@@ -259,6 +260,8 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
         if name and current in _ENTRY_SECTIONS and (
                 name in _ENTRY_LABELS and seen[line.lower()] > 1 or _RESPONSIBILITIES.search(line)):
             name = None  # "Achievements:" under every job, "Responsibilities & Achievements": the entry's own labels
+        if name in SCHOOL_LABELS and current == "education" and seen[line.lower()] > 1:
+            name = None  # "Activities:" under every school: what the student did there, and the schooling goes on
         if name == "skills" and current in _ENTRY_SECTIONS and seen[line.lower()] > 1:
             # "Technologies:" under every job lists skills, and the entry goes on after it
             open_section(Section("skills", line, [], within=current), style)
