@@ -414,6 +414,7 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
     under_label = None  # the school's own label ('Activities:', 'Awards') whose lines are being read: its text, no entries
     for raw in lines:
         if not raw:
+            under_label = None  # a blank line ends the label's list
             continue
         line = _template_row(BULLET.sub("", raw).strip())
         if (label := heading_of(line)) in SCHOOL_LABELS:
