@@ -406,11 +406,14 @@ def parse_resume(
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
     summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
     certificates = _certificates([line for line in certification_lines if not _academic(line)])
-    projects = _projects(section_lines(sections, "projects") + [""] + school_labeled.get("projects", []))
-    awards = [Award(title=t, date=d) for t, d, _ in _titled_items(section_lines(sections, "awards") + [""]
-                                                                 + school_labeled.get("awards", []))]
-    publications = [Publication(name=t, releaseDate=d) for t, d, _ in _titled_items(
-        section_lines(sections, "publications") + [""] + school_labeled.get("publications", []))]
+
+    def listed(name: str) -> list[str]:
+        """A section's lines, then what the schooling listed under a school's label of that name."""
+        return section_lines(sections, name) + [""] + school_labeled.get(name, [])
+
+    projects = _projects(listed("projects"))
+    awards = [Award(title=t, date=d) for t, d, _ in _titled_items(listed("awards"))]
+    publications = [Publication(name=t, releaseDate=d) for t, d, _ in _titled_items(listed("publications"))]
     provenance = _provenance(lines, found, label)
     meta = ProfileMeta(
         tenant=tenant,
