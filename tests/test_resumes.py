@@ -3446,3 +3446,25 @@ def test_awards_listed_under_each_degree_are_awards_not_schooling(matcher):
         "Grinter Fellowship for outstanding new PhD students",
         "Certificate of outstanding academic achievement, University of Florida International Center",
         "Postgraduate Tuition Scholarship for First Class Students in the University"]
+
+
+def test_a_line_after_one_that_ends_in_a_preposition_goes_on_with_it():
+    lines = ["Professional Service", "Manuscripts Reviewed for", "SAGE Publications", "The MIT Press", "",
+             "Grants", "Project ICARUS: SIG Coordinator, Sponsored by", "Kentucky Department of Education", "PUBLICATIONS", "Paper"]
+    # the publisher and the sponsor end the line above them; they open no publications or education section
+    assert [(s.name, s.lines) for s in split_sections(lines)] == [
+        ("header", ["Professional Service", "Manuscripts Reviewed for", "SAGE Publications", "The MIT Press", "", "Grants",
+                    "Project ICARUS: SIG Coordinator, Sponsored by", "Kentucky Department of Education"]),
+        ("publications", ["Paper"])]
+
+
+def test_a_field_of_education_under_the_schooling_heading_is_its_text(matcher):
+    text = ("Sam Example\nEDUCATION\nBall State University, Muncie, Indiana\nBachelor of Science, May 2013\n"
+            "Major: Elementary Education\nSKILLS & QUALIFICATIONS:\nStrength of Materials, Dynamic Systems Analysis\n")
+    profile = parse_resume(text, matcher=matcher)
+    # 'Major: Elementary Education' is the degree's field, not a new schooling heading that cuts it off its degree
+    assert [(e.institution, e.studyType, e.area) for e in profile.education] == [
+        ("Ball State University", "Bachelor of Science", "Elementary Education")]
+    # skills first, then qualifications: a skills list, whose items are skills though the taxonomy does not know them
+    assert {"Strength of Materials", "Dynamic Systems Analysis"} <= {s.name for s in profile.skills}
+

@@ -44,7 +44,7 @@ SECTION_HEADINGS = {
         "technical proficiencies", "computer skills", "it skills", "technical expertise", "skills and abilities",
         "areas of impact", "professional skills", "technical summary", "skill highlights", "key competencies",
         "software", "technology", "technologies", "tools", "technical competencies", "skills & expertise",
-        "proficiencies", "software skills", "qualifications and skills", "specialties", "programming languages",
+        "proficiencies", "software skills", "qualifications and skills", "skills and qualifications", "specialties", "programming languages",
         "scripting languages", "computer languages", "programming", "frameworks", "databases", "operating systems",
     ),
     "certifications": (
@@ -201,7 +201,7 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
 
 
 _NOTED = re.compile(r"^(?P<heading>[A-Z][A-Za-z &/]{2,30}?)\s*\([^()]{3,40}\)\s*:?$")
-_JOINS_ON = re.compile(r"(?i)\b(?:of|the)$|&$")  # a line that ends where its text goes on ('Institute of')
+_JOINS_ON = re.compile(r"(?i)\b(?:of|the|by|for|with|to|at|in)$|&$")  # a line that ends where its text goes on ('Institute of')
 _LETTERED = re.compile(r"^(?:[A-H]|[IVX]{1,4})\.\s+[A-Z]")  # "A. Higher Education", "II. Publications"
 _ENTRY_SECTIONS = ("experience", "volunteering", "projects")
 _ENTRY_LABELS = ("awards", "projects", "publications")  # what a job's own text may be headed with
@@ -257,6 +257,11 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
             name = None
         above = line
         inline = INLINE.match(line)
+        if name == "education" and current == "education" and not _exact_heading(inline.group(1) if inline else line) \
+                and (inline or not (line.isupper() or line.endswith(":"))):
+            # 'Concentration in Education', 'Major: Elementary Education' under schooling: its text ('Academic
+            # Qualifications and Certifications:' still heads its own list)
+            name = None
         if name and current in _ENTRY_SECTIONS and (
                 name in _ENTRY_LABELS and seen[line.lower()] > 1 or _RESPONSIBILITIES.search(line)):
             name = None  # "Achievements:" under every job, "Responsibilities & Achievements": the entry's own labels
