@@ -3468,3 +3468,10 @@ def test_a_field_of_education_under_the_schooling_heading_is_its_text(matcher):
     # skills first, then qualifications: a skills list, whose items are skills though the taxonomy does not know them
     assert {"Strength of Materials", "Dynamic Systems Analysis"} <= {s.name for s in profile.skills}
 
+
+def test_a_listed_skill_led_by_a_word_of_proficiency_is_the_skill_that_follows(matcher):
+    text = "Sam Example\nSKILLS\nSkilled in Solid Works, Matlab and MS Office\nKnowledge of Wi-Fi\n"
+    skills = parse_resume(text, matcher=matcher).skills
+    # 'Skilled in Solid Works' is Solid Works, once; 'Knowledge of Wi-Fi' is Wi-Fi, in its own words
+    assert [s.name for s in skills if "Solid" in s.name or "Wi-Fi" in s.name] == ["Solid Works", "Wi-Fi"]
+    assert next(s for s in skills if s.name == "Wi-Fi").keywords == ["Wi-Fi"]

@@ -65,9 +65,14 @@ def listed_items(lines: list[str]) -> list[tuple[str, float | None, str | None]]
             level_match = LEVELS.search(item)
             level = level_match.group(1).lower() if level_match else None
             item = (re.sub(r"\s*\((?:[^)]*)\)\s*$", "", item).strip(" .:-*()") or item).strip(" ()")
+            item = _CUE.sub("", item)  # "Proficient in JavaScript", "Skilled in Solid Works": the skill is what follows
             if item and len(item.split()) <= 5 and len(item) <= 50 and re.search(r"[A-Za-z]", item):
                 items.append((item, years, level))
     return items
+
+
+_CUE = re.compile(r"^(?:highly\s+|very\s+)?(?:skilled|proficient|experienced|knowledgeable|knowledge|versed|familiar|competent|"
+                  r"fluent|expert|expertise)\s+(?:in|with|at|of|on)\s+(?=\S)", re.I)
 
 
 ENUMERATION = re.compile(r"\b(?:like|such as|including|includes|include|viz\.?|e\.g\.?|namely)\s+([^.;:]{3,200})")
