@@ -3475,3 +3475,15 @@ def test_a_listed_skill_led_by_a_word_of_proficiency_is_the_skill_that_follows(m
     # 'Skilled in Solid Works' is Solid Works, once; 'Knowledge of Wi-Fi' is Wi-Fi, in its own words
     assert [s.name for s in skills if "Solid" in s.name or "Wi-Fi" in s.name] == ["Solid Works", "Wi-Fi"]
     assert next(s for s in skills if s.name == "Wi-Fi").keywords == ["Wi-Fi"]
+
+
+def test_qualifications_a_template_lists_or_sums_up_are_skills_or_summary_not_schooling(matcher):
+    text = ("Sam Example\nKEY QUALIFICATIONS\n• 2 years extensive experience in creation and maintenance of high-quality websites\n"
+            "Core Qualifications\nBalance sheet account reconciliation\nMS Word (advance), MS Excel (intermediate), Mac OS\n"
+            "EDUCATION\nUniversity of Manchester\nBachelors Degree in Computer Science, 2013\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert profile.basics.summary == "• 2 years extensive experience in creation and maintenance of high-quality websites"
+    # the listed item is kept, in its own words, as a skill's wording
+    assert "Balance sheet account reconciliation" in {k for s in profile.skills for k in s.keywords}
+    assert [(e.institution, e.studyType) for e in profile.education] == [
+        ("University of Manchester", "Bachelors Degree in Computer Science")]  # no 'intermediate' schooling

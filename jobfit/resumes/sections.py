@@ -23,7 +23,8 @@ SECTION_HEADINGS = {
         "summary", "profile", "objective", "career objective", "about me", "professional summary", "executive profile",
         "personal statement", "overview", "career summary", "professional profile", "summary of qualifications", "summary of qualification",
         "qualifications summary", "career profile", "personal profile", "introduction", "executive summary", "career focus", "career overview",
-        "professional overview", "profile summary",
+        "professional overview", "profile summary", "key qualifications", "highlights of qualifications",
+        "qualification highlights", "qualifications highlights",
     ),
     "experience": (
         "experience", "work experience", "professional experience", "employment", "employment history", "work history",
@@ -44,7 +45,7 @@ SECTION_HEADINGS = {
         "technical proficiencies", "computer skills", "it skills", "technical expertise", "skills and abilities",
         "areas of impact", "professional skills", "technical summary", "skill highlights", "key competencies",
         "software", "technology", "technologies", "tools", "technical competencies", "skills & expertise",
-        "proficiencies", "software skills", "qualifications and skills", "skills and qualifications", "specialties", "programming languages",
+        "proficiencies", "software skills", "qualifications and skills", "skills and qualifications", "core qualifications", "specialties", "programming languages",
         "scripting languages", "computer languages", "programming", "frameworks", "databases", "operating systems",
     ),
     "certifications": (
