@@ -3487,3 +3487,14 @@ def test_qualifications_a_template_lists_or_sums_up_are_skills_or_summary_not_sc
     assert "Balance sheet account reconciliation" in {k for s in profile.skills for k in s.keywords}
     assert [(e.institution, e.studyType) for e in profile.education] == [
         ("University of Manchester", "Bachelors Degree in Computer Science")]  # no 'intermediate' schooling
+
+
+def test_a_subject_s_history_and_a_language_named_objective_open_no_section(matcher):
+    text = ("Sam Example\nEXPERIENCE\nSoftware Engineer, Apple\nAugust 2014 - Present\nSKILLS\nJava\nObjective-C\nSwift\n"
+            "Interests\nChurch History\nAncient History\nLiterature\nEmployment History\nTeacher, Salatiga School\n2010 - 2014\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert "Objective-C" in {s.name for s in profile.skills}
+    assert profile.basics.summary is None  # 'Objective-C' is no objective
+    # the subjects are interests, not a work history; 'Employment History' still heads one
+    assert next(s for s in profile.meta.skills if s.name == "literature").sections == ["interests"]
+    assert [(w.name, w.position) for w in profile.work] == [("Apple", "Software Engineer"), ("Salatiga School", "Teacher")]

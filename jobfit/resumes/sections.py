@@ -138,8 +138,9 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
         # a numbered heading ('6. Employment History', '5. Academic Studies:'); not an item of a numbered list
         rest = stripped[numbered.end():]
         return heading_of(rest, inside, marked) if _exact_heading(rest) or rest.rstrip().endswith(":") else None
-    if DEGREE_LINE.match(stripped):
-        return None  # "Master of Arts, Education" is a degree, not the heading "Education"
+    if DEGREE_LINE.match(stripped) or _LETTERED_NAME.search(stripped):
+        # "Master of Arts, Education" is a degree, not the heading "Education"; 'Objective-C' a language, no objective
+        return None
     if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
         return None
     if (noted := _NOTED.match(stripped)) and (section := _exact_heading(noted["heading"])):
@@ -182,6 +183,9 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
         return "experience"  # 'Experience and participated projects', 'Projects & Work Experience': a history, projects in it
     by_head, by_last = _TAILS.get(head[-1].split("/")[-1]), _TAILS.get(words[-1].split("/")[-1])
     tail = by_head if by_head and by_head != "summary" else by_last or by_head
+    if tail == "experience" and words[-1] == "history" and len(words) > 1 \
+            and not {part for word in words[:-1] for part in word.split("/")} & _WORK_HISTORY:
+        tail = None  # 'Church History', 'Asian History': subjects ('Employment History', 'Brief Work History' are a history)
     if words[-1] in ("history", "certifications", "certification", "licenses", "licences", "licensure") \
             and any(_KEYWORDS.get(w) == "education" for w in head):
         tail = "education"  # 'Academic History', 'Education & Licensure': schooling first
@@ -201,6 +205,11 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
     return None
 
 
+_LETTERED_NAME = re.compile(r"\b[A-Za-z]{3,}-[A-Za-z0-9]\b")  # a name a hyphen joins to a letter: 'Objective-C'
+# the words by which a history is the work history, not a subject ('Church History')
+_WORK_HISTORY = frozenset({"employment", "work", "working", "career", "job", "jobs", "professional", "position", "positions",
+                           "military", "service", "brief", "previous", "prior", "relevant", "other", "additional", "recent",
+                           "and", "experience", "academic", "educational", "education"})
 _NOTED = re.compile(r"^(?P<heading>[A-Z][A-Za-z &/]{2,30}?)\s*\([^()]{3,40}\)\s*:?$")
 _JOINS_ON = re.compile(r"(?i)\b(?:of|the|by|for|with|to|at|in)$|&$")  # a line that ends where its text goes on ('Institute of')
 _LETTERED = re.compile(r"^(?:[A-H]|[IVX]{1,4})\.\s+[A-Z]")  # "A. Higher Education", "II. Publications"
