@@ -3498,3 +3498,13 @@ def test_a_subject_s_history_and_a_language_named_objective_open_no_section(matc
     # the subjects are interests, not a work history; 'Employment History' still heads one
     assert next(s for s in profile.meta.skills if s.name == "literature").sections == ["interests"]
     assert [(w.name, w.position) for w in profile.work] == [("Apple", "Software Engineer"), ("Salatiga School", "Teacher")]
+
+
+def test_an_employer_with_its_place_in_brackets_before_the_title_is_read_apart(matcher):
+    text = ("Sam Example\nExperience\n2019 - present Intelos (Tel Aviv, Israel) Web FrontEnd Developer\n"
+            "Description: Development of a program for visualizing various data on a geographic map.\n"
+            "2016 - 2019  Britannica (Tel Aviv, Israel) Web Full Stack Developer\n"
+            "Description: Knowledgebase project with time and resource management.\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.position, w.location, w.startDate) for w in work] == [
+        ("Intelos", "Web FrontEnd Developer", "Tel Aviv", "2019-01"), ("Britannica", "Web Full Stack Developer", "Tel Aviv", "2016-01")]

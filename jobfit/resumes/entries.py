@@ -236,10 +236,17 @@ def take_place(text: str, header: Header) -> str:
     return text
 
 
+_PLACE_IN_BRACKETS = re.compile(r"^(?P<before>.*?[A-Za-z].*?)\s*\((?P<place>[^()]+)\)\s+(?P<after>[A-Za-z].*)$")
+
+
 def _around_place(text: str, header: Header) -> list[str]:
-    """The pieces either side of a place written between them ("Mitotech LLC, Moscow, Russia, Team Lead" -> the
-    employer and the title, Moscow, Russia taken out); the text whole when no known city with its region or country
+    """The pieces either side of a place written between them ("Mitotech LLC, Moscow, Russia, Team Lead", "Intelos (Tel
+    Aviv, Israel) Web FrontEnd Developer" -> the employer and the title, the place taken out); the text whole when no known city with its region or country
     stands inside."""
+    if (bracketed := _PLACE_IN_BRACKETS.match(text)) and (location := parse_place(bracketed["place"])) \
+            and (location.city or location.countryCode):
+        header.places.append(place_text(location))  # 'Intelos (Tel Aviv, Israel) Web FrontEnd Developer'
+        return [bracketed["before"], bracketed["after"]]
     parts = re.split(r"\s*,\s*", text)
     for k in (3, 2):
         for i in range(1, len(parts) - k):
