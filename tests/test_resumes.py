@@ -3508,3 +3508,20 @@ def test_an_employer_with_its_place_in_brackets_before_the_title_is_read_apart(m
     work = parse_resume(text, matcher=matcher).work
     assert [(w.name, w.position, w.location, w.startDate) for w in work] == [
         ("Intelos", "Web FrontEnd Developer", "Tel Aviv", "2019-01"), ("Britannica", "Web Full Stack Developer", "Tel Aviv", "2016-01")]
+
+
+def test_a_headline_that_says_what_is_sought_names_the_title(matcher):
+    text = ("Marco Example\n123 Main Street • Atlanta, Georgia • 30339\nHome: (123)345-7890 • NGerlach@mg.info\n"
+            "Desire the Position of Education Administrator - High School Principal\nSummary\nRecently licensed school administrator.\n")
+    basics = parse_resume(text, matcher=matcher).basics
+    assert basics.label == "Education Administrator"
+    # Atlanta is in the US state of Georgia, not in the country
+    assert (basics.location.city, basics.location.region, basics.location.countryCode) == ("Atlanta", "Georgia", "US")
+
+
+def test_a_place_named_like_a_state_and_a_country_is_told_by_its_city():
+    from jobfit.resumes.places import parse_place
+
+    assert parse_place("Savannah, Georgia 31401").countryCode == "US"
+    assert parse_place("Smalltown, Georgia 30001").countryCode == "US"  # a ZIP code: the state
+    assert parse_place("Tbilisi, Georgia").countryCode == "GE"

@@ -217,6 +217,9 @@ _AFTER_TITLE = re.compile(r"(?:\s*,\s*|\s+)(?:(?:(?:with|offering|having|bringin
                           r"(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:years?|yrs?)\b.*"
                           r"|\d{2}\s*(?:y\.\s?o\.?|years?\s+old)\W*)$", re.I)
 _I_AM = re.compile(r"^(?:I\s+am|I'm)\s+(?:an?\s+)?", re.I)
+# a headline that says what is sought: 'Desire the Position of Education Administrator', 'Seeking a role as Data Analyst'
+_SEEKING = re.compile(r"^(?:I\s+)?(?:desire|desiring|seek|seeking|looking\s+for|applying\s+for)\s+(?:the\s+|a\s+|an\s+)?"
+                      r"(?:(?:position|role|post|job)\s+(?:of|as)\s+(?:an?\s+)?)?", re.I)
 
 
 def _label_in(lines: list[str], roles: frozenset[str]) -> str | None:
@@ -230,7 +233,7 @@ def _label_in(lines: list[str], roles: frozenset[str]) -> str | None:
 
 
 def _label_of(line: str, roles: frozenset[str]) -> str | None:
-    line = _AFTER_TITLE.sub("", _I_AM.sub("", line))  # 'I am a Software Engineer with 6+ years experience'
+    line = _AFTER_TITLE.sub("", _SEEKING.sub("", _I_AM.sub("", line)))  # 'I am a Software Engineer with 6+ years experience'
     if line:
         head = re.split(r"\s+[-–—|]\s+|\s+at\s+(?!law\b)|\s*\|\s*", line, flags=re.I)[0].strip(" ,:")  # 'Attorney at Law' is one title
         head = _CREDENTIAL.sub("", head)  # 'PhD, Attorney at Law': the title after the letters

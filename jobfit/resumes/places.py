@@ -158,13 +158,16 @@ def parse_place(text: str) -> Location | None:
         if len(second) == 2 and second.upper() in US_STATE_CODES and second != "ST":
             second = second.upper()  # "Ukiah, Ca"
         second_kind = "region" if second in US_STATE_CODES else place_kind(second)
+        if second_kind == "country" and places.regions.get(fold(second)) not in (None, places.countries[fold(second)]) and (
+                places.cities.get(fold(first)) == places.regions[fold(second)] or re.search(r"\d{5}$", text)):
+            second_kind = "region"  # 'Atlanta, Georgia', 'Savannah, Georgia 31401': the US state, not the country
         # "Sometown, CA" and "Bangalore Urban, Karnataka" name a place the gazetteer may not know; before a
         # country ("Capgemini, Canada") only a known city does.
         first_known = place_kind(first) is not None
         plausible = len(first.split()) <= 3 and not (set(words_of(first)) & NOT_IN_CITY_NAMES)
         if second_kind and (first_known or (second_kind == "region" and plausible)):
-            country = "US" if second in US_STATE_CODES else (
-                places.countries.get(fold(second)) or places.regions.get(fold(second)))
+            country = "US" if second in US_STATE_CODES else places.regions.get(fold(second)) if second_kind == "region" \
+                else places.countries.get(fold(second))
             if second_kind == "country":
                 return Location(city=first, countryCode=country)
             return Location(city=first, region=second, countryCode=country)
