@@ -3525,3 +3525,13 @@ def test_a_place_named_like_a_state_and_a_country_is_told_by_its_city():
     assert parse_place("Savannah, Georgia 31401").countryCode == "US"
     assert parse_place("Smalltown, Georgia 30001").countryCode == "US"  # a ZIP code: the state
     assert parse_place("Tbilisi, Georgia").countryCode == "GE"
+    # a region's name many countries use: the city's country has it ('Maryland' is a Liberian county too)
+    assert parse_place("Baltimore, Maryland").countryCode == "US" and parse_place("Maryland").countryCode == "US"
+    assert parse_place("Lahore, Punjab").countryCode == "PK" and parse_place("Ludhiana, Punjab").countryCode == "IN"
+
+
+def test_a_skill_s_acronym_or_a_personal_detail_is_no_home_town(matcher):
+    for detail in ("Personal details: 16-01-1991  Indian  Male",  # not Malé
+                   "Web technologies including PHP, CSS, MySQL, JavaScript, HTML5, WordPress, AJAX, jQuery"):  # nor Ajax, Ontario
+        location = parse_resume(f"Sam Example\nsam@example.com\n{detail}\n", matcher=matcher).basics.location
+        assert (location.city, location.region, location.countryCode) == (None, None, None)

@@ -255,6 +255,8 @@ def find_location(lines: list[str]) -> Location:
             parts = [re.sub(r"^\d{4,6}\s+", "", p.strip()) for p in piece.split(",")]
             for k in (3, 2, 1):
                 for i in range(len(parts) - k + 1):
+                    if k == 1 and len(parts) >= 4 and parts[i].isupper():
+                        continue  # an acronym in a list ('PHP, CSS, JavaScript, AJAX, jQuery') is no town (Ajax, Ontario)
                     location = parse_place(", ".join(parts[i:i + k]))
                     if location and (location.city or k > 1 or location.region):
                         return location

@@ -23,7 +23,8 @@ US_STATE_CODES = {
 _NOT_PLACES = {"name", "university", "college", "institute", "school", "present", "current", "manager", "engineer", "sales",
                "marketing", "home", "mobile", "phone", "email", "street", "java", "python", "university of",
                "of", "and", "the", "date", "march", "may", "june", "july", "august", "april", "most", "young", "best",
-               "deal", "bath", "reading", "mission", "orange", "union", "split", "nice", "university park"}
+               "deal", "bath", "reading", "mission", "orange", "union", "split", "nice", "university park",
+               "male", "female", "police"}  # a personal detail's 'Male', a title's 'Police' (Malé, Police in Poland)
 
 
 def fold(text: str) -> str:
@@ -42,8 +43,15 @@ NOT_IN_CITY_NAMES = ORG_WORDS | TITLE_EXTRA
 @dataclass(frozen=True)
 class Gazetteer:
     cities: dict[str, str]  # lowercased name -> country code
-    regions: dict[str, str]  # lowercased subdivision name -> country code
+    regions: dict[str, tuple[str, ...]]  # lowercased subdivision name -> the countries that have one by that name
     countries: dict[str, str]  # lowercased name -> alpha-2
+
+    def region_country(self, name: str, city: str | None = None, zip_code: bool = False) -> str:
+        """The country of a region by this name: the city's when it has one ('Baltimore, Maryland' is in the US, not
+        in Liberia; 'Lahore, Punjab' in Pakistan, 'Ludhiana, Punjab' in India), the US after a ZIP code, else the first."""
+        codes = self.regions[fold(name)]
+        home = self.cities.get(fold(city)) if city else ("US" if zip_code else None)
+        return home if home in codes else codes[0]
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +83,7 @@ def gazetteer() -> Gazetteer:
     return built
 
 
-_GAZETTEER_FORMAT = 2  # bump when _build_gazetteer changes what it keeps
+_GAZETTEER_FORMAT = 5  # bump when _build_gazetteer changes what it keeps
 
 
 def _build_gazetteer() -> Gazetteer:
@@ -95,11 +103,13 @@ def _build_gazetteer() -> Gazetteer:
             key = fold(name)
             if key not in _NOT_PLACES and len(key) > 3:
                 cities.setdefault(key, city["countrycode"])
-    regions = {}
+    regions: dict[str, tuple[str, ...]] = {}
     for sub in pycountry.subdivisions:
         name = fold(re.sub(r"\s*\(.*\)$", "", sub.name))
         if name not in _NOT_PLACES:
-            regions.setdefault(name, sub.country_code)
+            codes = regions.setdefault(name, ())
+            if sub.country_code not in codes:  # a US state first: 'Maryland' alone is the state, not the Liberian county
+                regions[name] = (sub.country_code, *codes) if sub.country_code == "US" else (*codes, sub.country_code)
     countries = {}
     for country in pycountry.countries:
         for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
@@ -157,17 +167,18 @@ def parse_place(text: str) -> Location | None:
         first, second = match.group(1).strip(), match.group(2).strip()
         if len(second) == 2 and second.upper() in US_STATE_CODES and second != "ST":
             second = second.upper()  # "Ukiah, Ca"
+        first_known = place_kind(first) is not None
         second_kind = "region" if second in US_STATE_CODES else place_kind(second)
-        if second_kind == "country" and places.regions.get(fold(second)) not in (None, places.countries[fold(second)]) and (
-                places.cities.get(fold(first)) == places.regions[fold(second)] or re.search(r"\d{5}$", text)):
+        zip_code = bool(re.search(r"\d{5}$", text))
+        home = places.cities.get(fold(first)) if first_known else "US" if zip_code else None
+        if second_kind == "country" and home in places.regions.get(fold(second), ()) and home != places.countries[fold(second)]:
             second_kind = "region"  # 'Atlanta, Georgia', 'Savannah, Georgia 31401': the US state, not the country
         # "Sometown, CA" and "Bangalore Urban, Karnataka" name a place the gazetteer may not know; before a
         # country ("Capgemini, Canada") only a known city does.
-        first_known = place_kind(first) is not None
         plausible = len(first.split()) <= 3 and not (set(words_of(first)) & NOT_IN_CITY_NAMES)
         if second_kind and (first_known or (second_kind == "region" and plausible)):
-            country = "US" if second in US_STATE_CODES else places.regions.get(fold(second)) if second_kind == "region" \
-                else places.countries.get(fold(second))
+            country = "US" if second in US_STATE_CODES else places.region_country(second, first, zip_code) \
+                if second_kind == "region" else places.countries.get(fold(second))
             if second_kind == "country":
                 return Location(city=first, countryCode=country)
             return Location(city=first, region=second, countryCode=country)
@@ -187,7 +198,7 @@ def parse_place(text: str) -> Location | None:
     if kind == "country":
         return Location(countryCode=places.countries[key])
     if kind == "region":
-        return Location(region=text, countryCode=places.regions[key])
+        return Location(region=text, countryCode=places.region_country(text))
     if kind == "city":
         return Location(city=text, countryCode=places.cities[key])
     return None
