@@ -3535,3 +3535,17 @@ def test_a_skill_s_acronym_or_a_personal_detail_is_no_home_town(matcher):
                    "Web technologies including PHP, CSS, MySQL, JavaScript, HTML5, WordPress, AJAX, jQuery"):  # nor Ajax, Ontario
         location = parse_resume(f"Sam Example\nsam@example.com\n{detail}\n", matcher=matcher).basics.location
         assert (location.city, location.region, location.countryCode) == (None, None, None)
+
+
+def test_a_range_whose_dash_was_lost_before_present_heads_the_title_under_it(matcher):
+    text = ("Sam Example\nEXPERIENCE\n2015  Present Associate Professor, School of Social Work, University of Missouri\n"
+            "2009 - 2015  Assistant Professor, School of Social Work, University of Missouri\n"
+            "2001 - 2009  Assistant Professor, School of Social Work, University of Michigan\n")
+    from jobfit.resumes import resume_lines
+
+    lines = resume_lines(text.replace("  ", "\n"))  # a layout that set the dates' column on lines of their own
+    assert lines[2:4] == ["2015 - Present", "Associate Professor, School of Social Work, University of Missouri"]
+    work = parse_resume("\n".join(lines), matcher=matcher).work
+    assert [(w.position, w.startDate, w.endDate) for w in work] == [
+        ("Associate Professor", "2015-01", None), ("Assistant Professor", "2009-01", "2015-01"),
+        ("Assistant Professor", "2001-01", "2009-01")]

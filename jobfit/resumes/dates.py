@@ -150,6 +150,7 @@ def _opens_range(line: str) -> bool:
     return bool(match) and (bool(match["sY"]) or len(match["sy"]) == 4 or bool(match["sm"])) and not find_range(line)
 
 
+_OPENS_ONGOING = re.compile(r"^\s*(?:" + _PRESENT + r")\s+(?=\S)", re.I)  # 'Present Associate Professor'
 _CONNECTOR = re.compile(r"(?i)to|till|until|through|thru|[-–—]")
 
 
@@ -169,6 +170,14 @@ def join_split_ranges(lines: list[str]) -> list[str]:
                 out.append(joined)
                 index = following + 2
                 continue
+        if following is not None and _LONE_DATE.match(line) and _opens_range(line) \
+                and (ongoing := _OPENS_ONGOING.match(lines[following])) and lines[following][ongoing.end():][:1].isupper():
+            # '2015' / 'Present Associate Professor, School of Social Work': a column of ranges whose dash the layout
+            # lost ('2015  Present') cut after the year; the range, then the title
+            out.extend([f"{line.strip()} - {ongoing.group(0).strip()}", *lines[index + 1:following],
+                        lines[following][ongoing.end():]])
+            index = following + 1
+            continue
         if (following is not None and _opens_range(line)
                 and (_LONE_DATE.match(lines[following]) or _LEADING_DATE.match(lines[following]))):
             second = lines[following].strip()
