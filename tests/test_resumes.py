@@ -3549,3 +3549,10 @@ def test_a_range_whose_dash_was_lost_before_present_heads_the_title_under_it(mat
     assert [(w.position, w.startDate, w.endDate) for w in work] == [
         ("Associate Professor", "2015-01", None), ("Assistant Professor", "2009-01", "2015-01"),
         ("Assistant Professor", "2001-01", "2009-01")]
+
+
+def test_a_headline_that_names_the_document_names_the_title_without_it(matcher):
+    text = "Education Sales Representative Resume\nsam@example.com\nExperience\nSales Representative, Acme Books\n2015 - 2018\n"
+    assert parse_resume(text, matcher=matcher).basics.label == "Education Sales Representative"
+    text = "Resume Guide\nsam@example.com\nExperience\nGuide, Acme Tours\n2015 - 2018\n"
+    assert parse_resume(text, matcher=matcher).basics.label == "Guide"  # the latest job's, not the document's name

@@ -185,7 +185,7 @@ def _contact_line(line: str) -> bool:
 # a degree ("Master of Science in Special Education"), a form's placeholder ("City, State, Zip Code", "Address
 # line 1"), a personal detail ("Driver license"), a line a layout cut off ("SKILLS AND", "Optimistic Project Manager
 # with a") or a sentence ("Technical excellence to deliver user value", "very top gives you some extra room") names no title
-_NO_TITLE = re.compile(r"(?i)^(?:bachelor|master|doctor)'?s?\s+(?:of|in|degree)\b|\b(?:zip|postal) code\b|^address\b|"
+_NO_TITLE = re.compile(r"(?i)^(?:bachelor|master|doctor)'?s?\s+(?:of|in|degree)\b|\b(?:zip|postal) code\b|^address\b|^(?:resume|résumé|cv)\b|"
                        r"\bdriv(?:er|ing)'?s?\s+licen[cs]e\b|(?:\b(?:and|of|with|for|to|in|at|an?|the)|&)$|"
                        r"(?-i:\bto\s+(?!the\b|an?\b)[a-z]{3,}|^[a-z]+(?:\s+\S+){5,})")
 
@@ -226,6 +226,8 @@ def _label_in(lines: list[str], roles: frozenset[str]) -> str | None:
     for line in lines:
         if EMAIL.search(line) or URL.search(line) or re.search(r"\d{3}", line) or line.endswith(".") or ":" in line:
             continue  # contacts, sentences and "Status: Green Card Holder" are not titles
+        if titled := _DOCUMENT_TITLE.match(line.strip()):
+            line = titled["before"] or titled["after"]  # 'Education Sales Representative Resume': the title it is named for
         parts = re.split(r"\s{2,}", _AFTER_TITLE.sub("", line))
         if label := next((found for part in parts if (found := _label_of(part.strip(), roles))), None):
             return label  # a headline's columns ('VK, Remote   Developer Unity3D'): the one that is a title
