@@ -3556,3 +3556,19 @@ def test_a_headline_that_names_the_document_names_the_title_without_it(matcher):
     assert parse_resume(text, matcher=matcher).basics.label == "Education Sales Representative"
     text = "Resume Guide\nsam@example.com\nExperience\nGuide, Acme Tours\n2015 - 2018\n"
     assert parse_resume(text, matcher=matcher).basics.label == "Guide"  # the latest job's, not the document's name
+
+
+def test_a_resume_builder_s_row_that_writes_the_field_or_the_school_again_is_one_degree():
+    from jobfit.resumes.education import education_entries
+
+    lines = ["Aug 2016", "Masters of Science : Industrial and Systems Engineering Binghamton University, State University of New "
+             "York Industrial and Systems Engineering", "3.51/4.00", "May 2014",
+             "Bachelors of Engineering : Mechanical Engineering Osmania University Mechanical Engineering 3.33/4.00",
+             "Bachelor of Science : Exercise Science Ball State University Bachelor of Science in Exercise Science Ball State University"]
+    assert [(e.institution, e.area, e.end, e.score) for e in education_entries(lines)] == [
+        ("Binghamton University, State University of New York", "Industrial and Systems Engineering", "2016", "3.51"),
+        ("Osmania University", "Mechanical Engineering", "2014", "3.33"),  # a grade out of 4.00, no '.00' left in the name
+        ("Ball State University", "Exercise Science", None, None)]
+    # a school named for its field keeps it: 'Bachelors in Mass Communication, School of Mass Communication.'
+    assert [e.institution for e in education_entries(["Bachelors in Mass Communication, School of Mass Communication."])] == [
+        "School of Mass Communication."]

@@ -71,7 +71,7 @@ _SCHOOL_WORDS = (r"university|universit[àa]|college|suny|cuny|institute|institu
                  r"universidad|universidade|universit[éeä]t?|universiteit|colegio|escuela|[ée]cole|hochschule|instituto|institut|lyc[ée]e|liceo")
 INSTITUTION = re.compile(rf"\b({_SCHOOL_WORDS})\b", re.I)
 SCORE = re.compile(r"\b(?:gpa|cgpa|cpi|percentage|grade|score|aggregate)\s*(?:of\s*)?[:\-]?\s*(\d+(?:\.\d+)?\s*(?:/\s*\d+(?:\.\d+)?|%)?)"
-                   r"|(\d{2}(?:\.\d+)?\s*%)|(\d\.\d{1,2})\s*/\s*(?:4|10)(?:\.0)?\b", re.I)
+                   r"|(\d{2}(?:\.\d+)?\s*%)|(\d\.\d{1,2})\s*/\s*(?:4|10)(?:\.0+)?\b", re.I)
 
 
 _AFTER_NAME_WORD = re.compile(r"\b(?!(?:State|City)\s+$)[A-Z][\w.]*\s+$")
@@ -392,6 +392,26 @@ def _template_row(line: str) -> str:
     return line
 
 
+def _without_repeated_tail(line: str) -> str:
+    """The line without the words it ends with when it wrote them before: a resume builder's row that names the
+    school again ('Bachelor of Science : Exercise Science Ball State University Bachelor of Science in Exercise Science
+    Ball State University') or the field again after the school ('Masters of Science : Industrial and Systems
+    Engineering Binghamton University, State University of New York Industrial and Systems Engineering')."""
+    words = line.split()
+    bare = [w.strip(",.;:()").lower() for w in words]
+    for k in range(min(6, len(words) // 2), 1, -1):
+        tail, before = bare[-k:], bare[-k - 1]
+        if tail[0] in NAME_CONNECTORS:
+            continue
+        school = any(INSTITUTION.fullmatch(w) for w in tail)
+        if any(bare[i:i + k] == tail and (school or any(INSTITUTION.fullmatch(w) for w in bare[i + k:-k]))
+               for i in range(len(bare) - 2 * k + 1)):
+            if not school and (before in NAME_CONNECTORS or INSTITUTION.fullmatch(before)):
+                return line  # '… School of Mass Communication', '… Community College General Educational': a name's own words
+            return " ".join(words[:-k])
+    return line
+
+
 _SAID_OF = re.compile(r"(?i)\s+(?:is|was|are|were|has|had|includes?|included|requires?|required|consists?|covers?|"
                       r"covered)\b")
 
@@ -416,7 +436,7 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
         if not raw:
             under_label = None  # a blank line ends the label's list
             continue
-        line = _template_row(BULLET.sub("", raw).strip())
+        line = _without_repeated_tail(_template_row(BULLET.sub("", raw).strip()))
         if (label := heading_of(line)) in SCHOOL_LABELS:
             under_label = label
             continue
