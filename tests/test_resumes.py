@@ -3572,3 +3572,11 @@ def test_a_resume_builder_s_row_that_writes_the_field_or_the_school_again_is_one
     # a school named for its field keeps it: 'Bachelors in Mass Communication, School of Mass Communication.'
     assert [e.institution for e in education_entries(["Bachelors in Mass Communication, School of Mass Communication."])] == [
         "School of Mass Communication."]
+
+
+def test_a_title_after_the_period_that_closes_its_dates_keeps_no_period(matcher):
+    text = ("Jesse Student\nExperience\nYearbook, Hometown High School\n\n"
+            "Aug 2009 - Aug 2012. Yearbook staff member. Experience taking photographs, designing layout, and\n"
+            "writing captions and sidebars.\n")
+    positions = [w.position for w in parse_resume(text, matcher=matcher).work]
+    assert "Yearbook staff member" in positions and not any(p and p.startswith(".") for p in positions)

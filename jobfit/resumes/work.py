@@ -204,7 +204,7 @@ def _clean_position(position: str | None) -> str | None:
     """The title without the dates and hours written around it; None when no title is left."""
     if not position:
         return position
-    cleaned = _HOURS_NOTE.sub("", _DATE_AFTER.sub("", _DATE_BEFORE.sub("", position))).strip(" ,;:-–(")
+    cleaned = _HOURS_NOTE.sub("", _DATE_AFTER.sub("", _DATE_BEFORE.sub("", position))).strip(" ,;:-–(").lstrip(". ")  # '2012. Yearbook staff member'
     cleaned = _WORKED_AS.sub("", cleaned)
     cleaned = _DUTIES_AFTER.split(cleaned)[0]  # 'Credential Advisor, Responsibilities included advising …': the title
     if run_on := _SENTENCE_AFTER.match(cleaned):
