@@ -46,11 +46,11 @@ class Gazetteer:
     regions: dict[str, tuple[str, ...]]  # lowercased subdivision name -> the countries that have one by that name
     countries: dict[str, str]  # lowercased name -> alpha-2
 
-    def region_country(self, name: str, city: str | None = None, zip_code: bool = False) -> str:
-        """The country of a region by this name: the city's when it has one ('Baltimore, Maryland' is in the US, not
-        in Liberia; 'Lahore, Punjab' in Pakistan, 'Ludhiana, Punjab' in India), the US after a ZIP code, else the first."""
+    def region_country(self, name: str, home: str | None = None) -> str:
+        """The country of a region by this name: `home` (the country of the city before it) when it has one
+        ('Baltimore, Maryland' is in the US, not in Liberia; 'Lahore, Punjab' in Pakistan, 'Ludhiana, Punjab' in
+        India), else the first (a US state's name alone is the state)."""
         codes = self.regions[fold(name)]
-        home = self.cities.get(fold(city)) if city else ("US" if zip_code else None)
         return home if home in codes else codes[0]
 
 
@@ -169,15 +169,15 @@ def parse_place(text: str) -> Location | None:
             second = second.upper()  # "Ukiah, Ca"
         first_known = place_kind(first) is not None
         second_kind = "region" if second in US_STATE_CODES else place_kind(second)
-        zip_code = bool(re.search(r"\d{5}$", text))
-        home = places.cities.get(fold(first)) if first_known else "US" if zip_code else None
+        # the country the city is in, as far as it is known: the gazetteer's, or the US a ZIP code after it says
+        home = places.cities.get(fold(first)) if first_known else "US" if re.search(r"\d{5}$", text) else None
         if second_kind == "country" and home in places.regions.get(fold(second), ()) and home != places.countries[fold(second)]:
             second_kind = "region"  # 'Atlanta, Georgia', 'Savannah, Georgia 31401': the US state, not the country
         # "Sometown, CA" and "Bangalore Urban, Karnataka" name a place the gazetteer may not know; before a
         # country ("Capgemini, Canada") only a known city does.
         plausible = len(first.split()) <= 3 and not (set(words_of(first)) & NOT_IN_CITY_NAMES)
         if second_kind and (first_known or (second_kind == "region" and plausible)):
-            country = "US" if second in US_STATE_CODES else places.region_country(second, first, zip_code) \
+            country = "US" if second in US_STATE_CODES else places.region_country(second, home) \
                 if second_kind == "region" else places.countries.get(fold(second))
             if second_kind == "country":
                 return Location(city=first, countryCode=country)

@@ -138,7 +138,7 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
         # a numbered heading ('6. Employment History', '5. Academic Studies:'); not an item of a numbered list
         rest = stripped[numbered.end():]
         return heading_of(rest, inside, marked) if _exact_heading(rest) or rest.rstrip().endswith(":") else None
-    if DEGREE_LINE.match(stripped) or _LETTERED_NAME.search(stripped):
+    if DEGREE_LINE.match(stripped) or _HYPHEN_LETTER.search(stripped):
         # "Master of Arts, Education" is a degree, not the heading "Education"; 'Objective-C' a language, no objective
         return None
     if not stripped or len(stripped) > 60 or stripped.endswith((".", ",", ";")) or BULLET.match(stripped):
@@ -205,7 +205,7 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
     return None
 
 
-_LETTERED_NAME = re.compile(r"\b[A-Za-z]{3,}-[A-Za-z0-9]\b")  # a name a hyphen joins to a letter: 'Objective-C'
+_HYPHEN_LETTER = re.compile(r"\b[A-Za-z]{3,}-[A-Za-z0-9]\b")  # a name a hyphen joins to a letter: 'Objective-C'
 # the words by which a history is the work history, not a subject ('Church History')
 _WORK_HISTORY = frozenset({"employment", "work", "working", "career", "job", "jobs", "professional", "position", "positions",
                            "military", "service", "brief", "previous", "prior", "relevant", "other", "additional", "recent",
