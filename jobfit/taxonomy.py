@@ -13,7 +13,7 @@ import gzip
 import itertools
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -37,8 +37,9 @@ _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 def _stem(word: str) -> str:
-    """Plural 's' off, the same way for patterns and text ('databases' finds 'database')."""
-    if len(word) > 3 and word[-1] == "s" and word[-2] not in "su" and not word.endswith("is"):
+    """Plural 's' off, the same way for patterns and text ('databases' finds 'database'); not the 'S' of
+    service in 'SaaS', 'FaaS' (else 'FAA', an aviation authority, is functions as a service)."""
+    if len(word) > 3 and word[-1] == "s" and word[-2] not in "su" and not word.endswith(("is", "aas")):
         return word[:-1]
     return word
 
@@ -88,6 +89,7 @@ class SkillEntry:
     esco_uri: str | None = None
     hot: bool = False
     group: bool = False  # an ESCO skill group (a field of knowledge or a family of competences)
+    onet_socs: tuple[str, ...] = ()  # O*NET occupations that use the technology
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,9 @@ class SkillMention:
     end: int
     confidence: float = 0.9
     how: str = "alias"  # alias | exact | context | fuzzy
+    # the skills an abbreviation written here may stand for, when it stands for more than one ('POS': point of
+    # sale software, or a blockchain's proof of stake); `skill` is the one the document's other skills point to
+    senses: tuple[str, ...] = ()
 
 
 @dataclass
@@ -131,7 +136,6 @@ class Taxonomy:
         """This taxonomy plus the pairs of skills postings ask for together: in at least `min_postings`
         postings and `min_lift` times as often as their frequencies predict."""
         from collections import Counter
-        from dataclasses import replace
         from itertools import combinations
 
         single: Counter[str] = Counter()
@@ -165,6 +169,26 @@ class Taxonomy:
                 for sid in getattr(occ, relation):
                     out.setdefault(sid, []).append(occ.id)
         return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def _occupations_by_soc(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for occ in self.occupations.values():
+            for soc in occ.onet_socs:
+                out.setdefault(soc, []).append(occ.id)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def occupations_of(self, skill_id: str) -> frozenset[str]:
+        """The occupations that need a skill (ESCO) or use a technology (O*NET, through the title crosswalk)."""
+        entry = self.skills.get(skill_id)
+        socs = entry.onet_socs if entry else ()
+        return frozenset(self.occupations_by_skill.get(skill_id, ())).union(
+            *(self._occupations_by_soc.get(soc, ()) for soc in socs))
+
+    def fields_of(self, skill_id: str) -> frozenset[str]:
+        """The fields of work a skill belongs to: the ISCO sub-major groups (two digits) of its occupations."""
+        return frozenset(self.occupations[o].isco_group[:2] for o in self.occupations_of(skill_id)
+                         if self.occupations[o].isco_group)
 
     def closeness(self, have: str, wanted: str) -> float:
         """How far having skill `have` covers the skill `wanted`, on the module's documented scale."""
@@ -271,6 +295,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
             exact=tuple(s["exact"]), context=s["context"], parents=tuple(s["parents"]), related=tuple(s["related"]),
             similar=tuple(s.get("similar", ())), traits=tuple(s.get("traits", ())),
             esco_uri=s.get("esco_uri"), hot=s.get("hot", False), group=s.get("group", False),
+            onet_socs=tuple(s.get("onet_socs", ())),
         )
         for s in raw["skills"]
     }
@@ -298,6 +323,8 @@ def _coined(word: str) -> bool:
     return bool(re.search(r"[a-z][A-Z]|[A-Za-z]\d", word))
 
 
+MIN_SENSE_SHARE = 0.2  # of a document's other skills that must share a field of work with an abbreviation's meaning
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]+")  # 'POS', 'CPT', 'AT&T': written in capitals
 _CONTEXT_WINDOW = 8  # tokens either side in which a context-dependent name needs technical company
 _FUZZY_CUTOFF = 90  # rapidfuzz ratio for a misspelt technology name
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
@@ -371,6 +398,7 @@ class SkillMatcher:
         self._fuzzy_keys = list(fuzzy_names)
         self._fuzzy_ids = [fuzzy_names[k] for k in self._fuzzy_keys]
         self._fuzzy_cache: dict[str, str | None] = {}
+        self._fields_cache: dict[str, frozenset[str]] = {}
 
     def find(self, text: str) -> list[SkillMention]:
         return self.find_many([text])[0]
@@ -383,7 +411,34 @@ class SkillMatcher:
         return AbilityLinker(self.taxonomy)
 
     def find_many(self, texts: list[str]) -> list[list[SkillMention]]:
-        return [self._find(text) for text in texts]
+        """The skills in each of one document's texts (its lines, its sections). An abbreviation that stands for
+        several skills means, throughout the document, the one whose fields of work its other skills share."""
+        found = [self._find(text) for text in texts]
+        if any(m.senses for mentions in found for m in mentions):
+            found = self._resolve_senses(found)
+        return found
+
+    def _resolve_senses(self, found: list[list[SkillMention]]) -> list[list[SkillMention]]:
+        """Each abbreviation of several skills as the one most of the document's other skills share a field of work
+        with (an ISCO sub-major group of the occupations that need or use them): 'CPT' among medical billing and
+        coding skills is the procedural terminology, not cable-propelled transit; ties go to the one more
+        occupations need or use. One that less than a fifth of the other skills share a field with ('CPT' among
+        network devices: a carrier's packet transport, neither) is left unread."""
+        taxonomy = self.taxonomy
+        others = [self._fields(sid) for sid in {m.skill.id for mentions in found for m in mentions if not m.senses}]
+        chosen: dict[tuple[str, ...], SkillEntry | None] = {}
+        for senses in {m.senses for mentions in found for m in mentions if m.senses}:
+            score = {sid: (sum(1 for fields in others if fields & self._fields(sid)), len(taxonomy.occupations_of(sid)),
+                           -senses.index(sid)) for sid in senses}
+            best = max(senses, key=score.__getitem__)
+            chosen[senses] = taxonomy.skills[best] if others and score[best][0] >= MIN_SENSE_SHARE * len(others) else None
+        return [[m if not m.senses else replace(m, skill=chosen[m.senses]) for m in mentions
+                 if not m.senses or chosen[m.senses] is not None] for mentions in found]
+
+    def _fields(self, skill_id: str) -> frozenset[str]:
+        if skill_id not in self._fields_cache:
+            self._fields_cache[skill_id] = self.taxonomy.fields_of(skill_id)
+        return self._fields_cache[skill_id]
 
     def _fuzzy(self, word: str) -> str | None:
         if word not in self._fuzzy_cache:
@@ -502,6 +557,7 @@ class SkillMatcher:
         keys = [_stem(m.group().lower()) for m in found]
         skills = self.taxonomy.skills
         candidates: list[tuple[int, int, str, str]] = []  # token start, end, skill id, how
+        senses: dict[int, tuple[str, ...]] = {}  # token start → the skills an abbreviation there may stand for
         i, n = 0, len(keys)
         while i < n:
             longest = self._longest.get(keys[i])
@@ -514,14 +570,14 @@ class SkillMatcher:
                         ambiguous = key in self._needs_context and not _coined(found[i].group())
                         hit = (i, i + size, sid, "context" if ambiguous else "alias")
                         break
-                    written = None
-                    for exact_sid, form in self._exact.get(key, ()):
-                        written = written or " ".join(m.group() for m in found[i:i + size])
-                        if written == form:
-                            hit = (i, i + size, exact_sid, "context" if skills[exact_sid].context else "exact")
+                    if key in self._exact:
+                        written = " ".join(m.group() for m in found[i:i + size])
+                        owners = tuple(dict.fromkeys(sid for sid, form in self._exact[key] if form == written))
+                        if owners:  # context is needed when every skill it may stand for needs it
+                            hit = (i, i + size, owners[0], "context" if all(skills[o].context for o in owners) else "exact")
+                            if len(owners) > 1 and _ABBREVIATION.fullmatch(written):
+                                senses[i] = owners
                             break
-                    if hit:
-                        break
                     if key in self._traits:
                         hit = (i, i + size, self._traits[key], "trait")
                         break
@@ -562,7 +618,8 @@ class SkillMatcher:
             elif not self._stands_alone(text, found, start, end, skills[sid]):
                 continue
             span_start, span_end = found[start].start(), found[end - 1].end()
-            mentions.append(SkillMention(skills[sid], text[span_start:span_end], span_start, span_end, confidence[how], how))
+            mentions.append(SkillMention(skills[sid], text[span_start:span_end], span_start, span_end, confidence[how], how,
+                                         senses.get(start, ())))
         return mentions
 
 

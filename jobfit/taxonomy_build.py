@@ -176,33 +176,46 @@ def _named_after_product(words: list[str]) -> bool:
 _GENERIC_TAIL = frozenset("software program programs system systems tool tools client server".split())
 
 
+def _initials(words: list[str], function_words: bool) -> str:
+    parts = [p for w in words for p in re.findall(r"[A-Z][a-z]+|[A-Za-z][a-z]*", w)
+             if function_words or p.lower() not in _FUNCTION_WORDS]
+    return "".join(p[0].upper() for p in parts)
+
+
 def _trailing_acronyms(products: list[str], common: set[str]) -> dict[str, str]:
     """The abbreviation an O*NET product name ends with, as people write the product: 'Unified modeling
     language UML' -> 'UML', 'File transfer protocol FTP software' -> 'FTP', 'Microsoft Internet Information
-    Services (IIS)' -> 'IIS'. Three to six capitals (digits allowed) that the words before spell, no
-    ordinary word, one product's only."""
-    out: dict[str, str] = {}
+    Services (IIS)' -> 'IIS', 'Point of sale POS software' -> 'POS'. Three to six capitals (digits allowed)
+    that the words before spell, no ordinary word.
+
+    Where some products are named by nothing but what the abbreviation stands for ('Laboratory information
+    management system LIMS', not 'Illumina Laboratory Information Management System LIMS'), only those count.
+    Products that spell it out alike share it: the shortest name takes it; spelled out differently ('Practice
+    management software PMS', 'Property management system PMS'), no product does."""
+    spelled: dict[str, tuple[str, str, bool]] = {}  # name -> (abbreviation, what it stands for, nothing but that)
     for name in products:
         words = name.replace("(", " ").replace(")", " ").split()
         while len(words) > 2 and words[-1].lower() in _GENERIC_TAIL:
             words = words[:-1]
         last = words[-1] if len(words) >= 3 else ""
         if re.fullmatch(r"[A-Z][A-Z0-9]{2,5}", last) and sum(c.isalpha() for c in last) >= 3 and alias_key(last) not in common:
-            # the words before it must spell it ('Border Gateway Protocol BGP', 'JavaServer Pages JSP'), or it is
-            # some other thing's abbreviation ('Nuance Power PDF')
-            parts = [p for w in words[:-1] for p in re.findall(r"[A-Z][a-z]+|[A-Za-z][a-z]*", w)
-                     if p.lower() not in ("of", "for", "and", "the", "to", "a", "an")]
-            if "".join(p[0].upper() for p in parts).endswith(re.sub(r"\d", "", last)):
-                out[name] = last
-    # one abbreviation, one product; products that spell it out alike ('File transfer protocol FTP software',
-    # '… FTP client software') share it: the shortest name takes it
+            # the words before it must spell it ('Border Gateway Protocol BGP', 'JavaServer Pages JSP', 'Point of
+            # sale POS'), or it is some other thing's abbreviation ('Nuance Power PDF')
+            letters = re.sub(r"\d", "", last)
+            initials = {_initials(words[:-1], False), _initials(words[:-1], True)}
+            if any(i.endswith(letters) for i in initials):
+                spelled[name] = (last, _singular(" ".join(words[:-1]).lower()), letters in initials)
     by_acronym: dict[str, list[str]] = defaultdict(list)
-    for name, acronym in out.items():
+    for name, (acronym, _, _) in spelled.items():
         by_acronym[acronym].append(name)
     kept = {}
     for acronym, names in by_acronym.items():
-        if len({name.split(acronym)[0].strip(" (").lower() for name in names}) == 1:
-            kept[min(names, key=len)] = acronym
+        generic = [name for name in names if spelled[name][2]]
+        by_meaning: dict[str, list[str]] = defaultdict(list)
+        for name in generic or names:
+            by_meaning[spelled[name][1]].append(name)
+        if len(by_meaning) == 1:
+            kept[min(next(iter(by_meaning.values())), key=len)] = acronym
     return kept
 
 
@@ -535,6 +548,10 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
     short_names = _without_vendor(per_example["Example"].to_list(), common)
     acronyms = _trailing_acronyms(per_example["Example"].to_list(), common)
     exact_keys = {alias_key(a) for skill in graph.skills.values() for a in skill["exact"]}  # 'Spark' keeps its context rule
+    meanings: dict[str, set[str]] = defaultdict(set)  # an abbreviation written as it is → what its skills are called
+    for skill in graph.skills.values():
+        for short in skill["exact"]:
+            meanings[short].update(_singular(alias_key(label)) for label in [skill["name"], *skill["aliases"]])
     for example, socs, commodity, hot in per_example.iter_rows():
         skill = graph.lookup(example)
         words = example.split()
@@ -563,8 +580,12 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         coined = bool(vendorless) and _any_case(vendorless, common, known_words, dictionary)
         if acronym and alias_key(acronym) in known_words:
             acronym = None  # ESCO's prose writes it as a word: an ordinary abbreviation, not this product's
+        if acronym and _singular(alias_key(example[:example.rfind(acronym)])) in meanings.get(acronym, ()):
+            acronym = None  # the skill ESCO writes it for is this ('Customer relationship management CRM software')
         for short, exact in ((vendorless, not coined or alias_key(vendorless or "") in graph.drop), (acronym, True)):
-            if short and graph.lookup(short) is None and alias_key(short) not in exact_keys:
+            # an abbreviation ESCO writes for another skill ('CPT', cable-propelled transit) is shared, the document
+            # tells which is meant (SkillMatcher.find_many); a name the extras keep to its written form is theirs alone
+            if short and graph.lookup(short) is None and (short == acronym or alias_key(short) not in exact_keys):
                 graph.add_alias(skill, short, exact=exact)
                 if short == vendorless and _named_after_product(words) and _dictionary_word(short, dictionary):
                     skill["context"] = True  # 'Maplesoft Maple' is 'Maple' among other tools, not at '1640 Maple Street'

@@ -209,6 +209,13 @@ def test_a_skill_inside_an_action_clause_keeps_the_clause_as_its_wording(matcher
     assert wording["German"] == ["German"]  # nor does a noun phrase
 
 
+def test_a_posting_s_abbreviation_means_what_its_other_skills_point_to(matcher):
+    retail = _wording(matcher, "Store Cashier", "Run the POS and the cash register\nCustomer service and merchandising\n")
+    assert "Point of sale POS software" in retail and "blockchain consensus mechanisms" not in retail
+    coding = _wording(matcher, "Medical Coder", "Assign ICD-10 and CPT codes\nKnowledge of medical terminology and HCPCS\n")
+    assert "Current procedural terminology CPT software" in coding and "cable-propelled transit" not in coding
+
+
 def test_a_head_noun_after_a_skill_stays_in_its_wording(matcher):
     wording = _wording(matcher, "Developer", (
         "You know Agile practices and AWS services.\n"

@@ -224,6 +224,39 @@ def test_onet_products_are_also_named_by_the_abbreviation_their_name_spells():
     assert "Acme Widget CART" not in short and "Xylo Kart CART" not in short
 
 
+def test_an_abbreviation_goes_to_the_product_named_by_what_it_stands_for():
+    from jobfit.taxonomy_build import _trailing_acronyms
+
+    products = ["Point of sale POS software", "Jewelry store point of sale POS software",
+                "Laboratory information management system LIMS", "Illumina Laboratory Information Management System LIMS",
+                "Practice management software PMS", "Property management system PMS"]
+    short = _trailing_acronyms(products, common=set())
+    assert short["Point of sale POS software"] == "POS"  # the 'of' is one of its letters
+    assert short["Laboratory information management system LIMS"] == "LIMS"  # not one vendor's system of that kind
+    assert "Jewelry store point of sale POS software" not in short
+    assert "Illumina Laboratory Information Management System LIMS" not in short
+    assert not {"Practice management software PMS", "Property management system PMS"} & set(short)  # two meanings
+
+
+def test_an_abbreviation_esco_writes_for_a_skill_is_shared_with_the_product_it_names(sources, tmp_path):
+    import csv
+
+    esco, onet = sources
+    with open(esco / "skills_en.csv", "a", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([
+            ["KSC", ESCO + "cpt", "knowledge", "sector-specific", "cable-propelled transit", "CPT", "", "released", "Cable cars."],
+            ["KSC", ESCO + "crm", "knowledge", "cross-sector", "customer relationship management", "CRM", "", "released", "."]])
+    with open(onet / "Technology Skills.txt", "a", encoding="utf-8") as fh:
+        fh.write("29-2072.00\tCurrent procedural terminology CPT software\t1\tMedical software\tN\n"
+                 "41-2031.00\tCustomer relationship management CRM software\t1\tCustomer relationship management software\tY\n")
+    skills = load_taxonomy(write_taxonomy(build_taxonomy(esco, onet), tmp_path / "t.json.gz")).skills
+    assert "CPT" in skills["cable-propelled-transit"].exact
+    assert "CPT" in skills["onet-current-procedural-terminology-cpt-software"].exact
+    # the product is what ESCO's skill of that abbreviation is called: the abbreviation stays the skill's
+    assert "CRM" in skills["customer-relationship-management"].exact
+    assert "CRM" not in skills["onet-customer-relationship-management-crm-software"].exact
+
+
 def _trigram_embedder(texts):
     """A small deterministic text embedder (character trigrams hashed into 256 dimensions)."""
     import zlib
@@ -269,6 +302,29 @@ def test_matcher_spans_abbreviations_and_canonical_ids(matcher):
     assert {"kubernetes", "javascript", "typescript", "machine-learning", "gcp", "ci-cd", "jenkins", "postgresql"} <= ids
     for m in mentions:
         assert text[m.start:m.end] == m.text and 0 < m.confidence <= 1
+
+
+def test_an_abbreviation_of_several_skills_means_the_one_the_document_s_other_skills_point_to(matcher):
+    def ids(*lines):
+        return {m.skill.id for mentions in matcher.find_many(list(lines)) for m in mentions}
+
+    billing = ids("Medical billing and coding specialist", "Coded claims with ICD-10, CPT and HCPCS; medical terminology")
+    assert "onet-current-procedural-terminology-cpt-software" in billing and "cable-propelled-transit" not in billing
+    cashier = ids("Cashier", "Operated the POS, balanced the cash drawer; customer service and merchandising")
+    assert "onet-point-of-sale-pos-software" in cashier and "blockchain-consensus-mechanisms" not in cashier
+    chain = ids("Blockchain engineer", "Smart contracts in Solidity on Ethereum; consensus mechanisms PoW and POS, cryptography")
+    assert "blockchain-consensus-mechanisms" in chain and "onet-point-of-sale-pos-software" not in chain
+    # nothing in the document says which: left unread ('CPT', a carrier's packet transport, among network devices)
+    network = ids("Network test engineer", "Tested Carrier Ethernet devices (CPT 600) and Cisco routers: MPLS, OSPF, BGP, "
+                  "VLAN, Ethernet; test scripts in Python on Linux")
+    assert "cisco" in network and not network & {"cable-propelled-transit", "onet-current-procedural-terminology-cpt-software"}
+    assert not ids("CPT")  # alone
+
+
+def test_the_s_of_a_service_is_no_plural(matcher):
+    assert "serverless" not in {m.skill.id for m in matcher.find("Delivered contracts for the FAA and Verizon")}
+    assert "serverless" in {m.skill.id for m in matcher.find("Event handlers on FaaS platforms")}
+    assert "cloud-computing" in {m.skill.id for m in matcher.find("Sold SaaS and SAAS products")}
 
 
 def test_ambiguous_names_need_their_case_and_technical_context(matcher):
