@@ -314,7 +314,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
     )
 
 
-_TECH = {"programming languages", "frameworks and libraries", "tools and platforms", "databases", "cloud", "data and ML"}
+TECH_CATEGORIES = frozenset({"programming languages", "frameworks and libraries", "tools and platforms", "databases", "cloud", "data and ML"})
 
 
 def _coined(word: str) -> bool:
@@ -381,7 +381,7 @@ class SkillMatcher:
                     self._needs_context.add(key)
                 self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
                 vocabulary.update(key)
-                if len(key) == 1 and len(key[0]) >= 6 and entry.category in _TECH and not entry.context \
+                if len(key) == 1 and len(key[0]) >= 6 and entry.category in TECH_CATEGORIES and not entry.context \
                         and key == tuple(alias_key(entry.name).split()):  # a misspelt name, not a short form
                     fuzzy_names.setdefault(key[0], entry.id)
             for alias in entry.exact:
@@ -480,7 +480,7 @@ class SkillMatcher:
         if end - start == 1 and len(found[start].group()) == 1 and end < len(found) and found[end].start() == found[start].end() + 1 \
                 and text[found[start].end()] in "-&" and text[found[end].start()].isupper():
             return False  # a letter joined to a capital names a thing of its own: 'Renesas R-Car', 'C-Suite', 'R&D'
-        if end - start == 1 and skill.category not in _TECH and skill.type != "language":
+        if end - start == 1 and skill.category not in TECH_CATEGORIES and skill.type != "language":
             left, right = found[start].start(), found[start].end()
             if (left >= 2 and text[left - 1] == "-" and text[left - 2].isalpha()) or \
                     (right + 1 < len(text) and text[right] == "-" and text[right + 1].isalpha()):
@@ -605,7 +605,7 @@ class SkillMatcher:
                 if 0 < j < n and boundary.start() >= found[j - 1].end():
                     ends_before[j] = 1
             sentence = list(itertools.accumulate(ends_before))
-            anchors = [(c[0], sentence[c[0]]) for c in candidates if c[3] != "context" and skills[c[2]].category in _TECH]
+            anchors = [(c[0], sentence[c[0]]) for c in candidates if c[3] != "context" and skills[c[2]].category in TECH_CATEGORIES]
             anchors += [(j, sentence[j]) for j, k in enumerate(keys) if k in self.taxonomy.context_words]
         for start, end, sid, how in candidates:
             if how == "context" and not any(abs(a - start) <= _CONTEXT_WINDOW and s == sentence[start] and not start <= a < end

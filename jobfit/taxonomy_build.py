@@ -29,7 +29,7 @@ import numpy as np
 import polars as pl
 import yaml
 
-from jobfit.taxonomy import TAXONOMY_FORMAT, _coined, alias_key, default_extras_path, strip_qualifier
+from jobfit.taxonomy import TAXONOMY_FORMAT, TECH_CATEGORIES, _coined, alias_key, default_extras_path, strip_qualifier
 from jobfit.text import dictionary_words
 
 CATEGORY_BY_ISCED = {  # ESCO knowledge groups (ISCED-F fields) that map to a jobfit category
@@ -39,7 +39,6 @@ CATEGORY_BY_ISCED = {  # ESCO knowledge groups (ISCED-F fields) that map to a jo
     "061": "tools and platforms",
     "0542": "data and ML",
 }
-TECH_CATEGORIES = {"programming languages", "frameworks and libraries", "tools and platforms", "databases", "cloud", "data and ML"}
 COMMODITY_CATEGORY = [  # O*NET commodity titles → jobfit category, first match wins
     ("data base", "databases"),
     ("object or component oriented development", "frameworks and libraries"),

@@ -3286,6 +3286,22 @@ def test_the_words_of_a_school_s_name_are_no_skills(matcher):
     assert not names & {"mechanics", "optics", "economics"}
 
 
+def test_a_technology_in_an_employer_s_name_is_the_employer_s_not_a_skill(matcher):
+    text = ("Sam Example\nExperience\nHCL Technologies - Chennai, Tamil Nadu\nSoftware Engineer\nJanuary 2015 to March 2018\n"
+            "- Built billing services in Java and Oracle\n"
+            "PTC Therapeutics, Inc. - South Plainfield, NJ\nData Analyst\nApril 2018 to Present\n- Reports in SQL\n"
+            "Child Care Center of Evanston - Evanston, IL\nAssistant Teacher\nJune 2012 to December 2014\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [w.name for w in profile.work][:2] == ["HCL Technologies", "PTC Therapeutics, Inc."]
+    names = {s.name for s in profile.skills}
+    assert {"Java", "SQL"} <= names
+    assert not names & {"Terraform", "Positive train control PTC systems"}  # HCL and PTC are the companies here
+    assert "child care and youth services" in names  # the field of work an employer names is the person's
+    # a list of tools read as an employer stays a list of tools
+    text = "Sam Example\nExperience\nOperating Systems & Office Software\nIT Technician\n2010 - 2012\n- Helped users\n"
+    assert {"operating systems", "office software"} <= {s.name for s in parse_resume(text, matcher=matcher).skills}
+
+
 def test_baccalaureates_fields_a_slash_joins_and_a_degree_told_again_in_other_words(matcher):
     text = ("Sam Example\nEducation\nBaccalaureate of Science : Business Administration/Marketing , 2008 "
             "Business Administration/Marketing University of Louisiana at Lafayette\n"

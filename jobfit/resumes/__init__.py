@@ -393,7 +393,9 @@ def parse_resume(
                 uses[highlight] = SkillUse("experience", entry.dates.start, entry.dates.end)
     # a school's name as read: one name ('MST/Taxation University of Hartford' or a list of courses read as a school keeps its words)
     schools = [e.institution for e in education if e.institution and INSTITUTION.search(e.institution) and not re.search(r"[,/;]", e.institution)]
-    normalized, skills = resume_skills(sections, matcher, uses, today, schools)
+    # an employer's name as read: one name (not a list of tools read as one: 'Vue, TypeScript, WebPack, SCSS')
+    employers = [e.company for e in work_found if e.company and e.company.count(",") <= 1 and not re.search(r"[/;]", e.company)]
+    normalized, skills = resume_skills(sections, matcher, uses, today, schools, employers)
 
     achievements = [
         Achievement(work=index, text=highlight, figures=FIGURE.findall(highlight))

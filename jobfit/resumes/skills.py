@@ -14,7 +14,7 @@ from jobfit.resumes.entries import CONTACT
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import BULLET, Section, heading_of
 from jobfit.schema import NormalizedSkill, Skill
-from jobfit.taxonomy import SkillMatcher, wording
+from jobfit.taxonomy import TECH_CATEGORIES, SkillMatcher, tokens, wording
 
 SKILL_YEARS = re.compile(r"\(\s*(?:(less than (?:1|one))|(\d+(?:\.\d+)?)\+?)\s*(?:years?|yrs?)\s*\)", re.I)
 LEVELS = re.compile(r"\b(expert|advanced|proficient|intermediate|beginner|basic|working knowledge|familiar)\b", re.I)
@@ -161,6 +161,15 @@ _DANGLING_LAST = _NOT_LAST | _DANGLING_FIRST
 _NOT_SKILL_HEADINGS = frozenset({"skills", "languages", "references", "awards", "volunteering", "experience", "education"})
 
 
+def _mostly_skills(matcher: SkillMatcher, name: str) -> bool:
+    """Whether skills' names make up more than half the words of a name: a product ('Oracle', 'Cisco Systems') or
+    a list of tools read as an employer ('Operating Systems & Office Software', 'MS Office 2010'), not a company
+    that has one in its name ('HCL Technologies', 'PTC Therapeutics')."""
+    words = tokens(name)
+    spans = [(m.start, m.end) for m in matcher.find(name)]
+    return 2 * sum(1 for w in words if any(a <= w.start() and w.end() <= b for a, b in spans)) > len(words)
+
+
 def _blank(text: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
@@ -171,18 +180,25 @@ def resume_skills(
     uses_by_line: dict[str, SkillUse],
     today: date,
     schools: Sequence[str] = (),
+    employers: Sequence[str] = (),
 ) -> tuple[list[NormalizedSkill], list[Skill]]:
     """Normalized skills (for meta and matching) and JSON Resume skills (the normalized ones with the resume's
     wording as keywords, a listed item among the keywords of the skill it names, then the listed items the
     taxonomy does not know, as written). The names of the `schools` attended say nothing of what the person can
-    do ('ITMO University (Information Technologies, Mechanics and Optics)')."""
+    do ('ITMO University (Information Technologies, Mechanics and Optics)'), and a technology named in the name
+    of one of the `employers` is the employer's ('HCL Technologies' is no Terraform, 'PTC Therapeutics' no train
+    control, 'Naser, Corda & Evans' no blockchain); the field of work one names is the person's ('Child Care
+    Center of Evanston')."""
     # the name, and what brackets after it add to it
     school_names = re.compile("(?:" + "|".join(re.escape(name) for name in sorted(set(schools), key=len, reverse=True))
                               + r")(?:\s*\([^()]*\))?") if schools else None
+    employer_names = sorted({n for n in employers if not _mostly_skills(matcher, n)}, key=len, reverse=True)
+    employer_name = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, employer_names)) + r")(?!\w)") if employer_names else None
     # a referee's or a paper's words say what they do or are about, not what the candidate can do
     sections = [section for section in sections if section.name not in ("references", "publications")]
     texts: list[str] = []
     uses: list[SkillUse] = []
+    employer_spans: list[list[tuple[int, int]]] = []
     for section in sections:
         for line in section.lines:
             if not line:
@@ -191,6 +207,8 @@ def resume_skills(
             if school_names and section.name == "education":
                 cleaned = _blank(cleaned, school_names)
             texts.append(cleaned)
+            employer_spans.append([m.span() for m in employer_name.finditer(cleaned)]
+                                  if employer_name and section.name == "experience" else [])
             key = BULLET.sub("", line).strip()
             use = uses_by_line.get(key)
             if use is None and section.name == "experience":  # a line of a highlight wrapped over several
@@ -198,8 +216,10 @@ def resume_skills(
             uses.append(use or SkillUse(section.name))
     normalized: dict[str, NormalizedSkill] = {}
     spans: dict[str, list[SkillUse]] = {}
-    for text, found, use in zip(texts, matcher.find_many(texts), uses, strict=True):
+    for text, found, use, employer in zip(texts, matcher.find_many(texts), uses, employer_spans, strict=True):
         for mention in found:
+            if mention.skill.category in TECH_CATEGORIES and any(a <= mention.start and mention.end <= b for a, b in employer):
+                continue
             entry = normalized.setdefault(
                 mention.skill.id, NormalizedSkill(id=mention.skill.id, name=mention.skill.name, category=mention.skill.category)
             )
