@@ -476,12 +476,12 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
                 if tech and (everyday or len(key) <= 3):
                     # a technology named by an ordinary word counts only as written, next to other technology
                     # ('Forth', 'Loom'; ESCO's lower-case 'embark' and 'truffle' under dapp frameworks not at all)
-                    if label[:1].isupper():
+                    if label[:1].isupper() and not (label.isupper() and key in graph.drop):  # a dropped abbreviation ('ST')
                         graph.add_alias(skill, label, exact=True)
                         skill["context"] = skill["context"] or everyday
                     continue
                 if not curated and len(key) <= 3:
-                    if label.isupper():  # 'IT', 'ETC': only as written
+                    if label.isupper() and key not in graph.drop:  # 'IT', 'ETC': only as written
                         graph.add_alias(skill, label, exact=True)
                     continue
                 if key in common and not (type_ == "knowledge" and label in (pref, strip_qualifier(pref))):
@@ -577,8 +577,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         # 'Calendar' as written; 'Unified modeling language UML' 'UML', in capitals ('CART' is a program, 'cart' is not)
         vendorless, acronym = short_names.get(example), acronyms.get(example)
         coined = bool(vendorless) and _any_case(vendorless, common, known_words, dictionary)
-        if acronym and alias_key(acronym) in known_words:
-            acronym = None  # ESCO's prose writes it as a word: an ordinary abbreviation, not this product's
+        if acronym and (alias_key(acronym) in known_words or alias_key(acronym) in graph.drop):
+            acronym = None  # ESCO's prose writes it as a word (an ordinary abbreviation), or the extras drop it
         if acronym and _singular(alias_key(example[:example.rfind(acronym)])) in meanings.get(acronym, ()):
             acronym = None  # the skill ESCO writes it for is this ('Customer relationship management CRM software')
         for short, exact in ((vendorless, not coined or alias_key(vendorless or "") in graph.drop), (acronym, True)):

@@ -321,6 +321,16 @@ def test_an_abbreviation_of_several_skills_means_the_one_the_document_s_other_sk
     assert not ids("CPT")  # alone
 
 
+def test_abbreviations_mean_what_postings_and_resumes_mean_by_them(matcher):
+    def ids(text):
+        return {m.skill.id for m in matcher.find(text)}
+
+    assert "ux-design" in ids("Strong UX and product sense") and "ux-design" in ids("UX, UI and accessibility")
+    assert "wordpress" in ids("Experience with SFTP, SSH, WP-CLI and Git") and "windows-phone" not in ids("WP Loop and PHP")
+    assert not ids("Dependent care FSA and parental leave")  # a flexible spending account, not force sensitive applications
+    assert not ids("COMPANY, INC., City, ST 2007-Present")  # a template's state, not system testing
+
+
 def test_the_s_of_a_service_is_no_plural(matcher):
     assert "serverless" not in {m.skill.id for m in matcher.find("Delivered contracts for the FAA and Verizon")}
     assert "serverless" in {m.skill.id for m in matcher.find("Event handlers on FaaS platforms")}
@@ -365,9 +375,9 @@ def test_todays_tools_are_named(matcher):
 
 
 def test_office_tools_methods_and_coined_product_names_are_found_as_resumes_write_them(matcher):
-    skills = {s for s, _ in found(matcher, "Proficient in Word, Excel, Power Point and Outlook; Agile and Waterfall; "
+    skills = {s for s, _ in found(matcher, "Proficient in Word, Excel, Access, Power Point and Outlook; Agile and Waterfall; "
                                            "built e-commerce sites; Adobe Suite; jdeveloper and Jmeter.")}
-    assert {"ms-word", "excel", "powerpoint", "outlook", "waterfall-development", "ecommerce", "creative-cloud",
+    assert {"ms-word", "excel", "ms-access", "powerpoint", "outlook", "waterfall-development", "ecommerce", "creative-cloud",
             "onet-oracle-jdeveloper", "onet-apache-jmeter"} <= skills
     # the ordinary words stay words
     assert not found(matcher, "Word of mouth brought clients; the outlook is good.")
