@@ -426,8 +426,13 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
             graph.add_alias(skill, alias)
         for alias in item.get("exact", ()):
             graph.reserve(skill, alias)
-        for key in [alias_key(item["name"]), *(alias_key(a) for a in item.get("aliases", ()))]:
-            candidates = [r for r in esco_by_label.get(key, ()) if r[0] not in esco_id]
+        # its name and aliases in any case; a name it keeps to its written form only as written: 'Eclipse' is ESCO's
+        # 'Eclipse (integrated development environment software)', 'LESS' its LESS, but 'Spark' not its SPARK
+        names = [(alias_key(a), None) for a in [item["name"], *item.get("aliases", ())]]
+        names += [(alias_key(a), a) for a in item.get("exact", ())]
+        for key, written in names:
+            candidates = [r for r in esco_by_label.get(key, ()) if r[0] not in esco_id
+                          and (written is None or written in (r[3], strip_qualifier(r[3])))]
             candidates.sort(key=lambda r: (r[1] != "knowledge", alias_key(strip_qualifier(r[3])) != key))
             if candidates:  # the ESCO skill this entry names: merged into it
                 esco_id[candidates[0][0]] = skill["id"]
@@ -465,6 +470,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
             key = alias_key(label)
             if qualified and label == bare or label in listed:
                 continue
+            if curated and label in (pref, bare) and graph.reserved.get(key) == skill["id"]:
+                continue  # the name the extras keep to its written form ('Eclipse', 'LESS') stays so in any case
             if FUNCTION_WORD_START.match(label):
                 continue  # a fragment of a split label ('and procedures'), not a name
             if label not in (pref, bare) and (owners.get(key, uri) != uri or graph.lookup(label, written=False) not in (None, skill)):

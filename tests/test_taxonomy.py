@@ -179,6 +179,23 @@ def test_a_catalogue_of_products_in_hidden_labels_becomes_technologies_under_its
     assert _listed_products("use presentation software", "\n".join(products[:5])) == []
 
 
+def test_an_extra_kept_to_its_written_name_is_the_esco_skill_written_so(sources, tmp_path):
+    import csv
+
+    esco, onet = sources
+    with open(esco / "skills_en.csv", "a", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerow(["KSC", ESCO + "ecl", "knowledge", "sector-specific",
+                                 "Eclipse (integrated development environment software)", "", "", "released", "An IDE."])
+    with open(onet / "Technology Skills.txt", "a", encoding="utf-8") as fh:
+        fh.write("17-2171.00\tSchlumberger Eclipse\t1\tAnalytical or scientific software\tN\n")
+    skills = load_taxonomy(write_taxonomy(build_taxonomy(esco, onet), tmp_path / "t.json.gz")).skills
+    assert skills["eclipse-ide"].esco_uri == ESCO + "ecl"  # one concept, one skill: no second 'Eclipse'
+    assert not [s for s in skills.values() if s.id != "eclipse-ide" and s.esco_uri == ESCO + "ecl"]
+    assert "eclipse" not in {alias_key(a) for a in skills["eclipse-ide"].aliases}  # still only as written
+    assert "onet-schlumberger-eclipse" in skills  # a reservoir simulator, not the IDE
+    assert skills["spark"].esco_uri != ESCO + "spk"  # 'Spark' (Apache) is not ESCO's SPARK (an Ada language)
+
+
 def test_onet_products_are_also_named_without_their_vendor():
     from jobfit.taxonomy_build import _without_vendor
 
