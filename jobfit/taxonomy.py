@@ -131,6 +131,7 @@ class Taxonomy:
     context_words: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
     cooccurring: dict[str, frozenset[str]] = field(default_factory=dict)  # learned from postings, see with_cooccurrence
+    _fields: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)  # fields_of, as asked
 
     def with_cooccurrence(self, skill_sets: list[set[str]], min_postings: int = 3, min_lift: float = 3.0) -> Taxonomy:
         """This taxonomy plus the pairs of skills postings ask for together: in at least `min_postings`
@@ -187,8 +188,10 @@ class Taxonomy:
 
     def fields_of(self, skill_id: str) -> frozenset[str]:
         """The fields of work a skill belongs to: the ISCO sub-major groups (two digits) of its occupations."""
-        return frozenset(self.occupations[o].isco_group[:2] for o in self.occupations_of(skill_id)
-                         if self.occupations[o].isco_group)
+        if skill_id not in self._fields:
+            self._fields[skill_id] = frozenset(self.occupations[o].isco_group[:2] for o in self.occupations_of(skill_id)
+                                               if self.occupations[o].isco_group)
+        return self._fields[skill_id]
 
     def closeness(self, have: str, wanted: str) -> float:
         """How far having skill `have` covers the skill `wanted`, on the module's documented scale."""
@@ -398,7 +401,6 @@ class SkillMatcher:
         self._fuzzy_keys = list(fuzzy_names)
         self._fuzzy_ids = [fuzzy_names[k] for k in self._fuzzy_keys]
         self._fuzzy_cache: dict[str, str | None] = {}
-        self._fields_cache: dict[str, frozenset[str]] = {}
 
     def find(self, text: str) -> list[SkillMention]:
         return self.find_many([text])[0]
@@ -425,20 +427,15 @@ class SkillMatcher:
         occupations need or use. One that less than a fifth of the other skills share a field with ('CPT' among
         network devices: a carrier's packet transport, neither) is left unread."""
         taxonomy = self.taxonomy
-        others = [self._fields(sid) for sid in {m.skill.id for mentions in found for m in mentions if not m.senses}]
+        others = [taxonomy.fields_of(sid) for sid in {m.skill.id for mentions in found for m in mentions if not m.senses}]
         chosen: dict[tuple[str, ...], SkillEntry | None] = {}
         for senses in {m.senses for mentions in found for m in mentions if m.senses}:
-            score = {sid: (sum(1 for fields in others if fields & self._fields(sid)), len(taxonomy.occupations_of(sid)),
+            score = {sid: (sum(1 for fields in others if fields & taxonomy.fields_of(sid)), len(taxonomy.occupations_of(sid)),
                            -senses.index(sid)) for sid in senses}
             best = max(senses, key=score.__getitem__)
             chosen[senses] = taxonomy.skills[best] if others and score[best][0] >= MIN_SENSE_SHARE * len(others) else None
         return [[m if not m.senses else replace(m, skill=chosen[m.senses]) for m in mentions
                  if not m.senses or chosen[m.senses] is not None] for mentions in found]
-
-    def _fields(self, skill_id: str) -> frozenset[str]:
-        if skill_id not in self._fields_cache:
-            self._fields_cache[skill_id] = self.taxonomy.fields_of(skill_id)
-        return self._fields_cache[skill_id]
 
     def _fuzzy(self, word: str) -> str | None:
         if word not in self._fuzzy_cache:
