@@ -113,6 +113,23 @@ def restore_lines(text: str) -> str:
 # ('Accountant Company Name ï¼ City , State'): ftfy cannot restore what is missing, but between spaces it
 # can only have been a separator.
 _BROKEN_FULLWIDTH = re.compile("[ \t]ï¼[\u200b\x80-\x9f]?[ \t]")
+# A punctuation mark or symbol of three UTF-8 bytes (U+2000-U+27BF: dashes, quotes, bullets, arrows) read as
+# Windows-1252, alone in otherwise clean text: ftfy judges 'Memberships â–ª RN licenses' too little damaged to
+# touch, yet 'â' followed by two continuation bytes can only be such a character ('▪'). The closing quote's last byte
+# (0x9D) has no Windows-1252 character; PDF exports turn it into a zero-width space or keep the C1 control.
+_CONTINUATION = "".join(sorted({bytes([b]).decode("cp1252", errors="ignore") for b in range(0x80, 0xC0)} - {""}))
+_LONE_MOJIBAKE = re.compile(f"â[{re.escape(_CONTINUATION)}]{{2}}|â€[\u200b\x9d]")
+
+
+def _unmangle(match: re.Match) -> str:
+    text = match.group(0)
+    if text[2] in "\u200b\x9d":
+        return "\u201d"
+    try:
+        char = text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return text
+    return char if char <= "\u27bf" else text  # punctuation, arrows, shapes, dingbats; not Braille or CJK radicals
 
 
 def repair(text: str) -> str:
@@ -122,6 +139,7 @@ def repair(text: str) -> str:
     text = restore_lines(unescape_bytes(text))
     text = ftfy.fix_text(text, normalization="NFC", fix_line_breaks=True, uncurl_quotes=False)
     text = _BROKEN_FULLWIDTH.sub(" - ", text)
+    text = _LONE_MOJIBAKE.sub(_unmangle, text)
     text = _LIGATURE_RE.sub(lambda m: LIGATURES[m.group(0)], text)
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
     return "".join(map(_clean_char, text))

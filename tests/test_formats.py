@@ -152,6 +152,10 @@ def test_ligatures_and_mojibake_are_repaired():
     # a fullwidth separator read as Latin-1, its last byte lost (as job-site PDF exports have it)
     assert repair("Accountant Acme Corp ï¼\u200b Boston , MA") == "Accountant Acme Corp - Boston , MA"
     assert repair("Master\\'s Degree in Computer Science") == "Master's Degree in Computer Science"  # an escaped apostrophe
+    # one symbol mangled in otherwise clean text, which ftfy leaves alone; its neighbours' letters are kept
+    assert repair("Certifications/Awards â–ª RN license â–ª BLS") == "Certifications/Awards ▪ RN license ▪ BLS"
+    assert repair("Featured in “Top 10 Restaurantsâ€\u200b") == "Featured in “Top 10 Restaurants”"
+    assert repair("pâte à choux, crème brûlée") == "pâte à choux, crème brûlée"
 
 
 def test_scanned_pages_go_through_ocr_with_confidence():
