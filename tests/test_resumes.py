@@ -2950,6 +2950,14 @@ def test_a_heading_set_far_left_of_its_first_line_opens_its_section(matcher):
     job = parse_resume("Sam Example\nExperience\nDeveloper, Acme Ltd, 2019 - 2023\nBuilt the billing service.\n"
                        "Technologies      Java, Spring, PostgreSQL\nMaintained the payment gateway.\n", matcher=matcher).work
     assert [(w.name, w.highlights[-1]) for w in job] == [("Acme Ltd", "Maintained the payment gateway.")]
+    # a bullet between the heading and its first item: the certificates do not date the last degree
+    text = ("Pat Example\npat@example.com\nEducation\nBachelor of Science : Nursing Valparaiso University\n"
+            "Certifications/Awards/Memberships ▪ RN license ▪ Licensed Healthcare Risk Manager ▪ BLS/ACLS ▪ CEO\n"
+            "Service Award, 2009\n")
+    assert [(e.level, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [("bachelor", None)]
+    # while in a list of skills, a label set so is one of its items
+    skills = parse_resume("Sam Example\nSkills\nProgramming • Java, C++, SQL\nDatabases • Oracle\n", matcher=matcher).skills
+    assert "Computer Programming" in [s.name for s in skills]
 
 
 def test_a_comma_inside_a_title_s_brackets_and_a_field_after_a_capital_in(matcher):
@@ -3548,7 +3556,8 @@ def test_a_place_named_like_a_state_and_a_country_is_told_by_its_city():
 
 def test_a_skill_s_acronym_or_a_personal_detail_is_no_home_town(matcher):
     for detail in ("Personal details: 16-01-1991  Indian  Male",  # not Malé
-                   "Web technologies including PHP, CSS, MySQL, JavaScript, HTML5, WordPress, AJAX, jQuery"):  # nor Ajax, Ontario
+                   "Web technologies including PHP, CSS, MySQL, JavaScript, HTML5, WordPress, AJAX, jQuery",  # nor Ajax, Ontario
+                   "Licenses: RN licenses in AZ, PA, FL, MO"):  # nor a town 'PA' in Florida: states listed
         location = parse_resume(f"Sam Example\nsam@example.com\n{detail}\n", matcher=matcher).basics.location
         assert (location.city, location.region, location.countryCode) == (None, None, None)
 

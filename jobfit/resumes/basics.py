@@ -247,6 +247,9 @@ def _label_of(line: str, roles: frozenset[str]) -> str | None:
     return None
 
 
+_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
 def find_location(lines: list[str]) -> Location:
     """The first place the contact lines name: "Pune, Maharashtra", "Lafayette, CO 80026", "0467 Oslo"."""
     for line in lines[:40]:
@@ -257,8 +260,10 @@ def find_location(lines: list[str]) -> Location:
             parts = [re.sub(r"^\d{4,6}\s+", "", p.strip()) for p in piece.split(",")]
             for k in (3, 2, 1):
                 for i in range(len(parts) - k + 1):
-                    if k == 1 and len(parts) >= 4 and parts[i].isupper():
-                        continue  # an acronym in a list ('PHP, CSS, JavaScript, AJAX, jQuery') is no town (Ajax, Ontario)
+                    if len(parts) >= 4 and (k == 1 and parts[i].isupper() or all(_CODE.match(p) for p in parts[i:i + k])):
+                        # an acronym in a list ('PHP, CSS, JavaScript, AJAX, jQuery') is no town (Ajax, Ontario), nor
+                        # are codes in a list a town and its state ('RN licenses in AZ, PA, FL, MO')
+                        continue
                     location = parse_place(", ".join(parts[i:i + k]))
                     if location and (location.city or k > 1 or location.region):
                         return location

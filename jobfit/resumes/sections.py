@@ -302,10 +302,11 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
                 continue
         gapped = _GAPPED.match(line)
         if gapped and (name := heading_of(gapped["heading"], current)) and name not in _ENTRY_LABELS \
-                and not (name == "skills" and current in _ENTRY_SECTIONS):
+                and not (name == "skills" and current in _ENTRY_SECTIONS) and not (gapped["bullet"] and name == current):
             # "EDUCATION          Bachelor of Business Administration": a heading in the left column, set on one
             # line with its section's first line in the right one ('Technologies      Java, Spring' under a job
-            # is the job's own list)
+            # is the job's own list). A bullet may stand between them ('Certifications/Awards ▪ RN license ▪ BLS'),
+            # though in a list of skills 'Programming • Java, C++' is one of its items.
             open_section(Section(name, gapped["heading"], [gapped["rest"]]), style)
             continue
         run_on = _RUN_ON.match(line)
@@ -342,7 +343,7 @@ def _indented_text(style: LineStyle, heading: LineStyle | None, previous: LineSt
 _INDENT, _ALIGNED = 8.0, 3.0  # points: an indent a reader sees; a left edge the same to the eye
 
 
-_GAPPED = re.compile(r"^(?P<heading>[A-Za-z][A-Za-z &/]{2,40}?)\s{4,}(?P<rest>\S.*)$")
+_GAPPED = re.compile(r"^(?P<heading>[A-Za-z][A-Za-z &/]{2,40}?)(?:\s{4,}|\s*(?P<bullet>[▪•●■◆➢►])\s+)(?P<rest>\S.*)$")
 _RUN_ON = re.compile(r"^((?:[A-Z][a-z]+|[A-Z]+) (?:[A-Z][a-z]+|[A-Z]+)) ([A-Z].*)$")
 
 
