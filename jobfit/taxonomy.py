@@ -14,7 +14,7 @@ import itertools
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -326,6 +326,60 @@ def _coined(word: str) -> bool:
     return bool(re.search(r"[a-z][A-Z]|[A-Za-z]\d", word))
 
 
+FUNCTION_WORDS = frozenset("a an and at by for from in into of on or the to with".split())
+
+
+def initials(words: list[str], function_words: bool) -> str:
+    """The capitals a name's words spell, with or without its small words; a word with a capital inside spells two
+    ('JavaServer Pages' JSP)."""
+    parts = [p for w in words for p in re.findall(r"[A-Z][a-z]+|[A-Za-z][a-z]*", w)
+             if function_words or p.lower() not in FUNCTION_WORDS]
+    return "".join(p[0].upper() for p in parts)
+
+
+# 'Port Operating System (POS)' and 'POS (Port Operating System)': a document defines an abbreviation
+_SHORT_IN_BRACKETS = re.compile(r"\((?P<short>[A-Z][A-Za-z0-9&]{1,9})\)")
+_SHORT_THEN_LONG = re.compile(r"\b(?P<short>[A-Z][A-Za-z0-9&]{1,9})[ \t]+\((?P<long>[^()\n]{3,80})\)")
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
+
+
+def _letters(short: str) -> str:
+    return re.sub(r"[^A-Za-z]", "", short).upper()
+
+
+def _spells(words: list[str], short: str) -> bool:
+    """Whether the words spell the abbreviation out (an abbreviation among them spells nothing out: 'WAN', 'APIs')."""
+    return not any(_ABBREVIATION.fullmatch(w.removesuffix("s")) for w in words) and _letters(short) in (initials(words, False), initials(words, True))
+
+
+def _meaning(words: list[str]) -> frozenset[str]:
+    """The words that say what a spelled-out name means: lower case, singular, small words off."""
+    return frozenset(_stem(p.lower()) for w in words for p in re.split(r"[-']", w)
+                     if p and p.lower() not in FUNCTION_WORDS)
+
+
+def defined_abbreviations(text: str) -> dict[str, frozenset[str]]:
+    """The abbreviations a text defines (two capitals or more) with the words of what each stands for: the
+    shortest run of words before '(POS)' whose initials spell it, or the words in brackets after 'POS'."""
+    defined: dict[str, frozenset[str]] = {}
+    for match in _SHORT_IN_BRACKETS.finditer(text):
+        short = match["short"]
+        if sum(c.isupper() for c in short) < 2:
+            continue
+        line = text[max(0, match.start() - 120):match.start()].rsplit("\n", 1)[-1]
+        before = _NAME_WORD.findall(line)
+        for n in range(1, min(len(before), len(_letters(short)) + 3) + 1):
+            words = before[-n:]
+            if words[0].lower() not in FUNCTION_WORDS and _spells(words, short):
+                defined[short] = defined.get(short, frozenset()) | _meaning(words)
+                break
+    for match in _SHORT_THEN_LONG.finditer(text):
+        short, words = match["short"], _NAME_WORD.findall(match["long"])
+        if sum(c.isupper() for c in short) >= 2 and _spells(words, short):
+            defined[short] = defined.get(short, frozenset()) | _meaning(words)
+    return defined
+
+
 MIN_SENSE_SHARE = 0.2  # of a document's other skills that must share a field of work with an abbreviation's meaning
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]+")  # 'POS', 'CPT', 'AT&T': written in capitals
 _CONTEXT_WINDOW = 8  # tokens either side in which a context-dependent name needs technical company
@@ -416,9 +470,39 @@ class SkillMatcher:
         """The skills in each of one document's texts (its lines, its sections). An abbreviation that stands for
         several skills means, throughout the document, the one whose fields of work its other skills share."""
         found = [self._find(text) for text in texts]
+        if defined := defined_abbreviations("\n".join(texts)):
+            found = [[m for m in map(partial(self._as_defined, defined=defined), mentions) if m is not None]
+                     for mentions in found]
         if any(m.senses for mentions in found for m in mentions):
             found = self._resolve_senses(found)
         return found
+
+    def _as_defined(self, mention: SkillMention, defined: dict[str, frozenset[str]]) -> SkillMention | None:
+        """An abbreviation the document defines, read as it defines it: of the skills it may stand for, those that
+        do not spell it out otherwise. 'Port Operating System (POS)' is no point of sale, 'Service Improvement Plan
+        (SIP)' no Session Initiation Protocol; a skill that does not say what the abbreviation stands for (STL)
+        keeps it."""
+        meaning = defined.get(mention.text)
+        if meaning is None:
+            return mention
+        owners = [sid for sid in mention.senses or (mention.skill.id,) if self._may_stand_for(sid, mention.text, meaning)]
+        if not owners:
+            return None
+        senses = tuple(owners) if len(owners) > 1 else ()
+        return replace(mention, skill=self.taxonomy.skills[owners[0]], senses=senses)
+
+    def _may_stand_for(self, skill_id: str, short: str, meaning: frozenset[str]) -> bool:
+        """Whether the skill's names spell `short` out with a word of `meaning`, or do not spell it out at all."""
+        skill = self.taxonomy.skills[skill_id]
+        spelled = False
+        for label in (skill.name, *skill.aliases):
+            words = _NAME_WORD.findall(label)
+            for i, j in itertools.combinations(range(len(words) + 1), 2):
+                if j - i <= len(_letters(short)) + 2 and words[i].lower() not in FUNCTION_WORDS and _spells(words[i:j], short):
+                    if _meaning(words[i:j]) & meaning:
+                        return True
+                    spelled = True
+        return not spelled
 
     def _resolve_senses(self, found: list[list[SkillMention]]) -> list[list[SkillMention]]:
         """Each abbreviation of several skills as the one most of the document's other skills share a field of work

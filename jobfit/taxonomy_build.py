@@ -29,7 +29,16 @@ import numpy as np
 import polars as pl
 import yaml
 
-from jobfit.taxonomy import TAXONOMY_FORMAT, TECH_CATEGORIES, _coined, alias_key, default_extras_path, strip_qualifier
+from jobfit.taxonomy import (
+    FUNCTION_WORDS,
+    TAXONOMY_FORMAT,
+    TECH_CATEGORIES,
+    _coined,
+    alias_key,
+    default_extras_path,
+    initials,
+    strip_qualifier,
+)
 from jobfit.text import dictionary_words
 
 CATEGORY_BY_ISCED = {  # ESCO knowledge groups (ISCED-F fields) that map to a jobfit category
@@ -81,7 +90,6 @@ def _dictionary_word(name: str, dictionary: frozenset[str]) -> bool:
     return word in dictionary and not _coined(name) and not _FIELD_WORD.search(word)
 
 
-_FUNCTION_WORDS = frozenset("a an and at by for from in into of on or the to with".split())
 
 
 def _ordinary_phrase(name: str, dictionary: frozenset[str]) -> bool:
@@ -90,7 +98,7 @@ def _ordinary_phrase(name: str, dictionary: frozenset[str]) -> bool:
     discovery research'. Not a described kind ('Medical billing software') nor a name with an acronym ('ADP')."""
     words = name.split()
     return len(words) >= 2 and all(
-        w.lower() in _FUNCTION_WORDS or (w.isalpha() and w[0].isupper() and w[1:].islower() and w.lower() in dictionary)
+        w.lower() in FUNCTION_WORDS or (w.isalpha() and w[0].isupper() and w[1:].islower() and w.lower() in dictionary)
         for w in words)
 
 
@@ -175,12 +183,6 @@ def _named_after_product(words: list[str]) -> bool:
 _GENERIC_TAIL = frozenset("software program programs system systems tool tools client server".split())
 
 
-def _initials(words: list[str], function_words: bool) -> str:
-    parts = [p for w in words for p in re.findall(r"[A-Z][a-z]+|[A-Za-z][a-z]*", w)
-             if function_words or p.lower() not in _FUNCTION_WORDS]
-    return "".join(p[0].upper() for p in parts)
-
-
 def _trailing_acronyms(products: list[str], common: set[str]) -> dict[str, str]:
     """The abbreviation an O*NET product name ends with, as people write the product: 'Unified modeling
     language UML' -> 'UML', 'File transfer protocol FTP software' -> 'FTP', 'Microsoft Internet Information
@@ -201,9 +203,9 @@ def _trailing_acronyms(products: list[str], common: set[str]) -> dict[str, str]:
             # the words before it must spell it ('Border Gateway Protocol BGP', 'JavaServer Pages JSP', 'Point of
             # sale POS'), or it is some other thing's abbreviation ('Nuance Power PDF')
             letters = re.sub(r"\d", "", last)
-            initials = {_initials(words[:-1], False), _initials(words[:-1], True)}
-            if any(i.endswith(letters) for i in initials):
-                spelled[name] = (last, _singular(" ".join(words[:-1]).lower()), letters in initials)
+            spelt = {initials(words[:-1], False), initials(words[:-1], True)}
+            if any(i.endswith(letters) for i in spelt):
+                spelled[name] = (last, _singular(" ".join(words[:-1]).lower()), letters in spelt)
     by_acronym: dict[str, list[str]] = defaultdict(list)
     for name, (acronym, _, _) in spelled.items():
         by_acronym[acronym].append(name)

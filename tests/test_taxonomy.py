@@ -338,6 +338,26 @@ def test_an_abbreviation_of_several_skills_means_the_one_the_document_s_other_sk
     assert not ids("CPT")  # alone
 
 
+def test_an_abbreviation_the_document_defines_means_what_it_defines(matcher):
+    def ids(*lines):
+        return {m.skill.id for mentions in matcher.find_many(list(lines)) for m in mentions}
+
+    # defined as something no skill it could name spells out: read as no skill, in the definition and after it
+    port = ids("Built screens for the Port Operating System (POS) in Java", "Tested POS releases")
+    assert "java" in port and "onet-point-of-sale-pos-software" not in port
+    assert "onet-session-initiation-protocol-sip" not in ids("Developed the Service Improvement Plan (SIP)", "SIP reviews")
+    assert "cert-scrum" not in ids("Worked with the Customer Success Management (CSM) team", "CSM")
+    assert "cert-scrum" not in ids("CSM (Customer Success Management) team; Agile")
+    # defined as the skill spells it out, or by a skill that does not say what it stands for: still that skill
+    assert "onet-session-initiation-protocol-sip" in ids("VoIP with Session Initiation Protocol (SIP) trunks", "SIP")
+    assert "stl" in ids("C++ with the Standard Template Library (STL)", "STL containers")
+    assert "networking" in ids("Wide Area Network (WAN) design", "WAN links")
+    assert "cloud-computing" in ids("Platform as a Service (PaaS) offerings", "PaaS")
+    assert "apis" in ids("an application programming interface (API) for partners", "API")
+    # of two skills an abbreviation may stand for, the one the definition names, whatever the rest of the document
+    assert "onet-point-of-sale-pos-software" in ids("Consensus mechanisms, Ethereum", "Point of sale (POS) terminals")
+
+
 def test_abbreviations_mean_what_postings_and_resumes_mean_by_them(matcher):
     def ids(text):
         return {m.skill.id for m in matcher.find(text)}
