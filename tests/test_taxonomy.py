@@ -368,6 +368,20 @@ def test_abbreviations_mean_what_postings_and_resumes_mean_by_them(matcher):
     assert not ids("COMPANY, INC., City, ST 2007-Present")  # a template's state, not system testing
 
 
+def test_each_regulation_is_its_own_skill_under_what_it_regulates(matcher):
+    def ids(text):
+        return [m.skill.id for m in matcher.find(text)]
+
+    # 'GDPR' and its full name are one skill, ESCO's, and a posting that asks for data protection is partly met by it
+    assert ids("GDPR") == ids("General Data Protection Regulation") == ["gdpr"]
+    assert "data-protection" in matcher.taxonomy.skills["gdpr"].parents
+    assert matcher.taxonomy.skills["gdpr"].esco_uri
+    # a nurse's HIPAA and an accountant's SOX are neither data protection nor each other
+    assert ids("HIPAA compliance") == ["hipaa"] and ids("SOX compliance") == ["sox-compliance"] == ids("SOX")
+    assert ids("PCI DSS") == ["pci-dss"] and ids("data privacy") == ["data-protection"]
+    assert ids("Boston Red Sox season tickets") == []  # the abbreviation only as written
+
+
 def test_the_s_of_a_service_is_no_plural(matcher):
     assert "serverless" not in {m.skill.id for m in matcher.find("Delivered contracts for the FAA and Verizon")}
     assert "serverless" in {m.skill.id for m in matcher.find("Event handlers on FaaS platforms")}
