@@ -38,7 +38,7 @@ from jobfit.schema import (
     Volunteer,
     Work,
 )
-from jobfit.taxonomy import SkillMatcher
+from jobfit.taxonomy import SkillMatcher, alias_key
 
 __all__ = ["parse_resume", "profile_text", "merged_years", "career_level", "degree_of",
            "split_sections", "TITLE_LEVELS", "DEGREE_LEVELS"]
@@ -357,6 +357,10 @@ def parse_resume(
 
     width = wrap_width(lines)
     work_found = _work_history(sections, roles, width)
+    if found.name and any(e.position and alias_key(e.position) == alias_key(found.name) for e in work_found):
+        # the title of a job the history lists, set where a name goes ('BEHAVIORAL INTERVENTIONIST' over an
+        # anonymized resume): the headline, and no one's name
+        found.name, found.label = None, found.name
     today = today or written_on(lines, work_found) or date.today()
     # A job whose title names several roles ('Paralegal/Bookkeeper/Office Manager') is one entry per role, as
     # concurrent positions at one employer are; its text stays under the first, so nothing is counted twice.
