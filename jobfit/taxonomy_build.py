@@ -90,8 +90,6 @@ def _dictionary_word(name: str, dictionary: frozenset[str]) -> bool:
     return word in dictionary and not _coined(name) and not _FIELD_WORD.search(word)
 
 
-
-
 def _ordinary_phrase(name: str, dictionary: frozenset[str]) -> bool:
     """A product's proper name of several English words, each capitalized ('After the Deadline', 'Applied
     Discovery', 'Web of Science'): read only as written, not 'after the deadline' or 'basic and applied
