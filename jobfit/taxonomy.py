@@ -494,11 +494,12 @@ class SkillMatcher:
     def _may_stand_for(self, skill_id: str, short: str, meaning: frozenset[str]) -> bool:
         """Whether the skill's names spell `short` out with a word of `meaning`, or do not spell it out at all."""
         skill = self.taxonomy.skills[skill_id]
+        longest = len(_letters(short)) + 2  # words a spelled-out name may have: a letter each, and small words
         spelled = False
         for label in (skill.name, *skill.aliases):
             words = _NAME_WORD.findall(label)
             for i, j in itertools.combinations(range(len(words) + 1), 2):
-                if j - i <= len(_letters(short)) + 2 and words[i].lower() not in FUNCTION_WORDS and _spells(words[i:j], short):
+                if j - i <= longest and words[i].lower() not in FUNCTION_WORDS and _spells(words[i:j], short):
                     if _meaning(words[i:j]) & meaning:
                         return True
                     spelled = True

@@ -95,9 +95,10 @@ _KEYWORDS = {
     "volunteering": "volunteering",
 }
 # ('{ ' is a LaTeX CV's bullet as some text layers map its glyph)
-BULLET = re.compile(r"^\s*(?:[-*•·▪◦➢►■□✓‣○●¾]|\{(?=\s)|\d+[.)]\s)\s*")
-# a glyph some templates put before every heading ('■ Education'); never a list's bullet ('•', '-')
-# a glyph before a heading, or a rule drawn after it ('PROFESSIONAL TRAINING______', 'Education ========')
+_LIST_GLYPHS = "•·▪◦➢►■□✓‣○●"  # what lists' items start with, and what sets a heading apart from its first item
+BULLET = re.compile(rf"^\s*(?:[-*{_LIST_GLYPHS}¾]|\{{(?=\s)|\d+[.)]\s)\s*")
+# a glyph some templates put before every heading ('■ Education'), or a rule drawn after it ('PROFESSIONAL
+# TRAINING______', 'Education ========'); never a list's bullet ('•', '-')
 _HEADING_GLYPH = re.compile(r"^[■□►➢➤❖◆◇]\s*|\s*(?:[_=~]{3,}|-{4,})$")
 INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*(\S.*)$")
 
@@ -343,7 +344,7 @@ def _indented_text(style: LineStyle, heading: LineStyle | None, previous: LineSt
 _INDENT, _ALIGNED = 8.0, 3.0  # points: an indent a reader sees; a left edge the same to the eye
 
 
-_GAPPED = re.compile(r"^(?P<heading>[A-Za-z][A-Za-z &/]{2,40}?)(?:\s{4,}|\s*(?P<bullet>[▪•●■◆➢►])\s+)(?P<rest>\S.*)$")
+_GAPPED = re.compile(rf"^(?P<heading>[A-Za-z][A-Za-z &/]{{2,40}}?)(?:\s{{4,}}|\s*(?P<bullet>[{_LIST_GLYPHS}])\s+)(?P<rest>\S.*)$")
 _RUN_ON = re.compile(r"^((?:[A-Z][a-z]+|[A-Z]+) (?:[A-Z][a-z]+|[A-Z]+)) ([A-Z].*)$")
 
 
