@@ -40,7 +40,7 @@ OFFER_HEADING = re.compile(
 # deadline or 'opportunities for personal development'.
 BOILERPLATE_LINE = re.compile(
     r"\b(equal[- ]opportunit\w*|without regard to|regardless of (race|gender|age|religion)|protected veteran|marital status|"
-    r"discriminat\w*|(submit|send|upload) (your|the|an?) (online )?application|deadline for applications|application deadline|"
+    r"discriminat\w*|(submit|send|upload|receiv\w+|review\w*) (your|the|an?) (online )?application|deadline for applications|application deadline|"
     r"after the deadline|applications? (received|must be|should be|will be (assessed|screened|considered))|shortlist(ing|ed)|"
     r"(competitive|online|recruitment) application|application (process|procedure|form)|"
     r"we offer|(opportunit(y|ies)|possibilit(y|ies)) for (your )?(personal|professional|career)|support your (personal|professional)|"
@@ -156,7 +156,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     lines = [title, *description.split("\n"), *raw.get("qualifications", []), *raw.get("responsibilities", [])]
     in_preferred_block = in_offer_block = False
     clauses: list[tuple[dict, object, str]] = []
-    for line, mentions in zip(lines, matcher.find_many(lines), strict=True):
+    for n, (line, mentions) in enumerate(zip(lines, matcher.find_many(lines), strict=True)):
         heading = _is_heading(line)
         if heading:
             in_offer_block = bool(OFFER_HEADING.search(line))
@@ -164,13 +164,20 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             in_preferred_block = True if len(line.split()) <= 6 else in_preferred_block
         elif heading:
             in_preferred_block = False
-        if in_offer_block or BOILERPLATE_LINE.search(line):
+        if in_offer_block:
             continue  # what the employer offers or says about itself names no skill asked for
+        if boilerplate := BOILERPLATE_LINE.search(line):
+            # a paragraph run on into the perks or the hiring process ('... an engineering mindset We offer
+            # multiple benefits'): what comes before still asks for skills
+            line = line[:boilerplate.start()]
+            mentions = [m for m in mentions if m.end <= len(line)]
+            if not line.strip():
+                continue
         target = preferred if (in_preferred_block or PREFERRED.search(line)) else required
         found = [(m.skill, wording(line, m)) for m in mentions]
         for compound in SLASHED.finditer(line):  # 'C#/.NET', 'Unix/Linux': the posting's wording keeps the pair
             found += [(m.skill, compound.group().rstrip(".")) for m in mentions if compound.start() <= m.start and m.end <= compound.end()]
-        if line is not title:
+        if n:  # not the title
             found += degree_wordings(line, mentions)
             spans = matcher.abilities.clauses(line)
             found += [(a.skill, a.text) for a in matcher.abilities.find(line, spans)]

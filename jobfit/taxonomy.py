@@ -390,7 +390,8 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _LANGUAGE_FOLLOWERS = frozenset(
     "and or is are was would will be as at to in on with plus language languages skills skill speaking speaker speakers "
     "spoken written native fluent fluency proficiency proficient level levels orally oral verbal mother communication required "
-    "preferred mandatory essential desirable advantage necessary also both a an the".split())
+    "preferred mandatory essential desirable advantage necessary also both a an the "
+    "we you i our your they their".split())  # a pronoun opens the next sentence of a text run on ('in English We offer')
 
 
 # after a word for a personal quality: the phrase ends, or it names the person having it, or what it bears on

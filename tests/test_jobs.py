@@ -240,6 +240,18 @@ def test_the_fields_of_a_degree_asked_keep_the_degree_as_their_wording(matcher):
     assert not [k for keywords in wording.values() for k in keywords if k.startswith("degree of")]  # an extent
 
 
+def test_a_paragraph_run_on_into_the_perks_keeps_the_skills_asked_before_them(matcher):
+    # job boards that strip the line breaks leave requirements and perks in one paragraph
+    job = analyze_job({"id": "r", "title": "Backend Developer", "description": (
+        "Your profile: 3+ years with Python and MySQL, fluent in English We offer free Kubernetes courses and a gym\n"
+        "You know Java Application deadline: 1 March, send your Scala code\n"
+        "We would like to receive your application soon as we are recruiting on an ongoing basis\n"
+    )}, matcher)
+    names = {s.name for s in job.skills}
+    assert {"Python", "MySQL", "English", "Java"} <= names
+    assert not names & {"Kubernetes", "Scala", "process applications"}
+
+
 def test_hiring_boilerplate_names_no_skill_and_slashed_pairs_keep_their_wording(matcher):
     job = analyze_job({"id": "b", "title": "Backend Developer", "description": (
         "You know C#/.NET and Unix/Linux.\n"
