@@ -37,15 +37,24 @@ OFFER_HEADING = re.compile(
 )
 # Lines that speak of the hiring process, the law or the perks, whatever section they stand in: an
 # equal-opportunity statement names no skill ('... marital status, pregnancy or disability'), nor does a
-# deadline or 'opportunities for personal development'.
+# deadline, 'opportunities for personal development' or a run-on 'Job benefits: ... yoga'.
 BOILERPLATE_LINE = re.compile(
     r"\b(equal[- ]opportunit\w*|without regard to|regardless of (race|gender|age|religion)|protected veteran|marital status|"
-    r"discriminat\w*|(submit|send|upload|receiv\w+|review\w*) (your|the|an?) (online )?application|deadline for applications|application deadline|"
+    r"discriminat\w*|(submit|send|upload|receiv\w+|review\w*|process(es)?) (your |the |an? |all )?(online )?applications?|"
+    r"deadline for applications|application deadline|"
     r"after the deadline|applications? (received|must be|should be|will be (assessed|screened|considered))|shortlist(ing|ed)|"
     r"(competitive|online|recruitment) application|application (process|procedure|form)|"
     r"we offer|(opportunit(y|ies)|possibilit(y|ies)) for (your )?(personal|professional|career)|support your (personal|professional)|"
     r"recruitment (process\w*|plan|partner)|recruitment agenc\w*|(are|is) recruiting|be recruited|recruiter call|"
     r"(want|like) to know more about|have (any )?questions)\b",
+    re.I,
+)
+# The labels of a posting's parts run into one paragraph ('... pair programming Job benefits: Generous salary ...
+# Company description: ... Job description: ...'), as some job boards flatten them.
+INLINE_LABEL = re.compile(
+    r"\b(?:(?P<offer>company description|about (?:us|the company)|(?:job )?benefits|perks|what we offer)|job description|"
+    r"about (?:the role|you)|requirements|responsibilities|qualifications|your (?:profile|tasks|role)|nice to have|job type|"
+    r"experience level|role|industry|technologies)(?=\s*:)",
     re.I,
 )
 HEADING_WORDS = re.compile(
@@ -54,6 +63,19 @@ HEADING_WORDS = re.compile(
     r"benefits|perks|what we offer|company description|about us|compensation)\b",
     re.I,
 )
+
+
+def asked_part(line: str) -> str:
+    """The line with what the employer offers or says about itself blanked out, every position kept. A part
+    starts at hiring boilerplate or at an inline label of the perks or the company, and runs to the next inline
+    label of another part or to the end of the line: '... an engineering mindset We offer a gym' keeps what comes
+    before 'We offer', 'Job benefits: yoga Job description: Python' keeps Python."""
+    labels = list(INLINE_LABEL.finditer(line))
+    starts = sorted({m.start() for m in BOILERPLATE_LINE.finditer(line)} | {m.start() for m in labels if m["offer"]})
+    for start in starts:
+        end = next((m.start() for m in labels if m.start() > start and not m["offer"]), len(line))
+        line = line[:start] + " " * (end - start) + line[end:]
+    return line
 
 
 def _is_heading(line: str) -> bool:
@@ -166,11 +188,9 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             in_preferred_block = False
         if in_offer_block:
             continue  # what the employer offers or says about itself names no skill asked for
-        if boilerplate := BOILERPLATE_LINE.search(line):
-            # a paragraph run on into the perks or the hiring process ('... an engineering mindset We offer
-            # multiple benefits'): what comes before still asks for skills
-            line = line[:boilerplate.start()]
-            mentions = [m for m in mentions if m.end <= len(line)]
+        asked = asked_part(line)
+        if asked != line:
+            line, mentions = asked, [m for m in mentions if line[m.start:m.end] == asked[m.start:m.end]]
             if not line.strip():
                 continue
         target = preferred if (in_preferred_block or PREFERRED.search(line)) else required
