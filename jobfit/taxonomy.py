@@ -392,6 +392,10 @@ _LANGUAGE_FOLLOWERS = frozenset(
     "spoken written native fluent fluency proficiency proficient level levels orally oral verbal mother communication required "
     "preferred mandatory essential desirable advantage necessary also both a an the "
     "we you i our your they their".split())  # a pronoun opens the next sentence of a text run on ('in English We offer')
+# words before a language name that make it the language whatever follows ('Fluent in English Good to have ...',
+# 'spoken English Strong understanding of ...': a text run on into its next sentence)
+_LANGUAGE_USE = frozenset("spoken written verbal fluent fluency fluently proficient proficiency native speak speaks "
+                          "speaking write writes read reads".split())
 
 
 # after a word for a personal quality: the phrase ends, or it names the person having it, or what it bears on
@@ -540,6 +544,9 @@ class SkillMatcher:
             gap = text[found[end - 1].end():found[end].start()]
             following = found[end].group()
             adjective = following.isalpha() and following.lower() not in _LANGUAGE_FOLLOWERS and not following.endswith("ly")
+            before = [m.group().lower() for m in found[max(0, end - 3):end - 1]]  # the two words before its name
+            if before[-1:] and (before[-1] in _LANGUAGE_USE or (before[-1] == "in" and before[0] in _LANGUAGE_USE)):
+                adjective = False
             next_skill = self._index.get((_stem(following.lower()),))
             if adjective and gap.strip() == "" and "\n" not in gap and not (
                     next_skill and self.taxonomy.skills[next_skill].type == "language"):  # 'German Italian and French'

@@ -497,6 +497,10 @@ def test_ordinary_words_and_adjectives_are_not_skills(matcher):
     assert {"danish", "english"} <= {s for s, _ in found(matcher, "Fluent English is a must; Danish is an advantage.")}
     assert ("german", "German") in found(matcher, "German Italian and French are an advantage.")
     assert "english" not in {s for s, _ in found(matcher, "A degree in English Literature")}
+    # a text run on into its next sentence: how the language is used says it is the language
+    for text in ("Fluent in English Good to have: Docker", "Good written and spoken English Strong understanding of SQL",
+                 "Fluency in English We offer a gym"):
+        assert "english" in {s for s, _ in found(matcher, text)}, text
     assert "energy" not in {s for s, _ in found(matcher, "a fast track career in a high-energy environment")}
     assert ("energy", "energy") in found(matcher, "research on climate and energy")
     assert "initiative" not in {s for s, _ in found(matcher, "You will drive company initiatives.")}
