@@ -1199,6 +1199,17 @@ def test_education_keeps_grade_and_courses(matcher):
     assert schools[0].courses == []
 
 
+def test_a_resume_builder_s_grades_after_the_school_keep_the_degree_line_one_entry():
+    from jobfit.resumes.education import education_entries
+
+    lines = ["Bachelor of Arts : Psychology Sociology , May 2013 Arizona State University - City , State , United States "
+             "GPA: GPA: 2.3 GPA: 3.0 2.3 GPA:", "3.0 Minor-Sociology",
+             "Benedict College 2013 BS : Business Administration Business GPA: Management Honors Graduate Cum Laude GPA: 3.5"]
+    assert [(e.institution, e.level, e.area, e.end) for e in education_entries(lines)] == [
+        ("Arizona State University", "bachelor", "Psychology Sociology", "2013"),
+        ("Benedict College", "bachelor", "Business Administration Business", "2013")]
+
+
 def test_role_nouns_are_what_titles_end_in_not_what_modifies_them(matcher):
     from jobfit.resumes.lexicon import role_nouns
 

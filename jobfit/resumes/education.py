@@ -467,7 +467,9 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
             continue
         if _EQUIVALENT.match(line) and entries and entries[-1].degree:
             continue  # 'Baccalauréat Professionnel …' / 'Equivalent to an A-Level …': the degree above, told in other words
-        words = len(re.findall(r"[A-Za-z][\w.'&-]*", line))  # not the commas and dates of 'University , City , State'
+        # not the commas and dates of 'University , City , State', nor a resume builder's grades after the school
+        # ('... Arizona State University - City , State GPA: GPA: 2.3 GPA: 3.0 2.3 GPA:')
+        words = len(re.findall(r"[A-Za-z][\w.'&-]*", _GRADES_AFTER.split(line)[0]))
         named_degree = degree_of(line)
         # 'M.Div. is a 3 year academic program': a sentence about the degree above, no degree of its own
         has_degree = named_degree is not None and words <= 16 and not _SAID_OF.match(line[named_degree[2][1]:])
@@ -653,6 +655,7 @@ def institution_name(text: str) -> str | None:
     return None
 
 
+_GRADES_AFTER = re.compile(r"(?i)\s(?=c?gpa\b)")
 _SCORE_LABELS = frozenset({"gpa", "cgpa", "cpi", "percentage", "grade", "score", "aggregate", "marks"})
 
 
