@@ -70,7 +70,7 @@ def asked_part(line: str) -> str:
     starts at hiring boilerplate or at an inline label of the perks or the company, and runs to the next inline
     label of another part or to the end of the line: '... an engineering mindset We offer a gym' keeps what comes
     before 'We offer', 'Job benefits: yoga Job description: Python' keeps Python."""
-    labels = list(INLINE_LABEL.finditer(line))
+    labels = list(INLINE_LABEL.finditer(line)) if ":" in line else []
     starts = sorted({m.start() for m in BOILERPLATE_LINE.finditer(line)} | {m.start() for m in labels if m["offer"]})
     for start in starts:
         end = next((m.start() for m in labels if m.start() > start and not m["offer"]), len(line))
