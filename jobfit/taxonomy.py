@@ -13,6 +13,7 @@ import gzip
 import itertools
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache, partial
 from importlib import resources
@@ -136,7 +137,6 @@ class Taxonomy:
     def with_cooccurrence(self, skill_sets: list[set[str]], min_postings: int = 3, min_lift: float = 3.0) -> Taxonomy:
         """This taxonomy plus the pairs of skills postings ask for together: in at least `min_postings`
         postings and `min_lift` times as often as their frequencies predict."""
-        from collections import Counter
         from itertools import combinations
 
         single: Counter[str] = Counter()
@@ -405,6 +405,7 @@ _PERSON_WORDS = frozenset(
     "person individual candidate personality profile professional player self starter mindset mind "
     "attitude character nature approach manner way spirit thinker learner worker communicator you yourself".split())
 _PERSON_PAIRS = frozenset({("team", "player"), ("mind", "set")})  # 'a dedicated team player', 'an analytical mind-set'
+ROLE_LOOKAHEAD = 5  # words after a quality in which a job's noun says it describes the person ('Senior Software Engineer')
 _QUALITY_PREPOSITIONS = frozenset("about in with at when while within under toward towards".split())
 _CLAUSE_OPENERS = frozenset(
     "you we i have has are is am can will able a an the your our who that take enjoy like love want thrive work".split())
@@ -577,6 +578,36 @@ class SkillMatcher:
                 return False
         return True
 
+    @cached_property
+    def _role_nouns(self) -> frozenset[str]:
+        """The nouns job titles end in that ESCO's occupations use more than its skills: a person's job ('engineer',
+        'driver'), not a thing ('server' of 'SQL server', 'boiler')."""
+        from jobfit.resumes.lexicon import role_nouns
+
+        roles = role_nouns(self.taxonomy)
+        in_skills = Counter(word for key in self._index for word in key if word in roles)
+        in_occupations = Counter(word for occupation in self.taxonomy.occupations.values()
+                                 for label in (occupation.title, *occupation.aliases)
+                                 for word in set(re.findall(r"[a-z]+", label.lower())) if word in roles)
+        return frozenset(w for w in roles if in_occupations[w] > in_skills[w])
+
+    def _names_a_role(self, text: str, found: list[re.Match], j: int) -> bool:
+        """Whether the words from `j` run, with no function word or punctuation between, to the noun of one job
+        ('Senior Frontend Developer', 'engineer/physicist'); the plural is a team one joins ('a team of motivated
+        engineers', 'skilled colleagues')."""
+        for k in range(j, min(j + ROLE_LOOKAHEAD, len(found))):
+            if k > j and re.search(r"[,.!?;:()\[\]\n]", text[found[k - 1].end():found[k].start()]):
+                return False
+            written = found[k].group()
+            word = written.lower()
+            if word in self._role_nouns:
+                return True
+            if word.endswith("s") and not word.endswith("ss") and written.islower():
+                return False  # a plural: the team ('skilled colleagues each responsible for'), not the person
+            if word in FUNCTION_WORDS or word in _CLAUSE_OPENERS or word in _QUALITY_PREPOSITIONS:
+                return False
+        return False
+
     def _describes_someone(self, text: str, found: list[re.Match], start: int, end: int) -> int | None:
         """Where the wording of a personal quality ends when the word describes someone ('You are structured,
         curious and driven', 'a structured thinker', 'passionate about food'); None when it describes a thing
@@ -611,6 +642,8 @@ class SkillMatcher:
             if word.endswith("ly") or (word,) in self._traits:
                 j += 1
                 continue
+            if self._names_a_role(text, found, j):
+                return end  # 'a motivated and experienced Senior Software Engineer': the person, by the job
             if not joined or other:
                 return None  # 'structured data', or a second other word: the qualities describe a thing
             if word in _CLAUSE_OPENERS:

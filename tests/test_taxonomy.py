@@ -545,10 +545,16 @@ def test_words_for_personal_qualities_count_where_they_describe_someone(matcher)
     assert ("structured-working", "structured thinker") in found(matcher, "An analytical and structured thinker.")
     assert ("problem-solving", "analytical mind-set") in found(matcher, "You have an analytical mind-set")
     assert ("motivation", "motivated individual") in found(matcher, "A highly motivated individual")
+    # or the job the person is hired for, however many words its title has
+    assert ("motivation", "motivated") in found(matcher, "We seek a motivated and experienced Senior Software Development Engineer")
+    assert {("motivation", "motivated"), ("initiative", "independent")} <= found(
+        matcher, "We are looking for a highly motivated and independent engineer/physicist to assist")
     # the same words describing things, or the team one joins, are no skills asked for
     for text in ("We work with structured data and pipelines.", "Structured and unstructured data",
                  "data-driven decisions", "a dedicated server", "an independent contractor",
-                 "You join ambitious and talented colleagues.", "We are an ambitious company"):
+                 "You join ambitious and talented colleagues.", "We are an ambitious company",
+                 "a team of motivated engineers", "Netware on dedicated and non dedicated server, to access",
+                 "four highly dedicated and skilled colleagues each responsible for"):
         assert not {s for s, _ in found(matcher, text)} & {"structured-working", "motivation", "initiative"}, text
     assert not [m for m in matcher.find("Hands-on experience with Java") if m.skill.id == "pragmatism"]
     assert ("pragmatism", "hands-on") in found(matcher, "You are hands-on.")
