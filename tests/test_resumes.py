@@ -1136,6 +1136,7 @@ def test_jobs_a_summary_states_in_a_sentence(matcher):
 def test_jobs_a_history_states_in_its_own_text(matcher):
     text = ("Robin Prose\nrobin@example.com\nEXPERIENCE\nSpecialist II, Marketing\nMarch 2017 to Present\n"
             "- Worked as Software Engineer with Prolifics Corporation Limited from Dec' 2015 to Sept' 2016\n"
+            "- Worked for National Informatics Centre under multiple payrolls from Apr' 2014 to Oct' 2015\n"
             "- Worked as a consultant with Python and Java on many projects\n"
             "Landscaper\nJan 2010 to May 2015\n- Worked as Landscaper in Preston Tree Service from Jan 2010 to May 2015\n"
             "- Working as software engineer with Apple client in Exilant Technologies from June 2015\n")
@@ -1146,6 +1147,7 @@ def test_jobs_a_history_states_in_its_own_text(matcher):
         ("Specialist II, Marketing", None, "2017-03", None),
         ("Landscaper", "Preston Tree Service", "2010-01", "2015-05"),
         ("Software Engineer", "Prolifics Corporation Limited", "2015-12", "2016-09"),
+        (None, "National Informatics Centre", "2014-04", "2015-10"),  # the employer, then how it paid
     ]
 
 

@@ -750,7 +750,7 @@ PROSE_ROLE = re.compile(
     r"\b(?:work(?:ed|ing)|employed|serv(?:ed|ing)|join(?:ed)?)\s+(?:as\s+(?:an?\s+)?"
     r"(?P<title>[A-Za-z][\w./&-]*(?:\s+(?!(?:with|at|for|in|under)\b)[\w./&-]+){0,5}?)\s+)?"  # 'engineer with Apple client' is no title
     r"(?:with|at|for|in|under)\s+(?P<company>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?-i:[A-Z&][\w.&'’-]*)|of|and|&)){0,6})"
-    r"(?=\s+(?:from|since|during|between|till|until|as)\b|\s*[,.(;]|\s*$)(?P<rest>[^.;\n]*)",
+    r"(?=\s+(?:from|since|during|between|till|until|as|under)\b|\s*[,.(;]|\s*$)(?P<rest>[^.;\n]*)",
     re.I,
 )
 
