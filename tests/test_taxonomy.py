@@ -382,6 +382,13 @@ def test_each_regulation_is_its_own_skill_under_what_it_regulates(matcher):
     assert ids("Boston Red Sox season tickets") == []  # the abbreviation only as written
 
 
+def test_fields_esco_lacks_are_skills_of_their_own(matcher):
+    # a bioinformatician's field, which neither ESCO nor O*NET's technology lists name, is asked for and held alike
+    assert [m.skill.id for m in matcher.find("Assistant professor in bioinformatics / comparative genomics")] == ["bioinformatics"]
+    assert "bioinformatics" in {m.skill.id for m in matcher.find("Advanced Bio-informatics approaches to tumour models")}
+    assert "data-science" in matcher.taxonomy.skills["bioinformatics"].related
+
+
 def test_the_s_of_a_service_is_no_plural(matcher):
     assert "serverless" not in {m.skill.id for m in matcher.find("Delivered contracts for the FAA and Verizon")}
     assert "serverless" in {m.skill.id for m in matcher.find("Event handlers on FaaS platforms")}
