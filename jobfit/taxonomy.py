@@ -596,7 +596,7 @@ class SkillMatcher:
         ('Senior Frontend Developer', 'engineer/physicist'); the plural is a team one joins ('a team of motivated
         engineers', 'skilled colleagues')."""
         for k in range(j, min(j + ROLE_LOOKAHEAD, len(found))):
-            if k > j and re.search(r"[,.!?;:()\[\]\n]", text[found[k - 1].end():found[k].start()]):
+            if k > j and (_PHRASE_END.search(gap := text[found[k - 1].end():found[k].start()]) or "," in gap):
                 return False
             written = found[k].group()
             word = written.lower()
