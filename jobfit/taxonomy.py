@@ -15,7 +15,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -477,8 +477,7 @@ class SkillMatcher:
         several skills means, throughout the document, the one whose fields of work its other skills share."""
         found = [self._find(text) for text in texts]
         if defined := defined_abbreviations("\n".join(texts)):
-            found = [[m for m in map(partial(self._as_defined, defined=defined), mentions) if m is not None]
-                     for mentions in found]
+            found = [[read for m in mentions if (read := self._as_defined(m, defined)) is not None] for mentions in found]
         if any(m.senses for mentions in found for m in mentions):
             found = self._resolve_senses(found)
         return found
