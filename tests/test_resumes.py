@@ -3082,6 +3082,27 @@ Bachelor of Arts , History & English 1999 Milligan College - City , State , USA
         ("M.Div. , Theology", "Duke Divinity School, Duke University"), ("Bachelor of Arts , History & English", "Milligan College")]
 
 
+def test_a_bare_school_word_ending_a_wrapped_sentence_opens_no_entry(matcher):
+    # the page wrapped "... through East Carolina" / "University on-line.": no school of its own, so the degree after it
+    # is an entry with its school, and a sentence about a school keeps its years with the school above it
+    text = """Sam Example
+Education
+Program in Teacher Licensing , Middle School Lateral Entry, NC Teach 2006 North Caroline Central University - City , State , USA
+Final course to fulfill qualification requirement for Middle Grades English Language Arts certification was taken through East Carolina
+University on-line.
+M.Div. , Theology 2002 Duke Divinity School, Duke University - City , State , USA
+"""
+    assert [(e.studyType, e.institution) for e in parse_resume(text, matcher=matcher).education] == [
+        ("M.Div. , Theology", "Duke Divinity School, Duke University")]
+    text = """Ana Example
+Education
+Middlesex County Academy for Science, Mathematics, and Engineering Technologies
+College preparatory magnet school with four years of Electrical Engineering, 2007-2011.
+"""
+    assert [(e.institution, e.startDate, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
+        ("Middlesex County Academy for Science", "2007", "2011")]
+
+
 def test_an_employer_named_in_camel_case(matcher):
     text = """Sam Example
 Experience

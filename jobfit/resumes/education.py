@@ -475,7 +475,7 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
         has_degree = named_degree is not None and words <= 16 and not _SAID_OF.match(line[named_degree[2][1]:])
         found = find_range(line)
         years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
-        kind = "degree" if has_degree else "school" if INSTITUTION.search(line) and words <= 14 else None
+        kind = "degree" if has_degree else "school" if INSTITUTION.search(line) and words <= 14 and not _names_no_school(line) else None
         if kind and entries:
             unnamed = [u for u in unnamed if u is not entries[-1]]
         if kind and (lead is None or kind == lead or not entries or
@@ -580,6 +580,13 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
         elif entry.institution and (school := _BOARD_THEN_SCHOOL.fullmatch(entry.institution)):
             entry.institution = school["school"]  # 'CBSE Board (Holy Child Public School)': the board set the exams
     return [e for e in entries if (e.degree or e.institution) and not any(e is u for u in unnamed)]
+
+
+def _names_no_school(line: str) -> bool:
+    """A line whose only school is a bare school word opens no entry: 'University on-line.' ends a sentence the page
+    wrapped ('… was taken through East Carolina' / 'University on-line.')."""
+    named = institution_name(line)
+    return named is not None and _GENERIC_SCHOOL.fullmatch(named) is not None
 
 
 _BOARD_THEN_SCHOOL = re.compile(rf"(?i).*\bboard\b[^()]*\(\s*(?P<school>[^()]*\b(?:{_SCHOOL_WORDS})\b[^()]*?)\s*\)")
