@@ -3071,6 +3071,26 @@ def test_a_degree_written_twice_is_one_entry(matcher):
     assert [(e.level, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [("secondary", "1985")]
 
 
+def test_a_degree_restated_under_its_entry_is_one_degree(matcher):
+    # a resume builder's row, then its description naming the same degree in other words
+    text = """Sam Example
+Education and Training
+Master's of Science : Human Resource Management 5 2005 St. Joseph's University City , State
+Masters in Human Resource Management
+Bachelor of Science : Social Relations 5 1994 Cheyney University of Pennsylvania City , State
+BS in Social Relations
+"""
+    assert [(e.level, e.institution, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
+        ("master", "St. Joseph's University", "2005"), ("bachelor", "Cheyney University of Pennsylvania", "1994")]
+    # a second degree of the same level in another field is a degree of its own
+    text = """Sam Example
+Education
+Bachelor of Science : Biology 1994 Cheyney University of Pennsylvania City , State
+BS in Chemistry
+"""
+    assert [e.area for e in parse_resume(text, matcher=matcher).education] == ["Biology", "Chemistry"]
+
+
 def test_a_sentence_about_a_degree_is_no_degree_of_its_own(matcher):
     text = """Sam Example
 Education

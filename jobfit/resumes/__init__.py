@@ -385,7 +385,7 @@ def parse_resume(
                                    + [""] + _schooling_in_a_history(section_lines(sections, "experience")), school_labeled)
     ]
     # the same degree written twice (a template's summary line over its entry, a school listed under two headings): once
-    education = [e for k, e in enumerate(education) if e not in education[:k]]
+    education = [e for k, e in enumerate(education) if e not in education[:k] and not _restated(e, education)]
     levels = {e.level for e in education}
     education += [Education(studyType=degree, level=level) for degree, level in _after_name(header, found.name)
                   if level not in levels]
@@ -555,6 +555,17 @@ def _latest(held: list):
     if not oldest_first or _ongoing(held[0]) and not _ongoing(held[-1]):
         return held[0]
     return held[-1]
+
+
+def _restated(entry: Education, education: list[Education]) -> bool:
+    """A degree with no school and no dates that another entry of its level already names with its field ('Bachelor :
+    Psychology' at a school, then 'BA in Psychology' as the template's description under it): one degree, said twice."""
+    if entry.institution or entry.startDate or entry.endDate or not entry.area or not entry.level:
+        return False
+    field = entry.area.lower()
+    return any(other is not entry and other.level == entry.level and (other.institution or other.endDate)
+               and re.search(rf"\b{re.escape(field)}\b", f"{other.area or ''} {other.studyType or ''}".lower())
+               for other in education)
 
 
 def _ongoing(entry) -> bool:
