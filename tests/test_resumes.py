@@ -3666,3 +3666,29 @@ def test_a_title_after_the_period_that_closes_its_dates_keeps_no_period(matcher)
             "writing captions and sidebars.\n")
     positions = [w.position for w in parse_resume(text, matcher=matcher).work]
     assert "Yearbook staff member" in positions and not any(p and p.startswith(".") for p in positions)
+
+
+def test_the_web_address_is_the_candidate_s_own(matcher):
+    # an employer's site in the history and a template maker's notice at the end are not the candidate's address
+    text = """Sam Example
+Software Engineer
+sam@example.org | (312) 555-0100
+
+Experience
+Software Engineer, Search, Google, Mountain View. 2008 - 2012
+Improved video search results on www.google.com
+
+Contact
+Sam Example
+sam@example.org
+www.samexample.dev
+
+This template is the copyright of Dayjob Ltd. You are welcome to link to any page on our site www.dayjob.com.
+For questions relating to the use of this template please email: sam@example.org
+"""
+    assert parse_resume(text, matcher=matcher).basics.url == "http://www.samexample.dev"
+    # a labeled address counts wherever it is; with none, the resume states no address of its own
+    labeled = text.replace("www.samexample.dev\n", "").replace("Contact\n", "Blog Link: https://samwrites.example.net/\n")
+    assert parse_resume(labeled, matcher=matcher).basics.url == "https://samwrites.example.net/"
+    unlabeled = text.replace("www.samexample.dev\n", "")
+    assert parse_resume(unlabeled, matcher=matcher).basics.url is None

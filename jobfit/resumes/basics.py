@@ -282,7 +282,8 @@ def find_phone(text: str, region: str) -> str | None:
     return None
 
 
-def find_profiles(text: str) -> tuple[list[SocialProfile], str | None]:
+def find_profiles(text: str) -> list[SocialProfile]:
+    """The social profiles (LinkedIn, GitHub...) a resume links to, one per network."""
     profiles: dict[str, SocialProfile] = {}
     for match in PROFILE_URL.finditer(text):
         raw = match.group(0).rstrip(".,/")
@@ -290,13 +291,35 @@ def find_profiles(text: str) -> tuple[list[SocialProfile], str | None]:
         url = raw if raw.lower().startswith("http") else "https://" + raw
         username = raw.rstrip("/").rsplit("/", 1)[-1]
         profiles.setdefault(network, SocialProfile(network=network, url=url, username=username))
-    personal = None
-    for match in URL.finditer(text):
-        url = match.group(0).rstrip(".,")
-        if not PROFILE_URL.search(url) and "indeed.com" not in url.lower() and not EMAIL.search(url):
-            personal = url if url.lower().startswith("http") else "http://" + url
-            break
-    return list(profiles.values()), personal
+    return list(profiles.values())
+
+
+# 'Website: …', 'Portfolio - …', 'Visit my web site : …', or the word alone on the line above ('SOCIAL', 'Links'):
+# a label that says the address is the candidate's own
+_SITE_WORD = r"(?:web\s*site|www|web|home\s*page|portfolio|blog|personal\s+(?:site|page|website))"
+_SITE_LABEL = re.compile(rf"(?i)(?:^|\s){_SITE_WORD}(?:\s+(?:link|url|address))?\s*[:\-–|]")  # 'Blog Link: …'
+_SITE_HEADING = re.compile(rf"(?i)\W*(?:{_SITE_WORD}|links|social|online)\W*")
+NEAR_EMAIL = 3  # lines either side of the email line that still belong to the contact details
+CONTACT_WORDS = 3  # words besides the address on a line of contact details ("Improved search on www.google.com" is more)
+
+
+def find_url(header: list[str], text: str, email: str | None) -> str | None:
+    """The candidate's own web address: the first among the contact lines at the top, else beside the email, else on a
+    line that labels it ('Portfolio - …'). An address elsewhere is an employer's, a school's, a publication's or the
+    template maker's ('© … www.dayjob.com'), not the candidate's."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    # a short line beside the email wherever it is written (two resumes in one file, a contact box at the end); not
+    # a sentence, such as a template's notice that ends '… please email: …'
+    beside = [line for at, line in enumerate(lines) if len(URL.sub("", line).split()) <= CONTACT_WORDS and any(
+        email in near for near in lines[max(0, at - NEAR_EMAIL): at + NEAR_EMAIL + 1])] if email else []
+    labeled = [line for at, line in enumerate(lines)
+               if _SITE_LABEL.search(line) or at and _SITE_HEADING.fullmatch(lines[at - 1])]
+    for group in (header, beside, labeled):
+        for match in URL.finditer("\n".join(group)):
+            url = match.group(0).rstrip(".,")
+            if not PROFILE_URL.search(url) and "indeed.com" not in url.lower() and not EMAIL.search(url):
+                return url if url.lower().startswith("http") else "http://" + url
+    return None
 
 
 def contacts(header: list[str], text: str, roles: frozenset[str], region: str, contact_lines: list[str] | None = None,
@@ -305,13 +328,12 @@ def contacts(header: list[str], text: str, roles: frozenset[str], region: str, c
     reachable = bool(email) or _has_phone(text)  # an anonymized resume has no contacts anywhere
     name = find_name(header, roles, is_skill, reachable, is_common) or \
         find_name(text.split("\n")[:15], roles, is_skill, reachable, is_common)
-    profiles, url = find_profiles(text)
     return Contacts(
         name=name,
         label=find_label(header, name, roles),
         email=email.group(0) if email else None,
         phone=find_phone("\n".join(header) or text[:2000], region),
         location=find_location(contact_lines or header),
-        url=url,
-        profiles=profiles,
+        url=find_url(header, text, email.group(0) if email else None),
+        profiles=find_profiles(text),
     )
