@@ -10,7 +10,7 @@ from jobfit.resumes import TITLE_LEVELS
 from jobfit.salary import parse_salary
 from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, SalarySuggestion, Skill
 from jobfit.taxonomy import SkillMatcher, wording
-from jobfit.text import html_to_text
+from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 
@@ -175,7 +175,9 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
 
     required: dict[str, NormalizedSkill] = {}
     preferred: dict[str, NormalizedSkill] = {}
-    lines = [title, *description.split("\n"), *raw.get("qualifications", []), *raw.get("responsibilities", [])]
+    # web and email addresses blanked: the 'https' of a link to apply names no HTTP skill
+    lines = [without_addresses(line) for line in
+             (title, *description.split("\n"), *raw.get("qualifications", []), *raw.get("responsibilities", []))]
     in_preferred_block = in_offer_block = False
     clauses: list[tuple[dict, object, str]] = []
     for n, (line, mentions) in enumerate(zip(lines, matcher.find_many(lines), strict=True)):

@@ -55,6 +55,20 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(word for words in index.values() for word in words)
 
 
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+URL = re.compile(r"\b(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w/.%?=&#-]*)?", re.I)
+
+
+def blank(text: str, pattern: re.Pattern) -> str:
+    """The text with what the pattern matches replaced by spaces, so every other position stays where it was."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def without_addresses(text: str) -> str:
+    """Web and email addresses blanked: 'https://…' names no HTTP skill, '…@ruby.io' no Ruby."""
+    return blank(blank(text, URL), EMAIL)
+
+
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _LIGATURE_RE = re.compile("|".join(LIGATURES))
 

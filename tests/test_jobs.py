@@ -115,6 +115,21 @@ def test_abilities_are_linked_and_employer_sections_ignored(matcher):
     assert not ids & {"python", "kubernetes"}  # what the employer offers is not asked of candidates
 
 
+def test_web_and_email_addresses_name_no_skill(matcher):
+    # job boards end nearly every posting with a link to apply: its 'https' is no HTTP skill, a domain no language
+    job = analyze_job({"id": "a", "title": "Support Engineer", "description": (
+        "You will answer customer tickets and write Python scripts.\n"
+        "Apply today! https://www.example.com/go/ruby-jobs?u=1062055\n"
+        "Questions: jobs@rust-works.io\n"
+    )}, matcher)
+    names = {s.name for s in job.meta.required_skills + job.meta.preferred_skills}
+    assert "Python" in names
+    assert not names & {"HTTP", "Ruby", "Rust", "Go"}
+    asked = analyze_job({"id": "b", "title": "Backend Engineer",
+                         "description": "You know HTTP and REST APIs well; see https://example.com/apply"}, matcher)
+    assert "HTTP" in {s.name for s in asked.meta.required_skills}  # named as a skill, it is one
+
+
 def test_only_a_clause_stating_an_action_is_linked_to_a_competence(matcher):
     """A competence's alternative label that opens with a noun ('technical skills', 'team building') is no
     action: a heading or a noun phrase that shares its words is not that competence."""

@@ -9,13 +9,11 @@ from jobfit.resumes.lexicon import ORG_WORDS, TITLE_EXTRA, split_note, title_sco
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import DEGREE_LINE, heading_of
 from jobfit.schema import Location, SocialProfile
-from jobfit.text import ENTITIES_ONLY, english
+from jobfit.text import EMAIL, ENTITIES_ONLY, URL, english
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 PROFILE_URL = re.compile(
     r"(?:https?://)?(?:[a-z]{2,3}\.)?(?:www\.)?(linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|"
     r"stackoverflow\.com|twitter\.com|x\.com|medium\.com|kaggle\.com)/[\w/.%-]+", re.I)
-URL = re.compile(r"\b(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w/.%?=&#-]*)?", re.I)
 NETWORKS = {"linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "GitLab", "behance.net": "Behance",
             "dribbble.com": "Dribbble", "stackoverflow.com": "Stack Overflow", "twitter.com": "Twitter", "x.com": "X",
             "medium.com": "Medium", "kaggle.com": "Kaggle"}

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from jobfit.resumes.basics import EMAIL, URL
 from jobfit.resumes.dates import MONTH, find_range, iso, merged_years
 from jobfit.resumes.entries import CONTACT
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import BULLET, Section, heading_of
 from jobfit.schema import NormalizedSkill, Skill
 from jobfit.taxonomy import TECH_CATEGORIES, SkillMatcher, tokens, wording
+from jobfit.text import blank, without_addresses
 
 SKILL_YEARS = re.compile(r"\(\s*(?:(less than (?:1|one))|(\d+(?:\.\d+)?)\+?)\s*(?:years?|yrs?)\s*\)", re.I)
 LEVELS = re.compile(r"\b(expert|advanced|proficient|intermediate|beginner|basic|working knowledge|familiar)\b", re.I)
@@ -170,10 +170,6 @@ def _mostly_skills(matcher: SkillMatcher, name: str) -> bool:
     return 2 * sum(1 for w in words if any(a <= w.start() and w.end() <= b for a, b in spans)) > len(words)
 
 
-def _blank(text: str, pattern: re.Pattern) -> str:
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
-
-
 def resume_skills(
     sections: list[Section],
     matcher: SkillMatcher,
@@ -203,9 +199,9 @@ def resume_skills(
         for line in section.lines:
             if not line:
                 continue
-            cleaned = _blank(_blank(_blank(line, URL), EMAIL), SKILL_YEARS)
+            cleaned = blank(without_addresses(line), SKILL_YEARS)
             if school_names and section.name == "education":
-                cleaned = _blank(cleaned, school_names)
+                cleaned = blank(cleaned, school_names)
             texts.append(cleaned)
             employer_spans.append([m.span() for m in employer_name.finditer(cleaned)]
                                   if employer_name and section.name == "experience" else [])
