@@ -32,7 +32,8 @@ EDUCATION_ASKED = (
 OFFER_HEADING = re.compile(
     r"\b(benefits?|perks|what we offer|we offer|what you get|why (join|work)|about (us|the company)|company description|"
     r"about <organization>|about [A-Z]\w+$|compensation|how to apply|application (procedure|process)|terms of employment|"
-    r"equal (opportunit|employment)|our (culture|values|mission))\b",
+    r"equal (opportunit|employment)|our (culture|values|mission|story|(long-term )?vision)|who we are(?! (?:looking|searching|seeking|hiring))|the (company|business)|"
+    r"diversity( and inclusion)?|eeoc?( statement)?|interview process|why us|why (should you )?apply)\b",
     re.I,
 )
 # Lines that speak of the hiring process, the law or the perks, whatever section they stand in: an

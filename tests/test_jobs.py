@@ -115,6 +115,26 @@ def test_abilities_are_linked_and_employer_sections_ignored(matcher):
     assert not ids & {"python", "kubernetes"}  # what the employer offers is not asked of candidates
 
 
+def test_the_company_s_own_sections_ask_for_nothing(matcher):
+    # 'The Business', 'Who We Are', 'Why us?' and the interview process describe the employer; 'Who we are looking
+    # for' and 'What we value' head what is asked
+    job = analyze_job({"id": "a", "title": "Ruby Developer", "description": (
+        "The Business\n"
+        "We are a team of 40 combining Marketing, Sales, Customer Services, Design and Data.\n"
+        "Who we are looking for\n"
+        "- Experience with Ruby on Rails and PostgreSQL\n"
+        "What we value:\n"
+        "- Familiarity with Git\n"
+        "Why us?\n"
+        "We enable data-driven leadership and offer Kubernetes training.\n"
+        "Interview Process\n"
+        "- Intro call with the recruiting team\n"
+    )}, matcher)
+    names = {s.name for s in job.meta.required_skills + job.meta.preferred_skills}
+    assert {"Ruby on Rails", "PostgreSQL", "Git"} <= names
+    assert not names & {"Marketing", "Sales", "Customer Service", "Leadership", "Kubernetes", "Recruiting"}
+
+
 def test_web_and_email_addresses_name_no_skill(matcher):
     # job boards end nearly every posting with a link to apply: its 'https' is no HTTP skill, a domain no language
     job = analyze_job({"id": "a", "title": "Support Engineer", "description": (
