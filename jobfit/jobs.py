@@ -233,9 +233,11 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     remote = raw.get("remote")
     if remote not in ("Full", "Hybrid", "None"):
         lowered = f"{title} {location_text} {description[:500]}".lower()
-        remote = "Hybrid" if "hybrid" in lowered else "Full" if "remote" in lowered else "None"
+        remote = "Hybrid" if "hybrid" in lowered else "Full" if "remote" in lowered or REMOTE_SCOPE.search(location_text) \
+            or len(CONTINENT.findall(location_text)) >= 2 else "None"
     salary = parse_salary(raw.get("salary") or "") or parse_salary(description)
-    regions = [r.strip() for r in re.split(r"[,;/|]|\bor\b", location_text or "") if r.strip()] if remote in ("Full", "Hybrid") else []
+    regions = [ONLY.sub("", r).strip() for r in re.split(r"[,;/|]|\bor\b", location_text or "")
+               if r.strip() and not ANYWHERE.fullmatch(r.strip())] if remote in ("Full", "Hybrid") else []
 
     skills = [
         Skill(name=s.name, level="required" if s.id in required else "preferred", keywords=s.evidence)
@@ -276,6 +278,15 @@ def job_text(job: JobPosting) -> str:
     skills = ", ".join(s.name for s in job.meta.required_skills)
     return "\n".join(filter(None, [job.title, f"Skills: {skills}" if skills else "", (job.description or "")[:1500]]))
 
+
+# A location that names no place of work but where a remote job may be done from, as remote job boards write it:
+# 'Anywhere in the World', 'Worldwide', 'USA Only', 'European timezones'. Anywhere is no restriction (no regions).
+REMOTE_SCOPE = re.compile(r"(?i)\b(?:anywhere|worldwide|world-wide|global(?:ly)?|only|time\s*zones?|(?:utc|gmt)(?:\s*[+-]\s*\d+)?|"
+                          r"work(?:ing)? from home|wfh|home[- ]based|telecommut\w*)\b")
+# two regions of continents ('LATAM, Europe', 'Americas, Europe, Israel'): no one commutes to them
+CONTINENT = re.compile(r"(?i)\b(?:emea|apac|latam|americas|europe|asia|africa|oceania|middle east|(?:north(?:ern)?|south(?:ern)?|latin) america)\b")
+ANYWHERE = re.compile(r"(?i)(?:anywhere(?: in the world)?|worldwide|world-wide|global(?:ly)?)(?:\s+only)?")
+ONLY = re.compile(r"(?i)\s+only$")
 
 MIN_SALARY_SAMPLE = 5  # stated salaries a suggestion needs
 

@@ -112,6 +112,28 @@ def test_json_apis_keep_salary_type_and_location():
         ["remotive", "jobicy", "remoteok", "himalayas"]
 
 
+def test_remote_boards_and_locations_that_name_a_scope_are_remote_jobs(matcher):
+    from jobfit.jobs import analyze_job
+
+    # a remote board's location says where from ('USA' on Remotive), not where to commute
+    for twin in (REMOTIVE, JOBICY, REMOTEOK, HIMALAYAS):
+        job = analyze_job(read_feed(twin)[0], matcher)
+        assert job.remote == "Full", twin[:60]
+    assert analyze_job(read_feed(REMOTIVE)[0], matcher).meta.regions_allowed == ["USA"]
+    # an RSS board's region field: 'Anywhere in the World' is remote from anywhere, 'USA Only' from the USA
+    anywhere = analyze_job(read_feed(WWR_2022)[0], matcher)
+    assert anywhere.remote == "Full" and anywhere.meta.regions_allowed == []
+    scoped = {"USA Only": ["USA"], "LATAM, Europe": ["LATAM", "Europe"], "Can Work from Home": ["Can Work from Home"],
+              "USA, CST (UTC-6)": ["USA", "CST (UTC-6)"]}
+    for location, regions in scoped.items():
+        job = analyze_job({"id": "x", "title": "Support Engineer", "location": location, "description": "Answer tickets."}, matcher)
+        assert (job.remote, job.meta.regions_allowed) == ("Full", regions), location
+    # a place is a place of work
+    onsite = analyze_job({"id": "y", "title": "Support Engineer", "location": "Berlin, Germany, Europe",
+                          "description": "Answer tickets in our office."}, matcher)
+    assert onsite.remote == "None" and onsite.meta.regions_allowed == []
+
+
 def test_a_location_the_description_states_when_the_feed_has_no_field_for_it():
     assert read_feed(WWR_2014)[0]["location"] == "Los Angeles, CA"
     unstated = WWR_2014.replace(b"Los Angeles, CA", b"N/A")
