@@ -72,11 +72,14 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _analyze(raws: list[dict]):
-    from jobfit.jobs import analyze_jobs
+    """The postings analyzed; where one states no salary, a suggestion from the others' stated salaries (the asset
+    suggests from every posting it has stored)."""
+    from jobfit.jobs import analyze_jobs, suggest_salaries
     from jobfit.occupations import shared_occupation_matcher
     from jobfit.taxonomy import shared_matcher
 
-    return analyze_jobs(raws, shared_matcher(), shared_occupation_matcher())
+    jobs = analyze_jobs(raws, shared_matcher(), shared_occupation_matcher())
+    return suggest_salaries(jobs, jobs)
 
 
 def _analyzed_jobs(rows: list[dict]):

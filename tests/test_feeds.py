@@ -207,6 +207,23 @@ def test_feed_command_reads_json_apis_and_fails_with_a_reason(tmp_path):
     assert failed.returncode != 0 and "could not be read" in failed.stderr
 
 
+def test_feed_command_suggests_a_salary_from_the_feed_s_stated_ones(tmp_path, capsys):
+    from jobfit.cli import main
+
+    jobs = [{"id": n, "url": f"https://remotive.example/remote-jobs/{n}", "title": "Senior Backend Developer",
+             "company_name": f"Company {n}", "publication_date": "2026-11-20T10:00:00", "candidate_required_location": "USA",
+             "job_type": "full_time", "salary": f"${100 + 10 * n}k - ${120 + 10 * n}k" if n < 6 else "",
+             "description": "<p>Build APIs in Python and PostgreSQL.</p>"} for n in range(7)]
+    (tmp_path / "board.json").write_text(json.dumps({"job-count": 7, "jobs": jobs}))
+    assert main(["feed", str(tmp_path / "board.json"), "--jsonl"]) == 0
+    out = {r["company"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    unstated = out["Company 6"]["meta"]
+    assert "salary" not in unstated  # never shown as stated
+    suggestion = unstated["salary_suggestion"]
+    assert suggestion["currency"] == "USD" and suggestion["sample_size"] == 6 and 110_000 <= suggestion["min"] < suggestion["max"] <= 170_000
+    assert "salary_suggestion" not in out["Company 0"]["meta"]  # a stated salary needs none
+
+
 def test_the_same_job_from_two_feeds_is_one_posting_and_updates_replace():
     from jobfit.feeds import merge_duplicates
 
