@@ -32,10 +32,19 @@ EDUCATION_ASKED = (
 OFFER_HEADING = re.compile(
     r"\b(benefits?|perks|what we offer|we offer|what you get|why (join|work)|about (us|the company)|company description|"
     r"about <organization>|about [A-Z]\w+$|compensation|how to apply|application (procedure|process)|terms of employment|"
-    r"equal (opportunit|employment)|our (culture|values|mission|story|(long-term )?vision)|who we are(?! (?:looking|searching|seeking|hiring))|the (company|business)|"
-    r"diversity( and inclusion)?|eeoc?( statement)?|interview process|why us|why (should you )?apply)\b",
+    r"equal (opportunit|employment)|our (culture|values|mission|story|(long-term )?vision)|the (company|business)|"
+    r"who we are(?! (?:looking|searching|seeking|hiring))|diversity( and inclusion)?|eeoc?( statement)?|interview process|"
+    r"why us|why (should you )?apply)\b",
     re.I,
 )
+# A location that names no place of work but where a remote job may be done from, as remote job boards write it:
+# 'Anywhere in the World', 'Worldwide', 'USA Only', 'European timezones'. Anywhere is no restriction (no regions).
+REMOTE_SCOPE = re.compile(r"(?i)\b(?:anywhere|worldwide|world-wide|global(?:ly)?|only|time\s*zones?|(?:utc|gmt)(?:\s*[+-]\s*\d+)?|"
+                          r"work(?:ing)? from home|wfh|home[- ]based|telecommut\w*)\b")
+# two regions of continents ('LATAM, Europe', 'Americas, Europe, Israel'): no one commutes to them
+CONTINENT = re.compile(r"(?i)\b(?:emea|apac|latam|americas|europe|asia|africa|oceania|middle east|(?:north(?:ern)?|south(?:ern)?|latin) america)\b")
+ANYWHERE = re.compile(r"(?i)(?:anywhere(?: in the world)?|worldwide|world-wide|global(?:ly)?)(?:\s+only)?")
+ONLY = re.compile(r"(?i)\s+only$")
 # Lines that speak of the hiring process, the law or the perks, whatever section they stand in: an
 # equal-opportunity statement names no skill ('... marital status, pregnancy or disability'), nor does a
 # deadline, 'opportunities for personal development' or a run-on 'Job benefits: ... yoga'.
@@ -278,15 +287,6 @@ def job_text(job: JobPosting) -> str:
     skills = ", ".join(s.name for s in job.meta.required_skills)
     return "\n".join(filter(None, [job.title, f"Skills: {skills}" if skills else "", (job.description or "")[:1500]]))
 
-
-# A location that names no place of work but where a remote job may be done from, as remote job boards write it:
-# 'Anywhere in the World', 'Worldwide', 'USA Only', 'European timezones'. Anywhere is no restriction (no regions).
-REMOTE_SCOPE = re.compile(r"(?i)\b(?:anywhere|worldwide|world-wide|global(?:ly)?|only|time\s*zones?|(?:utc|gmt)(?:\s*[+-]\s*\d+)?|"
-                          r"work(?:ing)? from home|wfh|home[- ]based|telecommut\w*)\b")
-# two regions of continents ('LATAM, Europe', 'Americas, Europe, Israel'): no one commutes to them
-CONTINENT = re.compile(r"(?i)\b(?:emea|apac|latam|americas|europe|asia|africa|oceania|middle east|(?:north(?:ern)?|south(?:ern)?|latin) america)\b")
-ANYWHERE = re.compile(r"(?i)(?:anywhere(?: in the world)?|worldwide|world-wide|global(?:ly)?)(?:\s+only)?")
-ONLY = re.compile(r"(?i)\s+only$")
 
 MIN_SALARY_SAMPLE = 5  # stated salaries a suggestion needs
 
