@@ -133,8 +133,7 @@ def _stated_location(text: str) -> str | None:
 
 
 def _posting(feed_name: str, tenant: str | None, *, url: str, title: str, company: str | None, date, location,
-             description: str, salary: str | None = None, type_: str | None = None, tags=(), valid_through=None,
-             remote: str | None = None) -> dict:
+             description: str, salary: str | None = None, type_: str | None = None, tags=(), valid_through=None) -> dict:
     import ftfy
 
     text = ftfy.fix_text(html_to_text(description or ""))  # double-encoded UTF-8 ('CafÃ©') repaired
@@ -154,32 +153,27 @@ def _posting(feed_name: str, tenant: str | None, *, url: str, title: str, compan
         "tags": [str(t) for t in tags] if isinstance(tags, list) else [],
         "feed": feed_name,
         "tenant": tenant,
-        "remote": remote,
     }
-
-
-REMOTE_BOARD = "Full"  # Remotive, RemoteOK, Jobicy and Himalayas list remote jobs only; their location is where from
 
 
 def _remotive(data, name, tenant):
     return [_posting(name, tenant, url=j.get("url", ""), title=j.get("title", ""), company=j.get("company_name"),
                      date=j.get("publication_date"), location=j.get("candidate_required_location"),
                      description=j.get("description", ""), salary=j.get("salary") or None, type_=j.get("job_type"),
-                     tags=j.get("tags") or [], remote=REMOTE_BOARD) for j in data["jobs"]]
+                     tags=j.get("tags") or []) for j in data["jobs"]]
 
 
 def _jobicy(data, name, tenant):
     return [_posting(name, tenant, url=j.get("url", ""), title=j.get("jobTitle", ""), company=j.get("companyName"),
                      date=j.get("pubDate"), location=j.get("jobGeo"), description=j.get("jobDescription") or j.get("jobExcerpt", ""),
                      salary=_salary(j.get("annualSalaryMin"), j.get("annualSalaryMax"), j.get("salaryCurrency")),
-                     type_=j.get("jobType"), tags=j.get("jobIndustry") or [], remote=REMOTE_BOARD) for j in data["jobs"]]
+                     type_=j.get("jobType"), tags=j.get("jobIndustry") or []) for j in data["jobs"]]
 
 
 def _remoteok(data, name, tenant):
     return [_posting(name, tenant, url=j.get("url") or j.get("apply_url", ""), title=j.get("position", ""), company=j.get("company"),
                      date=j.get("date") or j.get("epoch"), location=j.get("location"), description=j.get("description", ""),
-                     salary=_salary(j.get("salary_min"), j.get("salary_max"), "USD"), tags=j.get("tags") or [],
-                     remote=REMOTE_BOARD)
+                     salary=_salary(j.get("salary_min"), j.get("salary_max"), "USD"), tags=j.get("tags") or [])
             for j in data if isinstance(j, dict) and (j.get("position") or j.get("id")) and "legal" not in j]
 
 
@@ -188,8 +182,7 @@ def _himalayas(data, name, tenant):
                      company=j.get("companyName"), date=j.get("pubDate"), location=j.get("locationRestrictions") or "Anywhere",
                      description=j.get("description") or j.get("excerpt", ""),
                      salary=_salary(j.get("minSalary"), j.get("maxSalary"), j.get("currency")), type_=j.get("employmentType"),
-                     tags=j.get("categories") or [], valid_through=j.get("expiryDate"), remote=REMOTE_BOARD)
-            for j in data["jobs"]]
+                     tags=j.get("categories") or [], valid_through=j.get("expiryDate")) for j in data["jobs"]]
 
 
 ADAPTERS: dict[str, Callable] = {"remotive": _remotive, "jobicy": _jobicy, "remoteok": _remoteok, "himalayas": _himalayas}
@@ -228,7 +221,9 @@ def read_feed(source: str | bytes, feed_name: str = "feed", tenant: str | None =
         except (ValueError, UnicodeDecodeError) as exc:
             raise FeedError(f"feed {feed_name!r} is not valid JSON: {exc}") from exc
         try:
-            return ADAPTERS[kind or detect_kind(document)](document, feed_name, tenant)
+            postings = ADAPTERS[kind or detect_kind(document)](document, feed_name, tenant)
+            # Remotive, RemoteOK, Jobicy and Himalayas list remote jobs only: their location is where one may work from
+            return [{**posting, "remote": "Full"} for posting in postings]
         except FeedError as exc:
             raise FeedError(f"feed {feed_name!r}: {exc}") from exc
         except (KeyError, TypeError, AttributeError) as exc:

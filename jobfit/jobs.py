@@ -239,14 +239,8 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     employment_type = next((kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(stated_type)), None) or next(
         (kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(full_text)), None)
     location_text = raw.get("location") if isinstance(raw.get("location"), str) else ""
-    remote = raw.get("remote")
-    if remote not in ("Full", "Hybrid", "None"):
-        lowered = f"{title} {location_text} {description[:500]}".lower()
-        remote = "Hybrid" if "hybrid" in lowered else "Full" if "remote" in lowered or REMOTE_SCOPE.search(location_text) \
-            or len(CONTINENT.findall(location_text)) >= 2 else "None"
+    remote, regions = remote_and_regions(raw.get("remote"), f"{title} {description[:500]}", location_text)
     salary = parse_salary(raw.get("salary") or "") or parse_salary(description)
-    regions = [ONLY.sub("", r).strip() for r in re.split(r"[,;/|]|\bor\b", location_text or "")
-               if r.strip() and not ANYWHERE.fullmatch(r.strip())] if remote in ("Full", "Hybrid") else []
 
     skills = [
         Skill(name=s.name, level="required" if s.id in required else "preferred", keywords=s.evidence)
@@ -280,6 +274,20 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             confidence={"skills": 0.7 if required else 0.0, "salary": 0.95 if salary else 0.0, "occupation": 0.0},
         ),
     )
+
+
+def remote_and_regions(stated: str | None, text: str, location: str) -> tuple[str, list[str]]:
+    """Full, Hybrid or None (on-site), as stated or read from the text's head and the location, and the regions a
+    remote or hybrid job may be done from ('USA Only' -> USA; 'Anywhere in the World' restricts nothing)."""
+    remote = stated
+    if remote not in ("Full", "Hybrid", "None"):
+        lowered = f"{text} {location}".lower()
+        scope = REMOTE_SCOPE.search(location) or len(CONTINENT.findall(location)) >= 2
+        remote = "Hybrid" if "hybrid" in lowered else "Full" if "remote" in lowered or scope else "None"
+    if remote == "None":
+        return remote, []
+    parts = (part.strip() for part in re.split(r"[,;/|]|\bor\b", location))
+    return remote, [ONLY.sub("", part) for part in parts if part and not ANYWHERE.fullmatch(part)]
 
 
 def job_text(job: JobPosting) -> str:

@@ -306,14 +306,18 @@ def find_url(header: list[str], text: str, email: str | None) -> str | None:
     line that labels it ('Portfolio - …'). An address elsewhere is an employer's, a school's, a publication's or the
     template maker's ('© … www.dayjob.com'), not the candidate's."""
     lines = [line for line in text.split("\n") if line.strip()]
-    # a short line beside the email wherever it is written (two resumes in one file, a contact box at the end); not
-    # a sentence, such as a template's notice that ends '… please email: …'
-    beside = [line for at, line in enumerate(lines) if len(URL.sub("", line).split()) <= CONTACT_WORDS and any(
-        email in near for near in lines[max(0, at - NEAR_EMAIL): at + NEAR_EMAIL + 1])] if email else []
-    labeled = [line for at, line in enumerate(lines)
-               if _SITE_LABEL.search(line) or at and _SITE_HEADING.fullmatch(lines[at - 1])]
-    for group in (header, beside, labeled):
-        for match in URL.finditer("\n".join(group)):
+
+    def beside_email() -> list[str]:
+        # a short line beside the email wherever it is written (two resumes in one file, a contact box at the end);
+        # not a sentence, such as a template's notice that ends '… please email: …'
+        return [line for at, line in enumerate(lines) if len(URL.sub("", line).split()) <= CONTACT_WORDS and any(
+            email in near for near in lines[max(0, at - NEAR_EMAIL): at + NEAR_EMAIL + 1])] if email else []
+
+    def labeled() -> list[str]:
+        return [line for at, line in enumerate(lines) if _SITE_LABEL.search(line) or at and _SITE_HEADING.fullmatch(lines[at - 1])]
+
+    for group in (lambda: header, beside_email, labeled):  # read only as far as an address is found
+        for match in URL.finditer("\n".join(group())):
             url = match.group(0).rstrip(".,")
             if not PROFILE_URL.search(url) and "indeed.com" not in url.lower() and not EMAIL.search(url):
                 return url if url.lower().startswith("http") else "http://" + url
