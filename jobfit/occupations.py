@@ -11,7 +11,10 @@ counts; the whole title with its brackets read as words is one more piece, for '
 - when the posting's skills are known, the share of them ESCO lists for the occupation (essential
   count fully, optional half): 'Frontend Engineer' with React and TypeScript is a developer, not a
   construction engineer.
-Without the centroid file the lexical and skill signals decide. Of an occupation and the narrower ones
+Without the centroid file the lexical and skill signals decide. A piece that is one of an occupation's labels,
+word for word, names it: the best scoring of the occupations so named is the answer ('Site Reliability Engineer'
+is the ICT system administrator's title the taxonomy build added, though its words sit closer to a dependability
+engineer's). Of an occupation and the narrower ones
 ESCO lists under it, the narrowest that scores nearly as well is the answer: 'software developer' is
 right for 'Senior Developer, .NET', 'mobile application developer' more useful for 'Android Developer'.
 
@@ -73,6 +76,8 @@ _PARTS = re.compile(r"\s[-–|@]\s|\s*\|\s*|\sat\s|\scum\s|\s/\s*|/\s", re.I)
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # An occupation of people in charge, by its preferred label, and the words by which a title puts someone in charge.
 _IN_CHARGE = re.compile(r"\b(?:manager|supervisor|director|head|chief|superintendent|foreman|forewoman|leader)\b", re.I)
+# Words the cleaning drops that change which job a title names ('Chief Executive Officer' is no 'executive officer')
+_RANK = re.compile(r"\b(?:chief|head of|principal|lead|trainee|intern(?:ship)?)\b", re.I)
 _NAMES_CHARGE = re.compile(r"\b(?:manager|managers|management|supervisor|supervising|director|head|chief|superintendent|"
                            r"foreman|forewoman|leader|lead|in-?charge|mgr|gm|vp|president|controller|cfo|ceo|cto|coo|cio|"
                            r"owner)\b", re.I)
@@ -240,17 +245,26 @@ class OccupationMatcher:
                 out.append(None)
                 continue
             scores = np.full(len(self._occupations), -np.inf, dtype=np.float32)
+            named = np.zeros(len(self._occupations), dtype=bool)
             unnamed = self._unnamed_ranks(titles[row])
             for j, piece in enumerate(pieces):  # the piece that names an occupation best speaks for the title
                 piece_scores = np.zeros(len(self._occupations), dtype=np.float32) if semantic is None \
                     else semantic[first + j].copy()
-                piece_scores += LEXICAL_WEIGHT * self._lexical(piece).astype(np.float32)
+                lexical = self._lexical(piece)
+                named |= lexical >= 1 - 1e-9
+                piece_scores += LEXICAL_WEIGHT * lexical.astype(np.float32)
                 piece_scores[unnamed] = -np.inf
                 np.maximum(scores, piece_scores, out=scores)
             first += len(pieces)
             for k, value in self._skill_evidence(skills[row] if skills else set()).items():
                 scores[k] += SKILLS_WEIGHT * value
-            k = self._most_specific(scores, int(scores.argmax()))
+            named &= np.isfinite(scores) & (_RANK.search(titles[row]) is None)
+            # a piece that is one of an occupation's labels, word for word, names it: of the occupations so named,
+            # the best scoring is the answer, above any the title only resembles ('Site Reliability Engineer' is
+            # an ICT system administrator's title, though the words sit closer to a dependability engineer's);
+            # not so when the cleaning dropped a word of rank from the title
+            best = int(np.where(named, scores, -np.inf).argmax()) if named.any() else int(scores.argmax())
+            k = self._most_specific(scores, best)
             if scores[k] <= 0:
                 out.append(None)
                 continue

@@ -11,7 +11,8 @@ writes is (`jobfit/data/taxonomy/taxonomy.json.gz`, with ATTRIBUTION.md beside i
   parents (ESCO broader skills, extras), related skills (ESCO skill-skill relations), O*NET hot
   technology flag and commodity class;
 - occupations: ESCO occupations with alternative labels, ISCO unit group, essential and optional
-  skills, and O*NET-SOC codes where O*NET's title and ESCO's labels agree.
+  skills, and O*NET-SOC codes where O*NET's title and ESCO's labels agree; the job titles of software
+  teams that ESCO lacks come from O*NET's computer occupations and jobfit's extras.
 """
 
 from __future__ import annotations
@@ -631,6 +632,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
             if child in occ_id and parent in occ_id:
                 occupations[occ_id[child]]["broader"] = occ_id[parent]
     _crosswalk_onet(occupations, onet_dir)
+    _add_occupation_aliases(occupations, extras.get("occupation_aliases") or {})
+    _add_computer_titles(occupations, onet_dir)
 
     doc = {
         "format": TAXONOMY_FORMAT,
@@ -677,6 +680,44 @@ def _crosswalk_onet(occupations: dict[str, dict], onet_dir: Path) -> None:
             chosen.add(ranked[0][0])
         for oid in chosen:
             occupations[oid]["onet_socs"].append(soc)
+
+
+def _add_occupation_aliases(occupations: dict[str, dict], extra: dict[str, list[str]]) -> None:
+    """The extras' job titles as other names of the ESCO occupation named by its preferred label (one the
+    sources lack, as a test's few rows do, gets none)."""
+    by_title = {alias_key(occ["title"]): occ for occ in occupations.values()}
+    for title, names in extra.items():
+        if occ := by_title.get(alias_key(title)):
+            occ["aliases"] = sorted(set(occ["aliases"]) | set(names))
+
+
+def _add_computer_titles(occupations: dict[str, dict], onet_dir: Path) -> None:
+    """The alternate titles of O*NET's computer occupations (SOC 15-12) whose own title is the label of one ESCO
+    ICT occupation (ISCO 25, 35) — Software Developers, Web Developers, Database Administrators, Penetration
+    Testers —, as that occupation's other names: ESCO lacks the titles software teams use ('Ruby on Rails
+    Developer', 'DevOps Developer', 'Node.js Developer'). A title already naming an ESCO occupation keeps to it.
+    Where the crosswalk rests on votes ('Web and Digital Interface Designers' to web developer), or in other
+    fields, whose jobs ESCO names well, the alternate titles made titles-dev worse and are not taken."""
+    by_label: dict[str, set[str]] = defaultdict(set)
+    for occ in occupations.values():
+        for label in (occ["title"], *occ["aliases"]):
+            by_label[alias_key(label)].add(occ["id"])
+    titles = pl.read_csv(onet_dir / "Occupation Data.txt", separator="\t", infer_schema=False, quote_char=None)
+    owner: dict[str, str] = {}
+    for soc, title in titles.select("O*NET-SOC Code", "Title").iter_rows():
+        named = by_label.get(_singular(alias_key(title)), set())
+        if soc.startswith("15-12") and len(named) == 1:
+            oid = next(iter(named))
+            if (occupations[oid]["isco_group"] or "").startswith(("25", "35")):
+                owner[soc] = oid
+    alternates = pl.read_csv(onet_dir / "Alternate Titles.txt", separator="\t", infer_schema=False, quote_char=None)
+    added: dict[str, set[str]] = defaultdict(set)
+    for soc, alt, short in alternates.select("O*NET-SOC Code", "Alternate Title", "Short Title").iter_rows():
+        if soc in owner:  # 'Quality Assurance Engineer (QA Engineer)': the title and its short form
+            added[owner[soc]] |= {t for t in {alt.split(" (")[0].strip(), (short or "").strip()} - {"", "n/a"}
+                                  if alias_key(t) not in by_label}
+    for oid, names in added.items():
+        occupations[oid]["aliases"] = sorted(set(occupations[oid]["aliases"]) | names)
 
 
 def write_taxonomy(doc: dict, out: Path) -> Path:

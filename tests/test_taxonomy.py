@@ -96,7 +96,10 @@ def sources(tmp_path):
         "15-1252.00\tLoom\t1\tDevelopment environment software\tY\n", encoding="utf-8")
     (onet / "Occupation Data.txt").write_text(
         "O*NET-SOC Code\tTitle\tDescription\n15-1252.00\tSoftware Developers\tDevelop.\n29-1141.00\tRegistered Nurses\tCare.\n")
-    (onet / "Alternate Titles.txt").write_text("O*NET-SOC Code\tAlternate Title\tShort Title\tSource(s)\n15-1252.00\tProgrammer\tn/a\t08\n")
+    (onet / "Alternate Titles.txt").write_text(
+        "O*NET-SOC Code\tAlternate Title\tShort Title\tSource(s)\n15-1252.00\tProgrammer\tn/a\t08\n"
+        "15-1252.00\tRuby on Rails Developer\tn/a\t01\n15-1252.00\tSoftware Quality Engineer (SQE)\tSQE\t01\n"
+        "29-1141.00\tCharge Nurse\tn/a\t08\n")
     return esco, onet
 
 
@@ -128,6 +131,11 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     assert dev.isco_group == "2512" and dev.category == "Information and communications technology professionals"
     assert dev.essential == ("python",) and dev.optional == ("postgresql",)
     assert taxonomy.occupations["mobile-application-developer"].broader == "software-developer" and dev.broader is None
+    # the titles software teams use: O*NET's alternate titles of a computer occupation whose own title is an ESCO
+    # ICT occupation's label, and the extras' (a 'Backend Engineer' is no installation engineer); other fields' stay out
+    assert {"Ruby on Rails Developer", "Software Quality Engineer", "SQE", "backend engineer"} <= set(dev.aliases)
+    assert "Charge Nurse" not in taxonomy.occupations["specialist-nurse"].aliases
+    assert [a.lower() for a in dev.aliases].count("programmer") == 1  # ESCO's own label, once
     assert taxonomy.version.startswith("jobfit-tax-1+")
     assert not skills["onet-acme-widget-studio"].similar  # without an embedder, no similarity links
     # a name ESCO had to qualify is ambiguous bare: as written and in technical context only
@@ -657,6 +665,16 @@ def test_a_title_names_the_narrowest_occupation_that_fits_it_nearly_as_well():
     assert marketer.title == "online marketer" and picker.title == "warehouse order picker"
     assert occupations.taxonomy.occupations["online-marketer"].broader == "marketing-consultant"
     assert occupations.normalize(["Java Developer"])[0].title == "software developer"  # no narrower one fits as well
+
+
+def test_the_titles_of_software_teams_name_ict_occupations():
+    """Titles ESCO lacks, read by their words alone, were construction, installation and rail engineers."""
+    titles = ["Senior Backend Engineer", "Full Stack Engineer", "Frontend Engineer", "Ruby on Rails Engineer (Mid-Senior)",
+              "Senior Site Reliability Engineer", "ML Engineer Intern", "Senior Infrastructure Engineer"]
+    found = shared_occupation_matcher().normalize(titles)
+    assert all(occ.isco_group.startswith("25") for occ in found), [(t, o.title) for t, o in zip(titles, found, strict=True)]
+    # a title that is an occupation's label, word for word, names it, though its words sit closer to another's
+    assert found[4].title == "ICT system administrator"
 
 
 def test_a_postings_skills_help_name_its_occupation():
