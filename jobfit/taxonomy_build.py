@@ -633,7 +633,9 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
                 occupations[occ_id[child]]["broader"] = occ_id[parent]
     _crosswalk_onet(occupations, onet_dir)
     _add_occupation_aliases(occupations, extras.get("occupation_aliases") or {})
-    _add_computer_titles(occupations, onet_dir)
+    credentials = {alias_key(name) for skill in graph.skills.values() if skill["type"] == "certification"
+                   for name in (skill["name"], *skill["aliases"], *skill["exact"])}
+    _add_computer_titles(occupations, onet_dir, credentials)
 
     doc = {
         "format": TAXONOMY_FORMAT,
@@ -691,11 +693,12 @@ def _add_occupation_aliases(occupations: dict[str, dict], extra: dict[str, list[
             occ["aliases"] = sorted(set(occ["aliases"]) | set(names))
 
 
-def _add_computer_titles(occupations: dict[str, dict], onet_dir: Path) -> None:
+def _add_computer_titles(occupations: dict[str, dict], onet_dir: Path, credentials: set[str]) -> None:
     """The alternate titles of O*NET's computer occupations (SOC 15-12) whose own title is the label of one ESCO
     ICT occupation (ISCO 25, 35) — Software Developers, Web Developers, Database Administrators, Penetration
     Testers —, as that occupation's other names: ESCO lacks the titles software teams use ('Ruby on Rails
-    Developer', 'DevOps Developer', 'Node.js Developer'). A title already naming an ESCO occupation keeps to it.
+    Developer', 'DevOps Developer', 'Node.js Developer'). A title already naming an ESCO occupation keeps to it; one
+    that names a certification ('CCIE') is a credential, not a job.
     Where the crosswalk rests on votes ('Web and Digital Interface Designers' to web developer), or in other
     fields, whose jobs ESCO names well, the alternate titles made titles-dev worse and are not taken."""
     by_label: dict[str, set[str]] = defaultdict(set)
@@ -713,9 +716,10 @@ def _add_computer_titles(occupations: dict[str, dict], onet_dir: Path) -> None:
     alternates = pl.read_csv(onet_dir / "Alternate Titles.txt", separator="\t", infer_schema=False, quote_char=None)
     added: dict[str, set[str]] = defaultdict(set)
     for soc, alt, short in alternates.select("O*NET-SOC Code", "Alternate Title", "Short Title").iter_rows():
-        if soc in owner:  # 'Quality Assurance Engineer (QA Engineer)': the title and its short form
-            added[owner[soc]] |= {t for t in {alt.split(" (")[0].strip(), (short or "").strip()} - {"", "n/a"}
-                                  if alias_key(t) not in by_label}
+        # 'Quality Assurance Engineer (QA Engineer)': the title and its short form
+        forms = {alt.split(" (")[0].strip(), (short or "").strip()} - {"", "n/a"}
+        if soc in owner and not any(alias_key(form) in credentials for form in forms):
+            added[owner[soc]] |= {form for form in forms if alias_key(form) not in by_label}
     for oid, names in added.items():
         occupations[oid]["aliases"] = sorted(set(occupations[oid]["aliases"]) | names)
 

@@ -1218,6 +1218,7 @@ def test_role_nouns_are_what_titles_end_in_not_what_modifies_them(matcher):
     roles = role_nouns(matcher.taxonomy)
     assert {"engineer", "director", "paralegal", "clerk", "lifeguard"} <= roles
     assert not {"cable", "care", "agriculture", "control", "support"} & roles  # 'cable jointer', 'director of agriculture'
+    assert "ruby" not in roles and "developer" in roles  # 'Ruby on Rails Developer': a technology before 'on'
     profile = parse_resume("Jane Roe\nEXPERIENCE\nTime Warner Cable, Overland Park, KS\nJune 2007 - Aug 2007\n"
                            "- Assisted producers on production days\n", matcher=matcher, today=date(2026, 1, 1))
     assert (profile.work[0].name, profile.work[0].position) == ("Time Warner Cable", None)

@@ -99,6 +99,7 @@ def sources(tmp_path):
     (onet / "Alternate Titles.txt").write_text(
         "O*NET-SOC Code\tAlternate Title\tShort Title\tSource(s)\n15-1252.00\tProgrammer\tn/a\t08\n"
         "15-1252.00\tRuby on Rails Developer\tn/a\t01\n15-1252.00\tSoftware Quality Engineer (SQE)\tSQE\t01\n"
+        "15-1252.00\tCisco Certified Internetwork Expert (CCIE)\tCCIE\t08\n"
         "29-1141.00\tCharge Nurse\tn/a\t08\n")
     return esco, onet
 
@@ -135,6 +136,7 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     # ICT occupation's label, and the extras' (a 'Backend Engineer' is no installation engineer); other fields' stay out
     assert {"Ruby on Rails Developer", "Software Quality Engineer", "SQE", "backend engineer"} <= set(dev.aliases)
     assert "Charge Nurse" not in taxonomy.occupations["specialist-nurse"].aliases
+    assert not {"CCIE", "Cisco Certified Internetwork Expert"} & set(dev.aliases)  # a credential, not a job
     assert [a.lower() for a in dev.aliases].count("programmer") == 1  # ESCO's own label, once
     assert taxonomy.version.startswith("jobfit-tax-1+")
     assert not skills["onet-acme-widget-studio"].similar  # without an embedder, no similarity links

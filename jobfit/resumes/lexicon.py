@@ -7,7 +7,7 @@ import functools
 import re
 from collections import Counter
 
-from jobfit.taxonomy import Taxonomy
+from jobfit.taxonomy import Taxonomy, alias_key
 
 # Nouns that name an organization, not a person's role ("ABC Store", "Acme Group", "City Hospital").
 ORG_WORDS = frozenset("""
@@ -42,10 +42,16 @@ def role_nouns(taxonomy: Taxonomy) -> frozenset[str]:
     cached = _ROLE_NOUNS.get(taxonomy.version)
     if cached is None:
         heads, seen = Counter(), Counter()
+        technologies = {alias_key(name) for skill in taxonomy.skills.values() if skill.type == "technology"
+                        for name in (skill.name, *skill.aliases, *skill.exact)}
         for occupation in taxonomy.occupations.values():
             for label in (occupation.title, *occupation.aliases):
-                # 'director of agriculture': the title's head comes before its complement
-                words = re.findall(r"[a-z][a-z-]+", _COMPLEMENT.split(label.lower())[0])
+                # 'director of agriculture': the title's head comes before its complement; not in 'Ruby on Rails
+                # Developer', where a technology does (Ruby is no role)
+                head = _COMPLEMENT.split(label.lower())[0]
+                if head != label.lower() and alias_key(head) in technologies:
+                    continue
+                words = re.findall(r"[a-z][a-z-]+", head)
                 if words:
                     heads[words[-1]] += 1
                     seen.update(set(words))
