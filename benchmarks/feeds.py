@@ -22,7 +22,8 @@ from jobfit.taxonomy import shared_matcher  # noqa: E402
 FIELDS = {
     "company": lambda j: j.company, "date": lambda j: j.date, "location": lambda j: j.location,
     "salary": lambda j: j.meta.salary, "skills": lambda j: j.meta.required_skills, "occupation": lambda j: j.meta.occupation,
-    "seniority": lambda j: j.meta.seniority, "type": lambda j: j.meta.employment_type, "remote": lambda j: j.remote in ("Full", "Hybrid"),  # 'None' (on-site) is a decided value, not a remote job
+    "seniority": lambda j: j.meta.seniority, "type": lambda j: j.meta.employment_type,
+    "remote": lambda j: j.remote in ("Full", "Hybrid"),  # remote or hybrid jobs: on-site is 'None', a decided value
 }
 
 

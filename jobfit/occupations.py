@@ -14,9 +14,9 @@ counts; the whole title with its brackets read as words is one more piece, for '
 Without the centroid file the lexical and skill signals decide. A piece that is one of an occupation's labels,
 word for word, names it: the best scoring of the occupations so named is the answer ('Site Reliability Engineer'
 is the ICT system administrator's title the taxonomy build added, though its words sit closer to a dependability
-engineer's). Of an occupation and the narrower ones
-ESCO lists under it, the narrowest that scores nearly as well is the answer: 'software developer' is
-right for 'Senior Developer, .NET', 'mobile application developer' more useful for 'Android Developer'.
+engineer's). Of an occupation and the narrower ones ESCO lists under it, the narrowest that scores nearly as well
+is the answer: 'software developer' is right for 'Senior Developer, .NET', 'mobile application developer' more
+useful for 'Android Developer'.
 
 Commanders and chief executives (ISCO major group 0 and sub-major group 11) must be named: a title
 is read as one of them only when a piece of it, as written, holds one of its labels of several words

@@ -631,11 +631,11 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         for child, parent in relations.select("conceptUri", "broaderUri").iter_rows():
             if child in occ_id and parent in occ_id:
                 occupations[occ_id[child]]["broader"] = occ_id[parent]
-    _crosswalk_onet(occupations, onet_dir)
+    named_by_title = _crosswalk_onet(occupations, onet_dir)
     _add_occupation_aliases(occupations, extras.get("occupation_aliases") or {})
     credentials = {alias_key(name) for skill in graph.skills.values() if skill["type"] == "certification"
                    for name in (skill["name"], *skill["aliases"], *skill["exact"])}
-    _add_computer_titles(occupations, onet_dir, credentials)
+    _add_computer_titles(occupations, onet_dir, named_by_title, credentials)
 
     doc = {
         "format": TAXONOMY_FORMAT,
@@ -660,10 +660,11 @@ def _singular(key: str) -> str:
     return " ".join(words)
 
 
-def _crosswalk_onet(occupations: dict[str, dict], onet_dir: Path) -> None:
+def _crosswalk_onet(occupations: dict[str, dict], onet_dir: Path) -> dict[str, set[str]]:
     """O*NET-SOC codes on ESCO occupations where the titles agree: O*NET's own title (made
     singular) equals an ESCO label, or at least two O*NET alternate titles name the same ESCO
-    occupation and no other ESCO occupation gets as many."""
+    occupation and no other ESCO occupation gets as many. Returns the first kind: per SOC code, the
+    ESCO occupations its own title names."""
     by_label: dict[str, set[str]] = defaultdict(set)
     for occ in occupations.values():
         for label in [occ["title"], *occ["aliases"]]:
@@ -674,14 +675,16 @@ def _crosswalk_onet(occupations: dict[str, dict], onet_dir: Path) -> None:
     for soc, alt in alternates.select("O*NET-SOC Code", "Alternate Title").iter_rows():
         for oid in by_label.get(alias_key(alt), ()):
             votes[soc][oid] += 1
+    named_by_title: dict[str, set[str]] = {}
     for soc, title in titles.select("O*NET-SOC Code", "Title").iter_rows():
-        direct = by_label.get(_singular(alias_key(title)), set())
+        direct = named_by_title[soc] = by_label.get(_singular(alias_key(title)), set())
         chosen = set(direct)
         ranked = votes[soc].most_common(2)
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             chosen.add(ranked[0][0])
         for oid in chosen:
             occupations[oid]["onet_socs"].append(soc)
+    return named_by_title
 
 
 def _add_occupation_aliases(occupations: dict[str, dict], extra: dict[str, list[str]]) -> None:
@@ -693,7 +696,8 @@ def _add_occupation_aliases(occupations: dict[str, dict], extra: dict[str, list[
             occ["aliases"] = sorted(set(occ["aliases"]) | set(names))
 
 
-def _add_computer_titles(occupations: dict[str, dict], onet_dir: Path, credentials: set[str]) -> None:
+def _add_computer_titles(occupations: dict[str, dict], onet_dir: Path, named_by_title: dict[str, set[str]],
+                         credentials: set[str]) -> None:
     """The alternate titles of O*NET's computer occupations (SOC 15-12) whose own title is the label of one ESCO
     ICT occupation (ISCO 25, 35) — Software Developers, Web Developers, Database Administrators, Penetration
     Testers —, as that occupation's other names: ESCO lacks the titles software teams use ('Ruby on Rails
@@ -705,14 +709,8 @@ def _add_computer_titles(occupations: dict[str, dict], onet_dir: Path, credentia
     for occ in occupations.values():
         for label in (occ["title"], *occ["aliases"]):
             by_label[alias_key(label)].add(occ["id"])
-    titles = pl.read_csv(onet_dir / "Occupation Data.txt", separator="\t", infer_schema=False, quote_char=None)
-    owner: dict[str, str] = {}
-    for soc, title in titles.select("O*NET-SOC Code", "Title").iter_rows():
-        named = by_label.get(_singular(alias_key(title)), set())
-        if soc.startswith("15-12") and len(named) == 1:
-            oid = next(iter(named))
-            if (occupations[oid]["isco_group"] or "").startswith(("25", "35")):
-                owner[soc] = oid
+    owner = {soc: next(iter(named)) for soc, named in named_by_title.items() if soc.startswith("15-12") and len(named) == 1
+             and (occupations[next(iter(named))]["isco_group"] or "").startswith(("25", "35"))}
     alternates = pl.read_csv(onet_dir / "Alternate Titles.txt", separator="\t", infer_schema=False, quote_char=None)
     added: dict[str, set[str]] = defaultdict(set)
     for soc, alt, short in alternates.select("O*NET-SOC Code", "Alternate Title", "Short Title").iter_rows():
