@@ -142,6 +142,9 @@ def test_occupation_search(api):
     items = get(client, "/occupations?q=software developer", "k-acme").json()["items"]
     assert items[0]["title"] == "software developer" and items[0]["isco_group"] == "2512"
     assert items[0]["esco_uri"].startswith("http://data.europa.eu/esco/occupation/")
+    # the titles software teams use find the occupation that does the work
+    for title, occupation in (("site reliability engineer", "ICT system administrator"), ("Backend Engineer", "software developer")):
+        assert get(client, f"/occupations?q={title}", "k-acme").json()["items"][0]["title"] == occupation
 
 
 def test_jobs_filter_by_what_candidates_ask(api):
