@@ -631,11 +631,12 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         for child, parent in relations.select("conceptUri", "broaderUri").iter_rows():
             if child in occ_id and parent in occ_id:
                 occupations[occ_id[child]]["broader"] = occ_id[parent]
-    named_by_title = _crosswalk_onet(occupations, onet_dir)
+    alternates = pl.read_csv(onet_dir / "Alternate Titles.txt", separator="\t", infer_schema=False, quote_char=None)
+    named_by_title = _crosswalk_onet(occupations, onet_dir, alternates)
     _add_occupation_aliases(occupations, extras.get("occupation_aliases") or {})
     credentials = {alias_key(name) for skill in graph.skills.values() if skill["type"] == "certification"
                    for name in (skill["name"], *skill["aliases"], *skill["exact"])}
-    _add_computer_titles(occupations, onet_dir, named_by_title, credentials)
+    _add_computer_titles(occupations, alternates, named_by_title, credentials)
 
     doc = {
         "format": TAXONOMY_FORMAT,
@@ -660,7 +661,7 @@ def _singular(key: str) -> str:
     return " ".join(words)
 
 
-def _crosswalk_onet(occupations: dict[str, dict], onet_dir: Path) -> dict[str, set[str]]:
+def _crosswalk_onet(occupations: dict[str, dict], onet_dir: Path, alternates: pl.DataFrame) -> dict[str, set[str]]:
     """O*NET-SOC codes on ESCO occupations where the titles agree: O*NET's own title (made
     singular) equals an ESCO label, or at least two O*NET alternate titles name the same ESCO
     occupation and no other ESCO occupation gets as many. Returns the first kind: per SOC code, the
@@ -670,7 +671,6 @@ def _crosswalk_onet(occupations: dict[str, dict], onet_dir: Path) -> dict[str, s
         for label in [occ["title"], *occ["aliases"]]:
             by_label[alias_key(label)].add(occ["id"])
     titles = pl.read_csv(onet_dir / "Occupation Data.txt", separator="\t", infer_schema=False, quote_char=None)
-    alternates = pl.read_csv(onet_dir / "Alternate Titles.txt", separator="\t", infer_schema=False, quote_char=None)
     votes: dict[str, Counter] = defaultdict(Counter)
     for soc, alt in alternates.select("O*NET-SOC Code", "Alternate Title").iter_rows():
         for oid in by_label.get(alias_key(alt), ()):
@@ -696,7 +696,7 @@ def _add_occupation_aliases(occupations: dict[str, dict], extra: dict[str, list[
             occ["aliases"] = sorted(set(occ["aliases"]) | set(names))
 
 
-def _add_computer_titles(occupations: dict[str, dict], onet_dir: Path, named_by_title: dict[str, set[str]],
+def _add_computer_titles(occupations: dict[str, dict], alternates: pl.DataFrame, named_by_title: dict[str, set[str]],
                          credentials: set[str]) -> None:
     """The alternate titles of O*NET's computer occupations (SOC 15-12) whose own title is the label of one ESCO
     ICT occupation (ISCO 25, 35) — Software Developers, Web Developers, Database Administrators, Penetration
@@ -711,7 +711,6 @@ def _add_computer_titles(occupations: dict[str, dict], onet_dir: Path, named_by_
             by_label[alias_key(label)].add(occ["id"])
     owner = {soc: next(iter(named)) for soc, named in named_by_title.items() if soc.startswith("15-12") and len(named) == 1
              and (occupations[next(iter(named))]["isco_group"] or "").startswith(("25", "35"))}
-    alternates = pl.read_csv(onet_dir / "Alternate Titles.txt", separator="\t", infer_schema=False, quote_char=None)
     added: dict[str, set[str]] = defaultdict(set)
     for soc, alt, short in alternates.select("O*NET-SOC Code", "Alternate Title", "Short Title").iter_rows():
         # 'Quality Assurance Engineer (QA Engineer)': the title and its short form
