@@ -48,7 +48,7 @@ SKILLS_WEIGHT = 0.6  # how much the posting's own skills, shared with an occupat
 _NOISE = re.compile(
     r"\([^)]*\)|\[[^\]]*\]|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
     r"looking for|senior|snr|sr|junior|jnr|jr|lead|head of|principal|chief|trainee|intern|internship|cum|"
-    r"part[- ]time|full[- ]time|contract|temporary|remote|hybrid|m/f/d|m/w/d|f/m)\b",
+    r"part[- ]time|full[- ]time|(?<!smart )contract|temporary|remote|hybrid|m/f/d|m/w/d|f/m)\b",
     re.I,
 )
 

@@ -679,6 +679,31 @@ def test_the_titles_of_software_teams_name_ict_occupations():
     assert found[4].title == "ICT system administrator"
 
 
+def test_the_other_titles_of_software_companies_name_the_work_done():
+    """The design, support, recruiting and marketing titles of job boards' tech companies: ESCO lacks them, and by
+    their words alone a UX designer was a textile designer, a support engineer a construction engineer, a recruiting
+    coordinator a spokesperson and a demand generation manager ran a power plant."""
+    expected = {
+        "UX Designer": "user interface designer",
+        "Product/UX Designer": "user interface designer",
+        "Senior Mobile Engineer - iOS (Swift)": "mobile application developer",
+        "Senior Android Engineer": "mobile application developer",
+        "Smart Contract Engineer": "blockchain developer",
+        "Support Engineer": "ICT help desk agent",
+        "Tier III Service Desk Engineer": "ICT help desk agent",
+        "Recruiting Coordinator": "recruitment consultant",
+        "Customer Success Team Lead": "client relations manager",
+        "Account Manager": "sales account manager",
+    }
+    occupations = shared_occupation_matcher()
+    found = occupations.normalize(list(expected))
+    assert {title: occ.title for title, occ in zip(expected, found, strict=True)} == expected
+    # ESCO names a power plant manager so too; the posting's skills tell which job it is
+    [demand] = occupations.normalize(["Demand Generation Manager"], [{"marketing", "lead-generation", "hubspot",
+                                                                      "marketing-automation", "google-analytics"}])
+    assert demand.title == "marketing manager"
+
+
 def test_a_postings_skills_help_name_its_occupation():
     occupations = shared_occupation_matcher()
     [frontend] = occupations.normalize(["Frontend Engineer (React)"], [{"react", "typescript", "javascript", "html", "css", "web-development"}])
