@@ -686,6 +686,7 @@ def test_the_other_titles_of_software_companies_name_the_work_done():
     expected = {
         "UX Designer": "user interface designer",
         "Product/UX Designer": "user interface designer",
+        "Digital Product Designer": "user interface designer",
         "Senior Mobile Engineer - iOS (Swift)": "mobile application developer",
         "Senior Android Engineer": "mobile application developer",
         "Smart Contract Engineer": "blockchain developer",
