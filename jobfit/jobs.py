@@ -14,18 +14,29 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 
-# The highest education a posting asks for: the first pattern (highest level) named anywhere in it.
+# The degrees a posting names, highest level first, as degrees are written: "Master's degree", "Master of Science",
+# "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
+# shouted "TO BE CONSIDERED" or an "SSL certificate".
+_BEFORE_FIELD = r"(?=\.?\s*(?:/|,|or\b|and\b|degree|in\b|\())"
 EDUCATION_ASKED = (
-    (re.compile(r"\b(ph\.?\s?d|doctorate|doctor of [a-z]+)\b\.?", re.I), "doctorate"),
-    (re.compile(r"\b(master(?:'s)?(?: of [a-z]+)?|m\.?sc|m\.?s\.|mba|m\.?eng|m\.?tech|mca)\b\.?", re.I), "master"),
-    (re.compile(r"\b(bachelor(?:'s)?(?: of [a-z]+)?|b\.?sc|b\.?s\.|b\.?a\.|b\.?eng|b\.?tech|b\.?com|bca)\b\.?", re.I), "bachelor"),
-    (re.compile(r"\b(B\.\s?E|B\.\s?S|BE|BS|BA)\b\.?"), "bachelor"),
-    (re.compile(r"\b(associate(?:'s)? (?:degree|of [a-z]+))\b", re.I), "associate"),
-    (re.compile(r"\b(diploma|certificate)\b", re.I), "certificate"),
-    (re.compile(r"\b(high school|secondary school|ged|hsc|ssc)\b", re.I), "secondary"),
+    (re.compile(r"\b(?:ph\.?\s?d|doctorate|doctoral degree|doctor of (?:philosophy|science|medicine|education))\b", re.I),
+     "doctorate"),
+    (re.compile(r"\bmaster['’]s\b|\bmasters?(?=\s+(?:degree|program|in\b|of\s+(?:science|arts|engineering|business|education|"
+                r"fine\s+arts|public|laws?|computer)\b))|\b(?:m\.?sc|m\.\s?s\.|mba|m\.?eng|m\.?tech|mca)\b", re.I), "master"),
+    (re.compile(rf"\bM\.?S\b{_BEFORE_FIELD}|(?<=/)MS\b"), "master"),
+    (re.compile(r"\bbachelor(?:['’]?s)?\b|\b(?:b\.?sc|b\.\s?s\.|b\.\s?a\.|b\.?eng|b\.?tech|b\.?com|bca)\b", re.I), "bachelor"),
+    (re.compile(rf"\b(?:B\.\s?E|B\.\s?S|BE|BS|BA)\b{_BEFORE_FIELD}|(?<=/)(?:BS|BA|BE)\b"), "bachelor"),
+    (re.compile(r"\bassociate(?:['’]s)? (?:degree|of [a-z]+)\b", re.I), "associate"),
+    (re.compile(r"\bdiploma\b|\b(?:vocational|trade) certificate\b|\bcertificate (?:in|of)\b", re.I), "certificate"),
+    (re.compile(r"\b(?:(?i:high school|secondary school)|GED|HSC|SSC)\b"), "secondary"),
 )
 
 
+def education_asked(text: str) -> str | None:
+    """The least education a posting accepts: the lowest level its requirements name. 'BS/MS/PhD in Computer Science',
+    "Bachelor's degree required, Master's preferred" and 'High School Diploma; a degree is a plus' list what
+    qualifies, from the least up; a candidate with the least of them is not short of what is asked."""
+    return next((level for pattern, level in reversed(EDUCATION_ASKED) if pattern.search(text)), None)
 
 
 # Sections about the employer, not the job: benefits, perks, the company, how to apply, equal opportunity.
@@ -190,6 +201,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
              (title, *description.split("\n"), *raw.get("qualifications", []), *raw.get("responsibilities", []))]
     in_preferred_block = in_offer_block = False
     clauses: list[tuple[dict, object, str]] = []
+    asking: list[str] = []  # the lines outside what the employer offers or says about itself
     for n, (line, mentions) in enumerate(zip(lines, matcher.find_many(lines), strict=True)):
         heading = _is_heading(line)
         if heading:
@@ -200,6 +212,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             in_preferred_block = False
         if in_offer_block:
             continue  # what the employer offers or says about itself names no skill asked for
+        asking.append(line)
         asked = asked_part(line)
         if asked != line:
             line, mentions = asked, [m for m in mentions if line[m.start:m.end] == asked[m.start:m.end]]
@@ -234,7 +247,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     years_required = float(years.group(1)) if years else None
     if seniority is None and years_required is not None:
         seniority = "entry" if years_required < 2 else "associate" if years_required < 5 else "mid-senior"
-    education = next((level for pattern, level in EDUCATION_ASKED if pattern.search(full_text)), None)
+    education = education_asked("\n".join(asking))
     stated_type = raw.get("type") if isinstance(raw.get("type"), str) else ""
     employment_type = next((kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(stated_type)), None) or next(
         (kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(full_text)), None)

@@ -303,3 +303,21 @@ def test_hiring_boilerplate_names_no_skill_and_slashed_pairs_keep_their_wording(
     assert {"C#", "Linux"} <= set(wording)
     names = {s.name.lower() for s in job.skills}
     assert not names & {"pregnancy", "python", "personal development", "kubernetes", "docker", "scala", "recruiting"}
+
+
+@pytest.mark.parametrize("description, asked", [
+    ("Requirements:\n- BS/MS/PhD in Computer Science or a related field", "bachelor"),
+    ("Requirements:\n- Bachelor's degree required; Master's preferred", "bachelor"),
+    ("Requirements:\n- High School Diploma or GED\n- 8+ years of development", "secondary"),
+    ("Requirements:\n- PhD in Physics or Chemistry", "doctorate"),
+    ("Requirements:\n- MS in Statistics", "master"),
+    # words that name no degree: a craft, a git branch, a shouted 'be', a certificate of a server
+    ("Master the art of selling. Every pull request is reviewed before it lands in master.\n"
+     "TO BE CONSIDERED FOR THIS ROLE, APPLY BELOW\nYou renew SSL certificates.", None),
+    # what the employer offers is not what it asks
+    ("Requirements:\n- Python\nBenefits:\n- We pay for your Master's degree", None),
+])
+def test_the_education_a_posting_asks_is_the_least_it_accepts(matcher, description, asked):
+    """A candidate with a bachelor's is not short of 'BS/MS/PhD'; the match's education part reads this level."""
+    job = analyze_job({"id": "e", "title": "Engineer", "description": description}, matcher)
+    assert job.meta.education_level == asked
