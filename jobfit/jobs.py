@@ -41,8 +41,9 @@ def education_asked(text: str) -> str | None:
 
 # Sections about the employer, not the job: benefits, perks, the company, how to apply, equal opportunity.
 OFFER_HEADING = re.compile(
-    r"\b(benefits?|perks|what we offer|we offer|what you get|why (join|work)|about (us|the company)|company description|"
-    r"about <organization>|about [A-Z]\w+$|compensation|how to apply|application (procedure|process)|terms of employment|"
+    r"\b(benefits?|perks|what we offer|we offer|what you('ll)? get|what will you get|what's in it for you|employment package|how we('ll| will) reward you|"
+    r"why (join|work)|about (us|the company)|company description|"
+    r"about <organization>|about (?!you\b|yourself\b)[A-Z]\w+$|compensation|how to apply|application (procedure|process)|terms of employment|"
     r"equal (opportunit|employment)|our (culture|values|mission|story|(long-term )?vision)|the (company|business)|"
     r"who we are(?! (?:looking|searching|seeking|hiring))|diversity( and inclusion)?|eeoc?( statement)?|interview process|"
     r"why us|why (should you )?apply)\b",
@@ -80,6 +81,10 @@ INLINE_LABEL = re.compile(
 )
 HEADING_WORDS = re.compile(
     r"^(job description|description|requirements|qualifications|responsibilities|the role|about the role|your role|"
+    r"about (you|yourself|the (job|role|position|opportunity))|the (job|position|opportunity)|"
+    r"job (requirements|summary|overview)|key responsibilities|(minimum|required|preferred|basic|desired) qualifications|"
+    r"your (profile|experience|impact|mission|skills|responsibilities)|what you('ll| will) (own|bring|need|be doing)|"
+    r"what (we're|we are) looking for|here's what we're looking for|bonus points|considered a plus|"
     r"what you('ll| will) do|who (we are|you are)|skills|technologies|tech stack|nice to have|preferred|"
     r"benefits|perks|what we offer|company description|about us|compensation)\b",
     re.I,
@@ -100,11 +105,13 @@ def asked_part(line: str) -> str:
 
 
 def _is_heading(line: str) -> bool:
-    text = line.strip().strip("*#").strip()
+    text = re.sub(r"[^\w\s:?!.)'’…]+$", "", line.strip().strip("*#")).strip()  # a heading's emoji: 'About Us 🔁'
     if not 0 < len(text.split()) <= 6 or text.startswith(("-", "•")):
         return False
+    # 'Job Benefits', 'Pay and benefits', 'Our Employment Package Includes'
+    offer = re.sub(r"(?i)^(?:job|our|the|your|pay and|salary and)\s+", "", text)
     return text.endswith(":") or bool(HEADING_WORDS.match(text)) or (
-        len(text.split()) <= 4 and not text.endswith(".") and bool(OFFER_HEADING.match(text)))
+        len(text.split()) <= 5 and not text.endswith(".") and bool(OFFER_HEADING.match(text) or OFFER_HEADING.match(offer)))
 
 
 _DEGREE = (r"(?:(?:bachelor|master)(?:['’]?s)?(?:\s+of\s+(?:science|arts|engineering))?(?:\s+degree)?|ph\.?\s?d(?:\s+degree)?"

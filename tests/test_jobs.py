@@ -135,6 +135,23 @@ def test_the_company_s_own_sections_ask_for_nothing(matcher):
     assert not names & {"Marketing", "Sales", "Customer Service", "Leadership", "Kubernetes", "Recruiting"}
 
 
+def test_about_you_heads_what_is_asked_and_whats_in_it_for_you_what_is_offered(matcher):
+    # job boards head the candidate's part 'About You' after 'About <Company>', and a section's emoji ends its heading
+    job = analyze_job({"id": "y", "title": "Analytics Engineer", "description": (
+        "About Acme\n"
+        "We sell to e-commerce brands and run our own Kubernetes cluster.\n"
+        "About You\n"
+        "- You model data in Snowflake with dbt and Python\n"
+        "Your Mission ⚡\n"
+        "- Keep our Git history clean\n"
+        "What's in it for you?\n"
+        "- A Salesforce certification course and a yoga budget\n"
+    )}, matcher)
+    names = {s.name for s in job.meta.required_skills + job.meta.preferred_skills}
+    assert {"Snowflake", "Python", "Git"} <= names
+    assert not names & {"E-commerce", "Kubernetes", "Salesforce"}
+
+
 def test_web_and_email_addresses_name_no_skill(matcher):
     # job boards end nearly every posting with a link to apply: its 'https' is no HTTP skill, a domain no language
     job = analyze_job({"id": "a", "title": "Support Engineer", "description": (
