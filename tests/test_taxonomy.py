@@ -433,6 +433,9 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     assert {("slack", "Slack"), ("zoom", "Zoom")} <= found(matcher, "We talk over Slack and meet on Zoom.")
     assert not found(matcher, "We are never short of slack; zoom in on the details.")
     assert ("cisco", "Cisco routers") in found(matcher, "Configured Cisco routers and switches.")
+    # a name that is a word only as written: the framework, not 'type safe development'
+    assert ("safe", "SAFe") in found(matcher, "Scaling agile software development with SAFe and Scrum")
+    assert "safe" not in {s for s, _ in found(matcher, "A solid understanding of type safe development and databases")}
 
 
 def test_todays_tools_are_named(matcher):
