@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from jobfit.taxonomy import SkillEntry, Taxonomy, alias_key
+from jobfit.taxonomy import SkillEntry, Taxonomy, alias_key, alias_words
 from jobfit.text import TAGS_ONLY, english
 
 STOPWORDS = frozenset(
@@ -42,6 +42,12 @@ MAX_WORDS = 8
 
 _ACTION_CACHE: dict[str, bool] = {}
 _NOT_ACTIONS = frozenset("have has be is are am do does possess know understand".split())  # having, being, knowing
+
+
+def _content(words: list[tuple[str, str]]) -> frozenset[str]:
+    """The words after the verb that say what the ability is about, as compared; a stopword as written ('new', not
+    'news': 'collaborate with cross-functional teams' is no 'collaborate with news teams')."""
+    return frozenset(key for written, key in words[1:] if written not in STOPWORDS)
 
 
 @dataclass(frozen=True)
@@ -66,10 +72,10 @@ class AbilityLinker:
         labels: list[tuple[str, str, frozenset[str]]] = []  # skill id, verb, content words
         for skill in self._competences:
             for alias in dict.fromkeys((skill.name, *skill.aliases)):  # in a fixed order: ties go to the first label
-                words = alias_key(alias).split()
-                content = frozenset(w for w in words[1:] if w not in STOPWORDS)
+                words = alias_words(alias)
+                content = _content(words)
                 if len(words) >= 2 and content:
-                    labels.append((skill.id, words[0], content))
+                    labels.append((skill.id, words[0][1], content))
         df: dict[str, int] = {}
         for _, _, content in labels:
             for w in content:
@@ -160,8 +166,8 @@ class AbilityLinker:
         found = []
         for start, end in self.clauses(text) if clauses is None else clauses:
             clause = text[start:end]
-            words = alias_key(clause).split()
-            verb, content = words[0], {w for w in words[1:] if w not in STOPWORDS}
+            words = alias_words(clause)
+            verb, content = words[0][1], _content(words)
             best, best_score = None, (0.0, 0.0)
             for j in sorted({j for w in content for j in by_verb_and_word.get((verb, w), ())}):
                 sid, _, label = labels[j]

@@ -54,6 +54,11 @@ def alias_key(text: str) -> str:
     return " ".join(map(_stem, _TOKEN.findall((text or "").lower())))  # 108,000 aliases at load: the fast form
 
 
+def alias_words(text: str) -> list[tuple[str, str]]:
+    """Each word of `text` as written (lower case) and as `alias_key` compares it: 'news' is no 'new', though its key is."""
+    return [(word, _stem(word)) for word in _TOKEN.findall((text or "").lower())]
+
+
 # nouns that say which side of a skill is meant: 'Agile practices', 'testing frameworks', 'AWS services'
 _HEAD_NOUN = re.compile(
     r"\s+(methodolog(?:y|ies)|methods?|practices?|principles?|concepts?|techniques?|frameworks?|technolog(?:y|ies)|"

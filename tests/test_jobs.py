@@ -176,6 +176,18 @@ def test_only_a_clause_stating_an_action_is_linked_to_a_competence(matcher):
     assert [a.skill.id for a in find("Lead a team of six engineers")] != []
 
 
+def test_a_word_is_no_stopword_because_its_key_is_one(matcher):
+    """'news' compares as 'new', a stopword: 'collaborate with news teams' (a journalist's competence) lost its
+    'news' and every software team's 'collaborate with cross-functional teams' was linked to it."""
+    find = matcher.abilities.find
+    linked = {a.skill.name for text in ("Collaborate with cross-functional teams to ship features",
+                                        "Collaborate closely with our engineering team",
+                                        "Stay up-to-date with technologies so you can suggest improvements")
+              for a in find(text)}
+    assert not {name for name in linked if "news" in name}
+    assert "work closely with news teams" in {a.skill.name for a in find("Collaborate with news teams on the evening bulletin")}
+
+
 def test_a_clause_goes_to_the_competence_it_names_most_fully_under_any_hash_seed():
     """Two labels covering a clause alike: the one that says more of it wins, in every process (the order of a
     set of strings changes with PYTHONHASHSEED, and with it which of two equal labels came first)."""
