@@ -68,6 +68,7 @@ BOILERPLATE_LINE = re.compile(
     r"(competitive|online|recruitment) application|application (process|procedure|form)|"
     r"we offer|(opportunit(y|ies)|possibilit(y|ies)) for (your )?(personal|professional|career)|support your (personal|professional)|"
     r"recruitment (process\w*|plan|partner)|recruitment agenc\w*|(are|is) recruiting|be recruited|recruiter call|"
+    r"(our|best|right) hiring (decisions?|process(es)?)|"  # the employer's, not a recruiter's 'manage the hiring process'
     r"(want|like) to know more about|have (any )?questions)\b",
     re.I,
 )
