@@ -701,6 +701,7 @@ def test_the_other_titles_of_software_companies_name_the_work_done():
         "Recruiting Coordinator": "recruitment consultant",
         "Customer Success Team Lead": "client relations manager",
         "Account Manager": "sales account manager",
+        "Software Development Manager": "software manager",
     }
     occupations = shared_occupation_matcher()
     found = occupations.normalize(list(expected))
