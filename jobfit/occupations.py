@@ -48,9 +48,12 @@ SKILLS_WEIGHT = 0.6  # how much the posting's own skills, shared with an occupat
 _NOISE = re.compile(
     r"\([^)]*\)|\[[^\]]*\]|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
     r"looking for|senior|snr|sr|junior|jnr|jr|lead|head of|principal|chief|trainee|intern|internship|cum|"
-    r"part[- ]time|full[- ]time|(?<!smart )contract|temporary|remote|hybrid|m/f/d|m/w/d|f/m)\b",
+    r"m/f/d|m/w/d|f/m)\b",
     re.I,
 )
+# The terms of employment a title may state ('Java Developer (Contract)', 'Remote'): noise, except in an occupation's
+# own name ('Contract Manager', 'Smart Contract Engineer')
+_TERMS = re.compile(r"\b(?:part[- ]time|full[- ]time|contract|temporary|remote|hybrid)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -83,17 +86,22 @@ _NAMES_CHARGE = re.compile(r"\b(?:manager|managers|management|supervisor|supervi
                            r"owner)\b", re.I)
 
 
-def title_parts(title: str) -> list[str]:
+def title_parts(title: str, named_terms: re.Pattern | None = None) -> list[str]:
     """The cleaned pieces of a title split at spaced dashes, bars and 'at': any of them may be the job
     ('Protege - Site Engineer'), the others a place, a team or a code. Last comes the whole title with
     the words in its brackets, which sometimes say what the job is ('IT Executive (Programmer)')."""
-    parts = [clean_title(part) for part in _PARTS.split(_BRACKETS.sub(" ", title or ""))]
-    parts.append(clean_title(re.sub(r"[()\[\]]", " ", title or "")))
+    parts = [clean_title(part, named_terms) for part in _PARTS.split(_BRACKETS.sub(" ", title or ""))]
+    parts.append(clean_title(re.sub(r"[()\[\]]", " ", title or ""), named_terms))
     return list(dict.fromkeys(part for part in parts if part))
 
 
-def clean_title(title: str) -> str:
-    text = _NOISE.sub(" ", title or "")
+def clean_title(title: str, named_terms: re.Pattern | None = None) -> str:
+    """The title's words that may name the job, lower case. A term of employment goes unless `named_terms` (the
+    occupations' labels that hold one) finds it inside such a label."""
+    text = title or ""
+    kept = [m.span() for m in named_terms.finditer(text)] if named_terms else []
+    text = _TERMS.sub(lambda m: m.group() if any(a <= m.start() < b for a, b in kept) else " ", text)
+    text = _NOISE.sub(" ", text)
     text = re.sub(r"[^\w&/+#. ]", " ", text)
     return re.sub(r"\s+", " ", text).strip().lower()
 
@@ -166,6 +174,9 @@ class OccupationMatcher:
         for k, occ in enumerate(self._occupations):
             if occ.broader in index:
                 self._narrower.setdefault(index[occ.broader], []).append(k)
+        named_terms = sorted({label for occ in self._occupations for label in (occ.title, *occ.aliases) if _TERMS.search(label)},
+                             key=len, reverse=True)
+        self._named_terms = re.compile(r"\b(?:" + "|".join(map(re.escape, named_terms)) + r")\b", re.I) if named_terms else None
         self._in_charge = np.asarray([k for k, occ in enumerate(self._occupations) if _IN_CHARGE.search(occ.title)],
                                      dtype=np.int64)
 
@@ -231,7 +242,7 @@ class OccupationMatcher:
 
     def normalize(self, titles: list[str], skills: list[set[str]] | None = None) -> list[OccupationMatch | None]:
         """The occupation of each title; `skills`, when given, holds each posting's skill ids."""
-        parts = [title_parts(t) for t in titles]
+        parts = [title_parts(t, self._named_terms) for t in titles]
         flat = [part for row in parts for part in row]
         semantic = None
         if self._centroids is not None and flat:

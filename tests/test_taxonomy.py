@@ -625,6 +625,9 @@ def test_titles_normalize_to_esco_occupations():
     assert dev.isco_group.startswith("25") and dev.esco_uri.startswith(OCC)
     assert nurse.isco_group.startswith("22") and 0 < nurse.confidence <= 1
     assert empty is None
+    # a term of employment is noise, but not in an occupation's own name
+    contracted, manager = occupations.normalize(["Java Developer (Contract) - Remote", "Contract Manager"])
+    assert contracted.title == "software developer" and manager.title == "contract manager"
     # the job may stand on either side of a dash: the piece that names an occupation best counts
     tester, analyst, engineer = occupations.normalize(["Cards Set 1 - Manual Tester", "Internship - Data Analyst",
                                                        "Protege - Site Engineer (Civil & Structure)"])
