@@ -105,14 +105,17 @@ def asked_part(line: str) -> str:
     return line
 
 
+_HEADING_TAIL = re.compile(r"[^\w\s:?!.)'’…]+$")  # a heading's emoji: 'About Us 🔁'
+_OFFER_LEAD = re.compile(r"^(?:job|our|the|your|pay and|salary and)\s+", re.I)  # 'Job Benefits', 'Pay and benefits'
+
+
 def _is_heading(line: str) -> bool:
-    text = re.sub(r"[^\w\s:?!.)'’…]+$", "", line.strip().strip("*#")).strip()  # a heading's emoji: 'About Us 🔁'
+    text = _HEADING_TAIL.sub("", line.strip().strip("*#")).strip()
     if not 0 < len(text.split()) <= 6 or text.startswith(("-", "•")):
         return False
-    # 'Job Benefits', 'Pay and benefits', 'Our Employment Package Includes'
-    offer = re.sub(r"(?i)^(?:job|our|the|your|pay and|salary and)\s+", "", text)
     return text.endswith(":") or bool(HEADING_WORDS.match(text)) or (
-        len(text.split()) <= 5 and not text.endswith(".") and bool(OFFER_HEADING.match(text) or OFFER_HEADING.match(offer)))
+        len(text.split()) <= 5 and not text.endswith(".")
+        and bool(OFFER_HEADING.match(text) or OFFER_HEADING.match(_OFFER_LEAD.sub("", text))))
 
 
 _DEGREE = (r"(?:(?:bachelor|master)(?:['’]?s)?(?:\s+of\s+(?:science|arts|engineering))?(?:\s+degree)?|ph\.?\s?d(?:\s+degree)?"

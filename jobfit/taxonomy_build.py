@@ -661,15 +661,21 @@ def _singular(key: str) -> str:
     return " ".join(words)
 
 
+def _occupations_by_label(occupations: dict[str, dict]) -> dict[str, set[str]]:
+    """Per label key, the occupations it names (preferred or alternative label)."""
+    by_label: dict[str, set[str]] = defaultdict(set)
+    for occ in occupations.values():
+        for label in (occ["title"], *occ["aliases"]):
+            by_label[alias_key(label)].add(occ["id"])
+    return by_label
+
+
 def _crosswalk_onet(occupations: dict[str, dict], onet_dir: Path, alternates: pl.DataFrame) -> dict[str, set[str]]:
     """O*NET-SOC codes on ESCO occupations where the titles agree: O*NET's own title (made
     singular) equals an ESCO label, or at least two O*NET alternate titles name the same ESCO
     occupation and no other ESCO occupation gets as many. Returns the first kind: per SOC code, the
     ESCO occupations its own title names."""
-    by_label: dict[str, set[str]] = defaultdict(set)
-    for occ in occupations.values():
-        for label in [occ["title"], *occ["aliases"]]:
-            by_label[alias_key(label)].add(occ["id"])
+    by_label = _occupations_by_label(occupations)
     titles = pl.read_csv(onet_dir / "Occupation Data.txt", separator="\t", infer_schema=False, quote_char=None)
     votes: dict[str, Counter] = defaultdict(Counter)
     for soc, alt in alternates.select("O*NET-SOC Code", "Alternate Title").iter_rows():
@@ -705,10 +711,7 @@ def _add_computer_titles(occupations: dict[str, dict], alternates: pl.DataFrame,
     that names a certification ('CCIE') is a credential, not a job.
     Where the crosswalk rests on votes ('Web and Digital Interface Designers' to web developer), or in other
     fields, whose jobs ESCO names well, the alternate titles made titles-dev worse and are not taken."""
-    by_label: dict[str, set[str]] = defaultdict(set)
-    for occ in occupations.values():
-        for label in (occ["title"], *occ["aliases"]):
-            by_label[alias_key(label)].add(occ["id"])
+    by_label = _occupations_by_label(occupations)
     owner = {soc: next(iter(named)) for soc, named in named_by_title.items() if soc.startswith("15-12") and len(named) == 1
              and (occupations[next(iter(named))]["isco_group"] or "").startswith(("25", "35"))}
     added: dict[str, set[str]] = defaultdict(set)
