@@ -54,6 +54,12 @@ def build_skill_vectors(taxonomy: Taxonomy) -> dict[str, np.ndarray]:
     return {"ids": ids, "vectors": np.round(sums / scale[:, None]).astype(np.int8), "scale": scale.astype(np.float32)}
 
 
+def read_skill_vectors(path: Path) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The skill ids, int8 rows and per-row scales of a skill vectors file."""
+    with np.load(path) as data:
+        return data["ids"].tobytes().decode().split("\n"), data["vectors"], data["scale"]
+
+
 def save_skill_vectors(data: dict[str, np.ndarray], taxonomy_path: Path) -> Path:
     path = vectors_path(taxonomy_path)
     np.savez_compressed(path, **data)
@@ -81,8 +87,7 @@ class SkillLinker:
         path = vectors_path(taxonomy_path)
         if not path.exists():
             raise FileNotFoundError(f"{path}: no skill vectors beside the taxonomy; run `jobfit build-taxonomy`")
-        with np.load(path) as data:
-            return cls(taxonomy, data["ids"].tobytes().decode().split("\n"), data["vectors"], data["scale"])
+        return cls(taxonomy, *read_skill_vectors(path))
 
     def _similarity(self, phrases: list[str]) -> np.ndarray:
         from jobfit.embedding import embed_texts

@@ -721,6 +721,28 @@ def test_a_postings_skills_help_name_its_occupation():
     assert frontend.isco_group.startswith("25")  # an ICT professional, whatever 'engineer' suggests alone
 
 
+def test_what_a_postings_skills_mean_together_names_its_occupation():
+    """ESCO links programming languages and cloud platforms to dozens of engineering occupations: the share of a
+    software posting's skills each occupation lists left these a rail project engineer, a transport engineer, a
+    research engineer and a retail entrepreneur."""
+    postings = {
+        "Senior Rails + React Engineer to help fight evil": {"computer-science", "javascript", "oop", "physics", "rails",
+                                                             "react", "think-analytically"},
+        "System and Infrastructure Engineer": {"aws", "azure", "cloud-computing", "devops", "dns", "jenkins", "ldap", "linux",
+                                               "monitoring", "nginx", "puppet", "terraform", "unix", "virtualization",
+                                               "windows-server", "zabbix", "problem-solving", "adaptability"},
+        "UX Engineer": {"css", "figma", "html", "javascript", "react", "ux-design"},
+        "Senior Shopify Developer (Remote + Flexible)": {"communication", "ecommerce", "frontend", "fullstack", "klaviyo",
+                                                         "seo", "shopify", "web-development", "initiative"},
+    }
+    occupations = shared_occupation_matcher()
+    found = occupations.normalize(list(postings), list(postings.values()))
+    assert all(occ.isco_group.startswith("25") for occ in found), [occ.title for occ in found]
+    # two skills say too little together; the title alone decides then
+    [alone] = occupations.normalize(["UX Engineer"], [{"figma", "react"}])
+    assert alone.title == occupations.normalize(["UX Engineer"])[0].title
+
+
 def test_skill_taxonomy_asset_rebuilds_from_sources_when_configured(sources, tmp_path, monkeypatch):
     import dataclasses
 
