@@ -566,6 +566,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
             skill = graph.lookup(" ".join(words[1:]), written=False)  # not 'Schlumberger Eclipse' for the IDE
         if skill is None:
             key = alias_key(example)
+            if key in graph.drop:
+                continue  # a name the extras drop is no skill by O*NET's listing either ('Google', a query tool there)
             single = " " not in key
             if single and len(socs) < 2 and not hot:
                 continue  # a one-word product name only one occupation lists is more noise than signal

@@ -206,6 +206,20 @@ def test_an_extra_kept_to_its_written_name_is_the_esco_skill_written_so(sources,
     assert skills["spark"].esco_uri != ESCO + "spk"  # 'Spark' (Apache) is not ESCO's SPARK (an Ada language)
 
 
+def test_a_name_the_extras_drop_is_no_onet_product_either(sources, tmp_path):
+    """O*NET lists 'Google' as a query tool of four occupations; job postings name the employer ('offers from companies
+    like Google')."""
+    esco, onet = sources
+    with open(onet / "Technology Skills.txt", "a", encoding="utf-8") as fh:
+        fh.writelines(f"{soc}\tGoogle\t1\tData base user interface and query software\tN\n"
+                      for soc in ("13-1071.00", "13-1161.01", "27-3031.00", "33-3021.06"))
+        fh.write("15-1252.00\tGoogle Cloud Platform\t1\tDevelopment environment software\tY\n")
+    taxonomy = load_taxonomy(write_taxonomy(build_taxonomy(esco, onet), tmp_path / "t.json.gz"))
+    assert "onet-google" not in taxonomy.skills
+    assert SkillMatcher(taxonomy).find("Engineers who turned down Google and Twitter; our code runs on Google Cloud Platform") \
+        and not [m for m in SkillMatcher(taxonomy).find("engineers who turned down Google") if m.text == "Google"]
+
+
 def test_onet_products_are_also_named_without_their_vendor():
     from jobfit.taxonomy_build import _without_vendor
 
