@@ -29,6 +29,7 @@ CLOSENESS_GRANDCHILD = 0.6  # two levels narrower (Django for Python's parent)
 CLOSENESS_RELATED = 0.5  # ESCO skill-skill relations and jobfit's related links
 CLOSENESS_PARENT_FOR_CHILD = 0.4  # a broader skill covers a narrower child a little (Python for Django)
 CLOSENESS_COOCCURRING = 0.3  # asked for together in postings far more often than chance (Terraform, AWS)
+COOCCURRENCE_MAX_P = 0.01  # the chance, over all pairs tested together, of learning a pair that is together by chance
 CLOSENESS_SIMILAR = 0.3  # technology names close in embedding space (Keras, TensorFlow)
 CLOSENESS_SIBLING = 0.25  # two children of the same parent (MySQL for PostgreSQL)
 
@@ -139,23 +140,38 @@ class Taxonomy:
     cooccurring: dict[str, frozenset[str]] = field(default_factory=dict)  # learned from postings, see with_cooccurrence
     _fields: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)  # fields_of, as asked
 
-    def with_cooccurrence(self, skill_sets: list[set[str]], min_postings: int = 3, min_lift: float = 3.0) -> Taxonomy:
+    def with_cooccurrence(self, skill_sets: list[set[str]], min_postings: int = 3, min_lift: float = 3.0,
+                          max_p: float = COOCCURRENCE_MAX_P) -> Taxonomy:
         """This taxonomy plus the pairs of skills postings ask for together: in at least `min_postings`
-        postings and `min_lift` times as often as their frequencies predict."""
+        postings, `min_lift` times as often as their frequencies predict, and too often for chance (a
+        hypergeometric test at level `max_p`, shared out over the pairs tested, so a few hundred postings
+        do not make every rare pair look related). A posting with the same skills as another (one job
+        syndicated by two feeds, or advertised in six cities) counts once, and personal qualities and
+        languages learn nothing: 'Initiative' is asked for beside every technology and covers none of them."""
         from itertools import combinations
 
+        import numpy as np
+        from scipy.stats import hypergeom
+
+        learnable = {sid for sid, entry in self.skills.items() if entry.type not in ("soft skill", "language")}
+        postings = [skills & learnable for skills in dict.fromkeys(frozenset(skills) for skills in skill_sets)]
         single: Counter[str] = Counter()
         pairs: Counter[tuple[str, str]] = Counter()
-        for skills in skill_sets:
-            known = sorted(s for s in skills if s in self.skills)
-            single.update(known)
-            pairs.update(combinations(known, 2))
-        n = len(skill_sets)
+        for skills in postings:
+            single.update(skills)
+            pairs.update(combinations(sorted(skills), 2))
+        n = len(postings)
+        tested = [(a, b, together) for (a, b), together in pairs.items()
+                  if together >= min_postings and together * n >= min_lift * single[a] * single[b]]
         learned: dict[str, set[str]] = {}
-        for (a, b), together in pairs.items():
-            if together >= min_postings and together * n >= min_lift * single[a] * single[b]:
-                learned.setdefault(a, set()).add(b)
-                learned.setdefault(b, set()).add(a)
+        if tested:
+            together, first, second = (np.asarray(column) for column in
+                                       zip(*[(t, single[a], single[b]) for a, b, t in tested], strict=True))
+            chance = hypergeom.sf(together - 1, n, first, second)  # of seeing them together this often or more
+            for (a, b, _), p in zip(tested, chance, strict=True):
+                if p <= max_p / len(tested):
+                    learned.setdefault(a, set()).add(b)
+                    learned.setdefault(b, set()).add(a)
         return replace(self, cooccurring={k: frozenset(v) for k, v in learned.items()})
 
     @cached_property

@@ -613,8 +613,18 @@ def test_closeness_scale(matcher):
     assert 0 < tax.closeness("django", tax.skills["python"].parents[0]) < CLOSENESS_CHILD_FOR_PARENT
 
 
+# distinct postings: the same skills twice are one posting seen twice (see Taxonomy.with_cooccurrence)
+OTHER_SKILLS = ["python", "docker", "linux", "kubernetes", "sql", "git", "react", "excel", "jira", "figma"]
+
+
+def _postings(together: set[str], count: int, start: int = 0) -> list[set[str]]:
+    return [together | {OTHER_SKILLS[(start + i) % len(OTHER_SKILLS)], OTHER_SKILLS[(start + 3 * i + 1) % len(OTHER_SKILLS)]}
+            for i in range(count)]
+
+
 def test_reach_lists_every_skill_a_skill_covers_as_closeness_scores_it(matcher):
-    tax = matcher.taxonomy.with_cooccurrence([{"terraform", "aws"}] * 4 + [{"nursing"}] * 20)
+    tax = matcher.taxonomy.with_cooccurrence(_postings({"terraform", "aws"}, 4) + [{"nursing", f"x{i}"} for i in range(20)])
+    assert tax.closeness("terraform", "aws") == CLOSENESS_COOCCURRING
     ids = sorted(tax.skills)
     for have in ["postgresql", "python", "django", "terraform", "sql", *ids[::997]]:
         reach = tax.reach(have)
@@ -625,11 +635,28 @@ def test_reach_lists_every_skill_a_skill_covers_as_closeness_scores_it(matcher):
 
 
 def test_skills_asked_for_together_become_close(matcher):
-    postings = [{"terraform", "aws"}] * 4 + [{"nursing"}] * 20 + [{"aws", "nursing"}]
+    postings = _postings({"terraform", "aws"}, 4) + [{"nursing", f"x{i}"} for i in range(20)] + [{"aws", "nursing"}]
     learned = matcher.taxonomy.with_cooccurrence(postings)
     assert learned.closeness("terraform", "aws") == CLOSENESS_COOCCURRING
     assert learned.closeness("nursing", "aws") == 0.0  # together once, by chance
     assert matcher.taxonomy.closeness("terraform", "aws") == 0.0  # the shared taxonomy is left as it was
+
+
+def test_only_pairs_too_frequent_for_chance_among_distinct_postings_become_close(matcher):
+    """In a few hundred feed postings a rare pair three times together is often chance: 4,670 pairs were learned
+    from the 696 shared feed postings ('Wix' covered by 'Initiative', 'WordPress' by 'Quality Assurance')."""
+    fillers = [{f"x{i}"} for i in range(40)]
+    # one posting advertised six times (six cities) is one posting
+    syndicated = matcher.taxonomy.with_cooccurrence([{"wix", "figma", "wordpress"}] * 6 + fillers)
+    assert syndicated.closeness("wix", "wordpress") == 0.0
+    # a personal quality asked beside a technology in every posting still covers none of it
+    quality = matcher.taxonomy.with_cooccurrence(_postings({"initiative", "wix"}, 8) + fillers)
+    assert quality.closeness("initiative", "wix") == 0.0 and quality.closeness("wix", "initiative") == 0.0
+    # three times together where once was expected (lift 3): p = 0.046, chance
+    chance = matcher.taxonomy.with_cooccurrence(
+        _postings({"terraform", "aws"}, 3) + _postings({"terraform"}, 5, 1) + _postings({"aws"}, 2, 2)
+        + [{f"y{i}"} for i in range(30)])
+    assert chance.closeness("terraform", "aws") == 0.0
 
 
 def test_titles_normalize_to_esco_occupations():
