@@ -6,6 +6,7 @@ import dagster as dg
 
 from jobfit.embedding import text_sha
 from jobfit.jobs import job_text
+from jobfit.occupations import clean_title
 from jobfit.resumes import profile_text
 from jobfit.schema import JobPosting, Profile
 from pipelines.automation import on_upstream_update
@@ -53,7 +54,7 @@ def profile_vectors(storage: StorageResource, embedder: EmbedderResource, vector
         rows = con.execute("SELECT profile_id, tenant, profile_json FROM profiles WHERE status = 'active'").fetchall()
     profiles = {pid: (tenant, Profile.model_validate_json(js)) for pid, tenant, js in rows}
     texts = {pid: (tenant, profile_text(p)) for pid, (tenant, p) in profiles.items()}
-    titles = {pid: (tenant, p.basics.label or "") for pid, (tenant, p) in profiles.items()}
+    titles = {pid: (tenant, clean_title(p.basics.label or "")) for pid, (tenant, p) in profiles.items()}
     return dg.MaterializeResult(metadata={**_sync_vectors("profile_vectors", texts, embedder, vectors),
                                           **_titles(_sync_vectors("profile_titles", titles, embedder, vectors))})
 
@@ -70,6 +71,6 @@ def job_vectors(storage: StorageResource, embedder: EmbedderResource, vectors: V
         rows = con.execute("SELECT id, tenant, posting_json FROM job_postings").fetchall()
     jobs = {jid: (tenant, JobPosting.model_validate_json(js)) for jid, tenant, js in rows}
     texts = {jid: (tenant, job_text(j)) for jid, (tenant, j) in jobs.items()}
-    titles = {jid: (tenant, j.title or "") for jid, (tenant, j) in jobs.items()}
+    titles = {jid: (tenant, clean_title(j.title or "")) for jid, (tenant, j) in jobs.items()}
     return dg.MaterializeResult(metadata={**_sync_vectors("job_vectors", texts, embedder, vectors),
                                           **_titles(_sync_vectors("job_titles", titles, embedder, vectors))})

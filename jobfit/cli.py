@@ -121,6 +121,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     from jobfit.embedding import embed_texts
     from jobfit.jobs import job_text
     from jobfit.matching import load_weights, match_all
+    from jobfit.occupations import clean_title
     from jobfit.resumes import profile_text
     from jobfit.schema import Profile
     from jobfit.taxonomy import shared_matcher
@@ -146,8 +147,8 @@ def cmd_match(args: argparse.Namespace) -> int:
     job_vectors = embed_texts([job_text(j) for j in jobs.values()])
     taxonomy = shared_matcher().taxonomy.with_cooccurrence(
         [{s.id for s in j.meta.required_skills + j.meta.preferred_skills} for j in jobs.values()])
-    profile_titles = embed_texts([p.basics.label or "" for p in profiles.values()])
-    job_titles = embed_texts([j.title or "" for j in jobs.values()])
+    profile_titles = embed_texts([clean_title(p.basics.label or "") for p in profiles.values()])
+    job_titles = embed_texts([clean_title(j.title or "") for j in jobs.values()])
     matches = match_all(profiles, profile_vectors, jobs, job_vectors, taxonomy, top_n=args.top, min_score=0,
                         weights=weights,
                         profile_titles=profile_titles, job_titles=job_titles)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from jobfit.occupations import OccupationMatch, OccupationMatcher
+from jobfit.occupations import OccupationMatch, OccupationMatcher, clean_title
 from jobfit.resumes import TITLE_LEVELS
 from jobfit.salary import parse_salary
 from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, SalarySuggestion, Skill
@@ -315,9 +315,10 @@ def remote_and_regions(stated: str | None, text: str, location: str) -> tuple[st
 
 
 def job_text(job: JobPosting) -> str:
-    """The text that represents a posting for embedding: title, required skills and the description's start."""
+    """The text that represents a posting for embedding: title (as `clean_title` reads it, seniority off, like the
+    profile's), required skills and the description's start."""
     skills = ", ".join(s.name for s in job.meta.required_skills)
-    return "\n".join(filter(None, [job.title, f"Skills: {skills}" if skills else "", (job.description or "")[:1500]]))
+    return "\n".join(filter(None, [clean_title(job.title or ""), f"Skills: {skills}" if skills else "", (job.description or "")[:1500]]))
 
 
 MIN_SALARY_SAMPLE = 5  # stated salaries a suggestion needs

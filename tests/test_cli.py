@@ -87,6 +87,23 @@ def test_match_prints_top_n_per_profile(tmp_path):
     assert all([r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True) for rows in by_profile.values())
 
 
+def test_seniority_makes_no_two_jobs_read_alike(tmp_path):
+    """'Senior Accountant' read 0.59 close to 'Senior Software Engineer' and 0.40 to 'Bookkeeper' in MiniLM space: the
+    seniority word outweighed the work. Titles are compared, and embedded with the resume and the posting, without it."""
+    resume = tmp_path / "dana.txt"
+    resume.write_text("Dana Moss\nSenior Accountant\ndana@example.com\n\nExperience\nSenior Accountant, Ledger & Co, 2015 - 2024\n"
+                      "- Closed the monthly books and reconciled accounts\n")
+    parsed = tmp_path / "parsed.jsonl"
+    parsed.write_text(run("parse", resume, "--jsonl").stdout)
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text("".join(json.dumps({"id": jid, "title": title, "description": "Join our team."}) + "\n" for jid, title in
+                            [("dev", "Senior Software Engineer"), ("books", "Bookkeeper"), ("nurse", "Senior Nurse")]))
+    out = {row["job"]: row for row in lines(run("match", "--profiles", parsed, "--jobs", jobs, "--top", 3).stdout)}
+    assert out["books"]["components"]["title"]["score"] > out["dev"]["components"]["title"]["score"]
+    assert out["books"]["components"]["title"]["score"] > out["nurse"]["components"]["title"]["score"]
+    assert max(out, key=lambda job: out[job]["score"]) == "books"
+
+
 def test_match_uses_the_weights_file_and_refuses_a_bad_one(tmp_path):
     parsed = tmp_path / "parsed.jsonl"
     parsed.write_text(run("parse", SAMPLES / "inbox" / "globex" / "tom_becker.txt", "--jsonl").stdout)

@@ -109,6 +109,24 @@ def test_a_posting_that_reads_like_every_resume_does_not_top_every_list():
     assert j.tolist() == (np.arange(n) + 1).tolist()  # each resume's own posting first, not the generic one
 
 
+def test_a_few_profiles_do_not_make_one_of_them_stand_far_above_the_rest():
+    """Eight profiles measure a posting's spread of similarity at 0.058 where 120 measure 0.081: with the small one
+    alone, a resume a little closer than the others stood two deviations above them (an interior designer scored 80
+    on a software posting). The spread is pooled with the prior one; a large pool keeps what it measured."""
+    rng = np.random.default_rng(5)
+
+    def spread(n, measured):
+        column = np.clip(0.3 + rng.normal(0, measured, n), -1, 1)
+        profiles = np.stack([column, np.sqrt(1 - column ** 2)], axis=1).astype(np.float32)  # cosine to (1, 0) = column
+        _, std = posting_typicals(profiles, ["t"] * n, unit([[1, 0]]), [None])
+        return float(std[0]), float(column.std())
+
+    few, few_measured = spread(6, 0.02)
+    assert few_measured < 0.03 and few > 0.07  # one resume 0.05 above the others is under a deviation above them
+    many, many_measured = spread(2000, 0.02)
+    assert many == pytest.approx(many_measured, abs=0.003)
+
+
 def test_a_candidate_whose_title_reads_like_the_posting_title_ranks_it_higher(matcher):
     # three postings read the same to the resume as a whole; only their titles differ. The candidate's title
     # (a data engineer) is close to the first posting's title, typical of the second's, far from the third's

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
+from jobfit.occupations import clean_title
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.taxonomy import Taxonomy
 
@@ -103,7 +104,7 @@ class Titles:
     def build(cls, profiles: dict[str, Profile], profile_titles: np.ndarray, jobs: dict[str, JobPosting],
               job_titles: np.ndarray, seed: int = 0) -> Titles:
         """Rows of the title matrices follow the dicts' order; a side without a title is never read."""
-        job_has = np.array([bool(j.title) for j in jobs.values()], dtype=bool)
+        job_has = np.array([bool(clean_title(j.title or "")) for j in jobs.values()], dtype=bool)
         sample = np.flatnonzero(job_has)
         if len(sample) > TITLE_SAMPLE:
             sample = np.sort(np.random.default_rng(seed).choice(sample, TITLE_SAMPLE, replace=False))
@@ -135,7 +136,7 @@ def _profile_titles(profiles: dict[str, Profile], profile_titles: np.ndarray, ce
     posting title (t·center and sqrt(tᵀ·covariance·t))."""
     vectors = np.asarray(profile_titles, dtype=np.float64)
     spread = np.sqrt(np.maximum(((vectors @ covariance) * vectors).sum(1), 0.0))
-    has = np.array([bool(p.basics.label) for p in profiles.values()], dtype=bool)
+    has = np.array([bool(clean_title(p.basics.label or "")) for p in profiles.values()], dtype=bool)
     return np.asarray(profile_titles, dtype=np.float32), has, vectors @ center, np.maximum(spread, 0.02)
 
 

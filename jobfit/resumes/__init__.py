@@ -13,6 +13,7 @@ from itertools import groupby, pairwise
 
 from jobfit import SCHEMA_VERSION
 from jobfit.documents import LayoutLine
+from jobfit.occupations import clean_title
 from jobfit.resumes.basics import contacts
 from jobfit.resumes.dates import find_range, iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
@@ -598,7 +599,9 @@ def profile_text(profile: Profile) -> str:
     highlight blurs the vector toward generic office work."""
     # the roles of each job, in order (one job can hold several: see parse_resume)
     latest = [list(job) for _, job in groupby(profile.work, key=lambda w: (w.name, w.startDate, w.endDate))]
-    titles = dict.fromkeys(t.strip() for t in [profile.basics.label or "", *(w.position or "" for job in latest[:3] for w in job)])
+    # titles as the title component compares them: 'Senior' alone made an interior designer's resume read as close to
+    # a senior software engineer's posting as the median resume of the posting's own occupation
+    titles = dict.fromkeys(clean_title(t) for t in [profile.basics.label or "", *(w.position or "" for job in latest[:3] for w in job)])
     parts = [". ".join(t for t in titles if t), profile.basics.summary or ""]
     parts += [" ".join(filter(None, [e.studyType, e.area])) for e in profile.education[:2]]
     parts += [job[0].highlights[0] for job in latest[:2] if job[0].highlights]
