@@ -152,6 +152,25 @@ def test_a_candidate_whose_title_reads_like_the_posting_title_ranks_it_higher(ma
     assert alone[0].job_id == "close" and alone[0].score == casey[0].score
 
 
+def test_a_title_only_less_unrelated_than_the_others_is_not_close(matcher):
+    """Among software postings an interior designer's title stands well above its typical similarity wherever a
+    posting says 'designer' or 'architect': standing above counts only as far as the similarity reaches that of
+    two titles of one occupation."""
+    profile = parse_resume(RESUME, matcher=matcher, tenant="t1")
+    ids = ["unrelated", "related", *(f"other{i}" for i in range(20))]
+    jobs = {jid: analyze_job({**DATA_JOB, "id": jid}, matcher) for jid in ids}
+    rng = np.random.default_rng(1)
+    # cosine to the profile's title (1, 0, 0): 0.25 and 0.75; the others about 0.05
+    others = [[0.05 + rng.normal(0, 0.02), 1, rng.normal(0, 0.3)] for _ in ids[2:]]
+    built = Matcher.build({"casey": profile}, unit([[1, 0]]), jobs, unit([[1, 0.1]] * len(ids)), matcher.taxonomy,
+                          profile_titles=unit([[1, 0, 0]]), job_titles=unit([[0.25, 0.968, 0], [0.75, 0.661, 0], *others]))
+    ranked = {m.job_id: m for m in built.for_profiles(top_n=len(ids))}
+    unrelated, related = ranked["unrelated"], ranked["related"]
+    assert related.components["title"].score > 90 and any("is close to this posting's" in r for r in related.reasons)
+    assert unrelated.components["title"].score < 10  # though its 0.25 stands several deviations above the typical 0.05
+    assert not any("is close to this posting's" in r for r in unrelated.reasons)
+
+
 def test_match_all_keeps_top_n_each_way(matcher):
     profile = parse_resume(RESUME, matcher=matcher, tenant="t1")
     jobs = {j["id"]: analyze_job(j, matcher) for j in (DATA_JOB, NURSE_JOB, {**NURSE_JOB, "id": "feed-nurse"})}

@@ -27,6 +27,9 @@ EDUCATION_LEVELS = ["secondary", "certificate", "associate", "bachelor", "master
 REQUIRED_WEIGHT, PREFERRED_WEIGHT = 2.0, 1.0
 COMPONENTS = ("skills", "title", "experience", "education", "location", "salary", "semantic")
 TITLE_SAMPLE = 20000  # posting titles a typical posting title is measured on
+# MiniLM cosines of two cleaned titles: below the first, titles of unrelated jobs (their median on the labeled
+# categories set is 0.27) and no credit; from the second, titles of one occupation (median 0.48) and full credit
+TITLE_UNRELATED, TITLE_RELATED = 0.3, 0.5
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,11 @@ class Titles:
 
     A candidate's title is compared with the posting's; the typical value is the mean and spread of its
     similarity to every posting title, in closed form from the posting titles' mean and covariance, so
-    "Manager" (close to many titles) does not lift every posting. No title on a side: the pair is neutral."""
+    "Manager" (close to many titles) does not lift every posting. Standing above the typical value counts only
+    as far as the similarity itself reaches that of two titles of one occupation: among software postings an
+    interior designer's title stands above its typical value wherever a posting says 'designer' or 'architect',
+    yet 'interior designer' and 'software engineer' (0.29) name unrelated jobs. No title on a side: the pair is
+    neutral."""
 
     jobs: np.ndarray  # (n_jobs, d) unit rows
     job_has: np.ndarray  # bool per posting
@@ -119,14 +126,15 @@ class Titles:
         vectors, has, mean, std = _profile_titles(profiles, profile_titles, self.center, self.covariance)
         return replace(self, profiles=vectors, profile_has=has, mean=mean, std=std)
 
-    def z(self, p: np.ndarray, j: np.ndarray, chunk: int = 50_000) -> np.ndarray:
-        """How far each pair's title similarity stands above the profile's typical one; NaN without titles."""
-        out = np.full(len(p), np.nan)
+    def score(self, p: np.ndarray, j: np.ndarray, chunk: int = 50_000) -> np.ndarray:
+        """The title component of each pair (0-100; 50 when a side has no title)."""
+        out = np.full(len(p), 50.0)
         for start in range(0, len(p), chunk):
             pp, jj = p[start:start + chunk], j[start:start + chunk]
-            similarity = np.einsum("ij,ij->i", self.profiles[pp], self.jobs[jj])
-            known = self.profile_has[pp] & self.job_has[jj]
-            out[start:start + chunk] = np.where(known, (similarity - self.mean[pp]) / self.std[pp], np.nan)
+            similarity = np.einsum("ij,ij->i", self.profiles[pp], self.jobs[jj]).astype(np.float64)
+            above = semantic_score((similarity - self.mean[pp]) / self.std[pp])
+            related = np.clip((similarity - TITLE_UNRELATED) / (TITLE_RELATED - TITLE_UNRELATED), 0.0, 1.0)
+            out[start:start + chunk] = np.where(self.profile_has[pp] & self.job_has[jj], above * related, 50.0)
         return out
 
 
@@ -222,7 +230,6 @@ class PairScores:
     job: np.ndarray
     similarity: np.ndarray
     typical: np.ndarray  # the posting's mean similarity to its candidates
-    title_z: np.ndarray  # how far the titles' similarity stands above the profile's typical one (NaN: no titles)
     salary_known: np.ndarray  # both sides state a salary in one currency: the salary component counts
     components: dict[str, np.ndarray]
     total: np.ndarray
@@ -234,8 +241,7 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     """Every component and the total for the pairs (p[k], j[k]), without a Python loop over pairs.
     Without `titles` the title component is neutral (50)."""
     p, j = np.asarray(p, dtype=np.int64), np.asarray(j, dtype=np.int64)
-    title_z = titles.z(p, j) if titles is not None else np.full(len(p), np.nan)
-    title = np.where(np.isnan(title_z), 50.0, semantic_score(np.nan_to_num(title_z)))
+    title = titles.score(p, j) if titles is not None else np.full(len(p), 50.0)
     covered = np.asarray(profiles.cover_matrix[p].multiply(jobs.wanted[j]).sum(axis=1)).ravel()
     total_wanted = jobs.wanted_total[j]
     skills = np.where(total_wanted > 0, 100.0 * covered / np.maximum(total_wanted, 1e-9), 50.0)
@@ -267,7 +273,7 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
         salary_weight = w["salary"] * salary_known[rows]  # a salary only one side states counts for nothing
         total[rows] = (sum(components[name][rows] * w[name] for name in COMPONENTS if name != "salary")
                        + components["salary"][rows] * salary_weight) / (sum(w.values()) - w["salary"] + salary_weight)
-    return PairScores(p, j, np.asarray(similarity, dtype=np.float64), job_mean[j], title_z, salary_known, components, total)
+    return PairScores(p, j, np.asarray(similarity, dtype=np.float64), job_mean[j], salary_known, components, total)
 
 
 def salary_score(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -312,7 +318,7 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
         reasons.append("Partly covered by related skills: " + ", ".join(partial[:4]) + ".")
     if missing:
         reasons.append("Missing required skills: " + ", ".join(missing[:6]) + ".")
-    reasons += [r for r in (_title_reason(profile, job, float(scores.title_z[k])), _experience_reason(profile, job),
+    reasons += [r for r in (_title_reason(profile, job, float(scores.components["title"][k])), _experience_reason(profile, job),
                             _education_reason(profile, job), _location_reason(profile, job), _salary_reason(profile, job)) if r]
     similarity, typical = float(scores.similarity[k]), float(scores.typical[k])
     if similarity >= typical:
@@ -331,12 +337,13 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
     ))
 
 
-def _title_reason(profile: Profile, job: JobPosting, z: float) -> str | None:
-    if np.isnan(z) or abs(z) < 1.0:
-        return None
-    if z > 0:
+def _title_reason(profile: Profile, job: JobPosting, score: float) -> str | None:
+    """Said when the title component is a deviation or more from typical (73 and above, 27 and below)."""
+    if score >= semantic_score(1.0):
         return f"Their title, {profile.basics.label}, is close to this posting's ({job.title})."
-    return f"Their title, {profile.basics.label}, is far from this posting's ({job.title})."
+    if score <= semantic_score(-1.0):
+        return f"Their title, {profile.basics.label}, is far from this posting's ({job.title})."
+    return None
 
 
 def _experience_reason(profile: Profile, job: JobPosting) -> str | None:
