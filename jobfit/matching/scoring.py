@@ -93,10 +93,9 @@ class Titles:
     A candidate's title is compared with the posting's; the typical value is the mean and spread of its
     similarity to every posting title, in closed form from the posting titles' mean and covariance, so
     "Manager" (close to many titles) does not lift every posting. Standing above the typical value counts only
-    as far as the similarity itself reaches that of two titles of one occupation: among software postings an
-    interior designer's title stands above its typical value wherever a posting says 'designer' or 'architect',
-    yet 'interior designer' and 'software engineer' (0.29) name unrelated jobs. No title on a side: the pair is
-    neutral."""
+    as far as the similarity itself reaches that of two titles of one occupation: among software postings a
+    designer's title stands above its typical value wherever a posting says 'designer' or 'architect', yet 'set
+    designer' and 'software engineer' (0.29) name unrelated jobs. No title on a side: the pair is neutral."""
 
     jobs: np.ndarray  # (n_jobs, d) unit rows
     job_has: np.ndarray  # bool per posting
