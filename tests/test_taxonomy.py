@@ -453,6 +453,10 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     # onboarding is a new hire's (recruiting) or a customer's (customer success)
     assert ("recruiting", "new hire onboarding") in found(matcher, "Improve the new hire onboarding process")
     assert ("customer-success", "customer onboarding") in found(matcher, "You will own customer onboarding and renewals")
+    # a verb, not cosmetics; marketing's messaging, not a message queue
+    assert not found(matcher, "Many components make up a system, and events make up for the office.")
+    assert "message-queues" not in {s for s, _ in found(matcher, "Test and refine messaging to engage passive candidates")}
+    assert ("message-queues", "messaging systems") in found(matcher, "Operate RabbitMQ and other messaging systems")
 
 
 def test_todays_tools_are_named(matcher):
