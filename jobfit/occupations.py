@@ -14,7 +14,7 @@ counts; the whole title with its brackets read as words is one more piece, for '
 - and, for three skills or more, how far the meaning of the skills together (the mean of their MiniLM vectors,
   shipped with the taxonomy for skill linking) stands out near the occupation's centroid: ESCO links programming
   languages and cloud platforms to dozens of engineering occupations, so their share alone left a 'Senior Rails +
-  React Engineer' a rail project engineer and a 'Staff Product Engineer' a design engineer. Only occupations more
+  React Engineer' a rail project engineer and a 'System and Infrastructure Engineer' a transport engineer. Only occupations more
   than two standard deviations nearer than the average get it (on the shared feeds, 52 of 507 distinct titles
   changed, 22 for the better and 3 for the worse by reading; titles-dev, titles only, is unchanged).
 Without the centroid file the lexical and skill signals decide. A piece that is one of an occupation's labels,
