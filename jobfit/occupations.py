@@ -248,18 +248,20 @@ class OccupationMatcher:
                 found[k] = found.get(k, 0.0) + weight
         return {k: v / len(skills) for k, v in found.items()}
 
-    def _skills_meaning(self, skills: set[str]) -> np.ndarray | None:
-        """Per occupation, how many standard deviations past SKILLS_MEANING_FROM the mean vector of `skills` is nearer
-        its centroid than the average occupation's (0 for the rest); None for fewer than SKILLS_MEANING_MIN skills."""
-        rows = sorted(self._skill_row[sid] for sid in skills if sid in self._skill_row)
-        if len(rows) < SKILLS_MEANING_MIN:
-            return None
-        mean = (self._skill_vectors[rows].astype(np.float32) * self._skill_scale[rows, None]).mean(axis=0)
-        similarity = self._centroids @ (mean / np.linalg.norm(mean))
-        spread = similarity.std()
-        if not spread:
-            return None
-        return np.maximum((similarity - similarity.mean()) / spread - SKILLS_MEANING_FROM, 0)
+    def _skills_meaning(self, skills: list[set[str]]) -> dict[int, np.ndarray]:
+        """Per posting with SKILLS_MEANING_MIN skills or more (by position in `skills`), per occupation: how many standard
+        deviations past SKILLS_MEANING_FROM the mean vector of its skills is nearer the occupation's centroid than the
+        average occupation's (0 for the rest). One matrix product for the batch."""
+        rows = {k: sorted(self._skill_row[sid] for sid in posting if sid in self._skill_row) for k, posting in enumerate(skills)}
+        rows = {k: r for k, r in rows.items() if len(r) >= SKILLS_MEANING_MIN}
+        if not rows:
+            return {}
+        means = np.stack([(self._skill_vectors[r].astype(np.float32) * self._skill_scale[r, None]).mean(axis=0)
+                          for r in rows.values()])
+        similarity = (means / np.linalg.norm(means, axis=1, keepdims=True)) @ self._centroids.T
+        spread = similarity.std(axis=1, keepdims=True)
+        z = (similarity - similarity.mean(axis=1, keepdims=True)) / np.where(spread > 0, spread, np.inf)
+        return dict(zip(rows, np.maximum(z - SKILLS_MEANING_FROM, 0), strict=True))
 
     @cached_property
     def _skill_index(self) -> dict[str, list[tuple[int, float]]]:
@@ -280,6 +282,7 @@ class OccupationMatcher:
             from jobfit.embedding import embed_texts
 
             semantic = embed_texts(flat) @ self._centroids.T
+        meanings = self._skills_meaning(skills) if skills else {}
         out: list[OccupationMatch | None] = []
         first = 0
         for row, pieces in enumerate(parts):
@@ -300,8 +303,8 @@ class OccupationMatcher:
             first += len(pieces)
             for k, value in self._skill_evidence(skills[row] if skills else set()).items():
                 scores[k] += SKILLS_WEIGHT * value
-            if skills and (meaning := self._skills_meaning(skills[row])) is not None:
-                scores += SKILLS_MEANING_WEIGHT * meaning.astype(np.float32)
+            if row in meanings:
+                scores += SKILLS_MEANING_WEIGHT * meanings[row].astype(np.float32)
             named &= np.isfinite(scores) & (_RANK.search(titles[row]) is None)
             # a piece that is one of an occupation's labels, word for word, names it: of the occupations so named,
             # the best scoring is the answer, above any the title only resembles ('Site Reliability Engineer' is
