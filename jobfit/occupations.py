@@ -105,11 +105,14 @@ def title_parts(title: str, named_terms: re.Pattern | None = None) -> list[str]:
 
 
 def clean_title(title: str, named_terms: re.Pattern | None = None) -> str:
-    """The title's words that may name the job, lower case. A term of employment goes unless `named_terms` (the
-    occupations' labels that hold one) finds it inside such a label."""
+    """The title's words that may name the job, lower case, without seniority, brackets and codes. With `named_terms`
+    (the occupations' labels that hold a term of employment) a term of employment goes too, unless it is inside such
+    a label; without them it stays: matching compares titles with no taxonomy at hand, and 'Contract Manager' is no
+    'manager'."""
     text = title or ""
-    kept = [m.span() for m in named_terms.finditer(text)] if named_terms else []
-    text = _TERMS.sub(lambda m: m.group() if any(a <= m.start() < b for a, b in kept) else " ", text)
+    if named_terms is not None:
+        kept = [m.span() for m in named_terms.finditer(text)]
+        text = _TERMS.sub(lambda m: m.group() if any(a <= m.start() < b for a, b in kept) else " ", text)
     text = _NOISE.sub(" ", text)
     text = re.sub(r"[^\w&/+#. ]", " ", text)
     return re.sub(r"\s+", " ", text).strip().lower()
@@ -191,7 +194,8 @@ class OccupationMatcher:
                 self._narrower.setdefault(index[occ.broader], []).append(k)
         named_terms = sorted({label for occ in self._occupations for label in (occ.title, *occ.aliases) if _TERMS.search(label)},
                              key=len, reverse=True)
-        self._named_terms = re.compile(r"\b(?:" + "|".join(map(re.escape, named_terms)) + r")\b", re.I) if named_terms else None
+        # (a pattern that finds nothing when no label holds one: the terms still go)
+        self._named_terms = re.compile(r"\b(?:" + "|".join(map(re.escape, named_terms)) + r")\b" if named_terms else r"(?!)", re.I)
         self._in_charge = np.asarray([k for k, occ in enumerate(self._occupations) if _IN_CHARGE.search(occ.title)],
                                      dtype=np.int64)
 

@@ -666,6 +666,7 @@ def test_only_pairs_too_frequent_for_chance_among_distinct_postings_become_close
 def test_titles_normalize_to_esco_occupations():
     occupations = shared_occupation_matcher()
     assert clean_title("SENIOR SOFTWARE ENGINEER (Kuala Lumpur) - URGENT") == "software engineer"
+    assert clean_title("Contract Manager") == "contract manager"  # as matching compares titles, with no taxonomy at hand
     dev, nurse, empty = occupations.normalize(["SENIOR SOFTWARE ENGINEER (Kuala Lumpur)", "Registered Nurse - ICU nights", ""])
     assert dev.isco_group.startswith("25") and dev.esco_uri.startswith(OCC)
     assert nurse.isco_group.startswith("22") and 0 < nurse.confidence <= 1
