@@ -11,7 +11,7 @@ counts; the whole title with its brackets read as words is one more piece, for '
 - when the posting's skills are known, the share of them ESCO lists for the occupation (essential
   count fully, optional half): 'Frontend Engineer' with React and TypeScript is a developer, not a
   construction engineer;
-- and, for three skills or more, how far the meaning of the skills together (the mean of their MiniLM vectors,
+- and, for three skills or more (soft skills and languages left out), how far the meaning of the skills together (the mean of their MiniLM vectors,
   shipped with the taxonomy for skill linking) stands out near the occupation's centroid: ESCO links programming
   languages and cloud platforms to dozens of engineering occupations, so their share alone left a 'Senior Rails +
   React Engineer' a rail project engineer and a 'System and Infrastructure Engineer' a transport engineer. Only occupations more
@@ -253,10 +253,12 @@ class OccupationMatcher:
         return {k: v / len(skills) for k, v in found.items()}
 
     def _skills_meaning(self, skills: list[set[str]]) -> dict[int, np.ndarray]:
-        """Per posting with SKILLS_MEANING_MIN skills or more (by position in `skills`), per occupation: how many standard
-        deviations past SKILLS_MEANING_FROM the mean vector of its skills is nearer the occupation's centroid than the
+        """Per posting with SKILLS_MEANING_MIN skills or more that tell a field (no soft skills or languages: teamwork and
+        attention to detail made a 'QA Architect' an interior architect), by position in `skills`, per occupation: how
+        many standard deviations past SKILLS_MEANING_FROM the mean vector of its skills is nearer the occupation's centroid than the
         average occupation's (0 for the rest). One matrix product for the batch."""
-        rows = {k: sorted(self._skill_row[sid] for sid in posting if sid in self._skill_row) for k, posting in enumerate(skills)}
+        rows = {k: sorted(self._skill_row[sid] for sid in posting if sid in self._skill_row and self._says_field(sid))
+                for k, posting in enumerate(skills)}
         rows = {k: r for k, r in rows.items() if len(r) >= SKILLS_MEANING_MIN}
         if not rows:
             return {}
@@ -266,6 +268,10 @@ class OccupationMatcher:
         spread = similarity.std(axis=1, keepdims=True)
         z = (similarity - similarity.mean(axis=1, keepdims=True)) / np.where(spread > 0, spread, np.inf)
         return dict(zip(rows, np.maximum(z - SKILLS_MEANING_FROM, 0), strict=True))
+
+    def _says_field(self, skill_id: str) -> bool:
+        """Whether a skill tells a field of work: soft skills and languages are asked of every job."""
+        return self.taxonomy.skills[skill_id].type not in ("soft skill", "language")
 
     @cached_property
     def _skill_index(self) -> dict[str, list[tuple[int, float]]]:

@@ -789,6 +789,25 @@ def test_what_a_postings_skills_mean_together_names_its_occupation():
     assert alone.title == occupations.normalize(["UX Engineer"])[0].title
 
 
+def test_soft_skills_say_nothing_of_what_a_postings_skills_mean_together():
+    """Teamwork, attention to detail and organising oneself are asked of every job: in the mean of a posting's skill
+    vectors they pulled a QA architect toward an interior architect and a QA lead toward a software analyst."""
+    postings = {
+        "QA Architect": {"android", "attend-meetings", "attention-to-detail", "backend", "build-team-spirit", "c-sharp", "ci-cd",
+                         "cloud-computing", "gcp", "github", "github-actions", "go", "grafana", "group-planning-and-organising",
+                         "group-supporting-others", "identify-problems", "ios", "javascript", "kotlin", "macos",
+                         "manage-quality", "mentoring", "message-queues", "mobile-development", "nginx", "postgresql",
+                         "problem-solving", "quality-assurance", "react", "ruby", "swift", "teamwork", "test-automation",
+                         "think-innovately", "time-management", "toggl", "typescript", "web-development", "windows"},
+        "Software QA Lead": {"attention-to-detail", "build-team-spirit", "customer-service", "cypress", "lead-a-team",
+                             "manage-feedback", "manage-tests", "mobile-development", "negotiate-with-stakeholders",
+                             "playwright", "pragmatism", "problem-solving", "quality-assurance", "regression-testing",
+                             "self-confidence", "teamwork", "testing"},
+    }
+    found = shared_occupation_matcher().normalize(list(postings), list(postings.values()))
+    assert [occ.title for occ in found] == ["software architect", "software tester"]
+
+
 def test_skill_taxonomy_asset_rebuilds_from_sources_when_configured(sources, tmp_path, monkeypatch):
     import dataclasses
 
