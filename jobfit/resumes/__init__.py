@@ -15,6 +15,7 @@ from jobfit import SCHEMA_VERSION
 from jobfit.documents import LayoutLine
 from jobfit.occupations import clean_title
 from jobfit.resumes.basics import contacts
+from jobfit.resumes.certificates import read_certificates
 from jobfit.resumes.dates import find_range, iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
 from jobfit.resumes.entries import wrap_width
@@ -22,13 +23,12 @@ from jobfit.resumes.layout import has_hints, line_styles
 from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
 from jobfit.resumes.sections import BULLET, INLINE, Section, heading_of, letter_spaced, section_lines, split_sections
 from jobfit.resumes.skills import SkillUse, resume_skills
-from jobfit.resumes.work import dates_only, merged_jobs, prose_entries, roles_held, work_entries
+from jobfit.resumes.work import merged_jobs, prose_entries, roles_held, work_entries
 from jobfit.salary import parse_salary
 from jobfit.schema import (
     Achievement,
     Award,
     Basics,
-    Certificate,
     Education,
     Language,
     Profile,
@@ -142,26 +142,6 @@ def _languages(lines: list[str]) -> list[Language]:
                 fluency = FLUENCY.search(words)
                 languages.append(Language(language=language, fluency=fluency.group(1).lower() if fluency else None))
     return languages
-
-
-def _certificates(lines: list[str]) -> list[Certificate]:
-    out: list[Certificate] = []
-    for line in _items(lines):
-        if len(line.split()) > 16:
-            continue
-        years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
-        if dates_only(line):  # 'Jun 2019 - Present' under a course: when it was taken, no certificate of its own
-            if out and not out[-1].date and years:
-                out[-1].date = years[-1]
-            continue
-        name = re.sub(r"\s*[,(–-]*\s*(?:19|20)\d\d\)?\s*$", "", line).strip(" ,-–")
-        issuer = None
-        parts = re.split(r"\s+[-–—|]\s+|,\s+(?=[A-Z])", name, maxsplit=1)
-        if len(parts) == 2:
-            name, issuer = parts
-        if name:
-            out.append(Certificate(name=name, date=years[-1] if years else None, issuer=issuer))
-    return out
 
 
 def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None]]:
@@ -412,7 +392,7 @@ def parse_resume(
     label = found.label or (latest.position if latest else None) or _title_stated(header + section_lines(sections, "summary"), roles)
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
     summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
-    certificates = _certificates([line for line in certification_lines if not _academic(line)])
+    certificates = read_certificates([line for line in certification_lines if not _academic(line)])
 
     def listed(name: str) -> list[str]:
         """A section's lines, then what the schooling listed under a school's label of that name."""

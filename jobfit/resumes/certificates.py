@@ -1,0 +1,116 @@
+"""Certificates and licences from the lines of a certifications (or trainings) section.
+
+Such a section is a list, but what people write under the heading is not only certificates: a line wraps ('MCSD -
+Microsoft Certified' / 'Solution Developer'), a date or a place stands on a line of its own ('Year: 2013', 'Bangalore,
+India.'), the school or body that awards one has a line of its own ('North Seattle Community College'), and some
+lists hold citations, example verbs, web addresses or a sentence about the course. Each of those is read as what it
+is, and only the rest become certificates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jobfit.resumes.education import INSTITUTION
+from jobfit.resumes.places import parse_place, place_kind
+from jobfit.resumes.sections import BULLET
+from jobfit.resumes.work import dates_only
+from jobfit.schema import Certificate
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# what a line that only dates the certificate above it holds besides the date ('Year: 2013', '2009 :', 'June 20XX', 'And')
+_DATE_LINE = re.compile(r"(?i)^(?:\s|[:.,;()/-]|(?:19|20)(?:\d\d|xx)\b|\d{1,2}(?:st|nd|rd|th)?\b|year|date|updated|and|to|"
+                        r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+                        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)+$")
+_CREDENTIAL = re.compile(r"(?i)\b(?:certif\w*|licen[cs]\w*|diploma|accredit\w*|credential\w*|registered|chartered|"
+                         r"course\w*|training|exam\w*|endorse\w*)\b")
+# a reference to a publication: 'Advances in Social Work, 17(1), 78', 'Fitch, D. (2015).', 'doi: 10.1123/...'
+_CITATION = re.compile(r"(?i)\bdoi\b|\bjournal\b|\(\s*(?:19|20)\d\d[a-z]?\s*\)\s*\.|\bvol\.\s*\d|\bpp\.?\s*\d|\bet al\b|"
+                       r"\b\d+\s*\(\d+(?:[-–]\d+)?\)")
+_URL = re.compile(r"(?i)\s*,?\s*(?:https?://|www\.)\S+")
+_FURNITURE = re.compile(r"(?i)\bresumes?\b|upon request|©")  # 'Resume Contributed for Sample Purposes Only'
+# several certificates on one line: 'Project Management Professional (PMP) ~ Certified Information Systems Auditor (CISA)'
+_SEVERAL = re.compile(r"\s+(?:~|\*(?=[A-Z]))\s*")
+# a word a certificate's name does not end with: the line wrapped ('Certified Manager of' / 'Software Testing')
+_DANGLING = re.compile(r"(?i)\b(?:of|in|and|for|the|on|&|to)$|[-–,&/]$")
+# 'MCSD - Microsoft Certified Solution Developer': an abbreviation and what it stands for are one name, no issuer
+_ACRONYM_FIRST = re.compile(r"^[A-Z][A-Z0-9+&]{1,7}$")
+# ... and one spelled out up to 'Certified' goes on on the next line ('MCSD, Microsoft Certified' / 'Solution Developer'),
+# where 'Zumba Certified' is a whole name
+_SPELLING_OUT = re.compile(r"^[A-Z][A-Z0-9+&]{1,7}\s*[,–—-]\s.*\bcertified$", re.I)
+_NAME_THEN_ISSUER = re.compile(r"\s+[-–—|]\s+|,\s+(?=[A-Z])")  # 'Certified Scrum Master (CSM), Agile Alliance'
+MAX_WORDS = 16
+
+
+def read_certificates(lines: list[str]) -> list[Certificate]:
+    """The certificates a certifications section lists, each with its date and issuer when the list gives them."""
+    out: list[Certificate] = []
+    issuer_ahead: str | None = None  # a school or body named on its own line before the certificates it awards
+    for line in _items(lines):
+        if dates_only(line) or _DATE_LINE.match(line):  # 'Jun 2019 - Present' under a course: when it was taken
+            years = _YEAR.findall(line)
+            if out and not out[-1].date and years:
+                out[-1].date = years[-1]
+            continue
+        if _CITATION.search(line) or _FURNITURE.search(line) or not re.search(r"[A-Za-z]{2}", _URL.sub("", line)) \
+                or _URL.search(line) and _URL.sub("", line).strip().endswith(":"):  # 'LinkedIn: www.linkedin.com/in/...'
+            continue
+        above = out[-1].issuer or out[-1].name if out else ""
+        if out and (_DANGLING.search(above) or _SPELLING_OUT.match(out[-1].name) or line[:1].islower()) \
+                and len(f"{out[-1].name} {line}".split()) <= MAX_WORDS:  # the line above wrapped
+            _extend(out[-1], line)
+            continue
+        if parse_place(line.rstrip(".")) or place_kind(line):  # where the one above was taken
+            continue
+        if INSTITUTION.search(_NAME_THEN_ISSUER.split(line, maxsplit=1)[0]) and not _CREDENTIAL.search(line) \
+                and len(line.split()) <= 8:  # 'North Seattle Community College': who awards the one above (or below)
+            if out and not out[-1].issuer:
+                out[-1].issuer = line.rstrip(".")
+            else:
+                issuer_ahead = line.rstrip(".")
+            continue
+        for piece in _SEVERAL.split(line):
+            certificate = _certificate(piece)
+            if certificate is not None:
+                if issuer_ahead and not certificate.issuer:
+                    certificate.issuer = issuer_ahead
+                issuer_ahead = None
+                out.append(certificate)
+    return out
+
+
+def _items(lines: list[str]) -> list[str]:
+    return [item for line in lines if line and (item := BULLET.sub("", line).strip())]
+
+
+def _certificate(text: str) -> Certificate | None:
+    """One item as a certificate, or None when it is no name: a sentence about a course, a word from a list of verbs."""
+    words = text.split()
+    if not words or len(words) > MAX_WORDS:
+        return None
+    if len(words) == 1 and (len(text) < 2 or re.search(r"[a-z](?:ing|ed)$", text)):  # 'Adapting', 'Achieved': a list of verbs
+        return None
+    if text.endswith(".") and len(words) > 8 and not _CREDENTIAL.search(text) and not _YEAR.search(text):
+        return None  # a sentence about the course above: 'Learned to create basic Android Apps using Eclipse.'
+    years = _YEAR.findall(text)
+    name = _URL.sub("", text)
+    name = re.sub(r"\s*[,(–-]*\s*(?:19|20)\d\d\)?\s*$", "", name).strip(" ,-–")
+    issuer = None
+    parts = _NAME_THEN_ISSUER.split(name, maxsplit=1)
+    if len(parts) == 2 and not _ACRONYM_FIRST.match(parts[0]):
+        name, issuer = parts
+    if not name:
+        return None
+    return Certificate(name=name, date=years[-1] if years else None, issuer=issuer)
+
+
+def _extend(certificate: Certificate, line: str) -> None:
+    """The certificate above, its name (or issuer) continued by a wrapped line."""
+    years = _YEAR.findall(line)
+    text = re.sub(r"\s*[,(–-]*\s*(?:19|20)\d\d\)?\s*$", "", _URL.sub("", line)).strip(" ,-–")
+    if certificate.issuer:
+        certificate.issuer = f"{certificate.issuer} {text}".strip()
+    else:
+        certificate.name = f"{certificate.name} {text}".strip()
+    if years and not certificate.date:
+        certificate.date = years[-1]

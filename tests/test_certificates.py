@@ -1,0 +1,57 @@
+"""Certificates read from a resume's certifications section: what people write under the heading besides them."""
+
+from jobfit.resumes import parse_resume
+from jobfit.resumes.certificates import read_certificates
+
+
+def _read(*lines: str) -> list[tuple[str, str | None, str | None]]:
+    return [(c.name, c.issuer, c.date) for c in read_certificates(list(lines))]
+
+
+def test_a_wrapped_line_a_date_line_and_the_school_on_its_own_line_belong_to_the_certificate_above():
+    assert _read("MCSD, Microsoft Certified", "Solution Developer",
+                 "CMST - Certified Manager of", "Software Testing",
+                 "Medical Assistant Certification for the State of Washington", "Year: 2001",
+                 "North Seattle Community College",
+                 "Foundation Course in Vedic Mathematics - Example Academy", "Bangalore, India.") == [
+        ("MCSD, Microsoft Certified Solution Developer", None, None),
+        ("CMST - Certified Manager of Software Testing", None, None),
+        ("Medical Assistant Certification for the State of Washington", "North Seattle Community College", "2001"),
+        ("Foundation Course in Vedic Mathematics", "Example Academy", None)]
+
+
+def test_a_body_named_above_a_certificate_awards_that_one_only():
+    assert _read("PROJECT MANAGEMENT INSTITUTE (PMI)", "Project Management Professional (PMP)",
+                 "Citrix Certified Administrator (CCA)",
+                 "Project Management Professional (PMP), Project Management Institute") == [
+        ("Project Management Professional (PMP)", "PROJECT MANAGEMENT INSTITUTE (PMI)", None),
+        ("Citrix Certified Administrator (CCA)", None, None),
+        ("Project Management Professional (PMP)", "Project Management Institute", None)]
+
+
+def test_several_on_one_line_are_several_and_a_whole_name_may_end_in_certified():
+    assert _read("Project Management Professional (PMP) ~ Certified Information Systems Auditor (CISA)",
+                 "Zumba Certified", "Certified Financial Planner (CFP)",
+                 "HubSpot Content Marketing Certificate 2017 *HubSpot Inbound Marketing Certificate") == [
+        ("Project Management Professional (PMP)", None, None), ("Certified Information Systems Auditor (CISA)", None, None),
+        ("Zumba Certified", None, None), ("Certified Financial Planner (CFP)", None, None),
+        ("HubSpot Content Marketing Certificate", None, "2017"), ("HubSpot Inbound Marketing Certificate", None, None)]
+
+
+def test_what_is_no_certificate_is_not_one():
+    assert _read("Red Hat Certified Engineer (RHCE), http://www.redhat.com",
+                 "Learned to create basic Android apps using Eclipse and Android Studio.",
+                 "Fitch, D. (2015). A framework for information technology in social work practice.",
+                 "Advances in Social Work, 16(1), 15", "10.18123/456789",
+                 "Adapting", "Achieved", "Resume Contributed for Sample Purposes Only",
+                 "LinkedIn: www.linkedin.com/in/someone", "June 20XX", "REFERENCES: Available upon request.") == [
+        ("Red Hat Certified Engineer (RHCE)", None, None)]
+
+
+def test_a_resume_s_certificates_section_in_a_profile(matcher):
+    text = ("Sam Example\nsam@example.com\nExperience\nDeveloper, Acme Ltd, 2019 - 2023\nBuilt the billing service.\n"
+            "Certifications\nMCSD, Microsoft Certified\nSolution Developer\nYear: 2013\nCertified ScrumMaster (CSM), Scrum Alliance\n"
+            "Adapting\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(c.name, c.issuer, c.date) for c in profile.certificates] == [
+        ("MCSD, Microsoft Certified Solution Developer", None, "2013"), ("Certified ScrumMaster (CSM)", "Scrum Alliance", None)]
