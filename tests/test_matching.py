@@ -109,6 +109,28 @@ def test_a_posting_that_reads_like_every_resume_does_not_top_every_list():
     assert j.tolist() == (np.arange(n) + 1).tolist()  # each resume's own posting first, not the generic one
 
 
+def test_skills_every_resume_lists_do_not_make_a_posting_fit_everyone(matcher):
+    """A posting asking what every resume lists is covered wholly by everyone: covering it says nothing of fit, while
+    covering most of a specialist posting that the others miss does. The vectors are the same, so only skills differ."""
+    base = "Name {n}\nname{n}@example.com\nExperience\nAgent at Acme | 2018 - 2024\nSkills\nCommunication, Teamwork, Customer Service"
+    profiles = {f"p{n}": parse_resume(base.format(n=n) + (", Python, SQL, Apache Airflow" if n == 0 else ""), matcher=matcher)
+                for n in range(6)}
+    generic = analyze_job({"id": "generic", "title": "Agent", "description": "Requirements:\n- Communication, teamwork, customer service"}, matcher)
+    special = analyze_job({"id": "special", "title": "Agent", "description": "Requirements:\n- Python, SQL, Apache Airflow, Kubernetes"}, matcher)
+    built = Matcher.build(profiles, unit([[1, 0]] * 6), {"generic": generic, "special": special}, unit([[1, 0]] * 2),
+                          matcher.taxonomy)
+    first = {m.job_id: m for m in built.for_profiles(np.array([0]), top_n=2)}
+    assert first["generic"].components["skills"].score == 50.0  # covered wholly, as by every other candidate
+    assert first["special"].components["skills"].score > 95.0
+    assert first["special"].score > first["generic"].score
+    assert "Covers 75% of what the posting asks, more than its typical candidate (12%)." in first["special"].reasons
+    assert "Covers 100% of what the posting asks, as much as its typical candidate (100%)." in first["generic"].reasons
+    # with no pool to compare with, the share covered is the score
+    alone = Matcher.build({"p0": profiles["p0"]}, unit([[1, 0]]), {"special": special}, unit([[1, 0]]), matcher.taxonomy)
+    [match] = alone.for_profiles(top_n=1)
+    assert match.components["skills"].score == 75.0 and not any(r.startswith("Covers") for r in match.reasons)
+
+
 def test_a_few_profiles_do_not_make_one_of_them_stand_far_above_the_rest():
     """Eight profiles measure a posting's spread of similarity at 0.058 where 120 measure 0.081: with the small one
     alone, a resume a little closer than the others stood two deviations above them (an interior designer scored 80

@@ -12,7 +12,17 @@ from datetime import UTC, datetime
 import numpy as np
 
 from jobfit.matching.candidates import nearest_postings, nearest_profiles, posting_typicals, visible
-from jobfit.matching.scoring import JobSide, PairScores, ProfileSide, Titles, Weights, explain, load_weights, score_pairs
+from jobfit.matching.scoring import (
+    Coverage,
+    JobSide,
+    PairScores,
+    ProfileSide,
+    Titles,
+    Weights,
+    explain,
+    load_weights,
+    score_pairs,
+)
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.taxonomy import Taxonomy
 
@@ -35,6 +45,7 @@ class Matcher:
     weights: dict[str | None, Weights]
     skill_index: dict[str, int] = field(default_factory=dict)  # taxonomy skill id -> column of the skill matrices
     titles: Titles | None = None  # title vectors of both sides; None: the title component is neutral
+    coverage: Coverage | None = None  # each posting's typical share of its skills covered; None: the share itself counts
     pairs_scored: int = 0  # how many pairs the full scorer has seen, for the asset's metadata
 
     @classmethod
@@ -49,12 +60,12 @@ class Matcher:
         titles = (Titles.build(profiles, profile_titles, jobs, job_titles)
                   if profile_titles is not None and job_titles is not None else None)
         return cls(profile_side, job_side, profile_vectors, job_vectors, mean, std, taxonomy, weights or {None: Weights()},
-                   skill_index, titles)
+                   skill_index, titles, Coverage.measure(profile_side, job_side))
 
     def with_profiles(self, profiles: dict[str, Profile], profile_vectors: np.ndarray,
                       profile_titles: np.ndarray | None = None) -> Matcher:
-        """The same postings against other profiles (a new resume among thousands): the postings' features and
-        typical similarities are reused, so only the new profiles cost anything."""
+        """The same postings against other profiles (a new resume among thousands): the postings' features,
+        typical similarities and typical skill coverage are reused, so only the new profiles cost anything."""
         titles = self.titles.for_profiles(profiles, profile_titles) if self.titles and profile_titles is not None else None
         return replace(self, profiles=ProfileSide(profiles, self.taxonomy, self.skill_index),
                        profile_vectors=profile_vectors, titles=titles, pairs_scored=0)
@@ -62,7 +73,7 @@ class Matcher:
     def score(self, p: np.ndarray, j: np.ndarray, similarity: np.ndarray) -> PairScores:
         self.pairs_scored += len(p)
         return score_pairs(self.profiles, self.jobs, p, j, similarity, self.job_mean, self.job_std, self.weights,
-                           self.titles)
+                           self.titles, self.coverage)
 
     def explain(self, scores: PairScores, keep: np.ndarray, computed_at: str | None = None) -> list[Match]:
         computed_at = computed_at or datetime.now(UTC).isoformat(timespec="seconds")

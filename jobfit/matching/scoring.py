@@ -1,6 +1,7 @@
 """The full, explained score of profile-posting pairs, vectorized over many pairs at once.
 
-Components (each 0-100): skills (taxonomy closeness, required weigh twice preferred), title (how much
+Components (each 0-100): skills (how much more of the posting's skills, by taxonomy closeness with required
+weighing twice preferred, the candidate covers than the posting's typical candidate does), title (how much
 closer the candidate's title reads to the posting's title than to a typical posting's), experience
 (years or seniority asked), education (level asked), location (remote, same city), semantic (how much
 closer the resume reads to the posting than the posting's typical candidate does). The total is their
@@ -18,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
+from jobfit.matching.candidates import MIN_POPULATION, PRIOR_PROFILES, TYPICAL_SAMPLE, _groups
 from jobfit.occupations import clean_title
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.taxonomy import Taxonomy
@@ -30,6 +32,9 @@ TITLE_SAMPLE = 20000  # posting titles a typical posting title is measured on
 # MiniLM cosines of two cleaned titles: below the first, titles of unrelated jobs (their median on the labeled
 # categories set is 0.27) and no credit; from the second, titles of one occupation (median 0.48) and full credit
 TITLE_UNRELATED, TITLE_RELATED = 0.3, 0.5
+# the spread of the share of a posting's skills its candidates cover, as if measured on PRIOR_PROFILES profiles (120
+# labeled resumes put its median at 0.03 for ESCO's occupation profiles, at 0.085 for the shared feeds' postings)
+COVERAGE_PRIOR_STD = 0.05
 
 
 @dataclass(frozen=True)
@@ -229,21 +234,68 @@ class PairScores:
     job: np.ndarray
     similarity: np.ndarray
     typical: np.ndarray  # the posting's mean similarity to its candidates
+    share: np.ndarray  # of the posting's skills (weighted), the share the candidate covers
+    typical_share: np.ndarray  # ... and the share its typical candidate covers (NaN: not measured)
     salary_known: np.ndarray  # both sides state a salary in one currency: the salary component counts
     components: dict[str, np.ndarray]
     total: np.ndarray
 
 
+@dataclass
+class Coverage:
+    """Each posting's typical candidate: the mean and spread of the share of its skills the profiles that can see it
+    cover (NaN where too few profiles can: the skills component is then the share itself)."""
+
+    mean: np.ndarray
+    std: np.ndarray
+
+    @classmethod
+    def measure(cls, profiles: ProfileSide, jobs: JobSide, seed: int = 0, chunk: int = 4096) -> Coverage:
+        """Over every profile for every posting, then a tenant's own postings over its own profiles, as the typical
+        similarity is (`candidates.posting_typicals`); a fixed random sample of TYPICAL_SAMPLE profiles when there are
+        more. A posting asking what every resume lists ('communication', 'customer service') is covered by everyone;
+        without this it topped the lists of candidates it fits no better than anyone."""
+        n_jobs = len(jobs.ids)
+        mean, std = np.full(n_jobs, np.nan), np.full(n_jobs, np.nan)
+        rng = np.random.default_rng(seed)
+
+        def stats(rows: np.ndarray, cols: np.ndarray) -> None:
+            if len(rows) > TYPICAL_SAMPLE:
+                rows = np.sort(rng.choice(rows, TYPICAL_SAMPLE, replace=False))
+            cover = profiles.cover_matrix[rows]
+            for start in range(0, len(cols), chunk):
+                part = cols[start:start + chunk]
+                share = (cover @ jobs.wanted[part].T).toarray() / np.maximum(jobs.wanted_total[part], 1e-9)
+                mean[part] = share.mean(0)
+                # pooled with a prior spread as if PRIOR_PROFILES more profiles were measured, as the typical similarity is
+                spread = (len(rows) * share.var(0) + PRIOR_PROFILES * COVERAGE_PRIOR_STD ** 2) / (len(rows) + PRIOR_PROFILES)
+                std[part] = np.maximum(np.sqrt(spread), 0.01)
+
+        everyone = np.arange(len(profiles.ids))
+        if len(everyone) >= MIN_POPULATION:
+            stats(everyone, np.arange(n_jobs))
+        by_tenant = _groups(profiles.tenants)
+        for tenant, cols in _groups(jobs.tenants).items():
+            rows = by_tenant.get(tenant) if tenant is not None else None
+            if rows is not None and len(rows) >= MIN_POPULATION:
+                stats(rows, cols)
+        return cls(mean, std)
+
+
 def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarray, similarity: np.ndarray,
                 job_mean: np.ndarray, job_std: np.ndarray, weights: dict[str | None, Weights],
-                titles: Titles | None = None) -> PairScores:
+                titles: Titles | None = None, coverage: Coverage | None = None) -> PairScores:
     """Every component and the total for the pairs (p[k], j[k]), without a Python loop over pairs.
-    Without `titles` the title component is neutral (50)."""
+    Without `titles` the title component is neutral (50); without `coverage` (or where it has no typical candidate)
+    the skills component is the share of the posting's skills covered."""
     p, j = np.asarray(p, dtype=np.int64), np.asarray(j, dtype=np.int64)
     title = titles.score(p, j) if titles is not None else np.full(len(p), 50.0)
     covered = np.asarray(profiles.cover_matrix[p].multiply(jobs.wanted[j]).sum(axis=1)).ravel()
     total_wanted = jobs.wanted_total[j]
-    skills = np.where(total_wanted > 0, 100.0 * covered / np.maximum(total_wanted, 1e-9), 50.0)
+    share = covered / np.maximum(total_wanted, 1e-9)
+    typical_share = coverage.mean[j] if coverage is not None else np.full(len(p), np.nan)
+    above = semantic_score((share - np.nan_to_num(typical_share)) / (coverage.std[j] if coverage is not None else 1.0))
+    skills = np.where(total_wanted > 0, np.where(np.isnan(typical_share), 100.0 * share, above), 50.0)
 
     years, asked = profiles.years[p], jobs.years[j]
     by_years = 100.0 * np.minimum(1.0, years / np.where(asked > 0, asked, 1.0))
@@ -272,7 +324,8 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
         salary_weight = w["salary"] * salary_known[rows]  # a salary only one side states counts for nothing
         total[rows] = (sum(components[name][rows] * w[name] for name in COMPONENTS if name != "salary")
                        + components["salary"][rows] * salary_weight) / (sum(w.values()) - w["salary"] + salary_weight)
-    return PairScores(p, j, np.asarray(similarity, dtype=np.float64), job_mean[j], salary_known, components, total)
+    return PairScores(p, j, np.asarray(similarity, dtype=np.float64), job_mean[j], share, typical_share, salary_known,
+                      components, total)
 
 
 def salary_score(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -313,6 +366,11 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
     if required:
         reasons.append(f"Has {len(have_required)} of {len(required)} required skills"
                        + (f": {', '.join(have_required[:6])}." if have_required else "."))
+    if (required or job.meta.preferred_skills) and not np.isnan(scores.typical_share[k]):
+        share, typical = float(scores.share[k]), float(scores.typical_share[k])
+        reasons.append(f"Covers {share:.0%} of what the posting asks, "
+                       + ("more than" if share > typical + 0.005 else "less than" if share < typical - 0.005 else "as much as")
+                       + f" its typical candidate ({typical:.0%}).")
     if partial:
         reasons.append("Partly covered by related skills: " + ", ".join(partial[:4]) + ".")
     if missing:
