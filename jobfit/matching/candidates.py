@@ -33,21 +33,37 @@ def _groups(tenants: list) -> dict:
     return {k: np.asarray(v, dtype=np.int64) for k, v in out.items()}
 
 
+def typical_pools(profile_tenants: list[str], job_tenants: list[str | None], seed: int = 0):
+    """The (profiles, postings) pools a posting's typical candidate is measured over, in order, a later pool's figures
+    replacing an earlier one's: every profile for every posting, then each tenant's own postings over that tenant's
+    profiles; a pool of fewer than MIN_POPULATION profiles is none, one of more than TYPICAL_SAMPLE a fixed random
+    sample of them."""
+    rng = np.random.default_rng(seed)
+
+    def sampled(rows: np.ndarray) -> np.ndarray:
+        return np.sort(rng.choice(rows, TYPICAL_SAMPLE, replace=False)) if len(rows) > TYPICAL_SAMPLE else rows
+
+    everyone = np.arange(len(profile_tenants))
+    if len(everyone) >= MIN_POPULATION:
+        yield sampled(everyone), np.arange(len(job_tenants))
+    by_tenant = _groups(profile_tenants)
+    for tenant, cols in _groups(job_tenants).items():
+        rows = by_tenant.get(tenant) if tenant is not None else None
+        if rows is not None and len(rows) >= MIN_POPULATION:
+            yield sampled(rows), cols
+
+
 def posting_typicals(profile_vectors: np.ndarray, profile_tenants: list[str], job_vectors: np.ndarray,
                      job_tenants: list[str | None], seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Each posting's mean and standard deviation of similarity over the profiles that can see it (a fixed random
-    sample of them when there are many). Semantic scores are measured against them, so a posting that reads like
-    every resume ("business manager") does not top every list."""
+    """Each posting's mean and standard deviation of similarity over the profiles that can see it (`typical_pools`).
+    Semantic scores are measured against them, so a posting that reads like every resume ("business manager") does
+    not top every list."""
     torch = _torch()
     n_jobs = len(job_vectors)
     mean, std = np.full(n_jobs, DEFAULT_MEAN), np.full(n_jobs, DEFAULT_STD)
     if not len(profile_vectors) or not n_jobs:
         return mean, std
-    rng = np.random.default_rng(seed)
-
-    def stats(rows: np.ndarray, cols: np.ndarray) -> None:
-        if len(rows) > TYPICAL_SAMPLE:
-            rows = np.sort(rng.choice(rows, TYPICAL_SAMPLE, replace=False))
+    for rows, cols in typical_pools(profile_tenants, job_tenants, seed):
         sims = torch.from_numpy(np.ascontiguousarray(profile_vectors[rows])) @ torch.from_numpy(np.ascontiguousarray(job_vectors[cols])).T
         mean[cols] = sims.mean(0).numpy()
         # the spread over a few profiles is a poor estimate (eight profiles put it at 0.058 for the shared feeds'
@@ -55,15 +71,6 @@ def posting_typicals(profile_vectors: np.ndarray, profile_tenants: list[str], jo
         # profiles spread as DEFAULT_STD were in the pool
         spread = sims.var(0, correction=0).numpy()
         std[cols] = np.maximum(np.sqrt((len(rows) * spread + PRIOR_PROFILES * DEFAULT_STD ** 2) / (len(rows) + PRIOR_PROFILES)), 0.02)
-
-    everyone = np.arange(len(profile_vectors))
-    if len(everyone) >= MIN_POPULATION:
-        stats(everyone, np.arange(n_jobs))
-    by_tenant = _groups(profile_tenants)
-    for tenant, cols in _groups(job_tenants).items():
-        rows = by_tenant.get(tenant) if tenant is not None else None
-        if rows is not None and len(rows) >= MIN_POPULATION:
-            stats(rows, cols)
     return mean, std
 
 

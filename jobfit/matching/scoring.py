@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from jobfit.matching.candidates import MIN_POPULATION, PRIOR_PROFILES, TYPICAL_SAMPLE, _groups
+from jobfit.matching.candidates import PRIOR_PROFILES, typical_pools
 from jobfit.occupations import clean_title
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.taxonomy import Taxonomy
@@ -86,8 +86,8 @@ def load_weights(path: Path | None) -> dict[str | None, Weights]:
 
 
 def semantic_score(z: np.ndarray | float) -> np.ndarray | float:
-    """How far a similarity stands above its typical value (z, in standard deviations), as 0-100: 50 is
-    typical, 73 one deviation above, 88 two. The semantic and title components both read it."""
+    """How far a value stands above its typical value (z, in standard deviations), as 0-100: 50 is typical, 73 one
+    deviation above, 88 two. The semantic, title and skills components read it."""
     return 100.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64)))
 
 
@@ -251,17 +251,11 @@ class Coverage:
 
     @classmethod
     def measure(cls, profiles: ProfileSide, jobs: JobSide, seed: int = 0, chunk: int = 4096) -> Coverage:
-        """Over every profile for every posting, then a tenant's own postings over its own profiles, as the typical
-        similarity is (`candidates.posting_typicals`); a fixed random sample of TYPICAL_SAMPLE profiles when there are
-        more. A posting asking what every resume lists ('communication', 'customer service') is covered by everyone;
-        without this it topped the lists of candidates it fits no better than anyone."""
-        n_jobs = len(jobs.ids)
-        mean, std = np.full(n_jobs, np.nan), np.full(n_jobs, np.nan)
-        rng = np.random.default_rng(seed)
-
-        def stats(rows: np.ndarray, cols: np.ndarray) -> None:
-            if len(rows) > TYPICAL_SAMPLE:
-                rows = np.sort(rng.choice(rows, TYPICAL_SAMPLE, replace=False))
+        """Over the pools the typical similarity is measured over (`candidates.typical_pools`). A posting asking what
+        every resume lists ('communication', 'customer service') is covered by everyone; measured as the share alone,
+        it topped the lists of candidates it fits no better than anyone."""
+        mean, std = np.full(len(jobs.ids), np.nan), np.full(len(jobs.ids), np.nan)
+        for rows, cols in typical_pools(profiles.tenants, jobs.tenants, seed):
             cover = profiles.cover_matrix[rows]
             for start in range(0, len(cols), chunk):
                 part = cols[start:start + chunk]
@@ -270,15 +264,6 @@ class Coverage:
                 # pooled with a prior spread as if PRIOR_PROFILES more profiles were measured, as the typical similarity is
                 spread = (len(rows) * share.var(0) + PRIOR_PROFILES * COVERAGE_PRIOR_STD ** 2) / (len(rows) + PRIOR_PROFILES)
                 std[part] = np.maximum(np.sqrt(spread), 0.01)
-
-        everyone = np.arange(len(profiles.ids))
-        if len(everyone) >= MIN_POPULATION:
-            stats(everyone, np.arange(n_jobs))
-        by_tenant = _groups(profiles.tenants)
-        for tenant, cols in _groups(jobs.tenants).items():
-            rows = by_tenant.get(tenant) if tenant is not None else None
-            if rows is not None and len(rows) >= MIN_POPULATION:
-                stats(rows, cols)
         return cls(mean, std)
 
 

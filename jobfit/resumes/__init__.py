@@ -21,7 +21,16 @@ from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, educat
 from jobfit.resumes.entries import wrap_width
 from jobfit.resumes.layout import has_hints, line_styles
 from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
-from jobfit.resumes.sections import BULLET, INLINE, Section, heading_of, letter_spaced, section_lines, split_sections
+from jobfit.resumes.sections import (
+    BULLET,
+    INLINE,
+    Section,
+    heading_of,
+    letter_spaced,
+    list_items,
+    section_lines,
+    split_sections,
+)
 from jobfit.resumes.skills import SkillUse, resume_skills
 from jobfit.resumes.work import merged_jobs, prose_entries, roles_held, work_entries
 from jobfit.salary import parse_salary
@@ -122,16 +131,12 @@ def desired_salary(lines: list[str]) -> Salary | None:
     return None
 
 
-def _items(lines: list[str]) -> list[str]:
-    return [BULLET.sub("", line).strip() for line in lines if line and BULLET.sub("", line).strip()]
-
-
 def _languages(lines: list[str]) -> list[Language]:
     """The spoken languages a languages list names, with the fluency stated beside each ("Fluent English",
     "Tamil - native"); an item naming no language ("Skill Level", "C++") is none."""
     names = spoken_languages()
     languages = []
-    for line in _items(lines):
+    for line in list_items(lines):
         for part in re.split(r"[,;/]|\s{2,}|\band\b", line):
             words = part.strip()
             if not words or len(words.split()) > 8:
@@ -147,7 +152,7 @@ def _languages(lines: list[str]) -> list[Language]:
 def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None]]:
     """(title, date, text) for each item of a projects/awards/publications section."""
     out: list[tuple[str, str | None, str | None]] = []
-    for line in _items(lines):
+    for line in list_items(lines):
         years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
         if len(line.split()) <= 14 or not out:
             title = re.sub(r"[\s,;(–-]+(?:19|20)\d\d\)?\.?$", "", line).rstrip(".") or line  # "Salesperson of the Year, 2014"
@@ -179,7 +184,7 @@ def _projects(lines: list[str]) -> list[Project]:
                 projects.append(Project(name=title, endDate=when, description=text))
         plain.clear()
 
-    for line in _items(lines):
+    for line in list_items(lines):
         labeled = _PROJECT_LABEL.match(line)
         if not labeled or not labeled.group("value").strip():
             plain.append(line)

@@ -13,7 +13,7 @@ import re
 
 from jobfit.resumes.education import INSTITUTION
 from jobfit.resumes.places import parse_place, place_kind
-from jobfit.resumes.sections import BULLET
+from jobfit.resumes.sections import list_items
 from jobfit.resumes.work import dates_only
 from jobfit.schema import Certificate
 
@@ -46,7 +46,7 @@ def read_certificates(lines: list[str]) -> list[Certificate]:
     """The certificates a certifications section lists, each with its date and issuer when the list gives them."""
     out: list[Certificate] = []
     issuer_ahead: str | None = None  # a school or body named on its own line before the certificates it awards
-    for line in _items(lines):
+    for line in list_items(lines):
         if dates_only(line) or _DATE_LINE.match(line):  # 'Jun 2019 - Present' under a course: when it was taken
             years = _YEAR.findall(line)
             if out and not out[-1].date and years:
@@ -77,10 +77,6 @@ def read_certificates(lines: list[str]) -> list[Certificate]:
                 issuer_ahead = None
                 out.append(certificate)
     return out
-
-
-def _items(lines: list[str]) -> list[str]:
-    return [item for line in lines if line and (item := BULLET.sub("", line).strip())]
 
 
 def _certificate(text: str) -> Certificate | None:

@@ -370,3 +370,8 @@ def section_lines(sections: list[Section], *names: str) -> list[str]:
                 out.append("")
             out.extend(section.lines)
     return out
+
+
+def list_items(lines: list[str]) -> list[str]:
+    """The items of a list section: its lines without their bullets, blank ones left out."""
+    return [item for line in lines if line and (item := BULLET.sub("", line).strip())]
