@@ -23,10 +23,13 @@ def test_a_wrapped_line_a_date_line_and_the_school_on_its_own_line_belong_to_the
 def test_a_body_named_above_a_certificate_awards_that_one_only():
     assert _read("PROJECT MANAGEMENT INSTITUTE (PMI)", "Project Management Professional (PMP)",
                  "Citrix Certified Administrator (CCA)",
-                 "Project Management Professional (PMP), Project Management Institute") == [
+                 "Project Management Professional (PMP), Project Management Institute",
+                 "Cisco Networking Academy - CCNA Routing and Switching, 2015",
+                 "Matrix Technical Institute, Carlisle, MA") == [
         ("Project Management Professional (PMP)", "PROJECT MANAGEMENT INSTITUTE (PMI)", None),
         ("Citrix Certified Administrator (CCA)", None, None),
-        ("Project Management Professional (PMP)", "Project Management Institute", None)]
+        ("Project Management Professional (PMP)", "Project Management Institute", None),
+        ("CCNA Routing and Switching", "Cisco Networking Academy", "2015")]
 
 
 def test_several_on_one_line_are_several_and_a_whole_name_may_end_in_certified():

@@ -39,6 +39,7 @@ _ACRONYM_FIRST = re.compile(r"^[A-Z][A-Z0-9+&]{1,7}$")
 # where 'Zumba Certified' is a whole name
 _SPELLING_OUT = re.compile(r"^[A-Z][A-Z0-9+&]{1,7}\s*[,–—-]\s.*\bcertified$", re.I)
 _NAME_THEN_ISSUER = re.compile(r"\s+[-–—|]\s+|,\s+(?=[A-Z])")  # 'Certified Scrum Master (CSM), Agile Alliance'
+_DASHED = re.compile(r"\s+[-–—|]\s+")
 MAX_WORDS = 16
 
 
@@ -60,10 +61,18 @@ def read_certificates(lines: list[str]) -> list[Certificate]:
                 and len(f"{out[-1].name} {line}".split()) <= MAX_WORDS:  # the line above wrapped
             _extend(out[-1], line)
             continue
-        if parse_place(line.rstrip(".")) or place_kind(line):  # where the one above was taken
+        if _is_place(line):  # where the one above was taken
             continue
-        if INSTITUTION.search(_NAME_THEN_ISSUER.split(line, maxsplit=1)[0]) and not _CREDENTIAL.search(line) \
-                and len(line.split()) <= 8:  # 'North Seattle Community College': who awards the one above (or below)
+        school, *rest = _NAME_THEN_ISSUER.split(line, maxsplit=1)
+        if rest and INSTITUTION.search(school) and not _CREDENTIAL.search(line) and len(school.split()) <= 8 \
+                and _DASHED.match(line[len(school):]) and not _is_place(rest[0]):
+            certificate = _certificate(rest[0])  # 'Cisco Networking Academy - CCNA': who awards it, then what it is
+            if certificate is not None:
+                certificate.issuer = school
+                out.append(certificate)
+            continue
+        if INSTITUTION.search(school) and not _CREDENTIAL.search(line) and len(line.split()) <= 8:
+            # 'North Seattle Community College', 'Matrix Technical Institute, Carlisle, MA': who awards the one above (or below)
             if out and not out[-1].issuer:
                 out[-1].issuer = line.rstrip(".")
             else:
@@ -77,6 +86,10 @@ def read_certificates(lines: list[str]) -> list[Certificate]:
                 issuer_ahead = None
                 out.append(certificate)
     return out
+
+
+def _is_place(text: str) -> bool:
+    return bool(parse_place(text.rstrip(".")) or place_kind(text))
 
 
 def _certificate(text: str) -> Certificate | None:
