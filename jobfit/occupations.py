@@ -257,7 +257,7 @@ class OccupationMatcher:
         attention to detail made a 'QA Architect' an interior architect), by position in `skills`, per occupation: how
         many standard deviations past SKILLS_MEANING_FROM the mean vector of its skills is nearer the occupation's centroid than the
         average occupation's (0 for the rest). One matrix product for the batch."""
-        rows = {k: sorted(self._skill_row[sid] for sid in posting if sid in self._skill_row and self._says_field(sid))
+        rows = {k: sorted(self._skill_row[sid] for sid in posting if sid in self._skill_row and self.taxonomy.skills[sid].tells_field)
                 for k, posting in enumerate(skills)}
         rows = {k: r for k, r in rows.items() if len(r) >= SKILLS_MEANING_MIN}
         if not rows:
@@ -268,10 +268,6 @@ class OccupationMatcher:
         spread = similarity.std(axis=1, keepdims=True)
         z = (similarity - similarity.mean(axis=1, keepdims=True)) / np.where(spread > 0, spread, np.inf)
         return dict(zip(rows, np.maximum(z - SKILLS_MEANING_FROM, 0), strict=True))
-
-    def _says_field(self, skill_id: str) -> bool:
-        """Whether a skill tells a field of work: soft skills and languages are asked of every job."""
-        return self.taxonomy.skills[skill_id].type not in ("soft skill", "language")
 
     @cached_property
     def _skill_index(self) -> dict[str, list[tuple[int, float]]]:

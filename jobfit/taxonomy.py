@@ -98,6 +98,11 @@ class SkillEntry:
     group: bool = False  # an ESCO skill group (a field of knowledge or a family of competences)
     onet_socs: tuple[str, ...] = ()  # O*NET occupations that use the technology
 
+    @property
+    def tells_field(self) -> bool:
+        """Whether having or asking it says which work it is: soft skills and languages are asked of every job."""
+        return self.type not in ("soft skill", "language")
+
 
 @dataclass(frozen=True)
 class Occupation:
@@ -153,7 +158,7 @@ class Taxonomy:
         import numpy as np
         from scipy.stats import hypergeom
 
-        learnable = {sid for sid, entry in self.skills.items() if entry.type not in ("soft skill", "language")}
+        learnable = {sid for sid, entry in self.skills.items() if entry.tells_field}
         postings = [skills & learnable for skills in dict.fromkeys(frozenset(skills) for skills in skill_sets)]
         single: Counter[str] = Counter()
         pairs: Counter[tuple[str, str]] = Counter()

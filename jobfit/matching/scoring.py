@@ -278,9 +278,9 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     covered = np.asarray(profiles.cover_matrix[p].multiply(jobs.wanted[j]).sum(axis=1)).ravel()
     total_wanted = jobs.wanted_total[j]
     share = covered / np.maximum(total_wanted, 1e-9)
-    typical_share = coverage.mean[j] if coverage is not None else np.full(len(p), np.nan)
-    above = semantic_score((share - np.nan_to_num(typical_share)) / (coverage.std[j] if coverage is not None else 1.0))
-    skills = np.where(total_wanted > 0, np.where(np.isnan(typical_share), 100.0 * share, above), 50.0)
+    typical_share, spread = (coverage.mean[j], coverage.std[j]) if coverage is not None else (np.full(len(p), np.nan), 1.0)
+    skills = np.where(total_wanted > 0, np.where(np.isnan(typical_share), 100.0 * share,
+                                                 semantic_score((share - typical_share) / spread)), 50.0)
 
     years, asked = profiles.years[p], jobs.years[j]
     by_years = 100.0 * np.minimum(1.0, years / np.where(asked > 0, asked, 1.0))

@@ -18,6 +18,7 @@ from jobfit.resumes.work import dates_only
 from jobfit.schema import Certificate
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TRAILING_YEAR = re.compile(r"\s*[,(–-]*\s*(?:19|20)\d\d\)?\s*$")  # 'CPR Certification, 2002' is 'CPR Certification'
 # what a line that only dates the certificate above it holds besides the date ('Year: 2013', '2009 :', 'June 20XX', 'And')
 _DATE_LINE = re.compile(r"(?i)^(?:\s|[:.,;()/-]|(?:19|20)(?:\d\d|xx)\b|\d{1,2}(?:st|nd|rd|th)?\b|year|date|updated|and|to|"
                         r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -102,8 +103,7 @@ def _certificate(text: str) -> Certificate | None:
     if text.endswith(".") and len(words) > 8 and not _CREDENTIAL.search(text) and not _YEAR.search(text):
         return None  # a sentence about the course above: 'Learned to create basic Android Apps using Eclipse.'
     years = _YEAR.findall(text)
-    name = _URL.sub("", text)
-    name = re.sub(r"\s*[,(–-]*\s*(?:19|20)\d\d\)?\s*$", "", name).strip(" ,-–")
+    name = _TRAILING_YEAR.sub("", _URL.sub("", text)).strip(" ,-–")
     issuer = None
     parts = _NAME_THEN_ISSUER.split(name, maxsplit=1)
     if len(parts) == 2 and not _ACRONYM_FIRST.match(parts[0]):
@@ -116,7 +116,7 @@ def _certificate(text: str) -> Certificate | None:
 def _extend(certificate: Certificate, line: str) -> None:
     """The certificate above, its name (or issuer) continued by a wrapped line."""
     years = _YEAR.findall(line)
-    text = re.sub(r"\s*[,(–-]*\s*(?:19|20)\d\d\)?\s*$", "", _URL.sub("", line)).strip(" ,-–")
+    text = _TRAILING_YEAR.sub("", _URL.sub("", line)).strip(" ,-–")
     if certificate.issuer:
         certificate.issuer = f"{certificate.issuer} {text}".strip()
     else:
