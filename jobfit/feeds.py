@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
+from jobfit import fetch
 from jobfit.text import decode_bytes, html_to_text
 
 KINDS = ("rss", "remotive", "remoteok", "jobicy", "himalayas")
@@ -266,48 +267,20 @@ class FetchResult:
     attempts: int = 1
 
 
-RETRY_STATUSES = {429, 500, 502, 503, 504}
-
-
 def fetch_feed(url: str, *, etag: str | None = None, last_modified: str | None = None, timeout: float = 30.0,
                max_bytes: int = 20 * 1024 * 1024, retries: int = 3, backoff: float = 1.0,
                sleep: Callable[[float], None] | None = None) -> FetchResult:
-    """GET a feed with a conditional request (a 304 costs nothing), retries with exponential backoff on
-    429 and 5xx (honouring Retry-After) and on connection errors, and a size cap on the body."""
-    import time
-
-    import httpx
-
-    sleep = sleep or time.sleep
+    """GET a feed with a conditional request (a 304 costs nothing), retries and a size cap (`jobfit.fetch.get`)."""
     headers = {"User-Agent": "jobfit feed reader", "Accept-Encoding": "gzip"}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    last_error = ""
-    for attempt in range(1, retries + 2):
-        try:
-            with httpx.stream("GET", url, headers=headers, timeout=timeout, follow_redirects=True) as response:
-                if response.status_code == 304:
-                    return FetchResult(None, etag, last_modified, attempt)
-                if response.status_code in RETRY_STATUSES and attempt <= retries:
-                    wait = response.headers.get("Retry-After", "")
-                    last_error = f"HTTP {response.status_code}"
-                    sleep(min(float(wait), 60.0) if wait.isdigit() else backoff * 2 ** (attempt - 1))
-                    continue
-                if response.status_code >= 400:
-                    tries = f" after {attempt} attempts" if attempt > 1 else ""
-                    raise FeedError(f"{url} answered HTTP {response.status_code}{tries}")
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > max_bytes:
-                        raise FeedError(f"{url} is larger than {max_bytes // (1024 * 1024)} MB; not read")
-                return FetchResult(bytes(body), response.headers.get("ETag"), response.headers.get("Last-Modified"), attempt)
-        except httpx.TimeoutException:
-            last_error = f"no answer within {timeout:g} s"
-        except httpx.TransportError as exc:
-            last_error = f"connection failed ({exc.__class__.__name__})"
-        if attempt <= retries:
-            sleep(backoff * 2 ** (attempt - 1))
-    raise FeedError(f"{url}: {last_error} after {retries + 1} attempts")
+    try:
+        fetched = fetch.get(url, headers=headers, timeout=timeout, max_bytes=max_bytes, retries=retries, backoff=backoff,
+                           sleep=sleep)
+    except fetch.FetchError as exc:
+        raise FeedError(str(exc)) from exc
+    if fetched.status == 304:
+        return FetchResult(None, etag, last_modified, fetched.attempts)
+    return FetchResult(fetched.body, fetched.headers.get("ETag"), fetched.headers.get("Last-Modified"), fetched.attempts)
