@@ -85,9 +85,8 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
     for sha256 in sorted(keys):
         stored = storage.document_path(sha256)
         if stored.exists():
-            with open(stored, "rb") as handle:
-                head = handle.read(8192)
-            document_rows[sha256] = {"sha256": sha256, "format": detect_format(head), "size_bytes": stored.stat().st_size,
+            # the whole file: a DOCX is told from another zip by its member list, at the archive's end
+            document_rows[sha256] = {"sha256": sha256, "format": detect_format(stored.read_bytes()), "size_bytes": stored.stat().st_size,
                                      "stored_path": str(stored), "updated_at": now_utc()}
         else:
             missing.append(sha256)
@@ -140,7 +139,7 @@ def document_text(
             outcomes["not stored"] += 1
             continue
         data = path.read_bytes()
-        formats[detect_format(data[:8192])] += 1
+        formats[detect_format(data)] += 1
         started = time.perf_counter()
         try:
             if scanner.enabled:

@@ -46,6 +46,9 @@ def test_profiles_from_every_format_with_their_tenant(pipeline_run):
     assert len(rows) == 6
     names = {name.lower().replace(" ", "_"): tenant for name, tenant, _ in rows}
     assert names == TENANT_OF
+    # each stored original is recorded in its own format, whatever its size
+    formats = read(settings.layout.serving_path, "SELECT format, count(*) FROM documents GROUP BY format ORDER BY format")
+    assert formats == [("docx", 2), ("pdf", 2), ("txt", 2)]
     for _, _, profile_json in rows:
         profile = json.loads(profile_json)
         assert profile["basics"]["email"].endswith("@example.com")
