@@ -34,11 +34,12 @@ ONE_RUN_PER_BATCH = dg.BackfillPolicy.single_run()
 
 
 class DocumentSource(dg.Config):
-    """One place the inbox sensor found a document's bytes."""
+    """One place a source sensor (inbox, Drive) found a document's bytes."""
 
     sha256: str
-    path: str
+    path: str  # a local file holding the bytes
     tenant: str
+    origin: str = ""  # where a person finds the document when that is not `path` (a Drive link); recorded instead
 
 
 class DocumentsConfig(dg.Config):
@@ -79,9 +80,10 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
         path, stored = Path(source.path), storage.document_path(source.sha256)
         if path.exists() and sha256_file(path) == source.sha256:
             storage.keep_document(source.sha256, path)
-            source_rows.append({"sha256": source.sha256, "tenant": source.tenant, "source_path": source.path, "seen_at": now_utc()})
+            source_rows.append({"sha256": source.sha256, "tenant": source.tenant, "source_path": source.origin or source.path,
+                                "seen_at": now_utc()})
         elif not stored.exists():
-            missing.append(source.path)  # changed or deleted before we copied it: its new version is a new document
+            missing.append(source.origin or source.path)  # changed or deleted before we copied it: its new version is a new document
     for sha256 in sorted(keys):
         stored = storage.document_path(sha256)
         if stored.exists():

@@ -20,7 +20,8 @@ from jobfit.store import warehouse
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
 from pipelines.partitions import document_partitions
 from resources.settings import Settings
-from sensors.inbox import Arrival, ingest_requests, scan_inbox
+from sensors.arrivals import Arrival, ingest_requests
+from sensors.inbox import scan_inbox
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

@@ -12,12 +12,14 @@ from assets.vectors import job_vectors, profile_vectors
 from pipelines.jobs import daily_digest_job, fetch_feeds_job, ingest_document_job
 from pipelines.partitions import SETTINGS
 from pipelines.schedules import daily_digests, hourly_feed_fetch
+from resources.drive import DriveResource
 from resources.embedder import EmbedderResource
 from resources.feeds import FeedsResource
 from resources.llm import llm_resource
 from resources.scanner import VirusScanResource
 from resources.storage import StorageResource
 from resources.vectors import VectorsResource
+from sensors.drive import drive_sensor
 from sensors.inbox import inbox_sensor
 
 ALL_ASSETS = [
@@ -34,6 +36,7 @@ def build_resources(settings=SETTINGS) -> dict:
         "vectors": VectorsResource.from_settings(settings),
         "embedder": EmbedderResource(),
         "feeds": FeedsResource.from_settings(settings),
+        "drive": DriveResource.from_settings(settings),
         "llm": llm_resource(settings),
         "scanner": VirusScanResource.from_settings(settings),
     }
@@ -52,7 +55,7 @@ defs = dg.Definitions(
     asset_checks=ALL_CHECKS,
     jobs=[ingest_document_job, fetch_feeds_job, daily_digest_job],
     schedules=[hourly_feed_fetch, daily_digests],
-    sensors=[inbox_sensor, automation_sensor],
+    sensors=[inbox_sensor, drive_sensor, automation_sensor],
     resources=build_resources(),
     # One process per run: on a small machine, a subprocess per step costs more than the steps.
     executor=dg.in_process_executor,

@@ -70,6 +70,9 @@ class Settings:
     feeds_file: Path
     api_keys_file: Path
     match_weights_file: Path | None = None  # per-tenant match weights (YAML); absent: the defaults
+    drive_folders_file: Path | None = None  # Google Drive folders to watch, one tenant each (YAML); absent: none
+    drive_credentials_file: str = ""  # a service account's JSON key, for the Drive folders
+    drive_api_url: str = "https://www.googleapis.com"
     timezone: str = "UTC"
     partitions_start: str = "2026-11-01"
     match_top_n: int = 10
@@ -111,6 +114,9 @@ class Settings:
             feeds_file=_env_path("JOBFIT_FEEDS_FILE", data_dir / "feeds.yaml"),
             api_keys_file=_env_path("JOBFIT_API_KEYS_FILE", data_dir / "api_keys.yaml"),
             match_weights_file=_env_path("JOBFIT_MATCH_WEIGHTS_FILE", data_dir / "match_weights.yaml"),
+            drive_folders_file=_env_path("JOBFIT_DRIVE_FOLDERS_FILE", data_dir / "drive.yaml"),
+            drive_credentials_file=os.environ.get("JOBFIT_DRIVE_CREDENTIALS") or os.environ.get("GOOGLE_APPLICATION_CREDENTIALS", ""),
+            drive_api_url=os.environ.get("JOBFIT_DRIVE_API_URL", "https://www.googleapis.com"),
             timezone=os.environ.get("JOBFIT_TIMEZONE", "UTC"),
             partitions_start=os.environ.get("JOBFIT_PARTITIONS_START", "2026-11-01"),
             match_top_n=_env_int("JOBFIT_MATCH_TOP_N", 10),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,6 +42,17 @@ class StorageResource(dg.ConfigurableResource):
             shutil.copyfile(source, partial)
             partial.replace(target)
         return target
+
+    def keep_bytes(self, data: bytes) -> tuple[str, Path]:
+        """Store downloaded bytes (once) under their sha256; returns the sha256 and the stored path."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        target = self.document_path(sha256)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(f".{os.getpid()}.partial")
+            partial.write_bytes(data)
+            partial.replace(target)
+        return sha256, target
 
     def quarantine(self, sha256: str, reason: str, message: str) -> Path:
         """Keep a rejected original beside a note of why; the stored original stays too."""

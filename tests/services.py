@@ -230,3 +230,146 @@ class FeedServer(LoopbackServer):
 
         self._serve(Handler)
         self.url = self.root
+
+
+class DriveEmulator(LoopbackServer):
+    """The parts of the Google Drive v3 API jobfit uses, on 127.0.0.1, with Google's OAuth token endpoint.
+
+    A service account signs a JWT and trades it at /token for a bearer token, as google-auth does with
+    Google; the emulator checks the signature against the key it issued. Files live in `files` (id to a
+    dict of name, mimeType, parents, content, trashed); Google Docs hold the DOCX their export returns.
+    `fail_next` holds HTTP statuses to answer the next API requests with (a flaky Drive)."""
+
+    FOLDER = "application/vnd.google-apps.folder"
+
+    def __init__(self):
+        import http.server
+        import itertools
+        import json
+        import secrets
+        from urllib.parse import parse_qs, urlsplit
+
+        import jwt
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
+        emulator = self
+        self.files, self.tokens, self.requests, self.fail_next = {}, set(), [], []
+        self._ids = itertools.count(1)
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self._public_key = key.public_key()
+        self._private_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                              serialization.NoEncryption()).decode()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                if self.path != "/token":
+                    return self._json(404, {"error": "not found"})
+                form = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+                try:
+                    # google-auth always addresses the assertion to Google's endpoint, wherever token_uri points
+                    claims = jwt.decode(form["assertion"][0], emulator._public_key, algorithms=["RS256"],
+                                        audience="https://oauth2.googleapis.com/token")
+                except (KeyError, jwt.PyJWTError) as exc:
+                    return self._json(400, {"error": "invalid_grant", "error_description": str(exc)})
+                if form.get("grant_type") != ["urn:ietf:params:oauth:grant-type:jwt-bearer"] or "drive" not in claims.get("scope", ""):
+                    return self._json(400, {"error": "invalid_scope"})
+                token = secrets.token_hex(16)
+                emulator.tokens.add(token)
+                self._json(200, {"access_token": token, "expires_in": 3600, "token_type": "Bearer"})
+
+            def do_GET(self):
+                url = urlsplit(self.path)
+                query = {k: v[0] for k, v in parse_qs(url.query).items()}
+                emulator.requests.append((url.path, query))
+                if self.headers.get("Authorization", "").removeprefix("Bearer ") not in emulator.tokens:
+                    return self._json(401, {"error": {"code": 401, "message": "Request had invalid authentication credentials."}})
+                if emulator.fail_next:
+                    return self._json(emulator.fail_next.pop(0), {"error": {"message": "backend error"}}, {"Retry-After": "0"})
+                parts = url.path.removeprefix("/drive/v3/").split("/")
+                if parts == ["files"]:
+                    return self._list(query)
+                item = emulator.files.get(parts[1]) if len(parts) > 1 and parts[0] == "files" else None
+                if item is None or item["trashed"]:
+                    return self._json(404, {"error": {"code": 404, "message": f"File not found: {parts[-1]}."}})
+                google_native = item["mimeType"].startswith("application/vnd.google-apps.")
+                if parts[2:] == ["export"]:
+                    if not google_native:
+                        return self._json(403, {"error": {"message": "Export only supports Docs Editors files."}})
+                    return self._bytes(item["content"], query["mimeType"])
+                if query.get("alt") == "media":
+                    if google_native:
+                        return self._json(403, {"error": {"message": "Only files with binary content can be downloaded."}})
+                    return self._bytes(item["content"], item["mimeType"])
+                self._json(200, emulator.metadata(item))
+
+            def _list(self, query):
+                import re
+
+                parent = re.search(r"'([^']+)' in parents", query.get("q", ""))
+                hide_trashed = "trashed = false" in query.get("q", "")
+                found = [f for f in emulator.files.values()
+                         if (not parent or parent.group(1) in f["parents"]) and not (hide_trashed and f["trashed"])]
+                found.sort(key=lambda f: (f["mimeType"] != emulator.FOLDER, f["name"]))
+                start, size = int(query.get("pageToken") or 0), int(query.get("pageSize") or 100)
+                page = {"files": [emulator.metadata(f) for f in found[start:start + size]]}
+                if start + size < len(found):
+                    page["nextPageToken"] = str(start + size)
+                self._json(200, page)
+
+            def _bytes(self, body, mime):
+                self.send_response(200)
+                self.send_header("Content-Type", mime)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def _json(self, status, payload, headers=None):
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self._serve(Handler)
+
+    def metadata(self, item: dict) -> dict:
+        import hashlib
+
+        shown = {k: item[k] for k in ("id", "name", "mimeType", "modifiedTime")}
+        shown["version"] = str(item["version"])
+        shown["webViewLink"] = f"https://drive.google.com/file/d/{item['id']}/view"
+        if not item["mimeType"].startswith("application/vnd.google-apps."):
+            shown["md5Checksum"] = hashlib.md5(item["content"]).hexdigest()
+            shown["size"] = str(len(item["content"]))
+        return shown
+
+    def add(self, name: str, mime_type: str, content: bytes = b"", parent: str | None = None) -> str:
+        file_id = f"f{next(self._ids):04d}x"
+        self.files[file_id] = {"id": file_id, "name": name, "mimeType": mime_type, "parents": [parent] if parent else [],
+                               "content": content, "trashed": False, "version": 1, "modifiedTime": "2026-12-01T09:00:00.000Z"}
+        return file_id
+
+    def folder(self, name: str, parent: str | None = None) -> str:
+        return self.add(name, self.FOLDER, parent=parent)
+
+    def edit(self, file_id: str, content: bytes) -> None:
+        item = self.files[file_id]
+        item.update(content=content, version=item["version"] + 1, modifiedTime="2026-12-02T09:00:00.000Z")
+
+    def service_account_key(self, folder) -> str:
+        """A service-account JSON key whose token endpoint is this emulator's."""
+        import json
+
+        path = os.path.join(folder, "service-account.json")
+        with open(path, "w") as handle:
+            json.dump({"type": "service_account", "project_id": "jobfit-test", "private_key_id": "test-key",
+                       "private_key": self._private_pem, "client_email": "jobfit@jobfit-test.iam.gserviceaccount.com",
+                       "client_id": "1", "token_uri": f"{self.root}/token"}, handle)
+        return path

@@ -1,0 +1,92 @@
+"""What a source sensor found in one tick (inbox files, Drive files), turned into document runs.
+
+Each arrival is sorted: bytes never seen become new document partitions, run in batches; the same new
+bytes found twice in the tick are one document with two sources; bytes already a document, found at a
+new place, only record that place and give its tenant a profile. The dynamic partitions (one per sha256)
+are the exactly-once guard, so a lost sensor cursor costs time but never a second run for the same bytes.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+import dagster as dg
+from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
+
+from pipelines.partitions import document_partitions
+
+
+@dataclass(frozen=True)
+class Arrival:
+    sha256: str
+    path: str  # a local file holding the bytes
+    tenant: str
+    origin: str = ""  # where a person finds it when that is not `path` (a Drive link)
+
+    @property
+    def place(self) -> str:
+        return self.origin or self.path
+
+
+def ingest_requests(arrivals: list[Arrival], batch_size: int, copies: list[Arrival] = ()) -> list[dg.RunRequest]:
+    """One run per batch of new documents: a partition range (the keys were added in this order) plus their
+    sources, including `copies` (the same new bytes found at other places in the same tick)."""
+    requests = []
+    for start in range(0, len(arrivals), batch_size):
+        batch = arrivals[start:start + batch_size]
+        keys = {a.sha256 for a in batch}
+        key = hashlib.sha256("".join(a.sha256 for a in batch).encode()).hexdigest()[:16]
+        sources = [a.__dict__ for a in batch] + [c.__dict__ for c in copies if c.sha256 in keys]
+        requests.append(dg.RunRequest(
+            run_key=f"documents-{key}",
+            run_config={"ops": {"documents": {"config": {"sources": sources}}}},
+            tags={
+                ASSET_PARTITION_RANGE_START_TAG: batch[0].sha256,
+                ASSET_PARTITION_RANGE_END_TAG: batch[-1].sha256,
+                "jobfit/documents": str(len(batch)),
+                "jobfit/tenants": ",".join(sorted({a.tenant for a in batch})),
+            },
+        ))
+    return requests
+
+
+def new_source_request(arrival: Arrival) -> dg.RunRequest:
+    """Known bytes from a new place (another tenant, another path): record the source and give that tenant its profile."""
+    return dg.RunRequest(
+        run_key=f"source-{arrival.sha256}-{hashlib.sha256(arrival.place.encode()).hexdigest()[:12]}",
+        partition_key=arrival.sha256,
+        asset_selection=[dg.AssetKey("documents"), dg.AssetKey("profiles")],
+        run_config={"ops": {"documents": {"config": {"sources": [arrival.__dict__]}}}},
+        tags={"jobfit/tenants": arrival.tenant},
+    )
+
+
+class TickArrivals:
+    """Sorts one tick's arrivals; `had_cursor` is False on a first tick or after a lost cursor, when the places
+    of known documents were recorded by whoever added them and only later ticks can see a genuinely new place."""
+
+    def __init__(self, instance: dg.DagsterInstance, had_cursor: bool):
+        self.instance, self.had_cursor = instance, had_cursor
+        self.new: dict[str, Arrival] = {}
+        self.copies: list[Arrival] = []  # new bytes seen twice in this tick
+        self.known_sources: list[Arrival] = []  # bytes already a document, found at a new place
+
+    def add(self, arrival: Arrival) -> None:
+        if arrival.sha256 in self.new:
+            self.copies.append(arrival)
+        elif self.instance.has_dynamic_partition(document_partitions.name, arrival.sha256):
+            if self.had_cursor:
+                self.known_sources.append(arrival)
+        else:
+            self.new[arrival.sha256] = arrival
+
+    def result(self, batch_size: int, cursor: str, log) -> dg.SensorResult:
+        arrivals = list(self.new.values())
+        requests = ingest_requests(arrivals, batch_size, self.copies)
+        requests += [new_source_request(a) for a in self.known_sources]
+        log.info(f"{len(arrivals)} new documents in {len(requests)} runs, "
+                 f"{len(self.known_sources)} known documents from new places")
+        return dg.SensorResult(
+            run_requests=requests,
+            dynamic_partitions_requests=[document_partitions.build_add_request([a.sha256 for a in arrivals])] if arrivals else [],
+            cursor=cursor,
+        )

@@ -1,0 +1,184 @@
+"""Google Drive folders as a resume source, against a Drive API emulator on 127.0.0.1 (tests/services.py)."""
+
+import dataclasses
+import hashlib
+import io
+
+import dagster as dg
+import docx
+import pytest
+
+import sensors.drive as drive_module
+from jobfit.documents import detect_format
+from jobfit.drive import DOCX, DriveClient, DriveError, load_drive_folders
+from resources.drive import DriveResource
+from resources.storage import StorageResource
+from sensors.drive import drive_sensor
+from tests.conftest import SAMPLES
+from tests.services import DriveEmulator
+
+GOOGLE_DOC = "application/vnd.google-apps.document"
+
+
+@pytest.fixture
+def drive(tmp_path):
+    """An emulated Drive holding a recruiter's folder: a Google Doc, a PDF, a sub-folder with a text resume, and
+    what is not a document (a trashed file, a form, a shortcut)."""
+    with DriveEmulator() as emulator:
+        emulator.key_file = emulator.service_account_key(tmp_path)
+        top = emulator.folder("Acme resumes")
+        emulator.doc = emulator.add("James Okafor", GOOGLE_DOC, (SAMPLES / "inbox/acme/james_okafor.docx").read_bytes(), top)
+        emulator.pdf = emulator.add("maria_lopez.pdf", "application/pdf", (SAMPLES / "inbox/acme/maria_lopez.pdf").read_bytes(), top)
+        sub = emulator.folder("2026", top)
+        emulator.txt = emulator.add("priya_raman.txt", "text/plain", (SAMPLES / "inbox/acme/priya_raman.txt").read_bytes(), sub)
+        trashed = emulator.add("old.txt", "text/plain", b"gone", top)
+        emulator.files[trashed]["trashed"] = True
+        emulator.add("Apply here", "application/vnd.google-apps.form", parent=top)
+        emulator.add("Shortcut to elsewhere", "application/vnd.google-apps.shortcut", parent=top)
+        emulator.top = top
+        yield emulator
+
+
+def client(drive, **options) -> DriveClient:
+    return DriveClient.from_service_account(drive.key_file, drive.root, sleep=lambda seconds: None, **options)
+
+
+def test_a_service_account_lists_a_folder_and_its_subfolders_page_by_page(drive):
+    files = list(client(drive, page_size=2).files(drive.top))
+    assert sorted((f.folder, f.name) for f in files) == [("", "James Okafor"), ("", "maria_lopez.pdf"), ("2026", "priya_raman.txt")]
+    # a token came from the emulator's OAuth endpoint, for a JWT signed with the service account's key
+    assert len(drive.tokens) == 1
+    listings = [q for path, q in drive.requests if path == "/drive/v3/files"]
+    assert any(q.get("pageToken") for q in listings)  # four entries at the top, two per page
+    assert all("trashed = false" in q["q"] for q in listings)
+    pdf = next(f for f in files if f.name == "maria_lopez.pdf")
+    assert pdf.link == f"https://drive.google.com/file/d/{drive.pdf}/view"
+    assert pdf.version == hashlib.md5((SAMPLES / "inbox/acme/maria_lopez.pdf").read_bytes()).hexdigest()
+
+
+def test_google_docs_are_exported_as_docx_and_other_files_downloaded_as_they_are(drive):
+    reader = client(drive)
+    files = {f.name: f for f in reader.files(drive.top)}
+    document = files["James Okafor"]
+    assert document.export == (DOCX, ".docx") and document.filename == "James Okafor.docx"
+    exported = reader.download(document, 10 * 2 ** 20)
+    assert detect_format(exported) == "docx"
+    assert "James Okafor" in "\n".join(p.text for p in docx.Document(io.BytesIO(exported)).paragraphs)
+    assert reader.download(files["maria_lopez.pdf"], 10 * 2 ** 20) == (SAMPLES / "inbox/acme/maria_lopez.pdf").read_bytes()
+
+
+def test_a_flaky_drive_is_retried_and_a_wrong_folder_or_key_says_what_to_do(drive, tmp_path):
+    drive.fail_next = [503, 429]
+    assert len(list(client(drive).files(drive.top))) == 3
+    with pytest.raises(DriveError, match="not found: check its id and share it with the service account"):
+        list(client(drive).files("no-such-folder"))
+    with pytest.raises(DriveError, match="is a file"):
+        list(client(drive).files(drive.pdf))
+    other = DriveEmulator()  # a key the emulator did not issue is refused at the token endpoint
+    forged = other.service_account_key(tmp_path / "..")
+    text = open(forged).read().replace(other.root, drive.root)
+    open(forged, "w").write(text)
+    other.server.server_close()
+    with pytest.raises(DriveError, match="no access token"):
+        list(DriveClient.from_service_account(forged, drive.root).files(drive.top))
+    with pytest.raises(DriveError, match="not a readable service-account key"):
+        DriveClient.from_service_account(tmp_path / "missing.json", drive.root)
+
+
+def test_the_folders_file_names_tenants_and_rejects_what_it_cannot_use(tmp_path):
+    path = tmp_path / "drive.yaml"
+    assert load_drive_folders(path) == []
+    path.write_text("folders:\n  - id: abc123\n    tenant: acme\n    name: Acme resumes\n  - {id: def456, tenant: globex}\n")
+    folders = load_drive_folders(path)
+    assert [(f.folder_id, f.tenant, f.label) for f in folders] == [("abc123", "acme", "Acme resumes (abc123)"), ("def456", "globex", "def456")]
+    path.write_text("folders:\n  - id: abc123\n")
+    with pytest.raises(DriveError, match="needs an id and a tenant"):
+        load_drive_folders(path)
+    path.write_text("folders:\n  - {id: abc123, tenant: ../etc}\n")
+    with pytest.raises(DriveError, match="must be a plain name"):
+        load_drive_folders(path)
+
+
+def resources_for(drive, tmp_path, folders: str):
+    (tmp_path / "drive.yaml").write_text(folders)
+    return {
+        "storage": StorageResource(data_dir=str(tmp_path / "data"), inbox_dir=str(tmp_path / "inbox")),
+        "drive": DriveResource(folders_file=str(tmp_path / "drive.yaml"), credentials_file=drive.key_file, api_url=drive.root),
+    }
+
+
+def tick(instance, resources, cursor=None):
+    return drive_sensor(dg.build_sensor_context(instance=instance, cursor=cursor, resources=resources))
+
+
+def apply(instance, result):
+    for request in result.dynamic_partitions_requests:
+        instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
+
+
+def sources_of(request):
+    return request.run_config["ops"]["documents"]["config"]["sources"]
+
+
+def test_new_and_changed_drive_files_become_documents_once(drive, tmp_path, monkeypatch):
+    monkeypatch.setattr(drive_module, "SETTINGS", dataclasses.replace(drive_module.SETTINGS, max_document_bytes=200_000))
+    big = drive.add("scan.pdf", "application/pdf", b"%PDF-1.7 " + b"0" * 300_000, drive.top)
+    resources = resources_for(drive, tmp_path, f"folders:\n  - {{id: {drive.top}, tenant: acme, name: Acme resumes}}\n"
+                                               "  - {id: gone-folder, tenant: globex}\n")
+    storage = resources["storage"]
+    with dg.instance_for_test() as instance:
+        first = tick(instance, resources)
+        [request] = first.run_requests
+        sources = sources_of(request)
+        assert {s["origin"] for s in sources} == {f"https://drive.google.com/file/d/{i}/view" for i in (drive.doc, drive.pdf, drive.txt)}
+        assert {s["tenant"] for s in sources} == {"acme"}
+        # the bytes are already in the document store, under their sha256
+        for source in sources:
+            assert hashlib.sha256(open(source["path"], "rb").read()).hexdigest() == source["sha256"]
+            assert source["path"] == str(storage.document_path(source["sha256"]))
+        assert not any(path.endswith(f"/{big}") and q.get("alt") for path, q in drive.requests)  # too large: never fetched
+        apply(instance, first)
+
+        downloads = sum(1 for _, q in drive.requests if q.get("alt") or "mimeType" in q)
+        second = tick(instance, resources, first.cursor)
+        assert isinstance(second, dg.SkipReason)
+        # the broken folder is named with what to do; the large file was reported once, not again
+        assert "gone-folder" in second.skip_message and "share it with the service account" in second.skip_message
+        assert "scan.pdf" not in second.skip_message
+        assert sum(1 for _, q in drive.requests if q.get("alt") or "mimeType" in q) == downloads  # nothing downloaded again
+
+        drive.edit(drive.txt, (SAMPLES / "inbox/acme/priya_raman.txt").read_bytes().replace(b"Priya", b"Priyanka"))
+        third = tick(instance, resources, first.cursor)
+        [changed] = sources_of(third.run_requests[0])
+        assert changed["origin"] == f"https://drive.google.com/file/d/{drive.txt}/view"
+        assert changed["sha256"] not in {s["sha256"] for s in sources}
+
+
+def test_drive_resumes_become_profiles_and_an_edited_one_supersedes_its_old_profile(drive, tmp_path):
+    import duckdb
+
+    from pipelines.definitions import build_resources
+    from resources.settings import Settings
+    from tests.test_pipeline import run_sensor_requests
+
+    (tmp_path / "drive.yaml").write_text(f"folders:\n  - {{id: {drive.top}, tenant: acme}}\n")
+    settings = Settings(data_dir=tmp_path / "data", inbox_dir=tmp_path / "inbox", feeds_file=tmp_path / "feeds.yaml",
+                        api_keys_file=tmp_path / "keys.yaml", drive_folders_file=tmp_path / "drive.yaml",
+                        drive_credentials_file=drive.key_file, drive_api_url=drive.root)
+    resources = build_resources(settings)
+    sensor_resources = {key: resources[key] for key in ("storage", "drive")}
+    with dg.instance_for_test() as instance:
+        first = tick(instance, sensor_resources)
+        run_sensor_requests(instance, resources, first)
+        drive.edit(drive.txt, (SAMPLES / "inbox/acme/priya_raman.txt").read_bytes().replace(b"Priya Raman", b"Priya Raman-Iyer"))
+        run_sensor_requests(instance, resources, tick(instance, sensor_resources, first.cursor))
+    with duckdb.connect(str(settings.layout.warehouse_path), read_only=True) as con:
+        profiles = con.execute("SELECT p.name, p.tenant, p.status, s.source_path FROM profiles p "
+                               "JOIN document_sources s USING (sha256, tenant) ORDER BY p.name").fetchall()
+    link = "https://drive.google.com/file/d/{}/view".format
+    assert profiles == [
+        ("James Okafor", "acme", "active", link(drive.doc)),  # the Google Doc, read from its DOCX export
+        ("Maria Lopez", "acme", "active", link(drive.pdf)),
+        ("Priya Raman", "acme", "superseded", link(drive.txt)),
+        ("Priya Raman-Iyer", "acme", "active", link(drive.txt)),
+    ]
