@@ -59,6 +59,25 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 URL = re.compile(r"\b(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w/.%?=&#-]*)?", re.I)
 
 
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
+def readable_case(text: str) -> str:
+    """Text set in capitals ('SENIOR ACCOUNTANT') in title case for a sentence ('Senior Accountant'); short words that
+    are not small words stay capitals, being likely acronyms ('IT', 'HR', 'CEO'). Other text is returned as it is."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 4 or not all(ch.isupper() for ch in letters):
+        return text
+
+    def word(match: re.Match) -> str:
+        w = match.group(0)
+        if w.lower() in _SMALL_WORDS and match.start() > 0:
+            return w.lower()
+        return w if len(w) <= 3 and w.lower() not in _SMALL_WORDS else w.capitalize()
+
+    return re.sub(r"[A-Za-z]+(?:'[A-Za-z]+)?", word, text)
+
+
 def blank(text: str, pattern: re.Pattern) -> str:
     """The text with what the pattern matches replaced by spaces, so every other position stays where it was."""
     return pattern.sub(lambda m: " " * len(m.group(0)), text)

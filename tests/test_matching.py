@@ -7,6 +7,7 @@ from jobfit.jobs import analyze_job
 from jobfit.matching import Matcher, Weights, load_weights, match_all, refresh_matches
 from jobfit.matching.candidates import nearest_postings, nearest_profiles, posting_typicals
 from jobfit.resumes import parse_resume
+from jobfit.text import readable_case
 
 RESUME = """Casey Example
 Data Engineer
@@ -172,6 +173,19 @@ def test_a_candidate_whose_title_reads_like_the_posting_title_ranks_it_higher(ma
     # a newcomer scored against the same postings reads the same titles
     alone = built.with_profiles({"casey": profile}, unit([[1, 0]]), unit([[1, 0, 0]])).for_profiles(top_n=1)
     assert alone[0].job_id == "close" and alone[0].score == casey[0].score
+
+
+def test_reasons_quote_titles_set_in_capitals_as_words_not_shouting(matcher):
+    profile = parse_resume(RESUME.replace("Data Engineer\ncasey", "SENIOR DATA ENGINEER\ncasey"), matcher=matcher, tenant="t1")
+    assert profile.basics.label == "SENIOR DATA ENGINEER"
+    jobs = {j["id"]: analyze_job(j, matcher) for j in (
+        {**DATA_JOB, "id": "close", "title": "PA TO THE HEAD OF IT DEPT"}, {**DATA_JOB, "id": "typical"}, {**DATA_JOB, "id": "far"})}
+    built = Matcher.build({"casey": profile}, unit([[1, 0]]), jobs, unit([[1, 0.1]] * 3), matcher.taxonomy,
+                          profile_titles=unit([[1, 0, 0]]), job_titles=unit([[0.95, 0.3, 0], [0.5, 0.5, 0.7], [0, 0.3, 1]]))
+    match = next(m for m in built.for_profiles(top_n=3) if m.job_id == "close")
+    assert "Their title, Senior Data Engineer, is close to this posting's (PA to the Head of IT Dept)." in match.reasons
+    # what is not all capitals is quoted as written
+    assert readable_case("Senior QA Lead, iOS") == "Senior QA Lead, iOS" and readable_case("CEO") == "CEO"
 
 
 def test_a_title_only_less_unrelated_than_the_others_is_not_close(matcher):

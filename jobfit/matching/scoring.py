@@ -23,6 +23,7 @@ from jobfit.matching.candidates import PRIOR_PROFILES, typical_pools
 from jobfit.occupations import clean_title
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.taxonomy import Taxonomy
+from jobfit.text import readable_case
 
 LEVELS = ["internship", "entry", "associate", "mid-senior", "director", "executive"]
 EDUCATION_LEVELS = ["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
@@ -381,10 +382,11 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
 
 def _title_reason(profile: Profile, job: JobPosting, score: float) -> str | None:
     """Said when the title component is a deviation or more from typical (73 and above, 27 and below)."""
+    theirs, posted = readable_case(profile.basics.label or ""), readable_case(job.title)
     if score >= semantic_score(1.0):
-        return f"Their title, {profile.basics.label}, is close to this posting's ({job.title})."
+        return f"Their title, {theirs}, is close to this posting's ({posted})."
     if score <= semantic_score(-1.0):
-        return f"Their title, {profile.basics.label}, is far from this posting's ({job.title})."
+        return f"Their title, {theirs}, is far from this posting's ({posted})."
     return None
 
 
