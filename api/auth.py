@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from jobfit.access import Principal, read_principals
 
-ROLES = ("admin", "recruiter", "candidate")
-
-
-@dataclass(frozen=True)
-class Principal:
-    role: str
-    name: str
-    tenant: str | None = None
-    email: str | None = None
+__all__ = ["ApiKeys", "Principal", "demo_keys"]
 
 
 class ApiKeys:
@@ -32,19 +23,7 @@ class ApiKeys:
         stamp = (stat.st_mtime_ns, stat.st_size)
         if stamp == self._stamp:
             return
-        raw = yaml.safe_load(self.path.read_text()) or {}
-        keys = {}
-        for number, item in enumerate(raw.get("keys", []), 1):
-            role = item.get("role")
-            if role not in ROLES or not item.get("key"):
-                raise ValueError(f"{self.path}: key {number} needs a key and a role among {ROLES}")
-            if role in ("recruiter", "candidate") and not item.get("tenant"):
-                raise ValueError(f"{self.path}: key {number} ({role}) needs a tenant")
-            if role == "candidate" and not item.get("email"):
-                raise ValueError(f"{self.path}: key {number} (candidate) needs the candidate's email")
-            keys[str(item["key"])] = Principal(
-                role=role, name=item.get("name", role), tenant=item.get("tenant"), email=(item.get("email") or "").lower() or None
-            )
+        keys = read_principals(self.path)
         self._keys, self._stamp = keys, stamp
 
     def lookup(self, key: str) -> Principal | None:

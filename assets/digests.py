@@ -1,13 +1,16 @@
-"""Daily digests per profile: best current matches, what is new since the last digest."""
+"""Daily digests per profile: best current matches, what is new since the last digest; then the day's letters."""
 
 import json
+from collections import Counter
 
 import dagster as dg
 
 from jobfit.digests import build_digest
+from jobfit.mail import plan_letters
 from jobfit.schema import JobPosting, Match, Profile
-from jobfit.store import execute_many
+from jobfit.store import execute_many, now_utc, upsert
 from pipelines.partitions import daily_partitions
+from resources.mail import MailResource
 from resources.storage import StorageResource
 
 
@@ -49,3 +52,48 @@ def digests(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.M
         execute_many(con, "INSERT INTO digests VALUES (?, ?, ?, ?, ?)", rows)
         con.execute("COMMIT")
     return dg.MaterializeResult(metadata={"digests": len(rows), "new_matches": new_total, "folder": str(folder)})
+
+
+@dg.asset(
+    partitions_def=daily_partitions,
+    deps=[digests],
+    group_name="digests",
+    kinds={"email", "duckdb"},
+    pool="warehouse",
+    # an unreachable mail server is retried; letters already sent are never sent twice
+    retry_policy=dg.RetryPolicy(max_retries=3, delay=60, backoff=dg.Backoff.EXPONENTIAL),
+    description="The day's digest letters, each once: candidates with an API key get their own digest, recruiters with an "
+                "address one letter on their tenant's candidates; only when something is new. Off without JOBFIT_SMTP_URL.",
+)
+def digest_mail(context: dg.AssetExecutionContext, storage: StorageResource, mail: MailResource) -> dg.MaterializeResult:
+    day = context.partition_key
+    if not mail.enabled:
+        return dg.MaterializeResult(metadata={"sent": 0, "mail": "off: set JOBFIT_SMTP_URL to send digests by e-mail"})
+    readers = mail.readers()
+    with storage.warehouse() as con:
+        rows = con.execute("SELECT profile_id, digest_json, html FROM digests WHERE date = ?", [day]).fetchall()
+        emails = dict(con.execute("SELECT profile_id, lower(email) FROM profiles WHERE status = 'active' AND email IS NOT NULL").fetchall())
+        already = set(con.execute("SELECT recipient, about FROM mail_log WHERE date = ? AND status = 'sent'", [day]).fetchall())
+    letters = plan_letters(day, [json.loads(js) for _, js, _ in rows], {pid: html for pid, _, html in rows}, emails, readers,
+                           mail.sender, already)
+    outcomes, log = Counter(), []
+    try:
+        if letters:
+            with mail.postbox() as postbox:
+                for letter in letters:
+                    status, reason = postbox.send(letter)
+                    outcomes[f"{letter.kind} {status}"] += 1
+                    log.append({"date": day, "recipient": letter.recipient, "about": letter.about, "kind": letter.kind,
+                                "status": status, "reason": reason, "message_id": letter.message["Message-ID"], "tried_at": now_utc()})
+                    if reason:
+                        context.log.warning(f"{letter.kind} letter to {letter.recipient} refused: {reason}")
+    finally:  # what went out is recorded even when the server drops us half-way, so a retry sends only the rest
+        with storage.warehouse() as con:
+            upsert(con, "mail_log", log)
+    return dg.MaterializeResult(metadata={
+        "sent": sum(1 for entry in log if entry["status"] == "sent"),
+        "refused": sum(1 for entry in log if entry["status"] == "refused"),
+        "sent_before": len(already),
+        "readers_with_address": sum(1 for r in readers if r.email),
+        "by_kind": dg.MetadataValue.json(dict(outcomes)),
+    })

@@ -87,7 +87,7 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
         for request in ingest_requests(list(arrivals.values()), settings.inbox_batch_size):
             run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
     run(["profile_vectors", "job_vectors", "matches"])
-    run(["digests"], partition_key=today)
+    run(["digests", "digest_mail"], partition_key=today)
     run(["serving_snapshot"])
 
 

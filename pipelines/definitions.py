@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from assets.digests import digests
+from assets.digests import digest_mail, digests
 from assets.documents import document_text, documents, profiles
 from assets.jobs import job_postings, job_postings_have_titles, job_postings_raw
 from assets.matching import matches, matches_respect_tenants
@@ -16,6 +16,7 @@ from resources.drive import DriveResource
 from resources.embedder import EmbedderResource
 from resources.feeds import FeedsResource
 from resources.llm import llm_resource
+from resources.mail import MailResource
 from resources.scanner import VirusScanResource
 from resources.storage import StorageResource
 from resources.vectors import VectorsResource
@@ -24,7 +25,7 @@ from sensors.inbox import inbox_sensor
 
 ALL_ASSETS = [
     documents, document_text, profiles, skill_taxonomy, job_postings_raw, job_postings,
-    profile_vectors, job_vectors, matches, digests, serving_snapshot,
+    profile_vectors, job_vectors, matches, digests, digest_mail, serving_snapshot,
 ]
 
 ALL_CHECKS = [job_postings_have_titles, matches_respect_tenants]
@@ -37,6 +38,7 @@ def build_resources(settings=SETTINGS) -> dict:
         "embedder": EmbedderResource(),
         "feeds": FeedsResource.from_settings(settings),
         "drive": DriveResource.from_settings(settings),
+        "mail": MailResource.from_settings(settings),
         "llm": llm_resource(settings),
         "scanner": VirusScanResource.from_settings(settings),
     }

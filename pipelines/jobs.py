@@ -20,7 +20,7 @@ fetch_feeds_job = dg.define_asset_job(
 
 daily_digest_job = dg.define_asset_job(
     "daily_digest_job",
-    selection=dg.AssetSelection.assets("digests"),
+    selection=dg.AssetSelection.assets("digests", "digest_mail"),
     partitions_def=daily_partitions,
-    description="Write today's digest for every profile.",
+    description="Write today's digest for every profile, then mail what is new to readers with an address.",
 )

@@ -73,6 +73,8 @@ class Settings:
     drive_folders_file: Path | None = None  # Google Drive folders to watch, one tenant each (YAML); absent: none
     drive_credentials_file: str = ""  # a service account's JSON key, for the Drive folders
     drive_api_url: str = "https://www.googleapis.com"
+    smtp_url: str = ""  # smtp://user:password@host:587 or smtps://host:465; empty: no digest e-mail
+    mail_from: str = "jobfit <jobfit@localhost>"
     timezone: str = "UTC"
     partitions_start: str = "2026-11-01"
     match_top_n: int = 10
@@ -117,6 +119,8 @@ class Settings:
             drive_folders_file=_env_path("JOBFIT_DRIVE_FOLDERS_FILE", data_dir / "drive.yaml"),
             drive_credentials_file=os.environ.get("JOBFIT_DRIVE_CREDENTIALS") or os.environ.get("GOOGLE_APPLICATION_CREDENTIALS", ""),
             drive_api_url=os.environ.get("JOBFIT_DRIVE_API_URL", "https://www.googleapis.com"),
+            smtp_url=os.environ.get("JOBFIT_SMTP_URL", ""),
+            mail_from=os.environ.get("JOBFIT_MAIL_FROM", "jobfit <jobfit@localhost>"),
             timezone=os.environ.get("JOBFIT_TIMEZONE", "UTC"),
             partitions_start=os.environ.get("JOBFIT_PARTITIONS_START", "2026-11-01"),
             match_top_n=_env_int("JOBFIT_MATCH_TOP_N", 10),

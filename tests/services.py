@@ -373,3 +373,46 @@ class DriveEmulator(LoopbackServer):
                        "private_key": self._private_pem, "client_email": "jobfit@jobfit-test.iam.gserviceaccount.com",
                        "client_id": "1", "token_uri": f"{self.root}/token"}, handle)
         return path
+
+
+class MailServer:
+    """An SMTP server on 127.0.0.1 (aiosmtpd) that keeps each message it accepts in `messages`, asks for a login
+    when `credentials` are given, and answers 550 to the addresses in `refuse`."""
+
+    def __init__(self, refuse: tuple[str, ...] = (), credentials: tuple[str, str] | None = None):
+        import email
+        from email import policy
+
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.smtp import AuthResult, LoginPassword
+
+        server = self
+        self.messages, self.envelopes, self.logins = [], [], []
+
+        class Handler:
+            async def handle_RCPT(self, smtp, session, envelope, address, rcpt_options):
+                if address.lower() in refuse:
+                    return "550 5.1.1 No such mailbox here"
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+
+            async def handle_DATA(self, smtp, session, envelope):
+                server.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+                server.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+                return "250 Message accepted for delivery"
+
+        def authenticate(smtp, session, envelope, mechanism, auth_data):
+            ok = isinstance(auth_data, LoginPassword) and (auth_data.login.decode(), auth_data.password.decode()) == credentials
+            server.logins.append((mechanism, ok))
+            return AuthResult(success=ok)
+
+        options = {"authenticator": authenticate, "auth_required": True, "auth_require_tls": False} if credentials else {}
+        self.port = free_port()
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port, **options)
+
+    def __enter__(self):
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.controller.stop()

@@ -1,0 +1,104 @@
+"""Digest e-mail through a real SMTP server on 127.0.0.1 (aiosmtpd): who gets which letter, once."""
+
+import shutil
+from datetime import date
+
+import dagster as dg
+import duckdb
+import pytest
+import yaml
+
+from jobfit.access import Principal
+from jobfit.mail import MailError, Postbox, SmtpServer, plan_letters
+from tests.services import MailServer, free_port
+
+
+def test_smtp_urls_name_the_server_its_security_and_login():
+    assert SmtpServer.from_url("smtp://ann:p%40ss@mail.example.com:587") == SmtpServer("mail.example.com", 587, "starttls", "ann", "p@ss")
+    assert SmtpServer.from_url("smtps://mail.example.com") == SmtpServer("mail.example.com", 465, "tls")
+    assert SmtpServer.from_url("smtp://localhost?starttls=false") == SmtpServer("localhost", 25, "none")
+    with pytest.raises(MailError, match="is not smtp://host:port"):
+        SmtpServer.from_url("http://mail.example.com")
+
+
+def digest(pid, tenant, new, title="Data Engineer"):
+    return {"profile_id": pid, "tenant": tenant, "name": f"Person {pid}", "date": "2026-12-04", "new_matches": new,
+            "matches": [{"job_id": "j1", "title": title, "company": "Flow Co", "url": None, "score": 81.0, "new": new > 0,
+                         "reasons": ["Has 3 of 4 required skills."], "matched_skills": [], "missing_skills": [], "components": []}]}
+
+
+def test_each_reader_gets_only_their_own_news():
+    digests = [digest("p1", "acme", 2, "SENIOR DATA ENGINEER"), digest("p2", "acme", 0), digest("p3", "globex", 1)]
+    emails = {"p1": "ann@example.com", "p2": "bob@example.com", "p3": "ann@example.com"}
+    readers = [Principal("candidate", "Ann", "acme", "ann@example.com"),  # p3 is another tenant's, with her address
+               Principal("candidate", "Bob", "acme", "bob@example.com"),  # nothing new for him: no letter
+               Principal("recruiter", "Lead", "acme", "lead@acme.example"), Principal("recruiter", "Globex", "globex"),
+               Principal("admin", "admin")]
+    letters = plan_letters("2026-12-04", digests, {d["profile_id"]: "<html></html>" for d in digests}, emails, readers,
+                           "jobfit <jobs@example.com>", set())
+    assert [(x.recipient, x.about, x.kind) for x in letters] == [("ann@example.com", "p1", "candidate"), ("lead@acme.example", "acme", "recruiter")]
+    candidate, recruiter = (x.message for x in letters)
+    assert candidate["Subject"] == "2 new job matches for you, 2026-12-04" and candidate["To"] == "Ann <ann@example.com>"
+    assert "81  Senior Data Engineer at Flow Co  [new]" in candidate.get_body(("plain",)).get_content()
+    assert recruiter["Subject"] == "acme: 1 candidate with new matches, 2026-12-04"
+    assert "Person p1" in recruiter.get_body(("html",)).get_content()
+    # sent before: not again
+    assert plan_letters("2026-12-04", digests, {d["profile_id"]: "" for d in digests}, emails, readers, "jobfit <j@x>",
+                        {("ann@example.com", "p1"), ("lead@acme.example", "acme")}) == []
+
+
+def test_an_unreachable_mail_server_says_which():
+    with pytest.raises(MailError, match=r"mail server 127\.0\.0\.1:\d+: ConnectionRefusedError"):
+        Postbox(SmtpServer("127.0.0.1", free_port(), "none"), timeout=5)
+
+
+def mail_log(settings):
+    with duckdb.connect(str(settings.layout.warehouse_path), read_only=True) as con:
+        return con.execute("SELECT recipient, about, kind, status FROM mail_log ORDER BY recipient, about").fetchall()
+
+
+def test_the_days_digests_are_mailed_once_and_a_refused_address_does_not_stop_the_rest(pipeline_run, tmp_path):
+    from pipelines.definitions import ALL_ASSETS, build_resources
+    from resources.settings import Settings
+
+    shared, _ = pipeline_run
+    shutil.copytree(shared.data_dir, tmp_path / "data")
+    keys = tmp_path / "api_keys.yaml"
+    keys.write_text(yaml.safe_dump({"keys": [
+        {"key": "k1", "role": "candidate", "tenant": "acme", "email": "Priya.Raman@example.com", "name": "Priya Raman"},
+        {"key": "k2", "role": "recruiter", "tenant": "acme", "email": "lead@acme.example", "name": "Acme lead"},
+        {"key": "k3", "role": "recruiter", "tenant": "globex", "email": "gone@globex.example"},
+    ]}))
+    day = date.today().isoformat()
+    with MailServer(refuse=("gone@globex.example",), credentials=("jobfit", "s3cret")) as server:
+        settings = Settings(data_dir=tmp_path / "data", inbox_dir=tmp_path / "data/inbox", feeds_file=tmp_path / "data/feeds.yaml",
+                            api_keys_file=keys, smtp_url=f"smtp://jobfit:s3cret@127.0.0.1:{server.port}",
+                            mail_from="jobfit <digests@jobfit.example>")
+        resources = build_resources(settings)
+
+        def send():
+            with dg.instance_for_test() as instance:
+                result = dg.materialize(ALL_ASSETS, selection=["digest_mail"], partition_key=day, instance=instance,
+                                        resources=resources)
+                return result.asset_materializations_for_node("digest_mail")[0].metadata
+
+        first = send()
+        assert (first["sent"].value, first["refused"].value) == (2, 1)
+        assert [ok for _, ok in server.logins] == [True]  # one session, logged in with the URL's credentials
+        letters = {tuple(rcpt): message for (_, rcpt), message in zip(server.envelopes, server.messages, strict=True)}
+        priya, lead = letters[("priya.raman@example.com",)], letters[("lead@acme.example",)]
+        assert priya["Subject"].endswith(f"new job matches for you, {day}") and priya["From"] == "jobfit <digests@jobfit.example>"
+        html = priya.get_body(("html",)).get_content()
+        assert "Your matches for" in html and "Hello Priya Raman" in html
+        assert lead["Subject"] == f"acme: 3 candidates with new matches, {day}"
+        table = lead.get_body(("html",)).get_content()
+        assert all(name in table for name in ("Priya Raman", "James Okafor", "Maria Lopez")) and "Tom Becker" not in table
+        with duckdb.connect(str(settings.layout.warehouse_path), read_only=True) as con:
+            [(priya_id,)] = con.execute("SELECT profile_id FROM profiles WHERE name = 'Priya Raman'").fetchall()
+        assert mail_log(settings) == [("gone@globex.example", "globex", "recruiter", "refused"),
+                                      ("lead@acme.example", "acme", "recruiter", "sent"),
+                                      ("priya.raman@example.com", priya_id, "candidate", "sent")]
+
+        second = send()  # a re-run sends nothing twice; the refused address is tried again
+        assert (second["sent"].value, second["refused"].value, second["sent_before"].value) == (0, 1, 2)
+        assert len(server.messages) == 2
