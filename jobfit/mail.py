@@ -108,6 +108,17 @@ def recruiter_letter(tenant: str, day: str, digests: list[dict], recipient: str,
     return _message(sender, recipient, subject, text, html)
 
 
+def failure_letter(job: str, run_id: str, reason: str, steps: dict[str, str], link: str, recipient: str,
+                   sender: str) -> EmailMessage:
+    """A letter to an operator on a failed run: which job, which steps failed and why, and where to look."""
+    lines = [f"The run {run_id} of {job} failed: {reason}", ""]
+    lines += [f"Step {step}: {error}" for step, error in steps.items()] or ["No step failed: the run could not start or was stopped."]
+    lines += ["", f"The run's logs: {link}", "Re-run it from there once the cause is fixed; nothing it had stored is lost."]
+    text = "\n".join(lines)
+    html = _ENV.get_template("failure.html").render(job=job, run_id=run_id, reason=reason, steps=steps, link=link)
+    return _message(sender, recipient, f"jobfit: {job} failed ({', '.join(steps) or 'before its steps'})", text, html)
+
+
 def plan_letters(day: str, digests: list[dict], htmls: dict[str, str], emails: dict[str, str],
                  principals: list[Principal], sender: str, already_sent: set[tuple[str, str]]) -> list[Letter]:
     """The day's letters not sent yet. `digests` are the day's digests, `htmls` their pages by profile id, `emails` the

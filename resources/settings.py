@@ -75,6 +75,7 @@ class Settings:
     drive_api_url: str = "https://www.googleapis.com"
     smtp_url: str = ""  # smtp://user:password@host:587 or smtps://host:465; empty: no digest e-mail
     mail_from: str = "jobfit <jobfit@localhost>"
+    dagster_url: str = "http://127.0.0.1:3000"  # where operators open the Dagster UI (links in failure reports)
     timezone: str = "UTC"
     partitions_start: str = "2026-11-01"
     match_top_n: int = 10
@@ -121,6 +122,7 @@ class Settings:
             drive_api_url=os.environ.get("JOBFIT_DRIVE_API_URL", "https://www.googleapis.com"),
             smtp_url=os.environ.get("JOBFIT_SMTP_URL", ""),
             mail_from=os.environ.get("JOBFIT_MAIL_FROM", "jobfit <jobfit@localhost>"),
+            dagster_url=os.environ.get("JOBFIT_DAGSTER_URL", "http://127.0.0.1:3000"),
             timezone=os.environ.get("JOBFIT_TIMEZONE", "UTC"),
             partitions_start=os.environ.get("JOBFIT_PARTITIONS_START", "2026-11-01"),
             match_top_n=_env_int("JOBFIT_MATCH_TOP_N", 10),

@@ -102,3 +102,37 @@ def test_the_days_digests_are_mailed_once_and_a_refused_address_does_not_stop_th
         second = send()  # a re-run sends nothing twice; the refused address is tried again
         assert (second["sent"].value, second["refused"].value, second["sent_before"].value) == (0, 1, 2)
         assert len(server.messages) == 2
+
+
+def test_a_failed_run_is_reported_to_the_operators_with_its_step_errors(tmp_path):
+    from resources.mail import MailResource
+    from sensors.failures import run_failure_report
+
+    @dg.asset
+    def fetched_feed():
+        raise ValueError("feed 'acme-internal' answered HTTP 500 after 4 attempts")
+
+    keys = tmp_path / "api_keys.yaml"
+    keys.write_text(yaml.safe_dump({"keys": [
+        {"key": "a1", "role": "admin", "email": "ops@example.com", "name": "Ops"}, {"key": "a2", "role": "admin"},
+        {"key": "r1", "role": "recruiter", "tenant": "acme", "email": "lead@acme.example"}]}))
+    with dg.instance_for_test() as instance:
+        result = dg.materialize([fetched_feed], instance=instance, raise_on_error=False)
+        assert not result.success
+
+        def report(port):
+            mail = MailResource(smtp_url=f"smtp://127.0.0.1:{port}?starttls=false", readers_file=str(keys))
+            run_failure_report(dg.build_run_status_sensor_context(
+                sensor_name="run_failure_report", dagster_event=result.get_run_failure_event(), dagster_instance=instance,
+                dagster_run=result.dagster_run, resources={"mail": mail}).for_run_failure())
+
+        with MailServer() as server:
+            report(server.port)
+        report(free_port())  # with the mail server down the sensor still finishes: the report stays in its log
+    [(_, recipients)] = server.envelopes
+    assert recipients == ["ops@example.com"]  # operators only, and only those with an address
+    [letter] = server.messages
+    assert letter["Subject"] == "jobfit: __ephemeral_asset_job__ failed (fetched_feed)"
+    text = letter.get_body(("plain",)).get_content()
+    assert "Step fetched_feed:" in text and "ValueError: feed 'acme-internal' answered HTTP 500 after 4 attempts" in text
+    assert f"http://127.0.0.1:3000/runs/{result.run_id}" in text
