@@ -6,7 +6,7 @@ from collections import Counter
 import dagster as dg
 
 from jobfit.digests import build_digest
-from jobfit.mail import plan_letters
+from jobfit.mail import MailError, SmtpServer, plan_letters
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.store import execute_many, now_utc, upsert
 from pipelines.partitions import daily_partitions
@@ -69,7 +69,11 @@ def digest_mail(context: dg.AssetExecutionContext, storage: StorageResource, mai
     day = context.partition_key
     if not mail.enabled:
         return dg.MaterializeResult(metadata={"sent": 0, "mail": "off: set JOBFIT_SMTP_URL to send digests by e-mail"})
-    readers = mail.readers()
+    try:  # a mistake in the settings is not retried: it fails until someone mends it
+        readers = mail.readers()
+        SmtpServer.from_url(mail.smtp_url)
+    except (ValueError, MailError) as exc:
+        raise dg.Failure(description=str(exc), allow_retries=False) from exc
     with storage.warehouse() as con:
         rows = con.execute("SELECT profile_id, digest_json, html FROM digests WHERE date = ?", [day]).fetchall()
         emails = dict(con.execute("SELECT profile_id, lower(email) FROM profiles WHERE status = 'active' AND email IS NOT NULL").fetchall())

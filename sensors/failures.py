@@ -8,6 +8,16 @@ from pipelines.partitions import SETTINGS
 from resources.mail import MailResource
 
 
+def _what_ran(context: dg.RunFailureSensorContext) -> str:
+    """The job's name, or for the runs Dagster names itself (automation, a materialization from the UI) the assets."""
+    run = context.dagster_run
+    if not run.job_name.startswith("__"):
+        return run.job_name
+    planned = context.instance.get_records_for_run(run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION_PLANNED).records
+    assets = sorted({record.event_log_entry.dagster_event.asset_key.to_user_string() for record in planned})
+    return "materializing " + (", ".join(assets[:3]) + (f" and {len(assets) - 3} more" if len(assets) > 3 else "") if assets else "assets")
+
+
 def _step_errors(context: dg.RunFailureSensorContext) -> dict[str, str]:
     errors = {}
     for event in context.get_step_failure_events():
@@ -27,12 +37,13 @@ def run_failure_report(context: dg.RunFailureSensorContext, mail: MailResource) 
     run = context.dagster_run
     steps = _step_errors(context)
     reason = context.failure_event.message or "the run failed"
-    context.log.error(f"run {run.run_id} of {run.job_name} failed: " + "; ".join(f"{k}: {v}" for k, v in steps.items()))
+    what = _what_ran(context)
+    context.log.error(f"run {run.run_id} ({what}) failed: " + "; ".join(f"{k}: {v}" for k, v in steps.items()))
     operators = [reader for reader in mail.readers() if reader.role == "admin" and reader.email]
     if not mail.enabled or not operators:
         return
     link = f"{SETTINGS.dagster_url.rstrip('/')}/runs/{run.run_id}"
-    letters = [Letter(o.email, run.run_id, "failure", failure_letter(run.job_name, run.run_id, reason, steps, link, o.email, mail.sender))
+    letters = [Letter(o.email, run.run_id, "failure", failure_letter(what, run.run_id, reason, steps, link, o.email, mail.sender))
                for o in operators]
     try:
         with mail.postbox() as postbox:

@@ -132,7 +132,28 @@ def test_a_failed_run_is_reported_to_the_operators_with_its_step_errors(tmp_path
     [(_, recipients)] = server.envelopes
     assert recipients == ["ops@example.com"]  # operators only, and only those with an address
     [letter] = server.messages
-    assert letter["Subject"] == "jobfit: __ephemeral_asset_job__ failed (fetched_feed)"
+    assert letter["Subject"] == "jobfit: materializing fetched_feed failed (fetched_feed)"
     text = letter.get_body(("plain",)).get_content()
     assert "Step fetched_feed:" in text and "ValueError: feed 'acme-internal' answered HTTP 500 after 4 attempts" in text
     assert f"http://127.0.0.1:3000/runs/{result.run_id}" in text
+
+
+def test_a_mistake_in_the_mail_settings_fails_at_once_and_says_where(tmp_path):
+    from assets.digests import digest_mail
+    from resources.mail import MailResource
+    from resources.storage import StorageResource
+
+    keys = tmp_path / "api_keys.yaml"
+    keys.write_text(yaml.safe_dump({"keys": [{"key": "c1", "role": "candidate", "tenant": "acme"}]}))  # no e-mail
+    storage = StorageResource(data_dir=str(tmp_path / "data"), inbox_dir=str(tmp_path / "inbox"))
+    for url, problem in ((f"smtp://127.0.0.1:{free_port()}", "key 1 (candidate) needs the candidate's email"),
+                         ("mailto:ops@example.com", "is not smtp://host:port")):
+        if "mailto" in url:
+            keys.write_text(yaml.safe_dump({"keys": []}))
+        with dg.instance_for_test() as instance:
+            result = dg.materialize([digest_mail], partition_key="2026-12-04", instance=instance, raise_on_error=False,
+                                    resources={"storage": storage, "mail": MailResource(smtp_url=url, readers_file=str(keys))})
+            [failure] = [e for e in result.all_events if e.event_type == dg.DagsterEventType.STEP_FAILURE]
+            assert problem in failure.event_specific_data.user_failure_data.description
+            # not retried: one attempt, however long the retry policy's wait
+            assert sum(1 for e in result.all_events if e.event_type == dg.DagsterEventType.STEP_START) == 1
