@@ -24,8 +24,8 @@ FOLDER = "application/vnd.google-apps.folder"
 GOOGLE_APPS = "application/vnd.google-apps."
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Google-native files have no bytes of their own: each is exported to a format the documents stage reads.
-EXPORTS = {f"{GOOGLE_APPS}document": (DOCX, ".docx")}
-PDF_EXPORT = ("application/pdf", ".pdf")
+EXPORTS = {f"{GOOGLE_APPS}document": DOCX}
+PDF = "application/pdf"
 # Google-native kinds with nothing to export or that point elsewhere.
 NOT_DOCUMENTS = {FOLDER, f"{GOOGLE_APPS}shortcut", f"{GOOGLE_APPS}form", f"{GOOGLE_APPS}site", f"{GOOGLE_APPS}map",
                  f"{GOOGLE_APPS}script", f"{GOOGLE_APPS}fusiontable"}
@@ -64,16 +64,11 @@ class DriveFile:
     link: str  # where a person opens it
 
     @property
-    def export(self) -> tuple[str, str] | None:
-        """(MIME type, file suffix) this file is exported as; None when its own bytes are downloaded."""
+    def export(self) -> str | None:
+        """The MIME type this file is exported as; None when its own bytes are downloaded."""
         if not self.mime_type.startswith(GOOGLE_APPS):
             return None
-        return EXPORTS.get(self.mime_type, PDF_EXPORT)
-
-    @property
-    def filename(self) -> str:
-        export = self.export
-        return self.name + export[1] if export and not self.name.lower().endswith(export[1]) else self.name
+        return EXPORTS.get(self.mime_type, PDF)
 
 
 def load_drive_folders(path: Path) -> list[DriveFolder]:
@@ -194,5 +189,5 @@ class DriveClient:
         if file.size is not None and file.size > max_bytes:
             raise TooLarge(f"{what} is {file.size / 2 ** 20:.0f} MB, larger than {max_bytes // (1024 * 1024)} MB; not downloaded")
         if file.export:
-            return self._get(f"files/{file.id}/export", {"mimeType": file.export[0]}, max_bytes, what)
+            return self._get(f"files/{file.id}/export", {"mimeType": file.export}, max_bytes, what)
         return self._get(f"files/{file.id}", {"alt": "media"}, max_bytes, what)

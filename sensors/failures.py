@@ -22,6 +22,9 @@ def _step_errors(context: dg.RunFailureSensorContext) -> dict[str, str]:
     errors = {}
     for event in context.get_step_failure_events():
         error = event.event_specific_data.error
+        if error is None:
+            errors[event.step_key] = event.message or "failed without an error (see the run's logs)"
+            continue
         while error.cause is not None:  # past Dagster's 'Error occurred while executing op' to what the code raised
             error = error.cause
         errors[event.step_key] = error.message.strip()  # 'ValueError: …'

@@ -57,14 +57,18 @@ def test_a_service_account_lists_a_folder_and_its_subfolders_page_by_page(drive)
 
 
 def test_google_docs_are_exported_as_docx_and_other_files_downloaded_as_they_are(drive):
+    pdf = (SAMPLES / "inbox/acme/maria_lopez.pdf").read_bytes()
+    drive.add("Portfolio deck", "application/vnd.google-apps.presentation", pdf, drive.top)  # Slides: exported as PDF
     reader = client(drive)
     files = {f.name: f for f in reader.files(drive.top)}
     document = files["James Okafor"]
-    assert document.export == (DOCX, ".docx") and document.filename == "James Okafor.docx"
+    assert document.export == DOCX
     exported = reader.download(document, 10 * 2 ** 20)
     assert detect_format(exported) == "docx"
     assert "James Okafor" in "\n".join(p.text for p in docx.Document(io.BytesIO(exported)).paragraphs)
-    assert reader.download(files["maria_lopez.pdf"], 10 * 2 ** 20) == (SAMPLES / "inbox/acme/maria_lopez.pdf").read_bytes()
+    assert reader.download(files["maria_lopez.pdf"], 10 * 2 ** 20) == pdf
+    assert reader.download(files["Portfolio deck"], 10 * 2 ** 20) == pdf
+    assert drive.requests[-1][1]["mimeType"] == "application/pdf"
 
 
 def test_a_flaky_drive_is_retried_and_a_wrong_folder_or_key_says_what_to_do(drive, tmp_path):
