@@ -32,7 +32,8 @@ class MailError(Exception):
 
 @dataclass(frozen=True)
 class SmtpServer:
-    """Where mail goes: from a URL such as smtp://user:password@host:587 (STARTTLS when the server offers it),
+    """Where mail goes: from a URL such as smtp://user:password@host:587 (STARTTLS when the server offers it, and
+    required before a password is sent),
     smtps://host:465 (TLS from the start) or smtp://host:25?starttls=false (plain, for a relay on the same host)."""
 
     host: str
@@ -153,13 +154,23 @@ class Postbox:
                 self.smtp = smtplib.SMTP_SSL(server.host, server.port, timeout=timeout, context=ssl.create_default_context())
             else:
                 self.smtp = smtplib.SMTP(server.host, server.port, timeout=timeout)
+        except (OSError, smtplib.SMTPException) as exc:
+            raise MailError(f"mail server {server.host}:{server.port}: {exc.__class__.__name__}: {exc}") from exc
+        try:
+            if server.security == "starttls":
                 self.smtp.ehlo()
-                if server.security == "starttls" and self.smtp.has_extn("starttls"):
+                if self.smtp.has_extn("starttls"):
                     self.smtp.starttls(context=ssl.create_default_context())
                     self.smtp.ehlo()
+                elif server.username:
+                    raise MailError(f"mail server {server.host}:{server.port} offers no STARTTLS: the password is not sent "
+                                    "in the clear (add ?starttls=false to the URL to allow it, on a trusted network only)")
             if server.username:
                 self.smtp.login(server.username, server.password)
-        except (OSError, smtplib.SMTPException) as exc:
+        except (OSError, smtplib.SMTPException, MailError) as exc:
+            self.smtp.close()
+            if isinstance(exc, MailError):
+                raise
             raise MailError(f"mail server {server.host}:{server.port}: {exc.__class__.__name__}: {exc}") from exc
 
     def send(self, letter: Letter) -> tuple[str, str | None]:

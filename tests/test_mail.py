@@ -72,7 +72,7 @@ def test_the_days_digests_are_mailed_once_and_a_refused_address_does_not_stop_th
     day = date.today().isoformat()
     with MailServer(refuse=("gone@globex.example",), credentials=("jobfit", "s3cret")) as server:
         settings = Settings(data_dir=tmp_path / "data", inbox_dir=tmp_path / "data/inbox", feeds_file=tmp_path / "data/feeds.yaml",
-                            api_keys_file=keys, smtp_url=f"smtp://jobfit:s3cret@127.0.0.1:{server.port}",
+                            api_keys_file=keys, smtp_url=f"smtp://jobfit:s3cret@127.0.0.1:{server.port}?starttls=false",
                             mail_from="jobfit <digests@jobfit.example>")
         resources = build_resources(settings)
 
@@ -82,6 +82,9 @@ def test_the_days_digests_are_mailed_once_and_a_refused_address_does_not_stop_th
                                         resources=resources)
                 return result.asset_materializations_for_node("digest_mail")[0].metadata
 
+        # a password goes in the clear only when the URL says so
+        with pytest.raises(MailError, match="offers no STARTTLS: the password is not sent in the clear"):
+            Postbox(SmtpServer.from_url(f"smtp://jobfit:s3cret@127.0.0.1:{server.port}"))
         first = send()
         assert (first["sent"].value, first["refused"].value) == (2, 1)
         assert [ok for _, ok in server.logins] == [True]  # one session, logged in with the URL's credentials
