@@ -6,6 +6,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 
@@ -32,17 +36,18 @@ class Fetched:
 
 def get(url: str, *, headers: Mapping[str, str] | None = None, params: Mapping[str, str] | None = None,
         timeout: float = 30.0, max_bytes: int = 20 * 1024 * 1024, retries: int = 3, backoff: float = 1.0,
-        sleep: Callable[[float], None] | None = None) -> Fetched:
+        sleep: Callable[[float], None] | None = None, client: httpx.Client | None = None) -> Fetched:
     """GET `url`; raises FetchError naming the URL and the reason once retries are spent or the body passes
-    `max_bytes`. A 304 is an answer, not an error."""
+    `max_bytes`. A 304 is an answer, not an error. `client` keeps connections open across calls to one server."""
     import httpx
 
     sleep = sleep or time.sleep
+    stream = client.stream if client is not None else httpx.stream
     last_error, last_status = "", None
     for attempt in range(1, retries + 2):
         try:
-            with httpx.stream("GET", url, headers=dict(headers or {}), params=params, timeout=timeout,
-                              follow_redirects=True) as response:
+            with stream("GET", url, headers=dict(headers or {}), params=params, timeout=timeout,
+                        follow_redirects=True) as response:
                 last_status = response.status_code
                 if response.status_code in RETRY_STATUSES and attempt <= retries:
                     wait = response.headers.get("Retry-After", "")

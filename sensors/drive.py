@@ -33,37 +33,37 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
     folders = drive.folders()
     if not folders:
         return dg.SkipReason(f"no Drive folders configured in {drive.folders_file or 'JOBFIT_DRIVE_FOLDERS_FILE'}")
-    client = drive.client()
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     started = time.monotonic()
     arrivals = TickArrivals(context.instance, had_cursor=bool(context.cursor))
     downloaded, problems, out_of_time = 0, [], False
-    for folder in folders:
-        try:
-            for file in client.files(folder.folder_id):
-                key = f"{folder.tenant}/{file.id}"
-                if seen.get(key) == file.version:
-                    continue
-                if downloaded >= SETTINGS.inbox_files_per_tick or time.monotonic() - started > TICK_BUDGET_SECONDS:
-                    out_of_time = True  # the rest waits for the next tick; the cursor only advances past what was handled
-                    break
-                try:
-                    data = client.download(file, SETTINGS.max_document_bytes)
-                except TooLarge as exc:
-                    seen[key] = file.version  # not retried until it changes
-                    problems.append(f"{folder.label}: {exc} ({file.link})")
-                    continue
-                except DriveError as exc:
-                    problems.append(f"{folder.label}: {exc}")  # retried next tick
-                    continue
-                sha256, stored = storage.keep_bytes(data)
-                seen[key] = file.version
-                downloaded += 1
-                arrivals.add(Arrival(sha256, str(stored), folder.tenant, origin=file.link))
-        except DriveError as exc:
-            problems.append(f"{folder.label}: {exc}")
-        if out_of_time:
-            break
+    with drive.client() as client:
+        for folder in folders:
+            try:
+                for file in client.files(folder.folder_id):
+                    key = f"{folder.tenant}/{file.id}"
+                    if seen.get(key) == file.version:
+                        continue
+                    if downloaded >= SETTINGS.inbox_files_per_tick or time.monotonic() - started > TICK_BUDGET_SECONDS:
+                        out_of_time = True  # the rest waits for the next tick; the cursor only advances past what was handled
+                        break
+                    try:
+                        data = client.download(file, SETTINGS.max_document_bytes)
+                    except TooLarge as exc:
+                        seen[key] = file.version  # not retried until it changes
+                        problems.append(f"{folder.label}: {exc} ({file.link})")
+                        continue
+                    except DriveError as exc:
+                        problems.append(f"{folder.label}: {exc}")  # retried next tick
+                        continue
+                    sha256, stored = storage.keep_bytes(data)
+                    seen[key] = file.version
+                    downloaded += 1
+                    arrivals.add(Arrival(sha256, str(stored), folder.tenant, origin=file.link))
+            except DriveError as exc:
+                problems.append(f"{folder.label}: {exc}")
+            if out_of_time:
+                break
     for problem in problems:
         context.log.warning(f"Drive: {problem}")
     if downloaded == 0:

@@ -186,3 +186,16 @@ def test_drive_resumes_become_profiles_and_an_edited_one_supersedes_its_old_prof
         ("Priya Raman", "acme", "superseded", link(drive.txt)),
         ("Priya Raman-Iyer", "acme", "active", link(drive.txt)),
     ]
+
+
+def test_a_large_folder_is_downloaded_across_ticks(drive, tmp_path, monkeypatch):
+    monkeypatch.setattr(drive_module, "SETTINGS", dataclasses.replace(drive_module.SETTINGS, inbox_files_per_tick=2))
+    resources = resources_for(drive, tmp_path, f"folders:\n  - {{id: {drive.top}, tenant: acme}}\n")
+    with dg.instance_for_test() as instance:
+        first = tick(instance, resources)
+        apply(instance, first)
+        second = tick(instance, resources, first.cursor)
+        apply(instance, second)
+        assert [len(sources_of(r)) for r in first.run_requests + second.run_requests] == [2, 1]
+        assert isinstance(tick(instance, resources, second.cursor), dg.SkipReason)
+        assert len(instance.get_dynamic_partitions("documents")) == 3
