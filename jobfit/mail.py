@@ -56,8 +56,8 @@ class SmtpServer:
 @dataclass
 class Letter:
     recipient: str
-    about: str  # the profile id of a candidate's letter, the tenant of a recruiter's
-    kind: str  # 'candidate' or 'recruiter'
+    about: str  # the profile id of a candidate's letter, the tenant of a recruiter's, the run of a failure report
+    kind: str  # 'candidate', 'recruiter' or 'failure'
     message: EmailMessage
 
 
@@ -73,8 +73,10 @@ def _message(sender: str, recipient: str, subject: str, text: str, html: str) ->
 
 def digest_text(digest: dict) -> str:
     """A digest as plain text, for mail readers that show no HTML."""
+    fitting = len(digest["matches"])
     lines = [f"Hello {digest.get('name') or 'there'},", "",
-             f"{len(digest['matches'])} postings fit your profile on {digest['date']}, {digest['new_matches']} of them new.", ""]
+             f"{fitting} posting{'s fit' if fitting != 1 else ' fits'} your profile on {digest['date']}, "
+             f"{digest['new_matches']} of them new.", ""]
     for item in digest["matches"]:
         lines.append(f"{item['score']:.0f}  {readable_case(item['title'] or 'A posting')}" + (f" at {item['company']}" if item.get("company") else "")
                      + ("  [new]" if item["new"] else ""))
