@@ -32,6 +32,17 @@ NOT_DOCUMENTS = {FOLDER, f"{GOOGLE_APPS}shortcut", f"{GOOGLE_APPS}form", f"{GOOG
 FILE_FIELDS = "id, name, mimeType, md5Checksum, modifiedTime, version, size, webViewLink"
 
 
+RATE_LIMITS = {"rateLimitExceeded", "userRateLimitExceeded"}
+
+
+def _reasons(error_body: bytes) -> set[str]:
+    """The reasons a Google API error body gives ({"error": {"errors": [{"reason": …}]}})."""
+    try:
+        return {str(e.get("reason")) for e in json.loads(error_body)["error"].get("errors", [])}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return set()
+
+
 class DriveError(Exception):
     """A folder or file that could not be read; the message says which and what to do."""
 
@@ -150,6 +161,8 @@ class DriveClient:
         except fetch.FetchError as exc:
             if exc.status == 404:
                 raise DriveError(f"{what} was not found: check its id and share it with the service account") from exc
+            if exc.status == 403 and _reasons(exc.detail) & RATE_LIMITS:  # Drive answers its rate limits with 403
+                raise DriveError(f"{what}: Drive's rate limit was reached; the rest waits for the next tick") from exc
             if exc.status in (401, 403):
                 raise DriveError(f"{what}: Drive refused access (HTTP {exc.status}); share it with the service account "
                                  "and enable the Drive API for its project") from exc

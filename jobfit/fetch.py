@@ -15,11 +15,12 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 
 class FetchError(Exception):
-    """A GET that did not succeed; `status` is the last HTTP status, None when no answer came."""
+    """A GET that did not succeed; `status` is the last HTTP status (None when no answer came), `detail` the start
+    of the error's body, where a server says why."""
 
-    def __init__(self, message: str, status: int | None = None):
+    def __init__(self, message: str, status: int | None = None, detail: bytes = b""):
         super().__init__(message)
-        self.status = status
+        self.status, self.detail = status, detail
 
 
 class TooLarge(FetchError):
@@ -56,7 +57,12 @@ def get(url: str, *, headers: Mapping[str, str] | None = None, params: Mapping[s
                     continue
                 if response.status_code >= 400:
                     tries = f" after {attempt} attempts" if attempt > 1 else ""
-                    raise FetchError(f"{url} answered HTTP {response.status_code}{tries}", response.status_code)
+                    detail = bytearray()
+                    for chunk in response.iter_bytes():
+                        detail.extend(chunk)
+                        if len(detail) >= 4096:
+                            break
+                    raise FetchError(f"{url} answered HTTP {response.status_code}{tries}", response.status_code, bytes(detail[:4096]))
                 if response.status_code == 304:
                     return Fetched(304, b"", response.headers, attempt)
                 body = bytearray()

@@ -238,7 +238,7 @@ class DriveEmulator(LoopbackServer):
     A service account signs a JWT and trades it at /token for a bearer token, as google-auth does with
     Google; the emulator checks the signature against the key it issued. Files live in `files` (id to a
     dict of name, mimeType, parents, content, trashed); Google Docs hold the DOCX their export returns.
-    `fail_next` holds HTTP statuses to answer the next API requests with (a flaky Drive)."""
+    `fail_next` holds HTTP statuses (or (status, reason)) to answer the next API requests with (a flaky Drive)."""
 
     FOLDER = "application/vnd.google-apps.folder"
 
@@ -287,8 +287,10 @@ class DriveEmulator(LoopbackServer):
                 emulator.requests.append((url.path, query))
                 if self.headers.get("Authorization", "").removeprefix("Bearer ") not in emulator.tokens:
                     return self._json(401, {"error": {"code": 401, "message": "Request had invalid authentication credentials."}})
-                if emulator.fail_next:
-                    return self._json(emulator.fail_next.pop(0), {"error": {"message": "backend error"}}, {"Retry-After": "0"})
+                if emulator.fail_next:  # a status, or a status and Google's reason ('userRateLimitExceeded')
+                    status, reason = (lambda f: f if isinstance(f, tuple) else (f, "backendError"))(emulator.fail_next.pop(0))
+                    return self._json(status, {"error": {"code": status, "message": reason,
+                                                         "errors": [{"domain": "usageLimits", "reason": reason}]}}, {"Retry-After": "0"})
                 parts = url.path.removeprefix("/drive/v3/").split("/")
                 if parts == ["files"]:
                     return self._list(query)

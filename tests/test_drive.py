@@ -74,6 +74,9 @@ def test_google_docs_are_exported_as_docx_and_other_files_downloaded_as_they_are
 def test_a_flaky_drive_is_retried_and_a_wrong_folder_or_key_says_what_to_do(drive, tmp_path):
     drive.fail_next = [503, 429]
     assert len(list(client(drive).files(drive.top))) == 3
+    drive.fail_next = [(403, "userRateLimitExceeded")]  # how Drive answers a client that asks too fast
+    with pytest.raises(DriveError, match="rate limit was reached; the rest waits for the next tick"):
+        list(client(drive).files(drive.top))
     with pytest.raises(DriveError, match="not found: check its id and share it with the service account"):
         list(client(drive).files("no-such-folder"))
     with pytest.raises(DriveError, match="is a file"):
