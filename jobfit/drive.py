@@ -51,6 +51,10 @@ class TooLarge(DriveError):
     """A file larger than the documents stage accepts; it was not downloaded."""
 
 
+class RateLimited(DriveError):
+    """Drive asks us to slow down: nothing more this tick."""
+
+
 @dataclass(frozen=True)
 class DriveFolder:
     """A Drive folder whose files (and sub-folders' files) become one tenant's documents."""
@@ -162,7 +166,7 @@ class DriveClient:
             if exc.status == 404:
                 raise DriveError(f"{what} was not found: check its id and share it with the service account") from exc
             if exc.status == 403 and _reasons(exc.detail) & RATE_LIMITS:  # Drive answers its rate limits with 403
-                raise DriveError(f"{what}: Drive's rate limit was reached; the rest waits for the next tick") from exc
+                raise RateLimited(f"{what}: Drive's rate limit was reached; the rest waits for the next tick") from exc
             if exc.status in (401, 403):
                 raise DriveError(f"{what}: Drive refused access (HTTP {exc.status}); share it with the service account "
                                  "and enable the Drive API for its project") from exc

@@ -12,7 +12,7 @@ import time
 
 import dagster as dg
 
-from jobfit.drive import DriveError, TooLarge
+from jobfit.drive import DriveError, RateLimited, TooLarge
 from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS
 from resources.drive import DriveResource
@@ -53,6 +53,8 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                         seen[key] = file.version  # not retried until it changes
                         problems.append(f"{folder.label}: {exc} ({file.link})")
                         continue
+                    except RateLimited:
+                        raise
                     except DriveError as exc:
                         problems.append(f"{folder.label}: {exc}")  # retried next tick
                         continue
@@ -60,6 +62,9 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                     seen[key] = file.version
                     downloaded += 1
                     arrivals.add(Arrival(sha256, str(stored), folder.tenant, origin=file.link))
+            except RateLimited as exc:
+                problems.append(f"{folder.label}: {exc}")
+                out_of_time = True  # every folder waits: asking on only makes Drive wait longer
             except DriveError as exc:
                 problems.append(f"{folder.label}: {exc}")
             if out_of_time:

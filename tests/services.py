@@ -238,7 +238,8 @@ class DriveEmulator(LoopbackServer):
     A service account signs a JWT and trades it at /token for a bearer token, as google-auth does with
     Google; the emulator checks the signature against the key it issued. Files live in `files` (id to a
     dict of name, mimeType, parents, content, trashed); Google Docs hold the DOCX their export returns.
-    `fail_next` holds HTTP statuses (or (status, reason)) to answer the next API requests with (a flaky Drive)."""
+    `fail_next` holds HTTP statuses (or (status, reason)) to answer the next API requests with (a flaky Drive),
+    `fail_downloads` the same for the next downloads only."""
 
     FOLDER = "application/vnd.google-apps.folder"
 
@@ -254,7 +255,7 @@ class DriveEmulator(LoopbackServer):
         from cryptography.hazmat.primitives.asymmetric import rsa
 
         emulator = self
-        self.files, self.tokens, self.requests, self.fail_next = {}, set(), [], []
+        self.files, self.tokens, self.requests, self.fail_next, self.fail_downloads = {}, set(), [], [], []
         self._ids = itertools.count(1)
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self._public_key = key.public_key()
@@ -287,8 +288,10 @@ class DriveEmulator(LoopbackServer):
                 emulator.requests.append((url.path, query))
                 if self.headers.get("Authorization", "").removeprefix("Bearer ") not in emulator.tokens:
                     return self._json(401, {"error": {"code": 401, "message": "Request had invalid authentication credentials."}})
-                if emulator.fail_next:  # a status, or a status and Google's reason ('userRateLimitExceeded')
-                    status, reason = (lambda f: f if isinstance(f, tuple) else (f, "backendError"))(emulator.fail_next.pop(0))
+                downloading = query.get("alt") == "media" or url.path.endswith("/export")
+                failing = emulator.fail_next or (emulator.fail_downloads if downloading else [])
+                if failing:  # a status, or a status and Google's reason ('userRateLimitExceeded')
+                    status, reason = (lambda f: f if isinstance(f, tuple) else (f, "backendError"))(failing.pop(0))
                     return self._json(status, {"error": {"code": status, "message": reason,
                                                          "errors": [{"domain": "usageLimits", "reason": reason}]}}, {"Retry-After": "0"})
                 parts = url.path.removeprefix("/drive/v3/").split("/")

@@ -202,3 +202,18 @@ def test_a_large_folder_is_downloaded_across_ticks(drive, tmp_path, monkeypatch)
         assert [len(sources_of(r)) for r in first.run_requests + second.run_requests] == [2, 1]
         assert isinstance(tick(instance, resources, second.cursor), dg.SkipReason)
         assert len(instance.get_dynamic_partitions("documents")) == 3
+
+
+def test_drives_rate_limit_ends_the_tick_and_the_next_one_goes_on(drive, tmp_path):
+    resources = resources_for(drive, tmp_path, f"folders:\n  - {{id: {drive.top}, tenant: acme}}\n"
+                                               f"  - {{id: {drive.top}, tenant: globex}}\n")
+    drive.fail_downloads = [(403, "userRateLimitExceeded")]
+    with dg.instance_for_test() as instance:
+        first = tick(instance, resources)
+        assert isinstance(first, dg.SkipReason) and "rate limit was reached" in first.skip_message
+        # one refused download, then nothing more asked of Drive in that tick, for either folder
+        downloads = [path for path, q in drive.requests if q.get("alt") or "mimeType" in q]
+        assert len(downloads) == 1 and sum(1 for path, _ in drive.requests if path == f"/drive/v3/files/{drive.top}") == 1
+        second = tick(instance, resources)
+        assert {s["tenant"] for r in second.run_requests for s in sources_of(r)} == {"acme", "globex"}
+        assert sum(len(sources_of(r)) for r in second.run_requests) == 6  # three files, each for both tenants
