@@ -8,7 +8,7 @@ import jinja2
 
 from jobfit.schema import JobPosting, Match, Profile
 
-_ENV = jinja2.Environment(
+TEMPLATES = jinja2.Environment(  # the digest and the letters' pages
     loader=jinja2.FileSystemLoader(str(resources.files("jobfit") / "templates")),
     autoescape=jinja2.select_autoescape(["html"]),
 )
@@ -66,5 +66,5 @@ def build_digest(
         "new_matches": sum(1 for item in items if item["new"]),
         "matches": items,
     }
-    html = _ENV.get_template("digest.html").render(digest=digest)
+    html = TEMPLATES.get_template("digest.html").render(digest=digest)
     return digest, html

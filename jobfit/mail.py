@@ -12,18 +12,11 @@ import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid, parseaddr
-from importlib import resources
 from urllib.parse import parse_qs, unquote, urlsplit
 
-import jinja2
-
 from jobfit.access import Principal
+from jobfit.digests import TEMPLATES
 from jobfit.text import readable_case
-
-_ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(str(resources.files("jobfit") / "templates")),
-    autoescape=jinja2.select_autoescape(["html"]),
-)
 
 
 class MailError(Exception):
@@ -107,7 +100,7 @@ def recruiter_letter(tenant: str, day: str, digests: list[dict], recipient: str,
     text = "\n".join([f"New matches for {tenant}'s candidates on {day}:", ""] + [
         f"{row['best']['score']:.0f}  {row['name']}: {row['best']['title']}"
         + (f" at {row['best']['company']}" if row["best"].get("company") else "") + f" ({row['new']} new)" for row in rows])
-    html = _ENV.get_template("recruiter_digest.html").render(tenant=tenant, day=day, rows=rows)
+    html = TEMPLATES.get_template("recruiter_digest.html").render(tenant=tenant, day=day, rows=rows)
     return _message(sender, recipient, subject, text, html)
 
 
@@ -118,7 +111,7 @@ def failure_letter(job: str, run_id: str, reason: str, steps: dict[str, str], li
     lines += [f"Step {step}: {error}" for step, error in steps.items()] or ["No step failed: the run could not start or was stopped."]
     lines += ["", f"The run's logs: {link}", "Re-run it from there once the cause is fixed; nothing it had stored is lost."]
     text = "\n".join(lines)
-    html = _ENV.get_template("failure.html").render(job=job, run_id=run_id, reason=reason, steps=steps, link=link)
+    html = TEMPLATES.get_template("failure.html").render(job=job, run_id=run_id, reason=reason, steps=steps, link=link)
     return _message(sender, recipient, f"jobfit: {job} failed ({', '.join(steps) or 'before its steps'})", text, html)
 
 
@@ -157,7 +150,7 @@ class Postbox:
             else:
                 self.smtp = smtplib.SMTP(server.host, server.port, timeout=timeout)
         except (OSError, smtplib.SMTPException) as exc:
-            raise MailError(f"mail server {server.host}:{server.port}: {exc.__class__.__name__}: {exc}") from exc
+            raise self._failed(exc) from exc
         try:
             if server.security == "starttls":
                 self.smtp.ehlo()
@@ -173,7 +166,7 @@ class Postbox:
             self.smtp.close()
             if isinstance(exc, MailError):
                 raise
-            raise MailError(f"mail server {server.host}:{server.port}: {exc.__class__.__name__}: {exc}") from exc
+            raise self._failed(exc) from exc
 
     def send(self, letter: Letter) -> tuple[str, str | None]:
         """('sent', None) or ('refused', the server's reason)."""
@@ -185,8 +178,11 @@ class Postbox:
         except smtplib.SMTPDataError as exc:
             return "refused", f"{exc.smtp_code} {exc.smtp_error.decode(errors='replace')}"
         except (OSError, smtplib.SMTPException) as exc:
-            raise MailError(f"mail server {self.server.host}:{self.server.port}: {exc.__class__.__name__}: {exc}") from exc
+            raise self._failed(exc) from exc
         return "sent", None
+
+    def _failed(self, exc: Exception) -> MailError:
+        return MailError(f"mail server {self.server.host}:{self.server.port}: {exc.__class__.__name__}: {exc}")
 
     def close(self) -> None:
         try:

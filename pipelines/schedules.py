@@ -28,7 +28,7 @@ def hourly_feed_fetch(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
     cron_schedule="0 7 * * *",
     execution_timezone=SETTINGS.timezone,
     default_status=dg.DefaultScheduleStatus.RUNNING,
-    description="Write every profile's digest at 07:00.",
+    description="Write every profile's digest at 07:00, then mail what is new to readers with an address.",
 )
 def daily_digests(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
     day = _today_partition(context)

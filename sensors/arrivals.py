@@ -14,6 +14,9 @@ from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PART
 
 from pipelines.partitions import document_partitions
 
+# Sensors time out at 60 s; a source sensor stops well before, and the rest waits for its next tick.
+TICK_BUDGET_SECONDS = 40.0
+
 
 @dataclass(frozen=True)
 class Arrival:

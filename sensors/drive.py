@@ -17,10 +17,7 @@ from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS
 from resources.drive import DriveResource
 from resources.storage import StorageResource
-from sensors.arrivals import Arrival, TickArrivals
-
-# Sensors time out at 60 s; stop downloading well before, the rest waits for the next tick.
-TICK_BUDGET_SECONDS = 40.0
+from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals
 
 
 @dg.sensor(

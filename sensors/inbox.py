@@ -14,12 +14,10 @@ from jobfit.documents import sha256_file
 from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS
 from resources.storage import StorageResource
-from sensors.arrivals import Arrival, TickArrivals
+from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals
 
 # A file touched this recently may still be arriving (a copy, an upload): look again next tick.
 SETTLE_SECONDS = 2.0
-# Sensors time out at 60 s; stop hashing well before, the rest waits for the next tick.
-TICK_BUDGET_SECONDS = 40.0
 
 
 def scan_inbox(inbox: Path) -> list[tuple[str, Path]]:
