@@ -4,10 +4,11 @@ import json
 import time
 
 import dagster as dg
+from pydantic import Field
 
 from assets.taxonomy import current_matcher, current_occupation_matcher
 from jobfit.feeds import merge_duplicates
-from jobfit.jobs import analyze_jobs, suggest_salaries
+from jobfit.jobs import analysis_key, analyze_jobs, suggest_salaries
 from jobfit.schema import JobPosting
 from jobfit.store import now_utc, upsert
 from pipelines.partitions import SETTINGS, daily_partitions
@@ -48,6 +49,11 @@ def job_postings_raw(context: dg.AssetExecutionContext, feeds: FeedsResource, st
     )
 
 
+class JobPostingsConfig(dg.Config):
+    reanalyze: bool = Field(default=False, description="Analyze every posting of the day again, changed or not "
+                            "(after a change to the analysis that did not bump jobfit.jobs.ANALYSIS_VERSION).")
+
+
 @dg.asset(
     partitions_def=daily_partitions,
     deps=[job_postings_raw, "skill_taxonomy"],
@@ -55,21 +61,32 @@ def job_postings_raw(context: dg.AssetExecutionContext, feeds: FeedsResource, st
     kinds={"spacy", "duckdb"},
     pool="warehouse",
     automation_condition=dg.AutomationCondition.eager(),
-    description="Postings analyzed: required and preferred skills, seniority, salary, remote, occupation.",
+    description="Postings analyzed: required and preferred skills, seniority, salary, remote, occupation. A posting "
+    "fetched again unchanged (same content, taxonomy and analysis) keeps its analysis.",
 )
-def job_postings(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.MaterializeResult:
+def job_postings(context: dg.AssetExecutionContext, config: JobPostingsConfig, storage: StorageResource) -> dg.MaterializeResult:
     fetch_date = context.partition_key
+    matcher, occupations = current_matcher(storage), current_occupation_matcher(storage)
+    ttl = SETTINGS.posting_ttl_days
     with storage.warehouse() as con:
         raws = [json.loads(r[0]) for r in con.execute("SELECT raw_json FROM job_postings_raw WHERE fetch_date = ?", [fetch_date]).fetchall()]
-    matcher, occupations = current_matcher(storage), current_occupation_matcher(storage)
-    for raw in raws:
-        raw.setdefault("fetch_date", fetch_date)
+        known = {job_id: (key, first_seen) for job_id, key, first_seen in con.execute(
+            "SELECT id, analysis_key, fetch_date FROM job_postings WHERE id IN (SELECT id FROM job_postings_raw WHERE fetch_date = ?)",
+            [fetch_date]).fetchall()}
+    keys = {raw["id"]: analysis_key(raw, matcher.taxonomy.version, ttl) for raw in raws}
+    changed = [raw for raw in raws if config.reanalyze or known.get(raw["id"], (None,))[0] != keys[raw["id"]]]
+    # a posting is as old as its first fetch: an update keeps the day it was first seen, which its expiry counts from
+    first_seen = {raw["id"]: min(fetch_date, known.get(raw["id"], (None, fetch_date))[1] or fetch_date) for raw in changed}
+    for raw in changed:
+        raw.setdefault("fetch_date", first_seen[raw["id"]])
     started = time.perf_counter()
-    analyzed = analyze_jobs(raws, matcher, occupations, ttl_days=SETTINGS.posting_ttl_days)
-    with storage.warehouse() as con:  # the market: stated salaries of the other days' postings
-        stated = [JobPosting.model_validate_json(r[0]) for r in con.execute(
-            "SELECT posting_json FROM job_postings WHERE salary_min IS NOT NULL AND fetch_date <> ?", [fetch_date]).fetchall()]
-    analyzed = suggest_salaries(analyzed, stated + analyzed)
+    analyzed = analyze_jobs(changed, matcher, occupations, ttl_days=ttl)
+    if any(job.meta.salary is None for job in analyzed):
+        ids = {job.id for job in analyzed}
+        with storage.warehouse() as con:  # the market: the stated salaries of every other posting
+            stated = [JobPosting.model_validate_json(js) for job_id, js in con.execute(
+                "SELECT id, posting_json FROM job_postings WHERE salary_min IS NOT NULL").fetchall() if job_id not in ids]
+        analyzed = suggest_salaries(analyzed, stated + analyzed)
     seconds = time.perf_counter() - started
     rows = []
     for job in analyzed:
@@ -80,11 +97,12 @@ def job_postings(context: dg.AssetExecutionContext, storage: StorageResource) ->
             "employment_type": job.meta.employment_type,
             "salary_min": salary.annualized_min if salary else None, "salary_max": salary.annualized_max if salary else None,
             "salary_currency": salary.currency if salary else None,
-            "posting_json": job.model_dump_json(exclude_none=True), "fetch_date": fetch_date, "analyzed_at": now_utc(),
-            "expires": job.meta.expires,
+            "posting_json": job.model_dump_json(exclude_none=True), "fetch_date": first_seen[job.id],
+            "analyzed_at": now_utc(), "expires": job.meta.expires, "analysis_key": keys[job.id],
         })
     with storage.warehouse() as con:
         upsert(con, "job_postings", rows)
+        found = con.execute(DAY_FOUND, [fetch_date]).fetchone()
     preview = "| title | company | occupation | seniority | skills | salary |\n|---|---|---|---|---|---|\n" + "\n".join(
         f"| {j.title} | {j.company or ''} | {(j.meta.occupation or {}).get('title', '')} | {j.meta.seniority or ''} | {len(j.meta.required_skills)} | "
         f"{(str(int(j.meta.salary.min)) + ' ' + j.meta.salary.currency + '/' + j.meta.salary.period) if j.meta.salary else ''} |"
@@ -92,16 +110,23 @@ def job_postings(context: dg.AssetExecutionContext, storage: StorageResource) ->
     )
     return dg.MaterializeResult(
         metadata={
-            "postings": len(analyzed),
-            "with_salary": sum(1 for j in analyzed if j.meta.salary),
-            "with_skills": sum(1 for j in analyzed if j.meta.required_skills),
-            "with_occupation": sum(1 for j in analyzed if j.meta.occupation),
-            "with_salary_suggestion": sum(1 for j in analyzed if j.meta.salary_suggestion),
+            "postings": len(raws),
+            "analyzed": len(analyzed),
+            "unchanged": len(raws) - len(analyzed),
+            **dict(zip(("with_salary", "with_skills", "with_occupation", "with_salary_suggestion"), found, strict=True)),
             "taxonomy_version": matcher.taxonomy.version,
-            "postings_per_second": round(len(analyzed) / seconds, 1) if seconds else None,
-            "preview": dg.MetadataValue.md(preview),
+            "postings_per_second": round(len(analyzed) / seconds, 1) if analyzed and seconds else None,
+            "preview": dg.MetadataValue.md(preview if analyzed else "every posting of the day was analyzed before, unchanged"),
         }
     )
+
+
+# What the day's postings hold, however long ago each was analyzed.
+DAY_FOUND = """
+SELECT count(salary_min), count(*) FILTER (WHERE json_array_length(posting_json, '$.meta.required_skills') > 0),
+       count(json_extract(posting_json, '$.meta.occupation')), count(json_extract(posting_json, '$.meta.salary_suggestion'))
+FROM job_postings WHERE id IN (SELECT id FROM job_postings_raw WHERE fetch_date = ?)
+"""
 
 
 @dg.asset_check(asset=job_postings, description="Every analyzed posting of the day has a title.")

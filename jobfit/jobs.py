@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from datetime import date, timedelta
 
@@ -13,6 +15,8 @@ from jobfit.taxonomy import SkillMatcher, wording
 from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
+# Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
+ANALYSIS_VERSION = "1"
 
 # The degrees a posting names, highest level first, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -160,8 +164,17 @@ def _with_occupation(job: JobPosting, occupation: OccupationMatch | None) -> Job
     return job.model_copy(update={"meta": meta})
 
 
+def analysis_key(raw: dict, taxonomy_version: str, ttl_days: int = DEFAULT_TTL_DAYS) -> str:
+    """What a posting's analysis depends on: its raw content (not the day it was fetched), the taxonomy, the analysis
+    rules and the TTL. Feeds serve an open posting every hour for weeks; while its key stands it is not analyzed again,
+    and its analyzed JSON, unchanged, is not scored again by matching."""
+    content = json.dumps({k: v for k, v in raw.items() if k != "fetch_date"}, sort_keys=True, default=str)
+    return hashlib.sha256(f"{ANALYSIS_VERSION}\n{taxonomy_version}\n{ttl_days}\n{content}".encode()).hexdigest()[:24]
+
+
 def expiry(raw: dict, ttl_days: int = DEFAULT_TTL_DAYS) -> str | None:
-    """When a posting leaves matching: its stated validity, else its publication (or fetch) date + `ttl_days`."""
+    """When a posting leaves matching: its stated validity, else its publication date + `ttl_days`; a posting that
+    states no date counts from the day it was first fetched (`fetch_date`)."""
     if raw.get("valid_through"):
         return str(raw["valid_through"])[:10]
     start = raw.get("date") or raw.get("fetch_date")

@@ -56,6 +56,8 @@ CREATE TABLE IF NOT EXISTS job_postings (
     seniority VARCHAR, category VARCHAR, employment_type VARCHAR, salary_min DOUBLE, salary_max DOUBLE,
     salary_currency VARCHAR, posting_json JSON, fetch_date VARCHAR, analyzed_at TIMESTAMPTZ);
 ALTER TABLE job_postings ADD COLUMN IF NOT EXISTS expires VARCHAR;
+-- what the analysis depended on (jobs.analysis_key): a posting fetched again unchanged is not analyzed again
+ALTER TABLE job_postings ADD COLUMN IF NOT EXISTS analysis_key VARCHAR;
 CREATE TABLE IF NOT EXISTS matches (
     profile_id VARCHAR, job_id VARCHAR, tenant VARCHAR, score DOUBLE, match_json JSON, computed_at VARCHAR,
     PRIMARY KEY (profile_id, job_id));

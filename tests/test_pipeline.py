@@ -209,3 +209,46 @@ def test_an_operator_can_release_a_quarantined_document(tmp_path):
         assert released.success
     assert read(settings.layout.warehouse_path, f"SELECT status, reason FROM documents WHERE sha256 = '{sha}'") == [("text", None)]
     assert read(settings.layout.warehouse_path, f"SELECT tenant FROM profiles WHERE sha256 = '{sha}'") == [("acme",)]
+
+
+def test_postings_fetched_again_unchanged_are_not_analyzed_again(tmp_path):
+    """Feeds serve an open posting every hour for weeks: only new and changed postings are analyzed, and the
+    others keep their analysis word for word, so matching does not score them again either."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from pipelines.partitions import SETTINGS
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    today = datetime.now(ZoneInfo(settings.timezone)).date()
+    yesterday = today - timedelta(days=1)
+    with dg.instance_for_test() as instance:
+        assert dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources).success
+
+        def fetch(day, **config):
+            assert dg.materialize(ALL_ASSETS, selection=["job_postings_raw", "job_postings"], instance=instance,
+                                  resources=resources, partition_key=day.isoformat(),
+                                  run_config={"ops": {"job_postings": {"config": config}}}).success
+            metadata = instance.get_latest_materialization_event(dg.AssetKey("job_postings")).asset_materialization.metadata
+            rows = read(settings.layout.warehouse_path, "SELECT id, posting_json, analyzed_at, fetch_date, expires FROM job_postings")
+            return metadata["analyzed"].value, metadata["unchanged"].value, {r[0]: r[1:] for r in rows}
+
+        analyzed, unchanged, first = fetch(yesterday)
+        assert (analyzed, unchanged) == (12, 0)
+        assert fetch(yesterday) == (0, 12, first)  # the next hourly run
+        # the next day the feed lists the same postings, one of them updated
+        feed = settings.data_dir / "feeds" / "jobs.rss"
+        feed.write_text(feed.read_text().replace("Own our Snowflake warehouse and dbt models.",
+                                                 "Own our Snowflake warehouse, dbt models and Looker dashboards."))
+        analyzed, unchanged, later = fetch(today)
+        assert (analyzed, unchanged) == (1, 11)
+        changed = [job_id for job_id in first if later[job_id] != first[job_id]]
+        assert len(changed) == 1 and "Looker" in later[changed[0]][0]
+        # the posting states no date: it was first seen yesterday, and its time in matching counts from then
+        assert later[changed[0]][2:] == (yesterday.isoformat(), (yesterday + timedelta(days=SETTINGS.posting_ttl_days)).isoformat())
+        # after a change to the analysis, an operator asks for everything again
+        assert fetch(today, reanalyze=True)[:2] == (12, 0)
+        metadata = instance.get_latest_materialization_event(dg.AssetKey("job_postings")).asset_materialization.metadata
+        assert metadata["with_salary"].value == 12 and metadata["with_skills"].value == 12
