@@ -8,7 +8,7 @@ import dagster as dg
 from jobfit.digests import build_digest
 from jobfit.mail import MailError, SmtpServer, plan_letters
 from jobfit.schema import JobPosting, Match, Profile
-from jobfit.store import execute_many, now_utc, upsert
+from jobfit.store import insert, now_utc, upsert
 from pipelines.partitions import daily_partitions
 from resources.mail import MailResource
 from resources.storage import StorageResource
@@ -45,11 +45,12 @@ def digests(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.M
         (folder / f"{pid}.json").write_text(json.dumps(digest, indent=2, ensure_ascii=False))
         (folder / f"{pid}.html").write_text(html)
         new_total += digest["new_matches"]
-        rows.append([pid, day, profile.meta.tenant, json.dumps(digest, ensure_ascii=False), html])
+        rows.append({"profile_id": pid, "date": day, "tenant": profile.meta.tenant,
+                     "digest_json": json.dumps(digest, ensure_ascii=False), "html": html})
     with storage.warehouse() as con:
         con.execute("BEGIN")
         con.execute("DELETE FROM digests WHERE date = ?", [day])
-        execute_many(con, "INSERT INTO digests VALUES (?, ?, ?, ?, ?)", rows)
+        insert(con, "digests", rows)
         con.execute("COMMIT")
     return dg.MaterializeResult(metadata={"digests": len(rows), "new_matches": new_total, "folder": str(folder)})
 

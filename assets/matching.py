@@ -13,7 +13,7 @@ from assets.taxonomy import current_matcher
 from jobfit.matching import Matcher, load_weights, refresh_matches, visible
 from jobfit.matching.rerank import Budget, rerank
 from jobfit.schema import JobPosting, Match, Profile
-from jobfit.store import execute_many
+from jobfit.store import insert
 from pipelines.automation import on_upstream_update
 from pipelines.partitions import SETTINGS
 from resources.storage import StorageResource
@@ -81,12 +81,12 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
     with storage.warehouse() as con:
         con.execute("BEGIN")
         con.execute("DELETE FROM matches")
-        execute_many(con, "INSERT INTO matches VALUES (?, ?, ?, ?, ?, ?)",
-                     [[m.profile_id, m.job_id, m.tenant, m.score, m.model_dump_json(), m.computed_at] for m in result])
-        execute_many(con, "INSERT INTO match_history VALUES (?, ?, ?, ?, ?, ?)",
-                     [[m.profile_id, m.job_id, m.tenant, m.score, m.weights_version, m.computed_at] for m in fresh])
+        insert(con, "matches", [{"profile_id": m.profile_id, "job_id": m.job_id, "tenant": m.tenant, "score": m.score,
+                                 "match_json": m.model_dump_json(), "computed_at": m.computed_at} for m in result])
+        insert(con, "match_history", [{"profile_id": m.profile_id, "job_id": m.job_id, "tenant": m.tenant, "score": m.score,
+                                       "weights_version": m.weights_version, "computed_at": m.computed_at} for m in fresh])
         con.execute("DELETE FROM match_inputs")
-        execute_many(con, "INSERT INTO match_inputs VALUES (?, ?, ?)", [[side, item, fp] for (side, item), fp in fingerprints.items()])
+        insert(con, "match_inputs", [{"side": side, "id": item, "fingerprint": fp} for (side, item), fp in fingerprints.items()])
         con.execute("COMMIT")
     scores = [m.score for m in result]
     best = sorted(result, key=lambda m: -m.score)[:10]

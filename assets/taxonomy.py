@@ -12,7 +12,7 @@ import numpy as np
 from jobfit.embedding import embed_texts
 from jobfit.occupations import OccupationMatcher, build_centroids, centroids_path, load_centroids, shared_occupation_matcher
 from jobfit.skill_linking import SkillLinker, build_skill_vectors, save_skill_vectors, vectors_path
-from jobfit.store import execute_many
+from jobfit.store import insert
 from jobfit.taxonomy import SkillMatcher, default_taxonomy_path, load_taxonomy, shared_matcher
 from jobfit.taxonomy_build import build_taxonomy, write_taxonomy
 from pipelines.partitions import SETTINGS
@@ -63,13 +63,9 @@ def skill_taxonomy(context: dg.AssetExecutionContext, storage: StorageResource) 
     skills, occupations = taxonomy.rows(), taxonomy.occupation_rows()
     with storage.warehouse() as con:
         con.execute("DELETE FROM skills")
-        execute_many(con, "INSERT INTO skills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            [r["id"], r["name"], r["type"], r["category"], r["aliases"], r["parents"], r["children"], r["related"],
-             r["occupations"], r["esco_uri"], r["hot"], r["version"]] for r in skills])
+        insert(con, "skills", skills)
         con.execute("DELETE FROM occupations")
-        execute_many(con, "INSERT INTO occupations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            [r["id"], r["title"], r["esco_uri"], r["isco_group"], r["isco_label"], r["category"], r["aliases"],
-             r["essential"], r["optional"], r["onet_socs"], r["version"]] for r in occupations])
+        insert(con, "occupations", occupations)
     centroids_path(staged).replace(centroids_path(target))
     vectors_path(staged).replace(vectors_path(target))
     staged.replace(target)

@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS skills (
 CREATE TABLE IF NOT EXISTS occupations (
     id VARCHAR PRIMARY KEY, title VARCHAR, esco_uri VARCHAR, isco_group VARCHAR, isco_label VARCHAR, category VARCHAR,
     aliases VARCHAR[], essential VARCHAR[], optional VARCHAR[], onet_socs VARCHAR[], version VARCHAR);
+ALTER TABLE occupations ADD COLUMN IF NOT EXISTS broader VARCHAR;  -- ESCO's broader occupation, by id
 CREATE TABLE IF NOT EXISTS job_postings_raw (
     fetch_date VARCHAR, id VARCHAR, feed VARCHAR, tenant VARCHAR, raw_json JSON, PRIMARY KEY (fetch_date, id));
 CREATE TABLE IF NOT EXISTS job_postings (
@@ -117,23 +118,45 @@ def warehouse(path: Path, attempts: int = 30) -> Iterator[duckdb.DuckDBPyConnect
 
 
 def execute_many(connection: duckdb.DuckDBPyConnection, sql: str, rows: list[list]) -> int:
-    """executemany that accepts an empty batch (DuckDB refuses one)."""
+    """executemany that accepts an empty batch (DuckDB refuses one). DuckDB runs it one statement per row, about
+    1,500 rows a second on this machine: for more than a few hundred rows use `insert`."""
     if rows:
         connection.executemany(sql, rows)
     return len(rows)
 
 
-def upsert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> int:
-    """Insert rows, replacing any with the same primary key, in one transaction."""
+def insert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict], replace: bool = False) -> int:
+    """Insert rows (dicts with the same keys, the table's column names) in one statement that reads them as an Arrow
+    table: 250,000 matches take about a second, not the three minutes of executemany. With `replace`, a row replaces
+    the one with the same primary key (the last of several in `rows` wins)."""
+    import pyarrow as pa
+
     if not rows:
         return 0
     columns = list(rows[0])
-    placeholders = ", ".join("?" for _ in columns)
-    connection.executemany(
-        f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",
-        [[row[c] for c in columns] for row in rows],
-    )
+    if replace:
+        key = _primary_key(connection, table)
+        if key:
+            rows = list({tuple(row[c] for c in key): row for row in rows}.values())
+    batch = pa.table({c: pa.array([row[c] for row in rows]) for c in columns})
+    names = ", ".join(columns)
+    connection.register("_jobfit_batch", batch)
+    try:
+        connection.execute(f"INSERT {'OR REPLACE ' if replace else ''}INTO {table} ({names}) SELECT {names} FROM _jobfit_batch")
+    finally:
+        connection.unregister("_jobfit_batch")
     return len(rows)
+
+
+def upsert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> int:
+    """Insert rows, replacing any with the same primary key."""
+    return insert(connection, table, rows, replace=True)
+
+
+def _primary_key(connection: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    found = connection.execute("SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
+                               "AND constraint_type = 'PRIMARY KEY'", [table]).fetchall()
+    return list(found[0][0]) if found else []
 
 
 def build_serving_snapshot(warehouse_path: Path, serving_path: Path) -> dict[str, int]:
