@@ -127,7 +127,7 @@ def execute_many(connection: duckdb.DuckDBPyConnection, sql: str, rows: list[lis
 
 def insert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict], replace: bool = False) -> int:
     """Insert rows (dicts with the same keys, the table's column names) in one statement that reads them as an Arrow
-    table: 250,000 matches take about a second, not the three minutes of executemany. With `replace`, a row replaces
+    table: 250,000 matches take half a second, where executemany's rate makes about three minutes. With `replace`, a row replaces
     the one with the same primary key (the last of several in `rows` wins)."""
     import pyarrow as pa
 
