@@ -36,46 +36,14 @@ RUN = r"""
 import json, resource, sys, time
 import numpy as np
 sys.path.insert(0, {root!r})
+sys.path.insert(0, {root!r} + "/benchmarks")
 from jobfit.matching import Matcher
-from jobfit.matching.scoring import EDUCATION_LEVELS, LEVELS
-from jobfit.schema import JobPosting, Profile
-from jobfit.taxonomy import load_taxonomy
+from synthetic import synthetic
 
 n_profiles, n_jobs, top = {profiles}, {jobs}, {top}
-rng = np.random.default_rng(7)
-taxonomy = load_taxonomy()
-occupations = [o for o in taxonomy.occupations.values() if len(o.essential) >= 8][:200]
-cities = ["Berlin", "Paris", "Austin", "Pune", "Toronto", "Madrid", "Lagos", "Sydney"]
-centers = rng.normal(size=(len(occupations), 384)).astype(np.float32)
-
-def skills(occ, n):
-    pool = list(occ.essential) + list(occ.optional)
-    return [dict(id=s, name=taxonomy.skills[s].name, category=taxonomy.skills[s].category)
-            for s in rng.choice(pool, size=min(n, len(pool)), replace=False) if s in taxonomy.skills]
-
-def vectors(kinds):
-    v = centers[kinds] + rng.normal(scale=1.2, size=(len(kinds), 384)).astype(np.float32)
-    return v / np.linalg.norm(v, axis=1, keepdims=True)
-
-p_kind, j_kind = rng.integers(len(occupations), size=n_profiles), rng.integers(len(occupations), size=n_jobs)
-tenants = ["acme", "globex", "initech"]
-profiles = {{f"p{{i}}": Profile.model_validate(dict(
-    basics=dict(name=f"Person {{i}}", label=occupations[k].title, location=dict(city=cities[i % len(cities)])),
-    meta=dict(tenant=tenants[i % 3], document_sha256="0" * 64, schema_version="1", skills=skills(occupations[k], 12),
-              total_years_experience=float(i % 15), career_level=LEVELS[i % 5], education_level=EDUCATION_LEVELS[i % 6],
-              desired_salary=dict(annualized_min=40000.0 + 1000 * (i % 80), currency="USD") if i % 4 == 0 else None)))
-    for i, k in enumerate(p_kind)}}
-jobs = {{f"j{{i}}": JobPosting.model_validate(dict(
-    id=f"j{{i}}", title=occupations[k].title, location=cities[i % len(cities)] if i % 3 else None,
-    remote="Full" if i % 3 == 0 else "None",
-    meta=dict(tenant=None if i % 10 else tenants[i % 3], required_skills=skills(occupations[k], 6), preferred_skills=skills(occupations[k], 3),
-              seniority=LEVELS[i % 6] if i % 2 else None, years_required=float(i % 8) or None,
-              education_level=EDUCATION_LEVELS[i % 6] if i % 4 == 0 else None,
-              salary=dict(annualized_min=45000.0 + 1000 * (i % 70), annualized_max=60000.0 + 1000 * (i % 70),
-                          currency="USD" if i % 5 else "EUR") if i % 2 else None)))
-    for i, k in enumerate(j_kind)}}
-P, J = vectors(p_kind), vectors(j_kind)
-P_title, J_title = vectors(p_kind), vectors(j_kind)  # the titles alone, near their occupation's too
+data = synthetic(n_profiles, n_jobs)
+taxonomy, profiles, jobs = data.taxonomy, data.profiles, data.jobs
+P, J, P_title, J_title = data.profile_vectors, data.job_vectors, data.profile_titles, data.job_titles
 out = {{"profiles": n_profiles, "postings": n_jobs}}
 t0 = time.perf_counter()
 matcher = Matcher.build(profiles, P, jobs, J, taxonomy, profile_titles=P_title, job_titles=J_title)

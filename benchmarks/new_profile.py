@@ -1,0 +1,100 @@
+"""One new profile among many, through the assets: what the pipeline spends between a parsed profile and its matches
+in the API. Run by hand, never by the tests:
+
+    python benchmarks/new_profile.py [--profiles 10000] [--postings 100000] [--repeat 3]
+
+A fresh data directory gets the synthetic profiles and postings of `benchmarks/synthetic.py` in its warehouse and their
+vectors in LanceDB (as if embedded), then `matches` and `serving_snapshot` run once over everything. Then one new
+profile arrives, `--repeat` times: `profile_vectors` (it embeds only the newcomer, with the real model, loaded before
+timing), `matches` (only the newcomer's pairs are scored) and `serving_snapshot` are timed, each in this process.
+The medians are printed with the first full run's times.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import dagster as dg  # noqa: E402
+from synthetic import synthetic  # noqa: E402
+
+from jobfit.embedding import text_sha  # noqa: E402
+from jobfit.jobs import job_text  # noqa: E402
+from jobfit.occupations import clean_title  # noqa: E402
+from jobfit.resumes import profile_text  # noqa: E402
+from jobfit.store import insert, now_utc  # noqa: E402
+from pipelines.definitions import ALL_ASSETS, build_resources  # noqa: E402
+from resources.settings import Settings  # noqa: E402
+
+QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
+
+
+def profile_row(pid: str, profile) -> dict:
+    return {"profile_id": pid, "sha256": "0" * 64, "tenant": profile.meta.tenant, "name": profile.basics.name,
+            "label": profile.basics.label, "profile_json": profile.model_dump_json(), "parsed_at": now_utc(), "status": "active"}
+
+
+def seed_vectors(store, table: str, items: dict, texts, vectors) -> None:
+    ids = list(items)
+    store.upsert(table, ids, [items[i].meta.tenant for i in ids], [text_sha(texts(items[i])) for i in ids], vectors)
+
+
+def timed(instance, resources, *selection: str) -> float:
+    started = time.perf_counter()
+    outcome = dg.materialize(ALL_ASSETS, selection=list(selection), instance=instance, resources=resources, run_config=QUIET)
+    assert outcome.success
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profiles", type=int, default=10_000)
+    parser.add_argument("--postings", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    data = synthetic(args.profiles, args.postings)
+    root = Path(tempfile.mkdtemp(prefix="new-profile-")) / "data"
+    root.mkdir(parents=True)
+    settings = Settings(data_dir=root, inbox_dir=root / "inbox", feeds_file=root / "feeds.yaml", api_keys_file=root / "api_keys.yaml")
+    resources, instance = build_resources(settings), dg.DagsterInstance.ephemeral()
+    timed(instance, resources, "skill_taxonomy")
+    with resources["storage"].warehouse() as con:
+        insert(con, "profiles", [profile_row(pid, p) for pid, p in data.profiles.items()])
+        insert(con, "job_postings", [{"id": jid, "tenant": j.meta.tenant, "title": j.title, "posting_json": j.model_dump_json(exclude_none=True),
+                                      "analyzed_at": now_utc()} for jid, j in data.jobs.items()])
+    store = resources["vectors"].store()
+    seed_vectors(store, "profile_vectors", data.profiles, profile_text, data.profile_vectors)
+    seed_vectors(store, "profile_titles", data.profiles, lambda p: clean_title(p.basics.label or ""), data.profile_titles)
+    seed_vectors(store, "job_vectors", data.jobs, job_text, data.job_vectors)
+    seed_vectors(store, "job_titles", data.jobs, lambda j: clean_title(j.title or ""), data.job_titles)
+    full = {name: timed(instance, resources, name) for name in ("matches", "serving_snapshot")}
+    resources["embedder"].embed(["warm the model up"])
+    steps = {"profile_vectors": [], "matches": [], "serving_snapshot": []}
+    template = next(iter(data.profiles.values()))
+    for n in range(args.repeat):
+        newcomer = template.model_copy(update={"basics": template.basics.model_copy(update={"name": f"Newcomer {n}"})})
+        with resources["storage"].warehouse() as con:
+            insert(con, "profiles", [profile_row(f"new{n}", newcomer)])
+        for name in steps:
+            steps[name].append(timed(instance, resources, name))
+        scored = instance.get_latest_materialization_event(dg.AssetKey("matches")).asset_materialization.metadata["scored_now"].value
+        assert scored > 0
+    shutil.rmtree(root.parent)
+    print(f"{args.profiles:,} profiles × {args.postings:,} postings")
+    print("first full run: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in full.items()))
+    medians = {name: statistics.median(values) for name, values in steps.items()}
+    print(f"one new profile (median of {args.repeat}): " + ", ".join(f"{name} {s:.1f} s" for name, s in medians.items())
+          + f"; in all {sum(medians.values()):.1f} s")
+
+
+if __name__ == "__main__":
+    main()
