@@ -23,6 +23,10 @@ def _profile_filter(principal: Principal, alias: str = "p") -> tuple[str, list]:
     return f"{alias}.tenant = ? AND lower({alias}.email) = ?", [principal.tenant, principal.email]
 
 
+# A posting still open today: an expired one leaves the match lists at once, before matching next runs.
+OPEN_POSTING = "(j.expires IS NULL OR j.expires >= current_date::VARCHAR)"
+
+
 def _job_filter(principal: Principal, alias: str = "j") -> tuple[str, list]:
     if principal.role == "admin":
         return "TRUE", []
@@ -114,7 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         where, params = _job_filter(who)
         rows = store.query(
             f"SELECT m.match_json, j.title, j.company FROM matches m JOIN job_postings j ON j.id = m.job_id "
-            f"WHERE m.profile_id = ? AND {where} ORDER BY m.score DESC LIMIT ?",
+            f"WHERE m.profile_id = ? AND {where} AND {OPEN_POSTING} ORDER BY m.score DESC LIMIT ?",
             [profile_id, *params, limit],
         )
         return {"profile_id": profile_id, "items": [_match_out(r) for r in rows]}
@@ -154,7 +158,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             clauses.append("j.date >= ?")
             params.append(since)
         if not include_expired:
-            clauses.append("(j.expires IS NULL OR j.expires >= current_date::VARCHAR)")
+            clauses.append(OPEN_POSTING)
         rows = store.query(
             f"SELECT id, tenant, title, company, date, remote, seniority, category, employment_type, salary_min, "
             f"salary_max, salary_currency, json_extract_string(j.posting_json, '$.meta.occupation.title') AS occupation "

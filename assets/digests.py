@@ -26,11 +26,14 @@ def digests(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.M
     day = context.partition_key
     with storage.warehouse() as con:
         profiles = {pid: Profile.model_validate_json(js) for pid, js in con.execute("SELECT profile_id, profile_json FROM profiles WHERE status = 'active'").fetchall()}
-        jobs = {jid: JobPosting.model_validate_json(js) for jid, js in con.execute("SELECT id, posting_json FROM job_postings").fetchall()}
+        # the postings open on the day: one that expired since matching last ran is no news
+        jobs = {jid: JobPosting.model_validate_json(js) for jid, js in con.execute(
+            "SELECT id, posting_json FROM job_postings WHERE expires IS NULL OR expires >= ?", [day]).fetchall()}
         by_profile: dict[str, list[Match]] = {}
         for (js,) in con.execute("SELECT match_json FROM matches").fetchall():
             match = Match.model_validate_json(js)
-            by_profile.setdefault(match.profile_id, []).append(match)
+            if match.job_id in jobs:
+                by_profile.setdefault(match.profile_id, []).append(match)
         previous: dict[str, set[str]] = {}
         for pid, js in con.execute(
             "SELECT profile_id, digest_json FROM digests WHERE date = (SELECT max(date) FROM digests d2 WHERE d2.profile_id = digests.profile_id AND d2.date < ?)",

@@ -103,12 +103,15 @@ def job_postings(context: dg.AssetExecutionContext, config: JobPostingsConfig, s
     with storage.warehouse() as con:
         upsert(con, "job_postings", rows)
         found = con.execute(DAY_FOUND, [fetch_date]).fetchone()
+        # unchanged, the vectors and matches downstream need not run (pipelines.automation.on_upstream_change)
+        version = con.execute(DAY_VERSION, [fetch_date]).fetchall()[0][0] or "empty"
     preview = "| title | company | occupation | seniority | skills | salary |\n|---|---|---|---|---|---|\n" + "\n".join(
         f"| {j.title} | {j.company or ''} | {(j.meta.occupation or {}).get('title', '')} | {j.meta.seniority or ''} | {len(j.meta.required_skills)} | "
         f"{(str(int(j.meta.salary.min)) + ' ' + j.meta.salary.currency + '/' + j.meta.salary.period) if j.meta.salary else ''} |"
         for j in analyzed[:20]
     )
     return dg.MaterializeResult(
+        data_version=dg.DataVersion(version),
         metadata={
             "postings": len(raws),
             "analyzed": len(analyzed),
@@ -121,6 +124,11 @@ def job_postings(context: dg.AssetExecutionContext, config: JobPostingsConfig, s
     )
 
 
+# The day's postings as analyzed, as one data version: the same rows, the same version.
+DAY_VERSION = """
+SELECT md5(string_agg(id || ' ' || md5(posting_json::VARCHAR), ',' ORDER BY id))
+FROM job_postings WHERE id IN (SELECT id FROM job_postings_raw WHERE fetch_date = ?)
+"""
 # What the day's postings hold, however long ago each was analyzed.
 DAY_FOUND = """
 SELECT count(salary_min), count(*) FILTER (WHERE json_array_length(posting_json, '$.meta.required_skills') > 0),

@@ -9,7 +9,7 @@ from jobfit.jobs import job_text
 from jobfit.occupations import clean_title
 from jobfit.resumes import profile_text
 from jobfit.schema import JobPosting, Profile
-from pipelines.automation import on_upstream_update
+from pipelines.automation import on_upstream_change, on_upstream_update
 from resources.embedder import EmbedderResource
 from resources.storage import StorageResource
 from resources.vectors import VectorsResource
@@ -63,7 +63,7 @@ def profile_vectors(storage: StorageResource, embedder: EmbedderResource, vector
     deps=["job_postings"],
     group_name="vectors",
     kinds={"lancedb", "pytorch"},
-    automation_condition=on_upstream_update,
+    automation_condition=on_upstream_change,
     description="One MiniLM vector per analyzed posting (title, required skills, description), and one of its title alone, keyed by job id.",
 )
 def job_vectors(storage: StorageResource, embedder: EmbedderResource, vectors: VectorsResource) -> dg.MaterializeResult:

@@ -9,3 +9,16 @@ on_upstream_update = (
     & ~dg.AutomationCondition.any_deps_in_progress()
     & ~dg.AutomationCondition.in_progress()
 ).with_label("on upstream update")
+
+# Like on_upstream_update, but an upstream materialization counts only when its data version changed: the hourly
+# `job_postings` run that finds every posting as it was (same analysis keys) leaves the vectors, the matches and the
+# snapshot alone. An asset that states no data version gets a new one on every run, so it counts as before.
+on_upstream_change = (
+    (dg.AutomationCondition.newly_missing()
+     | dg.AutomationCondition.any_deps_match(
+         (dg.AutomationCondition.data_version_changed() & ~dg.AutomationCondition.executed_with_root_target())
+         | dg.AutomationCondition.will_be_requested()
+     ).with_label("any_deps_changed")).since_last_handled()
+    & ~dg.AutomationCondition.any_deps_in_progress()
+    & ~dg.AutomationCondition.in_progress()
+).with_label("on upstream change")

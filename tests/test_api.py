@@ -167,3 +167,26 @@ def test_jobs_filter_by_what_candidates_ask(api):
     assert "Junior Python Developer" in titles("occupation=software-developer")
     assert titles("since=2099-01-01") == set()
     assert get(client, "/jobs?remote=sometimes", "k-acme").status_code == 422
+
+
+def test_a_posting_that_expired_leaves_the_match_list_at_once(api, pipeline_run, tmp_path):
+    """Matching drops an expired posting when it next runs; until then the API already leaves it out."""
+    import shutil
+
+    import duckdb
+
+    from resources.settings import Settings
+
+    client, people = api
+    settings, _ = pipeline_run
+    maria = people["Maria Lopez"]["id"]
+    best = get(client, f"/profiles/{maria}/matches", "k-maria").json()["items"][0]
+    copy = Settings(data_dir=tmp_path, inbox_dir=tmp_path / "inbox", feeds_file=tmp_path / "feeds.yaml",
+                    api_keys_file=settings.api_keys_file)
+    shutil.copyfile(settings.layout.serving_path, copy.layout.serving_path)
+    with duckdb.connect(str(copy.layout.serving_path)) as con:
+        con.execute("UPDATE job_postings SET expires = '2020-01-01' WHERE id = ?", [best["job_id"]])
+    later = TestClient(create_app(copy))
+    items = get(later, f"/profiles/{maria}/matches", "k-maria").json()["items"]
+    assert items and best["job_id"] not in {m["job_id"] for m in items}
+    assert best["job_id"] in {m["job_id"] for m in get(client, f"/profiles/{maria}/matches", "k-maria").json()["items"]}

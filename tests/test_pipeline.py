@@ -252,3 +252,60 @@ def test_postings_fetched_again_unchanged_are_not_analyzed_again(tmp_path):
         assert fetch(today, reanalyze=True)[:2] == (12, 0)
         metadata = instance.get_latest_materialization_event(dg.AssetKey("job_postings")).asset_materialization.metadata
         assert metadata["with_salary"].value == 12 and metadata["with_skills"].value == 12
+
+
+def test_an_hourly_run_that_changes_no_posting_leaves_the_vectors_and_matches_alone(tmp_path):
+    """The automation sensor runs job_vectors (and so matches and the snapshot after it) only when the day's
+    analyzed postings changed, not after every hourly fetch."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    today = datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
+    watched, defs = dg.AssetSelection.assets("job_vectors"), dg.Definitions(assets=ALL_ASSETS, resources=resources)
+    with dg.instance_for_test() as instance:
+        def run(*selection, **kwargs):
+            assert dg.materialize(ALL_ASSETS, selection=list(selection), instance=instance, resources=resources, **kwargs).success
+
+        def tick(cursor):
+            result = dg.evaluate_automation_conditions(defs=defs, instance=instance, asset_selection=watched, cursor=cursor)
+            return result.get_num_requested(dg.AssetKey("job_vectors")), result.cursor
+
+        run("skill_taxonomy")
+        run("job_postings_raw", "job_postings", partition_key=today)
+        run("job_vectors")
+        _, cursor = tick(None)
+        run("job_postings_raw", "job_postings", partition_key=today)  # the next hour: the feed as it was
+        requested, cursor = tick(cursor)
+        assert requested == 0
+        feed = settings.data_dir / "feeds" / "jobs.rss"
+        feed.write_text(feed.read_text().replace("Own our Snowflake warehouse and dbt models.",
+                                                 "Own our Snowflake warehouse, dbt models and Looker dashboards."))
+        run("job_postings_raw", "job_postings", partition_key=today)  # an hour later one posting changed
+        requested, cursor = tick(cursor)
+        assert requested == 1
+
+
+def test_a_digest_leaves_out_a_posting_that_expired_since_matching_ran(tmp_path):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from pipelines.bootstrap import materialize_everything
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    today = datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
+    with dg.instance_for_test() as instance:
+        materialize_everything(settings, instance, resources)
+        (maria,) = read(settings.layout.warehouse_path, "SELECT profile_id FROM profiles WHERE name = 'Maria Lopez'")[0]
+        digest = json.loads((settings.data_dir / "digests" / today / f"{maria}.json").read_text())
+        gone = digest["matches"][0]["job_id"]
+        with duckdb.connect(str(settings.layout.warehouse_path)) as con:
+            con.execute("UPDATE job_postings SET expires = '2020-01-01' WHERE id = ?", [gone])
+        assert dg.materialize(ALL_ASSETS, selection=["digests"], partition_key=today, instance=instance, resources=resources).success
+    later = json.loads((settings.data_dir / "digests" / today / f"{maria}.json").read_text())
+    assert later["matches"] and gone not in {m["job_id"] for m in later["matches"]}
