@@ -3,7 +3,7 @@
 import dagster as dg
 
 from jobfit.store import build_serving_snapshot
-from pipelines.automation import on_upstream_update
+from pipelines.automation import on_upstream_change
 from resources.storage import StorageResource
 
 
@@ -12,7 +12,7 @@ from resources.storage import StorageResource
     group_name="serving",
     kinds={"duckdb"},
     pool="warehouse",
-    automation_condition=on_upstream_update,
+    automation_condition=on_upstream_change,
     description="data/serving.duckdb: every result table the API serves, replaced in one atomic rename.",
 )
 def serving_snapshot(storage: StorageResource) -> dg.MaterializeResult:

@@ -255,8 +255,8 @@ def test_postings_fetched_again_unchanged_are_not_analyzed_again(tmp_path):
 
 
 def test_an_hourly_run_that_changes_no_posting_leaves_the_vectors_and_matches_alone(tmp_path):
-    """The automation sensor runs job_vectors (and so matches and the snapshot after it) only when the day's
-    analyzed postings changed, not after every hourly fetch."""
+    """The automation sensor runs job_vectors (and so matches after it) and rebuilds the serving snapshot only when
+    the day's analyzed postings changed, not after every hourly fetch."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
@@ -265,28 +265,31 @@ def test_an_hourly_run_that_changes_no_posting_leaves_the_vectors_and_matches_al
     settings = seeded_settings(tmp_path / "data")
     resources = build_resources(settings)
     today = datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
-    watched, defs = dg.AssetSelection.assets("job_vectors"), dg.Definitions(assets=ALL_ASSETS, resources=resources)
+    watched = dg.AssetSelection.assets("job_vectors", "serving_snapshot")
+    defs = dg.Definitions(assets=ALL_ASSETS, resources=resources)
     with dg.instance_for_test() as instance:
         def run(*selection, **kwargs):
             assert dg.materialize(ALL_ASSETS, selection=list(selection), instance=instance, resources=resources, **kwargs).success
 
         def tick(cursor):
             result = dg.evaluate_automation_conditions(defs=defs, instance=instance, asset_selection=watched, cursor=cursor)
-            return result.get_num_requested(dg.AssetKey("job_vectors")), result.cursor
+            return (result.get_num_requested(dg.AssetKey("job_vectors")),
+                    result.get_num_requested(dg.AssetKey("serving_snapshot"))), result.cursor
 
         run("skill_taxonomy")
         run("job_postings_raw", "job_postings", partition_key=today)
         run("job_vectors")
+        run("serving_snapshot")
         _, cursor = tick(None)
         run("job_postings_raw", "job_postings", partition_key=today)  # the next hour: the feed as it was
         requested, cursor = tick(cursor)
-        assert requested == 0
+        assert requested == (0, 0)
         feed = settings.data_dir / "feeds" / "jobs.rss"
         feed.write_text(feed.read_text().replace("Own our Snowflake warehouse and dbt models.",
                                                  "Own our Snowflake warehouse, dbt models and Looker dashboards."))
         run("job_postings_raw", "job_postings", partition_key=today)  # an hour later one posting changed
         requested, cursor = tick(cursor)
-        assert requested == 1
+        assert requested == (1, 1)
 
 
 def test_a_digest_leaves_out_a_posting_that_expired_since_matching_ran(tmp_path):
