@@ -102,9 +102,7 @@ def job_postings(context: dg.AssetExecutionContext, config: JobPostingsConfig, s
         })
     with storage.warehouse() as con:
         upsert(con, "job_postings", rows)
-        found = con.execute(DAY_FOUND, [fetch_date]).fetchone()
-        # unchanged, the vectors and matches downstream need not run (pipelines.automation.on_upstream_change)
-        version = con.execute(DAY_VERSION, [fetch_date]).fetchall()[0][0] or "empty"
+        *found, version = con.execute(THE_DAY, [fetch_date]).fetchall()[0]
     preview = "| title | company | occupation | seniority | skills | salary |\n|---|---|---|---|---|---|\n" + "\n".join(
         f"| {j.title} | {j.company or ''} | {(j.meta.occupation or {}).get('title', '')} | {j.meta.seniority or ''} | {len(j.meta.required_skills)} | "
         f"{(str(int(j.meta.salary.min)) + ' ' + j.meta.salary.currency + '/' + j.meta.salary.period) if j.meta.salary else ''} |"
@@ -124,15 +122,12 @@ def job_postings(context: dg.AssetExecutionContext, config: JobPostingsConfig, s
     )
 
 
-# The day's postings as analyzed, as one data version: the same rows, the same version.
-DAY_VERSION = """
-SELECT md5(string_agg(id || ' ' || md5(posting_json::VARCHAR), ',' ORDER BY id))
-FROM job_postings WHERE id IN (SELECT id FROM job_postings_raw WHERE fetch_date = ?)
-"""
-# What the day's postings hold, however long ago each was analyzed.
-DAY_FOUND = """
+# What the day's postings hold, however long ago each was analyzed, and one data version for them all: the same rows,
+# the same version, and the vectors, matches and snapshot downstream need not run (pipelines.automation.on_upstream_change).
+THE_DAY = """
 SELECT count(salary_min), count(*) FILTER (WHERE json_array_length(posting_json, '$.meta.required_skills') > 0),
-       count(json_extract(posting_json, '$.meta.occupation')), count(json_extract(posting_json, '$.meta.salary_suggestion'))
+       count(json_extract(posting_json, '$.meta.occupation')), count(json_extract(posting_json, '$.meta.salary_suggestion')),
+       coalesce(md5(string_agg(id || ' ' || md5(posting_json::VARCHAR), ',' ORDER BY id)), 'empty')
 FROM job_postings WHERE id IN (SELECT id FROM job_postings_raw WHERE fetch_date = ?)
 """
 

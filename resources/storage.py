@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import dagster as dg
 import duckdb
 
 from jobfit import store
+from jobfit.documents import sha256_bytes
 from resources.settings import DataLayout, Settings
 
 
@@ -35,24 +35,22 @@ class StorageResource(dg.ConfigurableResource):
 
     def keep_document(self, sha256: str, source: Path) -> Path:
         """Copy an original into the content-addressed store (once); returns the stored path."""
-        target = self.document_path(sha256)
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(".partial")
-            shutil.copyfile(source, partial)
-            partial.replace(target)
-        return target
+        return self._store_once(sha256, lambda partial: shutil.copyfile(source, partial))
 
     def keep_bytes(self, data: bytes) -> tuple[str, Path]:
         """Store downloaded bytes (once) under their sha256; returns the sha256 and the stored path."""
-        sha256 = hashlib.sha256(data).hexdigest()
+        sha256 = sha256_bytes(data)
+        return sha256, self._store_once(sha256, lambda partial: partial.write_bytes(data))
+
+    def _store_once(self, sha256: str, write: Callable[[Path], object]) -> Path:
+        """The stored path of `sha256`, written by `write` into a partial file then renamed, unless already there."""
         target = self.document_path(sha256)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_suffix(f".{os.getpid()}.partial")
-            partial.write_bytes(data)
+            write(partial)
             partial.replace(target)
-        return sha256, target
+        return target
 
     def quarantine(self, sha256: str, reason: str, message: str) -> Path:
         """Keep a rejected original beside a note of why; the stored original stays too."""
