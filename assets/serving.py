@@ -13,10 +13,12 @@ from resources.storage import StorageResource
     kinds={"duckdb"},
     pool="warehouse",
     automation_condition=on_upstream_change,
-    description="data/serving.duckdb: every result table the API serves, replaced in one atomic rename.",
+    description="data/serving.duckdb: every result table the API serves, brought up to date in a copy (only changed "
+    "rows are written) and swapped in with one atomic rename.",
 )
 def serving_snapshot(storage: StorageResource) -> dg.MaterializeResult:
     counts = build_serving_snapshot(storage.layout.warehouse_path, storage.layout.serving_path)
     return dg.MaterializeResult(
-        metadata={**{f"rows_{table}": n for table, n in counts.items()}, "path": str(storage.layout.serving_path)}
+        metadata={**{f"rows_{table}": rows for table, (rows, _) in counts.items()},
+                  "rows_changed": sum(changed for _, changed in counts.values()), "path": str(storage.layout.serving_path)}
     )

@@ -41,3 +41,49 @@ def test_matches_written_in_one_statement_read_back_as_json():
     assert insert(con, "matches", rows) == 10_000
     assert con.execute("SELECT count(*), count(tenant), max(score) FROM matches").fetchall() == [(10_000, 5_000, 9_999.0)]
     assert con.execute("SELECT match_json->>'$.reasons[0]' FROM matches WHERE job_id = 'j7'").fetchall() == [("Knows SQL.",)]
+
+
+def snapshot_rows(path) -> dict:
+    from jobfit.store import SNAPSHOT_TABLES
+
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = {table: sorted(map(repr, con.execute(f"SELECT * FROM {table}").fetchall())) for table in SNAPSHOT_TABLES}
+        tables["skill_demand"] = sorted(con.execute("SELECT * FROM skill_demand").fetchall())
+        return tables
+
+
+def test_the_serving_snapshot_is_brought_up_to_date_as_if_built_anew(tmp_path):
+    from jobfit.store import build_serving_snapshot, warehouse
+
+    path, serving = tmp_path / "warehouse.duckdb", tmp_path / "serving.duckdb"
+    posting = '{"meta": {"required_skills": [{"id": "%s"}], "preferred_skills": []}}'
+    with warehouse(path) as con:
+        insert(con, "job_postings", [{"id": f"j{i}", "title": f"Job {i}", "posting_json": posting % f"s{i % 3}"} for i in range(6)])
+        insert(con, "matches", [{"profile_id": "p", "job_id": f"j{i}", "score": float(i), "match_json": "{}"} for i in range(6)])
+    first = build_serving_snapshot(path, serving)
+    assert first["job_postings"] == (6, 6) and first["matches"] == (6, 6)
+    with warehouse(path) as con:  # one posting edited, one gone, one new; a match rescored; a column added
+        con.execute("UPDATE job_postings SET title = 'Job one, edited', posting_json = ? WHERE id = 'j1'", [posting % "s9"])
+        con.execute("DELETE FROM job_postings WHERE id = 'j2'")
+        insert(con, "job_postings", [{"id": "j7", "title": "Job 7", "posting_json": posting % "s9"}])
+        con.execute("UPDATE matches SET score = 99 WHERE job_id = 'j3'")
+        con.execute("ALTER TABLE digests ADD COLUMN extra VARCHAR")
+    second = build_serving_snapshot(path, serving)
+    # only what changed was written: the edit (a row out, a row in), the one gone and the one new; the rescored match
+    assert second["job_postings"] == (6, 4) and second["matches"] == (6, 2) and second["skills"] == (0, 0)
+    build_serving_snapshot(path, tmp_path / "anew.duckdb")
+    assert snapshot_rows(serving) == snapshot_rows(tmp_path / "anew.duckdb")
+    with duckdb.connect(str(serving), read_only=True) as con:
+        assert ("extra",) in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'digests'").fetchall()
+        assert dict(con.execute("SELECT skill_id, required FROM skill_demand").fetchall()) == {"s0": 2, "s9": 2, "s1": 1, "s2": 1}
+
+
+def test_an_unreadable_snapshot_is_built_again_from_the_warehouse(tmp_path):
+    from jobfit.store import build_serving_snapshot, warehouse
+
+    path, serving = tmp_path / "warehouse.duckdb", tmp_path / "serving.duckdb"
+    with warehouse(path) as con:
+        insert(con, "matches", [{"profile_id": "p", "job_id": "j", "score": 1.0, "match_json": "{}"}])
+    serving.write_bytes(b"not a database")
+    assert build_serving_snapshot(path, serving)["matches"] == (1, 1)
+    assert snapshot_rows(serving)["matches"] == [repr(("p", "j", None, 1.0, "{}", None))]
