@@ -1,6 +1,7 @@
 """Profile and posting vectors in LanceDB; text that did not change is never embedded again."""
 
 import time
+from collections.abc import Callable
 
 import dagster as dg
 
@@ -9,37 +10,58 @@ from jobfit.jobs import job_text
 from jobfit.occupations import clean_title
 from jobfit.resumes import profile_text
 from jobfit.schema import JobPosting, Profile
+from jobfit.store import upsert
 from pipelines.automation import on_upstream_change, on_upstream_update
 from resources.embedder import EmbedderResource
 from resources.storage import StorageResource
 from resources.vectors import VectorsResource
 
 
-def _sync_vectors(table: str, items: dict[str, tuple[str | None, str]], embedder: EmbedderResource, vectors: VectorsResource) -> dict:
-    """Embed the items whose text changed, drop the ones that are gone. `items`: id -> (tenant, text)."""
-    store = vectors.store()
-    current = store.read(table)
-    known = dict(zip(current.ids, current.text_shas, strict=True))
+def _sync_vectors(table: str, items: dict[str, tuple[str | None, str]], keep: set[str], embedder: EmbedderResource,
+                  store) -> dict:
+    """Embed the items whose text changed, drop the rows whose id is not in `keep`. `items`: id -> (tenant, text)."""
+    known = store.text_shas(table)
     shas = {item_id: text_sha(text) for item_id, (_, text) in items.items()}
     stale = [item_id for item_id in items if known.get(item_id) != shas[item_id]]
     started = time.perf_counter()
     matrix = embedder.embed([items[i][1] for i in stale])
     seconds = time.perf_counter() - started
     store.upsert(table, stale, [items[i][0] for i in stale], [shas[i] for i in stale], matrix)
-    removed = store.delete_missing(table, set(items))
+    removed = store.delete_missing(table, keep)
     return {
-        "rows": len(items),
+        "rows": len(keep),
         "embedded": len(stale),
-        "reused": len(items) - len(stale),
+        "reused": len(keep) - len(stale),
         "removed": removed,
         "embed_seconds": round(seconds, 2),
         "model": embedder.model_version,
     }
 
 
-def _titles(metadata: dict) -> dict:
-    """The title table's figures under their own names, beside the text table's."""
-    return {f"titles_{key}": value for key, value in metadata.items() if key in ("embedded", "reused", "removed", "embed_seconds")}
+def _sync(storage: StorageResource, embedder: EmbedderResource, vectors: VectorsResource, side: str, rows_sql: str,
+          model, texts: Callable, title: Callable) -> dict:
+    """One side's two vector tables (`{side}_vectors`: its text, `{side}_titles`: its title) brought up to date with
+    the warehouse. `rows_sql` selects (id, tenant, JSON) of the side's current rows; only those whose JSON changed
+    since their vectors were written, or that have none, are read at all."""
+    store = vectors.store()
+    with storage.warehouse() as con:
+        current = {item: (tenant, fp) for item, tenant, fp in con.execute(
+            f"SELECT id, tenant, hash(js, ?::VARCHAR)::VARCHAR FROM ({rows_sql})", [embedder.model_version]).fetchall()}
+        known = dict(con.execute("SELECT id, fingerprint FROM vector_inputs WHERE vectors = ?", [side]).fetchall())
+        held = set(store.text_shas(f"{side}_vectors")) & set(store.text_shas(f"{side}_titles"))
+        stale = sorted(i for i, (_, fp) in current.items() if known.get(i) != fp or i not in held)
+        parsed = {item: model.model_validate_json(js) for item, _, js in con.execute(
+            f"SELECT * FROM ({rows_sql}) WHERE id IN (SELECT unnest(?))", [stale]).fetchall()}
+    keep = set(current)
+    metadata = _sync_vectors(f"{side}_vectors", {i: (current[i][0], texts(x)) for i, x in parsed.items()}, keep, embedder, store)
+    titles = _sync_vectors(f"{side}_titles", {i: (current[i][0], title(x)) for i, x in parsed.items()}, keep, embedder, store)
+    with storage.warehouse() as con:
+        con.execute("BEGIN")
+        con.execute("DELETE FROM vector_inputs WHERE vectors = ? AND id NOT IN (SELECT unnest(?))", [side, sorted(keep)])
+        upsert(con, "vector_inputs", [{"vectors": side, "id": i, "fingerprint": current[i][1]} for i in parsed])
+        con.execute("COMMIT")
+    return {**metadata, "read": len(parsed), **{f"titles_{key}": value for key, value in titles.items()
+                                                   if key in ("embedded", "reused", "removed", "embed_seconds")}}
 
 
 @dg.asset(
@@ -47,16 +69,14 @@ def _titles(metadata: dict) -> dict:
     group_name="vectors",
     kinds={"lancedb", "pytorch"},
     automation_condition=on_upstream_update,
-    description="One MiniLM vector per profile (title, summary, roles, skills), and one of its title alone, keyed by profile id.",
+    description="One MiniLM vector per profile (title, summary, roles, skills), and one of its title alone, keyed by profile id. "
+    "Only profiles that changed since are read.",
 )
 def profile_vectors(storage: StorageResource, embedder: EmbedderResource, vectors: VectorsResource) -> dg.MaterializeResult:
-    with storage.warehouse() as con:
-        rows = con.execute("SELECT profile_id, tenant, profile_json FROM profiles WHERE status = 'active'").fetchall()
-    profiles = {pid: (tenant, Profile.model_validate_json(js)) for pid, tenant, js in rows}
-    texts = {pid: (tenant, profile_text(p)) for pid, (tenant, p) in profiles.items()}
-    titles = {pid: (tenant, clean_title(p.basics.label or "")) for pid, (tenant, p) in profiles.items()}
-    return dg.MaterializeResult(metadata={**_sync_vectors("profile_vectors", texts, embedder, vectors),
-                                          **_titles(_sync_vectors("profile_titles", titles, embedder, vectors))})
+    return dg.MaterializeResult(metadata=_sync(
+        storage, embedder, vectors, "profile",
+        "SELECT profile_id AS id, tenant, profile_json AS js FROM profiles WHERE status = 'active'",
+        Profile, profile_text, lambda p: clean_title(p.basics.label or "")))
 
 
 @dg.asset(
@@ -64,13 +84,10 @@ def profile_vectors(storage: StorageResource, embedder: EmbedderResource, vector
     group_name="vectors",
     kinds={"lancedb", "pytorch"},
     automation_condition=on_upstream_change,
-    description="One MiniLM vector per analyzed posting (title, required skills, description), and one of its title alone, keyed by job id.",
+    description="One MiniLM vector per analyzed posting (title, required skills, description), and one of its title alone, "
+    "keyed by job id. Only postings that changed since are read.",
 )
 def job_vectors(storage: StorageResource, embedder: EmbedderResource, vectors: VectorsResource) -> dg.MaterializeResult:
-    with storage.warehouse() as con:
-        rows = con.execute("SELECT id, tenant, posting_json FROM job_postings").fetchall()
-    jobs = {jid: (tenant, JobPosting.model_validate_json(js)) for jid, tenant, js in rows}
-    texts = {jid: (tenant, job_text(j)) for jid, (tenant, j) in jobs.items()}
-    titles = {jid: (tenant, clean_title(j.title or "")) for jid, (tenant, j) in jobs.items()}
-    return dg.MaterializeResult(metadata={**_sync_vectors("job_vectors", texts, embedder, vectors),
-                                          **_titles(_sync_vectors("job_titles", titles, embedder, vectors))})
+    return dg.MaterializeResult(metadata=_sync(
+        storage, embedder, vectors, "job", "SELECT id, tenant, posting_json AS js FROM job_postings",
+        JobPosting, job_text, lambda j: clean_title(j.title or "")))
