@@ -177,7 +177,14 @@ class Taxonomy:
                 if p <= max_p / len(tested):
                     learned.setdefault(a, set()).add(b)
                     learned.setdefault(b, set()).add(a)
-        return replace(self, cooccurring={k: frozenset(v) for k, v in learned.items()})
+        return self.with_pairs({k: frozenset(v) for k, v in learned.items()})
+
+    def with_pairs(self, cooccurring: dict[str, frozenset[str]]) -> Taxonomy:
+        """This taxonomy with these learned pairs (`with_cooccurrence`), keeping what it has already worked out."""
+        out = replace(self, cooccurring=cooccurring)
+        out.__dict__.update({name: value for name, value in self.__dict__.items()
+                             if isinstance(getattr(type(self), name, None), cached_property)})
+        return out
 
     @cached_property
     def children(self) -> dict[str, frozenset[str]]:

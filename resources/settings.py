@@ -57,6 +57,11 @@ class DataLayout:
         return self.root / "taxonomy" / "taxonomy.json.gz"
 
     @property
+    def matching_state_path(self) -> Path:
+        """What matching measured of the postings, kept between runs (jobfit.matching.state)."""
+        return self.root / "matching" / "postings_state.pkl"
+
+    @property
     def llm_cache_dir(self) -> Path:
         return self.root / "llm_cache"
 

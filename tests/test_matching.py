@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from jobfit.jobs import analyze_job
-from jobfit.matching import Matcher, Weights, load_weights, match_all, refresh_matches
+from jobfit.matching import Matcher, Stored, Weights, load_weights, match_all, refresh_matches
 from jobfit.matching.candidates import nearest_postings, nearest_profiles, posting_typicals
 from jobfit.resumes import parse_resume
 from jobfit.text import readable_case
@@ -222,15 +222,44 @@ def test_only_pairs_with_a_change_are_scored_again(matcher):
     jobs = {j["id"]: analyze_job(j, matcher) for j in (DATA_JOB, NURSE_JOB)}
     profile_vectors, job_vectors = unit([[1, 0], [1, 0.2]]), unit([[1, 0.1], [0.2, 1]])
     built = Matcher.build({"casey": casey}, profile_vectors[:1], jobs, job_vectors, matcher.taxonomy)
-    first, _ = refresh_matches(built, [], {"casey"}, set(jobs), top_n=5)
+    _, first = refresh_matches(built, Stored.of([]), {"casey"}, set(jobs), top_n=5)
     assert {m.job_id for m in first} == {"data", "nurse"}
     # robin arrives and the nurse posting expires: only robin's pairs are scored; casey's data match is kept as it was
     built = Matcher.build({"casey": casey, "robin": robin}, profile_vectors, {"data": jobs["data"]}, job_vectors[:1], matcher.taxonomy)
-    second, fresh = refresh_matches(built, first, {"robin"}, set(), top_n=5)
+    kept, fresh = refresh_matches(built, Stored.of(first), {"robin"}, set(), top_n=5)
     assert built.pairs_scored == 1 and [(m.profile_id, m.job_id) for m in fresh] == [("robin", "data")]
-    kept = next(m for m in second if m.profile_id == "casey")
-    assert kept is next(m for m in first if m.job_id == "data")
-    assert {(m.profile_id, m.job_id) for m in second} == {("casey", "data"), ("robin", "data")}
+    assert kept.tolist() == [m.job_id == "data" for m in first]
+
+
+def test_a_matcher_resumed_from_its_saved_postings_scores_a_newcomer_as_the_one_that_saved_them(tmp_path, matcher):
+    from jobfit.matching.state import PostingsState, population
+
+    casey = parse_resume(RESUME, matcher=matcher, tenant="t1")
+    robin = parse_resume(RESUME.replace("Casey", "Robin"), matcher=matcher, tenant="t1")
+    jobs = {j["id"]: analyze_job(j, matcher) for j in (DATA_JOB, NURSE_JOB)}
+    first, second = (s.id for s in jobs["data"].meta.required_skills[:2])  # as if postings asked for them together
+    taxonomy = matcher.taxonomy.with_pairs({first: frozenset({second}), second: frozenset({first})})
+    built = Matcher.build({"casey": casey}, unit([[1, 0]]), jobs, unit([[1, 0.1], [0.2, 1]]), taxonomy,
+                          profile_titles=unit([[1, 0, 0]]), job_titles=unit([[0.9, 0.3, 0], [0, 0.3, 1]]))
+    path = tmp_path / "matching" / "postings_state.pkl"
+    built.postings_state("key-1", population(["t1"])).save(path)
+    fetched = []
+    state = PostingsState.load(path)
+    assert state.key == "key-1" and not state.jobs.jobs  # the postings themselves are not kept, only what scoring needs
+    resumed = Matcher.resume(state, matcher.taxonomy, {"robin": robin}, unit([[1, 0.2]]), profile_titles=unit([[1, 0, 0]]),
+                             fetch=lambda ids: fetched.extend(ids) or {i: jobs[i] for i in ids})
+    expected = built.with_profiles({"robin": robin}, unit([[1, 0.2]]), unit([[1, 0, 0]])).for_profiles(top_n=1)
+    got = resumed.for_profiles(top_n=1)
+    assert [(m.job_id, m.score, m.reasons) for m in got] == [(m.job_id, m.score, m.reasons) for m in expected]
+    assert fetched == [got[0].job_id]  # only the posting explained is read
+    assert resumed.taxonomy.cooccurring == taxonomy.cooccurring
+    # the typical candidates hold while the profiles they were measured on stay much the same
+    state.population = {None: 100, "t1": 60, "t2": 40}
+    assert state.fits({None: 108, "t1": 65, "t2": 43})
+    assert not state.fits({None: 120, "t1": 80, "t2": 40})  # a fifth more profiles: measured again
+    assert not state.fits({None: 105, "t1": 60, "t2": 40, "t3": 5})  # a tenant now has enough to be measured alone
+    path.write_bytes(b"torn")
+    assert PostingsState.load(path) is None and PostingsState.load(tmp_path / "absent.pkl") is None
 
 
 def test_weights_per_tenant_from_a_file(tmp_path, matcher):

@@ -101,8 +101,12 @@ def test_vectors_are_in_lancedb(pipeline_run):
     assert settings_dir.exists()
 
 
-def test_new_resume_flows_through_and_unchanged_text_is_not_embedded_again(tmp_path):
+def test_new_resume_flows_through_and_unchanged_text_is_not_embedded_again(tmp_path, monkeypatch):
     from tests.conftest import SAMPLES, seeded_settings
+
+    # a seventh profile among six grows the population by a sixth, enough to measure the typical candidates again;
+    # among 10,000 profiles the default 10% is a thousand newcomers
+    monkeypatch.setattr("jobfit.matching.state.POPULATION_DRIFT", 0.5)
 
     settings = seeded_settings(tmp_path / "data")
     instance = dg.DagsterInstance.ephemeral()
@@ -125,8 +129,29 @@ def test_new_resume_flows_through_and_unchanged_text_is_not_embedded_again(tmp_p
     metadata = event.asset_materialization.metadata
     assert metadata["embedded"].value == 1 and metadata["reused"].value == 6
     assert metadata["titles_embedded"].value == 1 and metadata["titles_reused"].value == 6
+    assert metadata["read"].value == 1  # the six profiles that did not change were not even read
     matched = read(settings.layout.serving_path, "SELECT count(*) FROM matches m JOIN profiles p USING (profile_id) WHERE p.name = 'Nadia Quinn'")
     assert matched[0][0] > 0
+    # matching scored the newcomer alone, over what it had measured of the postings the run before
+    metadata = instance.get_latest_materialization_event(dg.AssetKey("matches")).asset_materialization.metadata
+    assert metadata["postings_side"].value == "kept from the last run"
+    assert (metadata["changed_profiles"].value, metadata["changed_postings"].value) == (1, 0)
+    assert metadata["pairs_scored"].value == read(settings.layout.warehouse_path,
+                                                  "SELECT count(*) FROM job_postings WHERE tenant IS NULL OR tenant = 'globex'")[0][0]
+    # the snapshot, brought up to date row by row, holds what one built from nothing holds
+    from jobfit.store import build_serving_snapshot
+    from tests.test_store import snapshot_rows
+
+    build_serving_snapshot(settings.layout.warehouse_path, tmp_path / "anew.duckdb")
+    assert snapshot_rows(settings.layout.serving_path) == snapshot_rows(tmp_path / "anew.duckdb")
+    # a posting changes: what matching knows of the postings is measured again
+    feed = settings.data_dir / "feeds" / "jobs.rss"
+    feed.write_text(feed.read_text().replace("Own our Snowflake warehouse and dbt models.",
+                                             "Own our Snowflake warehouse, dbt models and Looker dashboards."))
+    materialize_everything(settings, instance)
+    metadata = instance.get_latest_materialization_event(dg.AssetKey("matches")).asset_materialization.metadata
+    assert metadata["postings_side"].value == "measured again"
+    assert (metadata["changed_profiles"].value, metadata["changed_postings"].value) == (0, 1)
     shutil.rmtree(settings.data_dir)
 
 

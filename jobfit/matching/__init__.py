@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
@@ -23,10 +24,11 @@ from jobfit.matching.scoring import (
     load_weights,
     score_pairs,
 )
+from jobfit.matching.state import PostingsState
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.taxonomy import Taxonomy
 
-__all__ = ["Matcher", "Weights", "load_weights", "match_all", "refresh_matches", "visible"]
+__all__ = ["Matcher", "Stored", "Weights", "load_weights", "match_all", "refresh_matches", "visible"]
 
 CANDIDATES_PER_PROFILE = 50  # postings fully scored per profile; the top_n shown come from these
 
@@ -57,10 +59,33 @@ class Matcher:
         skill_index = {sid: n for n, sid in enumerate(taxonomy.skills)}
         profile_side, job_side = ProfileSide(profiles, taxonomy, skill_index), JobSide(jobs, skill_index)
         mean, std = posting_typicals(profile_vectors, profile_side.tenants, job_vectors, job_side.tenants)
-        titles = (Titles.build(profiles, profile_titles, jobs, job_titles)
+        titles = (Titles.build(profiles, profile_titles, job_side.has_title, job_titles)
                   if profile_titles is not None and job_titles is not None else None)
         return cls(profile_side, job_side, profile_vectors, job_vectors, mean, std, taxonomy, weights or {None: Weights()},
                    skill_index, titles, Coverage.measure(profile_side, job_side))
+
+    def postings_state(self, key: str, population: dict[str | None, int]) -> PostingsState:
+        """What this matcher measured of its postings, to build the next one from (`resume`)."""
+        titles = self.titles
+        return PostingsState(key, self.jobs, self.job_vectors, self.job_mean, self.job_std, self.coverage,
+                             titles.jobs if titles else None, titles.center if titles else None,
+                             titles.covariance if titles else None, self.taxonomy.cooccurring, population)
+
+    @classmethod
+    def resume(cls, state: PostingsState, taxonomy: Taxonomy, profiles: dict[str, Profile], profile_vectors: np.ndarray,
+               weights: dict[str | None, Weights] | None = None, profile_titles: np.ndarray | None = None,
+               fetch: Callable[[list[str]], dict[str, JobPosting]] | None = None) -> Matcher:
+        """A matcher over the postings a saved state describes and these profiles; `fetch` reads the postings a match
+        explains. Nothing is measured again: this costs only the profiles."""
+        taxonomy = taxonomy.with_pairs(state.cooccurring)
+        skill_index = {sid: n for n, sid in enumerate(taxonomy.skills)}
+        state.jobs.fetch = fetch
+        titles = None
+        if state.job_titles is not None and profile_titles is not None:
+            titles = Titles.of_postings(state.jobs.has_title, state.job_titles, state.title_center,
+                                        state.title_covariance).for_profiles(profiles, profile_titles)
+        return cls(ProfileSide(profiles, taxonomy, skill_index), state.jobs, profile_vectors, state.job_vectors,
+                   state.job_mean, state.job_std, taxonomy, weights or {None: Weights()}, skill_index, titles, state.coverage)
 
     def with_profiles(self, profiles: dict[str, Profile], profile_vectors: np.ndarray,
                       profile_titles: np.ndarray | None = None) -> Matcher:
@@ -77,6 +102,7 @@ class Matcher:
 
     def explain(self, scores: PairScores, keep: np.ndarray, computed_at: str | None = None) -> list[Match]:
         computed_at = computed_at or datetime.now(UTC).isoformat(timespec="seconds")
+        self.jobs.postings(self.jobs.ids[b] for b in scores.job[keep])
         tenants = self.profiles.tenants
         return [explain(self.profiles, self.jobs, scores, int(k),
                         self.weights.get(tenants[int(scores.profile[k])], self.weights[None]), computed_at) for k in keep]
@@ -117,22 +143,41 @@ def match_all(profiles: dict[str, Profile], profile_vectors: np.ndarray, jobs: d
     if not profiles or not jobs:
         return []
     matcher = Matcher.build(profiles, profile_vectors, jobs, job_vectors, taxonomy, weights, profile_titles, job_titles)
-    return refresh_matches(matcher, [], set(profiles), set(jobs), top_n, min_score)[0]
+    return refresh_matches(matcher, Stored.of([]), set(profiles), set(jobs), top_n, min_score)[1]
 
 
-def refresh_matches(matcher: Matcher, previous: list[Match], changed_profiles: set[str], changed_jobs: set[str],
-                    top_n: int = 10, min_score: float = 0.0) -> tuple[list[Match], list[Match]]:
+@dataclass
+class Stored:
+    """Stored matches as columns (rows in any order): what refreshing needs to decide which of them stay."""
+
+    profile_id: np.ndarray  # of str
+    job_id: np.ndarray  # of str
+    score: np.ndarray
+
+    @classmethod
+    def of(cls, matches: Sequence[Match]) -> Stored:
+        return cls(np.array([m.profile_id for m in matches], dtype=object), np.array([m.job_id for m in matches], dtype=object),
+                   np.array([m.score for m in matches], dtype=np.float64))
+
+    def __len__(self) -> int:
+        return len(self.score)
+
+
+def refresh_matches(matcher: Matcher, previous: Stored, changed_profiles: set[str], changed_jobs: set[str],
+                    top_n: int = 10, min_score: float = 0.0) -> tuple[np.ndarray, list[Match]]:
     """The matches after some profiles and postings changed, scoring only pairs that involve a change.
 
     New or changed profiles are scored against the current postings, new or changed postings against the
-    profiles; a previous match whose profile and posting are both unchanged (and still present) is kept as
-    it was. Returns the matches to keep (top `top_n` per profile, and per posting for a tenant's own postings)
-    and those of them scored now.
+    profiles; a previous match whose profile and posting are both unchanged is kept as it was. The matcher holds
+    every current posting (a previous match of a posting it lacks is dropped) and the changed profiles; when
+    postings changed, every current profile. `previous` holds the matches of profiles still present. Returns which
+    previous matches stay (a mask over `previous`) and the matches scored now that are kept: top `top_n` per profile,
+    and per posting for a tenant's own postings.
     """
     profile_row = {pid: n for n, pid in enumerate(matcher.profiles.ids)}
     job_col = {jid: n for n, jid in enumerate(matcher.jobs.ids)}
-    kept = [m for m in previous if m.profile_id in profile_row and m.job_id in job_col
-            and m.profile_id not in changed_profiles and m.job_id not in changed_jobs]
+    kept = np.fromiter((j in job_col and j not in changed_jobs and p not in changed_profiles
+                        for p, j in zip(previous.profile_id, previous.job_id, strict=True)), dtype=bool, count=len(previous))
     fresh: list[Match] = []
     rows = np.array(sorted(profile_row[p] for p in changed_profiles if p in profile_row), dtype=np.int64)
     cols = np.array(sorted(job_col[j] for j in changed_jobs if j in job_col), dtype=np.int64)
@@ -147,18 +192,16 @@ def refresh_matches(matcher: Matcher, previous: list[Match], changed_profiles: s
         owned = cols[[matcher.jobs.tenants[c] is not None for c in cols]]
         if len(owned):
             fresh += matcher.for_postings(owned, top_n=top_n, min_score=min_score)
-    found = {(m.profile_id, m.job_id): m for m in kept}
-    for m in fresh:
-        found.setdefault((m.profile_id, m.job_id), m)
-    everything = list(found.values())
-    keep: set[tuple[str, str]] = set()
-    for key in ("profile_id", "job_id"):
-        groups: dict[str, list[Match]] = {}
-        for m in everything:
-            groups.setdefault(getattr(m, key), []).append(m)
-        for group in groups.values():
-            group.sort(key=lambda m: -m.score)
-            keep.update((m.profile_id, m.job_id) for m in group[:top_n])
-    result = sorted((m for m in everything if (m.profile_id, m.job_id) in keep), key=lambda m: (m.profile_id, -m.score))
-    unchanged = {(m.profile_id, m.job_id) for m in kept}
-    return result, [m for m in result if (m.profile_id, m.job_id) not in unchanged]
+    unique: dict[tuple[str, str], Match] = {}
+    for m in fresh:  # a pair both directions found is scored alike; it is kept once
+        unique.setdefault((m.profile_id, m.job_id), m)
+    fresh = sorted(unique.values(), key=lambda m: (m.profile_id, -m.score))
+    # the previous matches that stay and the fresh ones compete for each profile's and each posting's top n
+    new = Stored.of(fresh)
+    scores = np.concatenate([previous.score[kept], new.score])
+    keep = np.zeros(len(scores), dtype=bool)
+    for side in ("profile_id", "job_id"):
+        ids = np.concatenate([getattr(previous, side)[kept], getattr(new, side)]).astype(str)
+        keep[top_per(np.unique(ids, return_inverse=True)[1], scores, top_n, -np.inf)] = True
+    kept[kept] = keep[:int(kept.sum())]
+    return kept, [m for m, k in zip(fresh, keep[len(keep) - len(fresh):], strict=True) if k]

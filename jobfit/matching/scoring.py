@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from functools import cached_property
 from pathlib import Path
@@ -113,18 +114,24 @@ class Titles:
     std: np.ndarray
 
     @classmethod
-    def build(cls, profiles: dict[str, Profile], profile_titles: np.ndarray, jobs: dict[str, JobPosting],
+    def build(cls, profiles: dict[str, Profile], profile_titles: np.ndarray, job_has: np.ndarray,
               job_titles: np.ndarray, seed: int = 0) -> Titles:
-        """Rows of the title matrices follow the dicts' order; a side without a title is never read."""
-        job_has = np.array([bool(clean_title(j.title or "")) for j in jobs.values()], dtype=bool)
+        """Rows of the title matrices follow the profiles' order and the postings' (`job_has`: which have a title);
+        a side without a title is never read."""
         sample = np.flatnonzero(job_has)
         if len(sample) > TITLE_SAMPLE:
             sample = np.sort(np.random.default_rng(seed).choice(sample, TITLE_SAMPLE, replace=False))
         rows = np.asarray(job_titles[sample], dtype=np.float64)
         center = rows.mean(0) if len(rows) else np.zeros(job_titles.shape[1])
         covariance = (rows - center).T @ (rows - center) / max(len(rows), 1)
+        return cls.of_postings(job_has, job_titles, center, covariance).for_profiles(profiles, profile_titles)
+
+    @classmethod
+    def of_postings(cls, job_has: np.ndarray, job_titles: np.ndarray, center: np.ndarray, covariance: np.ndarray) -> Titles:
+        """The postings' side alone, with the typical posting title already measured; `for_profiles` adds profiles."""
+        empty = np.zeros(0)
         return cls(np.asarray(job_titles, dtype=np.float32), job_has, center, covariance,
-                   *_profile_titles(profiles, profile_titles, center, covariance))
+                   np.zeros((0, job_titles.shape[1]), dtype=np.float32), empty.astype(bool), empty, empty)
 
     def for_profiles(self, profiles: dict[str, Profile], profile_titles: np.ndarray) -> Titles:
         """The same postings' titles against other profiles' titles."""
@@ -190,11 +197,14 @@ class ProfileSide:
 
 
 class JobSide:
-    """What scoring needs of the postings, as arrays (rows follow `ids`)."""
+    """What scoring needs of the postings, as arrays (rows follow `ids`). The postings themselves are needed only to
+    explain a match: kept between runs (pickled) the side leaves them out, and `fetch` reads the few explained."""
 
     def __init__(self, jobs: dict[str, JobPosting], skill_index: dict[str, int]):
         self.ids = list(jobs)
         self.jobs = jobs
+        self.fetch: Callable[[list[str]], dict[str, JobPosting]] | None = None
+        self.has_title = np.array([bool(clean_title(j.title or "")) for j in jobs.values()], dtype=bool)
         self.tenants = [j.meta.tenant for j in jobs.values()]
         self.years = np.array([j.meta.years_required or np.nan for j in jobs.values()], dtype=np.float64)
         self.level = np.array([LEVELS.index(j.meta.seniority) if j.meta.seniority else -1 for j in jobs.values()])
@@ -219,6 +229,19 @@ class JobSide:
                     vals.append(weight)
         self.wanted = sp.csr_matrix((vals, (rows, cols)), shape=(len(self.ids), len(skill_index)), dtype=np.float32)
         self.wanted_total = np.asarray(self.wanted.sum(axis=1)).ravel()
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "jobs": {}, "fetch": None}
+
+    def postings(self, ids: Iterable[str]) -> dict[str, JobPosting]:
+        """These postings, read through `fetch` where this side does not hold them."""
+        wanted = list(dict.fromkeys(ids))
+        missing = [i for i in wanted if i not in self.jobs]
+        if missing:
+            if self.fetch is None:
+                raise LookupError(f"{len(missing)} postings to explain are not loaded (e.g. {missing[0]})")
+            self.jobs.update(self.fetch(missing))
+        return {i: self.jobs[i] for i in wanted}
 
 
 def _job_place(job: JobPosting) -> str:

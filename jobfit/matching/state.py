@@ -1,0 +1,80 @@
+"""What matching measured of the postings, kept between runs: a new profile then costs only itself.
+
+Building a Matcher reads every posting, learns which skills postings ask for together and measures each posting's
+typical candidate; at 100,000 postings that is most of a minute, while scoring one new profile takes a twentieth of
+a second. The state keeps the postings' side (features, vectors, co-occurring skills, typical candidates, typical
+posting title) under a key naming the postings and settings it was built from. It is reused while the key holds and the
+profiles it measured the typical candidates on still describe the population (`PostingsState.fits`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from jobfit.matching.candidates import MIN_POPULATION
+from jobfit.matching.scoring import Coverage, JobSide
+
+STATE_VERSION = "1"  # raise when the state's shape or what it measures changes
+POPULATION_DRIFT = 0.1  # the share by which a tenant's profiles may grow or shrink before the typicals are measured again
+
+
+def postings_key(fingerprints: dict[str, str], config: str) -> str:
+    """Names a set of postings (id -> content fingerprint) under matching settings `config`."""
+    digest = hashlib.sha256(f"{STATE_VERSION}\n{config}\n".encode())
+    for item in sorted(fingerprints.items()):
+        digest.update("{}\t{}\n".format(*item).encode())
+    return digest.hexdigest()[:24]
+
+
+def population(tenants: list[str]) -> dict[str | None, int]:
+    """Profiles per tenant, and in all under None: what the typical candidates are measured over."""
+    return {None: len(tenants), **Counter(tenants)}
+
+
+@dataclass
+class PostingsState:
+    key: str  # postings_key of the postings and settings it describes
+    jobs: JobSide  # rows follow the postings' order (jobs.ids); without the postings themselves
+    job_vectors: np.ndarray  # the postings' vectors as matched (rows follow jobs.ids): read back faster than from LanceDB
+    job_mean: np.ndarray  # each posting's typical similarity to its candidates, and its spread
+    job_std: np.ndarray
+    coverage: Coverage | None
+    job_titles: np.ndarray | None  # the postings' title vectors (None: titles were not compared)
+    title_center: np.ndarray | None  # the typical posting title
+    title_covariance: np.ndarray | None
+    cooccurring: dict[str, frozenset[str]]  # skills postings ask for together (Taxonomy.with_cooccurrence)
+    population: dict[str | None, int]  # the profiles the typicals were measured on, as `population` counts them
+
+    def fits(self, now: dict[str | None, int]) -> bool:
+        """Whether the typicals measured on `self.population` still hold for the profiles `now`: the same tenants
+        have enough profiles to be measured on their own, and none grew or shrank by more than POPULATION_DRIFT."""
+
+        def measured(counts: dict) -> set:
+            return {tenant for tenant, n in counts.items() if n >= MIN_POPULATION}
+
+        if measured(self.population) != measured(now):
+            return False
+        return all(abs(now[t] - self.population[t]) <= POPULATION_DRIFT * self.population[t] for t in measured(now))
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        with temporary.open("wb") as out:
+            pickle.dump(self, out, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+
+    @staticmethod
+    def load(path: Path) -> PostingsState | None:
+        """The state saved at `path`; None when there is none or it cannot be read (it is then built again)."""
+        try:
+            with path.open("rb") as source:
+                state = pickle.load(source)  # noqa: S301 - written by this process's asset into the data directory
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return state if isinstance(state, PostingsState) else None
