@@ -4,6 +4,7 @@ import gzip
 import json
 import time
 
+import numpy as np
 import pytest
 
 from jobfit.occupations import clean_title, shared_occupation_matcher
@@ -661,6 +662,22 @@ def test_only_pairs_too_frequent_for_chance_among_distinct_postings_become_close
         _postings({"terraform", "aws"}, 3) + _postings({"terraform"}, 5, 1) + _postings({"aws"}, 2, 2)
         + [{f"y{i}"} for i in range(30)])
     assert chance.closeness("terraform", "aws") == 0.0
+
+
+def test_the_bounded_test_of_chance_decides_every_pair_as_the_exact_one():
+    from scipy.stats import hypergeom
+
+    from jobfit.taxonomy import beyond_chance
+
+    rng = np.random.default_rng(7)
+    n = 20_000
+    first, second = rng.integers(3, 3000, 3000), rng.integers(3, 3000, 3000)
+    expected = first * second / n
+    together = np.minimum(np.minimum(first, second), np.maximum(1, (expected * rng.uniform(0.5, 8, 3000)).round())).astype(int)
+    level = 0.001 / len(together)
+    exact = hypergeom.sf(together - 1, n, first, second) <= level
+    assert 0 < exact.sum() < len(exact)  # both decisions are exercised
+    assert (beyond_chance(together, n, first, second, level) == exact).all()
 
 
 def test_titles_normalize_to_esco_occupations():
