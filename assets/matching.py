@@ -14,6 +14,7 @@ from assets.taxonomy import current_matcher
 from jobfit.embedding import MODEL_VERSION
 from jobfit.matching import Matcher, Stored, load_weights, refresh_matches, visible
 from jobfit.matching.rerank import Budget, rerank
+from jobfit.matching.scoring import JobSide
 from jobfit.matching.state import PostingsState, population, postings_key
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.store import insert, upsert
@@ -79,16 +80,18 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
         changed_profiles = {pid for pid, fp in profile_fps.items() if everything or seen.get(("profile", pid)) != fp}
         changed_jobs = {jid for jid, fp in job_fps.items() if everything or seen.get(("job", jid)) != fp}
         key, counts = postings_key(job_fps, config), population(tenants)
-        state = None if changed_jobs else PostingsState.load(storage.layout.matching_state_path)
-        reuse = state is not None and state.key == key and state.fits(counts)
+        state = PostingsState.load(storage.layout.matching_state_path)
+        reuse = not changed_jobs and state is not None and state.key == key and state.fits(counts)
         if reuse:  # only profiles changed: the postings' side is read back, and only the changed profiles are read at all
             profiles = _parsed(con, "SELECT profile_id, profile_json FROM profiles WHERE profile_id IN (SELECT unnest(?)) "
                                     "ORDER BY profile_id", [sorted(changed_profiles)], Profile)
-            jobs = {}
         else:
             profiles = _parsed(con, "SELECT profile_id, profile_json FROM profiles WHERE status = 'active' ORDER BY profile_id",
                                [], Profile)
-            jobs = _parsed(con, f"SELECT id, posting_json FROM job_postings WHERE {open_posting} ORDER BY id", today, JobPosting)
+            # the rows of postings unchanged since the state was saved serve again; only the others are read
+            same = sorted(j for j, fp in job_fps.items() if state.fingerprints.get(j) == fp) if state and state.config == config else []
+            jobs = _parsed(con, "SELECT id, posting_json FROM job_postings WHERE id IN (SELECT unnest(?)) ORDER BY id",
+                           [sorted(set(job_fps) - set(same))], JobPosting)
     if everything:
         context.log.info("weights, taxonomy, embedding model or settings changed: every pair is scored again")
     started = time.perf_counter()
@@ -98,10 +101,15 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
         matcher = Matcher.resume(state, taxonomy, profiles, _aligned(list(profiles), profile_vectors), weights,
                                  _aligned(list(profiles), profile_titles), fetch=lambda ids: _postings(storage, ids))
     else:
-        taxonomy = taxonomy.with_cooccurrence([{s.id for s in j.meta.required_skills + j.meta.preferred_skills} for j in jobs.values()])
-        matcher = Matcher.build(profiles, _aligned(list(profiles), profile_vectors), jobs, _aligned(list(jobs), store.read("job_vectors")),
-                                taxonomy, weights, _aligned(list(profiles), profile_titles), _aligned(list(jobs), store.read("job_titles")))
-        matcher.postings_state(key, counts).save(storage.layout.matching_state_path)
+        side = JobSide(jobs, {sid: n for n, sid in enumerate(taxonomy.skills)})
+        if same:
+            row = {j: n for n, j in enumerate(state.jobs.ids)}
+            side = state.jobs.take([row[j] for j in same]).extended(side)
+            side.fetch = lambda ids: _postings(storage, ids)
+        taxonomy = taxonomy.with_cooccurrence(side.skill_sets(list(taxonomy.skills)))
+        matcher = Matcher.build(profiles, _aligned(list(profiles), profile_vectors), side, _aligned(side.ids, store.read("job_vectors")),
+                                taxonomy, weights, _aligned(list(profiles), profile_titles), _aligned(side.ids, store.read("job_titles")))
+        matcher.postings_state(key, config, job_fps, counts).save(storage.layout.matching_state_path)
     kept, fresh = refresh_matches(matcher, previous, changed_profiles, changed_jobs,
                                   top_n=SETTINGS.match_top_n, min_score=SETTINGS.match_min_score)
     seconds = time.perf_counter() - started
@@ -147,6 +155,7 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
             "profiles": len(profile_fps),
             "postings": len(job_fps),
             "postings_side": "kept from the last run" if reuse else "measured again",
+            "postings_read": len(matcher.jobs.jobs),
             "skill_pairs_learned_from_postings": sum(len(v) for v in matcher.taxonomy.cooccurring.values()) // 2,
             "median_score": float(np.median(scores)) if scores else None,
             "seconds": round(seconds, 2),

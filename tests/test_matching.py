@@ -242,7 +242,7 @@ def test_a_matcher_resumed_from_its_saved_postings_scores_a_newcomer_as_the_one_
     built = Matcher.build({"casey": casey}, unit([[1, 0]]), jobs, unit([[1, 0.1], [0.2, 1]]), taxonomy,
                           profile_titles=unit([[1, 0, 0]]), job_titles=unit([[0.9, 0.3, 0], [0, 0.3, 1]]))
     path = tmp_path / "matching" / "postings_state.pkl"
-    built.postings_state("key-1", population(["t1"])).save(path)
+    built.postings_state("key-1", "config-1", {"data": "a", "nurse": "b"}, population(["t1"])).save(path)
     fetched = []
     state = PostingsState.load(path)
     assert state.key == "key-1" and not state.jobs.jobs  # the postings themselves are not kept, only what scoring needs
@@ -260,6 +260,28 @@ def test_a_matcher_resumed_from_its_saved_postings_scores_a_newcomer_as_the_one_
     assert not state.fits({None: 105, "t1": 60, "t2": 40, "t3": 5})  # a tenant now has enough to be measured alone
     path.write_bytes(b"torn")
     assert PostingsState.load(path) is None and PostingsState.load(tmp_path / "absent.pkl") is None
+
+
+def test_a_postings_side_grown_from_kept_rows_scores_as_one_built_from_every_posting(matcher):
+    from jobfit.matching.scoring import JobSide
+
+    casey = parse_resume(RESUME, matcher=matcher, tenant="t1")
+    jobs = {j["id"]: analyze_job(j, matcher) for j in (DATA_JOB, NURSE_JOB, {**DATA_JOB, "id": "data2", "title": "Data Analyst"})}
+    index = {sid: n for n, sid in enumerate(matcher.taxonomy.skills)}
+    whole = JobSide(jobs, index)
+    kept = JobSide({"nurse": jobs["nurse"], "data": jobs["data"]}, index).take([1])  # "data" kept from an earlier run
+    grown = kept.extended(JobSide({"nurse": jobs["nurse"], "data2": jobs["data2"]}, index)).take([0, 1, 2])
+    assert grown.ids == ["data", "nurse", "data2"] == whole.ids
+    assert grown.skill_sets(list(index)) == whole.skill_sets(list(index))
+    assert {s.id for s in jobs["data"].meta.required_skills} <= whole.skill_sets(list(index))[0]
+    vectors = unit([[1, 0.1], [0.2, 1], [1, 0.3]])
+    scored = [Matcher.build({"casey": casey}, unit([[1, 0]]), side, vectors, matcher.taxonomy).for_profiles(top_n=3)
+              for side in (whole, grown)]
+    assert [(m.job_id, m.score, m.reasons) for m in scored[0]] == [(m.job_id, m.score, m.reasons) for m in scored[1]]
+    # a run in which no posting is new keeps every row and reads none
+    alone = whole.take([0, 1, 2]).extended(JobSide({}, index))
+    kept = Matcher.build({"casey": casey}, unit([[1, 0]]), alone, vectors, matcher.taxonomy).for_profiles(top_n=3)
+    assert [(m.job_id, m.score) for m in kept] == [(m.job_id, m.score) for m in scored[0]]
 
 
 def test_weights_per_tenant_from_a_file(tmp_path, matcher):

@@ -152,6 +152,7 @@ def test_new_resume_flows_through_and_unchanged_text_is_not_embedded_again(tmp_p
     metadata = instance.get_latest_materialization_event(dg.AssetKey("matches")).asset_materialization.metadata
     assert metadata["postings_side"].value == "measured again"
     assert (metadata["changed_profiles"].value, metadata["changed_postings"].value) == (0, 1)
+    assert metadata["postings_read"].value == 1  # the other postings' features are the rows kept from the run before
     shutil.rmtree(settings.data_dir)
 
 

@@ -51,23 +51,26 @@ class Matcher:
     pairs_scored: int = 0  # how many pairs the full scorer has seen, for the asset's metadata
 
     @classmethod
-    def build(cls, profiles: dict[str, Profile], profile_vectors: np.ndarray, jobs: dict[str, JobPosting],
+    def build(cls, profiles: dict[str, Profile], profile_vectors: np.ndarray, jobs: dict[str, JobPosting] | JobSide,
               job_vectors: np.ndarray, taxonomy: Taxonomy, weights: dict[str | None, Weights] | None = None,
               profile_titles: np.ndarray | None = None, job_titles: np.ndarray | None = None) -> Matcher:
-        """`profile_vectors` rows follow `profiles`' order, `job_vectors` rows follow `jobs`' order; so do the
-        optional title vectors (the profile's label, the posting's title) that the title component reads."""
+        """`profile_vectors` rows follow `profiles`' order, `job_vectors` rows follow `jobs`' order (or the order of a
+        JobSide already built over this taxonomy's skills); so do the optional title vectors (the profile's label,
+        the posting's title) that the title component reads."""
         skill_index = {sid: n for n, sid in enumerate(taxonomy.skills)}
-        profile_side, job_side = ProfileSide(profiles, taxonomy, skill_index), JobSide(jobs, skill_index)
+        profile_side = ProfileSide(profiles, taxonomy, skill_index)
+        job_side = jobs if isinstance(jobs, JobSide) else JobSide(jobs, skill_index)
         mean, std = posting_typicals(profile_vectors, profile_side.tenants, job_vectors, job_side.tenants)
         titles = (Titles.build(profiles, profile_titles, job_side.has_title, job_titles)
                   if profile_titles is not None and job_titles is not None else None)
         return cls(profile_side, job_side, profile_vectors, job_vectors, mean, std, taxonomy, weights or {None: Weights()},
                    skill_index, titles, Coverage.measure(profile_side, job_side))
 
-    def postings_state(self, key: str, population: dict[str | None, int]) -> PostingsState:
+    def postings_state(self, key: str, config: str, fingerprints: dict[str, str],
+                       population: dict[str | None, int]) -> PostingsState:
         """What this matcher measured of its postings, to build the next one from (`resume`)."""
         titles = self.titles
-        return PostingsState(key, self.jobs, self.job_vectors, self.job_mean, self.job_std, self.coverage,
+        return PostingsState(key, config, fingerprints, self.jobs, self.job_vectors, self.job_mean, self.job_std, self.coverage,
                              titles.jobs if titles else None, titles.center if titles else None,
                              titles.covariance if titles else None, self.taxonomy.cooccurring, population)
 

@@ -20,7 +20,7 @@ import numpy as np
 from jobfit.matching.candidates import MIN_POPULATION
 from jobfit.matching.scoring import Coverage, JobSide
 
-STATE_VERSION = "1"  # raise when the state's shape or what it measures changes
+STATE_VERSION = "2"  # raise when the state's shape or what it measures changes
 POPULATION_DRIFT = 0.1  # the share by which a tenant's profiles may grow or shrink before the typicals are measured again
 
 
@@ -40,6 +40,8 @@ def population(tenants: list[str]) -> dict[str | None, int]:
 @dataclass
 class PostingsState:
     key: str  # postings_key of the postings and settings it describes
+    config: str  # the settings alone
+    fingerprints: dict[str, str]  # each posting's content fingerprint: its row of `jobs` serves while it is unchanged
     jobs: JobSide  # rows follow the postings' order (jobs.ids); without the postings themselves
     job_vectors: np.ndarray  # the postings' vectors as matched (rows follow jobs.ids): read back faster than from LanceDB
     job_mean: np.ndarray  # each posting's typical similarity to its candidates, and its spread
@@ -50,6 +52,7 @@ class PostingsState:
     title_covariance: np.ndarray | None
     cooccurring: dict[str, frozenset[str]]  # skills postings ask for together (Taxonomy.with_cooccurrence)
     population: dict[str | None, int]  # the profiles the typicals were measured on, as `population` counts them
+    version: str = STATE_VERSION  # a state another version of this code saved is built again, never misread
 
     def fits(self, now: dict[str | None, int]) -> bool:
         """Whether the typicals measured on `self.population` still hold for the profiles `now`: the same tenants
@@ -77,4 +80,4 @@ class PostingsState:
                 state = pickle.load(source)  # noqa: S301 - written by this process's asset into the data directory
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None
-        return state if isinstance(state, PostingsState) else None
+        return state if isinstance(state, PostingsState) and state.__dict__.get("version") == STATE_VERSION else None
