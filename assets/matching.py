@@ -7,7 +7,6 @@ from datetime import date
 
 import dagster as dg
 import numpy as np
-import pyarrow as pa
 from dagster_openai import OpenAIResource
 
 from assets.taxonomy import current_matcher
@@ -17,7 +16,7 @@ from jobfit.matching.rerank import Budget, rerank
 from jobfit.matching.scoring import JobSide
 from jobfit.matching.state import PostingsState, population, postings_key
 from jobfit.schema import JobPosting, Match, Profile
-from jobfit.store import insert, upsert
+from jobfit.store import delete, insert, upsert
 from pipelines.automation import on_upstream_update
 from pipelines.partitions import SETTINGS
 from resources.storage import StorageResource
@@ -47,6 +46,27 @@ def _postings(storage: StorageResource, ids: list[str]) -> dict[str, JobPosting]
     """The postings a match explains, read when the postings' side was kept from the last run."""
     with storage.warehouse() as con:
         return _parsed(con, "SELECT id, posting_json FROM job_postings WHERE id IN (SELECT unnest(?))", [ids], JobPosting)
+
+
+def _profile_vectors(vectors: VectorsResource, ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    store = vectors.store()
+    return _aligned(ids, store.read("profile_vectors")), _aligned(ids, store.read("profile_titles"))
+
+
+def _measured(storage: StorageResource, vectors: VectorsResource, taxonomy, weights, profiles: dict[str, Profile],
+              jobs: dict[str, JobPosting], state: PostingsState | None, same: list[str]) -> Matcher:
+    """Every profile over every posting, the postings measured again: the rows of the postings in `same` come from the
+    saved state, those of `jobs` (the new and changed ones) are built; skill pairs are learned from all of them."""
+    side = JobSide(jobs, {sid: n for n, sid in enumerate(taxonomy.skills)})
+    if same:  # the unchanged postings' rows first, then those just read
+        row = {j: n for n, j in enumerate(state.jobs.ids)}
+        side = state.jobs.take([row[j] for j in same]).extended(side)
+        side.fetch = lambda ids: _postings(storage, ids)
+    taxonomy = taxonomy.with_cooccurrence(side.skill_sets(list(taxonomy.skills)))
+    store = vectors.store()
+    profile_vectors, profile_titles = _profile_vectors(vectors, list(profiles))
+    return Matcher.build(profiles, profile_vectors, side, _aligned(side.ids, store.read("job_vectors")), taxonomy, weights,
+                         profile_titles, _aligned(side.ids, store.read("job_titles")))
 
 
 @dg.asset(
@@ -95,20 +115,12 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
     if everything:
         context.log.info("weights, taxonomy, embedding model or settings changed: every pair is scored again")
     started = time.perf_counter()
-    store = vectors.store()
-    profile_vectors, profile_titles = store.read("profile_vectors"), store.read("profile_titles")
     if reuse:
-        matcher = Matcher.resume(state, taxonomy, profiles, _aligned(list(profiles), profile_vectors), weights,
-                                 _aligned(list(profiles), profile_titles), fetch=lambda ids: _postings(storage, ids))
+        profile_vectors, profile_titles = _profile_vectors(vectors, list(profiles))
+        matcher = Matcher.resume(state, taxonomy, profiles, profile_vectors, weights, profile_titles,
+                                 fetch=lambda ids: _postings(storage, ids))
     else:
-        side = JobSide(jobs, {sid: n for n, sid in enumerate(taxonomy.skills)})
-        if same:
-            row = {j: n for n, j in enumerate(state.jobs.ids)}
-            side = state.jobs.take([row[j] for j in same]).extended(side)
-            side.fetch = lambda ids: _postings(storage, ids)
-        taxonomy = taxonomy.with_cooccurrence(side.skill_sets(list(taxonomy.skills)))
-        matcher = Matcher.build(profiles, _aligned(list(profiles), profile_vectors), side, _aligned(side.ids, store.read("job_vectors")),
-                                taxonomy, weights, _aligned(list(profiles), profile_titles), _aligned(side.ids, store.read("job_titles")))
+        matcher = _measured(storage, vectors, taxonomy, weights, profiles, jobs, state, same)
         matcher.postings_state(key, config, job_fps, counts).save(storage.layout.matching_state_path)
     kept, fresh = refresh_matches(matcher, previous, changed_profiles, changed_jobs,
                                   top_n=SETTINGS.match_top_n, min_score=SETTINGS.match_min_score)
@@ -116,29 +128,22 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
     budget = None
     if SETTINGS.llm_enabled and SETTINGS.llm_rerank_top > 0 and fresh:
         fresh, budget = _reranked(context, llm, storage, matcher, fresh)
+    inputs = {("config", "matching"): config, **{("profile", i): fp for i, fp in profile_fps.items()},
+              **{("job", i): fp for i, fp in job_fps.items()}}
     with storage.warehouse() as con:
         con.execute("BEGIN")
         # the matches of a profile gone or a posting expired, and those no longer among the best, leave
         con.execute("DELETE FROM matches WHERE profile_id NOT IN (SELECT profile_id FROM profiles WHERE status = 'active') "
-                    f"OR job_id NOT IN (SELECT id FROM job_postings WHERE {open_posting})", [date.today().isoformat()])
-        con.register("dropped", pa.table({"profile_id": previous.profile_id[~kept], "job_id": previous.job_id[~kept]},
-                                         schema=pa.schema([("profile_id", pa.string()), ("job_id", pa.string())])))
-        con.execute("DELETE FROM matches USING dropped WHERE matches.profile_id = dropped.profile_id "
-                    "AND matches.job_id = dropped.job_id")
-        con.unregister("dropped")
+                    f"OR job_id NOT IN (SELECT id FROM job_postings WHERE {open_posting})", today)
+        delete(con, "matches", {"profile_id": previous.profile_id[~kept], "job_id": previous.job_id[~kept]})
         upsert(con, "matches", [{"profile_id": m.profile_id, "job_id": m.job_id, "tenant": m.tenant, "score": m.score,
                                  "match_json": m.model_dump_json(), "computed_at": m.computed_at} for m in fresh])
         insert(con, "match_history", [{"profile_id": m.profile_id, "job_id": m.job_id, "tenant": m.tenant, "score": m.score,
                                        "weights_version": m.weights_version, "computed_at": m.computed_at} for m in fresh])
         # only what changed is written: rewriting every fingerprint made DuckDB checkpoint the table (3.7 s at 100,000)
-        current = {("config", "matching"): config, **{("profile", i): fp for i, fp in profile_fps.items()},
-                   **{("job", i): fp for i, fp in job_fps.items()}}
-        gone = [key for key in seen if key not in current]
-        con.register("gone", pa.table({"side": [k[0] for k in gone], "id": [k[1] for k in gone]},
-                                      schema=pa.schema([("side", pa.string()), ("id", pa.string())])))
-        con.execute("DELETE FROM match_inputs USING gone WHERE match_inputs.side = gone.side AND match_inputs.id = gone.id")
-        con.unregister("gone")
-        upsert(con, "match_inputs", [{"side": side, "id": item, "fingerprint": fp} for (side, item), fp in current.items()
+        gone = [key for key in seen if key not in inputs]
+        delete(con, "match_inputs", {"side": [side for side, _ in gone], "id": [item for _, item in gone]})
+        upsert(con, "match_inputs", [{"side": side, "id": item, "fingerprint": fp} for (side, item), fp in inputs.items()
                                      if seen.get((side, item)) != fp])
         con.execute("COMMIT")
         scores = [s for (s,) in con.execute("SELECT score FROM matches").fetchall()]

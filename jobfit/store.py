@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -149,6 +149,20 @@ def insert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict], 
     finally:
         connection.unregister("_jobfit_batch")
     return len(rows)
+
+
+def delete(connection: duckdb.DuckDBPyConnection, table: str, keys: dict[str, Sequence]) -> None:
+    """Delete the rows whose columns hold these values, row by row (`keys`: column -> values, all as long), in one
+    statement joined against the values as an Arrow table."""
+    import pyarrow as pa
+
+    columns = list(keys)
+    connection.register("doomed", pa.table({c: pa.array(list(keys[c]), pa.string()) for c in columns}))
+    try:
+        connection.execute(f"DELETE FROM {table} USING doomed WHERE "
+                           + " AND ".join(f"{table}.{c} = doomed.{c}" for c in columns))
+    finally:
+        connection.unregister("doomed")
 
 
 def upsert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> int:
