@@ -14,7 +14,7 @@ from jobfit.embedding import MODEL_VERSION
 from jobfit.matching import Matcher, Stored, load_weights, refresh_matches, visible
 from jobfit.matching.rerank import Budget, rerank
 from jobfit.matching.scoring import JobSide
-from jobfit.matching.state import PostingsState, population, postings_key
+from jobfit.matching.state import PostingsState, population
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.store import delete, insert, upsert
 from pipelines.automation import on_upstream_update
@@ -99,9 +99,9 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
         everything = seen.get(("config", "matching")) != config
         changed_profiles = {pid for pid, fp in profile_fps.items() if everything or seen.get(("profile", pid)) != fp}
         changed_jobs = {jid for jid, fp in job_fps.items() if everything or seen.get(("job", jid)) != fp}
-        key, counts = postings_key(job_fps, config), population(tenants)
+        counts = population(tenants)
         state = PostingsState.load(storage.layout.matching_state_path)
-        reuse = not changed_jobs and state is not None and state.key == key and state.fits(counts)
+        reuse = not changed_jobs and state is not None and state.describes(job_fps, config) and state.fits(counts)
         if reuse:  # only profiles changed: the postings' side is read back, and only the changed profiles are read at all
             profiles = _parsed(con, "SELECT profile_id, profile_json FROM profiles WHERE profile_id IN (SELECT unnest(?)) "
                                     "ORDER BY profile_id", [sorted(changed_profiles)], Profile)
@@ -121,7 +121,7 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
                                  fetch=lambda ids: _postings(storage, ids))
     else:
         matcher = _measured(storage, vectors, taxonomy, weights, profiles, jobs, state, same)
-        matcher.postings_state(key, config, job_fps, counts).save(storage.layout.matching_state_path)
+        matcher.postings_state(config, job_fps, counts).save(storage.layout.matching_state_path)
     kept, fresh = refresh_matches(matcher, previous, changed_profiles, changed_jobs,
                                   top_n=SETTINGS.match_top_n, min_score=SETTINGS.match_min_score)
     seconds = time.perf_counter() - started

@@ -17,17 +17,17 @@ from resources.storage import StorageResource
 from resources.vectors import VectorsResource
 
 
-def _sync_vectors(table: str, items: dict[str, tuple[str | None, str]], keep: set[str], embedder: EmbedderResource,
-                  store) -> dict:
-    """Embed the items whose text changed, drop the rows whose id is not in `keep`. `items`: id -> (tenant, text)."""
-    known = store.text_shas(table)
+def _sync_vectors(table: str, items: dict[str, tuple[str | None, str]], keep: set[str], known: dict[str, str],
+                  embedder: EmbedderResource, store) -> dict:
+    """Embed the items whose text changed, drop the rows whose id is not in `keep`. `items`: id -> (tenant, text);
+    `known`: the table's rows' text hashes."""
     shas = {item_id: text_sha(text) for item_id, (_, text) in items.items()}
     stale = [item_id for item_id in items if known.get(item_id) != shas[item_id]]
     started = time.perf_counter()
     matrix = embedder.embed([items[i][1] for i in stale])
     seconds = time.perf_counter() - started
     store.upsert(table, stale, [items[i][0] for i in stale], [shas[i] for i in stale], matrix)
-    removed = store.delete_missing(table, keep)
+    removed = store.delete(table, set(known) - keep)
     return {
         "rows": len(keep),
         "embedded": len(stale),
@@ -48,13 +48,16 @@ def _sync(storage: StorageResource, embedder: EmbedderResource, vectors: Vectors
         current = {item: (tenant, fp) for item, tenant, fp in con.execute(
             f"SELECT id, tenant, hash(js, ?::VARCHAR)::VARCHAR FROM ({rows_sql})", [embedder.model_version]).fetchall()}
         known = dict(con.execute("SELECT id, fingerprint FROM vector_inputs WHERE vectors = ?", [side]).fetchall())
-        held = set(store.text_shas(f"{side}_vectors")) & set(store.text_shas(f"{side}_titles"))
+        shas = {table: store.text_shas(table) for table in (f"{side}_vectors", f"{side}_titles")}
+        held = set(shas[f"{side}_vectors"]) & set(shas[f"{side}_titles"])
         stale = sorted(i for i, (_, fp) in current.items() if known.get(i) != fp or i not in held)
         parsed = {item: model.model_validate_json(js) for item, _, js in con.execute(
             f"SELECT * FROM ({rows_sql}) WHERE id IN (SELECT unnest(?))", [stale]).fetchall()}
     keep = set(current)
-    metadata = _sync_vectors(f"{side}_vectors", {i: (current[i][0], texts(x)) for i, x in parsed.items()}, keep, embedder, store)
-    titles = _sync_vectors(f"{side}_titles", {i: (current[i][0], title(x)) for i, x in parsed.items()}, keep, embedder, store)
+    metadata = _sync_vectors(f"{side}_vectors", {i: (current[i][0], texts(x)) for i, x in parsed.items()}, keep,
+                             shas[f"{side}_vectors"], embedder, store)
+    titles = _sync_vectors(f"{side}_titles", {i: (current[i][0], title(x)) for i, x in parsed.items()}, keep,
+                           shas[f"{side}_titles"], embedder, store)
     with storage.warehouse() as con:
         con.execute("BEGIN")
         con.execute("DELETE FROM vector_inputs WHERE vectors = ? AND id NOT IN (SELECT unnest(?))", [side, sorted(keep)])

@@ -106,10 +106,10 @@ class VectorStore:
                  .where(where, prefilter=True).refine_factor(10).limit(k).to_arrow())  # exact cosines for the PQ candidates
         return list(zip(found.column("id").to_pylist(), (1.0 - np.asarray(found.column("_distance"))).tolist(), strict=True))
 
-    def delete_missing(self, name: str, keep_ids: set[str]) -> int:
-        """Drop rows whose id is no longer wanted (superseded profiles, expired postings)."""
+    def delete(self, name: str, ids: set[str]) -> int:
+        """Drop these rows (superseded profiles, expired postings)."""
         table = self._table(name)
-        gone = sorted(set(self.text_shas(name)) - keep_ids)
+        gone = sorted(ids)
         if gone:
             quoted = ", ".join("'" + i.replace("'", "''") + "'" for i in gone)
             table.delete(f"id IN ({quoted})")

@@ -242,10 +242,10 @@ def test_a_matcher_resumed_from_its_saved_postings_scores_a_newcomer_as_the_one_
     built = Matcher.build({"casey": casey}, unit([[1, 0]]), jobs, unit([[1, 0.1], [0.2, 1]]), taxonomy,
                           profile_titles=unit([[1, 0, 0]]), job_titles=unit([[0.9, 0.3, 0], [0, 0.3, 1]]))
     path = tmp_path / "matching" / "postings_state.pkl"
-    built.postings_state("key-1", "config-1", {"data": "a", "nurse": "b"}, population(["t1"])).save(path)
+    built.postings_state("config-1", {"data": "a", "nurse": "b"}, population(["t1"])).save(path)
     fetched = []
     state = PostingsState.load(path)
-    assert state.key == "key-1" and not state.jobs.jobs  # the postings themselves are not kept, only what scoring needs
+    assert state.describes({"data": "a", "nurse": "b"}, "config-1") and not state.jobs.jobs  # the postings themselves are not kept, only what scoring needs
     resumed = Matcher.resume(state, matcher.taxonomy, {"robin": robin}, unit([[1, 0.2]]), profile_titles=unit([[1, 0, 0]]),
                              fetch=lambda ids: fetched.extend(ids) or {i: jobs[i] for i in ids})
     expected = built.with_profiles({"robin": robin}, unit([[1, 0.2]]), unit([[1, 0, 0]])).for_profiles(top_n=1)

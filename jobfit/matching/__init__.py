@@ -66,11 +66,10 @@ class Matcher:
         return cls(profile_side, job_side, profile_vectors, job_vectors, mean, std, taxonomy, weights or {None: Weights()},
                    skill_index, titles, Coverage.measure(profile_side, job_side))
 
-    def postings_state(self, key: str, config: str, fingerprints: dict[str, str],
-                       population: dict[str | None, int]) -> PostingsState:
+    def postings_state(self, config: str, fingerprints: dict[str, str], population: dict[str | None, int]) -> PostingsState:
         """What this matcher measured of its postings, to build the next one from (`resume`)."""
         titles = self.titles
-        return PostingsState(key, config, fingerprints, self.jobs, self.job_vectors, self.job_mean, self.job_std, self.coverage,
+        return PostingsState(config, fingerprints, self.jobs, self.job_vectors, self.job_mean, self.job_std, self.coverage,
                              titles.jobs if titles else None, titles.center if titles else None,
                              titles.covariance if titles else None, self.taxonomy.cooccurring, population)
 

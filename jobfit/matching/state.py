@@ -3,13 +3,12 @@
 Building a Matcher reads every posting, learns which skills postings ask for together and measures each posting's
 typical candidate; at 100,000 postings that is most of a minute, while scoring one new profile takes a twentieth of
 a second. The state keeps the postings' side (features, vectors, co-occurring skills, typical candidates, typical
-posting title) under a key naming the postings and settings it was built from. It is reused while the key holds and the
+posting title) with the postings' fingerprints and the settings it was built under. It is reused while they hold and the
 profiles it measured the typical candidates on still describe the population (`PostingsState.fits`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from collections import Counter
 from dataclasses import dataclass
@@ -24,14 +23,6 @@ STATE_VERSION = "2"  # raise when the state's shape or what it measures changes
 POPULATION_DRIFT = 0.1  # the share by which a tenant's profiles may grow or shrink before the typicals are measured again
 
 
-def postings_key(fingerprints: dict[str, str], config: str) -> str:
-    """Names a set of postings (id -> content fingerprint) under matching settings `config`."""
-    digest = hashlib.sha256(f"{STATE_VERSION}\n{config}\n".encode())
-    for item in sorted(fingerprints.items()):
-        digest.update("{}\t{}\n".format(*item).encode())
-    return digest.hexdigest()[:24]
-
-
 def population(tenants: list[str]) -> dict[str | None, int]:
     """Profiles per tenant, and in all under None: what the typical candidates are measured over."""
     return {None: len(tenants), **Counter(tenants)}
@@ -39,8 +30,7 @@ def population(tenants: list[str]) -> dict[str | None, int]:
 
 @dataclass
 class PostingsState:
-    key: str  # postings_key of the postings and settings it describes
-    config: str  # the settings alone
+    config: str  # the matching settings it was measured under
     fingerprints: dict[str, str]  # each posting's content fingerprint: its row of `jobs` serves while it is unchanged
     jobs: JobSide  # rows follow the postings' order (jobs.ids); without the postings themselves
     job_vectors: np.ndarray  # the postings' vectors as matched (rows follow jobs.ids): read back faster than from LanceDB
@@ -53,6 +43,10 @@ class PostingsState:
     cooccurring: dict[str, frozenset[str]]  # skills postings ask for together (Taxonomy.with_cooccurrence)
     population: dict[str | None, int]  # the profiles the typicals were measured on, as `population` counts them
     version: str = STATE_VERSION  # a state another version of this code saved is built again, never misread
+
+    def describes(self, fingerprints: dict[str, str], config: str) -> bool:
+        """Whether it was measured on exactly these postings (id -> content fingerprint) under these settings."""
+        return self.config == config and self.fingerprints == fingerprints
 
     def fits(self, now: dict[str | None, int]) -> bool:
         """Whether the typicals measured on `self.population` still hold for the profiles `now`: the same tenants
