@@ -2406,6 +2406,25 @@ August 2012 - August 2012
     assert parse_resume(text, matcher=matcher).basics.label == "Lead Developer"
 
 
+def test_the_current_title_is_never_a_job_that_ended_before_another_began(matcher):
+    # a two-column page read a column at a time lists an early job first; the dates say which is the latest
+    text = """Duc Columns
+Experience
+Data Analyst
+Lazada, Hanoi
+05/2015 - 01/2018
+Senior Product Manager
+Oolab, Hanoi
+01/2021 - 01/2022
+Senior Data Engineer
+Ttek, Hanoi
+01/2018 - 03/2019
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [w.position for w in profile.work] == ["Data Analyst", "Senior Product Manager", "Senior Data Engineer"]
+    assert profile.basics.label == "Senior Product Manager"
+
+
 def test_a_range_a_layout_set_on_two_lines_with_a_colon_after_it(matcher):
     text = """Wanjiru Advocate
 Work Experience

@@ -533,14 +533,18 @@ def _after_name(header: list[str], name: str | None) -> list[tuple[str, str]]:
 
 def _latest(held: list):
     """The job held last: the first listed, or the last when the history runs oldest first and the first is not held
-    to this day."""
+    to this day; but never a job ended before another listed began (then the latest of those)."""
     if not held:
         return None
     starts = [e.dates.start for e in held if e.dates and e.dates.start]
     oldest_first = sum(a < b for a, b in pairwise(starts)) > sum(a > b for a, b in pairwise(starts))
-    if not oldest_first or _ongoing(held[0]) and not _ongoing(held[-1]):
-        return held[0]
-    return held[-1]
+    if oldest_first and not (_ongoing(held[0]) and not _ongoing(held[-1])):
+        return held[-1]
+    first = held[0]
+    if first.dates and first.dates.end and (after := [e for e in held if e.dates and e.dates.start and e.dates.start > first.dates.end]):
+        # a job begun after the first listed one ended (a two-column page read column by column): the latest of those
+        return max(after, key=lambda e: (e.dates.end is None, e.dates.end or e.dates.start, e.dates.start))
+    return first
 
 
 def _restated(entry: Education, education: list[Education]) -> bool:
