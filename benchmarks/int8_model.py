@@ -11,7 +11,6 @@ The vectors' effect on ranking is measured on the labeled categories set (README
 """
 
 import copy
-import json
 import os
 import statistics
 import sys
@@ -24,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
+from onnx_backend import posting_stretches  # noqa: E402  (this folder is the script's)
 
 from jobfit.embedding import _model  # noqa: E402
 
@@ -35,11 +35,7 @@ def quantized(model, layers: set[str]):
 
 
 def main(postings: str) -> None:
-    texts = []
-    for line in open(postings, encoding="utf-8"):
-        text = json.loads(line).get("description") or ""
-        texts += [text[i:i + 600] for i in range(0, min(len(text), 3000), 600)]
-    texts = texts[:240]
+    texts = posting_stretches(postings)
     model = _model()
     linear = [name for name, module in model.named_modules() if isinstance(module, torch.nn.Linear)]
     routes = {

