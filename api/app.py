@@ -84,6 +84,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         rows = store.query(f"SELECT * FROM profiles p WHERE p.profile_id = ? AND {where}", [profile_id, *params])
         if not rows:
             raise HTTPException(status_code=404, detail=NOT_FOUND)
+        if rows[0]["status"] == "withdrawn":
+            raise HTTPException(status_code=410, detail="The candidate withdrew: this profile and its matches were erased.")
         return rows[0]
 
     @app.get("/health", tags=["service"])

@@ -20,10 +20,12 @@ from dagster_openai import OpenAIResource
 from assets.taxonomy import current_matcher
 from jobfit.documents import LayoutLine, Limits, UnsupportedDocument, detect_format, extract_text, sha256_file
 from jobfit.documents.scan import ScanError
+from jobfit.llm import cache_key as llm_cache_key
 from jobfit.llm import parse_with_llm
 from jobfit.resumes import parse_resume
 from jobfit.schema import Profile
 from jobfit.store import execute_many, now_utc, upsert
+from jobfit.withdrawals import withdraw_profiles, withdrawn_pairs
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.scanner import VirusScanResource
 from resources.storage import StorageResource
@@ -54,6 +56,13 @@ class ReleaseConfig(dg.Config):
     accept_any_kind: bool = False
 
 
+class WithdrawalConfig(dg.Config):
+    """Set by an operator when candidates withdraw: the ids of their profiles (GET /profiles lists them)."""
+
+    profile_ids: list[str] = []
+    reason: str = ""
+
+
 def profile_id_for(sha256: str, tenant: str) -> str:
     """A document seen by two tenants gives each its own profile: ids differ, bytes are stored once."""
     return hashlib.sha256(f"{tenant}/{sha256}".encode()).hexdigest()[:16]
@@ -74,7 +83,18 @@ def _observe(context: dg.AssetExecutionContext, sha256: str, **metadata) -> None
 )
 def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storage: StorageResource) -> dg.MaterializeResult:
     keys = set(context.partition_keys)
-    sources = [s for s in config.sources if s.sha256 in keys]
+    with storage.warehouse() as con:
+        kept_out = withdrawn_pairs(con, sorted(keys))
+        erased = {sha for (sha,) in con.execute("SELECT sha256 FROM documents WHERE status = 'withdrawn' AND sha256 IN "
+                                                "(SELECT unnest(?::VARCHAR[]))", [sorted(keys)]).fetchall()}
+    sources = [s for s in config.sources if s.sha256 in keys and (s.sha256, s.tenant) not in kept_out]
+    refused = [s for s in config.sources if s.sha256 in keys and (s.sha256, s.tenant) in kept_out]
+    for source in refused:
+        context.log.warning(f"{source.origin or source.path}: {source.tenant}'s candidate withdrew this document, so it is not "
+                            "taken in again (a new version of the file is)")
+    refused_only = {s.sha256 for s in refused} - {s.sha256 for s in sources}
+    for sha256 in refused_only & erased:
+        storage.erase_document(sha256)  # bytes the Drive sensor downloaded again: no one may hold them now
     document_rows, source_rows, missing = {}, [], []
     for source in sources:
         path, stored = Path(source.path), storage.document_path(source.sha256)
@@ -84,7 +104,7 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
                                 "seen_at": now_utc()})
         elif not stored.exists():
             missing.append(source.origin or source.path)  # changed or deleted before we copied it: its new version is a new document
-    for sha256 in sorted(keys):
+    for sha256 in sorted(keys - refused_only):
         stored = storage.document_path(sha256)
         if stored.exists():
             # the whole file: a DOCX is told from another zip by its member list, at the archive's end
@@ -116,6 +136,7 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
             "by_tenant": dg.MetadataValue.json(dict(Counter(r["tenant"] for r in source_rows))),
             "superseded_profiles": superseded,
             "missing": len(missing),
+            "withdrawn_not_taken": len(refused),
         }
     )
 
@@ -220,8 +241,10 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
         saved_on = {sha256: saved for sha256, _, saved, _ in stored}  # "Present" in a resume means when it was saved
         layouts = {sha256: [LayoutLine(**line) for line in json.loads(layout or "[]")] for sha256, _, _, layout in stored}
         sources = con.execute("SELECT r.sha256, r.tenant, r.replaced_by FROM profile_replacements r JOIN run_keys USING (sha256)").fetchall()
-        # a quarantined document has no profile; drop any left from an earlier version of the rules
-        con.execute("DELETE FROM profiles WHERE sha256 IN (SELECT sha256 FROM run_keys) AND sha256 NOT IN (SELECT sha256 FROM document_text)")
+        # a quarantined document has no profile; drop any left from an earlier version of the rules (a withdrawn
+        # profile's row stays: it is what says the candidate withdrew)
+        con.execute("DELETE FROM profiles WHERE sha256 IN (SELECT sha256 FROM run_keys) AND sha256 NOT IN (SELECT sha256 FROM document_text) "
+                    "AND status <> 'withdrawn'")
     tenants: dict[str, list[tuple[str, str | None]]] = {}
     for sha256, tenant, replaced_by in sources:
         tenants.setdefault(sha256, []).append((tenant, replaced_by))
@@ -291,3 +314,35 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
         metadata.update(llm_used=llm_used, llm_fallbacks=llm_errors, llm_prompt_tokens=prompt_tokens,
                         llm_completion_tokens=completion_tokens, llm_cost_usd=round(cost, 6))
     return dg.MaterializeResult(metadata=metadata)
+
+
+@dg.asset(
+    group_name="documents",
+    kinds={"duckdb"},
+    pool="warehouse",
+    description="Candidates who withdrew, named by an operator (config: profile_ids, reason): their profiles leave matching, "
+    "digests and the API, and their values, matches, digests, text and stored files are erased.",
+)
+def profile_withdrawals(context: dg.AssetExecutionContext, config: WithdrawalConfig, storage: StorageResource) -> dg.MaterializeResult:
+    with storage.warehouse() as con:
+        try:
+            done = withdraw_profiles(con, config.profile_ids, config.reason)
+        except ValueError as exc:
+            raise dg.Failure(description=str(exc)) from exc
+        total = con.execute("SELECT count(*) FROM withdrawals").fetchone()[0]
+    for sha256 in done.documents:
+        storage.erase_document(sha256)
+    for profile_id in done.profiles:
+        for path in storage.layout.digests_dir.glob(f"*/{profile_id}.*"):
+            path.unlink()
+    for text in done.texts.values():  # what the LLM answered for the text, with the model in use
+        (storage.layout.llm_cache_dir / f"{llm_cache_key(text, SETTINGS.llm_model)}.json").unlink(missing_ok=True)
+    if done.already:
+        context.log.info(f"withdrawn before: {', '.join(done.already)}")
+    return dg.MaterializeResult(metadata={
+        "withdrawn": len(done.profiles),
+        "profiles": dg.MetadataValue.json(done.profiles),
+        "already_withdrawn": len(done.already),
+        "documents_erased": len(done.documents),
+        "withdrawals_in_all": total,
+    })

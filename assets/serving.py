@@ -8,7 +8,7 @@ from resources.storage import StorageResource
 
 
 @dg.asset(
-    deps=["profiles", "document_text", "job_postings", "matches", "digests", "skill_taxonomy"],
+    deps=["profiles", "profile_withdrawals", "document_text", "job_postings", "matches", "digests", "skill_taxonomy"],
     group_name="serving",
     kinds={"duckdb"},
     pool="warehouse",

@@ -68,7 +68,7 @@ def _sync(storage: StorageResource, embedder: EmbedderResource, vectors: Vectors
 
 
 @dg.asset(
-    deps=["profiles"],
+    deps=["profiles", "profile_withdrawals"],
     group_name="vectors",
     kinds={"lancedb", "pytorch"},
     automation_condition=on_upstream_update,

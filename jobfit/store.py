@@ -72,6 +72,9 @@ CREATE TABLE IF NOT EXISTS match_history (
     profile_id VARCHAR, job_id VARCHAR, tenant VARCHAR, score DOUBLE, weights_version VARCHAR, computed_at VARCHAR);
 CREATE TABLE IF NOT EXISTS digests (
     profile_id VARCHAR, date VARCHAR, tenant VARCHAR, digest_json JSON, html VARCHAR, PRIMARY KEY (profile_id, date));
+-- candidates who withdrew (jobfit.withdrawals): the profile row stays, erased, with status 'withdrawn'
+CREATE TABLE IF NOT EXISTS withdrawals (
+    profile_id VARCHAR PRIMARY KEY, sha256 VARCHAR, tenant VARCHAR, reason VARCHAR, withdrawn_at TIMESTAMPTZ);
 -- every digest letter tried: one per recipient, day and subject (a profile, or a recruiter's tenant); 'sent' ones never again
 CREATE TABLE IF NOT EXISTS mail_log (
     date VARCHAR, recipient VARCHAR, about VARCHAR, kind VARCHAR, status VARCHAR, reason VARCHAR, message_id VARCHAR,

@@ -86,6 +86,7 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
         instance.add_dynamic_partitions(document_partitions.name, list(arrivals))
         for request in ingest_requests(list(arrivals.values()), settings.inbox_batch_size):
             run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
+    run(["profile_withdrawals"])  # none named: records that no candidate withdrew yet
     run(["profile_vectors", "job_vectors", "matches"])
     run(["digests", "digest_mail"], partition_key=today)
     run(["serving_snapshot"])

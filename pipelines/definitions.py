@@ -3,7 +3,7 @@
 import dagster as dg
 
 from assets.digests import digest_mail, digests
-from assets.documents import document_text, documents, profiles
+from assets.documents import document_text, documents, profile_withdrawals, profiles
 from assets.jobs import job_postings, job_postings_have_titles, job_postings_raw
 from assets.matching import matches, matches_respect_tenants
 from assets.serving import serving_snapshot
@@ -25,7 +25,7 @@ from sensors.failures import run_failure_report
 from sensors.inbox import inbox_sensor
 
 ALL_ASSETS = [
-    documents, document_text, profiles, skill_taxonomy, job_postings_raw, job_postings,
+    documents, document_text, profiles, profile_withdrawals, skill_taxonomy, job_postings_raw, job_postings,
     profile_vectors, job_vectors, matches, digests, digest_mail, serving_snapshot,
 ]
 

@@ -62,6 +62,12 @@ class StorageResource(dg.ConfigurableResource):
         (folder / f"{sha256}.reason.txt").write_text(f"{reason}: {message}\n")
         return target
 
+    def erase_document(self, sha256: str) -> None:
+        """Delete every copy of a document's bytes: the stored original and any quarantined copy with its note."""
+        folder = self.layout.quarantine_dir
+        for path in (self.document_path(sha256), folder / sha256, folder / f"{sha256}.reason.txt"):
+            path.unlink(missing_ok=True)
+
     @contextmanager
     def warehouse(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with store.warehouse(self.layout.warehouse_path) as connection:

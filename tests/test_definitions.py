@@ -5,7 +5,7 @@ import dagster as dg
 from pipelines.definitions import defs
 
 STAGES = {
-    "documents": "documents", "document_text": "documents", "profiles": "documents",
+    "documents": "documents", "document_text": "documents", "profiles": "documents", "profile_withdrawals": "documents",
     "skill_taxonomy": "taxonomy", "job_postings_raw": "jobs", "job_postings": "jobs",
     "profile_vectors": "vectors", "job_vectors": "vectors", "matches": "matching",
     "digests": "digests", "digest_mail": "digests", "serving_snapshot": "serving",
@@ -36,6 +36,8 @@ def test_new_profile_reaches_the_api_through_the_graph():
     assert dg.AssetKey("profile_vectors") in downstream
     assert dg.AssetKey("matches") in graph.get(dg.AssetKey("profile_vectors")).child_keys
     assert dg.AssetKey("serving_snapshot") in graph.get(dg.AssetKey("matches")).child_keys
+    # and a withdrawal leaves them by the same road
+    assert {dg.AssetKey("profile_vectors"), dg.AssetKey("serving_snapshot")} <= graph.get(dg.AssetKey("profile_withdrawals")).child_keys
 
 
 def test_schedules_run_feeds_hourly_and_digests_at_seven():

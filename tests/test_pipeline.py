@@ -338,3 +338,101 @@ def test_a_digest_leaves_out_a_posting_that_expired_since_matching_ran(tmp_path)
         assert dg.materialize(ALL_ASSETS, selection=["digests"], partition_key=today, instance=instance, resources=resources).success
     later = json.loads((settings.data_dir / "digests" / today / f"{maria}.json").read_text())
     assert later["matches"] and gone not in {m["job_id"] for m in later["matches"]}
+
+
+def test_a_candidate_who_withdraws_leaves_matching_and_the_api_and_the_same_file_does_not_bring_them_back(tmp_path):
+    import os
+    import time
+
+    import yaml
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from jobfit.documents import sha256_file
+    from jobfit.llm import cache_key
+    from jobfit.vectors import VectorStore
+    from pipelines.bootstrap import materialize_everything
+    from pipelines.partitions import SETTINGS
+    from resources.storage import StorageResource
+    from sensors.inbox import inbox_sensor
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    settings.api_keys_file.write_text(yaml.safe_dump({"keys": [{"key": "k-acme", "role": "recruiter", "tenant": "acme"}]}))
+    resources = build_resources(settings)
+    storage = StorageResource.from_settings(settings)
+    resume = settings.inbox_dir / "acme" / "priya_raman.txt"
+    forwarded = settings.inbox_dir / "globex" / "priya_forwarded.txt"
+    shutil.copyfile(resume, forwarded)  # one document, a profile per tenant
+    os.utime(forwarded, (time.time() - 60, time.time() - 60))  # settled
+    sha = sha256_file(resume)
+
+    def withdraw(profile_id):
+        assert dg.materialize(ALL_ASSETS, selection=["profile_withdrawals"], instance=instance, resources=resources, run_config={
+            "ops": {"profile_withdrawals": {"config": {"profile_ids": [profile_id], "reason": "hired elsewhere"}}}}).success
+        for selection in (["profile_vectors", "matches"], ["serving_snapshot"]):
+            assert dg.materialize(ALL_ASSETS, selection=selection, instance=instance, resources=resources).success
+        return instance.get_latest_materialization_event(dg.AssetKey("profile_withdrawals")).asset_materialization.metadata
+
+    def profile_rows():
+        return read(settings.layout.serving_path, f"SELECT tenant, status, name, profile_json IS NULL FROM profiles "
+                                                  f"WHERE sha256 = '{sha}' ORDER BY tenant")
+
+    with dg.instance_for_test() as instance:
+        first = inbox_sensor(dg.build_sensor_context(instance=instance, resources={"storage": storage}))
+        run_sensor_requests(instance, resources, first)
+        materialize_everything(settings, instance)
+        ids = dict(read(settings.layout.warehouse_path, f"SELECT tenant, profile_id FROM profiles WHERE sha256 = '{sha}'"))
+        priya = ids["acme"]
+        assert read(settings.layout.serving_path, f"SELECT count(*) FROM matches WHERE profile_id = '{priya}'")[0][0] > 0
+        assert list(settings.layout.digests_dir.glob(f"*/{priya}.html"))
+        metadata = withdraw(priya)
+        assert (metadata["withdrawn"].value, metadata["documents_erased"].value) == (1, 0)  # globex's profile still holds it
+        assert profile_rows() == [("acme", "withdrawn", None, True), ("globex", "active", "Priya Raman", False)]
+        assert not list(settings.layout.digests_dir.glob(f"*/{priya}.*"))
+        assert list(settings.layout.digests_dir.glob(f"*/{ids['globex']}.html"))
+        # an id that names no profile fails the run with the reason, and changes nothing
+        unknown = dg.materialize(ALL_ASSETS, selection=["profile_withdrawals"], instance=instance, resources=resources,
+                                 raise_on_error=False, run_config={"ops": {"profile_withdrawals": {"config": {"profile_ids": ["nobody"]}}}})
+        assert not unknown.success
+        # the same file sent to acme again under another name, and the document parsed again (a backfill): still withdrawn
+        again = settings.inbox_dir / "acme" / "priya_again.txt"
+        shutil.copyfile(resume, again)
+        os.utime(again, (time.time() - 60, time.time() - 60))
+        second = inbox_sensor(dg.build_sensor_context(instance=instance, cursor=first.cursor, resources={"storage": storage}))
+        run_sensor_requests(instance, resources, second)
+        metadata = instance.get_latest_materialization_event(dg.AssetKey("documents")).asset_materialization.metadata
+        assert metadata["withdrawn_not_taken"].value == 1
+        assert dg.materialize(ALL_ASSETS, selection=["document_text", "profiles"], partition_key=sha, instance=instance,
+                              resources=resources).success
+        assert dg.materialize(ALL_ASSETS, selection=["serving_snapshot"], instance=instance, resources=resources).success
+        assert profile_rows() == [("acme", "withdrawn", None, True), ("globex", "active", "Priya Raman", False)]
+        assert read(settings.layout.serving_path, f"SELECT count(*) FROM matches WHERE profile_id = '{priya}'") == [(0,)]
+        assert read(settings.layout.warehouse_path, f"SELECT count(*) FROM match_history WHERE profile_id = '{priya}'") == [(0,)]
+        assert read(settings.layout.serving_path, f"SELECT tenant FROM document_sources WHERE sha256 = '{sha}'") == [("globex",)]
+        vectors = VectorStore(settings.layout.lancedb_dir)
+        assert priya not in vectors.read("profile_vectors").ids and priya not in vectors.read("profile_titles").ids
+        assert ids["globex"] in vectors.read("profile_vectors").ids
+        client = TestClient(create_app(settings))
+        assert client.get(f"/profiles/{priya}", headers={"X-API-Key": "k-acme"}).status_code == 410
+        assert client.get(f"/profiles/{priya}/matches", headers={"X-API-Key": "k-acme"}).status_code == 410
+        listed = client.get("/profiles", headers={"X-API-Key": "k-acme"}).json()["items"]
+        assert priya not in {p["id"] for p in listed} and len(listed) == 2
+        # globex's candidate withdraws too: no one holds the document any more, so its text and bytes go, and what the
+        # LLM answered for the text
+        text = read(settings.layout.warehouse_path, f"SELECT text FROM document_text WHERE sha256 = '{sha}'")[0][0]
+        answered = settings.layout.llm_cache_dir / f"{cache_key(text, SETTINGS.llm_model)}.json"
+        answered.parent.mkdir(parents=True, exist_ok=True)
+        answered.write_text("{}")
+        assert withdraw(ids["globex"])["documents_erased"].value == 1
+        assert not answered.exists()
+        assert not storage.document_path(sha).exists()
+        # the Drive sensor downloads the file again into the store before its run: the run refuses it and erases the bytes
+        storage.keep_bytes(resume.read_bytes())
+        source = {"sha256": sha, "path": str(storage.document_path(sha)), "tenant": "globex", "origin": "https://drive/x"}
+        assert dg.materialize(ALL_ASSETS, selection=["documents", "document_text", "profiles"], partition_key=sha, instance=instance,
+                              resources=resources, run_config={"ops": {"documents": {"config": {"sources": [source]}}}}).success
+    assert read(settings.layout.warehouse_path, f"SELECT count(*) FROM document_text WHERE sha256 = '{sha}'") == [(0,)]
+    assert not storage.document_path(sha).exists()
+    assert len(VectorStore(settings.layout.lancedb_dir).read("profile_vectors").ids) == 5
+    assert len(read(settings.layout.serving_path, "SELECT DISTINCT profile_id FROM matches")) == 5  # the others keep theirs

@@ -3,6 +3,7 @@
 A resume copied into the inbox while it runs must reach the API with its matches, with no manual step.
 """
 
+import json
 import os
 import shutil
 import signal
@@ -71,6 +72,14 @@ def test_new_resume_reaches_the_api_without_a_manual_step(tmp_path):
         elapsed = time.monotonic() - arrived
         print(f"new resume to matches in the API: {elapsed:.1f}s")
         assert matches[0]["title"] == "DevOps Engineer" and matches[0]["reasons"]
+        # she withdraws: the operator's command from the README, then automation carries it to the API
+        lena = next(p["id"] for p in client.get("/profiles").json()["items"] if p["name"] == "Lena Fischer")
+        config = {"ops": {"profile_withdrawals": {"config": {"profile_ids": [lena], "reason": "asked by e-mail"}}}}
+        subprocess.run([str(BIN / "dagster"), "asset", "materialize", "-m", "pipelines.definitions", "--select",
+                        "profile_withdrawals", "--config-json", json.dumps(config)], cwd=ROOT, env=env, check=True,
+                       capture_output=True, timeout=300)
+        wait_for(lambda: client.get(f"/profiles/{lena}").status_code == 410 and client.get("/health").json()["profiles"] == 6,
+                 ARRIVAL_LIMIT_SECONDS, interval=2, what="the withdrawal in the API")
         assert dagster.poll() is None and api.poll() is None
     finally:
         stop(api)
