@@ -101,11 +101,32 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {"status": "ok", "version": __version__, "snapshot_built_at": built.isoformat(), **counts}
 
     @app.get("/profiles", tags=["profiles"])
-    def list_profiles(who: Caller, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict:
+    def list_profiles(
+        who: Caller,
+        q: Annotated[str | None, Query(min_length=2, description="words found in the name, e-mail or title (any case)")] = None,
+        skill: Annotated[str | None, Query(description="a taxonomy skill id the profile names")] = None,
+        career_level: Annotated[str | None, Query(description="internship, entry, associate, mid-senior, director, executive")] = None,
+        min_years: Annotated[float | None, Query(ge=0, description="years of experience at least")] = None,
+        limit: int = Query(100, ge=1, le=1000),
+        offset: int = Query(0, ge=0),
+    ) -> dict:
         where, params = _profile_filter(who)
+        clauses = ["p.status = 'active'", where]
+        for word in (q or "").lower().split():
+            clauses.append("strpos(lower(concat_ws(' ', p.name, p.email, p.label)), ?) > 0")
+            params.append(word)
+        if skill is not None:
+            clauses.append("list_contains(json_extract_string(p.profile_json, '$.meta.skills[*].id'), ?)")
+            params.append(skill)
+        if career_level is not None:
+            clauses.append("p.career_level = ?")
+            params.append(career_level)
+        if min_years is not None:
+            clauses.append("p.years_experience >= ?")
+            params.append(min_years)
         rows = store.query(
             f"SELECT profile_id, tenant, name, label, email, career_level, years_experience, skills FROM profiles p "
-            f"WHERE p.status = 'active' AND {where} ORDER BY name, profile_id LIMIT ? OFFSET ?",
+            f"WHERE {' AND '.join(clauses)} ORDER BY name, profile_id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         return {"items": [{"id": r.pop("profile_id"), **r} for r in rows], "limit": limit, "offset": offset}

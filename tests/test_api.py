@@ -48,6 +48,29 @@ def test_recruiters_see_only_their_tenant(api):
     assert get(client, f"/profiles/{daniel}", "k-globex").status_code == 200
 
 
+def test_profiles_are_found_by_words_skill_level_and_years(api):
+    client, people = api
+
+    def names(query, key="k-admin"):
+        return {p["name"] for p in get(client, f"/profiles?{query}", key).json()["items"]}
+
+    assert names("q=LOPEZ") == {"Maria Lopez"}
+    assert names("q=maria.lopez@") == {"Maria Lopez"}  # the e-mail, found as written
+    engineers = {n for n, p in people.items() if "engineer" in (p["label"] or "").lower()}
+    assert len(engineers) >= 2 and names("q=engineer") == engineers
+    assert names("q=engineer lopez") == {"Maria Lopez"} & engineers  # every word must be found
+    assert names("q=lopez", "k-globex") == set()  # still only the caller's tenant
+    assert get(client, "/profiles?q=x", "k-admin").status_code == 422
+    # a skill the profile names, read from each profile's own page
+    with_python = {n for n, p in people.items()
+                   if "python" in {s["id"] for s in get(client, f"/profiles/{p['id']}", "k-admin").json()["profile"]["meta"]["skills"]}}
+    assert with_python and with_python != set(people) and names("skill=python") == with_python
+    seasoned = {n for n, p in people.items() if (p["years_experience"] or 0) >= 5}
+    assert seasoned and seasoned != set(people) and names("min_years=5") == seasoned
+    level = people["Maria Lopez"]["career_level"]
+    assert names(f"career_level={level}") == {n for n, p in people.items() if p["career_level"] == level}
+
+
 def test_candidate_sees_only_their_own_profile(api):
     client, people = api
     mine = get(client, "/profiles", "k-maria").json()["items"]
