@@ -451,6 +451,10 @@ def test_education_lines_as_templates_and_british_resumes_write_them():
     assert read("B.A. (Hons) Law", "Middlesex University", "A levels:", "Geography (C) Maths (A) English (B) Physics (C)",
                 "Chelmsford Central College") == [("B.A. (Hons) Law", "Law", "Middlesex University", None),
                                                    ("A levels", None, "Chelmsford Central College", None)]
+    # nor are grades set one to a line, under the qualifications they belong to
+    assert [(e.degree, e.institution) for e in education_entries(["Leicester Sixth Form College", "A Levels:", "English (A)",
+                                                                   "Maths (C)", "GCSE:", "English (B)", "Grade D", "Grade C"])] \
+        == [("A Levels", "Leicester Sixth Form College"), ("GCSE", None)]
     assert read("M.Com (Master of Commerce) University of Kerala, 2010") == [
         ("M.Com (Master of Commerce)", None, "University of Kerala", "2010")]
     # the field's bracket closes with it; a year in brackets is no field

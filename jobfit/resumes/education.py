@@ -140,6 +140,8 @@ _HONOURS = re.compile(r"\s*\((?:hons?|honou?rs|(?:summa\s+|magna\s+)?cum\s+laude
 _BRACKET = re.compile(r"\s*\(([^()]{1,60})\)")
 # "Geography (C) Maths (A) English (B)": the grades of school subjects, no school's name
 _SUBJECT_GRADES = re.compile(r"(?:\([A-E][*+]?\).*){2}")
+# one subject's grade, or a grade alone ('English (A)', 'Grade D' under a list of GCSEs): no school
+_A_GRADE = re.compile(r"[A-Z][A-Za-z&' ]{1,30}\s*\([A-E][*+]?\)|[Gg]rade\s+[A-E][*+]?")
 _MONTHS_AND_SEASONS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
                        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter")
 # the month of the date that follows a field ('Organic Chemistry May 2010'), the year cut off before
@@ -568,7 +570,8 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
                 entry.institution = line_school = f"{line_school}, {named}"  # 'RUTGERS COLLEGE - RUTGERS UNIVERSITY': a
                 # university's college, both on one line
             elif not entry.institution and len(piece.split()) <= 8 and piece[:1].isupper() and kind != "degree" \
-                    and not is_body(piece) and not _SUBJECT_GRADES.search(piece) and _may_name_school(piece):
+                    and not is_body(piece) and not _SUBJECT_GRADES.search(piece) and not _A_GRADE.fullmatch(piece) \
+                    and _may_name_school(piece):
                 entry.institution = _take_place_text(piece, entry)
         if has_degree and entry.area is None and entry.level != "secondary" and abbreviated(entry.degree) and entry.institution \
                 and entry.location:
