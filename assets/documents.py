@@ -1,4 +1,5 @@
-"""Documents in: keep the original, extract its text or quarantine it, parse it into profiles.
+"""Documents in: keep the original, extract its text or quarantine it, parse it into profiles; and out again when a
+candidate withdraws.
 
 Each asset handles every document partition of its run in one step (the inbox sensor batches new
 files), records per-document outcomes, and never lets one bad file fail the others.
@@ -24,11 +25,12 @@ from jobfit.llm import cache_key as llm_cache_key
 from jobfit.llm import parse_with_llm
 from jobfit.resumes import parse_resume
 from jobfit.schema import Profile
-from jobfit.store import execute_many, now_utc, upsert
+from jobfit.store import build_serving_snapshot, execute_many, now_utc, upsert
 from jobfit.withdrawals import withdraw_profiles, withdrawn_pairs
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.scanner import VirusScanResource
 from resources.storage import StorageResource
+from resources.vectors import VectorsResource
 
 # Batches of documents run as one step (BackfillPolicy is beta in Dagster 1.13; we rely on it knowingly).
 warnings.filterwarnings("ignore", message="Parameter `backfill_policy`", category=dg.BetaWarning)
@@ -321,9 +323,10 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
     kinds={"duckdb"},
     pool="warehouse",
     description="Candidates who withdrew, named by an operator (config: profile_ids, reason): their profiles leave matching, "
-    "digests and the API, and their values, matches, digests, text and stored files are erased.",
+    "digests, the vectors and the API in this run, and their values, matches, digests, text and stored files are erased.",
 )
-def profile_withdrawals(context: dg.AssetExecutionContext, config: WithdrawalConfig, storage: StorageResource) -> dg.MaterializeResult:
+def profile_withdrawals(context: dg.AssetExecutionContext, config: WithdrawalConfig, storage: StorageResource,
+                        vectors: VectorsResource) -> dg.MaterializeResult:
     with storage.warehouse() as con:
         try:
             done = withdraw_profiles(con, config.profile_ids, config.reason)
@@ -337,6 +340,11 @@ def profile_withdrawals(context: dg.AssetExecutionContext, config: WithdrawalCon
             path.unlink()
     for text in done.texts.values():  # what the LLM answered for the text, with the model in use
         (storage.layout.llm_cache_dir / f"{llm_cache_key(text, SETTINGS.llm_model)}.json").unlink(missing_ok=True)
+    store = vectors.store()
+    for table in ("profile_vectors", "profile_titles"):
+        store.delete(table, set(done.profiles))
+    # the API stops serving them now, not when automation next rebuilds the snapshot
+    build_serving_snapshot(storage.layout.warehouse_path, storage.layout.serving_path)
     if done.already:
         context.log.info(f"withdrawn before: {', '.join(done.already)}")
     return dg.MaterializeResult(metadata={

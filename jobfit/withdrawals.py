@@ -10,7 +10,8 @@ for the same tenant (earlier versions of the same resume). What goes:
   the files: the bytes, digests written to disk, the LLM's cached answers).
 A row in `withdrawals` keeps the profile id, its document's sha256, the tenant, when and why: the same bytes sent
 again by that tenant are not taken in again (a new version of the file is a new document, and is).
-Vectors and the fingerprints matching keeps leave at the next run of their assets, which read active profiles only.
+The fingerprints matching and the vectors keep of the profile go too; the vectors themselves are the caller's to
+delete (they live in LanceDB).
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ def withdraw_profiles(con: duckdb.DuckDBPyConnection, profile_ids: list[str], re
         for table in ("matches", "match_history", "digests"):
             con.execute(f"DELETE FROM {table} WHERE profile_id IN (SELECT unnest(?::VARCHAR[]))", [doomed])
         con.execute("DELETE FROM mail_log WHERE about IN (SELECT unnest(?::VARCHAR[]))", [doomed])
+        con.execute("DELETE FROM match_inputs WHERE side = 'profile' AND id IN (SELECT unnest(?::VARCHAR[]))", [doomed])
+        con.execute("DELETE FROM vector_inputs WHERE vectors = 'profile' AND id IN (SELECT unnest(?::VARCHAR[]))", [doomed])
         delete(con, "document_sources", {"sha256": [sha for sha, _ in withdrawn.values()],
                                          "tenant": [tenant for _, tenant in withdrawn.values()]})
         con.execute("DELETE FROM document_text WHERE sha256 IN (SELECT unnest(?::VARCHAR[]))", [erased])

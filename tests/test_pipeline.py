@@ -367,12 +367,14 @@ def test_a_candidate_who_withdraws_leaves_matching_and_the_api_and_the_same_file
     os.utime(forwarded, (time.time() - 60, time.time() - 60))  # settled
     sha = sha256_file(resume)
 
-    def withdraw(profile_id):
+    def withdraw(profile_id):  # the run alone: what it must do does not wait for automation
         assert dg.materialize(ALL_ASSETS, selection=["profile_withdrawals"], instance=instance, resources=resources, run_config={
             "ops": {"profile_withdrawals": {"config": {"profile_ids": [profile_id], "reason": "hired elsewhere"}}}}).success
+        return instance.get_latest_materialization_event(dg.AssetKey("profile_withdrawals")).asset_materialization.metadata
+
+    def downstream():
         for selection in (["profile_vectors", "matches"], ["serving_snapshot"]):
             assert dg.materialize(ALL_ASSETS, selection=selection, instance=instance, resources=resources).success
-        return instance.get_latest_materialization_event(dg.AssetKey("profile_withdrawals")).asset_materialization.metadata
 
     def profile_rows():
         return read(settings.layout.serving_path, f"SELECT tenant, status, name, profile_json IS NULL FROM profiles "
@@ -389,6 +391,12 @@ def test_a_candidate_who_withdraws_leaves_matching_and_the_api_and_the_same_file
         metadata = withdraw(priya)
         assert (metadata["withdrawn"].value, metadata["documents_erased"].value) == (1, 0)  # globex's profile still holds it
         assert profile_rows() == [("acme", "withdrawn", None, True), ("globex", "active", "Priya Raman", False)]
+        client = TestClient(create_app(settings))
+        assert client.get(f"/profiles/{priya}", headers={"X-API-Key": "k-acme"}).status_code == 410
+        vectors = VectorStore(settings.layout.lancedb_dir)
+        assert priya not in vectors.read("profile_vectors").ids and priya not in vectors.read("profile_titles").ids
+        assert ids["globex"] in vectors.read("profile_vectors").ids
+        downstream()  # matching and the snapshot run again as automation would: nothing comes back
         assert not list(settings.layout.digests_dir.glob(f"*/{priya}.*"))
         assert list(settings.layout.digests_dir.glob(f"*/{ids['globex']}.html"))
         # an id that names no profile fails the run with the reason, and changes nothing
@@ -410,9 +418,7 @@ def test_a_candidate_who_withdraws_leaves_matching_and_the_api_and_the_same_file
         assert read(settings.layout.serving_path, f"SELECT count(*) FROM matches WHERE profile_id = '{priya}'") == [(0,)]
         assert read(settings.layout.warehouse_path, f"SELECT count(*) FROM match_history WHERE profile_id = '{priya}'") == [(0,)]
         assert read(settings.layout.serving_path, f"SELECT tenant FROM document_sources WHERE sha256 = '{sha}'") == [("globex",)]
-        vectors = VectorStore(settings.layout.lancedb_dir)
-        assert priya not in vectors.read("profile_vectors").ids and priya not in vectors.read("profile_titles").ids
-        assert ids["globex"] in vectors.read("profile_vectors").ids
+        assert priya not in VectorStore(settings.layout.lancedb_dir).read("profile_vectors").ids
         client = TestClient(create_app(settings))
         assert client.get(f"/profiles/{priya}", headers={"X-API-Key": "k-acme"}).status_code == 410
         assert client.get(f"/profiles/{priya}/matches", headers={"X-API-Key": "k-acme"}).status_code == 410
@@ -426,6 +432,7 @@ def test_a_candidate_who_withdraws_leaves_matching_and_the_api_and_the_same_file
         answered.write_text("{}")
         assert withdraw(ids["globex"])["documents_erased"].value == 1
         assert not answered.exists()
+        downstream()
         assert not storage.document_path(sha).exists()
         # the Drive sensor downloads the file again into the store before its run: the run refuses it and erases the bytes
         storage.keep_bytes(resume.read_bytes())
