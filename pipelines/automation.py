@@ -2,10 +2,16 @@
 
 import dagster as dg
 
+# What answers an upstream change: automation requesting the asset. Dagster's since_last_handled() also counts the
+# asset's own materialization, so a run that began before the change and finished after it, within one tick, swallowed
+# it: a new resume or posting waited for the next one to be embedded and matched. A materialization automation did not
+# request (one started by hand) now costs one more run, which finds little to do: every asset here is incremental.
+_since_requested = (dg.AutomationCondition.newly_requested() | dg.AutomationCondition.initial_evaluation()).with_label("requested")
+
 # Like eager(), but an unpartitioned asset over partitioned ones (all documents, every day of postings)
 # must not wait for partitions that will never exist: old days with no fetch, quarantined documents.
 on_upstream_update = (
-    (dg.AutomationCondition.newly_missing() | dg.AutomationCondition.any_deps_updated()).since_last_handled()
+    (dg.AutomationCondition.newly_missing() | dg.AutomationCondition.any_deps_updated()).since(_since_requested)
     & ~dg.AutomationCondition.any_deps_in_progress()
     & ~dg.AutomationCondition.in_progress()
 ).with_label("on upstream update")
@@ -18,7 +24,7 @@ on_upstream_change = (
      | dg.AutomationCondition.any_deps_match(
          (dg.AutomationCondition.data_version_changed() & ~dg.AutomationCondition.executed_with_root_target())
          | dg.AutomationCondition.will_be_requested()
-     ).with_label("any_deps_changed")).since_last_handled()
+     ).with_label("any_deps_changed")).since(_since_requested)
     & ~dg.AutomationCondition.any_deps_in_progress()
     & ~dg.AutomationCondition.in_progress()
 ).with_label("on upstream change")

@@ -318,6 +318,47 @@ def test_an_hourly_run_that_changes_no_posting_leaves_the_vectors_and_matches_al
         assert requested == (1, 1)
 
 
+def test_an_update_that_lands_while_a_downstream_run_finishes_still_gets_its_run(tmp_path):
+    """A job_vectors run that began before a posting changed finishes after it, within one tick: the change must still
+    get a run of its own. (Dagster's since_last_handled() counts that materialization as handling the change, and the
+    changed posting kept its old vector until some other posting changed.)"""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from jobfit.vectors import VectorStore
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    today = datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
+    defs = dg.Definitions(assets=ALL_ASSETS, resources=resources)
+    with dg.instance_for_test() as instance:
+        def run(*selection, **kwargs):
+            assert dg.materialize(ALL_ASSETS, selection=list(selection), instance=instance, resources=resources, **kwargs).success
+
+        def requested(cursor):
+            result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=cursor,
+                                                       asset_selection=dg.AssetSelection.assets("job_vectors"))
+            return result.get_num_requested(dg.AssetKey("job_vectors")), result.cursor
+
+        run("skill_taxonomy")
+        run("job_postings_raw", "job_postings", partition_key=today)
+        run("job_vectors")
+        _, cursor = requested(None)
+        before = VectorStore(settings.layout.lancedb_dir).text_shas("job_vectors")
+        feed = settings.data_dir / "feeds" / "jobs.rss"
+        feed.write_text(feed.read_text().replace("Own our Snowflake warehouse and dbt models.",
+                                                 "Own our Snowflake warehouse, dbt models and Looker dashboards."))
+        run("job_postings_raw", "job_postings", partition_key=today)
+        # the run in flight, which read the postings before the change, reports its materialization now
+        instance.report_runless_asset_event(dg.AssetMaterialization("job_vectors"))
+        count, cursor = requested(cursor)
+        assert count == 1
+        run("job_vectors")
+        after = VectorStore(settings.layout.lancedb_dir).text_shas("job_vectors")
+        assert len([i for i in after if after[i] != before.get(i)]) == 1  # the changed posting's vector is current
+
+
 def test_a_digest_leaves_out_a_posting_that_expired_since_matching_ran(tmp_path):
     from datetime import datetime
     from zoneinfo import ZoneInfo
