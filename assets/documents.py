@@ -340,11 +340,12 @@ def profile_withdrawals(context: dg.AssetExecutionContext, config: WithdrawalCon
             path.unlink()
     for text in done.texts.values():  # what the LLM answered for the text, with the model in use
         (storage.layout.llm_cache_dir / f"{llm_cache_key(text, SETTINGS.llm_model)}.json").unlink(missing_ok=True)
-    store = vectors.store()
-    for table in ("profile_vectors", "profile_titles"):
-        store.delete(table, set(done.profiles))
-    # the API stops serving them now, not when automation next rebuilds the snapshot
-    build_serving_snapshot(storage.layout.warehouse_path, storage.layout.serving_path)
+    if done.profiles:
+        store = vectors.store()
+        for table in ("profile_vectors", "profile_titles"):
+            store.delete(table, set(done.profiles))
+        # the API stops serving them now, not when automation next rebuilds the snapshot
+        build_serving_snapshot(storage.layout.warehouse_path, storage.layout.serving_path)
     if done.already:
         context.log.info(f"withdrawn before: {', '.join(done.already)}")
     return dg.MaterializeResult(metadata={
