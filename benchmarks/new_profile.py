@@ -9,8 +9,10 @@ run once over everything. Then one new
 profile arrives, `--repeat` times: `profile_vectors` (it embeds only the newcomer, with the real model, loaded before
 timing), `matches` (only the newcomer's pairs are scored) and `serving_snapshot` are timed, each in this process.
 Then one posting changes, `--repeat` times: `job_vectors`, `matches` (the other postings' features are kept, the
-typical candidates and learned skill pairs measured again) and `serving_snapshot` are timed. The medians are printed
-with the first full run's times.
+typical candidates and learned skill pairs measured again) and `serving_snapshot` are timed. Then one candidate
+withdraws, `--repeat` times: `profile_withdrawals` (which erases them, deletes their vectors and rebuilds the snapshot)
+and the `profile_vectors` and `matches` runs automation starts after it are timed. The medians are printed with the
+first full run's times.
 """
 
 import argparse
@@ -51,9 +53,10 @@ def seed_vectors(store, table: str, items: dict, texts, vectors) -> None:
     store.upsert(table, ids, [items[i].meta.tenant for i in ids], [text_sha(texts(items[i])) for i in ids], vectors)
 
 
-def timed(instance, resources, *selection: str) -> float:
+def timed(instance, resources, *selection: str, config: dict | None = None) -> float:
     started = time.perf_counter()
-    outcome = dg.materialize(ALL_ASSETS, selection=list(selection), instance=instance, resources=resources, run_config=QUIET)
+    outcome = dg.materialize(ALL_ASSETS, selection=list(selection), instance=instance, resources=resources,
+                             run_config={**QUIET, **(config or {})})
     assert outcome.success
     return time.perf_counter() - started
 
@@ -106,6 +109,13 @@ def main() -> None:
             metadata = instance.get_latest_materialization_event(dg.AssetKey("matches")).asset_materialization.metadata
             assert metadata["scored_now"].value > 0
         results[case] = {name: statistics.median(values) for name, values in steps.items()}
+    steps = {"profile_withdrawals": [], "profile_vectors": [], "matches": []}
+    for profile_id in list(data.profiles)[:args.repeat]:
+        withdrawal = {"ops": {"profile_withdrawals": {"config": {"profile_ids": [profile_id]}}}}
+        steps["profile_withdrawals"].append(timed(instance, resources, "profile_withdrawals", config=withdrawal))
+        for name in ("profile_vectors", "matches"):
+            steps[name].append(timed(instance, resources, name))
+    results["one candidate withdraws"] = {name: statistics.median(values) for name, values in steps.items()}
     shutil.rmtree(root.parent)
     print(f"{args.profiles:,} profiles × {args.postings:,} postings")
     print("first full run: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in full.items()))
