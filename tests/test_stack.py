@@ -1,6 +1,7 @@
 """The stack as `make run` starts it: Dagster (webserver + daemon) and the API as real processes.
 
-A resume copied into the inbox while it runs must reach the API with its matches, with no manual step.
+A resume copied into the inbox while it runs must reach the API with its matches, with no manual step, and leave it
+when the candidate withdraws.
 """
 
 import json
@@ -72,7 +73,7 @@ def test_new_resume_reaches_the_api_without_a_manual_step(tmp_path):
         elapsed = time.monotonic() - arrived
         print(f"new resume to matches in the API: {elapsed:.1f}s")
         assert matches[0]["title"] == "DevOps Engineer" and matches[0]["reasons"]
-        # she withdraws: the operator's command from the README, then automation carries it to the API
+        # she withdraws: the operator's command from the README, and the API stops serving her
         lena = next(p["id"] for p in client.get("/profiles").json()["items"] if p["name"] == "Lena Fischer")
         config = {"ops": {"profile_withdrawals": {"config": {"profile_ids": [lena], "reason": "asked by e-mail"}}}}
         subprocess.run([str(BIN / "dagster"), "asset", "materialize", "-m", "pipelines.definitions", "--select",
