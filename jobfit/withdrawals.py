@@ -10,8 +10,8 @@ for the same tenant (earlier versions of the same resume). What goes:
   the files: the bytes, digests written to disk, the LLM's cached answers).
 A row in `withdrawals` keeps the profile id, its document's sha256, the tenant, when and why: the same bytes sent
 again by that tenant are not taken in again (a new version of the file is a new document, and is).
-The fingerprints matching and the vectors keep of the profile go too; the vectors themselves are the caller's to
-delete (they live in LanceDB).
+The vectors are the caller's to delete (they live in LanceDB); the fingerprints matching and the vector assets keep
+of the profile leave at their next run, which reads active profiles only.
 """
 
 from __future__ import annotations
@@ -34,13 +34,12 @@ class Withdrawal:
 def withdraw_profiles(con: duckdb.DuckDBPyConnection, profile_ids: list[str], reason: str = "") -> Withdrawal:
     """Withdraw these profiles in one transaction. An id no profile has raises ValueError before anything changes."""
     ids = sorted(set(profile_ids))
-    status = dict(con.execute("SELECT profile_id, status FROM profiles WHERE profile_id IN (SELECT unnest(?::VARCHAR[]))",
-                              [ids]).fetchall())
-    unknown = [i for i in ids if i not in status]
+    everyone = {pid: (sha, tenant, superseded_by, state) for pid, sha, tenant, superseded_by, state in con.execute(
+        "SELECT profile_id, sha256, tenant, superseded_by, status FROM profiles").fetchall()}
+    unknown = [i for i in ids if i not in everyone]
     if unknown:
         raise ValueError(f"no profile has the id {', '.join(unknown)}: nothing was withdrawn")
-    rows = {pid: (sha, tenant, superseded_by) for pid, sha, tenant, superseded_by, state in con.execute(
-        "SELECT profile_id, sha256, tenant, superseded_by, status FROM profiles").fetchall() if state != "withdrawn"}
+    rows = {pid: row[:3] for pid, row in everyone.items() if row[3] != "withdrawn"}
     doomed = [i for i in ids if i in rows]
     # the versions each superseded, for the same tenant, followed back to the first
     pending = list(doomed)
@@ -66,8 +65,6 @@ def withdraw_profiles(con: duckdb.DuckDBPyConnection, profile_ids: list[str], re
         for table in ("matches", "match_history", "digests"):
             con.execute(f"DELETE FROM {table} WHERE profile_id IN (SELECT unnest(?::VARCHAR[]))", [doomed])
         con.execute("DELETE FROM mail_log WHERE about IN (SELECT unnest(?::VARCHAR[]))", [doomed])
-        con.execute("DELETE FROM match_inputs WHERE side = 'profile' AND id IN (SELECT unnest(?::VARCHAR[]))", [doomed])
-        con.execute("DELETE FROM vector_inputs WHERE vectors = 'profile' AND id IN (SELECT unnest(?::VARCHAR[]))", [doomed])
         delete(con, "document_sources", {"sha256": [sha for sha, _ in withdrawn.values()],
                                          "tenant": [tenant for _, tenant in withdrawn.values()]})
         con.execute("DELETE FROM document_text WHERE sha256 IN (SELECT unnest(?::VARCHAR[]))", [erased])

@@ -104,7 +104,7 @@ class Matcher:
 
     def explain(self, scores: PairScores, keep: np.ndarray, computed_at: str | None = None) -> list[Match]:
         computed_at = computed_at or datetime.now(UTC).isoformat(timespec="seconds")
-        self.jobs.postings(self.jobs.ids[b] for b in scores.job[keep])
+        self.jobs.postings(self.jobs.ids[b] for b in scores.job[keep])  # the explained postings read in one batch
         tenants = self.profiles.tenants
         return [explain(self.profiles, self.jobs, scores, int(k),
                         self.weights.get(tenants[int(scores.profile[k])], self.weights[None]), computed_at) for k in keep]
