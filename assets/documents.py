@@ -21,8 +21,7 @@ from dagster_openai import OpenAIResource
 from assets.taxonomy import current_matcher
 from jobfit.documents import LayoutLine, Limits, UnsupportedDocument, detect_format, extract_text, sha256_file
 from jobfit.documents.scan import ScanError
-from jobfit.llm import cache_key as llm_cache_key
-from jobfit.llm import parse_with_llm
+from jobfit.llm import erase_answers, parse_with_llm
 from jobfit.resumes import parse_resume
 from jobfit.schema import Profile
 from jobfit.store import build_serving_snapshot, execute_many, now_utc, upsert
@@ -338,8 +337,8 @@ def profile_withdrawals(context: dg.AssetExecutionContext, config: WithdrawalCon
     for profile_id in done.profiles:
         for path in storage.layout.digests_dir.glob(f"*/{profile_id}.*"):
             path.unlink()
-    for text in done.texts.values():  # what the LLM answered for the text, with the model in use
-        (storage.layout.llm_cache_dir / f"{llm_cache_key(text, SETTINGS.llm_model)}.json").unlink(missing_ok=True)
+    # what any model answered about them: their resume's text (when no one else holds it) and their matches
+    answers = erase_answers(storage.layout.llm_cache_dir, done.texts.values(), done.profiles)
     if done.profiles:
         store = vectors.store()
         for table in ("profile_vectors", "profile_titles"):
@@ -353,5 +352,6 @@ def profile_withdrawals(context: dg.AssetExecutionContext, config: WithdrawalCon
         "profiles": dg.MetadataValue.json(done.profiles),
         "already_withdrawn": len(done.already),
         "documents_erased": len(done.documents),
+        "llm_answers_erased": answers,
         "withdrawals_in_all": total,
     })

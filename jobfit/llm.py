@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -48,6 +49,32 @@ class LLMOutcome:
 
 def cache_key(text: str, model: str) -> str:
     return hashlib.sha256(f"{PROMPT_VERSION}\n{model}\n{text}".encode()).hexdigest()
+
+
+# The model's answers are filed by whom they are about, so that a candidate's withdrawal finds every one of them,
+# whatever model or prompt version wrote it: a resume's extraction under resumes/<sha256 of the text>/, the re-ranking
+# of a profile's matches under rerank/<profile id>/; each file is named by the hash of prompt version, model and prompt.
+def resume_answer_path(cache_dir: Path, text: str, model: str) -> Path:
+    return cache_dir / "resumes" / hashlib.sha256(text.encode()).hexdigest() / f"{cache_key(text, model)}.json"
+
+
+def rerank_answer_path(cache_dir: Path, profile_id: str, key: str) -> Path:
+    return cache_dir / "rerank" / profile_id / f"{key}.json"
+
+
+def erase_answers(cache_dir: Path, texts: Iterable[str], profile_ids: Iterable[str]) -> int:
+    """Erase every answer about these texts and profiles, and any answer filed before answers were filed by subject
+    (the cache's top level: those cannot be told apart, and a cache costs only a new question). Returns the files gone."""
+    folders = [resume_answer_path(cache_dir, text, "").parent for text in texts]
+    folders += [rerank_answer_path(cache_dir, profile_id, "").parent for profile_id in profile_ids]
+    files = [path for folder in folders if folder.is_dir() for path in folder.glob("*.json")]
+    files += list(cache_dir.glob("*.json"))
+    for path in files:
+        path.unlink(missing_ok=True)
+    for folder in folders:
+        if folder.is_dir():
+            folder.rmdir()
+    return len(files)
 
 
 def _ym(value: str | None) -> tuple[int, int] | None:
@@ -94,8 +121,7 @@ def parse_with_llm(
     """Ask the model for the fields (JSON schema output), validate them, merge; the rules' profile on any failure."""
     today = today or date.today()
     tokens = (0, 0)
-    key = cache_key(text, model)
-    cached_file = cache_dir / f"{key}.json" if cache_dir else None
+    cached_file = resume_answer_path(cache_dir, text, model) if cache_dir else None
     try:
         if cached_file and cached_file.exists():
             extraction = ResumeExtraction.model_validate_json(cached_file.read_text())

@@ -1,13 +1,16 @@
 """Optional LLM parsing against an OpenAI-compatible server on 127.0.0.1: valid, invalid, failing, slow."""
 
 import dataclasses
+import hashlib
 
 import dagster as dg
+import numpy as np
 import openai
 import pytest
 from dagster_openai import OpenAIResource
 
 from jobfit.documents import sha256_file
+from jobfit.jobs import analyze_job
 from jobfit.llm import parse_with_llm
 from jobfit.resumes import parse_resume
 from tests.conftest import seeded_settings
@@ -46,6 +49,35 @@ def test_valid_answer_becomes_the_profile(stub, matcher, tmp_path):
     assert again.cached and len(stub.requests) == 1
     parse_with_llm(client_for(stub), "other-model", TEXT, rules, matcher, cache_dir=tmp_path)
     assert len(stub.requests) == 2
+
+
+def test_a_withdrawal_finds_every_answer_about_the_candidate_whatever_model_wrote_it(stub, matcher, tmp_path):
+    from jobfit.llm import erase_answers
+    from jobfit.matching import Matcher
+    from jobfit.matching.rerank import Budget, rerank
+
+    rules = parse_resume(TEXT, matcher=matcher)
+    other_text = TEXT.replace("Robin", "Kim")
+    for model, text in (("stub-model", TEXT), ("older-model", TEXT), ("stub-model", other_text)):
+        assert parse_with_llm(client_for(stub), model, text, rules, matcher, cache_dir=tmp_path).used_llm
+    jobs = {"data": analyze_job({"id": "data", "title": "Python Engineer", "description": "Requirements:\n- Python"}, matcher)}
+    vectors = np.array([[1.0, 0.0]], np.float32)
+    for profile_id in ("robin", "kim"):
+        matches = Matcher.build({profile_id: rules}, vectors, jobs, np.array([[1.0, 0.0]], np.float32),
+                                matcher.taxonomy).for_profiles(top_n=1)
+        stub.answer = {"jobs": [{"job_id": "data", "fit": 80, "explanation": f"{profile_id} writes Python."}]}
+        ranked = rerank(client_for(stub), "stub-model", rules, matches, jobs, Budget(cap_usd=1.0), cache_dir=tmp_path)
+        assert ranked[0].components["llm"].score == 80
+    (tmp_path / "0a1b.json").write_text("{}")  # an answer cached before answers were filed by subject
+    assert len(list(tmp_path.rglob("*.json"))) == 6
+    assert erase_answers(tmp_path, [TEXT], ["robin"]) == 4  # two models' extractions, robin's re-ranking, the old file
+    left = sorted(str(path.parent.relative_to(tmp_path)) for path in tmp_path.rglob("*.json"))
+    assert left == ["rerank/kim", f"resumes/{hashlib.sha256(other_text.encode()).hexdigest()}"]
+    asked = len(stub.requests)
+    stub.answer = ANSWER
+    assert not parse_with_llm(client_for(stub), "stub-model", TEXT, rules, matcher, cache_dir=tmp_path).cached
+    assert parse_with_llm(client_for(stub), "stub-model", other_text, rules, matcher, cache_dir=tmp_path).cached
+    assert len(stub.requests) == asked + 1
 
 
 @pytest.mark.parametrize("mode, error", [("invalid", "did not validate"), ("fail", "could not be reached")])

@@ -390,7 +390,7 @@ def test_a_candidate_who_withdraws_leaves_matching_and_the_api_and_the_same_file
 
     from api.app import create_app
     from jobfit.documents import sha256_file
-    from jobfit.llm import cache_key
+    from jobfit.llm import rerank_answer_path, resume_answer_path
     from jobfit.vectors import VectorStore
     from pipelines.bootstrap import materialize_everything
     from pipelines.partitions import SETTINGS
@@ -429,8 +429,21 @@ def test_a_candidate_who_withdraws_leaves_matching_and_the_api_and_the_same_file
         priya = ids["acme"]
         assert read(settings.layout.serving_path, f"SELECT count(*) FROM matches WHERE profile_id = '{priya}'")[0][0] > 0
         assert list(settings.layout.digests_dir.glob(f"*/{priya}.html"))
+        # what a model answered about them, as the LLM modes file it: the resume's extraction by two models, and the
+        # re-ranking of each candidate's matches
+        text = read(settings.layout.warehouse_path, f"SELECT text FROM document_text WHERE sha256 = '{sha}'")[0][0]
+        answers = {name: path for name, path in (
+            ("extraction", resume_answer_path(settings.layout.llm_cache_dir, text, SETTINGS.llm_model)),
+            ("older model", resume_answer_path(settings.layout.llm_cache_dir, text, "older-model")),
+            ("priya's matches", rerank_answer_path(settings.layout.llm_cache_dir, priya, "k")),
+            ("globex's matches", rerank_answer_path(settings.layout.llm_cache_dir, ids["globex"], "k")))}
+        for path in answers.values():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("{}")
         metadata = withdraw(priya)
         assert (metadata["withdrawn"].value, metadata["documents_erased"].value) == (1, 0)  # globex's profile still holds it
+        assert metadata["llm_answers_erased"].value == 1
+        assert {name for name, path in answers.items() if path.exists()} == {"extraction", "older model", "globex's matches"}
         assert profile_rows() == [("acme", "withdrawn", None, True), ("globex", "active", "Priya Raman", False)]
         client = TestClient(create_app(settings))
         assert client.get(f"/profiles/{priya}", headers={"X-API-Key": "k-acme"}).status_code == 410
@@ -465,14 +478,11 @@ def test_a_candidate_who_withdraws_leaves_matching_and_the_api_and_the_same_file
         assert client.get(f"/profiles/{priya}/matches", headers={"X-API-Key": "k-acme"}).status_code == 410
         listed = client.get("/profiles", headers={"X-API-Key": "k-acme"}).json()["items"]
         assert priya not in {p["id"] for p in listed} and len(listed) == 2
-        # globex's candidate withdraws too: no one holds the document any more, so its text and bytes go, and what the
-        # LLM answered for the text
-        text = read(settings.layout.warehouse_path, f"SELECT text FROM document_text WHERE sha256 = '{sha}'")[0][0]
-        answered = settings.layout.llm_cache_dir / f"{cache_key(text, SETTINGS.llm_model)}.json"
-        answered.parent.mkdir(parents=True, exist_ok=True)
-        answered.write_text("{}")
-        assert withdraw(ids["globex"])["documents_erased"].value == 1
-        assert not answered.exists()
+        # globex's candidate withdraws too: no one holds the document any more, so its text and bytes go, and what any
+        # model answered about it
+        metadata = withdraw(ids["globex"])
+        assert (metadata["documents_erased"].value, metadata["llm_answers_erased"].value) == (1, 3)
+        assert not any(path.exists() for path in answers.values())
         downstream()
         assert not storage.document_path(sha).exists()
         # the Drive sensor downloads the file again into the store before its run: the run refuses it and erases the bytes

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
 
+from jobfit.llm import rerank_answer_path
 from jobfit.matching.scoring import COMPONENTS
 from jobfit.schema import JobPosting, Match, MatchComponent, Profile
 
@@ -90,7 +91,7 @@ def rerank(client, model: str, profile: Profile, matches: list[Match], jobs: dic
         return ranked
     prompt = "Candidate:\n" + _profile_brief(profile) + "\n\nJobs:\n" + "\n\n".join(_job_brief(m, jobs[m.job_id]) for m in head)
     key = hashlib.sha256(f"{PROMPT_VERSION}\n{model}\n{prompt}".encode()).hexdigest()
-    cached = cache_dir / f"rerank-{key}.json" if cache_dir else None
+    cached = rerank_answer_path(cache_dir, head[0].profile_id, key) if cache_dir else None
     try:
         if cached and cached.exists():
             answer = Reranking.model_validate_json(cached.read_text())
