@@ -65,6 +65,18 @@ def test_related_skills_count_partly_and_are_said_so(matcher):
     assert one_pair(matcher, profile, broader, 0.3).components["skills"].score == 40.0
 
 
+def test_a_reason_that_counts_skills_names_them_all_or_says_how_many_more(matcher):
+    skills = ["Python", "SQL", "Docker", "Kubernetes", "Terraform", "Git", "Linux", "Bash"]
+    profile = parse_resume("Sam Example\nExperience\nDev at X | 2020 - 2022\nSkills\n" + ", ".join(skills), matcher=matcher)
+    job = analyze_job({"id": "j", "title": "Platform Engineer", "description": "Requirements:\n- " + "\n- ".join(skills)}, matcher)
+    assert len(job.meta.required_skills) == 8
+    had = next(reason for reason in one_pair(matcher, profile, job, 0.3).reasons if reason.startswith("Has 8 of 8"))
+    assert had.endswith(" and 2 more.") and had.count(", ") == 5
+    missing = next(reason for reason in one_pair(matcher, parse_resume("Sam Example", matcher=matcher), job, 0.3).reasons
+                   if reason.startswith("Missing required skills"))
+    assert missing.endswith(" and 2 more.")
+
+
 def test_a_posting_that_pays_what_the_candidate_asks_scores_higher_and_says_so(matcher):
     profile = parse_resume(RESUME.replace("casey@example.com", "casey@example.com\nExpected salary: $90,000 a year"),
                            matcher=matcher)

@@ -396,6 +396,12 @@ def salary_score(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndar
     return np.where(known, np.clip(100.0 - 500.0 * over, 0.0, 100.0), 50.0), known
 
 
+def _listed(names: list[str], limit: int) -> str:
+    """The first `limit` names, and how many more there are: a reason that counts 8 skills names 8 or says so."""
+    more = len(names) - limit
+    return ", ".join(names[:limit]) + (f" and {more} more" if more > 0 else "")
+
+
 def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, weights: Weights, computed_at: str) -> Match:
     """The Match of pair k with its components, matched and missing skills and reasons in plain sentences."""
     a, b = int(scores.profile[k]), int(scores.job[k])
@@ -420,16 +426,16 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
         reasons.append("The posting names no skills we recognize, so skills count as neutral.")
     if required:
         reasons.append(f"Has {len(have_required)} of {len(required)} required skills"
-                       + (f": {', '.join(have_required[:6])}." if have_required else "."))
+                       + (f": {_listed(have_required, 6)}." if have_required else "."))
     if (required or job.meta.preferred_skills) and not np.isnan(scores.typical_share[k]):
         share, typical = float(scores.share[k]), float(scores.typical_share[k])
         reasons.append(f"Covers {share:.0%} of what the posting asks, "
                        + ("more than" if share > typical + 0.005 else "less than" if share < typical - 0.005 else "as much as")
                        + f" its typical candidate ({typical:.0%}).")
     if partial:
-        reasons.append("Partly covered by related skills: " + ", ".join(partial[:4]) + ".")
+        reasons.append("Partly covered by related skills: " + _listed(partial, 4) + ".")
     if missing:
-        reasons.append("Missing required skills: " + ", ".join(missing[:6]) + ".")
+        reasons.append("Missing required skills: " + _listed(missing, 6) + ".")
     reasons += [r for r in (_title_reason(profile, job, float(scores.components["title"][k])), _experience_reason(profile, job),
                             _education_reason(profile, job), _location_reason(profile, job), _salary_reason(profile, job)) if r]
     similarity, typical = float(scores.similarity[k]), float(scores.typical[k])
