@@ -13,7 +13,7 @@ from assets.taxonomy import current_matcher
 from jobfit.embedding import MODEL_VERSION
 from jobfit.matching import Matcher, Stored, load_weights, refresh_matches, visible
 from jobfit.matching.rerank import Budget, rerank
-from jobfit.matching.scoring import JobSide
+from jobfit.matching.scoring import SCORING_VERSION, JobSide
 from jobfit.matching.state import PostingsState, population
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.store import delete, insert, upsert
@@ -87,7 +87,7 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
     weights = load_weights(SETTINGS.match_weights_file)
     taxonomy = current_matcher(storage).taxonomy
     config = _digest(json.dumps([sorted((str(k), w.version) for k, w in weights.items()), taxonomy.version,
-                                 SETTINGS.match_top_n, SETTINGS.match_min_score, MODEL_VERSION]))
+                                 SETTINGS.match_top_n, SETTINGS.match_min_score, MODEL_VERSION, SCORING_VERSION]))
     with storage.warehouse() as con:
         profile_fps = _fingerprints(con, "profiles", "profile_id", "profile_json", "status = 'active'", [])
         tenants = [t for (t,) in con.execute("SELECT tenant FROM profiles WHERE status = 'active'").fetchall()]
@@ -113,7 +113,7 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
             jobs = _parsed(con, "SELECT id, posting_json FROM job_postings WHERE id IN (SELECT unnest(?)) ORDER BY id",
                            [sorted(set(job_fps) - set(same))], JobPosting)
     if everything:
-        context.log.info("weights, taxonomy, embedding model or settings changed: every pair is scored again")
+        context.log.info("weights, taxonomy, embedding model, scoring or settings changed: every pair is scored again")
     started = time.perf_counter()
     if reuse:
         profile_vectors, profile_titles = _profile_vectors(vectors, list(profiles))

@@ -77,6 +77,20 @@ def test_a_reason_that_counts_skills_names_them_all_or_says_how_many_more(matche
     assert missing.endswith(" and 2 more.")
 
 
+def test_a_senior_is_past_a_role_for_beginners_but_not_one_that_asks_few_years(matcher):
+    casey = parse_resume(RESUME, matcher=matcher)  # six years a data engineer
+    assert casey.meta.career_level == "mid-senior"
+    description = "Requirements:\n- 1+ years of experience\n- Python, SQL"
+    junior = analyze_job({"id": "j", "title": "Junior Data Engineer", "description": description}, matcher)
+    plain = analyze_job({"id": "p", "title": "Data Engineer", "description": description}, matcher)
+    past = one_pair(matcher, casey, junior, 0.5)
+    assert past.components["experience"].score == 30.0  # two levels past an entry role
+    assert "6.1 years of experience against 1 asked; the role is for beginners, their career level mid-senior." in past.reasons
+    assert one_pair(matcher, casey, plain, 0.5).components["experience"].score == 100.0
+    beginner = parse_resume("Ana Example\nExperience\nData Engineer Intern at Flow Co | Jan 2023 - Jan 2024", matcher=matcher)
+    assert one_pair(matcher, beginner, junior, 0.5).components["experience"].score == 100.0
+
+
 def test_a_posting_that_pays_what_the_candidate_asks_scores_higher_and_says_so(matcher):
     profile = parse_resume(RESUME.replace("casey@example.com", "casey@example.com\nExpected salary: $90,000 a year"),
                            matcher=matcher)

@@ -153,6 +153,12 @@ def test_new_resume_flows_through_and_unchanged_text_is_not_embedded_again(tmp_p
     assert metadata["postings_side"].value == "measured again"
     assert (metadata["changed_profiles"].value, metadata["changed_postings"].value) == (0, 1)
     assert metadata["postings_read"].value == 1  # the other postings' features are the rows kept from the run before
+    # a new version of the scoring (an upgrade): every stored match is scored again, not only new pairs
+    monkeypatch.setattr("assets.matching.SCORING_VERSION", "next")
+    materialize_everything(settings, instance)
+    metadata = instance.get_latest_materialization_event(dg.AssetKey("matches")).asset_materialization.metadata
+    assert (metadata["changed_profiles"].value, metadata["changed_postings"].value) == (7, 12)
+    assert metadata["scored_now"].value == metadata["matches"].value > 0
     shutil.rmtree(settings.data_dir)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from functools import cached_property
@@ -30,6 +31,11 @@ from jobfit.text import readable_case
 LEVELS = ["internship", "entry", "associate", "mid-senior", "director", "executive"]
 EDUCATION_LEVELS = ["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
 REQUIRED_WEIGHT, PREFERRED_WEIGHT = 2.0, 1.0
+# Bump when a change here changes the scores: the matches already stored are all scored again.
+SCORING_VERSION = "1"
+# A posting whose title is for beginners ('Junior Python Developer', 'Graduate Trainee') is one a senior is past:
+# the years it asks ('1+ years') are no ceiling, the title is. 'Assistant' names occupations ('Legal Assistant').
+FOR_BEGINNERS = re.compile(r"\b(?:junior|jr|intern|internship|trainee|apprentice|graduate|entry[- ]level)\b", re.I)
 COMPONENTS = ("skills", "title", "experience", "education", "location", "salary", "semantic")
 TITLE_SAMPLE = 20000  # posting titles a typical posting title is measured on
 # MiniLM cosines of two cleaned titles: below the first, titles of unrelated jobs (their median on the labeled
@@ -223,6 +229,7 @@ class JobSide:
         self.tenants = [j.meta.tenant for j in jobs.values()]
         self.years = np.array([j.meta.years_required or np.nan for j in jobs.values()], dtype=np.float64)
         self.level = np.array([LEVELS.index(j.meta.seniority) if j.meta.seniority else -1 for j in jobs.values()], dtype=np.int64)
+        self.for_beginners = np.array([bool(FOR_BEGINNERS.search(j.title or "")) for j in jobs.values()], dtype=bool)
         self.education = np.array([EDUCATION_LEVELS.index(j.meta.education_level) if j.meta.education_level else -1
                                    for j in jobs.values()], dtype=np.int64)
         self.remote = np.array([j.remote == "Full" for j in jobs.values()], dtype=bool)
@@ -355,9 +362,13 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
 
     years, asked = profiles.years[p], jobs.years[j]
     by_years = 100.0 * np.minimum(1.0, years / np.where(asked > 0, asked, 1.0))
-    gap = np.abs(profiles.level[p] - jobs.level[j])
-    by_level = np.maximum(0.0, 100.0 - 35.0 * gap)
-    experience = np.where(~np.isnan(asked), np.where(asked > 0, by_years, 100.0), np.where(jobs.level[j] >= 0, by_level, 100.0))
+    level_known = jobs.level[j] >= 0
+    gap = profiles.level[p] - jobs.level[j]
+    by_level = np.maximum(0.0, 100.0 - 35.0 * np.abs(gap))
+    # the years asked say who is short of the job; a title for beginners says too who is past it
+    past_it = np.where(jobs.for_beginners[j], np.maximum(0.0, 100.0 - 35.0 * np.maximum(gap, 0)), 100.0)
+    experience = np.where(~np.isnan(asked), np.minimum(np.where(asked > 0, by_years, 100.0), past_it),
+                          np.where(level_known, by_level, 100.0))
 
     own, wanted_level = profiles.education[p], jobs.education[j]
     short = wanted_level - own
@@ -468,7 +479,10 @@ def _title_reason(profile: Profile, job: JobPosting, score: float) -> str | None
 def _experience_reason(profile: Profile, job: JobPosting) -> str | None:
     years = profile.meta.total_years_experience
     if job.meta.years_required:
-        return f"{years:g} years of experience against {job.meta.years_required:g} asked."
+        past = (FOR_BEGINNERS.search(job.title or "") and job.meta.seniority
+                and LEVELS.index(profile.meta.career_level) > LEVELS.index(job.meta.seniority))
+        return f"{years:g} years of experience against {job.meta.years_required:g} asked" + (
+            f"; the role is for beginners, their career level {profile.meta.career_level}." if past else ".")
     if job.meta.seniority:
         if profile.meta.career_level == job.meta.seniority:
             return f"Career level ({profile.meta.career_level}) fits the {job.meta.seniority} role."
