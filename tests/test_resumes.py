@@ -73,6 +73,21 @@ Smith Law, 2006 - 2008
     assert work[3:] == [("Smith Law", "Paralegal"), ("Smith Law", "Bookkeeper")]  # two roles, not a role and an employer
 
 
+def test_jobs_listed_one_per_bullet_as_html_resumes_write_them(matcher):
+    from jobfit.documents import extract_text
+
+    html = extract_text("<html><body><h1>Jane Roe</h1><p>jane@example.org</p><h2>Experience</h2><ul>"
+                        "<li>Data Analyst, Acme GmbH, 2019 – Present</li>"
+                        "<li>Junior Analyst, Beta AG, 2016 – 2019</li></ul>"
+                        "<p>Team Lead, Gamma Ltd, 2014 - 2016</p><ul><li>Led the migration to AWS, 2015 - 2016</li></ul>"
+                        "<h2>Education</h2><p>MSc Statistics, Humboldt University, 2016</p></body></html>".encode())
+    profile = parse_resume(html.text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.position, w.name, w.startDate) for w in profile.work] == [
+        ("Data Analyst", "Acme GmbH", "2019-01"), ("Junior Analyst", "Beta AG", "2016-01"), ("Team Lead", "Gamma Ltd", "2014-01")]
+    assert profile.work[2].highlights == ["Led the migration to AWS, 2015 - 2016"]  # a dated duty stays the job's text
+    assert profile.meta.total_years_experience == pytest.approx(12, abs=0.2)  # 2014 to now, counted once
+
+
 def test_work_history_with_dates(matcher):
     profile = parse_resume(TEXT, matcher=matcher, today=date(2026, 1, 1))
     assert [(w.position, w.name) for w in profile.work] == [

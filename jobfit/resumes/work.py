@@ -631,9 +631,20 @@ def _unnumbered(lines: list[str]) -> list[str]:
     return out
 
 
+def _unbulleted_entries(lines: list[str], roles: frozenset[str]) -> list[str]:
+    """Lines without the bullet of a job written as one item of a list ('- Data Analyst, Acme GmbH, 2019 - Present', as
+    HTML and Markdown resumes list their jobs): a title first, and dates. A highlight that opens with a verb or holds
+    no dates keeps its bullet."""
+    out = []
+    for line in lines:
+        item = BULLET.sub("", line).strip() if BULLET.match(line) else ""
+        out.append(item if item and find_range(item) and _titled_line(item, roles) else line)
+    return out
+
+
 def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> list[WorkEntry]:
     """Entries of an experience section; `width` is the document's wrap width (see wrap_width)."""
-    lines = _unnumbered(lines)
+    lines = _unbulleted_entries(_unnumbered(lines), roles)
     entries: list[WorkEntry] = []
     groups = _groups(lines, width, roles)
     dated_groups = sum(1 for header, _ in groups if any(find_range(line) for line in header))
