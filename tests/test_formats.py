@@ -264,6 +264,26 @@ def test_odt_rtf_and_html():
     assert "https://github.com/ana" in html.text and "p{}" not in html.text
 
 
+def test_a_markdown_resume_is_read_as_its_headings_and_lines_mean(matcher):
+    from jobfit.resumes import parse_resume
+
+    source = ("# Jane Roe\njane@example.org | Berlin | [GitHub](https://github.com/janeroe)\n\n## Experience\n\n"
+              "**Data Analyst** — Acme GmbH\n*March 2019 – Present*\n\n- Built **Tableau** dashboards\n\n"
+              "**Junior Analyst** — Beta AG\n*2016 – 2019*\n\n## Education\n\n**MSc Statistics**, Humboldt University, 2016\n")
+    document = extract_text(source.encode())
+    assert document.format == "markdown" and "**" not in document.text and "#" not in document.text
+    assert {line.text for line in document.layout if line.heading} == {"Jane Roe", "Experience", "Education"}
+    profile = parse_resume(document.text, matcher=matcher, layout=document.layout)
+    assert profile.basics.name == "Jane Roe" and profile.basics.label == "Data Analyst"
+    assert [(w.position, w.name, w.startDate) for w in profile.work] == [("Data Analyst", "Acme GmbH", "2019-03"),
+                                                                        ("Junior Analyst", "Beta AG", "2016-01")]
+    assert profile.work[0].highlights == ["Built Tableau dashboards"]
+    assert "https://github.com/janeroe" in [p.url for p in profile.basics.profiles]
+    # a plain resume that numbers a street with '#' is read as written
+    plain = extract_text(b"Jane Roe\n# 12 Main Street, Springfield\nExperience\nData Analyst at Acme, 2019 - Present\n")
+    assert plain.format == "txt" and "# 12 Main Street" in plain.text
+
+
 def test_zip_bomb_is_refused_before_unpacking():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

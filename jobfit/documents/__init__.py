@@ -135,6 +135,17 @@ def check_zip(data: bytes, limits: Limits) -> None:
         )
 
 
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_MD_MARKUP = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\]\n]+\]\([^)\s]+\)")
+
+
+def is_markdown(text: str) -> bool:
+    """Text written in Markdown, as resumes kept on GitHub are: two headings ('# Jane Roe', '## Experience'), or one
+    and bold words or links. A '#' before a number ('# 12 Main St') is no heading, nor is bold alone."""
+    headings = len(_MD_HEADING.findall(text))
+    return headings >= 2 or headings == 1 and bool(_MD_MARKUP.search(text))
+
+
 def _plain_layout(text: str, headings: Collection[str] = ()) -> list[LayoutLine]:
     """The text's lines as layout, those the source marks as headings (HTML's h1-h6) marked."""
     return [LayoutLine(text=line.strip(), heading=line.strip() in headings, bold=line.strip() in headings)
@@ -183,7 +194,13 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
         result = DocumentText(text=text, format="html", pages=1, layout=_plain_layout(text, headings))
     elif kind == "txt":
         text = decode_bytes(data)
-        result = DocumentText(text=text, format="txt", pages=1)
+        if is_markdown(text):  # rendered, so that '## Experience' is a heading and '**Data Analyst**' a title
+            from markdown_it import MarkdownIt
+
+            text, headings = html_text_and_headings(MarkdownIt("commonmark", {"breaks": True}).render(text), with_links=True)
+            result = DocumentText(text=text, format="markdown", pages=1, layout=_plain_layout(text, headings))
+        else:
+            result = DocumentText(text=text, format="txt", pages=1)
     elif kind == "corrupt":
         raise UnsupportedDocument("corrupt", "the file looks like a damaged archive: ask for a fresh copy")
     else:
