@@ -88,6 +88,52 @@ def test_jobs_listed_one_per_bullet_as_html_resumes_write_them(matcher):
     assert profile.meta.total_years_experience == pytest.approx(12, abs=0.2)  # 2014 to now, counted once
 
 
+EUROPASS = """Europass Curriculum Vitae
+Personal information
+First name(s) / Surname(s): Jane Roe
+E-mail: jane@example.org
+
+Work experience
+Dates: 03/2019 - present
+Occupation or position held: Data Analyst
+Main activities and responsibilities: Reporting, dashboards and forecasting for the
+sales team
+Name and address of employer: Acme GmbH, Hauptstrasse 1, 10115 Berlin (Germany)
+Type of business or sector: Retail
+Dates: 01/2016 - 02/2019
+Occupation or position held: Junior Analyst
+Main activities and responsibilities: Data cleaning and SQL reports
+Name and address of employer: Beta AG, Munich (Germany)
+
+Education and training
+Dates: 2014 - 2016
+Title of qualification awarded: MSc Statistics
+Principal subjects/occupational skills covered: Statistics, econometrics
+Name and type of organisation providing education and training: Humboldt University, Berlin
+"""
+
+
+@pytest.mark.parametrize("read_as", ["typed", "a PDF's columns read across"])
+def test_a_europass_cv_is_read_row_by_row(matcher, read_as):
+    text = EUROPASS if read_as == "typed" else EUROPASS.replace(": ", "   ")
+    profile = parse_resume(text, matcher=matcher, today=date(2024, 1, 1))
+    assert profile.basics.name == "Jane Roe" and profile.basics.label == "Data Analyst"
+    # the employer comes after the job's text in the form: it is still this job's, not a job of its own
+    assert [(w.position, w.name, w.location, w.startDate, w.endDate) for w in profile.work] == [
+        ("Data Analyst", "Acme GmbH", "Berlin, Germany", "2019-03", None),
+        ("Junior Analyst", "Beta AG", "Munich, Germany", "2016-01", "2019-02")]
+    assert profile.work[0].highlights == ["Reporting, dashboards and forecasting for the sales team"]
+    assert [(e.studyType, e.institution, e.startDate, e.endDate, e.courses) for e in profile.education] == [
+        ("MSc Statistics", "Humboldt University", "2014", "2016", ["Statistics", "econometrics"])]
+
+
+def test_rows_labelled_dates_alone_make_no_europass_cv(matcher):
+    from jobfit.resumes.europass import europass_lines
+
+    lines = ["Dates: 2019 - 2021", "Data Analyst, Acme GmbH", "Dates: 2016 - 2019", "Junior Analyst, Beta AG"]
+    assert europass_lines(lines) == lines
+
+
 def test_work_history_with_dates(matcher):
     profile = parse_resume(TEXT, matcher=matcher, today=date(2026, 1, 1))
     assert [(w.position, w.name) for w in profile.work] == [

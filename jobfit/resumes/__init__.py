@@ -19,6 +19,7 @@ from jobfit.resumes.certificates import read_certificates
 from jobfit.resumes.dates import find_range, iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
 from jobfit.resumes.entries import wrap_width
+from jobfit.resumes.europass import europass_lines
 from jobfit.resumes.layout import has_hints, line_styles
 from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
 from jobfit.resumes.sections import (
@@ -106,7 +107,7 @@ def resume_lines(text: str) -> list[str]:
             del lines[label + 1:]
             continue
         lines.append(line)
-    return join_split_ranges(lines)
+    return europass_lines(join_split_ranges(lines))
 
 
 def _label_before(lines: list[str]) -> int | None:
