@@ -134,6 +134,21 @@ def test_rows_labelled_dates_alone_make_no_europass_cv(matcher):
     assert europass_lines(lines) == lines
 
 
+def test_a_linkedin_export_keeps_each_place_with_the_job_above_it(matcher):
+    text = ("Jane Roe\nData Analyst at Acme GmbH\nGreater Seattle Area\n\nExperience\nAcme GmbH\nData Analyst\n"
+            "March 2019 - Present (5 years 2 months)\nBerlin, Germany\nBeta AG\nJunior Analyst\n"
+            "January 2016 - February 2019 (3 years 2 months)\nMunich, Bavaria, Germany\n")
+    profile = parse_resume(text, matcher=matcher, today=date(2024, 5, 1))
+    assert [(w.name, w.position, w.location) for w in profile.work] == [
+        ("Acme GmbH", "Data Analyst", "Berlin"), ("Beta AG", "Junior Analyst", "Munich, Bavaria")]
+    assert (profile.basics.location.city, profile.basics.location.countryCode) == ("Seattle", "US")
+    # where each job names its place before its dates, a place under the dates opens the next job
+    listed = parse_resume("Sam Roe\nExperience\nAcme Corp\nTampa, FL\nClerk (2013 - 2016)\nOrlando, FL\nGlobex Inc\n"
+                          "Paralegal (2010 - 2013)\n", matcher=matcher)
+    assert [(w.name, w.position, w.location) for w in listed.work] == [("Acme Corp", "Clerk", "Tampa, FL"),
+                                                                      ("Globex Inc", "Paralegal", "Orlando, FL")]
+
+
 def test_work_history_with_dates(matcher):
     profile = parse_resume(TEXT, matcher=matcher, today=date(2026, 1, 1))
     assert [(w.position, w.name) for w in profile.work] == [

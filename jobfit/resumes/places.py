@@ -156,6 +156,9 @@ _CITY_REGION = re.compile(r"^([A-Z][A-Za-z .'’-]{1,40}?),\s*([A-Z][A-Za-z .'�
 _CITY_STATE = re.compile(r"^([A-Z][A-Za-z .'’-]{1,40}?)\s+([A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?$")
 
 
+_AREA = re.compile(r"^(?:Greater\s+)?([A-Z][A-Za-z .'’-]{1,40}?)(?:\s+(?:Metropolitan|Metro|Bay))?\s+Area$")
+
+
 def parse_place(text: str) -> Location | None:
     """A Location when the whole text is a place: "Pune, Maharashtra", "Sometown, CA 94016", "Oslo", "India"."""
     text = re.sub(r"\s+", " ", text.strip(" .,-–—|()"))
@@ -193,6 +196,13 @@ def parse_place(text: str) -> Location | None:
         if inner:
             inner.countryCode = places.countries[fold(parts[2])]
             return inner
+        country = places.countries[fold(parts[2])]
+        if places.cities.get(fold(parts[0])) == country and _capitalized(parts[1]):
+            # 'Munich, Bavaria, Germany' as LinkedIn writes places: a town of that country, so the middle is its region
+            return Location(city=parts[0], region=parts[1], countryCode=country)
+    area = _AREA.match(text)
+    if area and fold(area.group(1)) in places.cities:  # LinkedIn's 'Greater Seattle Area', 'San Francisco Bay Area'
+        return Location(city=area.group(1), countryCode=places.cities[fold(area.group(1))])
     kind = place_kind(text)
     key = fold(text)
     if kind == "country":

@@ -603,6 +603,10 @@ def _segments(header_lines: list[str]) -> list[list[str]]:
         if starts_with_date and i in dated and current:
             segments.append(current)
             current = []
+        if (not starts_with_date and not current and segments and i - 1 in dated and i + 1 < len(header_lines)
+                and i + 1 not in dated and _known_place(line) and not any(_known_place(above) for above in segments[-1])):
+            segments[-1].append(line)  # a place under the dates, as LinkedIn sets it: that job's, not the next one's
+            continue
         current.append(line)
         if not starts_with_date and i in dated:
             segments.append(current)
@@ -613,6 +617,13 @@ def _segments(header_lines: list[str]) -> list[list[str]]:
         else:
             segments.append(current)
     return segments
+
+
+def _known_place(line: str) -> bool:
+    """A line that is a place alone whose town (or region, or country) the gazetteer knows: 'Berlin, Germany', not the
+    'Globex, PA' of an employer and its state."""
+    found = parse_place(line)
+    return found is not None and (not found.city or place_kind(found.city) is not None)
 
 
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]?\s+(?=[A-Z])")
