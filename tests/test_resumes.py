@@ -1475,6 +1475,20 @@ def test_a_degree_abbreviation_alone_on_its_line_and_its_field_on_the_next():
     assert entry.area is None
 
 
+@pytest.mark.parametrize("line, degree, area", [
+    ("Associate of Applied Science in Nursing - Austin Community College - May 2016", "Associate of Applied Science in Nursing",
+     "Nursing"),
+    ("Associate of Applied Science : Marketing, Bronx Community College", "Associate of Applied Science : Marketing", "Marketing"),
+    ("Associate in Automotive Technology, Universal Technical Institute", "Associate in Automotive Technology",
+     "Automotive Technology"),
+])
+def test_an_associate_degree_is_named_whole(line, degree, area):
+    from jobfit.resumes.education import education_entries
+
+    [entry] = education_entries([line])
+    assert (entry.degree, entry.area, entry.level) == (degree, area, "associate")
+
+
 def test_a_degree_alone_on_its_line_takes_its_field_from_the_next_line():
     from jobfit.resumes.education import education_entries
 

@@ -46,7 +46,7 @@ DEGREES = (
      r"ll\.?b|mbbs|graduat(?:e|ion) in [a-z]+|undergraduate|"
      r"baccalaureate\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*)", "bachelor"),  # 'Baccalaureate of Science'
     # 'Associates : Telecommunications' as a resume builder writes the degree and its field
-    (r"associate'?s? (?:degree|of [a-z]+|in [a-z]+)|(?<![A-Za-z] )(?:general\s+)?associates?(?=\s+:\s)|a\.\s?a\.?s?|a\.\s?s\.|(?:btec )?hn[cd]|"
+    (r"associate'?s? (?:degree|(?:of|in) (?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*)|of [a-z]+|in [a-z]+)|(?<![A-Za-z] )(?:general\s+)?associates?(?=\s+:\s)|a\.\s?a\.?s?|a\.\s?s\.|(?:btec )?hn[cd]|"
      r"foundation degree|fdeg", "associate"),
     (r"diploma|dip\.?(?=\s+(?::\s|in\s))|certificate|certification|certified(?:\s+(?-i:[A-Z][\w&-]*)){1,5}|certified [a-z]+|g?nvq(?: (?:level )?\d)?",
      "certificate"),  # 'NVQ 3 in Retailing': a vocational one
