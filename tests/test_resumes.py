@@ -1489,6 +1489,14 @@ def test_an_associate_degree_is_named_whole(line, degree, area):
     assert (entry.degree, entry.area, entry.level) == (degree, area, "associate")
 
 
+def test_courses_right_under_a_degree_are_its_coursework_and_after_a_gap_a_list_of_trainings(matcher):
+    degree = "Jane Roe\n\nEducation\nMSc Statistics, Humboldt University, 2016\n"
+    under = parse_resume(degree + "Courses: Statistics, Econometrics, Machine Learning\n", matcher=matcher)
+    assert under.education[0].courses == ["Statistics", "Econometrics", "Machine Learning"] and not under.certificates
+    apart = parse_resume(degree + "\nCourses: AWS Certified Solutions Architect\n", matcher=matcher)
+    assert apart.education[0].courses == [] and [c.name for c in apart.certificates] == ["AWS Certified Solutions Architect"]
+
+
 def test_a_degree_alone_on_its_line_takes_its_field_from_the_next_line():
     from jobfit.resumes.education import education_entries
 

@@ -228,6 +228,9 @@ class Section:
     within: str | None = None  # the entry section a repeated label ('Technologies:' under every job) opened this one in
 
 
+_COURSEWORK = re.compile(r"(?i)(?:relevant\s+|key\s+|major\s+)?(?:courses?|coursework|course work|modules)\s*(?:taken|studied)?\s*")
+
+
 def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None = None) -> list[Section]:
     """The document as sections in order; text before the first heading is the 'header' section.
 
@@ -298,7 +301,11 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
         if inline and len(inline.group(1).split()) <= 3 and sections[-1].name not in ("experience", "projects", "volunteering"):
             name = heading_of(inline.group(1))
             # "Experience:- 10 months" opens nothing; "Languages: C, C++" in a skills list is one of its lines
-            if name in ("skills", "languages", "certifications") and not (name == "languages" and sections[-1].name == "skills"):
+            # 'Courses: Statistics, Econometrics' right under a degree is its coursework, not a list of trainings
+            coursework = (name == "certifications" and sections[-1].name == "education" and k > 0 and lines[k - 1].strip()
+                          and _COURSEWORK.fullmatch(inline.group(1)))
+            if name in ("skills", "languages", "certifications") and not (name == "languages" and sections[-1].name == "skills") \
+                    and not coursework:
                 open_section(Section(name, inline.group(1), [inline.group(2).strip()]), style)
                 continue
         gapped = _GAPPED.match(line)
