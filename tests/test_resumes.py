@@ -353,6 +353,17 @@ def test_listed_skills_keep_their_years_and_unknown_ones_their_wording(matcher):
     assert "zorblax" not in by_id  # not on the taxonomy: kept as worded, not normalized
 
 
+def test_a_level_or_years_after_a_dash_or_colon_belong_to_the_skill_before_them(matcher):
+    text = ("Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\nDocker – 3 years; Kubernetes - 2 yrs\n"
+            "Java: Beginner\nSQL - Advanced\n\nLanguages\nEnglish: Pre-Intermediate\nFrench: basic")
+    profile = parse_resume(text, matcher=matcher)
+    by_id = {s.id: s for s in profile.meta.skills}
+    assert (by_id["docker"].years, by_id["kubernetes"].years) == (3, 2)
+    assert (by_id["java"].level, by_id["sql"].level, by_id["french"].level) == ("beginner", "advanced", "basic")
+    names = {s.name.lower() for s in profile.skills}
+    assert not names & {"beginner", "advanced", "basic", "pre", "intermediate"}  # a level is no skill of its own
+
+
 def test_listed_items_that_are_no_skills_are_left_out(matcher):
     text = ("Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\n"
             "Quillfeather Planning and, Since Feb 2008, Alberta, References, Zorblax Tuning, Training")

@@ -17,7 +17,8 @@ from jobfit.taxonomy import TECH_CATEGORIES, SkillMatcher, tokens, wording
 from jobfit.text import blank, without_addresses
 
 SKILL_YEARS = re.compile(r"\(\s*(?:(less than (?:1|one))|(\d+(?:\.\d+)?)\+?)\s*(?:years?|yrs?)\s*\)", re.I)
-LEVELS = re.compile(r"\b(expert|advanced|proficient|intermediate|beginner|basic|working knowledge|familiar)\b", re.I)
+_LEVEL_WORDS = r"expert|advanced|proficient|intermediate|beginner|basic|working knowledge|familiar"
+LEVELS = re.compile(rf"\b({_LEVEL_WORDS})\b", re.I)
 TOOLS_LINE = re.compile(r"^(?:environment|technologies(?: used)?|technology used|tools(?: used)?|skills(?: used)?|tech stack|"
                         r"platforms?|software|languages|frameworks|databases)\s*:\s*(.+)$", re.I)
 ITEM_SPLIT = re.compile(r"[,;|•·▪◦~]|\s-\s|\t|\s{2,}|\band\b(?=\s+[A-Z])")
@@ -43,11 +44,16 @@ def _closed_brackets(lines: list[str]) -> list[str]:
     return joined
 
 
+# a level or years written after the skill with a dash or a colon ('Docker – 3 years', 'Java: Beginner', 'SQL - Advanced'):
+# said in brackets, as the items read them, so the level is no skill of its own and the dash no item's end
+_STATED_AFTER = re.compile(rf"(?:\s+[-–—]|\s*:)\s*(\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)|{_LEVEL_WORDS})\s*(?=[,;|]|$)", re.I)
+
+
 def listed_items(lines: list[str]) -> list[tuple[str, float | None, str | None]]:
     """(item, years stated, level stated) for each item of skills-section lines."""
     items = []
     for line in _closed_brackets(lines):
-        line = BULLET.sub("", line)
+        line = _STATED_AFTER.sub(r" (\1)", BULLET.sub("", line))
         labeled = re.match(r"^([A-Za-z /&-]{2,40}):\s*(.*)$", line)
         if labeled:
             label, rest = labeled.group(1).strip(), labeled.group(2)
