@@ -29,11 +29,16 @@ ESTIMATE = re.compile(r"\b(est\.|estimated?|estimation)", re.I)  # 'Glassdoor es
 # money that is not pay, by the words just before it ("raised $20M", "each sale is between $250", "an education
 # benefit of $1,500") or just after it ("$2,000 signing bonus", "€1000 remote working budget", "$5k workspace setup")
 _NOT_PAY_BEFORE = re.compile(r"\b(?:funding|funded|raised|revenues?|valuation|valued|budgets?|invest\w*|(?:each|per|a) sale|"
-                             r"sales of|turnover|grants?|prizes?|stipends?|allowances?|reimburs\w*|spending|paid out|"
+                             r"sales of|turnover|grants?|prizes?|(?:(?:learning|education|training|wellness|well-being|"
+                             r"health|gym|fitness|remote|home[- ]office|office|equipment|internet|phone|mobile|relocation|"
+                             r"travel|meal|food|lunch|commut\w*|transport\w*|conference|books?|development|co-?working|"
+                             r"workspace|setup|tech|technology|refresher|personal|work)\s+)stipends?|allowances?|reimburs\w*|spending|paid out|"
                              r"benefit of)((?:\W+[\w~]+){0,3}\W*)$", re.I)
 # ... unless pay is named after those words: "Budget Analyst salary: $70k"
 _PAY = re.compile(r"(?i)\b(?:salary|pay|paid|compensation|wages?|rate|earn\w*|base|OTE)\b")
-_NOT_PAY_AFTER = re.compile(r"\W{0,4}(?:[A-Za-z-]+\s+){0,3}?(?:funding|budgets?|stipends?|allowances?|reimbursements?|"
+# (within its sentence, and not past a 'plus', a spaced '+' or an 'and': "$90,000 plus annual bonus", "$90,000 + bonus" and
+# "Pay $25/hr. Annual bonus" are pay; "$50k+ monthly budgets" is not)
+_NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also)\b)[A-Za-z-]+\s+){0,3}?(?:funding|budgets?|stipends?|allowances?|reimbursements?|"
                             r"bonus(?:es)?|revenues?|sales|setup|grants?|prizes?|equipment|premiums?|payouts|"
                             r"(?:for|towards?)\s+(?:\S+\s+){0,2}?(?:education|training|learning|conferences?|courses?|"
                             r"office|co-?working|wellness|gym|health))\b", re.I)  # used with .match at the figure's end
@@ -102,7 +107,10 @@ def parse_salary(text: str) -> Salary | None:
         if not currency or low < 1 or (match["lok"] or "")[:1].lower() in ("m", "b", "t"):
             continue  # "$11M paid out to our engineers", "a $3.5 trillion industry": a company's money, not a salary
         before = _NOT_PAY_BEFORE.search(text[max(0, match.start() - 40):match.start()])
-        if (before and not _PAY.search(before.group(1))) or _NOT_PAY_AFTER.match(text, match.end()):
+        # 'Pay $25/hr. Annual bonus': the sentence ended with the period's dot (not so '€5,000 p.a. travel allowance')
+        ended = match.group(0).endswith(".") and re.match(r"\s+[A-Z]", text[match.end():]) is not None
+        end = len(match.group(0).rstrip()) + match.start()  # the figure's end, not the space after it
+        if (before and not _PAY.search(before.group(1))) or not ended and _NOT_PAY_AFTER.match(text, end):
             continue
         if period is None and (said := _PERIOD_BEFORE.search(text[max(0, match.start() - 40):match.start()])):
             period = _PERIOD_WORDS[said.group(1).lower()]

@@ -77,6 +77,15 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("An education benefit of $1,500. Salary Range: $131,000.00 - $157,500.00 /year", (131000, 157500, "USD", "year")),
         ("1. Salary: $120,000/year 2. $20,000 signing bonus", (120000, 120000, "USD", "year")),
         ("Sales Manager salary $80k", (80000, 80000, "USD", "year")),
+        # a bonus or a benefit named after the salary, past its sentence or a 'plus', leaves the salary pay
+        ("Salary $90,000 plus annual bonus", (90000, 90000, "USD", "year")),
+        ("$90,000 + bonus", (90000, 90000, "USD", "year")),
+        ("Pay $25/hr. Annual bonus paid in March", (25, 25, "USD", "hour")),
+        ("Salary: $90,000. Plus a wellness stipend of $100 per month", (90000, 90000, "USD", "year")),
+        ("Base pay range: $45,000 - $60,000\n- Performance Bonus opportunities", (45000, 60000, "USD", "year")),
+        # an intern's stipend is their pay; a stipend for something is not
+        ("Stipend: ₹50,000 per month", (50000, 50000, "INR", "month")),
+        ("A learning stipend of $1,000 a year. Monthly stipend of $2,000", (2000, 2000, "USD", "month")),
     ],
 )
 def test_salary_forms(text, expected):
@@ -87,6 +96,7 @@ def test_salary_forms(text, expected):
 @pytest.mark.parametrize("text", [
     "We have already paid out over $11M to our engineers", "a $3.5 trillion healthcare system", "Each sale is between $250 and $2,500",
     "PHP 7/8 expert", "Users 10 times faster", "A $2000 equipment stipend and $5k workspace setup", "all 5 candidates",
+    "managing $50k+ monthly budgets", "A €5,000 p.a. travel allowance", "A technology stipend of $2000 for all new hires",
 ])
 def test_money_that_is_no_salary(text):
     assert parse_salary(text) is None
