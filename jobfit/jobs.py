@@ -16,7 +16,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"
 
 # The degrees a posting names, highest level first, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -96,6 +96,18 @@ HEADING_WORDS = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.;!?])\s+(?=[A-Z])")
+
+
+def _sentences_apart(lines: list[str]) -> list[str]:
+    """The lines, with a line that says of one of its sentences that it is preferred cut into its sentences: in
+    'Requirements: SQL, Tableau. A degree in statistics preferred.' only the degree is a plus."""
+    out = []
+    for line in lines:
+        out.extend(_SENTENCE_END.split(line) if PREFERRED.search(line) and len(line.split()) > 6 else [line])
+    return out
+
+
 def asked_part(line: str) -> str:
     """The line with what the employer offers or says about itself blanked out, every position kept. A part
     starts at hiring boilerplate or at an inline label of the perks or the company, and runs to the next inline
@@ -130,7 +142,11 @@ DEGREE_IN = re.compile(rf"\b{_DEGREE}(?:\s*(?:/|\bor\b|\band\b)\s*{_DEGREE})*\s+
 FIELD_JOIN = re.compile(r"^(?:\s*(?:[,/&]|\bor\b|\band\b)\s*|\s+)$", re.I)
 SLASHED = re.compile(r"[\w#+.]*\w[#+]*(?:/\.?\w[\w#+.]*)+")
 PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|ideally)\b", re.I)
-YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:professional\s+|relevant\s+|hands-on\s+)?experience", re.I)
+# the years of experience asked: '3+ years of experience', '2 years ICU experience', '5+ years with Python', 'at least 4 years
+# in sales', 'minimum of 2 years' (not 'founded 10 years ago', 'a contract for 2 years')
+YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:[A-Za-z/+#-]+(?:\.[A-Za-z]+)*\s+){0,3}?experience"
+                         r"|(\d{1,2})\+\s*years?\s+(?:of|with|in|using|working|building|developing|managing)\b"
+                         r"|\b(?:at least|minimum(?: of)?|min\.)\s+(\d{1,2})\+?\s*years?\b", re.I)
 EMPLOYMENT_TYPES = (
     (re.compile(r"\bintern(ship)?\b", re.I), "internship"),
     (re.compile(r"\bvolunteer(ing)?\b", re.I), "volunteer"),
@@ -222,7 +238,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     preferred: dict[str, NormalizedSkill] = {}
     # web and email addresses blanked: the 'https' of a link to apply names no HTTP skill
     lines = [without_addresses(line) for line in
-             (title, *description.split("\n"), *raw.get("qualifications", []), *raw.get("responsibilities", []))]
+             (title, *_sentences_apart(description.split("\n")), *raw.get("qualifications", []), *raw.get("responsibilities", []))]
     in_preferred_block = in_offer_block = False
     clauses: list[tuple[dict, object, str]] = []
     asking: list[str] = []  # the lines outside what the employer offers or says about itself
@@ -268,7 +284,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
 
     seniority = next((level for pattern, level in TITLE_LEVELS if pattern.search(title)), None)
     years = YEARS_ASKED.search(full_text)
-    years_required = float(years.group(1)) if years else None
+    years_required = float(next(g for g in years.groups() if g)) if years else None
     if seniority is None and years_required is not None:
         seniority = "entry" if years_required < 2 else "associate" if years_required < 5 else "mid-senior"
     education = education_asked("\n".join(asking))

@@ -30,6 +30,22 @@ def test_rss_items_become_postings():
     assert postings[0]["id"] == postings[1]["id"]
 
 
+@pytest.mark.parametrize("text, years", [
+    ("- 5+ years with Python or Go", 5), ("- 2 years ICU experience", 2), ("- 3 years of Node.js experience", 3),
+    ("- At least 4 years in B2B sales", 4), ("- Minimum of 2 years in a similar role", 2),
+    ("We were founded 10 years ago.", None), ("A contract for 2 years.", None), ("We have 20 years of history. Experience with Go", None),
+])
+def test_the_years_asked_in_the_ways_postings_ask_them(matcher, text, years):
+    assert analyze_job({"id": "j", "title": "Engineer", "description": text}, matcher).meta.years_required == years
+
+
+def test_only_the_sentence_that_says_preferred_asks_a_plus(matcher):
+    job = analyze_job({"id": "j", "title": "Data Analyst", "description":
+                       "Requirements: SQL, Tableau, 2 years experience. Python preferred."}, matcher)
+    assert {s.id for s in job.meta.required_skills} >= {"sql", "tableau"}
+    assert {s.id for s in job.meta.preferred_skills} == {"python"}
+
+
 def test_unreadable_feed_raises():
     with pytest.raises(FeedError):
         read_feed(b"<<< not a feed", feed_name="broken")
