@@ -46,6 +46,25 @@ def test_only_the_sentence_that_says_preferred_asks_a_plus(matcher):
     assert {s.id for s in job.meta.preferred_skills} == {"python"}
 
 
+@pytest.mark.parametrize("region, inside, outside", [
+    ("USA", {"US"}, {"CA"}), ("UK", {"GB"}, {"IE"}), ("European timezones", {"DE", "PT"}, {"US"}),
+    ("North America", {"US", "CA", "MX"}, {"JM", "BR"}), ("Latin America", {"MX", "BR", "AR"}, {"US", "CA"}),
+    ("EMEA", {"DE", "AE", "NG"}, {"IN", "US"}), ("APAC", {"IN", "AU", "JP"}, {"AE", "DE"}),
+])
+def test_a_job_board_s_regions_name_countries(region, inside, outside):
+    from jobfit.resumes.places import countries_of_region
+
+    countries = countries_of_region(region)
+    assert inside <= countries and not outside & countries
+
+
+@pytest.mark.parametrize("region", ["CST (UTC-6)", "New York", "Other (don’t specify)"])
+def test_what_names_no_country_restricts_nothing(region):
+    from jobfit.resumes.places import countries_of_region
+
+    assert countries_of_region(region) is None
+
+
 def test_unreadable_feed_raises():
     with pytest.raises(FeedError):
         read_feed(b"<<< not a feed", feed_name="broken")

@@ -91,6 +91,27 @@ def test_a_senior_is_past_a_role_for_beginners_but_not_one_that_asks_few_years(m
     assert one_pair(matcher, beginner, junior, 0.5).components["experience"].score == 100.0
 
 
+def test_a_remote_job_open_only_to_other_countries_is_no_fit_for_where_the_candidate_lives(matcher):
+    berlin = parse_resume(RESUME.replace("Denver, CO", "Berlin, Germany"), matcher=matcher)
+    assert berlin.basics.location.countryCode == "DE"
+    description = "Requirements:\n- Python, SQL"
+
+    def remote_from(location):
+        return analyze_job({"id": location, "title": "Data Engineer", "location": location, "description": description}, matcher)
+
+    us_only, europe, latam = remote_from("USA Only"), remote_from("Europe Only"), remote_from("LATAM, Europe")
+    assert us_only.remote == "Full" and us_only.meta.regions_allowed == ["USA"]
+    away = one_pair(matcher, berlin, us_only, 0.5)
+    assert away.components["location"].score == 30.0
+    assert "The position is remote from USA only; the candidate is in Germany." in away.reasons
+    assert one_pair(matcher, berlin, europe, 0.5).components["location"].score == 100.0
+    assert one_pair(matcher, berlin, latam, 0.5).components["location"].score == 100.0
+    # where the candidate lives is not known: the job is not held against them
+    unknown = parse_resume(RESUME.replace("Denver, CO", ""), matcher=matcher)
+    assert unknown.basics.location.countryCode is None
+    assert one_pair(matcher, unknown, us_only, 0.5).components["location"].score == 100.0
+
+
 def test_a_posting_that_pays_what_the_candidate_asks_scores_higher_and_says_so(matcher):
     profile = parse_resume(RESUME.replace("casey@example.com", "casey@example.com\nExpected salary: $90,000 a year"),
                            matcher=matcher)

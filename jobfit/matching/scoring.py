@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +24,7 @@ import scipy.sparse as sp
 
 from jobfit.matching.candidates import PRIOR_PROFILES, typical_pools
 from jobfit.occupations import clean_title
+from jobfit.resumes.places import countries_of_region
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.taxonomy import Taxonomy
 from jobfit.text import readable_case
@@ -179,6 +180,8 @@ class ProfileSide:
         self.education = np.array([EDUCATION_LEVELS.index(p.meta.education_level) if p.meta.education_level else -1
                                    for p in profiles.values()])
         self.city = [(p.basics.location.city or "").strip().lower() for p in profiles.values()]
+        self.country = np.array([_country_index().get(p.basics.location.countryCode or "", -1) for p in profiles.values()],
+                                dtype=np.int64)
         asked = [p.meta.desired_salary for p in profiles.values()]
         self.pay_asked = np.array([s.annualized_min if s and s.annualized_min else np.nan for s in asked], dtype=np.float64)
         self.pay_currency = np.array([s.currency or "" if s else "" for s in asked], dtype=str)
@@ -233,6 +236,14 @@ class JobSide:
         self.education = np.array([EDUCATION_LEVELS.index(j.meta.education_level) if j.meta.education_level else -1
                                    for j in jobs.values()], dtype=np.int64)
         self.remote = np.array([j.remote == "Full" for j in jobs.values()], dtype=bool)
+        # the countries a remote job may be done from, where its regions name any ('USA', 'Europe', 'LATAM'): a row of
+        # countries (ISO alpha-2 columns) and `restricted`; a job open anywhere is not restricted
+        index = _country_index()
+        allowed = [remote_countries(j) for j in jobs.values()]
+        self.restricted = np.array([a is not None for a in allowed], dtype=bool)
+        cells = [(row, index[c]) for row, countries in enumerate(allowed) for c in countries or () if c in index]
+        self.allowed = sp.csr_matrix((np.ones(len(cells), dtype=bool), ([r for r, _ in cells], [c for _, c in cells])),
+                                     shape=(len(allowed), len(index)), dtype=bool)
         self.place = [_job_place(j).lower() for j in jobs.values()]
         offered = [j.meta.salary if j.meta.salary and j.meta.salary.stated else None for j in jobs.values()]
         self.pay_offered = np.array([s.annualized_max if s and s.annualized_max else np.nan for s in offered], dtype=np.float64)
@@ -377,7 +388,10 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     same_city = np.fromiter((bool(profiles.city[a]) and profiles.city[a] in jobs.place[b] for a, b in zip(p, j, strict=True)),
                             dtype=bool, count=len(p))
     has_place = np.fromiter((bool(jobs.place[b]) for b in j), dtype=bool, count=len(p))
-    location = np.where(jobs.remote[j] | same_city, 100.0, np.where(has_place, 30.0, 60.0))
+    # a remote job open only to other countries than the candidate's fits no better than one in another town
+    country = profiles.country[p]
+    elsewhere = jobs.restricted[j] & (country >= 0) & ~np.asarray(jobs.allowed[j, np.maximum(country, 0)]).ravel().astype(bool)
+    location = np.where(jobs.remote[j] & ~elsewhere | same_city, 100.0, np.where(has_place | elsewhere, 30.0, 60.0))
 
     salary, salary_known = salary_score(profiles, jobs, p, j)
     semantic = semantic_score((similarity - job_mean[j]) / job_std[j])
@@ -501,8 +515,28 @@ def _education_reason(profile: Profile, job: JobPosting) -> str | None:
     return f"Education ({own}) is below the {asked} asked."
 
 
+@cache
+def _country_index() -> dict[str, int]:
+    """Each country's column in a posting side's `allowed` (ISO 3166 alpha-2, sorted)."""
+    import pycountry
+
+    return {code: k for k, code in enumerate(sorted(c.alpha_2 for c in pycountry.countries))}
+
+
+def remote_countries(job: JobPosting) -> frozenset[str] | None:
+    """The countries a remote job may be done from, as far as its regions name countries; None when they name none."""
+    if job.remote != "Full":
+        return None
+    named = [found for region in job.meta.regions_allowed if (found := countries_of_region(region)) is not None]
+    return frozenset().union(*named) if named else None
+
+
 def _location_reason(profile: Profile, job: JobPosting) -> str | None:
     if job.remote == "Full":
+        allowed, country = remote_countries(job), profile.basics.location.countryCode
+        if allowed is not None and country and country not in allowed:
+            return (f"The position is remote from {', '.join(job.meta.regions_allowed)} only; the candidate is in "
+                    f"{_country_name(country)}.")
         return "The position is remote."
     place, city = _job_place(job), profile.basics.location.city
     if place and city and city.lower() in place.lower():
@@ -510,6 +544,13 @@ def _location_reason(profile: Profile, job: JobPosting) -> str | None:
     if not place:
         return None
     return f"The job is in {place}" + (f"; the candidate is in {city}." if city else ".")
+
+
+def _country_name(code: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or (country.name if country else code)
 
 
 def _salary_reason(profile: Profile, job: JobPosting) -> str | None:

@@ -8,7 +8,7 @@ is not Reading.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from jobfit.resumes.lexicon import ORG_WORDS, TITLE_EXTRA, words_of
@@ -45,6 +45,7 @@ class Gazetteer:
     cities: dict[str, str]  # lowercased name -> country code
     regions: dict[str, tuple[str, ...]]  # lowercased subdivision name -> the countries that have one by that name
     countries: dict[str, str]  # lowercased name -> alpha-2
+    continents: dict[str, str] = field(default_factory=dict)  # alpha-2 -> continent code (AF, AN, AS, EU, NA, OC, SA)
 
     def region_country(self, name: str, home: str | None = None) -> str:
         """The country of a region by this name: `home` (the country of the city before it) when it has one
@@ -83,7 +84,7 @@ def gazetteer() -> Gazetteer:
     return built
 
 
-_GAZETTEER_FORMAT = 5  # bump when _build_gazetteer changes what it keeps
+_GAZETTEER_FORMAT = 6  # bump when _build_gazetteer changes what it keeps
 
 
 def _build_gazetteer() -> Gazetteer:
@@ -117,7 +118,49 @@ def _build_gazetteer() -> Gazetteer:
                 countries[fold(name)] = country.alpha_2
     countries.update({"usa": "US", "us": "US", "u.s.": "US", "u.s.a.": "US", "uk": "GB", "u.k.": "GB", "england": "GB",
                       "uae": "AE", "america": "US", "russia": "RU", "south korea": "KR", "korea": "KR", "vietnam": "VN"})
-    return Gazetteer(cities, regions, countries)
+    continents = {code: country["continentcode"] for code, country in cache.get_countries().items()}
+    return Gazetteer(cities, regions, countries, continents)
+
+
+# What job boards call the parts of the world a remote job may be done from, as continents (geonames' codes) and countries
+# added or taken away: 'North America' on a job board is the US, Canada and Mexico, not the Caribbean too.
+_MIDDLE_EAST = frozenset("AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE".split())
+_WORLD_PARTS: dict[str, tuple[tuple[str, ...], frozenset[str], frozenset[str]]] = {
+    "europe": (("EU",), frozenset(), frozenset()),
+    "eu": (("EU",), frozenset(), frozenset()),
+    "european union": (("EU",), frozenset(), frozenset()),
+    "north america": ((), frozenset({"US", "CA", "MX"}), frozenset()),
+    "northern america": ((), frozenset({"US", "CA"}), frozenset()),
+    "americas": (("NA", "SA"), frozenset(), frozenset()),
+    "the americas": (("NA", "SA"), frozenset(), frozenset()),
+    "latin america": (("NA", "SA"), frozenset(), frozenset({"US", "CA", "GL", "BM", "PM"})),
+    "latam": (("NA", "SA"), frozenset(), frozenset({"US", "CA", "GL", "BM", "PM"})),
+    "south america": (("SA",), frozenset(), frozenset()),
+    "central america": ((), frozenset({"BZ", "CR", "SV", "GT", "HN", "NI", "PA"}), frozenset()),
+    "oceania": (("OC",), frozenset(), frozenset()),
+    "asia": (("AS",), frozenset(), frozenset()),
+    "africa": (("AF",), frozenset(), frozenset()),
+    "middle east": ((), _MIDDLE_EAST, frozenset()),
+    "emea": (("EU", "AF"), _MIDDLE_EAST, frozenset()),
+    "apac": (("AS", "OC"), frozenset(), _MIDDLE_EAST),
+    "asia pacific": (("AS", "OC"), frozenset(), _MIDDLE_EAST),
+}
+_REGION_NOISE = re.compile(r"(?i)\b(?:time\s*zones?|timezones?|only|based|remote|residents?)\b")
+
+
+@lru_cache(maxsize=4096)  # postings repeat a few region names: 'USA', 'Europe'
+def countries_of_region(text: str) -> frozenset[str] | None:
+    """The countries (alpha-2) a job board's region names: a country ('USA', 'UK'), a part of the world ('Europe',
+    'LATAM', 'EMEA') or its time zones ('European timezones'); None for what names no country (a city, 'UTC-6')."""
+    places = gazetteer()
+    key = fold(_REGION_NOISE.sub(" ", text).strip(" .,-()"))
+    key = {"european": "europe", "american": "north america", "us": "usa"}.get(key, key)
+    if key in places.countries:
+        return frozenset({places.countries[key]})
+    if key in _WORLD_PARTS:
+        continents, plus, minus = _WORLD_PARTS[key]
+        return (frozenset(code for code, continent in places.continents.items() if continent in continents) | plus) - minus
+    return None
 
 
 def _variant(alternate: str, name: str) -> bool:
