@@ -329,6 +329,14 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     )
 
 
+# a week split between the office and home, however it is said: 'On-site 3 days a week', 'in the office two days per week',
+# '2 days remote', '3 days from home'
+_DAYS = r"(?:\d|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:\d|two|three|four))?\s+days?"
+SPLIT_WEEK = re.compile(rf"\b(?:on-?site|in[- ]office|in the office|in person|at the office)\s+{_DAYS}\s+(?:a|per|each)\s+week\b"
+                        rf"|\b{_DAYS}\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the|our)\s+(?:office|studio|site|hq)\b"
+                        rf"|\b{_DAYS}\s+(?:a\s+week\s+)?(?:remote(?:ly)?|from home|wfh|at home)\b")
+
+
 def remote_and_regions(stated: str | None, text: str, location: str) -> tuple[str, list[str]]:
     """Full, Hybrid or None (on-site), as stated or read from the text's head and the location, and the regions a
     remote or hybrid job may be done from ('USA Only' -> USA; 'Anywhere in the World' restricts nothing)."""
@@ -336,7 +344,7 @@ def remote_and_regions(stated: str | None, text: str, location: str) -> tuple[st
     if remote not in ("Full", "Hybrid", "None"):
         lowered = f"{text} {location}".lower()
         scope = REMOTE_SCOPE.search(location) or len(CONTINENT.findall(location)) >= 2
-        remote = "Hybrid" if "hybrid" in lowered else "Full" if "remote" in lowered or scope else "None"
+        remote = "Hybrid" if "hybrid" in lowered or SPLIT_WEEK.search(lowered) else "Full" if "remote" in lowered or scope else "None"
     if remote == "None":
         return remote, []
     parts = (part.strip() for part in re.split(r"[,;/|]|\bor\b", location))

@@ -65,6 +65,16 @@ def test_what_names_no_country_restricts_nothing(region):
     assert countries_of_region(region) is None
 
 
+@pytest.mark.parametrize("text, remote", [
+    ("On-site 3 days a week in London", "Hybrid"), ("In the office two days per week, the rest from home", "Hybrid"),
+    ("2-3 days a week in the office", "Hybrid"), ("3 days from home", "Hybrid"),
+    ("Fully remote. We meet in person 2 days a year", "Full"), ("Remote. The team meets on-site 2 days per quarter", "Full"),
+    ("We work 5 days a week at our Leeds plant", "None"),
+])
+def test_a_week_split_between_office_and_home_is_hybrid(matcher, text, remote):
+    assert analyze_job({"id": "j", "title": "Engineer", "description": text}, matcher).remote == remote
+
+
 def test_unreadable_feed_raises():
     with pytest.raises(FeedError):
         read_feed(b"<<< not a feed", feed_name="broken")
