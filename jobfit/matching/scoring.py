@@ -377,7 +377,7 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     gap = profiles.level[p] - jobs.level[j]
     by_level = np.maximum(0.0, 100.0 - 35.0 * np.abs(gap))
     # the years asked say who is short of the job; a title for beginners says too who is past it
-    past_it = np.where(jobs.for_beginners[j], np.maximum(0.0, 100.0 - 35.0 * np.maximum(gap, 0)), 100.0)
+    past_it = np.where(jobs.for_beginners[j] & level_known, np.maximum(0.0, 100.0 - 35.0 * np.maximum(gap, 0)), 100.0)
     experience = np.where(~np.isnan(asked), np.minimum(np.where(asked > 0, by_years, 100.0), past_it),
                           np.where(level_known, by_level, 100.0))
 
