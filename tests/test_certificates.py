@@ -58,3 +58,14 @@ def test_a_resume_s_certificates_section_in_a_profile(matcher):
     profile = parse_resume(text, matcher=matcher)
     assert [(c.name, c.issuer, c.date) for c in profile.certificates] == [
         ("MCSD, Microsoft Certified Solution Developer", None, "2013"), ("Certified ScrumMaster (CSM)", "Scrum Alliance", None)]
+
+
+def test_a_scrum_master_certificate_is_no_master_s_degree(matcher):
+    from jobfit.resumes import parse_resume
+
+    profile = parse_resume("Jane Roe\n\nCertifications\n- Professional Scrum Master I (PSM I), Scrum.org, 2020\n"
+                           "- Scrum Master (PSM I)\n- SAP Master Data Governance\n\nEducation\nMaster of Science in Statistics, "
+                           "2016\n", matcher=matcher)
+    assert [c.name for c in profile.certificates] == ["Professional Scrum Master I (PSM I)", "Scrum Master (PSM I)",
+                                                      "SAP Master Data Governance"]
+    assert [(e.studyType, e.level) for e in profile.education] == [("Master of Science in Statistics", "master")]
