@@ -106,6 +106,12 @@ def test_a_remote_job_open_only_to_other_countries_is_no_fit_for_where_the_candi
     assert "The position is remote from USA only; the candidate is in Germany." in away.reasons
     assert one_pair(matcher, berlin, europe, 0.5).components["location"].score == 100.0
     assert one_pair(matcher, berlin, latam, 0.5).components["location"].score == 100.0
+    # a town and its region name one country: 'Atlanta, Georgia' is the US state, not the country Georgia
+    atlanta = analyze_job({"id": "a", "title": "Data Engineer", "location": "Atlanta, Georgia",
+                           "description": "Remote.\n" + description}, matcher)
+    assert atlanta.remote == "Full" and atlanta.meta.regions_allowed == ["Atlanta", "Georgia"]
+    denver = parse_resume(RESUME, matcher=matcher)
+    assert one_pair(matcher, denver, atlanta, 0.5).components["location"].score == 100.0
     # where the candidate lives is not known: the job is not held against them
     unknown = parse_resume(RESUME.replace("Denver, CO", ""), matcher=matcher)
     assert unknown.basics.location.countryCode is None

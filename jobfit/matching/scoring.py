@@ -24,7 +24,7 @@ import scipy.sparse as sp
 
 from jobfit.matching.candidates import PRIOR_PROFILES, typical_pools
 from jobfit.occupations import clean_title
-from jobfit.resumes.places import countries_of_region
+from jobfit.resumes.places import countries_of_region, parse_place
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.taxonomy import Taxonomy
 from jobfit.text import readable_case
@@ -527,6 +527,9 @@ def remote_countries(job: JobPosting) -> frozenset[str] | None:
     """The countries a remote job may be done from, as far as its regions name countries; None when they name none."""
     if job.remote != "Full":
         return None
+    place = parse_place(", ".join(job.meta.regions_allowed))  # 'Atlanta, Georgia' is in the US, not in Georgia
+    if place is not None and place.countryCode:
+        return frozenset({place.countryCode})
     named = [found for region in job.meta.regions_allowed if (found := countries_of_region(region)) is not None]
     return frozenset().union(*named) if named else None
 
