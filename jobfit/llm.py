@@ -54,19 +54,26 @@ def cache_key(text: str, model: str) -> str:
 # The model's answers are filed by whom they are about, so that a candidate's withdrawal finds every one of them,
 # whatever model or prompt version wrote it: a resume's extraction under resumes/<sha256 of the text>/, the re-ranking
 # of a profile's matches under rerank/<profile id>/; each file is named by the hash of prompt version, model and prompt.
+def _resume_folder(cache_dir: Path, text: str) -> Path:
+    return cache_dir / "resumes" / hashlib.sha256(text.encode()).hexdigest()
+
+
+def _rerank_folder(cache_dir: Path, profile_id: str) -> Path:
+    return cache_dir / "rerank" / profile_id
+
+
 def resume_answer_path(cache_dir: Path, text: str, model: str) -> Path:
-    return cache_dir / "resumes" / hashlib.sha256(text.encode()).hexdigest() / f"{cache_key(text, model)}.json"
+    return _resume_folder(cache_dir, text) / f"{cache_key(text, model)}.json"
 
 
 def rerank_answer_path(cache_dir: Path, profile_id: str, key: str) -> Path:
-    return cache_dir / "rerank" / profile_id / f"{key}.json"
+    return _rerank_folder(cache_dir, profile_id) / f"{key}.json"
 
 
 def erase_answers(cache_dir: Path, texts: Iterable[str], profile_ids: Iterable[str]) -> int:
     """Erase every answer about these texts and profiles, and any answer filed before answers were filed by subject
     (the cache's top level: those cannot be told apart, and a cache costs only a new question). Returns the files gone."""
-    folders = [resume_answer_path(cache_dir, text, "").parent for text in texts]
-    folders += [rerank_answer_path(cache_dir, profile_id, "").parent for profile_id in profile_ids]
+    folders = [_resume_folder(cache_dir, text) for text in texts] + [_rerank_folder(cache_dir, pid) for pid in profile_ids]
     files = [path for folder in folders if folder.is_dir() for path in folder.glob("*.json")]
     files += list(cache_dir.glob("*.json"))
     for path in files:

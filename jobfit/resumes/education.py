@@ -36,17 +36,19 @@ class EducationEntry:
     courses: list[str] = field(default_factory=list)
 
 
+# a field of study named after a degree, in title case: 'Master of Science', 'Bachelor in Computer Science and Engineering'
+_FIELD = r"(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*)"
 DEGREES = (
     (r"ph\.?\s?d\.?|doctorate|doctor of [a-z]+|juris doctor(?:ate)?|d\.?phil|ed\.?\s?d|j\.?d\.?|m\.?d\.?(?= )", "doctorate"),
-    (r"m\.?\s?s\.?\s?ed\.?|(?<!scrum )master'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?(?!\s+(?:data|electrician|plumber|trainer|chef|scheduler|class(?:es)?|craftsman)\b)|m\.?\s?sc\.?|m\.?\s?s\.|m\.\s?a\.?|mba|m\.?\s?b\.?\s?a\.?|m\.?\s?eng\.?|"
+    (rf"m\.?\s?s\.?\s?ed\.?|(?<!scrum )master'?s?(?: degree)?(?:\s+(?:of|in)\s+{_FIELD})?(?!\s+(?:data|electrician|plumber|trainer|chef|scheduler|class(?:es)?|craftsman)\b)|m\.?\s?sc\.?|m\.?\s?s\.|m\.\s?a\.?|mba|m\.?\s?b\.?\s?a\.?|m\.?\s?eng\.?|"
      r"m\.?[\s-]?tech\.?|ed\.\s?s\.|m\.?\s?c\.?\s?a\.?|m\.?\s?com\.?|m\.?\s?ed\.?|m\.?\s?phil\.?|m\.\s?e\.?|m\.?\s?div\.?|pgdm|pgdba|pgd\w*|"
      r"post[- ]?graduat\w*(?: diploma)?|p\.?\s?g\.?\s+dip(?:loma)?\.?|ll\.?m|m\.?\s?s\.?\s?w\.?|m\.\s?l\.\s?s\.?", "master"),
-    (r"b\.?\s?s\.?\s?w\.?|b\.\s?s\.\s?ed\.?|bachelor'?s?(?: degree)?(?:\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*))?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.?\s?eng\.?|b\.?[\s-]?tech\.?|"
+    (rf"b\.?\s?s\.?\s?w\.?|b\.\s?s\.\s?ed\.?|bachelor'?s?(?: degree)?(?:\s+(?:of|in)\s+{_FIELD})?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.?\s?eng\.?|b\.?[\s-]?tech\.?|"
      r"b\.?\s?com\.?|b\.?\s?c\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.\s?e\.?|b\.?\s?ed\.?|b\.?\s?pharm\.?|b\.?\s?arch\.?|"
      r"ll\.?b|mbbs|graduat(?:e|ion) in [a-z]+|undergraduate|"
-     r"baccalaureate\s+(?:of|in)\s+(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*)", "bachelor"),  # 'Baccalaureate of Science'
+     rf"baccalaureate\s+(?:of|in)\s+{_FIELD}", "bachelor"),  # 'Baccalaureate of Science'
     # 'Associates : Telecommunications' as a resume builder writes the degree and its field
-    (r"associate'?s? (?:degree|(?:of|in) (?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*)|of [a-z]+|in [a-z]+)|(?<![A-Za-z] )(?:general\s+)?associates?(?=\s+:\s)|a\.\s?a\.?s?|a\.\s?s\.|(?:btec )?hn[cd]|"
+    (rf"associate'?s? (?:degree|(?:of|in) {_FIELD}|of [a-z]+|in [a-z]+)|(?<![A-Za-z] )(?:general\s+)?associates?(?=\s+:\s)|a\.\s?a\.?s?|a\.\s?s\.|(?:btec )?hn[cd]|"
      r"foundation degree|fdeg", "associate"),
     (r"diploma|dip\.?(?=\s+(?::\s|in\s))|certificate|certification|certified(?:\s+(?-i:[A-Z][\w&-]*)){1,5}|certified [a-z]+|g?nvq(?: (?:level )?\d)?",
      "certificate"),  # 'NVQ 3 in Retailing': a vocational one

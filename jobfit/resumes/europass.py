@@ -28,7 +28,7 @@ _LABELS = {
 }
 _ROW = re.compile(r"^(?:" + "|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS.items())
                   + r")(?:\s*:\s*|\s+)(?P<value>\S.*)$", re.I)
-_OWN = frozenset({"position", "activities", "employer", "sector", "qualification", "subjects", "school", "level", "name"})
+_OWN = frozenset(_LABELS) - {"dates"}  # the labels only a Europass CV uses
 # a header's rows first, in a header's order, then the entry's text; what says nothing of the person is left out
 _ORDER = ("dates", "position", "employer", "qualification", "school", "activities", "subjects", "text")
 _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}\b\s*")

@@ -154,7 +154,7 @@ def countries_of_region(text: str) -> frozenset[str] | None:
     'LATAM', 'EMEA') or its time zones ('European timezones'); None for what names no country (a city, 'UTC-6')."""
     places = gazetteer()
     key = fold(_REGION_NOISE.sub(" ", text).strip(" .,-()"))
-    key = {"european": "europe", "american": "north america", "us": "usa"}.get(key, key)
+    key = {"european": "europe", "american": "north america"}.get(key, key)  # 'European timezones'
     if key in places.countries:
         return frozenset({places.countries[key]})
     if key in _WORLD_PARTS:
