@@ -2359,6 +2359,12 @@ def test_schools_named_in_other_languages():
     lines = ["BS in Mechanical Engineering, 1980", "UNIVERSIDADE CENTRAL DE BRASILIA", "",
              "Maîtrise en droit, 1995", "Université de Montréal"]
     assert [e.institution for e in education_entries(lines)] == ["UNIVERSIDADE CENTRAL DE BRASILIA", "Université de Montréal"]
+    # the words for a university or a polytechnic across Europe, and the small words between a name's capitals
+    for school in ["Universitat Politècnica de Catalunya", "Università di Bologna", "Universiteit van Amsterdam",
+                   "Politecnico di Milano", "Escola Politécnica da USP", "Uniwersytet Warszawski", "Lunds Universitet",
+                   "Hogeschool Utrecht", "Fachhochschule für Technik Stuttgart"]:
+        [entry] = education_entries([f"MSc in Computer Science, {school}, 2017"])
+        assert (entry.institution, entry.end) == (school, "2017")
 
 
 def test_a_title_then_its_employer_after_a_colon_with_word_processor_hyphens(matcher):

@@ -70,7 +70,9 @@ _CAPS_LEVEL = {"BE": "bachelor", "BS": "bachelor", "BSC": "bachelor", "BA": "bac
                "MHA": "master", "MPP": "master", "MST": "master", "BENG": "bachelor", "MENG": "master"}
 _SCHOOL_WORDS = (r"university|universit[àa]|college|suny|cuny|institute|institution|school|academy|polytechnic|iit|nit|"
                  r"vidyalaya|vidyapeeth|mahavidyalaya|faculty|conservatory|seminary|campus|"
-                 r"universidad|universidade|universit[éeä]t?|universiteit|colegio|escuela|[ée]cole|hochschule|instituto|institut|lyc[ée]e|liceo")
+                 r"universidad|universidade|universit[éeä]t?|universitat|universiteit|universitet(?:et)?|uniwersytet|univerzit[ae]|colegio|escuela|escola|"
+                 r"[ée]cole|hochschule|fachhochschule|hogeschool|politecnico|polit[ée]cnic[ao]|politechnika|faculdade|facultad|"
+                 r"instituto|institut|lyc[ée]e|liceo")
 INSTITUTION = re.compile(rf"\b({_SCHOOL_WORDS})\b", re.I)
 SCORE = re.compile(r"\b(?:gpa|cgpa|cpi|percentage|grade|score|aggregate)\s*(?:of\s*)?[:\-]?\s*(\d+(?:\.\d+)?\s*(?:/\s*\d+(?:\.\d+)?|%)?)"
                    r"|(\d{2}(?:\.\d+)?\s*%)|(\d\.\d{1,2})\s*/\s*(?:4|10)(?:\.0+)?\b", re.I)

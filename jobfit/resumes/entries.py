@@ -93,8 +93,10 @@ def is_body(line: str, width: int = 0) -> bool:
     return bool(re.match(r"^[a-z(]", line)) and not dated and len(words) >= 4
 
 
-# the small words a name holds between its capitalized ones ('Bank of America', 'Université de la Sorbonne')
-NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "at", "the", "de", "du", "la", "in"})
+# the small words a name holds between its capitalized ones ('Bank of America', 'Université de la Sorbonne',
+# 'Università di Bologna', 'Universiteit van Amsterdam', 'Escola Politécnica da USP')
+NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "at", "the", "in", "de", "du", "des", "la", "del", "della", "di", "da",
+                             "do", "dos", "das", "van", "von", "der", "den", "voor", "für", "y", "et", "und"})
 
 
 def _listed_header(line: str) -> bool:
