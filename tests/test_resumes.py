@@ -3509,6 +3509,11 @@ def test_a_technology_in_an_employer_s_name_is_the_employer_s_not_a_skill(matche
     # a list of tools read as an employer stays a list of tools
     text = "Sam Example\nExperience\nOperating Systems & Office Software\nIT Technician\n2010 - 2012\n- Helped users\n"
     assert {"operating systems", "office software"} <= {s.name for s in parse_resume(text, matcher=matcher).skills}
+    # an employer whose name is a technology's misspelt is the employer ('Typeform' is no TypeORM)
+    text = "Sam Example\nExperience\nData Engineer — Typeform\n2017 – 2020\n- Python, SQL, dbt\n"
+    profile = parse_resume(text, matcher=matcher)
+    assert [w.name for w in profile.work] == ["Typeform"]
+    assert {"Python", "SQL", "dbt"} <= {s.name for s in profile.skills} and "TypeORM" not in {s.name for s in profile.skills}
 
 
 def test_baccalaureates_fields_a_slash_joins_and_a_degree_told_again_in_other_words(matcher):

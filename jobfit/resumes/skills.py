@@ -170,9 +170,10 @@ _NOT_SKILL_HEADINGS = frozenset({"skills", "languages", "references", "awards", 
 def _mostly_skills(matcher: SkillMatcher, name: str) -> bool:
     """Whether skills' names make up more than half the words of a name: a product ('Oracle', 'Cisco Systems') or
     a list of tools read as an employer ('Operating Systems & Office Software', 'MS Office 2010'), not a company
-    that has one in its name ('HCL Technologies', 'PTC Therapeutics')."""
+    that has one in its name ('HCL Technologies', 'PTC Therapeutics'). A name read as a misspelt skill counts for
+    none: 'Typeform' is an employer, not TypeORM misspelt."""
     words = tokens(name)
-    spans = [(m.start, m.end) for m in matcher.find(name)]
+    spans = [(m.start, m.end) for m in matcher.find(name) if m.how != "fuzzy"]
     return 2 * sum(1 for w in words if any(a <= w.start() and w.end() <= b for a, b in spans)) > len(words)
 
 
