@@ -15,7 +15,10 @@ CURRENCY_SYMBOLS = {
     "US$": "USD", "CA$": "CAD", "C$": "CAD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD",
     "R$": "BRL", "MX$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR",
     "¥": "JPY", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₪": "ILS", "₦": "NGN", "฿": "THB", "zł": "PLN",
+    "RM": "MYR",
 }
+# Lakhs and crores are India's (and its neighbours') units: a figure in them with no currency is in rupees.
+_INDIAN_UNITS = {"l", "lakh", "lakhs", "lac", "lacs", "lpa", "cr", "crore", "crores"}
 PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 _PERIOD_WORDS = {
     "hour": "hour", "hourly": "hour", "hr": "hour", "h": "hour", "day": "day", "daily": "day", "week": "week",
@@ -55,7 +58,9 @@ def _pattern() -> re.Pattern:
     symbols = "|".join(("(?<![A-Za-z])" if s[0].isalpha() else "") + re.escape(s)
                        for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
     currency = rf"(?:{symbols}|\b(?-i:{'|'.join(codes)})\b)"  # codes in capitals only: not "all", "top", "per"
-    number = r"\d{1,3}(?:[,.](?=\d{3}\b)\d{3}|[ \u00a0\u202f](?=\d{3}\b)\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    # thousands grouped by commas or dots, spaces, or Swiss apostrophes (120'000); India's lakhs (8,00,000; 1,20,00,000)
+    number = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?\b|"
+              r"\d{1,3}(?:[,.'’](?=\d{3}\b)\d{3}|[ \u00a0\u202f](?=\d{3}\b)\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
     multiplier = r"(?:k|mn|m|million|bn|b|billion|trillion|lakhs?|lacs?|l|crores?|cr)\b\.?"
 
     def amount(n: str) -> str:
@@ -76,7 +81,9 @@ def _pattern() -> re.Pattern:
 
 def _amount(number: str, multiplier: str | None) -> float:
     """A money figure in any convention: 65,000.50, the EU's 65.000,50, 65 000; times k, M, lakh or crore."""
-    number = re.sub(r"[ \u00a0\u202f]", "", number)
+    number = re.sub(r"[ \u00a0\u202f'’]", "", number)
+    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", number):  # India's grouping: 12,00,000
+        number = number.replace(",", "")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number) or re.fullmatch(r"\d+,\d{1,2}", number):
         value = float(number.replace(".", "").replace(",", "."))
     else:
@@ -100,6 +107,8 @@ def parse_salary(text: str) -> Salary | None:
         symbol = match["locur"] or match["locur2"] or match["hicur"] or match["hicur2"]
         currency = _currency(symbol)
         written = (match["period"] or "").lower()
+        if not currency and {(match["lok"] or "").lower().rstrip("."), (match["hik"] or "").lower().rstrip("."), written} & _INDIAN_UNITS:
+            currency, symbol = "INR", "lakh"  # "CTC: 12-18 LPA", "3.5 - 5 Lakhs per annum"
         period = _PERIOD_WORDS.get(written) or _PERIOD_WORDS.get(written.rstrip("."))
         unit = "lpa" if written == "lpa" else None  # "12 LPA": lakhs per annum
         low = _amount(match["lo"], match["lok"] or match["hik"] or unit)

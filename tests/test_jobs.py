@@ -112,6 +112,13 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("CTC: ₹12 LPA", (1200000, 1200000, "INR", "year")),
         ("INR 8 lakhs per annum", (800000, 800000, "INR", "year")),
         ("Rs. 40,000 per month", (40000, 40000, "INR", "month")),
+        # a figure in lakhs is in rupees without a currency, and India groups its digits in lakhs
+        ("CTC: 12-18 LPA", (1200000, 1800000, "INR", "year")),
+        ("Salary: 3.5 - 5 Lakhs per annum", (350000, 500000, "INR", "year")),
+        ("Compensation: INR 8,00,000 - 12,00,000 per annum", (800000, 1200000, "INR", "year")),
+        # Switzerland groups thousands with apostrophes; Malaysia writes its ringgit RM
+        ("CHF 120'000 - 140'000", (120000, 140000, "CHF", "year")),
+        ("RM 3,500 - RM 4,500 per month", (3500, 4500, "MYR", "month")),
         ("€3.500 monthly", (3500, 3500, "EUR", "month")),
         ("Monthly salary: €3,500", (3500, 3500, "EUR", "month")),
         ("the hourly rate starts at 6$/h", (6, 6, "USD", "hour")),
