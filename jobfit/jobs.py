@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from jobfit.occupations import OccupationMatch, OccupationMatcher, clean_title
 from jobfit.resumes import TITLE_LEVELS
+from jobfit.resumes.places import countries_of_region
 from jobfit.salary import parse_salary
 from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, SalarySuggestion, Skill
 from jobfit.taxonomy import SkillMatcher, wording
@@ -292,7 +293,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     employment_type = next((kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(stated_type)), None) or next(
         (kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(full_text)), None)
     location_text = raw.get("location") if isinstance(raw.get("location"), str) else ""
-    remote, regions = remote_and_regions(raw.get("remote"), f"{title} {description[:500]}", location_text)
+    remote, regions = remote_and_regions(raw.get("remote"), f"{title} {description[:500]}", location_text, full_text)
     salary = parse_salary(raw.get("salary") or "") or parse_salary(description)
 
     skills = [
@@ -337,9 +338,38 @@ SPLIT_WEEK = re.compile(rf"\b(?:on-?site|in[- ]office|in the office|in person|at
                         rf"|\b{_DAYS}\s+(?:a\s+week\s+)?(?:remote(?:ly)?|from home|wfh|at home)\b")
 
 
-def remote_and_regions(stated: str | None, text: str, location: str) -> tuple[str, list[str]]:
+# where the text says a remote job's people must be: 'open to candidates in the EU', 'you must be based in the US or
+# Canada', 'US-based applicants only', 'Remote (UK only)'
+_NAME = r"(?:the\s+)?(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]\w*)(?:[ -][A-Z]\w*){0,2}"  # 'the United States', 'U.S.', 'EU'
+_PLACES = rf"(?P<places>{_NAME}(?:\s*(?:,|/|or|and)\s*{_NAME}){{0,4}})"
+_WHO = r"(?:candidates|applicants|people|talent|anyone|everyone|you|residents|engineers|developers|professionals)"
+_BASED = r"(?:based|located|living|residing|resident|reside|live)"
+REGIONS_ASKED = [re.compile(pattern) for pattern in (
+    rf"\b(?:open|available)\s+to\s+{_WHO}\s+(?:who\s+(?:are|live)\s+)?(?:{_BASED}\s+)?(?:in|from|within)\s+{_PLACES}",
+    rf"\b(?:{_WHO}|must|should|need\s+to|required\s+to)\s+(?:must\s+)?(?:be\s+)?(?:currently\s+)?{_BASED}\s+(?:in|within)\s+{_PLACES}",
+    rf"\b{_PLACES}[- ]based\s+(?:{_WHO}|only)\b",
+    rf"\b(?i:authori[sz]ed|eligible|permitted|right)\s+to\s+work\s+in\s+{_PLACES}",
+    rf"(?i:\bremote)\s*[(,:–—-]\s*{_PLACES}\s+(?i:only)\b",
+)]
+
+
+def regions_asked(text: str) -> list[str]:
+    """The countries or regions a posting's text says its people must be in, each a name `countries_of_region` knows."""
+    found: list[str] = []
+    for match in (match for pattern in REGIONS_ASKED for match in pattern.finditer(text)):
+        for part in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", match.group("places")):
+            part = re.sub(r"^the\s+", "", part.strip())
+            part = part.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", part) else part.rstrip(".")  # 'U.S.' is the US
+
+            if part and countries_of_region(part) is not None and part not in found:
+                found.append(part)
+    return found
+
+
+def remote_and_regions(stated: str | None, text: str, location: str, body: str = "") -> tuple[str, list[str]]:
     """Full, Hybrid or None (on-site), as stated or read from the text's head and the location, and the regions a
-    remote or hybrid job may be done from ('USA Only' -> USA; 'Anywhere in the World' restricts nothing)."""
+    remote or hybrid job may be done from ('USA Only' -> USA; 'Anywhere in the World' restricts nothing). A remote job
+    whose location names no region takes the regions its `body` asks for ('open to candidates in the EU')."""
     remote = stated
     if remote not in ("Full", "Hybrid", "None"):
         lowered = f"{text} {location}".lower()
@@ -348,7 +378,10 @@ def remote_and_regions(stated: str | None, text: str, location: str) -> tuple[st
     if remote == "None":
         return remote, []
     parts = (part.strip() for part in re.split(r"[,;/|]|\bor\b", location))
-    return remote, [ONLY.sub("", part) for part in parts if part and not ANYWHERE.fullmatch(part)]
+    regions = [ONLY.sub("", part) for part in parts if part and not ANYWHERE.fullmatch(part)]
+    if remote == "Full" and not [region for region in regions if region.lower() != "remote"]:
+        regions = regions_asked(body) or regions
+    return remote, regions
 
 
 def job_text(job: JobPosting) -> str:

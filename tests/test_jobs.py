@@ -311,6 +311,23 @@ def test_board_estimates_are_not_stated_salaries_and_remote_regions_are_kept(mat
     assert parse_salary("EUR 60.000 - 70.000 per year").stated is True
 
 
+@pytest.mark.parametrize("sentence, regions", [
+    ("This fully remote role is open to candidates in the EU (CET ± 3 hours).", ["EU"]),
+    ("You must be based in the US or Canada.", ["US", "Canada"]),
+    ("US-based applicants only, please.", ["US"]),
+    ("Applicants must be eligible to work in the U.S. without sponsorship.", ["US"]),
+    ("We are a London-based team with offices in Berlin.", []),  # where the company is, not where its people must be
+    ("Work from anywhere in the world.", []),
+])
+def test_a_remote_job_without_a_location_takes_the_regions_its_text_asks_for(matcher, sentence, regions):
+    job = analyze_job({"id": "r", "title": "Backend Engineer (Remote)", "description": f"Build APIs in Go. {sentence}"}, matcher)
+    assert job.remote == "Full" and job.meta.regions_allowed == regions
+    # a location that names a region says it first
+    job = analyze_job({"id": "r", "title": "Backend Engineer", "location": "USA or Canada", "remote": "Full",
+                       "description": f"Build APIs in Go. {sentence}"}, matcher)
+    assert job.meta.regions_allowed == ["USA", "Canada"]
+
+
 def _wording(matcher, title: str, description: str) -> dict[str, list[str]]:
     """Each skill of the analyzed posting with the wordings kept for it."""
     job = analyze_job({"id": "w", "title": title, "description": description}, matcher)
