@@ -31,6 +31,9 @@ EDUCATION_ASKED = (
     (re.compile(rf"\bM\.?S\b{_BEFORE_FIELD}|(?<=/)MS\b"), "master"),
     (re.compile(r"\bbachelor(?:['’]?s)?\b|\b(?:b\.?sc|b\.\s?s\.|b\.\s?a\.|b\.?eng|b\.?tech|b\.?com|bca)\b", re.I), "bachelor"),
     (re.compile(rf"\b(?:B\.\s?E|B\.\s?S|BE|BS|BA)\b{_BEFORE_FIELD}|(?<=/)(?:BS|BA|BE)\b"), "bachelor"),
+    # a degree with no level named is a first degree: "a 2:1 degree in Computer Science", "a relevant university degree"
+    (re.compile(r"\b(?:a|an|relevant|university|college|undergraduate|(?:four|4)[- ]year|2[:.][12]|first[- ]class|honou?rs)"
+                r"\s+(?:(?:university|college|undergraduate|relevant|technical)\s+)?degree\b(?!\s+of\b)", re.I), "bachelor"),
     (re.compile(r"\bassociate(?:['’]s)? (?:degree|of [a-z]+)\b", re.I), "associate"),
     (re.compile(r"\bdiploma\b|\b(?:vocational|trade) certificate\b|\bcertificate (?:in|of)\b", re.I), "certificate"),
     (re.compile(r"\b(?:(?i:high school|secondary school)|GED|HSC|SSC)\b"), "secondary"),

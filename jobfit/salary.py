@@ -45,8 +45,8 @@ _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also
                             r"bonus(?:es)?|revenues?|sales|setup|grants?|prizes?|equipment|premiums?|payouts|"
                             r"(?:for|towards?)\s+(?:\S+\s+){0,2}?(?:education|training|learning|conferences?|courses?|"
                             r"office|co-?working|wellness|gym|health))\b", re.I)  # used with .match at the figure's end
-# the period said before the figure: "Monthly salary: €3,500", "Hourly rate: $25"
-_PERIOD_BEFORE = re.compile(r"\b(hourly|daily|weekly|monthly|yearly|annual)\b[^.\n\d]{0,25}$", re.I)
+# the period said before the figure: "Monthly salary: €3,500", "Hourly rate: $25", a contractor's "Day rate: £500"
+_PERIOD_BEFORE = re.compile(r"\b(hourly|daily|weekly|monthly|yearly|annual|(?:hour|day|week)(?=\s+rates?\b))\b[^.\n\d]{0,25}$", re.I)
 
 
 @functools.cache

@@ -112,6 +112,7 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("CTC: ₹12 LPA", (1200000, 1200000, "INR", "year")),
         ("INR 8 lakhs per annum", (800000, 800000, "INR", "year")),
         ("Rs. 40,000 per month", (40000, 40000, "INR", "month")),
+        ("6-month contract, day rate €450-€550", (450, 550, "EUR", "day")),
         # a figure in lakhs is in rupees without a currency, and India groups its digits in lakhs
         ("CTC: 12-18 LPA", (1200000, 1800000, "INR", "year")),
         ("Salary: 3.5 - 5 Lakhs per annum", (350000, 500000, "INR", "year")),
@@ -416,6 +417,10 @@ def test_hiring_boilerplate_names_no_skill_and_slashed_pairs_keep_their_wording(
     ("Requirements:\n- High School Diploma or GED\n- 8+ years of development", "secondary"),
     ("Requirements:\n- PhD in Physics or Chemistry", "doctorate"),
     ("Requirements:\n- MS in Statistics", "master"),
+    # a degree with no level named is a first degree ("a 2:1 degree", as UK employers ask for one)
+    ("Requirements:\n- You will have a 2:1 degree in Computer Science", "bachelor"),
+    ("Requirements:\n- A university degree in economics or a related field", "bachelor"),
+    ("Requirements:\n- You work with a high degree of autonomy and a degree of patience", None),
     # words that name no degree: a craft, a git branch, a shouted 'be', a certificate of a server
     ("Master the art of selling. Every pull request is reviewed before it lands in master.\n"
      "TO BE CONSIDERED FOR THIS ROLE, APPLY BELOW\nYou renew SSL certificates.", None),
