@@ -237,9 +237,13 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
     with storage.warehouse() as con:
         con.execute("CREATE TEMP TABLE run_keys (sha256 VARCHAR)")
         execute_many(con, "INSERT INTO run_keys VALUES (?)", [[k] for k in keys])
-        stored = con.execute("SELECT t.sha256, t.text, t.document_date, t.layout FROM document_text t JOIN run_keys USING (sha256)").fetchall()
+        # "Present" in a resume means when it was saved, as its metadata says; else when it arrived (a current resume
+        # says "2020 – Present" for years: the latest date it writes is no guide to when it was sent)
+        stored = con.execute(
+            "SELECT t.sha256, t.text, coalesce(t.document_date, (SELECT min(s.seen_at)::DATE FROM document_sources s "
+            "WHERE s.sha256 = t.sha256)), t.layout FROM document_text t JOIN run_keys USING (sha256)").fetchall()
         texts = {sha256: text for sha256, text, _, _ in stored}
-        saved_on = {sha256: saved for sha256, _, saved, _ in stored}  # "Present" in a resume means when it was saved
+        saved_on = {sha256: saved for sha256, _, saved, _ in stored}
         layouts = {sha256: [LayoutLine(**line) for line in json.loads(layout or "[]")] for sha256, _, _, layout in stored}
         sources = con.execute("SELECT r.sha256, r.tenant, r.replaced_by FROM profile_replacements r JOIN run_keys USING (sha256)").fetchall()
         # a quarantined document has no profile; drop any left from an earlier version of the rules (a withdrawn

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from jobfit import __version__
@@ -50,8 +51,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
         try:
             data = path.read_bytes()
             text = extract_text(data)
+            # "Present" means when the file was saved: its metadata's date, else the file's own
+            saved_on = text.date or date.fromtimestamp(path.stat().st_mtime)
             profile = parse_resume(text.text, matcher=matcher, tenant=args.tenant, document_sha256=sha256_bytes(data),
-                                   region=args.region, today=text.date, layout=text.layout)
+                                   region=args.region, today=saved_on, layout=text.layout)
             record["profile"] = profile.model_dump(mode="json", exclude_none=True)
         except UnsupportedDocument as exc:
             record.update(status="quarantined", error=f"{exc.reason}: {exc.message}")

@@ -37,6 +37,19 @@ def test_parse_every_sample_format(tmp_path):
     assert [w.get("name") for w in sofia["work"]] == ["Vela Travel", "Brio Telecom"]
 
 
+def test_present_in_a_text_resume_means_when_the_file_was_saved(tmp_path):
+    import os
+    from datetime import datetime
+
+    resume = tmp_path / "resume.txt"
+    resume.write_text("Sam Example\nsam@example.com\n\nEXPERIENCE\nData Analyst, Acme Corp, Jan 2018 - Present\n"
+                      "- Built dashboards in SQL\n")
+    saved = datetime(2024, 1, 15).timestamp()
+    os.utime(resume, (saved, saved))
+    profile = lines(run("parse", resume, "--jsonl").stdout)[0]["profile"]
+    assert 5.9 <= profile["meta"]["total_years_experience"] <= 6.1  # Jan 2018 to Jan 2024, not to the end of 2018
+
+
 def test_parse_reports_bad_files_and_exits_nonzero(tmp_path):
     bad = tmp_path / "scan.pdf"
     bad.write_bytes(b"%PDF-1.4 broken")

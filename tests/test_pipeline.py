@@ -120,6 +120,10 @@ def test_new_resume_flows_through_and_unchanged_text_is_not_embedded_again(tmp_p
     materialize_everything(settings, instance)
     names = {r[0] for r in read(settings.layout.serving_path, "SELECT name FROM profiles")}
     assert "Nadia Quinn" in names and len(names) == 7
+    # a text file has no saved date: its "Jul 2019 - Present" runs to the day it arrived, not to the latest date it
+    # writes (2019), so Aug 2017 to now is over nine years, not two
+    years = read(settings.layout.serving_path, "SELECT years_experience FROM profiles WHERE name = 'Nadia Quinn'")[0][0]
+    assert years >= 9
     status = dict(read(settings.layout.serving_path, "SELECT status, count(*) FROM documents GROUP BY status"))
     assert status == {"text": 7, "quarantined": 1}
     reason = read(settings.layout.serving_path, "SELECT reason FROM documents WHERE status = 'quarantined'")[0][0]
