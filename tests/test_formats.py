@@ -240,6 +240,41 @@ def test_a_docx_paragraph_broken_into_lines_is_laid_out_line_by_line():
     assert result.text == "Ana Example\nana@example.com\n\nEXPERIENCE\nData Engineer at Foo Corp | 2019 - Present"
 
 
+def test_a_two_column_word_template_is_read_column_by_column(matcher):
+    """A template that sets a sidebar (contact, skills) beside the main text in one table row: each column's
+    paragraphs are lines of their own, headings kept, not one line of '; '-joined cells."""
+    import docx
+
+    from jobfit.resumes import parse_resume
+
+    document = docx.Document()
+    sidebar, main = document.add_table(rows=1, cols=2).rows[0].cells
+    for cell, paragraphs in ((sidebar, ["ANNA KOWALSKA", "Product Designer", "CONTACT", "anna.kowalska@example.pl",
+                                        "+48 600 123 456", "Kraków, Poland", "SKILLS", "Figma", "User Research"]),
+                             (main, ["EXPERIENCE", "Senior Product Designer", "Allegro, Poznań", "03/2021 – present",
+                                     "Product Designer", "Revolut, Kraków", "06/2018 – 02/2021", "EDUCATION",
+                                     "Bachelor of Science in Computer Science", "AGH University of Science and Technology",
+                                     "2011 – 2015"])):
+        for k, text in enumerate(paragraphs):
+            paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+            paragraph.text = text
+            if text.isupper() and text != "ANNA KOWALSKA":
+                paragraph.style = "Heading 2"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = extract_text(buffer.getvalue())
+    assert result.text.startswith("ANNA KOWALSKA\nProduct Designer\nCONTACT\n")
+    assert next(line for line in result.layout if line.text == "EXPERIENCE").heading
+    profile = parse_resume(result.text, matcher=matcher, layout=result.layout, today=result.date)
+    assert (profile.basics.name, profile.basics.phone, profile.basics.location.countryCode) == (
+        "ANNA KOWALSKA", "+48600123456", "PL")
+    assert [(w.position, w.name) for w in profile.work] == [("Senior Product Designer", "Allegro"),
+                                                            ("Product Designer", "Revolut")]
+    assert [e.institution for e in profile.education] == ["AGH University of Science and Technology"]
+    # python-docx stamps its template's 2013 as the saved date: a resume that writes 2021 was saved 2021 at the earliest
+    assert result.date.year == 2013 and 2.7 <= profile.meta.total_years_experience <= 3.0  # June 2018 to March 2021
+
+
 def test_odt_rtf_and_html():
     content = (
         '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '

@@ -74,16 +74,29 @@ def _paragraph_lines(element, links, styles: dict[str, str]) -> list[LayoutLine]
             for k, part in enumerate(line.strip() for line in text.split("\n"))]
 
 
+# A cell with this many lines is a column of the page, not a value: a two-column template sets the sidebar and
+# the main text side by side in one table row.
+COLUMN_LINES = 6
+
+
 def _table_lines(table, links, styles) -> list[LayoutLine]:
+    """A data table's row as one line, its cells joined by ' | ' ('2015 – 2017 | MSc | Uppsala University'); a layout
+    table's row (a cell holding a column of the page) column after column, each paragraph a line with its style."""
     lines = []
     for row in table.iter(f"{W}tr"):
-        cells = []
+        cells, columns = [], []
         for cell in row.findall(f"{W}tc"):
             paragraphs = [p for p in cell.iter(f"{W}p") if not _for_old_readers(p)]
             text = "\n".join(filter(None, (_paragraph_text(p, links).strip() for p in paragraphs)))
             if text and text not in cells:  # merged cells repeat their text
                 cells.append(text)
-        if len(cells) == 1:
+                columns.append(paragraphs)
+        if len(cells) > 1 and max(len(cell.split("\n")) for cell in cells) >= COLUMN_LINES:
+            for paragraphs in columns:
+                for paragraph in paragraphs:
+                    lines.extend(_paragraph_lines(paragraph, links, styles))
+                lines.append(LayoutLine(text=""))
+        elif len(cells) == 1:
             lines.extend(LayoutLine(text=part) for part in cells[0].split("\n") if part)
         elif cells:
             lines.append(LayoutLine(text=" | ".join(cell.replace("\n", "; ") for cell in cells)))

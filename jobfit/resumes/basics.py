@@ -268,6 +268,9 @@ def find_location(lines: list[str]) -> Location:
     return Location()
 
 
+_PHONE_LABEL = re.compile(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|contact|whatsapp)\b|[☎📞📱]")
+
+
 def find_phone(text: str, region: str) -> str | None:
     """The first phone number, as E.164 when it is valid for its region, else as written."""
     import phonenumbers
@@ -277,6 +280,18 @@ def find_phone(text: str, region: str) -> str | None:
         if phonenumbers.is_valid_number(number):
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         return match.raw_string.strip()
+    return None
+
+
+def contact_phone(lines: list[str], region: str) -> str | None:
+    """A phone number set apart below the header (a 'CONTACT' sidebar, a footer): valid for its region, and labelled as
+    one or most of its line, so that a referee's number in a sentence or a date range read as digits is none."""
+    import phonenumbers
+
+    for line in lines:
+        for match in phonenumbers.PhoneNumberMatcher(line, region, leniency=phonenumbers.Leniency.VALID):
+            if _PHONE_LABEL.search(line) or 2 * len(match.raw_string) >= len(line.strip()):
+                return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
     return None
 
 
@@ -334,7 +349,8 @@ def contacts(header: list[str], text: str, roles: frozenset[str], region: str, c
         name=name,
         label=find_label(header, name, roles),
         email=email.group(0) if email else None,
-        phone=find_phone("\n".join(header) or text[:2000], region),
+        # the header's, else one in a contact section or a footer ('CONTACT' set apart in a sidebar)
+        phone=find_phone("\n".join(header) or text[:2000], region) or contact_phone((contact_lines or [])[len(header):], region),
         location=find_location(contact_lines or header),
         url=find_url(header, text, email.group(0) if email else None),
         profiles=find_profiles(text),
