@@ -267,7 +267,7 @@ def test_a_two_column_word_template_is_read_column_by_column(matcher):
     assert next(line for line in result.layout if line.text == "EXPERIENCE").heading
     profile = parse_resume(result.text, matcher=matcher, layout=result.layout, today=result.date)
     assert (profile.basics.name, profile.basics.phone, profile.basics.location.countryCode) == (
-        "ANNA KOWALSKA", "+48600123456", "PL")
+        "Anna Kowalska", "+48600123456", "PL")
     assert [(w.position, w.name) for w in profile.work] == [("Senior Product Designer", "Allegro"),
                                                             ("Product Designer", "Revolut")]
     assert [e.institution for e in profile.education] == ["AGH University of Science and Technology"]

@@ -1730,7 +1730,7 @@ Mob No.: +91-9718502489
 |                            |From:-May-2014 to Nov-2014                             |
 """
     profile = parse_resume(text, matcher=matcher)
-    assert profile.basics.name == "RAVI KUMAR" and profile.basics.phone == "+919718502489"
+    assert profile.basics.name == "Ravi Kumar" and profile.basics.phone == "+919718502489"
     assert [(w.position, w.name, w.startDate, w.endDate) for w in profile.work] == [
         ("Software Developer", "CYBUZZ INFOTECH PVT. LTD", "2015-07", None),
         ("Junior Software Developer", "HELLO TECHNOLOGY", "2014-05", "2014-11"),
@@ -3084,7 +3084,7 @@ def test_an_html_resume_s_headings_are_its_h_tags(matcher):
 
 
 def test_a_name_after_an_icon_and_with_the_name_one_goes_by(matcher):
-    for first, name in [("\ufffd DUC (BRUCE) NGUYEN", "DUC (BRUCE) NGUYEN"), ("👤 Jane Roe", "Jane Roe"),
+    for first, name in [("\ufffd DUC (BRUCE) NGUYEN", "Duc (Bruce) Nguyen"), ("👤 Jane Roe", "Jane Roe"),
                         ('Robert "Bob" Smith', 'Robert "Bob" Smith')]:
         text = f"{first}\nData Analyst\nduc@example.com\nEXPERIENCE\nData Analyst, Acme Ltd, 2019 - 2023\n"
         assert parse_resume(text, matcher=matcher).basics.name == name
@@ -3837,3 +3837,12 @@ For questions relating to the use of this template please email: sam@example.org
     assert parse_resume(labeled, matcher=matcher).basics.url == "https://samwrites.example.net/"
     unlabeled = text.replace("www.samexample.dev\n", "")
     assert parse_resume(unlabeled, matcher=matcher).basics.url is None
+
+
+def test_a_name_in_capitals_is_written_as_a_name(matcher):
+    from jobfit.resumes.basics import name_case
+
+    profile = parse_resume("ANNA KOWALSKA\nanna@example.pl\n\nExperience\nDesigner, Allegro, 2019 - 2021\n", matcher=matcher)
+    assert profile.basics.name == "Anna Kowalska"
+    assert [name_case(n) for n in ["SEAN O'NEIL-SMITH", "LUDWIG VAN BEETHOVEN", "DeShawn McDonald"]] == [
+        "Sean O'Neil-Smith", "Ludwig van Beethoven", "DeShawn McDonald"]  # a name with small letters stays as written

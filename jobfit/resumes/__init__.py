@@ -14,7 +14,7 @@ from itertools import groupby, pairwise
 from jobfit import SCHEMA_VERSION
 from jobfit.documents import LayoutLine
 from jobfit.occupations import clean_title
-from jobfit.resumes.basics import contacts
+from jobfit.resumes.basics import contacts, name_case
 from jobfit.resumes.certificates import read_certificates
 from jobfit.resumes.dates import find_range, iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
@@ -433,7 +433,7 @@ def parse_resume(
         achievements=achievements,
     )
     return Profile(
-        basics=Basics(name=found.name, label=label, email=found.email, phone=found.phone, url=found.url,
+        basics=Basics(name=name_case(found.name) if found.name else None, label=label, email=found.email, phone=found.phone, url=found.url,
                       location=found.location, profiles=found.profiles, summary=summary),
         work=work,
         education=education,

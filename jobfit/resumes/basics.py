@@ -339,6 +339,20 @@ def find_url(header: list[str], text: str, email: str | None) -> str | None:
     return None
 
 
+# the small words of a name that stay in lower case ('Ludwig van Beethoven', 'Maria da Silva')
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "da", "di", "do", "dos", "das", "del", "della", "la", "le", "bin", "binti", "al"})
+
+
+def name_case(name: str) -> str:
+    """A name shouted in capitals as a name is written ('ANNA KOWALSKA' -> 'Anna Kowalska', "SEAN O'NEIL-SMITH" ->
+    "Sean O'Neil-Smith"); a name with any small letter stays as written ('McDonald', 'DeShawn')."""
+    if not name.isupper():
+        return name
+    words = name.lower().split()
+    return " ".join(word if k and word in _NAME_PARTICLES else re.sub(r"(^|[-'’(])(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
+                    for k, word in enumerate(words))
+
+
 def contacts(header: list[str], text: str, roles: frozenset[str], region: str, contact_lines: list[str] | None = None,
              is_skill=None, is_common=None) -> Contacts:
     email = EMAIL.search(text)
