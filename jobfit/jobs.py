@@ -151,6 +151,22 @@ PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|
 YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:[A-Za-z/+#-]+(?:\.[A-Za-z]+)*\s+){0,3}?experience"
                          r"|(\d{1,2})\+\s*years?\s+(?:of|with|in|using|working|building|developing|managing)\b"
                          r"|\b(?:at least|minimum(?: of)?|min\.)\s+(\d{1,2})\+?\s*years?\b", re.I)
+# the employer's own years, said before the figure in its sentence: "We have over 20 years of remote experience",
+# "Our team brings 30 years of experience", "we've been building software for 12+ years"
+_OWN_YEARS = re.compile(r"(?i)\b(?:we(?:'ve|’ve)?|our\s+(?:[\w-]+\s+)?(?:team|company|firm|agency|founders?|group|business|people))\s+"
+                        r"(?:have|has|bring|brings|been|boasts?|combine|count)\b[^.!?\n]*$")
+
+
+def years_asked(text: str) -> float | None:
+    """The years of experience a posting asks ('5+ years of experience with Python', 'at least 3 years'), not the
+    years the employer claims for itself."""
+    for match in YEARS_ASKED.finditer(text):
+        sentence = text[max(0, match.start() - 120):match.start()]
+        if not _OWN_YEARS.search(sentence):
+            return float(next(g for g in match.groups() if g))
+    return None
+
+
 EMPLOYMENT_TYPES = (
     (re.compile(r"\bintern(ship)?\b", re.I), "internship"),
     (re.compile(r"\bvolunteer(ing)?\b", re.I), "volunteer"),
@@ -287,8 +303,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             del preferred[skill_id]
 
     seniority = next((level for pattern, level in TITLE_LEVELS if pattern.search(title)), None)
-    years = YEARS_ASKED.search(full_text)
-    years_required = float(next(g for g in years.groups() if g)) if years else None
+    years_required = years_asked(full_text)
     if seniority is None and years_required is not None:
         seniority = "entry" if years_required < 2 else "associate" if years_required < 5 else "mid-senior"
     education = education_asked("\n".join(asking))

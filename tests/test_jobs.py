@@ -34,6 +34,9 @@ def test_rss_items_become_postings():
     ("- 5+ years with Python or Go", 5), ("- 2 years ICU experience", 2), ("- 3 years of Node.js experience", 3),
     ("- At least 4 years in B2B sales", 4), ("- Minimum of 2 years in a similar role", 2),
     ("We were founded 10 years ago.", None), ("A contract for 2 years.", None), ("We have 20 years of history. Experience with Go", None),
+    # the employer's own years are none asked, and the candidate's after them still are
+    ("We have over 20 years of remote experience. You bring 3+ years of experience in sales.", 3),
+    ("Our team brings 30 years of experience.", None), ("We are looking for someone with 5 years of experience.", 5),
 ])
 def test_the_years_asked_in_the_ways_postings_ask_them(matcher, text, years):
     assert analyze_job({"id": "j", "title": "Engineer", "description": text}, matcher).meta.years_required == years
