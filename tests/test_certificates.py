@@ -20,6 +20,16 @@ def test_a_wrapped_line_a_date_line_and_the_school_on_its_own_line_belong_to_the
         ("Foundation Course in Vedic Mathematics", "Example Academy", None)]
 
 
+def test_an_acronym_s_issuer_and_a_certification_s_level():
+    assert _read("PMP, PMI, 2019", "CISSP – (ISC)², 2018", "PMP, Project Management Institute",
+                 "AWS Certified Solutions Architect – Associate, Amazon Web Services, 2021",
+                 "BKD223 - Behavioral Economics", "WCCA, WCCP, AIC") == [
+        ("PMP", "PMI", "2019"), ("CISSP", "(ISC)²", "2018"), ("PMP", "Project Management Institute", None),
+        ("AWS Certified Solutions Architect – Associate", "Amazon Web Services", "2021"),
+        ("BKD223 - Behavioral Economics", None, None),  # a course's code and title
+        ("WCCA, WCCP, AIC", None, None)]  # a list of acronyms names no issuer
+
+
 def test_a_body_named_above_a_certificate_awards_that_one_only():
     assert _read("PROJECT MANAGEMENT INSTITUTE (PMI)", "Project Management Professional (PMP)",
                  "Citrix Certified Administrator (CCA)",

@@ -42,6 +42,19 @@ _SPELLING_OUT = re.compile(r"^[A-Z][A-Z0-9+&]{1,7}\s*[,–—-]\s.*\bcertified$"
 _NAME_THEN_ISSUER = re.compile(r"\s+[-–—|]\s+|,\s+(?=[A-Z])")  # 'Certified Scrum Master (CSM), Agile Alliance'
 _DASHED = re.compile(r"\s+[-–—|]\s+")
 MAX_WORDS = 16
+# the level of a certification, after a dash: 'Solutions Architect – Associate', 'Azure Fundamentals', 'Level 2'
+_LEVEL = re.compile(r"(?i)(?:associate|professional|specialty|expert|foundational|fundamentals|practitioner|"
+                    r"(?:level|part|tier)\s+\d+)\b(?=\s*(?:,|$))")
+
+
+def _issuer_of(acronym: str, words: str) -> bool:
+    """Whether `words` after a certificate's acronym name its issuer ('PMP, PMI'; 'CISSP – (ISC)²'; 'PMP, Project
+    Management Institute'): one short name, not the acronym spelled out ('MCSD - Microsoft Certified Solution
+    Developer'), a list ('WCCA, WCCP, AIC') or a course code's title ('BKD223 - Behavioral Economics')."""
+    named = [w for w in re.findall(r"[A-Za-z(][\w'’()²]*", words) if w.lower() not in ("of", "and", "for", "the", "in", "on")]
+    initials = "".join(w.lstrip("(")[:1] for w in named).upper()
+    return (acronym.isalpha() and "," not in words and 1 <= len(named) <= 4
+            and not (len(initials) >= 2 and (initials.startswith(acronym.upper()) or acronym.upper().startswith(initials))))
 
 
 def read_certificates(lines: list[str]) -> list[Certificate]:
@@ -106,8 +119,14 @@ def _certificate(text: str) -> Certificate | None:
     name = _TRAILING_YEAR.sub("", _URL.sub("", text)).strip(" ,-–")
     issuer = None
     parts = _NAME_THEN_ISSUER.split(name, maxsplit=1)
-    if len(parts) == 2 and not _ACRONYM_FIRST.match(parts[0]):
+    if len(parts) == 2 and (level := _LEVEL.match(parts[1])):
+        # 'AWS Certified Solutions Architect – Associate, Amazon Web Services': the level is the name's
+        separator, rest = name[len(parts[0]):len(name) - len(parts[1])], parts[1][level.end():].lstrip(" ,")
+        parts = [parts[0] + separator + level.group(0)] + ([rest] if rest else [])
+    if len(parts) == 2 and not (_ACRONYM_FIRST.match(parts[0]) and not _issuer_of(parts[0], parts[1])):
         name, issuer = parts
+    else:
+        name = parts[0] if len(parts) == 1 else name
     if not name:
         return None
     return Certificate(name=name, date=years[-1] if years else None, issuer=issuer)
