@@ -2367,6 +2367,23 @@ def test_schools_named_in_other_languages():
         assert (entry.institution, entry.end) == (school, "2017")
 
 
+def test_degrees_named_in_other_languages_and_their_levels():
+    from jobfit.resumes.education import degree_of, education_entries
+
+    lines = ["Licence en droit, Université de Lyon, 2010", "",
+             "Mestrado em Engenharia de Software, Universidade de São Paulo, 2014", "",
+             "Laurea Magistrale in Ingegneria Informatica, Politecnico di Milano, 2016", "",
+             "Doctorat en physique, Université Paris-Saclay, 2020"]
+    assert [(e.level, e.area, e.institution, e.end) for e in education_entries(lines)] == [
+        ("bachelor", "droit", "Université de Lyon", "2010"),
+        ("master", "Engenharia de Software", "Universidade de São Paulo", "2014"),
+        ("master", "Ingegneria Informatica", "Politecnico di Milano", "2016"),
+        ("doctorate", "physique", "Université Paris-Saclay", "2020")]
+    assert [degree_of(t)[1] for t in ["Licenciatura en Administración", "Diplom-Ingenieur Maschinenbau", "Abitur"]] == [
+        "bachelor", "master", "secondary"]
+    assert degree_of("UK driving licence, clean") is None and degree_of("Driving Licence: B") is None
+
+
 def test_a_title_then_its_employer_after_a_colon_with_word_processor_hyphens(matcher):
     text = """Tia Colon
 Experience

@@ -39,14 +39,22 @@ class EducationEntry:
 # a field of study named after a degree, in title case: 'Master of Science', 'Bachelor in Computer Science and Engineering'
 _FIELD = r"(?-i:[A-Z][A-Za-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z]+)*)"
 DEGREES = (
-    (r"ph\.?\s?d\.?|doctorate|doctor of [a-z]+|juris doctor(?:ate)?|d\.?phil|ed\.?\s?d|j\.?d\.?|m\.?d\.?(?= )", "doctorate"),
+    (r"ph\.?\s?d\.?|doctorate|doctor of [a-z]+|juris doctor(?:ate)?|d\.?phil|ed\.?\s?d|j\.?d\.?|m\.?d\.?(?= )|"
+     r"doctorat|doctorado|doutorado|dottorato(?: di ricerca)?", "doctorate"),
     (rf"m\.?\s?s\.?\s?ed\.?|(?<!scrum )master'?s?(?: degree)?(?:\s+(?:of|in)\s+{_FIELD})?(?!\s+(?:data|electrician|plumber|trainer|chef|scheduler|class(?:es)?|craftsman)\b)|m\.?\s?sc\.?|m\.?\s?s\.|m\.\s?a\.?|mba|m\.?\s?b\.?\s?a\.?|m\.?\s?eng\.?|"
      r"m\.?[\s-]?tech\.?|ed\.\s?s\.|m\.?\s?c\.?\s?a\.?|m\.?\s?com\.?|m\.?\s?ed\.?|m\.?\s?phil\.?|m\.\s?e\.?|m\.?\s?div\.?|pgdm|pgdba|pgd\w*|"
-     r"post[- ]?graduat\w*(?: diploma)?|p\.?\s?g\.?\s+dip(?:loma)?\.?|ll\.?m|m\.?\s?s\.?\s?w\.?|m\.\s?l\.\s?s\.?", "master"),
+     r"post[- ]?graduat\w*(?: diploma)?|p\.?\s?g\.?\s+dip(?:loma)?\.?|ll\.?m|m\.?\s?s\.?\s?w\.?|m\.\s?l\.\s?s\.?|"
+     # the second cycle as Europe and Latin America name it: 'Maîtrise en droit', 'Laurea Magistrale', 'Máster
+     # universitario', 'Maestría', 'Mestrado', 'Magister', 'Diplom-Ingenieur'
+     r"ma[iî]trise|laurea\s+(?:magistrale|specialistica)|máster|maestr[ií]a|mestrado|magist(?:er|ra|erium)|"
+     r"diplom-\w+|dipl\.-\w+\.?", "master"),
     (rf"b\.?\s?s\.?\s?w\.?|b\.\s?s\.\s?ed\.?|bachelor'?s?(?: degree)?(?:\s+(?:of|in)\s+{_FIELD})?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.?\s?eng\.?|b\.?[\s-]?tech\.?|"
      r"b\.?\s?com\.?|b\.?\s?c\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.\s?e\.?|b\.?\s?ed\.?|b\.?\s?pharm\.?|b\.?\s?arch\.?|"
      r"ll\.?b|mbbs|graduat(?:e|ion) in [a-z]+|undergraduate|"
-     rf"baccalaureate\s+(?:of|in)\s+{_FIELD}", "bachelor"),  # 'Baccalaureate of Science'
+     rf"baccalaureate\s+(?:of|in)\s+{_FIELD}|"  # 'Baccalaureate of Science'
+     # the first cycle: 'Licence en droit' (not a driving licence), 'Licenciatura', 'Grado en', 'Bacharelado', 'Laurea'
+     r"licence(?=\s+(?:en|ès|es|professionnelle)\b)|licenciatura|grado(?=\s+en\b)|bacharelado|bacharel|laurea(?:\s+triennale)?|licencjat",
+     "bachelor"),
     # 'Associates : Telecommunications' as a resume builder writes the degree and its field
     (rf"associate'?s? (?:degree|(?:of|in) {_FIELD}|of [a-z]+|in [a-z]+)|(?<![A-Za-z] )(?:general\s+)?associates?(?=\s+:\s)|a\.\s?a\.?s?|a\.\s?s\.|(?:btec )?hn[cd]|"
      r"foundation degree|fdeg", "associate"),
@@ -57,7 +65,7 @@ DEGREES = (
      r"(?:[A-Z][a-z]+\s+)?(?:advanced\s+)?certificate\s+of\s+(?:secondary\s+|primary\s+)?education|(?:school\s+)?leaving\s+certificate|"
      r"(?:secondary\s+)?school\s+certificate|certificate\s*\(?\s*std\.?\s*x(?:ii)?\b\)?|"
      r"12th|10th|xii|x th|intermediate|matriculation|a[- ]levels?|o[- ]levels?|gcse|"
-     r"international baccalaureate|baccalaur[ée]at(?!e)|x\s*\(\s*secondary\s*\)", "secondary"),  # the French school-leaving 'Baccalauréat'
+     r"international baccalaureate|baccalaur[ée]at(?!e)|x\s*\(\s*secondary\s*\)|abitur|bachillerato|matura|maturit[àa]", "secondary"),  # the French school-leaving 'Baccalauréat'
 )
 _DEGREE_RES = [(re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])", re.I), level) for pattern, level in DEGREES]
 # Upper-case abbreviations that are ordinary words in lower case ("BE", "BS", "MS", "BA", "MA").
@@ -133,7 +141,8 @@ FIELD_LABEL = re.compile(r"^(college|school|university|institute|institution|boa
 COURSES = re.compile(r"^(?:relevant\s+|key\s+|major\s+)?(?:courses?|coursework|course work|subjects|modules)\s*(?:taken|studied)?\s*:\s*(.+)$", re.I)
 # the field after the degree, quoted or not: 'Bachelor in "Instrumentation and Control Engineering"', 'B.E. IN COMPUTER
 # ENGINEERING'
-_AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:(?i:in|of)\b|,|-|–|:)\s*[\"“‘]?([A-Za-z][A-Za-z &/.,'()-]{1,120}))")
+# (in the languages whose degrees are read: 'Licence en droit', 'Mestrado em Engenharia', 'Laurea in Economia')
+_AREA = re.compile(r"^\s*(?:\(([^)]{2,60})\)|(?:(?i:in|of|en|em|ès|di)\b|,|-|–|:)\s*[\"“‘]?([A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ &/.,'()-]{1,120}))")
 # A field written straight after the degree, in capitals: "BS Electrical Engineering", "Ph.D. Systems Engineering".
 _BARE_AREA = re.compile(r"^\s+((?-i:[A-Z][A-Za-z&/'-]*)(?:\s+(?:and|&|of|(?-i:[A-Z][A-Za-z&/'-]*))){0,5})")
 _MICROSOFT = re.compile(r"(?i:office|word|excel|visual|project|access|sql|windows|dynamics|powerpoint|outlook|dos|"
