@@ -378,7 +378,6 @@ def regions_asked(text: str) -> list[str]:
         for part in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", match.group("places")):
             part = re.sub(r"^the\s+", "", part.strip())
             part = part.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", part) else part.rstrip(".")  # 'U.S.' is the US
-
             if part and countries_of_region(part) is not None and part not in found:
                 found.append(part)
     return found
