@@ -17,8 +17,6 @@ CURRENCY_SYMBOLS = {
     "¥": "JPY", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₪": "ILS", "₦": "NGN", "฿": "THB", "zł": "PLN",
     "RM": "MYR",
 }
-# Lakhs and crores are India's (and its neighbours') units: a figure in them with no currency is in rupees.
-_INDIAN_UNITS = {"l", "lakh", "lakhs", "lac", "lacs", "lpa", "cr", "crore", "crores"}
 PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 _PERIOD_WORDS = {
     "hour": "hour", "hourly": "hour", "hr": "hour", "h": "hour", "day": "day", "daily": "day", "week": "week",
@@ -28,6 +26,8 @@ _PERIOD_WORDS = {
 }
 _MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
                 "lacs": 1e5, "lpa": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7}
+# Lakhs and crores are India's (and its neighbours') units: a figure in them with no currency is in rupees.
+_INDIAN_UNITS = frozenset(unit for unit, factor in _MULTIPLIERS.items() if factor in (1e5, 1e7))
 ESTIMATE = re.compile(r"\b(est\.|estimated?|estimation)", re.I)  # 'Glassdoor est.': the board's guess, not the employer's
 # money that is not pay, by the words just before it ("raised $20M", "each sale is between $250", "an education
 # benefit of $1,500") or just after it ("$2,000 signing bonus", "€1000 remote working budget", "$5k workspace setup")
@@ -81,9 +81,7 @@ def _pattern() -> re.Pattern:
 
 def _amount(number: str, multiplier: str | None) -> float:
     """A money figure in any convention: 65,000.50, the EU's 65.000,50, 65 000; times k, M, lakh or crore."""
-    number = re.sub(r"[ \u00a0\u202f'’]", "", number)
-    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", number):  # India's grouping: 12,00,000
-        number = number.replace(",", "")
+    number = re.sub(r"[ \u00a0\u202f'’]", "", number)  # India's 12,00,000 loses its commas below, as 65,000 does
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number) or re.fullmatch(r"\d+,\d{1,2}", number):
         value = float(number.replace(".", "").replace(",", "."))
     else:

@@ -123,10 +123,10 @@ def _certificate(text: str) -> Certificate | None:
         # 'AWS Certified Solutions Architect – Associate, Amazon Web Services': the level is the name's
         separator, rest = name[len(parts[0]):len(name) - len(parts[1])], parts[1][level.end():].lstrip(" ,")
         parts = [parts[0] + separator + level.group(0)] + ([rest] if rest else [])
-    if len(parts) == 2 and not (_ACRONYM_FIRST.match(parts[0]) and not _issuer_of(parts[0], parts[1])):
+    if len(parts) == 1:
+        name = parts[0]
+    elif not _ACRONYM_FIRST.match(parts[0]) or _issuer_of(parts[0], parts[1]):
         name, issuer = parts
-    else:
-        name = parts[0] if len(parts) == 1 else name
     if not name:
         return None
     return Certificate(name=name, date=years[-1] if years else None, issuer=issuer)
