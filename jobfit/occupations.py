@@ -35,8 +35,11 @@ Coordinator' staffs the help desk (on titles-dev: occupation 0.2945 -> 0.3025, I
 
 from __future__ import annotations
 
+import gzip
+import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -49,6 +52,8 @@ LEXICAL_WEIGHT = 0.3
 # How much less a narrower occupation may score and still be the answer instead of its broader one
 # ('Android Developer' is a mobile application developer more usefully than a software developer).
 NARROWER_MARGIN = 0.1
+MENDED_TWICE_FROM = 10  # letters from which a misspelt title word may be two edits from the label word it means
+MENDED_TO_MIN_LABELS = 5  # labels a word must be in to be what a misspelt title word means (no 'runway' for 'Sunway')
 GENERIC_ALIAS_OWNERS = 5  # a one-word alternative label shared by more occupations than this names none of them
 SKILLS_WEIGHT = 0.6  # how much the posting's own skills, shared with an occupation's ESCO skills, count
 SKILLS_MEANING_WEIGHT = 0.05  # per standard deviation past SKILLS_MEANING_FROM that the skills' meaning is near an occupation
@@ -60,9 +65,32 @@ _NOISE = re.compile(
     r"m/f/d|m/w/d|f/m)\b",
     re.I,
 )
+_NOISE_WORDS = {"urgent", "urgently", "hiring", "wanted", "vacancy", "vacancies", "immediate", "immediately", "senior",
+                "junior", "trainee", "intern", "internship"}
 # The terms of employment a title may state ('Java Developer (Contract)', 'Remote'): noise, except in an occupation's
 # own name ('Contract Manager', 'Smart Contract Engineer')
 _TERMS = re.compile(r"\b(?:part[- ]time|full[- ]time|contract|temporary|remote|hybrid)\b", re.I)
+# A language the job asks for ('JAPANESE SPEAKING ENGINEER', 'Customer Service - Mandarin Speaker'): noise, unless an
+# occupation is named so ('public speaking coach')
+_SPEAKING = re.compile(r"\b[a-z]+[- ]speak(?:ing|ers?)\b", re.I)
+# Words job boards shorten ('Asst', 'Exec'), spell their own way ('Despatch') or write in Malay, as the occupations'
+# labels write them. Malaysian boards title many jobs in Malay ('PEKERJA AM', 'Tukang jahit'); the model and the
+# labels know no Malay.
+TITLE_WORDS = {
+    "asst": "assistant", "exec": "executive", "execs": "executives", "mgr": "manager", "engr": "engineer",
+    "acct": "accounts", "despatch": "dispatch",
+    # Malay
+    "pekerja": "worker", "am": "general", "pegawai": "officer", "pembantu": "assistant", "penolong": "assistant",
+    "juruwang": "cashier", "jururawat": "nurse", "jurujual": "salesperson", "juruteknik": "technician",
+    "jurutera": "engineer", "kerani": "clerk", "pemandu": "driver", "penghantar": "delivery driver",
+    "barang": "", "pengawal": "guard", "keselamatan": "security", "mesin": "machine", "kilang": "factory",
+    "kedai": "shop", "jualan": "sales", "pereka": "designer", "grafik": "graphic", "akauntan": "accountant",
+    "guru": "teacher", "pengurus": "manager", "penyelia": "supervisor", "pencuci": "cleaner", "cuci": "cleaner",
+    "tukang": "", "jahit": "tailor", "masak": "cook", "kayu": "carpenter", "paip": "plumber", "gunting": "barber",
+    "dapur": "kitchen", "stor": "store", "gudang": "warehouse", "setiausaha": "secretary", "pengeluaran": "production",
+    "pemasaran": "marketing", "kewangan": "finance", "penjaga": "caretaker", "pengasuh": "childminder",
+    "jawatan": "", "kosong": "", "sambilan": "part-time", "tetap": "", "dan": "and",
+}
 
 
 @dataclass(frozen=True)
@@ -192,10 +220,15 @@ class OccupationMatcher:
         for k, occ in enumerate(self._occupations):
             if occ.broader in index:
                 self._narrower.setdefault(index[occ.broader], []).append(k)
-        named_terms = sorted({label for occ in self._occupations for label in (occ.title, *occ.aliases) if _TERMS.search(label)},
-                             key=len, reverse=True)
+        named_labels = {label.lower() for occ in self._occupations for label in (occ.title, *occ.aliases)}
+        named_terms = sorted((label for label in named_labels if _TERMS.search(label)), key=len, reverse=True)
         # (a pattern that finds nothing when no label holds one: the terms still go)
         self._named_terms = re.compile(r"\b(?:" + "|".join(map(re.escape, named_terms)) + r")\b" if named_terms else r"(?!)", re.I)
+        self._label_count = Counter(w for occ in self._occupations for label in (occ.title, *occ.aliases)
+                                    for w in re.findall(r"[a-z]+", label.lower()))
+        self._label_count.update(dict.fromkeys(_NOISE_WORDS, MENDED_TO_MIN_LABELS))
+        self._vocabulary = sorted(w for w, n in self._label_count.items() if n >= MENDED_TO_MIN_LABELS)
+        self._named_speaking = [label for label in named_labels if "speak" in label]
         self._in_charge = np.asarray([k for k, occ in enumerate(self._occupations) if _IN_CHARGE.search(occ.title)],
                                      dtype=np.int64)
 
@@ -205,6 +238,32 @@ class OccupationMatcher:
 
         vectors = vectors_path(taxonomy_path)
         return cls(taxonomy, load_centroids(taxonomy, taxonomy_path), read_skill_vectors(vectors) if vectors.exists() else None)
+
+    def respell(self, title: str) -> str:
+        """The title in the words the occupations' labels use: shortenings and Malay words written out
+        (TITLE_WORDS), misspellings of a label's word mended ('Assitant', 'OFFCIE'), and a language the job asks for left out."""
+        title = _SPEAKING.sub(lambda m: m.group() if any(m.group().lower() in label for label in self._named_speaking)
+                              else " ", title or "")
+        return re.sub(r"[A-Za-z]+", lambda m: self._respell_word(m.group()), title)
+
+    @lru_cache(maxsize=65536)  # noqa: B019 -- one matcher per taxonomy file lives as long as the process
+    def _respell_word(self, word: str) -> str:
+        """A word as the labels write it: spelt out when TITLE_WORDS knows it; mended to the most used label word (of
+        those in MENDED_TO_MIN_LABELS labels or more) one edit away (two for long words) when neither the taxonomy nor English knows it; else as it is."""
+        lower = word.lower()
+        if lower in TITLE_WORDS:
+            return TITLE_WORDS[lower]
+        if len(lower) < 5 or lower in self._known or lower.removesuffix("s") in self._known or lower in _english_words():
+            return word
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        found = process.extract(lower, self._vocabulary, scorer=OSA.distance, limit=None,
+                                score_cutoff=1 if len(lower) < MENDED_TWICE_FROM else 2)
+        if not found:
+            return word
+        nearest = min(distance for _, distance, _ in found)
+        return max((w for w, distance, _ in found if distance == nearest), key=lambda w: self._label_count[w])
 
     def _lexical(self, title: str) -> np.ndarray:
         """Best IDF-weighted Jaccard overlap with any label, per occupation (one vector over them)."""
@@ -270,6 +329,12 @@ class OccupationMatcher:
         return dict(zip(rows, np.maximum(z - SKILLS_MEANING_FROM, 0), strict=True))
 
     @cached_property
+    def _known(self) -> set[str]:
+        """The words of the occupations' and the skills' labels (built when a title first holds a word no label has)."""
+        return set(self._label_count) | {w for skill in self.taxonomy.skills.values()
+                                         for label in (skill.name, *skill.aliases) for w in re.findall(r"[a-z]+", label.lower())}
+
+    @cached_property
     def _skill_index(self) -> dict[str, list[tuple[int, float]]]:
         index: dict[str, list[tuple[int, float]]] = {}
         for k, occ in enumerate(self._occupations):
@@ -281,6 +346,7 @@ class OccupationMatcher:
 
     def normalize(self, titles: list[str], skills: list[set[str]] | None = None) -> list[OccupationMatch | None]:
         """The occupation of each title; `skills`, when given, holds each posting's skill ids."""
+        titles = [self.respell(t) for t in titles]
         parts = [title_parts(t, self._named_terms) for t in titles]
         flat = [part for row in parts for part in row]
         semantic = None
@@ -334,6 +400,16 @@ def _word_stems(text: str) -> list[str]:
     'ACCOUNT ASSISTANT' and 'Engineer Assistant' meet ESCO's 'accounting assistant' and 'engineering assistant'
     (on titles-dev: occupation 0.3105 -> 0.3205, ISCO group 0.3915 -> 0.4005)."""
     return [w[:-3] if len(w) >= 7 and w.endswith("ing") else w for w in alias_key(text).split()]
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The 160,000 English words pyspellchecker ships: a word of a title among them is no misspelling ('E-hailing
+    driver', 'Racquet Stringer'), though no occupation's label holds it."""
+    from importlib.resources import files
+
+    with gzip.open(files("spellchecker").joinpath("resources/en.json.gz")) as f:
+        return frozenset(json.load(f))
 
 
 def _is_rank(isco_group: str) -> bool:

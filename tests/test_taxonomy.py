@@ -733,6 +733,21 @@ def test_a_field_of_work_meets_the_word_a_job_board_writes_for_it():
     assert (account.title, engineer.title) == ("accounting assistant", "engineering assistant")
 
 
+def test_a_title_in_malay_shortened_or_misspelt_names_its_occupation():
+    """Malaysian job boards title jobs in Malay, shorten words and misspell them; without help these were a tufting
+    operator, a variety artist, a public speaking coach and a doctors' surgery assistant."""
+    occupations = shared_occupation_matcher()
+    assert occupations.respell("Asst Mgr - Japanese Speaking (Sunway)") == "assistant manager -   (Sunway)"
+    assert occupations.respell("E-hailing driver, Racquet Stringer") == "E-hailing driver, Racquet Stringer"  # English
+    titles = {"Tukang jahit": "tailor", "Juruwang": "cashier", "PENGHANTAR BARANG- RETAIL": "car and van delivery driver",
+              "HOUSEKEEPPING": "room attendant", "Kindergaden Teacher": "early years teacher"}
+    found = occupations.normalize(list(titles))
+    assert {title: occ.title for title, occ in zip(titles, found, strict=True)} == titles
+    speaker, office = occupations.normalize(["QA Team Leader, Japanese Speaker", "OFFCIE ASSISTANT"])
+    assert "speaking" not in speaker.title and "doctor" not in office.title
+    assert occupations.normalize(["Public Speaking Coach"])[0].title == "public speaking coach"  # named so
+
+
 def test_a_title_names_the_narrowest_occupation_that_fits_it_nearly_as_well():
     occupations = shared_occupation_matcher()
     marketer, picker = occupations.normalize(["Senior Digital Marketing Specialist", "Warehouse Assistant"])
