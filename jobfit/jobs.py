@@ -17,7 +17,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "3"
+ANALYSIS_VERSION = "4"
 
 # The degrees a posting names, highest level first, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -37,6 +37,17 @@ EDUCATION_ASKED = (
     (re.compile(r"\bassociate(?:['’]s)? (?:degree|of [a-z]+)\b", re.I), "associate"),
     (re.compile(r"\bdiploma\b|\b(?:vocational|trade) certificate\b|\bcertificate (?:in|of)\b", re.I), "certificate"),
     (re.compile(r"\b(?:(?i:high school|secondary school)|GED|HSC|SSC)\b"), "secondary"),
+    # as German, French, Spanish and Italian postings ask them: 'abgeschlossenes Studium der Informatik', 'Bac+5',
+    # 'Grado en Ingeniería', 'abgeschlossene Ausbildung', 'Abitur'
+    (re.compile(r"\b(?:doktorat|doktortitel|promoviert|doctorat|doctorado|dottorato)\b", re.I), "doctorate"),
+    (re.compile(r"\b(?:masterabschluss|masterstudium|máster|maestría|laurea magistrale|diplôme d['’]ingénieur)\b|"
+                r"\bmaster\s+(?:en|de|in)\b|\bbac\s?\+\s?5\b", re.I), "master"),
+    (re.compile(r"\b(?:bachelorabschluss|hochschulstudium|hochschulabschluss|universitätsstudium|fachhochschulstudium|"
+                r"abgeschlossene[sn]?\s+(?:\w+\s+)?studium|studium\s+(?:der|im\s+bereich|in)|licence\s+(?:en|de|professionnelle)|"
+                r"grado\s+(?:en|universitario)|licenciatura|título universitario|laurea)\b|\bbac\s?\+\s?[34]\b", re.I), "bachelor"),
+    (re.compile(r"\bbac\s?\+\s?2\b|\b(?:BTS|DUT)\b"), "associate"),
+    (re.compile(r"\b(?:\w*ausbildung|formation professionnelle|formación profesional)\b", re.I), "certificate"),
+    (re.compile(r"\b(?:abitur|baccalauréat|bachillerato|maturità|matura)\b", re.I), "secondary"),
 )
 
 
@@ -54,7 +65,10 @@ OFFER_HEADING = re.compile(
     r"about <organization>|about (?!you\b|yourself\b)[A-Z]\w+$|compensation|how to apply|application (procedure|process)|terms of employment|"
     r"equal (opportunit|employment)|our (culture|values|mission|story|(long-term )?vision)|the (company|business)|"
     r"who we are(?! (?:looking|searching|seeking|hiring))|diversity( and inclusion)?|eeoc?( statement)?|interview process|"
-    r"why us|why (should you )?apply)\b",
+    r"why us|why (should you )?apply|"
+    # German, French, Spanish, Italian: 'Wir bieten', 'Das bieten wir', 'Nous offrons', 'Ofrecemos', 'Offriamo'
+    r"(was |das )?wir bieten|das bieten wir|unser angebot|über uns|nous (vous )?offrons|ce que nous (vous )?offrons|"
+    r"avantages|qui sommes-nous|ofrecemos|qué ofrecemos|beneficios|sobre nosotros|offriamo|cosa offriamo|chi siamo)\b",
     re.I,
 )
 # A location that names no place of work but where a remote job may be done from, as remote job boards write it:
@@ -145,12 +159,18 @@ _DEGREE = (r"(?:(?:bachelor|master)(?:['’]?s)?(?:\s+of\s+(?:science|arts|engin
 DEGREE_IN = re.compile(rf"\b{_DEGREE}(?:\s*(?:/|\bor\b|\band\b)\s*{_DEGREE})*\s+in\s+", re.I)
 FIELD_JOIN = re.compile(r"^(?:\s*(?:[,/&]|\bor\b|\band\b)\s*|\s+)$", re.I)
 SLASHED = re.compile(r"[\w#+.]*\w[#+]*(?:/\.?\w[\w#+.]*)+")
-PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|ideally)\b", re.I)
+PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|ideally|wünschenswert|von vorteil|idealerweise|"
+                       r"un plus|un atout|souhaité|souhaitée|apprécié|appréciée|deseable|se valorará|valorable|"
+                       r"costituisce un plus|gradit[oa])(?!\w)", re.I)
 # the years of experience asked: '3+ years of experience', '2 years ICU experience', '5+ years with Python', 'at least 4 years
 # in sales', 'minimum of 2 years' (not 'founded 10 years ago', 'a contract for 2 years')
 YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:[A-Za-z/+#-]+(?:\.[A-Za-z]+)*\s+){0,3}?experience"
                          r"|(\d{1,2})\+\s*years?\s+(?:of|with|in|using|working|building|developing|managing)\b"
-                         r"|\b(?:at least|minimum(?: of)?|min\.)\s+(\d{1,2})\+?\s*years?\b", re.I)
+                         r"|\b(?:at least|minimum(?: of)?|min\.)\s+(\d{1,2})\+?\s*years?\b"
+                         # German, French, Spanish, Italian: '5 Jahre Berufserfahrung', "3 ans d'expérience", 'al menos 4 años'
+                         r"|(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?(?:jahre?n?|ans|años|anni)\s+(?:\w+\s+){0,2}?(?:\w*erfahrung|d['’]\s?expérience|"
+                         r"de\s+experiencia|di\s+esperienza)"
+                         r"|\b(?:mindestens|au moins|minimum|al menos|mínimo|almeno)\s+(\d{1,2})\+?\s*(?:jahre?n?|ans|años|anni)\b", re.I)
 # the employer's own years, said before the figure in its sentence: "We have over 20 years of remote experience",
 # "Our team brings 30 years of experience", "we've been building software for 12+ years"
 _OWN_YEARS = re.compile(r"(?i)\b(?:we(?:'ve|’ve)?|our\s+(?:[\w-]+\s+)?(?:team|company|firm|agency|founders?|group|business|people))\s+"
@@ -167,13 +187,17 @@ def years_asked(text: str) -> float | None:
     return None
 
 
+# as English, German, French, Spanish and Italian postings say them ('Werkstudent', 'Stage de 6 mois', 'CDD', 'Teilzeit',
+# 'jornada completa'); the first that a posting names, in this order, is its type
 EMPLOYMENT_TYPES = (
-    (re.compile(r"\bintern(ship)?\b", re.I), "internship"),
-    (re.compile(r"\bvolunteer(ing)?\b", re.I), "volunteer"),
-    (re.compile(r"\bpart[-_ ]?time\b", re.I), "part-time"),
-    (re.compile(r"\b(contract|contractor|freelance)\b", re.I), "contract"),
-    (re.compile(r"\btemporary\b", re.I), "temporary"),
-    (re.compile(r"\bfull[-_ ]?time\b", re.I), "full-time"),
+    (re.compile(r"\b(?:intern(ship)?|praktikum|praktikant(?:in)?|werkstudent(?:in)?|stagiaire|pr[aá]cticas|becari[oa]|"
+                r"tirocinio)\b|\bstage\s+(?:de|d['’]|en)\b", re.I), "internship"),
+    (re.compile(r"\bvolunteer(ing)?\b|\b(?:ehrenamt\w*|bénévolat|bénévole|voluntariado)\b", re.I), "volunteer"),
+    (re.compile(r"\bpart[-_ ]?time\b|\b(?:teilzeit|temps partiel|tiempo parcial|media jornada|tempo parziale)\b", re.I), "part-time"),
+    (re.compile(r"\b(contract|contractor|freelance|freiberuflich|freelancer|indépendant|autónomo)\b", re.I), "contract"),
+    (re.compile(r"\btemporary\b|\b(?:befristet\w*|zeitarbeit|CDD|intérim|contrato temporal|tempo determinato)\b", re.I), "temporary"),
+    (re.compile(r"\bfull[-_ ]?time\b|\b(?:vollzeit|temps plein|temps complet|CDI|jornada completa|tiempo completo|tempo pieno)\b",
+                re.I), "full-time"),
 )
 
 
@@ -354,6 +378,18 @@ _DAYS = r"(?:\d|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:\d|two|three|four))?\s
 SPLIT_WEEK = re.compile(rf"\b(?:on-?site|in[- ]office|in the office|in person|at the office)\s+{_DAYS}\s+(?:a|per|each)\s+week\b"
                         rf"|\b{_DAYS}\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the|our)\s+(?:office|studio|site|hq)\b"
                         rf"|\b{_DAYS}\s+(?:a\s+week\s+)?(?:remote(?:ly)?|from home|wfh|at home)\b")
+# Remote work as other languages say it: 'remoto' and 'à distance' are remote outright; home office in a German posting,
+# télétravail or teletrabajo is some days at home unless the whole week is ('100 % Homeoffice', 'télétravail complet').
+_HYBRID_WORDS = re.compile(r"hybrid|\b(?:híbrido|ibrido)\b", re.I)
+_REMOTE_WORDS = re.compile(r"remote|\b(?:remoto|fernarbeit|(?:en|à) distance|100\s?%\s*(?:homeoffice|home-office|télétravail|"
+                           r"teletrabajo)|(?:homeoffice|home-office|télétravail|teletrabajo)\s+(?:complet|total|100\s?%))\b", re.I)
+_HOME_WORDS = re.compile(r"\b(?:homeoffice|home-office|mobiles arbeiten|télétravail|teletrabajo|smart working)\b", re.I)
+# ... and where it says there is none: 'no remote work', 'this is not a remote position', 'Remote nicht möglich',
+# 'kein Homeoffice', 'pas de télétravail'
+_NO_REMOTE = re.compile(r"\b(?:no\s+|not\s+(?:a\s+)?|non[- ]?|kein(?:e|en)?\s+|pas\s+de\s+|sin\s+|sans\s+)(?:remote|homeoffice|home-office|"
+                        r"télétravail|teletrabajo)\w*|\b(?:remote|homeoffice|home-office|télétravail|teletrabajo)\w*\s+(?:work\s+)?"
+                        r"(?:is\s+)?(?:not|nicht|no|non|pas)\s+(?:possible|available|möglich|offered|an option|posible|possible)\b",
+                        re.I)
 
 
 # where the text says a remote job's people must be: 'open to candidates in the EU', 'you must be based in the US or
@@ -396,7 +432,9 @@ def remote_and_regions(stated: str | None, text: str, location: str, body: str =
     if remote not in ("Full", "Hybrid", "None"):
         lowered = f"{text} {location}".lower()
         scope = REMOTE_SCOPE.search(location) or len(CONTINENT.findall(location)) >= 2
-        remote = "Hybrid" if "hybrid" in lowered or SPLIT_WEEK.search(lowered) else "Full" if "remote" in lowered or scope else "None"
+        lowered = _NO_REMOTE.sub(" ", lowered)
+        remote = ("Hybrid" if _HYBRID_WORDS.search(lowered) or SPLIT_WEEK.search(lowered)
+                  else "Full" if _REMOTE_WORDS.search(lowered) or scope else "Hybrid" if _HOME_WORDS.search(lowered) else "None")
     if remote == "None":
         return remote, []
     parts = (part.strip() for part in re.split(r"[,;/|]|\bor\b", location))

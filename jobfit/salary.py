@@ -23,6 +23,15 @@ _PERIOD_WORDS = {
     "weekly": "week", "wk": "week", "month": "month", "monthly": "month", "mo": "month", "mth": "month",
     "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year", "yr": "year",
     "pa": "year", "p.a.": "year", "p.a": "year", "lpa": "year",
+    # German, French, Spanish, Italian: 'pro Stunde', 'par mois', 'al mes', 'brutto im Jahr', 'brut annuel'
+    "stunde": "hour", "std": "hour", "heure": "hour", "hora": "hour", "ora": "hour", "stunden": "hour",
+    "tag": "day", "jour": "day", "día": "day", "dia": "day", "giorno": "day", "tages": "day",
+    "woche": "week", "semaine": "week", "semana": "week", "settimana": "week",
+    "monat": "month", "monatlich": "month", "monats": "month", "mois": "month", "mensuel": "month", "mensuelle": "month",
+    "mes": "month", "mensual": "month", "mensuales": "month", "mese": "month", "mensile": "month",
+    "jahr": "year", "jährlich": "year", "jahres": "year", "an": "year", "année": "year", "annuel": "year",
+    "annuelle": "year", "año": "year", "anual": "year", "anuales": "year", "anno": "year", "annuo": "year",
+    "annua": "year", "annui": "year",
 }
 _MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
                 "lacs": 1e5, "lpa": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7}
@@ -38,7 +47,8 @@ _NOT_PAY_BEFORE = re.compile(r"\b(?:funding|funded|raised|revenues?|valuation|va
                              r"workspace|setup|tech|technology|refresher|personal|work)\s+)stipends?|allowances?|reimburs\w*|spending|paid out|"
                              r"benefit of)((?:\W+[\w~]+){0,3}\W*)$", re.I)
 # ... unless pay is named after those words: "Budget Analyst salary: $70k"
-_PAY = re.compile(r"(?i)\b(?:salary|pay|paid|compensation|wages?|rate|earn\w*|base|OTE)\b")
+_PAY = re.compile(r"(?i)\b(?:salary|pay|paid|compensation|wages?|rate|earn\w*|base|OTE|gehalt|vergütung|lohn|salaire|"
+                  r"rémunération|salario|sueldo|retribución|stipendio|retribuzione)\b")
 # (within its sentence, and not past a 'plus', a spaced '+' or an 'and': "$90,000 plus annual bonus", "$90,000 + bonus" and
 # "Pay $25/hr. Annual bonus" are pay; "$50k+ monthly budgets" is not)
 _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also)\b)[A-Za-z-]+\s+){0,3}?(?:funding|budgets?|stipends?|allowances?|reimbursements?|"
@@ -46,7 +56,10 @@ _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also
                             r"(?:for|towards?)\s+(?:\S+\s+){0,2}?(?:education|training|learning|conferences?|courses?|"
                             r"office|co-?working|wellness|gym|health))\b", re.I)  # used with .match at the figure's end
 # the period said before the figure: "Monthly salary: €3,500", "Hourly rate: $25", a contractor's "Day rate: £500"
-_PERIOD_BEFORE = re.compile(r"\b(hourly|daily|weekly|monthly|yearly|annual|(?:hour|day|week)(?=\s+rates?\b))\b[^.\n\d]{0,25}$", re.I)
+# and in other languages: 'Salaire mensuel : 3 200 €', 'Bruttomonatsgehalt: 4.500 €', 'Stundenlohn 15 €'
+_PERIOD_BEFORE = re.compile(r"(?:\b(hourly|daily|weekly|monthly|yearly|annual|(?:hour|day|week)(?=\s+rates?\b)|monatlich|jährlich|"
+                            r"mensuel(?:le)?|annuel(?:le)?|mensual|anual|mensile|annuo|annua)\b"
+                            r"|(monats|jahres|stunden|tages)(?:gehalt|lohn|vergütung|satz))[^.\n\d]{0,25}$", re.I)
 
 
 @functools.cache
@@ -66,13 +79,17 @@ def _pattern() -> re.Pattern:
     def amount(n: str) -> str:
         return rf"(?P<{n}cur>{currency})?\s?(?P<{n}>{number})\s?(?P<{n}k>{multiplier}(?!\w))?\s?(?P<{n}cur2>{currency})?"
 
-    period = r"(?:(?:per|an|a|/|each)\s*)?(?P<period>hour|hourly|hr|h|day|daily|week|weekly|wk|month|monthly|mo|mth|" \
-             r"year|yearly|annual|annually|annum|yr|p\.a\.?|pa|lpa)\b\.?"
+    # (gross or net said between: '65.000 € brutto im Jahr', '45 000 € brut annuel', '40.000 € brutos anuales')
+    period = r"(?:(?:brutto|netto|brut|net|brutos?|netos?|lordi|gross)\s+)?(?:(?:per|an|a|/|each|pro|par|por|al|im|le|la|il)\s*)?" \
+             r"(?P<period>hour|hourly|hr|h|day|daily|week|weekly|wk|month|monthly|mo|mth|year|yearly|annual|annually|annum|yr|" \
+             r"p\.a\.?|pa|lpa|stunde|std|heure|hora|ora|tag|jour|día|dia|giorno|woche|semaine|semana|settimana|monat|monatlich|" \
+             r"mois|mensuel(?:le)?|mes|mensual(?:es)?|mese|mensile|jahr|jährlich|(?<=par )an|année|annuel(?:le)?|año|" \
+             r"anual(?:es)?|anno|annu[oai])\b\.?"
     # A figure starts at a digit, a symbol or the start of a word: testing that first spares the long alternation of
     # currency codes at every other letter (2.2 -> 0.93 ms for a posting's text).
     start = r"(?:(?=[\d$€£₹¥₩₽₺₱₪₦฿])|(?<![A-Za-z])(?=[A-Za-z]))"
     return re.compile(
-        start + amount("lo") + r"(?:\s*(?:-|–|—|to|and)\s*" + amount("hi") + r")?"
+        start + amount("lo") + r"(?:\s*(?:-|–|—|to|and|à|bis|hasta|a(?=\s+\d))\s*" + amount("hi") + r")?"
         + r"(?:\s*\b(?:euros?|dollars?|pounds?|rupees?|francs?)\b)?"  # "€2200 Euros per month"
         + rf"(?:\s*{period})?",
         re.I,
@@ -120,7 +137,7 @@ def parse_salary(text: str) -> Salary | None:
         if (before and not _PAY.search(before.group(1))) or not ended and _NOT_PAY_AFTER.match(text, end):
             continue
         if period is None and (said := _PERIOD_BEFORE.search(text[max(0, match.start() - 40):match.start()])):
-            period = _PERIOD_WORDS[said.group(1).lower()]
+            period = _PERIOD_WORDS[(said.group(1) or said.group(2)).lower()]
         if period is None:
             by_code = symbol.rstrip(".").isalpha()  # "USD", "Rs"
             period = "year" if low >= 1000 else ("hour" if low < 200 and not by_code else None)

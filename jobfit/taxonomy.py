@@ -758,7 +758,8 @@ class SkillMatcher:
                     if key in self._traits:
                         hit = (i, i + size, self._traits[key], "trait")
                         break
-            elif len(keys[i]) >= 6 and keys[i].isalpha() and keys[i] not in self._vocabulary:
+            # (a word with accents is another language's, not a misspelt technology: 'Informática' is no Informetica)
+            elif len(keys[i]) >= 6 and keys[i].isalpha() and keys[i].isascii() and keys[i] not in self._vocabulary:
                 sid = self._fuzzy(keys[i])
                 if sid is not None:
                     hit = (i, i + 1, sid, "fuzzy")

@@ -142,6 +142,14 @@ def test_analysis_separates_required_and_preferred(matcher):
         # an intern's stipend is their pay; a stipend for something is not
         ("Stipend: ₹50,000 per month", (50000, 50000, "INR", "month")),
         ("A learning stipend of $1,000 a year. Monthly stipend of $2,000", (2000, 2000, "USD", "month")),
+        # Europe writes the range and the period in its own words, gross or net between
+        ("65.000 – 80.000 € brutto im Jahr", (65000, 80000, "EUR", "year")),
+        ("Vergütung: 15 € pro Stunde", (15, 15, "EUR", "hour")),
+        ("Bruttomonatsgehalt: 4.500 €", (4500, 4500, "EUR", "month")),
+        ("Salaire : 45 000 € à 55 000 € brut annuel", (45000, 55000, "EUR", "year")),
+        ("Gratification : 1 200 € par mois", (1200, 1200, "EUR", "month")),
+        ("Salario de 40.000 a 50.000 € brutos anuales", (40000, 50000, "EUR", "year")),
+        ("RAL 35.000 € annui", (35000, 35000, "EUR", "year")),
     ],
 )
 def test_salary_forms(text, expected):
@@ -153,6 +161,7 @@ def test_salary_forms(text, expected):
     "We have already paid out over $11M to our engineers", "a $3.5 trillion healthcare system", "Each sale is between $250 and $2,500",
     "PHP 7/8 expert", "Users 10 times faster", "A $2000 equipment stipend and $5k workspace setup", "all 5 candidates",
     "managing $50k+ monthly budgets", "A €5,000 p.a. travel allowance", "A technology stipend of $2000 for all new hires",
+    "Ebury received in 2019 a £350 million investment",  # 'a' joins a range only between two figures
 ])
 def test_money_that_is_no_salary(text):
     assert parse_salary(text) is None
@@ -434,3 +443,58 @@ def test_the_education_a_posting_asks_is_the_least_it_accepts(matcher, descripti
     """A candidate with a bachelor's is not short of 'BS/MS/PhD'; the match's education part reads this level."""
     job = analyze_job({"id": "e", "title": "Engineer", "description": description}, matcher)
     assert job.meta.education_level == asked
+
+
+GERMAN = """Wir suchen ab sofort eine/n Senior Data Engineer in Vollzeit, unbefristet.
+
+Deine Aufgaben:
+- Aufbau von Datenpipelines mit Python und Airflow
+
+Dein Profil:
+- Abgeschlossenes Studium der Informatik
+- Mindestens 5 Jahre Berufserfahrung im Data Engineering
+- Wünschenswert: Erfahrung mit Kafka
+
+Wir bieten:
+- 65.000 – 80.000 € brutto im Jahr
+- Homeoffice möglich
+- Ein Budget für Docker-Schulungen"""
+
+
+@pytest.mark.parametrize("title, description, expected", [
+    ("Senior Data Engineer (m/w/d)", GERMAN,
+     {"type": "full-time", "remote": "Hybrid", "years": 5, "education": "bachelor", "salary": (65000, 80000),
+      "required": {"python", "airflow"}, "preferred": {"kafka"}, "seniority": "mid-senior"}),
+    ("Werkstudent (m/w/d) Marketing", "Teilzeit, 20 Stunden pro Woche. Vergütung: 15 € pro Stunde. Remote nicht möglich.",
+     {"type": "internship", "remote": "None", "seniority": "internship", "salary": (15, 15)}),
+    ("Développeur Full Stack H/F - CDI", "Poste en CDI, temps plein, télétravail partiel. Salaire : 45 000 € à 55 000 € "
+     "brut annuel. Bac+5 en informatique, 3 ans d'expérience minimum en React.",
+     {"type": "full-time", "remote": "Hybrid", "years": 3, "education": "master", "salary": (45000, 55000)}),
+    ("Stage - Assistant Marketing (6 mois)", "Stage de 6 mois. Gratification : 1 200 € par mois.",
+     {"type": "internship", "seniority": "internship", "salary": (1200, 1200)}),
+    ("Desarrollador Backend Java", "Contrato indefinido, jornada completa. 100% remoto desde España. Grado en Ingeniería "
+     "Informática, 4 años de experiencia con Java.",
+     {"type": "full-time", "remote": "Full", "years": 4, "education": "bachelor", "not_skills": {"informetica"}}),
+])
+def test_postings_in_german_french_and_spanish_are_read_as_english_ones(matcher, title, description, expected):
+    """Before, these had no employment type, years or education asked; 'Remote nicht möglich' made a job remote,
+    '1 200 € par mois' a yearly salary of 1,200 and 'Informática' an Informetica skill."""
+    job = analyze_job({"id": "1", "title": title, "description": description}, matcher)
+    meta = job.meta
+    assert meta.employment_type == expected["type"]
+    assert job.remote == expected.get("remote", "None")
+    assert meta.years_required == expected.get("years")
+    assert meta.education_level == expected.get("education")
+    assert (meta.salary.min, meta.salary.max) == expected["salary"] if "salary" in expected else meta.salary is None
+    if "seniority" in expected:
+        assert meta.seniority == expected["seniority"]
+    required, preferred = {s.id for s in meta.required_skills}, {s.id for s in meta.preferred_skills}
+    assert expected.get("required", set()) <= required and expected.get("preferred", set()) <= preferred
+    assert "docker" not in required | preferred  # 'Wir bieten' is what the employer offers
+    assert not expected.get("not_skills", set()) & (required | preferred)
+
+
+@pytest.mark.parametrize("text", ["This is not a remote position.", "No remote work: you join us in Leeds.",
+                                  "Kein Homeoffice", "Pas de télétravail"])
+def test_a_posting_that_rules_out_remote_work_is_on_site(matcher, text):
+    assert analyze_job({"id": "1", "title": "Engineer", "description": text}, matcher).remote == "None"

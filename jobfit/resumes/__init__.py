@@ -54,12 +54,19 @@ from jobfit.taxonomy import SkillMatcher, alias_key
 __all__ = ["parse_resume", "profile_text", "merged_years", "career_level", "degree_of",
            "split_sections", "TITLE_LEVELS", "DEGREE_LEVELS"]
 
+# (with the words of German, French and Spanish titles: 'Werkstudent', 'Stagiaire', 'Geschäftsführer', 'Directeur',
+# 'Teamleiter', 'Chef de projet', 'Gerente', 'Berufseinsteiger')
 TITLE_LEVELS = (
-    (re.compile(r"\b(intern|internship|trainee|apprentice)\b", re.I), "internship"),
-    (re.compile(r"\b(chief|vp|vice president|head of|c[eto]o|president|founder)\b", re.I), "executive"),
-    (re.compile(r"\b(director)\b", re.I), "director"),
-    (re.compile(r"\b(senior|sr\.?|lead|principal|staff|manager)\b", re.I), "mid-senior"),
-    (re.compile(r"\b(junior|jr\.?|graduate|entry|assistant)\b", re.I), "entry"),
+    (re.compile(r"\b(intern|internship|trainee|apprentice|praktikant(?:in)?|praktikum|werkstudent(?:in)?|auszubildende[rn]?|azubi|"
+                r"stagiaire|alternant|alternance|becari[oa]|pr[aá]cticas|tirocinante)\b|\bstage\s*(?:[-–:]|de\b|en\b|d['’])", re.I),
+     "internship"),
+    (re.compile(r"\b(chief|vp|vice president|head of|c[eto]o|president|founder|geschäftsführer(?:in)?|vorstand|"
+                r"directeur général|directrice générale|director general)\b", re.I), "executive"),
+    (re.compile(r"\b(director|directeur|directrice|directora|bereichsleiter(?:in)?|abteilungsleiter(?:in)?)\b", re.I), "director"),
+    (re.compile(r"\b(senior|sr\.?|lead|principal|staff|manager|\w*leiter(?:in)?|leitung|responsable|chef de (?:projet|produit|service|groupe|mission)|chef d['’]équipe|jefe|jefa|gerente)\b",
+                re.I), "mid-senior"),
+    (re.compile(r"\b(junior|jr\.?|graduate|entry|assistant|berufseinsteiger(?:in)?|einsteiger(?:in)?|débutant(?:e)?)\b", re.I),
+     "entry"),
 )
 DEGREE_LEVELS = ("secondary", "certificate", "associate", "bachelor", "master", "doctorate")
 NOISE_LINE = re.compile(r"^(?:https?://(?:www\.)?indeed\.com/r/\S*|.{0,60}\bpage\s*(?:\d+|one|two|three|four)(?:\s+of\s+\d+)?"
