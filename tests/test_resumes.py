@@ -3863,3 +3863,125 @@ def test_a_name_in_capitals_is_written_as_a_name(matcher):
     assert profile.basics.name == "Anna Kowalska"
     assert [name_case(n) for n in ["SEAN O'NEIL-SMITH", "LUDWIG VAN BEETHOVEN", "DeShawn McDonald"]] == [
         "Sean O'Neil-Smith", "Ludwig van Beethoven", "DeShawn McDonald"]  # a name with small letters stays as written
+
+
+LEBENSLAUF = """Lebenslauf
+
+Anna Schmidt
+Musterstraße 12, 10115 Berlin
+Telefon: 030 1234567
+E-Mail: anna.schmidt@example.de
+
+Berufserfahrung
+
+03/2019 – heute
+Senior Data Engineer
+Zalando SE, Berlin
+- Aufbau einer Datenplattform mit Python, Spark und Airflow
+
+10/2015 – 02/2019
+Data Analyst
+Deutsche Bahn AG
+- Berichte mit SQL und Tableau
+
+Ausbildung
+
+2013 – 2015
+Master of Science Informatik
+Technische Universität München
+
+Sprachen
+Deutsch (Muttersprache), Englisch (fließend), Französisch (Grundkenntnisse)
+"""
+
+CV_FR = """Julien Moreau
+Développeur Full Stack
+12 rue de la Paix, 75002 Paris
+06 12 34 56 78 | julien.moreau@example.fr
+
+EXPÉRIENCE PROFESSIONNELLE
+
+Développeur Full Stack — Doctolib, Paris
+Septembre 2020 - Aujourd'hui
+- Développement de nouvelles fonctionnalités en React et Ruby on Rails
+
+Développeur Web — Capgemini, Lyon
+Janvier 2017 - Août 2020
+- Applications Java Spring pour des clients bancaires
+
+FORMATION
+
+2015 - 2017 : Master Informatique, Université Claude Bernard Lyon 1
+
+LANGUES
+Français (langue maternelle), Anglais (courant), Espagnol (notions)
+"""
+
+CV_ES = """María García López
+Ingeniera de Software
+Calle Mayor 5, 28013 Madrid
+maria.garcia@example.es
+
+EXPERIENCIA LABORAL
+
+Ingeniera de Software Senior | Cabify | Madrid
+Marzo 2019 - Actualidad
+- Diseño de microservicios en Go y Kubernetes
+
+Desarrolladora Backend | BBVA | Madrid
+Julio 2015 - Febrero 2019
+- APIs REST con Java y Spring Boot
+
+IDIOMAS
+Español (nativo), Inglés (avanzado)
+"""
+
+
+@pytest.mark.parametrize("text, name, phone, work, languages", [
+    (LEBENSLAUF, "Anna Schmidt", "+49301234567",
+     [("Zalando SE", "Senior Data Engineer", "2019-03", None), ("Deutsche Bahn AG", "Data Analyst", "2015-10", "2019-02")],
+     [("German", "native"), ("English", "fluent"), ("French", "basic")]),
+    (CV_FR, "Julien Moreau", "+33612345678",
+     [("Doctolib", "Développeur Full Stack", "2020-09", None), ("Capgemini", "Développeur Web", "2017-01", "2020-08")],
+     [("French", "native"), ("English", "fluent"), ("Spanish", "basic")]),
+    (CV_ES, "María García López", None,
+     [("Cabify", "Ingeniera de Software Senior", "2019-03", None), ("BBVA", "Desarrolladora Backend", "2015-07", "2019-02")],
+     [("Spanish", "native"), ("English", "advanced")]),
+])
+def test_resumes_in_german_french_and_spanish_are_read_as_english_ones(matcher, text, name, phone, work, languages):
+    """Before, these had no jobs ('Berufserfahrung', 'Septembre 2020 - Aujourd'hui' and 'Développeur' were unknown),
+    'Lebenslauf' was the German candidate's name, and 'Deutsch (Muttersprache)' a skill, not a language."""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 12, 1))
+    assert profile.basics.name == name
+    if phone:  # a national number read in the country of the address, not the settings' US
+        assert profile.basics.phone == phone
+    assert [(w.name, w.position, w.startDate, w.endDate) for w in profile.work] == work
+    assert [(lang.language, lang.fluency) for lang in profile.languages] == languages
+    skills = {s.name: s.keywords for s in profile.skills}
+    assert {lang for lang, _ in languages} <= set(skills)  # the language skills, in the resume's own words
+    assert not any(word in skills for word in ("Deutsch", "Français", "Español"))
+    assert profile.meta.total_years_experience > 5
+
+
+def test_an_employer_and_its_city_are_no_town_in_a_region():
+    """'Zalando SE, Berlin' was a town called Zalando SE in the region of Berlin; a small town in a region keeps its
+    name ('Patna City, Bihar')."""
+    from jobfit.resumes.places import parse_place
+
+    assert parse_place("Doctolib, Paris") is None and parse_place("Zalando SE, Berlin") is None
+    assert parse_place("Patna City, Bihar").city == "Patna City"
+    assert parse_place("Austin, TX").city == "Austin"
+
+
+@pytest.mark.parametrize("line, start, end", [
+    ("03/2019 – heute", (2019, 3), None), ("Septembre 2020 - Aujourd'hui", (2020, 9), None),
+    ("Marzo 2019 - Actualidad", (2019, 3), None), ("seit Mai 2018", (2018, 5), None),
+    ("von 2010 bis 2013", (2010, 1), (2013, 1)), ("gennaio 2016 – dicembre 2018", (2016, 1), (2018, 12)),
+    ("Set 2019 - atual", (2019, 9), None), ("de 2015 à 2017", (2015, 1), (2017, 1)),
+])
+def test_dates_in_other_languages(line, start, end):
+    from jobfit.resumes.dates import english_dates, find_range
+
+    found = find_range(english_dates(line))
+    assert (found.start, found.end) == (start, end)
+    assert english_dates("I set 2019 goals") == "I set 2019 goals"  # 'set' is Portuguese September only capitalized

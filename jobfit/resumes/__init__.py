@@ -16,12 +16,12 @@ from jobfit.documents import LayoutLine
 from jobfit.occupations import clean_title
 from jobfit.resumes.basics import contacts, name_case
 from jobfit.resumes.certificates import read_certificates
-from jobfit.resumes.dates import find_range, iso, join_split_ranges, merged_years
+from jobfit.resumes.dates import english_dates, find_range, iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
 from jobfit.resumes.entries import wrap_width
 from jobfit.resumes.europass import europass_lines
 from jobfit.resumes.layout import has_hints, line_styles
-from jobfit.resumes.lexicon import role_nouns, spoken_languages, title_score
+from jobfit.resumes.lexicon import foreign_language_names, role_nouns, spoken_languages, title_score
 from jobfit.resumes.sections import (
     BULLET,
     INLINE,
@@ -77,6 +77,21 @@ FIGURE = re.compile(r"[$€£₹]\s?\d[\d,.]*\s*(?:[kmb]|million|billion|lakhs?|
                     r"stores|countries|students|reports|accounts|team members|developers)\b", re.I)
 FLUENCY = re.compile(r"\b(native|mother tongue|fluent|bilingual|professional|conversational|basic|intermediate|advanced|"
                      r"elementary|proficient|C2|C1|B2|B1|A2|A1)\b", re.I)
+# fluency as German, French, Spanish, Italian and Portuguese resumes state it
+FOREIGN_FLUENCY = {
+    "native": "muttersprache muttersprachlich langue maternelle maternelle nativo nativa lengua materna madrelingua "
+              "língua materna",
+    "fluent": "fließend fliessend courant courante fluide fluido fluida fluente",
+    "professional": "verhandlungssicher",
+    "bilingual": "bilingue",
+    "advanced": "avancé avancée avanzado avanzada avanzato avançado",
+    "intermediate": "intermédiaire intermedio intermedia intermediário",
+    "basic": "grundkenntnisse notions básico básica basico elementare",
+}
+_FOREIGN_FLUENCY = {word: level for level, words in FOREIGN_FLUENCY.items()
+                    for word in re.findall(r"\S+(?: materna| maternelle)?", words)}
+_FOREIGN_FLUENCY_WORDS = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _FOREIGN_FLUENCY), key=len, reverse=True))
+                                    + r")(?!\w)", re.I)
 
 
 def career_level(title: str | None, years: float) -> str:
@@ -97,7 +112,8 @@ _HYPHENS = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2043\u2212\ufe63\
 
 
 def resume_lines(text: str) -> list[str]:
-    """The text's lines with page furniture (page numbers, job-site links) dropped and letter spacing undone."""
+    """The text's lines with page furniture (page numbers, job-site links) dropped, letter spacing undone and the dates
+    of other languages in English ('Mai 2019 – heute')."""
     lines = []
     for raw in text.split("\n"):
         line = raw.strip().translate(_HYPHENS)
@@ -105,9 +121,9 @@ def resume_lines(text: str) -> list[str]:
             continue
         if line.startswith("|") and line.endswith("|") and len(line) > 2:
             # a table row as Word 97 and DOCX tables come out: each cell is a line of its own
-            lines.extend(letter_spaced(cell.strip()) for cell in line.strip("|").split("|") if cell.strip())
+            lines.extend(english_dates(letter_spaced(cell.strip())) for cell in line.strip("|").split("|") if cell.strip())
             continue
-        line = letter_spaced(line)
+        line = english_dates(letter_spaced(line))
         if line.startswith(":") and (label := _label_before(lines)) is not None:
             # "Role" then ": Lead Data Analyst": a label and its value that a column layout set on two lines
             lines[label] = f"{lines[label]} {line}"
@@ -142,18 +158,22 @@ def desired_salary(lines: list[str]) -> Salary | None:
 def _languages(lines: list[str]) -> list[Language]:
     """The spoken languages a languages list names, with the fluency stated beside each ("Fluent English",
     "Tamil - native"); an item naming no language ("Skill Level", "C++") is none."""
-    names = spoken_languages()
+    names, foreign = spoken_languages(), foreign_language_names()
     languages = []
     for line in list_items(lines):
         for part in re.split(r"[,;/]|\s{2,}|\band\b", line):
             words = part.strip()
             if not words or len(words.split()) > 8:
                 continue
-            language = next((w for w in re.findall(r"\b(?:[A-Z][a-z]+|[A-Z]{3,})\b", words) if w.lower() in names), None)
+            named = (w for w in re.findall(r"\b[^\W\d_]{3,}\b", words) if w[0].isupper())
+            language = next(((w.capitalize() if w.lower() in names else foreign[w.lower()]) for w in named   # "ENGLISH" -> "English"
+                             if w.lower() in names or w.lower() in foreign), None)  # "Deutsch", "anglais" -> "German", "English"
             if language:
-                language = language.capitalize()  # "ENGLISH" -> "English"
                 fluency = FLUENCY.search(words)
-                languages.append(Language(language=language, fluency=fluency.group(1).lower() if fluency else None))
+                stated = fluency.group(1).lower() if fluency else None
+                if stated is None and (local := _FOREIGN_FLUENCY_WORDS.search(words)):
+                    stated = _FOREIGN_FLUENCY[local.group(1).lower()]
+                languages.append(Language(language=language, fluency=stated))
     return languages
 
 

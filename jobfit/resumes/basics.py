@@ -17,12 +17,14 @@ PROFILE_URL = re.compile(
 NETWORKS = {"linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "GitLab", "behance.net": "Behance",
             "dribbble.com": "Dribbble", "stackoverflow.com": "Stack Overflow", "twitter.com": "Twitter", "x.com": "X",
             "medium.com": "Medium", "kaggle.com": "Kaggle"}
-NOT_A_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|template|profile|page|name|examples?|address|phone|"
+NOT_A_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|lebenslauf|currículum|template|profile|page|name|examples?|address|phone|"
                         r"mobile|email|e-mail|contacts?|linkedin|objective|summary|confidential|street|road|avenue|room|suite|floor|"
                         r"building|apt|cum laude)\b", re.I)  # a Latin honour: 'Magna Cum Laude' under a degree
 NAME_PREFIX = re.compile(r"^(?:name\s*[:\-]\s*|(?:mr|mrs|ms|miss|dr)\.?\s+|(?:resume|résumé|cv|curriculum vitae|biodata)\s+of\s+)", re.I)
 # what the document is: 'CURRICULUM VITAE', 'Sample resume', 'Education Resume Example - Principal'
-DOCUMENT_TITLE = re.compile(r"^\W*(?:curriculum vitae|resume|résumé|cv|vita|biodata|bio-data)\W*$"
+# (and in other languages: 'Lebenslauf', 'Tabellarischer Lebenslauf', 'Currículum Vitae', 'Hoja de vida')
+DOCUMENT_TITLE = re.compile(r"^\W*(?:curriculum vitae|resume|résumé|cv|vita|biodata|bio-data|(?:tabellarischer\s+)?lebenslauf|"
+                            r"currículum(?: vitae)?|hoja de vida)\W*$"
                             r"|^[^@:]{0,40}\b(?:resume|résumé|cv|curriculum vitae)\b(?:\s+(?:example|sample|template)s?\b)?[^@:]{0,30}$",
                             re.I)
 JOB_SITE = re.compile(r"\s*-?\s*Email me on Indeed:?.*$|\bindeed\.com/r/\S*", re.I)
@@ -271,12 +273,19 @@ def find_location(lines: list[str]) -> Location:
 _PHONE_LABEL = re.compile(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|contact|whatsapp)\b|[☎📞📱]")
 
 
-def find_phone(text: str, region: str) -> str | None:
-    """The first phone number, as E.164 when it is valid for its region, else as written."""
+def find_phone(text: str, region: str, home: str | None = None) -> str | None:
+    """The first phone number, as E.164 when it is valid for its region or for the country the resume's address is in
+    (`home`: a French resume's '06 12 34 56 78' read with the settings' US region), else as written."""
     import phonenumbers
 
     for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
         number = match.number
+        # (a national number outside North America opens with its trunk 0: '06 12 34 56 78', '0415 340 020')
+        if not phonenumbers.is_valid_number(number) and home and home != region and re.match(r"\D*0", match.raw_string):
+            try:
+                number = phonenumbers.parse(match.raw_string, home)
+            except phonenumbers.NumberParseException:
+                number = match.number
         if phonenumbers.is_valid_number(number):
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         return match.raw_string.strip()
@@ -362,13 +371,15 @@ def contacts(header: list[str], text: str, roles: frozenset[str], region: str, c
     reachable = bool(email) or _has_phone(text)  # an anonymized resume has no contacts anywhere
     name = find_name(header, roles, is_skill, reachable, is_common) or \
         find_name(text.split("\n")[:15], roles, is_skill, reachable, is_common)
+    location = find_location(contact_lines or header)
+    home = location.countryCode if location else None
     return Contacts(
         name=name,
         label=find_label(header, name, roles),
         email=email.group(0) if email else None,
         # the header's, else one in a contact section or a footer ('CONTACT' set apart in a sidebar)
-        phone=find_phone("\n".join(header) or text[:2000], region) or contact_phone((contact_lines or [])[len(header):], region),
-        location=find_location(contact_lines or header),
+        phone=find_phone("\n".join(header) or text[:2000], region, home) or contact_phone((contact_lines or [])[len(header):], region),
+        location=location,
         url=find_url(header, text, email.group(0) if email else None),
         profiles=find_profiles(text),
     )

@@ -104,6 +104,59 @@ def find_range(line: str) -> DateRange | None:
     return None
 
 
+# Dates as German, French, Spanish, Italian and Portuguese resumes write them ('03/2019 – heute', 'Septembre 2020 -
+# Aujourd'hui', 'Marzo 2019 - Actualidad', 'seit Mai 2018', 'de 2015 à 2017'), put in the English the rules above read.
+_MONTH_WORDS = {
+    "Jan": "januar jänner janvier janv enero ene gennaio gen janeiro jan",
+    "Feb": "februar feber février fevrier févr fevr fév febrero febbraio fevereiro fev",
+    "Mar": "märz maerz mär mars marzo março marco",
+    "Apr": "avril avr abril aprile",
+    "May": "mai mayo maggio mag maio",
+    "Jun": "juni juin junio giugno giu junho",
+    "Jul": "juli juillet juil julio luglio lug julho",
+    "Aug": "août aout agosto ago",
+    "Sep": "septembre septiembre setiembre settembre setembro set",
+    "Oct": "oktober okt octobre octubre ottobre ott outubro out",
+    "Nov": "novembre noviembre novembro",
+    "Dec": "dezember dez décembre decembre déc dec diciembre dic dicembre dezembro",
+}
+_FOREIGN_MONTH = {word: english for english, words in _MONTH_WORDS.items() for word in words.split()}
+_YEAR_AHEAD = r"(?=\s*(?:19|20)\d\d(?!\d))"
+# a month's name before its year ('Mai 2019', 'sept. 2020', 'de marzo de 2019')
+_MONTH_BEFORE_YEAR = re.compile(rf"(?<![\w.])({'|'.join(sorted(_FOREIGN_MONTH, key=len, reverse=True))})\.?(?:\s+de)?{_YEAR_AHEAD}", re.I)
+_DATE_END = r"(?:(?:19|20)\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s*(?:19|20)\d\d)"
+_FOREIGN_PRESENT = (r"(?:bis\s+)?heute|aktuell|derzeit|jetzt|laufend|(?:à\s+)?aujourd['’]hui|à\s+ce\s+jour|présent|actuel(?:lement)?|"
+                    r"en\s+cours|(?:la\s+)?actualidad|presente|actual(?:mente)?|hoy|oggi|in\s+corso|attuale|atual(?:mente)?|o\s+momento")
+_TO_WORDS = r"bis|à|au|a|ad|hasta|al|até"
+# what follows a date to end its range: another date or 'today' after a dash or a word for 'to'
+_FOREIGN_TO = re.compile(rf"(?<=\d)(\s*)(?:[-–—]\s*(?={_FOREIGN_PRESENT})|(?:{_TO_WORDS})\s+(?={_DATE_END}|{_FOREIGN_PRESENT}))",
+                         re.I)
+_PRESENT_AFTER = re.compile(rf"(?<=-\s)(?:{_FOREIGN_PRESENT})(?![\w])|(?<=-)(?:{_FOREIGN_PRESENT})(?![\w])", re.I)
+_FOREIGN_SINCE = re.compile(r"\b(?:seit|depuis|desde|dal|dall['’]|dès)\s+(?=(?:\w+\.?\s+)?(?:\d{1,2}\s*/\s*)?(?:19|20)\d\d)", re.I)
+# a line holds another language's date words: only such a line goes through the rules above
+_NOT_ENGLISH = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(_FOREIGN_MONTH, key=len, reverse=True))}|{_FOREIGN_PRESENT}|seit|depuis|desde|"
+                          r"dal|dès|bis|hasta|até|à|au|ad)(?!\w)", re.I)
+
+
+def _english_month(match: re.Match) -> str:
+    """A foreign month's English name; a short one that is an English word too ('set', 'out', 'ago') only capitalized."""
+    word = match.group(1)
+    if len(word) <= 3 and word.islower():
+        return match.group()
+    return _FOREIGN_MONTH[word.lower()]
+
+
+def english_dates(line: str) -> str:
+    """`line` with the month names, 'today' and 'to' of another language's dates in English (a line with no such
+    word comes back as it is)."""
+    if not _NOT_ENGLISH.search(line) or not re.search(r"(?:19|20)\d\d", line):
+        return line
+    line = _MONTH_BEFORE_YEAR.sub(_english_month, line)
+    line = _FOREIGN_SINCE.sub("since ", line)
+    line = _FOREIGN_TO.sub(lambda m: f"{m.group(1) or ' '}- ", line)
+    return _PRESENT_AFTER.sub("present", line)
+
+
 def iso(point: tuple[int, int] | None) -> str | None:
     return f"{point[0]:04d}-{point[1]:02d}" if point else None
 

