@@ -39,6 +39,13 @@ def _read_jsonl(path: str) -> list[dict]:
     return rows
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from jobfit.documents import UnsupportedDocument, extract_text, sha256_bytes
     from jobfit.resumes import parse_resume
@@ -51,8 +58,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         try:
             data = path.read_bytes()
             text = extract_text(data)
-            # "Present" means when the file was saved: its metadata's date, else the file's own
-            saved_on = text.date or date.fromtimestamp(path.stat().st_mtime)
+            # "Present" means when the file was saved: as the caller says, else its metadata's date, else the file's own
+            saved_on = args.saved_on or text.date or date.fromtimestamp(path.stat().st_mtime)
             profile = parse_resume(text.text, matcher=matcher, tenant=args.tenant, document_sha256=sha256_bytes(data),
                                    region=args.region, today=saved_on, layout=text.layout)
             record["profile"] = profile.model_dump(mode="json", exclude_none=True)
@@ -208,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--keep-going", action="store_true", help="exit 0 even when some documents are quarantined")
     parse.add_argument("--region", default=os.environ.get("JOBFIT_DEFAULT_REGION", "US").upper(),
                        help="country (ISO 3166 alpha-2) for phone numbers written without a country code")
+    parse.add_argument("--saved-on", type=_iso_date, metavar="YYYY-MM-DD",
+                       help="the day the resumes were written, for what 'Present' means (default: each file's saved "
+                            "date, else its modification date)")
     parse.set_defaults(run=cmd_parse)
 
     analyze = commands.add_parser("analyze-job", help="analyze job objects (JSONL, each with an id)")

@@ -48,6 +48,11 @@ def test_present_in_a_text_resume_means_when_the_file_was_saved(tmp_path):
     os.utime(resume, (saved, saved))
     profile = lines(run("parse", resume, "--jsonl").stdout)[0]["profile"]
     assert 5.9 <= profile["meta"]["total_years_experience"] <= 6.1  # Jan 2018 to Jan 2024, not to the end of 2018
+    # a resume copied onto the machine today keeps its day when the caller says it
+    profile = lines(run("parse", resume, "--jsonl", "--saved-on", "2020-01-01").stdout)[0]["profile"]
+    assert 1.9 <= profile["meta"]["total_years_experience"] <= 2.1
+    result = run("parse", resume, "--saved-on", "last week", check=False)
+    assert result.returncode == 2 and "not a date (YYYY-MM-DD): 'last week'" in result.stderr
 
 
 def test_parse_reports_bad_files_and_exits_nonzero(tmp_path):
