@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from jobfit.occupations import OccupationMatch, OccupationMatcher, clean_title
 from jobfit.resumes import TITLE_LEVELS
+from jobfit.resumes.lexicon import languages_named
 from jobfit.resumes.places import countries_of_region
 from jobfit.salary import parse_salary
 from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, SalarySuggestion, Skill
@@ -251,6 +252,21 @@ def _add(target: dict[str, NormalizedSkill], found: list) -> None:
             entry.evidence.append(said)
 
 
+def foreign_languages(line: str, taxonomy) -> list[tuple]:
+    """(skill, wording) of each spoken language a line names in German, French, Spanish, Italian or Portuguese."""
+    skills = _language_skills(taxonomy)
+    return [(skills[english], said) for english, said in languages_named(line) if english in skills]
+
+
+_LANGUAGE_SKILLS: dict[str, dict] = {}  # per taxonomy version: the spoken languages' skills by English name
+
+
+def _language_skills(taxonomy) -> dict:
+    if taxonomy.version not in _LANGUAGE_SKILLS:
+        _LANGUAGE_SKILLS[taxonomy.version] = {skill.name: skill for skill in taxonomy.skills.values() if skill.type == "language"}
+    return _LANGUAGE_SKILLS[taxonomy.version]
+
+
 def degree_wordings(line: str, mentions: list) -> list[tuple]:
     """(skill, wording) for the fields of a degree asked: 'Master's degree in Finance or Economics' is the
     posting's wording for Finance and for Economics, 'an Engineering degree' for Engineering."""
@@ -308,6 +324,8 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             found += [(m.skill, compound.group().rstrip(".")) for m in mentions if compound.start() <= m.start and m.end <= compound.end()]
         if n:  # not the title
             found += degree_wordings(line, mentions)
+            found += foreign_languages(line, matcher.taxonomy)  # 'Sehr gute Deutsch- und Englischkenntnisse'
+
             spans = matcher.abilities.clauses(line)
             found += [(a.skill, a.text) for a in matcher.abilities.find(line, spans)]
             # a skill named inside a clause that asks for an action ('Developing new frontend features'):

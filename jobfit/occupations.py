@@ -35,8 +35,6 @@ Coordinator' staffs the help desk (on titles-dev: occupation 0.2945 -> 0.3025, I
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
 from collections import Counter
@@ -47,6 +45,7 @@ from pathlib import Path
 import numpy as np
 
 from jobfit.taxonomy import Taxonomy, alias_key
+from jobfit.text import english_words
 
 LEXICAL_WEIGHT = 0.3
 # How much less a narrower occupation may score and still be the answer instead of its broader one
@@ -253,7 +252,7 @@ class OccupationMatcher:
         lower = word.lower()
         if lower in TITLE_WORDS:
             return TITLE_WORDS[lower]
-        if len(lower) < 5 or lower in self._known or lower.removesuffix("s") in self._known or lower in _english_words():
+        if len(lower) < 5 or lower in self._known or lower.removesuffix("s") in self._known or lower in english_words():
             return word
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
@@ -400,16 +399,6 @@ def _word_stems(text: str) -> list[str]:
     'ACCOUNT ASSISTANT' and 'Engineer Assistant' meet ESCO's 'accounting assistant' and 'engineering assistant'
     (on titles-dev: occupation 0.3105 -> 0.3205, ISCO group 0.3915 -> 0.4005)."""
     return [w[:-3] if len(w) >= 7 and w.endswith("ing") else w for w in alias_key(text).split()]
-
-
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """The 160,000 English words pyspellchecker ships: a word of a title among them is no misspelling ('E-hailing
-    driver', 'Racquet Stringer'), though no occupation's label holds it."""
-    from importlib.resources import files
-
-    with gzip.open(files("spellchecker").joinpath("resources/en.json.gz")) as f:
-        return frozenset(json.load(f))
 
 
 def _is_rank(isco_group: str) -> bool:

@@ -55,6 +55,19 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(word for words in index.values() for word in words)
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The 160,000 English words of pyspellchecker's list, inflected forms too ('hailing', 'branded', 'reseller'),
+    which WordNet's lemmas (`dictionary_words`) lack: a word among them is English, not a misspelling or another
+    language's."""
+    import gzip
+    import json
+    from importlib.resources import files
+
+    with gzip.open(files("spellchecker").joinpath("resources/en.json.gz")) as f:
+        return frozenset(json.load(f))
+
+
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 URL = re.compile(r"\b(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w/.%?=&#-]*)?", re.I)
 

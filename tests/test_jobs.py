@@ -494,6 +494,17 @@ def test_postings_in_german_french_and_spanish_are_read_as_english_ones(matcher,
     assert not expected.get("not_skills", set()) & (required | preferred)
 
 
+def test_the_languages_a_posting_asks_in_its_own_language(matcher):
+    job = analyze_job({"id": "1", "title": "Projektmanager (m/w/d)", "description": "Dein Profil:\n"
+                       "- Sehr gute Deutsch- und Englischkenntnisse\n- Französisch von Vorteil"}, matcher)
+    required = {s.id: s.evidence for s in job.meta.required_skills}
+    assert required["german"] == ["Deutsch"] and required["english"] == ["Englischkenntnisse"]
+    assert [s.id for s in job.meta.preferred_skills] == ["french"]
+    # a word English uses too names no language: a place, a surname
+    english = analyze_job({"id": "2", "title": "Driver", "description": "Based in Chino, CA. Apply at Russo Logistics."}, matcher)
+    assert not [s for s in english.meta.required_skills if s.category == "languages"]
+
+
 @pytest.mark.parametrize("text", ["This is not a remote position.", "No remote work: you join us in Leeds.",
                                   "Kein Homeoffice", "Pas de télétravail"])
 def test_a_posting_that_rules_out_remote_work_is_on_site(matcher, text):

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from jobfit.taxonomy import Taxonomy, alias_key
+from jobfit.text import english_words
 
 # Nouns that name an organization, not a person's role ("ABC Store", "Acme Group", "City Hospital").
 ORG_WORDS = frozenset("""
@@ -213,3 +214,27 @@ def in_english(text: str) -> str:
     'German (Muttersprache)'); text that names none comes back as it is."""
     names = foreign_language_names()
     return re.sub(r"\b[^\W\d_]{3,}\b", lambda m: names.get(m.group().lower(), m.group()) if m.group()[0].isupper() else m.group(), text)
+
+
+# a language named in German, French, Spanish, Italian or Portuguese, alone or in a German compound: 'Deutsch',
+# 'Englischkenntnisse', 'Deutsch- und Englischkenntnisse', 'anglais courant', 'Inglés avanzado'
+_NAMED_LANGUAGE = re.compile(r"(?<![\w-])([^\W\d_]{3,}?)(?:sprachkenntnisse|kenntnisse|-(?=\s+(?:und|oder)\s))?(?![\w])")
+
+
+def languages_named(text: str) -> list[tuple[str, str]]:
+    """(English name, the words as written) of each language `text` names in one of RESUME_LANGUAGES."""
+    names = foreign_language_names()
+    found = []
+    for match in _NAMED_LANGUAGE.finditer(text):
+        word = match.group(1).lower()
+        english = names.get(word)
+        # not a word English uses too ('Chino, CA', 'Russo Consulting', 'Latino')
+        if english and (match.group(1)[0].isupper() or word in _LOWERCASE_LANGUAGE_NAMES) and word not in english_words():
+            found.append((english, match.group().rstrip("-")))
+    return found
+
+
+# French, Spanish, Italian and Portuguese write languages in lower case ('anglais courant', 'inglés avanzado')
+_LOWERCASE_LANGUAGE_NAMES = frozenset("""anglais allemand français espagnol italien portugais chinois japonais arabe russe
+néerlandais inglés alemán francés español italiano portugués chino japonés árabe ruso inglese tedesco francese spagnolo
+portoghese cinese giapponese russo inglês alemão francês espanhol português""".split())
