@@ -3937,6 +3937,24 @@ Español (nativo), Inglés (avanzado)
 """
 
 
+CV_PT = """João Silva
+Engenheiro de Dados
+Rua Augusta 100, Lisboa
+joao.silva@example.pt
+
+EXPERIÊNCIA PROFISSIONAL
+
+Engenheiro de Dados Sênior — Feedzai, Lisboa
+Março 2021 - Atual
+
+Analista de Dados — Banco BPI, Porto
+Fevereiro 2017 - Fevereiro 2021
+
+IDIOMAS
+Português (nativo), Inglês (fluente), Espanhol (intermediário)
+"""
+
+
 @pytest.mark.parametrize("text, name, phone, work, languages", [
     (LEBENSLAUF, "Anna Schmidt", "+49301234567",
      [("Zalando SE", "Senior Data Engineer", "2019-03", None), ("Deutsche Bahn AG", "Data Analyst", "2015-10", "2019-02")],
@@ -3947,6 +3965,9 @@ Español (nativo), Inglés (avanzado)
     (CV_ES, "María García López", None,
      [("Cabify", "Ingeniera de Software Senior", "2019-03", None), ("BBVA", "Desarrolladora Backend", "2015-07", "2019-02")],
      [("Spanish", "native"), ("English", "advanced")]),
+    (CV_PT, "João Silva", None,
+     [("Feedzai", "Engenheiro de Dados Sênior", "2021-03", None), ("Banco BPI", "Analista de Dados", "2017-02", "2021-02")],
+     [("Portuguese", "native"), ("English", "fluent"), ("Spanish", "intermediate")]),
 ])
 def test_resumes_in_german_french_and_spanish_are_read_as_english_ones(matcher, text, name, phone, work, languages):
     """Before, these had no jobs ('Berufserfahrung', 'Septembre 2020 - Aujourd'hui' and 'Développeur' were unknown),
@@ -3969,6 +3990,7 @@ def test_an_employer_and_its_city_are_no_town_in_a_region():
     from jobfit.resumes.places import parse_place
 
     assert parse_place("Doctolib, Paris") is None and parse_place("Zalando SE, Berlin") is None
+    assert parse_place("Banco BPI, Porto") is None and parse_place("Accenture, Roma") is None  # by their own names too
     assert parse_place("Patna City, Bihar").city == "Patna City"
     assert parse_place("Austin, TX").city == "Austin"
 

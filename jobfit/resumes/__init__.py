@@ -86,7 +86,7 @@ FOREIGN_FLUENCY = {
     "bilingual": "bilingue",
     "advanced": "avancé avancée avanzado avanzada avanzato avançado",
     "intermediate": "intermédiaire intermedio intermedia intermediário",
-    "basic": "grundkenntnisse notions básico básica basico elementare",
+    "basic": "grundkenntnisse notions básico básica basico base elementare",
 }
 _FOREIGN_FLUENCY = {word: level for level, words in FOREIGN_FLUENCY.items()
                     for word in re.findall(r"\S+(?: materna| maternelle)?", words)}

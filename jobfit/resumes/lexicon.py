@@ -47,7 +47,7 @@ programador programadora diseñador diseñadora arquitecto arquitecta coordinado
 administrativa becario becaria profesora enfermero enfermera vendedor vendedora contable asesor asesora investigador
 investigadora
 sviluppatore sviluppatrice ingegnere consulente responsabile direttore direttrice tecnico progettista programmatore
-impiegato impiegata insegnante stagista
+impiegato impiegata insegnante stagista analista
 desenvolvedor desenvolvedora engenheiro engenheira diretor diretora estagiário estagiária coordenador coordenadora
 """.split())
 LEGAL_SUFFIX = re.compile(r"\b(inc|ltd|llc|llp|plc|gmbh|pvt|pte|corp|limited|co)\b(?!-)\.?", re.I)  # not the co- of "Co-founder"

