@@ -72,24 +72,23 @@ _TERMS = re.compile(r"\b(?:part[- ]time|full[- ]time|contract|temporary|remote|h
 # A language the job asks for ('JAPANESE SPEAKING ENGINEER', 'Customer Service - Mandarin Speaker'): noise, unless an
 # occupation is named so ('public speaking coach')
 _SPEAKING = re.compile(r"\b[a-z]+[- ]speak(?:ing|ers?)\b", re.I)
-# Words job boards shorten ('Asst', 'Exec'), spell their own way ('Despatch') or write in Malay, as the occupations'
-# labels write them. Malaysian boards title many jobs in Malay ('PEKERJA AM', 'Tukang jahit'); the model and the
-# labels know no Malay.
-TITLE_WORDS = {
-    "asst": "assistant", "exec": "executive", "execs": "executives", "mgr": "manager", "engr": "engineer",
-    "acct": "accounts", "despatch": "dispatch",
-    # Malay
-    "pekerja": "worker", "am": "general", "pegawai": "officer", "pembantu": "assistant", "penolong": "assistant",
-    "juruwang": "cashier", "jururawat": "nurse", "jurujual": "salesperson", "juruteknik": "technician",
-    "jurutera": "engineer", "kerani": "clerk", "pemandu": "driver", "penghantar": "delivery driver",
-    "barang": "", "pengawal": "guard", "keselamatan": "security", "mesin": "machine", "kilang": "factory",
-    "kedai": "shop", "jualan": "sales", "pereka": "designer", "grafik": "graphic", "akauntan": "accountant",
-    "guru": "teacher", "pengurus": "manager", "penyelia": "supervisor", "pencuci": "cleaner", "cuci": "cleaner",
-    "tukang": "", "jahit": "tailor", "masak": "cook", "kayu": "carpenter", "paip": "plumber", "gunting": "barber",
-    "dapur": "kitchen", "stor": "store", "gudang": "warehouse", "setiausaha": "secretary", "pengeluaran": "production",
-    "pemasaran": "marketing", "kewangan": "finance", "penjaga": "caretaker", "pengasuh": "childminder",
-    "jawatan": "", "kosong": "", "sambilan": "part-time", "tetap": "", "dan": "and",
-}
+TITLE_WORDS_FILE = Path(__file__).parent / "data" / "title_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def title_words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(words, phrases, German heads) in the English of the occupations' labels (`data/title_words.yaml`): the words job
+    boards shorten ('Asst') or write in Malay, German, French, Spanish, Italian or Portuguese ('Juruwang', 'Comptable',
+    'Enfermera'); phrases of several words ('chef de projet'); the heads of German compounds ('Softwareentwickler')."""
+    import yaml
+
+    sections = yaml.safe_load(TITLE_WORDS_FILE.read_text(encoding="utf-8"))
+    words: dict[str, str] = {}
+    for name, table in sections.items():
+        if name not in ("phrases", "german_heads"):
+            words.update(table)
+    heads = sections["german_heads"]
+    return {**words, **heads}, sections["phrases"], heads
 
 
 @dataclass(frozen=True)
@@ -239,19 +238,28 @@ class OccupationMatcher:
         return cls(taxonomy, load_centroids(taxonomy, taxonomy_path), read_skill_vectors(vectors) if vectors.exists() else None)
 
     def respell(self, title: str) -> str:
-        """The title in the words the occupations' labels use: shortenings and Malay words written out
-        (TITLE_WORDS), misspellings of a label's word mended ('Assitant', 'OFFCIE'), and a language the job asks for left out."""
+        """The title in the words the occupations' labels use: shortenings and other languages' words in English
+        (`title_words`), misspellings of a label's word mended ('Assitant', 'OFFCIE'), and a language the job asks for
+        left out."""
         title = _SPEAKING.sub(lambda m: m.group() if any(m.group().lower() in label for label in self._named_speaking)
                               else " ", title or "")
-        return re.sub(r"[A-Za-z]+", lambda m: self._respell_word(m.group()), title)
+        title = _phrases().sub(lambda m: title_words()[1][m.group().lower()], title)
+        return re.sub(r"[^\W\d_]+", lambda m: self._respell_word(m.group()), title)
 
     @lru_cache(maxsize=65536)  # noqa: B019 -- one matcher per taxonomy file lives as long as the process
     def _respell_word(self, word: str) -> str:
         """A word as the labels write it: spelt out when TITLE_WORDS knows it; mended to the most used label word (of
         those in MENDED_TO_MIN_LABELS labels or more) one edit away (two for long words) when neither the taxonomy nor English knows it; else as it is."""
         lower = word.lower()
-        if lower in TITLE_WORDS:
-            return TITLE_WORDS[lower]
+        words, _, heads = title_words()
+        if lower in words:
+            return words[lower]
+        # a German compound: its head and what comes before it ('Vertriebsmitarbeiter': sales staff)
+        head = next((h for h in sorted(heads, key=len, reverse=True) if lower.endswith(h) and len(lower) > len(h) + 2), None)
+        if head:
+            before = lower[:-len(head)]
+            before = words.get(before, words.get(before.removesuffix("s"), before.removesuffix("s") if before.endswith("s") else before))
+            return f"{before} {heads[head]}".strip()
         if len(lower) < 5 or lower in self._known or lower.removesuffix("s") in self._known or lower in english_words():
             return word
         from rapidfuzz import process
@@ -399,6 +407,11 @@ def _word_stems(text: str) -> list[str]:
     'ACCOUNT ASSISTANT' and 'Engineer Assistant' meet ESCO's 'accounting assistant' and 'engineering assistant'
     (on titles-dev: occupation 0.3105 -> 0.3205, ISCO group 0.3915 -> 0.4005)."""
     return [w[:-3] if len(w) >= 7 and w.endswith("ing") else w for w in alias_key(text).split()]
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(title_words()[1], key=len, reverse=True))) + r")(?!\w)", re.I)
 
 
 def _is_rank(isco_group: str) -> bool:

@@ -748,6 +748,20 @@ def test_a_title_in_malay_shortened_or_misspelt_names_its_occupation():
     assert occupations.normalize(["Public Speaking Coach"])[0].title == "public speaking coach"  # named so
 
 
+def test_titles_in_german_french_spanish_and_italian_name_their_occupations():
+    """MiniLM and ESCO's labels know English only: these were a matrose, a mediator, a pastry chef, a linguist and a
+    répétiteur."""
+    titles = {"Softwareentwickler (m/w/d)": "software developer", "Buchhalter (m/w/d)": "accountant",
+              "Comptable": "accountant", "Chef de projet informatique": "ICT project manager",
+              "Jefe de proyecto": "project manager", "Analista de datos": "data analyst",
+              "Diseñador gráfico": "graphic designer", "Ingegnere meccanico": "mechanical engineer"}
+    found = shared_occupation_matcher().normalize(list(titles))
+    assert {title: occ.title for title, occ in zip(titles, found, strict=True)} == titles
+    assert shared_occupation_matcher().respell("Vertriebsmitarbeiter Innendienst") == "sales staff inside sales"
+    # no word English uses too: a personal assistant is no human resources assistant
+    assert shared_occupation_matcher().normalize(["Personal Assistant"])[0].title != "human resources assistant"
+
+
 def test_a_title_names_the_narrowest_occupation_that_fits_it_nearly_as_well():
     occupations = shared_occupation_matcher()
     marketer, picker = occupations.normalize(["Senior Digital Marketing Specialist", "Warehouse Assistant"])
