@@ -4000,6 +4000,8 @@ def test_an_employer_and_its_city_are_no_town_in_a_region():
     ("Marzo 2019 - Actualidad", (2019, 3), None), ("seit Mai 2018", (2018, 5), None),
     ("von 2010 bis 2013", (2010, 1), (2013, 1)), ("gennaio 2016 – dicembre 2018", (2016, 1), (2018, 12)),
     ("Set 2019 - atual", (2019, 9), None), ("de 2015 à 2017", (2015, 1), (2017, 1)),
+    ("01.03.2019 – 31.12.2021", (2019, 3), (2021, 12)),  # the day first between dots; '03/15/2019' stays month first
+    ("15.06.2018 – heute", (2018, 6), None), ("03/15/2019 - 04/01/2020", (2019, 3), (2020, 4)),
 ])
 def test_dates_in_other_languages(line, start, end):
     from jobfit.resumes.dates import english_dates, find_range

@@ -23,7 +23,7 @@ def _one(p: str) -> str:
     prefixed by p."""
     return (
         rf"(?:(?P<{p}Y>(?:19|20)\d\d)\s*,?\s+(?P<{p}M>{_MONTH_NAME})|"
-        rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?={MONTH}))?(?P<{p}m>{MONTH}|{_SEASON})(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*[/.-]\s*)?)?"
+        rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?={MONTH}))?(?P<{p}m>{MONTH}|{_SEASON})(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*(?P<{p}sep>[/.-])\s*(?:(?P<{p}d>\d{{1,2}})\s*[/.-]\s*)?)?"
         rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|⇒|→|/|to\b|till\b|until\b|\))|\s*$)))"
     )
 
@@ -76,6 +76,8 @@ def _point(match: re.Match, prefix: str) -> tuple[int, int] | None:
         return None  # a template's placeholder year ("July 20xx"): a date was written, its value is unknown
     year = _year(match[f"{prefix}y"])
     month_number = match[f"{prefix}n"]
+    if match[f"{prefix}d"] and match[f"{prefix}sep"] == ".":
+        month_number = match[f"{prefix}d"]  # '01.03.2019': Europe writes the day first between dots
     if month_number and 1 <= int(month_number) <= 12:
         return year, int(month_number)
     word = (match[f"{prefix}m"] or "").lower()
