@@ -406,7 +406,7 @@ _HOME_WORDS = re.compile(r"\b(?:homeoffice|home-office|mobiles arbeiten|télétr
 # 'kein Homeoffice', 'pas de télétravail'
 _NO_REMOTE = re.compile(r"\b(?:no\s+|not\s+(?:a\s+)?|non[- ]?|kein(?:e|en)?\s+|pas\s+de\s+|sin\s+|sans\s+)(?:remote|homeoffice|home-office|"
                         r"télétravail|teletrabajo)\w*|\b(?:remote|homeoffice|home-office|télétravail|teletrabajo)\w*\s+(?:work\s+)?"
-                        r"(?:is\s+)?(?:not|nicht|no|non|pas)\s+(?:possible|available|möglich|offered|an option|posible|possible)\b",
+                        r"(?:is\s+)?(?:not|nicht|no|non|pas)\s+(?:possible|available|möglich|offered|an option|posible)\b",
                         re.I)
 
 

@@ -64,6 +64,7 @@ _NOISE = re.compile(
     r"m/f/d|m/w/d|f/m)\b",
     re.I,
 )
+# the words of _NOISE a misspelling may mean ('Intership')
 _NOISE_WORDS = {"urgent", "urgently", "hiring", "wanted", "vacancy", "vacancies", "immediate", "immediately", "senior",
                 "junior", "trainee", "intern", "internship"}
 # The terms of employment a title may state ('Java Developer (Contract)', 'Remote'): noise, except in an occupation's
@@ -248,18 +249,19 @@ class OccupationMatcher:
 
     @lru_cache(maxsize=65536)  # noqa: B019 -- one matcher per taxonomy file lives as long as the process
     def _respell_word(self, word: str) -> str:
-        """A word as the labels write it: spelt out when TITLE_WORDS knows it; mended to the most used label word (of
-        those in MENDED_TO_MIN_LABELS labels or more) one edit away (two for long words) when neither the taxonomy nor English knows it; else as it is."""
+        """A word as the labels write it: in English when `title_words` knows it or the head of a German compound it
+        ends with; mended to the most used label word (of those in MENDED_TO_MIN_LABELS labels or more) one edit away
+        (two for long words) when neither the taxonomy nor English knows it; else as it is."""
         lower = word.lower()
         words, _, heads = title_words()
         if lower in words:
             return words[lower]
         # a German compound: its head and what comes before it ('Vertriebsmitarbeiter': sales staff)
         head = next((h for h in sorted(heads, key=len, reverse=True) if lower.endswith(h) and len(lower) > len(h) + 2), None)
-        if head:
+        if head and lower not in english_words():
             before = lower[:-len(head)]
-            before = words.get(before, words.get(before.removesuffix("s"), before.removesuffix("s") if before.endswith("s") else before))
-            return f"{before} {heads[head]}".strip()
+            stem = before.removesuffix("s")  # the linking 's' of 'Vertriebs-'
+            return f"{words.get(before, words.get(stem, stem))} {heads[head]}".strip()
         if len(lower) < 5 or lower in self._known or lower.removesuffix("s") in self._known or lower in english_words():
             return word
         from rapidfuzz import process

@@ -111,7 +111,7 @@ def find_range(line: str) -> DateRange | None:
 _MONTH_WORDS = {
     "Jan": "januar jänner janvier janv enero ene gennaio gen janeiro jan",
     "Feb": "februar feber février fevrier févr fevr fév febrero febbraio fevereiro fev",
-    "Mar": "märz maerz mär mars marzo março marco",
+    "Mar": "märz maerz mär mars marzo março",
     "Apr": "avril avr abril aprile",
     "May": "mai mayo maggio mag maio",
     "Jun": "juni juin junio giugno giu junho",

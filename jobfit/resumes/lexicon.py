@@ -36,7 +36,7 @@ entwickler entwicklerin softwareentwickler softwareentwicklerin ingenieur ingeni
 teamleiter teamleiterin projektleiter projektleiterin abteilungsleiter referent referentin sachbearbeiter
 sachbearbeiterin kaufmann kauffrau mitarbeiter mitarbeiterin werkstudent werkstudentin praktikant praktikantin
 geschäftsführer geschäftsführerin assistent assistentin architekt architektin techniker technikerin wissenschaftler
-wissenschaftlerin lehrer lehrerin verkäufer verkäuferin koch köchin pfleger pflegerin erzieher erzieherin informatiker
+wissenschaftlerin lehrer lehrerin verkäufer verkäuferin pfleger pflegerin erzieher erzieherin informatiker
 informatikerin fachinformatiker programmierer programmiererin buchhalter buchhalterin
 développeur développeuse ingénieur ingénieure consultante chef responsable directeur directrice chargé chargée
 technicien technicienne analyste stagiaire assistante commerciale architecte gestionnaire comptable enseignant
