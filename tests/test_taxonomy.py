@@ -754,7 +754,8 @@ def test_titles_in_german_french_spanish_and_italian_name_their_occupations():
     titles = {"Softwareentwickler (m/w/d)": "software developer", "Buchhalter (m/w/d)": "accountant",
               "Comptable": "accountant", "Chef de projet informatique": "ICT project manager",
               "Jefe de proyecto": "project manager", "Analista de datos": "data analyst",
-              "Diseñador gráfico": "graphic designer", "Ingegnere meccanico": "mechanical engineer"}
+              "Diseñador gráfico": "graphic designer", "Ingegnere meccanico": "mechanical engineer",
+              "Datenanalyst": "data analyst", "Grafikdesigner": "graphic designer", "Projektmanager Einkauf": "project manager"}
     found = shared_occupation_matcher().normalize(list(titles))
     assert {title: occ.title for title, occ in zip(titles, found, strict=True)} == titles
     assert shared_occupation_matcher().respell("Vertriebsmitarbeiter Innendienst") == "sales staff inside sales"
