@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 
 from jobfit.occupations import OccupationMatch, OccupationMatcher, clean_title
-from jobfit.resumes import TITLE_LEVELS
+from jobfit.resumes import DEGREE_LEVELS, TITLE_LEVELS
 from jobfit.resumes.lexicon import languages_named
 from jobfit.resumes.places import countries_of_region
 from jobfit.salary import parse_salary
@@ -20,7 +20,7 @@ DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
 ANALYSIS_VERSION = "4"
 
-# The degrees a posting names, highest level first, as degrees are written: "Master's degree", "Master of Science",
+# The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
 # shouted "TO BE CONSIDERED" or an "SSL certificate".
 _BEFORE_FIELD = r"(?=\.?\s*(?:/|,|or\b|and\b|degree|in\b|\())"
@@ -56,7 +56,7 @@ def education_asked(text: str) -> str | None:
     """The least education a posting accepts: the lowest level its requirements name. 'BS/MS/PhD in Computer Science',
     "Bachelor's degree required, Master's preferred" and 'High School Diploma; a degree is a plus' list what
     qualifies, from the least up; a candidate with the least of them is not short of what is asked."""
-    return next((level for pattern, level in reversed(EDUCATION_ASKED) if pattern.search(text)), None)
+    return min((level for pattern, level in EDUCATION_ASKED if pattern.search(text)), key=DEGREE_LEVELS.index, default=None)
 
 
 # Sections about the employer, not the job: benefits, perks, the company, how to apply, equal opportunity.
@@ -252,19 +252,12 @@ def _add(target: dict[str, NormalizedSkill], found: list) -> None:
             entry.evidence.append(said)
 
 
-def foreign_languages(line: str, taxonomy) -> list[tuple]:
+def foreign_languages(line: str, matcher: SkillMatcher) -> list[tuple]:
     """(skill, wording) of each spoken language a line names in German, French, Spanish, Italian or Portuguese."""
-    skills = _language_skills(taxonomy)
-    return [(skills[english], said) for english, said in languages_named(line) if english in skills]
-
-
-_LANGUAGE_SKILLS: dict[str, dict] = {}  # per taxonomy version: the spoken languages' skills by English name
-
-
-def _language_skills(taxonomy) -> dict:
-    if taxonomy.version not in _LANGUAGE_SKILLS:
-        _LANGUAGE_SKILLS[taxonomy.version] = {skill.name: skill for skill in taxonomy.skills.values() if skill.type == "language"}
-    return _LANGUAGE_SKILLS[taxonomy.version]
+    named = languages_named(line)
+    found = matcher.find_many([english for english, _ in named]) if named else []
+    return [(mentions[0].skill, said) for (_, said), mentions in zip(named, found, strict=True)
+            if mentions and mentions[0].skill.type == "language"]
 
 
 def degree_wordings(line: str, mentions: list) -> list[tuple]:
@@ -324,7 +317,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             found += [(m.skill, compound.group().rstrip(".")) for m in mentions if compound.start() <= m.start and m.end <= compound.end()]
         if n:  # not the title
             found += degree_wordings(line, mentions)
-            found += foreign_languages(line, matcher.taxonomy)  # 'Sehr gute Deutsch- und Englischkenntnisse'
+            found += foreign_languages(line, matcher)  # 'Sehr gute Deutsch- und Englischkenntnisse'
 
             spans = matcher.abilities.clauses(line)
             found += [(a.skill, a.text) for a in matcher.abilities.find(line, spans)]

@@ -88,7 +88,7 @@ def title_words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     for name, table in sections.items():
         if name not in ("phrases", "german_heads"):
             words.update(table)
-    heads = sections["german_heads"]
+    heads = dict(sorted(sections["german_heads"].items(), key=lambda item: -len(item[0])))  # the longest head first
     return {**words, **heads}, sections["phrases"], heads
 
 
@@ -257,7 +257,7 @@ class OccupationMatcher:
         if lower in words:
             return words[lower]
         # a German compound: its head and what comes before it ('Vertriebsmitarbeiter': sales staff)
-        head = next((h for h in sorted(heads, key=len, reverse=True) if lower.endswith(h) and len(lower) > len(h) + 2), None)
+        head = next((h for h in heads if lower.endswith(h) and len(lower) > len(h) + 2), None)
         if head and lower not in english_words():
             before = lower[:-len(head)]
             stem = before.removesuffix("s")  # the linking 's' of 'Vertriebs-'

@@ -438,6 +438,8 @@ def test_hiring_boilerplate_names_no_skill_and_slashed_pairs_keep_their_wording(
      "TO BE CONSIDERED FOR THIS ROLE, APPLY BELOW\nYou renew SSL certificates.", None),
     # what the employer offers is not what it asks
     ("Requirements:\n- Python\nBenefits:\n- We pay for your Master's degree", None),
+    # the least level, whatever language names each: a school-leaving diploma, 'Bac+5' a plus
+    ("Requirements:\n- High School Diploma\n- Bac+5 is a plus", "secondary"),
 ])
 def test_the_education_a_posting_asks_is_the_least_it_accepts(matcher, description, asked):
     """A candidate with a bachelor's is not short of 'BS/MS/PhD'; the match's education part reads this level."""

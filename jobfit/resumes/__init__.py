@@ -21,7 +21,7 @@ from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, educat
 from jobfit.resumes.entries import wrap_width
 from jobfit.resumes.europass import europass_lines
 from jobfit.resumes.layout import has_hints, line_styles
-from jobfit.resumes.lexicon import foreign_language_names, role_nouns, spoken_languages, title_score
+from jobfit.resumes.lexicon import in_english, role_nouns, spoken_languages, title_score
 from jobfit.resumes.sections import (
     BULLET,
     INLINE,
@@ -158,17 +158,17 @@ def desired_salary(lines: list[str]) -> Salary | None:
 def _languages(lines: list[str]) -> list[Language]:
     """The spoken languages a languages list names, with the fluency stated beside each ("Fluent English",
     "Tamil - native"); an item naming no language ("Skill Level", "C++") is none."""
-    names, foreign = spoken_languages(), foreign_language_names()
+    names = spoken_languages()
     languages = []
     for line in list_items(lines):
         for part in re.split(r"[,;/]|\s{2,}|\band\b", line):
             words = part.strip()
             if not words or len(words.split()) > 8:
                 continue
-            named = (w for w in re.findall(r"\b[^\W\d_]{3,}\b", words) if w[0].isupper())
-            language = next(((w.capitalize() if w.lower() in names else foreign[w.lower()]) for w in named   # "ENGLISH" -> "English"
-                             if w.lower() in names or w.lower() in foreign), None)  # "Deutsch", "anglais" -> "German", "English"
+            # ("Deutsch (Muttersprache)" names German)
+            language = next((w for w in re.findall(r"\b(?:[A-Z][a-z]+|[A-Z]{3,})\b", in_english(words)) if w.lower() in names), None)
             if language:
+                language = language.capitalize()  # "ENGLISH" -> "English"
                 fluency = FLUENCY.search(words)
                 stated = fluency.group(1).lower() if fluency else None
                 if stated is None and (local := _FOREIGN_FLUENCY_WORDS.search(words)):

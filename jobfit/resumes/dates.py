@@ -125,7 +125,8 @@ _MONTH_WORDS = {
 _FOREIGN_MONTH = {word: english for english, words in _MONTH_WORDS.items() for word in words.split()}
 _YEAR_AHEAD = r"(?=\s*(?:19|20)\d\d(?!\d))"
 # a month's name before its year ('Mai 2019', 'sept. 2020', 'de marzo de 2019')
-_MONTH_BEFORE_YEAR = re.compile(rf"(?<![\w.])({'|'.join(sorted(_FOREIGN_MONTH, key=len, reverse=True))})\.?(?:\s+de)?{_YEAR_AHEAD}", re.I)
+_FOREIGN_MONTH_NAMES = "|".join(sorted(_FOREIGN_MONTH, key=len, reverse=True))
+_MONTH_BEFORE_YEAR = re.compile(rf"(?<![\w.])({_FOREIGN_MONTH_NAMES})\.?(?:\s+de)?{_YEAR_AHEAD}", re.I)
 _DATE_END = r"(?:(?:19|20)\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s*(?:19|20)\d\d)"
 _FOREIGN_PRESENT = (r"(?:bis\s+)?heute|aktuell|derzeit|jetzt|laufend|(?:à\s+)?aujourd['’]hui|à\s+ce\s+jour|présent|actuel(?:lement)?|"
                     r"en\s+cours|(?:la\s+)?actualidad|presente|actual(?:mente)?|hoy|oggi|in\s+corso|attuale|atual(?:mente)?|o\s+momento")
@@ -136,7 +137,7 @@ _FOREIGN_TO = re.compile(rf"(?<=\d)(\s*)(?:[-–—]\s*(?={_FOREIGN_PRESENT})|(?
 _PRESENT_AFTER = re.compile(rf"(?<=-\s)(?:{_FOREIGN_PRESENT})(?![\w])|(?<=-)(?:{_FOREIGN_PRESENT})(?![\w])", re.I)
 _FOREIGN_SINCE = re.compile(r"\b(?:seit|depuis|desde|dal|dall['’]|dès)\s+(?=(?:\w+\.?\s+)?(?:\d{1,2}\s*/\s*)?(?:19|20)\d\d)", re.I)
 # a line holds another language's date words: only such a line goes through the rules above
-_NOT_ENGLISH = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(_FOREIGN_MONTH, key=len, reverse=True))}|{_FOREIGN_PRESENT}|seit|depuis|desde|"
+_NOT_ENGLISH = re.compile(rf"(?<!\w)(?:{_FOREIGN_MONTH_NAMES}|{_FOREIGN_PRESENT}|seit|depuis|desde|"
                           r"dal|dès|bis|hasta|até|à|au|ad)(?!\w)", re.I)
 
 

@@ -209,29 +209,30 @@ def foreign_language_names() -> dict[str, str]:
     return names
 
 
-def in_english(text: str) -> str:
-    """`text` with the languages it names in another language named in English ('Deutsch (Muttersprache)' ->
-    'German (Muttersprache)'); text that names none comes back as it is."""
-    names = foreign_language_names()
-    return re.sub(r"\b[^\W\d_]{3,}\b", lambda m: names.get(m.group().lower(), m.group()) if m.group()[0].isupper() else m.group(), text)
-
-
 # a language named in German, French, Spanish, Italian or Portuguese, alone or in a German compound: 'Deutsch',
 # 'Englischkenntnisse', 'Deutsch- und Englischkenntnisse', 'anglais courant', 'Inglés avanzado'
 _NAMED_LANGUAGE = re.compile(r"(?<![\w-])([^\W\d_]{3,}?)(?:sprachkenntnisse|kenntnisse|-(?=\s+(?:und|oder)\s))?(?![\w])")
 
 
+def _english_of(match: re.Match) -> str | None:
+    """The English name of the language a `_NAMED_LANGUAGE` match names, if it names one: capitalized, or in lower case
+    as the Romance languages write them; not a word English uses too ('Chino, CA', 'Russo Consulting', 'Latino')."""
+    word = match.group(1).lower()
+    english = foreign_language_names().get(word)
+    if english and (match.group(1)[0].isupper() or word in _LOWERCASE_LANGUAGE_NAMES) and word not in english_words():
+        return english
+    return None
+
+
 def languages_named(text: str) -> list[tuple[str, str]]:
     """(English name, the words as written) of each language `text` names in one of RESUME_LANGUAGES."""
-    names = foreign_language_names()
-    found = []
-    for match in _NAMED_LANGUAGE.finditer(text):
-        word = match.group(1).lower()
-        english = names.get(word)
-        # not a word English uses too ('Chino, CA', 'Russo Consulting', 'Latino')
-        if english and (match.group(1)[0].isupper() or word in _LOWERCASE_LANGUAGE_NAMES) and word not in english_words():
-            found.append((english, match.group().rstrip("-")))
-    return found
+    return [(english, m.group().rstrip("-")) for m in _NAMED_LANGUAGE.finditer(text) if (english := _english_of(m))]
+
+
+def in_english(text: str) -> str:
+    """`text` with the languages it names in another language named in English ('Deutsch (Muttersprache)' ->
+    'German (Muttersprache)'); text that names none comes back as it is."""
+    return _NAMED_LANGUAGE.sub(lambda m: _english_of(m) or m.group(), text)
 
 
 # French, Spanish, Italian and Portuguese write languages in lower case ('anglais courant', 'inglés avanzado')
