@@ -61,7 +61,8 @@ SKILLS_MEANING_MIN = 3  # skills with a vector a posting needs before their mean
 _NOISE = re.compile(
     r"\([^)]*\)|\[[^\]]*\]|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
     r"looking for|senior|snr|sr|junior|jnr|jr|lead|head of|principal|chief|trainee|intern|internship|cum|"
-    r"m/f/d|m/w/d|f/m)\b",
+    r"[mfwhdx](?:/[mfwhdx]){1,2})\b",  # the genders a European posting invites: 'm/w/d', 'H/F', 'f/m/x'
+
     re.I,
 )
 # the words of _NOISE a misspelling may mean ('Intership')
@@ -90,6 +91,30 @@ def title_words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
             words.update(table)
     heads = dict(sorted(sections["german_heads"].items(), key=lambda item: -len(item[0])))  # the longest head first
     return {**words, **heads}, sections["phrases"], heads
+
+
+def title_in_english(title: str) -> str:
+    """The title with the words job boards shorten ('Asst') or write in Malay, German, French, Spanish, Italian or
+    Portuguese in the English of the occupations' labels (`title_words`): 'Juruwang' is a cashier, 'Chef de projet' a
+    project manager, 'Softwareentwickler' a software developer. Words it does not know stay as they are."""
+    title = _phrases().sub(lambda m: title_words()[1][m.group().lower()], title or "")
+    return re.sub(r"[^\W\d_]+", lambda m: _word_in_english(m.group()), title)
+
+
+@lru_cache(maxsize=65536)
+def _word_in_english(word: str) -> str:
+    """A word in English when `title_words` knows it or it is a German compound ending with a head it knows
+    ('Vertriebsmitarbeiter': sales staff); else as it is."""
+    lower = word.lower()
+    words, _, heads = title_words()
+    if lower in words:
+        return words[lower]
+    head = next((h for h in heads if lower.endswith(h) and len(lower) > len(h) + 2), None)
+    if head and lower not in english_words():
+        before = lower[:-len(head)]
+        stem = before.removesuffix("s")  # the linking 's' of 'Vertriebs-'
+        return f"{words.get(before, words.get(stem, stem))} {heads[head]}".strip()
+    return word
 
 
 @dataclass(frozen=True)
@@ -132,11 +157,12 @@ def title_parts(title: str, named_terms: re.Pattern | None = None) -> list[str]:
 
 
 def clean_title(title: str, named_terms: re.Pattern | None = None) -> str:
-    """The title's words that may name the job, lower case, without seniority, brackets and codes. With `named_terms`
+    """The title's words that may name the job, in English (`title_in_english`: a German, French or Malay title meets an
+    English one), lower case, without seniority, brackets and codes. With `named_terms`
     (the occupations' labels that hold a term of employment) a term of employment goes too, unless it is inside such
     a label; without them it stays: matching compares titles with no taxonomy at hand, and 'Contract Manager' is no
     'manager'."""
-    text = title or ""
+    text = title_in_english(title or "")
     if named_terms is not None:
         kept = [m.span() for m in named_terms.finditer(text)]
         text = _TERMS.sub(lambda m: m.group() if any(a <= m.start() < b for a, b in kept) else " ", text)
@@ -239,29 +265,17 @@ class OccupationMatcher:
         return cls(taxonomy, load_centroids(taxonomy, taxonomy_path), read_skill_vectors(vectors) if vectors.exists() else None)
 
     def respell(self, title: str) -> str:
-        """The title in the words the occupations' labels use: shortenings and other languages' words in English
-        (`title_words`), misspellings of a label's word mended ('Assitant', 'OFFCIE'), and a language the job asks for
-        left out."""
+        """The title in the words the occupations' labels use: in English (`title_in_english`), misspellings of a label's
+        word mended ('Assitant', 'OFFCIE'), and a language the job asks for left out."""
         title = _SPEAKING.sub(lambda m: m.group() if any(m.group().lower() in label for label in self._named_speaking)
                               else " ", title or "")
-        title = _phrases().sub(lambda m: title_words()[1][m.group().lower()], title)
-        return re.sub(r"[^\W\d_]+", lambda m: self._respell_word(m.group()), title)
+        return re.sub(r"[^\W\d_]+", lambda m: self._mend(m.group()), title_in_english(title))
 
     @lru_cache(maxsize=65536)  # noqa: B019 -- one matcher per taxonomy file lives as long as the process
-    def _respell_word(self, word: str) -> str:
-        """A word as the labels write it: in English when `title_words` knows it or the head of a German compound it
-        ends with; mended to the most used label word (of those in MENDED_TO_MIN_LABELS labels or more) one edit away
-        (two for long words) when neither the taxonomy nor English knows it; else as it is."""
+    def _mend(self, word: str) -> str:
+        """A misspelt word mended to the most used label word (of those in MENDED_TO_MIN_LABELS labels or more) one edit
+        away (two for long words) when neither the taxonomy nor English knows it; else the word as it is."""
         lower = word.lower()
-        words, _, heads = title_words()
-        if lower in words:
-            return words[lower]
-        # a German compound: its head and what comes before it ('Vertriebsmitarbeiter': sales staff)
-        head = next((h for h in heads if lower.endswith(h) and len(lower) > len(h) + 2), None)
-        if head and lower not in english_words():
-            before = lower[:-len(head)]
-            stem = before.removesuffix("s")  # the linking 's' of 'Vertriebs-'
-            return f"{words.get(before, words.get(stem, stem))} {heads[head]}".strip()
         if len(lower) < 5 or lower in self._known or lower.removesuffix("s") in self._known or lower in english_words():
             return word
         from rapidfuzz import process

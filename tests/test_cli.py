@@ -158,3 +158,22 @@ def test_a_parser_failure_costs_one_document_not_the_batch(tmp_path, monkeypatch
     records = {r["source"]: r for r in lines(capsys.readouterr().out)}
     assert records[str(bad)]["status"] == "error" and "a rule tripped" in records[str(bad)]["error"]
     assert records[str(good)]["status"] == "ok" and records[str(good)]["profile"]["basics"]["name"] == "Robin Good"
+
+
+def test_a_title_in_another_language_meets_the_same_job_in_english(tmp_path):
+    """MiniLM knows English: 'Buchhalter' read 0.19 close to 'accountant', 'Comptable' 0.35. Titles are compared, and
+    embedded with the resume and the posting, in the English of the occupations' labels."""
+    resume = tmp_path / "dana.txt"
+    resume.write_text("Dana Moss\nAccountant\ndana@example.com\n\nExperience\nAccountant, Ledger & Co, 2015 - 2024\n"
+                      "- Closed the monthly books and reconciled accounts\n")
+    parsed = tmp_path / "parsed.jsonl"
+    parsed.write_text(run("parse", resume, "--jsonl").stdout)
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text("".join(json.dumps({"id": jid, "title": title, "description": "Join our team."}) + "\n" for jid, title in
+                            [("de", "Buchhalter (m/w/d)"), ("fr", "Comptable H/F"), ("dev", "Softwareentwickler (m/w/d)"),
+                             ("nurse", "Enfermera"), ("chef", "Chef"), ("driver", "Truck Driver"), ("teacher", "Teacher")]))
+    out = {row["job"]: row for row in lines(run("match", "--profiles", parsed, "--jobs", jobs, "--top", 7).stdout)}
+    title = {job: row["components"]["title"]["score"] for job, row in out.items()}
+    assert min(title["de"], title["fr"]) > 75 > 20 > max(title["dev"], title["nurse"])
+    assert "Their title, Accountant, is close to this posting's (Buchhalter (m/w/d))." in out["de"]["reasons"]
+    assert sorted(out, key=lambda job: -out[job]["score"])[:2] in (["de", "fr"], ["fr", "de"])

@@ -684,6 +684,9 @@ def test_titles_normalize_to_esco_occupations():
     occupations = shared_occupation_matcher()
     assert clean_title("SENIOR SOFTWARE ENGINEER (Kuala Lumpur) - URGENT") == "software engineer"
     assert clean_title("Contract Manager") == "contract manager"  # as matching compares titles, with no taxonomy at hand
+    # in English, without the genders a European posting invites, as matching compares titles too
+    assert clean_title("Comptable H/F") == clean_title("Buchhalter m/w/d") == clean_title("Accountant (f/m/x)") == "accountant"
+    assert clean_title("Asst Mgr") == "assistant manager" and clean_title("HR/Admin") == "hr/admin"
     dev, nurse, empty = occupations.normalize(["SENIOR SOFTWARE ENGINEER (Kuala Lumpur)", "Registered Nurse - ICU nights", ""])
     assert dev.isco_group.startswith("25") and dev.esco_uri.startswith(OCC)
     assert nurse.isco_group.startswith("22") and 0 < nurse.confidence <= 1
