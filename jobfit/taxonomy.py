@@ -166,6 +166,9 @@ class Taxonomy:
     isco_groups: dict[str, str] = field(default_factory=dict)
     context_words: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
+    # one-word technology names that read as everyday words of German, French, Spanish, Italian or Portuguese ('vite',
+    # 'tableau', 'stata'): written otherwise than the name is, they count only next to other technology
+    foreign_words: frozenset[str] = frozenset()
     cooccurring: dict[str, frozenset[str]] = field(default_factory=dict)  # learned from postings, see with_cooccurrence
     _fields: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)  # fields_of, as asked
 
@@ -368,11 +371,17 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
     return Taxonomy(
         version=raw["version"], skills=skills, occupations=occupations, categories=tuple(raw["categories"]),
         isco_groups=raw["isco_groups"], context_words=frozenset(w.lower() for w in raw["context_words"]),
-        common_words=frozenset(raw["common_words"]),
+        common_words=frozenset(raw["common_words"]), foreign_words=frozenset(raw.get("foreign_words", ())),
     )
 
 
 TECH_CATEGORIES = frozenset({"programming languages", "frameworks and libraries", "tools and platforms", "databases", "cloud", "data and ML"})
+
+
+def _written_otherwise(word: str, names: set[str]) -> bool:
+    """Whether a word is written neither as one of `names` is nor in capitals ('tableau' or 'Centos', not 'Tableau',
+    'CentOS' or 'TABLEAU')."""
+    return word not in names and not (word.isupper() and len(word) > 1)
 
 
 def _coined(word: str) -> bool:
@@ -486,6 +495,9 @@ class SkillMatcher:
         # the one-word names of a context skill that are its own name or an ordinary word ('Chef', 'Go');
         # its other names ('Golang', 'Microsoft Office', 'Metabase') say what they are anywhere
         self._needs_context: set[tuple[str, ...]] = set()
+        # a name that reads as an everyday word of another language ('vite', 'tableau', 'cento'): the ways its names are
+        # written, which (or capitals) alone count without context ('Vite', 'Tableau', 'CentOS')
+        self._foreign_names: dict[tuple[str, ...], set[str]] = {}
         vocabulary: set[str] = set(taxonomy.common_words)
         fuzzy_names: dict[str, str] = {}
         for entry in taxonomy.skills.values():
@@ -494,6 +506,8 @@ class SkillMatcher:
                 if not key:
                     continue
                 self._index.setdefault(key, entry.id)
+                if len(key) == 1 and key[0] in taxonomy.foreign_words and self._index[key] == entry.id:
+                    self._foreign_names.setdefault(key, set()).add(alias)
                 if entry.context and len(key) == 1 and self._index[key] == entry.id and (
                         key[0] in taxonomy.common_words or (alias.isalpha() and key == tuple(alias_key(entry.name).split()))):
                     self._needs_context.add(key)
@@ -744,7 +758,8 @@ class SkillMatcher:
                     key = tuple(keys[i:i + size])
                     sid = self._index.get(key)
                     if sid is not None:
-                        ambiguous = key in self._needs_context and not _coined(found[i].group())
+                        ambiguous = (key in self._needs_context and not _coined(found[i].group())) or (
+                            key in self._foreign_names and _written_otherwise(found[i].group(), self._foreign_names[key]))
                         hit = (i, i + size, sid, "context" if ambiguous else "alias")
                         break
                     if key in self._exact:

@@ -40,7 +40,7 @@ from jobfit.taxonomy import (
     initials,
     strip_qualifier,
 )
-from jobfit.text import dictionary_words
+from jobfit.text import dictionary_words, foreign_common_words
 
 CATEGORY_BY_ISCED = {  # ESCO knowledge groups (ISCED-F fields) that map to a jobfit category
     "0612": "databases",
@@ -316,6 +316,15 @@ def _add_product_name(graph: _Graph, skill: dict, name: str, common: set[str], d
         graph.reserve(skill, name)
     else:
         graph.add_alias(skill, name)
+
+
+def _foreign_words(graph: _Graph, foreign: frozenset[str]) -> list[str]:
+    """The one-word technology names that read as words the other languages jobfit reads use every day (their alias
+    keys): French 'vite', 'tableau' and 'quel', Italian 'stata', 'scala', 'cento' (CentOS) and 'ai' (AI). Written
+    otherwise than the name is, they count only next to other technology (`SkillMatcher`): 'Vous apprendrez vite' and 'è
+    stata rinviata' name no Vite and no Stata; 'Tableau' and 'Angular', as English writes them, count alone."""
+    return sorted({key for skill in graph.skills.values() if skill["category"] in TECH_CATEGORIES
+                   for alias in skill["aliases"] if " " not in (key := alias_key(alias)) and {alias.lower(), key} & foreign})
 
 
 def _new_skill(sid: str, name: str, type_: str, category: str, **extra) -> dict:
@@ -602,6 +611,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         skill.setdefault("onet_commodity", commodity)
         skill["onet_socs"] = sorted(set(skill.get("onet_socs", [])) | set(socs))
 
+    foreign_words = _foreign_words(graph, foreign_common_words())
     if embed is not None:
         similar_technologies(list(graph.skills.values()), embed)
     unknown = [(s["id"], p) for s in graph.skills.values() for p in s["parents"] if p not in graph.skills]
@@ -647,6 +657,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         "categories": extras["categories"],
         "context_words": extras.get("context_words", []),
         "common_words": sorted(common),
+        "foreign_words": foreign_words,
         "isco_groups": {code: label for code, label in isco_label.items() if code and code[0].isdigit()},
         "skills": sorted(graph.skills.values(), key=lambda s: s["id"]),
         "occupations": sorted(occupations.values(), key=lambda o: o["id"]),

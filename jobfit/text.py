@@ -68,6 +68,28 @@ def english_words() -> frozenset[str]:
         return frozenset(json.load(f))
 
 
+# The languages other than English that resumes and postings are read in (sections, dates, titles, salaries)
+READ_LANGUAGES = ("de", "fr", "es", "it", "pt")
+FOREIGN_COMMON = 10_000  # the most used words of each that count as its ordinary words
+
+
+@lru_cache(maxsize=1)
+def foreign_common_words() -> frozenset[str]:
+    """The FOREIGN_COMMON most used words of each of READ_LANGUAGES, by pyspellchecker's frequency lists (counted on
+    subtitles): French 'vite' and 'tableau', Italian 'stata' and 'scala', Spanish 'primavera' are ordinary words
+    there, not the build tool, the BI product, the statistics package and the language."""
+    import gzip
+    import json
+    from importlib.resources import files
+
+    common: set[str] = set()
+    for language in READ_LANGUAGES:
+        with gzip.open(files("spellchecker").joinpath(f"resources/{language}.json.gz")) as f:
+            counts = json.load(f)
+        common.update(sorted(counts, key=counts.get, reverse=True)[:FOREIGN_COMMON])
+    return frozenset(common)
+
+
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 URL = re.compile(r"\b(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w/.%?=&#-]*)?", re.I)
 

@@ -116,6 +116,9 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     assert python.esco_uri == ESCO + "py" and python.name == "Python" and python.category == "programming languages"
     assert "Python3" in python.aliases and "computer-programming" in python.parents
     assert "lua" not in {a.lower() for a in skills["computer-programming"].aliases}
+    # technology named by what reads as an everyday word of another language jobfit reads: written otherwise than the
+    # name is, it needs context ('cento' is CentOS's key, 'ai' AI's)
+    assert {"tableau", "vite", "scala", "cento", "ai"} <= taxonomy.foreign_words and "python" not in taxonomy.foreign_words
     field = skills["group-software-and-applications-development-and-analysis"]  # ESCO's skill groups are broader nodes
     assert field.group and field.id in skills["computer-programming"].parents
     assert not [s for s in skills if "not-elsewhere-classified" in s]  # ESCO lumps languages there; Lua keeps its own skill
@@ -530,6 +533,23 @@ def test_a_soft_skill_and_its_esco_competence_are_one_skill(matcher):
                       ("You adapt to change quickly.", "adaptability"), ("You make decisions fast.", "decision-making")):
         assert sid in {s for s, _ in found(matcher, text)}, text
     assert matcher.taxonomy.skills["teamwork"].esco_uri  # the ESCO skill, under the name people write
+
+
+def test_everyday_words_of_the_other_languages_read_are_no_technology(matcher):
+    """French 'vite' (quickly) was the Vite build tool, 'tableau de bord' Tableau, Italian 'è stata' Stata, 'cento'
+    (a hundred) CentOS and 'su larga scala' Scala."""
+    for text in ("Vous apprendrez vite nos outils, le tableau de bord et le point de vue du client.",
+                 "La riunione è stata rinviata: costa cento euro, su larga scala, in primavera.",
+                 "Quel est votre rôle ? Se pega el cartel en el ángulo angular."):
+        assert not found(matcher, text), text
+    # as their names are written they are the technology, in English alone; in lower case next to other technology
+    assert {("tableau", "Tableau"), ("angular", "Angular"), ("scala", "Scala")} <= found(
+        matcher, "Dashboards in Tableau. Front end in Angular. Backend in Scala.")
+    assert ("tableau", "tableau") in found(matcher, "skills: tableau, sql, python")
+    # so an abbreviation or a made-up name: 'CentOS', not 'cento'; 'AI', and 'ai' in 'ai/ml', not Italian 'ai colleghi'
+    assert ("centos", "CentOS") in found(matcher, "Servers on CentOS") and ("centos", "centos") in found(matcher, "linux: centos 7")
+    assert ("artificial-intelligence", "ai") in found(matcher, "experience with ai/ml tools")
+    assert not found(matcher, "Quel est le salaire ? Grazie ai colleghi") and ("pega", "PEGA") in found(matcher, "Built PEGA flows")
 
 
 def test_ordinary_words_and_adjectives_are_not_skills(matcher):
