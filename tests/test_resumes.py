@@ -1196,6 +1196,12 @@ def test_places_are_told_from_employers():
     # a known city may take its state's code without a comma; an unknown name may not ('Project Manager OR')
     assert (parse_place("Pittsburgh PA").city, parse_place("Pittsburgh PA").region) == ("Pittsburgh", "PA")
     assert parse_place("Project Manager OR") is None and parse_place("Media IT") is None
+    # Australian and Canadian towns with their state's or province's code, British ones with their postcode
+    assert parse_place("Melbourne VIC 3000").model_dump(exclude_none=True) == {"city": "Melbourne", "region": "VIC", "countryCode": "AU"}
+    assert (parse_place("Parkville VIC").countryCode, parse_place("Perth WA").countryCode) == ("AU", "AU")
+    assert (parse_place("Toronto, ON M5V 2T6").countryCode, parse_place("Leeds, LS6 2AB").city) == ("CA", "Leeds")
+    assert parse_place("Seattle WA").countryCode == "US"  # a US town keeps the US state of that code
+    assert parse_place("Redpill Linpro AB") is None and parse_place("SQL ON") is None  # a Swedish company, no town
 
 
 def test_a_co_founder_is_no_company(matcher):
@@ -1211,6 +1217,28 @@ def test_phones_in_e164_with_the_default_region():
 
     assert find_phone("Mobile: +91 98450 12345", "US") == "+919845012345"
     assert find_phone("Tel 020 7946 0958", "GB") == "+442079460958"  # national format read in the settings' region
+    # read for the country of the resume's address too; a registration number run on from letters is no phone
+    assert find_phone("Mobile: 07911 123456", "US", "GB") == "+447911123456"
+    assert find_phone("Registered Nurse (AHPRA: NMW0001234567)\nMelbourne | 0412 345 678", "US", "AU") == "+61412345678"
+    assert find_phone("Chennai 600121\nPhone: 1232456789", "US", "IN") == "+911232456789"  # a PIN code is no number
+
+
+def test_an_australian_nurse_resume(matcher):
+    """Before: the AHPRA registration number was the phone and the mobile none, the town of her university the home,
+    'Registered Nurse, Intensive Care Unit' text (a verb in the past), and so she was a graduate at entry level."""
+    text = ("Priya Nair\nRegistered Nurse (AHPRA: NMW0001234567)\nMelbourne VIC 3000 | 0412 345 678 | priya@example.com.au\n\n"
+            "PROFESSIONAL EXPERIENCE\nRegistered Nurse, Intensive Care Unit\n"
+            "The Royal Melbourne Hospital, Parkville VIC | Feb 2020 – current\n- Care for ventilated patients in a 24-bed ICU\n\n"
+            "Graduate Registered Nurse\nMonash Health, Clayton VIC | Feb 2019 – Jan 2020\n\n"
+            "EDUCATION\nBachelor of Nursing, Deakin University, Burwood, 2016–2018\n")
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    basics = profile.basics
+    assert (basics.label, basics.phone) == ("Registered Nurse", "+61412345678")
+    assert basics.location.model_dump(exclude_none=True) == {"city": "Melbourne", "region": "VIC", "countryCode": "AU"}
+    assert [(w.position, w.name, w.location) for w in profile.work] == [
+        ("Registered Nurse", "The Royal Melbourne Hospital", "Parkville VIC"),
+        ("Graduate Registered Nurse", "Monash Health", "Clayton VIC")]
+    assert profile.meta.career_level != "entry"
 
 
 def test_jobs_a_summary_states_in_a_sentence(matcher):

@@ -222,8 +222,12 @@ _SEEKING = re.compile(r"^(?:I\s+)?(?:desire|desiring|seek|seeking|looking\s+for|
                       r"(?:(?:position|role|post|job)\s+(?:of|as)\s+(?:an?\s+)?)?", re.I)
 
 
+_NOTE_AFTER = re.compile(r"(?<=\w)\s*\([^()]*\)\s*$")
+
+
 def _label_in(lines: list[str], roles: frozenset[str]) -> str | None:
     for line in lines:
+        line = _NOTE_AFTER.sub("", line)  # 'Registered Nurse (AHPRA: NMW0001234567)': the title before its note
         if EMAIL.search(line) or URL.search(line) or re.search(r"\d{3}", line) or line.endswith(".") or ":" in line:
             continue  # contacts, sentences and "Status: Green Card Holder" are not titles
         if titled := _DOCUMENT_TITLE.match(line.strip()):
@@ -274,22 +278,31 @@ _PHONE_LABEL = re.compile(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|contact
 
 
 def find_phone(text: str, region: str, home: str | None = None) -> str | None:
-    """The first phone number, as E.164 when it is valid for its region or for the country the resume's address is in
-    (`home`: a French resume's '06 12 34 56 78' read with the settings' US region), else as written."""
+    """The first phone number, read for the settings' region and for the country the resume's address is in (`home`: a
+    French resume's '06 12 34 56 78', a British '07911 123456' read with the settings' US region): as E.164 when it is
+    valid for either, else as written. Digits run on from letters are a registration or licence number ('AHPRA:
+    NMW0001234567'), not a phone."""
     import phonenumbers
 
-    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
-        number = match.number
-        # (a national number outside North America opens with its trunk 0: '06 12 34 56 78', '0415 340 020')
-        if not phonenumbers.is_valid_number(number) and home and home != region and re.match(r"\D*0", match.raw_string):
-            try:
-                number = phonenumbers.parse(match.raw_string, home)
-            except phonenumbers.NumberParseException:
-                number = match.number
-        if phonenumbers.is_valid_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        return match.raw_string.strip()
-    return None
+    found: list[tuple[int, bool, str]] = []  # (where, valid, the number)
+    for reading in dict.fromkeys(filter(None, (region, home))):
+        # for the home country only valid numbers: a PIN code ('600121') is a possible Indian number
+        leniency = phonenumbers.Leniency.POSSIBLE if reading == region else phonenumbers.Leniency.VALID
+        for match in phonenumbers.PhoneNumberMatcher(text, reading, leniency=leniency):
+            if match.start and text[match.start - 1].isalpha():
+                continue
+            number = match.number
+            # (a national number outside North America opens with its trunk 0: '06 12 34 56 78', '0415 340 020')
+            if not phonenumbers.is_valid_number(number) and home and home != reading and re.match(r"\D*0", match.raw_string):
+                try:
+                    number = phonenumbers.parse(match.raw_string, home)
+                except phonenumbers.NumberParseException:
+                    number = match.number
+            valid = phonenumbers.is_valid_number(number)
+            found.append((match.start, valid, phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+                          if valid else match.raw_string.strip()))
+    # the first number in the text; where both readings found it, the valid one
+    return min(found, key=lambda f: (f[0], not f[1]))[2] if found else None
 
 
 def contact_phone(lines: list[str], region: str) -> str | None:

@@ -68,7 +68,11 @@ def wrap_width(lines: list[str]) -> int:
 
 
 LEGAL_END = re.compile(r"\b(?:inc|ltd|co|corp|llc|jr|sr|pvt|bros|dept|[A-Z])\.$", re.I)
-PAST_VERB = re.compile(r"^(?:[A-Z][a-z]+ed|Led|Built|Ran|Won|Made|Wrote|Taught|Oversaw|Drove|Grew|Sold|Set)\b")
+# A line opening with a verb in the past ('Developed …', 'Led …'): text, not a title. The words a licensed occupation's
+# title opens with are no verbs before a capitalized word ('Registered Nurse, Intensive Care Unit', 'Chartered
+# Accountant, Audit'; but 'Registered at the Law Society as …')
+PAST_VERB = re.compile(r"^(?!(?:Registered|Certified|Licensed|Chartered|Enrolled|Qualified|Accredited)\s+[A-Z])"
+                       r"(?:[A-Z][a-z]+ed|Led|Built|Ran|Won|Made|Wrote|Taught|Oversaw|Drove|Grew|Sold|Set)\b")
 
 
 def is_body(line: str, width: int = 0) -> bool:

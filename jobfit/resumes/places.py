@@ -209,12 +209,61 @@ _CITY_STATE = re.compile(r"^([A-Z][A-Za-z .'’-]{1,40}?)\s+([A-Z]{2})(?:\s+\d{5
 _AREA = re.compile(r"^(?:Greater\s+)?([A-Z][A-Za-z .'’-]{1,40}?)(?:\s+(?:Metropolitan|Metro|Bay))?\s+Area$")
 
 
+# A town and the code of its state or province, as Australian and Canadian addresses write them, with or without a comma
+# and a postcode ('Melbourne VIC 3000', 'Parkville VIC', 'Toronto, ON M5V 2T6'); a British town and its postcode ('Leeds,
+# LS6 2AB', 'London SW1A 1AA')
+_POSTCODES = {"AU": r"\d{4}", "CA": r"[A-Z]\d[A-Z] ?\d[A-Z]\d"}
+_TOWN = r"([A-Z][A-Za-z .'’-]{1,40}?)"
+_TOWN_STATE = re.compile(rf"^{_TOWN},?\s+([A-Z]{{2,3}})(?:\s+({'|'.join(_POSTCODES.values())}))?$")
+_TOWN_UK_POSTCODE = re.compile(rf"^{_TOWN},?\s+[A-Z]{{1,2}}\d[A-Z\d]? ?\d[A-Z]{{2}}$")
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> dict[str, dict[str, str]]:
+    """The code of each Australian state and Canadian province to its country and name ('VIC': AU, Victoria)."""
+    import pycountry
+
+    codes: dict[str, dict[str, str]] = {}
+    for country in _POSTCODES:
+        for sub in pycountry.subdivisions.get(country_code=country):
+            codes.setdefault(sub.code.split("-", 1)[1], {})[country] = sub.name
+    return codes
+
+
+def _town_and_state(text: str) -> Location | None:
+    """'Melbourne VIC 3000', 'Parkville VIC', 'Toronto, ON M5V 2T6', 'Perth WA' (not 'Seattle WA', a US state's code),
+    'Leeds, LS6 2AB'."""
+    places = gazetteer()
+    if match := _TOWN_UK_POSTCODE.match(text):
+        town = match.group(1).strip()
+        if places.cities.get(fold(town)) == "GB" or "GB" in places.regions.get(fold(town), ()):
+            return Location(city=town, countryCode="GB")
+        return None
+    match = _TOWN_STATE.match(text)
+    if not match or match.group(2) not in _state_codes():
+        return None
+    town, code, postcode = match.group(1).strip(), match.group(2), match.group(3)
+    countries = _state_codes()[code]
+    home = places.cities.get(fold(town))
+    by_postcode = [c for c in countries if postcode and re.fullmatch(_POSTCODES[c], postcode)]
+    country = home if home in countries else by_postcode[0] if by_postcode else \
+        next(iter(countries)) if len(countries) == 1 and code not in US_STATE_CODES else None
+    # a town the gazetteer does not know for that country: a name of a town, before a postcode or a state's code of three
+    # letters ('Parkville VIC'); 'Redpill Linpro AB' is a Swedish company, 'SQL ON' no town
+    plausible = home in countries or (len(town.split()) <= 3 and not town.isupper() and (postcode or len(code) == 3)
+                                      and not (set(words_of(town)) & NOT_IN_CITY_NAMES))
+    return Location(city=town, region=code, countryCode=country) if country and plausible else None
+
+
 def parse_place(text: str) -> Location | None:
-    """A Location when the whole text is a place: "Pune, Maharashtra", "Sometown, CA 94016", "Oslo", "India"."""
+    """A Location when the whole text is a place: "Pune, Maharashtra", "Sometown, CA 94016", "Oslo", "India",
+    "Melbourne VIC 3000"."""
     text = re.sub(r"\s+", " ", text.strip(" .,-–—|()"))
     if not text or len(text) > 60:
         return None
     places = gazetteer()
+    if found := _town_and_state(text):
+        return found
     match = _CITY_REGION.match(text)
     if match:
         first, second = match.group(1).strip(), match.group(2).strip()
