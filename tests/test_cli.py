@@ -105,18 +105,24 @@ def test_match_prints_top_n_per_profile(tmp_path):
     assert all([r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True) for rows in by_profile.values())
 
 
-def test_seniority_makes_no_two_jobs_read_alike(tmp_path):
-    """'Senior Accountant' read 0.59 close to 'Senior Software Engineer' and 0.40 to 'Bookkeeper' in MiniLM space: the
-    seniority word outweighed the work. Titles are compared, and embedded with the resume and the posting, without it."""
+def matched_by_title(tmp_path, title: str, postings: dict[str, str]) -> dict[str, dict]:
+    """`jobfit match` of an accountant's resume titled `title` against postings that differ by their titles alone."""
     resume = tmp_path / "dana.txt"
-    resume.write_text("Dana Moss\nSenior Accountant\ndana@example.com\n\nExperience\nSenior Accountant, Ledger & Co, 2015 - 2024\n"
+    resume.write_text(f"Dana Moss\n{title}\ndana@example.com\n\nExperience\n{title}, Ledger & Co, 2015 - 2024\n"
                       "- Closed the monthly books and reconciled accounts\n")
     parsed = tmp_path / "parsed.jsonl"
     parsed.write_text(run("parse", resume, "--jsonl").stdout)
     jobs = tmp_path / "jobs.jsonl"
-    jobs.write_text("".join(json.dumps({"id": jid, "title": title, "description": "Join our team."}) + "\n" for jid, title in
-                            [("dev", "Senior Software Engineer"), ("books", "Bookkeeper"), ("nurse", "Senior Nurse")]))
-    out = {row["job"]: row for row in lines(run("match", "--profiles", parsed, "--jobs", jobs, "--top", 3).stdout)}
+    jobs.write_text("".join(json.dumps({"id": jid, "title": posted, "description": "Join our team."}) + "\n"
+                            for jid, posted in postings.items()))
+    return {row["job"]: row for row in lines(run("match", "--profiles", parsed, "--jobs", jobs, "--top", len(postings)).stdout)}
+
+
+def test_seniority_makes_no_two_jobs_read_alike(tmp_path):
+    """'Senior Accountant' read 0.59 close to 'Senior Software Engineer' and 0.40 to 'Bookkeeper' in MiniLM space: the
+    seniority word outweighed the work. Titles are compared, and embedded with the resume and the posting, without it."""
+    out = matched_by_title(tmp_path, "Senior Accountant", {"dev": "Senior Software Engineer", "books": "Bookkeeper",
+                                                             "nurse": "Senior Nurse"})
     assert out["books"]["components"]["title"]["score"] > out["dev"]["components"]["title"]["score"]
     assert out["books"]["components"]["title"]["score"] > out["nurse"]["components"]["title"]["score"]
     assert max(out, key=lambda job: out[job]["score"]) == "books"
@@ -163,16 +169,9 @@ def test_a_parser_failure_costs_one_document_not_the_batch(tmp_path, monkeypatch
 def test_a_title_in_another_language_meets_the_same_job_in_english(tmp_path):
     """MiniLM knows English: 'Buchhalter' read 0.19 close to 'accountant', 'Comptable' 0.35. Titles are compared, and
     embedded with the resume and the posting, in the English of the occupations' labels."""
-    resume = tmp_path / "dana.txt"
-    resume.write_text("Dana Moss\nAccountant\ndana@example.com\n\nExperience\nAccountant, Ledger & Co, 2015 - 2024\n"
-                      "- Closed the monthly books and reconciled accounts\n")
-    parsed = tmp_path / "parsed.jsonl"
-    parsed.write_text(run("parse", resume, "--jsonl").stdout)
-    jobs = tmp_path / "jobs.jsonl"
-    jobs.write_text("".join(json.dumps({"id": jid, "title": title, "description": "Join our team."}) + "\n" for jid, title in
-                            [("de", "Buchhalter (m/w/d)"), ("fr", "Comptable H/F"), ("dev", "Softwareentwickler (m/w/d)"),
-                             ("nurse", "Enfermera"), ("chef", "Chef"), ("driver", "Truck Driver"), ("teacher", "Teacher")]))
-    out = {row["job"]: row for row in lines(run("match", "--profiles", parsed, "--jobs", jobs, "--top", 7).stdout)}
+    out = matched_by_title(tmp_path, "Accountant", {
+        "de": "Buchhalter (m/w/d)", "fr": "Comptable H/F", "dev": "Softwareentwickler (m/w/d)", "nurse": "Enfermera",
+        "chef": "Chef", "driver": "Truck Driver", "teacher": "Teacher"})
     title = {job: row["components"]["title"]["score"] for job, row in out.items()}
     assert min(title["de"], title["fr"]) > 75 > 20 > max(title["dev"], title["nurse"])
     assert "Their title, Accountant, is close to this posting's (Buchhalter (m/w/d))." in out["de"]["reasons"]
