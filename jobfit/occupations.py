@@ -62,7 +62,6 @@ _NOISE = re.compile(
     r"\([^)]*\)|\[[^\]]*\]|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
     r"looking for|senior|snr|sr|junior|jnr|jr|lead|head of|principal|chief|trainee|intern|internship|cum|"
     r"[mfwhdx](?:/[mfwhdx]){1,2})\b",  # the genders a European posting invites: 'm/w/d', 'H/F', 'f/m/x'
-
     re.I,
 )
 # the words of _NOISE a misspelling may mean ('Intership')

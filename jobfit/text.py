@@ -60,12 +60,17 @@ def english_words() -> frozenset[str]:
     """The 160,000 English words of pyspellchecker's list, inflected forms too ('hailing', 'branded', 'reseller'),
     which WordNet's lemmas (`dictionary_words`) lack: a word among them is English, not a misspelling or another
     language's."""
+    return frozenset(_word_counts("en"))
+
+
+def _word_counts(language: str) -> dict[str, int]:
+    """pyspellchecker's list of a language's words, with how often each was seen."""
     import gzip
     import json
     from importlib.resources import files
 
-    with gzip.open(files("spellchecker").joinpath("resources/en.json.gz")) as f:
-        return frozenset(json.load(f))
+    with gzip.open(files("spellchecker").joinpath(f"resources/{language}.json.gz")) as f:
+        return json.load(f)
 
 
 # The languages other than English that resumes and postings are read in (sections, dates, titles, salaries)
@@ -78,14 +83,9 @@ def foreign_common_words() -> frozenset[str]:
     """The FOREIGN_COMMON most used words of each of READ_LANGUAGES, by pyspellchecker's frequency lists (counted on
     subtitles): French 'vite' and 'tableau', Italian 'stata' and 'scala', Spanish 'primavera' are ordinary words
     there, not the build tool, the BI product, the statistics package and the language."""
-    import gzip
-    import json
-    from importlib.resources import files
-
     common: set[str] = set()
     for language in READ_LANGUAGES:
-        with gzip.open(files("spellchecker").joinpath(f"resources/{language}.json.gz")) as f:
-            counts = json.load(f)
+        counts = _word_counts(language)
         common.update(sorted(counts, key=counts.get, reverse=True)[:FOREIGN_COMMON])
     return frozenset(common)
 
