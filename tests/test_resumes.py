@@ -339,6 +339,16 @@ def test_a_header_line_as_wide_as_the_prose_is_still_a_header():
     assert is_body("Assist the principal in observing, evaluating and working through", 64)
 
 
+def test_a_profile_links_label_is_no_skill(matcher):
+    """'LinkedIn: linkedin.com/in/…' or 'LinkedIn | GitHub' beside the email labels a profile; managing a company's
+    LinkedIn page is a skill."""
+    header = "Oliver Whitfield\noliver@example.co.uk | LinkedIn: linkedin.com/in/oliverw | GitHub\n\n"
+    body = "EXPERIENCE\nSocial Media Manager, Acme Ltd, 2019 - 2023\n- Ran the company's LinkedIn and Facebook pages\n"
+    alone = {s.name for s in parse_resume(header + "EXPERIENCE\nAnalyst, Acme Ltd, 2019 - 2023\n", matcher=matcher).skills}
+    assert not alone & {"LinkedIn", "GitHub"}
+    assert "LinkedIn" in {s.name for s in parse_resume(header + body, matcher=matcher).skills}
+
+
 def test_listed_skills_keep_their_years_and_unknown_ones_their_wording(matcher):
     text = ("Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\n"
             "Python (3 years), ZORBLAX (Less than 1 year), Quillfeather Planner, Hyperion Planning, ESSBASE (2 years), C++")

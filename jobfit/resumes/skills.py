@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from jobfit.resumes.basics import NETWORKS
 from jobfit.resumes.dates import MONTH, find_range, iso, merged_years
 from jobfit.resumes.entries import CONTACT
 from jobfit.resumes.lexicon import in_english
@@ -15,7 +16,7 @@ from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import BULLET, Section, heading_of
 from jobfit.schema import NormalizedSkill, Skill
 from jobfit.taxonomy import TECH_CATEGORIES, SkillMatcher, tokens, wording
-from jobfit.text import blank, without_addresses
+from jobfit.text import EMAIL, blank, without_addresses
 
 SKILL_YEARS = re.compile(r"\(\s*(?:(less than (?:1|one))|(\d+(?:\.\d+)?)\+?)\s*(?:years?|yrs?)\s*\)", re.I)
 _LEVEL_WORDS = r"expert|advanced|proficient|intermediate|beginner|basic|working knowledge|familiar"
@@ -178,6 +179,9 @@ def _mostly_skills(matcher: SkillMatcher, name: str) -> bool:
     return 2 * sum(1 for w in words if any(a <= w.start() and w.end() <= b for a, b in spans)) > len(words)
 
 
+NETWORK_NAMES = frozenset(NETWORKS.values())
+
+
 def resume_skills(
     sections: list[Section],
     matcher: SkillMatcher,
@@ -203,10 +207,12 @@ def resume_skills(
     texts: list[str] = []
     uses: list[SkillUse] = []
     employer_spans: list[list[tuple[int, int]]] = []
+    contact_lines: list[bool] = []
     for section in sections:
         for line in section.lines:
             if not line:
                 continue
+            contact_lines.append(section.name == "header" or bool(EMAIL.search(line)))
             cleaned = blank(without_addresses(line), SKILL_YEARS)
             if school_names and section.name == "education":
                 cleaned = blank(cleaned, school_names)
@@ -220,10 +226,13 @@ def resume_skills(
             uses.append(use or SkillUse(section.name))
     normalized: dict[str, NormalizedSkill] = {}
     spans: dict[str, list[SkillUse]] = {}
-    for text, found, use, employer in zip(texts, matcher.find_many(texts), uses, employer_spans, strict=True):
+    for text, found, use, employer, contact in zip(texts, matcher.find_many(texts), uses, employer_spans, contact_lines,
+                                                   strict=True):
         for mention in found:
             if mention.skill.category in TECH_CATEGORIES and any(a <= mention.start and mention.end <= b for a, b in employer):
                 continue
+            if mention.skill.name in NETWORK_NAMES and (contact or text[mention.end:].lstrip().startswith(":")):
+                continue  # 'LinkedIn: linkedin.com/in/…', 'LinkedIn | GitHub' beside the email: a profile's label
             entry = normalized.setdefault(
                 mention.skill.id, NormalizedSkill(id=mention.skill.id, name=mention.skill.name, category=mention.skill.category)
             )
