@@ -3260,6 +3260,14 @@ def test_a_score_label_after_a_school_is_not_its_name(matcher):
     assert [(e.institution, e.score) for e in parse_resume(text, matcher=matcher).education] == [("Mumbai University India", "3.5")]
 
 
+def test_a_british_degree_class_is_its_score(matcher):
+    text = ("Oliver Example\nEDUCATION\nUniversity of Leeds — BSc (Hons) Mathematics, 2:1 (2016 – 2019)\n"
+            "BSc Computer Science, First Class Honours, University of York, 2012 - 2015\n"
+            "BE. Computer Engineering (June 2008) LD College of Engineering First-Class (61.7%)\n")
+    scores = [e.score for e in parse_resume(text, matcher=matcher).education]
+    assert scores == ["2:1", "First Class Honours", "61.7%"]  # the figure before an Indian division's class
+
+
 def test_a_degree_written_twice_is_one_entry(matcher):
     text = ("Sam Example\nEducation\nHigh School Diploma , General studies 1985\n\n"
             "1985, Graduated with High School Diploma\n")

@@ -82,8 +82,11 @@ _SCHOOL_WORDS = (r"university|universit[àa]|college|suny|cuny|institute|institu
                  r"[ée]cole|hochschule|fachhochschule|hogeschool|politecnico|polit[ée]cnic[ao]|politechnika|faculdade|facultad|"
                  r"instituto|institut|lyc[ée]e|liceo")
 INSTITUTION = re.compile(rf"\b({_SCHOOL_WORDS})\b", re.I)
+# a grade point average, a percentage, or a British degree's class ('2:1', 'First Class Honours', 'Upper Second')
 SCORE = re.compile(r"\b(?:gpa|cgpa|cpi|percentage|grade|score|aggregate)\s*(?:of\s*)?[:\-]?\s*(\d+(?:\.\d+)?\s*(?:/\s*\d+(?:\.\d+)?|%)?)"
-                   r"|(\d{2}(?:\.\d+)?\s*%)|(\d\.\d{1,2})\s*/\s*(?:4|10)(?:\.0+)?\b", re.I)
+                   r"|(\d{2}(?:\.\d+)?\s*%)|(\d\.\d{1,2})\s*/\s*(?:4|10)(?:\.0+)?\b"
+                   r"|(?<![\d:])([12]:[12])(?![\d:])|\b((?:first|upper second|lower second|third)[- ]class(?:\s+honours)?)\b",
+                   re.I)
 
 
 _AFTER_NAME_WORD = re.compile(r"\b(?!(?:State|City)\s+$)[A-Z][\w.]*\s+$")
@@ -507,7 +510,8 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
         if courses and not (degree_of(courses.group(1)) and len(courses.group(1).split()) <= 10):
             entry.courses.extend(c.strip(" .") for c in re.split(r"[,;•|]", courses.group(1)) if c.strip(" ."))
             continue
-        score = SCORE.search(line)
+        # a figure before a class the same line states ('First-Class (61.7%)': 61.7%)
+        score = min(SCORE.finditer(line), key=lambda m: m.lastindex > 3, default=None)
         if score and not entry.score:
             entry.score = next(g for g in score.groups() if g).strip()
         rest = line
