@@ -318,7 +318,6 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
         if n:  # not the title
             found += degree_wordings(line, mentions)
             found += foreign_languages(line, matcher)  # 'Sehr gute Deutsch- und Englischkenntnisse'
-
             spans = matcher.abilities.clauses(line)
             found += [(a.skill, a.text) for a in matcher.abilities.find(line, spans)]
             # a skill named inside a clause that asks for an action ('Developing new frontend features'):

@@ -385,13 +385,12 @@ def contacts(header: list[str], text: str, roles: frozenset[str], region: str, c
     name = find_name(header, roles, is_skill, reachable, is_common) or \
         find_name(text.split("\n")[:15], roles, is_skill, reachable, is_common)
     location = find_location(contact_lines or header)
-    home = location.countryCode if location else None
     return Contacts(
         name=name,
         label=find_label(header, name, roles),
         email=email.group(0) if email else None,
         # the header's, else one in a contact section or a footer ('CONTACT' set apart in a sidebar)
-        phone=find_phone("\n".join(header) or text[:2000], region, home) or contact_phone((contact_lines or [])[len(header):], region),
+        phone=find_phone("\n".join(header) or text[:2000], region, location.countryCode) or contact_phone((contact_lines or [])[len(header):], region),
         location=location,
         url=find_url(header, text, email.group(0) if email else None),
         profiles=find_profiles(text),

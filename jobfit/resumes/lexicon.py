@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from jobfit.taxonomy import Taxonomy, alias_key
-from jobfit.text import english_words
+from jobfit.text import READ_LANGUAGES, english_words
 
 # Nouns that name an organization, not a person's role ("ABC Store", "Acme Group", "City Hospital").
 ORG_WORDS = frozenset("""
@@ -184,7 +184,8 @@ def spoken_languages() -> frozenset[str]:
     return frozenset(names)
 
 
-RESUME_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")  # the languages whose names for languages a resume may use
+# the languages whose names for languages a resume may use: those jobfit reads, and Dutch ('Engels', 'Duits')
+RESUME_LANGUAGES = (*READ_LANGUAGES, "nl")
 
 
 @functools.cache
