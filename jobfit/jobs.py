@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -10,7 +11,7 @@ from datetime import date, timedelta
 from jobfit.occupations import OccupationMatch, OccupationMatcher, clean_title
 from jobfit.resumes import DEGREE_LEVELS, TITLE_LEVELS
 from jobfit.resumes.lexicon import languages_named
-from jobfit.resumes.places import countries_of_region
+from jobfit.resumes.places import countries_of_region, parse_place
 from jobfit.salary import parse_salary
 from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, SalarySuggestion, Skill
 from jobfit.taxonomy import SkillMatcher, wording
@@ -346,7 +347,9 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
         (kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(full_text)), None)
     location_text = raw.get("location") if isinstance(raw.get("location"), str) else ""
     remote, regions = remote_and_regions(raw.get("remote"), f"{title} {description[:500]}", location_text, full_text)
-    salary = parse_salary(raw.get("salary") or "") or parse_salary(description)
+    # where an on-site or hybrid job is says which dollar "$" is (a remote job's location is where its people may live)
+    country = place_country(location_text) if remote != "Full" else None
+    salary = parse_salary(raw.get("salary") or "", country) or parse_salary(description, country)
 
     skills = [
         Skill(name=s.name, level="required" if s.id in required else "preferred", keywords=s.evidence)
@@ -432,6 +435,16 @@ def regions_asked(text: str) -> list[str]:
             if part and countries_of_region(part) is not None and part not in found:
                 found.append(part)
     return found
+
+
+@functools.lru_cache(maxsize=4096)  # a feed repeats its few places
+def place_country(location: str) -> str | None:
+    """The country (alpha-2) a posting's location names: 'Sydney NSW 2000', 'Toronto, ON', 'Berlin, Germany',
+    'Stockholm, Stockholms län, Sweden'; None for none ('Remote', 'Anywhere')."""
+    for part in (location, location.rsplit(",", 1)[-1]):
+        if part.strip() and (place := parse_place(part)) and place.countryCode:
+            return place.countryCode
+    return None
 
 
 def remote_and_regions(stated: str | None, text: str, location: str, body: str = "") -> tuple[str, list[str]]:

@@ -1,7 +1,9 @@
-"""Salaries as people write them: a currency by symbol ($, €, £, ₹, ¥, C$, Rs...) or ISO 4217 code, before or
-after the figure; thousands in either convention (65,000.50, 65.000,50, 65 000); "k", "M", lakhs and crores;
-ranges; per hour, day, week, month or year, said after the figure ("a year", "/hr", "monthly", "LPA") or before it
-("Monthly salary:"); annualized. Postings state them; resumes state what the candidate asks."""
+"""Salaries as people write them: a currency by symbol ($, €, £, ₹, ¥, C$, Rs...), ISO 4217 code or name ("euros",
+"dollars"), before or after the figure; the local sign of the posting's country ("$" in Sydney is Australian, "kr" in
+Stockholm Swedish); thousands in either convention (65,000.50, 65.000,50, 65 000); "k", "thousand", "M", lakhs,
+crores, 万 and juta; ranges; per hour, day, week, month or year, said after the figure ("a year", "/hr", "monthly",
+"LPA", "por mês", "sebulan") or before it ("Monthly salary:", "年収"); annualized. Postings state them; resumes state
+what the candidate asks."""
 
 from __future__ import annotations
 
@@ -15,8 +17,14 @@ CURRENCY_SYMBOLS = {
     "US$": "USD", "CA$": "CAD", "C$": "CAD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD",
     "R$": "BRL", "MX$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR",
     "¥": "JPY", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₪": "ILS", "₦": "NGN", "฿": "THB", "zł": "PLN",
-    "RM": "MYR",
+    "RM": "MYR", "NT$": "TWD", "Rp": "IDR", "₫": "VND", "Kč": "CZK", "₴": "UAH", "￥": "JPY", "円": "JPY", "元": "CNY",
+    "RMB": "CNY",
 }
+# A currency's name after the figure ("70 thousand dollars", "1.800 euro netti"); "dollars" are the local ones, as "$" is.
+# (Not "pounds": "able to lift 50 pounds" is no pay.)
+CURRENCY_NAMES = {"euro": "EUR", "euros": "EUR", "dollar": "$", "dollars": "$", "dólares": "$", "rupees": "INR",
+                  "yen": "JPY", "yuan": "CNY", "reais": "BRL", "złotych": "PLN", "kronor": "SEK", "ringgit": "MYR",
+                  "rupiah": "IDR"}
 PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 _PERIOD_WORDS = {
     "hour": "hour", "hourly": "hour", "hr": "hour", "h": "hour", "day": "day", "daily": "day", "week": "week",
@@ -32,10 +40,26 @@ _PERIOD_WORDS = {
     "jahr": "year", "jährlich": "year", "an": "year", "année": "year", "annuel": "year",
     "annuelle": "year", "año": "year", "anual": "year", "anuales": "year", "anno": "year", "annuo": "year",
     "annua": "year", "annui": "year",
+    # Portuguese, Dutch, Polish, Swedish, Danish and Norwegian, Malay and Indonesian: 'R$ 5.000 por mês', '€ 4.000 per
+    # maand', 'zł brutto miesięcznie', '45 000 kr/mån', 'RM 3,500 sebulan', 'Rp 8 juta per bulan'
+    "mês": "month", "mensal": "month", "ano": "year",
+    "uur": "hour", "dag": "day", "maand": "month", "maandelijks": "month", "jaar": "year", "jaarlijks": "year",
+    "godz": "hour", "godzinę": "hour", "dzień": "day", "tydzień": "week", "miesiąc": "month", "miesięcznie": "month",
+    "mies": "month", "rok": "year", "rocznie": "year", "miesięczne": "month", "miesięczna": "month", "miesięczny": "month",
+    "roczne": "year", "roczna": "year", "roczny": "year", "bulanan": "month", "tahunan": "year",
+    "timme": "hour", "timmen": "hour", "vecka": "week", "uge": "week", "uke": "week", "månad": "month", "månaden": "month",
+    "mån": "month", "måned": "month", "md": "month", "år": "year", "året": "year", "årlig": "year",
+    "jam": "hour", "sejam": "hour", "hari": "day", "sehari": "day", "minggu": "week", "bulan": "month", "sebulan": "month",
+    "tahun": "year", "setahun": "year",
+    # Chinese and Japanese after a slash: '1.5万/月'
+    "月": "month", "年": "year",
 }
 _PERIOD_STEMS = {"stunden": "hour", "tages": "day", "monats": "month", "jahres": "year"}  # 'Stundenlohn', 'Monatsgehalt'
 _MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
-                "lacs": 1e5, "lpa": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7}
+                "lacs": 1e5, "lpa": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7, "thousand": 1e3, "tausend": 1e3,
+                "tsd": 1e3, "ribu": 1e3, "juta": 1e6, "triệu": 1e6, "万": 1e4}
+# millions and more after a dollar or a euro are a company's money ("raised $20M"), not a salary (a juta is not)
+_COMPANY_SIZED = frozenset({"m", "mn", "million", "bn", "b", "billion", "trillion"})
 # Lakhs and crores are India's (and its neighbours') units: a figure in them with no currency is in rupees.
 _INDIAN_UNITS = frozenset(unit for unit, factor in _MULTIPLIERS.items() if factor in (1e5, 1e7))
 ESTIMATE = re.compile(r"\b(est\.|estimated?|estimation)", re.I)  # 'Glassdoor est.': the board's guess, not the employer's
@@ -58,36 +82,64 @@ _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also
                             r"office|co-?working|wellness|gym|health))\b", re.I)  # used with .match at the figure's end
 # the period said before the figure: "Monthly salary: €3,500", "Hourly rate: $25", a contractor's "Day rate: £500"
 # and in other languages: 'Salaire mensuel : 3 200 €', 'Bruttomonatsgehalt: 4.500 €', 'Stundenlohn 15 €'
+# and in Chinese and Japanese, where the first character says the period: '年収 500万円' (a year), '月薪 1.5万' (a month)
 _PERIOD_BEFORE = re.compile(r"(?:\b(hourly|daily|weekly|monthly|yearly|annual|(?:hour|day|week)(?=\s+rates?\b)|monatlich|jährlich|"
-                            r"mensuel(?:le)?|annuel(?:le)?|mensual|anual|mensile|annuo|annua)\b"
-                            r"|(monats|jahres|stunden|tages)(?:gehalt|lohn|vergütung|satz))[^.\n\d]{0,25}$", re.I)
+                            r"mensuel(?:le)?|annuel(?:le)?|mensual|anual|mensile|annuo|annua|mensal|maandelijks|jaarlijks|"
+                            r"miesięczn(?:ie|[aey])|roczn(?:ie|[aey])|bulanan|tahunan)\b"
+                            r"|(monats|jahres|stunden|tages)(?:gehalt|lohn|vergütung|satz)"
+                            r"|([年月時时日])(?:収|收|薪|俸|給|给|入))[^.\n\d]{0,25}$", re.I)
+_CJK_PERIODS = {"年": "year", "月": "month", "時": "hour", "时": "hour", "日": "day"}
 
 
 @functools.cache
-def _pattern() -> re.Pattern:
+def local_currency(country: str | None) -> tuple[str, str] | None:
+    """The currency of a country (alpha-2) and the sign its people write it with, by the Unicode CLDR (Babel):
+    ('AUD', '$') for AU, ('SEK', 'kr') for SE, ('CNY', '¥') for CN; None for an unknown country."""
+    if not country:
+        return None
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_territory_currencies
+
+    try:
+        code = next(iter(get_territory_currencies(country.upper())), None)
+        sign = Locale.parse(f"und_{country.upper()}").currency_symbols.get(code or "") if code else None
+    except (UnknownLocaleError, ValueError):
+        return None
+    return (code, (sign or code).rstrip(".")) if code else None
+
+
+@functools.cache
+def _pattern(local_sign: str | None = None) -> re.Pattern:
     import pycountry
 
     codes = sorted({c.alpha_3 for c in pycountry.currencies} - {"XXX", "XTS"})
-    # a symbol that starts with a letter ("Rs", "C$") is no symbol inside a word ("Users 10")
-    symbols = "|".join(("(?<![A-Za-z])" if s[0].isalpha() else "") + re.escape(s)
-                       for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+    # a symbol that starts with a letter ("Rs", "C$", a local "kr" or "R") is no symbol inside a word ("Users 10")
+    signs = {*CURRENCY_SYMBOLS, *([local_sign] if local_sign else [])}
+    symbols = "|".join(("(?<![A-Za-z])" if s[0].isalpha() else "") + re.escape(s) + (r"\.?" if s.isalpha() else "")
+                       for s in sorted(signs, key=len, reverse=True))
     currency = rf"(?:{symbols}|\b(?-i:{'|'.join(codes)})\b)"  # codes in capitals only: not "all", "top", "per"
+    named = rf"(?:{currency}|\b(?:{'|'.join(CURRENCY_NAMES)})\b)"  # after the figure, a currency may be named
     # thousands grouped by commas or dots, spaces, or Swiss apostrophes (120'000); India's lakhs (8,00,000; 1,20,00,000)
     number = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?\b|"
               r"\d{1,3}(?:[,.'’](?=\d{3}\b)\d{3}|[ \u00a0\u202f](?=\d{3}\b)\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
-    multiplier = r"(?:k|mn|m|million|bn|b|billion|trillion|lakhs?|lacs?|l|crores?|cr)\b\.?"
+    multiplier = (r"(?:(?:k|mn|m|million|bn|b|billion|trillion|thousand|tausend|tsd|lakhs?|lacs?|l|crores?|cr|ribu|juta|triệu)"
+                  r"\b\.?(?!\w)|万)")
 
     def amount(n: str) -> str:
-        return rf"(?P<{n}cur>{currency})?\s?(?P<{n}>{number})\s?(?P<{n}k>{multiplier}(?!\w))?\s?(?P<{n}cur2>{currency})?"
+        return rf"(?P<{n}cur>{currency})?\s?(?P<{n}>{number})\s?(?P<{n}k>{multiplier})?\s?(?P<{n}cur2>{named})?"
 
-    # (gross or net said between: '65.000 € brutto im Jahr', '45 000 € brut annuel', '40.000 € brutos anuales')
-    period = r"(?:(?:brutto|netto|brut|net|brutos?|netos?|lordi|gross)\s+)?(?:(?:per|an|a|/|each|pro|par|por|al|im|le|la|il)\s*)?" \
+    # (gross or net said between: '65.000 € brutto im Jahr', '45 000 € brut annuel', '1.800 euro netti al mese')
+    period = r"(?:(?:brutto|netto|brut|net|brutos?|netos?|bruto|lordi|lordo|netti|gross)(?:\s+|(?=/)))?" \
+             r"(?:(?:per|an|a|/|each|pro|par|por|al|im|le|la|il|na|pr\.?|om|i|setiap|tiap|每)\s*)?" \
              rf"(?P<period>{'|'.join(map(re.escape, sorted(set(_PERIOD_WORDS) - {'an'}, key=len, reverse=True)))}|(?<=par )an)\b\.?"
     # A figure starts at a digit, a symbol or the start of a word: testing that first spares the long alternation of
     # currency codes at every other letter (2.2 -> 0.93 ms for a posting's text).
-    start = r"(?:(?=[\d$€£₹¥₩₽₺₱₪₦฿])|(?<![A-Za-z])(?=[A-Za-z]))"
+    start = r"(?:(?=[\d$€£₹¥￥₩₽₺₱₪₦฿₫₴])|(?<![A-Za-z])(?=[A-Za-z]))"
+    # between the two figures of a range: a dash, 'to' or 'and' in English and other languages ('de 40.000 a 50.000',
+    # 'od 12 000 do 16 000 zł', 'mellan 40 000 och 50 000 kr', '500万円〜700万円')
+    between = r"(?:-|–|—|~|〜|～|to|and|à|bis|hasta|till|tot|do|até|sampai|hingga|a(?=\s+\d)|(?:y|e|et|und|en|och|og)(?=\s+(?:\S{1,3}\s?)?\d))"
     return re.compile(
-        start + amount("lo") + r"(?:\s*(?:-|–|—|to|and|à|bis|hasta|a(?=\s+\d))\s*" + amount("hi") + r")?"
+        start + amount("lo") + rf"(?:\s*{between}\s*" + amount("hi") + r")?"
         + r"(?:\s*\b(?:euros?|dollars?|pounds?|rupees?|francs?)\b)?"  # "€2200 Euros per month"
         + rf"(?:\s*{period})?",
         re.I,
@@ -95,7 +147,7 @@ def _pattern() -> re.Pattern:
 
 
 def _amount(number: str, multiplier: str | None) -> float:
-    """A money figure in any convention: 65,000.50, the EU's 65.000,50, 65 000; times k, M, lakh or crore."""
+    """A money figure in any convention: 65,000.50, the EU's 65.000,50, 65 000; times k, M, lakh, crore or 万."""
     number = re.sub(r"[ \u00a0\u202f'’]", "", number)  # India's 12,00,000 loses its commas below, as 65,000 does
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number) or re.fullmatch(r"\d+,\d{1,2}", number):
         value = float(number.replace(".", "").replace(",", "."))
@@ -104,21 +156,32 @@ def _amount(number: str, multiplier: str | None) -> float:
     return value * _MULTIPLIERS.get((multiplier or "").lower().rstrip("."), 1)
 
 
-_SYMBOLS_FOLDED = {symbol.lower(): code for symbol, code in CURRENCY_SYMBOLS.items()}  # "us$", "rs" as the text has them
+_SYMBOLS_FOLDED = {symbol.lower(): code for symbol, code in {**CURRENCY_SYMBOLS, **CURRENCY_NAMES}.items()}
 
 
-def _currency(written: str | None) -> str | None:
+def _currency(written: str | None, local: tuple[str, str] | None) -> str | None:
+    """The ISO code of a currency as written: a code, a symbol, a name, or the local sign of the country (`local`);
+    a dollar sign or 'dollars' is the local dollar where people write theirs so ("$" in Sydney, Toronto, Singapore)."""
     if not written:
         return None
-    return _SYMBOLS_FOLDED.get(written.lower()) or written.upper()
+    folded = written.lower().rstrip(".")
+    code = _SYMBOLS_FOLDED.get(folded) or written.upper()
+    if local and (folded == local[1].lower() or (code in ("$", "USD") and folded != "usd" and local[1].endswith("$"))):
+        return local[0]
+    return "USD" if code == "$" else code
 
 
-def parse_salary(text: str) -> Salary | None:
-    """The first salary stated in text, with currency and period (year when a yearly-size figure has none)."""
+def parse_salary(text: str, country: str | None = None) -> Salary | None:
+    """The first salary stated in text, with currency and period (year when a yearly-size figure has none). `country`
+    (alpha-2), where the job is, reads its own currency's sign: "$" in Australia, "kr" in Sweden, "R" in South Africa."""
     text = text or ""
-    for match in _pattern().finditer(text):
-        symbol = match["locur"] or match["locur2"] or match["hicur"] or match["hicur2"]
-        currency = _currency(symbol)
+    local = local_currency(country)
+    global_sign = local is None or local[1].lower() in _SYMBOLS_FOLDED or re.fullmatch(r"[A-Z]{3}", local[1])
+    for match in _pattern(None if global_sign else local[1]).finditer(text):
+        written_as = [w for w in (match["locur"], match["locur2"], match["hicur"], match["hicur2"]) if w]
+        # a code says which currency when a sign is written too ('$120,000 USD' in Toronto)
+        symbol = next((w for w in written_as if re.fullmatch(r"[A-Z]{3}", w)), written_as[0] if written_as else None)
+        currency = _currency(symbol, local)
         written = (match["period"] or "").lower()
         if not currency and {(match["lok"] or "").lower().rstrip("."), (match["hik"] or "").lower().rstrip("."), written} & _INDIAN_UNITS:
             currency, symbol = "INR", "lakh"  # "CTC: 12-18 LPA", "3.5 - 5 Lakhs per annum"
@@ -126,7 +189,7 @@ def parse_salary(text: str) -> Salary | None:
         unit = "lpa" if written == "lpa" else None  # "12 LPA": lakhs per annum
         low = _amount(match["lo"], match["lok"] or match["hik"] or unit)
         high = _amount(match["hi"], match["hik"] or unit) if match["hi"] else None
-        if not currency or low < 1 or (match["lok"] or "")[:1].lower() in ("m", "b", "t"):
+        if not currency or low < 1 or (match["lok"] or "").lower().rstrip(".") in _COMPANY_SIZED:
             continue  # "$11M paid out to our engineers", "a $3.5 trillion industry": a company's money, not a salary
         before = _NOT_PAY_BEFORE.search(text[max(0, match.start() - 40):match.start()])
         # 'Pay $25/hr. Annual bonus': the sentence ended with the period's dot (not so '€5,000 p.a. travel allowance')
@@ -135,7 +198,8 @@ def parse_salary(text: str) -> Salary | None:
         if (before and not _PAY.search(before.group(1))) or not ended and _NOT_PAY_AFTER.match(text, end):
             continue
         if period is None and (said := _PERIOD_BEFORE.search(text[max(0, match.start() - 40):match.start()])):
-            period = _PERIOD_WORDS[said.group(1).lower()] if said.group(1) else _PERIOD_STEMS[said.group(2).lower()]
+            period = _PERIOD_WORDS[said.group(1).lower()] if said.group(1) else _PERIOD_STEMS[said.group(2).lower()] \
+                if said.group(2) else _CJK_PERIODS[said.group(3)]
         if period is None:
             by_code = symbol.rstrip(".").isalpha()  # "USD", "Rs"
             period = "year" if low >= 1000 else ("hour" if low < 200 and not by_code else None)

@@ -150,6 +150,20 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("Gratification : 1 200 € par mois", (1200, 1200, "EUR", "month")),
         ("Salario de 40.000 a 50.000 € brutos anuales", (40000, 50000, "EUR", "year")),
         ("RAL 35.000 € annui", (35000, 35000, "EUR", "year")),
+        ("Stipendio: 1.800 € netti al mese", (1800, 1800, "EUR", "month")),
+        # and in Portuguese, Polish, Dutch, Malay, Indonesian, Japanese and Chinese, with their own words for 'to'
+        ("Salário: entre R$ 5.000 e R$ 7.000 por mês", (5000, 7000, "BRL", "month")),
+        ("Wynagrodzenie: od 12 000 do 16 000 zł brutto/mies.", (12000, 16000, "PLN", "month")),
+        ("€ 4.000 - € 5.000 bruto per maand", (4000, 5000, "EUR", "month")),
+        ("Gaji: RM 3,500 - RM 4,500 sebulan", (3500, 4500, "MYR", "month")),
+        ("Gaji bulanan: RM 3,000", (3000, 3000, "MYR", "month")),
+        ("Gaji: Rp 8 juta - Rp 12 juta per bulan", (8e6, 12e6, "IDR", "month")),
+        ("年収500万円〜700万円", (5e6, 7e6, "JPY", "year")),
+        ("月薪1.5万-2万元", (15000, 20000, "CNY", "month")),
+        ("Salario entre 30.000 y 35.000 euros brutos al año", (30000, 35000, "EUR", "year")),
+        # the currency named in words, and a sign's code after the figure says which dollar
+        ("We pay between 60 and 70 thousand dollars a year", (60000, 70000, "USD", "year")),
+        ("Salary: Mininum 156,03 NOK pr hour", (156.03, 156.03, "NOK", "hour")),
     ],
 )
 def test_salary_forms(text, expected):
@@ -162,9 +176,41 @@ def test_salary_forms(text, expected):
     "PHP 7/8 expert", "Users 10 times faster", "A $2000 equipment stipend and $5k workspace setup", "all 5 candidates",
     "managing $50k+ monthly budgets", "A €5,000 p.a. travel allowance", "A technology stipend of $2000 for all new hires",
     "Ebury received in 2019 a £350 million investment",  # 'a' joins a range only between two figures
+    "Must be able to lift 50 pounds",  # pounds of weight
 ])
 def test_money_that_is_no_salary(text):
     assert parse_salary(text) is None
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("$90,000 - $110,000 + super", "AU", (90000, 110000, "AUD", "year")),
+    ("Pay: 35 dollars an hour", "CA", (35, 35, "CAD", "hour")),
+    ("$120,000 USD", "CA", (120000, 120000, "USD", "year")),  # the code written wins
+    ("Lön: 45 000 kr/mån", "SE", (45000, 45000, "SEK", "month")),
+    ("Lønn 650 000 kr i året", "NO", (650000, 650000, "NOK", "year")),
+    ("Salary: R350 000 - R450 000 per annum", "ZA", (350000, 450000, "ZAR", "year")),
+    ("月薪 ¥15,000-20,000", "CN", (15000, 20000, "CNY", "month")),
+    ("€3.500 monthly", "AU", (3500, 3500, "EUR", "month")),  # a sign of another country's is that country's
+])
+def test_a_countrys_own_sign_is_its_currency(text, country, expected):
+    salary = parse_salary(text, country)
+    assert (salary.min, salary.max, salary.currency, salary.period) == expected
+
+
+def test_a_local_sign_is_no_money_elsewhere():
+    assert parse_salary("Lön: 45 000 kr/mån") is None  # 'kr' is Swedish, Norwegian, Danish or Icelandic: which is not known
+    assert parse_salary("Skills: R 4.0, Python", "ZA") is None  # R the language, not a few rand
+    assert parse_salary("$90,000", "US").currency == parse_salary("$90,000").currency == "USD"
+
+
+def test_where_the_job_is_says_which_dollar(matcher):
+    def currency(location, remote=None):
+        job = analyze_job({"id": "d", "title": "Data Analyst", "location": location, "remote": remote,
+                           "description": "SQL and Python. Salary: $95,000 - $110,000 per year."}, matcher)
+        return job.meta.salary.currency
+    assert currency("Sydney NSW 2000") == "AUD" and currency("Toronto, ON") == "CAD" and currency("Austin, TX") == "USD"
+    assert currency("Singapore") == "SGD" and currency("Auckland, New Zealand") == "NZD"
+    assert currency("Canada", remote="Full") == "USD"  # a remote job's location is where its people may live
 
 
 def test_no_salary_is_none():

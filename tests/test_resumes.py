@@ -1249,6 +1249,9 @@ def test_an_australian_nurse_resume(matcher):
         ("Registered Nurse", "The Royal Melbourne Hospital", "Parkville VIC"),
         ("Graduate Registered Nurse", "Monash Health", "Clayton VIC")]
     assert profile.meta.career_level != "entry"
+    # where she lives says which dollars she asks for
+    asking = parse_resume(text.replace("EDUCATION", "Expected salary: $95,000 a year\n\nEDUCATION"), matcher=matcher)
+    assert (asking.meta.desired_salary.min, asking.meta.desired_salary.currency) == (95000, "AUD")
 
 
 def test_jobs_a_summary_states_in_a_sentence(matcher):

@@ -146,11 +146,12 @@ _ASKED_PAY = re.compile(r"(?i)\b(?:expected|desired|target|asking)\s+(?:salary|p
                         r"\bsalary\s+(?:expectations?|requirements?|expected|desired)\b")
 
 
-def desired_salary(lines: list[str]) -> Salary | None:
-    """The pay a resume says the candidate asks for, from the line that says so."""
+def desired_salary(lines: list[str], country: str | None = None) -> Salary | None:
+    """The pay a resume says the candidate asks for, from the line that says so; `country`, where the candidate
+    lives, says which dollar "$" is."""
     for line in lines:
         cue = _ASKED_PAY.search(line)
-        if cue and (salary := parse_salary(line[cue.end():])):
+        if cue and (salary := parse_salary(line[cue.end():], country)):
             return salary
     return None
 
@@ -442,7 +443,7 @@ def parse_resume(
         taxonomy_version=matcher.taxonomy.version,
         skills=normalized,
         total_years_experience=years,
-        desired_salary=desired_salary(lines),
+        desired_salary=desired_salary(lines, found.location.countryCode),
         career_level=career_level(label, years),
         education_level=education_level,
         parser="rules",
