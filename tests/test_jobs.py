@@ -100,6 +100,7 @@ def test_analysis_separates_required_and_preferred(matcher):
     "text, expected",
     [
         ("$50 - $60 per hour", (50, 60, "USD", "hour")),
+        ("$40/hour - $50/hour", (40, 50, "USD", "hour")),  # the period after each figure
         ("€65.000 – €80.000 per year", (65000, 80000, "EUR", "year")),
         ("£45k-£55k", (45000, 55000, "GBP", "year")),
         ("Salary: USD 90,000 a year", (90000, 90000, "USD", "year")),
