@@ -1254,6 +1254,46 @@ def test_an_australian_nurse_resume(matcher):
     assert (asking.meta.desired_salary.min, asking.meta.desired_salary.currency) == (95000, "AUD")
 
 
+def test_a_malaysian_resume(matcher):
+    """Before: no name ('binti' is in lower case), the degree's university its field, no school in 'Politeknik', the
+    identity card an integrated circuits skill, the nationality Malay, 'Bahasa Malaysia' and 'Excellent' skills."""
+    text = ("RESUME\n\nName            : Nurul Aisyah binti Ahmad\nIC No.          : 950312-10-5566\n"
+            "Address         : No. 12, Jalan SS2/24, 47300 Petaling Jaya, Selangor\nTel             : 012-345 6789\n"
+            "Email           : nurul.aisyah@example.com\nNationality     : Malaysian\n\n"
+            "EDUCATION\n2014 - 2017   Bachelor of Accounting (Hons), Universiti Teknologi MARA (UiTM), Shah Alam\n"
+            "              CGPA: 3.45\n2012 - 2013   Diploma in Accountancy, Politeknik Sultan Salahuddin Abdul Aziz Shah\n"
+            "2011          Sijil Pelajaran Malaysia (SPM)\n\n"
+            "WORKING EXPERIENCE\nJan 2020 - Present\nAccount Executive\nSunway Berhad, Bandar Sunway\n"
+            "- Handle full set of accounts, monthly closing and bank reconciliation\n\n"
+            "SKILLS\nMicrosoft Excel, AutoCount, MYOB\n\n"
+            "LANGUAGES\nBahasa Malaysia - Excellent\nEnglish - Good\nMandarin - Basic\n")
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert (profile.basics.name, profile.basics.phone) == ("Nurul Aisyah binti Ahmad", "+60123456789")
+    assert [(e.institution, e.level) for e in profile.education] == [
+        ("Universiti Teknologi MARA (UiTM)", "bachelor"), ("Politeknik Sultan Salahuddin Abdul Aziz Shah", "certificate"),
+        (None, "secondary")]
+    assert [(lang.language, lang.fluency) for lang in profile.languages] == [
+        ("Malay", "excellent"), ("English", "good"), ("Mandarin", "basic")]
+    names = {s.name for s in profile.skills}
+    assert {"Microsoft Excel", "AutoCount", "MYOB"} <= names
+    assert not names & {"integrated circuits", "Excellent", "Good", "Bahasa Malaysia"}
+    # Malay is a skill as a language she speaks, not as her nationality
+    assert [s.evidence for s in profile.meta.skills if s.name == "Malay"] == [["Bahasa Malaysia"]]
+
+
+def test_a_nigerian_degree_class_and_school_certificate(matcher):
+    text = ("Chukwuemeka Okafor\nemeka@example.com\n\nPERSONAL DATA\nState of Origin: Anambra State\n\n"
+            "EDUCATIONAL QUALIFICATIONS\n"
+            "University of Nigeria, Nsukka — B.Eng. Civil Engineering (Second Class Upper), 2010 – 2015\n"
+            "B.Sc. Economics, University of Lagos, 2009 - Second Class Honours (Lower Division)\n"
+            "Federal Government College, Enugu — WAEC/SSCE, 2004 – 2010\n")
+    education = parse_resume(text, matcher=matcher).education
+    assert [(e.institution, e.level, e.score) for e in education] == [
+        ("University of Nigeria", "bachelor", "Second Class Upper"),
+        ("University of Lagos", "bachelor", "Second Class Honours (Lower Division)"),
+        ("Federal Government College", "secondary", None)]
+
+
 def test_jobs_a_summary_states_in_a_sentence(matcher):
     text = ("Robin Prose\nrobin@example.com\nSUMMARY\n"
             "Worked as Software Engineer with Prolifics Corporation Limited from Dec' 2015 to Sept' 2016. "
@@ -2675,6 +2715,18 @@ Built modules.
     work = parse_resume(text, matcher=matcher).work
     assert [(w.name, w.position) for w in work] == [("AETEA CONSULTING", "Web Developer Consultant"),
                                                      ("DATACOLOR", "Web Developer"), ("HALF TECHNOLOGIES", "Drupal Developer")]
+
+
+
+def test_the_address_a_page_s_running_head_repeats_is_no_employer(matcher):
+    """Before: '1255 University, Montreal, QC' under each page's name was a job at '1255 University'."""
+    text = ("Derek Kub\n1255 University, Montreal, QC\n123 345-7890\nEXPERIENCE\n"
+            "Analyst Programmer\nAir Canada\nSeptember 2007 to November 2007\n- Debug the web applications\n"
+            "Page 1\nDerek Kub\n1255 University, Montreal, QC\n123 345-7890\n- Improve existing functionalities\n"
+            "Computer technician\nMutual Insurance Group\nMay 1989 to October 1989\n- Customer support\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.position) for w in work] == [("Air Canada", "Analyst Programmer"),
+                                                     ("Mutual Insurance Group", "Computer technician")]
 
 
 def test_a_letter_spaced_page_number_is_no_piece_of_a_header():

@@ -21,7 +21,7 @@ from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, educat
 from jobfit.resumes.entries import wrap_width
 from jobfit.resumes.europass import europass_lines
 from jobfit.resumes.layout import has_hints, line_styles
-from jobfit.resumes.lexicon import in_english, role_nouns, spoken_languages, title_score
+from jobfit.resumes.lexicon import FLUENCY, in_english, role_nouns, spoken_languages, title_score
 from jobfit.resumes.sections import (
     BULLET,
     INLINE,
@@ -75,8 +75,6 @@ NOISE_LINE = re.compile(r"^(?:https?://(?:www\.)?indeed\.com/r/\S*|.{0,60}\bpage
 FIGURE = re.compile(r"[$€£₹]\s?\d[\d,.]*\s*(?:[kmb]|million|billion|lakhs?|crores?)?\b|\b\d[\d,.]*\s?(?:%|percent\b)"
                     r"|\b\d[\d,]*\+?\s+(?:people|staff|employees|engineers|clients|customers|users|members|projects|"
                     r"stores|countries|students|reports|accounts|team members|developers)\b", re.I)
-FLUENCY = re.compile(r"\b(native|mother tongue|fluent|bilingual|professional|conversational|basic|intermediate|advanced|"
-                     r"elementary|proficient|C2|C1|B2|B1|A2|A1)\b", re.I)
 # fluency as German, French, Spanish, Italian and Portuguese resumes state it
 FOREIGN_FLUENCY = {
     "native": "muttersprache muttersprachlich langue maternelle maternelle nativo nativa lengua materna madrelingua "
@@ -171,7 +169,7 @@ def _languages(lines: list[str]) -> list[Language]:
             if language:
                 language = language.capitalize()  # "ENGLISH" -> "English"
                 fluency = FLUENCY.search(words)
-                stated = fluency.group(1).lower() if fluency else None
+                stated = re.sub(r"mother\s*tongue", "mother tongue", fluency.group(1).lower()).removesuffix("s") if fluency else None
                 if stated is None and (local := _FOREIGN_FLUENCY_WORDS.search(words)):
                     stated = _FOREIGN_FLUENCY[local.group(1).lower()]
                 languages.append(Language(language=language, fluency=stated))
@@ -515,11 +513,16 @@ def _dated_job(entry, roles: frozenset[str]) -> bool:
 
 def _without_running_name(lines: list[str], name: str, start: int) -> list[str]:
     """The lines after the header without the name a page's running head repeats: 'Kendall Rod Considine' alone, or
-    before the first line of the page ('Kendall Rod Considine HALF TECHNOLOGIES')."""
+    before the first line of the page ('Kendall Rod Considine HALF TECHNOLOGIES'); and without the header's address,
+    phone or email the head repeats with it ('1255 University, Montreal, QC' was a job at '1255 University')."""
     out = lines[:start]
+    # (an address, a figure with words, or a phone number: not the header's '2013 2015')
+    contacts = {line.strip() for line in lines[:start] if len(line.strip()) >= 8 and (
+        re.search(r"\d", line) and re.search(r"[A-Za-z]", line) or sum(c.isdigit() for c in line) >= 9
+        and re.fullmatch(r"\+?[\d ()./-]+", line.strip()) and not re.fullmatch(r"[\d\s]+", line.strip()))}
     for line in lines[start:]:
         stripped = line.strip()
-        if stripped == name:
+        if stripped == name or stripped in contacts:
             out.append("")
         elif stripped.startswith(name + " ") and stripped[len(name) + 1:].strip()[:1].isupper():
             out.append(stripped[len(name) + 1:].strip())

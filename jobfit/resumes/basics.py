@@ -59,7 +59,9 @@ def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
     words = line.split()
     if not 2 <= len(words) <= 5 or NOT_A_NAME.search(line) or heading_of(line) or DEGREE_LINE.match(line):
         return None
-    for word in words:
+    for k, word in enumerate(words):
+        if 0 < k < len(words) - 1 and word in _NAME_PARTICLES:
+            continue  # 'Nurul Aisyah binti Ahmad', 'Ludwig van Beethoven': a name's small words in lower case
         word = _NICKNAME.sub(r"\1", word)  # 'DUC (BRUCE) NGUYEN', 'Robert "Bob" Smith': a name one goes by, in its brackets
         bare = word.replace("-", "").replace(".", "").replace("'", "").replace("’", "")
         if not bare.isalpha() or not word[:1].isupper():
@@ -365,7 +367,8 @@ def find_url(header: list[str], text: str, email: str | None) -> str | None:
 
 
 # the small words of a name that stay in lower case ('Ludwig van Beethoven', 'Maria da Silva')
-_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "da", "di", "do", "dos", "das", "del", "della", "la", "le", "bin", "binti", "al"})
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "da", "di", "do", "dos", "das", "del", "della", "la", "le", "bin", "binti",
+                             "bte", "bt", "bint", "ibn", "al", "ter", "ten", "y"})
 
 
 def name_case(name: str) -> str:

@@ -65,28 +65,36 @@ DEGREES = (
      r"(?:[A-Z][a-z]+\s+)?(?:advanced\s+)?certificate\s+of\s+(?:secondary\s+|primary\s+)?education|(?:school\s+)?leaving\s+certificate|"
      r"(?:secondary\s+)?school\s+certificate|certificate\s*\(?\s*std\.?\s*x(?:ii)?\b\)?|"
      r"12th|10th|xii|x th|intermediate|matriculation|a[- ]levels?|o[- ]levels?|gcse|"
-     r"international baccalaureate|baccalaur[ée]at(?!e)|x\s*\(\s*secondary\s*\)|abitur|bachillerato|matura|maturit[àa]", "secondary"),  # the French school-leaving 'Baccalauréat'
+     r"international baccalaureate|baccalaur[ée]at(?!e)|x\s*\(\s*secondary\s*\)|abitur|bachillerato|matura|maturit[àa]|"
+     r"sijil pelajaran malaysia|sijil tinggi persekolahan malaysia|national senior certificate", "secondary"),  # the French school-leaving 'Baccalauréat'
 )
 _DEGREE_RES = [(re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])", re.I), level) for pattern, level in DEGREES]
 # Upper-case abbreviations that are ordinary words in lower case ("BE", "BS", "MS", "BA", "MA").
 _DEGREE_CAPS = re.compile(r"(?<![\w.])(BE|BS|BSc|BA|MS|MSc|MA|ME|BSEE|BSME|BSCS|MSCS|AA|AS|AAS|BASc|MASc|BFA|MFA|BSN|MSN|MPH|MPA|"
-                          r"MHA|MPP|BEng|MEng|MST(?=\s*/|\s+in\b))(?![\w])")  # 'MST/Taxation': a master's in taxation, not a protocol
+                          r"MHA|MPP|BEng|MEng|MST(?=\s*/|\s+in\b)|"
+                          # school-leaving examinations: Malaysia's SPM and STPM, West Africa's WAEC, WASSCE, SSCE, NECO
+                          r"SPM|STPM|WAEC|WASSCE|SSCE|NECO)(?![\w])")  # 'MST/Taxation': a master's in taxation, not a protocol
 _CAPS_LEVEL = {"BE": "bachelor", "BS": "bachelor", "BSC": "bachelor", "BA": "bachelor", "MS": "master", "MSC": "master",
                "MA": "master", "ME": "master", "BSEE": "bachelor", "BSME": "bachelor", "BSCS": "bachelor",
                "MSCS": "master", "AA": "associate", "AS": "associate", "AAS": "associate", "BASC": "bachelor", "MASC": "master",
                "BFA": "bachelor", "MFA": "master", "BSN": "bachelor", "MSN": "master", "MPH": "master", "MPA": "master",
-               "MHA": "master", "MPP": "master", "MST": "master", "BENG": "bachelor", "MENG": "master"}
+               "MHA": "master", "MPP": "master", "MST": "master", "BENG": "bachelor", "MENG": "master",
+               **dict.fromkeys(("SPM", "STPM", "WAEC", "WASSCE", "SSCE", "NECO"), "secondary")}
 _SCHOOL_WORDS = (r"university|universit[àa]|college|suny|cuny|institute|institution|school|academy|polytechnic|iit|nit|"
                  r"vidyalaya|vidyapeeth|mahavidyalaya|faculty|conservatory|seminary|campus|"
                  r"universidad|universidade|universit[éeä]t?|universitat|universiteit|universitet(?:et)?|uniwersytet|univerzit[ae]|colegio|escuela|escola|"
                  r"[ée]cole|hochschule|fachhochschule|hogeschool|politecnico|polit[ée]cnic[ao]|politechnika|faculdade|facultad|"
-                 r"instituto|institut|lyc[ée]e|liceo")
+                 r"instituto|institut|lyc[ée]e|liceo|"
+                 # Malay and Indonesian, Turkish, Scandinavian: 'Universiti Teknologi MARA', 'Politeknik Ungku Omar',
+                 # 'Kolej Komuniti', 'Sekolah Menengah', 'Universitas Indonesia', 'Boğaziçi Üniversitesi', 'Högskola'
+                 r"universiti|universitas|[üu]niversitesi|politeknik|kolej|sekolah|akademi|h[öø]gsko(?:la|le)n?")
 INSTITUTION = re.compile(rf"\b({_SCHOOL_WORDS})\b", re.I)
 # a grade point average, a percentage, or a British degree's class ('2:1', 'First Class Honours', 'Upper Second')
 SCORE = re.compile(r"\b(?:gpa|cgpa|cpi|percentage|grade|score|aggregate)\s*(?:of\s*)?[:\-]?\s*(\d+(?:\.\d+)?\s*(?:/\s*\d+(?:\.\d+)?|%)?)"
                    r"|(\d{2}(?:\.\d+)?\s*%)|(\d\.\d{1,2})\s*/\s*(?:4|10)(?:\.0+)?\b"
-                   r"|(?<![\d:])([12]:[12])(?![\d:])|\b((?:first|upper second|lower second|third)[- ]class(?:\s+honours)?)\b",
-                   re.I)
+                   r"|(?<![\d:])([12]:[12])(?![\d:])|\b((?:first|upper second|lower second|third)[- ]class(?:\s+honours)?\b"
+                   r"|second[- ]class(?:\s+hono(?:u)?rs)?\s*(?:\((?:upper|lower)(?:\s+division)?\)|(?:upper|lower)(?:\s+division)?\b))",
+                   re.I)  # (and Nigeria's 'Second Class Upper', 'Second Class Honours (Lower Division)')
 
 
 _AFTER_NAME_WORD = re.compile(r"\b(?!(?:State|City)\s+$)[A-Z][\w.]*\s+$")

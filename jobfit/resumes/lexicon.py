@@ -230,9 +230,23 @@ def languages_named(text: str) -> list[tuple[str, str]]:
     return [(english, m.group().rstrip("-")) for m in _NAMED_LANGUAGE.finditer(text) if (english := _english_of(m))]
 
 
+# how well a language is spoken, as an English resume states it ('Fluent', 'Mother tongue', 'C1', and as Asia and Africa
+# write it, 'Excellent', 'Good', 'Fair')
+FLUENCY = re.compile(r"\b(native|mother\s*tongue|fluent|bilingual|professional|conversational|basic|intermediate|advanced|"
+                     r"elementary|proficient|beginners?|C2|C1|B2|B1|A2|A1|excellent|very good|good|fair|average|poor|limited)\b", re.I)
+
+
+# Malay and Indonesian name a language 'Bahasa' and its people or country: 'Bahasa Malaysia', 'Bahasa Inggeris'
+_BAHASA = {"malaysia": "Malay", "melayu": "Malay", "malayu": "Malay", "indonesia": "Indonesian", "inggeris": "English",
+           "inggris": "English", "cina": "Chinese", "mandarin": "Mandarin", "arab": "Arabic", "tamil": "Tamil",
+           "jepun": "Japanese", "jepang": "Japanese", "jerman": "German", "perancis": "French", "sepanyol": "Spanish"}
+_BAHASA_NAME = re.compile(r"\b[Bb]ahasa\s+(" + "|".join(_BAHASA) + r")\b", re.I)
+
+
 def in_english(text: str) -> str:
     """`text` with the languages it names in another language named in English ('Deutsch (Muttersprache)' ->
-    'German (Muttersprache)'); text that names none comes back as it is."""
+    'German (Muttersprache)', 'Bahasa Malaysia' -> 'Malay'); text that names none comes back as it is."""
+    text = _BAHASA_NAME.sub(lambda m: _BAHASA[m.group(1).lower()], text)
     return _NAMED_LANGUAGE.sub(lambda m: _english_of(m) or m.group(), text)
 
 

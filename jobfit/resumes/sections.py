@@ -69,7 +69,7 @@ SECTION_HEADINGS = {
     "additional": (
         "additional information", "additional", "personal details", "personal information", "other information",
         "links", "affiliations", "professional affiliations", "memberships", "professional memberships",
-        "personal data", "declaration", "other", "miscellaneous", "contact", "contact information",
+        "personal data", "declaration", "other", "miscellaneous", "contact", "contact information", "personal particulars",
     ),
 }
 # The headings of German, French, Spanish, Italian and Portuguese resumes (compared as `_cleaned` leaves them: no accents,

@@ -11,7 +11,7 @@ from datetime import date
 from jobfit.resumes.basics import NETWORKS
 from jobfit.resumes.dates import MONTH, find_range, iso, merged_years
 from jobfit.resumes.entries import CONTACT
-from jobfit.resumes.lexicon import in_english
+from jobfit.resumes.lexicon import FLUENCY, in_english
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import BULLET, Section, heading_of
 from jobfit.schema import NormalizedSkill, Skill
@@ -180,6 +180,13 @@ def _mostly_skills(matcher: SkillMatcher, name: str) -> bool:
 
 
 NETWORK_NAMES = frozenset(NETWORKS.values())
+# a line of personal data says who the person is, not what they can do ('Nationality: Malaysian' is no Malay,
+# 'IC No.: 950312-10-5566' no integrated circuits, 'Religion: Roman Catholic', 'State of Origin: Anambra State')
+PERSONAL_DATA = re.compile(r"^\W*(?:nationality|citizenship|religion|marital\s+status|civil\s+status|gender|sex|"
+                           r"date\s+of\s+birth|d\.?\s?o\.?\s?b|place\s+of\s+birth|birth\s*date|age|i/?c|nric|passport|"
+                           r"(?:national\s+)?id(?:entity)?(?:\s+card)?|state\s+of\s+origin|l\.?g\.?a|local\s+government(?:\s+area)?|"
+                           r"(?:father|mother|husband|wife|spouse)'?s?\s+name|height|weight|blood\s+group)"
+                           r"\s*(?:no\.?|number|#)?\s*[:\-–]", re.I)
 
 
 def resume_skills(
@@ -210,8 +217,8 @@ def resume_skills(
     contact_lines: list[bool] = []
     for section in sections:
         for line in section.lines:
-            if not line:
-                continue
+            if not line or (PERSONAL_DATA.match(line) and len(line.split()) <= 8):
+                continue  # (a longer line may go on to other things: '… Date of Birth: 11th April 1983 Languages: …')
             contact_lines.append(section.name == "header" or bool(EMAIL.search(line)))
             cleaned = blank(without_addresses(line), SKILL_YEARS)
             if school_names and section.name == "education":
@@ -243,10 +250,13 @@ def resume_skills(
     listed = [item for section in sections if section.name == "skills" for item in listed_items(section.lines)]
     # 'Deutsch (Muttersprache)', 'Inglés (avanzado)': a language named in another language is read by its English name
     written: dict[str, str] = {}
+    fluency: set[str] = set()  # a languages list's 'Excellent', 'Mother tongue', 'Beginners level': how well, no skill
     for item, years, level in (item for section in sections if section.name == "languages" for item in listed_items(section.lines)):
         if (english := in_english(item)) != item:
             written[english] = item
         listed.append((english, years, level))
+        if re.fullmatch(rf"(?:{FLUENCY.pattern})(?:\s+level)?", item, re.I) and not item.isupper():  # (not 'BASIC')
+            fluency.add(item)
     # "Environment: GIT, Maven, Jenkins" under a job, "Technologies: ..." under a project
     listed += listed_items([m.group(1) for section in sections if section.name != "skills" for line in section.lines
                             if (m := TOOLS_LINE.match(BULLET.sub("", line)))])
@@ -277,7 +287,7 @@ def resume_skills(
         main = normalized.get(max(found, key=lambda m: len(m.text)).skill.id) if found else None
         if main is not None:  # "Java Swing", "Windows CE 5.0": the item as written is the resume's wording of its skill
             main.evidence.append(written.get(item, item))
-        elif (kept := _as_listed(item)) and (kept == item or kept.lower() not in seen):
+        elif item not in fluency and (kept := _as_listed(item)) and (kept == item or kept.lower() not in seen):
             seen.add(kept.lower())
             unknown.append(Skill(name=kept, level=level, keywords=[kept]))
     for skill_id, entry in normalized.items():
