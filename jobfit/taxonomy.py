@@ -384,6 +384,11 @@ def _written_otherwise(word: str, names: set[str]) -> bool:
     return word not in names and not (word.isupper() and len(word) > 1)
 
 
+# the small words a name goes on with in French, Spanish, Italian or Portuguese: after one of them an everyday word of
+# those languages is that word ('Tableau de bord', 'Vue d'ensemble', 'Scala di valutazione'), not the product
+_ROMANCE_NEXT = re.compile(r"[ \t]+(?:de|di|da|del|della|dei|degli|des|du|dos|das|la|le|les|el)\b|[ \t]*d['’]", re.I)
+
+
 def _coined(word: str) -> bool:
     """A made-up product word ('PySpark', 'RStudio', 'Unity3D'): a capital or a digit inside it, so it
     cannot be an ordinary word whatever the context."""
@@ -758,6 +763,8 @@ class SkillMatcher:
                     key = tuple(keys[i:i + size])
                     sid = self._index.get(key)
                     if sid is not None:
+                        if key in self._foreign_names and _ROMANCE_NEXT.match(text, found[i + size - 1].end()):
+                            break  # 'Tableau de bord': the everyday word, whatever technology is near
                         ambiguous = (key in self._needs_context and not _coined(found[i].group())) or (
                             key in self._foreign_names and _written_otherwise(found[i].group(), self._foreign_names[key]))
                         hit = (i, i + size, sid, "context" if ambiguous else "alias")

@@ -550,6 +550,12 @@ def test_everyday_words_of_the_other_languages_read_are_no_technology(matcher):
     assert ("centos", "CentOS") in found(matcher, "Servers on CentOS") and ("centos", "centos") in found(matcher, "linux: centos 7")
     assert ("artificial-intelligence", "ai") in found(matcher, "experience with ai/ml tools")
     assert not found(matcher, "Quel est le salaire ? Grazie ai colleghi") and ("pega", "PEGA") in found(matcher, "Built PEGA flows")
+    # capitalized at a sentence's start, it is the everyday word when the language's small words follow, whatever
+    # technology is near ('Tableau de bord' was Tableau beside Power BI)
+    for text in ("Tableau de bord des ventes avec Power BI et SQL.", "Vue d'ensemble du projet en Python.",
+                 "Scala di valutazione in Excel"):
+        assert not {s for s, _ in found(matcher, text)} & {"tableau", "vue", "scala"}, text
+    assert ("tableau", "Tableau") in found(matcher, "Vous utiliserez Tableau et SQL.")
 
 
 def test_ordinary_words_and_adjectives_are_not_skills(matcher):
