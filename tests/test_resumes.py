@@ -1294,6 +1294,14 @@ def test_a_nigerian_degree_class_and_school_certificate(matcher):
         ("Federal Government College", "secondary", None)]
 
 
+def test_a_school_known_by_its_initials_after_the_degree_and_its_field(matcher):
+    text = ("Jane Roe\njane@example.com\n\nEDUCATION\nPhD Physics, MIT, 2010\nMSc Data Science, ETH Zurich, 2007\n"
+            "BSc Computer Science, UCL, 2005\n")
+    education = parse_resume(text, matcher=matcher).education
+    assert [(e.institution, e.area, e.endDate) for e in education] == [
+        ("MIT", "Physics", "2010"), ("ETH Zurich", "Data Science", "2007"), ("UCL", "Computer Science", "2005")]
+
+
 def test_jobs_a_summary_states_in_a_sentence(matcher):
     text = ("Robin Prose\nrobin@example.com\nSUMMARY\n"
             "Worked as Software Engineer with Prolifics Corporation Limited from Dec' 2015 to Sept' 2016. "

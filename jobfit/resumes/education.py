@@ -445,6 +445,9 @@ _SAID_OF = re.compile(r"(?i)\s+(?:is|was|are|were|has|had|includes?|included|req
 _EQUIVALENT = re.compile(r"(?i)^(?:equivalent|equivalence|equiv\.)\b")
 
 
+_ACRONYM_SCHOOL = re.compile(r"[A-Z]{2,6}(?:\s+[A-Z][a-z]+){0,2}")  # 'UCL', 'MIT', 'ETH Zurich', 'UNSW Sydney'
+
+
 def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | None = None) -> list[EducationEntry]:
     """The entries the lines name; what a school's own label heads ('Awards' under each degree) is no entry, and goes
     to `labeled_text` under the label's section ('awards')."""
@@ -594,6 +597,9 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
                   and re.fullmatch(r"(?i)[\w&.' -]*\buniversity\b[\w&.' -]*", named) and named.lower() not in line_school.lower()):
                 entry.institution = line_school = f"{line_school}, {named}"  # 'RUTGERS COLLEGE - RUTGERS UNIVERSITY': a
                 # university's college, both on one line
+            elif not entry.institution and has_degree and entry.area and _ACRONYM_SCHOOL.fullmatch(piece) and not degree_of(piece):
+                entry.institution = piece  # 'BSc Computer Science, UCL, 2015', 'MSc Data Science, ETH Zurich': a school known
+                # by its initials, after the degree and its field
             elif not entry.institution and len(piece.split()) <= 8 and piece[:1].isupper() and kind != "degree" \
                     and not is_body(piece) and not _SUBJECT_GRADES.search(piece) and not _A_GRADE.fullmatch(piece) \
                     and _may_name_school(piece):
