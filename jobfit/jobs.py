@@ -19,7 +19,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "4"
+ANALYSIS_VERSION = "5"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -41,15 +41,17 @@ EDUCATION_ASKED = (
     (re.compile(r"\b(?:(?i:high school|secondary school)|GED|HSC|SSC)\b"), "secondary"),
     # as German, French, Spanish and Italian postings ask them: 'abgeschlossenes Studium der Informatik', 'Bac+5',
     # 'Grado en Ingeniería', 'abgeschlossene Ausbildung', 'Abitur'
-    (re.compile(r"\b(?:doktorat|doktortitel|promoviert|doctorat|doctorado|dottorato)\b", re.I), "doctorate"),
-    (re.compile(r"\b(?:masterabschluss|masterstudium|máster|maestría|laurea magistrale|diplôme d['’]ingénieur)\b|"
+    (re.compile(r"\b(?:doktorat|doktortitel|promoviert|doctorat|doctorado|dottorato|doutorado)\b", re.I), "doctorate"),
+    (re.compile(r"\b(?:masterabschluss|masterstudium|máster|maestría|laurea magistrale|diplôme d['’]ingénieur|mestrado)\b|"
                 r"\bmaster\s+(?:en|de|in)\b|\bbac\s?\+\s?5\b", re.I), "master"),
     (re.compile(r"\b(?:bachelorabschluss|hochschulstudium|hochschulabschluss|universitätsstudium|fachhochschulstudium|"
                 r"abgeschlossene[sn]?\s+(?:\w+\s+)?studium|studium\s+(?:der|im\s+bereich|in)|licence\s+(?:en|de|professionnelle)|"
-                r"grado\s+(?:en|universitario)|licenciatura|título universitario|laurea)\b|\bbac\s?\+\s?[34]\b", re.I), "bachelor"),
+                r"grado\s+(?:en|universitario)|licenciatura|título universitario|laurea|ensino superior|forma[çc][ãa]o superior|"
+                r"gradua[çc][ãa]o\s+em|bacharelado)\b|\bbac\s?\+\s?[34]\b|\b(?:HBO|WO)\b", re.I), "bachelor"),
     (re.compile(r"\bbac\s?\+\s?2\b|\b(?:BTS|DUT)\b"), "associate"),
-    (re.compile(r"\b(?:\w*ausbildung|formation professionnelle|formación profesional)\b", re.I), "certificate"),
-    (re.compile(r"\b(?:abitur|baccalauréat|bachillerato|maturità|matura)\b", re.I), "secondary"),
+    (re.compile(r"\b(?:\w*ausbildung|formation professionnelle|formación profesional|curso técnico|ensino técnico)\b|\bMBO\b", re.I),
+     "certificate"),
+    (re.compile(r"\b(?:abitur|baccalauréat|bachillerato|maturità|matura|ensino médio)\b|\b(?:HAVO|VWO)\b", re.I), "secondary"),
 )
 
 
@@ -70,7 +72,8 @@ OFFER_HEADING = re.compile(
     r"why us|why (should you )?apply|"
     # German, French, Spanish, Italian: 'Wir bieten', 'Das bieten wir', 'Nous offrons', 'Ofrecemos', 'Offriamo'
     r"(was |das )?wir bieten|das bieten wir|unser angebot|über uns|nous (vous )?offrons|ce que nous (vous )?offrons|"
-    r"avantages|qui sommes-nous|ofrecemos|qué ofrecemos|beneficios|sobre nosotros|offriamo|cosa offriamo|chi siamo)\b",
+    r"avantages|qui sommes-nous|ofrecemos|qué ofrecemos|beneficios|sobre nosotros|offriamo|cosa offriamo|chi siamo|"
+    r"benefícios|o que oferecemos|oferecemos|sobre nós|wat (?:wij|we) bieden|wij bieden|arbeidsvoorwaarden|over ons)\b",
     re.I,
 )
 # A location that names no place of work but where a remote job may be done from, as remote job boards write it:
@@ -116,7 +119,7 @@ HEADING_WORDS = re.compile(
 )
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.;!?])\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z0-9)][.;!?])|(?<=[A-Z]{2}[.;!?]))\s+(?=[A-Z])")  # (after 'SQL.', not 'B.S.')
 
 
 def _sentences_apart(lines: list[str]) -> list[str]:
@@ -163,16 +166,18 @@ FIELD_JOIN = re.compile(r"^(?:\s*(?:[,/&]|\bor\b|\band\b)\s*|\s+)$", re.I)
 SLASHED = re.compile(r"[\w#+.]*\w[#+]*(?:/\.?\w[\w#+.]*)+")
 PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|ideally|wünschenswert|von vorteil|idealerweise|"
                        r"un plus|un atout|souhaité|souhaitée|apprécié|appréciée|deseable|se valorará|valorable|"
-                       r"costituisce un plus|gradit[oa])(?!\w)", re.I)
+                       r"costituisce un plus|gradit[oa]|desej[aá]vel|diferencial|pré|pluspunt|gewenst)(?!\w)", re.I)
 # the years of experience asked: '3+ years of experience', '2 years ICU experience', '5+ years with Python', 'at least 4 years
 # in sales', 'minimum of 2 years' (not 'founded 10 years ago', 'a contract for 2 years')
 YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:[A-Za-z/+#-]+(?:\.[A-Za-z]+)*\s+){0,3}?experience"
                          r"|(\d{1,2})\+\s*years?\s+(?:of|with|in|using|working|building|developing|managing)\b"
                          r"|\b(?:at least|minimum(?: of)?|min\.)\s+(\d{1,2})\+?\s*years?\b"
-                         # German, French, Spanish, Italian: '5 Jahre Berufserfahrung', "3 ans d'expérience", 'al menos 4 años'
-                         r"|(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?(?:jahre?n?|ans|años|anni)\s+(?:\w+\s+){0,2}?(?:\w*erfahrung|d['’]\s?expérience|"
-                         r"de\s+experiencia|di\s+esperienza)"
-                         r"|\b(?:mindestens|au moins|minimum|al menos|mínimo|almeno)\s+(\d{1,2})\+?\s*(?:jahre?n?|ans|años|anni)\b", re.I)
+                         # German, French, Spanish, Italian, Portuguese, Dutch: '5 Jahre Berufserfahrung', "3 ans d'expérience",
+                         # 'al menos 4 años', '3 anos de experiência', 'minimaal 3 jaar werkervaring'
+                         r"|(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?(?:jahre?n?|ans|años|anni|anos|jaar)\s+(?:\w+\s+){0,2}?(?:\w*erfahrung|d['’]\s?expérience|"
+                         r"de\s+experiencia|di\s+esperienza|de\s+experi[êe]ncia|\w*ervaring)"
+                         r"|\b(?:mindestens|au moins|minimum|al menos|mínimo(?:\s+de)?|almeno|pelo menos|no mínimo|minimaal|ten minste)\s+"
+                         r"(\d{1,2})\+?\s*(?:jahre?n?|ans|años|anni|anos|jaar)\b", re.I)
 # the employer's own years, said before the figure in its sentence: "We have over 20 years of remote experience",
 # "Our team brings 30 years of experience", "we've been building software for 12+ years"
 _OWN_YEARS = re.compile(r"(?i)\b(?:we(?:'ve|’ve)?|our\s+(?:[\w-]+\s+)?(?:team|company|firm|agency|founders?|group|business|people))\s+"
@@ -193,13 +198,16 @@ def years_asked(text: str) -> float | None:
 # 'jornada completa'); the first that a posting names, in this order, is its type
 EMPLOYMENT_TYPES = (
     (re.compile(r"\b(?:intern(ship)?|praktikum|praktikant(?:in)?|werkstudent(?:in)?|stagiaire|pr[aá]cticas|becari[oa]|"
-                r"tirocinio)\b|\bstage\s+(?:de|d['’]|en)\b", re.I), "internship"),
+                r"tirocinio|est[aá]gio|estagi[aá]ri[oa]|stagiair)\b|\bstage\s+(?:de|d['’]|en)\b", re.I), "internship"),
     (re.compile(r"\bvolunteer(ing)?\b|\b(?:ehrenamt\w*|bénévolat|bénévole|voluntariado)\b", re.I), "volunteer"),
-    (re.compile(r"\bpart[-_ ]?time\b|\b(?:teilzeit|temps partiel|tiempo parcial|media jornada|tempo parziale)\b", re.I), "part-time"),
-    (re.compile(r"\b(contract|contractor|freelance|freiberuflich|freelancer|indépendant|autónomo)\b", re.I), "contract"),
-    (re.compile(r"\btemporary\b|\b(?:befristet\w*|zeitarbeit|CDD|intérim|contrato temporal|tempo determinato)\b", re.I), "temporary"),
-    (re.compile(r"\bfull[-_ ]?time\b|\b(?:vollzeit|temps plein|temps complet|CDI|jornada completa|tiempo completo|tempo pieno)\b",
-                re.I), "full-time"),
+    (re.compile(r"\bpart[-_ ]?time\b|\b(?:teilzeit|temps partiel|tiempo parcial|media jornada|tempo parziale|meio[- ]per[ií]odo|"
+                r"tempo parcial|deeltijd)\b", re.I), "part-time"),
+    (re.compile(r"\b(contract|contractor|freelance|freiberuflich|freelancer|indépendant|autónomo|pessoa jurídica|zzp)\b", re.I),
+     "contract"),
+    (re.compile(r"\btemporary\b|\b(?:befristet\w*|zeitarbeit|CDD|intérim|contrato temporal|tempo determinato|tempor[aá]rio|"
+                r"tijdelijk\w*)\b", re.I), "temporary"),
+    (re.compile(r"\bfull[-_ ]?time\b|\b(?:vollzeit|temps plein|temps complet|CDI|jornada completa|tiempo completo|tempo pieno|"
+                r"tempo integral|per[ií]odo integral|CLT|voltijd)\b", re.I), "full-time"),
 )
 
 

@@ -138,7 +138,7 @@ def _pattern(local_sign: str | None = None) -> re.Pattern:
     start = r"(?:(?=[\d$€£₹¥￥₩₽₺₱₪₦฿₫₴])|(?<![A-Za-z])(?=[A-Za-z]))"
     # between the two figures of a range: a dash, 'to' or 'and' in English and other languages ('de 40.000 a 50.000',
     # 'od 12 000 do 16 000 zł', 'mellan 40 000 och 50 000 kr', '500万円〜700万円')
-    between = r"(?:-|–|—|~|〜|～|to|and|à|bis|hasta|till|tot|do|até|sampai|hingga|a(?=\s+\d)|(?:y|e|et|und|en|och|og)(?=\s+(?:\S{1,3}\s?)?\d))"
+    between = r"(?:-|–|—|~|〜|～|to|and|à|bis|hasta|till|tot|do|até|sampai|hingga|(?:a|y|e|et|und|en|och|og)(?=\s+(?:\S{1,3}\s?)?\d))"
     return re.compile(
         start + amount("lo")
         + rf"(?:(?:\s*/\s*(?P<loperiod>{words})\b\.?)?\s*{between}\s*" + amount("hi") + r")?"  # "$40/hour - $50/hour"
@@ -191,7 +191,7 @@ def parse_salary(text: str, country: str | None = None) -> Salary | None:
         unit = "lpa" if written == "lpa" else None  # "12 LPA": lakhs per annum
         low = _amount(match["lo"], match["lok"] or match["hik"] or unit)
         high = _amount(match["hi"], match["hik"] or unit) if match["hi"] else None
-        if not currency or low < 1 or (match["lok"] or "").lower().rstrip(".") in _COMPANY_SIZED:
+        if not currency or low < 1 or {(match["lok"] or "").lower().rstrip("."), (match["hik"] or "").lower().rstrip(".")} & _COMPANY_SIZED:
             continue  # "$11M paid out to our engineers", "a $3.5 trillion industry": a company's money, not a salary
         before = _NOT_PAY_BEFORE.search(text[max(0, match.start() - 40):match.start()])
         # 'Pay $25/hr. Annual bonus': the sentence ended with the period's dot (not so '€5,000 p.a. travel allowance')

@@ -524,6 +524,18 @@ Wir bieten:
     ("Desarrollador Backend Java", "Contrato indefinido, jornada completa. 100% remoto desde España. Grado en Ingeniería "
      "Informática, 4 años de experiencia con Java.",
      {"type": "full-time", "remote": "Full", "years": 4, "education": "bachelor", "not_skills": {"informetica"}}),
+    # Brazil's 'Pleno' and the Netherlands' 'Medior' are between junior and senior
+    ("Desenvolvedor Python Pleno", "Regime: CLT, tempo integral. Modelo híbrido (3 dias no escritório). Requisitos: 3 anos "
+     "de experiência com Python e Django, SQL. Desejável: AWS. Formação superior completa em Ciência da Computação. "
+     "Salário: R$ 8.000 a R$ 10.000 por mês.",
+     {"type": "full-time", "remote": "Hybrid", "years": 3, "education": "bachelor", "salary": (8000, 10000),
+      "required": {"python", "django", "sql"}, "preferred": {"aws"}, "seniority": "associate"}),
+    ("Estágio em Marketing Digital", "Estágio de 6 meses, meio período. Ensino médio completo.",
+     {"type": "internship", "education": "secondary", "seniority": "internship"}),
+    ("Medior Java Developer", "Fulltime (40 uur). Hybride: 2 dagen thuiswerken. Wat vragen wij: minimaal 3 jaar ervaring met "
+     "Java, HBO werk- en denkniveau. Salaris: € 4.000 - € 5.500 bruto per maand.",
+     {"type": "full-time", "remote": "Hybrid", "years": 3, "education": "bachelor", "salary": (4000, 5500),
+      "seniority": "associate"}),
 ])
 def test_postings_in_german_french_and_spanish_are_read_as_english_ones(matcher, title, description, expected):
     """Before, these had no employment type, years or education asked; 'Remote nicht möglich' made a job remote,
