@@ -77,13 +77,18 @@ TITLE_WORDS_FILE = Path(__file__).parent / "data" / "title_words.yaml"
 
 
 @lru_cache(maxsize=1)
+def _title_sections() -> dict[str, dict[str, str]]:
+    import yaml
+
+    return yaml.safe_load(TITLE_WORDS_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def title_words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """(words, phrases, German heads) in the English of the occupations' labels (`data/title_words.yaml`): the words job
     boards shorten ('Asst') or write in Malay, German, French, Spanish, Italian or Portuguese ('Juruwang', 'Comptable',
     'Enfermera'); phrases of several words ('chef de projet'); the heads of German compounds ('Softwareentwickler')."""
-    import yaml
-
-    sections = yaml.safe_load(TITLE_WORDS_FILE.read_text(encoding="utf-8"))
+    sections = _title_sections()
     words: dict[str, str] = {}
     for name, table in sections.items():
         if name not in ("phrases", "german_heads"):
@@ -96,8 +101,35 @@ def title_in_english(title: str) -> str:
     """The title with the words job boards shorten ('Asst') or write in Malay, German, French, Spanish, Italian or
     Portuguese in the English of the occupations' labels (`title_words`): 'Juruwang' is a cashier, 'Chef de projet' a
     project manager, 'Softwareentwickler' a software developer. Words it does not know stay as they are."""
-    title = _phrases().sub(lambda m: title_words()[1][m.group().lower()], title or "")
+    title = _phrases().sub(lambda m: title_words()[1][m.group().lower()], _malay_order(title or ""))
     return re.sub(r"[^\W\d_]+", lambda m: _word_in_english(m.group()), title)
+
+
+def _malay_order(title: str) -> str:
+    """A Malay title's words in English order: the job words first in Malay, what the job is of after them
+    ('Eksekutif Akaun' -> 'Akaun Eksekutif', an accounts executive; 'Penolong Pengurus Operasi' -> 'Operasi Penolong
+    Pengurus', an operations assistant manager)."""
+    sections = _title_sections()
+    words = title.split(" ")
+    lowered = [w.lower() for w in words]
+    for i, word in enumerate(lowered):
+        if word not in sections["malay_heads"]:
+            continue
+        j = i
+        while j < len(words) and lowered[j] in sections["malay_heads"]:
+            j += 1
+        k = j
+        while k < len(words):  # a word, or two a phrase translates ('Eksekutif Sumber Manusia': human resources)
+            if sections["malay"].get(lowered[k]):
+                k += 1
+            elif " ".join(lowered[k:k + 2]) in sections["phrases"]:
+                k += 2
+            else:
+                break
+        if k > j:
+            return " ".join(words[:i] + words[j:k] + words[i:j] + words[k:])
+        break
+    return title
 
 
 @lru_cache(maxsize=65536)

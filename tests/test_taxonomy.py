@@ -777,6 +777,13 @@ def test_a_title_in_malay_shortened_or_misspelt_names_its_occupation():
     speaker, office = occupations.normalize(["QA Team Leader, Japanese Speaker", "OFFCIE ASSISTANT"])
     assert "speaking" not in speaker.title and "doctor" not in office.title
     assert occupations.normalize(["Public Speaking Coach"])[0].title == "public speaking coach"  # named so
+    # Malay names the job first, what it is of after: read in English order, the title meets the English one's occupation
+    from jobfit.occupations import title_in_english
+
+    assert [title_in_english(t) for t in ("Eksekutif Sumber Manusia", "Penolong Pengurus Operasi", "Kerani Akaun")] == [
+        "human resources executive", "operations assistant manager", "accounts clerk"]
+    malay, english = occupations.normalize(["Eksekutif Akaun", "Accounts Executive"])
+    assert malay.title == english.title and malay.title != "choreologist"
 
 
 def test_titles_in_german_french_spanish_and_italian_name_their_occupations():
