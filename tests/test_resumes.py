@@ -1266,17 +1266,17 @@ def test_a_malaysian_resume(matcher):
             "WORKING EXPERIENCE\nJan 2020 - Present\nAccount Executive\nSunway Berhad, Bandar Sunway\n"
             "- Handle full set of accounts, monthly closing and bank reconciliation\n\n"
             "SKILLS\nMicrosoft Excel, AutoCount, MYOB\n\n"
-            "LANGUAGES\nBahasa Malaysia - Excellent\nEnglish - Good\nMandarin - Basic\n")
+            "LANGUAGES\nBahasa Malaysia - Excellent\nEnglish - Good\nMandarin - Basic\nJapanese (B2)\n")
     profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
     assert (profile.basics.name, profile.basics.phone) == ("Nurul Aisyah binti Ahmad", "+60123456789")
     assert [(e.institution, e.level) for e in profile.education] == [
         ("Universiti Teknologi MARA (UiTM)", "bachelor"), ("Politeknik Sultan Salahuddin Abdul Aziz Shah", "certificate"),
         (None, "secondary")]
     assert [(lang.language, lang.fluency) for lang in profile.languages] == [
-        ("Malay", "excellent"), ("English", "good"), ("Mandarin", "basic")]
+        ("Malay", "excellent"), ("English", "good"), ("Mandarin", "basic"), ("Japanese", "b2")]
     names = {s.name for s in profile.skills}
     assert {"Microsoft Excel", "AutoCount", "MYOB"} <= names
-    assert not names & {"integrated circuits", "Excellent", "Good", "Bahasa Malaysia"}
+    assert not names & {"integrated circuits", "Excellent", "Good", "Bahasa Malaysia", "B2"}
     # Malay is a skill as a language she speaks, not as her nationality
     assert [s.evidence for s in profile.meta.skills if s.name == "Malay"] == [["Bahasa Malaysia"]]
 

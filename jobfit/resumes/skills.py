@@ -255,7 +255,7 @@ def resume_skills(
         if (english := in_english(item)) != item:
             written[english] = item
         listed.append((english, years, level))
-        if re.fullmatch(rf"(?:{FLUENCY.pattern})(?:\s+level)?", item, re.I) and not item.isupper():  # (not 'BASIC')
+        if re.fullmatch(rf"(?:{FLUENCY.pattern})(?:\s+level)?", item, re.I) and not (item.isupper() and item.isalpha()):  # (not 'BASIC')
             fluency.add(item)
     # "Environment: GIT, Maven, Jenkins" under a job, "Technologies: ..." under a project
     listed += listed_items([m.group(1) for section in sections if section.name != "skills" for line in section.lines
