@@ -70,14 +70,15 @@ _NOT_PAY_BEFORE = re.compile(r"\b(?:funding|funded|raised|revenues?|valuation|va
                              r"health|gym|fitness|remote|home[- ]office|office|equipment|internet|phone|mobile|relocation|"
                              r"travel|meal|food|lunch|commut\w*|transport\w*|conference|books?|development|co-?working|"
                              r"workspace|setup|tech|technology|refresher|personal|work)\s+)stipends?|allowances?|reimburs\w*|spending|paid out|"
-                             r"benefit of)((?:\W+[\w~]+){0,3}\W*)$", re.I)
+                             r"benefit of|bonus(?:es)?|differentials?|relocation|sav(?:e|es|ed|ings)|tuition|referral|gift cards?|"
+                             r"vouchers?)((?:\W+[\w~]+){0,3}\W*)$", re.I)
 # ... unless pay is named after those words: "Budget Analyst salary: $70k"
 _PAY = re.compile(r"(?i)\b(?:salary|pay|paid|compensation|wages?|rate|earn\w*|base|OTE|gehalt|vergütung|lohn|salaire|"
                   r"rémunération|salario|sueldo|retribución|stipendio|retribuzione)\b")
 # (within its sentence, and not past a 'plus', a spaced '+' or an 'and': "$90,000 plus annual bonus", "$90,000 + bonus" and
 # "Pay $25/hr. Annual bonus" are pay; "$50k+ monthly budgets" is not)
 _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also)\b)[A-Za-z-]+\s+){0,3}?(?:funding|budgets?|stipends?|allowances?|reimbursements?|"
-                            r"bonus(?:es)?|revenues?|sales|setup|grants?|prizes?|equipment|premiums?|payouts|"
+                            r"bonus(?:es)?|revenues?|sales|setup|grants?|prizes?|equipment|premiums?|payouts|gift\s+cards?|vouchers?|"
                             r"(?:for|towards?)\s+(?:\S+\s+){0,2}?(?:education|training|learning|conferences?|courses?|"
                             r"office|co-?working|wellness|gym|health))\b", re.I)  # used with .match at the figure's end
 # the period said before the figure: "Monthly salary: €3,500", "Hourly rate: $25", a contractor's "Day rate: £500"

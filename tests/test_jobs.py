@@ -139,6 +139,13 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("$90,000 + bonus", (90000, 90000, "USD", "year")),
         ("Pay $25/hr. Annual bonus paid in March", (25, 25, "USD", "hour")),
         ("Salary: $90,000. Plus a wellness stipend of $100 per month", (90000, 90000, "USD", "year")),
+        # a bonus, a differential, relocation, savings or a gift card named with the money is no pay
+        ("Employee referral bonus of $1,000. Compensation: $60,000/yr", (60000, 60000, "USD", "year")),
+        ("Sign-on bonus: $3,000. Pay: $30/hour.", (30, 30, "USD", "hour")),
+        ("Shift differential of $2/hr for nights. Starting pay: $18/hr", (18, 18, "USD", "hour")),
+        ("Relocation assistance up to $10,000 available. Base salary $120k-$140k.", (120000, 140000, "USD", "year")),
+        ("Our customers save $1,200 a year on average. You will earn $65,000.", (65000, 65000, "USD", "year")),
+        ("$25 Amazon gift card for applying. Hourly pay $22-$26.", (22, 26, "USD", "hour")),
         ("Base pay range: $45,000 - $60,000\n- Performance Bonus opportunities", (45000, 60000, "USD", "year")),
         # an intern's stipend is their pay; a stipend for something is not
         ("Stipend: ₹50,000 per month", (50000, 50000, "INR", "month")),
