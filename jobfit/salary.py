@@ -61,6 +61,7 @@ _MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "l": 1e5, "lakh":
 # millions and more after a dollar or a euro are a company's money ("raised $20M"), not a salary (a juta is not)
 _COMPANY_SIZED = frozenset({"m", "mn", "million", "bn", "b", "billion", "trillion"})
 # Lakhs and crores are India's (and its neighbours') units: a figure in them with no currency is in rupees.
+_LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")  # India groups digits in lakhs: a sum so written is in rupees
 _INDIAN_UNITS = frozenset(unit for unit, factor in _MULTIPLIERS.items() if factor in (1e5, 1e7))
 ESTIMATE = re.compile(r"\b(est\.|estimated?|estimation)", re.I)  # 'Glassdoor est.': the board's guess, not the employer's
 # money that is not pay, by the words just before it ("raised $20M", "each sale is between $250", "an education
@@ -127,7 +128,8 @@ def _pattern(local_sign: str | None = None) -> re.Pattern:
                   r"\b\.?(?!\w)|万)")
 
     def amount(n: str) -> str:
-        return rf"(?P<{n}cur>{currency})?\s?(?P<{n}>{number})\s?(?P<{n}k>{multiplier})?\s?(?P<{n}cur2>{named})?"
+        # (India's '/-' after a sum: 'Rs 15,000/- per month')
+        return rf"(?P<{n}cur>{currency})?\s?(?P<{n}>{number})(?:/-)?\s?(?P<{n}k>{multiplier})?\s?(?P<{n}cur2>{named})?"
 
     # (gross or net said between: '65.000 € brutto im Jahr', '45 000 € brut annuel', '1.800 euro netti al mese')
     words = "|".join(map(re.escape, sorted(set(_PERIOD_WORDS) - {"an"}, key=len, reverse=True)))
@@ -186,8 +188,9 @@ def parse_salary(text: str, country: str | None = None) -> Salary | None:
         symbol = next((w for w in written_as if re.fullmatch(r"[A-Z]{3}", w)), written_as[0] if written_as else None)
         currency = _currency(symbol, local)
         written = (match["period"] or match["loperiod"] or "").lower()
-        if not currency and {(match["lok"] or "").lower().rstrip("."), (match["hik"] or "").lower().rstrip("."), written} & _INDIAN_UNITS:
-            currency, symbol = "INR", "lakh"  # "CTC: 12-18 LPA", "3.5 - 5 Lakhs per annum"
+        if not currency and ({(match["lok"] or "").lower().rstrip("."), (match["hik"] or "").lower().rstrip("."), written}
+                             & _INDIAN_UNITS or _LAKH_GROUPED.fullmatch(match["lo"])):
+            currency, symbol = "INR", "lakh"  # "CTC: 12-18 LPA", "3.5 - 5 Lakhs per annum", "3,00,000 - 5,00,000 P.A."
         period = _PERIOD_WORDS.get(written) or _PERIOD_WORDS.get(written.rstrip("."))
         unit = "lpa" if written == "lpa" else None  # "12 LPA": lakhs per annum
         low = _amount(match["lo"], match["lok"] or match["hik"] or unit)

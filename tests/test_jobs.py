@@ -121,6 +121,8 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("CTC: 12-18 LPA", (1200000, 1800000, "INR", "year")),
         ("Salary: 3.5 - 5 Lakhs per annum", (350000, 500000, "INR", "year")),
         ("Compensation: INR 8,00,000 - 12,00,000 per annum", (800000, 1200000, "INR", "year")),
+        ("Salary: 3,00,000 - 5,00,000 P.A.", (300000, 500000, "INR", "year")),  # grouped in lakhs: rupees
+        ("Stipend: Rs 15,000/- per month", (15000, 15000, "INR", "month")),  # India's '/-' after a sum
         # Switzerland groups thousands with apostrophes; Malaysia writes its ringgit RM
         ("CHF 120'000 - 140'000", (120000, 140000, "CHF", "year")),
         ("RM 3,500 - RM 4,500 per month", (3500, 4500, "MYR", "month")),
