@@ -25,6 +25,9 @@ ANALYSIS_VERSION = "5"
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
 # shouted "TO BE CONSIDERED" or an "SSL certificate".
 _BEFORE_FIELD = r"(?=\.?\s*(?:/|,|or\b|and\b|degree|in\b|\())"
+# a Dutch school level as a Dutch posting asks it ('HBO werk- en denkniveau', 'afgeronde mbo-opleiding', 'HBO/WO'), not
+# HBO the network nor VWO the testing tool
+_DUTCH = r"\b(?:{0})\b(?=[\s/-]*(?:hbo|wo|mbo|havo|vwo|niveau|opleiding|diploma|werk|bachelor|master)\b)|\bafgeronde\s+(?:{0})\b"
 EDUCATION_ASKED = (
     (re.compile(r"\b(?:ph\.?\s?d|doctorate|doctoral degree|doctor of (?:philosophy|science|medicine|education))\b", re.I),
      "doctorate"),
@@ -47,11 +50,13 @@ EDUCATION_ASKED = (
     (re.compile(r"\b(?:bachelorabschluss|hochschulstudium|hochschulabschluss|universitätsstudium|fachhochschulstudium|"
                 r"abgeschlossene[sn]?\s+(?:\w+\s+)?studium|studium\s+(?:der|im\s+bereich|in)|licence\s+(?:en|de|professionnelle)|"
                 r"grado\s+(?:en|universitario)|licenciatura|título universitario|laurea|ensino superior|forma[çc][ãa]o superior|"
-                r"gradua[çc][ãa]o\s+em|bacharelado)\b|\bbac\s?\+\s?[34]\b|\b(?:HBO|WO)\b", re.I), "bachelor"),
+                r"gradua[çc][ãa]o\s+em|bacharelado)\b|\bbac\s?\+\s?[34]\b|" + _DUTCH.format("HBO|WO"), re.I), "bachelor"),
     (re.compile(r"\bbac\s?\+\s?2\b|\b(?:BTS|DUT)\b"), "associate"),
-    (re.compile(r"\b(?:\w*ausbildung|formation professionnelle|formación profesional|curso técnico|ensino técnico)\b|\bMBO\b", re.I),
+    (re.compile(r"\b(?:\w*ausbildung|formation professionnelle|formación profesional|curso técnico|ensino técnico)\b|"
+                + _DUTCH.format("MBO"), re.I),
      "certificate"),
-    (re.compile(r"\b(?:abitur|baccalauréat|bachillerato|maturità|matura|ensino médio)\b|\b(?:HAVO|VWO)\b", re.I), "secondary"),
+    (re.compile(r"\b(?:abitur|baccalauréat|bachillerato|maturità|matura|ensino médio)\b|" + _DUTCH.format("HAVO|VWO"), re.I),
+     "secondary"),
 )
 
 

@@ -496,6 +496,10 @@ def test_hiring_boilerplate_names_no_skill_and_slashed_pairs_keep_their_wording(
     ("Requirements:\n- Python\nBenefits:\n- We pay for your Master's degree", None),
     # the least level, whatever language names each: a school-leaving diploma, 'Bac+5' a plus
     ("Requirements:\n- High School Diploma\n- Bac+5 is a plus", "secondary"),
+    # the Dutch school levels as a Dutch posting asks them, not HBO the network nor VWO the testing tool
+    ("Wat vragen wij:\n- HBO werk- en denkniveau", "bachelor"),
+    ("Wat vragen wij:\n- Een afgeronde mbo-opleiding", "certificate"),
+    ("Requirements:\n- Experience with Google Optimize, VWO and Optimizely\n- Our clients include HBO Max", None),
 ])
 def test_the_education_a_posting_asks_is_the_least_it_accepts(matcher, description, asked):
     """A candidate with a bachelor's is not short of 'BS/MS/PhD'; the match's education part reads this level."""
