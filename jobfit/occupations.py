@@ -85,15 +85,16 @@ def _title_sections() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def title_words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(words, phrases, German heads) in the English of the occupations' labels (`data/title_words.yaml`): the words job
-    boards shorten ('Asst') or write in Malay, German, French, Spanish, Italian or Portuguese ('Juruwang', 'Comptable',
-    'Enfermera'); phrases of several words ('chef de projet'); the heads of German compounds ('Softwareentwickler')."""
+    """(words, phrases, compound heads) in the English of the occupations' labels (`data/title_words.yaml`): the words job
+    boards shorten ('Asst') or write in Malay, German, French, Spanish, Italian, Portuguese or Dutch ('Juruwang',
+    'Comptable', 'Enfermera', 'Analist'); phrases of several words ('chef de projet'); the heads of German and Dutch
+    compounds ('Softwareentwickler', 'Magazijnmedewerker')."""
     sections = _title_sections()
     words: dict[str, str] = {}
     for name, table in sections.items():
-        if name not in ("phrases", "german_heads"):
+        if name not in ("phrases", "compound_heads"):
             words.update(table)
-    heads = dict(sorted(sections["german_heads"].items(), key=lambda item: -len(item[0])))  # the longest head first
+    heads = dict(sorted(sections["compound_heads"].items(), key=lambda item: -len(item[0])))  # the longest head first
     return {**words, **heads}, sections["phrases"], heads
 
 
@@ -134,8 +135,8 @@ def _malay_order(title: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _word_in_english(word: str) -> str:
-    """A word in English when `title_words` knows it or it is a German compound ending with a head it knows
-    ('Vertriebsmitarbeiter': sales staff); else as it is."""
+    """A word in English when `title_words` knows it or it is a German or Dutch compound ending with a head it
+    knows ('Vertriebsmitarbeiter': sales staff, 'Magazijnmedewerker': warehouse staff); else as it is."""
     lower = word.lower()
     words, _, heads = title_words()
     if lower in words:

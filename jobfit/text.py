@@ -73,7 +73,9 @@ def _word_counts(language: str) -> dict[str, int]:
         return json.load(f)
 
 
-# The languages other than English that resumes and postings are read in (sections, dates, titles, salaries)
+# The languages other than English that resumes and postings are read in (sections, dates, titles, salaries), whose
+# everyday words name no technology alone (`foreign_common_words`). Dutch is read too, but its everyday words are not
+# these: they hold 'container', 'firewall', 'helm' and 'rust', which English resumes use as themselves.
 READ_LANGUAGES = ("de", "fr", "es", "it", "pt")
 FOREIGN_COMMON = 10_000  # the most used words of each that count as its ordinary words
 

@@ -1281,6 +1281,24 @@ def test_a_malaysian_resume(matcher):
     assert [s.evidence for s in profile.meta.skills if s.name == "Malay"] == [["Bahasa Malaysia"]]
 
 
+def test_a_dutch_resume(matcher):
+    """Before: no work, no schooling, 'Engels' a skill and not English: the headings, months, 'heden', the job words
+    and the fluency were all Dutch."""
+    text = ("Sanne de Vries\nData Analist\nUtrecht | +31 6 12345678 | sanne@example.nl\n\nWERKERVARING\n\n"
+            "Data Analist — Bol.com, Utrecht\njanuari 2020 - heden\n- Dashboards gebouwd in Power BI en Python\n\n"
+            "Junior Analist — Rabobank, Utrecht\nseptember 2017 - december 2019\n- Rapportages met SQL\n\n"
+            "OPLEIDING\n\nMaster Data Science, Universiteit Utrecht, 2015 - 2017\n\nVAARDIGHEDEN\nPython, SQL, Power BI\n\n"
+            "TALEN\nNederlands (moedertaal), Engels (vloeiend), Duits (basis)\n")
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert (profile.basics.name, profile.basics.label) == ("Sanne de Vries", "Data Analist")
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in profile.work] == [
+        ("Data Analist", "Bol.com", "2020-01", None), ("Junior Analist", "Rabobank", "2017-09", "2019-12")]
+    assert [(e.institution, e.level, e.endDate) for e in profile.education] == [("Universiteit Utrecht", "master", "2017")]
+    assert [(lang.language, lang.fluency) for lang in profile.languages] == [
+        ("Dutch", "native"), ("English", "fluent"), ("German", "basic")]
+    assert "Engels" not in {s.name for s in profile.skills}
+
+
 def test_a_nigerian_degree_class_and_school_certificate(matcher):
     text = ("Chukwuemeka Okafor\nemeka@example.com\n\nPERSONAL DATA\nState of Origin: Anambra State\n\n"
             "EDUCATIONAL QUALIFICATIONS\n"

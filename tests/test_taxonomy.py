@@ -799,6 +799,13 @@ def test_titles_in_german_french_spanish_and_italian_name_their_occupations():
     assert shared_occupation_matcher().respell("Vertriebsmitarbeiter Innendienst") == "sales staff inside sales"
     # no word English uses too: a personal assistant is no human resources assistant
     assert shared_occupation_matcher().normalize(["Personal Assistant"])[0].title != "human resources assistant"
+    # Dutch, its compounds by their head as German's (these were a mobile application developer, a medium, an ICT
+    # buyer, a roustabout and a clarifier)
+    dutch = {"Softwareontwikkelaar": "software developer", "Magazijnmedewerker": "warehouse worker",
+             "Projectleider ICT": "ICT project manager", "Klantenservice medewerker": "customer service representative"}
+    found = shared_occupation_matcher().normalize(list(dutch))
+    assert {title: occ.title for title, occ in zip(dutch, found, strict=True)} == dutch
+    assert "nurse" in shared_occupation_matcher().normalize(["Verpleegkundige"])[0].title
 
 
 def test_a_title_names_the_narrowest_occupation_that_fits_it_nearly_as_well():

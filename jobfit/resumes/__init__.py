@@ -82,13 +82,13 @@ FIGURE = re.compile(r"[$€£₹]\s?\d[\d,.]*\s*(?:[kmb]|million|billion|lakhs?|
 # fluency as German, French, Spanish, Italian and Portuguese resumes state it
 FOREIGN_FLUENCY = {
     "native": "muttersprache muttersprachlich langue maternelle maternelle nativo nativa lengua materna madrelingua "
-              "língua materna",
-    "fluent": "fließend fliessend courant courante fluide fluido fluida fluente",
+              "língua materna moedertaal",
+    "fluent": "fließend fliessend courant courante fluide fluido fluida fluente vloeiend",
     "professional": "verhandlungssicher",
     "bilingual": "bilingue",
-    "advanced": "avancé avancée avanzado avanzada avanzato avançado",
+    "advanced": "avancé avancée avanzado avanzada avanzato avançado gevorderd",
     "intermediate": "intermédiaire intermedio intermedia intermediário",
-    "basic": "grundkenntnisse notions básico básica basico base elementare",
+    "basic": "grundkenntnisse notions básico básica basico base elementare basis basiskennis",
 }
 _FOREIGN_FLUENCY = {word: level for level, words in FOREIGN_FLUENCY.items()
                     for word in re.findall(r"\S+(?: materna| maternelle)?", words)}

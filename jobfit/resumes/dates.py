@@ -106,17 +106,18 @@ def find_range(line: str) -> DateRange | None:
     return None
 
 
-# Dates as German, French, Spanish, Italian and Portuguese resumes write them ('03/2019 – heute', 'Septembre 2020 -
-# Aujourd'hui', 'Marzo 2019 - Actualidad', 'seit Mai 2018', 'de 2015 à 2017'), put in the English the rules above read.
+# Dates as German, French, Spanish, Italian, Portuguese and Dutch resumes write them ('03/2019 – heute', 'Septembre 2020 -
+# Aujourd'hui', 'Marzo 2019 - Actualidad', 'seit Mai 2018', 'de 2015 à 2017', 'januari 2020 - heden'), put in the English
+# the rules above read.
 _MONTH_WORDS = {
-    "Jan": "januar jänner janvier janv enero ene gennaio gen janeiro jan",
-    "Feb": "februar feber février fevrier févr fevr fév febrero febbraio fevereiro fev",
-    "Mar": "märz maerz mär mars marzo março",
+    "Jan": "januar jänner janvier janv enero ene gennaio gen janeiro jan januari",
+    "Feb": "februar feber février fevrier févr fevr fév febrero febbraio fevereiro fev februari",
+    "Mar": "märz maerz mär mars marzo março maart mrt",
     "Apr": "avril avr abril aprile",
-    "May": "mai mayo maggio mag maio",
+    "May": "mai mayo maggio mag maio mei",
     "Jun": "juni juin junio giugno giu junho",
     "Jul": "juli juillet juil julio luglio lug julho",
-    "Aug": "août aout agosto ago",
+    "Aug": "août aout agosto ago augustus",
     "Sep": "septembre septiembre setiembre settembre setembro set",
     "Oct": "oktober okt octobre octubre ottobre ott outubro out",
     "Nov": "novembre noviembre novembro",
@@ -129,8 +130,9 @@ _FOREIGN_MONTH_NAMES = "|".join(sorted(_FOREIGN_MONTH, key=len, reverse=True))
 _MONTH_BEFORE_YEAR = re.compile(rf"(?<![\w.])({_FOREIGN_MONTH_NAMES})\.?(?:\s+de)?{_YEAR_AHEAD}", re.I)
 _DATE_END = r"(?:(?:19|20)\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s*(?:19|20)\d\d)"
 _FOREIGN_PRESENT = (r"(?:bis\s+)?heute|aktuell|derzeit|jetzt|laufend|(?:à\s+)?aujourd['’]hui|à\s+ce\s+jour|présent|actuel(?:lement)?|"
-                    r"en\s+cours|(?:la\s+)?actualidad|presente|actual(?:mente)?|hoy|oggi|in\s+corso|attuale|atual(?:mente)?|o\s+momento")
-_TO_WORDS = r"bis|à|au|a|ad|hasta|al|até"
+                    r"en\s+cours|(?:la\s+)?actualidad|presente|actual(?:mente)?|hoy|oggi|in\s+corso|attuale|atual(?:mente)?|o\s+momento|"
+                    r"heden|huidig|nu")
+_TO_WORDS = r"bis|à|au|a|ad|hasta|al|até|tot"
 # what follows a date to end its range: another date or 'today' after a dash or a word for 'to'
 _FOREIGN_TO = re.compile(rf"(?<=\d)(\s*)(?:[-–—]\s*(?={_FOREIGN_PRESENT})|(?:{_TO_WORDS})\s+(?={_DATE_END}|{_FOREIGN_PRESENT}))",
                          re.I)
@@ -138,7 +140,7 @@ _PRESENT_AFTER = re.compile(rf"(?<=-\s)(?:{_FOREIGN_PRESENT})(?![\w])|(?<=-)(?:{
 _FOREIGN_SINCE = re.compile(r"\b(?:seit|depuis|desde|dal|dall['’]|dès)\s+(?=(?:\w+\.?\s+)?(?:\d{1,2}\s*/\s*)?(?:19|20)\d\d)", re.I)
 # a line holds another language's date words: only such a line goes through the rules above
 _NOT_ENGLISH = re.compile(rf"(?<!\w)(?:{_FOREIGN_MONTH_NAMES}|{_FOREIGN_PRESENT}|seit|depuis|desde|"
-                          r"dal|dès|bis|hasta|até|à|au|ad)(?!\w)", re.I)
+                          r"dal|dès|bis|hasta|até|à|au|ad|tot)(?!\w)", re.I)
 
 
 def _english_month(match: re.Match) -> str:

@@ -49,6 +49,8 @@ investigadora
 sviluppatore sviluppatrice ingegnere consulente responsabile direttore direttrice tecnico progettista programmatore
 impiegato impiegata insegnante stagista analista
 desenvolvedor desenvolvedora engenheiro engenheira diretor diretora estagiário estagiária coordenador coordenadora
+ontwikkelaar softwareontwikkelaar analist medewerker medewerkster adviseur beheerder projectleider teamleider
+leidinggevende docent leraar lerares verpleegkundige boekhouder verkoper verkoopster stagiair programmeur ontwerper
 """.split())
 LEGAL_SUFFIX = re.compile(r"\b(inc|ltd|llc|llp|plc|gmbh|pvt|pte|corp|limited|co)\b(?!-)\.?", re.I)  # not the co- of "Co-founder"
 # A professional firm's suffix, in capitals after a comma at the end ("Cohen, Jayson & Foster, PA"): not the
@@ -215,12 +217,13 @@ def foreign_language_names() -> dict[str, str]:
 _NAMED_LANGUAGE = re.compile(r"(?<![\w-])([^\W\d_]{3,}?)(?:sprachkenntnisse|kenntnisse|-(?=\s+(?:und|oder)\s))?(?![\w])")
 
 
-def _english_of(match: re.Match) -> str | None:
+def _english_of(match: re.Match, listed: bool = False) -> str | None:
     """The English name of the language a `_NAMED_LANGUAGE` match names, if it names one: capitalized, or in lower case
-    as the Romance languages write them; not a word English uses too ('Chino, CA', 'Russo Consulting', 'Latino')."""
+    as the Romance languages write them; in running text not a word English uses too ('Chino, CA', 'Russo Consulting',
+    'Latino'), though in a list of languages it is one ('Engels' is the Dutch for English)."""
     word = match.group(1).lower()
     english = foreign_language_names().get(word)
-    if english and (match.group(1)[0].isupper() or word in _LOWERCASE_LANGUAGE_NAMES) and word not in english_words():
+    if english and (match.group(1)[0].isupper() or word in _LOWERCASE_LANGUAGE_NAMES) and (listed or word not in english_words()):
         return english
     return None
 
@@ -244,10 +247,11 @@ _BAHASA_NAME = re.compile(r"\b[Bb]ahasa\s+(" + "|".join(_BAHASA) + r")\b", re.I)
 
 
 def in_english(text: str) -> str:
-    """`text` with the languages it names in another language named in English ('Deutsch (Muttersprache)' ->
-    'German (Muttersprache)', 'Bahasa Malaysia' -> 'Malay'); text that names none comes back as it is."""
+    """`text`, an item of a list of languages, with the languages it names in another language named in English
+    ('Deutsch (Muttersprache)' -> 'German (Muttersprache)', 'Bahasa Malaysia' -> 'Malay', 'Engels' -> 'English'); text
+    that names none comes back as it is."""
     text = _BAHASA_NAME.sub(lambda m: _BAHASA[m.group(1).lower()], text)
-    return _NAMED_LANGUAGE.sub(lambda m: _english_of(m) or m.group(), text)
+    return _NAMED_LANGUAGE.sub(lambda m: _english_of(m, listed=True) or m.group(), text)
 
 
 # French, Spanish, Italian and Portuguese write languages in lower case ('anglais courant', 'inglés avanzado')
