@@ -45,17 +45,20 @@ EDUCATION_ASKED = (
     # as German, French, Spanish and Italian postings ask them: 'abgeschlossenes Studium der Informatik', 'Bac+5',
     # 'Grado en Ingeniería', 'abgeschlossene Ausbildung', 'Abitur'
     (re.compile(r"\b(?:doktorat|doktortitel|promoviert|doctorat|doctorado|dottorato|doutorado)\b", re.I), "doctorate"),
-    (re.compile(r"\b(?:masterabschluss|masterstudium|máster|maestría|laurea magistrale|diplôme d['’]ingénieur|mestrado)\b|"
+    (re.compile(r"\b(?:masterabschluss|masterstudium|máster|maestría|laurea magistrale|diplôme d['’]ingénieur|mestrado|"
+                r"tytu[łl] magistra)\b|"
                 r"\bmaster\s+(?:en|de|in)\b|\bbac\s?\+\s?5\b", re.I), "master"),
     (re.compile(r"\b(?:bachelorabschluss|hochschulstudium|hochschulabschluss|universitätsstudium|fachhochschulstudium|"
                 r"abgeschlossene[sn]?\s+(?:\w+\s+)?studium|studium\s+(?:der|im\s+bereich|in)|licence\s+(?:en|de|professionnelle)|"
                 r"grado\s+(?:en|universitario)|licenciatura|título universitario|laurea|ensino superior|forma[çc][ãa]o superior|"
-                r"gradua[çc][ãa]o\s+em|bacharelado)\b|\bbac\s?\+\s?[34]\b|" + _DUTCH.format("HBO|WO"), re.I), "bachelor"),
+                r"gradua[çc][ãa]o\s+em|bacharelado|wykszta[łl]cenie\s+wy[żz]sze)\b|\bbac\s?\+\s?[34]\b|" + _DUTCH.format("HBO|WO"),
+                re.I), "bachelor"),
     (re.compile(r"\bbac\s?\+\s?2\b|\b(?:BTS|DUT)\b"), "associate"),
     (re.compile(r"\b(?:\w*ausbildung|formation professionnelle|formación profesional|curso técnico|ensino técnico)\b|"
                 + _DUTCH.format("MBO"), re.I),
      "certificate"),
-    (re.compile(r"\b(?:abitur|baccalauréat|bachillerato|maturità|matura|ensino médio)\b|" + _DUTCH.format("HAVO|VWO"), re.I),
+    (re.compile(r"\b(?:abitur|baccalauréat|bachillerato|maturità|matura|ensino médio|wykszta[łl]cenie\s+[śs]rednie)\b|"
+                + _DUTCH.format("HAVO|VWO"), re.I),
      "secondary"),
 )
 
@@ -78,7 +81,8 @@ OFFER_HEADING = re.compile(
     # German, French, Spanish, Italian: 'Wir bieten', 'Das bieten wir', 'Nous offrons', 'Ofrecemos', 'Offriamo'
     r"(was |das )?wir bieten|das bieten wir|unser angebot|über uns|nous (vous )?offrons|ce que nous (vous )?offrons|"
     r"avantages|qui sommes-nous|ofrecemos|qué ofrecemos|beneficios|sobre nosotros|offriamo|cosa offriamo|chi siamo|"
-    r"benefícios|o que oferecemos|oferecemos|sobre nós|wat (?:wij|we) bieden|wij bieden|arbeidsvoorwaarden|over ons)\b",
+    r"benefícios|o que oferecemos|oferecemos|sobre nós|wat (?:wij|we) bieden|wij bieden|arbeidsvoorwaarden|over ons|"
+    r"oferujemy|co oferujemy|o nas)\b",
     re.I,
 )
 # A location that names no place of work but where a remote job may be done from, as remote job boards write it:
@@ -171,18 +175,19 @@ FIELD_JOIN = re.compile(r"^(?:\s*(?:[,/&]|\bor\b|\band\b)\s*|\s+)$", re.I)
 SLASHED = re.compile(r"[\w#+.]*\w[#+]*(?:/\.?\w[\w#+.]*)+")
 PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|ideally|wünschenswert|von vorteil|idealerweise|"
                        r"un plus|un atout|souhaité|souhaitée|apprécié|appréciée|deseable|se valorará|valorable|"
-                       r"costituisce un plus|gradit[oa]|desej[aá]vel|diferencial|pré|pluspunt|gewenst)(?!\w)", re.I)
+                       r"costituisce un plus|gradit[oa]|desej[aá]vel|diferencial|pré|pluspunt|gewenst|mile widzian\w*)(?!\w)", re.I)
 # the years of experience asked: '3+ years of experience', '2 years ICU experience', '5+ years with Python', 'at least 4 years
 # in sales', 'minimum of 2 years' (not 'founded 10 years ago', 'a contract for 2 years')
 YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:[A-Za-z/+#-]+(?:\.[A-Za-z]+)*\s+){0,3}?experience"
                          r"|(\d{1,2})\+\s*years?\s+(?:of|with|in|using|working|building|developing|managing)\b"
                          r"|\b(?:at least|minimum(?: of)?|min\.)\s+(\d{1,2})\+?\s*years?\b"
-                         # German, French, Spanish, Italian, Portuguese, Dutch: '5 Jahre Berufserfahrung', "3 ans d'expérience",
-                         # 'al menos 4 años', '3 anos de experiência', 'minimaal 3 jaar werkervaring'
-                         r"|(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?(?:jahre?n?|ans|años|anni|anos|jaar)\s+(?:\w+\s+){0,2}?(?:\w*erfahrung|d['’]\s?expérience|"
-                         r"de\s+experiencia|di\s+esperienza|de\s+experi[êe]ncia|\w*ervaring)"
-                         r"|\b(?:mindestens|au moins|minimum|al menos|mínimo(?:\s+de)?|almeno|pelo menos|no mínimo|minimaal|ten minste)\s+"
-                         r"(\d{1,2})\+?\s*(?:jahre?n?|ans|años|anni|anos|jaar)\b", re.I)
+                         # German, French, Spanish, Italian, Portuguese, Dutch, Polish: '5 Jahre Berufserfahrung', "3 ans
+                         # d'expérience", 'al menos 4 años', '3 anos de experiência', 'minimaal 3 jaar werkervaring',
+                         # '5 lat doświadczenia'
+                         r"|(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?(?:jahre?n?|ans|años|anni|anos|jaar|lat|lata)\s+(?:\w+\s+){0,2}?(?:\w*erfahrung|"
+                         r"d['’]\s?expérience|de\s+experiencia|di\s+esperienza|de\s+experi[êe]ncia|\w*ervaring|do[śs]wiadczeni\w*)"
+                         r"|\b(?:mindestens|au moins|minimum|al menos|mínimo(?:\s+de)?|almeno|pelo menos|no mínimo|minimaal|ten minste|"
+                         r"co najmniej)\s+(\d{1,2})\+?\s*(?:jahre?n?|ans|años|anni|anos|jaar|lat|lata)\b", re.I)
 # the employer's own years, said before the figure in its sentence: "We have over 20 years of remote experience",
 # "Our team brings 30 years of experience", "we've been building software for 12+ years"
 _OWN_YEARS = re.compile(r"(?i)\b(?:we(?:'ve|’ve)?|our\s+(?:[\w-]+\s+)?(?:team|company|firm|agency|founders?|group|business|people))\s+"
@@ -203,16 +208,19 @@ def years_asked(text: str) -> float | None:
 # 'jornada completa'); the first that a posting names, in this order, is its type
 EMPLOYMENT_TYPES = (
     (re.compile(r"\b(?:intern(ship)?|praktikum|praktikant(?:in)?|werkstudent(?:in)?|stagiaire|pr[aá]cticas|becari[oa]|"
-                r"tirocinio|est[aá]gio|estagi[aá]ri[oa]|stagiair)\b|\bstage\s+(?:de|d['’]|en)\b", re.I), "internship"),
+                r"tirocinio|est[aá]gio|estagi[aá]ri[oa]|stagiair|sta[żz]|sta[żz]ysta|praktyki)\b|\bstage\s+(?:de|d['’]|en)\b", re.I),
+     "internship"),
     (re.compile(r"\bvolunteer(ing)?\b|\b(?:ehrenamt\w*|bénévolat|bénévole|voluntariado)\b", re.I), "volunteer"),
     (re.compile(r"\bpart[-_ ]?time\b|\b(?:teilzeit|temps partiel|tiempo parcial|media jornada|tempo parziale|meio[- ]per[ií]odo|"
-                r"tempo parcial|deeltijd)\b", re.I), "part-time"),
-    (re.compile(r"\b(contract|contractor|freelance|freiberuflich|freelancer|indépendant|autónomo|pessoa jurídica|zzp)\b", re.I),
+                r"tempo parcial|deeltijd|(?:cz[eę][śs][ćc]|p[óo][łl])\s+etatu)\b", re.I), "part-time"),
+    # (a 'B2B' contract as Polish postings offer one, not a 'B2B SaaS' company)
+    (re.compile(r"\b(contract|contractor|freelance|freiberuflich|freelancer|indépendant|autónomo|pessoa jurídica|zzp|"
+                r"umowa zlecenie|(?:kontrakt|umowa)\s+B2B|B2B\s+(?:contract|kontrakt))\b|\(B2B\)", re.I),
      "contract"),
     (re.compile(r"\btemporary\b|\b(?:befristet\w*|zeitarbeit|CDD|intérim|contrato temporal|tempo determinato|tempor[aá]rio|"
                 r"tijdelijk\w*)\b", re.I), "temporary"),
     (re.compile(r"\bfull[-_ ]?time\b|\b(?:vollzeit|temps plein|temps complet|CDI|jornada completa|tiempo completo|tempo pieno|"
-                r"tempo integral|per[ií]odo integral|CLT|voltijd)\b", re.I), "full-time"),
+                r"tempo integral|per[ií]odo integral|CLT|voltijd|pe[łl]e?n?y?\s+etat|umowa o prac[ęe])\b", re.I), "full-time"),
 )
 
 
@@ -406,8 +414,8 @@ SPLIT_WEEK = re.compile(rf"\b(?:on-?site|in[- ]office|in the office|in person|at
                         rf"|\b{_DAYS}\s+(?:a\s+week\s+)?(?:remote(?:ly)?|from home|wfh|at home)\b")
 # Remote work as other languages say it: 'remoto' and 'à distance' are remote outright; home office in a German posting,
 # télétravail or teletrabajo is some days at home unless the whole week is ('100 % Homeoffice', 'télétravail complet').
-_HYBRID_WORDS = re.compile(r"hybrid|\b(?:híbrido|ibrido)\b", re.I)
-_REMOTE_WORDS = re.compile(r"remote|\b(?:remoto|fernarbeit|(?:en|à) distance|100\s?%\s*(?:homeoffice|home-office|télétravail|"
+_HYBRID_WORDS = re.compile(r"hybrid|\b(?:híbrido|ibrido|hybrydow\w*)\b", re.I)
+_REMOTE_WORDS = re.compile(r"remote|\b(?:remoto|fernarbeit|(?:en|à) distance|praca zdalna|zdaln\w+|100\s?%\s*(?:homeoffice|home-office|télétravail|"
                            r"teletrabajo)|(?:homeoffice|home-office|télétravail|teletrabajo)\s+(?:complet|total|100\s?%))\b", re.I)
 _HOME_WORDS = re.compile(r"\b(?:homeoffice|home-office|mobiles arbeiten|télétravail|teletrabajo|smart working)\b", re.I)
 # ... and where it says there is none: 'no remote work', 'this is not a remote position', 'Remote nicht möglich',

@@ -549,6 +549,12 @@ Wir bieten:
      "Java, HBO werk- en denkniveau. Salaris: € 4.000 - € 5.500 bruto per maand.",
      {"type": "full-time", "remote": "Hybrid", "years": 3, "education": "bachelor", "salary": (4000, 5500),
       "seniority": "associate"}),
+    ("Starszy programista Java", "Umowa o pracę, pełny etat, praca zdalna. Wymagania: minimum 5 lat doświadczenia w Java, "
+     "Spring. Wykształcenie wyższe techniczne. Mile widziane: Kubernetes. Wynagrodzenie: 18 000 - 24 000 zł brutto miesięcznie.",
+     {"type": "full-time", "remote": "Full", "years": 5, "education": "bachelor", "salary": (18000, 24000),
+      "required": {"java"}, "preferred": {"kubernetes"}, "seniority": "mid-senior"}),
+    ("Młodszy specjalista ds. marketingu", "Kontrakt B2B. Praca hybrydowa.",
+     {"type": "contract", "remote": "Hybrid", "seniority": "entry"}),
 ])
 def test_postings_in_german_french_and_spanish_are_read_as_english_ones(matcher, title, description, expected):
     """Before, these had no employment type, years or education asked; 'Remote nicht möglich' made a job remote,

@@ -58,18 +58,19 @@ __all__ = ["parse_resume", "profile_text", "merged_years", "career_level", "degr
 # 'Teamleiter', 'Chef de projet', 'Gerente', 'Berufseinsteiger')
 TITLE_LEVELS = (
     (re.compile(r"\b(intern|internship|trainee|apprentice|praktikant(?:in)?|praktikum|werkstudent(?:in)?|auszubildende[rn]?|azubi|"
-                r"stagiaire|alternant|alternance|becari[oa]|pr[aá]cticas|tirocinante|estagi[aá]ri[oa]|est[aá]gio|stagiair)\b"
+                r"stagiaire|alternant|alternance|becari[oa]|pr[aá]cticas|tirocinante|estagi[aá]ri[oa]|est[aá]gio|stagiair|sta[żz]ysta)\b"
                 r"|\bstage\s*(?:[-–:]|de\b|en\b|d['’])", re.I),
      "internship"),
     (re.compile(r"\b(chief|vp|vice president|head of|c[eto]o|president|founder|geschäftsführer(?:in)?|vorstand|"
                 r"directeur général|directrice générale|director general)\b", re.I), "executive"),
-    (re.compile(r"\b(director|directeur|directrice|directora|diretor|diretora|bereichsleiter(?:in)?|abteilungsleiter(?:in)?)\b", re.I),
+    (re.compile(r"\b(director|directeur|directrice|directora|diretor|diretora|dyrektor|bereichsleiter(?:in)?|abteilungsleiter(?:in)?)\b", re.I),
      "director"),
-    (re.compile(r"\b(senior|s[êe]nior|sr\.?|lead|principal|staff|manager|\w*leiter(?:in)?|leitung|responsable|chef de (?:projet|produit|service|groupe|mission)|chef d['’]équipe|jefe|jefa|gerente|coordenador(?:a)?)\b",
+    (re.compile(r"\b(senior|s[êe]nior|sr\.?|lead|principal|staff|manager|\w*leiter(?:in)?|leitung|responsable|chef de (?:projet|produit|service|groupe|mission)|chef d['’]équipe|jefe|jefa|gerente|coordenador(?:a)?|starszy|starsza|kierownik)\b",
                 re.I), "mid-senior"),
     # Brazil's 'Pleno' and the Netherlands' 'Medior': between junior and senior
     (re.compile(r"\b(pleno|plena|medior)\b", re.I), "associate"),
-    (re.compile(r"\b(junior|j[úu]nior|jr\.?|graduate|entry|assistant|berufseinsteiger(?:in)?|einsteiger(?:in)?|débutant(?:e)?)\b", re.I),
+    (re.compile(r"\b(junior|j[úu]nior|jr\.?|graduate|entry|assistant|berufseinsteiger(?:in)?|einsteiger(?:in)?|débutant(?:e)?|"
+                r"m[łl]odszy|m[łl]odsza)\b", re.I),
      "entry"),
 )
 DEGREE_LEVELS = ("secondary", "certificate", "associate", "bachelor", "master", "doctorate")
