@@ -25,6 +25,8 @@ ANALYSIS_VERSION = "5"
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
 # shouted "TO BE CONSIDERED" or an "SSL certificate".
 _BEFORE_FIELD = r"(?=\.?\s*(?:/|,|or\b|and\b|degree|in\b|\())"
+# an Indonesian level as a posting asks it ('Pendidikan minimal S1', 'Minimal D3/S1'), not an S1 server or D3.js
+_INDONESIAN = r"\b(?i:minimal|min\.|pendidikan|lulusan)\s+(?:\w+\s+){{0,2}}?(?:(?-i:D3|D4|S1|S2|SMA|SMK)\s*/\s*)*(?-i:{0})\b"
 # a Dutch school level as a Dutch posting asks it ('HBO werk- en denkniveau', 'afgeronde mbo-opleiding', 'HBO/WO'), not
 # HBO the network nor VWO the testing tool
 _DUTCH = r"\b(?:{0})\b(?=[\s/-]*(?:hbo|wo|mbo|havo|vwo|niveau|opleiding|diploma|werk|bachelor|master)\b)|\bafgeronde\s+(?:{0})\b"
@@ -46,18 +48,20 @@ EDUCATION_ASKED = (
     # 'Grado en Ingeniería', 'abgeschlossene Ausbildung', 'Abitur'
     (re.compile(r"\b(?:doktorat|doktortitel|promoviert|doctorat|doctorado|dottorato|doutorado)\b", re.I), "doctorate"),
     (re.compile(r"\b(?:masterabschluss|masterstudium|máster|maestría|laurea magistrale|diplôme d['’]ingénieur|mestrado|"
-                r"tytu[łl] magistra)\b|"
+                r"tytu[łl] magistra|ijazah sarjana(?!\s+muda))\b|" + _INDONESIAN.format("S2") + "|"
                 r"\bmaster\s+(?:en|de|in)\b|\bbac\s?\+\s?5\b", re.I), "master"),
     (re.compile(r"\b(?:bachelorabschluss|hochschulstudium|hochschulabschluss|universitätsstudium|fachhochschulstudium|"
                 r"abgeschlossene[sn]?\s+(?:\w+\s+)?studium|studium\s+(?:der|im\s+bereich|in)|licence\s+(?:en|de|professionnelle)|"
                 r"grado\s+(?:en|universitario)|licenciatura|título universitario|laurea|ensino superior|forma[çc][ãa]o superior|"
-                r"gradua[çc][ãa]o\s+em|bacharelado|wykszta[łl]cenie\s+wy[żz]sze)\b|\bbac\s?\+\s?[34]\b|" + _DUTCH.format("HBO|WO"),
+                r"gradua[çc][ãa]o\s+em|bacharelado|wykszta[łl]cenie\s+wy[żz]sze|ijazah sarjana muda)\b|\bbac\s?\+\s?[34]\b|"
+                + _INDONESIAN.format("S1") + "|" + _DUTCH.format("HBO|WO"),
                 re.I), "bachelor"),
-    (re.compile(r"\bbac\s?\+\s?2\b|\b(?:BTS|DUT)\b"), "associate"),
+    (re.compile(r"\bbac\s?\+\s?2\b|\b(?:BTS|DUT)\b|" + _INDONESIAN.format("D3|D4")), "associate"),
     (re.compile(r"\b(?:\w*ausbildung|formation professionnelle|formación profesional|curso técnico|ensino técnico)\b|"
                 + _DUTCH.format("MBO"), re.I),
      "certificate"),
-    (re.compile(r"\b(?:abitur|baccalauréat|bachillerato|maturità|matura|ensino médio|wykszta[łl]cenie\s+[śs]rednie)\b|"
+    (re.compile(r"\b(?:abitur|baccalauréat|bachillerato|maturità|matura|ensino médio|wykszta[łl]cenie\s+[śs]rednie|"
+                r"(?-i:SPM|STPM))\b|" + _INDONESIAN.format("SMA|SMK") + "|"
                 + _DUTCH.format("HAVO|VWO"), re.I),
      "secondary"),
 )
@@ -183,11 +187,11 @@ YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+
                          r"|\b(?:at least|minimum(?: of)?|min\.)\s+(\d{1,2})\+?\s*years?\b"
                          # German, French, Spanish, Italian, Portuguese, Dutch, Polish: '5 Jahre Berufserfahrung', "3 ans
                          # d'expérience", 'al menos 4 años', '3 anos de experiência', 'minimaal 3 jaar werkervaring',
-                         # '5 lat doświadczenia'
-                         r"|(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?(?:jahre?n?|ans|años|anni|anos|jaar|lat|lata)\s+(?:\w+\s+){0,2}?(?:\w*erfahrung|"
-                         r"d['’]\s?expérience|de\s+experiencia|di\s+esperienza|de\s+experi[êe]ncia|\w*ervaring|do[śs]wiadczeni\w*)"
+                         # '5 lat doświadczenia'; and Malay and Indonesian: '2 tahun pengalaman', 'minimal 1 tahun'
+                         r"|(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?(?:jahre?n?|ans|años|anni|anos|jaar|lat|lata|tahun)\s+(?:\w+\s+){0,2}?(?:\w*erfahrung|"
+                         r"d['’]\s?expérience|de\s+experiencia|di\s+esperienza|de\s+experi[êe]ncia|\w*ervaring|do[śs]wiadczeni\w*|pengalaman)"
                          r"|\b(?:mindestens|au moins|minimum|al menos|mínimo(?:\s+de)?|almeno|pelo menos|no mínimo|minimaal|ten minste|"
-                         r"co najmniej)\s+(\d{1,2})\+?\s*(?:jahre?n?|ans|años|anni|anos|jaar|lat|lata)\b", re.I)
+                         r"co najmniej|sekurang-kurangnya|minimal|minima)\s+(\d{1,2})\+?\s*(?:jahre?n?|ans|años|anni|anos|jaar|lat|lata|tahun)\b", re.I)
 # the employer's own years, said before the figure in its sentence: "We have over 20 years of remote experience",
 # "Our team brings 30 years of experience", "we've been building software for 12+ years"
 _OWN_YEARS = re.compile(r"(?i)\b(?:we(?:'ve|’ve)?|our\s+(?:[\w-]+\s+)?(?:team|company|firm|agency|founders?|group|business|people))\s+"
@@ -208,19 +212,21 @@ def years_asked(text: str) -> float | None:
 # 'jornada completa'); the first that a posting names, in this order, is its type
 EMPLOYMENT_TYPES = (
     (re.compile(r"\b(?:intern(ship)?|praktikum|praktikant(?:in)?|werkstudent(?:in)?|stagiaire|pr[aá]cticas|becari[oa]|"
-                r"tirocinio|est[aá]gio|estagi[aá]ri[oa]|stagiair|sta[żz]|sta[żz]ysta|praktyki)\b|\bstage\s+(?:de|d['’]|en)\b", re.I),
+                r"tirocinio|est[aá]gio|estagi[aá]ri[oa]|stagiair|sta[żz]|sta[żz]ysta|praktyki|latihan industri|magang)\b"
+                r"|\bstage\s+(?:de|d['’]|en)\b", re.I),
      "internship"),
     (re.compile(r"\bvolunteer(ing)?\b|\b(?:ehrenamt\w*|bénévolat|bénévole|voluntariado)\b", re.I), "volunteer"),
     (re.compile(r"\bpart[-_ ]?time\b|\b(?:teilzeit|temps partiel|tiempo parcial|media jornada|tempo parziale|meio[- ]per[ií]odo|"
-                r"tempo parcial|deeltijd|(?:cz[eę][śs][ćc]|p[óo][łl])\s+etatu)\b", re.I), "part-time"),
+                r"tempo parcial|deeltijd|(?:cz[eę][śs][ćc]|p[óo][łl])\s+etatu|separuh masa|sambilan|paruh waktu)\b", re.I), "part-time"),
     # (a 'B2B' contract as Polish postings offer one, not a 'B2B SaaS' company)
     (re.compile(r"\b(contract|contractor|freelance|freiberuflich|freelancer|indépendant|autónomo|pessoa jurídica|zzp|"
-                r"umowa zlecenie|(?:kontrakt|umowa)\s+B2B|B2B\s+(?:contract|kontrakt))\b|\(B2B\)", re.I),
+                r"umowa zlecenie|(?:kontrakt|umowa)\s+B2B|B2B\s+(?:contract|kontrakt)|kontrak)\b|\(B2B\)", re.I),
      "contract"),
     (re.compile(r"\btemporary\b|\b(?:befristet\w*|zeitarbeit|CDD|intérim|contrato temporal|tempo determinato|tempor[aá]rio|"
                 r"tijdelijk\w*)\b", re.I), "temporary"),
     (re.compile(r"\bfull[-_ ]?time\b|\b(?:vollzeit|temps plein|temps complet|CDI|jornada completa|tiempo completo|tempo pieno|"
-                r"tempo integral|per[ií]odo integral|CLT|voltijd|pe[łl]e?n?y?\s+etat|umowa o prac[ęe])\b", re.I), "full-time"),
+                r"tempo integral|per[ií]odo integral|CLT|voltijd|pe[łl]e?n?y?\s+etat|umowa o prac[ęe]|sepenuh masa|penuh waktu)\b",
+                re.I), "full-time"),
 )
 
 
@@ -415,7 +421,8 @@ SPLIT_WEEK = re.compile(rf"\b(?:on-?site|in[- ]office|in the office|in person|at
 # Remote work as other languages say it: 'remoto' and 'à distance' are remote outright; home office in a German posting,
 # télétravail or teletrabajo is some days at home unless the whole week is ('100 % Homeoffice', 'télétravail complet').
 _HYBRID_WORDS = re.compile(r"hybrid|\b(?:híbrido|ibrido|hybrydow\w*)\b", re.I)
-_REMOTE_WORDS = re.compile(r"remote|\b(?:remoto|fernarbeit|(?:en|à) distance|praca zdalna|zdaln\w+|100\s?%\s*(?:homeoffice|home-office|télétravail|"
+_REMOTE_WORDS = re.compile(r"remote|\b(?:remoto|fernarbeit|(?:en|à) distance|praca zdalna|zdaln\w+|kerja dari rumah|kerja jarak jauh|"
+                           r"100\s?%\s*(?:homeoffice|home-office|télétravail|"
                            r"teletrabajo)|(?:homeoffice|home-office|télétravail|teletrabajo)\s+(?:complet|total|100\s?%))\b", re.I)
 _HOME_WORDS = re.compile(r"\b(?:homeoffice|home-office|mobiles arbeiten|télétravail|teletrabajo|smart working)\b", re.I)
 # ... and where it says there is none: 'no remote work', 'this is not a remote position', 'Remote nicht möglich',

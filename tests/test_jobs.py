@@ -555,6 +555,14 @@ Wir bieten:
       "required": {"java"}, "preferred": {"kubernetes"}, "seniority": "mid-senior"}),
     ("Młodszy specjalista ds. marketingu", "Kontrakt B2B. Praca hybrydowa.",
      {"type": "contract", "remote": "Hybrid", "seniority": "entry"}),
+    # Malay and Indonesian, with Indonesia's levels only where a posting asks them (not D3.js)
+    ("Eksekutif Akaun", "Jenis pekerjaan: Sepenuh masa. Kelayakan: Ijazah Sarjana Muda dalam Perakaunan. "
+     "Sekurang-kurangnya 2 tahun pengalaman. Gaji: RM 3,500 - RM 4,500 sebulan.",
+     {"type": "full-time", "years": 2, "education": "bachelor", "salary": (3500, 4500)}),
+    ("Staff Admin", "Paruh waktu. Pendidikan minimal D3/S1. Pengalaman minimal 1 tahun. Kerja dari rumah.",
+     {"type": "part-time", "remote": "Full", "years": 1, "education": "associate"}),
+    ("Data Visualization Engineer", "Full-time. You build charts with D3 and React on our S1 servers.",
+     {"type": "full-time"}),
 ])
 def test_postings_in_german_french_and_spanish_are_read_as_english_ones(matcher, title, description, expected):
     """Before, these had no employment type, years or education asked; 'Remote nicht möglich' made a job remote,
