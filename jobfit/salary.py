@@ -171,7 +171,8 @@ def _currency(written: str | None, local: tuple[str, str] | None) -> str | None:
         return None
     folded = written.lower().rstrip(".")
     code = _SYMBOLS_FOLDED.get(folded) or written.upper()
-    if local and (folded == local[1].lower() or (code in ("$", "USD") and folded != "usd" and local[1].endswith("$"))):
+    dollar = folded == "$" or CURRENCY_NAMES.get(folded) == "$"  # a bare sign or name ('US$' and 'USD' say whose)
+    if local and (folded == local[1].lower() or (dollar and local[1].endswith("$"))):
         return local[0]
     return "USD" if code == "$" else code
 

@@ -196,6 +196,7 @@ def test_money_that_is_no_salary(text):
     ("$90,000 - $110,000 + super", "AU", (90000, 110000, "AUD", "year")),
     ("Pay: 35 dollars an hour", "CA", (35, 35, "CAD", "hour")),
     ("$120,000 USD", "CA", (120000, 120000, "USD", "year")),  # the code written wins
+    ("US$95,000", "CA", (95000, 95000, "USD", "year")),
     ("Lön: 45 000 kr/mån", "SE", (45000, 45000, "SEK", "month")),
     ("Lønn 650 000 kr i året", "NO", (650000, 650000, "NOK", "year")),
     ("Salary: R350 000 - R450 000 per annum", "ZA", (350000, 450000, "ZAR", "year")),

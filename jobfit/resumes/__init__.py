@@ -80,7 +80,7 @@ NOISE_LINE = re.compile(r"^(?:https?://(?:www\.)?indeed\.com/r/\S*|.{0,60}\bpage
 FIGURE = re.compile(r"[$€£₹]\s?\d[\d,.]*\s*(?:[kmb]|million|billion|lakhs?|crores?)?\b|\b\d[\d,.]*\s?(?:%|percent\b)"
                     r"|\b\d[\d,]*\+?\s+(?:people|staff|employees|engineers|clients|customers|users|members|projects|"
                     r"stores|countries|students|reports|accounts|team members|developers)\b", re.I)
-# fluency as German, French, Spanish, Italian and Portuguese resumes state it
+# fluency as German, French, Spanish, Italian, Portuguese and Dutch resumes state it
 FOREIGN_FLUENCY = {
     "native": "muttersprache muttersprachlich langue maternelle maternelle nativo nativa lengua materna madrelingua "
               "língua materna moedertaal",
