@@ -2743,7 +2743,6 @@ Built modules.
                                                      ("DATACOLOR", "Web Developer"), ("HALF TECHNOLOGIES", "Drupal Developer")]
 
 
-
 def test_the_address_a_page_s_running_head_repeats_is_no_employer(matcher):
     """Before: '1255 University, Montreal, QC' under each page's name was a job at '1255 University'."""
     text = ("Derek Kub\n1255 University, Montreal, QC\n123 345-7890\nEXPERIENCE\n"
