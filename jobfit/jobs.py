@@ -179,7 +179,7 @@ FIELD_JOIN = re.compile(r"^(?:\s*(?:[,/&]|\bor\b|\band\b)\s*|\s+)$", re.I)
 SLASHED = re.compile(r"[\w#+.]*\w[#+]*(?:/\.?\w[\w#+.]*)+")
 PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|ideally|wünschenswert|von vorteil|idealerweise|"
                        r"un plus|un atout|souhaité|souhaitée|apprécié|appréciée|deseable|se valorará|valorable|"
-                       r"costituisce un plus|gradit[oa]|desej[aá]vel|diferencial|pré|pluspunt|gewenst|mile widzian\w*)(?!\w)", re.I)
+                       r"costituisce un plus|gradit[oa]|desej[aá]vel|diferencial|pré(?!-)|pluspunt|gewenst|mile widzian\w*)(?!\w)", re.I)
 # the years of experience asked: '3+ years of experience', '2 years ICU experience', '5+ years with Python', 'at least 4 years
 # in sales', 'minimum of 2 years' (not 'founded 10 years ago', 'a contract for 2 years')
 YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:[A-Za-z/+#-]+(?:\.[A-Za-z]+)*\s+){0,3}?experience"

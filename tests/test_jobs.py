@@ -564,6 +564,11 @@ Wir bieten:
      {"type": "part-time", "remote": "Full", "years": 1, "education": "associate"}),
     ("Data Visualization Engineer", "Full-time. You build charts with D3 and React on our S1 servers.",
      {"type": "full-time"}),
+    # the Dutch 'een pré' is a plus; the French 'Pré-requis' is what is required
+    ("Développeur Python H/F", "CDI. Pré-requis : Python et Django. Kubernetes est un plus.",
+     {"type": "full-time", "required": {"python", "django"}, "preferred": {"kubernetes"}}),
+    ("Python Developer", "Fulltime. Vereist: Python. Kennis van Kubernetes is een pré.",
+     {"type": "full-time", "required": {"python"}, "preferred": {"kubernetes"}}),
 ])
 def test_postings_in_german_french_and_spanish_are_read_as_english_ones(matcher, title, description, expected):
     """Before, these had no employment type, years or education asked; 'Remote nicht möglich' made a job remote,
