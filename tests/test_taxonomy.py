@@ -736,6 +736,8 @@ def test_a_title_names_a_chief_executive_or_a_commander_outright():
     assert programmer.isco_group.startswith(("25", "35")) and worker.isco_group.startswith("9")
     # ESCO calls the all-round worker of a factory, farm or shop a 'general hand' (before: a civil engineering worker)
     assert worker.title == "factory hand" and shared_occupation_matcher().normalize(["General Workers"])[0].title == "factory hand"
+    # and a fast-food chain's 'service crew' no ship's decksman
+    assert shared_occupation_matcher().normalize(["SERVICE CREW - AEON Mall"])[0].title == "quick service restaurant crew member"
     ceo, general, sergeant = shared_occupation_matcher().normalize(
         ["Chief Executive Officer", "Army General", "Sergeant at Bukit Damansara"])
     assert (ceo.title, general.title, sergeant.title) == ("chief executive officer", "army general", "sergeant")
