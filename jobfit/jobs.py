@@ -191,7 +191,7 @@ YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+
                          r"|(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?(?:jahre?n?|ans|años|anni|anos|jaar|lat|lata|tahun)\s+(?:\w+\s+){0,2}?(?:\w*erfahrung|"
                          r"d['’]\s?expérience|de\s+experiencia|di\s+esperienza|de\s+experi[êe]ncia|\w*ervaring|do[śs]wiadczeni\w*|pengalaman)"
                          r"|\b(?:mindestens|au moins|minimum|al menos|mínimo(?:\s+de)?|almeno|pelo menos|no mínimo|minimaal|ten minste|"
-                         r"co najmniej|sekurang-kurangnya|minimal|minima)\s+(\d{1,2})\+?\s*(?:jahre?n?|ans|años|anni|anos|jaar|lat|lata|tahun)\b", re.I)
+                         r"co najmniej|sekurang-kurangnya|minimal)\s+(\d{1,2})\+?\s*(?:jahre?n?|ans|años|anni|anos|jaar|lat|lata|tahun)\b", re.I)
 # the employer's own years, said before the figure in its sentence: "We have over 20 years of remote experience",
 # "Our team brings 30 years of experience", "we've been building software for 12+ years"
 _OWN_YEARS = re.compile(r"(?i)\b(?:we(?:'ve|’ve)?|our\s+(?:[\w-]+\s+)?(?:team|company|firm|agency|founders?|group|business|people))\s+"

@@ -122,7 +122,7 @@ def _pattern(local_sign: str | None = None) -> re.Pattern:
     currency = rf"(?:{symbols}|\b(?-i:{'|'.join(codes)})\b)"  # codes in capitals only: not "all", "top", "per"
     named = rf"(?:{currency}|\b(?:{'|'.join(CURRENCY_NAMES)})\b)"  # after the figure, a currency may be named
     # thousands grouped by commas or dots, spaces, or Swiss apostrophes (120'000); India's lakhs (8,00,000; 1,20,00,000)
-    number = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?\b|"
+    number = (_LAKH_GROUPED.pattern + r"\b|"
               r"\d{1,3}(?:[,.'’](?=\d{3}\b)\d{3}|[ \u00a0\u202f](?=\d{3}\b)\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
     multiplier = (r"(?:(?:k|mn|m|million|bn|b|billion|trillion|thousand|tausend|tsd|lakhs?|lacs?|l|crores?|cr|ribu|juta|triệu)"
                   r"\b\.?(?!\w)|万)")

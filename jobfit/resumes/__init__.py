@@ -14,7 +14,7 @@ from itertools import groupby, pairwise
 from jobfit import SCHEMA_VERSION
 from jobfit.documents import LayoutLine
 from jobfit.occupations import clean_title
-from jobfit.resumes.basics import contacts, name_case
+from jobfit.resumes.basics import contacts, has_phone, name_case
 from jobfit.resumes.certificates import read_certificates
 from jobfit.resumes.dates import english_dates, find_range, iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
@@ -522,12 +522,11 @@ def _without_running_name(lines: list[str], name: str, start: int) -> list[str]:
     phone or email the head repeats with it ('1255 University, Montreal, QC' was a job at '1255 University')."""
     out = lines[:start]
     # (an address, a figure with words, or a phone number: not the header's '2013 2015')
-    contacts = {line.strip() for line in lines[:start] if len(line.strip()) >= 8 and (
-        re.search(r"\d", line) and re.search(r"[A-Za-z]", line) or sum(c.isdigit() for c in line) >= 9
-        and re.fullmatch(r"\+?[\d ()./-]+", line.strip()) and not re.fullmatch(r"[\d\s]+", line.strip()))}
+    repeated = {line.strip() for line in lines[:start] if len(line.strip()) >= 8 and (
+        re.search(r"\d", line) and re.search(r"[A-Za-z]", line) or has_phone(line))}
     for line in lines[start:]:
         stripped = line.strip()
-        if stripped == name or stripped in contacts:
+        if stripped == name or stripped in repeated:
             out.append("")
         elif stripped.startswith(name + " ") and stripped[len(name) + 1:].strip()[:1].isupper():
             out.append(stripped[len(name) + 1:].strip())

@@ -114,7 +114,7 @@ PHONE_HINT = re.compile(r"\+?\d[\d ().-]{8,}\d")
 CONTACT_HINT = re.compile(r"@|\+?\d[\d ().-]{7,}\d|\b(?:street|st\.|road|avenue|ave|lane|drive|box|vic|nsw)\b|\b\d{5}\b", re.I)
 
 
-def _has_phone(text: str) -> bool:
+def has_phone(text: str) -> bool:
     return any(sum(ch.isdigit() for ch in m.group(0)) >= 9 and not re.search(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", m.group(0))
                for m in PHONE_HINT.finditer(text))
 
@@ -384,7 +384,7 @@ def name_case(name: str) -> str:
 def contacts(header: list[str], text: str, roles: frozenset[str], region: str, contact_lines: list[str] | None = None,
              is_skill=None, is_common=None) -> Contacts:
     email = EMAIL.search(text)
-    reachable = bool(email) or _has_phone(text)  # an anonymized resume has no contacts anywhere
+    reachable = bool(email) or has_phone(text)  # an anonymized resume has no contacts anywhere
     name = find_name(header, roles, is_skill, reachable, is_common) or \
         find_name(text.split("\n")[:15], roles, is_skill, reachable, is_common)
     location = find_location(contact_lines or header)
