@@ -1,7 +1,6 @@
 """Digest e-mail through a real SMTP server on 127.0.0.1 (aiosmtpd): who gets which letter, once."""
 
 import shutil
-from datetime import date
 
 import dagster as dg
 import duckdb
@@ -69,7 +68,9 @@ def test_the_days_digests_are_mailed_once_and_a_refused_address_does_not_stop_th
         {"key": "k2", "role": "recruiter", "tenant": "acme", "email": "lead@acme.example", "name": "Acme lead"},
         {"key": "k3", "role": "recruiter", "tenant": "globex", "email": "gone@globex.example"},
     ]}))
-    day = date.today().isoformat()
+    # the day the pipeline made its digests, not today: a suite that runs past midnight mails the day it made
+    with duckdb.connect(str(shared.layout.warehouse_path), read_only=True) as con:
+        [(day,)] = con.execute("SELECT DISTINCT CAST(date AS VARCHAR) FROM digests").fetchall()
     with MailServer(refuse=("gone@globex.example",), credentials=("jobfit", "s3cret")) as server:
         settings = Settings(data_dir=tmp_path / "data", inbox_dir=tmp_path / "data/inbox", feeds_file=tmp_path / "data/feeds.yaml",
                             api_keys_file=keys, smtp_url=f"smtp://jobfit:s3cret@127.0.0.1:{server.port}?starttls=false",
