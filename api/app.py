@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from api.auth import ApiKeys, Principal
 from api.serving import ServingStore, SnapshotMissing
-from jobfit import __version__
+from jobfit import __version__, exchange
 from resources.settings import Settings
 
 NOT_FOUND = "not found"
@@ -152,7 +152,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         remote: Annotated[str | None, Query(pattern="^(Full|Hybrid|None)$", description="Full, Hybrid or None (on-site)")] = None,
         type: Annotated[str | None, Query(description="employment type: full-time, part-time, contract, temporary, internship, volunteer")] = None,
         seniority: Annotated[str | None, Query(description="internship, entry, associate, mid-senior, director, executive")] = None,
-        min_salary: Annotated[float | None, Query(ge=0, description="yearly; postings whose range reaches it")] = None,
+        min_salary: Annotated[float | None, Query(ge=0, description="yearly, in `currency`; postings whose range reaches it")] = None,
+        currency: Annotated[str, Query(pattern="^[A-Z]{3}$", description="ISO 4217 code of min_salary; postings in other "
+                                       "currencies are compared at the ECB reference rates (those with none only in their own)")] = "USD",
         skill: Annotated[str | None, Query(description="a taxonomy skill id, asked for as required or preferred")] = None,
         occupation: Annotated[str | None, Query(description="an occupation id or ESCO URI")] = None,
         since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="posted on or after (YYYY-MM-DD)")] = None,
@@ -167,8 +169,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 clauses.append(f"j.{column} = ?")
                 params.append(value)
         if min_salary is not None:
-            clauses.append("j.salary_max >= ?")
-            params.append(min_salary)
+            floors = {currency: min_salary} | {c: exchange.convert(min_salary, currency, c) for c in exchange.currencies()}
+            floors = {c: floor for c, floor in floors.items() if floor is not None}
+            clauses.append("(" + " OR ".join(["(j.salary_currency = ? AND j.salary_max >= ?)"] * len(floors)) + ")")
+            params += [value for item in floors.items() for value in item]
         if skill is not None:
             clauses.append("(list_contains(json_extract_string(j.posting_json, '$.meta.required_skills[*].id'), ?) OR "
                            "list_contains(json_extract_string(j.posting_json, '$.meta.preferred_skills[*].id'), ?))")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from jobfit import exchange
 from jobfit.schema import Salary
 
 # Symbols, longest first so that "C$" is Canadian before "$" is American.
@@ -72,14 +73,14 @@ _NOT_PAY_BEFORE = re.compile(r"\b(?:funding|funded|raised|revenues?|valuation|va
                              r"travel|meal|food|lunch|commut\w*|transport\w*|conference|books?|development|co-?working|"
                              r"workspace|setup|tech|technology|refresher|personal|work)\s+)stipends?|allowances?|reimburs\w*|spending|paid out|"
                              r"benefit of|bonus(?:es)?|differentials?|relocation|sav(?:e|es|ed|ings)|tuition|referral|gift cards?|"
-                             r"vouchers?)((?:\W+[\w~]+){0,3}\W*)$", re.I)
+                             r"vouchers?|laptops?)((?:\W+[\w~]+){0,3}\W*)$", re.I)
 # ... unless pay is named after those words: "Budget Analyst salary: $70k"
 _PAY = re.compile(r"(?i)\b(?:salary|pay|paid|compensation|wages?|rate|earn\w*|base|OTE|gehalt|vergütung|lohn|salaire|"
                   r"rémunération|salario|sueldo|retribución|stipendio|retribuzione)\b")
 # (within its sentence, and not past a 'plus', a spaced '+' or an 'and': "$90,000 plus annual bonus", "$90,000 + bonus" and
 # "Pay $25/hr. Annual bonus" are pay; "$50k+ monthly budgets" is not)
 _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also)\b)[A-Za-z-]+\s+){0,3}?(?:funding|budgets?|stipends?|allowances?|reimbursements?|"
-                            r"bonus(?:es)?|revenues?|sales|setup|grants?|prizes?|equipment|premiums?|payouts|gift\s+cards?|vouchers?|"
+                            r"bonus(?:es)?|revenues?|MRR|ARR|sales|setup|grants?|prizes?|equipment|premiums?|payouts|gift\s+cards?|vouchers?|"
                             r"(?:for|towards?)\s+(?:\S+\s+){0,2}?(?:education|training|learning|conferences?|courses?|"
                             r"office|co-?working|wellness|gym|health))\b", re.I)  # used with .match at the figure's end
 # the period said before the figure: "Monthly salary: €3,500", "Hourly rate: $25", a contractor's "Day rate: £500"
@@ -91,6 +92,10 @@ _PERIOD_BEFORE = re.compile(r"(?:\b(hourly|daily|weekly|monthly|yearly|annual|(?
                             r"|(monats|jahres|stunden|tages)(?:gehalt|lohn|vergütung|satz)"
                             r"|([年月時时日])(?:収|收|薪|俸|給|给|入))[^.\n\d]{0,25}$", re.I)
 _CJK_PERIODS = {"年": "year", "月": "month", "時": "hour", "时": "hour", "日": "day"}
+# Read as a month's pay, a figure worth $8,000 or more is far above what most people anywhere are paid a month; read as a
+# year's pay, one worth less is below a full-time minimum wage in the US, the UK, Canada and Australia, which quote pay by
+# the year (India's yearly figures say so: "LPA", "per annum", lakh grouping).
+_YEARLY_FROM_USD = 8000
 
 
 @functools.cache
@@ -177,8 +182,23 @@ def _currency(written: str | None, local: tuple[str, str] | None) -> str | None:
     return "USD" if code == "$" else code
 
 
+def _period_by_size(amount: float, currency: str, by_code: bool) -> str | None:
+    """The period of a figure that says none, by what it is worth in US dollars at the reference rates: a year's pay
+    from $8,000 ("$85,000", "€45.000", "¥5,000,000"), a month's below that ("RM 4,500", "R$ 5.000", "480.000 Ft",
+    "¥300,000", "$5,000"), an hour's when small ("$25", "€15", "¥1,200"; not after a code: "PHP 7", "Rs 40"). In a currency
+    with no reference rate, a year's from 1,000 of it, an hour's below 200."""
+    usd = exchange.convert(amount, currency, "USD")
+    if usd is None:
+        return "year" if amount >= 1000 else ("hour" if amount < 200 and not by_code else None)
+    if usd >= _YEARLY_FROM_USD:
+        return "year"
+    if amount >= 1000 and usd >= 100:
+        return "month"
+    return "hour" if (amount < 200 or usd < 100) and not by_code else None
+
+
 def parse_salary(text: str, country: str | None = None) -> Salary | None:
-    """The first salary stated in text, with currency and period (year when a yearly-size figure has none). `country`
+    """The first salary stated in text, with currency and period (by the figure's size when none is said). `country`
     (alpha-2), where the job is, reads its own currency's sign: "$" in Australia, "kr" in Sweden, "R" in South Africa."""
     text = text or ""
     local = local_currency(country)
@@ -207,11 +227,8 @@ def parse_salary(text: str, country: str | None = None) -> Salary | None:
         if period is None and (said := _PERIOD_BEFORE.search(text[max(0, match.start() - 40):match.start()])):
             period = _PERIOD_WORDS[said.group(1).lower()] if said.group(1) else _PERIOD_STEMS[said.group(2).lower()] \
                 if said.group(2) else _CJK_PERIODS[said.group(3)]
-        if period is None:
-            by_code = symbol.rstrip(".").isalpha()  # "USD", "Rs"
-            period = "year" if low >= 1000 else ("hour" if low < 200 and not by_code else None)
-            if period is None:
-                continue  # "PHP 7", "Rs 40": a small figure after a code names no pay
+        if period is None and (period := _period_by_size(low, currency, by_code=symbol.rstrip(".").isalpha())) is None:
+            continue  # "PHP 7", "Rs 40": a small figure after a code names no pay
         factor = PERIODS_PER_YEAR[period]
         return Salary(
             min=low, max=high or low, currency=currency, period=period,

@@ -5,6 +5,7 @@ import yaml
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from jobfit import exchange
 
 
 @pytest.fixture(scope="module")
@@ -189,6 +190,13 @@ def test_jobs_filter_by_what_candidates_ask(api):
     assert "Junior Python Developer" in titles("skill=python") and "Registered Nurse" not in titles("skill=python")
     rich = titles("min_salary=150000")
     assert "Senior Data Engineer" in rich and "Registered Nurse" not in rich
+    # a floor in euros reads the dollar and pound postings at the reference rates, not their bare figures
+    floor = round(exchange.convert(80000, "USD", "EUR"))
+    in_euros = titles(f"min_salary={floor}&currency=EUR")
+    assert {"Data Analyst", "Senior Data Engineer"} <= in_euros  # $100,000 and $180,000 tops
+    assert "Digital Marketing Specialist" not in in_euros  # $75,000: more than the bare figure, less than $80,000
+    assert "Project Manager" not in in_euros and ("Senior Accountant" in in_euros) == (80000 >= floor)
+    assert get(client, "/jobs?min_salary=1&currency=usd", "k-acme").status_code == 422
     assert titles("remote=Full") < everything and titles("remote=Full")
     assert "Junior Python Developer" in titles("occupation=software-developer")
     assert titles("since=2099-01-01") == set()

@@ -187,6 +187,8 @@ def test_salary_forms(text, expected):
     "managing $50k+ monthly budgets", "A €5,000 p.a. travel allowance", "A technology stipend of $2000 for all new hires",
     "Ebury received in 2019 a £350 million investment",  # 'a' joins a range only between two figures
     "Must be able to lift 50 pounds",  # pounds of weight
+    "Brand New Laptop and $1,000: Upon signing, we'll send you a laptop and $1,000 to outfit the rest of your office",
+    "We expect you to generate an additional $3-5K MRR in the first few months",  # the company's revenue
 ])
 def test_money_that_is_no_salary(text):
     assert parse_salary(text) is None
@@ -222,6 +224,25 @@ def test_where_the_job_is_says_which_dollar(matcher):
     assert currency("Sydney NSW 2000") == "AUD" and currency("Toronto, ON") == "CAD" and currency("Austin, TX") == "USD"
     assert currency("Singapore") == "SGD" and currency("Auckland, New Zealand") == "NZD"
     assert currency("Canada", remote="Full") == "USD"  # a remote job's location is where its people may live
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    # worth $8,000 or more at the reference rates: a year's pay
+    ("Salary: $85,000", None, (85000, "USD", "year")), ("€45.000 brutto", None, (45000, "EUR", "year")),
+    ("¥5,000,000", "JP", (5e6, "JPY", "year")), ("Salary: R350 000", "ZA", (350000, "ZAR", "year")),
+    # less: a month's, as these countries quote pay
+    ("Gaji: RM 4,500", None, (4500, "MYR", "month")), ("Salário: R$ 5.000", None, (5000, "BRL", "month")),
+    ("Fizetés: bruttó 480.000 Ft", "HU", (480000, "HUF", "month")), ("¥300,000", "JP", (300000, "JPY", "month")),
+    ("Gaji Rp 8.000.000", None, (8e6, "IDR", "month")), ("Salary: R25 000", "ZA", (25000, "ZAR", "month")),
+    ("Our range of compensation starts at 7000 USD dollars", None, (7000, "USD", "month")),
+    # small: an hour's
+    ("$25", None, (25, "USD", "hour")), ("¥1,200", "JP", (1200, "JPY", "hour")),
+    # a currency with no reference rate is read by the figure alone
+    ("₦15,000,000", None, (15e6, "NGN", "year")),
+])
+def test_a_figure_that_says_no_period_is_read_by_its_size(text, country, expected):
+    salary = parse_salary(text, country)
+    assert (salary.min, salary.currency, salary.period) == expected
 
 
 def test_no_salary_is_none():

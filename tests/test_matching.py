@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from jobfit import exchange
 from jobfit.jobs import analyze_job
 from jobfit.matching import Matcher, Stored, Weights, load_weights, match_all, refresh_matches
 from jobfit.matching.candidates import nearest_postings, nearest_profiles, posting_typicals
@@ -124,11 +125,12 @@ def test_a_posting_that_pays_what_the_candidate_asks_scores_higher_and_says_so(m
     assert profile.meta.desired_salary.annualized_min == 90000 and profile.meta.desired_salary.currency == "USD"
     pays = analyze_job({**DATA_JOB, "salary": "$85,000 - $100,000 a year"}, matcher)
     short = analyze_job({**DATA_JOB, "salary": "$70,000 - $85,000 a year"}, matcher)
-    in_euros = analyze_job({**DATA_JOB, "salary": "€85.000 - €100.000 per year"}, matcher)
-    good, low, other = (one_pair(matcher, profile, job, 0.6) for job in (pays, short, in_euros))
+    in_naira = analyze_job({**DATA_JOB, "salary": "₦85,000,000 - ₦100,000,000 per year"}, matcher)
+    good, low, other = (one_pair(matcher, profile, job, 0.6) for job in (pays, short, in_naira))
     assert good.components["salary"].score == 100.0 and low.components["salary"].score == 70.6  # 5.9% over the top: 29 points less
-    # no exchange rates: a salary in another currency, like one only one side states, is left out of the total
+    # a currency with no reference rate, like a salary only one side states, is left out of the total
     assert other.components["salary"].score == 50.0 and other.components["salary"].weight == 0.0
+    assert not any(r.startswith("Asks") for r in other.reasons)
     assert good.components["salary"].weight == Weights().salary
     assert good.score > other.score > low.score
     assert "Asks USD 90,000 a year; the posting offers USD 85,000 to 100,000." in good.reasons
@@ -136,6 +138,22 @@ def test_a_posting_that_pays_what_the_candidate_asks_scores_higher_and_says_so(m
     unstated = one_pair(matcher, parse_resume(RESUME, matcher=matcher), pays, 0.6)
     assert unstated.components["salary"].weight == 0.0 and not any(r.startswith("Asks") for r in unstated.reasons)
     assert unstated.score == other.score
+
+
+def test_salaries_in_two_currencies_are_compared_at_the_reference_rates(matcher):
+    profile = parse_resume(RESUME.replace("casey@example.com", "casey@example.com\nExpected salary: $90,000 a year"),
+                           matcher=matcher)
+    in_eur = exchange.convert(90000, "USD", "EUR")
+    assert 60000 < in_eur < 120000  # the rates shipped are a day's ECB rates: a dollar is roughly a euro
+    pays = analyze_job({**DATA_JOB, "salary": f"€{in_eur * 1.05:,.0f} per year"}, matcher)
+    short = analyze_job({**DATA_JOB, "salary": f"€{in_eur * 0.9:,.0f} per year"}, matcher)
+    good, low = (one_pair(matcher, profile, job, 0.6) for job in (pays, short))
+    assert good.components["salary"].score == 100.0 and good.components["salary"].weight == Weights().salary
+    assert low.components["salary"].score == pytest.approx(100 - 500 * (1 / 0.9 - 1), abs=0.2)  # a ninth over the top
+    assert good.score > low.score
+    said = f"Asks USD 90,000 a year (about EUR {in_eur:,.0f} at the ECB rates of {exchange.rates_date()})"
+    assert f"{said}; the posting offers EUR {in_eur * 1.05:,.0f}." in good.reasons
+    assert f"{said}, more than the posting's EUR {in_eur * 0.9:,.0f}." in low.reasons
 
 
 def test_tenant_postings_stay_within_their_tenant():

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
+from jobfit import exchange
 from jobfit.matching.candidates import PRIOR_PROFILES, typical_pools
 from jobfit.occupations import clean_title
 from jobfit.resumes.places import countries_of_region, parse_place
@@ -33,7 +34,7 @@ LEVELS = ["internship", "entry", "associate", "mid-senior", "director", "executi
 EDUCATION_LEVELS = ["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
 REQUIRED_WEIGHT, PREFERRED_WEIGHT = 2.0, 1.0
 # Bump when a change here changes the scores: the matches already stored are all scored again.
-SCORING_VERSION = "1"
+SCORING_VERSION = "2"
 # A posting whose title is for beginners ('Junior Python Developer', 'Graduate Trainee') is one a senior is past:
 # the years it asks ('1+ years') are no ceiling, the title is. 'Assistant' names occupations ('Legal Assistant').
 FOR_BEGINNERS = re.compile(r"\b(?:junior|jr|intern|internship|trainee|apprentice|graduate|entry[- ]level)\b", re.I)
@@ -185,6 +186,7 @@ class ProfileSide:
         asked = [p.meta.desired_salary for p in profiles.values()]
         self.pay_asked = np.array([s.annualized_min if s and s.annualized_min else np.nan for s in asked], dtype=np.float64)
         self.pay_currency = np.array([s.currency or "" if s else "" for s in asked], dtype=str)
+        self.pay_asked_usd = _in_usd(self.pay_asked, self.pay_currency)
         # cover_matrix[i, skill]: the closeness to `skill` the best of profile i's skills reaches. Each distinct skill's
         # reach is one row of a sparse matrix; a profile's rows are stacked and the maximum kept per skill, in numpy
         # (a loop over every profile's skills and their reach took 12 s at 10,000 profiles with learned pairs)
@@ -248,6 +250,7 @@ class JobSide:
         offered = [j.meta.salary if j.meta.salary and j.meta.salary.stated else None for j in jobs.values()]
         self.pay_offered = np.array([s.annualized_max if s and s.annualized_max else np.nan for s in offered], dtype=np.float64)
         self.pay_currency = np.array([s.currency or "" if s else "" for s in offered], dtype=str)
+        self.pay_offered_usd = _in_usd(self.pay_offered, self.pay_currency)
         rows, cols, vals = [], [], []
         for i, job in enumerate(jobs.values()):
             wanted: dict[str, float] = {}
@@ -409,15 +412,23 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
                       components, total)
 
 
+def _in_usd(amounts: np.ndarray, currencies: np.ndarray) -> np.ndarray:
+    """Yearly figures in US dollars at the reference rates (jobfit.exchange); NaN in a currency with none."""
+    rate = {c: exchange.convert(1.0, c, "USD") for c in set(currencies.tolist()) if c}
+    return amounts * np.array([rate.get(c) or np.nan for c in currencies.tolist()], dtype=np.float64)
+
+
 def salary_score(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(score, known): 100 when the candidate asks no more than the posting's top figure, 50 points less for every
-    tenth asked above it, so a fifth over is no fit. Known only where both state a yearly figure in the same
-    currency; elsewhere the score is 50 and the component is left out of the total."""
-    asked, offered = profiles.pay_asked[p], jobs.pay_offered[j]
+    tenth asked above it, so a fifth over is no fit. Known where both state a yearly figure, in one currency or in
+    two with reference rates (compared in US dollars: a Lisbon candidate's euros against a remote job's dollars);
+    elsewhere the score is 50 and the component is left out of the total."""
     currency = profiles.pay_currency[p]
     same_currency = (currency != "") & (currency == jobs.pay_currency[j])
+    asked = np.where(same_currency, profiles.pay_asked[p], profiles.pay_asked_usd[p])
+    offered = np.where(same_currency, jobs.pay_offered[j], jobs.pay_offered_usd[j])
+    known = ~np.isnan(asked) & ~np.isnan(offered)
     over = np.nan_to_num(asked / offered - 1.0)
-    known = same_currency & ~np.isnan(asked) & ~np.isnan(offered)
     return np.where(known, np.clip(100.0 - 500.0 * over, 0.0, 100.0), 50.0), known
 
 
@@ -558,11 +569,19 @@ def _country_name(code: str) -> str:
 
 def _salary_reason(profile: Profile, job: JobPosting) -> str | None:
     asked, offered = profile.meta.desired_salary, job.meta.salary
-    if not (asked and offered and offered.stated and asked.currency == offered.currency and asked.annualized_min
-            and offered.annualized_max):
+    if not (asked and offered and offered.stated and asked.annualized_min and offered.annualized_max):
         return None
     low, high = offered.annualized_min or offered.annualized_max, offered.annualized_max
     offer = f"{offered.currency} {low:,.0f}" + (f" to {high:,.0f}" if high != low else "")
-    if asked.annualized_min <= high:
-        return f"Asks {asked.currency} {asked.annualized_min:,.0f} a year; the posting offers {offer}."
-    return f"Asks {asked.currency} {asked.annualized_min:,.0f} a year, more than the posting's {offer}."
+    ask = f"{asked.currency} {asked.annualized_min:,.0f} a year"
+    if asked.currency != offered.currency:  # said in the posting's currency too, at the reference rates
+        in_theirs = exchange.convert(asked.annualized_min, asked.currency, offered.currency)
+        if in_theirs is None:
+            return None
+        ask += f" (about {offered.currency} {in_theirs:,.0f} at the ECB rates of {exchange.rates_date()})"
+        asked_there = in_theirs
+    else:
+        asked_there = asked.annualized_min
+    if asked_there <= high:
+        return f"Asks {ask}; the posting offers {offer}."
+    return f"Asks {ask}, more than the posting's {offer}."
