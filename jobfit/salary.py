@@ -92,6 +92,8 @@ _PERIOD_BEFORE = re.compile(r"(?:\b(hourly|daily|weekly|monthly|yearly|annual|(?
                             r"|(monats|jahres|stunden|tages)(?:gehalt|lohn|vergütung|satz)"
                             r"|([年月時时日])(?:収|收|薪|俸|給|给|入))[^.\n\d]{0,25}$", re.I)
 _CJK_PERIODS = {"年": "year", "月": "month", "時": "hour", "时": "hour", "日": "day"}
+# Chinese words for pay that Japanese does not use (月薪, 工资, 元; Japanese writes 月給, 給与, 円), and Japanese's kana
+_CHINESE_PAY, _KANA = re.compile(r"[薪资元]"), re.compile(r"[\u3040-\u30ff]")
 # Read as a month's pay, a figure worth $8,000 or more is far above what most people anywhere are paid a month; read as a
 # year's pay, one worth less is below a full-time minimum wage in the US, the UK, Canada and Australia, which quote pay by
 # the year (India's yearly figures say so: "LPA", "per annum", lakh grouping).
@@ -208,6 +210,8 @@ def parse_salary(text: str, country: str | None = None) -> Salary | None:
         # a code says which currency when a sign is written too ('$120,000 USD' in Toronto)
         symbol = next((w for w in written_as if re.fullmatch(r"[A-Z]{3}", w)), written_as[0] if written_as else None)
         currency = _currency(symbol, local)
+        if currency == "JPY" and symbol in ("¥", "￥") and local is None and _CHINESE_PAY.search(text) and not _KANA.search(text):
+            currency = "CNY"  # the yen sign in Chinese is the yuan's: '月薪 ¥15,000', '工资 ¥6000'; not '月給 ¥300,000'
         written = (match["period"] or match["loperiod"] or "").lower()
         if not currency and ({(match["lok"] or "").lower().rstrip("."), (match["hik"] or "").lower().rstrip("."), written}
                              & _INDIAN_UNITS or _LAKH_GROUPED.fullmatch(match["lo"])):

@@ -170,6 +170,9 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("Gaji: Rp 8 juta - Rp 12 juta per bulan", (8e6, 12e6, "IDR", "month")),
         ("年収500万円〜700万円", (5e6, 7e6, "JPY", "year")),
         ("月薪1.5万-2万元", (15000, 20000, "CNY", "month")),
+        ("月薪 ¥15,000-20,000", (15000, 20000, "CNY", "month")),  # the yen sign in Chinese is the yuan's
+        ("工资 ¥6000", (6000, 6000, "CNY", "month")),
+        ("給与：月給 ¥300,000 です", (300000, 300000, "JPY", "month")),
         ("Salario entre 30.000 y 35.000 euros brutos al año", (30000, 35000, "EUR", "year")),
         # the currency named in words, and a sign's code after the figure says which dollar
         ("We pay between 60 and 70 thousand dollars a year", (60000, 70000, "USD", "year")),
