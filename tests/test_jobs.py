@@ -2,6 +2,7 @@
 
 import pytest
 
+from jobfit import exchange
 from jobfit.feeds import FeedError, canonical_url, read_feed
 from jobfit.jobs import analyze_job
 from jobfit.salary import parse_salary
@@ -177,6 +178,8 @@ def test_analysis_separates_required_and_preferred(matcher):
         # the currency named in words, and a sign's code after the figure says which dollar
         ("We pay between 60 and 70 thousand dollars a year", (60000, 70000, "USD", "year")),
         ("Salary: Mininum 156,03 NOK pr hour", (156.03, 156.03, "NOK", "hour")),
+        ("Salary range: 90,000 – 110,000 (USD)", (90000, 110000, "USD", "year")),  # a code in brackets
+        ("Our salary bands: L3 $110k–$140k; L4 $140k–$175k", (110000, 140000, "USD", "year")),  # L3 is a level
     ],
 )
 def test_salary_forms(text, expected):
@@ -240,12 +243,23 @@ def test_where_the_job_is_says_which_dollar(matcher):
     ("Our range of compensation starts at 7000 USD dollars", None, (7000, "USD", "month")),
     # small: an hour's
     ("$25", None, (25, "USD", "hour")), ("¥1,200", "JP", (1200, "JPY", "hour")),
+    ("Salary: AED 15,000 - 20,000", None, (15000, "AED", "month")),  # the dirham is pegged to the dollar
     # a currency with no reference rate is read by the figure alone
     ("₦15,000,000", None, (15e6, "NGN", "year")),
 ])
 def test_a_figure_that_says_no_period_is_read_by_its_size(text, country, expected):
     salary = parse_salary(text, country)
     assert (salary.min, salary.currency, salary.period) == expected
+
+
+def test_money_converts_at_the_reference_rates_and_the_pegs():
+    usd_in_eur = exchange.convert(1, "USD", "EUR")
+    assert 0.5 < usd_in_eur < 1.5 and exchange.convert(100, "EUR", "EUR") == 100
+    assert exchange.convert(3.6725, "AED", "USD") == pytest.approx(1.0)  # pegged: 3.6725 dirhams to the dollar
+    assert exchange.convert(655.957, "XOF", "EUR") == pytest.approx(1.0)
+    assert exchange.convert(1, "EUR", "AED") == pytest.approx(3.6725 / usd_in_eur)
+    assert exchange.convert(1, "NGN", "USD") is None and exchange.convert(1, None, "USD") is None
+    assert {"USD", "JPY", "AED"} <= exchange.currencies() and "NGN" not in exchange.currencies()
 
 
 def test_no_salary_is_none():
