@@ -83,6 +83,10 @@ _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also
                             r"bonus(?:es)?|revenues?|MRR|ARR|sales|setup|grants?|prizes?|equipment|premiums?|payouts|gift\s+cards?|vouchers?|"
                             r"(?:for|towards?)\s+(?:\S+\s+){0,2}?(?:education|training|learning|conferences?|courses?|"
                             r"office|co-?working|wellness|gym|health))\b", re.I)  # used with .match at the figure's end
+# pay named just before a figure that names no currency: where the job is known, the figure is in its currency
+_PAY_LABEL = re.compile(r"(?i)\b(?:salary|salaries|pay|compensation|wages?|stipend|ctc|remuneration|gehalt|vergütung|lohn|"
+                        r"salaire|rémunération|salario|sueldo|retribución|stipendio|retribuzione|ral|salário|remuneração|"
+                        r"wynagrodzenie|zarobki|lön|lønn|løn|salaris|loon|gaji|upah)\b[^\d\n.;]{0,15}$")
 # the period said before the figure: "Monthly salary: €3,500", "Hourly rate: $25", a contractor's "Day rate: £500"
 # and in other languages: 'Salaire mensuel : 3 200 €', 'Bruttomonatsgehalt: 4.500 €', 'Stundenlohn 15 €'
 # and in Chinese and Japanese, where the first character says the period: '年収 500万円' (a year), '月薪 1.5万' (a month)
@@ -219,6 +223,8 @@ def parse_salary(text: str, country: str | None = None) -> Salary | None:
         if not currency and ({(match["lok"] or "").lower().rstrip("."), (match["hik"] or "").lower().rstrip("."), written}
                              & _INDIAN_UNITS or _LAKH_GROUPED.fullmatch(match["lo"])):
             currency, symbol = "INR", "lakh"  # "CTC: 12-18 LPA", "3.5 - 5 Lakhs per annum", "3,00,000 - 5,00,000 P.A."
+        if not currency and local and _PAY_LABEL.search(text, max(0, match.start() - 40), match.start()):
+            currency, symbol = local[0], local[0]  # 'Salary: 40,000 to 50,000 per month' in Pune is in rupees
         period = _PERIOD_WORDS.get(written) or _PERIOD_WORDS.get(written.rstrip("."))
         unit = "lpa" if written == "lpa" else None  # "12 LPA": lakhs per annum
         low = _amount(match["lo"], match["lok"] or match["hik"] or unit)

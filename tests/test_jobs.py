@@ -210,6 +210,10 @@ def test_money_that_is_no_salary(text):
     ("Salary: R350 000 - R450 000 per annum", "ZA", (350000, 450000, "ZAR", "year")),
     ("月薪 ¥15,000-20,000", "CN", (15000, 20000, "CNY", "month")),
     ("€3.500 monthly", "AU", (3500, 3500, "EUR", "month")),  # a sign of another country's is that country's
+    # pay named with no currency written: the country's
+    ("Salary: 40,000 to 50,000 per month", "IN", (40000, 50000, "INR", "month")),
+    ("Retribuzione: 30-35k RAL", "IT", (30000, 35000, "EUR", "year")),
+    ("Gaji: 3,500 - 4,500", "MY", (3500, 4500, "MYR", "month")),
 ])
 def test_a_countrys_own_sign_is_its_currency(text, country, expected):
     salary = parse_salary(text, country)
@@ -220,6 +224,9 @@ def test_a_local_sign_is_no_money_elsewhere():
     assert parse_salary("Lön: 45 000 kr/mån") is None  # 'kr' is Swedish, Norwegian, Danish or Icelandic: which is not known
     assert parse_salary("Skills: R 4.0, Python", "ZA") is None  # R the language, not a few rand
     assert parse_salary("$90,000", "US").currency == parse_salary("$90,000").currency == "USD"
+    # a figure with no currency is money only after a word for pay, where the country is known
+    assert parse_salary("Salary: 40,000 to 50,000 per month") is None
+    assert parse_salary("We have 40,000 customers", "IN") is None and parse_salary("Salary: 3 years of experience", "IN") is None
 
 
 def test_where_the_job_is_says_which_dollar(matcher):
