@@ -269,6 +269,9 @@ class OccupationMatcher:
                 by_token.setdefault(w, []).append(j)
         self._by_token = {w: np.asarray(js) for w, js in by_token.items()}  # the labels each word is in
         self._label_owner = np.asarray([k for k, _ in label_tokens])
+        self._preferred: dict[frozenset[str], list[int]] = {}  # an occupation's own name: its preferred label's words
+        for k, occ in enumerate(self._occupations):
+            self._preferred.setdefault(frozenset(alias_key(occ.title).split()), []).append(k)
         self._label_weight = np.asarray([sum(self._idf[w] for w in toks) for _, toks in label_tokens])
         self._ranks = {k: [alias_key(label) for label in (occ.title, *occ.aliases)]
                        for k, occ in enumerate(self._occupations) if _is_rank(occ.isco_group)}
@@ -418,12 +421,14 @@ class OccupationMatcher:
                 continue
             scores = np.full(len(self._occupations), -np.inf, dtype=np.float32)
             named = np.zeros(len(self._occupations), dtype=bool)
+            called = np.zeros(len(self._occupations), dtype=bool)  # named by its preferred label
             unnamed = self._unnamed_ranks(titles[row])
             for j, piece in enumerate(pieces):  # the piece that names an occupation best speaks for the title
                 piece_scores = np.zeros(len(self._occupations), dtype=np.float32) if semantic is None \
                     else semantic[first + j].copy()
                 lexical = self._lexical(piece)
                 named |= lexical >= 1 - 1e-9
+                called[self._preferred.get(frozenset(alias_key(piece).split()), [])] = True
                 piece_scores += LEXICAL_WEIGHT * lexical.astype(np.float32)
                 piece_scores[unnamed] = -np.inf
                 np.maximum(scores, piece_scores, out=scores)
@@ -433,12 +438,15 @@ class OccupationMatcher:
             if row in meanings:
                 scores += SKILLS_MEANING_WEIGHT * meanings[row].astype(np.float32)
             named &= np.isfinite(scores) & (_RANK.search(titles[row]) is None)
+            if (named & called).any():
+                named &= called
             # a piece that is one of an occupation's labels, word for word, names it: of the occupations so named,
             # the best scoring is the answer, above any the title only resembles ('Site Reliability Engineer' is
             # an ICT system administrator's title, though the words sit closer to a dependability engineer's);
             # not so when the cleaning dropped a word of rank from the title
             best = int(np.where(named, scores, -np.inf).argmax()) if named.any() else int(scores.argmax())
-            k = self._most_specific(scores, best)
+            # (an occupation called by its own name is the answer, not a narrower one: 'Electrical Engineer' is no mine's)
+            k = best if called[best] and named[best] else self._most_specific(scores, best)
             if scores[k] <= 0:
                 out.append(None)
                 continue

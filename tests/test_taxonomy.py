@@ -816,6 +816,10 @@ def test_a_title_names_the_narrowest_occupation_that_fits_it_nearly_as_well():
     assert marketer.title == "online marketer" and picker.title == "warehouse order picker"
     assert occupations.taxonomy.occupations["online-marketer"].broader == "marketing-consultant"
     assert occupations.normalize(["Java Developer"])[0].title == "software developer"  # no narrower one fits as well
+    # but a title that is an occupation's own name is that occupation, though a narrower one has it for an alias
+    engineer, social = occupations.normalize(["Electrical Engineer", "Social Worker"])
+    assert (engineer.title, social.title) == ("electrical engineer", "social worker")
+    assert "electrical engineer" in occupations.taxonomy.occupations["mine-electrical-engineer"].aliases
 
 
 def test_the_titles_of_software_teams_name_ict_occupations():
