@@ -75,8 +75,9 @@ _NOT_PAY_BEFORE = re.compile(r"\b(?:funding|funded|raised|revenues?|valuation|va
                              r"benefit of|bonus(?:es)?|differentials?|relocation|sav(?:e|es|ed|ings)|tuition|referral|gift cards?|"
                              r"vouchers?|laptops?)((?:\W+[\w~]+){0,3}\W*)$", re.I)
 # ... unless pay is named after those words: "Budget Analyst salary: $70k"
-_PAY = re.compile(r"(?i)\b(?:salary|pay|paid|compensation|wages?|rate|earn\w*|base|OTE|gehalt|vergütung|lohn|salaire|"
-                  r"rémunération|salario|sueldo|retribución|stipendio|retribuzione)\b")
+_PAY = re.compile(r"(?i)\b(?:salary|salaries|pay|pays|paid|compensation|remuneration|wages?|rate|earn\w*|base|OTE|CTC|"
+                  r"gehalt|vergütung|lohn|salaire|rémunération|salario|sueldo|retribución|stipendio|retribuzione|RAL|"
+                  r"salário|remuneração|wynagrodzenie|zarobki|lön|lønn|løn|salaris|loon|gaji|upah)\b")
 # (within its sentence, and not past a 'plus', a spaced '+' or an 'and': "$90,000 plus annual bonus", "$90,000 + bonus" and
 # "Pay $25/hr. Annual bonus" are pay; "$50k+ monthly budgets" is not)
 _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also)\b)[A-Za-z-]+\s+){0,3}?(?:funding|budgets?|stipends?|allowances?|reimbursements?|"
@@ -87,6 +88,10 @@ _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also
 _PAY_LABEL = re.compile(r"(?i)\b(?:salary|salaries|pay|compensation|wages?|stipend|ctc|remuneration|gehalt|vergütung|lohn|"
                         r"salaire|rémunération|salario|sueldo|retribución|stipendio|retribuzione|ral|salário|remuneração|"
                         r"wynagrodzenie|zarobki|lön|lønn|løn|salaris|loon|gaji|upah)\b[^\d\n.;]{0,15}$")
+# money per piece of work, not per time: "$100 per sale", "$0.50 per mile", "$15 per delivery"
+_PER_UNIT = re.compile(r"\s*(?:/|per|a|an|each|every)\s*(?:sale|deal|order|referral|lead|transaction|unit|piece|mile|word|"
+                       r"visit|appointment|booking|delivery|ride|trip|task|article|call)s?\b", re.I)
+_HEADING = re.compile(r"[^\W\d]+(?:[ \t]+[^\W\d]+){0,3}\s*:?")  # a line of one to four words
 # the period said before the figure: "Monthly salary: €3,500", "Hourly rate: $25", a contractor's "Day rate: £500"
 # and in other languages: 'Salaire mensuel : 3 200 €', 'Bruttomonatsgehalt: 4.500 €', 'Stundenlohn 15 €'
 # and in Chinese and Japanese, where the first character says the period: '年収 500万円' (a year), '月薪 1.5万' (a month)
@@ -210,6 +215,26 @@ def parse_salary(text: str, country: str | None = None) -> Salary | None:
     """The first salary stated in text, with currency and period (by the figure's size when none is said). `country`
     (alpha-2), where the job is, reads its own currency's sign: "$" in Australia, "kr" in Sweden, "R" in South Africa."""
     text = text or ""
+    first = None  # the first figure that reads as pay, when no figure has pay named before it in its sentence
+    for salary, start in _salaries(text, country):
+        if _pay_named_before(text, start):
+            return salary
+        first = first or salary
+    return first
+
+
+def _pay_named_before(text: str, start: int) -> bool:
+    """Pay is named in the sentence before the figure at `start` ("Salary: $70k", "We pay $18 an hour", "OTE $120,000"),
+    or in a short heading or bullet on the line above it ("Compensation" / "$120,000 - $150,000")."""
+    lines = text[max(0, start - 80):start].split("\n")
+    window = lines[-1]
+    if len(lines) > 1 and _HEADING.fullmatch(lines[-2].strip(" \t-*•·▪–")):
+        window = f"{lines[-2]} {window}"
+    return _PAY.search(re.split(r"[.!?;](?:\s|$)", window)[-1]) is not None
+
+
+def _salaries(text: str, country: str | None):
+    """Each figure in text that reads as pay, with where it starts."""
     local = local_currency(country)
     global_sign = local is None or local[1].lower() in _SYMBOLS_FOLDED or re.fullmatch(r"[A-Z]{3}", local[1])
     for match in _pattern(None if global_sign else local[1]).finditer(text):
@@ -229,13 +254,16 @@ def parse_salary(text: str, country: str | None = None) -> Salary | None:
         unit = "lpa" if written == "lpa" else None  # "12 LPA": lakhs per annum
         low = _amount(match["lo"], match["lok"] or match["hik"] or unit)
         high = _amount(match["hi"], match["hik"] or unit) if match["hi"] else None
+        if high and low < 1000 <= high / 10 and not match["lok"] and high / 2 <= low * 1000 <= high:
+            low *= 1000  # the thousands said once: "$15 - $20,000 a month", "$175 - $250,000 a year"
         if not currency or low < 1 or {(match["lok"] or "").lower().rstrip("."), (match["hik"] or "").lower().rstrip(".")} & _COMPANY_SIZED:
             continue  # "$11M paid out to our engineers", "a $3.5 trillion industry": a company's money, not a salary
         before = _NOT_PAY_BEFORE.search(text[max(0, match.start() - 40):match.start()])
         # 'Pay $25/hr. Annual bonus': the sentence ended with the period's dot (not so '€5,000 p.a. travel allowance')
         ended = match.group(0).endswith(".") and re.match(r"\s+[A-Z]", text[match.end():]) is not None
         end = len(match.group(0).rstrip()) + match.start()  # the figure's end, not the space after it
-        if (before and not _PAY.search(before.group(1))) or not ended and _NOT_PAY_AFTER.match(text, end):
+        if (before and not _PAY.search(before.group(1))) or not ended and _NOT_PAY_AFTER.match(text, end) \
+                or _PER_UNIT.match(text, end):
             continue
         if period is None and (said := _PERIOD_BEFORE.search(text[max(0, match.start() - 40):match.start()])):
             period = _PERIOD_WORDS[said.group(1).lower()] if said.group(1) else _PERIOD_STEMS[said.group(2).lower()] \
@@ -243,9 +271,8 @@ def parse_salary(text: str, country: str | None = None) -> Salary | None:
         if period is None and (period := _period_by_size(low, currency, by_code=symbol.rstrip(".").isalpha())) is None:
             continue  # "PHP 7", "Rs 40": a small figure after a code names no pay
         factor = PERIODS_PER_YEAR[period]
-        return Salary(
+        yield Salary(
             min=low, max=high or low, currency=currency, period=period,
             annualized_min=low * factor, annualized_max=(high or low) * factor,
             stated=not ESTIMATE.search(text[match.end():match.end() + 40]),
-        )
-    return None
+        ), match.start()

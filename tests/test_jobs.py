@@ -150,6 +150,19 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("Our customers save $1,200 a year on average. You will earn $65,000.", (65000, 65000, "USD", "year")),
         ("$25 Amazon gift card for applying. Hourly pay $22-$26.", (22, 26, "USD", "hour")),
         ("Base pay range: $45,000 - $60,000\n- Performance Bonus opportunities", (45000, 60000, "USD", "year")),
+        # in a description, the figure whose sentence (or heading, or bullet above) names pay before the first that only reads as money
+        ("Close deals worth $50k+ each quarter. Base: $60k.", (60000, 60000, "USD", "year")),
+        ("Process invoices up to $10,000 without approval. Pay: $22/hr.", (22, 22, "USD", "hour")),
+        ("401(k) match up to $3,000 annually. Compensation: $90,000.", (90000, 90000, "USD", "year")),
+        ("Handle cash deposits up to $20,000 daily. Wage: $16.50 per hour", (16.5, 16.5, "USD", "hour")),
+        ("Pricing starts at $49/month for our customers. Salary: $85k-$95k", (85000, 95000, "USD", "year")),
+        ("Our average deal size is $25,000. OTE $120,000.", (120000, 120000, "USD", "year")),
+        ("He had over $20,000 in student loans.\n\nStarting salary range: $150,000 - $225,000 per year", (150000, 225000, "USD", "year")),
+        ("- 401(k) match up to $3,000\n- Competitive salary\n- $90,000 - $100,000 per year", (90000, 100000, "USD", "year")),
+        ("HSA contribution of $1,000.\nCompensation\n$120,000 - $150,000", (120000, 150000, "USD", "year")),
+        # money per piece of work is no wage ("$100 per sale"); the thousands may be said once in a range
+        ("Earn $100 per sale in commission on top of your $45,000 base.", (45000, 45000, "USD", "year")),
+        ("Our top sales rep makes $15 - $20,000 a month", (15000, 20000, "USD", "month")),
         # an intern's stipend is their pay; a stipend for something is not
         ("Stipend: ₹50,000 per month", (50000, 50000, "INR", "month")),
         ("A learning stipend of $1,000 a year. Monthly stipend of $2,000", (2000, 2000, "USD", "month")),
