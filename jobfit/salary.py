@@ -87,7 +87,7 @@ _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also
 # pay named just before a figure that names no currency: where the job is known, the figure is in its currency
 _PAY_LABEL = re.compile(r"(?i)\b(?:salary|salaries|pay|compensation|wages?|stipend|ctc|remuneration|gehalt|vergütung|lohn|"
                         r"salaire|rémunération|salario|sueldo|retribución|stipendio|retribuzione|ral|salário|remuneração|"
-                        r"wynagrodzenie|zarobki|lön|lønn|løn|salaris|loon|gaji|upah)\b[^\d\n.;]{0,15}$")
+                        r"wynagrodzenie|zarobki|lön|lønn|løn|salaris|loon|gaji|upah)\b[^\d\n.;]{0,20}$")
 # money per piece of work, not per time: "$100 per sale", "$0.50 per mile", "$15 per delivery"
 _PER_UNIT = re.compile(r"\s*(?:/|per|a|an|each|every)\s*(?:sale|deal|order|referral|lead|transaction|unit|piece|mile|word|"
                        r"visit|appointment|booking|delivery|ride|trip|task|article|call)s?\b", re.I)

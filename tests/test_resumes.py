@@ -1279,6 +1279,10 @@ def test_a_malaysian_resume(matcher):
     assert not names & {"integrated circuits", "Excellent", "Good", "Bahasa Malaysia", "B2"}
     # Malay is a skill as a language she speaks, not as her nationality
     assert [s.evidence for s in profile.meta.skills if s.name == "Malay"] == [["Bahasa Malaysia"]]
+    # the pay she asks, with no currency written, is in ringgit: she lives in Malaysia
+    asking = parse_resume(text.replace("\nNationality", "\nExpected Salary : 4,500\nNationality"), matcher=matcher)
+    salary = asking.meta.desired_salary
+    assert (salary.min, salary.currency, salary.period) == (4500, "MYR", "month")
 
 
 def test_a_dutch_resume(matcher):

@@ -154,7 +154,7 @@ def desired_salary(lines: list[str], country: str | None = None) -> Salary | Non
     lives, says which dollar "$" is."""
     for line in lines:
         cue = _ASKED_PAY.search(line)
-        if cue and (salary := parse_salary(line[cue.end():], country)):
+        if cue and (salary := parse_salary(line[cue.start():], country)):
             return salary
     return None
 
