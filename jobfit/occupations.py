@@ -61,9 +61,18 @@ SKILLS_MEANING_MIN = 3  # skills with a vector a posting needs before their mean
 _NOISE = re.compile(
     r"\([^)]*\)|\[[^\]]*\]|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
     r"looking for|senior|snr|sr|junior|jnr|jr|lead|head of|principal|chief|trainee|intern|internship|cum|"
-    r"[mfwhdx](?:/[mfwhdx]){1,2})\b",  # the genders a European posting invites: 'm/w/d', 'H/F', 'f/m/x'
+    r"[mfwhdx](?:/[mfwhdx]){1,2}|"  # the genders a European posting invites: 'm/w/d', 'H/F', 'f/m/x'
+    # a driving licence's class ('CDL Class A Truck Driver', 'HGV Class 1 Driver': the licence itself is a truck's, in
+    # title_words.yaml), the shift ('2nd Shift', 'Nights',
+    # 'PRN', 'Per Diem') and the pay ('$18/hr', 'Up to $22/hr + Tips', '$10K Sign-On Bonus') say how, not what
+    r"class\s+[abc1-3]|"
+    r"(?:1st|2nd|3rd|first|second|third|night|day|evening|weekend|graveyard|swing|rotating)\s+shifts?|nights|weekends|"
+    r"per\s+diem|prn|home\s+daily|temp\s+to\s+(?:hire|perm)|now\s+hiring|immediate\s+start|sign[- ]on\s+bonus|"
+    r"up\s+to|plus\s+tips)\b|\+\s*tips\b|\$\s?\d[\d,.]*\s*k?(?:\s*(?:/|per\s+)\s*(?:hr|hour|h|week|wk|year|yr)\b)?",
     re.I,
 )
+# a level after the title's words: 'Software Engineer III', 'Accountant I'
+_LEVEL = re.compile(r"(?<=\w)\s+(?:I{1,3}|IV|V)\b(?=\s*(?:$|[-–(,/|]))")
 # the words of _NOISE a misspelling may mean ('Intership')
 _NOISE_WORDS = {"urgent", "urgently", "hiring", "wanted", "vacancy", "vacancies", "immediate", "immediately", "senior",
                 "junior", "trainee", "intern", "internship"}
@@ -198,8 +207,9 @@ def clean_title(title: str, named_terms: re.Pattern | None = None) -> str:
     if named_terms is not None:
         kept = [m.span() for m in named_terms.finditer(text)]
         text = _TERMS.sub(lambda m: m.group() if any(a <= m.start() < b for a, b in kept) else " ", text)
-    text = _NOISE.sub(" ", text)
+    text = _NOISE.sub(" ", _LEVEL.sub(" ", text))
     text = re.sub(r"[^\w&/+#. ]", " ", text)
+    text = re.sub(r"\b(\w+)(?:\s+\1\b)+", r"\1", text, flags=re.I)  # 'CDL Truck Driver' is a 'truck truck driver'
     return re.sub(r"\s+", " ", text).strip().lower()
 
 

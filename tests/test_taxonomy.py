@@ -717,6 +717,14 @@ def test_titles_normalize_to_esco_occupations():
     assert dev.isco_group.startswith("25") and dev.esco_uri.startswith(OCC)
     assert nurse.isco_group.startswith("22") and 0 < nurse.confidence <= 1
     assert empty is None
+    # a licence's class, the shift, the pay and a level say how the job is done, not what it is; a licence says the vehicle
+    assert clean_title("CDL Class A Truck Driver") == clean_title("HGV Class 1 Driver") == "truck driver"
+    assert clean_title("Warehouse Associate - 2nd Shift - $18/hr") == "warehouse associate"
+    assert clean_title("RN - Nights - $10K Sign-On Bonus") == "registered nurse"
+    assert clean_title("Delivery Driver - Up to $22/hr + Tips") == "delivery driver" and clean_title("Tips Advisor") == "tips advisor"
+    assert clean_title("Software Engineer III") == "software engineer" and clean_title("Night Auditor") == "night auditor"
+    driver, nurse_at_night = occupations.normalize(["Class A CDL Driver - Home Daily", "RN - Med/Surg - Nights - $10K Sign-On Bonus"])
+    assert driver.isco_group == "8332" and nurse_at_night.isco_group == "2221"
     # a term of employment is noise, but not in an occupation's own name
     contracted, manager = occupations.normalize(["Java Developer (Contract) - Remote", "Contract Manager"])
     assert contracted.title == "software developer" and manager.title == "contract manager"
