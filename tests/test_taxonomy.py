@@ -725,6 +725,10 @@ def test_titles_normalize_to_esco_occupations():
     assert clean_title("Software Engineer III") == "software engineer" and clean_title("Night Auditor") == "night auditor"
     driver, nurse_at_night = occupations.normalize(["Class A CDL Driver - Home Daily", "RN - Med/Surg - Nights - $10K Sign-On Bonus"])
     assert driver.isco_group == "8332" and nurse_at_night.isco_group == "2221"
+    # the words India's and South-East Asia's boards use for jobs ESCO names otherwise (ISCO-08 files storekeepers
+    # under stock clerks)
+    caller, keeper, voice, site = occupations.normalize(["Telecaller", "Store Keeper", "BPO Voice Process", "Civil Site Supervisor"])
+    assert (caller.title, voice.title, keeper.isco_group, site.isco_group) == ("call centre agent", "call centre agent", "4321", "3123")
     # a term of employment is noise, but not in an occupation's own name
     contracted, manager = occupations.normalize(["Java Developer (Contract) - Remote", "Contract Manager"])
     assert contracted.title == "software developer" and manager.title == "contract manager"
