@@ -182,9 +182,15 @@ PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|
                        r"costituisce un plus|gradit[oa]|desej[aá]vel|diferencial|pré(?!-)|pluspunt|gewenst|mile widzian\w*)(?!\w)", re.I)
 # the years of experience asked: '3+ years of experience', '2 years ICU experience', '5+ years with Python', 'at least 4 years
 # in sales', 'minimum of 2 years' (not 'founded 10 years ago', 'a contract for 2 years')
-YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:[A-Za-z/+#-]+(?:\.[A-Za-z]+)*\s+){0,3}?experience"
-                         r"|(\d{1,2})\+\s*years?\s+(?:of|with|in|using|working|building|developing|managing)\b"
-                         r"|\b(?:at least|minimum(?: of)?|min\.)\s+(\d{1,2})\+?\s*years?\b"
+# a number of years as postings write it: '5', '3-5', '2 to 4' (the least is asked), 'three (3)', 'five'
+_YEARS_NUMBER = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*\(\d{1,2}\))?\+?(?:\s*(?:-|–|—|to)\s*\d{1,2}\+?)?\s*"
+_YEARS = r"(?:years?|yrs?)\.?"
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+YEARS_ASKED = re.compile(rf"\b{_YEARS_NUMBER}{_YEARS}(?:'|’)?\s+(?:of\s+)?(?:[A-Za-z/+#-]+(?:\.[A-Za-z]+)*\s+){{0,3}}?(?:experience|exp\b)"
+                         rf"|\b(\d{{1,2}})\+\s*{_YEARS}\s+(?:of|with|in|using|working|building|developing|managing)\b"
+                         rf"|\b(?:at least|minimum(?: of)?|min\.?)\s+{_YEARS_NUMBER}{_YEARS}(?!\w)"
+                         # 'Experience: 7-10 years', 'Experience required: 3 yrs'
+                         rf"|\bexperience(?:\s+required)?\s*[:–-]\s*(?:min(?:imum)?\.?\s+)?{_YEARS_NUMBER}{_YEARS}(?!\w)"
                          # German, French, Spanish, Italian, Portuguese, Dutch, Polish: '5 Jahre Berufserfahrung', "3 ans
                          # d'expérience", 'al menos 4 años', '3 anos de experiência', 'minimaal 3 jaar werkervaring',
                          # '5 lat doświadczenia'; and Malay and Indonesian: '2 tahun pengalaman', 'minimal 1 tahun'
@@ -193,9 +199,12 @@ YEARS_ASKED = re.compile(r"(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+
                          r"|\b(?:mindestens|au moins|minimum|al menos|mínimo(?:\s+de)?|almeno|pelo menos|no mínimo|minimaal|ten minste|"
                          r"co najmniej|sekurang-kurangnya|minimal)\s+(\d{1,2})\+?\s*(?:jahre?n?|ans|años|anni|anos|jaar|lat|lata|tahun)\b", re.I)
 # the employer's own years, said before the figure in its sentence: "We have over 20 years of remote experience",
-# "Our team brings 30 years of experience", "we've been building software for 12+ years"
+# "Our team brings 30 years of experience", "we've been building software for 12+ years", a company "building on ten
+# years of experience"
 _OWN_YEARS = re.compile(r"(?i)\b(?:we(?:'ve|’ve)?|our\s+(?:[\w-]+\s+)?(?:team|company|firm|agency|founders?|group|business|people))\s+"
-                        r"(?:have|has|bring|brings|been|boasts?|combine|count)\b[^.!?\n]*$")
+                        r"(?:have|has|bring|brings|been|boasts?|combine|count)\b[^.!?\n]*$"
+                        # "EventMobi is building on ten years of event technology experience"
+                        r"|\b(?:building|built|draws?|drawing)\s+on\s+(?:(?:over|almost|nearly|more than)\s+)?$")
 
 
 def years_asked(text: str) -> float | None:
@@ -204,7 +213,8 @@ def years_asked(text: str) -> float | None:
     for match in YEARS_ASKED.finditer(text):
         sentence = text[max(0, match.start() - 120):match.start()]
         if not _OWN_YEARS.search(sentence):
-            return float(next(g for g in match.groups() if g))
+            said = next(g for g in match.groups() if g).lower()
+            return float(_NUMBER_WORDS.get(said, said))
     return None
 
 

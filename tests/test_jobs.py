@@ -38,6 +38,11 @@ def test_rss_items_become_postings():
     # the employer's own years are none asked, and the candidate's after them still are
     ("We have over 20 years of remote experience. You bring 3+ years of experience in sales.", 3),
     ("Our team brings 30 years of experience.", None), ("We are looking for someone with 5 years of experience.", 5),
+    # abbreviated, in words, as a range (the least is asked), after a label
+    ("- 3-5 yrs of experience in data analysis", 3), ("5+ yrs exp in SQL.", 5), ("Min. 2 yrs working experience", 2),
+    ("Minimum of three (3) years of experience required.", 3), ("At least five years of experience in finance.", 5),
+    ("2 to 4 years of relevant experience.", 2), ("Experience: 7-10 years", 7), ("At least one year of remote experience", 1),
+    ("EventMobi is building on ten years of event technology experience. You have 5+ years of Python.", 5),
 ])
 def test_the_years_asked_in_the_ways_postings_ask_them(matcher, text, years):
     assert analyze_job({"id": "j", "title": "Engineer", "description": text}, matcher).meta.years_required == years
