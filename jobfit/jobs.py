@@ -227,12 +227,16 @@ EMPLOYMENT_TYPES = (
      "internship"),
     (re.compile(r"\bvolunteer(ing)?\b|\b(?:ehrenamt\w*|bénévolat|bénévole|voluntariado)\b", re.I), "volunteer"),
     (re.compile(r"\bpart[-_ ]?time\b|\b(?:teilzeit|temps partiel|tiempo parcial|media jornada|tempo parziale|meio[- ]per[ií]odo|"
-                r"tempo parcial|deeltijd|(?:cz[eę][śs][ćc]|p[óo][łl])\s+etatu|separuh masa|sambilan|paruh waktu)\b", re.I), "part-time"),
+                r"tempo parcial|deeltijd|(?:cz[eę][śs][ćc]|p[óo][łl])\s+etatu|separuh masa|sambilan|paruh waktu)\b"
+                # Australia's and Britain's casual work: hours as needed, none guaranteed
+                r"|\bcasual\s+(?:position|role|job|employment|basis|staff|worker|team member)s?\b", re.I), "part-time"),
     # (a 'B2B' contract as Polish postings offer one, not a 'B2B SaaS' company)
     (re.compile(r"\b(contract|contractor|freelance|freiberuflich|freelancer|indépendant|autónomo|pessoa jurídica|zzp|"
-                r"umowa zlecenie|(?:kontrakt|umowa)\s+B2B|B2B\s+(?:contract|kontrakt)|kontrak)\b|\(B2B\)", re.I),
+                r"umowa zlecenie|(?:kontrakt|umowa)\s+B2B|B2B\s+(?:contract|kontrakt)|kontrak|C2C|corp[- ]to[- ]corp|1099)\b|\(B2B\)", re.I),
      "contract"),
-    (re.compile(r"\btemporary\b|\b(?:befristet\w*|zeitarbeit|CDD|intérim|contrato temporal|tempo determinato|tempor[aá]rio|"
+    (re.compile(r"\btemporary\b|\btemp[- ]to[- ](?:hire|perm\w*)\b|\blocum\b|"
+                r"\bseasonal\s+(?:position|role|job|employment|work|worker|staff|associate|hire|contract|opportunity)s?\b|"
+                r"[-(]\s*seasonal\b|\b(?:befristet\w*|zeitarbeit|CDD|intérim|contrato temporal|tempo determinato|tempor[aá]rio|"
                 r"tijdelijk\w*)\b", re.I), "temporary"),
     (re.compile(r"\bfull[-_ ]?time\b|\b(?:vollzeit|temps plein|temps complet|CDI|jornada completa|tiempo completo|tempo pieno|"
                 r"tempo integral|per[ií]odo integral|CLT|voltijd|pe[łl]e?n?y?\s+etat|umowa o prac[ęe]|sepenuh masa|penuh waktu)\b",

@@ -48,6 +48,17 @@ def test_the_years_asked_in_the_ways_postings_ask_them(matcher, text, years):
     assert analyze_job({"id": "j", "title": "Engineer", "description": text}, matcher).meta.years_required == years
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("This is a casual position with flexible hours.", "part-time"),  # Australia's and Britain's casual work
+    ("Seasonal position from November to January.", "temporary"), ("Temp-to-hire opportunity.", "temporary"),
+    ("Locum doctor needed for 3 weeks.", "temporary"), ("C2C or 1099 accepted.", "contract"),
+    ("Full time, 40h/week. Note for US residents: this is corp-to-corp (1099, not W2).", "contract"),
+    ("A casual dress code and seasonal demand.", None),
+])
+def test_the_employment_types_english_speaking_boards_name(matcher, text, kind):
+    assert analyze_job({"id": "j", "title": "Engineer", "description": text}, matcher).meta.employment_type == kind
+
+
 def test_only_the_sentence_that_says_preferred_asks_a_plus(matcher):
     job = analyze_job({"id": "j", "title": "Data Analyst", "description":
                        "Requirements: SQL, Tableau, 2 years experience. Python preferred."}, matcher)
