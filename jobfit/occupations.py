@@ -62,9 +62,9 @@ _NOISE = re.compile(
     r"\([^)]*\)|\[[^\]]*\]|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
     r"looking for|senior|snr|sr|junior|jnr|jr|lead|head of|principal|chief|trainee|intern|internship|cum|"
     r"[mfwhdx](?:/[mfwhdx]){1,2}|"  # the genders a European posting invites: 'm/w/d', 'H/F', 'f/m/x'
-    # a driving licence's class ('CDL Class A Truck Driver', 'HGV Class 1 Driver': the licence itself is a truck's, in
-    # title_words.yaml), the shift ('2nd Shift', 'Nights',
-    # 'PRN', 'Per Diem') and the pay ('$18/hr', 'Up to $22/hr + Tips', '$10K Sign-On Bonus') say how, not what
+    # a driving licence's class ('CDL Class A Truck Driver', 'HGV Class 1 Driver'; the licence itself names a truck in
+    # title_words.yaml), the shift ('2nd Shift', 'Nights', 'PRN', 'Per Diem') and the pay ('$18/hr', 'Up to $22/hr +
+    # Tips', '$10K Sign-On Bonus') say how the job is done, not what it is
     r"class\s+[abc1-3]|"
     r"(?:1st|2nd|3rd|first|second|third|night|day|evening|weekend|graveyard|swing|rotating)\s+shifts?|nights|weekends|"
     r"per\s+diem|prn|home\s+daily|temp\s+to\s+(?:hire|perm)|now\s+hiring|immediate\s+start|sign[- ]on\s+bonus|"

@@ -212,24 +212,27 @@ def _period_by_size(amount: float, currency: str, by_code: bool) -> str | None:
 
 
 def parse_salary(text: str, country: str | None = None) -> Salary | None:
-    """The first salary stated in text, with currency and period (by the figure's size when none is said). `country`
-    (alpha-2), where the job is, reads its own currency's sign: "$" in Australia, "kr" in Sweden, "R" in South Africa."""
+    """The salary stated in text, with currency and period (by the figure's size when none is said): the first figure
+    that has pay named before it, else the first that reads as pay. `country` (alpha-2), where the job is, reads its
+    own currency's sign: "$" in Australia, "kr" in Sweden, "R" in South Africa."""
     text = text or ""
-    first = None  # the first figure that reads as pay, when no figure has pay named before it in its sentence
+    first = None
     for salary, start in _salaries(text, country):
         if _pay_named_before(text, start):
             return salary
-        first = first or salary
+        if first is None:
+            first = salary
     return first
 
 
 def _pay_named_before(text: str, start: int) -> bool:
     """Pay is named in the sentence before the figure at `start` ("Salary: $70k", "We pay $18 an hour", "OTE $120,000"),
     or in a short heading or bullet on the line above it ("Compensation" / "$120,000 - $150,000")."""
-    lines = text[max(0, start - 80):start].split("\n")
-    window = lines[-1]
-    if len(lines) > 1 and _HEADING.fullmatch(lines[-2].strip(" \t-*•·▪–")):
-        window = f"{lines[-2]} {window}"
+    line_start = text.rfind("\n", 0, start) + 1
+    window = text[max(line_start, start - 80):start]
+    above = text[:line_start].rstrip().rpartition("\n")[2] if line_start else ""
+    if _HEADING.fullmatch(above.strip(" \t-*•·▪–")):
+        window = f"{above} {window}"
     return _PAY.search(re.split(r"[.!?;](?:\s|$)", window)[-1]) is not None
 
 
