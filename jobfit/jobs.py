@@ -8,6 +8,7 @@ import json
 import re
 from datetime import date, timedelta
 
+from jobfit import exchange
 from jobfit.occupations import OccupationMatch, OccupationMatcher, clean_title
 from jobfit.resumes import DEGREE_LEVELS, TITLE_LEVELS
 from jobfit.resumes.lexicon import languages_named
@@ -541,7 +542,8 @@ def _salary_keys(job: JobPosting) -> list[tuple[str, tuple]]:
 def suggest_salaries(jobs: list[JobPosting], corpus: list[JobPosting]) -> list[JobPosting]:
     """`jobs` with a yearly salary suggestion where none is stated: the middle half (25th-75th percentile)
     of the stated, annualized salaries of postings with the same occupation group, seniority and region,
-    widening to coarser groups until MIN_SALARY_SAMPLE postings in one currency are found."""
+    widening to coarser groups until MIN_SALARY_SAMPLE postings are found; in the currency most of them state, the
+    others converted at the reference rates (jobfit.exchange) where they have one."""
     import numpy as np
 
     groups: dict[tuple, dict[str, list[float]]] = {}
@@ -560,7 +562,9 @@ def suggest_salaries(jobs: list[JobPosting], corpus: list[JobPosting]) -> list[J
         suggestion = None
         for specificity, (basis, key) in enumerate(_salary_keys(job)):
             by_currency = groups.get(key, {})
-            currency, values = max(by_currency.items(), key=lambda kv: len(kv[1]), default=(None, []))
+            currency, _ = max(by_currency.items(), key=lambda kv: len(kv[1]), default=(None, []))
+            # in the currency most of them state, the others converted at the reference rates where they have one
+            values = [v * rate for c, vs in by_currency.items() if (rate := exchange.convert(1.0, c, currency)) for v in vs]
             if len(values) >= MIN_SALARY_SAMPLE:
                 low, high = np.percentile(values, [25, 75])
                 confidence = min(1.0, len(values) / 30) * (1 - 0.15 * specificity)

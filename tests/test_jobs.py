@@ -430,11 +430,11 @@ def test_unstated_salaries_get_a_suggestion_from_similar_postings(matcher):
     from jobfit.jobs import suggest_salaries
     from jobfit.schema import JobPosting
 
-    def posting(n, salary=None, seniority="mid-senior", isco="2512"):
+    def posting(n, salary=None, seniority="mid-senior", isco="2512", currency="EUR"):
         return JobPosting.model_validate({
             "id": f"p{n}", "title": "Software developer", "location": "Berlin, Germany", "remote": "None",
             "meta": {"seniority": seniority, "occupation": {"id": "software-developer", "isco_group": isco},
-                     "salary": {"min": salary, "max": salary, "currency": "EUR", "period": "year", "annualized_min": salary,
+                     "salary": {"min": salary, "max": salary, "currency": currency, "period": "year", "annualized_min": salary,
                                 "annualized_max": salary, "stated": True} if salary else None}})
 
     market = [posting(n, 60000 + 5000 * n) for n in range(8)]  # 60k … 95k
@@ -445,6 +445,11 @@ def test_unstated_salaries_get_a_suggestion_from_similar_postings(matcher):
     assert suggestion.sample_size == 8 and "2512" in suggestion.basis and done["p100"].meta.salary is None  # never 'stated'
     assert done["p101"].meta.salary_suggestion is None  # no nurses in the market: no guess
     assert done["p0"].meta.salary_suggestion is None  # a stated salary needs no suggestion
+    # three in euros and two in francs make a sample of five, in euros, the francs at the reference rates
+    eur_per_chf = exchange.convert(1, "CHF", "EUR")
+    mixed = [posting(n, 70000) for n in range(3)] + [posting(n + 3, round(70000 / eur_per_chf), currency="CHF") for n in range(2)]
+    pooled = suggest_salaries([posting(100)], mixed)[0].meta.salary_suggestion
+    assert (pooled.currency, pooled.sample_size) == ("EUR", 5) and pooled.min == pooled.max == 70000
 
 
 def test_board_estimates_are_not_stated_salaries_and_remote_regions_are_kept(matcher):
