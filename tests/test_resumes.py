@@ -1334,6 +1334,15 @@ def test_jobs_a_summary_states_in_a_sentence(matcher):
         ("Senior Engineer", "Acme Systems Ltd", "2016-10", None),
         ("Software Engineer", "Prolifics Corporation Limited", "2015-12", "2016-09"),
     ]  # "worked with Python" is not a job
+    # India's way: the job, its town and its start in one sentence, "Currently" saying it goes on
+    text = ("Ravi Kumar\nravi.kumar@example.com | +91 98450 12345 | Bangalore\n\nProfessional Experience:\n"
+            "Currently working as a Software Engineer in Infosys Technologies, Bangalore from July 2009.\n"
+            "Worked as a Junior Developer in Wipro Ltd, Chennai from May 2007 to June 2009.\n"
+            "From June 2016 to September 2016 was trained and worked for EMEA regions.\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name, w.location, w.startDate, w.endDate) for w in work] == [
+        ("Software Engineer", "Infosys Technologies", "Bangalore", "2009-07", None),
+        ("Junior Developer", "Wipro Ltd", "Chennai", "2007-05", "2009-06")]  # no job at 'EMEA'
 
 
 def test_jobs_a_history_states_in_its_own_text(matcher):

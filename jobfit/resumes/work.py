@@ -787,6 +787,14 @@ PROSE_EMPLOYER_FIRST = re.compile(
 )
 
 
+def _ongoing_from(text: str, match: re.Match) -> DateRange | None:
+    """'Currently working as a Software Engineer in Infosys, Bangalore from July 2009': a start alone, in the job's
+    own words, when its sentence says the job goes on."""
+    begins = max(text.rfind("\n", 0, match.start()), text.rfind(". ", 0, match.start()) + 1) + 1
+    found = find_range(text[begins:match.end()])
+    return found if found and found.end is None and found.span[0] >= match.start() - begins else None
+
+
 def prose_entries(text: str, roles: frozenset[str]) -> list[WorkEntry]:
     """Jobs a summary states in a sentence: "Worked as Software Engineer with Prolifics Corporation Limited
     from Dec' 2015 to Sept' 2016", "associated with Infosys as Senior Engineer since 2009". Only with a title or
@@ -796,8 +804,12 @@ def prose_entries(text: str, roles: frozenset[str]) -> list[WorkEntry]:
     for match in matches:
         title = match["title"] if match["title"] and title_score(match["title"], roles) >= 1 else None
         company = strip_piece(match["company"])
-        dates = find_range(match["rest"] or "")
+        dates = find_range(match["rest"] or "") or _ongoing_from(text, match)
+        # ('… in Infosys Technologies, Bangalore from July 2009': where the job was, between the employer and the dates)
+        where = re.match(r"\s*,\s*(?P<place>[A-Z][\w .'-]{1,40}?)\s*(?=\bfrom\b|\bsince\b|\bduring\b|\bbetween\b|$)",
+                         match["rest"] or "")
+        location = where["place"].strip() if where and parse_place(where["place"].strip()) else None
         if (title or dates) and company and company_score(company, roles) >= 0 and not title_score(company, roles) > 0 \
                 and not parse_place(company):
-            entries.append(WorkEntry(title, company, None, dates))
+            entries.append(WorkEntry(title, company, location, dates))
     return entries
