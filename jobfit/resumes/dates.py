@@ -52,7 +52,7 @@ SHARED_YEAR = re.compile(
 )
 SINCE = re.compile(r"(?<![\w/])since\s+" + _one("s") + r"(?![\w/])", re.I)
 # "Currently working as an Engineer in Acme from July 2009": a start alone, in a sentence that says the job goes on
-FROM_ONLY = re.compile(r"(?<![\w/])from\s+" + _one("s") + r"(?![\w/])(?!\s*(?:[-–—]|to\b|till\b|until\b|through\b))", re.I)
+_FROM_ONLY = re.compile(r"(?<![\w/])from\s+" + _one("s") + r"(?![\w/])(?!\s*(?:[-–—]|to\b|till\b|until\b|through\b))", re.I)
 _STILL = re.compile(r"\b(?:currently|presently|at present)\b", re.I)
 OPEN_START = re.compile(r"(?<![\w/])" + _one("s") + r"\s*(?:[-–—]|/\s*-+)\s*$", re.I)  # "2013 -", "2013/---": still there
 
@@ -88,8 +88,7 @@ def _point(match: re.Match, prefix: str) -> tuple[int, int] | None:
 
 
 def find_range(line: str) -> DateRange | None:
-    """The first date range in a line ("Jan 2019 - Mar 2021", "2003-Present", "Since 2010", "2013 -", "Currently …
-    from July 2009")."""
+    """The first date range in a line ("Jan 2019 - Mar 2021", "2003-Present", "Since 2010", "2013 -")."""
     match = DATE_RANGE.search(line)
     shared = SHARED_YEAR.search(line)
     if shared and (not match or shared.start() < match.start()):
@@ -104,10 +103,17 @@ def find_range(line: str) -> DateRange | None:
         if end and start and end < start:
             return None
         return DateRange(start, end, match.span())
-    match = SINCE.search(line) or (_STILL.search(line) and FROM_ONLY.search(line)) or OPEN_START.search(line)
+    match = SINCE.search(line) or OPEN_START.search(line)
     if match:
         return DateRange(_point(match, "s"), None, match.span())
     return None
+
+
+def ongoing_from(sentence: str) -> DateRange | None:
+    """The open range of a sentence that says its job goes on and when it began: "Currently working as a Software
+    Engineer in Infosys, Bangalore from July 2009"."""
+    match = _STILL.search(sentence) and _FROM_ONLY.search(sentence)
+    return DateRange(_point(match, "s"), None, match.span()) if match else None
 
 
 # Dates as German, French, Spanish, Italian, Portuguese and Dutch resumes write them ('03/2019 – heute', 'Septembre 2020 -

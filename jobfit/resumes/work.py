@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from jobfit.resumes.dates import MONTH, DateRange, find_range, leading_date
+from jobfit.resumes.dates import MONTH, DateRange, find_range, leading_date, ongoing_from
 from jobfit.resumes.entries import (
     BODY_LABEL,
     BULLET,
@@ -789,10 +789,11 @@ PROSE_EMPLOYER_FIRST = re.compile(
 
 def _ongoing_from(text: str, match: re.Match) -> DateRange | None:
     """'Currently working as a Software Engineer in Infosys, Bangalore from July 2009': a start alone, in the job's
-    own words, when its sentence says the job goes on."""
-    begins = max(text.rfind("\n", 0, match.start()), text.rfind(". ", 0, match.start()) + 1) + 1
-    found = find_range(text[begins:match.end()])
-    return found if found and found.end is None and found.span[0] >= match.start() - begins else None
+    own words, when its sentence (from its line's start or its last full stop) says the job goes on."""
+    stop = text.rfind(". ", 0, match.start())
+    begins = max(text.rfind("\n", 0, match.start()) + 1, stop + 2 if stop >= 0 else 0)
+    found = ongoing_from(text[begins:match.end()])
+    return found if found and found.span[0] >= match.start() - begins else None
 
 
 def prose_entries(text: str, roles: frozenset[str]) -> list[WorkEntry]:
