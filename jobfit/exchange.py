@@ -27,6 +27,7 @@ def rates_date() -> str:
     return _converter().bounds["USD"].last_date.isoformat()
 
 
+@functools.cache
 def currencies() -> frozenset[str]:
     """Every currency with a rate: the ECB's and the pegged ones."""
     return frozenset(_converter().currencies) | frozenset(PEGGED)

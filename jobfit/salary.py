@@ -75,9 +75,11 @@ _NOT_PAY_BEFORE = re.compile(r"\b(?:funding|funded|raised|revenues?|valuation|va
                              r"benefit of|bonus(?:es)?|differentials?|relocation|sav(?:e|es|ed|ings)|tuition|referral|gift cards?|"
                              r"vouchers?|laptops?)((?:\W+[\w~]+){0,3}\W*)$", re.I)
 # ... unless pay is named after those words: "Budget Analyst salary: $70k"
-_PAY = re.compile(r"(?i)\b(?:salary|salaries|pay|pays|paid|compensation|remuneration|wages?|rate|earn\w*|base|OTE|CTC|"
-                  r"gehalt|vergütung|lohn|salaire|rémunération|salario|sueldo|retribución|stipendio|retribuzione|RAL|"
-                  r"salário|remuneração|wynagrodzenie|zarobki|lön|lønn|løn|salaris|loon|gaji|upah)\b")
+# (the words that name pay itself, in English and the languages postings are read in)
+_PAY_NOUNS = (r"salary|salaries|pay|compensation|remuneration|wages?|CTC|gehalt|vergütung|lohn|salaire|rémunération|salario|"
+              r"sueldo|retribución|stipendio|retribuzione|RAL|salário|remuneração|wynagrodzenie|zarobki|lön|lønn|løn|salaris|"
+              r"loon|gaji|upah")
+_PAY = re.compile(rf"(?i)\b(?:{_PAY_NOUNS}|pays|paid|rate|earn\w*|base|OTE)\b")
 # (within its sentence, and not past a 'plus', a spaced '+' or an 'and': "$90,000 plus annual bonus", "$90,000 + bonus" and
 # "Pay $25/hr. Annual bonus" are pay; "$50k+ monthly budgets" is not)
 _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also)\b)[A-Za-z-]+\s+){0,3}?(?:funding|budgets?|stipends?|allowances?|reimbursements?|"
@@ -85,9 +87,7 @@ _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also
                             r"(?:for|towards?)\s+(?:\S+\s+){0,2}?(?:education|training|learning|conferences?|courses?|"
                             r"office|co-?working|wellness|gym|health))\b", re.I)  # used with .match at the figure's end
 # pay named just before a figure that names no currency: where the job is known, the figure is in its currency
-_PAY_LABEL = re.compile(r"(?i)\b(?:salary|salaries|pay|compensation|wages?|stipend|ctc|remuneration|gehalt|vergütung|lohn|"
-                        r"salaire|rémunération|salario|sueldo|retribución|stipendio|retribuzione|ral|salário|remuneração|"
-                        r"wynagrodzenie|zarobki|lön|lønn|løn|salaris|loon|gaji|upah)\b[^\d\n.;]{0,20}$")
+_PAY_LABEL = re.compile(rf"(?i)\b(?:{_PAY_NOUNS}|stipend)\b[^\d\n.;]{{0,20}}$")
 # money per piece of work, not per time: "$100 per sale", "$0.50 per mile", "$15 per delivery"
 _PER_UNIT = re.compile(r"\s*(?:/|per|a|an|each|every)\s*(?:sale|deal|order|referral|lead|transaction|unit|piece|mile|word|"
                        r"visit|appointment|booking|delivery|ride|trip|task|article|call)s?\b", re.I)
