@@ -8,6 +8,7 @@ what the candidate asks."""
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from jobfit import exchange
@@ -107,6 +108,9 @@ _CHINESE_PAY, _KANA = re.compile(r"[薪资元]"), re.compile(r"[\u3040-\u30ff]")
 # year's pay, one worth less is below a full-time minimum wage in the US, the UK, Canada and Australia, which quote pay by
 # the year (India's yearly figures say so: "LPA", "per annum", lakh grouping).
 _YEARLY_FROM_USD = 8000
+# Where people state pay by the year in their own currency below that line: India quotes a salary as the year's cost to the
+# company ("CTC"), in lakhs, and a month's pay of a lakh (about $1,150) is a senior's, who says "per month".
+_YEARLY_FROM_LOCAL = {"INR": 100_000}
 
 
 @functools.cache
@@ -200,7 +204,10 @@ def _period_by_size(amount: float, currency: str, by_code: bool) -> str | None:
     """The period of a figure that says none, by what it is worth in US dollars at the reference rates: a year's pay
     from $8,000 ("$85,000", "€45.000", "¥5,000,000"), a month's below that ("RM 4,500", "R$ 5.000", "480.000 Ft",
     "¥300,000", "$5,000"), an hour's when small ("$25", "€15", "¥1,200"; not after a code: "PHP 7", "Rs 40"). In a currency
-    with no reference rate, a year's from 1,000 of it, an hour's below 200."""
+    with no reference rate, a year's from 1,000 of it, an hour's below 200. In rupees a year's from a lakh ("INR 500,000",
+    "₹5,00,000", "4.5 lakhs": `_YEARLY_FROM_LOCAL`)."""
+    if amount >= _YEARLY_FROM_LOCAL.get(currency, math.inf):
+        return "year"
     usd = exchange.convert(amount, currency, "USD")
     if usd is None:
         return "year" if amount >= 1000 else ("hour" if amount < 200 and not by_code else None)

@@ -280,6 +280,10 @@ def test_where_the_job_is_says_which_dollar(matcher):
     # small: an hour's
     ("$25", None, (25, "USD", "hour")), ("¥1,200", "JP", (1200, "JPY", "hour")),
     ("Salary: AED 15,000 - 20,000", None, (15000, "AED", "month")),  # the dirham is pegged to the dollar
+    # India states pay from a lakh by the year (about $5,700 here), a month's below it
+    ("Salary: INR 3,00,000 - 5,00,000", None, (300000, "INR", "year")), ("CTC: ₹5,00,000", None, (500000, "INR", "year")),
+    ("Rs. 4.5 lakhs", None, (450000, "INR", "year")), ("Salary: INR 500,000", None, (500000, "INR", "year")),
+    ("Salary ₹25,000", None, (25000, "INR", "month")), ("Rs 1,50,000 per month", None, (150000, "INR", "month")),
     # a currency with no reference rate is read by the figure alone
     ("₦15,000,000", None, (15e6, "NGN", "year")),
 ])
