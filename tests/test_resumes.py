@@ -2756,6 +2756,59 @@ Built modules.
                                                      ("DATACOLOR", "Web Developer"), ("HALF TECHNOLOGIES", "Drupal Developer")]
 
 
+def test_a_running_head_with_credentials_or_the_word_resume_is_no_employer(matcher):
+    text = """Hal Schmeler, MS (CS), MS (TPP), PMP
+232 Olive Ave, North York, ON
+Employment
+Courtyard Group, Consultant, 2006-Present
+Authored a methodology for hospital information systems.
+
+Resume
+Hal Schmeler, MS (TPP), MS (CS), PMP
+
+… /3
+
+PharmAchieve, Founder and CEO, 2009-Present
+•
+•
+
+Co-founded an organization to train foreign pharmacists.
+"""
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.position) for w in work] == [("Courtyard Group", "Consultant"), ("PharmAchieve", "Founder"),
+                                                     ("PharmAchieve", "CEO")]
+
+
+def test_jobs_under_a_projects_heading_inside_the_history_are_jobs(matcher):
+    """A history whose jobs list their projects under a heading ('Selected projects:') goes on after them: the jobs
+    there are jobs, the projects with their clients are not."""
+    text = """Jane Roe
+Employment
+Courtyard Group, Consultant, 2006-Present
+Led hospital information system projects.
+
+Selected projects:
+Ontario Diabetes Registry (Client: Ministry of Health) 2008-Present
+My role:
+Senior Business Analyst and Procurement Lead
+Wrote and defended the budget.
+
+PharmAchieve, Founder and CEO, 2009-Present
+Co-founded an organization to train pharmacists.
+
+Veristage, Senior Consultant, 2000-2001
+Product manager of a text categorization suite.
+
+Certifications
+Project Management Professional (PMP)
+"""
+    profile = parse_resume(text, matcher=matcher)
+    assert [(w.name, w.position) for w in profile.work] == [
+        ("PharmAchieve", "Founder"), ("PharmAchieve", "CEO"), ("Courtyard Group", "Consultant"),
+        ("Veristage", "Senior Consultant")]  # newest first, as the history runs
+    assert profile.basics.label == "Founder and CEO"
+
+
 def test_the_address_a_page_s_running_head_repeats_is_no_employer(matcher):
     """Before: '1255 University, Montreal, QC' under each page's name was a job at '1255 University'."""
     text = ("Derek Kub\n1255 University, Montreal, QC\n123 345-7890\nEXPERIENCE\n"

@@ -75,7 +75,7 @@ TITLE_LEVELS = (
 )
 DEGREE_LEVELS = ("secondary", "certificate", "associate", "bachelor", "master", "doctorate")
 NOISE_LINE = re.compile(r"^(?:https?://(?:www\.)?indeed\.com/r/\S*|.{0,60}\bpage\s*(?:\d+|one|two|three|four)(?:\s+of\s+\d+)?"
-                        r"|-\s*\d+\s*-|\(?continued\)?"
+                        r"|-\s*\d+\s*-|\(?continued\)?|(?:…|\.\.\.)\s*/\s*\d+"  # '… /3'
                         r"|\d+\s+recommendations?\s+available\s+upon\s+request)$", re.I)  # a LinkedIn export's furniture
 FIGURE = re.compile(r"[$€£₹]\s?\d[\d,.]*\s*(?:[kmb]|million|billion|lakhs?|crores?)?\b|\b\d[\d,.]*\s?(?:%|percent\b)"
                     r"|\b\d[\d,]*\+?\s+(?:people|staff|employees|engineers|clients|customers|users|members|projects|"
@@ -374,7 +374,7 @@ def parse_resume(
         lines, sections = unheaded, sections_of(unheaded)
 
     width = wrap_width(lines)
-    work_found = _work_history(sections, roles, width)
+    work_found = _work_history(sections, roles, width, is_skill)
     if found.name and any(e.position and alias_key(e.position) == alias_key(found.name) for e in work_found):
         # the title of a job the history lists, set where a name goes ('BEHAVIORAL INTERVENTIONIST' over an
         # anonymized resume): the headline, and no one's name
@@ -480,7 +480,7 @@ def parse_resume(
     )
 
 
-def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
+def _work_history(sections: list, roles: frozenset[str], width: int, is_skill=lambda text: False) -> list:
     """The experience sections' entries; failing those, dated entries under other headings; plus jobs a
     summary states in a sentence ("Worked as X with Y from ... to ...") that the history does not list."""
     found = merged_jobs(work_entries(section_lines(sections, "experience"), roles, width))
@@ -494,6 +494,15 @@ def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
         found += [e for e in work_entries(section_lines(sections, "education"), roles, width)
                   if _dated_job(e, roles) and not (INSTITUTION.search(e.company) or degree_of(e.company))]
         prose.append("experience")  # a history written in sentences: "Working as Sr. Java programmer for X from ..."
+    else:
+        # the jobs after a heading inside the history that names projects ('Selected projects:', a job titled
+        # 'Senior A/P Special Projects'): the history goes on under it
+        for entry in work_entries(_projects_in_a_history(sections), roles, width):
+            if _dated_job(entry, roles) and entry.dates.start and len(entry.position.split()) <= 8 and not re.search(r"[\d,]", entry.position) \
+                    and not (_CLIENT.search(entry.company) or is_skill(entry.company)):  # 'Evaluator using Machine Learning' 
+                # where the history, newest first, has it: before the first job begun before it
+                at = next((i for i, e in enumerate(found) if e.dates and e.dates.start and e.dates.start < entry.dates.start), len(found))
+                found.insert(at, entry)
     known = {(e.company or "").lower() for e in found}
     stated = prose_entries(" ".join(section_lines(sections, *prose)), roles)
     if "experience" not in prose:  # a history's own text states a job whole: title, employer and dates
@@ -511,9 +520,34 @@ def _work_history(sections: list, roles: frozenset[str], width: int) -> list:
     return found
 
 
+_CLIENT = re.compile(r"(?i)\b(?:client|customer|project)s?\b")  # a project's client or name, not an employer
+
+
+def _projects_in_a_history(sections: list) -> list[str]:
+    """The lines of the projects sections that come after a work history, before any other section."""
+    out: list[str] = []
+    previous = None
+    for section in sections:
+        if section.within:
+            continue
+        if section.name == "projects" and previous in ("experience", "projects"):
+            out += ["", *section.lines]
+            previous = "projects"
+        else:
+            previous = section.name if section.name != "projects" else None
+    return out
+
+
 def _dated_job(entry, roles: frozenset[str]) -> bool:
     """An entry read outside the work history that is a job all the same: dated, with a title and an employer."""
     return bool(entry.dates and entry.company and entry.position and title_score(entry.position, roles) >= 1)
+
+
+# what follows a name in a running head: its credentials ('Hal Schmeler, MS (TPP), MS (CS), CSM, PMP', '…, RN, BSN')
+_CREDENTIALS = re.compile(r"(?:\s*,\s*[A-Z][A-Za-z.]{0,5}(?:\s*\([A-Z][A-Za-z.]{0,5}\))?)+\s*")
+
+
+_RUNNING_WORD = re.compile(r"(?i)r[eé]sum[eé]|curriculum\s+vitae|cv")  # what a page's head says beside the name
 
 
 def _without_running_name(lines: list[str], name: str, start: int) -> list[str]:
@@ -526,7 +560,8 @@ def _without_running_name(lines: list[str], name: str, start: int) -> list[str]:
         re.search(r"\d", line) and re.search(r"[A-Za-z]", line) or has_phone(line))}
     for line in lines[start:]:
         stripped = line.strip()
-        if stripped == name or stripped in repeated:
+        if stripped == name or stripped in repeated or stripped.startswith(name) and _CREDENTIALS.fullmatch(stripped[len(name):]) \
+                or _RUNNING_WORD.fullmatch(stripped):
             out.append("")
         elif stripped.startswith(name + " ") and stripped[len(name) + 1:].strip()[:1].isupper():
             out.append(stripped[len(name) + 1:].strip())
