@@ -729,6 +729,12 @@ def test_titles_normalize_to_esco_occupations():
     # under stock clerks)
     caller, keeper, voice, site = occupations.normalize(["Telecaller", "Store Keeper", "BPO Voice Process", "Civil Site Supervisor"])
     assert (caller.title, voice.title, keeper.isco_group, site.isco_group) == ("call centre agent", "call centre agent", "4321", "3123")
+    # a function's short name (before: a securities analyst, a labour relations officer, a meat cutter; 'Network Admin'
+    # an ICT network administrator as 'Network Administrator' is)
+    qc, cx, csr, hse, admin = occupations.normalize(["QC Analyst", "Mandarin CX Representatives", "CSR", "HSE Officer",
+                                                     "Network Admin"])
+    assert (qc.isco_group, cx.title, csr.title) == ("7543", "customer service representative", "customer service representative")
+    assert "health and safety" in hse.title and admin.title == "ICT network administrator"
     # a term of employment is noise, but not in an occupation's own name
     contracted, manager = occupations.normalize(["Java Developer (Contract) - Remote", "Contract Manager"])
     assert contracted.title == "software developer" and manager.title == "contract manager"
