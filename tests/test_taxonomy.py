@@ -470,6 +470,21 @@ def test_todays_tools_are_named(matcher):
             "responsive-design", "accessibility", "cryptography"} <= {s for s, _ in found(matcher, text)}
 
 
+def test_the_libraries_services_and_protocols_of_todays_teams_are_named(matcher):
+    text = ("Unit tests with Mockito and RSpec, state in Vuex and NgRx, three.js scenes, MQTT and WebRTC, Hazelcast caches, "
+            "reviews in Gerrit, CQRS and hexagonal architecture, Yocto images, CloudFront and Elastic Beanstalk, SAPUI5, "
+            "statsmodels, TestCafe, the Room database, Dagger 2, Combine and Realm on iOS, Bluetooth Low Energy, "
+            "phishing simulations, smart contracts on Ethereum.")
+    assert {"mockito", "rspec", "vuex", "ngrx", "threejs", "mqtt", "webrtc", "hazelcast", "gerrit", "cqrs",
+            "hexagonal-architecture", "yocto", "aws-cloudfront", "aws-beanstalk", "sapui5", "statsmodels", "testcafe",
+            "android-room", "dagger", "combine", "realm", "bluetooth", "social-engineering", "smart-contracts",
+            "ethereum"} <= {s for s, _ in found(matcher, text)}
+    # their names that are everyday words count only as written and next to technology; a company's is no service
+    everyday = ("There is room for growth: combine efforts across the realm, a ray of hope, lit rooms. Aurora Solar is "
+                "hiring. An Ethernet connection is preferred, and a sip of coffee with Excel spreadsheets.")
+    assert {s for s, _ in found(matcher, everyday)} == {"excel"}
+
+
 def test_office_tools_methods_and_coined_product_names_are_found_as_resumes_write_them(matcher):
     skills = {s for s, _ in found(matcher, "Proficient in Word, Excel, Access, Power Point and Outlook; Agile and Waterfall; "
                                            "built e-commerce sites; Adobe Suite; jdeveloper and Jmeter.")}
