@@ -7,7 +7,7 @@ Stages, each its own module: `sections` (headings), `basics` (name, title, conta
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import groupby, pairwise
 
@@ -480,7 +480,7 @@ def parse_resume(
     )
 
 
-def _work_history(sections: list, roles: frozenset[str], width: int, is_skill=lambda text: False) -> list:
+def _work_history(sections: list, roles: frozenset[str], width: int, is_skill: Callable[[str], bool] = lambda text: False) -> list:
     """The experience sections' entries; failing those, dated entries under other headings; plus jobs a
     summary states in a sentence ("Worked as X with Y from ... to ...") that the history does not list."""
     found = merged_jobs(work_entries(section_lines(sections, "experience"), roles, width))
@@ -497,9 +497,9 @@ def _work_history(sections: list, roles: frozenset[str], width: int, is_skill=la
     else:
         # the jobs after a heading inside the history that names projects ('Selected projects:', a job titled
         # 'Senior A/P Special Projects'): the history goes on under it
+        listed = {(e.company, e.position, e.dates and e.dates.start) for e in found}
         for entry in work_entries(_projects_in_a_history(sections), roles, width):
-            if _dated_job(entry, roles) and entry.dates.start and len(entry.position.split()) <= 8 and not re.search(r"[\d,]", entry.position) \
-                    and not (_CLIENT.search(entry.company) or is_skill(entry.company)):  # 'Evaluator using Machine Learning' 
+            if _job_among_projects(entry, roles, is_skill) and (entry.company, entry.position, entry.dates.start) not in listed:
                 # where the history, newest first, has it: before the first job begun before it
                 at = next((i for i, e in enumerate(found) if e.dates and e.dates.start and e.dates.start < entry.dates.start), len(found))
                 found.insert(at, entry)
@@ -521,6 +521,13 @@ def _work_history(sections: list, roles: frozenset[str], width: int, is_skill=la
 
 
 _CLIENT = re.compile(r"(?i)\b(?:client|customer|project)s?\b")  # a project's client or name, not an employer
+
+
+def _job_among_projects(entry, roles: frozenset[str], is_skill: Callable[[str], bool]) -> bool:
+    """A dated job with a title (a short one, not a sentence: 'Staffing Reorganization (1998) Transformed') and an
+    employer that is no client, project or skill ('Password Strength Evaluator using Machine Learning')."""
+    return (_dated_job(entry, roles) and entry.dates.start is not None and len(entry.position.split()) <= 8
+            and not re.search(r"[\d,]", entry.position) and not (_CLIENT.search(entry.company) or is_skill(entry.company)))
 
 
 def _projects_in_a_history(sections: list) -> list[str]:
@@ -545,8 +552,6 @@ def _dated_job(entry, roles: frozenset[str]) -> bool:
 
 # what follows a name in a running head: its credentials ('Hal Schmeler, MS (TPP), MS (CS), CSM, PMP', '…, RN, BSN')
 _CREDENTIALS = re.compile(r"(?:\s*,\s*[A-Z][A-Za-z.]{0,5}(?:\s*\([A-Z][A-Za-z.]{0,5}\))?)+\s*")
-
-
 _RUNNING_WORD = re.compile(r"(?i)r[eé]sum[eé]|curriculum\s+vitae|cv")  # what a page's head says beside the name
 
 
