@@ -573,15 +573,12 @@ def _salary_reason(profile: Profile, job: JobPosting) -> str | None:
         return None
     low, high = offered.annualized_min or offered.annualized_max, offered.annualized_max
     offer = f"{offered.currency} {low:,.0f}" + (f" to {high:,.0f}" if high != low else "")
+    asked_there = exchange.convert(asked.annualized_min, asked.currency, offered.currency)  # the same in one currency
+    if asked_there is None:
+        return None
     ask = f"{asked.currency} {asked.annualized_min:,.0f} a year"
     if asked.currency != offered.currency:  # said in the posting's currency too, at the reference rates
-        in_theirs = exchange.convert(asked.annualized_min, asked.currency, offered.currency)
-        if in_theirs is None:
-            return None
-        ask += f" (about {offered.currency} {in_theirs:,.0f} at the ECB rates of {exchange.rates_date()})"
-        asked_there = in_theirs
-    else:
-        asked_there = asked.annualized_min
+        ask += f" (about {offered.currency} {asked_there:,.0f} at the ECB rates of {exchange.rates_date()})"
     if asked_there <= high:
         return f"Asks {ask}; the posting offers {offer}."
     return f"Asks {ask}, more than the posting's {offer}."

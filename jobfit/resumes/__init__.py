@@ -480,7 +480,7 @@ def parse_resume(
     )
 
 
-def _work_history(sections: list, roles: frozenset[str], width: int, is_skill: Callable[[str], bool] = lambda text: False) -> list:
+def _work_history(sections: list, roles: frozenset[str], width: int, is_skill: Callable[[str], bool]) -> list:
     """The experience sections' entries; failing those, dated entries under other headings; plus jobs a
     summary states in a sentence ("Worked as X with Y from ... to ...") that the history does not list."""
     found = merged_jobs(work_entries(section_lines(sections, "experience"), roles, width))
