@@ -649,6 +649,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
     credentials = {alias_key(name) for skill in graph.skills.values() if skill["type"] == "certification"
                    for name in (skill["name"], *skill["aliases"], *skill["exact"])}
     _add_computer_titles(occupations, alternates, named_by_title, credentials)
+    _drop_occupation_aliases(occupations, extras.get("occupation_aliases_dropped") or {})
 
     doc = {
         "format": TAXONOMY_FORMAT,
@@ -713,6 +714,16 @@ def _add_occupation_aliases(occupations: dict[str, dict], extra: dict[str, list[
     for title, names in extra.items():
         if occ := by_title.get(alias_key(title)):
             occ["aliases"] = sorted(set(occ["aliases"]) | set(names))
+
+
+def _drop_occupation_aliases(occupations: dict[str, dict], dropped: dict[str, list[str]]) -> None:
+    """The extras' list of other names that name another job than the occupation they are given to, taken off it
+    ('maintenance technician' off ESCO's welder, 'system administrator' off O*NET's database administrator)."""
+    by_title = {alias_key(occ["title"]): occ for occ in occupations.values()}
+    for title, names in dropped.items():
+        if occ := by_title.get(alias_key(title)):
+            off = {alias_key(name) for name in names}
+            occ["aliases"] = [name for name in occ["aliases"] if alias_key(name) not in off]
 
 
 def _add_computer_titles(occupations: dict[str, dict], alternates: pl.DataFrame, named_by_title: dict[str, set[str]],

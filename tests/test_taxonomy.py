@@ -892,6 +892,29 @@ def test_the_other_titles_of_software_companies_name_the_work_done():
     assert demand.title == "marketing manager"
 
 
+def test_everyday_titles_name_their_trade_not_a_narrow_occupation_esco_gives_the_words_to():
+    """ESCO lists 'maintenance technician' among the welder's other names, 'driver' among the hearse driver's and 'lab
+    technician' among the bacteriology technician's; O*NET gives 'System Administrator' to database administrators."""
+    expected = {
+        "Maintenance Technician": "industrial machinery mechanic",
+        "Maintenance Worker": "handyman",
+        "Lab Technician": "scientific laboratory technician",
+        "System Administrator": "ICT system administrator",
+        "Help Desk Technician": "ICT help desk agent",
+        "IT Support Technician": "ICT help desk agent",
+        "iOS Developer": "mobile application developer",
+        "Android Developer": "mobile application developer",
+    }
+    occupations = shared_occupation_matcher()
+    found = occupations.normalize([*expected, "Driver"])
+    assert {title: occ.title for title, occ in zip(expected, found, strict=False)} == expected
+    assert found[-1].title != "hearse driver" and found[-1].isco_group.startswith("83")
+    welder = occupations.taxonomy.occupations["welder"]
+    assert "maintenance technician" not in welder.aliases and "maintenance welder" in welder.aliases  # its own stay
+    # a title that is an occupation's own name still names it
+    assert [occ.title for occ in occupations.normalize(["Welder", "Database Administrator"])] == ["welder", "database administrator"]
+
+
 def test_a_postings_skills_help_name_its_occupation():
     occupations = shared_occupation_matcher()
     [frontend] = occupations.normalize(["Frontend Engineer (React)"], [{"react", "typescript", "javascript", "html", "css", "web-development"}])
