@@ -90,6 +90,7 @@ class SkillEntry:
     exact: tuple[str, ...] = ()  # matched only as written
     traits: tuple[str, ...] = ()  # words for a person having the quality ('curious'): matched only where they describe someone
     context: bool = False  # a bare one-word mention of it needs technical context
+    in_context: tuple[str, ...] = ()  # one-word aliases (keys) that need it all the same: 'torch' is PyTorch only there
     parents: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     similar: tuple[str, ...] = ()  # technologies whose names embed close to this one
@@ -354,7 +355,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         s["id"]: SkillEntry(
             id=s["id"], name=s["name"], category=s["category"], type=s["type"], aliases=tuple(s["aliases"]),
             exact=tuple(s["exact"]), context=s["context"], parents=tuple(s["parents"]), related=tuple(s["related"]),
-            similar=tuple(s.get("similar", ())), traits=tuple(s.get("traits", ())),
+            similar=tuple(s.get("similar", ())), traits=tuple(s.get("traits", ())), in_context=tuple(s.get("in_context", ())),
             esco_uri=s.get("esco_uri"), hot=s.get("hot", False), group=s.get("group", False),
             onet_socs=tuple(s.get("onet_socs", ())),
         )
@@ -452,6 +453,10 @@ def defined_abbreviations(text: str) -> dict[str, frozenset[str]]:
 MIN_SENSE_SHARE = 0.2  # of a document's other skills that must share a field of work with an abbreviation's meaning
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]+")  # 'POS', 'CPT', 'AT&T': written in capitals
 _CONTEXT_WINDOW = 8  # tokens either side in which a context-dependent name needs technical company
+# Technologies a document must name (distinct ones, by their unambiguous names) for an everyday word that names one
+# among technologists ('testing', 'security', 'cloud': a skill's `in_context` alias) to count anywhere in it: a
+# posting for engineers writes "availability, scalability and security" with no technology in the sentence
+DOCUMENT_TECHNOLOGIES = 5
 _FUZZY_CUTOFF = 90  # rapidfuzz ratio for a misspelt technology name
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 # words after a language name that keep it a language ('English and French', 'Danish is an advantage');
@@ -513,8 +518,8 @@ class SkillMatcher:
                 self._index.setdefault(key, entry.id)
                 if len(key) == 1 and key[0] in taxonomy.foreign_words and self._index[key] == entry.id:
                     self._foreign_names.setdefault(key, set()).add(alias)
-                if entry.context and len(key) == 1 and self._index[key] == entry.id and (
-                        key[0] in taxonomy.common_words or (alias.isalpha() and key == tuple(alias_key(entry.name).split()))):
+                if len(key) == 1 and self._index[key] == entry.id and (key[0] in entry.in_context or entry.context and (
+                        key[0] in taxonomy.common_words or (alias.isalpha() and key == tuple(alias_key(entry.name).split())))):
                     self._needs_context.add(key)
                 self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
                 vocabulary.update(key)
@@ -550,6 +555,12 @@ class SkillMatcher:
         """The skills in each of one document's texts (its lines, its sections). An abbreviation that stands for
         several skills means, throughout the document, the one whose fields of work its other skills share."""
         found = [self._find(text) for text in texts]
+        if any(m.how == "document" for mentions in found for m in mentions):
+            technologies = {m.skill.id for mentions in found for m in mentions
+                            if m.how in ("alias", "exact") and m.skill.category in TECH_CATEGORIES}
+            technical = len(technologies) >= DOCUMENT_TECHNOLOGIES
+            found = [[replace(m, how="context") if m.how == "document" else m for m in mentions
+                      if m.how != "document" or technical] for mentions in found]
         if defined := defined_abbreviations("\n".join(texts)):
             found = [[read for m in mentions if (read := self._as_defined(m, defined)) is not None] for mentions in found]
         if any(m.senses for mentions in found for m in mentions):
@@ -795,7 +806,7 @@ class SkillMatcher:
             words = {c[0] for c in elided}
             candidates = sorted([c for c in candidates if c[0] not in words] + elided)
         mentions = []
-        confidence = {"alias": 0.9, "exact": 0.9, "context": 0.75, "fuzzy": 0.6, "trait": 0.75}
+        confidence = {"alias": 0.9, "exact": 0.9, "context": 0.75, "document": 0.75, "fuzzy": 0.6, "trait": 0.75}
         if any(c[3] == "context" for c in candidates):
             # context counts within the sentence or line only
             starts = [m.start() for m in found]
@@ -805,12 +816,16 @@ class SkillMatcher:
                 if 0 < j < n and boundary.start() >= found[j - 1].end():
                     ends_before[j] = 1
             sentence = list(itertools.accumulate(ends_before))
-            anchors = [(c[0], sentence[c[0]]) for c in candidates if c[3] != "context" and skills[c[2]].category in TECH_CATEGORIES]
+            # (an everyday word of technologists is context for another: 'logging and monitoring', 'Consul … deployment')
+            anchors = [(c[0], sentence[c[0]]) for c in candidates if c[3] != "context" and skills[c[2]].category in TECH_CATEGORIES
+                       or c[1] - c[0] == 1 and keys[c[0]] in skills[c[2]].in_context]
             anchors += [(j, sentence[j]) for j, k in enumerate(keys) if k in self.taxonomy.context_words]
         for start, end, sid, how in candidates:
             if how == "context" and not any(abs(a - start) <= _CONTEXT_WINDOW and s == sentence[start] and not start <= a < end
                                             for a, s in anchors):  # another word: 'database' is no context for itself
-                continue
+                if not (end - start == 1 and keys[start] in skills[sid].in_context):
+                    continue
+                how = "document"  # an everyday word: it counts if the document is a technologist's (`find_many`)
             if how == "trait":
                 end = self._describes_someone(text, found, start, end)
                 if end is None:

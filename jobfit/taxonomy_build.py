@@ -434,6 +434,10 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         graph.add_alias(skill, item["name"])
         for alias in item.get("aliases", ()):
             graph.add_alias(skill, alias)
+        for alias in item.get("in_context", ()):  # 'torch', 'containers': everyday words, this skill next to technology
+            graph.add_alias(skill, alias)
+        if item.get("in_context"):
+            skill["in_context"] = sorted(alias_key(alias) for alias in item["in_context"])
         for alias in item.get("exact", ()):
             graph.reserve(skill, alias)
         # its name and aliases in any case; a name it keeps to its written form only as written: 'Eclipse' is ESCO's

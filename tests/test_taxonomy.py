@@ -485,6 +485,27 @@ def test_the_libraries_services_and_protocols_of_todays_teams_are_named(matcher)
     assert {s for s, _ in found(matcher, everyday)} == {"excel"}
 
 
+def test_everyday_words_that_name_a_technology_among_technologists_name_it_only_there(matcher):
+    """A welder's cutting torch is no PyTorch, a port's containers no Docker, timber logging no log management, a
+    recruiter's testing of candidates no software testing (each was, before)."""
+    everyday = ("Handle a cutting torch safely. Load shipping containers at the port. Timber logging and forestry. "
+                "Deployment of staff across three sites. Building security and access control. Cloud and weather "
+                "observation. Consultants perform testing and interviews of candidates.")
+    assert not {"pytorch", "docker", "log-management", "ci-cd", "security", "cloud-computing", "testing"} & {
+        s for s, _ in found(matcher, everyday)}
+    technical = ("Models in torch and TensorFlow. Containers on Kubernetes. Logging with the ELK stack. Automated "
+                 "deployment with Jenkins. Knowledge of cloud and security best practices. Testing of Python code.")
+    assert {"pytorch", "docker", "log-management", "ci-cd", "security", "cloud-computing", "testing"} <= {
+        s for s, _ in found(matcher, technical)}
+    # in a document that names five technologies or more they count wherever they stand
+    lines = matcher.find_many(["Provide availability, scalability and security for our services.",
+                               "Our stack: Python, Kubernetes, AWS, Terraform, PostgreSQL."])
+    assert "security" in {m.skill.id for m in lines[0]}
+    assert not matcher.find_many(["Provide availability, scalability and security.", "Our stack: Python."])[0]
+    # and the ESCO skill of felling trees is no longer Log Management's
+    assert matcher.taxonomy.skills["log-management"].esco_uri is None and "logging" in matcher.taxonomy.skills
+
+
 def test_office_tools_methods_and_coined_product_names_are_found_as_resumes_write_them(matcher):
     skills = {s for s, _ in found(matcher, "Proficient in Word, Excel, Access, Power Point and Outlook; Agile and Waterfall; "
                                            "built e-commerce sites; Adobe Suite; jdeveloper and Jmeter.")}
