@@ -807,6 +807,10 @@ class SkillMatcher:
             candidates = sorted([c for c in candidates if c[0] not in words] + elided)
         mentions = []
         confidence = {"alias": 0.9, "exact": 0.9, "context": 0.75, "document": 0.75, "fuzzy": 0.6, "trait": 0.75}
+
+        def everyday(start: int, end: int, sid: str) -> bool:  # one of the skill's `in_context` words
+            return end - start == 1 and keys[start] in skills[sid].in_context
+
         if any(c[3] == "context" for c in candidates):
             # context counts within the sentence or line only
             starts = [m.start() for m in found]
@@ -818,12 +822,12 @@ class SkillMatcher:
             sentence = list(itertools.accumulate(ends_before))
             # (an everyday word of technologists is context for another: 'logging and monitoring', 'Consul … deployment')
             anchors = [(c[0], sentence[c[0]]) for c in candidates if c[3] != "context" and skills[c[2]].category in TECH_CATEGORIES
-                       or c[1] - c[0] == 1 and keys[c[0]] in skills[c[2]].in_context]
+                       or everyday(*c[:3])]
             anchors += [(j, sentence[j]) for j, k in enumerate(keys) if k in self.taxonomy.context_words]
         for start, end, sid, how in candidates:
             if how == "context" and not any(abs(a - start) <= _CONTEXT_WINDOW and s == sentence[start] and not start <= a < end
                                             for a, s in anchors):  # another word: 'database' is no context for itself
-                if not (end - start == 1 and keys[start] in skills[sid].in_context):
+                if not everyday(start, end, sid):
                     continue
                 how = "document"  # an everyday word: it counts if the document is a technologist's (`find_many`)
             if how == "trait":
