@@ -391,7 +391,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     remote, regions = remote_and_regions(raw.get("remote"), f"{title} {description[:500]}", location_text, full_text)
     # where an on-site or hybrid job is says which dollar "$" is (a remote job's location is where its people may live)
     country = place_country(location_text) if remote != "Full" else None
-    salary = parse_salary(raw.get("salary") or "", country) or parse_salary(description, country)
+    salary = parse_salary(raw.get("salary") or "", country, field=True) or parse_salary(description, country)
 
     skills = [
         Skill(name=s.name, level="required" if s.id in required else "preferred", keywords=s.evidence)

@@ -20,13 +20,14 @@ CURRENCY_SYMBOLS = {
     "R$": "BRL", "MX$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR",
     "¥": "JPY", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₪": "ILS", "₦": "NGN", "฿": "THB", "zł": "PLN",
     "RM": "MYR", "NT$": "TWD", "Rp": "IDR", "₫": "VND", "Kč": "CZK", "₴": "UAH", "￥": "JPY", "円": "JPY", "元": "CNY",
-    "RMB": "CNY",
+    "RMB": "CNY", "VNĐ": "VND", "원": "KRW",
 }
 # A currency's name after the figure ("70 thousand dollars", "1.800 euro netti"); "dollars" are the local ones, as "$" is.
 # (Not "pounds": "able to lift 50 pounds" is no pay.)
 CURRENCY_NAMES = {"euro": "EUR", "euros": "EUR", "dollar": "$", "dollars": "$", "dólares": "$", "rupees": "INR",
                   "yen": "JPY", "yuan": "CNY", "reais": "BRL", "złotych": "PLN", "kronor": "SEK", "ringgit": "MYR",
-                  "rupiah": "IDR"}
+                  "rupiah": "IDR", "naira": "NGN", "baht": "THB", "rand": "ZAR", "dong": "VND", "đồng": "VND",
+                  "forint": "HUF", "zloty": "PLN", "lei": "RON", "koruna": "CZK", "hryvnia": "UAH", "shekels": "ILS"}
 PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 _PERIOD_WORDS = {
     "hour": "hour", "hourly": "hour", "hr": "hour", "h": "hour", "day": "day", "daily": "day", "week": "week",
@@ -53,15 +54,25 @@ _PERIOD_WORDS = {
     "mån": "month", "måned": "month", "md": "month", "år": "year", "året": "year", "årlig": "year",
     "jam": "hour", "sejam": "hour", "hari": "day", "sehari": "day", "minggu": "week", "bulan": "month", "sebulan": "month",
     "tahun": "year", "setahun": "year",
+    # Vietnamese: '15 - 20 triệu/tháng'
+    "giờ": "hour", "ngày": "day", "tuần": "week", "tháng": "month", "năm": "year",
     # Chinese and Japanese after a slash: '1.5万/月'
     "月": "month", "年": "year",
 }
 _PERIOD_STEMS = {"stunden": "hour", "tages": "day", "monats": "month", "jahres": "year"}  # 'Stundenlohn', 'Monatsgehalt'
 _MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
                 "lacs": 1e5, "lpa": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7, "thousand": 1e3, "tausend": 1e3,
-                "tsd": 1e3, "ribu": 1e3, "juta": 1e6, "triệu": 1e6, "万": 1e4}
-# millions and more after a dollar or a euro are a company's money ("raised $20M"), not a salary (a juta is not)
-_COMPANY_SIZED = frozenset({"m", "mn", "million", "bn", "b", "billion", "trillion"})
+                "tsd": 1e3, "ribu": 1e3, "juta": 1e6, "triệu": 1e6, "万": 1e4, "千": 1e3, "만": 1e4, "millions": 1e6,
+                "millones": 1e6, "milhões": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
+# Millions and more are a company's money ("raised $20M", "a £350 million investment"), unless they are worth less than
+# a year's pay could be (US$1M) and said to be pay or paid by the period ("KRW 50 million per year", "Salary: VND 15
+# million"): a juta or a triệu is always a salary's unit.
+_COMPANY_SIZED = frozenset({"m", "mn", "million", "millions", "millones", "milhões", "bn", "b", "billion", "trillion"})
+_PAY_SIZED_FROM_USD = 1_000_000
+# a figure in units only East Asia counts in, with no currency written, is in the country's ('8千-1.2万/月' in China),
+# else in the one its script says (hangul won, kana yen); one in 'triệu' is in dong
+_EAST_ASIAN_UNITS = frozenset({"万", "千", "만"})
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Lakhs and crores are India's (and its neighbours') units: a figure in them with no currency is in rupees.
 _LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")  # India groups digits in lakhs: a sum so written is in rupees
 _INDIAN_UNITS = frozenset(unit for unit, factor in _MULTIPLIERS.items() if factor in (1e5, 1e7))
@@ -79,7 +90,7 @@ _NOT_PAY_BEFORE = re.compile(r"\b(?:funding|funded|raised|revenues?|valuation|va
 # (the words that name pay itself, in English and the languages postings are read in)
 _PAY_NOUNS = (r"salary|salaries|pay|compensation|remuneration|wages?|CTC|gehalt|vergütung|lohn|salaire|rémunération|salario|"
               r"sueldo|retribución|stipendio|retribuzione|RAL|salário|remuneração|wynagrodzenie|zarobki|lön|lønn|løn|salaris|"
-              r"loon|gaji|upah")
+              r"loon|gaji|upah|lương|thu nhập|급여|연봉|월급|시급")
 _PAY = re.compile(rf"(?i)\b(?:{_PAY_NOUNS}|pays|paid|rate|earn\w*|base|OTE)\b")
 # (within its sentence, and not past a 'plus', a spaced '+' or an 'and': "$90,000 plus annual bonus", "$90,000 + bonus" and
 # "Pay $25/hr. Annual bonus" are pay; "$50k+ monthly budgets" is not)
@@ -88,7 +99,7 @@ _NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also
                             r"(?:for|towards?)\s+(?:\S+\s+){0,2}?(?:education|training|learning|conferences?|courses?|"
                             r"office|co-?working|wellness|gym|health))\b", re.I)  # used with .match at the figure's end
 # pay named just before a figure that names no currency: where the job is known, the figure is in its currency
-_PAY_LABEL = re.compile(rf"(?i)\b(?:{_PAY_NOUNS}|stipend)\b[^\d\n.;]{{0,20}}$")
+_PAY_LABEL = re.compile(rf"(?i)\b(?:{_PAY_NOUNS}|stipend|(?:hourly|daily|day) rates?)\b[^\d\n.;]{{0,20}}$")
 # money per piece of work, not per time: "$100 per sale", "$0.50 per mile", "$15 per delivery"
 _PER_UNIT = re.compile(r"\s*(?:/|per|a|an|each|every)\s*(?:sale|deal|order|referral|lead|transaction|unit|piece|mile|word|"
                        r"visit|appointment|booking|delivery|ride|trip|task|article|call)s?\b", re.I)
@@ -100,8 +111,10 @@ _PERIOD_BEFORE = re.compile(r"(?:\b(hourly|daily|weekly|monthly|yearly|annual|(?
                             r"mensuel(?:le)?|annuel(?:le)?|mensual|anual|mensile|annuo|annua|mensal|maandelijks|jaarlijks|"
                             r"miesięczn(?:ie|[aey])|roczn(?:ie|[aey])|bulanan|tahunan)\b"
                             r"|(monats|jahres|stunden|tages)(?:gehalt|lohn|vergütung|satz)"
-                            r"|([年月時时日])(?:収|收|薪|俸|給|给|入))[^.\n\d]{0,25}$", re.I)
-_CJK_PERIODS = {"年": "year", "月": "month", "時": "hour", "时": "hour", "日": "day"}
+                            r"|([年月時时日])(?:収|收|薪|俸|給|给|入)|(연봉|월급|시급|일급|월))[^.\n\d]{0,25}$", re.I)
+# (and Korean's: '연봉 4,000만원' a year, '월급' or '월' a month)
+_CJK_PERIODS = {"年": "year", "月": "month", "時": "hour", "时": "hour", "日": "day",
+                "연봉": "year", "월급": "month", "월": "month", "시급": "hour", "일급": "day"}
 # Chinese words for pay that Japanese does not use (月薪, 工资, 元; Japanese writes 月給, 給与, 円), and Japanese's kana
 _CHINESE_PAY, _KANA = re.compile(r"[薪资元]"), re.compile(r"[\u3040-\u30ff]")
 # Read as a month's pay, a figure worth $8,000 or more is far above what most people anywhere are paid a month; read as a
@@ -144,8 +157,8 @@ def _pattern(local_sign: str | None = None) -> re.Pattern:
     # thousands grouped by commas or dots, spaces, or Swiss apostrophes (120'000); India's lakhs (8,00,000; 1,20,00,000)
     number = (_LAKH_GROUPED.pattern + r"\b|"
               r"\d{1,3}(?:[,.'’](?=\d{3}\b)\d{3}|[ \u00a0\u202f](?=\d{3}\b)\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
-    multiplier = (r"(?:(?:k|mn|m|million|bn|b|billion|trillion|thousand|tausend|tsd|lakhs?|lacs?|l|crores?|cr|ribu|juta|triệu)"
-                  r"\b\.?(?!\w)|万)")
+    multiplier = (r"(?:(?:k|mn|m|millions?|millones|milhões|bn|b|billion|trillion|thousand|tausend|tsd|lakhs?|lacs?|l|crores?|"
+                  r"cr|ribu|juta|triệu)\b\.?(?!\w)|[万千만])")
 
     def amount(n: str) -> str:
         # (India's '/-' after a sum: 'Rs 15,000/- per month')
@@ -205,10 +218,11 @@ def _period_by_size(amount: float, currency: str, by_code: bool) -> str | None:
     from $8,000 ("$85,000", "€45.000", "¥5,000,000"), a month's below that ("RM 4,500", "R$ 5.000", "480.000 Ft",
     "¥300,000", "$5,000"), an hour's when small ("$25", "€15", "¥1,200"; not after a code: "PHP 7", "Rs 40"). In a currency
     with no reference rate, a year's from 1,000 of it, an hour's below 200. In rupees a year's from a lakh ("INR 500,000",
-    "₹5,00,000", "4.5 lakhs": `_YEARLY_FROM_LOCAL`)."""
+    "₹5,00,000", "4.5 lakhs": `_YEARLY_FROM_LOCAL`). A currency with no reference rate is judged at its rough worth
+(`exchange.ROUGH_UNITS_PER_USD`: "NGN 350,000" a month's, "VND 15 million" a month's)."""
     if amount >= _YEARLY_FROM_LOCAL.get(currency, math.inf):
         return "year"
-    usd = exchange.convert(amount, currency, "USD")
+    usd = exchange.rough_usd(amount, currency)
     if usd is None:
         return "year" if amount >= 1000 else ("hour" if amount < 200 and not by_code else None)
     if usd >= _YEARLY_FROM_USD:
@@ -218,14 +232,15 @@ def _period_by_size(amount: float, currency: str, by_code: bool) -> str | None:
     return "hour" if (amount < 200 or usd < 100) and not by_code else None
 
 
-def parse_salary(text: str, country: str | None = None) -> Salary | None:
+def parse_salary(text: str, country: str | None = None, field: bool = False) -> Salary | None:
     """The salary stated in text, with currency and period (by the figure's size when none is said): the first figure
     that has pay named before it, else the first that reads as pay. `country` (alpha-2), where the job is, reads its
-    own currency's sign: "$" in Australia, "kr" in Sweden, "R" in South Africa."""
+    own currency's sign: "$" in Australia, "kr" in Sweden, "R" in South Africa. A `field` is a posting's salary field,
+    where pay need not be named: all of it is about pay."""
     text = text or ""
     first = None
-    for salary, start in _salaries(text, country):
-        if _pay_named_before(text, start):
+    for salary, start in _salaries(text, country, field):
+        if field or _pay_named_before(text, start):
             return salary
         if first is None:
             first = salary
@@ -243,8 +258,8 @@ def _pay_named_before(text: str, start: int) -> bool:
     return _PAY.search(re.split(r"[.!?;](?:\s|$)", window)[-1]) is not None
 
 
-def _salaries(text: str, country: str | None):
-    """Each figure in text that reads as pay, with where it starts."""
+def _salaries(text: str, country: str | None, field: bool = False):
+    """Each figure in text that reads as pay, with where it starts (`field`: the text is about pay)."""
     local = local_currency(country)
     global_sign = local is None or local[1].lower() in _SYMBOLS_FOLDED or re.fullmatch(r"[A-Z]{3}", local[1])
     for match in _pattern(None if global_sign else local[1]).finditer(text):
@@ -255,10 +270,16 @@ def _salaries(text: str, country: str | None):
         if currency == "JPY" and symbol in ("¥", "￥") and local is None and _CHINESE_PAY.search(text) and not _KANA.search(text):
             currency = "CNY"  # the yen sign in Chinese is the yuan's: '月薪 ¥15,000', '工资 ¥6000'; not '月給 ¥300,000'
         written = (match["period"] or match["loperiod"] or "").lower()
-        if not currency and ({(match["lok"] or "").lower().rstrip("."), (match["hik"] or "").lower().rstrip("."), written}
-                             & _INDIAN_UNITS or _LAKH_GROUPED.fullmatch(match["lo"])):
+        units = {(match["lok"] or "").lower().rstrip("."), (match["hik"] or "").lower().rstrip(".")}
+        if not currency and (units | {written}) & _INDIAN_UNITS or not currency and _LAKH_GROUPED.fullmatch(match["lo"]):
             currency, symbol = "INR", "lakh"  # "CTC: 12-18 LPA", "3.5 - 5 Lakhs per annum", "3,00,000 - 5,00,000 P.A."
-        if not currency and local and _PAY_LABEL.search(text, max(0, match.start() - 40), match.start()):
+        elif not currency and "triệu" in units:
+            currency, symbol = "VND", "triệu"  # 'Lương: 15 - 20 triệu/tháng'
+        elif not currency and units & _EAST_ASIAN_UNITS:
+            currency = local[0] if local else "KRW" if _HANGUL.search(text) else "JPY" if _KANA.search(text) \
+                else "CNY" if _CHINESE_PAY.search(text) else None
+            symbol = currency
+        if not currency and local and (field or _PAY_LABEL.search(text, max(0, match.start() - 40), match.start())):
             currency, symbol = local[0], local[0]  # 'Salary: 40,000 to 50,000 per month' in Pune is in rupees
         period = _PERIOD_WORDS.get(written) or _PERIOD_WORDS.get(written.rstrip("."))
         unit = "lpa" if written == "lpa" else None  # "12 LPA": lakhs per annum
@@ -266,7 +287,11 @@ def _salaries(text: str, country: str | None):
         high = _amount(match["hi"], match["hik"] or unit) if match["hi"] else None
         if high and low < 1000 <= high / 10 and not match["lok"] and high / 2 <= low * 1000 <= high:
             low *= 1000  # the thousands said once: "$15 - $20,000 a month", "$175 - $250,000 a year"
-        if not currency or low < 1 or {(match["lok"] or "").lower().rstrip("."), (match["hik"] or "").lower().rstrip(".")} & _COMPANY_SIZED:
+        if not currency or low < 1:
+            continue
+        if units & _COMPANY_SIZED and not ((usd := exchange.rough_usd(max(low, high or low), currency)) is not None
+                                           and usd < _PAY_SIZED_FROM_USD
+                                           and (period or field or _pay_named_before(text, match.start()))):
             continue  # "$11M paid out to our engineers", "a $3.5 trillion industry": a company's money, not a salary
         before = _NOT_PAY_BEFORE.search(text[max(0, match.start() - 40):match.start()])
         # 'Pay $25/hr. Annual bonus': the sentence ended with the period's dot (not so '€5,000 p.a. travel allowance')
@@ -277,7 +302,7 @@ def _salaries(text: str, country: str | None):
             continue
         if period is None and (said := _PERIOD_BEFORE.search(text[max(0, match.start() - 40):match.start()])):
             period = _PERIOD_WORDS[said.group(1).lower()] if said.group(1) else _PERIOD_STEMS[said.group(2).lower()] \
-                if said.group(2) else _CJK_PERIODS[said.group(3)]
+                if said.group(2) else _CJK_PERIODS[said.group(3) or said.group(4)]
         if period is None and (period := _period_by_size(low, currency, by_code=symbol.rstrip(".").isalpha())) is None:
             continue  # "PHP 7", "Rs 40": a small figure after a code names no pay
         factor = PERIODS_PER_YEAR[period]

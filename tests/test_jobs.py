@@ -209,6 +209,15 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("Salary: Mininum 156,03 NOK pr hour", (156.03, 156.03, "NOK", "hour")),
         ("Salary range: 90,000 – 110,000 (USD)", (90000, 110000, "USD", "year")),  # a code in brackets
         ("Our salary bands: L3 $110k–$140k; L4 $140k–$175k", (110000, 140000, "USD", "year")),  # L3 is a level
+        # where a month's pay runs to millions, millions said to be pay or paid by the period are a salary
+        ("Salary range: 3.5 - 4.5 million VND", (3.5e6, 4.5e6, "VND", "month")),
+        ("KRW 50 million per year", (5e7, 5e7, "KRW", "year")),
+        ("Salary: 3 million naira per annum", (3e6, 3e6, "NGN", "year")),
+        ("Sueldo: COP 4 millones mensuales", (4e6, 4e6, "COP", "month")),
+        # and in Vietnamese and Korean, whose units say the currency when none is written
+        ("Lương: 15 - 20 triệu/tháng", (15e6, 20e6, "VND", "month")),
+        ("연봉 4,000만원", (4e7, 4e7, "KRW", "year")),
+        ("월급 300만 원", (3e6, 3e6, "KRW", "month")),
     ],
 )
 def test_salary_forms(text, expected):
@@ -224,6 +233,9 @@ def test_salary_forms(text, expected):
     "Must be able to lift 50 pounds",  # pounds of weight
     "Brand New Laptop and $1,000: Upon signing, we'll send you a laptop and $1,000 to outfit the rest of your office",
     "We expect you to generate an additional $3-5K MRR in the first few months",  # the company's revenue
+    "We manage a KRW 800 million portfolio", "Backed by a ₩5 billion series A",  # millions not said to be pay
+    "Salary: $1.5 million in commissions paid last year",  # more than a year's pay could be
+    "It's a $540B dollar a year industry", "clients range from mid-stage ($1M - $80 per year) brands",
 ])
 def test_money_that_is_no_salary(text):
     assert parse_salary(text) is None
@@ -243,6 +255,8 @@ def test_money_that_is_no_salary(text):
     ("Salary: 40,000 to 50,000 per month", "IN", (40000, 50000, "INR", "month")),
     ("Retribuzione: 30-35k RAL", "IT", (30000, 35000, "EUR", "year")),
     ("Gaji: 3,500 - 4,500", "MY", (3500, 4500, "MYR", "month")),
+    ("8千-1.2万/月", "CN", (8000, 12000, "CNY", "month")),  # thousands and ten-thousands in Chinese
+    ("Hourly Rate: 25.00 - 30.00", "US", (25, 30, "USD", "hour")),
 ])
 def test_a_countrys_own_sign_is_its_currency(text, country, expected):
     salary = parse_salary(text, country)
@@ -256,6 +270,7 @@ def test_a_local_sign_is_no_money_elsewhere():
     # a figure with no currency is money only after a word for pay, where the country is known
     assert parse_salary("Salary: 40,000 to 50,000 per month") is None
     assert parse_salary("We have 40,000 customers", "IN") is None and parse_salary("Salary: 3 years of experience", "IN") is None
+    assert parse_salary("Success rate: 95", "US") is None  # a rate that is no pay
 
 
 def test_where_the_job_is_says_which_dollar(matcher):
@@ -266,6 +281,18 @@ def test_where_the_job_is_says_which_dollar(matcher):
     assert currency("Sydney NSW 2000") == "AUD" and currency("Toronto, ON") == "CAD" and currency("Austin, TX") == "USD"
     assert currency("Singapore") == "SGD" and currency("Auckland, New Zealand") == "NZD"
     assert currency("Canada", remote="Full") == "USD"  # a remote job's location is where its people may live
+
+
+def test_a_postings_salary_field_is_pay_without_saying_so(matcher):
+    def salary(field, location, description="SQL and Python."):
+        job = analyze_job({"id": "f", "title": "Data Analyst", "location": location, "salary": field,
+                           "description": description}, matcher)
+        s = job.meta.salary
+        return s and (s.min, s.max, s.currency, s.period)
+    assert salary("VND 15 - 20 million", "Ho Chi Minh City, Vietnam") == (15e6, 20e6, "VND", "month")
+    assert salary("3,500 - 4,500", "Kuala Lumpur, Malaysia") == (3500, 4500, "MYR", "month")  # the country's currency
+    # in the description, the same words need pay named
+    assert salary(None, "Ho Chi Minh City, Vietnam", "SQL. Our fund manages VND 15 - 20 million per client.") is None
 
 
 @pytest.mark.parametrize("text, country, expected", [
@@ -284,8 +311,9 @@ def test_where_the_job_is_says_which_dollar(matcher):
     ("Salary: INR 3,00,000 - 5,00,000", None, (300000, "INR", "year")), ("CTC: ₹5,00,000", None, (500000, "INR", "year")),
     ("Rs. 4.5 lakhs", None, (450000, "INR", "year")), ("Salary: INR 500,000", None, (500000, "INR", "year")),
     ("Salary ₹25,000", None, (25000, "INR", "month")), ("Rs 1,50,000 per month", None, (150000, "INR", "month")),
-    # a currency with no reference rate is read by the figure alone
-    ("₦15,000,000", None, (15e6, "NGN", "year")),
+    # a currency with no reference rate is read at its rough worth: 15 million naira is about $10,000, 350,000 about $230
+    ("₦15,000,000", None, (15e6, "NGN", "year")), ("Salary: NGN 350,000", None, (350000, "NGN", "month")),
+    ("Salary PKR 150,000", None, (150000, "PKR", "month")), ("Salary: VND 15 million", None, (15e6, "VND", "month")),
 ])
 def test_a_figure_that_says_no_period_is_read_by_its_size(text, country, expected):
     salary = parse_salary(text, country)
@@ -300,6 +328,9 @@ def test_money_converts_at_the_reference_rates_and_the_pegs():
     assert exchange.convert(1, "EUR", "AED") == pytest.approx(3.6725 / usd_in_eur)
     assert exchange.convert(1, "NGN", "USD") is None and exchange.convert(1, None, "USD") is None
     assert {"USD", "JPY", "AED"} <= exchange.currencies() and "NGN" not in exchange.currencies()
+    # a currency with no rate still has a rough worth, to judge a figure's size by, never to convert money with
+    assert 100 < exchange.rough_usd(350_000, "NGN") < 500 and exchange.rough_usd(100, "EUR") == exchange.convert(100, "EUR", "USD")
+    assert exchange.rough_usd(100, "XYZ") is None
 
 
 def test_no_salary_is_none():
