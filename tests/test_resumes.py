@@ -805,6 +805,12 @@ NAME_CASES = [
     ("VITA\nNAME AND TITLE\nAlix Brady Berge, Ph.D., CRC, Associate Professor,\nUniversity of Louisville\nPhone: 123-345-7890\n",
      "Alix Brady Berge"),
     ("Java Core, C#, C++\nJosef Miller\njosef@example.com\n", "Josef Miller"),  # a list is no name with credentials
+    # what the document is, before the name; a form whose fields are numbered
+    ("CV Lucia Fernanda Ortiz\nBogota, Colombia\nlucia@example.com\nEXPERIENCE\nLawyer, Ortiz & Co, 2001 - 2009\n",
+     "Lucia Fernanda Ortiz"),
+    # (a name the entity model does not call a person: only the label says it is one)
+    ("CURRICULUM VITAE\n1. Position:\nLegal Manager\n2. Company:\nGRUPO ACME S.A.\n3. Name:\nRhett Nam Soren Blaise\n"
+     "4. Birth Date: December 12 1972\nPhone: 300-555-0199\n", "Rhett Nam Soren Blaise"),
     # a name written as one word, alone or before the headline, in a resume with contacts
     ("Tillman\nsocial network analyst\n31 rue Smith\n69002 Lyon\ntillman@example.com\n", "Tillman"),
     ("Bernier Software-Firmware Engineer\n24 Robinson Road\nMorris Plains, NJ 07950\nbernier@example.com\n", "Bernier"),

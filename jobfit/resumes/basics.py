@@ -20,7 +20,9 @@ NETWORKS = {"linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "G
 NOT_A_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|lebenslauf|currículum|template|profile|page|name|examples?|address|phone|"
                         r"mobile|email|e-mail|contacts?|linkedin|objective|summary|confidential|street|road|avenue|room|suite|floor|"
                         r"building|apt|cum laude)\b", re.I)  # a Latin honour: 'Magna Cum Laude' under a degree
-NAME_PREFIX = re.compile(r"^(?:name\s*[:\-]\s*|(?:mr|mrs|ms|miss|dr)\.?\s+|(?:resume|résumé|cv|curriculum vitae|biodata)\s+of\s+)", re.I)
+# (and what the document is, before the name: 'CV Terrell Nam O'Keefe', 'Resume of Jane Roe', 'Curriculum Vitae - Jane Roe')
+NAME_PREFIX = re.compile(r"^(?:name\s*[:\-]\s*|(?:mr|mrs|ms|miss|dr)\.?\s+|(?:resume|résumé|cv|curriculum vitae|biodata)(?:\s+of|\s*[-–:|])?\s+)",
+                         re.I)
 # what the document is: 'CURRICULUM VITAE', 'Sample resume', 'Education Resume Example - Principal'
 # (and in other languages: 'Lebenslauf', 'Tabellarischer Lebenslauf', 'Currículum Vitae', 'Hoja de vida')
 DOCUMENT_TITLE = re.compile(r"^\W*(?:curriculum vitae|resume|résumé|cv|vita|biodata|bio-data|(?:tabellarischer\s+)?lebenslauf|"
@@ -109,7 +111,9 @@ def _is_person(texts: list[str]) -> list[bool]:
             for doc in english().pipe(texts, disable=ENTITIES_ONLY)]
 
 
-NAME_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-]\s*(.*)$|^\s*name and (?:title|address|contact details)\s*:?\s*$", re.I)
+# (a form's fields may be numbered: '3. Name:')
+NAME_LABEL = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:(?:full\s+)?name\s*[:\-]\s*(.*)$|name and (?:title|address|contact details)\s*:?\s*$)",
+                        re.I)
 PHONE_HINT = re.compile(r"\+?\d[\d ().-]{8,}\d")
 CONTACT_HINT = re.compile(r"@|\+?\d[\d ().-]{7,}\d|\b(?:street|st\.|road|avenue|ave|lane|drive|box|vic|nsw)\b|\b\d{5}\b", re.I)
 
