@@ -849,12 +849,34 @@ def test_the_name_is_told_from_other_name_shaped_lines(matcher, text, name):
     ("2019 October - now", (2019, 10), None),
     ("05/15 ⇒ 01/18", (2015, 5), (2018, 1)),  # an arrow for the dash
     ("01/22 ⇒ Now", (2022, 1), None),
+    # the day after the month, as American forms write it, and a colon after 'until' or 'to'
+    ("June 15, 2019 - Present", (2019, 6), None), ("Aug 01, 2017 to till date", (2017, 8), None),
+    ("September 1st 2014 Until: Currently", (2014, 9), None), ("From: Jan 2010 To: Dec 2012", (2010, 1), (2012, 12)),
+    ("Jan 15 - Mar 16", (2015, 1), (2016, 3)),  # two-digit years, no day
 ])
 def test_date_ranges_as_resumes_write_them(text, start, end):
     from jobfit.resumes.dates import find_range
 
     found = find_range(f"Engineer, {text}")
     assert (found.start, found.end) == (start, end)
+
+
+def test_a_form_s_labeled_jobs_are_read_field_by_field(matcher):
+    # 'Since: ... Until: ...', 'Company:', 'Position held:': a form's employment history, one labeled field a line
+    text = """Lucia Fernanda Ortiz
+lucia@example.com
+Employment History
+Since: September 1st 2014 Until: Currently
+Company: Grupo Acme S.A.
+Position held: Legal Concessions Manager
+Since: October 1st 2012 Until: August 31st 2014
+Company: Grupo Acme S.A.
+Position held: Director for Legal Services
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2020, 1, 1))
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in profile.work] == [
+        ("Legal Concessions Manager", "Grupo Acme S.A.", "2014-09", None),
+        ("Director for Legal Services", "Grupo Acme S.A.", "2012-10", "2014-08")]
 
 
 def test_dates_in_brackets_between_a_title_and_its_employer(matcher):

@@ -19,11 +19,11 @@ _MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 
 def _one(p: str) -> str:
     """One date ("June 2014", "1/09", "Summer 2011", "2003", "'09", the day first: "01st Oct 2015", the year first: "2017
-    july", "2022, February") with named groups
+    july", "2022, February", the day after the month: "Aug 01, 2017", "September 1st 2014") with named groups
     prefixed by p."""
     return (
         rf"(?:(?P<{p}Y>(?:19|20)\d\d)\s*,?\s+(?P<{p}M>{_MONTH_NAME})|"
-        rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?={MONTH}))?(?P<{p}m>{MONTH}|{_SEASON})(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*(?P<{p}sep>[/.-])\s*(?:(?P<{p}d>\d{{1,2}})\s*[/.-]\s*)?)?"
+        rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?={MONTH}))?(?P<{p}m>{MONTH}|{_SEASON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?=,?\s))?(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*(?P<{p}sep>[/.-])\s*(?:(?P<{p}d>\d{{1,2}})\s*[/.-]\s*)?)?"
         rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|⇒|→|/|to\b|till\b|until\b|\))|\s*$)))"
     )
 
@@ -35,7 +35,7 @@ _PRESENT = r"(?P<present>present|current(?:ly)?|now|today|till\s+date|till\s+now
 # does nothing at all between the two where the pair opens a line and ends it, a clause or a column ('20102011',
 # '2012Present', '2005present: Acme', '20132015    Staff Engineer'), or ends a clause or a column later in a line
 # ('(2003present)', 'Stanford University 19271931.'; not 'ID 20102011'), or before a month's name and its year ('Fall 2000Fall 2005')
-_SEPARATOR = (r"\s*(?:-|–|—|~|⇒|→|to|till|until|through|thru|(?:(?<=\d{4})|(?<=[A-Za-z] \d\d))\s*/(?=\s*(?:(?:19|20)\d\d|[A-Za-z]))"
+_SEPARATOR = (r"\s*(?:-|–|—|~|⇒|→|(?:to|till|until|through|thru)(?:\s*:)?|(?:(?<=\d{4})|(?<=[A-Za-z] \d\d))\s*/(?=\s*(?:(?:19|20)\d\d|[A-Za-z]))"
               rf"|(?:(?<=(?:19|20)\d\d\s\s)|(?<=(?:19|20)\d\d\s\s\s))(?=(?:{MONTH}\s*)?(?:19|20)\d\d|now\b|present\b)"
               r"|(?<=^(?:19|20)\d\d)(?=(?:(?:19|20)\d\d|present|current|now)(?:\s*$|[:),.;]|\s\s))"
               r"|(?<=[\s(](?:19|20)\d\d)(?=(?:(?:19|20)\d\d|present|current|now)(?:[:),.;]|\s\s))"

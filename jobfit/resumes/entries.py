@@ -34,8 +34,8 @@ def _split_pieces(line: str) -> list[str]:
     return pieces
 
 
-_LABELS = (r"designation|job title|title|position|role|organi[sz]ation|company|company name|employer|client|"
-           r"duration|period|dates?|from|location|place|experience|notice(?: period)?|team size|ctc|salary|"
+_LABELS = (r"designation|job title|title|position|position held|role|organi[sz]ation|company|company name|employer|client|"
+           r"duration|period|dates?|from|since|location|place|experience|notice(?: period)?|team size|ctc|salary|"
            r"reason for leaving|hours")
 LABELED = re.compile(rf"^({_LABELS})\s*(?:[:\-]+|\s\|)\s*(.+)$", re.I)  # 'Salary | $52,000', 'Position | Associate' too
 _BARE_LABEL = re.compile(rf"(?:{_LABELS}|function|about)\W*", re.I)  # alone, its value on the next line (or text, for "About")
@@ -43,7 +43,7 @@ _BARE_LABEL = re.compile(rf"(?:{_LABELS}|function|about)\W*", re.I)  # alone, it
 # figure ('Duration 6 months', 'Team Size 15 Members')
 LABELED_CAPS = re.compile(r"^(DURATION|PERIOD|DATES?|TEAM SIZE|CLIENT|CTC|SALARY|NOTICE PERIOD|DESIGNATION|ROLE|LOCATION)\s+"
                           r"(?![:\-])(\S.*)$|^((?i:duration|period|team size))\s+(?=\d|[A-Z][a-z]{2,8}\W*\d)(.*)$")
-DATE_LABELS = ("duration", "period", "date", "dates", "from")
+DATE_LABELS = ("duration", "period", "date", "dates", "from", "since")
 IGNORED_LABELS = ("client", "experience", "notice", "notice period", "team size", "ctc", "salary", "reason for leaving",
                   "hours")
 BODY_LABEL = re.compile(
@@ -330,7 +330,7 @@ def read_header(lines: list[str]) -> Header:
             elif key in IGNORED_LABELS:
                 continue  # who the work was for, how long, the notice: not the title or the employer
             else:
-                kind = "position" if key in ("designation", "job title", "title", "position", "role") else "company"
+                kind = "position" if key in ("designation", "job title", "title", "position", "position held", "role") else "company"
                 header.labeled.setdefault(kind, take_place(strip_piece(value), header))
                 continue
         found = find_range(line)

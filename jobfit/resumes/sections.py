@@ -404,7 +404,7 @@ _RUN_ON = re.compile(r"^((?:[A-Z][a-z]+|[A-Z]+) (?:[A-Z][a-z]+|[A-Z]+)) ([A-Z].*
 
 
 # the labels that name a job's title or employer (entries.LABELED reads their values; entries imports this module)
-_HEADER_LABEL = re.compile(r"(?i)^(?:role|designation|position|job title|company|employer|organi[sz]ation)\s*:")
+_HEADER_LABEL = re.compile(r"(?i)^(?:role|designation|position(?: held)?|job title|company|employer|organi[sz]ation)\s*:")
 
 
 def _as_entry_text(section: Section) -> list[str]:
