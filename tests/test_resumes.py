@@ -1146,6 +1146,18 @@ Technical Training Instructor
     ]
 
 
+def test_a_country_alone_between_an_employer_and_a_title_is_the_place(matcher):
+    text = """Ana Howell
+ana@example.com
+Work Experience
+Peak Analysis and Automation, England, Internship
+Summer 2013
+- Performed a security overhaul.
+"""
+    work = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert [(w.position, w.name, w.location) for w in work] == [("Internship", "Peak Analysis and Automation", "GB")]
+
+
 def test_an_employer_with_its_site_after_its_name(matcher):
     text = """Alex Site
 EXPERIENCE

@@ -254,10 +254,12 @@ def _around_place(text: str, header: Header) -> list[str]:
         header.places.append(place_text(location))  # 'Intelos (Tel Aviv, Israel) Web FrontEnd Developer'
         return [bracketed["before"], bracketed["after"]]
     parts = re.split(r"\s*,\s*", text)
-    for k in (3, 2):
+    for k in (3, 2, 1):
         for i in range(1, len(parts) - k):
             location = parse_place(", ".join(parts[i:i + k]))
-            if location and location.city and place_kind(location.city) == "city" and (location.region or location.countryCode):
+            # a city with its region or country, or a country alone ('Peak Analysis and Automation, England, Internship')
+            if location and (location.city and place_kind(location.city) == "city" and (location.region or location.countryCode)
+                             if k > 1 else not (location.city or location.region) and location.countryCode):
                 header.places.append(place_text(location))
                 return [", ".join(parts[:i]), ", ".join(parts[i + k:])]
     return [text]
