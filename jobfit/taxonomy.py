@@ -471,6 +471,14 @@ _LANGUAGE_FOLLOWERS = frozenset(
 _LANGUAGE_USE = frozenset("spoken written verbal fluent fluency fluently proficient proficiency native speak speaks "
                           "speaking write writes read reads".split())
 
+# nouns after which a quality's name names a thing of the company's, not the quality: 'the Engineering Leadership team',
+# 'short communication channels', 'communication solutions', 'a leadership programme' (singular, as `_stem` leaves them)
+_THINGS_OF_A_QUALITY = frozenset("team channel solution tool platform department group board committee structure meeting "
+                                 "program programme plan strategy material campaign agency system network function office "
+                                 "unit".split())
+# the name of a quality as a noun ('leadership', 'communication', 'creativity', 'teamwork', 'initiative'): a verb or a
+# gerund before such a word has it for its object ('brainstorming solutions', 'invent solutions', 'mentoring team members')
+_QUALITY_NOUN = re.compile(r"(?:ship|tion|sion|ity|ism|ness|ment|ance|ence|work|ive)$")
 
 # after a word for a personal quality: the phrase ends, or it names the person having it, or what it bears on
 _PHRASE_END = re.compile(r"[.!?;:()\[\]\n]")
@@ -624,7 +632,8 @@ class SkillMatcher:
         """False when the words only modify others: a language used as an adjective ('the Danish company',
         'English Literature'), a one-word field inside a compound ('high-energy', 'socio-economics'), a letter
         that starts a joined name ('R-Car', 'R&D'), or a soft skill in the plural or in a phrase of manner ('in
-        close collaboration with')."""
+        close collaboration with'), or naming a thing of the company's ('the leadership team', 'communication
+        channels')."""
         if skill.type == "language" and end < len(found):
             gap = text[found[end - 1].end():found[end].start()]
             following = found[end].group()
@@ -648,6 +657,9 @@ class SkillMatcher:
                 return False
             if end < len(found) and found[end].group().lower() == "with" and (
                     before[-1:] == ["in"] or (len(before) == 2 and before[0] == "in" and before[1].isalpha())):
+                return False
+            if end < len(found) and _stem(found[end].group().lower()) in _THINGS_OF_A_QUALITY and _QUALITY_NOUN.search(word) \
+                    and text[found[start].end():found[end].start()] == " ":
                 return False
         if skill.type == "soft skill" and found[end - 1].group().lower() in ("responsible", "accountable") and \
                 end < len(found) and found[end].group().lower() == "for":

@@ -610,6 +610,13 @@ def test_ordinary_words_and_adjectives_are_not_skills(matcher):
     assert "initiative" not in {s for s, _ in found(matcher, "You will drive company initiatives.")}
     assert "initiative" in {s for s, _ in found(matcher, "Initiative and a team spirit.")}
     assert "initiative" not in {s for s, _ in found(matcher, "You will lead a new initiative for growth.")}  # a thing
+    # a quality's name before a thing of the company's names the thing: its team, channels, solutions, systems
+    for text in ("You report to the Engineering Leadership team.", "We have short communication channels.",
+                 "We handle communication solutions for banks.", "Design of communication systems for offshore substations."):
+        assert not {"leadership", "communication"} & {s for s, _ in found(matcher, text)}, text
+    assert {"leadership", "communication"} <= {s for s, _ in found(matcher, "Leadership experience and communication skills.")}
+    # a verb or a gerund before the same nouns has them for its object
+    assert {"creativity", "mentoring"} <= {s for s, _ in found(matcher, "Brainstorming solutions. Mentoring team members.")}
     assert "teamwork" in {s for s, _ in found(matcher, "Good collaboration skills.")}
     assert "rest-api" not in {s for s, _ in found(matcher, "A good telephone voice and we will teach you the rest.")}
     # an O*NET product named by ordinary words counts only as written: 'Enterprise Manager', not 'enterprise managers'
