@@ -95,6 +95,17 @@ def test_a_week_split_between_office_and_home_is_hybrid(matcher, text, remote):
     assert analyze_job({"id": "j", "title": "Engineer", "description": text}, matcher).remote == remote
 
 
+@pytest.mark.parametrize("title, level", [
+    ("Reddit Campaign Manager (Entry level / Part time)", "entry"),  # the level stated outranks the role noun's
+    ("Junior Project Manager", "entry"), ("Jr. Data Analyst", "entry"),
+    ("Senior Project Manager", "mid-senior"), ("Project Manager", "mid-senior"),
+    ("Data Entry Manager", "mid-senior"),  # data entry is the work, not the level
+    ("Assistant Director", "director"), ("Graduate Trainee", "internship"),
+])
+def test_the_seniority_a_title_states(matcher, title, level):
+    assert analyze_job({"id": "s", "title": title, "description": "Work with our team."}, matcher).meta.seniority == level
+
+
 def test_unreadable_feed_raises():
     with pytest.raises(FeedError):
         read_feed(b"<<< not a feed", feed_name="broken")

@@ -61,6 +61,11 @@ TITLE_LEVELS = (
                 r"stagiaire|alternant|alternance|becari[oa]|pr[aá]cticas|tirocinante|estagi[aá]ri[oa]|est[aá]gio|stagiair|sta[żz]ysta)\b"
                 r"|\bstage\s*(?:[-–:]|de\b|en\b|d['’])", re.I),
      "internship"),
+    # a level the title states outranks one its role noun implies: 'Reddit Campaign Manager (Entry level / Part time)',
+    # 'Junior Project Manager' are beginners' jobs
+    (re.compile(r"\b(junior|j[úu]nior|jr\.?|entry[- ]level|berufseinsteiger(?:in)?|einsteiger(?:in)?|débutant(?:e)?|"
+                r"m[łl]odszy|m[łl]odsza)(?!\w)", re.I),
+     "entry"),
     (re.compile(r"\b(chief|vp|vice president|head of|c[eto]o|president|founder|geschäftsführer(?:in)?|vorstand|"
                 r"directeur général|directrice générale|director general)\b", re.I), "executive"),
     (re.compile(r"\b(director|directeur|directrice|directora|diretor|diretora|dyrektor|bereichsleiter(?:in)?|abteilungsleiter(?:in)?)\b", re.I),
@@ -69,9 +74,7 @@ TITLE_LEVELS = (
                 re.I), "mid-senior"),
     # Brazil's 'Pleno' and the Netherlands' 'Medior': between junior and senior
     (re.compile(r"\b(pleno|plena|medior)\b", re.I), "associate"),
-    (re.compile(r"\b(junior|j[úu]nior|jr\.?|graduate|entry|assistant|berufseinsteiger(?:in)?|einsteiger(?:in)?|débutant(?:e)?|"
-                r"m[łl]odszy|m[łl]odsza)\b", re.I),
-     "entry"),
+    (re.compile(r"\b(graduate|entry|assistant)\b", re.I), "entry"),
 )
 DEGREE_LEVELS = ("secondary", "certificate", "associate", "bachelor", "master", "doctorate")
 NOISE_LINE = re.compile(r"^(?:https?://(?:www\.)?indeed\.com/r/\S*|.{0,60}\bpage\s*(?:\d+|one|two|three|four)(?:\s+of\s+\d+)?"
