@@ -1,9 +1,9 @@
 """Salaries as people write them: a currency by symbol ($, €, £, ₹, ¥, C$, Rs...), ISO 4217 code or name ("euros",
 "dollars"), before or after the figure; the local sign of the posting's country ("$" in Sydney is Australian, "kr" in
-Stockholm Swedish); thousands in either convention (65,000.50, 65.000,50, 65 000); "k", "thousand", "M", lakhs,
-crores, 万 and juta; ranges; per hour, day, week, month or year, said after the figure ("a year", "/hr", "monthly",
-"LPA", "por mês", "sebulan") or before it ("Monthly salary:", "年収"); annualized. Postings state them; resumes state
-what the candidate asks."""
+Stockholm Swedish); thousands in either convention (65,000.50, 65.000,50, 65 000); "k", "thousand", "M" (as pay
+only where a month's or a year's pay runs to millions), lakhs, crores, 万, 千, 만, juta and triệu; ranges; per hour, day,
+week, month or year, said after the figure ("a year", "/hr", "monthly", "LPA", "por mês", "sebulan") or before it
+("Monthly salary:", "年収"); annualized. Postings state them; resumes state what the candidate asks."""
 
 from __future__ import annotations
 
@@ -111,10 +111,10 @@ _PERIOD_BEFORE = re.compile(r"(?:\b(hourly|daily|weekly|monthly|yearly|annual|(?
                             r"mensuel(?:le)?|annuel(?:le)?|mensual|anual|mensile|annuo|annua|mensal|maandelijks|jaarlijks|"
                             r"miesięczn(?:ie|[aey])|roczn(?:ie|[aey])|bulanan|tahunan)\b"
                             r"|(monats|jahres|stunden|tages)(?:gehalt|lohn|vergütung|satz)"
-                            r"|([年月時时日])(?:収|收|薪|俸|給|给|入)|(연봉|월급|시급|일급|월))[^.\n\d]{0,25}$", re.I)
-# (and Korean's: '연봉 4,000만원' a year, '월급' or '월' a month)
+                            r"|([年月時时日])(?:収|收|薪|俸|給|给|入)|(연봉|월급|시급|일급))[^.\n\d]{0,25}$", re.I)
+# (and Korean's words for pay: '연봉 4,000만원' a year's, '월급' a month's; not '월' alone, the month of a date: '3월 입사')
 _CJK_PERIODS = {"年": "year", "月": "month", "時": "hour", "时": "hour", "日": "day",
-                "연봉": "year", "월급": "month", "월": "month", "시급": "hour", "일급": "day"}
+                "연봉": "year", "월급": "month", "시급": "hour", "일급": "day"}
 # Chinese words for pay that Japanese does not use (月薪, 工资, 元; Japanese writes 月給, 給与, 円), and Japanese's kana
 _CHINESE_PAY, _KANA = re.compile(r"[薪资元]"), re.compile(r"[\u3040-\u30ff]")
 # Read as a month's pay, a figure worth $8,000 or more is far above what most people anywhere are paid a month; read as a
@@ -216,10 +216,10 @@ def _currency(written: str | None, local: tuple[str, str] | None) -> str | None:
 def _period_by_size(amount: float, currency: str, by_code: bool) -> str | None:
     """The period of a figure that says none, by what it is worth in US dollars at the reference rates: a year's pay
     from $8,000 ("$85,000", "€45.000", "¥5,000,000"), a month's below that ("RM 4,500", "R$ 5.000", "480.000 Ft",
-    "¥300,000", "$5,000"), an hour's when small ("$25", "€15", "¥1,200"; not after a code: "PHP 7", "Rs 40"). In a currency
-    with no reference rate, a year's from 1,000 of it, an hour's below 200. In rupees a year's from a lakh ("INR 500,000",
-    "₹5,00,000", "4.5 lakhs": `_YEARLY_FROM_LOCAL`). A currency with no reference rate is judged at its rough worth
-(`exchange.ROUGH_UNITS_PER_USD`: "NGN 350,000" a month's, "VND 15 million" a month's)."""
+    "¥300,000", "$5,000"), an hour's when small ("$25", "€15", "¥1,200"; not after a code: "PHP 7", "Rs 40"). A currency
+    with no reference rate is judged at its rough worth (`exchange.ROUGH_UNITS_PER_USD`: "NGN 350,000" a month's, "VND 15
+    million" a month's); in one with neither, a year's from 1,000 of it, an hour's below 200. In rupees a year's from a
+    lakh ("INR 500,000", "₹5,00,000", "4.5 lakhs": `_YEARLY_FROM_LOCAL`)."""
     if amount >= _YEARLY_FROM_LOCAL.get(currency, math.inf):
         return "year"
     usd = exchange.rough_usd(amount, currency)

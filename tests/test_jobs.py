@@ -229,6 +229,7 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("Lương: 15 - 20 triệu/tháng", (15e6, 20e6, "VND", "month")),
         ("연봉 4,000만원", (4e7, 4e7, "KRW", "year")),
         ("월급 300만 원", (3e6, 3e6, "KRW", "month")),
+        ("3월 입사, 연봉 4,000만원", (4e7, 4e7, "KRW", "year")),  # '3월' is March: the pay word after it says the period
     ],
 )
 def test_salary_forms(text, expected):
