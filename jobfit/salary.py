@@ -289,8 +289,7 @@ def _salaries(text: str, country: str | None, field: bool = False):
             low *= 1000  # the thousands said once: "$15 - $20,000 a month", "$175 - $250,000 a year"
         if not currency or low < 1:
             continue
-        if units & _COMPANY_SIZED and not ((usd := exchange.rough_usd(max(low, high or low), currency)) is not None
-                                           and usd < _PAY_SIZED_FROM_USD
+        if units & _COMPANY_SIZED and not ((exchange.rough_usd(max(low, high or low), currency) or math.inf) < _PAY_SIZED_FROM_USD
                                            and (period or field or _pay_named_before(text, match.start()))):
             continue  # "$11M paid out to our engineers", "a $3.5 trillion industry": a company's money, not a salary
         before = _NOT_PAY_BEFORE.search(text[max(0, match.start() - 40):match.start()])

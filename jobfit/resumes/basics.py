@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from jobfit.resumes.lexicon import ORG_WORDS, TITLE_EXTRA, split_note, title_score, words_of
 from jobfit.resumes.places import parse_place
-from jobfit.resumes.sections import DEGREE_LINE, heading_of
+from jobfit.resumes.sections import BULLET, DEGREE_LINE, heading_of
 from jobfit.schema import Location, SocialProfile
 from jobfit.text import EMAIL, ENTITIES_ONLY, URL, english
 
@@ -111,9 +111,7 @@ def _is_person(texts: list[str]) -> list[bool]:
             for doc in english().pipe(texts, disable=ENTITIES_ONLY)]
 
 
-# (a form's fields may be numbered: '3. Name:')
-NAME_LABEL = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:(?:full\s+)?name\s*[:\-]\s*(.*)$|name and (?:title|address|contact details)\s*:?\s*$)",
-                        re.I)
+NAME_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-]\s*(.*)$|^\s*name and (?:title|address|contact details)\s*:?\s*$", re.I)
 PHONE_HINT = re.compile(r"\+?\d[\d ().-]{8,}\d")
 CONTACT_HINT = re.compile(r"@|\+?\d[\d ().-]{7,}\d|\b(?:street|st\.|road|avenue|ave|lane|drive|box|vic|nsw)\b|\b\d{5}\b", re.I)
 
@@ -138,7 +136,7 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable:
     filled = [line for line in lines if line.strip()]
     first = next((i for i, line in enumerate(filled) if not DOCUMENT_TITLE.match(line)), 0)  # below 'CURRICULUM VITAE'
     for index, line in enumerate(filled[:25]):
-        labeled = NAME_LABEL.match(line)
+        labeled = NAME_LABEL.match(BULLET.sub("", line))  # a form's fields may be numbered: '3. Name:'
         if labeled:  # "Name: X", or a form's "Name:" with its value a few lines on
             given = labeled.group(1) or ""
             value = _name_candidate(given, roles) if given.strip() else None
