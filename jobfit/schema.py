@@ -82,17 +82,20 @@ class Project(_Model):
     roles: list[str] = Field(default_factory=list)  # 'Role: Application Developer'
     entity: str | None = None  # who it was for ('Client: Acme Bank')
     keywords: list[str] = Field(default_factory=list)  # the tools it used, as written
+    url: str | None = None
 
 
 class Award(_Model):
     title: str
     date: str | None = None
     awarder: str | None = None
+    summary: str | None = None
 
 
 class Publication(_Model):
     name: str
     releaseDate: str | None = None
+    url: str | None = None
 
 
 class Volunteer(_Model):

@@ -191,6 +191,14 @@ _CONTINUATION = "".join(sorted({bytes([b]).decode("cp1252", errors="ignore") for
 _LONE_MOJIBAKE = re.compile(f"â[{re.escape(_CONTINUATION)}]{{2}}|â€[\u200b\x9d]")
 
 
+# A no-break space read as Latin-1 ('Â\xa0') whose second byte a converter then made a plain space: 'skilledÂ  leader',
+# 'contracts.Â' as livecareer's PDFs print them. An 'Â' before a letter is one ('ÂGE', 'Câmara' in capitals).
+# Between two small letters it was a hyphen ('followÂup', 'inÂhouse'), before a capitalized word a space ('ÂSpoke on').
+# (A zero-width space may follow it, as it does in those PDFs.)
+_LOST_NO_BREAK = re.compile(r"Â\u200b?(?=[ \t\u00a0]|$)|(?<![^\W\d_])Â\u200b?(?=[A-Z][a-z])", re.M)
+_LOST_HYPHEN = re.compile(r"(?<=[a-z])Â\u200b?(?=[a-z])")
+
+
 def _unmangle(match: re.Match) -> str:
     text = match.group(0)
     if text[2] in "\u200b\x9d":
@@ -203,13 +211,15 @@ def _unmangle(match: re.Match) -> str:
 
 
 def repair(text: str) -> str:
-    """Mojibake (`â€™`, `Ã©`), ligatures, odd spaces and control characters repaired; line breaks kept."""
+    """Mojibake (`â€™`, `Ã©`, a no-break space's stray `Â`), ligatures, odd spaces and control characters repaired;
+    line breaks kept."""
     import ftfy
 
     text = restore_lines(unescape_bytes(text))
     text = ftfy.fix_text(text, normalization="NFC", fix_line_breaks=True, uncurl_quotes=False)
     text = _BROKEN_FULLWIDTH.sub(" - ", text)
     text = _LONE_MOJIBAKE.sub(_unmangle, text)
+    text = _LOST_NO_BREAK.sub("", _LOST_HYPHEN.sub("-", text))
     text = _LIGATURE_RE.sub(lambda m: LIGATURES[m.group(0)], text)
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
     return "".join(map(_clean_char, text))

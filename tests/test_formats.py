@@ -156,6 +156,10 @@ def test_ligatures_and_mojibake_are_repaired():
     assert repair("Certifications/Awards â–ª RN license â–ª BLS") == "Certifications/Awards ▪ RN license ▪ BLS"
     assert repair("Featured in “Top 10 Restaurantsâ€\u200b") == "Featured in “Top 10 Restaurants”"
     assert repair("pâte à choux, crème brûlée") == "pâte à choux, crème brûlée"
+    # a no-break space's first byte left behind, its second made a plain space (livecareer's PDFs print them so)
+    lines = "Summary\nA skilledÂ\u200b leader Â bringing afterÂsales skill.Â\n\"ÂSpoke on budgets\"\nÂGE: 41, Câmara\n"
+    assert repair(lines * 3).split("\n")[1:4] == ["A skilled leader  bringing after-sales skill.", '"Spoke on budgets"',
+                                                 "ÂGE: 41, Câmara"]
 
 
 def test_scanned_pages_go_through_ocr_with_confidence():

@@ -374,6 +374,68 @@ def test_a_level_or_years_after_a_dash_or_colon_belong_to_the_skill_before_them(
     assert not names & {"beginner", "advanced", "basic", "pre", "intermediate"}  # a level is no skill of its own
 
 
+def test_a_line_of_levels_under_a_two_column_list_gives_each_item_its_level(matcher):
+    text = ("Lee Lister\nExperience\nDev at X | 2019 - 2021\n"
+            "EDUCATION              Bachelor of Business Administration, 2018\n"
+            "SKILLS                 ● Social Media Marketing                ● Event Management\n"
+            "Beginner                                Intermediate\n"
+            "● Python                              ● Zorblax Tuning\n"
+            "Advanced                              Expert\n"
+            "PROJECTS               ● Data Analysis -\n"
+            "Analysed data given by an organization, monitored\n"
+            "how active users are on social websites (Twitter, Facebook)\n"
+            "● Navi Creatives\n"
+            "https://navi.example.com\n"
+            "Turning my hobby into a brand.\n")
+    profile = parse_resume(text, matcher=matcher)
+    listed = {s.name: s.level for s in profile.skills}
+    assert listed["Event Management"] == "intermediate" and listed["Python"] == "advanced"
+    assert listed["Zorblax Tuning"] == "expert" and listed["Social Media Marketing"] == "beginner"
+    assert not {name.lower() for name in listed} & {"beginner", "intermediate", "advanced", "expert", "projects",
+                                                     "data analysis -", "navi creatives"}
+    # 'PROJECTS' in the left column opens the projects, though a job's text may be labeled so too
+    assert [(p.name, p.url) for p in profile.projects] == [("Data Analysis", None),
+                                                           ("Navi Creatives", "https://navi.example.com")]
+    assert profile.projects[0].description == ("Analysed data given by an organization, monitored how active users are "
+                                               "on social websites (Twitter, Facebook)")
+    assert profile.projects[1].description == "Turning my hobby into a brand."
+
+
+def test_items_a_layout_wrapped_are_one_item(matcher):
+    text = """Pat Example
+pat@example.com
+Experience
+Analyst at Acme | 2019 - 2021
+Awards
+• Earned the Business Award for outstanding performance on a startup team responsible for building
+a call center for financial planners.
+•
+
+Dean's List for academic excellence in
+Mathematics, 2015
+
+Ranked among the best arbitrators for dispute
+resolution (2006-2010)
+Publications
+King, Gary and Langche Zeng. "Inference in Case-Control Studies," in Shein-Chung Chow,
+ed., Encyclopedia of Biopharmaceutical Statistics, 3rd edition. New York: Marcel Dekker,
+2010
+Short Talk on Testing (2012)
+"""
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(a.title, a.date) for a in profile.awards] == [
+        ("Earned the Business Award for outstanding performance on a startup team responsible for building a call "
+         "center for financial planners", None),
+        ("Dean's List for academic excellence in Mathematics", "2015"),
+        ("Ranked among the best arbitrators for dispute resolution", "2010"),
+    ]
+    assert [(p.name, p.releaseDate) for p in profile.publications] == [
+        ('King, Gary and Langche Zeng. "Inference in Case-Control Studies," in Shein-Chung Chow, ed., Encyclopedia of '
+         "Biopharmaceutical Statistics, 3rd edition. New York: Marcel Dekker", "2010"),
+        ("Short Talk on Testing", "2012"),
+    ]
+
+
 def test_listed_items_that_are_no_skills_are_left_out(matcher):
     text = ("Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\n"
             "Quillfeather Planning and, Since Feb 2008, Alberta, References, Zorblax Tuning, Training")

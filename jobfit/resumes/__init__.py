@@ -184,18 +184,46 @@ def _languages(lines: list[str]) -> list[Language]:
     return languages
 
 
-def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None]]:
-    """(title, date, text) for each item of a projects/awards/publications section."""
-    out: list[tuple[str, str | None, str | None]] = []
-    for line in list_items(lines):
-        years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
-        if len(line.split()) <= 14 or not out:
-            title = re.sub(r"[\s,;(–-]+(?:19|20)\d\d\)?\.?$", "", line).rstrip(".") or line  # "Salesperson of the Year, 2014"
-            out.append((title, years[-1] if years else None, None))
+_LINK = re.compile(r"(?i)^(?:[a-z ]{2,20}:\s*)?((?:https?://|www\.)\S+)$")  # 'https://navi.godaddysites.com', 'Blog Link: …'
+
+
+def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(title, date, text, link) for each item of a projects/awards/publications section.
+
+    A blank line opens an item, and so does any other line, but for one that goes on with the line above: one a
+    layout wrapped (the line above broke off at a word that wants more, or this one opens in lower case, bulleted or
+    not: some PDFs bullet every line), a link alone on its line (the item's link: 'https://navi.godaddysites.com'),
+    or text. Where bullets open the items and lines without one run under them ('● Navi Creatives' / 'Turning my
+    hobby to something new …'), each bullet opens an item and those lines are its text; elsewhere a long line (more
+    than 14 words) is text, a short one an item of its own."""
+    rows: list[tuple[str, bool, bool]] = []  # (line without its bullet, after a blank line, bulleted)
+    fresh = True
+    for line in lines:
+        text = BULLET.sub("", line).strip()
+        if not line.strip():
+            fresh = True
+        elif text:
+            rows.append((text, fresh, bool(BULLET.match(line.strip()))))
+            fresh = False
+    bulleted = [line.strip() for line in lines if BULLET.match(line.strip())]
+    first = next((line.strip() for line in lines if line.strip()), "")
+    # (a bullet alone on its line, as PDFs set them apart from their text, tells no item's start)
+    by_bullets = len(rows) > len(bulleted) >= 2 and bool(BULLET.match(first)) and all(BULLET.sub("", b) for b in bulleted)
+    items: list[tuple[list[str], list[str], list[str]]] = []  # (the title's lines, the text's, the link), per item
+    above = ""
+    for line, after_blank, bullet in rows:
+        goes_on = bool(items) and not after_blank
+        if goes_on and (link := _LINK.match(line)) and not items[-1][2]:
+            items[-1][2].append(link.group(1))
+        elif goes_on and not re.search(r"[.!?]$", above) and (line[:1].islower() or _JOINS_ON.search(above)):
+            (items[-1][1] or items[-1][0]).append(line)  # wrapped: 'Dean's list for excellence in' / 'mathematics, 2015'
+        elif goes_on and (not bullet if by_bullets else len(line.split()) > 14):
+            items[-1][1].append(line)
         else:
-            title, when, text = out[-1]
-            out[-1] = (title, when, ((text or "") + " " + line).strip())
-    return out
+            items.append(([line], [], []))
+        above = line
+    return [(_undated_title(" ".join(title)), _last_year(" ".join(title)) or _last_year(" ".join(text)),
+             " ".join(text) or None, link[0] if link else None) for title, text, link in items]
 
 
 # What a project's lines are labeled with: its name, the person's role, who it was for, the tools, the text.
@@ -205,6 +233,23 @@ _PROJECT_LABEL = re.compile(
     r"description|details|summary|responsibilit(?:y|ies)|duration|period|team size)\s*(?::|\s[-–]\s)\s*(?P<value>.*)$", re.I)
 
 
+_JOINS_ON = re.compile(r"(?i)\b(?:of|the|by|for|with|to|at|in|and|on)$|[&,]$")  # a title cut where it goes on
+
+
+def _undated_title(line: str) -> str:
+    """An item's title without the years after it ('Salesperson of the Year, 2014', '… resolution (2006-2010)') or the
+    dash that led to its text."""
+    return _TRAILING_YEARS.sub("", line).rstrip(".").rstrip(" -–—:") or line
+
+
+_TRAILING_YEARS = re.compile(r"[\s,;–-]*\(?(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)\d\d|[Pp]resent))?\)?\.?$")
+
+
+def _last_year(text: str) -> str | None:
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)
+    return years[-1] if years else None
+
+
 def _projects(lines: list[str]) -> list[Project]:
     """Projects from their section: labeled lines ('Project: …', 'Role: …', 'Client: …', 'Tools: …') fill the
     project they are under; other items are read as titles and text (`_titled_items`)."""
@@ -212,17 +257,19 @@ def _projects(lines: list[str]) -> list[Project]:
     plain: list[str] = []
 
     def flush() -> None:
-        for title, when, text in _titled_items(plain):
-            if projects and projects[-1].description is None and len(title.split()) > 14:
+        for k, (title, when, text, link) in enumerate(_titled_items(plain)):
+            if k == 0 and projects and projects[-1].description is None and len(title.split()) > 14:
+                # the text under a labeled project ('Project: Online Booking' / 'A web based system, which …')
                 projects[-1].description = title
             else:
-                projects.append(Project(name=title, endDate=when, description=text))
+                projects.append(Project(name=title, endDate=when, description=text, url=link))
         plain.clear()
 
-    for line in list_items(lines):
+    for raw in lines:
+        line = BULLET.sub("", raw).strip()
         labeled = _PROJECT_LABEL.match(line)
         if not labeled or not labeled.group("value").strip():
-            plain.append(line)
+            plain.append(raw)  # (as written: bullets and blank lines tell the items apart)
             continue
         flush()  # the lines before a label: usually the project's title ('Online Booking System' / 'Role: …')
         key, value = labeled.group("key").lower(), labeled.group("value").strip()
@@ -439,8 +486,8 @@ def parse_resume(
         return section_lines(sections, name) + [""] + school_labeled.get(name, [])
 
     projects = _projects(listed("projects"))
-    awards = [Award(title=t, date=d) for t, d, _ in _titled_items(listed("awards"))]
-    publications = [Publication(name=t, releaseDate=d) for t, d, _ in _titled_items(listed("publications"))]
+    awards = [Award(title=t, date=d, summary=text) for t, d, text, _ in _titled_items(listed("awards"))]
+    publications = [Publication(name=t, releaseDate=d, url=link) for t, d, _, link in _titled_items(listed("publications"))]
     provenance = _provenance(lines, found, label)
     meta = ProfileMeta(
         tenant=tenant,

@@ -67,7 +67,7 @@ SECTION_HEADINGS = {
     "interests": ("interests", "hobbies", "hobbies and interests", "personal interests", "activities",
                   "extracurricular activities"),
     "additional": (
-        "additional information", "additional", "personal details", "personal information", "other information",
+        "additional information", "additional details", "additional", "personal details", "personal information", "other information",
         "links", "affiliations", "professional affiliations", "memberships", "professional memberships",
         "personal data", "declaration", "other", "miscellaneous", "contact", "contact information", "personal particulars",
     ),
@@ -357,7 +357,8 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
                 open_section(Section(name, inline.group(1), [inline.group(2).strip()]), style)
                 continue
         gapped = _GAPPED.match(line)
-        if gapped and (name := heading_of(gapped["heading"], current)) and name not in _ENTRY_LABELS \
+        if gapped and (name := heading_of(gapped["heading"], current)) \
+                and (name not in _ENTRY_LABELS or current not in (*_ENTRY_SECTIONS, "education")) \
                 and not (name == "skills" and current in _ENTRY_SECTIONS) and not (gapped["bullet"] and name == current):
             # "EDUCATION          Bachelor of Business Administration": a heading in the left column, set on one
             # line with its section's first line in the right one ('Technologies      Java, Spring' under a job

@@ -51,10 +51,25 @@ def _closed_brackets(lines: list[str]) -> list[str]:
 _STATED_AFTER = re.compile(rf"(?:\s+[-–—]|\s*:)\s*(\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)|{_LEVEL_WORDS})\s*(?=[,;|]|$)", re.I)
 
 
+# a line of levels alone ('Beginner        Intermediate'): how well the items of the line above are known, in its columns
+_LEVELS_ONLY = re.compile(rf"(?i)^(?:\s*(?:{_LEVEL_WORDS})\b)+\s*$")
+
+
 def listed_items(lines: list[str]) -> list[tuple[str, float | None, str | None]]:
-    """(item, years stated, level stated) for each item of skills-section lines."""
-    items = []
+    """(item, years stated, level stated) for each item of skills-section lines. A line of levels alone under a line
+    of items, as a two-column list sets them ('● Social Media Marketing    ● Event Management' / 'Beginner
+    Intermediate'), gives those items their levels, one for each; it names no skill."""
+    items: list[tuple[str, float | None, str | None]] = []
+    above: list[int] = []  # positions in `items` of the line above's items
     for line in _closed_brackets(lines):
+        if _LEVELS_ONLY.match(BULLET.sub("", line)):
+            levels = LEVELS.findall(line)
+            if len(levels) == len(above):
+                for at, level in zip(above, levels, strict=True):
+                    items[at] = (items[at][0], items[at][1], items[at][2] or level.lower())
+            above = []
+            continue
+        first = len(items)
         line = _STATED_AFTER.sub(r" (\1)", BULLET.sub("", line))
         labeled = re.match(r"^([A-Za-z /&-]{2,40}):\s*(.*)$", line)
         if labeled:
@@ -76,6 +91,7 @@ def listed_items(lines: list[str]) -> list[tuple[str, float | None, str | None]]
             item = _CUE.sub("", item)  # "Proficient in JavaScript", "Skilled in Solid Works": the skill is what follows
             if item and len(item.split()) <= 5 and len(item) <= 50 and re.search(r"[A-Za-z]", item):
                 items.append((item, years, level))
+        above = list(range(first, len(items)))
     return items
 
 
@@ -115,7 +131,7 @@ _LIST_PARTS = re.compile(r",|\band\b|&|\bas well as\b")
 _LEAD = re.compile(r"^(?:the|all|various|many|a|an|both|areas? of|aspects? of|including|all phases of|phases of)\s+", re.I)
 # an item led by such a word is prose ("other engineers"); one ending in such a word was cut off ("developing high")
 _NOT_FIRST = frozenset("my our their his her its your other others whatever but both this that these those such which who "
-                       "it them me any each every some where how what when one or to for".split())
+                       "it them me any each every some where how what when one or to for also".split())
 _NOT_LAST = frozenset("of the a an to for with in on at by about from into particularly especially very well high "
                       "strong good".split())
 
