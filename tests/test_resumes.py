@@ -436,6 +436,17 @@ Short Talk on Testing (2012)
     ]
 
 
+def test_a_town_at_the_end_of_a_skills_list_is_no_address(matcher):
+    text = ("ENGINEERING TEACHER\nExperience\nEngineering Teacher 09/2014 to Current\nCompany Name City , State\n"
+            "Taught drafting and design.\nSkills\nMicrosoft Office (Word, Excel, Outlook), I-DEAS, Elite HVAC, Trace 700, "
+            "Carrier, NC\nJSP, Servlets, JDBC, Struts, Spring, Tiles\n")
+    assert parse_resume(text, matcher=matcher).basics.location.city is None
+    # a sidebar's address, set among the skills at the bottom of the page, is still the candidate's
+    sidebar = text + "Guitar, Juggling, Photography\nPalo Alto\nCalifornia\n(123) 345 7890\n"
+    location = parse_resume(sidebar, matcher=matcher).basics.location
+    assert location.city == "Palo Alto"
+
+
 def test_listed_items_that_are_no_skills_are_left_out(matcher):
     text = ("Lee Lister\nExperience\nDev at X | 2019 - 2021\nSkills\n"
             "Quillfeather Planning and, Since Feb 2008, Alberta, References, Zorblax Tuning, Training")

@@ -413,7 +413,10 @@ def parse_resume(
     sections = sections_of(lines)
     header = [line for line in sections[0].lines if line]
     # contact details are at the top, or in a contact/personal section, or in a footer
-    contact_lines = header + [line for line in section_lines(sections, "additional") if line] + [line for line in lines[-12:] if line]
+    # (not a skills section's list: '… Elite HVAC, Trace 700, Carrier, NC' is no address)
+    skill_lines = {line for line in section_lines(sections, "skills") if line.count(",") >= 3}
+    contact_lines = header + [line for line in section_lines(sections, "additional") if line] + [
+        line for line in lines[-12:] if line and line.strip() not in skill_lines]
 
     def is_skill(text: str) -> bool:  # "Java Core", "Lesson Planning": a skill the taxonomy knows covers most of it
         return sum(len(m.text) for m in matcher.find(text)) >= 0.5 * len(text)
