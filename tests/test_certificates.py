@@ -18,6 +18,10 @@ def test_a_wrapped_line_a_date_line_and_the_school_on_its_own_line_belong_to_the
         ("CMST - Certified Manager of Software Testing", None, None),
         ("Medical Assistant Certification for the State of Washington", "North Seattle Community College", "2001"),
         ("Foundation Course in Vedic Mathematics", "Example Academy", None)]
+    # the last word of a sentence, cut onto a line of its own, ends the name above ('Ph.D.' would not)
+    assert _read("IBM Certified Database Administrator and DB2 Family Fundamentals", "Certifications.", "Zumba Instructor") == [
+        ("IBM Certified Database Administrator and DB2 Family Fundamentals Certifications.", None, None),
+        ("Zumba Instructor", None, None)]
 
 
 def test_an_acronym_s_issuer_and_a_certification_s_level():

@@ -34,6 +34,8 @@ _FURNITURE = re.compile(r"(?i)\bresumes?\b|upon request|©")  # 'Resume Contribu
 _SEVERAL = re.compile(r"\s+(?:~|\*(?=[A-Z]))\s*")
 # a word a certificate's name does not end with: the line wrapped ('Certified Manager of' / 'Software Testing')
 _DANGLING = re.compile(r"(?i)\b(?:of|in|and|for|the|on|&|to)$|[-–,&/]$")
+# the last word of a sentence a line break cut ('… DB2 UDB V8 family Fundamentals' / 'Certifications.')
+_LAST_WORD = re.compile(r"[A-Za-z][a-z]+\.")
 # 'MCSD - Microsoft Certified Solution Developer': an abbreviation and what it stands for are one name, no issuer
 _ACRONYM_FIRST = re.compile(r"^[A-Z][A-Z0-9+&]{1,7}$")
 # ... and one spelled out up to 'Certified' goes on on the next line ('MCSD, Microsoft Certified' / 'Solution Developer'),
@@ -71,7 +73,8 @@ def read_certificates(lines: list[str]) -> list[Certificate]:
                 or _URL.search(line) and _URL.sub("", line).strip().endswith(":"):  # 'LinkedIn: www.linkedin.com/in/...'
             continue
         above = out[-1].issuer or out[-1].name if out else ""
-        if out and (_DANGLING.search(above) or _SPELLING_OUT.match(out[-1].name) or line[:1].islower()) \
+        if out and (_DANGLING.search(above) or _SPELLING_OUT.match(out[-1].name) or line[:1].islower()
+                    or _LAST_WORD.fullmatch(line) and not re.search(r"[.!?]$", above)) \
                 and len(f"{out[-1].name} {line}".split()) <= MAX_WORDS:  # the line above wrapped
             _extend(out[-1], line)
             continue
