@@ -192,9 +192,9 @@ _LONE_MOJIBAKE = re.compile(f"â[{re.escape(_CONTINUATION)}]{{2}}|â€[\u200b\x
 
 
 # A no-break space read as Latin-1 ('Â\xa0') whose second byte a converter then made a plain space: 'skilledÂ  leader',
-# 'contracts.Â' as livecareer's PDFs print them. An 'Â' before a letter is one ('ÂGE', 'Câmara' in capitals).
-# Between two small letters it was a hyphen ('followÂup', 'inÂhouse'), before a capitalized word a space ('ÂSpoke on').
-# (A zero-width space may follow it, as it does in those PDFs.)
+# 'contracts.Â' as livecareer's PDFs print them. Between two small letters it was a hyphen ('followÂup', 'inÂhouse'),
+# before a capitalized word a space ('ÂSpoke on'); inside or at the start of a word in capitals it is the letter
+# ('ÂGE', 'CÂMARA'). (A zero-width space may follow it, as it does in those PDFs.)
 _LOST_NO_BREAK = re.compile(r"Â\u200b?(?=[ \t\u00a0]|$)|(?<![^\W\d_])Â\u200b?(?=[A-Z][a-z])", re.M)
 _LOST_HYPHEN = re.compile(r"(?<=[a-z])Â\u200b?(?=[a-z])")
 

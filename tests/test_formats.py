@@ -157,9 +157,9 @@ def test_ligatures_and_mojibake_are_repaired():
     assert repair("Featured in “Top 10 Restaurantsâ€\u200b") == "Featured in “Top 10 Restaurants”"
     assert repair("pâte à choux, crème brûlée") == "pâte à choux, crème brûlée"
     # a no-break space's first byte left behind, its second made a plain space (livecareer's PDFs print them so)
-    lines = "Summary\nA skilledÂ\u200b leader Â bringing afterÂsales skill.Â\n\"ÂSpoke on budgets\"\nÂGE: 41, Câmara\n"
+    lines = "Summary\nA skilledÂ\u200b leader Â bringing afterÂsales skill.Â\n\"ÂSpoke on budgets\"\nÂGE: 41, CÂMARA\n"
     assert repair(lines * 3).split("\n")[1:4] == ["A skilled leader  bringing after-sales skill.", '"Spoke on budgets"',
-                                                 "ÂGE: 41, Câmara"]
+                                                 "ÂGE: 41, CÂMARA"]
 
 
 def test_scanned_pages_go_through_ocr_with_confidence():
