@@ -43,6 +43,13 @@ def test_rss_items_become_postings():
     ("Minimum of three (3) years of experience required.", 3), ("At least five years of experience in finance.", 5),
     ("2 to 4 years of relevant experience.", 2), ("Experience: 7-10 years", 7), ("At least one year of remote experience", 1),
     ("EventMobi is building on ten years of event technology experience. You have 5+ years of Python.", 5),
+    ("The majority of our developers have more than 10 years of professional experience.", None),
+    ("You will work alongside our senior developer who has 15 years of experience. You have at least 2 years of PHP.", 2),
+    ("You are aligned with our values\n\n- You have 4-6 years of experience designing APIs", 4),
+    # more years than any posting asks are the employer's own, however it words them
+    ("Experience Remote done Right. Over 20 years of remote experience, all 500+ staff are remote.\n\n"
+     "Requirements\n\n- 7+ years of professional experience", 7),
+    ("- 15+ years of experience in software architecture", 15),
 ])
 def test_the_years_asked_in_the_ways_postings_ask_them(matcher, text, years):
     assert analyze_job({"id": "j", "title": "Engineer", "description": text}, matcher).meta.years_required == years
