@@ -203,7 +203,7 @@ YEARS_ASKED = re.compile(rf"\b{_YEARS_NUMBER}{_YEARS}(?:'|’)?\s+(?:of\s+)?(?:[
 # "Our team brings 30 years of experience", "The majority of our developers have more than 10 years", "our senior
 # developer who has 15 years of experience", "we've been building software for 12+ years", a company "building on
 # ten years of experience"
-_OWN_YEARS = re.compile(r"(?i)\b(?:we(?:'ve|’ve)?|our(?:[ \t]+[a-z]+){1,3}?(?:[ \t]+who)?)[ \t]+"
+_OWN_YEARS = re.compile(r"(?i)\b(?:we(?:'ve|’ve)?|our(?:[ \t]+(?!you\b|you'll\b|you’ll\b)[a-z]+){1,3}?(?:[ \t]+who)?)[ \t]+"
                         r"(?:have|has|bring|brings|been|boasts?|combine|count)\b[^.!?\n]*$"
                         # "EventMobi is building on ten years of event technology experience"
                         r"|\b(?:building|built|draws?|drawing)\s+on\s+(?:(?:over|almost|nearly|more than)\s+)?$")

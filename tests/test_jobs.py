@@ -46,6 +46,7 @@ def test_rss_items_become_postings():
     ("The majority of our developers have more than 10 years of professional experience.", None),
     ("You will work alongside our senior developer who has 15 years of experience. You have at least 2 years of PHP.", 2),
     ("You are aligned with our values\n\n- You have 4-6 years of experience designing APIs", 4),
+    ("In our team you will have 3+ years of experience with Go.", 3),
     # more years than any posting asks are the employer's own, however it words them
     ("Experience Remote done Right. Over 20 years of remote experience, all 500+ staff are remote.\n\n"
      "Requirements\n\n- 7+ years of professional experience", 7),
