@@ -15,7 +15,7 @@ from jobfit import SCHEMA_VERSION
 from jobfit.documents import LayoutLine
 from jobfit.occupations import clean_title
 from jobfit.resumes.basics import contacts, has_phone, name_case
-from jobfit.resumes.certificates import read_certificates
+from jobfit.resumes.certificates import YEAR, read_certificates
 from jobfit.resumes.dates import english_dates, find_range, iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
 from jobfit.resumes.entries import wrap_width
@@ -25,6 +25,7 @@ from jobfit.resumes.lexicon import FLUENCY, in_english, role_nouns, spoken_langu
 from jobfit.resumes.sections import (
     BULLET,
     INLINE,
+    JOINS_ON,
     Section,
     heading_of,
     letter_spaced,
@@ -197,7 +198,7 @@ def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None, s
     hobby to something new …'), each bullet opens an item and those lines are its text; elsewhere a long line (more
     than 14 words) is text, a short one an item of its own."""
     rows: list[tuple[str, bool, bool]] = []  # (line without its bullet, after a blank line, bulleted)
-    fresh = True
+    fresh, bare = True, False  # bare: a bullet alone on its line, as PDFs set them apart from their text
     for line in lines:
         text = BULLET.sub("", line).strip()
         if not line.strip():
@@ -205,10 +206,10 @@ def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None, s
         elif text:
             rows.append((text, fresh, bool(BULLET.match(line.strip()))))
             fresh = False
-    bulleted = [line.strip() for line in lines if BULLET.match(line.strip())]
-    first = next((line.strip() for line in lines if line.strip()), "")
-    # (a bullet alone on its line, as PDFs set them apart from their text, tells no item's start)
-    by_bullets = len(rows) > len(bulleted) >= 2 and bool(BULLET.match(first)) and all(BULLET.sub("", b) for b in bulleted)
+        else:
+            bare = True
+    bulleted = sum(bullet for _, _, bullet in rows)
+    by_bullets = not bare and len(rows) > bulleted >= 2 and rows[0][2]
     items: list[tuple[list[str], list[str], list[str]]] = []  # (the title's lines, the text's, the link), per item
     above = ""
     for line, after_blank, bullet in rows:
@@ -233,7 +234,8 @@ _PROJECT_LABEL = re.compile(
     r"description|details|summary|responsibilit(?:y|ies)|duration|period|team size)\s*(?::|\s[-–]\s)\s*(?P<value>.*)$", re.I)
 
 
-_JOINS_ON = re.compile(r"(?i)\b(?:of|the|by|for|with|to|at|in|and|on)$|[&,]$")  # a title cut where it goes on
+# a title cut where it goes on: where a section's line does ('… excellence in'), and in a list's 'and' or comma
+_JOINS_ON = re.compile(JOINS_ON.pattern + r"|\b(?:and|on)$|,$")
 
 
 def _undated_title(line: str) -> str:
@@ -246,7 +248,7 @@ _TRAILING_YEARS = re.compile(r"[\s,;–-]*\(?(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:1
 
 
 def _last_year(text: str) -> str | None:
-    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)
+    years = YEAR.findall(text)
     return years[-1] if years else None
 
 

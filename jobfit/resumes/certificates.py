@@ -17,7 +17,7 @@ from jobfit.resumes.sections import list_items
 from jobfit.resumes.work import dates_only
 from jobfit.schema import Certificate
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TRAILING_YEAR = re.compile(r"\s*[,(–-]*\s*(?:19|20)\d\d\)?\s*$")  # 'CPR Certification, 2002' is 'CPR Certification'
 # what a line that only dates the certificate above it holds besides the date ('Year: 2013', '2009 :', 'June 20XX', 'And')
 _DATE_LINE = re.compile(r"(?i)^(?:\s|[:.,;()/-]|(?:19|20)(?:\d\d|xx)\b|\d{1,2}(?:st|nd|rd|th)?\b|year|date|updated|and|to|"
@@ -65,7 +65,7 @@ def read_certificates(lines: list[str]) -> list[Certificate]:
     issuer_ahead: str | None = None  # a school or body named on its own line before the certificates it awards
     for line in list_items(lines):
         if dates_only(line) or _DATE_LINE.match(line):  # 'Jun 2019 - Present' under a course: when it was taken
-            years = _YEAR.findall(line)
+            years = YEAR.findall(line)
             if out and not out[-1].date and years:
                 out[-1].date = years[-1]
             continue
@@ -116,9 +116,9 @@ def _certificate(text: str) -> Certificate | None:
         return None
     if len(words) == 1 and (len(text) < 2 or re.search(r"[a-z](?:ing|ed)$", text)):  # 'Adapting', 'Achieved': a list of verbs
         return None
-    if text.endswith(".") and len(words) > 8 and not _CREDENTIAL.search(text) and not _YEAR.search(text):
+    if text.endswith(".") and len(words) > 8 and not _CREDENTIAL.search(text) and not YEAR.search(text):
         return None  # a sentence about the course above: 'Learned to create basic Android Apps using Eclipse.'
-    years = _YEAR.findall(text)
+    years = YEAR.findall(text)
     name = _TRAILING_YEAR.sub("", _URL.sub("", text)).strip(" ,-–")
     issuer = None
     parts = _NAME_THEN_ISSUER.split(name, maxsplit=1)
@@ -137,7 +137,7 @@ def _certificate(text: str) -> Certificate | None:
 
 def _extend(certificate: Certificate, line: str) -> None:
     """The certificate above, its name (or issuer) continued by a wrapped line."""
-    years = _YEAR.findall(line)
+    years = YEAR.findall(line)
     text = _TRAILING_YEAR.sub("", _URL.sub("", line)).strip(" ,-–")
     if certificate.issuer:
         certificate.issuer = f"{certificate.issuer} {text}".strip()

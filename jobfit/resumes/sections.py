@@ -260,7 +260,7 @@ _WORK_HISTORY = frozenset({"employment", "work", "working", "career", "job", "jo
                            "military", "service", "brief", "previous", "prior", "relevant", "other", "additional", "recent",
                            "and", "experience", "academic", "educational", "education"})
 _NOTED = re.compile(r"^(?P<heading>[A-Z][A-Za-z &/]{2,30}?)\s*\([^()]{3,40}\)\s*:?$")
-_JOINS_ON = re.compile(r"(?i)\b(?:of|the|by|for|with|to|at|in)$|&$")  # a line that ends where its text goes on ('Institute of')
+JOINS_ON = re.compile(r"(?i)\b(?:of|the|by|for|with|to|at|in)$|&$")  # a line that ends where its text goes on ('Institute of')
 _LETTERED = re.compile(r"^(?:[A-H]|[IVX]{1,4})\.\s+[A-Z]")  # "A. Higher Education", "II. Publications"
 _ENTRY_SECTIONS = ("experience", "volunteering", "projects")
 _ENTRY_LABELS = ("awards", "projects", "publications")  # what a job's own text may be headed with
@@ -312,7 +312,7 @@ def split_sections(lines: list[str], styles: Sequence[LineStyle | None] | None =
         if name and style is not None and (set_apart and not style.set_apart or _indented_text(style, heading_style, previous_style, left)):
             name = None  # 'Projects' as an item of a skills list: set plain, or where the list's items start
         if name and (line.islower() and len(above) >= 40 and above[-1:].islower()
-                     or _JOINS_ON.search(above) and not line.isupper() and not line.endswith(":")
+                     or JOINS_ON.search(above) and not line.isupper() and not line.endswith(":")
                      or above.count("(") > above.count(")") and ")" in line):
             # '… before providing them' / 'training', 'Maharaja Agrasen Institute of' / 'Technology', '… UNIVERSITY
             # (Delhi' / 'Metropolitan Education)': the rest of a sentence or a name a layout wrapped
