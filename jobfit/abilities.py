@@ -4,7 +4,10 @@ Postings state abilities as verb phrases ('Lead small to large projects', 'super
 junior developers') that rarely equal an ESCO label word for word, so the alias matcher misses
 them. Here a clause that starts with a verb ESCO's competences start with is a candidate; it is
 linked to the competence whose label its content words cover best (IDF-weighted), and kept only
-when the verb agrees and so do two content words (one, for a label that has only one). Only labels that
+when the verb agrees and so do two content words (one, for a label that has only one), and the label names no
+narrower kind than the clause (a word it sets before a shared one, or after it and a preposition, is missing:
+'identify and resolve issues' is no 'identify and resolve lighting issues', 'maintain high quality code' no 'maintain
+high quality of calls'). Only labels that
 open with a verb competences are named with take part: ESCO's alternative labels that open with a noun
 ('technical skills', 'team building') would link headings and noun phrases. The clause itself is the
 wording kept.
@@ -50,6 +53,20 @@ def _content(words: list[tuple[str, str]]) -> frozenset[str]:
     return frozenset(key for written, key in words[1:] if written not in STOPWORDS)
 
 
+_NARROWING = frozenset("of in for on to".split())  # 'trends in psychotherapy', 'support to veterinary clients'
+
+
+def _modifiers(words: list[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """The label's content words that narrow another, each with the word it narrows: set right before it (('lighting',
+    'issue') in 'identify and resolve lighting issues', ('healthcare', 'best') in 'follow healthcare best practices') or
+    after it and a preposition (('psychotherapy', 'trend') in 'keep up with trends in psychotherapy')."""
+    rest = words[1:]
+    pairs = {(a, b) for (wa, a), (wb, b) in zip(rest, rest[1:], strict=False) if wa not in STOPWORDS and wb not in STOPWORDS}
+    pairs |= {(a, b) for (wb, b), (preposition, _), (wa, a) in zip(rest, rest[1:], rest[2:], strict=False)
+              if preposition in _NARROWING and wa not in STOPWORDS and wb not in STOPWORDS}
+    return frozenset(pairs)
+
+
 @dataclass(frozen=True)
 class Ability:
     skill: SkillEntry
@@ -69,20 +86,20 @@ class AbilityLinker:
 
     @cached_property
     def _index(self):
-        labels: list[tuple[str, str, frozenset[str]]] = []  # skill id, verb, content words
+        labels: list[tuple[str, str, frozenset[str], frozenset[tuple[str, str]]]] = []  # skill id, verb, content words, modifiers
         for skill in self._competences:
             for alias in dict.fromkeys((skill.name, *skill.aliases)):  # in a fixed order: ties go to the first label
                 words = alias_words(alias)
                 content = _content(words)
                 if len(words) >= 2 and content:
-                    labels.append((skill.id, words[0][1], content))
+                    labels.append((skill.id, words[0][1], content, _modifiers(words)))
         df: dict[str, int] = {}
-        for _, _, content in labels:
+        for _, _, content, _ in labels:
             for w in content:
                 df[w] = df.get(w, 0) + 1
         idf = {w: math.log(len(labels) / n) for w, n in df.items()}
         by_verb: dict[str, list[int]] = {}
-        for j, (_, verb, _) in enumerate(labels):
+        for j, (_, verb, _, _) in enumerate(labels):
             by_verb.setdefault(verb, []).append(j)
         return labels, idf, by_verb
 
@@ -107,12 +124,12 @@ class AbilityLinker:
         labels, idf, _ = self._index
         index: dict[tuple[str, str], list[int]] = {}
         verbs = self._verbs(self._competences)
-        for j, (_, verb, content) in enumerate(labels):
+        for j, (_, verb, content, _) in enumerate(labels):
             if verb not in verbs:
                 continue  # an alternative label opening with a noun or an adjective names no action ('team building')
             for w in content:
                 index.setdefault((verb, w), []).append(j)
-        return index, [sum(idf[w] for w in sorted(content)) for _, _, content in labels]  # sorted: one sum whatever the hash seed
+        return index, [sum(idf[w] for w in sorted(content)) for _, _, content, _ in labels]  # sorted: one sum whatever the hash seed
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """Character spans of clauses that start with a verb competences start with.
@@ -170,10 +187,13 @@ class AbilityLinker:
             verb, content = words[0][1], _content(words)
             best, best_score = None, (0.0, 0.0)
             for j in sorted({j for w in content for j in by_verb_and_word.get((verb, w), ())}):
-                sid, _, label = labels[j]
+                sid, _, label, modifiers = labels[j]
                 shared = label & content
                 if len(shared) < min(2, len(label)):
                     continue
+                if any(head in shared and word not in content for word, head in modifiers):
+                    continue  # the label names a narrower kind than the clause: 'identify and resolve issues' is no
+                    # 'identify and resolve lighting issues', 'provide customer support' no 'provide support to veterinary clients'
                 said = sum(idf[w] for w in sorted(shared))  # sorted: one sum whatever the hash seed
                 # the label the clause covers best; of two covered alike, the one that says more of the clause
                 # ('maintain privacy of service users' over 'maintain privacy')

@@ -444,6 +444,21 @@ def test_a_word_is_no_stopword_because_its_key_is_one(matcher):
     assert "work closely with news teams" in {a.skill.name for a in find("Collaborate with news teams on the evening bulletin")}
 
 
+
+def test_a_clause_is_not_linked_to_a_narrower_kind_of_what_it_says(matcher):
+    """A label that sets a word before one the clause shares names a narrower kind: a software posting's 'follow
+    best practices' is no 'follow healthcare best practices', its 'identify and resolve issues' no lighting
+    engineer's 'identify and resolve lighting issues', a help desk's 'provide customer support' no vet's."""
+    find = matcher.abilities.find
+    linked = {a.skill.name for text in ("You follow best practices and conventions;",
+                                        "Engineers identify and resolve issues quickly",
+                                        "Provide technical support to our customers",
+                                        "Conducting market research")
+              for a in find(text)}
+    assert not {name for name in linked if any(w in name for w in ("healthcare", "lighting", "veterinary", "jewellery"))}
+    # the label's every word said, it is linked as before
+    assert "identify and resolve lighting issues" in {
+        alias for a in find("Identify and resolve lighting issues on stage") for alias in (a.skill.name, *a.skill.aliases)}
 def test_a_clause_goes_to_the_competence_it_names_most_fully_under_any_hash_seed():
     """Two labels covering a clause alike: the one that says more of it wins, in every process (the order of a
     set of strings changes with PYTHONHASHSEED, and with it which of two equal labels came first)."""
