@@ -166,6 +166,8 @@ class Taxonomy:
     categories: tuple[str, ...] = ()
     isco_groups: dict[str, str] = field(default_factory=dict)
     context_words: frozenset[str] = frozenset()
+    # one-word names of fields of knowledge that technologists use for things of their trade ('ecosystem', 'migration')
+    trade_words: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
     # one-word technology names that read as everyday words of German, French, Spanish, Italian or Portuguese ('vite',
     # 'tableau', 'stata'): written otherwise than the name is, they count only next to other technology
@@ -373,6 +375,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         version=raw["version"], skills=skills, occupations=occupations, categories=tuple(raw["categories"]),
         isco_groups=raw["isco_groups"], context_words=frozenset(w.lower() for w in raw["context_words"]),
         common_words=frozenset(raw["common_words"]), foreign_words=frozenset(raw.get("foreign_words", ())),
+        trade_words=frozenset(raw.get("trade_words", ())),
     )
 
 
@@ -457,6 +460,9 @@ _CONTEXT_WINDOW = 8  # tokens either side in which a context-dependent name need
 # among technologists ('testing', 'security', 'cloud': a skill's `in_context` alias) to count anywhere in it: a
 # posting for engineers writes "availability, scalability and security" with no technology in the sentence
 DOCUMENT_TECHNOLOGIES = 5
+# the share of a document's skills that technologies must make, beside DOCUMENT_TECHNOLOGIES of them, for a field's name
+# technologists use for a thing of their trade (`Taxonomy.trade_words`) to be read as that thing
+TRADE_SHARE = 1 / 3
 _FUZZY_CUTOFF = 90  # rapidfuzz ratio for a misspelt technology name
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 # words after a language name that keep it a language ('English and French', 'Danish is an advantage');
@@ -563,12 +569,16 @@ class SkillMatcher:
         """The skills in each of one document's texts (its lines, its sections). An abbreviation that stands for
         several skills means, throughout the document, the one whose fields of work its other skills share."""
         found = [self._find(text) for text in texts]
-        if any(m.how == "document" for mentions in found for m in mentions):
-            technologies = {m.skill.id for mentions in found for m in mentions
-                            if m.how in ("alias", "exact") and m.skill.category in TECH_CATEGORIES}
+        if any(m.how in ("document", "trade") for mentions in found for m in mentions):
+            named = {m.skill.id for mentions in found for m in mentions if m.how in ("alias", "exact")}
+            technologies = {sid for sid in named if self.taxonomy.skills[sid].category in TECH_CATEGORIES}
             technical = len(technologies) >= DOCUMENT_TECHNOLOGIES
-            found = [[replace(m, how="context") if m.how == "document" else m for m in mentions
-                      if m.how != "document" or technical] for mentions in found]
+            # an everyday word of technologists counts in a technologist's document; a field's name that they use for
+            # a thing of their trade ('the JavaScript ecosystem', 'database migrations') counts only elsewhere, and in
+            # the document of someone who names a few office tools among much else (a history teacher's resume)
+            kept = {"document": technical, "trade": not (technical and len(technologies) >= TRADE_SHARE * len(named))}
+            found = [[replace(m, how={"document": "context", "trade": "alias"}[m.how]) if m.how in kept else m
+                      for m in mentions if kept.get(m.how, True)] for mentions in found]
         if defined := defined_abbreviations("\n".join(texts)):
             found = [[read for m in mentions if (read := self._as_defined(m, defined)) is not None] for mentions in found]
         if any(m.senses for mentions in found for m in mentions):
@@ -775,6 +785,7 @@ class SkillMatcher:
         found = tokens(text)
         keys = [_stem(m.group().lower()) for m in found]
         skills = self.taxonomy.skills
+        trade = self.taxonomy.trade_words
         candidates: list[tuple[int, int, str, str]] = []  # token start, end, skill id, how
         senses: dict[int, tuple[str, ...]] = {}  # token start → the skills an abbreviation there may stand for
         i, n = 0, len(keys)
@@ -790,7 +801,7 @@ class SkillMatcher:
                             break  # 'Tableau de bord': the everyday word, whatever technology is near
                         ambiguous = (key in self._needs_context and not _coined(found[i].group())) or (
                             key in self._foreign_names and _written_otherwise(found[i].group(), self._foreign_names[key]))
-                        hit = (i, i + size, sid, "context" if ambiguous else "alias")
+                        hit = (i, i + size, sid, "context" if ambiguous else "trade" if size == 1 and key[0] in trade else "alias")
                         break
                     if key in self._exact:
                         written = " ".join(m.group() for m in found[i:i + size])
@@ -818,7 +829,7 @@ class SkillMatcher:
             words = {c[0] for c in elided}
             candidates = sorted([c for c in candidates if c[0] not in words] + elided)
         mentions = []
-        confidence = {"alias": 0.9, "exact": 0.9, "context": 0.75, "document": 0.75, "fuzzy": 0.6, "trait": 0.75}
+        confidence = {"alias": 0.9, "exact": 0.9, "context": 0.75, "document": 0.75, "trade": 0.9, "fuzzy": 0.6, "trait": 0.75}
 
         def everyday(start: int, end: int, sid: str) -> bool:  # one of the skill's `in_context` words
             return end - start == 1 and keys[start] in skills[sid].in_context

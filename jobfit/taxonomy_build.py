@@ -661,6 +661,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         "sources": {"esco": "ESCO v1.1.1 (© European Union, CC BY 4.0)", "onet": "O*NET 27.0 Database (USDOL/ETA, CC BY 4.0)"},
         "categories": extras["categories"],
         "context_words": extras.get("context_words", []),
+        "trade_words": sorted(alias_key(w) for w in extras.get("trade_words", ())),
         "common_words": sorted(common),
         "foreign_words": foreign_words,
         "isco_groups": {code: label for code, label in isco_label.items() if code and code[0].isdigit()},

@@ -506,6 +506,26 @@ def test_everyday_words_that_name_a_technology_among_technologists_name_it_only_
     assert matcher.taxonomy.skills["log-management"].esco_uri is None and "logging" in matcher.taxonomy.skills
 
 
+def test_fields_whose_names_technologists_use_for_their_own_things_are_not_asked_of_them(matcher):
+    """A software posting's 'JavaScript ecosystem', 'database migrations', 'business logic' and 'a history of shipping'
+    asked an ecologist's, a demographer's, a philosopher's and a historian's knowledge of every developer (51 of the
+    shared feeds' postings carried ESCO's ecosystems); a delighted customer asked for entertaining people."""
+    stack = "Our stack: Python, Django, React, AWS, Docker and Kubernetes."
+    for text in ("Deep knowledge of JavaScript and its ecosystem", "Write database migrations", "Own the business logic",
+                 "A history of shipping apps", "Software craftsmanship matters to us"):
+        assert not {m.skill.id for m in matcher.find_many([stack, text])[1]} & {
+            "ecosystems", "migration", "logic", "history", "craftsmanship"}, text
+    assert not {m.skill.id for m in matcher.find("Build products that delight our customers")} & {"entertain-people"}
+    # outside a technologist's document each is the field it names
+    assert {"ecosystems", "migration", "history"} <= {
+        m.skill.id for m in matcher.find("Degree in History; research on marine ecosystems and human migration.")}
+    # and so in the resume of a teacher who names five office tools among much else
+    teacher = ["Subject specialisms: History and Media Studies",
+               "Lesson planning, classroom management, curriculum development, student assessment, mentoring",
+               "Teamwork, communication, leadership, time management, problem solving, creativity",
+               "Microsoft Word, Excel, PowerPoint, Moodle and Zoom", "School trips to Geography field days; public speaking, budgeting, event planning"]
+    assert "history" in {m.skill.id for mentions in matcher.find_many(teacher) for m in mentions}
+
 def test_office_tools_methods_and_coined_product_names_are_found_as_resumes_write_them(matcher):
     skills = {s for s, _ in found(matcher, "Proficient in Word, Excel, Access, Power Point and Outlook; Agile and Waterfall; "
                                            "built e-commerce sites; Adobe Suite; jdeveloper and Jmeter.")}
