@@ -19,6 +19,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from jobfit.text import english_words
+
 TAXONOMY_FORMAT = 2
 
 # How far a skill someone has covers a skill that is asked for — the one scale matching and its
@@ -814,8 +816,10 @@ class SkillMatcher:
                     if key in self._traits:
                         hit = (i, i + size, self._traits[key], "trait")
                         break
-            # (a word with accents is another language's, not a misspelt technology: 'Informática' is no Informetica)
-            elif len(keys[i]) >= 6 and keys[i].isalpha() and keys[i].isascii() and keys[i] not in self._vocabulary:
+            # (a word with accents is another language's, not a misspelt technology: 'Informática' is no Informetica;
+            # an English word is no misspelling: 'social finesse' is no FitNesse)
+            elif len(keys[i]) >= 6 and keys[i].isalpha() and keys[i].isascii() and keys[i] not in self._vocabulary \
+                    and found[i].group().lower() not in english_words():
                 sid = self._fuzzy(keys[i])
                 if sid is not None:
                     hit = (i, i + 1, sid, "fuzzy")

@@ -695,6 +695,11 @@ def test_misspelt_technology_is_matched_fuzzily_with_lower_confidence(matcher):
     [mention] = [m for m in matcher.find("Experience with Kubernets clusters") if m.skill.id == "kubernetes"]
     assert mention.text == "Kubernets" and mention.how == "fuzzy" and mention.confidence < 0.9
     assert not matcher.find("Wonderful colleagues")  # ordinary words are not fuzzed into skills
+    # nor English words a letter or two from a product's name, nor a product's name close to another's
+    for text in ("a high degree of social finesse", "An ironclad commitment to quality", "Phantom deliveries of our stock"):
+        assert not [m for m in matcher.find(text) if m.how == "fuzzy"], text
+    assert {m.skill.id for m in matcher.find("Build assistants on OpenAI and Typeform")} >= {"openai-api", "typeform"}
+    assert "openapi" not in {m.skill.id for m in matcher.find("Build assistants on OpenAI")}
 
 
 def test_closeness_scale(matcher):
