@@ -553,6 +553,8 @@ class SkillMatcher:
                 self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
                 vocabulary.update(key)
         self._vocabulary = frozenset(vocabulary)
+        # the technical words as text is compared (plural 's' off): 'skills', 'tools' and 'technologies' are context too
+        self._context_keys = frozenset(_stem(w) for w in taxonomy.context_words)
         self._fuzzy_keys = list(fuzzy_names)
         self._fuzzy_ids = [fuzzy_names[k] for k in self._fuzzy_keys]
         self._fuzzy_cache: dict[str, str | None] = {}
@@ -850,7 +852,7 @@ class SkillMatcher:
             # (an everyday word of technologists is context for another: 'logging and monitoring', 'Consul … deployment')
             anchors = [(c[0], sentence[c[0]]) for c in candidates if c[3] != "context" and skills[c[2]].category in TECH_CATEGORIES
                        or everyday(*c[:3])]
-            anchors += [(j, sentence[j]) for j, k in enumerate(keys) if k in self.taxonomy.context_words]
+            anchors += [(j, sentence[j]) for j, k in enumerate(keys) if k in self._context_keys]
         for start, end, sid, how in candidates:
             if how == "context" and not any(abs(a - start) <= _CONTEXT_WINDOW and s == sentence[start] and not start <= a < end
                                             for a, s in anchors):  # another word: 'database' is no context for itself

@@ -425,6 +425,10 @@ def test_the_s_of_a_service_is_no_plural(matcher):
 
 def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     assert ("go", "Go") in found(matcher, "Backend services in Python and Go.")
+    # the technical words count in the plural too: a resume's 'Technologies:' or 'Tools:' before the names; 'skills' is
+    # no technical word ('sharing skills with the rest of the team', 'a go-getter … skills')
+    assert {"go", "outlook"} <= {s for s, _ in found(matcher, "Technologies: Go")} | {s for s, _ in found(matcher, "Tools: Outlook")}
+    assert not found(matcher, "sharing skills with the rest of the team")
     assert not {s for s, _ in found(matcher, "Go to the office. You will excel at sales.")} & {"go", "excel"}
     assert ("r-language", "R") in found(matcher, "Statistics in R and SQL")
     assert "r-language" not in {s for s, _ in found(matcher, "Access to R&D budgets.")}
