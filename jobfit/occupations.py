@@ -60,7 +60,7 @@ SKILLS_MEANING_FROM = 2.0
 SKILLS_MEANING_MIN = 3  # skills with a vector a posting needs before their meaning counts
 _NOISE = re.compile(
     r"\([^)]*\)|\[[^\]]*\]|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
-    r"looking for|senior|snr|sr|junior|jnr|jr|lead|head of|principal|chief|trainee|intern|internship|cum|"
+    r"looking for|senior|snr|sr|junior|jnr|jr|lead|principal|trainee|intern|internship|cum|"
     r"[mfwhdx](?:/[mfwhdx]){1,2}|"  # the genders a European posting invites: 'm/w/d', 'H/F', 'f/m/x'
     # a driving licence's class ('CDL Class A Truck Driver', 'HGV Class 1 Driver'; the licence itself names a truck in
     # title_words.yaml), the shift ('2nd Shift', 'Nights', 'PRN', 'Per Diem') and the pay ('$18/hr', 'Up to $22/hr +
@@ -71,6 +71,9 @@ _NOISE = re.compile(
     r"up\s+to|plus\s+tips)\b|\+\s*tips\b|\$\s?\d[\d,.]*\s*k?(?:\s*(?:/|per\s+)\s*(?:hr|hour|h|week|wk|year|yr)\b)?",
     re.I,
 )
+# the words that put someone at the head of a field ('Chief Marketing Officer', 'Head of Sales'): dropped as seniority,
+# but kept where an occupation's name holds them (`OccupationMatcher.normalize`)
+_AT_THE_HEAD = re.compile(r"\b(?:head of|chief)\b", re.I)
 # a level after the title's words: 'Software Engineer III', 'Accountant I'
 _LEVEL = re.compile(r"(?<=\w)\s+(?:I{1,3}|IV|V)\b(?=\s*(?:$|[-–(,/|]))")
 # the words of _NOISE a misspelling may mean ('Intership')
@@ -197,17 +200,19 @@ def title_parts(title: str, named_terms: re.Pattern | None = None) -> list[str]:
     return list(dict.fromkeys(part for part in parts if part))
 
 
-def clean_title(title: str, named_terms: re.Pattern | None = None) -> str:
+def clean_title(title: str, named_terms: re.Pattern | None = None, keep_head: bool = False) -> str:
     """The title's words that may name the job, in English (`title_in_english`: a German, French or Malay title meets an
     English one), lower case, without seniority, brackets and codes. With `named_terms`
     (the occupations' labels that hold a term of employment) a term of employment goes too, unless it is inside such
     a label; without them it stays: matching compares titles with no taxonomy at hand, and 'Contract Manager' is no
-    'manager'."""
+    'manager'. With `keep_head` the words that put someone at the head of a field ('chief', 'head of') stay."""
     text = title_in_english(title or "")
     if named_terms is not None:
         kept = [m.span() for m in named_terms.finditer(text)]
         text = _TERMS.sub(lambda m: m.group() if any(a <= m.start() < b for a, b in kept) else " ", text)
     text = _NOISE.sub(" ", _LEVEL.sub(" ", text))
+    if not keep_head:
+        text = _AT_THE_HEAD.sub(" ", text)
     text = re.sub(r"[^\w&/+#. ]", " ", text)
     text = re.sub(r"\b(\w+)(?:\s+\1\b)+", r"\1", text, flags=re.I)  # 'CDL Truck Driver' is a 'truck truck driver'
     return re.sub(r"\s+", " ", text).strip().lower()
@@ -416,6 +421,13 @@ class OccupationMatcher:
         """The occupation of each title; `skills`, when given, holds each posting's skill ids."""
         titles = [self.respell(t) for t in titles]
         parts = [title_parts(t, self._named_terms) for t in titles]
+        # a title that puts someone at the head of a field is also read with those words: 'Chief Marketing Officer' is
+        # ESCO's chief marketing officer before it is a 'marketing officer' (a marketing assistant's other name)
+        for t, pieces in zip(titles, parts, strict=True):
+            for part in _PARTS.split(_BRACKETS.sub(" ", t)) if _AT_THE_HEAD.search(t) else ():
+                headed = clean_title(part, self._named_terms, keep_head=True)
+                if headed and headed not in pieces:
+                    pieces.append(headed)
         flat = [part for row in parts for part in row]
         semantic = None
         if self._centroids is not None and flat:

@@ -833,6 +833,16 @@ def test_a_title_names_a_chief_executive_or_a_commander_outright():
     assert (ceo.title, general.title, sergeant.title) == ("chief executive officer", "army general", "sergeant")
 
 
+def test_a_title_at_the_head_of_a_field_names_the_occupation_at_its_head():
+    """'Chief Marketing Officer' had read as a marketing assistant ('marketing officer' is one of its names) and 'Chief
+    Operations Officer (COO) For eLearning / Online Courses Company' as an airport operations officer."""
+    cmo, head, coo = shared_occupation_matcher().normalize(
+        ["Chief Marketing Officer", "Head of Marketing", "Chief Operations Officer (COO) For eLearning / Online Courses Company"])
+    assert (cmo.title, head.title, coo.title) == ("chief marketing officer", "chief marketing officer", "chief operating officer")
+    # the words still count for nothing else: a head chef is a head chef, a 'Chief Accountant' an accountant
+    assert [o.title for o in shared_occupation_matcher().normalize(["Head Chef", "Chief Accountant"])] == ["head chef", "accountant"]
+
+
 def test_a_manager_or_supervisor_is_read_only_from_a_title_that_names_one():
     staff = shared_occupation_matcher().normalize(["Telemarketing Executive #MCT", "IT HELPDESK COORDINATOR"])
     assert [occ.title for occ in staff] == ["call centre agent", "ICT help desk agent"]
