@@ -741,6 +741,22 @@ def test_a_job_under_full_width_text_is_no_rest_of_its_sentence(matcher):
         ("Project Lead, QA", "McAfee Inc", "2008-09"), ("Team Lead, QA", "Wipro Technologies", "2006-05")]
 
 
+def test_a_title_that_lists_its_functions_after_a_comma_is_one_title(matcher):
+    """'Director of Marketing, Communications and IT' beside a template's 'Company Name' had been a Director of
+    Marketing at 'Communications and IT'; an employer after a title's comma is still one."""
+    text = """Pat Example
+Experience
+02/2013 to Current
+Director of Marketing, Communications and IT Company Name - City , State
+- Managed the college's communications
+01/2003 to 01/2012
+Sales Manager, Johnson and Johnson - Austin, TX
+- Sold medical devices
+"""
+    assert [(w.position, w.name) for w in parse_resume(text, matcher=matcher).work] == [
+        ("Director of Marketing, Communications and IT", None), ("Sales Manager", "Johnson and Johnson")]
+
+
 def test_a_title_naming_several_roles_is_a_role_each(matcher):
     text = """Lee Roles
 Experience

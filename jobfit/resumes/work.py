@@ -38,7 +38,7 @@ from jobfit.schema import Location
 
 # The work a team does ('Sales', 'Logistics'): a title's function after its comma, or the work a title names.
 WORK_FUNCTIONS = frozenset("""sales marketing operations finance accounting accounts procurement logistics support
-administration engineering development design research""".split())
+administration engineering development design research communications""".split())
 # Functions a title names after a comma ("Vice President, Sales"): not employers.
 DEPARTMENTS = WORK_FUNCTIONS | frozenset("""hr it qa business strategy product technology and of the international global
 national regional north south east west europe asia americas emea apac""".split())
@@ -77,7 +77,8 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
     left, right = parts[0].strip(), ",".join(parts[1:]).strip()
     if LEGAL_SUFFIX.fullmatch(right.strip(" .")) or FIRM_SUFFIX.fullmatch(", " + right):
         return [piece]  # "Abernathy Systems, Inc." and "McDonald & Shearer, P.A." are one employer
-    if title_score(left, roles) > 0 and company_score(right, roles) > max(0.0, title_score(right, roles)):
+    if title_score(left, roles) > 0 and company_score(right, roles) > max(0.0, title_score(right, roles)) \
+            and not set(words_of(right)) <= DEPARTMENTS:  # 'Director of Marketing, Communications and IT': one title
         return [left, right]
     if company_score(left, roles) > 0.9 and title_score(right, roles) > 0 and not re.match(r"(?i)inc|ltd|llc", right):
         return [left, right]
