@@ -424,7 +424,9 @@ class OccupationMatcher:
         # a title that puts someone at the head of a field is also read with those words: 'Chief Marketing Officer' is
         # ESCO's chief marketing officer before it is a 'marketing officer' (a marketing assistant's other name)
         for t, pieces in zip(titles, parts, strict=True):
-            for part in _PARTS.split(_BRACKETS.sub(" ", t)) if _AT_THE_HEAD.search(t) else ():
+            if not _AT_THE_HEAD.search(t):
+                continue
+            for part in _PARTS.split(_BRACKETS.sub(" ", t)):
                 headed = clean_title(part, self._named_terms, keep_head=True)
                 if headed and headed not in pieces:
                     pieces.append(headed)

@@ -553,7 +553,7 @@ class SkillMatcher:
                 self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
                 vocabulary.update(key)
         self._vocabulary = frozenset(vocabulary)
-        # the technical words as text is compared (plural 's' off): 'skills', 'tools' and 'technologies' are context too
+        # the technical words as text is compared (plural 's' off): 'tools' and 'technologies' are context too
         self._context_keys = frozenset(_stem(w) for w in taxonomy.context_words)
         self._fuzzy_keys = list(fuzzy_names)
         self._fuzzy_ids = [fuzzy_names[k] for k in self._fuzzy_keys]
