@@ -191,12 +191,13 @@ _NAMES_CHARGE = re.compile(r"\b(?:manager|managers|management|supervisor|supervi
                            r"owner)\b", re.I)
 
 
-def title_parts(title: str, named_terms: re.Pattern | None = None) -> list[str]:
+def title_parts(title: str, named_terms: re.Pattern | None = None, keep_head: bool = False) -> list[str]:
     """The cleaned pieces of a title split at spaced dashes, bars and 'at': any of them may be the job
     ('Protege - Site Engineer'), the others a place, a team or a code. Last comes the whole title with
-    the words in its brackets, which sometimes say what the job is ('IT Executive (Programmer)')."""
-    parts = [clean_title(part, named_terms) for part in _PARTS.split(_BRACKETS.sub(" ", title or ""))]
-    parts.append(clean_title(re.sub(r"[()\[\]]", " ", title or ""), named_terms))
+    the words in its brackets, which sometimes say what the job is ('IT Executive (Programmer)'). `keep_head` as
+    for `clean_title`."""
+    parts = [clean_title(part, named_terms, keep_head) for part in _PARTS.split(_BRACKETS.sub(" ", title or ""))]
+    parts.append(clean_title(re.sub(r"[()\[\]]", " ", title or ""), named_terms, keep_head))
     return list(dict.fromkeys(part for part in parts if part))
 
 
@@ -420,16 +421,10 @@ class OccupationMatcher:
     def normalize(self, titles: list[str], skills: list[set[str]] | None = None) -> list[OccupationMatch | None]:
         """The occupation of each title; `skills`, when given, holds each posting's skill ids."""
         titles = [self.respell(t) for t in titles]
-        parts = [title_parts(t, self._named_terms) for t in titles]
         # a title that puts someone at the head of a field is also read with those words: 'Chief Marketing Officer' is
         # ESCO's chief marketing officer before it is a 'marketing officer' (a marketing assistant's other name)
-        for t, pieces in zip(titles, parts, strict=True):
-            if not _AT_THE_HEAD.search(t):
-                continue
-            for part in _PARTS.split(_BRACKETS.sub(" ", t)):
-                headed = clean_title(part, self._named_terms, keep_head=True)
-                if headed and headed not in pieces:
-                    pieces.append(headed)
+        parts = [list(dict.fromkeys(title_parts(t, self._named_terms) + (
+            title_parts(t, self._named_terms, keep_head=True) if _AT_THE_HEAD.search(t) else []))) for t in titles]
         flat = [part for row in parts for part in row]
         semantic = None
         if self._centroids is not None and flat:

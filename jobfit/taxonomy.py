@@ -465,6 +465,7 @@ DOCUMENT_TECHNOLOGIES = 5
 # the share of a document's skills that technologies must make, beside DOCUMENT_TECHNOLOGIES of them, for a field's name
 # technologists use for a thing of their trade (`Taxonomy.trade_words`) to be read as that thing
 TRADE_SHARE = 1 / 3
+_SETTLED = {"document": "context", "trade": "alias"}  # what a mention the whole document decides on is, once kept
 _FUZZY_CUTOFF = 90  # rapidfuzz ratio for a misspelt technology name
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 # words after a language name that keep it a language ('English and French', 'Danish is an advantage');
@@ -581,8 +582,8 @@ class SkillMatcher:
             # a thing of their trade ('the JavaScript ecosystem', 'database migrations') counts only elsewhere, and in
             # the document of someone who names a few office tools among much else (a history teacher's resume)
             kept = {"document": technical, "trade": not (technical and len(technologies) >= TRADE_SHARE * len(named))}
-            found = [[replace(m, how={"document": "context", "trade": "alias"}[m.how]) if m.how in kept else m
-                      for m in mentions if kept.get(m.how, True)] for mentions in found]
+            found = [[replace(m, how=_SETTLED[m.how]) if m.how in kept else m for m in mentions if kept.get(m.how, True)]
+                     for mentions in found]
         if defined := defined_abbreviations("\n".join(texts)):
             found = [[read for m in mentions if (read := self._as_defined(m, defined)) is not None] for mentions in found]
         if any(m.senses for mentions in found for m in mentions):
