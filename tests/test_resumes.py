@@ -317,6 +317,18 @@ def test_a_dated_line_in_sentences_and_the_labels_of_its_tasks_and_stack(matcher
     assert work[0].highlights == ["Tasks performed: code review, unit testing", "Tech stack: Python, Go"]
 
 
+def test_a_jobs_points_come_without_empty_bullets_and_headings(matcher):
+    # a bullet alone on its line over its item (as some Word exports set lists), a heading over the duties, and a
+    # lead-in over a single line
+    text = ("Ann Lee\nann@example.com\nEXPERIENCE\nSenior Software Engineer, Acme Robotics, 2019 - 2022\n"
+            "Responsibilities:\n\u2022\n\nLed the move of the billing service to AWS\n\u2022\n\n"
+            "Cut build times by 40% with a shared cache\nScope:\nBilling, invoicing and payments for 40 countries.\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.name, w.position) for w in work] == [("Acme Robotics", "Senior Software Engineer")]
+    assert work[0].highlights == ["Led the move of the billing service to AWS", "Cut build times by 40% with a shared cache",
+                                  "Scope: Billing, invoicing and payments for 40 countries."]
+
+
 def test_project_labels_in_capitals_need_no_colon(matcher):
     text = ("Kim Layout\nWORK EXPERIENCE\nCisco Systems\nLead Engineer\nJanuary 2014 to June 2015\n"
             "DURATION Jan-2014 to Jun-2015\nTEAM SIZE 20\n- Automated the regression suite\n")
@@ -704,8 +716,9 @@ def test_job_site_layout_with_wrapped_bullets(matcher):
         ("Software Engineer", "Disney", None, "2014-09", None),
         ("Process Associate", "Microsoft", "Hyderabad, Telangana", "2013-07", "2014-08"),
     ]
-    # a bullet wrapped onto the next line stays one highlight; the short wrapped tail is not a new job
-    assert len(profile.work[0].highlights) == 3 and profile.work[0].highlights[1].endswith("whole of the team.")
+    # a bullet wrapped onto the next line stays one highlight; the short wrapped tail is not a new job; the
+    # 'Responsibilities:' over them is a heading, not one of them
+    assert len(profile.work[0].highlights) == 2 and profile.work[0].highlights[0].endswith("whole of the team.")
     school = profile.education[0]
     assert (school.studyType, school.area, school.institution, school.startDate, school.endDate) == (
         "B.Tech in Computer Science and Engineering", "Computer Science and Engineering",

@@ -728,11 +728,39 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
         kept.pop(0)  # an empty first entry; one with text keeps it, so nothing the resume says is lost
     _roles_within(kept)
     for entry in kept:
+        entry.highlights = _tidy_highlights(entry.highlights)
         if entry.position is None and (entry.company or entry.dates or entry.highlights):
             entry.position = next(filter(None, (_title_in_text(line, roles) for line in entry.highlights[:6])), None)
         if entry.dates is None:
             entry.dates = _span_of_text(entry.highlights)
     return kept
+
+
+# a lead-in over a job's text ('Responsibilities:', 'Technologies:', 'Key achievements :'): a few words and a colon
+_LEAD_IN = re.compile(r"^[^\W\d][\w&/,()' -]{0,40}?\s*:$")
+
+
+def _tidy_highlights(highlights: list[str]) -> list[str]:
+    """A job's text as a reader wants its points: without bullets, the lines a bullet alone left empty or a stray mark
+    ('•' on its own line over its item, '?', ':'), and lead-ins. A lead-in over several points is their heading and
+    goes ('Responsibilities:'), as does one over nothing; over one point it names that point and stays with it
+    ('Technologies:' / 'Java, Spring' -> 'Technologies: Java, Spring'). All the candidate wrote of the job stays; only
+    the headings over it go."""
+    points = [text for line in highlights if (text := BULLET.sub("", line).strip()) and re.search(r"[^\W_]", text)]
+    lead_ins = [i for i, text in enumerate(points) if _LEAD_IN.match(text) and len(text.split()) <= 5] + [len(points)]
+    out: list[str] = []
+    i = 0
+    while i < len(points):
+        if i in lead_ins:  # over nothing (the last point, or right over another lead-in) it heads nothing
+            under = next(j for j in lead_ins if j > i) - i - 1  # the points it leads in
+            if under == 1:
+                out.append(f"{points[i]} {points[i + 1]}")
+                i += 1
+            i += 1
+            continue
+        out.append(points[i])
+        i += 1
+    return out
 
 
 def _span_of_text(highlights: list[str]) -> DateRange | None:
