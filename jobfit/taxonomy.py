@@ -170,6 +170,8 @@ class Taxonomy:
     context_words: frozenset[str] = frozenset()
     # one-word names of fields of knowledge that technologists use for things of their trade ('ecosystem', 'migration')
     trade_words: frozenset[str] = frozenset()
+    # per trade word, the words before it that make it the everyday thing in any document ('credit history')
+    everyday_before: dict[str, frozenset[str]] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
     # one-word technology names that read as everyday words of German, French, Spanish, Italian or Portuguese ('vite',
     # 'tableau', 'stata'): written otherwise than the name is, they count only next to other technology
@@ -378,6 +380,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         isco_groups=raw["isco_groups"], context_words=frozenset(w.lower() for w in raw["context_words"]),
         common_words=frozenset(raw["common_words"]), foreign_words=frozenset(raw.get("foreign_words", ())),
         trade_words=frozenset(raw.get("trade_words", ())),
+        everyday_before={w: frozenset(before) for w, before in raw.get("everyday_before", {}).items()},
     )
 
 
@@ -465,6 +468,11 @@ DOCUMENT_TECHNOLOGIES = 5
 # the share of a document's skills that technologies must make, beside DOCUMENT_TECHNOLOGIES of them, for a field's name
 # technologists use for a thing of their trade (`Taxonomy.trade_words`) to be read as that thing
 TRADE_SHARE = 1 / 3
+# An article or a possessive before a trade word, and the words that may follow it when it ends its phrase
+# (`SkillMatcher._everyday`)
+_OPENERS = frozenset({"a", "an", "its", "their", "your", "his", "her", "our", "my"})
+_AFTER_HEAD = frozenset({"of", "in", "with", "and", "or", "that", "which", "to", "for", "at", "on", "as", "from", "is",
+                         "was", "has", "have", "we", "i", "you", "they"})
 _SETTLED = {"document": "context", "trade": "alias"}  # what a mention the whole document decides on is, once kept
 _FUZZY_CUTOFF = 90  # rapidfuzz ratio for a misspelt technology name
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
@@ -786,6 +794,18 @@ class SkillMatcher:
                 k -= 1
         return out
 
+    def _everyday(self, keys: list[str], found: list[re.Match], text: str, i: int) -> bool:
+        """Whether the trade word at token `i` is the everyday thing, whatever the document: after a word that makes it
+        so (`Taxonomy.everyday_before`: 'credit history', 'database migration'), or after an article or a possessive,
+        with at most one word between, when it ends its phrase ('a proven history of delivery', 'their history.'; not
+        'a history teacher')."""
+        if i and keys[i - 1] in self.taxonomy.everyday_before.get(keys[i], ()):
+            return True
+        if not (i and keys[i - 1] in _OPENERS or i > 1 and keys[i - 2] in _OPENERS):
+            return False
+        return i + 1 == len(keys) or keys[i + 1] in _AFTER_HEAD or bool(
+            re.search(r"[^\w\s]", text[found[i].end():found[i + 1].start()]))
+
     def _find(self, text: str) -> list[SkillMention]:
         found = tokens(text)
         keys = [_stem(m.group().lower()) for m in found]
@@ -806,6 +826,8 @@ class SkillMatcher:
                             break  # 'Tableau de bord': the everyday word, whatever technology is near
                         ambiguous = (key in self._needs_context and not _coined(found[i].group())) or (
                             key in self._foreign_names and _written_otherwise(found[i].group(), self._foreign_names[key]))
+                        if size == 1 and key[0] in trade and self._everyday(keys, found, text, i):
+                            break  # 'credit history', 'a proven history of delivery': no field of knowledge
                         hit = (i, i + size, sid, "context" if ambiguous else "trade" if size == 1 and key[0] in trade else "alias")
                         break
                     if key in self._exact:
