@@ -20,7 +20,7 @@ CURRENCY_SYMBOLS = {
     "R$": "BRL", "MX$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR",
     "¥": "JPY", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₪": "ILS", "₦": "NGN", "฿": "THB", "zł": "PLN",
     "RM": "MYR", "NT$": "TWD", "Rp": "IDR", "₫": "VND", "Kč": "CZK", "₴": "UAH", "￥": "JPY", "円": "JPY", "元": "CNY",
-    "RMB": "CNY", "VNĐ": "VND", "원": "KRW",
+    "RMB": "CNY", "VNĐ": "VND", "원": "KRW", "Php": "PHP",  # (the Philippine peso as Filipinos write it: 'Php 25,000')
 }
 # A currency's name after the figure ("70 thousand dollars", "1.800 euro netti"); "dollars" are the local ones, as "$" is.
 # (Not "pounds": "able to lift 50 pounds" is no pay.)
@@ -152,7 +152,8 @@ def _pattern(local_sign: str | None = None) -> re.Pattern:
     signs = {*CURRENCY_SYMBOLS, *([local_sign] if local_sign else [])}
     symbols = "|".join(("(?<![A-Za-z])" if s[0].isalpha() else "") + re.escape(s) + (r"\.?" if s.isalpha() else "")
                        for s in sorted(signs, key=len, reverse=True))
-    currency = rf"(?:{symbols}|\b(?-i:{'|'.join(codes)})\b)"  # codes in capitals only: not "all", "top", "per"
+    # codes in capitals only (not "all", "top", "per"), set apart from the figure or not ("USD 50,000", "PHP25,000")
+    currency = rf"(?:{symbols}|\b(?-i:{'|'.join(codes)})(?:\b|(?=\d)))"
     named = rf"(?:{currency}|\b(?:{'|'.join(CURRENCY_NAMES)})\b)"  # after the figure, a currency may be named
     # thousands grouped by commas or dots, spaces, or Swiss apostrophes (120'000); India's lakhs (8,00,000; 1,20,00,000)
     number = (_LAKH_GROUPED.pattern + r"\b|"
