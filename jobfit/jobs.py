@@ -20,7 +20,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "10"
+ANALYSIS_VERSION = "11"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -77,7 +77,7 @@ def education_asked(text: str) -> str | None:
 
 # Sections about the employer, not the job: benefits, perks, the company, how to apply, equal opportunity.
 OFFER_HEADING = re.compile(
-    r"\b(benefits?|perks|what we offer|we offer|what you('ll)? get|what will you get|what's in it for you|employment package|how we('ll| will) reward you|"
+    r"\b(benefits?|perks|what we offer|we offer|what you('ll)? get(?! to do\b)|what will you get|what's in it for you|employment package|how we('ll| will) reward you|"
     r"why (join|work)|about (us|the company)|company description|"
     r"about <organization>|about (?!you\b|yourself\b)[A-Z]\w+$|compensation|how to apply|application (procedure|process)|terms of employment|"
     r"equal (opportunit|employment)|our (culture|values|mission|story|(long-term )?vision)|the (company|business)|"
@@ -169,6 +169,66 @@ def _is_heading(line: str) -> bool:
     return text.endswith(":") or bool(HEADING_WORDS.match(text)) or (
         len(text.split()) <= 5 and not text.endswith(".")
         and bool(OFFER_HEADING.match(text) or OFFER_HEADING.match(_OFFER_LEAD.sub("", text))))
+
+
+# What a heading over a posting's list says it lists: the work ('Responsibilities', 'What you'll do', 'Your role', 'As a
+# Frontend Developer your main responsibilities will be:') or what the candidate must bring ('Requirements', 'About
+# you', 'What we're looking for', 'Nice to have'), in English, German, French and Spanish
+_DUTIES_HEADING = re.compile(
+    r"\b(responsibilit(y|ies)|duties|tasks|what you('ll| will) (do|be doing|own|work on)|what (will|do) (i|you) do|get to do|"
+    r"(your|the) (role|mission|impact)|"
+    r"day[- ]to[- ]day|in this (role|position)|the (job|position)|position|you will|you'll|job description|"
+    r"aufgaben|deine rolle|ihre rolle|missions?|vos missions|tes missions|responsabilidades|funciones|tareas)\b", re.I)
+_ASKS_HEADING = re.compile(
+    r"\b(requirements?|qualifications?|what you('ll| will)? (bring|need|have)|what (do|will) (i|you) need|"
+    r"you('ll| will) (need|bring)|want from you|what we value|what you know|expertise|(will|should|must) have|"
+    r"(what )?we('re| are) looking for|about you|you to know|what it takes|you (should|must) (know|have|be)|"
+    r"your (profile|experience|skills|background)|who (you are|are you)|you have|you bring|you:|must[- ]haves?|nice[- ]to[- ]haves?|"
+    r"bonus( points)?|skills|experience|ideal candidate|(a )?plus|profil|dein profil|ihr profil|anforderungen|"
+    r"qualifikationen|profil recherché|requisitos|perfil)\b", re.I)
+# an item that tells the perks ('Strong benefit package including a 401k', '23 days of paid vacation'), wherever it stands
+_PERK = re.compile(r"(?i)\b(benefits?( package)?|401\s?\(?k\)?|pto|paid (vacation|time off|leave|holidays?)|vacation|"
+                   r"health (insurance|benefits)|stock options|equity|salary|salaried|we (pay|cover|offer))\b")
+_WHY_US = re.compile(r"(?i)why\b|the (offer|proposal|package)\b")  # 'Why Close?', 'Why work with us', 'The Offer'
+_ITEM_LEAD = re.compile(r"^\s*(?:[-*•·▪◦‣●○■□►✓✔]|\d{1,2}[.)])\s*")
+
+
+def posting_lists(description: str) -> tuple[list[str], list[str]]:
+    """The posting's responsibilities and qualifications as its own lists set them out: under a heading of the work
+    ('Responsibilities', 'What you'll do') or of what the candidate brings ('Requirements', 'About you', 'Nice to
+    have'), up to the next heading, its bulleted items without their bullets, or its lines when nothing there is
+    bulleted (the prose around a list, 'Candidates will complete a technical evaluation.', is no item of it), and
+    never a perk ('23 days of paid vacation', 'Strong benefit package including a 401k'). A heading
+    of anything else ends a list (the perks, 'Why Close?', 'Details', and a part's own heading, 'Managing suppliers',
+    whose items may be anything), as does prose after it. A posting without such headings has no lists: its text says
+    what it asks."""
+    lines: list[str] = []
+    for line in (description or "").split("\n"):
+        if line.strip():  # a bullet alone on its line marks the line after it ('-' / 'You are a natural collaborator')
+            lines.append(f"{lines.pop()} {line.strip()}" if lines and _ITEM_LEAD.fullmatch(lines[-1]) else line.strip())
+    blocks: list[tuple[list[str] | None, list[tuple[str, bool]]]] = [(None, [])]
+    for i, text in enumerate(lines):
+        label = _HEADING_TAIL.sub("", text.strip("*#")).strip()
+        item = _ITEM_LEAD.match(text) is not None
+        colon = label.endswith(":") and len(label.split()) <= 12
+        # a heading: as `_is_heading` reads one, a label of a few words and a colon, or a short line over a list
+        if not item and (_is_heading(text) or colon or (len(label.split()) <= 5 and not re.search(r"[.!,;]$", label)
+                                                         and i + 1 < len(lines) and _ITEM_LEAD.match(lines[i + 1]))):
+            kind = None if OFFER_HEADING.search(label) or _WHY_US.match(label) else "asks" if _ASKS_HEADING.search(label) \
+                else "duties" if _DUTIES_HEADING.search(label) else None
+            blocks.append((kind, []))
+            continue
+        if not item and any(is_item for _, is_item in blocks[-1][1]):
+            blocks.append((None, []))  # prose after a list ends it ('A Day in the Life', 'Things We All Enjoy!')
+        elif blocks[-1][0] is not None and re.search(r"\w", entry := _ITEM_LEAD.sub("", text).strip()) \
+                and not _PERK.search(entry):
+            blocks[-1][1].append((entry, item))
+    out: dict[str, list[str]] = {"duties": [], "asks": []}
+    for kind, entries in blocks:
+        if kind:
+            bulleted = any(is_item for _, is_item in entries)
+            out[kind] += [entry for entry, is_item in entries if is_item or not bulleted]
+    return out["duties"], out["asks"]
 
 
 _DEGREE = (r"(?:(?:bachelor|master)(?:['’]?s)?(?:\s+of\s+(?:science|arts|engineering))?(?:\s+degree)?|ph\.?\s?d(?:\s+degree)?"
@@ -406,6 +466,9 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
         for s in [*required.values(), *preferred.values()]
     ]
     known = {k: raw[k] for k in ("company", "type", "date", "experience", "responsibilities", "qualifications") if raw.get(k)}
+    if not (known.get("responsibilities") or known.get("qualifications")):
+        duties, asks = posting_lists(description)
+        known.update({k: v for k, v in (("responsibilities", duties), ("qualifications", asks)) if v})
     return JobPosting(
         id=str(raw["id"]),
         title=title or None,

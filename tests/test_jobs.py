@@ -74,6 +74,51 @@ def test_only_the_sentence_that_says_preferred_asks_a_plus(matcher):
     assert {s.id for s in job.meta.preferred_skills} == {"python"}
 
 
+POSTING_WITH_LISTS = """Headquarters: Berlin
+
+We build payment software for small shops. Our team of twelve works remotely.
+
+What you'll do:
+
+- Build the billing service in Python
+-
+Own releases end to end
+
+Candidates will complete a technical exercise.
+
+What do I need?
+
+- 3+ years with PostgreSQL
+- Good written English
+- Strong benefit package including a 401k and paid vacation
+
+What you get to do:
+
+- Run our Kubernetes clusters
+
+Why Acme?
+
+- 30 days of paid leave
+- A new laptop
+"""
+
+
+def test_a_postings_own_lists_are_its_responsibilities_and_qualifications(matcher):
+    job = analyze_job({"id": "j", "title": "Backend Engineer", "description": POSTING_WITH_LISTS}, matcher)
+    # the items under the work's headings (a bullet alone on its line over its item), not the prose after them nor
+    # the perks, and a 'What you get to do' that is work, not a perk
+    assert job.responsibilities == ["Build the billing service in Python", "Own releases end to end",
+                                    "Run our Kubernetes clusters"]
+    assert job.qualifications == ["3+ years with PostgreSQL", "Good written English"]
+    assert "kubernetes" in {s.id for s in job.meta.required_skills}  # the work's skills are asked, not offered
+    # a posting's own lists, when a feed gives them, stay as they are; a posting with no headings has none
+    given = analyze_job({"id": "g", "title": "Engineer", "description": POSTING_WITH_LISTS,
+                         "qualifications": ["A driving licence"]}, matcher)
+    assert given.qualifications == ["A driving licence"] and not given.responsibilities
+    plain = analyze_job({"id": "p", "title": "Engineer", "description": "We need an engineer who knows Python."}, matcher)
+    assert plain.responsibilities == [] and plain.qualifications == []
+
+
 @pytest.mark.parametrize("region, inside, outside", [
     ("USA", {"US"}, {"CA"}), ("UK", {"GB"}, {"IE"}), ("European timezones", {"DE", "PT"}, {"US"}),
     ("North America", {"US", "CA", "MX"}, {"JM", "BR"}), ("Latin America", {"MX", "BR", "AR"}, {"US", "CA"}),
@@ -238,6 +283,9 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("연봉 4,000만원", (4e7, 4e7, "KRW", "year")),
         ("월급 300만 원", (3e6, 3e6, "KRW", "month")),
         ("3월 입사, 연봉 4,000만원", (4e7, 4e7, "KRW", "year")),  # '3월' is March: the pay word after it says the period
+        # a code written against the figure, and the Philippine peso as Filipinos write it
+        ("Salary: USD50,000 - USD60,000", (50000, 60000, "USD", "year")),
+        ("Salary: Php 25,000 - 30,000 monthly", (25000, 30000, "PHP", "month")),
     ],
 )
 def test_salary_forms(text, expected):
@@ -247,7 +295,7 @@ def test_salary_forms(text, expected):
 
 @pytest.mark.parametrize("text", [
     "We have already paid out over $11M to our engineers", "a $3.5 trillion healthcare system", "Each sale is between $250 and $2,500",
-    "PHP 7/8 expert", "Users 10 times faster", "A $2000 equipment stipend and $5k workspace setup", "all 5 candidates",
+    "PHP 7/8 expert", "php 5 years, MySQL 8", "Budget: PHP5000", "Users 10 times faster", "A $2000 equipment stipend and $5k workspace setup", "all 5 candidates",
     "managing $50k+ monthly budgets", "A €5,000 p.a. travel allowance", "A technology stipend of $2000 for all new hires",
     "Ebury received in 2019 a £350 million investment",  # 'a' joins a range only between two figures
     "Must be able to lift 50 pounds",  # pounds of weight
