@@ -567,6 +567,37 @@ class SkillMatcher:
         self._fuzzy_keys = list(fuzzy_names)
         self._fuzzy_ids = [fuzzy_names[k] for k in self._fuzzy_keys]
         self._fuzzy_cache: dict[str, str | None] = {}
+        self._named_in_number = self._names_in_number()
+
+    def _names_in_number(self) -> dict[str, str]:
+        """Per one-word key, a product's name (lower case) that an English word differs from only by a plural 's': the
+        word does not name it, whatever the plural 's' the matching takes off ('window' is no Windows, 'canvas' no Canva,
+        'reacts' no React). Only names of products, not concepts ('database' is Databases), and only where no other
+        alias with that key is written otherwise."""
+        written: dict[str, set[str]] = {}
+        for entry in self.taxonomy.skills.values():
+            for alias in entry.aliases:
+                key = alias_key(alias)
+                if key and " " not in key:
+                    written.setdefault(key, set()).add(alias.lower())
+        english = english_words()
+        out = {}
+        for entry in self.taxonomy.skills.values():
+            name = entry.name
+            if entry.category not in TECH_CATEGORIES or entry.esco_uri or " " in name or not name[:1].isupper():
+                continue
+            key = alias_key(name)
+            if written.get(key) != {name.lower()}:
+                continue
+            if (name.lower() != key and key in english) or (name.lower() == key and key + "s" in english):
+                out[key] = name.lower()
+        return out
+
+    def _other_number(self, key: str, token: str) -> bool:
+        """Whether the token is the English word that differs from the product name its key stands for by a plural 's'
+        ('window' for Windows, 'canvas' for Canva): see `_names_in_number`."""
+        name = self._named_in_number.get(key)
+        return name is not None and token.lower() != name and (name.endswith("s") != token.lower().endswith("s"))
 
     def find(self, text: str) -> list[SkillMention]:
         return self.find_many([text])[0]
@@ -821,11 +852,19 @@ class SkillMatcher:
                 for size in range(min(longest, n - i), 0, -1):
                     key = tuple(keys[i:i + size])
                     sid = self._index.get(key)
+                    # the English word one plural 's' from a product's name: in lower case no name ('a time window', 'a
+                    # blank canvas'; a name kept as written, 'Canvas', may still be read), capitalized only next to other
+                    # technology ('Publisher, Window, Word' is Windows misspelt, 'A Window of Opportunity' is none)
+                    other_number = size == 1 and self._other_number(key[0], found[i].group())
+                    if other_number and (found[i].group().islower() or any(
+                            form == found[i].group() for _, form in self._exact.get(key, ()))):
+                        sid = None
                     if sid is not None:
                         if key in self._foreign_names and _ROMANCE_NEXT.match(text, found[i + size - 1].end()):
                             break  # 'Tableau de bord': the everyday word, whatever technology is near
                         ambiguous = (key in self._needs_context and not _coined(found[i].group())) or (
-                            key in self._foreign_names and _written_otherwise(found[i].group(), self._foreign_names[key]))
+                            key in self._foreign_names and _written_otherwise(found[i].group(), self._foreign_names[key])) \
+                            or other_number
                         if size == 1 and key[0] in trade and self._everyday(keys, found, text, i):
                             break  # 'credit history', 'a proven history of delivery': no field of knowledge
                         hit = (i, i + size, sid, "context" if ambiguous else "trade" if size == 1 and key[0] in trade else "alias")

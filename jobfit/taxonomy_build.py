@@ -442,11 +442,14 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
             graph.reserve(skill, alias)
         # its name and aliases in any case; a name it keeps to its written form only as written: 'Eclipse' is ESCO's
         # 'Eclipse (integrated development environment software)', 'LESS' its LESS, but 'Spark' not its SPARK
-        names = [(alias_key(a), None) for a in [item["name"], *item.get("aliases", ())]]
-        names += [(alias_key(a), a) for a in item.get("exact", ())]
-        for key, written in names:
+        # (and not a product's name one plural 's' apart: Canva, the design tool, is no 'Canvas (learning management
+        # systems)')
+        names = [(alias_key(a), None, a) for a in [item["name"], *item.get("aliases", ())]]
+        names += [(alias_key(a), a, a) for a in item.get("exact", ())]
+        for key, written, name in names:
             candidates = [r for r in esco_by_label.get(key, ()) if r[0] not in esco_id
-                          and (written is None or written in (r[3], strip_qualifier(r[3])))]
+                          and (written is None or written in (r[3], strip_qualifier(r[3])))
+                          and not _plural_apart(name, strip_qualifier(r[3]))]
             candidates.sort(key=lambda r: (r[1] != "knowledge", alias_key(strip_qualifier(r[3])) != key))
             if candidates:  # the ESCO skill this entry names: merged into it
                 esco_id[candidates[0][0]] = skill["id"]
@@ -764,3 +767,12 @@ def write_taxonomy(doc: dict, out: Path) -> Path:
         fh.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     tmp.replace(out)
     return out
+
+
+def _plural_apart(a: str, b: str) -> bool:
+    """Two product names one plural 's' apart ('Canva', 'Canvas'): the same key, two things. (ESCO capitalizes a
+    product's name; its 'database' is the extras' Databases.)"""
+    if not (a[:1].isupper() and b[:1].isupper()):
+        return False
+    a, b = a.lower(), b.lower()
+    return a + "s" == b or b + "s" == a
