@@ -567,9 +567,9 @@ class SkillMatcher:
         self._fuzzy_keys = list(fuzzy_names)
         self._fuzzy_ids = [fuzzy_names[k] for k in self._fuzzy_keys]
         self._fuzzy_cache: dict[str, str | None] = {}
-        self._named_in_number = self._names_in_number()
 
-    def _names_in_number(self) -> dict[str, str]:
+    @cached_property
+    def _named_in_number(self) -> dict[str, str]:
         """Per one-word key, a product's name (lower case) that an English word differs from only by a plural 's': the
         word does not name it, whatever the plural 's' the matching takes off ('window' is no Windows, 'canvas' no Canva,
         'reacts' no React). Only names of products, not concepts ('database' is Databases), and only where no other
@@ -595,7 +595,7 @@ class SkillMatcher:
 
     def _other_number(self, key: str, token: str) -> bool:
         """Whether the token is the English word that differs from the product name its key stands for by a plural 's'
-        ('window' for Windows, 'canvas' for Canva): see `_names_in_number`."""
+        ('window' for Windows, 'canvas' for Canva): see `_named_in_number`."""
         name = self._named_in_number.get(key)
         return name is not None and token.lower() != name and (name.endswith("s") != token.lower().endswith("s"))
 
