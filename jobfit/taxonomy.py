@@ -577,8 +577,7 @@ class SkillMatcher:
         written: dict[str, set[str]] = {}
         for entry in self.taxonomy.skills.values():
             for alias in entry.aliases:
-                key = alias_key(alias)
-                if key and " " not in key:
+                if " " not in alias and (key := alias_key(alias)) and " " not in key:
                     written.setdefault(key, set()).add(alias.lower())
         english = english_words()
         out = {}
