@@ -24,6 +24,7 @@ FIELDS = {
     "salary": lambda j: j.meta.salary, "skills": lambda j: j.meta.required_skills, "occupation": lambda j: j.meta.occupation,
     "seniority": lambda j: j.meta.seniority, "type": lambda j: j.meta.employment_type,
     "remote": lambda j: j.remote in ("Full", "Hybrid"),  # remote or hybrid jobs: on-site is 'None', a decided value
+    "duties": lambda j: j.responsibilities, "asks": lambda j: j.qualifications,  # the posting's own lists
 }
 
 
