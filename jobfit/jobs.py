@@ -162,8 +162,13 @@ _HEADING_TAIL = re.compile(r"[^\w\s:?!.)'’…]+$")  # a heading's emoji: 'Abou
 _OFFER_LEAD = re.compile(r"^(?:job|our|the|your|pay and|salary and)\s+", re.I)  # 'Job Benefits', 'Pay and benefits'
 
 
+def _heading_label(line: str) -> str:
+    """A line's words as a heading's: without Markdown's marks and a trailing emoji ('## About Us 🔁' -> 'About Us')."""
+    return _HEADING_TAIL.sub("", line.strip().strip("*#")).strip()
+
+
 def _is_heading(line: str) -> bool:
-    text = _HEADING_TAIL.sub("", line.strip().strip("*#")).strip()
+    text = _heading_label(line)
     if not 0 < len(text.split()) <= 6 or text.startswith(("-", "•")):
         return False
     return text.endswith(":") or bool(HEADING_WORDS.match(text)) or (
@@ -208,7 +213,7 @@ def posting_lists(description: str) -> tuple[list[str], list[str]]:
             lines.append(f"{lines.pop()} {line.strip()}" if lines and _ITEM_LEAD.fullmatch(lines[-1]) else line.strip())
     blocks: list[tuple[list[str] | None, list[tuple[str, bool]]]] = [(None, [])]
     for i, text in enumerate(lines):
-        label = _HEADING_TAIL.sub("", text.strip("*#")).strip()
+        label = _heading_label(text)
         item = _ITEM_LEAD.match(text) is not None
         colon = label.endswith(":") and len(label.split()) <= 12
         # a heading: as `_is_heading` reads one, a label of a few words and a colon, or a short line over a list

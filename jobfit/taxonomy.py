@@ -864,9 +864,10 @@ class SkillMatcher:
                         ambiguous = (key in self._needs_context and not _coined(found[i].group())) or (
                             key in self._foreign_names and _written_otherwise(found[i].group(), self._foreign_names[key])) \
                             or other_number
-                        if size == 1 and key[0] in trade and self._everyday(keys, found, text, i):
+                        trade_word = size == 1 and key[0] in trade
+                        if trade_word and self._everyday(keys, found, text, i):
                             break  # 'credit history', 'a proven history of delivery': no field of knowledge
-                        hit = (i, i + size, sid, "context" if ambiguous else "trade" if size == 1 and key[0] in trade else "alias")
+                        hit = (i, i + size, sid, "context" if ambiguous else "trade" if trade_word else "alias")
                         break
                     if key in self._exact:
                         written = " ".join(m.group() for m in found[i:i + size])
