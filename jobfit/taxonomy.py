@@ -506,6 +506,8 @@ _PERSON_WORDS = frozenset(
 _PERSON_PAIRS = frozenset({("team", "player"), ("mind", "set")})  # 'a dedicated team player', 'an analytical mind-set'
 ROLE_LOOKAHEAD = 5  # words after a quality in which a job's noun says it describes the person ('Senior Software Engineer')
 _QUALITY_PREPOSITIONS = frozenset("about in with at when while within under toward towards".split())
+# the words a programming language's letter is joined to when it names the language ('C-language', 'R-based', 'R-studio')
+_LETTER_NAME_WORDS = frozenset("language languages lang programming code coding based like style script scripts studio".split())
 _CLAUSE_OPENERS = frozenset(
     "you we i have has are is am can will able a an the your our who that take enjoy like love want thrive work".split())
 
@@ -717,15 +719,34 @@ class SkillMatcher:
         if skill.type == "soft skill" and found[end - 1].group().lower() in ("responsible", "accountable") and \
                 end < len(found) and found[end].group().lower() == "for":
             return False  # 'be responsible for the build': a duty (the clause says which), not the quality
-        if end - start == 1 and len(found[start].group()) == 1 and end < len(found) and found[end].start() == found[start].end() + 1 \
-                and text[found[start].end()] in "-&" and text[found[end].start()].isupper():
-            return False  # a letter joined to a capital names a thing of its own: 'Renesas R-Car', 'C-Suite', 'R&D'
+        if end - start == 1 and self._joined_to_a_word(text, found, start, skill):
+            return False
         if end - start == 1 and skill.category not in TECH_CATEGORIES and skill.type != "language":
             left, right = found[start].start(), found[start].end()
             if (left >= 2 and text[left - 1] == "-" and text[left - 2].isalpha()) or \
                     (right + 1 < len(text) and text[right] == "-" and text[right + 1].isalpha()):
                 return False
         return True
+
+    def _joined_to_a_word(self, text: str, found: list[re.Match], i: int, skill: SkillEntry) -> bool:
+        """Whether the one word of a technology's name at token `i` is part of a word joined by a hyphen: a letter joined
+        to another word names a thing of its own ('Renesas R-Car', 'C-level executives', 'R&D', 'A/B/C tests'; not
+        'C-language'); a product's name that is an English word, in lower case, hyphened to a lower-case word that names
+        no skill is the English word ('a go-to expert', 'from the get-go'; not 'react-redux')."""
+        written = found[i].group()
+        after = found[i + 1] if i + 1 < len(found) and found[i + 1].start() == found[i].end() + 1 else None
+        before = found[i - 1] if i and found[i - 1].end() == found[i].start() - 1 else None
+        if len(written) == 1:
+            if after is not None and text[found[i].end()] in "-&" and after.group()[:1].isalpha() \
+                    and after.group().lower() not in _LETTER_NAME_WORDS:
+                return True
+            # one of several letters in a row ('A/B/C'): the neighbour a letter that names no skill
+            return any(m is not None and len(m.group()) == 1 and m.group().isalpha() and (m.group().lower(),) not in self._index
+                       and text[min(m.end(), found[i].end()):max(m.start(), found[i].start())] == "/" for m in (before, after))
+        if skill.category not in TECH_CATEGORIES or skill.name.lower() != written or written not in english_words():
+            return False  # (a concept, not a product's name, keeps its compounds: 'a cloud-first strategy')
+        return any(m is not None and m.group().isalpha() and m.group().islower() and (_stem(m.group()),) not in self._index
+                   and text[min(m.end(), found[i].end()):max(m.start(), found[i].start())] == "-" for m in (before, after))
 
     @cached_property
     def _role_nouns(self) -> frozenset[str]:

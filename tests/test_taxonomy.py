@@ -436,6 +436,15 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     assert {s for s, _ in found(matcher, "Qt 5, C/C++, POSIX shell, Renesas R-Car, Jenkins; R&D of a Linux distro")} \
         >= {"c", "cpp", "jenkins"} and "r-language" not in {s for s, _ in found(matcher, "Qt 5, C/C++, Renesas R-Car, Jenkins")}
     assert "c" not in {s for s, _ in found(matcher, "Reported to the C-Suite on Python, SQL and Java projects")}
+    # a letter hyphened to any word, or one of several letters in a row, is no language; its own words keep it
+    assert "c" not in {s for s, _ in found(matcher, "Supported C-level executives on Python, SQL and Java projects")}
+    assert "c" not in {s for s, _ in found(matcher, "Ran A/B/C tests of ad sets in Python and SQL")}
+    assert {"c", "r-language"} <= {s for s, _ in found(matcher, "Python, SQL, C-language and R-studio")}
+    # a lower-case name that is an English word, hyphened to a word that names no skill, is the English word
+    assert "go" not in {s for s, _ in found(matcher, "Be the go-to expert for Python, SQL and Kubernetes")}
+    assert "go" not in {s for s, _ in found(matcher, "Own the Python, SQL and Kubernetes stack from the get-go")}
+    assert {"react", "redux"} <= {s for s, _ in found(matcher, "Front end in TypeScript with react-redux")}
+    assert "cloud-computing" in {s for s, _ in found(matcher, "A cloud-first strategy on AWS and GCP")}
     assert ("swift", "Swift") in found(matcher, "iOS apps in Swift and Objective-C")
     assert "swift" not in {s for s, _ in found(matcher, "A swift response to customers.")}
     assert ("chef", "Chef") in found(matcher, "Configuration management with Chef or Ansible")
