@@ -20,7 +20,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "11"
+ANALYSIS_VERSION = "12"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -196,6 +196,7 @@ _PERK = re.compile(r"(?i)\b(benefits?( package)?|401\s?\(?k\)?|pto|paid (vacatio
                    r"health (insurance|benefits)|stock options|equity|salary|salaried|we (pay|cover|offer))\b")
 _WHY_US = re.compile(r"(?i)why\b|the (offer|proposal|package)\b")  # 'Why Close?', 'Why work with us', 'The Offer'
 _ITEM_LEAD = re.compile(r"^\s*(?:[-*•·▪◦‣●○■□►✓✔]|\d{1,2}[.)])\s*")
+_ASIDE = re.compile(r"\s*\([^)]*\)")  # 'Managing Suppliers (including but not limited to...)'
 
 
 def posting_lists(description: str) -> tuple[list[str], list[str]]:
@@ -204,32 +205,43 @@ def posting_lists(description: str) -> tuple[list[str], list[str]]:
     have'), up to the next heading, its bulleted items without their bullets, or its lines when nothing there is
     bulleted (the prose around a list, 'Candidates will complete a technical evaluation.', is no item of it), and
     never a perk ('23 days of paid vacation', 'Strong benefit package including a 401k'). A heading
-    of anything else ends a list (the perks, 'Why Close?', 'Details', and a part's own heading, 'Managing suppliers',
-    whose items may be anything), as does prose after it. A posting without such headings has no lists: its text says
-    what it asks."""
+    of anything else ends a list (the perks, 'Why Close?', 'Details', and a part's own heading after the list's items,
+    'Managing suppliers', whose items may be anything), as does prose after it; the parts of a heading that lists
+    nothing itself ('What You'll Accomplish:' / 'General project management' / '- Keep the team aware of timelines' /
+    'Managing Suppliers (including but not limited to...)' / '- ...') are its list. A posting without such headings has
+    no lists: its text says what it asks."""
     lines: list[str] = []
     for line in (description or "").split("\n"):
         if line.strip():  # a bullet alone on its line marks the line after it ('-' / 'You are a natural collaborator')
             lines.append(f"{lines.pop()} {line.strip()}" if lines and _ITEM_LEAD.fullmatch(lines[-1]) else line.strip())
-    blocks: list[tuple[list[str] | None, list[tuple[str, bool]]]] = [(None, [])]
+    # (the kind of list, its entries with whether each was bulleted, whether it is a part under a heading of the kind)
+    blocks: list[tuple[str | None, list[tuple[str, bool]], bool]] = [(None, [], False)]
     for i, text in enumerate(lines):
         label = _heading_label(text)
         item = _ITEM_LEAD.match(text) is not None
         colon = label.endswith(":") and len(label.split()) <= 12
+        over_list = len(_ASIDE.sub("", label).split()) <= 5 and not re.search(r"[.!,;]$", label) \
+            and i + 1 < len(lines) and _ITEM_LEAD.match(lines[i + 1])
         # a heading: as `_is_heading` reads one, a label of a few words and a colon, or a short line over a list
-        if not item and (_is_heading(text) or colon or (len(label.split()) <= 5 and not re.search(r"[.!,;]$", label)
-                                                         and i + 1 < len(lines) and _ITEM_LEAD.match(lines[i + 1]))):
-            kind = None if OFFER_HEADING.search(label) or _WHY_US.match(label) else "asks" if _ASKS_HEADING.search(label) \
-                else "duties" if _DUTIES_HEADING.search(label) else None
-            blocks.append((kind, []))
+        if not item and (_is_heading(text) or colon or over_list):
+            other = bool(OFFER_HEADING.search(label) or _WHY_US.match(label) or _PERK.search(label))
+            kind = None if other else "asks" if _ASKS_HEADING.search(label) else "duties" if _DUTIES_HEADING.search(label) else None
+            # a part's own heading under a heading of the kind that lists nothing itself and leads straight into its
+            # parts ('What You'll Accomplish:' / 'This will include:' / 'General project management' / '- Keep the team
+            # aware of timelines'; not 'The role' / 'We are looking for a Senior Engineer.' / 'The mindset we hire
+            # for', a part of the posting's own) is of the kind
+            parent, entries, part = blocks[-1]
+            part = kind is None and not (other or colon or _is_heading(text)) and parent is not None and (part or (
+                not any(is_item for _, is_item in entries) and (not entries or entries[-1][0].endswith((":", "…")))))
+            blocks.append((parent if part else kind, [], part))
             continue
         if not item and any(is_item for _, is_item in blocks[-1][1]):
-            blocks.append((None, []))  # prose after a list ends it ('A Day in the Life', 'Things We All Enjoy!')
+            blocks.append((None, [], False))  # prose after a list ends it ('A Day in the Life', 'Things We All Enjoy!')
         elif blocks[-1][0] is not None and re.search(r"\w", entry := _ITEM_LEAD.sub("", text).strip()) \
                 and not _PERK.search(entry):
             blocks[-1][1].append((entry, item))
     out: dict[str, list[str]] = {"duties": [], "asks": []}
-    for kind, entries in blocks:
+    for kind, entries, _ in blocks:
         if kind:
             bulleted = any(is_item for _, is_item in entries)
             out[kind] += [entry for entry, is_item in entries if is_item or not bulleted]

@@ -119,6 +119,46 @@ def test_a_postings_own_lists_are_its_responsibilities_and_qualifications(matche
     assert plain.responsibilities == [] and plain.qualifications == []
 
 
+POSTING_WITH_PARTS = """What You'll Accomplish:
+
+You'll drive our supply chain. This will include:
+
+General project management
+
+- Keep the team aware of timelines
+- Anticipate delays and bottlenecks
+
+Managing Suppliers (including but not limited to...)
+
+- Ensure licensing agreements are in place
+
+Perks
+
+- A gym membership
+
+Requirements
+
+- 5+ years in supply chain roles
+
+Our office
+
+- A dog named Rex
+"""
+
+
+def test_the_parts_of_a_heading_that_lists_nothing_itself_are_its_list(matcher):
+    job = analyze_job({"id": "j", "title": "Head of Supply Chain", "description": POSTING_WITH_PARTS}, matcher)
+    # the items under a work heading's own part headings are the work; the perks' heading ends them
+    assert job.responsibilities == ["Keep the team aware of timelines", "Anticipate delays and bottlenecks",
+                                    "Ensure licensing agreements are in place"]
+    # a heading after a list's own items is another part of the posting, whose items may be anything
+    assert job.qualifications == ["5+ years in supply chain roles"]
+    # a part after prose that leads into nothing is the posting's own, not the work's
+    other = analyze_job({"id": "o", "title": "Engineer", "description": "The role\n\nYou will build our Go services.\n\n"
+                         "The mindset we hire for\n\n- Intensity and grit\n"}, matcher)
+    assert other.responsibilities == ["You will build our Go services."]
+
+
 @pytest.mark.parametrize("region, inside, outside", [
     ("USA", {"US"}, {"CA"}), ("UK", {"GB"}, {"IE"}), ("European timezones", {"DE", "PT"}, {"US"}),
     ("North America", {"US", "CA", "MX"}, {"JM", "BR"}), ("Latin America", {"MX", "BR", "AR"}, {"US", "CA"}),
