@@ -770,6 +770,38 @@ Sales Manager, Johnson and Johnson - Austin, TX
         ("Director of Marketing, Communications and IT", None), ("Sales Manager", "Johnson and Johnson")]
 
 
+def test_beside_a_templates_company_name_the_rest_of_the_header_is_the_title(matcher):
+    """A template's 'Company Name' stands for the employer: what a comma or a dash sets apart in the title is the
+    title's ('Continuous Improvement' of a manager, a GS-5 grade) or its field ('Criminal Defense'), never an employer."""
+    text = """Pat Example
+Experience
+Manager, Continuous Improvement
+November 2014 to Current Company Name - City , State
+- Led Six Sigma projects across the plants
+Company Name City , State Computer Assistant, GS-5 03/2010 to 08/2013
+- Managed the intranet sites
+Student Attorney - Criminal Defense Aug 2008 to May 2009
+Company Name - City , State
+- Advised clients of their rights
+Company Name City , State Geek Squad Tech 10/2004 to 12/2004
+Geek Squad Tech
+- Assisted customers with their computer problems
+"""
+    work = parse_resume(text, matcher=matcher).work
+    # (the title written again under the header is the title still, not an employer)
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        ("Manager, Continuous Improvement", None, "2014-11"), ("Computer Assistant, GS-5", None, "2010-03"),
+        ("Student Attorney", None, "2008-08"), ("Geek Squad Tech", None, "2004-10")]
+
+
+def test_a_chronology_is_the_work_history(matcher):
+    text = ("Pat Example\nSummary\nClaims specialist with ten years in insurance.\nEmployment Chronology\n"
+            "Tax Examining Clerk, Acme Corp 2013 - 2015\n- Adjusted tax liability on amended returns\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(w.position, w.name, w.startDate) for w in profile.work] == [("Tax Examining Clerk", "Acme Corp", "2013-01")]
+    assert profile.basics.summary == "Claims specialist with ten years in insurance."  # the jobs are not the summary's
+
+
 def test_a_title_naming_several_roles_is_a_role_each(matcher):
     text = """Lee Roles
 Experience

@@ -187,7 +187,8 @@ class Header:
     places: list[str] = field(default_factory=list)
     placed: set[str] = field(default_factory=set)  # pieces a place was written after ('Accenture - Hyderabad, Telangana')
     dated: set[str] = field(default_factory=set)  # pieces written on a line with dates ('Program Chair 10/2010 to 05/2013')
-    anonymized: bool = False  # the employer was written as a template's 'Company Name'
+    anonymized: bool = False  # a template's placeholder stood in the header ('Company Name', 'City , State')
+    employer_placeholder: bool = False  # the employer was written as a template's 'Company Name'
     # what a line set before 'at' and its employer, as a title ('Application Integration / Web Identity  at   IBM Global Services')
     titled: set[str] = field(default_factory=set)
     at: set[str] = field(default_factory=set)  # what such a line named after 'at' or '@': the employer ('Engineer @ Protei')
@@ -283,6 +284,7 @@ TEMPLATE_PLACEHOLDER = re.compile(r"\b(?:Company Name|(?i:name of (?:the )?(?:co
                                   r"(?:\s*[-–—－|,]?\s*(?:City|State|ST)\b)*|\bCity\s*,\s*(?:State|ST)\b|^\s*(?:City|State)\s*$")
 
 
+_EMPLOYER_PLACEHOLDER = re.compile(r"\bCompany Name\b|(?i:\bname of (?:the )?(?:company|employer|organi[sz]ation)\b)")
 _SENTENCE_END = re.compile(r"\b([A-Za-z]{3,})\.\s+(?=[A-Z0-9])")
 _ABBREVIATIONS = frozenset("inc ltd corp bros dept univ intl assoc mgmt est govt natl mrs miss prof rev hon sgt capt col gen".split())
 
@@ -311,6 +313,7 @@ def read_header(lines: list[str]) -> Header:
         label = line.strip().rstrip(":").lower() in ("location", "place")
         if label:
             continue  # its place is on the next line (a template's placeholder 'Location' is followed by none)
+        header.employer_placeholder = header.employer_placeholder or bool(_EMPLOYER_PLACEHOLDER.search(line))
         line, placeholders = TEMPLATE_PLACEHOLDER.subn(" | ", line)
         header.anonymized = header.anonymized or bool(placeholders)
         # '… CG SCHOOL (WWW.MABIOCA.COM)', 'Actuate http://www.actuate.com/': the employer's site beside its name

@@ -31,7 +31,8 @@ SECTION_HEADINGS = {
         "career history", "relevant experience", "career", "professional background", "experience summary",
         "internships", "internship", "military experience", "career experience", "employment record",
         "professional employment", "teaching experience", "work", "positions held", "industry experience", "work exp",
-        "working exp", "working experience", "professional exp", "job", "jobs", "job history",
+        "working exp", "working experience", "professional exp", "job", "jobs", "job history", "chronology",
+        "employment chronology", "career chronology", "work chronology",
     ),
     "education": (
         "education", "academic background", "qualifications", "academic qualifications", "educational qualifications",

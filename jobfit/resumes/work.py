@@ -243,8 +243,15 @@ _VERB_PHRASE = re.compile(r"(?:[A-Z][a-z]+(?:ed|ing)|Led|Built|Ran|Made|Wrote|Ta
 
 
 def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
+    # a template's 'Company Name' stands for the employer: no other piece of the header is one, and what a comma sets
+    # apart in the title is the title's ('Manager, Continuous Improvement', 'Computer Assistant, GS-5')
+    placeholder = header.employer_placeholder and "company" not in header.labeled
     pieces, cut = [], set()  # cut: what a title's comma set apart ('Director of Engineering, Android')
     for piece in header.pieces:
+        if placeholder:
+            if piece not in pieces:  # 'Company Name City , State Geek Squad Tech 10/2004' / 'Geek Squad Tech'
+                pieces.append(piece)
+            continue
         parts = _split_title_company(piece, roles)
         if len(parts) == 1 and (legal := _LEGAL_THEN.match(piece)) and "," not in legal["tail"] \
                 and title_score(legal["tail"], roles) >= 1 and company_score(legal["tail"], roles) <= 0:
@@ -265,7 +272,7 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         if best[0] > 0:
             position = best[2]
             rest.remove(position)
-    if company is None and rest:
+    if company is None and rest and not placeholder:
         # the piece a place was written after is the employer's more often than a project's or a client's; a piece of
         # its own line more often than what a title's comma set apart ('Director of Engineering, Android,' / 'Tinder')
         named_alone = any(p not in cut and written_as_name(p) for p in rest)
@@ -287,8 +294,9 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     if rest and position is None and company is None:
         if len(rest) > 1 or len(rest[0].split()) <= 6:
             position = rest[0]
-            company = rest[1] if len(rest) > 1 else None
-    elif rest and company is None and not (title_score(rest[0], roles) >= 1.5 and company_score(rest[0], roles) < 0):
+            company = rest[1] if len(rest) > 1 and not placeholder else None
+    elif rest and company is None and not placeholder and not (
+            title_score(rest[0], roles) >= 1.5 and company_score(rest[0], roles) < 0):
         # but another title is no employer ('Business Development Leader | Partner | Director'); a name on a line of
         # its own before what the title's comma set apart ('Director of Engineering, Android,' / 'Tinder')
         company = next((p for p in rest if p not in cut and p[:1].isalnum() and not p[:1].islower() and written_as_name(p)
