@@ -792,6 +792,10 @@ Geek Squad Tech
     assert [(w.position, w.name, w.startDate) for w in work] == [
         ("Manager, Continuous Improvement", None, "2014-11"), ("Computer Assistant, GS-5", None, "2010-03"),
         ("Student Attorney", None, "2008-08"), ("Geek Squad Tech", None, "2004-10")]
+    # the slash a template set between the title and its 'Company Name' goes with the placeholder
+    work = parse_resume("Pat Example\nExperience\nBartender (On Call) / Company Name - City , State 08/2019 - Current\n"
+                        "- Checked the identification of customers\n", matcher=matcher).work
+    assert [(w.position, w.name, w.summary) for w in work] == [("Bartender", None, "On Call")]
 
 
 def test_a_chronology_is_the_work_history(matcher):

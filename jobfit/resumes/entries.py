@@ -200,12 +200,17 @@ class Header:
 _EDGE = " \t|,;:-–—•·" + "".join(map(chr, range(0x2190, 0x2200))) + "➡⬅⬆⬇"  # and arrows a designed page points with
 
 
+# a slash set apart by spaces at a piece's edge separates ('Bartender (On Call) / Company Name'); one glued to a word
+# is the word's ('MST/Taxation', 'Pakistan/ UK')
+_SPACED_SLASH = re.compile(r"^/\s+|\s+/$")
+
+
 def strip_piece(text: str) -> str:
     """A piece without the separators around it; a bracket goes only when unpaired ('Conference (ECAC)' keeps its)."""
     previous = None
     while text != previous:
         previous = text
-        text = text.strip(_EDGE)
+        text = _SPACED_SLASH.sub("", text.strip(_EDGE))
         for opening, closing in ("()", "[]"):
             if text.startswith(opening) and text.endswith(closing) and text.count(opening) == 1:
                 text = text[1:-1]  # '(ECAC)'
