@@ -798,6 +798,32 @@ Geek Squad Tech
     assert [(w.position, w.name, w.summary) for w in work] == [("Bartender", None, "On Call")]
 
 
+def test_a_title_over_a_templates_dated_line_opens_its_job(matcher):
+    """In a PDF whose prose wraps, 'Price Team Specialist' over 'April 2007 to March 2008 Company Name - City , State'
+    had been read as the rest of the job above's last line, which ran to the margin without ending its sentence; the
+    job under it had no title. The text under a dated line stays text ('Work with surveyors and engineers …')."""
+    calls = [f"Handled customer call number {n} about orders, returns and accounts, and logged each one in the store's "
+             "tracking system." for n in range(30)]
+    text = "\n".join(["Pat Example", "Experience", "Customer Service Representative",
+                      "May 2008 to Current Company Name - City , State", *calls,
+                      "Identified chronic customer issues by creating and maintaining a customer complaint log shared with all",
+                      "Price Team Specialist", "April 2007 to March 2008 Company Name - City , State",
+                      "Resolved all customer complaints in a professional manner.", "Foreman",
+                      "January 2004 to January 2007 Company Name - City , State",
+                      "Work with surveyors and engineers for site layout", "Placed orders for projects and maintain stock levels",
+                      "Fostered a community of practice by creating a framework that encourages early and frequent talks from",
+                      "Service Level Agreement (SLA) definitions", "Automation Engineer",
+                      "January 2001 to January 2004 Company Name - City , State", "Extended the service catalogue."])
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.startDate) for w in work] == [
+        ("Customer Service Representative", "2008-05"), ("Price Team Specialist", "2007-04"), ("Foreman", "2004-01"),
+        ("Automation Engineer", "2001-01")]
+    assert work[0].highlights[-1].startswith("Identified chronic customer issues")
+    assert work[2].highlights[0] == "Work with surveyors and engineers for site layout"
+    # a wrapped line's rest two lines over a title is still the text's
+    assert work[2].highlights[-1].endswith("early and frequent talks from Service Level Agreement (SLA) definitions")
+
+
 def test_a_chronology_is_the_work_history(matcher):
     text = ("Pat Example\nSummary\nClaims specialist with ten years in insurance.\nEmployment Chronology\n"
             "Tax Examining Clerk, Acme Corp 2013 - 2015\n- Adjusted tax liability on amended returns\n")

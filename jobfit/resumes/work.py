@@ -495,7 +495,7 @@ def _title_under_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
 def _title_over_dates(lines: list[str], i: int, roles: frozenset[str]) -> bool:
     """A long line that opens with a title right above a line of dates alone is the entry's header, not the text
     above's: 'System Architect and J2EE Developer  at   Savista Corporation (former NewPOS International)' / '2002 - 2004'."""
-    return i + 1 < len(lines) and dates_only(lines[i + 1]) and _titled_line(lines[i], roles)
+    return i + 1 < len(lines) and _dates_line(lines[i + 1]) and _titled_line(lines[i], roles)
 
 
 def _titled_line(line: str, roles: frozenset[str]) -> bool:
@@ -519,13 +519,14 @@ def _text_under_header(groups: list[tuple[list[str], list[str]]], line: str, rol
 
 
 def _opens_entry(lines: list[str], i: int) -> bool:
-    """Line i is a short title-cased name, and a line of dates alone follows it within three lines that
-    are short names too or an entry's labeled line ('Wipro Technologies, Canada' / 'Client: Target')."""
+    """Line i is a short title-cased name, and a line of dates alone follows it within three lines that are short names
+    too or an entry's labeled line ('Wipro Technologies, Canada' / 'Client: Target'), or a template's dated line right
+    under it."""
     if not _short_name(lines[i]) or i + 1 >= len(lines) or not lines[i + 1]:
         return False  # the entry's lines run on from it, with no blank line between
-    for line in [line for line in lines[i + 1:i + 8] if line][:4]:
-        if find_range(line):
-            return dates_only(line)
+    for k, line in enumerate([line for line in lines[i + 1:i + 8] if line][:4]):
+        if find_range(line):  # (a template's dated line right under it: 'Price Team Specialist' / 'April 2007 to … Company Name')
+            return dates_only(line) or k == 0 and _dates_line(line)
         if re.search(r"(?:19|20)\d\d\W*$", line) and len(line.split()) <= 5:
             return True  # a season or a month with its year: 'Summer, 2007', 'Winter Break (4 weeks), 2008'
 
@@ -561,6 +562,12 @@ def _undated(line: str) -> str:
     """The line without its date range."""
     found = find_range(line)
     return line[: found.span[0]] + line[found.span[1]:] if found else line
+
+
+def _dates_line(line: str) -> bool:
+    """A line of dates alone, or with a template's placeholders for the employer and its place ('April 2007 to March 2008
+    Company Name - City , State'): a line a title over it heads ('Price Team Specialist' / that line)."""
+    return dates_only(TEMPLATE_PLACEHOLDER.sub(" ", line))
 
 
 def dates_only(line: str) -> bool:
