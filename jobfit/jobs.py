@@ -224,15 +224,16 @@ def posting_lists(description: str) -> tuple[list[str], list[str]]:
             and i + 1 < len(lines) and _ITEM_LEAD.match(lines[i + 1])
         # a heading: as `_is_heading` reads one, a label of a few words and a colon, or a short line over a list
         if not item and (_is_heading(text) or colon or over_list):
-            other = bool(OFFER_HEADING.search(label) or _WHY_US.match(label) or _PERK.search(label))
+            other = bool(OFFER_HEADING.search(label) or _WHY_US.match(label))
             kind = None if other else "asks" if _ASKS_HEADING.search(label) else "duties" if _DUTIES_HEADING.search(label) else None
             # a part's own heading under a heading of the kind that lists nothing itself and leads straight into its
             # parts ('What You'll Accomplish:' / 'This will include:' / 'General project management' / '- Keep the team
             # aware of timelines'; not 'The role' / 'We are looking for a Senior Engineer.' / 'The mindset we hire
             # for', a part of the posting's own) is of the kind
-            parent, entries, part = blocks[-1]
-            part = kind is None and not (other or colon or _is_heading(text)) and parent is not None and (part or (
-                not any(is_item for _, is_item in entries) and (not entries or entries[-1][0].endswith((":", "…")))))
+            parent, entries, in_parts = blocks[-1]
+            leads_in = not any(is_item for _, is_item in entries) and (not entries or entries[-1][0].endswith((":", "…")))
+            part = (kind is None and parent is not None and (in_parts or leads_in)
+                    and not (other or colon or _is_heading(text) or _PERK.search(label)))
             blocks.append((parent if part else kind, [], part))
             continue
         if not item and any(is_item for _, is_item in blocks[-1][1]):

@@ -132,6 +132,10 @@ Managing Suppliers (including but not limited to...)
 
 - Ensure licensing agreements are in place
 
+Stock options
+
+- 0.5% of the company, vesting over four years
+
 Perks
 
 - A gym membership
@@ -148,7 +152,7 @@ Our office
 
 def test_the_parts_of_a_heading_that_lists_nothing_itself_are_its_list(matcher):
     job = analyze_job({"id": "j", "title": "Head of Supply Chain", "description": POSTING_WITH_PARTS}, matcher)
-    # the items under a work heading's own part headings are the work; the perks' heading ends them
+    # the items under a work heading's own part headings are the work; a heading of perks ends them
     assert job.responsibilities == ["Keep the team aware of timelines", "Anticipate delays and bottlenecks",
                                     "Ensure licensing agreements are in place"]
     # a heading after a list's own items is another part of the posting, whose items may be anything
