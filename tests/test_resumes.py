@@ -772,7 +772,7 @@ Sales Manager, Johnson and Johnson - Austin, TX
 
 def test_beside_a_templates_company_name_the_rest_of_the_header_is_the_title(matcher):
     """A template's 'Company Name' stands for the employer: what a comma or a dash sets apart in the title is the
-    title's ('Continuous Improvement' of a manager, a GS-5 grade) or its field ('Criminal Defense'), never an employer."""
+    title's ('Continuous Improvement' of a manager, a GS-5 grade) or left out ('Criminal Defense'), never an employer."""
     text = """Pat Example
 Experience
 Manager, Continuous Improvement
