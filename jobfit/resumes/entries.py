@@ -285,11 +285,13 @@ def _trailing_city(text: str) -> str | None:
 # What resume templates print until someone fills them in (and what anonymized resumes keep): never a
 # title or an employer. 'Company Name City , State Patient Health Advocate' holds one title; 'Company Name - City'
 # and a lone 'State' none.
-TEMPLATE_PLACEHOLDER = re.compile(r"\b(?:Company Name|(?i:name of (?:the )?(?:college|company|employer|organi[sz]ation|school|universit(?:y|ies)|institut\w+|education|degree|course|program(?:me)?)))\b"
+_EMPLOYER_UNNAMED = r"Company Name|(?i:name of (?:the )?(?:company|employer|organi[sz]ation))"
+TEMPLATE_PLACEHOLDER = re.compile(rf"\b(?:{_EMPLOYER_UNNAMED}|(?i:name of (?:the )?(?:college|school|universit(?:y|ies)|"
+                                  r"institut\w+|education|degree|course|program(?:me)?)))\b"
                                   r"(?:\s*[-–—－|,]?\s*(?:City|State|ST)\b)*|\bCity\s*,\s*(?:State|ST)\b|^\s*(?:City|State)\s*$")
+_EMPLOYER_PLACEHOLDER = re.compile(rf"\b(?:{_EMPLOYER_UNNAMED})\b")  # of TEMPLATE_PLACEHOLDER's, the employer's
 
 
-_EMPLOYER_PLACEHOLDER = re.compile(r"\bCompany Name\b|(?i:\bname of (?:the )?(?:company|employer|organi[sz]ation)\b)")
 _SENTENCE_END = re.compile(r"\b([A-Za-z]{3,})\.\s+(?=[A-Z0-9])")
 _ABBREVIATIONS = frozenset("inc ltd corp bros dept univ intl assoc mgmt est govt natl mrs miss prof rev hon sgt capt col gen".split())
 
