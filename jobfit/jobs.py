@@ -20,7 +20,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "12"
+ANALYSIS_VERSION = "13"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -466,7 +466,12 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             del preferred[skill_id]
 
     seniority = next((level for pattern, level in TITLE_LEVELS if pattern.search(title)), None)
-    years_required = years_asked(full_text)
+    known = {k: raw[k] for k in ("company", "type", "date", "experience", "responsibilities", "qualifications") if raw.get(k)}
+    if not (known.get("responsibilities") or known.get("qualifications")):
+        duties, asks = posting_lists(description)
+        known.update({k: v for k, v in (("responsibilities", duties), ("qualifications", asks)) if v})
+    # the years the qualifications ask, before any the rest of the text names (the founders' '10+ years as CTO')
+    years_required = years_asked("\n".join(known.get("qualifications", []))) or years_asked(full_text)
     if seniority is None and years_required is not None:
         seniority = "entry" if years_required < 2 else "associate" if years_required < 5 else "mid-senior"
     education = education_asked("\n".join(asking))
@@ -483,10 +488,6 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
         Skill(name=s.name, level="required" if s.id in required else "preferred", keywords=s.evidence)
         for s in [*required.values(), *preferred.values()]
     ]
-    known = {k: raw[k] for k in ("company", "type", "date", "experience", "responsibilities", "qualifications") if raw.get(k)}
-    if not (known.get("responsibilities") or known.get("qualifications")):
-        duties, asks = posting_lists(description)
-        known.update({k: v for k, v in (("responsibilities", duties), ("qualifications", asks)) if v})
     return JobPosting(
         id=str(raw["id"]),
         title=title or None,

@@ -51,6 +51,9 @@ def test_rss_items_become_postings():
     ("Experience Remote done Right. Over 20 years of remote experience, all 500+ staff are remote.\n\n"
      "Requirements\n\n- 7+ years of professional experience", 7),
     ("- 15+ years of experience in software architecture", 15),
+    # the team's own record, told before the qualifications, asks nothing: the qualifications' years are the ask
+    ("About the founders\n\nAlexis [CEO]\n- 10+ years in Tech Executive Leadership\n- Serial entrepreneur\n\n"
+     "Your qualifications\n\n- 4-6+ years of experience in video production\n- A strong portfolio", 4),
 ])
 def test_the_years_asked_in_the_ways_postings_ask_them(matcher, text, years):
     assert analyze_job({"id": "j", "title": "Engineer", "description": text}, matcher).meta.years_required == years
