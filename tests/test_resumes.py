@@ -4405,3 +4405,20 @@ def test_dates_in_other_languages(line, start, end):
     found = find_range(english_dates(line))
     assert (found.start, found.end) == (start, end)
     assert english_dates("I set 2019 goals") == "I set 2019 goals"  # 'set' is Portuguese September only capitalized
+
+
+@pytest.mark.parametrize("objective, label", [
+    ("To obtain an entry-level position as a Mechanical Engineer with ABC Technologies, allowing me to grow.",
+     "Mechanical Engineer"),
+    ("Seeking a challenging position as a veterinary assistant.", "veterinary assistant"),
+    ("To be the lead copywriter in a large advertising agency.", "lead copywriter"),
+    # no role named: the job held last heads the resume
+    ("To work as part of a team that builds things.", "Intern"),
+])
+def test_the_title_an_objective_seeks_heads_a_resume_without_a_headline(matcher, objective, label):
+    text = ("Gregory Jones\ngregory.jones@example.com\n\nOBJECTIVE:\n" + objective + "\n\nRELEVANT EXPERIENCE:\n"
+            "Lord Corporation\nIntern\nMay 2011 - August 2011\n- Ran tests on vibration mounts\n\nEDUCATION:\n"
+            "Bachelor of Science in Mechanical Engineering, Western Kentucky University, 2012\n")
+    profile = parse_resume(text, matcher=matcher, today=date(2012, 1, 1))
+    assert profile.basics.label == label
+    assert [w.position for w in profile.work] == ["Intern"] and profile.meta.career_level == "internship"

@@ -481,7 +481,10 @@ def parse_resume(
     years = merged_years([(e.dates.start, e.dates.end) for e in work_found if e.dates and e.dates.start], today)
     # failing a title under the name, the latest position that reads as a title ('Duration' or 'SQL Server' does not)
     latest = _latest([e for e in work_found if e.position and title_score(e.position, roles) > 0])
-    label = found.label or (latest.position if latest else None) or _title_stated(header + section_lines(sections, "summary"), roles)
+    # the headline; else the title the objective seeks (a student's 'position as a Mechanical Engineer' over the
+    # 'Intern' of the summer job), the job held last, or the title the summary says the person is
+    label = found.label or _title_sought(section_lines(sections, "summary"), roles) or (latest.position if latest else None) \
+        or _title_stated(header + section_lines(sections, "summary"), roles)
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
     summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
     certificates = read_certificates([line for line in certification_lines if not _academic(line)])
@@ -502,7 +505,8 @@ def parse_resume(
         skills=normalized,
         total_years_experience=years,
         desired_salary=desired_salary(lines, found.location.countryCode),
-        career_level=career_level(label, years),
+        # (the level reached: a title sought says nothing of it)
+        career_level=career_level(label if found.label or not latest else latest.position or label, years),
         education_level=education_level,
         parser="rules",
         confidence={
@@ -635,6 +639,31 @@ def _without_running_name(lines: list[str], name: str, start: int) -> list[str]:
 _STATED_TITLE = re.compile(r"(?P<before>(?:[\w/&.-]+\s+){1,6})with\s+(?:over\s+|more\s+than\s+|an?\s+)?(?:\d+|one|two|three|four|five|six|seven|"
                            r"eight|nine|ten|outstanding|extensive|proven|strong)\b", re.I)
 _NOT_IN_TITLE = re.compile(r"(?i)^(?:a|an|the|and|i|am|is|was|as|[a-z]+(?:ly|ic|ive|ful|ous|able|ed))$")
+
+
+# The title an objective seeks, and what may follow it: 'position as a Mechanical Engineer with ABC', 'Seeking a Web
+# Developer role', 'To be the lead copywriter in a large agency'
+_SOUGHT_AFTER = r"(?:in|at|with|where|which|that|for|to|within|or|and|so|using|utili[sz]ing)\b"
+_SOUGHT_TITLE = rf"(?P<title>(?:(?!{_SOUGHT_AFTER})[\w/&+#.-]+\s+){{0,5}}?(?!{_SOUGHT_AFTER})[\w/&+#-]+)"
+_SOUGHT_END = rf"(?=\s*$|\s*[,.;:(]|\s+{_SOUGHT_AFTER})"
+_SOUGHT = [re.compile(pattern, re.I) for pattern in (
+    rf"\b(?:position|role|job|career|post|employment|opportunity|work)\s+as\s+(?:an?\s+|the\s+)?{_SOUGHT_TITLE}{_SOUGHT_END}",
+    rf"\b(?:seeking|obtain|secure|pursue|looking\s+for)\s+(?:an?\s+|the\s+)?{_SOUGHT_TITLE}\s+(?:position|role|job|opportunity)\b",
+    rf"\bto\s+be\s+(?:an?\s+|the\s+){_SOUGHT_TITLE}{_SOUGHT_END}")]
+# what an objective says of the position it seeks, not of the title: 'a challenging position as', 'a similar role'
+_NOT_SOUGHT = re.compile(r"(?i)^(?:(?:challenging|rewarding|suitable|responsible|full[- ]time|part[- ]time|permanent|good|great|new|"
+                         r"dynamic|similar|meaningful|long[- ]term|fulfilling|position|role)\s+)+")
+
+
+def _title_sought(lines: list[str], roles: frozenset[str]) -> str | None:
+    """The title the objective at the top of a summary seeks ('To obtain an entry-level position as a Mechanical
+    Engineer with ABC Technologies'), when it ends with a role noun."""
+    text = " ".join(line for line in lines[:8] if line)
+    for found in sorted((m for pattern in _SOUGHT for m in pattern.finditer(text)), key=lambda m: m.start()):
+        title = _NOT_SOUGHT.sub("", found["title"]).strip(" .")
+        if title and title_score(title, roles) >= 1.5:
+            return title
+    return None
 
 
 def _title_stated(lines: list[str], roles: frozenset[str]) -> str | None:
