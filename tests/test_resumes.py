@@ -1547,6 +1547,13 @@ def test_jobs_a_summary_states_in_a_sentence(matcher):
     assert [(w.position, w.name, w.location, w.startDate, w.endDate) for w in work] == [
         ("Software Engineer", "Infosys Technologies", "Bangalore", "2009-07", None),
         ("Junior Developer", "Wipro Ltd", "Chennai", "2007-05", "2009-06")]  # no job at 'EMEA'
+    # a brand written with a small first letter, and an employer the writer masks, are employers all the same
+    text = ("Ravi Kumar\nravi.kumar@example.com\n\nProfessional Experience:\n"
+            "Currently working as a Software Engineer in xxx Technologies, Bangalore from July 2009.\n"
+            "Worked as a Senior Analyst at iGate Global Solutions from May 2007 to June 2009.\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [
+        ("Software Engineer", "xxx Technologies", "2009-07", None), ("Senior Analyst", "iGate Global Solutions", "2007-05", "2009-06")]
 
 
 def test_jobs_a_history_states_in_its_own_text(matcher):

@@ -812,10 +812,15 @@ def _roles_within(entries: list[WorkEntry]) -> None:
             entry.company, entry.location = employer.company, entry.location or employer.location
 
 
+# The first word of an employer's name in a sentence: capitalized, a brand's small first letters ('iGate', 'eClerx',
+# 'eBay'), or the mask of a name the writer keeps to themselves ('in xxx Technologies', 'XXXX Solutions')
+_NAME_WORD = r"(?-i:[A-Z][\w.&'’-]*|[a-z]{1,2}[A-Z][\w.&'’-]*|x{3,}|X{3,})"
+
+
 PROSE_ROLE = re.compile(
     r"\b(?:work(?:ed|ing)|employed|serv(?:ed|ing)|join(?:ed)?)\s+(?:as\s+(?:an?\s+)?"
     r"(?P<title>[A-Za-z][\w./&-]*(?:\s+(?!(?:with|at|for|in|under)\b)[\w./&-]+){0,5}?)\s+)?"  # 'engineer with Apple client' is no title
-    r"(?:with|at|for|in|under)\s+(?P<company>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?-i:[A-Z&][\w.&'’-]*)|of|and|&)){0,6})"
+    rf"(?:with|at|for|in|under)\s+(?P<company>{_NAME_WORD}(?:\s+(?:(?-i:[A-Z&][\w.&'’-]*)|of|and|&)){{0,6}})"
     r"(?=\s+(?:from|since|during|between|till|until|as|under)\b|\s*[,.(;]|\s*$)(?P<rest>[^.;\n]*)",
     re.I,
 )
@@ -824,7 +829,7 @@ PROSE_ROLE = re.compile(
 # "associated with XXXX Technologies India as a Software programmer since July 2009": the employer first
 PROSE_EMPLOYER_FIRST = re.compile(
     r"\b(?:associated|work(?:ed|ing)|employed)\s+(?:with|at|in)\s+"
-    r"(?P<company>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?-i:[A-Z&][\w.&'’-]*)|of|and|&)){0,6}),?\s+as\s+(?:an?\s+)?"
+    rf"(?P<company>{_NAME_WORD}(?:\s+(?:(?-i:[A-Z&][\w.&'’-]*)|of|and|&)){{0,6}}),?\s+as\s+(?:an?\s+)?"
     r"(?P<title>[A-Za-z][\w./&-]*(?:\s+[\w./&-]+){0,5}?)(?=\s+(?:from|since|during|between|till|until)\b|\s*[,.(;]|\s*$)"
     r"(?P<rest>[^.;\n]*)",
     re.I,
