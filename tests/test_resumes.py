@@ -4429,3 +4429,19 @@ def test_the_title_an_objective_seeks_heads_a_resume_without_a_headline(matcher,
     profile = parse_resume(text, matcher=matcher, today=date(2012, 1, 1))
     assert profile.basics.label == label
     assert [w.position for w in profile.work] == ["Intern"] and profile.meta.career_level == "internship"
+
+
+def test_a_note_in_brackets_under_an_employer_stays_with_its_header(matcher):
+    text = ("Allan Koepp\nallan@example.com\n\nEMPLOYMENT HISTORY\n"
+            "1 ACME FOUNDRIES LIMITED, CHENNAI 600 057, INDIA.\n(ISO 9000 and QS 9000 Company)\n"
+            "Duration: 1 Year (April 2002 - today)\nPosition: Executive Director\n"
+            "Job Profile: Operations, Quality, Marketing, Materials, and Administration of\n"
+            "a) Grey Iron Foundry: Capacity 40,000 Tons of Castings/Year,\n\n"
+            "Like Cylinder Blocks, Cylinder Heads, and Intake\nManifolds for Commercial Vehicles, Cars.\n\n"
+            "2 KESTREL FERROUS INDUSTRIES LTD, KARANATAKA, INDIA.\n(An ISO 9002 Company)\n"
+            "Duration: 8 Years (1993 - 2001)\nPosition: Senior Vice-President\n"
+            "Job Profile: Project Planning and Erection\n")
+    work = parse_resume(text, matcher=matcher, today=date(2003, 1, 1)).work
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        ("Executive Director", "ACME FOUNDRIES LIMITED", "2002-04"),
+        ("Senior Vice-President", "KESTREL FERROUS INDUSTRIES LTD", "1993-01")]

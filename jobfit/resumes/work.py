@@ -420,6 +420,9 @@ def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[l
                                        or len(open_text) >= 60 and line.endswith("."))  # "...Tomcat Web logic" / "Application server."
         continues = (wrapped and not find_range(line) and not re.search(r"[.!?:;]$", open_text) and not _capitals(line)
                      and not _opens_entry(lines, i) and not _placed_name(line) and not _dated_title(line, open_text, roles))
+        if groups and groups[-1][0] and not groups[-1][1] and re.fullmatch(r"\([^()]+\)", line) and not find_range(line):
+            groups[-1][0].append(line)  # '(An ISO 9002 Company)' under its employer's name: a note on the employer
+            continue
         run_in = None if continues else _RUN_IN_TITLE.match(line)
         if run_in and _run_in_title(run_in["head"], roles) and not find_range(run_in["text"]) \
                 and (PAST_VERB.match(run_in["text"]) or not written_as_name(run_in["text"])):
