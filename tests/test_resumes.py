@@ -4445,3 +4445,12 @@ def test_a_note_in_brackets_under_an_employer_stays_with_its_header(matcher):
     assert [(w.position, w.name, w.startDate) for w in work] == [
         ("Executive Director", "ACME FOUNDRIES LIMITED", "2002-04"),
         ("Senior Vice-President", "KESTREL FERROUS INDUSTRIES LTD", "1993-01")]
+
+
+def test_the_person_s_own_name_names_no_skill(matcher):
+    text = ("Wan Schuster\n1101 Kahn Lane\nBaltimore, MD\nwan.schuster@example.com\n\nEXPERIENCE\n"
+            "Sales Associate, Acme Corp, 2019 - 2022\n- Sold shoes and kept the stock list in Microsoft Excel\n\n"
+            "SKILLS\nCustomer service, Microsoft Excel, SQL\n")
+    skills = {s.name for s in parse_resume(text, matcher=matcher).meta.skills}
+    assert "Computer Networking" not in skills  # 'Wan' is a first name here, not a wide area network
+    assert {"Microsoft Excel", "SQL", "Customer Service"} <= skills

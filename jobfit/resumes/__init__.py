@@ -472,7 +472,7 @@ def parse_resume(
     schools = [e.institution for e in education if e.institution and INSTITUTION.search(e.institution) and not re.search(r"[,/;]", e.institution)]
     # an employer's name as read: one name (not a list of tools read as one: 'Vue, TypeScript, WebPack, SCSS')
     employers = [e.company for e in work_found if e.company and e.company.count(",") <= 1 and not re.search(r"[/;]", e.company)]
-    normalized, skills = resume_skills(sections, matcher, uses, today, schools, employers)
+    normalized, skills = resume_skills(sections, matcher, uses, today, schools, employers, found.name)
 
     achievements = [
         Achievement(work=index, text=highlight, figures=FIGURE.findall(highlight))

@@ -212,6 +212,7 @@ def resume_skills(
     today: date,
     schools: Sequence[str] = (),
     employers: Sequence[str] = (),
+    person: str | None = None,
 ) -> tuple[list[NormalizedSkill], list[Skill]]:
     """Normalized skills (for meta and matching) and JSON Resume skills (the normalized ones with the resume's
     wording as keywords, a listed item among the keywords of the skill it names, then the listed items the
@@ -219,12 +220,13 @@ def resume_skills(
     do ('ITMO University (Information Technologies, Mechanics and Optics)'), and a technology named in the name
     of one of the `employers` is the employer's ('HCL Technologies' is no Terraform, 'PTC Therapeutics' no train
     control, 'Naser, Corda & Evans' no blockchain); the field of work one names is the person's ('Child Care
-    Center of Evanston')."""
+    Center of Evanston'). The `person`'s own name names no skill ('Wan Schuster' is no WAN, 'Julia Roberts' no Julia)."""
     # the name, and what brackets after it add to it
     school_names = re.compile("(?:" + "|".join(re.escape(name) for name in sorted(set(schools), key=len, reverse=True))
                               + r")(?:\s*\([^()]*\))?") if schools else None
     employer_names = sorted({n for n in employers if not _mostly_skills(matcher, n)}, key=len, reverse=True)
     employer_name = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, employer_names)) + r")(?!\w)") if employer_names else None
+    person_name = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, person.split())) + r"(?!\w)", re.I) if person else None
     # a referee's or a paper's words say what they do or are about, not what the candidate can do
     sections = [section for section in sections if section.name not in ("references", "publications")]
     texts: list[str] = []
@@ -237,6 +239,8 @@ def resume_skills(
                 continue  # (a longer line may go on to other things: '… Date of Birth: 11th April 1983 Languages: …')
             contact_lines.append(section.name == "header" or bool(EMAIL.search(line)))
             cleaned = blank(without_addresses(line), SKILL_YEARS)
+            if person_name:
+                cleaned = blank(cleaned, person_name)
             if school_names and section.name == "education":
                 cleaned = blank(cleaned, school_names)
             texts.append(cleaned)
