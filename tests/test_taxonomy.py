@@ -467,6 +467,10 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     # a name that is a word only as written: the framework, not 'type safe development'
     assert ("safe", "SAFe") in found(matcher, "Scaling agile software development with SAFe and Scrum")
     assert "safe" not in {s for s, _ in found(matcher, "A solid understanding of type safe development and databases")}
+    # acronyms that are words in mixed case count only in capitals: a semester is no search engine marketing, the
+    # Aria a resort
+    assert {("sem", "SEM"), ("accessibility", "ARIA")} <= found(matcher, "Ran SEM campaigns and added ARIA roles to the React app.")
+    assert not {"sem", "accessibility"} & {s for s, _ in found(matcher, "CGPA 8.1 till 8th Sem. Built the Aria Resort's website in React.")}
     # onboarding is a new hire's (recruiting) or a customer's (customer success)
     assert ("recruiting", "new hire onboarding") in found(matcher, "Improve the new hire onboarding process")
     assert ("customer-success", "customer onboarding") in found(matcher, "You will own customer onboarding and renewals")
