@@ -2940,11 +2940,13 @@ def test_a_diploma_or_certificate_keeps_the_field_named_before_it():
     from jobfit.resumes.education import education_entries
 
     lines = ["Computer System Technician Diploma, 2003", "Client College", "",
-             "Kenya Certificate of Education (KCE)", "", "Armenia Certificate, ANC Computer School, 1993"]
+             "Kenya Certificate of Education (KCE)", "", "Armenia Certificate, ANC Computer School, 1993", "",
+             "Six Sigma Green Belt Certification, Villanova University, 2012"]
     assert [(e.degree, e.area, e.level) for e in education_entries(lines)] == [
         ("Computer System Technician Diploma", "Computer System Technician", "certificate"),
         ("Kenya Certificate of Education (KCE)", None, "secondary"),  # a school-leaving certificate, named for its country
-        ("Certificate", None, "certificate")]  # a country before it is where, not what
+        ("Certificate", None, "certificate"),  # a country before it is where, not what
+        ("Six Sigma Green Belt Certification", "Six Sigma Green Belt", "certificate")]  # a certification, the same
 
 
 def test_the_name_a_page_s_running_head_repeats_is_no_employer(matcher):

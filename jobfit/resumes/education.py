@@ -233,7 +233,7 @@ def _degree_line(line: str) -> tuple[str, str, str | None, str]:
     rest = re.sub(r"(?i)^\s+degree(?=\s+of\b)", " ", rest)  # '… in Community Development Degree of Daystar University'
     # 'Computer System Technician Diploma', 'Kenya Certificate of Education': what it is in, or its name, first ('Armenia
     # Certificate' alone says where)
-    named = _FIELD_BEFORE.search(line[:start]) if written.lower() in ("diploma", "certificate") else None
+    named = _FIELD_BEFORE.search(line[:start]) if written.lower() in ("diploma", "certificate", "certification") else None
     if named and not INSTITUTION.search(named["field"]) and not PAST_VERB.match(named["field"]) and (
             area or not parse_place(named["field"].strip())):
         start = named.start("field")
