@@ -4456,3 +4456,17 @@ def test_the_person_s_own_name_names_no_skill(matcher):
     skills = {s.name for s in parse_resume(text, matcher=matcher).meta.skills}
     assert "Computer Networking" not in skills  # 'Wan' is a first name here, not a wide area network
     assert {"Microsoft Excel", "SQL", "Customer Service"} <= skills
+
+
+def test_a_job_title_read_where_a_school_goes_is_no_school(matcher):
+    text = ("Tal Ben\ntal@example.com\n\nEDUCATION\nMSc in Computer Science\nTel Aviv University, 2015\n\n"
+            "Matriculation\nFront End Developer\n\nEXPERIENCE\nFront End Developer, Acme Ltd, 2016 - 2020\n"
+            "- Built the web shop in React\n")
+    education = parse_resume(text, matcher=matcher).education
+    assert [(e.institution, e.studyType) for e in education] == [
+        ("Tel Aviv University", "MSc in Computer Science"), (None, "Matriculation")]
+    # a line a template left under a degree, and no school
+    text = ("Tal Ben\ntal@example.com\n\nEDUCATION\nBachelor of Arts in Organizational Development, 2012\n"
+            "Education Coordinator Cover Letter Example\n")
+    assert [(e.institution, e.studyType) for e in parse_resume(text, matcher=matcher).education] == [
+        (None, "Bachelor of Arts in Organizational Development")]

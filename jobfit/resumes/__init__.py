@@ -451,12 +451,14 @@ def parse_resume(
     certification_lines = section_lines(sections, "certifications")
     school_labeled: dict[str, list[str]] = {}  # what the schooling lists under a school's own label ('Awards')
     education = [
-        Education(institution=e.institution, area=e.area, studyType=e.degree, level=e.level, startDate=e.start,
-                  endDate=e.end, score=e.score, courses=e.courses)
+        Education(institution=None if _title_not_school(e.institution, roles) else e.institution, area=e.area,
+                  studyType=e.degree, level=e.level, startDate=e.start, endDate=e.end, score=e.score, courses=e.courses)
         for e in education_entries((section_lines(sections, "education") or _unheaded_education(header))
                                    + [""] + _schooling_among(certification_lines)
                                    + [""] + _schooling_in_a_history(section_lines(sections, "experience")), school_labeled)
     ]
+    # (an entry left with nothing of a school's: a job's header read among the schooling)
+    education = [e for e in education if e.institution or e.studyType or e.area]
     # the same degree written twice (a template's summary line over its entry, a school listed under two headings): once
     education = [e for k, e in enumerate(education) if e not in education[:k] and not _restated(e, education)]
     levels = {e.level for e in education}
@@ -653,6 +655,12 @@ _SOUGHT = [re.compile(pattern, re.I) for pattern in (
 # what an objective says of the position it seeks, not of the title: 'a challenging position as', 'a similar role'
 _NOT_SOUGHT = re.compile(r"(?i)^(?:(?:challenging|rewarding|suitable|responsible|full[- ]time|part[- ]time|permanent|good|great|new|"
                          r"dynamic|similar|meaningful|long[- ]term|fulfilling|position|role)\s+)+")
+
+
+def _title_not_school(name: str | None, roles: frozenset[str]) -> bool:
+    """A job's title read where a school's name goes ('Front End Developer', 'Commissioner of Oaths', 'Director of
+    Business Services, Career Connoisseurs'): a role noun in it and no word of a school."""
+    return bool(name) and not INSTITUTION.search(name) and title_score(name.split(",")[0], roles) >= 1
 
 
 def _title_sought(lines: list[str], roles: frozenset[str]) -> str | None:
