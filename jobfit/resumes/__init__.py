@@ -508,7 +508,7 @@ def parse_resume(
         total_years_experience=years,
         desired_salary=desired_salary(lines, found.location.countryCode),
         # (the level reached: a title sought says nothing of it)
-        career_level=career_level(label if found.label or not latest else latest.position or label, years),
+        career_level=career_level(latest.position if latest and not found.label else label, years),
         education_level=education_level,
         parser="rules",
         confidence={
@@ -657,12 +657,6 @@ _NOT_SOUGHT = re.compile(r"(?i)^(?:(?:challenging|rewarding|suitable|responsible
                          r"dynamic|similar|meaningful|long[- ]term|fulfilling|position|role)\s+)+")
 
 
-def _title_not_school(name: str | None, roles: frozenset[str]) -> bool:
-    """A job's title read where a school's name goes ('Front End Developer', 'Commissioner of Oaths', 'Director of
-    Business Services, Career Connoisseurs'): a role noun in it and no word of a school."""
-    return bool(name) and not INSTITUTION.search(name) and title_score(name.split(",")[0], roles) >= 1
-
-
 def _title_sought(lines: list[str], roles: frozenset[str]) -> str | None:
     """The title the objective at the top of a summary seeks ('To obtain an entry-level position as a Mechanical
     Engineer with ABC Technologies'), when it ends with a role noun."""
@@ -724,6 +718,12 @@ def _restated(entry: Education, education: list[Education]) -> bool:
     return any(other is not entry and other.level == entry.level and (other.institution or other.endDate)
                and re.search(rf"\b{re.escape(field)}\b", f"{other.area or ''} {other.studyType or ''}".lower())
                for other in education)
+
+
+def _title_not_school(name: str | None, roles: frozenset[str]) -> bool:
+    """A job's title read where a school's name goes ('Front End Developer', 'Commissioner of Oaths', 'Director of
+    Business Services, Career Connoisseurs'): a role noun in it and no word of a school."""
+    return bool(name) and not INSTITUTION.search(name) and title_score(name.split(",")[0], roles) >= 1
 
 
 def _ongoing(entry) -> bool:
