@@ -483,10 +483,11 @@ def parse_resume(
     years = merged_years([(e.dates.start, e.dates.end) for e in work_found if e.dates and e.dates.start], today)
     # failing a title under the name, the latest position that reads as a title ('Duration' or 'SQL Server' does not)
     latest = _latest([e for e in work_found if e.position and title_score(e.position, roles) > 0])
-    # the headline; else the title the objective seeks (a student's 'position as a Mechanical Engineer' over the
-    # 'Intern' of the summer job), the job held last, or the title the summary says the person is
-    label = found.label or _title_sought(section_lines(sections, "summary"), roles) or (latest.position if latest else None) \
-        or _title_stated(header + section_lines(sections, "summary"), roles)
+    # the title reached: the headline, else the job held last, else the one the summary says the person is; the
+    # headline shown puts the title an objective seeks before the last two (a student's 'position as a Mechanical
+    # Engineer' over the 'Intern' of the summer job)
+    reached = found.label or (latest.position if latest else None) or _title_stated(header + section_lines(sections, "summary"), roles)
+    label = found.label or _title_sought(section_lines(sections, "summary"), roles) or reached
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
     summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
     certificates = read_certificates([line for line in certification_lines if not _academic(line)])
@@ -507,8 +508,7 @@ def parse_resume(
         skills=normalized,
         total_years_experience=years,
         desired_salary=desired_salary(lines, found.location.countryCode),
-        # (the level reached: a title sought says nothing of it)
-        career_level=career_level(latest.position if latest and not found.label else label, years),
+        career_level=career_level(reached, years),  # (a title sought says nothing of the level reached)
         education_level=education_level,
         parser="rules",
         confidence={
