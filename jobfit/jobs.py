@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from jobfit import exchange
 from jobfit.occupations import OccupationMatch, OccupationMatcher, clean_title
-from jobfit.resumes import DEGREE_LEVELS, TITLE_LEVELS
+from jobfit.resumes import DEGREE_LEVELS, title_level
 from jobfit.resumes.lexicon import languages_named
 from jobfit.resumes.places import countries_of_region, parse_place
 from jobfit.salary import parse_salary
@@ -465,7 +465,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
         if skill_id in required:
             del preferred[skill_id]
 
-    seniority = next((level for pattern, level in TITLE_LEVELS if pattern.search(title)), None)
+    seniority = title_level(title)
     known = {k: raw[k] for k in ("company", "type", "date", "experience", "responsibilities", "qualifications") if raw.get(k)}
     if not (known.get("responsibilities") or known.get("qualifications")):
         duties, asks = posting_lists(description)
@@ -482,7 +482,9 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     remote, regions = remote_and_regions(raw.get("remote"), f"{title} {description[:500]}", location_text, full_text)
     # where an on-site or hybrid job is says which dollar "$" is (a remote job's location is where its people may live)
     country = place_country(location_text) if remote != "Full" else None
-    salary = parse_salary(raw.get("salary") or "", country, field=True) or parse_salary(description, country)
+    # a salary field, else pay the title states ('Executive Assistant (up to $100k per year)'), else the text's
+    salary = parse_salary(raw.get("salary") or "", country, field=True) or parse_salary(title, country) \
+        or parse_salary(description, country)
 
     skills = [
         Skill(name=s.name, level="required" if s.id in required else "preferred", keywords=s.evidence)

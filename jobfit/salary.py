@@ -85,7 +85,7 @@ _NOT_PAY_BEFORE = re.compile(r"\b(?:funding|funded|raised|revenues?|valuation|va
                              r"travel|meal|food|lunch|commut\w*|transport\w*|conference|books?|development|co-?working|"
                              r"workspace|setup|tech|technology|refresher|personal|work)\s+)stipends?|allowances?|reimburs\w*|spending|paid out|"
                              r"benefit of|bonus(?:es)?|differentials?|relocation|sav(?:e|es|ed|ings)|tuition|referral|gift cards?|"
-                             r"vouchers?|laptops?)((?:\W+[\w~]+){0,3}\W*)$", re.I)
+                             r"vouchers?|laptops?|extra|additional)((?:\W+[\w~]+){0,3}\W*)$", re.I)
 # ... unless pay is named after those words: "Budget Analyst salary: $70k"
 # (the words that name pay itself, in English and the languages postings are read in)
 _PAY_NOUNS = (r"salary|salaries|pay|compensation|remuneration|wages?|CTC|gehalt|vergütung|lohn|salaire|rémunération|salario|"
@@ -94,8 +94,9 @@ _PAY_NOUNS = (r"salary|salaries|pay|compensation|remuneration|wages?|CTC|gehalt|
 _PAY = re.compile(rf"(?i)\b(?:{_PAY_NOUNS}|pays|paid|rate|earn\w*|base|OTE)\b")
 # (within its sentence, and not past a 'plus', a spaced '+' or an 'and': "$90,000 plus annual bonus", "$90,000 + bonus" and
 # "Pay $25/hr. Annual bonus" are pay; "$50k+ monthly budgets" is not)
-_NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also)\b)[A-Za-z-]+\s+){0,3}?(?:funding|budgets?|stipends?|allowances?|reimbursements?|"
+_NOT_PAY_AFTER = re.compile(r"\+?[^\w.;!?\n+]{0,4}(?:(?!(?:plus|and|with|or|also)\b)(?:[A-Za-z-]+|401\(?k\)?)\s+){0,3}?(?:funding|budgets?|stipends?|allowances?|reimbursements?|"
                             r"bonus(?:es)?|revenues?|MRR|ARR|sales|setup|grants?|prizes?|equipment|premiums?|payouts|gift\s+cards?|vouchers?|"
+                            r"donations?|match(?:ing)?|contributions?|"
                             r"(?:for|towards?)\s+(?:\S+\s+){0,2}?(?:education|training|learning|conferences?|courses?|"
                             r"office|co-?working|wellness|gym|health))\b", re.I)  # used with .match at the figure's end
 # pay named just before a figure that names no currency: where the job is known, the figure is in its currency
@@ -103,6 +104,10 @@ _PAY_LABEL = re.compile(rf"(?i)\b(?:{_PAY_NOUNS}|stipend|(?:hourly|daily|day) ra
 # money per piece of work, not per time: "$100 per sale", "$0.50 per mile", "$15 per delivery"
 _PER_UNIT = re.compile(r"\s*(?:/|per|a|an|each|every)\s*(?:sale|deal|order|referral|lead|transaction|unit|piece|mile|word|"
                        r"visit|appointment|booking|delivery|ride|trip|task|article|call)s?\b", re.I)
+# the words for "and", which join a range's figures only after a word that opens it ("between"), and those words
+_JOINING_WORDS = frozenset({"and", "y", "e", "et", "und", "en", "och", "og"})  # (not "a": "R$ 8.000 a R$ 10.000")
+_RANGE_OPENS = re.compile(r"(?i)\b(?:between|from|entre|zwischen|von|de|tussen|mellan|mellom|od)\b[^\d.;\n]{0,12}$")
+_GROUPED = re.compile(r"\d{1,3}(?:[,.'’ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")  # a figure written in full: '80,000', '65.000'
 _HEADING = re.compile(r"[^\W\d]+(?:[ \t]+[^\W\d]+){0,3}\s*:?")  # a line of one to four words
 # the period said before the figure: "Monthly salary: €3,500", "Hourly rate: $25", a contractor's "Day rate: £500"
 # and in other languages: 'Salaire mensuel : 3 200 €', 'Bruttomonatsgehalt: 4.500 €', 'Stundenlohn 15 €'
@@ -157,7 +162,7 @@ def _pattern(local_sign: str | None = None) -> re.Pattern:
     named = rf"(?:{currency}|\b(?:{'|'.join(CURRENCY_NAMES)})\b)"  # after the figure, a currency may be named
     # thousands grouped by commas or dots, spaces, or Swiss apostrophes (120'000); India's lakhs (8,00,000; 1,20,00,000)
     number = (_LAKH_GROUPED.pattern + r"\b|"
-              r"\d{1,3}(?:[,.'’](?=\d{3}\b)\d{3}|[ \u00a0\u202f](?=\d{3}\b)\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
+              r"\d{1,3}(?:(?:[,.'’](?=\d{3}\b)\d{3})+|(?:[ \u00a0\u202f](?=\d{3}\b)\d{3})+)(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
     multiplier = (r"(?:(?:k|mn|m|millions?|millones|milhões|bn|b|billion|trillion|thousand|tausend|tsd|lakhs?|lacs?|l|crores?|"
                   r"cr|ribu|juta|triệu)\b\.?(?!\w)|[万千만])")
 
@@ -181,7 +186,7 @@ def _pattern(local_sign: str | None = None) -> re.Pattern:
     between = r"(?:-|–|—|~|〜|～|to|and|à|bis|hasta|till|tot|do|até|sampai|hingga|(?:a|y|e|et|und|en|och|og)(?=\s+(?:\S{1,3}\s?)?\d))"
     return re.compile(
         start + amount("lo")
-        + rf"(?:(?:\s*/\s*(?P<loperiod>{words})\b\.?)?\s*{between}\s*" + amount("hi") + r")?"  # "$40/hour - $50/hour"
+        + rf"(?:(?:\s*/\s*(?P<loperiod>{words})\b\.?)?\s*(?P<join>{between})\s*" + amount("hi") + r")?"  # "$40/hour - $50/hour"
         + r"(?:\s*\b(?:euros?|dollars?|pounds?|rupees?|francs?)\b)?"  # "€2200 Euros per month"
         + rf"(?:\s*{period})?",
         re.I,
@@ -284,8 +289,15 @@ def _salaries(text: str, country: str | None, field: bool = False):
             currency, symbol = local[0], local[0]  # 'Salary: 40,000 to 50,000 per month' in Pune is in rupees
         period = _PERIOD_WORDS.get(written) or _PERIOD_WORDS.get(written.rstrip("."))
         unit = "lpa" if written == "lpa" else None  # "12 LPA": lakhs per annum
-        low = _amount(match["lo"], match["lok"] or match["hik"] or unit)
+        # (the unit said once, after the range: '$80-100k'; not after a figure written in full: '$80,000 and 401k')
+        low = _amount(match["lo"], match["lok"] or (None if _GROUPED.fullmatch(match["lo"]) else match["hik"]) or unit)
         high = _amount(match["hi"], match["hik"] or unit) if match["hi"] else None
+        if high is not None and (high < low or match["join"].lower() in _JOINING_WORDS
+                                 and not _RANGE_OPENS.search(text, max(0, match.start() - 30), match.start())):
+            # no range: '$85,000 and 401(k)', 'Salary: $50,000 and 2 weeks PTO' (a range of words opens with one:
+            # 'between $40,000 and $50,000', 'entre 30.000 y 35.000')
+            high, written = None, (match["loperiod"] or "").lower()
+            period = _PERIOD_WORDS.get(written) or _PERIOD_WORDS.get(written.rstrip("."))
         if high and low < 1000 <= high / 10 and not match["lok"] and high / 2 <= low * 1000 <= high:
             low *= 1000  # the thousands said once: "$15 - $20,000 a month", "$175 - $250,000 a year"
         if not currency or low < 1:

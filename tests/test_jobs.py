@@ -333,6 +333,12 @@ def test_analysis_separates_required_and_preferred(matcher):
         # a code written against the figure, and the Philippine peso as Filipinos write it
         ("Salary: USD50,000 - USD60,000", (50000, 60000, "USD", "year")),
         ("Salary: Php 25,000 - 30,000 monthly", (25000, 30000, "PHP", "month")),
+        # 'and' joins a range only after 'between'; a figure written in full takes no unit from the next one
+        ("Salary: $85,000 and 401(k)", (85000, 85000, "USD", "year")),
+        ("Salary $80,000 and 401k", (80000, 80000, "USD", "year")),
+        ("Salary: $50,000 and 2 weeks PTO", (50000, 50000, "USD", "year")),
+        ("Salary: between $80,000 and $90,000 per year", (80000, 90000, "USD", "year")),
+        ("Salary: 12.5-15k EUR", (12500, 15000, "EUR", "year")),
     ],
 )
 def test_salary_forms(text, expected):
@@ -351,6 +357,9 @@ def test_salary_forms(text, expected):
     "We manage a KRW 800 million portfolio", "Backed by a ₩5 billion series A",  # millions not said to be pay
     "Salary: $1.5 million in commissions paid last year",  # more than a year's pay could be
     "It's a $540B dollar a year industry", "clients range from mid-stage ($1M - $80 per year) brands",
+    # benefits: a donation match, a 401(k) match (no '5,000 401' read as one figure), an extra sum on top of pay
+    "$10,000 annual charitable donation matching", "$5,000 401(k) match",
+    "Remote work stipend - We add $1,200/yr to all of our salaries to provide our team with an extra $100/month",
 ])
 def test_money_that_is_no_salary(text):
     assert parse_salary(text) is None
@@ -623,6 +632,15 @@ def test_board_estimates_are_not_stated_salaries_and_remote_regions_are_kept(mat
     assert job.meta.salary.min == 53000 and job.meta.salary.stated is False
     assert job.meta.regions_allowed == ["USA", "Canada"]
     assert parse_salary("EUR 60.000 - 70.000 per year").stated is True
+
+
+def test_pay_in_the_title_is_the_salary_and_whom_the_job_serves_sets_no_level(matcher):
+    job = analyze_job({"id": "t", "title": "Senior Executive Assistant to the CEO (up to $100k per year depending on location)",
+                       "description": "Manage the CEO's calendar and travel. Perks: $1,000 home office stipend."}, matcher)
+    assert (job.meta.salary.min, job.meta.salary.period, job.meta.salary.stated) == (100000, "year", True)
+    assert job.meta.seniority == "mid-senior"  # a senior assistant's job, not the CEO's
+    assert analyze_job({"id": "t", "title": "Chief of Staff to the CEO", "description": "Run the office."},
+                       matcher).meta.seniority == "executive"
 
 
 @pytest.mark.parametrize("sentence, regions", [

@@ -4470,3 +4470,12 @@ def test_a_job_title_read_where_a_school_goes_is_no_school(matcher):
             "Education Coordinator Cover Letter Example\n")
     assert [(e.institution, e.studyType) for e in parse_resume(text, matcher=matcher).education] == [
         (None, "Bachelor of Arts in Organizational Development")]
+
+
+def test_whom_a_job_serves_does_not_set_the_career_level(matcher):
+    text = ("Dana Whitfield\ndana.whitfield@example.com\n\nEXPERIENCE\n"
+            "Secretary to the Managing Director\nNorthwind Traders, Leeds\nMarch 2019 - Present\n"
+            "- Kept the director's diary and minutes of board meetings\n")
+    profile = parse_resume(text, matcher=matcher, today=date(2022, 3, 1))
+    assert profile.basics.label == "Secretary to the Managing Director"
+    assert profile.meta.career_level == "associate"  # three years of work, not a director's level

@@ -52,8 +52,8 @@ from jobfit.schema import (
 )
 from jobfit.taxonomy import SkillMatcher, alias_key
 
-__all__ = ["parse_resume", "profile_text", "merged_years", "career_level", "degree_of",
-           "split_sections", "TITLE_LEVELS", "DEGREE_LEVELS"]
+__all__ = ["parse_resume", "profile_text", "merged_years", "career_level", "title_level", "degree_of",
+           "split_sections", "DEGREE_LEVELS"]
 
 # (with the words of German, French and Spanish titles: 'Werkstudent', 'Stagiaire', 'Geschäftsführer', 'Directeur',
 # 'Teamleiter', 'Chef de projet', 'Gerente', 'Berufseinsteiger')
@@ -101,10 +101,20 @@ _FOREIGN_FLUENCY_WORDS = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape,
                                     + r")(?!\w)", re.I)
 
 
+# whom a job serves or answers to, after the job's own title: 'Executive Assistant to the CEO' is no executive,
+# 'Secretary to the Managing Director' no director
+_SERVES = re.compile(r"\s+(?:to|reporting to|supporting)\s+(?:the\s+|our\s+|a\s+)?(?=[A-Z]).*", re.S)
+
+
+def title_level(title: str | None) -> str | None:
+    """The career level a job title states ('Senior Engineer' mid-senior, 'VP Sales' executive), if it states one."""
+    own = _SERVES.sub("", title or "")
+    return next((level for pattern, level in TITLE_LEVELS if pattern.search(own)), None)
+
+
 def career_level(title: str | None, years: float) -> str:
-    for pattern, level in TITLE_LEVELS:
-        if title and pattern.search(title):
-            return level
+    if level := title_level(title):
+        return level
     if years >= 15:
         return "director"
     if years >= 5:
