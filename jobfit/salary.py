@@ -91,6 +91,8 @@ _NOT_PAY_BEFORE = re.compile(r"\b(?:funding|funded|raised|revenues?|valuation|va
 _PAY_NOUNS = (r"salary|salaries|pay|compensation|remuneration|wages?|CTC|gehalt|vergütung|lohn|salaire|rémunération|salario|"
               r"sueldo|retribución|stipendio|retribuzione|RAL|salário|remuneração|wynagrodzenie|zarobki|lön|lønn|løn|salaris|"
               r"loon|gaji|upah|lương|thu nhập|급여|연봉|월급|시급")
+# pay as a label names it, a colon before the figure: 'Salary: $85k', 'Pay: $25/hr', 'Compensation Range: $140,000'
+_PAY_LABELED = re.compile(rf"(?i)\b(?:{_PAY_NOUNS}|pay)(?:\s+(?:range|rate|band|scale))?\s*:[^\d:\n]{{0,12}}$")
 _PAY = re.compile(rf"(?i)\b(?:{_PAY_NOUNS}|pays|paid|rate|earn\w*|base|OTE)\b")
 # (within its sentence, and not past a 'plus', a spaced '+' or an 'and': "$90,000 plus annual bonus", "$90,000 + bonus" and
 # "Pay $25/hr. Annual bonus" are pay; "$50k+ monthly budgets" is not)
@@ -107,6 +109,7 @@ _PER_UNIT = re.compile(r"\s*(?:/|per|a|an|each|every)\s*(?:sale|deal|order|refer
 # the words for "and", which join a range's figures only after a word that opens it ("between"), and those words
 _JOINING_WORDS = frozenset({"and", "y", "e", "et", "und", "en", "och", "og"})  # (not "a": "R$ 8.000 a R$ 10.000")
 _RANGE_OPENS = re.compile(r"(?i)\b(?:between|from|entre|zwischen|von|de|tussen|mellan|mellom|od)\b[^\d.;\n]{0,12}$")
+_WIDEST_RANGE = 10  # a range whose top is more than ten times its bottom is a slip ('GBP 53,000 - 60,0000')
 _GROUPED = re.compile(r"\d{1,3}(?:[,.'’ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")  # a figure written in full: '80,000', '65.000'
 _HEADING = re.compile(r"[^\W\d]+(?:[ \t]+[^\W\d]+){0,3}\s*:?")  # a line of one to four words
 # the period said before the figure: "Monthly salary: €3,500", "Hourly rate: $25", a contractor's "Day rate: £500"
@@ -244,13 +247,15 @@ def parse_salary(text: str, country: str | None = None, field: bool = False) -> 
     own currency's sign: "$" in Australia, "kr" in Sweden, "R" in South Africa. A `field` is a posting's salary field,
     where pay need not be named: all of it is about pay."""
     text = text or ""
-    first = None
+    first = named = None
     for salary, start in _salaries(text, country, field):
-        if field or _pay_named_before(text, start):
-            return salary
+        if field or _PAY_LABELED.search(text, max(0, start - 30), start):
+            return salary  # a labeled salary ('Pay: $60,000 - $140,000+ per year') before one a sentence names
+        if named is None and _pay_named_before(text, start):
+            named = salary  # ('The top sales reps are on track to earn over $140k this year')
         if first is None:
             first = salary
-    return first
+    return named or first
 
 
 def _pay_named_before(text: str, start: int) -> bool:
@@ -292,14 +297,14 @@ def _salaries(text: str, country: str | None, field: bool = False):
         # (the unit said once, after the range: '$80-100k'; not after a figure written in full: '$80,000 and 401k')
         low = _amount(match["lo"], match["lok"] or (None if _GROUPED.fullmatch(match["lo"]) else match["hik"]) or unit)
         high = _amount(match["hi"], match["hik"] or unit) if match["hi"] else None
-        if high is not None and (high < low or match["join"].lower() in _JOINING_WORDS
+        if high and low < 1000 <= high / 10 and not match["lok"] and high / 2 <= low * 1000 <= high:
+            low *= 1000  # the thousands said once: "$15 - $20,000 a month", "$175 - $250,000 a year"
+        if high is not None and (high < low or high > _WIDEST_RANGE * low or match["join"].lower() in _JOINING_WORDS
                                  and not _RANGE_OPENS.search(text, max(0, match.start() - 30), match.start())):
             # no range: '$85,000 and 401(k)', 'Salary: $50,000 and 2 weeks PTO' (a range of words opens with one:
             # 'between $40,000 and $50,000', 'entre 30.000 y 35.000')
             high, written = None, (match["loperiod"] or "").lower()
             period = _PERIOD_WORDS.get(written) or _PERIOD_WORDS.get(written.rstrip("."))
-        if high and low < 1000 <= high / 10 and not match["lok"] and high / 2 <= low * 1000 <= high:
-            low *= 1000  # the thousands said once: "$15 - $20,000 a month", "$175 - $250,000 a year"
         if not currency or low < 1:
             continue
         if units & _COMPANY_SIZED and not ((exchange.rough_usd(max(low, high or low), currency) or math.inf) < _PAY_SIZED_FROM_USD

@@ -339,6 +339,10 @@ def test_analysis_separates_required_and_preferred(matcher):
         ("Salary: $50,000 and 2 weeks PTO", (50000, 50000, "USD", "year")),
         ("Salary: between $80,000 and $90,000 per year", (80000, 90000, "USD", "year")),
         ("Salary: 12.5-15k EUR", (12500, 15000, "EUR", "year")),
+        # a labeled salary before one a sentence names; a range's top ten times its bottom is a slip, not a range
+        ("Top reps earn over $140k this year. Job Types: Full-time  Pay: $60,000- $140,000+ per year",
+         (60000, 140000, "USD", "year")),
+        ("Salary in the range of GBP 53,000 - 60,0000 depending on experience", (53000, 53000, "GBP", "year")),
     ],
 )
 def test_salary_forms(text, expected):
