@@ -993,6 +993,11 @@ def test_the_other_titles_of_software_companies_name_the_work_done():
         "Customer Success Team Lead": "client relations manager",
         "Account Manager": "sales account manager",
         "Software Development Manager": "software manager",
+        # those who lead a software company's engineers (ESCO's 'engineering manager' runs a foundry or repairs
+        # machinery; 'Head of Engineering' read as a research engineer)
+        "Engineering Manager": "software manager",
+        "Head of Engineering (Remote)": "software manager",
+        "Director of Engineering": "software manager",
     }
     occupations = shared_occupation_matcher()
     found = occupations.normalize(list(expected))
