@@ -20,7 +20,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "13"
+ANALYSIS_VERSION = "14"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -330,6 +330,26 @@ EMPLOYMENT_TYPES = (
                 re.I), "full-time"),
 )
 
+# A kind of work named only to say the job is not it ('Not open to short-term, agency, or contract positions'), work done
+# besides it ('freelance for other businesses'), or the contract of employment itself ('This job description is not a
+# contract of employment', 'Contract offered: Full time'): none of them says what the job is.
+_NOT_THIS_KIND = re.compile(r"\b(?:not|no|nor|never|without)\b[^.;:!?\n]{0,40}$", re.I)
+_OTHER_WORK = re.compile(r"\s+(?:for|with)\s+other\s+(?:businesses|companies|clients|employers)\b|\s+(?:elsewhere|on the side)\b", re.I)
+_EMPLOYMENT_CONTRACT = re.compile(r"(?:employment|job)\s+$|(?:type\s+of|your)\s+$", re.I), \
+    re.compile(r"\s*(?:of\s+employment|offered|type)\b|\s*:", re.I)
+
+
+def employment_type_in(text: str) -> str | None:
+    """The kind of employment a text states, the first of `EMPLOYMENT_TYPES` it names as this job's."""
+    for pattern, kind in EMPLOYMENT_TYPES:
+        for found in pattern.finditer(text):
+            before, after = text[max(0, found.start() - 60):found.start()], text[found.end():found.end() + 40]
+            if _NOT_THIS_KIND.search(before) or _OTHER_WORK.match(after) or found.group(0).lower() == "contract" and (
+                    _EMPLOYMENT_CONTRACT[0].search(before) or _EMPLOYMENT_CONTRACT[1].match(after)):
+                continue
+            return kind
+    return None
+
 
 def analyze_jobs(raws: list[dict], matcher: SkillMatcher, occupations: OccupationMatcher | None = None,
                  ttl_days: int = DEFAULT_TTL_DAYS) -> list[JobPosting]:
@@ -476,8 +496,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
         seniority = "entry" if years_required < 2 else "associate" if years_required < 5 else "mid-senior"
     education = education_asked("\n".join(asking))
     stated_type = raw.get("type") if isinstance(raw.get("type"), str) else ""
-    employment_type = next((kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(stated_type)), None) or next(
-        (kind for pattern, kind in EMPLOYMENT_TYPES if pattern.search(full_text)), None)
+    employment_type = employment_type_in(stated_type) or employment_type_in(full_text)
     location_text = raw.get("location") if isinstance(raw.get("location"), str) else ""
     remote, regions = remote_and_regions(raw.get("remote"), f"{title} {description[:500]}", location_text, full_text)
     # where an on-site or hybrid job is says which dollar "$" is (a remote job's location is where its people may live)

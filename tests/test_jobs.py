@@ -65,6 +65,12 @@ def test_the_years_asked_in_the_ways_postings_ask_them(matcher, text, years):
     ("Locum doctor needed for 3 weeks.", "temporary"), ("C2C or 1099 accepted.", "contract"),
     ("Full time, 40h/week. Note for US residents: this is corp-to-corp (1099, not W2).", "contract"),
     ("A casual dress code and seasonal demand.", None),
+    # a kind the job is not, work besides it, and the contract of employment itself say nothing of what the job is
+    ("Not open to short-term, agency, or contract positions. This is a full-time role.", "full-time"),
+    ("This job description is not a contract of employment. Full-time, 40 hours a week.", "full-time"),
+    ("Contract offered: Full time", "full-time"),
+    ("We want someone working full time, without commitments such as freelance for other businesses.", "full-time"),
+    ("This is a 6-month contract role.", "contract"), ("Type of contract: temporary", "temporary"),
 ])
 def test_the_employment_types_english_speaking_boards_name(matcher, text, kind):
     assert analyze_job({"id": "j", "title": "Engineer", "description": text}, matcher).meta.employment_type == kind
