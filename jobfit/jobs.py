@@ -335,8 +335,8 @@ EMPLOYMENT_TYPES = (
 # contract of employment', 'Contract offered: Full time'): none of them says what the job is.
 _NOT_THIS_KIND = re.compile(r"\b(?:not|no|nor|never|without)\b[^.;:!?\n]{0,40}$", re.I)
 _OTHER_WORK = re.compile(r"\s+(?:for|with)\s+other\s+(?:businesses|companies|clients|employers)\b|\s+(?:elsewhere|on the side)\b", re.I)
-_EMPLOYMENT_CONTRACT = re.compile(r"(?:employment|job)\s+$|(?:type\s+of|your)\s+$", re.I), \
-    re.compile(r"\s*(?:of\s+employment|offered|type)\b|\s*:", re.I)
+_CONTRACT_ITSELF_BEFORE = re.compile(r"(?:employment|job|type\s+of|your)\s+$", re.I)  # 'employment contract', 'type of contract'
+_CONTRACT_ITSELF_AFTER = re.compile(r"\s*(?:of\s+employment|offered|type)\b|\s*:", re.I)  # 'contract of employment', 'Contract:'
 
 
 def employment_type_in(text: str) -> str | None:
@@ -345,7 +345,7 @@ def employment_type_in(text: str) -> str | None:
         for found in pattern.finditer(text):
             before, after = text[max(0, found.start() - 60):found.start()], text[found.end():found.end() + 40]
             if _NOT_THIS_KIND.search(before) or _OTHER_WORK.match(after) or found.group(0).lower() == "contract" and (
-                    _EMPLOYMENT_CONTRACT[0].search(before) or _EMPLOYMENT_CONTRACT[1].match(after)):
+                    _CONTRACT_ITSELF_BEFORE.search(before) or _CONTRACT_ITSELF_AFTER.match(after)):
                 continue
             return kind
     return None

@@ -92,7 +92,7 @@ _PAY_NOUNS = (r"salary|salaries|pay|compensation|remuneration|wages?|CTC|gehalt|
               r"sueldo|retribución|stipendio|retribuzione|RAL|salário|remuneração|wynagrodzenie|zarobki|lön|lønn|løn|salaris|"
               r"loon|gaji|upah|lương|thu nhập|급여|연봉|월급|시급")
 # pay as a label names it, a colon before the figure: 'Salary: $85k', 'Pay: $25/hr', 'Compensation Range: $140,000'
-_PAY_LABELED = re.compile(rf"(?i)\b(?:{_PAY_NOUNS}|pay)(?:\s+(?:range|rate|band|scale))?\s*:[^\d:\n]{{0,12}}$")
+_PAY_LABELED = re.compile(rf"(?i)\b(?:{_PAY_NOUNS})(?:\s+(?:range|rate|band|scale))?\s*:[^\d:\n]{{0,12}}$")
 _PAY = re.compile(rf"(?i)\b(?:{_PAY_NOUNS}|pays|paid|rate|earn\w*|base|OTE)\b")
 # (within its sentence, and not past a 'plus', a spaced '+' or an 'and': "$90,000 plus annual bonus", "$90,000 + bonus" and
 # "Pay $25/hr. Annual bonus" are pay; "$50k+ monthly budgets" is not)
