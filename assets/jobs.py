@@ -42,9 +42,7 @@ def job_postings_raw(context: dg.AssetExecutionContext, feeds: FeedsResource, st
             "feeds_failed": len(fetched.errors),
             "feeds_not_modified": len(fetched.not_modified),
             "feeds_not_due": len(fetched.not_due),
-            "per_feed": dg.MetadataValue.json({"postings": fetched.per_feed, "blocked": fetched.blocked,
-                                               "not_modified": fetched.not_modified, "not_due": fetched.not_due,
-                                               "errors": fetched.errors}),
+            "feeds": dg.MetadataValue.md(fetched.table()),
         }
     )
 

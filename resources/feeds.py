@@ -23,6 +23,16 @@ class FeedFetch:
     not_due: list[str] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
 
+    def table(self) -> str:
+        """Each feed as an operator reads it in the Dagster UI, a Markdown row: what came of it, postings kept, blocked."""
+        rows = [(name, "read", str(n), str(self.blocked.get(name, 0))) for name, n in self.per_feed.items()]
+        rows += [(name, "not modified (HTTP 304)", "0", "0") for name in self.not_modified]
+        rows += [(name, "not due", "0", "0") for name in self.not_due]
+        rows += [(name, "failed: " + " ".join(error.split()), "0", "0") for name, error in self.errors.items()]
+        lines = ["| feed | outcome | postings | blocked |", "|---|---|---:|---:|"]
+        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in sorted(rows)]
+        return "\n".join(lines)
+
 
 class FeedsResource(dg.ConfigurableResource):
     feeds_file: str

@@ -189,8 +189,14 @@ def test_a_broken_feed_never_stops_the_others(server, tmp_path):
     assert first.per_feed == {"board": 1, "remotive": 0} and first.blocked["remotive"] == 1
     assert set(first.errors) == {"down", "malformed"} and "HTTP 500" in first.errors["down"]
     assert first.postings[0]["tags"] == ["design"]
+    # the operator's table: one row a feed, what came of it
+    rows = {cells[0]: cells[1:] for line in first.table().splitlines()[2:]
+            for cells in [[cell.strip() for cell in line.strip("|").split("|")]]}
+    assert rows["board"] == ["read", "1", "0"] and rows["remotive"] == ["read", "0", "1"]
+    assert rows["down"][0].startswith("failed: ") and "HTTP 500" in rows["down"][0] and rows["malformed"][0].startswith("failed: ")
     second = feeds.fetch_all()
     assert second.not_modified == ["board"] and not second.per_feed.get("board")  # ETag remembered between runs
+    assert "| board | not modified (HTTP 304) | 0 | 0 |" in second.table().splitlines()
 
 
 def test_feed_command_reads_json_apis_and_fails_with_a_reason(tmp_path):

@@ -273,6 +273,9 @@ def test_postings_fetched_again_unchanged_are_not_analyzed_again(tmp_path):
 
         analyzed, unchanged, first = fetch(yesterday)
         assert (analyzed, unchanged) == (12, 0)
+        # the operator sees each feed's outcome as a table
+        feeds = instance.get_latest_materialization_event(dg.AssetKey("job_postings_raw")).asset_materialization.metadata["feeds"]
+        assert isinstance(feeds, dg.MarkdownMetadataValue) and " | read | 12 | 0 |" in feeds.value
         assert fetch(yesterday) == (0, 12, first)  # the next hourly run
         # the next day the feed lists the same postings, one of them updated
         feed = settings.data_dir / "feeds" / "jobs.rss"
