@@ -163,6 +163,7 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
             "postings_read": len(matcher.jobs.jobs),
             "skill_pairs_learned_from_postings": sum(len(v) for v in matcher.taxonomy.cooccurring.values()) // 2,
             "median_score": float(np.median(scores)) if scores else None,
+            "scores": dg.MetadataValue.md(score_histogram(scores, SETTINGS.match_min_score)),
             "seconds": round(seconds, 2),
             "weights_version": weights[None].version,
             **({"llm_rerank_calls": budget.calls, "llm_rerank_cost_usd": round(budget.spent_usd, 6),
@@ -177,6 +178,16 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
             ),
         }
     )
+
+
+def score_histogram(scores: list[float], min_score: float = 0, width: int = 30) -> str:
+    """How the stored matches' scores spread, as a Markdown bar chart in tens from the band of the minimum score
+    (`JOBFIT_MATCH_MIN_SCORE`: no match below it is kept) up: whether that minimum cuts where an operator wants it."""
+    counts = np.bincount(np.minimum(np.asarray(scores, dtype=float) // 10, 9).astype(int), minlength=10) if scores else np.zeros(10, int)
+    top = max(int(counts.max()), 1)
+    rows = [f"| {10 * band}–{10 * band + 10} | {int(counts[band])} | {'█' * round(width * counts[band] / top)} |"
+            for band in range(9, min(int(min_score // 10), 9) - 1, -1)]
+    return "| score | matches | |\n|---|---:|---|\n" + "\n".join(rows)
 
 
 def _digest(text: str) -> str:

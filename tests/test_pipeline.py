@@ -139,6 +139,11 @@ def test_new_resume_flows_through_and_unchanged_text_is_not_embedded_again(tmp_p
     # matching scored the newcomer alone, over what it had measured of the postings the run before
     metadata = instance.get_latest_materialization_event(dg.AssetKey("matches")).asset_materialization.metadata
     assert metadata["postings_side"].value == "kept from the last run"
+    # the spread of scores, a bar a band of ten from the minimum score up, holds every stored match
+    bands = [[cell.strip() for cell in line.strip("|").split("|")] for line in metadata["scores"].value.splitlines()[2:]]
+    assert bands[0][0] == "90–100" and bands[-1][0] == "20–30"  # JOBFIT_MATCH_MIN_SCORE is 20
+    assert sum(int(band[1]) for band in bands) == metadata["matches"].value > 0
+    assert all(len(band[2]) == round(30 * int(band[1]) / max(int(b[1]) for b in bands)) for band in bands)
     assert (metadata["changed_profiles"].value, metadata["changed_postings"].value) == (1, 0)
     assert metadata["pairs_scored"].value == read(settings.layout.warehouse_path,
                                                   "SELECT count(*) FROM job_postings WHERE tenant IS NULL OR tenant = 'globex'")[0][0]
