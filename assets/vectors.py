@@ -4,6 +4,7 @@ import time
 from collections.abc import Callable
 
 import dagster as dg
+import numpy as np
 
 from jobfit.embedding import text_sha
 from jobfit.jobs import job_text
@@ -16,15 +17,32 @@ from resources.embedder import EmbedderResource
 from resources.storage import StorageResource
 from resources.vectors import VectorsResource
 
+PROGRESS_EVERY = 2048  # texts embedded between two progress lines in the run's log (100,000 postings take about 20 minutes)
+
+
+def embed_with_progress(embedder: EmbedderResource, texts: list[str], what: str, log: Callable[[str], None]) -> np.ndarray:
+    """The texts' vectors, embedded PROGRESS_EVERY at a time when there are more, each part logged with the rate and
+    the time left, so an operator watching a long run sees it move."""
+    if len(texts) <= PROGRESS_EVERY:
+        return embedder.embed(texts)
+    parts, started = [], time.perf_counter()
+    for start in range(0, len(texts), PROGRESS_EVERY):
+        parts.append(embedder.embed(texts[start:start + PROGRESS_EVERY]))
+        done = min(start + PROGRESS_EVERY, len(texts))
+        rate = done / max(time.perf_counter() - started, 1e-9)
+        log(f"{what}: embedded {done:,} of {len(texts):,} ({rate:.0f} a second, about {(len(texts) - done) / rate / 60:.0f} "
+            "minutes left)")
+    return np.vstack(parts)
+
 
 def _sync_vectors(table: str, items: dict[str, tuple[str | None, str]], keep: set[str], known: dict[str, str],
-                  embedder: EmbedderResource, store) -> dict:
+                  embedder: EmbedderResource, store, log: Callable[[str], None]) -> dict:
     """Embed the items whose text changed, drop the rows whose id is not in `keep`. `items`: id -> (tenant, text);
     `known`: the table's rows' text hashes."""
     shas = {item_id: text_sha(text) for item_id, (_, text) in items.items()}
     stale = [item_id for item_id in items if known.get(item_id) != shas[item_id]]
     started = time.perf_counter()
-    matrix = embedder.embed([items[i][1] for i in stale])
+    matrix = embed_with_progress(embedder, [items[i][1] for i in stale], table, log)
     seconds = time.perf_counter() - started
     store.upsert(table, stale, [items[i][0] for i in stale], [shas[i] for i in stale], matrix)
     removed = store.delete(table, set(known) - keep)
@@ -39,7 +57,7 @@ def _sync_vectors(table: str, items: dict[str, tuple[str | None, str]], keep: se
 
 
 def _sync(storage: StorageResource, embedder: EmbedderResource, vectors: VectorsResource, side: str, rows_sql: str,
-          model, texts: Callable, title: Callable) -> dict:
+          model, texts: Callable, title: Callable, log: Callable[[str], None]) -> dict:
     """One side's two vector tables (`{side}_vectors`: its text, `{side}_titles`: its title) brought up to date with
     the warehouse. `rows_sql` selects (id, tenant, JSON) of the side's current rows; only those whose JSON changed
     since their vectors were written, or that have none, are read at all."""
@@ -55,9 +73,9 @@ def _sync(storage: StorageResource, embedder: EmbedderResource, vectors: Vectors
             f"SELECT * FROM ({rows_sql}) WHERE id IN (SELECT unnest(?))", [stale]).fetchall()}
     keep = set(current)
     metadata = _sync_vectors(f"{side}_vectors", {i: (current[i][0], texts(x)) for i, x in parsed.items()}, keep,
-                             shas[f"{side}_vectors"], embedder, store)
+                             shas[f"{side}_vectors"], embedder, store, log)
     titles = _sync_vectors(f"{side}_titles", {i: (current[i][0], title(x)) for i, x in parsed.items()}, keep,
-                           shas[f"{side}_titles"], embedder, store)
+                           shas[f"{side}_titles"], embedder, store, log)
     with storage.warehouse() as con:
         con.execute("BEGIN")
         con.execute("DELETE FROM vector_inputs WHERE vectors = ? AND id NOT IN (SELECT unnest(?))", [side, sorted(keep)])
@@ -75,11 +93,12 @@ def _sync(storage: StorageResource, embedder: EmbedderResource, vectors: Vectors
     description="One MiniLM vector per profile (title, summary, roles, skills), and one of its title alone, keyed by profile id. "
     "Only profiles that changed since are read.",
 )
-def profile_vectors(storage: StorageResource, embedder: EmbedderResource, vectors: VectorsResource) -> dg.MaterializeResult:
+def profile_vectors(context: dg.AssetExecutionContext, storage: StorageResource, embedder: EmbedderResource,
+                    vectors: VectorsResource) -> dg.MaterializeResult:
     return dg.MaterializeResult(metadata=_sync(
         storage, embedder, vectors, "profile",
         "SELECT profile_id AS id, tenant, profile_json AS js FROM profiles WHERE status = 'active'",
-        Profile, profile_text, lambda p: clean_title(p.basics.label or "")))
+        Profile, profile_text, lambda p: clean_title(p.basics.label or ""), context.log.info))
 
 
 @dg.asset(
@@ -90,7 +109,8 @@ def profile_vectors(storage: StorageResource, embedder: EmbedderResource, vector
     description="One MiniLM vector per analyzed posting (title, required skills, description), and one of its title alone, "
     "keyed by job id. Only postings that changed since are read.",
 )
-def job_vectors(storage: StorageResource, embedder: EmbedderResource, vectors: VectorsResource) -> dg.MaterializeResult:
+def job_vectors(context: dg.AssetExecutionContext, storage: StorageResource, embedder: EmbedderResource,
+                vectors: VectorsResource) -> dg.MaterializeResult:
     return dg.MaterializeResult(metadata=_sync(
         storage, embedder, vectors, "job", "SELECT id, tenant, posting_json AS js FROM job_postings",
-        JobPosting, job_text, lambda j: clean_title(j.title or "")))
+        JobPosting, job_text, lambda j: clean_title(j.title or ""), context.log.info))

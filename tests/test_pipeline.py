@@ -512,3 +512,32 @@ def test_a_candidate_who_withdraws_leaves_matching_and_the_api_and_the_same_file
     assert not storage.document_path(sha).exists()
     assert len(VectorStore(settings.layout.lancedb_dir).read("profile_vectors").ids) == 5
     assert len(read(settings.layout.serving_path, "SELECT DISTINCT profile_id FROM matches")) == 5  # the others keep theirs
+
+
+def test_a_long_embedding_run_logs_its_progress(monkeypatch):
+    """100,000 postings take about 20 minutes to embed: the run's log says how far it is and how long is left."""
+    import numpy as np
+
+    from assets import vectors as vector_assets
+
+    monkeypatch.setattr(vector_assets, "PROGRESS_EVERY", 4)
+
+    class Embedder:
+        def __init__(self):
+            self.calls: list[int] = []
+
+        def embed(self, texts):
+            self.calls.append(len(texts))
+            return np.arange(len(texts) * 2, dtype=float).reshape(len(texts), 2) + 100 * len(self.calls)
+
+    lines: list[str] = []
+    embedder = Embedder()
+    matrix = vector_assets.embed_with_progress(embedder, [f"posting {i}" for i in range(10)], "job_vectors", lines.append)
+    assert embedder.calls == [4, 4, 2] and matrix.shape == (10, 2)
+    assert matrix[4, 0] == 200 and matrix[9, 1] == 303  # the parts, in order
+    assert [line.split(" (")[0] for line in lines] == [
+        "job_vectors: embedded 4 of 10", "job_vectors: embedded 8 of 10", "job_vectors: embedded 10 of 10"]
+    assert "a second, about" in lines[0] and lines[-1].endswith("about 0 minutes left)")
+    # a few texts are one call, with nothing to log
+    lines.clear()
+    assert vector_assets.embed_with_progress(embedder, ["one", "two"], "job_vectors", lines.append).shape == (2, 2) and not lines
