@@ -91,8 +91,8 @@ _NOT_PAY_BEFORE = re.compile(r"\b(?:funding|funded|raised|revenues?|valuation|va
 _PAY_NOUNS = (r"salary|salaries|pay|compensation|remuneration|wages?|CTC|gehalt|vergütung|lohn|salaire|rémunération|salario|"
               r"sueldo|retribución|stipendio|retribuzione|RAL|salário|remuneração|wynagrodzenie|zarobki|lön|lønn|løn|salaris|"
               r"loon|gaji|upah|lương|thu nhập|급여|연봉|월급|시급")
-# pay as a label names it, a colon before the figure: 'Salary: $85k', 'Pay: $25/hr', 'Compensation Range: $140,000'
-_PAY_LABELED = re.compile(rf"(?i)\b(?:{_PAY_NOUNS})(?:\s+(?:range|rate|band|scale))?\s*:[^\d:\n]{{0,12}}$")
+# a field of pay in the text, its label and a colon before the figure: 'Salary: $85k', 'Pay: $25/hr', 'Compensation Range: $140,000'
+_PAY_FIELD = re.compile(rf"(?i)\b(?:{_PAY_NOUNS})(?:\s+(?:range|rate|band|scale))?\s*:[^\d:\n]{{0,12}}$")
 _PAY = re.compile(rf"(?i)\b(?:{_PAY_NOUNS}|pays|paid|rate|earn\w*|base|OTE)\b")
 # (within its sentence, and not past a 'plus', a spaced '+' or an 'and': "$90,000 plus annual bonus", "$90,000 + bonus" and
 # "Pay $25/hr. Annual bonus" are pay; "$50k+ monthly budgets" is not)
@@ -249,7 +249,7 @@ def parse_salary(text: str, country: str | None = None, field: bool = False) -> 
     text = text or ""
     first = named = None
     for salary, start in _salaries(text, country, field):
-        if field or _PAY_LABELED.search(text, max(0, start - 30), start):
+        if field or _PAY_FIELD.search(text, max(0, start - 30), start):
             return salary  # a labeled salary ('Pay: $60,000 - $140,000+ per year') before one a sentence names
         if named is None and _pay_named_before(text, start):
             named = salary  # ('The top sales reps are on track to earn over $140k this year')
@@ -292,7 +292,6 @@ def _salaries(text: str, country: str | None, field: bool = False):
             symbol = currency
         if not currency and local and (field or _PAY_LABEL.search(text, max(0, match.start() - 40), match.start())):
             currency, symbol = local[0], local[0]  # 'Salary: 40,000 to 50,000 per month' in Pune is in rupees
-        period = _PERIOD_WORDS.get(written) or _PERIOD_WORDS.get(written.rstrip("."))
         unit = "lpa" if written == "lpa" else None  # "12 LPA": lakhs per annum
         # (the unit said once, after the range: '$80-100k'; not after a figure written in full: '$80,000 and 401k')
         low = _amount(match["lo"], match["lok"] or (None if _GROUPED.fullmatch(match["lo"]) else match["hik"]) or unit)
@@ -304,7 +303,7 @@ def _salaries(text: str, country: str | None, field: bool = False):
             # no range: '$85,000 and 401(k)', 'Salary: $50,000 and 2 weeks PTO' (a range of words opens with one:
             # 'between $40,000 and $50,000', 'entre 30.000 y 35.000')
             high, written = None, (match["loperiod"] or "").lower()
-            period = _PERIOD_WORDS.get(written) or _PERIOD_WORDS.get(written.rstrip("."))
+        period = _PERIOD_WORDS.get(written) or _PERIOD_WORDS.get(written.rstrip("."))
         if not currency or low < 1:
             continue
         if units & _COMPANY_SIZED and not ((exchange.rough_usd(max(low, high or low), currency) or math.inf) < _PAY_SIZED_FROM_USD
