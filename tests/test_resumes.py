@@ -4479,3 +4479,15 @@ def test_whom_a_job_serves_does_not_set_the_career_level(matcher):
     profile = parse_resume(text, matcher=matcher, today=date(2022, 3, 1))
     assert profile.basics.label == "Secretary to the Managing Director"
     assert profile.meta.career_level == "associate"  # three years of work, not a director's level
+
+
+def test_long_years_without_a_title_of_rank_stay_mid_senior(matcher):
+    text = ("Alex Morrow\nalex.morrow@example.com\n\nEXPERIENCE\n"
+            "Full Stack PHP Developer\nActuate, San Mateo, CA\nJanuary 2004 - Present\n"
+            "- Built the billing service in PHP and MySQL\n\n"
+            "Web Developer\nRozumsoft, Minsk\nJanuary 2002 - December 2003\n- Built shop fronts in PHP\n")
+    profile = parse_resume(text, matcher=matcher, today=date(2022, 3, 1))
+    assert profile.meta.total_years_experience >= 20
+    assert profile.meta.career_level == "mid-senior"  # twenty years of coding lead no department
+    director = text.replace("Full Stack PHP Developer", "Director of Engineering")
+    assert parse_resume(director, matcher=matcher, today=date(2022, 3, 1)).meta.career_level == "director"

@@ -113,10 +113,10 @@ def title_level(title: str | None) -> str | None:
 
 
 def career_level(title: str | None, years: float) -> str:
+    """The level the latest title states, else the one the years of work reach. Years alone reach mid-senior at most:
+    a director or an executive is one by title, and a 'Full stack PHP Developer' of fifteen years leads no department."""
     if level := title_level(title):
         return level
-    if years >= 15:
-        return "director"
     if years >= 5:
         return "mid-senior"
     if years >= 2:
