@@ -609,8 +609,13 @@ def remote_and_regions(stated: str | None, text: str, location: str, body: str =
     if remote not in ("Full", "Hybrid", "None"):
         lowered = f"{text} {location}".lower()
         scope = REMOTE_SCOPE.search(location) or len(CONTINENT.findall(location)) >= 2
+        # a job done from anywhere in the world, or from two continents, has no office to come in to: it is remote
+        # whatever else its text calls the company ('a Hybrid Remote Company' under 'Anywhere in the World')
+        everywhere = any(ANYWHERE.fullmatch(part.strip()) for part in re.split(r"[,;/|()–—-]|\bor\b", location)) \
+            or len(CONTINENT.findall(location)) >= 2
         lowered = _NO_REMOTE.sub(" ", lowered)
-        remote = ("Hybrid" if _HYBRID_WORDS.search(lowered) or SPLIT_WEEK.search(lowered)
+        remote = ("Full" if everywhere
+                  else "Hybrid" if _HYBRID_WORDS.search(lowered) or SPLIT_WEEK.search(lowered)
                   else "Full" if _REMOTE_WORDS.search(lowered) or scope else "Hybrid" if _HOME_WORDS.search(lowered) else "None")
     if remote == "None":
         return remote, []

@@ -875,3 +875,14 @@ def test_the_languages_a_posting_asks_in_its_own_language(matcher):
                                   "Kein Homeoffice", "Pas de télétravail"])
 def test_a_posting_that_rules_out_remote_work_is_on_site(matcher, text):
     assert analyze_job({"id": "1", "title": "Engineer", "description": text}, matcher).remote == "None"
+
+
+@pytest.mark.parametrize("location", ["Anywhere in the World", "Remote - Worldwide", "Americas, Europe"])
+def test_a_job_done_from_anywhere_is_remote_whatever_its_company_calls_itself(matcher, location):
+    job = analyze_job({"id": "1", "title": "Recruiting Coordinator", "location": location,
+                       "description": "Location: Work From Your Home on a Remote-First Team at a Hybrid Remote Company"},
+                      matcher)
+    assert job.remote == "Full"
+    office = analyze_job({"id": "2", "title": "Recruiting Coordinator", "location": "Scottsdale, AZ",
+                          "description": "A hybrid role: three days a week in our Scottsdale office"}, matcher)
+    assert office.remote == "Hybrid"
