@@ -494,7 +494,8 @@ def test_skills_that_prose_names_after_a_skill_word(matcher):
             "launches. Strong analytical and presentation skills. Worked closely with other engineers on the rollout\n"
             "of the Quillfeather suite across the whole of the company's retail stores.")
     keywords = {k for s in parse_resume(text, matcher=matcher).skills for k in s.keywords}
-    assert {"product development", "channel partnerships", "new product launches", "analytical", "presentation"} <= keywords
+    assert {"product development", "channel partnerships", "new product launches", "analytical skills",
+            "presentation skills"} <= keywords
     assert not {k for k in keywords if "engineers" in k or "rollout" in k}  # only a skill word opens a list
 
 
@@ -4491,3 +4492,16 @@ def test_long_years_without_a_title_of_rank_stay_mid_senior(matcher):
     assert profile.meta.career_level == "mid-senior"  # twenty years of coding lead no department
     director = text.replace("Full Stack PHP Developer", "Director of Engineering")
     assert parse_resume(director, matcher=matcher, today=date(2022, 3, 1)).meta.career_level == "director"
+
+
+def test_praised_skills_share_their_noun_and_a_shared_object_leaves_no_bare_verbs(matcher):
+    text = ("Kim Park\nSUMMARY\nExcellent written and verbal communication skills. Strong organisational and interpersonal\n"
+            "skills. Experience in planning, developing, and implementing network infrastructure solutions for clients.\n"
+            "Experience in budgeting, scheduling and forecasting.")
+    profile = parse_resume(text, matcher=matcher)
+    names = {s.name for s in profile.skills}
+    keywords = {k for s in profile.skills for k in s.keywords}
+    # an adjective alone is no skill: the wording is the skill the text praises
+    assert not {"written", "verbal", "organisational", "interpersonal", "planning", "developing"} & (names | keywords)
+    assert {"written communication skills", "verbal communication skills", "interpersonal skills"} <= keywords
+    assert {"budgeting", "scheduling", "forecasting"} <= {k.lower() for k in keywords}  # a list of skills, each whole

@@ -138,17 +138,39 @@ _NOT_LAST = frozenset("of the a an to for with in on at by about from into parti
 
 def cued(text: str) -> list[str]:
     """The skills prose names after a skill word ("expertise in X, Y and Z") or before 'skills' ("strong X and Y
-    skills"); a list ends at its first item longer than four words."""
-    items = [part.strip() for match in PRAISED.finditer(text) for part in re.split(r",|\band\b|&|/", match.group(1))
-             if part.strip() and part.strip().lower() not in _NOT_FIRST]
+    skills"); a list ends at its first item longer than four words.
+
+    Praised skills are read as the text says them, each with the noun the list shares: "excellent communication and
+    interpersonal skills" names communication skills and interpersonal skills, "written and verbal communication skills"
+    written and verbal communication skills (an adjective alone, 'interpersonal' or 'written', is no skill). After a skill
+    word, a lower-case word whose object comes later ("experience in planning, developing and implementing IT
+    infrastructure solutions", "design and development of enterprise applications") names no skill of its own."""
+    items = []
+    for match in PRAISED.finditer(text):
+        parts = [part.strip() for part in re.split(r",|\band\b|&|/", match.group(1)) if part.strip()]
+        parts = [part for part in parts if part.lower() not in _NOT_FIRST]
+        shared = parts[-1].split()[-1] if parts and len(parts[-1].split()) > 1 else None
+        items += [f"{part} {shared} skills" if shared and len(part.split()) == 1 and part != parts[-1] else f"{part} skills"
+                  for part in parts]
     for match in CUED.finditer(text):
+        parts: list[str | None] = []  # the list's parts in order, None for one that names no skill
+        shared = False  # the last part is a phrase, or prose went on past it: an object the words just before may share
         for part in _LIST_PARTS.split(match.group(1)):
             words = _LEAD.sub("", part.strip(" -/")).split()
             if len(words) > 4:
+                shared = True
                 break
-            if words and words[0].lower() not in _NOT_FIRST and words[-1].lower() not in _NOT_LAST:
-                if re.search(r"[A-Za-z]{3}", " ".join(words)):
-                    items.append(" ".join(words))
+            if not words:
+                continue  # (between ', and')
+            shared = len(words) > 1
+            named = words and words[0].lower() not in _NOT_FIRST and words[-1].lower() not in _NOT_LAST \
+                and re.search(r"[A-Za-z]{3}", " ".join(words))
+            parts.append(" ".join(words) if named else None)
+        end = len(parts) - (0 if shared and len(words) > 4 else 1)  # the parts before the one that ends the list
+        while shared and end > 0 and parts[end - 1] and " " not in parts[end - 1] and parts[end - 1].islower():
+            end -= 1
+            parts[end] = None
+        items += [part for part in parts if part]
     return items
 
 
