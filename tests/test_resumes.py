@@ -4497,11 +4497,24 @@ def test_long_years_without_a_title_of_rank_stay_mid_senior(matcher):
 def test_praised_skills_share_their_noun_and_a_shared_object_leaves_no_bare_verbs(matcher):
     text = ("Kim Park\nSUMMARY\nExcellent written and verbal communication skills. Strong organisational and interpersonal\n"
             "skills. Experience in planning, developing, and implementing network infrastructure solutions for clients.\n"
-            "Experience in budgeting, scheduling and forecasting.")
+            "Experience in budgeting, scheduling and forecasting. Thorough knowledge of bond offerings, hedging and other\n"
+            "financial instruments. Sound managerial and computer skills. Strong analytical and problem solving skills.")
     profile = parse_resume(text, matcher=matcher)
     names = {s.name for s in profile.skills}
     keywords = {k for s in profile.skills for k in s.keywords}
     # an adjective alone is no skill: the wording is the skill the text praises
     assert not {"written", "verbal", "organisational", "interpersonal", "planning", "developing"} & (names | keywords)
-    assert {"written communication skills", "verbal communication skills", "interpersonal skills"} <= keywords
+    assert {"written communication", "verbal communication", "interpersonal skills"} <= keywords
     assert {"budgeting", "scheduling", "forecasting"} <= {k.lower() for k in keywords}  # a list of skills, each whole
+    assert {"hedging", "computer skills"} <= {k.lower() for k in keywords}  # (no act and its object: 'other instruments')
+    assert "analytical skills" in keywords and not {k for k in keywords if "analytical solving" in k}  # a noun shares nothing
+
+
+def test_a_skills_list_run_into_the_schooling_beside_it_names_no_school_or_date_as_a_skill(matcher):
+    # a two-column page read across: the education column's lines fall into the skills list
+    text = ("Ilya Petrov\nilya.petrov@example.com\n\nSKILLS\nC (3+ years), Python (3+ years), Maple\n"
+            "Moscow State University, Faculty of Mechanics\nSep 2019 - present\nWolfram Mathematica, Gnuplot\n")
+    skills = parse_resume(text, matcher=matcher).skills
+    names = {s.name.lower() for s in skills} | {k.lower() for s in skills for k in s.keywords}
+    assert {"c", "python", "maple", "gnuplot"} <= names
+    assert not {"moscow state university", "present", "sep 2019"} & names

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from jobfit.resumes.basics import NETWORKS
-from jobfit.resumes.dates import MONTH, find_range, iso, merged_years
+from jobfit.resumes.dates import MONTH, ONGOING, find_range, iso, merged_years
+from jobfit.resumes.education import institution_name
 from jobfit.resumes.entries import CONTACT
 from jobfit.resumes.lexicon import FLUENCY, in_english
 from jobfit.resumes.places import parse_place
@@ -127,6 +128,7 @@ CUED = re.compile(r"\b(?:experience[ds]?|expertise|skilled|proficien(?:t|cy)|kno
 PRAISED = re.compile(r"\b(?:excellent|strong|good|great|outstanding|superb|effective|exceptional|proven|solid|sound|"
                      r"polished|superior|keen|professional)\s+((?:[A-Za-z-]+(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*|\s+)){0,6}?"
                      r"[A-Za-z-]+)\s+(?:skills|abilities)\b", re.I)
+_ADJECTIVE = re.compile(r"(?i)(?:al|ive|ic|ful|ous|ten|ken)$")  # 'verbal', 'written', 'spoken', 'persuasive'
 _LIST_PARTS = re.compile(r",|\band\b|&|\bas well as\b")
 _LEAD = re.compile(r"^(?:the|all|various|many|a|an|both|areas? of|aspects? of|including|all phases of|phases of)\s+", re.I)
 # an item led by such a word is prose ("other engineers"); one ending in such a word was cut off ("developing high")
@@ -142,31 +144,38 @@ def cued(text: str) -> list[str]:
 
     Praised skills are read as the text says them, each with the noun the list shares: "excellent communication and
     interpersonal skills" names communication skills and interpersonal skills, "written and verbal communication skills"
-    written and verbal communication skills (an adjective alone, 'interpersonal' or 'written', is no skill). After a skill
+    written communication and verbal communication (an adjective alone, 'interpersonal' or 'written', is no skill). After a skill
     word, a lower-case word whose object comes later ("experience in planning, developing and implementing IT
     infrastructure solutions", "design and development of enterprise applications") names no skill of its own."""
     items = []
     for match in PRAISED.finditer(text):
         parts = [part.strip() for part in re.split(r",|\band\b|&|/", match.group(1)) if part.strip()]
         parts = [part for part in parts if part.lower() not in _NOT_FIRST]
-        shared = parts[-1].split()[-1] if parts and len(parts[-1].split()) > 1 else None
-        items += [f"{part} {shared} skills" if shared and len(part.split()) == 1 and part != parts[-1] else f"{part} skills"
-                  for part in parts]
+        # the adjectives just before a last part of several words that opens with one share its noun ('written and verbal
+        # communication'); a noun is its own skill ('analytical and problem solving': analytical skills, problem solving)
+        shared = len(parts)
+        if parts and " " in parts[-1] and _ADJECTIVE.search(parts[-1].split()[0]):
+            shared -= 1
+            while shared > 0 and " " not in parts[shared - 1] and _ADJECTIVE.search(parts[shared - 1]):
+                shared -= 1
+        noun = " ".join(parts[-1].split()[1:]) if parts else ""  # ('quantitative and analytical problem solving')
+        items += [part if " " in part else f"{part} {noun}" if k >= shared and k < len(parts) - 1 else f"{part} skills"
+                  for k, part in enumerate(parts)]
     for match in CUED.finditer(text):
         parts: list[str | None] = []  # the list's parts in order, None for one that names no skill
-        shared = False  # the last part is a phrase, or prose went on past it: an object the words just before may share
+        shared = False  # the list ends with an act and its object ('implementing IT infrastructure solutions', 'development
+        # of enterprise applications'), which the single words just before it share ('planning, developing, and')
         for part in _LIST_PARTS.split(match.group(1)):
             words = _LEAD.sub("", part.strip(" -/")).split()
-            if len(words) > 4:
-                shared = True
-                break
             if not words:
                 continue  # (between ', and')
-            shared = len(words) > 1
+            shared = len(words) > 1 and words[0].islower() and (words[0].endswith("ing") or words[1] == "of")
+            if len(words) > 4:
+                break
             named = words and words[0].lower() not in _NOT_FIRST and words[-1].lower() not in _NOT_LAST \
                 and re.search(r"[A-Za-z]{3}", " ".join(words))
             parts.append(" ".join(words) if named else None)
-        end = len(parts) - (0 if shared and len(words) > 4 else 1)  # the parts before the one that ends the list
+        end = len(parts) - (0 if shared and len(words) > 4 else 1)  # the parts before the act that ends the list
         while shared and end > 0 and parts[end - 1] and " " not in parts[end - 1] and parts[end - 1].islower():
             end -= 1
             parts[end] = None
@@ -178,9 +187,9 @@ def cued(text: str) -> list[str]:
 _MONTH_YEAR = re.compile(rf"\b{MONTH}\.?\s+(?:19|20)\d\d\b", re.I)
 
 
-def _as_listed(item: str) -> str | None:
+def _as_listed(item: str, praised: bool = False) -> str | None:
     """An item the taxonomy does not know as it is kept, when it reads as a skill: without the words a cut left
-    hanging ("news production and" -> "news production"); None for a date ("Since Feb 2008"), a region
+    hanging ("news production and" -> "news production"); None for a date ("Since Feb 2008", "present"), a school, a region
     ("Alberta"), a heading ("ADDITIONAL EXPERIENCE"), a contact, a count ("6 months") or no words left ("applying to")."""
     words = item.split()
     while words and words[0].lower() in _DANGLING_FIRST:
@@ -193,7 +202,10 @@ def _as_listed(item: str) -> str | None:
     if CONTACT.search(item) or _SITE.search(item) or _COUNT.fullmatch(item):
         return None
     place = parse_place(item)  # a region or a country; a town's name is often a product's too ('Derby', 'Cocoa')
-    if find_range(item) or _MONTH_YEAR.search(item) or (place and (not place.city or "," in item)) or heading_of(item) in _NOT_SKILL_HEADINGS:
+    if ONGOING.fullmatch(item) or institution_name(item) == item:
+        return None  # a two-column page's other column: 'Sep 2019 - present' cut at its dash, a school's name
+    if find_range(item) or _MONTH_YEAR.search(item) or (place and (not place.city or "," in item)) \
+            or not praised and heading_of(item) in _NOT_SKILL_HEADINGS:  # ('strong computer skills' heads nothing)
         return None
     return item
 
@@ -306,8 +318,8 @@ def resume_skills(
     listed += [(item, None, None) for section in sections if section.name not in ("skills", "header")
                for item in enumerated(" ".join(line for line in section.lines if line))]
     # skills prose names: "expertise in Oracle Forms and report generation", "strong analytical and writing skills"
-    listed += [(item, None, None) for section in sections
-               for item in cued(" ".join(BULLET.sub("", line) for line in section.lines if line))]
+    praised = [item for section in sections for item in cued(" ".join(BULLET.sub("", line) for line in section.lines if line))]
+    listed += [(item, None, None) for item in praised]
     listed_found = matcher.find_many([item for item, _, _ in listed])
     unknown: list[Skill] = []
     seen = {w.lower() for s in normalized.values() for w in [s.name, *s.evidence]}
@@ -329,7 +341,8 @@ def resume_skills(
         main = normalized.get(max(found, key=lambda m: len(m.text)).skill.id) if found else None
         if main is not None:  # "Java Swing", "Windows CE 5.0": the item as written is the resume's wording of its skill
             main.evidence.append(written.get(item, item))
-        elif item not in fluency and (kept := _as_listed(item)) and (kept == item or kept.lower() not in seen):
+        elif item not in fluency and (kept := _as_listed(item, item in praised and item.endswith(" skills"))) \
+                and (kept == item or kept.lower() not in seen):
             seen.add(kept.lower())
             unknown.append(Skill(name=kept, level=level, keywords=[kept]))
     for skill_id, entry in normalized.items():
