@@ -465,6 +465,8 @@ _CONTEXT_WINDOW = 8  # tokens either side in which a context-dependent name need
 # among technologists ('testing', 'security', 'cloud': a skill's `in_context` alias) to count anywhere in it: a
 # posting for engineers writes "availability, scalability and security" with no technology in the sentence
 DOCUMENT_TECHNOLOGIES = 5
+OFFICE_SOFTWARE_SOCS = 5  # (`_office_software`)
+OFFICE_SOFTWARE_SHARE = 0.25
 # the share of a document's skills that technologies must make, beside DOCUMENT_TECHNOLOGIES of them, for a field's name
 # technologists use for a thing of their trade (`Taxonomy.trade_words`) to be read as that thing
 TRADE_SHARE = 1 / 3
@@ -475,6 +477,8 @@ _AFTER_HEAD = frozenset({"of", "in", "with", "and", "or", "that", "which", "to",
                          "was", "has", "have", "we", "i", "you", "they"})
 _SETTLED = {"document": "context", "trade": "alias"}  # what a mention the whole document decides on is, once kept
 _FUZZY_CUTOFF = 90  # rapidfuzz ratio for a misspelt technology name
+_SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter"})  # a season and a year date a term: 'Spring 2014'
+_YEAR_AFTER = re.compile(r"[\s,]*(?:'\d\d|(?:19|20)\d\d)\b")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 # words after a language name that keep it a language ('English and French', 'Danish is an advantage');
 # any other word makes it an adjective ('Danish universities')
@@ -566,6 +570,7 @@ class SkillMatcher:
         self._vocabulary = frozenset(vocabulary)
         # the technical words as text is compared (plural 's' off): 'tools' and 'technologies' are context too
         self._context_keys = frozenset(_stem(w) for w in taxonomy.context_words)
+        self._office = frozenset(sid for sid, skill in taxonomy.skills.items() if _office_software(skill))
         self._fuzzy_keys = list(fuzzy_names)
         self._fuzzy_ids = [fuzzy_names[k] for k in self._fuzzy_keys]
         self._fuzzy_cache: dict[str, str | None] = {}
@@ -617,7 +622,8 @@ class SkillMatcher:
         if any(m.how in ("document", "trade") for mentions in found for m in mentions):
             named = {m.skill.id for mentions in found for m in mentions if m.how in ("alias", "exact")}
             technologies = {sid for sid in named if self.taxonomy.skills[sid].category in TECH_CATEGORIES}
-            technical = len(technologies) >= DOCUMENT_TECHNOLOGIES
+            # (software every trade uses, Excel or Outlook, makes no document a technologist's)
+            technical = len(technologies - self._office) >= DOCUMENT_TECHNOLOGIES
             # an everyday word of technologists counts in a technologist's document; a field's name that they use for
             # a thing of their trade ('the JavaScript ecosystem', 'database migrations') counts only elsewhere, and in
             # the document of someone who names a few office tools among much else (a history teacher's resume)
@@ -721,6 +727,8 @@ class SkillMatcher:
             return False  # 'be responsible for the build': a duty (the clause says which), not the quality
         if end - start == 1 and self._joined_to_a_word(text, found, start, skill):
             return False
+        if end - start == 1 and found[start].group().lower() in _SEASONS and _YEAR_AFTER.match(text, found[start].end()):
+            return False  # 'Social Psychology, Spring 2014': a term, no Spring Framework
         if end - start == 1 and skill.category not in TECH_CATEGORIES and skill.type != "language":
             left, right = found[start].start(), found[start].end()
             if (left >= 2 and text[left - 1] == "-" and text[left - 2].isalpha()) or \
@@ -893,8 +901,10 @@ class SkillMatcher:
                     if key in self._exact:
                         written = " ".join(m.group() for m in found[i:i + size])
                         owners = tuple(dict.fromkeys(sid for sid, form in self._exact[key] if form == written))
-                        if owners:  # context is needed when every skill it may stand for needs it
-                            hit = (i, i + size, owners[0], "context" if all(skills[o].context for o in owners) else "exact")
+                        if owners:  # context is needed for a bare word when every skill it may stand for needs it
+                            # ('Calendar' among tools; 'Google Calendar', its full name, anywhere)
+                            hit = (i, i + size, owners[0],
+                                   "context" if size == 1 and all(skills[o].context for o in owners) else "exact")
                             if len(owners) > 1 and _ABBREVIATION.fullmatch(written):
                                 senses[i] = owners
                             break
@@ -952,6 +962,13 @@ class SkillMatcher:
             mentions.append(SkillMention(skills[sid], text[span_start:span_end], span_start, span_end, confidence[how], how,
                                          senses.get(start, ())))
         return mentions
+
+
+def _office_software(skill: SkillEntry) -> bool:
+    """Software every trade uses: O*NET lists it for OFFICE_SOFTWARE_SOCS occupations or more, under a quarter of them
+    in computing or engineering (Excel 10%, Outlook 10%, QuickBooks 1%, PeopleSoft 19%; Python 52%, Git 59%, Jira 49%)."""
+    socs = skill.onet_socs
+    return len(socs) >= OFFICE_SOFTWARE_SOCS and sum(soc.startswith(("15-", "17-")) for soc in socs) < OFFICE_SOFTWARE_SHARE * len(socs)
 
 
 @lru_cache(maxsize=4)

@@ -612,8 +612,10 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
             # tells which is meant (SkillMatcher.find_many); a name the extras keep to its written form is theirs alone
             if short and graph.lookup(short) is None and (short == acronym or alias_key(short) not in exact_keys):
                 graph.add_alias(skill, short, exact=exact)
-                if short == vendorless and _named_after_product(words) and _dictionary_word(short, dictionary):
-                    skill["context"] = True  # 'Maplesoft Maple' is 'Maple' among other tools, not at '1640 Maple Street'
+                if short == vendorless and _dictionary_word(short, dictionary):
+                    # 'Maplesoft Maple' is 'Maple' among other tools, not at '1640 Maple Street'; 'Adobe Persuasion' is
+                    # 'Persuasion' there, not in 'Persuasion Experiment Study', 'Allscripts Sunrise' no 'Sunrise Senior Living'
+                    skill["context"] = True
         skill["hot"] = bool(skill.get("hot") or hot)
         skill.setdefault("onet_commodity", commodity)
         skill["onet_socs"] = sorted(set(skill.get("onet_socs", [])) | set(socs))

@@ -595,6 +595,11 @@ def test_enterprise_data_and_systems_tools_are_named_as_people_write_them(matche
     # a product whose vendor is named after it, and whose name is an English word, needs technical company
     assert "onet-maplesoft-maple" not in {s for s, _ in found(matcher, "Rudolph Adams, 1640 Maple Street, Treeville")}
     assert "onet-maplesoft-maple" in {s for s, _ in found(matcher, "Tools: MATLAB, Maple and Mathematica")}
+    # and so does any product whose name without its vendor's is an English word: a study, a care home, a laboratory
+    everyday = "Persuasion Experiment Study, Social Psychology. Sunrise Senior Living, caregiver. Quest Diagnostics."
+    assert not {s for s, _ in found(matcher, everyday)} & {"onet-adobe-systems-adobe-persuasion",
+                                                           "onet-allscripts-sunrise", "onet-experian-quest"}
+    assert "onet-adobe-systems-adobe-presenter" in {s for s, _ in found(matcher, "Tools: Adobe Captivate, Presenter and Photoshop")}
     # integration, delivery, infrastructure and security tools by the names people write
     text = "Mule ESB and TIBCO on AIX and SUSE; TFS and Perforce; HP Quality Center; Veeam backups to NetApp; Palo Alto firewalls."
     assert {"mulesoft", "tibco", "aix", "suse", "tfs", "perforce", "hp-alm", "veeam", "netapp", "palo-alto-networks"} <= {
@@ -1143,3 +1148,22 @@ def test_alias_owners_prefer_a_preferred_label_then_the_closest_one():
     owners = _alias_owners(rows)
     assert owners[alias_key("maths")] == "u-math" and owners[alias_key("algebra")] == "u-alg"
     assert alias_key("calculation") not in owners  # claimed once: its own skill keeps it
+
+
+def test_office_software_every_trade_uses_makes_no_document_a_technologists(matcher):
+    """An HR director names Excel, Outlook, PowerPoint, Word, QuickBooks and PeopleSoft: 'drug testing programs' is no
+    software testing there. Five developer's tools make 'testing' software testing anywhere in the document."""
+    def ids(texts):
+        return {m.skill.id for mentions in matcher.find_many(texts) for m in mentions}
+
+    office = ["Microsoft Excel, Microsoft Outlook, Microsoft PowerPoint, Microsoft Word, QuickBooks, Oracle PeopleSoft",
+              "Facilitate random notifications for drug testing programs."]
+    assert "testing" not in ids(office)
+    developer = ["Python, Docker, Git, Jira, Linux, PostgreSQL", "Owned testing and the release process."]
+    assert "testing" in ids(developer)
+
+
+def test_a_season_and_a_year_date_a_term_not_a_framework(matcher):
+    ids = {m.skill.id for m in matcher.find("Group Presentation, Social Psychology, Spring 2014. Designed the research.")}
+    assert "spring" not in ids
+    assert "spring" in {m.skill.id for m in matcher.find("Backend in Java, Spring and Hibernate; Spring 2014 release")}
