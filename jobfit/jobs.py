@@ -20,7 +20,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "15"
+ANALYSIS_VERSION = "16"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -98,6 +98,8 @@ REMOTE_SCOPE = re.compile(r"(?i)\b(?:anywhere|worldwide|world-wide|global(?:ly)?
 CONTINENT = re.compile(r"(?i)\b(?:emea|apac|latam|americas|europe|asia|africa|oceania|middle east|(?:north(?:ern)?|south(?:ern)?|latin) america)\b")
 ANYWHERE = re.compile(r"(?i)(?:anywhere(?: in the world)?|worldwide|world-wide|global(?:ly)?)(?:\s+only)?")
 ONLY = re.compile(r"(?i)\s+only$")
+_NO_PLACE = re.compile(r"(?i)(?:(?:fully|100\s?%)\s+)?remote(?:ly)?|(?:can\s+)?work(?:ing)?\s+from\s+home|wfh|home[- ]based|"
+                       r"telecommut\w*|other\b.*")
 # Lines that speak of the hiring process, the law or the perks, whatever section they stand in: an
 # equal-opportunity statement names no skill ('... marital status, pregnancy or disability'), nor does a
 # deadline, 'opportunities for personal development' or a run-on 'Job benefits: ... yoga'.
@@ -619,8 +621,12 @@ def remote_and_regions(stated: str | None, text: str, location: str, body: str =
                   else "Full" if _REMOTE_WORDS.search(lowered) or scope else "Hybrid" if _HOME_WORDS.search(lowered) else "None")
     if remote == "None":
         return remote, []
+    place = parse_place(location) if location.count(",") == 1 else None
+    if place is not None and place.city:  # 'New York, NY', 'Austin, Tx': one place, a city and its state
+        return remote, [location.strip()]
     parts = (part.strip() for part in re.split(r"[,;/|]|\bor\b", location))
-    regions = [ONLY.sub("", part) for part in parts if part and not ANYWHERE.fullmatch(part)]
+    # (a part that names no place says how or where not: 'Can Work from Home', 'remotely', 'Other (don’t specify)')
+    regions = [ONLY.sub("", part) for part in parts if part and not ANYWHERE.fullmatch(part) and not _NO_PLACE.fullmatch(part)]
     if remote == "Full" and not [region for region in regions if region.lower() != "remote"]:
         regions = regions_asked(body) or regions
     return remote, regions

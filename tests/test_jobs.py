@@ -886,3 +886,14 @@ def test_a_job_done_from_anywhere_is_remote_whatever_its_company_calls_itself(ma
     office = analyze_job({"id": "2", "title": "Recruiting Coordinator", "location": "Scottsdale, AZ",
                           "description": "A hybrid role: three days a week in our Scottsdale office"}, matcher)
     assert office.remote == "Hybrid"
+
+
+@pytest.mark.parametrize("location, regions", [
+    ("New York, NY", ["New York, NY"]),  # one place: a city and its state
+    ("Can Work from Home", []), ("remotely", []), ("Other (don’t specify)", []),  # how, or where not: no region
+    ("USA, CST (UTC-6)", ["USA", "CST (UTC-6)"]), ("Europe, UK", ["Europe", "UK"]),
+])
+def test_a_remote_jobs_regions_are_places(matcher, location, regions):
+    job = analyze_job({"id": "1", "title": "Support Engineer", "location": location, "remote": "Full",
+                       "description": "Help our customers."}, matcher)
+    assert job.meta.regions_allowed == regions
