@@ -182,6 +182,9 @@ class OccupationMatch:
 # is one job)
 _PARTS = re.compile(r"\s[-–|@]\s|\s*\|\s*|\sat\s|\scum\s|\s/\s*|/\s", re.I)
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# a piece that is only a grade, as job boards write one ('Executive – Marketing & Digital Communications', 'Business
+# Support - Executive'): no occupation of its own ('executive' had made them executive assistants)
+_RANK_ONLY = re.compile(r"(?:executives?|exec|officer|staff)")
 # An occupation of people in charge, by its preferred label, and the words by which a title puts someone in charge.
 _IN_CHARGE = re.compile(r"\b(?:manager|supervisor|director|head|chief|superintendent|foreman|forewoman|leader)\b", re.I)
 # Words the cleaning drops that change which job a title names ('Chief Executive Officer' is no 'executive officer')
@@ -425,6 +428,7 @@ class OccupationMatcher:
         # ESCO's chief marketing officer before it is a 'marketing officer' (a marketing assistant's other name)
         parts = [list(dict.fromkeys(title_parts(t, self._named_terms) + (
             title_parts(t, self._named_terms, keep_head=True) if _AT_THE_HEAD.search(t) else []))) for t in titles]
+        parts = [[part for part in row if not _RANK_ONLY.fullmatch(part)] or row for row in parts]
         flat = [part for row in parts for part in row]
         semantic = None
         if self._centroids is not None and flat:

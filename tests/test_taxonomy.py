@@ -1167,3 +1167,12 @@ def test_a_season_and_a_year_date_a_term_not_a_framework(matcher):
     ids = {m.skill.id for m in matcher.find("Group Presentation, Social Psychology, Spring 2014. Designed the research.")}
     assert "spring" not in ids
     assert "spring" in {m.skill.id for m in matcher.find("Backend in Java, Spring and Hibernate; Spring 2014 release")}
+
+
+def test_a_piece_of_a_title_that_is_only_a_grade_names_no_occupation():
+    """Job boards write a grade as a piece of the title: 'Executive – Marketing & Digital Communications' is no
+    executive assistant (it was, by the piece 'Executive')."""
+    marketing, fraud, alone = shared_occupation_matcher().normalize(
+        ["Executive – Marketing & Digital Communications", "Executive - Cards Risk & Fraud Control", "Executive"])
+    assert marketing.title == "marketing assistant" and fraud.title == "financial fraud examiner"
+    assert alone is not None  # a title that is a grade alone is still read
