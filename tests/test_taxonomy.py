@@ -1028,6 +1028,8 @@ def test_everyday_titles_name_their_trade_not_a_narrow_occupation_esco_gives_the
         "Stocker": "shelf filler",  # was a stock broker
         "Security Analyst": "ICT security engineer",  # was a consultant on terrorism and theft (ISCO 5414)
         "Field Service Engineer": "after-sales service technician",  # was a pipeline engineer
+        "Production Operator": "factory hand",  # was a leather production machine operator
+        "Production Worker": "factory hand",  # was a metal products assembler
     }
     occupations = shared_occupation_matcher()
     found = occupations.normalize([*expected, "Driver"])
