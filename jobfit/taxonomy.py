@@ -608,6 +608,17 @@ class SkillMatcher:
     def find(self, text: str) -> list[SkillMention]:
         return self.find_many([text])[0]
 
+    def listed(self, item: str) -> SkillEntry | None:
+        """The one technology an item of a skills list names when the item is its name as written and nothing else
+        ('Inventor', 'Acrobat', 'Go'): a name that needs technical company has it in a list of skills. Not an acronym,
+        which stands for too much ('TS' of a 'Technical Specialist(TS)' is no TypeScript)."""
+        if _ABBREVIATION.fullmatch(item.strip()) and len(item.strip()) > 1:
+            return None
+        key = tuple(alias_key(item).split())
+        written = " ".join(m.group() for m in tokens(item))
+        owners = list(dict.fromkeys(sid for sid, form in self._exact.get(key, ()) if form == written))
+        return self.taxonomy.skills[owners[0]] if len(owners) == 1 else None
+
     @cached_property
     def abilities(self):
         """Verb phrases linked to competences (jobfit.abilities), built on first use."""

@@ -4518,3 +4518,14 @@ def test_a_skills_list_run_into_the_schooling_beside_it_names_no_school_or_date_
     names = {s.name.lower() for s in skills} | {k.lower() for s in skills for k in s.keywords}
     assert {"c", "python", "maple", "gnuplot"} <= names
     assert not {"moscow state university", "present", "sep 2019"} & names
+
+
+def test_a_technology_named_alone_in_a_skills_list_of_technologies_is_that_technology(matcher):
+    """'Inventor' on a skills line of its own had stayed an unknown word: nothing beside it made it Autodesk's. A list
+    that names other technologies is that company; a list of qualities keeps 'Persuasion' a word."""
+    tools = "Dana Lee\ndana@example.com\nSKILLS\nMicrosoft Office\nVisio\nInventor\nLean Manufacturing\nMinitab\n"
+    skills = parse_resume(tools, matcher=matcher).skills
+    assert ("Autodesk Inventor", ["Inventor"]) in [(s.name, s.keywords) for s in skills]
+    assert matcher.listed("TS") is None and matcher.listed("Go").name == "Go"  # an acronym stands for too much
+    qualities = "Dana Lee\ndana@example.com\nSKILLS\nPersuasion\nNegotiation\nLeadership\n"
+    assert "Adobe Systems Adobe Persuasion" not in {s.name for s in parse_resume(qualities, matcher=matcher).skills}

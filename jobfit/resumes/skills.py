@@ -16,9 +16,10 @@ from jobfit.resumes.lexicon import FLUENCY, in_english
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import BULLET, Section, heading_of
 from jobfit.schema import NormalizedSkill, Skill
-from jobfit.taxonomy import TECH_CATEGORIES, SkillMatcher, tokens, wording
+from jobfit.taxonomy import TECH_CATEGORIES, SkillMatcher, SkillMention, tokens, wording
 from jobfit.text import EMAIL, blank, without_addresses
 
+LISTED_TECHNOLOGIES = 2  # technologies a resume's skills lists must name for a bare name there to be one too
 SKILL_YEARS = re.compile(r"\(\s*(?:(less than (?:1|one))|(\d+(?:\.\d+)?)\+?)\s*(?:years?|yrs?)\s*\)", re.I)
 _LEVEL_WORDS = r"expert|advanced|proficient|intermediate|beginner|basic|working knowledge|familiar"
 LEVELS = re.compile(rf"\b({_LEVEL_WORDS})\b", re.I)
@@ -302,6 +303,7 @@ def resume_skills(
                 entry.evidence.append(said)
             spans.setdefault(mention.skill.id, []).append(use)
     listed = [item for section in sections if section.name == "skills" for item in listed_items(section.lines)]
+    from_skills_section = len(listed)
     # 'Deutsch (Muttersprache)', 'Inglés (avanzado)': a language named in another language is read by its English name
     written: dict[str, str] = {}
     fluency: set[str] = set()  # a languages list's 'Excellent', 'Mother tongue', 'Beginners level': how well, no skill
@@ -323,7 +325,16 @@ def resume_skills(
     listed_found = matcher.find_many([item for item, _, _ in listed])
     unknown: list[Skill] = []
     seen = {w.lower() for s in normalized.values() for w in [s.name, *s.evidence]}
-    for (item, years, level), found in zip(listed, listed_found, strict=True):
+    # the technologies the skills lists name: two or more make a list's bare name that needs technical company the
+    # technology ('Microsoft Office / Visio / Inventor / Minitab'); a list of qualities keeps 'Persuasion' a word
+    listed_technologies = {m.skill.id for found in listed_found[:from_skills_section] for m in found
+                           if m.skill.category in TECH_CATEGORIES}
+    for k, ((item, years, level), found) in enumerate(zip(listed, listed_found, strict=True)):
+        if not found and k < from_skills_section and (named := matcher.listed(item)) is not None \
+                and len(listed_technologies - {named.id}) >= LISTED_TECHNOLOGIES:
+            normalized.setdefault(named.id, NormalizedSkill(id=named.id, name=named.name, category=named.category))
+            spans.setdefault(named.id, []).append(SkillUse("skills"))
+            found = [SkillMention(named, item, 0, len(item), 0.75, "context")]
         for mention in found:
             entry = normalized.get(mention.skill.id)
             if entry is None and item in written and mention.skill.type == "language":  # named in another language
