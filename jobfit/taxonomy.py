@@ -608,6 +608,10 @@ class SkillMatcher:
     def find(self, text: str) -> list[SkillMention]:
         return self.find_many([text])[0]
 
+    def names(self, phrase: str) -> bool:
+        """Whether the phrase, whole, is one of a skill's names ('time management'; not 'leadership management')."""
+        return any(m.how in ("alias", "exact") and m.start == 0 and m.end == len(phrase) for m in self.find(phrase))
+
     def listed(self, item: str) -> SkillEntry | None:
         """The one technology an item of a skills list names when the item is its name as written and nothing else
         ('Inventor', 'Acrobat', 'Go'): a name that needs technical company has it in a list of skills. Not an acronym,

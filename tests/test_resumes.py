@@ -4498,7 +4498,8 @@ def test_praised_skills_share_their_noun_and_a_shared_object_leaves_no_bare_verb
     text = ("Kim Park\nSUMMARY\nExcellent written and verbal communication skills. Strong organisational and interpersonal\n"
             "skills. Experience in planning, developing, and implementing network infrastructure solutions for clients.\n"
             "Experience in budgeting, scheduling and forecasting. Thorough knowledge of bond offerings, hedging and other\n"
-            "financial instruments. Sound managerial and computer skills. Strong analytical and problem solving skills.")
+            "financial instruments. Sound managerial and computer skills. Strong analytical and problem solving skills.\n"
+            "Possess excellent time and work management skills. Strong leadership and project management skills.")
     profile = parse_resume(text, matcher=matcher)
     names = {s.name for s in profile.skills}
     keywords = {k for s in profile.skills for k in s.keywords}
@@ -4508,6 +4509,8 @@ def test_praised_skills_share_their_noun_and_a_shared_object_leaves_no_bare_verb
     assert {"budgeting", "scheduling", "forecasting"} <= {k.lower() for k in keywords}  # a list of skills, each whole
     assert {"hedging", "computer skills"} <= {k.lower() for k in keywords}  # (no act and its object: 'other instruments')
     assert "analytical skills" in keywords and not {k for k in keywords if "analytical solving" in k}  # a noun shares nothing
+    # ... unless the two make a skill the taxonomy names so
+    assert "time management" in keywords and "leadership management" not in keywords
 
 
 def test_a_skills_list_run_into_the_schooling_beside_it_names_no_school_or_date_as_a_skill(matcher):

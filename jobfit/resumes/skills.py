@@ -4,7 +4,7 @@ languages sections, tool lines, enumerations and the lists prose introduces with
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -139,27 +139,32 @@ _NOT_LAST = frozenset("of the a an to for with in on at by about from into parti
                       "strong good".split())
 
 
-def cued(text: str) -> list[str]:
+def cued(text: str, named: Callable[[str], bool] = lambda phrase: False) -> list[str]:
     """The skills prose names after a skill word ("expertise in X, Y and Z") or before 'skills' ("strong X and Y
     skills"); a list ends at its first item longer than four words.
 
     Praised skills are read as the text says them, each with the noun the list shares: "excellent communication and
     interpersonal skills" names communication skills and interpersonal skills, "written and verbal communication skills"
-    written communication and verbal communication (an adjective alone, 'interpersonal' or 'written', is no skill). After a skill
+    written communication and verbal communication (an adjective alone, 'interpersonal' or 'written', is no skill), and
+    "excellent time and work management skills" time management, where `named` (a skill the taxonomy calls so) says
+    the shared noun makes one of the word before it ('leadership and project management' shares nothing). After a skill
     word, a lower-case word whose object comes later ("experience in planning, developing and implementing IT
     infrastructure solutions", "design and development of enterprise applications") names no skill of its own."""
     items = []
     for match in PRAISED.finditer(text):
         parts = [part.strip() for part in re.split(r",|\band\b|&|/", match.group(1)) if part.strip()]
         parts = [part for part in parts if part.lower() not in _NOT_FIRST]
-        # the adjectives just before a last part of several words that opens with one share its noun ('written and verbal
-        # communication'); a noun is its own skill ('analytical and problem solving': analytical skills, problem solving)
-        shared = len(parts)
-        if parts and " " in parts[-1] and _ADJECTIVE.search(parts[-1].split()[0]):
-            shared -= 1
-            while shared > 0 and " " not in parts[shared - 1] and _ADJECTIVE.search(parts[shared - 1]):
-                shared -= 1
+        # the single words just before a last part of several words share its noun when they are adjectives as its first
+        # word is ('written and verbal communication'), or make a skill with it ('time and work management'); else each
+        # is its own skill ('analytical and problem solving': analytical skills, problem solving)
         noun = " ".join(parts[-1].split()[1:]) if parts else ""  # ('quantitative and analytical problem solving')
+        adjectives = bool(parts) and _ADJECTIVE.search(parts[-1].split()[0]) is not None
+        shared = len(parts)
+        if parts and " " in parts[-1]:
+            shared -= 1
+            while shared > 0 and " " not in parts[shared - 1] and (
+                    _ADJECTIVE.search(parts[shared - 1]) if adjectives else named(f"{parts[shared - 1]} {noun}")):
+                shared -= 1
         items += [part if " " in part else f"{part} {noun}" if k >= shared and k < len(parts) - 1 else f"{part} skills"
                   for k, part in enumerate(parts)]
     for match in CUED.finditer(text):
@@ -320,7 +325,8 @@ def resume_skills(
     listed += [(item, None, None) for section in sections if section.name not in ("skills", "header")
                for item in enumerated(" ".join(line for line in section.lines if line))]
     # skills prose names: "expertise in Oracle Forms and report generation", "strong analytical and writing skills"
-    praised = [item for section in sections for item in cued(" ".join(BULLET.sub("", line) for line in section.lines if line))]
+    praised = [item for section in sections
+               for item in cued(" ".join(BULLET.sub("", line) for line in section.lines if line), matcher.names)]
     listed += [(item, None, None) for item in praised]
     listed_found = matcher.find_many([item for item, _, _ in listed])
     unknown: list[Skill] = []
