@@ -92,14 +92,14 @@ OFFER_HEADING = re.compile(
 )
 # A location that names no place of work but where a remote job may be done from, as remote job boards write it:
 # 'Anywhere in the World', 'Worldwide', 'USA Only', 'European timezones'. Anywhere is no restriction (no regions).
-REMOTE_SCOPE = re.compile(r"(?i)\b(?:anywhere|worldwide|world-wide|global(?:ly)?|only|time\s*zones?|(?:utc|gmt)(?:\s*[+-]\s*\d+)?|"
-                          r"work(?:ing)? from home|wfh|home[- ]based|telecommut\w*)\b")
+_HOME_BASED = r"(?:can\s+)?work(?:ing)?\s+from\s+home|wfh|home[- ]based|telecommut\w*"
+REMOTE_SCOPE = re.compile(rf"(?i)\b(?:anywhere|worldwide|world-wide|global(?:ly)?|only|time\s*zones?|(?:utc|gmt)(?:\s*[+-]\s*\d+)?|"
+                          rf"{_HOME_BASED})\b")
 # two regions of continents ('LATAM, Europe', 'Americas, Europe, Israel'): no one commutes to them
 CONTINENT = re.compile(r"(?i)\b(?:emea|apac|latam|americas|europe|asia|africa|oceania|middle east|(?:north(?:ern)?|south(?:ern)?|latin) america)\b")
 ANYWHERE = re.compile(r"(?i)(?:anywhere(?: in the world)?|worldwide|world-wide|global(?:ly)?)(?:\s+only)?")
 ONLY = re.compile(r"(?i)\s+only$")
-_NO_PLACE = re.compile(r"(?i)(?:(?:fully|100\s?%)\s+)?remote(?:ly)?|(?:can\s+)?work(?:ing)?\s+from\s+home|wfh|home[- ]based|"
-                       r"telecommut\w*|other\b.*")
+_NO_PLACE = re.compile(rf"(?i)(?:(?:fully|100\s?%)\s+)?remote(?:ly)?|{_HOME_BASED}|other\b.*")
 # Lines that speak of the hiring process, the law or the perks, whatever section they stand in: an
 # equal-opportunity statement names no skill ('... marital status, pregnancy or disability'), nor does a
 # deadline, 'opportunities for personal development' or a run-on 'Job benefits: ... yoga'.
@@ -610,11 +610,11 @@ def remote_and_regions(stated: str | None, text: str, location: str, body: str =
     remote = stated
     if remote not in ("Full", "Hybrid", "None"):
         lowered = f"{text} {location}".lower()
-        scope = REMOTE_SCOPE.search(location) or len(CONTINENT.findall(location)) >= 2
+        continents = len(CONTINENT.findall(location)) >= 2
+        scope = REMOTE_SCOPE.search(location) or continents
         # a job done from anywhere in the world, or from two continents, has no office to come in to: it is remote
         # whatever else its text calls the company ('a Hybrid Remote Company' under 'Anywhere in the World')
-        everywhere = any(ANYWHERE.fullmatch(part.strip()) for part in re.split(r"[,;/|()–—-]|\bor\b", location)) \
-            or len(CONTINENT.findall(location)) >= 2
+        everywhere = continents or any(ANYWHERE.fullmatch(part.strip()) for part in re.split(r"[,;/|()–—-]|\bor\b", location))
         lowered = _NO_REMOTE.sub(" ", lowered)
         remote = ("Full" if everywhere
                   else "Hybrid" if _HYBRID_WORDS.search(lowered) or SPLIT_WEEK.search(lowered)

@@ -477,6 +477,8 @@ _AFTER_HEAD = frozenset({"of", "in", "with", "and", "or", "that", "which", "to",
                          "was", "has", "have", "we", "i", "you", "they"})
 _SETTLED = {"document": "context", "trade": "alias"}  # what a mention the whole document decides on is, once kept
 _FUZZY_CUTOFF = 90  # rapidfuzz ratio for a misspelt technology name
+# how sure a mention is, by how it was found (`SkillMention.how`)
+_CONFIDENCE = {"alias": 0.9, "exact": 0.9, "context": 0.75, "document": 0.75, "trade": 0.9, "fuzzy": 0.6, "trait": 0.75}
 _SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter"})  # a season and a year date a term: 'Spring 2014'
 _YEAR_AFTER = re.compile(r"[\s,]*(?:'\d\d|(?:19|20)\d\d)\b")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
@@ -612,7 +614,7 @@ class SkillMatcher:
         """Whether the phrase, whole, is one of a skill's names ('time management'; not 'leadership management')."""
         return any(m.how in ("alias", "exact") and m.start == 0 and m.end == len(phrase) for m in self.find(phrase))
 
-    def listed(self, item: str) -> SkillEntry | None:
+    def listed(self, item: str) -> SkillMention | None:
         """The one technology an item of a skills list names when the item is its name as written and nothing else
         ('Inventor', 'Acrobat', 'Go'): a name that needs technical company has it in a list of skills. Not an acronym,
         which stands for too much ('TS' of a 'Technical Specialist(TS)' is no TypeScript)."""
@@ -621,7 +623,9 @@ class SkillMatcher:
         key = tuple(alias_key(item).split())
         written = " ".join(m.group() for m in tokens(item))
         owners = list(dict.fromkeys(sid for sid, form in self._exact.get(key, ()) if form == written))
-        return self.taxonomy.skills[owners[0]] if len(owners) == 1 else None
+        if len(owners) != 1:
+            return None
+        return SkillMention(self.taxonomy.skills[owners[0]], item, 0, len(item), _CONFIDENCE["context"], "context")
 
     @cached_property
     def abilities(self):
@@ -943,7 +947,6 @@ class SkillMatcher:
             words = {c[0] for c in elided}
             candidates = sorted([c for c in candidates if c[0] not in words] + elided)
         mentions = []
-        confidence = {"alias": 0.9, "exact": 0.9, "context": 0.75, "document": 0.75, "trade": 0.9, "fuzzy": 0.6, "trait": 0.75}
 
         def everyday(start: int, end: int, sid: str) -> bool:  # one of the skill's `in_context` words
             return end - start == 1 and keys[start] in skills[sid].in_context
@@ -974,7 +977,7 @@ class SkillMatcher:
             elif not self._stands_alone(text, found, start, end, skills[sid]):
                 continue
             span_start, span_end = found[start].start(), found[end - 1].end()
-            mentions.append(SkillMention(skills[sid], text[span_start:span_end], span_start, span_end, confidence[how], how,
+            mentions.append(SkillMention(skills[sid], text[span_start:span_end], span_start, span_end, _CONFIDENCE[how], how,
                                          senses.get(start, ())))
         return mentions
 

@@ -4529,6 +4529,6 @@ def test_a_technology_named_alone_in_a_skills_list_of_technologies_is_that_techn
     tools = "Dana Lee\ndana@example.com\nSKILLS\nMicrosoft Office\nVisio\nInventor\nLean Manufacturing\nMinitab\n"
     skills = parse_resume(tools, matcher=matcher).skills
     assert ("Autodesk Inventor", ["Inventor"]) in [(s.name, s.keywords) for s in skills]
-    assert matcher.listed("TS") is None and matcher.listed("Go").name == "Go"  # an acronym stands for too much
+    assert matcher.listed("TS") is None and matcher.listed("Go").skill.name == "Go"  # an acronym stands for too much
     qualities = "Dana Lee\ndana@example.com\nSKILLS\nPersuasion\nNegotiation\nLeadership\n"
     assert "Adobe Systems Adobe Persuasion" not in {s.name for s in parse_resume(qualities, matcher=matcher).skills}

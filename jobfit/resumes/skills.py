@@ -16,7 +16,7 @@ from jobfit.resumes.lexicon import FLUENCY, in_english
 from jobfit.resumes.places import parse_place
 from jobfit.resumes.sections import BULLET, Section, heading_of
 from jobfit.schema import NormalizedSkill, Skill
-from jobfit.taxonomy import TECH_CATEGORIES, SkillMatcher, SkillMention, tokens, wording
+from jobfit.taxonomy import TECH_CATEGORIES, SkillMatcher, tokens, wording
 from jobfit.text import EMAIL, blank, without_addresses
 
 LISTED_TECHNOLOGIES = 2  # technologies a resume's skills lists must name for a bare name there to be one too
@@ -171,17 +171,19 @@ def cued(text: str, named: Callable[[str], bool] = lambda phrase: False) -> list
         parts: list[str | None] = []  # the list's parts in order, None for one that names no skill
         shared = False  # the list ends with an act and its object ('implementing IT infrastructure solutions', 'development
         # of enterprise applications'), which the single words just before it share ('planning, developing, and')
+        ran_on = False  # the list ended where prose went on past a part of more than four words
         for part in _LIST_PARTS.split(match.group(1)):
             words = _LEAD.sub("", part.strip(" -/")).split()
             if not words:
                 continue  # (between ', and')
             shared = len(words) > 1 and words[0].islower() and (words[0].endswith("ing") or words[1] == "of")
             if len(words) > 4:
+                ran_on = True
                 break
             named = words and words[0].lower() not in _NOT_FIRST and words[-1].lower() not in _NOT_LAST \
                 and re.search(r"[A-Za-z]{3}", " ".join(words))
             parts.append(" ".join(words) if named else None)
-        end = len(parts) - (0 if shared and len(words) > 4 else 1)  # the parts before the act that ends the list
+        end = len(parts) - (0 if shared and ran_on else 1)  # the parts before the act that ends the list
         while shared and end > 0 and parts[end - 1] and " " not in parts[end - 1] and parts[end - 1].islower():
             end -= 1
             parts[end] = None
@@ -336,11 +338,12 @@ def resume_skills(
     listed_technologies = {m.skill.id for found in listed_found[:from_skills_section] for m in found
                            if m.skill.category in TECH_CATEGORIES}
     for k, ((item, years, level), found) in enumerate(zip(listed, listed_found, strict=True)):
-        if not found and k < from_skills_section and (named := matcher.listed(item)) is not None \
-                and len(listed_technologies - {named.id}) >= LISTED_TECHNOLOGIES:
+        if not found and k < from_skills_section and (bare := matcher.listed(item)) is not None \
+                and len(listed_technologies - {bare.skill.id}) >= LISTED_TECHNOLOGIES:
+            named = bare.skill
             normalized.setdefault(named.id, NormalizedSkill(id=named.id, name=named.name, category=named.category))
             spans.setdefault(named.id, []).append(SkillUse("skills"))
-            found = [SkillMention(named, item, 0, len(item), 0.75, "context")]
+            found = [bare]
         for mention in found:
             entry = normalized.get(mention.skill.id)
             if entry is None and item in written and mention.skill.type == "language":  # named in another language
