@@ -50,7 +50,9 @@ def synthetic(n_profiles: int, n_jobs: int, seed: int = 7) -> Synthetic:
     jobs = {f"j{i}": JobPosting.model_validate(dict(
         id=f"j{i}", title=occupations[k].title, location=CITIES[i % len(CITIES)] if i % 3 else None,
         remote="Full" if i % 3 == 0 else "None",
-        meta=dict(tenant=None if i % 10 else TENANTS[i % 3], required_skills=skills(occupations[k], 6),
+        # one posting in five asks two of its skills as alternatives ('Go or Java'), as a fifth of the shared feeds' do
+        meta=dict(tenant=None if i % 10 else TENANTS[i % 3], required_skills=(required := skills(occupations[k], 6)),
+                  alternatives=[[s["id"] for s in required[:2]]] if i % 5 == 0 and len(required) > 2 else [],
                   preferred_skills=skills(occupations[k], 3), seniority=LEVELS[i % 6] if i % 2 else None,
                   years_required=float(i % 8) or None, education_level=EDUCATION_LEVELS[i % 6] if i % 4 == 0 else None,
                   salary=dict(annualized_min=45000.0 + 1000 * (i % 70), annualized_max=60000.0 + 1000 * (i % 70),

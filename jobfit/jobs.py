@@ -20,7 +20,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "17"
+ANALYSIS_VERSION = "18"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -396,6 +396,61 @@ def expiry(raw: dict, ttl_days: int = DEFAULT_TTL_DAYS) -> str | None:
         return None
 
 
+# What joins skills of which one is enough: 'Go or Java', 'React, Vue, or Angular', 'AWS and/or GCP'
+_ONE_OF_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and\s*/\s*)?or\s*)?", re.I)
+_OR = re.compile(r"\bor\b", re.I)
+
+
+def one_of_groups(line: str, mentions: list) -> list[list[str]]:
+    """The skills a line names as alternatives, one of which is enough ('3+ years with Go or Java', 'a frontend
+    framework such as React, Vue, or Angular', 'AWS and/or GCP'): runs of skills joined by nothing but commas and 'or',
+    an 'or' among the joins, as skill ids in order. Any other word ends a run: in 'Python, SQL and Go or Rust' only Go
+    and Rust are alternatives."""
+    groups, run, joins = [], [], []
+
+    def close() -> None:
+        ids = list(dict.fromkeys(m.skill.id for m in run))
+        if len(ids) > 1 and any(_OR.search(join) for join in joins):
+            groups.append(ids)
+
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if run and m.start < run[-1].end:
+            continue  # inside the skill before it
+        between = line[run[-1].end:m.start] if run else ""
+        if run and _ONE_OF_JOIN.fullmatch(between):
+            run.append(m)
+            joins.append(between)
+            continue
+        close()
+        run, joins = [m], []
+    close()
+    return groups
+
+
+def _alternatives(one_of: list[tuple[dict, list[str]]], required: dict, preferred: dict, alone_required: set[str],
+                  alone_preferred: set[str]) -> list[list[str]]:
+    """The posting's groups of alternative skills, from the groups its lines name (`one_of_groups`). Groups that share
+    a skill are one. A group with a skill the posting also asks on its own is no group: 'Backend Engineer (Go)' asking
+    for 'Go or Java' asks for Go, and Java, which would have done, becomes preferred."""
+    merged: list[tuple[dict, list[str]]] = []
+    for target, ids in one_of:
+        for k, (other_target, other) in enumerate(merged):
+            if set(ids) & set(other):
+                merged[k] = (required if required in (target, other_target) else preferred, list(dict.fromkeys(other + ids)))
+                break
+        else:
+            merged.append((target, ids))
+    out = []
+    for target, ids in merged:
+        if target is required and alone_required & set(ids):
+            for sid in ids:
+                if sid not in alone_required and sid in required:
+                    preferred.setdefault(sid, required.pop(sid))
+        elif not (alone_required | (alone_preferred if target is preferred else set())) & set(ids):
+            out.append(ids)
+    return out
+
+
 def _add(target: dict[str, NormalizedSkill], found: list) -> None:
     for skill, said in found:
         entry = target.setdefault(skill.id, NormalizedSkill(id=skill.id, name=skill.name, category=skill.category))
@@ -445,6 +500,8 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
              (title, *_sentences_apart(description.split("\n")), *raw.get("qualifications", []), *raw.get("responsibilities", []))]
     in_preferred_block = in_offer_block = False
     clauses: list[tuple[dict, object, str]] = []
+    one_of: list[tuple[dict, list[str]]] = []  # (target, skill ids of which one is enough), line by line
+    alone: dict[int, set[str]] = {id(required): set(), id(preferred): set()}  # the skills each asks outside any such group
     asking: list[str] = []  # the lines outside what the employer offers or says about itself
     for n, (line, mentions) in enumerate(zip(lines, matcher.find_many(lines), strict=True)):
         heading = _is_heading(line)
@@ -463,6 +520,9 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             if not line.strip():
                 continue
         target = preferred if (in_preferred_block or PREFERRED.search(line)) else required
+        groups = one_of_groups(line, mentions)
+        one_of += [(target, group) for group in groups]
+        grouped = {sid for group in groups for sid in group}
         found = [(m.skill, wording(line, m)) for m in mentions]
         for compound in SLASHED.finditer(line):  # 'C#/.NET', 'Unix/Linux': the posting's wording keeps the pair
             found += [(m.skill, compound.group().rstrip(".")) for m in mentions if compound.start() <= m.start and m.end <= compound.end()]
@@ -480,9 +540,11 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
                             if start <= m.start and m.end <= end and end - start > len(m.text) + 3
                             and m.skill.type != "language"]
         _add(target, found)
+        alone[id(target)].update(skill.id for skill, _ in found if skill.id not in grouped)
     for (target, skill, clause), action in zip(clauses, matcher.abilities.asks_action([c[2] for c in clauses]), strict=True):
         if action:
             _add(target, [(skill, clause)])
+    alternatives = _alternatives(one_of, required, preferred, alone[id(required)], alone[id(preferred)])
     for skill_id in list(preferred):
         if skill_id in required:
             del preferred[skill_id]
@@ -534,6 +596,8 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             regions_allowed=regions,
             required_skills=list(required.values()),
             preferred_skills=list(preferred.values()),
+            alternatives=[group for group in alternatives if all(sid in required for sid in group)
+                          or all(sid in preferred for sid in group)],
             taxonomy_version=matcher.taxonomy.version,
             confidence={"skills": 0.7 if required else 0.0, "salary": 0.95 if salary else 0.0, "occupation": 0.0},
         ),

@@ -205,8 +205,21 @@ class JobMeta(_Model):
     regions_allowed: list[str] = Field(default_factory=list)  # where a remote or hybrid job may be done from
     required_skills: list[NormalizedSkill] = Field(default_factory=list)
     preferred_skills: list[NormalizedSkill] = Field(default_factory=list)
+    # skill ids of which one is enough ('Go or Java'), each group all required or all preferred
+    alternatives: list[list[str]] = Field(default_factory=list)
     taxonomy_version: str | None = None
     confidence: dict[str, float] = Field(default_factory=dict)
+
+    def asks(self) -> list[tuple[NormalizedSkill, ...]]:
+        """What the posting asks, a skill or a group of alternatives ('Go or Java') at a time: the required, then the
+        preferred ones not required."""
+        required = {s.id for s in self.required_skills}
+        asked = self.required_skills + [s for s in self.preferred_skills if s.id not in required]
+        if not self.alternatives:
+            return [(s,) for s in asked]
+        skills = {s.id: s for s in asked}
+        group_of = {sid: tuple(g for g in group if g in skills) for group in self.alternatives for sid in group}
+        return [tuple(skills[g] for g in ids) for ids in dict.fromkeys(group_of.get(sid, (sid,)) for sid in skills)]
 
 
 class JobPosting(_Model):

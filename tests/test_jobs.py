@@ -230,6 +230,24 @@ def test_analysis_separates_required_and_preferred(matcher):
     assert [s.name for s in job.skills if s.level == "required"] == ["Python", "PostgreSQL"]
 
 
+def test_skills_joined_by_or_are_alternatives_one_of_which_is_enough(matcher):
+    job = analyze_job({"id": "j", "title": "Software Engineer", "description": (
+        "Requirements:\n- 3+ years of experience with Go or Java\n- You know Python, SQL and Docker or Kubernetes\n"
+        "- A frontend framework such as React, Vue, or Angular\nNice to have:\n- AWS and/or GCP")}, matcher)
+    assert job.meta.alternatives == [["go", "java"], ["docker", "kubernetes"], ["react", "vue", "angular"], ["aws", "gcp"]]
+    assert {"python", "sql", "go", "java", "react"} <= {s.id for s in job.meta.required_skills}  # each still asked
+    assert {s.id for s in job.meta.preferred_skills} == {"aws", "gcp"}
+
+
+def test_an_alternative_the_posting_also_asks_on_its_own_is_what_it_asks(matcher):
+    """'Backend Engineer (Go)' asking for 'Go or Java' asks for Go; Java would have done, so it is a plus."""
+    job = analyze_job({"id": "j", "title": "Backend Engineer (Go)", "description":
+                       "Requirements:\n- 3+ years of experience with Go or Java"}, matcher)
+    assert job.meta.alternatives == []
+    assert "go" in {s.id for s in job.meta.required_skills}
+    assert [s.id for s in job.meta.preferred_skills] == ["java"]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -137,7 +137,7 @@ def test_llm_reranks_the_best_matches_and_explains_them_or_leaves_them_be(matche
     profile = parse_resume("Robin Stub\nrobin@example.com\nData Engineer\nExperience\nData Engineer at Flow | 2019 - 2024\n"
                            "- Python and SQL pipelines", matcher=matcher)
     jobs = {j["id"]: analyze_job(j, matcher) for j in (
-        {"id": "data", "title": "Data Engineer", "description": "Requirements:\n- Python\n- SQL"},
+        {"id": "data", "title": "Data Engineer", "description": "Requirements:\n- Python or Scala\n- SQL"},
         {"id": "nurse", "title": "Registered Nurse", "description": "Requirements:\n- Nursing"})}
     vectors = np.array([[1.0, 0.0]], np.float32)
     rules = Matcher.build({"p": profile}, vectors, jobs, np.array([[0.9, 0.44], [0.6, 0.8]], np.float32),
@@ -155,6 +155,7 @@ def test_llm_reranks_the_best_matches_and_explains_them_or_leaves_them_be(matche
         assert nurse.reasons[-1] == "The model's view (stub-model): Cared for patients for years."
         assert budget.calls == 1 and budget.spent_usd == pytest.approx((120 * 1 + 80 * 2) / 1e6)
         assert server.requests[0]["response_format"]["type"] == "json_schema"
+        assert "Required: Python or Scala, SQL" in server.requests[0]["messages"][-1]["content"]  # as the posting asks
         rerank(client_for(server), "stub-model", profile, rules, jobs, budget, top=2, cache_dir=tmp_path)
         assert len(server.requests) == 1  # the same question is answered from the cache
         for mode in ("invalid", "fail"):  # any failure: the rule-based matches, untouched

@@ -181,6 +181,36 @@ def test_a_posting_that_reads_like_every_resume_does_not_top_every_list():
     assert j.tolist() == (np.arange(n) + 1).tolist()  # each resume's own posting first, not the generic one
 
 
+def test_one_of_alternatives_the_posting_names_is_enough(matcher):
+    """'3+ years with Go or Java': a Java developer has what the posting asks, as a Go developer does; one with neither
+    misses one skill, said as the posting says it."""
+    job = analyze_job({"id": "j", "title": "Software Engineer", "description":
+                       "Requirements:\n- 3+ years of experience with Go or Java\n- PostgreSQL"}, matcher)
+    resume = "Sam Example\nExperience\nDev at X | 2018 - 2024\nSkills\n{}"
+    java, go, neither = (parse_resume(resume.format(skills), matcher=matcher) for skills in
+                         ("Java, PostgreSQL", "Go, PostgreSQL", "PostgreSQL, Excel"))
+    with_java, with_go, without = (one_pair(matcher, profile, job, 0.3) for profile in (java, go, neither))
+    assert with_java.components["skills"].score == with_go.components["skills"].score == 100.0
+    assert "Has 2 of 2 required skills: Java, PostgreSQL." in with_java.reasons
+    assert with_java.missing_skills == [] and "Java" in with_java.matched_skills
+    assert without.components["skills"].score == 50.0  # PostgreSQL, half of what is asked
+    assert without.missing_skills == ["Go or Java"]
+    assert "Missing required skills: Go or Java." in without.reasons
+
+
+def test_a_posting_s_typical_candidate_counts_its_alternatives_once(matcher):
+    """Of six candidates who all know Java, none stands out on a posting asking 'Go or Java': the typical candidate
+    covers it wholly too, as the posting's skills component is measured against it."""
+    profiles = {f"p{n}": parse_resume(f"Name {n}\nExperience\nDev at X | 2018 - 2024\nSkills\nJava, PostgreSQL", matcher=matcher)
+                for n in range(6)}
+    job = analyze_job({"id": "j", "title": "Software Engineer", "description":
+                       "Requirements:\n- Go or Java\n- PostgreSQL"}, matcher)
+    built = Matcher.build(profiles, unit([[1, 0]] * 6), {"j": job}, unit([[1, 0]]), matcher.taxonomy)
+    [match] = built.for_profiles(np.array([0]), top_n=1)
+    assert "Covers 100% of what the posting asks, as much as its typical candidate (100%)." in match.reasons
+    assert match.components["skills"].score == 50.0
+
+
 def test_skills_every_resume_lists_do_not_make_a_posting_fit_everyone(matcher):
     """A posting asking what every resume lists is covered wholly by everyone: covering it says nothing of fit, while
     covering most of a specialist posting that the others miss does. The vectors are the same, so only skills differ."""
@@ -337,7 +367,9 @@ def test_a_postings_side_grown_from_kept_rows_scores_as_one_built_from_every_pos
     from jobfit.matching.scoring import JobSide
 
     casey = parse_resume(RESUME, matcher=matcher, tenant="t1")
-    jobs = {j["id"]: analyze_job(j, matcher) for j in (DATA_JOB, NURSE_JOB, {**DATA_JOB, "id": "data2", "title": "Data Analyst"})}
+    jobs = {j["id"]: analyze_job(j, matcher) for j in (DATA_JOB, NURSE_JOB, {
+        **DATA_JOB, "id": "data2", "title": "Data Analyst", "description": DATA_JOB["description"] + "\n- Scala or Java"})}
+    assert jobs["data2"].meta.alternatives  # the groups of alternatives travel with their rows too
     index = {sid: n for n, sid in enumerate(matcher.taxonomy.skills)}
     whole = JobSide(jobs, index)
     kept = JobSide({"nurse": jobs["nurse"], "data": jobs["data"]}, index).take([1])  # "data" kept from an earlier run

@@ -77,7 +77,8 @@ def _profile_brief(profile: Profile) -> str:
 
 
 def _job_brief(match: Match, job: JobPosting) -> str:
-    required = ", ".join(s.name for s in job.meta.required_skills[:20])
+    required_ids = {s.id for s in job.meta.required_skills}
+    required = ", ".join([" or ".join(s.name for s in ask) for ask in job.meta.asks() if ask[0].id in required_ids][:20])
     parts = ", ".join(f"{name} {c.score:.0f}" for name, c in match.components.items())
     return f"job_id: {job.id}\nTitle: {job.title}\nRequired: {required or '-'}\nRule-based components: {parts}"
 

@@ -1,7 +1,8 @@
 """The full, explained score of profile-posting pairs, vectorized over many pairs at once.
 
 Components (each 0-100): skills (how much more of the posting's skills, by taxonomy closeness with required
-weighing twice preferred, the candidate covers than the posting's typical candidate does), title (how much
+weighing twice preferred and a group of alternatives such as 'Go or Java' counting once, as far as its best covered
+member, the candidate covers than the posting's typical candidate does), title (how much
 closer the candidate's title reads to the posting's title than to a typical posting's), experience
 (years or seniority asked), education (level asked), location (remote, same city), semantic (how much
 closer the resume reads to the posting than the posting's typical candidate does). The total is their
@@ -34,7 +35,7 @@ LEVELS = ["internship", "entry", "associate", "mid-senior", "director", "executi
 EDUCATION_LEVELS = ["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
 REQUIRED_WEIGHT, PREFERRED_WEIGHT = 2.0, 1.0
 # Bump when a change here changes the scores: the matches already stored are all scored again.
-SCORING_VERSION = "2"
+SCORING_VERSION = "3"
 # A posting whose title is for beginners ('Junior Python Developer', 'Graduate Trainee') is one a senior is past:
 # the years it asks ('1+ years') are no ceiling, the title is. 'Assistant' names occupations ('Legal Assistant').
 FOR_BEGINNERS = re.compile(r"\b(?:junior|jr|intern|internship|trainee|apprentice|graduate|entry[- ]level)\b", re.I)
@@ -252,6 +253,7 @@ class JobSide:
         self.pay_currency = np.array([s.currency or "" if s else "" for s in offered], dtype=str)
         self.pay_offered_usd = _in_usd(self.pay_offered, self.pay_currency)
         rows, cols, vals = [], [], []
+        group_rows, group_cols, group_numbers = [], [], []
         for i, job in enumerate(jobs.values()):
             wanted: dict[str, float] = {}
             for skill in job.meta.preferred_skills:
@@ -263,8 +265,18 @@ class JobSide:
                     rows.append(i)
                     cols.append(skill_index[sid])
                     vals.append(weight)
-        self.wanted = sp.csr_matrix((vals, (rows, cols)), shape=(len(self.ids), len(skill_index)), dtype=np.float32)
-        self.wanted_total = np.asarray(self.wanted.sum(axis=1)).ravel()
+            for number, group in enumerate(job.meta.alternatives, start=1):
+                members = [skill_index[sid] for sid in group if sid in skill_index and sid in wanted]
+                group_rows += [i] * len(members)
+                group_cols += members
+                group_numbers += [number] * len(members)
+        shape = (len(self.ids), len(skill_index))
+        self.wanted = sp.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float32)
+        # one_of[i, skill]: the number (from 1) of the group of alternatives posting i lists the skill in ('Go or Java'):
+        # a group counts as one skill of its weight, covered as far as its best covered member is
+        self.one_of = sp.csr_matrix((group_numbers, (group_rows, group_cols)), shape=shape, dtype=np.int32)
+        self.wanted_total = (np.asarray(self.wanted.sum(axis=1)).ravel()
+                             - Alternatives.of(self, np.arange(len(self.ids))).extra_weight(len(self.ids))).astype(np.float32)
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "jobs": {}, "fetch": None}
@@ -319,6 +331,58 @@ def _job_place(job: JobPosting) -> str:
 
 
 @dataclass
+class Alternatives:
+    """The groups of alternatives ('Go or Java', `JobSide.one_of`) of the postings of some pairs. Entry n is skill column
+    `cols[n]` of pair `pair[n]`'s posting; group g belongs to pair `group_pair[g]`, weighs `group_weight[g]` and holds
+    the entries `slots[g]` (padded with len(cols), an entry that covers nothing)."""
+
+    pair: np.ndarray
+    cols: np.ndarray
+    group_pair: np.ndarray
+    group_weight: np.ndarray
+    slots: np.ndarray
+
+    @classmethod
+    def of(cls, jobs: JobSide, j: np.ndarray) -> Alternatives:
+        """The groups of the postings of rows `j` (a row per pair: pair k is posting j[k])."""
+        members = jobs.one_of[j].tocoo()
+        k, cols, number = members.row.astype(np.int64), members.col.astype(np.int64), members.data.astype(np.int64)
+        order = np.lexsort((number, k))
+        k, cols, number = k[order], cols[order], number[order]
+        first = np.flatnonzero(np.r_[True, (np.diff(k) != 0) | (np.diff(number) != 0)]) if len(k) else np.zeros(0, dtype=np.int64)
+        sizes = np.diff(np.r_[first, len(k)])
+        group = np.repeat(np.arange(len(first)), sizes)
+        slots = np.full((len(first), int(sizes.max()) if len(sizes) else 0), len(k), dtype=np.int64)
+        slots[group, np.arange(len(k)) - first[group]] = np.arange(len(k))
+        weight = np.asarray(jobs.wanted[j[k[first]], cols[first]], dtype=np.float32).ravel() if len(k) else np.zeros(0, np.float32)
+        return cls(k, cols, k[first], weight, slots)
+
+    def extra_weight(self, n_pairs: int) -> np.ndarray:
+        """Per pair, the weight its postings' groups count beyond one member each: a group counts once."""
+        sizes = (self.slots < len(self.cols)).sum(axis=1)
+        return np.bincount(self.group_pair, self.group_weight * (sizes - 1), minlength=n_pairs)
+
+    def gain(self, cover: np.ndarray, n_pairs: int) -> np.ndarray:
+        """Per pair, what its postings' groups add to the weighted sum of the skills covered, given each entry's `cover`
+        (a value per entry, or a row per entry with a column per profile): a group's weight times its best member's
+        cover, less its members' weighted covers, which that sum counted."""
+        cover = np.asarray(cover, dtype=np.float32)
+        if not len(self.group_pair):
+            return np.zeros((n_pairs,) + cover.shape[1:], dtype=np.float32)
+        padded = np.concatenate([cover, np.zeros((1,) + cover.shape[1:], dtype=np.float32)])
+        best = padded[self.slots[:, 0]]
+        total = best.copy()
+        for slot in self.slots.T[1:]:  # a slot at a time over every group: a group has few members
+            member = padded[slot]
+            np.maximum(best, member, out=best)
+            total += member
+        gain = self.group_weight.reshape((-1,) + (1,) * (cover.ndim - 1)) * (best - total)
+        to_pair = sp.csr_matrix((np.ones(len(self.group_pair), dtype=np.float32), (self.group_pair, np.arange(len(self.group_pair)))),
+                                shape=(n_pairs, len(self.group_pair)))
+        return np.asarray(to_pair @ gain)
+
+
+@dataclass
 class PairScores:
     """Component scores of many pairs: `profile[k]`, `job[k]` index the sides' rows."""
 
@@ -348,13 +412,17 @@ class Coverage:
         it topped the lists of candidates it fits no better than anyone."""
         mean, std = np.full(len(jobs.ids), np.nan), np.full(len(jobs.ids), np.nan)
         for rows, cols in typical_pools(profiles.tenants, jobs.tenants, seed):
-            cover = profiles.cover_matrix[rows]
+            by_skill = profiles.cover_matrix[rows].T.tocsr()  # a row per skill, a column per profile of the pool
             for start in range(0, len(cols), chunk):
                 part = cols[start:start + chunk]
-                share = (cover @ jobs.wanted[part].T).toarray() / np.maximum(jobs.wanted_total[part], 1e-9)
-                mean[part] = share.mean(0)
+                covered = (jobs.wanted[part] @ by_skill).toarray()  # a row per posting
+                alternatives = Alternatives.of(jobs, part)
+                if len(alternatives.cols):  # the pool's profiles at once, a column each
+                    covered += alternatives.gain(by_skill[alternatives.cols].toarray(), len(part))
+                share = covered / np.maximum(jobs.wanted_total[part], 1e-9)[:, None]
+                mean[part] = share.mean(1)
                 # pooled with a prior spread as if PRIOR_PROFILES more profiles were measured, as the typical similarity is
-                spread = (len(rows) * share.var(0) + PRIOR_PROFILES * COVERAGE_PRIOR_STD ** 2) / (len(rows) + PRIOR_PROFILES)
+                spread = (len(rows) * share.var(1) + PRIOR_PROFILES * COVERAGE_PRIOR_STD ** 2) / (len(rows) + PRIOR_PROFILES)
                 std[part] = np.maximum(np.sqrt(spread), 0.01)
         return cls(mean, std)
 
@@ -368,6 +436,9 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     p, j = np.asarray(p, dtype=np.int64), np.asarray(j, dtype=np.int64)
     title = titles.score(p, j) if titles is not None else np.full(len(p), 50.0)
     covered = np.asarray(profiles.cover_matrix[p].multiply(jobs.wanted[j]).sum(axis=1)).ravel()
+    alternatives = Alternatives.of(jobs, j)
+    if len(alternatives.cols):
+        covered += alternatives.gain(np.asarray(profiles.cover_matrix[p[alternatives.pair], alternatives.cols]).ravel(), len(p))
     total_wanted = jobs.wanted_total[j]
     share = covered / np.maximum(total_wanted, 1e-9)
     typical_share, spread = (coverage.mean[j], coverage.std[j]) if coverage is not None else (np.full(len(p), np.nan), 1.0)
@@ -447,21 +518,25 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
     matched, missing, partial = [], [], []
     required = {s.id for s in job.meta.required_skills}
     have_required = []
-    for skill in job.meta.required_skills + [s for s in job.meta.preferred_skills if s.id not in required]:
-        value, via = profiles.covers(a, skill.id)
-        if value >= 1.0:
-            matched.append(skill.name)
-            if skill.id in required:
-                have_required.append(skill.name)
-        elif value > 0:
-            matched.append(skill.name)
-            partial.append(f"{skill.name} (through {names.get(via, via)})")
-        elif skill.id in required:
-            missing.append(skill.name)
+    asks = job.meta.asks()
+    for ask in asks:
+        covered = [(*profiles.covers(a, skill.id), skill.name) for skill in ask]
+        best, _, best_name = covered[0] if len(covered) == 1 else max(covered, key=lambda c: c[0])
+        for value, via, name in covered:
+            if value > 0:
+                matched.append(name)
+                if value < 1.0 and best < 1.0:  # (an alternative the candidate has is enough said)
+                    partial.append(f"{name} (through {names.get(via, via)})")
+        if ask[0].id in required:
+            if best >= 1.0:
+                have_required.append(best_name)
+            elif best <= 0:
+                missing.append(" or ".join(skill.name for skill in ask))
     if not required and not job.meta.preferred_skills:
         reasons.append("The posting names no skills we recognize, so skills count as neutral.")
     if required:
-        reasons.append(f"Has {len(have_required)} of {len(required)} required skills"
+        count = sum(ask[0].id in required for ask in asks)
+        reasons.append(f"Has {len(have_required)} of {count} required skills"
                        + (f": {_listed(have_required, 6)}." if have_required else "."))
     if (required or job.meta.preferred_skills) and not np.isnan(scores.typical_share[k]):
         share, typical = float(scores.share[k]), float(scores.typical_share[k])
