@@ -20,7 +20,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "18"
+ANALYSIS_VERSION = "19"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -298,13 +298,16 @@ MOST_YEARS_ASKED = 15
 def years_asked(text: str) -> float | None:
     """The years of experience a posting asks ('5+ years of experience with Python', 'at least 3 years'), not the
     years the employer claims for itself."""
-    for match in YEARS_ASKED.finditer(text):
-        sentence = text[max(0, match.start() - 120):match.start()]
-        if not _OWN_YEARS.search(sentence):
-            said = next(g for g in match.groups() if g).lower()
-            if (years := float(_NUMBER_WORDS.get(said, said))) <= MOST_YEARS_ASKED:
-                return years
-    return None
+    return next((years for match in YEARS_ASKED.finditer(text) if (years := _years_of(match, text)) is not None), None)
+
+
+def _years_of(match: re.Match, text: str) -> float | None:
+    """The years a match of YEARS_ASKED in `text` asks; None when the employer claims them for itself or too many."""
+    if _OWN_YEARS.search(text[max(0, match.start() - 120):match.start()]):
+        return None
+    said = next(g for g in match.groups() if g).lower()
+    years = float(_NUMBER_WORDS.get(said, said))
+    return years if years <= MOST_YEARS_ASKED else None
 
 
 # as English, German, French, Spanish and Italian postings say them ('Werkstudent', 'Stage de 6 mois', 'CDD', 'Teilzeit',
@@ -427,6 +430,38 @@ def one_of_groups(line: str, mentions: list) -> list[list[str]]:
     return groups
 
 
+# what may stand between the years asked and the skill they are asked with: '5+ years of professional development
+# experience using C#', '3 years in' — no end of a sentence
+_TO_SKILL = re.compile(r"[^.;:!?()\n]{0,60}")
+# what joins the skills one number of years is asked with: '5+ years with Python, Django and PostgreSQL'
+_LIST_JOIN = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|,\s*(?:and|or)\b|\band\s*/\s*or\b)?\s*", re.I)
+
+
+def skill_years(line: str, mentions: list) -> dict[str, float]:
+    """The years of experience a line asks with a skill: '5+ years of experience with Python, Django and PostgreSQL'
+    asks five of each, '3-5 years of commercial back-end development experience with PHP' three of PHP. The skills
+    are the first named inside or soon after the years asked and those joined to it as a list; in '3+ years of Python
+    and familiarity with Docker' only Python. Years the employer claims for itself ask nothing (`years_asked`)."""
+    out: dict[str, float] = {}
+    # (no soft skill: '5+ years of Product Management experience in an independent software vendor' asks no initiative)
+    ordered = sorted((m for m in mentions if m.skill.category != "soft skills"), key=lambda m: (m.start, -m.end))
+    for match in YEARS_ASKED.finditer(line):
+        if (years := _years_of(match, line)) is None:
+            continue
+        inside = [m for m in ordered if match.start() <= m.start < match.end()]
+        after = [m for m in ordered if m.start >= match.end()]
+        if after and not _TO_SKILL.fullmatch(line[match.end():after[0].start]):
+            after = []
+        for run in (inside, after):
+            end = run[0].start if run else 0
+            for m in run:
+                if m.start < end or not _LIST_JOIN.fullmatch(line[end:m.start]):
+                    break
+                out.setdefault(m.skill.id, years)
+                end = m.end
+    return out
+
+
 def _alternatives(one_of: list[tuple[dict, list[str]]], required: dict, preferred: dict, alone_required: set[str],
                   alone_preferred: set[str]) -> list[list[str]]:
     """The posting's groups of alternative skills, from the groups its lines name (`one_of_groups`). Groups that share
@@ -502,6 +537,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     clauses: list[tuple[dict, object, str]] = []
     one_of: list[tuple[dict, list[str]]] = []  # (target, skill ids of which one is enough), line by line
     alone: dict[int, set[str]] = {id(required): set(), id(preferred): set()}  # the skills each asks outside any such group
+    years_with: dict[str, float] = {}  # the years of experience asked with a skill ('5+ years of Python')
     asking: list[str] = []  # the lines outside what the employer offers or says about itself
     for n, (line, mentions) in enumerate(zip(lines, matcher.find_many(lines), strict=True)):
         heading = _is_heading(line)
@@ -520,6 +556,9 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             if not line.strip():
                 continue
         target = preferred if (in_preferred_block or PREFERRED.search(line)) else required
+        if n:  # not the title
+            for sid, years in skill_years(line, mentions).items():
+                years_with[sid] = max(years, years_with.get(sid, 0.0))
         groups = one_of_groups(line, mentions)
         one_of += [(target, group) for group in groups]
         grouped = {sid for group in groups for sid in group}
@@ -598,6 +637,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             preferred_skills=list(preferred.values()),
             alternatives=[group for group in alternatives if all(sid in required for sid in group)
                           or all(sid in preferred for sid in group)],
+            skill_years={sid: years for sid, years in years_with.items() if sid in required or sid in preferred},
             taxonomy_version=matcher.taxonomy.version,
             confidence={"skills": 0.7 if required else 0.0, "salary": 0.95 if salary else 0.0, "occupation": 0.0},
         ),

@@ -207,6 +207,7 @@ class JobMeta(_Model):
     preferred_skills: list[NormalizedSkill] = Field(default_factory=list)
     # skill ids of which one is enough ('Go or Java'), each group all required or all preferred
     alternatives: list[list[str]] = Field(default_factory=list)
+    skill_years: dict[str, float] = Field(default_factory=dict)  # years of experience asked with a skill, by id
     taxonomy_version: str | None = None
     confidence: dict[str, float] = Field(default_factory=dict)
 

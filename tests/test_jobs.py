@@ -239,6 +239,17 @@ def test_skills_joined_by_or_are_alternatives_one_of_which_is_enough(matcher):
     assert {s.id for s in job.meta.preferred_skills} == {"aws", "gcp"}
 
 
+def test_the_years_asked_with_a_skill_are_the_skill_s(matcher):
+    job = analyze_job({"id": "j", "title": "Software Engineer", "description": (
+        "Requirements:\n- 5+ years of experience with Python, Django and PostgreSQL\n"
+        "- 3-5 years of commercial back-end development experience with PHP\n- 2+ years of Go and familiarity with Docker\n"
+        "- 5+ years of professional development experience using C#\n"
+        "- 5+ years of Product Management experience in an independent software vendor\n"
+        "About us: we have 10 years of experience in Kubernetes")}, matcher)
+    assert job.meta.skill_years == {"python": 5, "django": 5, "postgresql": 5, "backend": 3, "php": 3, "go": 2, "c-sharp": 5,
+                                   "product-management": 5}
+
+
 def test_an_alternative_the_posting_also_asks_on_its_own_is_what_it_asks(matcher):
     """'Backend Engineer (Go)' asking for 'Go or Java' asks for Go; Java would have done, so it is a plus."""
     job = analyze_job({"id": "j", "title": "Backend Engineer (Go)", "description":

@@ -198,6 +198,18 @@ def test_one_of_alternatives_the_posting_names_is_enough(matcher):
     assert "Missing required skills: Go or Java." in without.reasons
 
 
+def test_the_years_a_posting_asks_with_a_skill_are_set_beside_the_candidate_s(matcher):
+    job = analyze_job({"id": "j", "title": "Software Engineer", "description":
+                       "Requirements:\n- 5+ years of experience with Python or Go\n- 3+ years of PostgreSQL\n- Docker"}, matcher)
+    profile = parse_resume("Sam Example\nExperience\nDeveloper at X | Jan 2020 - Jan 2024\n- Services in Go on PostgreSQL\n"
+                           "Developer at Y | Jan 2018 - Jan 2020\n- Python scripts\nSkills\nDocker", matcher=matcher)
+    reasons = one_pair(matcher, profile, job, 0.3).reasons
+    years = {s.name: s.years for s in profile.meta.skills}
+    assert years["Go"] > years["Python"] > 0 and years["Docker"] is None
+    # of Python or Go, the one the candidate has longest; Docker, asked with no years, is not said
+    assert f"Years with the skills asked: Go {years['Go']:g} (5 asked), PostgreSQL {years['PostgreSQL']:g} (3 asked)." in reasons
+
+
 def test_a_posting_s_typical_candidate_counts_its_alternatives_once(matcher):
     """Of six candidates who all know Java, none stands out on a posting asking 'Go or Java': the typical candidate
     covers it wholly too, as the posting's skills component is measured against it."""

@@ -545,6 +545,8 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
                        + f" its typical candidate ({typical:.0%}).")
     if partial:
         reasons.append("Partly covered by related skills: " + _listed(partial, 4) + ".")
+    if years := _skill_years(profile, job, asks):
+        reasons.append("Years with the skills asked: " + _listed(years, 6) + ".")
     if missing:
         reasons.append("Missing required skills: " + _listed(missing, 6) + ".")
     reasons += [r for r in (_title_reason(profile, job, float(scores.components["title"][k])), _experience_reason(profile, job),
@@ -564,6 +566,21 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
                            "weight": 0.0 if name == "salary" and not scores.salary_known[k] else w[name]} for name in COMPONENTS},
         matched_skills=matched, missing_skills=missing, reasons=reasons, weights_version=weights.version, computed_at=computed_at,
     ))
+
+
+def _skill_years(profile: Profile, job: JobPosting, asks: list[tuple]) -> list[str]:
+    """'Python 7.5 (5 asked)' for each skill the posting asks years of ('5+ years of Python') that the resume dates
+    (the roles that mention it, or years stated beside it); of alternatives, the one the candidate has longest."""
+    asked = job.meta.skill_years
+    if not asked:
+        return []
+    own, out = {s.id: s.years for s in profile.meta.skills if s.years}, []
+    for ask in asks:
+        dated = [(own[s.id], s) for s in ask if s.id in own and s.id in asked]
+        if dated:
+            years, skill = max(dated, key=lambda d: d[0])
+            out.append(f"{skill.name} {years:g} ({asked[skill.id]:g} asked)")
+    return out
 
 
 def _title_reason(profile: Profile, job: JobPosting, score: float) -> str | None:
