@@ -430,6 +430,8 @@ def one_of_groups(line: str, mentions: list) -> list[list[str]]:
     return groups
 
 
+# a line without a number, in figures or words, asks no years (a cheap test before YEARS_ASKED)
+_MAY_COUNT_YEARS = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 # what may stand between the years asked and the skill they are asked with: '5+ years of professional development
 # experience using C#', '3 years in' — no end of a sentence
 _TO_SKILL = re.compile(r"[^.;:!?()\n]{0,60}")
@@ -556,7 +558,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             if not line.strip():
                 continue
         target = preferred if (in_preferred_block or PREFERRED.search(line)) else required
-        if n:  # not the title
+        if n and mentions and _MAY_COUNT_YEARS.search(line):  # not the title; skill_years' pattern is costly
             for sid, years in skill_years(line, mentions).items():
                 years_with[sid] = max(years, years_with.get(sid, 0.0))
         groups = one_of_groups(line, mentions)
