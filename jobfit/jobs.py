@@ -483,7 +483,7 @@ def _alternatives(one_of: list[tuple[dict, list[str]]], required: dict, preferre
             for sid in ids:
                 if sid not in alone_required and sid in required:
                     preferred.setdefault(sid, required.pop(sid))
-        elif not (alone_required | (alone_preferred if target is preferred else set())) & set(ids):
+        elif target is required or not (alone_required | alone_preferred) & set(ids):
             out.append(ids)
     return out
 
@@ -538,7 +538,8 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     in_preferred_block = in_offer_block = False
     clauses: list[tuple[dict, object, str]] = []
     one_of: list[tuple[dict, list[str]]] = []  # (target, skill ids of which one is enough), line by line
-    alone: dict[int, set[str]] = {id(required): set(), id(preferred): set()}  # the skills each asks outside any such group
+    alone_required: set[str] = set()  # the skills each asks outside any such group
+    alone_preferred: set[str] = set()
     years_with: dict[str, float] = {}  # the years of experience asked with a skill ('5+ years of Python')
     asking: list[str] = []  # the lines outside what the employer offers or says about itself
     for n, (line, mentions) in enumerate(zip(lines, matcher.find_many(lines), strict=True)):
@@ -581,11 +582,11 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
                             if start <= m.start and m.end <= end and end - start > len(m.text) + 3
                             and m.skill.type != "language"]
         _add(target, found)
-        alone[id(target)].update(skill.id for skill, _ in found if skill.id not in grouped)
+        (alone_required if target is required else alone_preferred).update(skill.id for skill, _ in found if skill.id not in grouped)
     for (target, skill, clause), action in zip(clauses, matcher.abilities.asks_action([c[2] for c in clauses]), strict=True):
         if action:
             _add(target, [(skill, clause)])
-    alternatives = _alternatives(one_of, required, preferred, alone[id(required)], alone[id(preferred)])
+    alternatives = _alternatives(one_of, required, preferred, alone_required, alone_preferred)
     for skill_id in list(preferred):
         if skill_id in required:
             del preferred[skill_id]
