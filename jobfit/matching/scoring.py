@@ -345,7 +345,8 @@ class Alternatives:
     @classmethod
     def of(cls, jobs: JobSide, j: np.ndarray) -> Alternatives:
         """The groups of the postings of rows `j` (a row per pair: pair k is posting j[k])."""
-        members = jobs.one_of[j].tocoo()
+        # (no rows to slice when no posting has a group: scoring slices one per pair)
+        members = jobs.one_of[j].tocoo() if jobs.one_of.nnz else sp.coo_matrix((len(j), jobs.one_of.shape[1]), dtype=np.int32)
         k, cols, number = members.row.astype(np.int64), members.col.astype(np.int64), members.data.astype(np.int64)
         order = np.lexsort((number, k))
         k, cols, number = k[order], cols[order], number[order]
