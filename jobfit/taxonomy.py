@@ -48,6 +48,18 @@ def _stem(word: str) -> str:
     return word
 
 
+def _a_system_quality(item: list[str]) -> bool:
+    """Whether the words of an item of a list (in their order) name a system's quality: 'security', 'code performance',
+    'robustness of the product'."""
+    end = item.index("of") if "of" in item else len(item)
+    return 0 < end <= 2 and item[end - 1] in _QUALITIES_OF_SYSTEMS
+
+
+def _singular(word: str) -> str:
+    """`_stem`, and 'ies' to 'y' ('opportunities', 'strategies')."""
+    return word[:-3] + "y" if len(word) > 4 and word.endswith("ies") else _stem(word)
+
+
 def tokens(text: str) -> list[re.Match]:
     return list(_TOKEN.finditer(text))
 
@@ -498,7 +510,16 @@ _LANGUAGE_USE = frozenset("spoken written verbal fluent fluency fluently profici
 # 'short communication channels', 'communication solutions', 'a leadership programme' (singular, as `_stem` leaves them)
 _THINGS_OF_A_QUALITY = frozenset("team channel solution tool platform department group board committee structure meeting "
                                  "program programme plan strategy material campaign agency system network function office "
-                                 "unit".split())
+                                 "unit opportunity topic".split())
+# the qualities of a system, which no posting asks of a person: a personal quality named among them is the system's too
+# ('scalability, reliability and performance', 'keep our apps fast, secure, and reliable')
+_QUALITIES_OF_SYSTEMS = frozenset("scalability scalable performance performant fast secure security robust robustness "
+                                  "stability stable maintainability maintainable usability observability testability "
+                                  "extensibility durability accessibility latency uptime".split())
+_LIST_REACH = 8  # words read along a list each way
+# the qualities whose name is also the people who have them: 'work closely with leadership', 'report to leadership'
+_QUALITIES_NAMING_PEOPLE = frozenset({"leadership"})
+_WITH_OR_TO = frozenset({"with", "to"})
 # the name of a quality as a noun ('leadership', 'communication', 'creativity', 'teamwork', 'initiative'): a verb or a
 # gerund before such a word has it for its object ('brainstorming solutions', 'invent solutions', 'mentoring team members')
 _QUALITY_NOUN = re.compile(r"(?:ship|tion|sion|ity|ism|ness|ment|ance|ence|work|ive)$")
@@ -738,8 +759,16 @@ class SkillMatcher:
             if end < len(found) and found[end].group().lower() == "with" and (
                     before[-1:] == ["in"] or (len(before) == 2 and before[0] == "in" and before[1].isalpha())):
                 return False
-            if end < len(found) and _stem(found[end].group().lower()) in _THINGS_OF_A_QUALITY and _QUALITY_NOUN.search(word) \
+            if end < len(found) and _singular(found[end].group().lower()) in _THINGS_OF_A_QUALITY and _QUALITY_NOUN.search(word) \
                     and text[found[start].end():found[end].start()] == " ":
+                return False
+            # 'collaborate with leadership', 'present to our leadership': the people, not the quality
+            if word in _QUALITIES_NAMING_PEOPLE and (before[-1:] and before[-1] in _WITH_OR_TO or (
+                    len(before) == 2 and before[0] in _WITH_OR_TO and before[1] in _OPENERS | {"the", "company"})) \
+                    and (end == len(found) or _PHRASE_END.search(text[found[end - 1].end():found[end].start()])
+                         or found[end].group().lower() in _AFTER_HEAD - {"of"}):  # ('with leadership of teams': the quality)
+                return False
+            if self._of_a_system(text, found, start, end):
                 return False
         if skill.type == "soft skill" and found[end - 1].group().lower() in ("responsible", "accountable") and \
                 end < len(found) and found[end].group().lower() == "for":
@@ -754,6 +783,41 @@ class SkillMatcher:
                     (right + 1 < len(text) and text[right] == "-" and text[right + 1].isalpha()):
                 return False
         return True
+
+    @staticmethod
+    def _of_a_system(text: str, found: list[re.Match], start: int, end: int) -> bool:
+        """Whether a personal quality's word is said of a system: named in a list with a system's qualities
+        ('scalability, reliability, and performance', 'fast, secure, and reliable'), or, as a noun, of a thing ('the
+        reliability of our networks')."""
+        if found[end - 1].group().lower().endswith(("ity", "ness")) and end < len(found) \
+                and found[end].group().lower() == "of" and text[found[end - 1].end():found[end].start()] == " ":
+            return True
+        for step, edge in ((-1, start), (1, end - 1)):  # along the list each way: its items, split at commas and 'and'
+            items, item, k, closed = [], [], edge, True
+            for _ in range(_LIST_REACH):
+                k += step
+                if not 0 <= k < len(found):
+                    break
+                near, far = (found[k - step], found[k]) if step > 0 else (found[k], found[k - step])
+                gap = text[near.end():far.start()]
+                if _PHRASE_END.search(gap) or gap.strip() not in ("", ",", "&", "/"):
+                    closed = bool(_PHRASE_END.search(gap))  # (not 'fast-paced': a word joined on goes on)
+                    break
+                word = found[k].group().lower()
+                if gap.strip() or word in ("and", "or"):
+                    items.append(item)
+                    item = []
+                if word not in ("and", "or"):
+                    item.append(word)
+            else:
+                closed = False  # (cut off where the reach ends: the last item may go on)
+            items += [item] if closed else []
+            # the first item holds the words of the quality's own item: before it, they say what it is of ('data
+            # handling reliability'); after it, the quality is no item of the list ('leadership in a fast, … company')
+            if len(items) > 1 and (step < 0 or not items[0]) and any(
+                    _a_system_quality(i[::-1] if step < 0 else i) for i in items[1:]):
+                return True
+        return False
 
     def _joined_to_a_word(self, text: str, found: list[re.Match], i: int, skill: SkillEntry) -> bool:
         """Whether the one word of a technology's name at token `i` is part of a word joined by a hyphen: a letter joined
@@ -971,6 +1035,8 @@ class SkillMatcher:
                     continue
                 how = "document"  # an everyday word: it counts if the document is a technologist's (`find_many`)
             if how == "trait":
+                if self._of_a_system(text, found, start, end):
+                    continue
                 end = self._describes_someone(text, found, start, end)
                 if end is None:
                     continue

@@ -744,6 +744,29 @@ def test_words_for_personal_qualities_count_where_they_describe_someone(matcher)
     assert ("pragmatism", "hands-on") in found(matcher, "You are hands-on.")
 
 
+def test_a_quality_said_of_a_system_or_naming_people_is_no_skill_asked(matcher):
+    # named among a system's qualities, or as a noun of a thing: the system's reliability, not the person's
+    for text in ("Design software architectures for scalability, reliability, and performance.",
+                 "Keep our apps fast, secure, and reliable.", "Ensure the product is reliable and secure.",
+                 "Improve the reliability of our networks.", "Own reliability & robustness of what you ship."):
+        assert "reliability" not in {s for s, _ in found(matcher, text)}, text
+    # the same words said of a person, or in a list of a person's qualities, are the quality
+    for text in ("You are flexible, reliable and easily accessible.", "Reliability, curiosity and a fast learner.",
+                 "You are reliable.", "We value integrity, reliability and curiosity."):
+        assert "reliability" in {s for s, _ in found(matcher, text)}, text
+    # a list that only follows the quality's phrase is not one the quality is named in
+    assert "initiative" in {s for s, _ in found(matcher, "Take initiative in a challenging, fast-paced environment.")}
+    # 'leadership' after 'with' or 'to' is the people who lead: work with them, report to them
+    for text in ("Work closely with leadership to solve problems.", "Collaborate with our leadership and product leads.",
+                 "Proactively communicate with leadership: give context.", "Present the plan to leadership.",
+                 "There are leadership opportunities opening up.", "Write about leadership topics."):
+        assert "leadership" not in {s for s, _ in found(matcher, text)}, text
+    for text in ("Provide leadership to the team.", "Strong leadership and teamwork.", "Experience with leadership of teams."):
+        assert "leadership" in {s for s, _ in found(matcher, text)}, text
+    # a site reliability engineer's trade is site reliability engineering, no personal quality
+    assert {s for s, _ in found(matcher, "We seek a Site Reliability Engineer.")} & {"sre", "reliability"} == {"sre"}
+
+
 def test_misspelt_technology_is_matched_fuzzily_with_lower_confidence(matcher):
     [mention] = [m for m in matcher.find("Experience with Kubernets clusters") if m.skill.id == "kubernetes"]
     assert mention.text == "Kubernets" and mention.how == "fuzzy" and mention.confidence < 0.9
