@@ -55,6 +55,11 @@ def _a_system_quality(item: list[str]) -> bool:
     return 0 < end <= 2 and item[end - 1] in _QUALITIES_OF_SYSTEMS
 
 
+def _plural_noun(word: str) -> bool:
+    """Whether a lower-case word reads as a plural noun ('dashboards', 'reports'; not 'business', 'status', 'this')."""
+    return word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _singular(word: str) -> str:
     """`_stem`, and 'ies' to 'y' ('opportunities', 'strategies')."""
     return word[:-3] + "y" if len(word) > 4 and word.endswith("ies") else _stem(word)
@@ -762,9 +767,11 @@ class SkillMatcher:
             if end < len(found) and _singular(found[end].group().lower()) in _THINGS_OF_A_QUALITY and _QUALITY_NOUN.search(word) \
                     and text[found[start].end():found[end].start()] == " ":
                 return False
-            # 'collaborate with leadership', 'present to our leadership': the people, not the quality
+            # 'collaborate with leadership', 'present to our leadership', 'dashboards for leadership': the people, not
+            # the quality (things made for them: a plural noun before 'for'; not 'a passion for leadership')
             if word in _QUALITIES_NAMING_PEOPLE and (before[-1:] and before[-1] in _WITH_OR_TO or (
-                    len(before) == 2 and before[0] in _WITH_OR_TO and before[1] in _OPENERS | {"the", "company"})) \
+                    len(before) == 2 and before[0] in _WITH_OR_TO and before[1] in _OPENERS | {"the", "company"}) or (
+                    before[-1:] == ["for"] and len(before) == 2 and _plural_noun(before[0]))) \
                     and (end == len(found) or _PHRASE_END.search(text[found[end - 1].end():found[end].start()])
                          or found[end].group().lower() in _AFTER_HEAD - {"of"}):  # ('with leadership of teams': the quality)
                 return False

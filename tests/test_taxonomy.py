@@ -756,12 +756,14 @@ def test_a_quality_said_of_a_system_or_naming_people_is_no_skill_asked(matcher):
         assert "reliability" in {s for s, _ in found(matcher, text)}, text
     # a list that only follows the quality's phrase is not one the quality is named in
     assert "initiative" in {s for s, _ in found(matcher, "Take initiative in a challenging, fast-paced environment.")}
-    # 'leadership' after 'with' or 'to' is the people who lead: work with them, report to them
+    # 'leadership' after 'with' or 'to', or things made 'for' it, is the people who lead: work with them, report to them
     for text in ("Work closely with leadership to solve problems.", "Collaborate with our leadership and product leads.",
                  "Proactively communicate with leadership: give context.", "Present the plan to leadership.",
-                 "There are leadership opportunities opening up.", "Write about leadership topics."):
+                 "There are leadership opportunities opening up.", "Write about leadership topics.",
+                 "Build dashboards for leadership."):
         assert "leadership" not in {s for s, _ in found(matcher, text)}, text
-    for text in ("Provide leadership to the team.", "Strong leadership and teamwork.", "Experience with leadership of teams."):
+    for text in ("Provide leadership to the team.", "Strong leadership and teamwork.", "Experience with leadership of teams.",
+                 "A passion for leadership."):
         assert "leadership" in {s for s, _ in found(matcher, text)}, text
     # a site reliability engineer's trade is site reliability engineering, no personal quality
     assert {s for s, _ in found(matcher, "We seek a Site Reliability Engineer.")} & {"sre", "reliability"} == {"sre"}
