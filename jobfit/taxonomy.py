@@ -525,6 +525,8 @@ _LIST_REACH = 8  # words read along a list each way
 # the qualities whose name is also the people who have them: 'work closely with leadership', 'report to leadership'
 _QUALITIES_NAMING_PEOPLE = frozenset({"leadership"})
 _WITH_OR_TO = frozenset({"with", "to"})
+_PEOPLES_OPENERS = _OPENERS | {"the", "company"}  # 'with our leadership', 'with company leadership'
+_AFTER_THE_PEOPLE = _AFTER_HEAD - {"of"}  # ('with leadership of teams' is the quality)
 # the name of a quality as a noun ('leadership', 'communication', 'creativity', 'teamwork', 'initiative'): a verb or a
 # gerund before such a word has it for its object ('brainstorming solutions', 'invent solutions', 'mentoring team members')
 _QUALITY_NOUN = re.compile(r"(?:ship|tion|sion|ity|ism|ness|ment|ance|ence|work|ive)$")
@@ -739,7 +741,8 @@ class SkillMatcher:
         'English Literature'), a one-word field inside a compound ('high-energy', 'socio-economics'), a letter
         that starts a joined name ('R-Car', 'R&D'), or a soft skill in the plural or in a phrase of manner ('in
         close collaboration with'), or naming a thing of the company's ('the leadership team', 'communication
-        channels')."""
+        channels'), the people who have it ('work closely with leadership') or a system's quality ('scalability,
+        reliability, and performance')."""
         if skill.type == "language" and end < len(found):
             gap = text[found[end - 1].end():found[end].start()]
             following = found[end].group()
@@ -770,10 +773,10 @@ class SkillMatcher:
             # 'collaborate with leadership', 'present to our leadership', 'dashboards for leadership': the people, not
             # the quality (things made for them: a plural noun before 'for'; not 'a passion for leadership')
             if word in _QUALITIES_NAMING_PEOPLE and (before[-1:] and before[-1] in _WITH_OR_TO or (
-                    len(before) == 2 and before[0] in _WITH_OR_TO and before[1] in _OPENERS | {"the", "company"}) or (
+                    len(before) == 2 and before[0] in _WITH_OR_TO and before[1] in _PEOPLES_OPENERS) or (
                     before[-1:] == ["for"] and len(before) == 2 and _plural_noun(before[0]))) \
                     and (end == len(found) or _PHRASE_END.search(text[found[end - 1].end():found[end].start()])
-                         or found[end].group().lower() in _AFTER_HEAD - {"of"}):  # ('with leadership of teams': the quality)
+                         or found[end].group().lower() in _AFTER_THE_PEOPLE):
                 return False
             if self._of_a_system(text, found, start, end):
                 return False
