@@ -60,9 +60,12 @@ def _plural_noun(word: str) -> bool:
     return word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def _singular(word: str) -> str:
-    """`_stem`, and 'ies' to 'y' ('opportunities', 'strategies')."""
-    return word[:-3] + "y" if len(word) > 4 and word.endswith("ies") else _stem(word)
+def _singular(key: str) -> str:
+    """A key's last word in the singular, 'ies' to 'y' ('software engineers', 'opportunities', 'strategies')."""
+    words = key.split()
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1][:-1]
+    return " ".join(words)
 
 
 def tokens(text: str) -> list[re.Match]:

@@ -35,6 +35,7 @@ from jobfit.taxonomy import (
     TAXONOMY_FORMAT,
     TECH_CATEGORIES,
     _coined,
+    _singular,
     alias_key,
     default_extras_path,
     initials,
@@ -678,13 +679,6 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
     digest = hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()[:8]
     doc["version"] = f"{extras['version']}+{digest}"
     return doc
-
-
-def _singular(key: str) -> str:
-    words = key.split()
-    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
-        words[-1] = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1][:-1]
-    return " ".join(words)
 
 
 def _occupations_by_label(occupations: dict[str, dict]) -> dict[str, set[str]]:
