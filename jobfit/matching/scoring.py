@@ -522,7 +522,7 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
     asks = job.meta.asks()
     for ask in asks:
         covered = [(*profiles.covers(a, skill.id), skill.name) for skill in ask]
-        best, _, best_name = covered[0] if len(covered) == 1 else max(covered, key=lambda c: c[0])
+        best, _, best_name = max(covered, key=lambda c: c[0])
         for value, via, name in covered:
             if value > 0:
                 matched.append(name)
