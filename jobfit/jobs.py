@@ -20,7 +20,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "20"
+ANALYSIS_VERSION = "21"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -178,6 +178,21 @@ def _is_heading(line: str) -> bool:
         and bool(OFFER_HEADING.match(text) or OFFER_HEADING.match(_OFFER_LEAD.sub("", text))))
 
 
+def heads_a_part(lines: list[str], i: int) -> bool:
+    """Whether `lines[i]` heads a part of the posting: a heading as `_is_heading` reads one, a label of a few words and
+    a colon, a short line over a list ('We like you to know' / '1. Docker') or a short question ('Who would be the right
+    fit for us?'); never a list's item. Blank lines are skipped to find the line below."""
+    text = lines[i]
+    if _ITEM_LEAD.match(text):
+        return False
+    label = _heading_label(text)
+    if _is_heading(text) or (label.endswith(":") and len(label.split()) <= 12) \
+            or (label.endswith("?") and len(label.split()) <= 8):
+        return True
+    below = next((line for line in lines[i + 1:] if line.strip()), "")
+    return len(_ASIDE.sub("", label).split()) <= 5 and not re.search(r"[.!,;]$", label) and bool(_ITEM_LEAD.match(below))
+
+
 # What a heading over a posting's list says it lists: the work ('Responsibilities', 'What you'll do', 'Your role', 'As a
 # Frontend Developer your main responsibilities will be:') or what the candidate must bring ('Requirements', 'About
 # you', 'What we're looking for', 'Nice to have'), in English, German, French and Spanish
@@ -191,7 +206,7 @@ _ASKS_HEADING = re.compile(
     r"you('ll| will) (need|bring)|want from you|what we value|what you know|expertise|(will|should|must) have|"
     r"(what )?we('re| are) looking for|about you|you to know|what it takes|you (should|must) (know|have|be)|"
     r"your (profile|experience|skills|background)|who (you are|are you)|you have|you bring|you:|must[- ]haves?|nice[- ]to[- ]haves?|"
-    r"bonus( points)?|skills|experience|ideal candidate|(a )?plus|profil|dein profil|ihr profil|anforderungen|"
+    r"bonus( points)?|skills|experience|ideal candidate|(the )?right fit|(be )?successful|(a )?plus|profil|dein profil|ihr profil|anforderungen|"
     r"qualifikationen|profil recherché|requisitos|perfil)\b", re.I)
 # an item that tells the perks ('Strong benefit package including a 401k', '23 days of paid vacation'), wherever it stands
 _PERK = re.compile(r"(?i)\b(benefits?( package)?|401\s?\(?k\)?|pto|paid (vacation|time off|leave|holidays?)|vacation|"
@@ -222,10 +237,7 @@ def posting_lists(description: str) -> tuple[list[str], list[str]]:
         label = _heading_label(text)
         item = _ITEM_LEAD.match(text) is not None
         colon = label.endswith(":") and len(label.split()) <= 12
-        over_list = len(_ASIDE.sub("", label).split()) <= 5 and not re.search(r"[.!,;]$", label) \
-            and i + 1 < len(lines) and _ITEM_LEAD.match(lines[i + 1])
-        # a heading: as `_is_heading` reads one, a label of a few words and a colon, or a short line over a list
-        if not item and (_is_heading(text) or colon or over_list):
+        if heads_a_part(lines, i):
             other = bool(OFFER_HEADING.search(label) or _WHY_US.match(label))
             kind = None if other else "asks" if _ASKS_HEADING.search(label) else "duties" if _DUTIES_HEADING.search(label) else None
             # a part's own heading under a heading of the kind that lists nothing itself and leads straight into its
@@ -258,7 +270,7 @@ _DEGREE = (r"(?:(?:bachelor|master)(?:['’]?s)?(?:\s+of\s+(?:science|arts|engin
 DEGREE_IN = re.compile(rf"\b{_DEGREE}(?:\s*(?:/|\bor\b|\band\b)\s*{_DEGREE})*\s+in\s+", re.I)
 FIELD_JOIN = re.compile(r"^(?:\s*(?:[,/&]|\bor\b|\band\b)\s*|\s+)$", re.I)
 SLASHED = re.compile(r"[\w#+.]*\w[#+]*(?:/\.?\w[\w#+.]*)+")
-PREFERRED = re.compile(r"\b(nice to have|preferred|bonus|a plus|plus:|desirable|ideally|wünschenswert|von vorteil|idealerweise|"
+PREFERRED = re.compile(r"\b(nice[- ]to[- ]haves?|preferred|bonus|a plus|pluses|plus:|desirable|ideally|wünschenswert|von vorteil|idealerweise|"
                        r"un plus|un atout|souhaité|souhaitée|apprécié|appréciée|deseable|se valorará|valorable|"
                        r"costituisce un plus|gradit[oa]|desej[aá]vel|diferencial|pré(?!-)|pluspunt|gewenst|mile widzian\w*)(?!\w)", re.I)
 # the years of experience asked: '3+ years of experience', '2 years ICU experience', '5+ years with Python', 'at least 4 years
@@ -546,7 +558,10 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
         heading = _is_heading(line)
         if heading:
             in_offer_block = bool(OFFER_HEADING.search(line))
-        if PREFERRED.search(line):
+        elif in_offer_block and heads_a_part(lines, n) and not OFFER_HEADING.search(line) \
+                and (_ASKS_HEADING.search(line) or _DUTIES_HEADING.search(line)):
+            in_offer_block = False  # the company's part ends where a part on the work or the candidate begins
+        if PREFERRED.search(_ASIDE.sub("", line)):  # ('Ruby on Rails (Rails 6-8 preferred)' starts no block of the kind)
             in_preferred_block = True if len(line.split()) <= 6 else in_preferred_block
         elif heading:
             in_preferred_block = False

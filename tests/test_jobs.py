@@ -230,6 +230,32 @@ def test_analysis_separates_required_and_preferred(matcher):
     assert [s.name for s in job.skills if s.level == "required"] == ["Python", "PostgreSQL"]
 
 
+def test_the_company_s_part_ends_where_a_part_on_the_candidate_begins(matcher):
+    # 'About Us' said nothing asked, and everything after it used to be read as more about the company
+    job = analyze_job({"id": "j", "title": "Senior Developer", "description": (
+        "About Us\n\nWe run busy web sites from the Gold Coast.\n\n"
+        "Who would be the right fit for us?\n\nYou would need very strong Linux skills and understand PHP.\n\n"
+        "Compensation\n\nA good salary.\n\nRequired skills\n\n- PostgreSQL")}, matcher)
+    assert {"linux", "php", "postgresql"} <= {s.id for s in job.meta.required_skills}
+    assert job.qualifications == ["You would need very strong Linux skills and understand PHP.", "PostgreSQL"]
+    # a list under a short line is the candidate's when the line says so ('We like you to know' / '1. Docker')
+    job = analyze_job({"id": "j", "title": "Software Engineer", "description": (
+        "About Stimulus\n\nA social platform.\n\nWe like you to know\n\n1. Docker\n\n2. React")}, matcher)
+    assert {s.id for s in job.meta.required_skills} >= {"docker", "react"}
+    # ... and the perks' own short lines over their lists end nothing
+    job = analyze_job({"id": "j", "title": "Software Engineer", "description": (
+        "Requirements:\n- Python\n\nBenefits\n\nWellness\n- Yoga classes and Slack channels for hobbies")}, matcher)
+    assert {s.id for s in job.meta.required_skills} == {"python"}
+
+
+def test_a_nice_to_haves_heading_makes_its_list_a_plus_and_an_aside_only_its_line(matcher):
+    job = analyze_job({"id": "j", "title": "Rails Engineer", "description": (
+        "Required Technical Skills\n\n-\n\nRuby on Rails (Rails 6-8 preferred)\n\n-\n\nPostgreSQL\n\n"
+        "Nice-to-haves\n\n- Kubernetes\n\nNice To Haves\n\n- Terraform")}, matcher)
+    assert "postgresql" in {s.id for s in job.meta.required_skills}
+    assert {s.id for s in job.meta.preferred_skills} >= {"kubernetes", "terraform"}
+
+
 def test_skills_joined_by_or_are_alternatives_one_of_which_is_enough(matcher):
     job = analyze_job({"id": "j", "title": "Software Engineer", "description": (
         "Requirements:\n- 3+ years of experience with Go or Java\n- You know Python, SQL and Docker or Kubernetes\n"
