@@ -178,6 +178,9 @@ def _is_heading(line: str) -> bool:
         and bool(OFFER_HEADING.match(text) or OFFER_HEADING.match(_OFFER_LEAD.sub("", text))))
 
 
+_FIELD = re.compile(r"^\s*[^:]{1,40}:\s*\w")  # a label and its value on one line ('Location: Remote')
+
+
 def heads_a_part(lines: list[str], i: int) -> bool:
     """Whether `lines[i]` heads a part of the posting: a heading as `_is_heading` reads one, a label of a few words and
     a colon, a short line over a list ('We like you to know' / '1. Docker') or a short question ('Who would be the right
@@ -206,7 +209,7 @@ _ASKS_HEADING = re.compile(
     r"you('ll| will) (need|bring)|want from you|what we value|what you know|expertise|(will|should|must) have|"
     r"(what )?we('re| are) looking for|about you|you to know|what it takes|you (should|must) (know|have|be)|"
     r"your (profile|experience|skills|background)|who (you are|are you)|you have|you bring|you:|must[- ]haves?|nice[- ]to[- ]haves?|"
-    r"bonus( points)?|skills|experience|ideal candidate|(the )?right fit|(be )?successful|(a )?plus|profil|dein profil|ihr profil|anforderungen|"
+    r"bonus( points)?|skills|experience|(ideal )?candidate( profile)?|(the )?right fit|(be )?successful|(a )?plus|profil|dein profil|ihr profil|anforderungen|"
     r"qualifikationen|profil recherché|requisitos|perfil)\b", re.I)
 # an item that tells the perks ('Strong benefit package including a 401k', '23 days of paid vacation'), wherever it stands
 _PERK = re.compile(r"(?i)\b(benefits?( package)?|401\s?\(?k\)?|pto|paid (vacation|time off|leave|holidays?)|vacation|"
@@ -556,8 +559,8 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     asking: list[str] = []  # the lines outside what the employer offers or says about itself
     for n, (line, mentions) in enumerate(zip(lines, matcher.find_many(lines), strict=True)):
         heading = _is_heading(line)
-        if heading:
-            in_offer_block = bool(OFFER_HEADING.search(line))
+        if heading:  # (a field, 'Compensation: 100% Commission', says its value and heads nothing below it)
+            in_offer_block = bool(OFFER_HEADING.search(line)) and not _FIELD.match(line)
         elif in_offer_block and heads_a_part(lines, n) and not OFFER_HEADING.search(line) \
                 and (_ASKS_HEADING.search(line) or _DUTIES_HEADING.search(line)):
             in_offer_block = False  # the company's part ends where a part on the work or the candidate begins

@@ -242,6 +242,14 @@ def test_the_company_s_part_ends_where_a_part_on_the_candidate_begins(matcher):
     job = analyze_job({"id": "j", "title": "Software Engineer", "description": (
         "About Stimulus\n\nA social platform.\n\nWe like you to know\n\n1. Docker\n\n2. React")}, matcher)
     assert {s.id for s in job.meta.required_skills} >= {"docker", "react"}
+    # a field ('Compensation: 100% Commission') says its value and heads nothing below it
+    job = analyze_job({"id": "j", "title": "Account Executive", "description": (
+        "Compensation: 100% Commission\n\nLocation: Remote\n\nYou will run demos and keep Salesforce current.")}, matcher)
+    assert "salesforce" in {s.id for s in job.meta.required_skills}
+    # a heading that names the candidate heads what is asked
+    job = analyze_job({"id": "j", "title": "Account Executive", "description": (
+        "Candidate Profile: The Top 1%\n\n- Flawless business English\n\n- Closing high-ticket deals")}, matcher)
+    assert job.qualifications == ["Flawless business English", "Closing high-ticket deals"]
     # ... and the perks' own short lines over their lists end nothing
     job = analyze_job({"id": "j", "title": "Software Engineer", "description": (
         "Requirements:\n- Python\n\nBenefits\n\nWellness\n- Yoga classes and Slack channels for hobbies")}, matcher)
