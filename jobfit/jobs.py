@@ -219,6 +219,31 @@ _ITEM_LEAD = re.compile(r"^\s*(?:[-*•·▪◦‣●○■□►✓✔]|\d{1,2}
 _ASIDE = re.compile(r"\s*\([^)]*\)")  # 'Managing Suppliers (including but not limited to...)'
 
 
+# a field's name, or a list of them, before the word for a group of people: 'the marketing team', 'the Design, QA,
+# Marketing, and Support teams', 'Sales and Account Management teams' (not 'Marketing campaigns for our sales teams')
+_TEAM_AFTER = re.compile(r"(?:(?:\s*[,/&]\s*|\s+)(?:(?:and|or)\s+)?(?!(?:for|to|with|of|in|on|at|by|from|our|the|your|their|"
+                         r"a|an|who|that|which|is|are|will)\b)[^\W\d_][\w-]*){0,4}?\s+(?:teams?|departments?|org)\b", re.I)
+
+
+# the skills that are also a company's departments (not a method its teams follow, 'agile teams', nor a craft, 'the
+# frontend team')
+DEPARTMENTS = frozenset({"marketing", "sales", "sales-activities", "quality-assurance", "customer-success", "account-management",
+                         "recruiting", "human-resource-management", "accounting", "payroll", "customer-service",
+                         "technical-support", "public-relations", "product-management", "business-development",
+                         "procurement", "computer-technology"})
+# the words before a team that make it the hire's own to lead ('lead the marketing team', 'build our sales team')
+_LEADS_TEAM = re.compile(r"\b(?:lead|leads|leading|manage|manages|managing|head|heading|build|building|run|running|grow|"
+                         r"growing|oversee|overseeing|direct|directing|scale|scaling)\W+(?:\S+\W+){0,5}$", re.I)
+
+
+def names_a_team(line: str, mention) -> bool:
+    """Whether a department named in a posting names the people who work in it ('Collaborate with the marketing team',
+    'Reporting to the Sales department'): they are whom the hire works with, not a skill asked; not so when the hire
+    leads the team ('Build and manage our sales team')."""
+    return mention.skill.id in DEPARTMENTS and _TEAM_AFTER.match(line, mention.end) is not None \
+        and not _LEADS_TEAM.search(line, 0, mention.start)
+
+
 def posting_lists(description: str) -> tuple[list[str], list[str]]:
     """The posting's responsibilities and qualifications as its own lists set them out: under a heading of the work
     ('Responsibilities', 'What you'll do') or of what the candidate brings ('Requirements', 'About you', 'Nice to
@@ -576,6 +601,8 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             line, mentions = asked, [m for m in mentions if line[m.start:m.end] == asked[m.start:m.end]]
             if not line.strip():
                 continue
+        if n:  # not the title: 'Sales Development Representative' asks for sales
+            mentions = [m for m in mentions if not names_a_team(line, m)]
         target = preferred if (in_preferred_block or PREFERRED.search(line)) else required
         if n and mentions and _MAY_COUNT_YEARS.search(line):  # not the title; skill_years' pattern is costly
             for sid, years in skill_years(line, mentions).items():

@@ -264,6 +264,18 @@ def test_a_nice_to_haves_heading_makes_its_list_a_plus_and_an_aside_only_its_lin
     assert {s.id for s in job.meta.preferred_skills} >= {"kubernetes", "terraform"}
 
 
+def test_a_department_the_hire_works_with_is_no_skill_asked(matcher):
+    job = analyze_job({"id": "j", "title": "Frontend Engineer", "description": (
+        "Requirements:\n- React and TypeScript\n- You will work with the Design, QA, Marketing, and Support teams\n"
+        "- Report to the Sales department")}, matcher)
+    asked = {s.id for s in job.meta.required_skills}
+    assert asked >= {"react", "typescript"} and not asked & {"quality-assurance", "marketing", "sales"}
+    # the hire's own team, a department asked outright, and a method the teams follow are asked
+    job = analyze_job({"id": "j", "title": "Head of Growth", "description": (
+        "Requirements:\n- Build and lead our marketing team\n- 5 years of B2B sales\n- Experience in agile teams")}, matcher)
+    assert {"marketing", "sales", "agile"} <= {s.id for s in job.meta.required_skills}
+
+
 def test_skills_joined_by_or_are_alternatives_one_of_which_is_enough(matcher):
     job = analyze_job({"id": "j", "title": "Software Engineer", "description": (
         "Requirements:\n- 3+ years of experience with Go or Java\n- You know Python, SQL and Docker or Kubernetes\n"
