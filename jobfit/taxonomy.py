@@ -950,7 +950,8 @@ class SkillMatcher:
         return out
 
     def _everyday(self, keys: list[str], found: list[re.Match], text: str, i: int) -> bool:
-        """Whether the trade word at token `i` is the everyday thing, whatever the document: after a word that makes it
+        """Whether the trade word (or another word with `Taxonomy.everyday_before`) at token `i` is the everyday thing,
+        whatever the document: after a word that makes it
         so (`Taxonomy.everyday_before`: 'credit history', 'database migration'), or after an article or a possessive,
         with at most one word between, when it ends its phrase ('a proven history of delivery', 'their history.'; not
         'a history teacher')."""
@@ -990,8 +991,9 @@ class SkillMatcher:
                             key in self._foreign_names and _written_otherwise(found[i].group(), self._foreign_names[key])) \
                             or other_number
                         trade_word = size == 1 and key[0] in trade
-                        if trade_word and self._everyday(keys, found, text, i):
-                            break  # 'credit history', 'a proven history of delivery': no field of knowledge
+                        if size == 1 and (trade_word or key[0] in self.taxonomy.everyday_before) \
+                                and self._everyday(keys, found, text, i):
+                            break  # 'credit history', 'a proven history of delivery', 'high energy': no field of knowledge
                         hit = (i, i + size, sid, "context" if ambiguous else "trade" if trade_word else "alias")
                         break
                     if key in self._exact:
