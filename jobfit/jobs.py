@@ -15,7 +15,7 @@ from jobfit.resumes.lexicon import languages_named
 from jobfit.resumes.places import countries_of_region, parse_place
 from jobfit.salary import parse_salary
 from jobfit.schema import JobMeta, JobPosting, NormalizedSkill, SalarySuggestion, Skill
-from jobfit.taxonomy import SkillMatcher, wording
+from jobfit.taxonomy import SkillMatcher, SkillMention, wording
 from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
@@ -192,7 +192,7 @@ def heads_a_part(lines: list[str], i: int) -> bool:
     if _is_heading(text) or (label.endswith(":") and len(label.split()) <= 12) \
             or (label.endswith("?") and len(label.split()) <= 8):
         return True
-    below = next((line for line in lines[i + 1:] if line.strip()), "")
+    below = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), "")
     return len(_ASIDE.sub("", label).split()) <= 5 and not re.search(r"[.!,;]$", label) and bool(_ITEM_LEAD.match(below))
 
 
@@ -236,7 +236,7 @@ _LEADS_TEAM = re.compile(r"\b(?:lead|leads|leading|manage|manages|managing|head|
                          r"growing|oversee|overseeing|direct|directing|scale|scaling)\W+(?:\S+\W+){0,5}$", re.I)
 
 
-def names_a_team(line: str, mention) -> bool:
+def names_a_team(line: str, mention: SkillMention) -> bool:
     """Whether a department named in a posting names the people who work in it ('Collaborate with the marketing team',
     'Reporting to the Sales department'): they are whom the hire works with, not a skill asked; not so when the hire
     leads the team ('Build and manage our sales team')."""
