@@ -124,7 +124,7 @@ INLINE_LABEL = re.compile(
     re.I,
 )
 HEADING_WORDS = re.compile(
-    r"^(job description|description|requirements|qualifications|responsibilities|the role|about the role|your role|"
+    r"^(job description|description|requirements|qualifications|responsibilities|the role|role|position|about the role|your role|"
     r"about (you|yourself|the (job|role|position|opportunity))|the (job|position|opportunity)|"
     r"job (requirements|summary|overview)|key responsibilities|(minimum|required|preferred|basic|desired) qualifications|"
     r"your (profile|experience|impact|mission|skills|responsibilities)|what you('ll| will) (own|bring|need|be doing)|"

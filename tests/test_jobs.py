@@ -242,6 +242,10 @@ def test_the_company_s_part_ends_where_a_part_on_the_candidate_begins(matcher):
     job = analyze_job({"id": "j", "title": "Software Engineer", "description": (
         "About Stimulus\n\nA social platform.\n\nWe like you to know\n\n1. Docker\n\n2. React")}, matcher)
     assert {s.id for s in job.meta.required_skills} >= {"docker", "react"}
+    # a heading of one word ('Role') ends it too
+    job = analyze_job({"id": "j", "title": "Inside Sales Representative", "description": (
+        "About Us\n\nWe help families repair their credit.\n\nRole\n\nYou will keep Salesforce current.")}, matcher)
+    assert "salesforce" in {s.id for s in job.meta.required_skills}
     # a field ('Compensation: 100% Commission') says its value and heads nothing below it
     job = analyze_job({"id": "j", "title": "Account Executive", "description": (
         "Compensation: 100% Commission\n\nLocation: Remote\n\nYou will run demos and keep Salesforce current.")}, matcher)
