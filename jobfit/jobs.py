@@ -301,6 +301,22 @@ SLASHED = re.compile(r"[\w#+.]*\w[#+]*(?:/\.?\w[\w#+.]*)+")
 PREFERRED = re.compile(r"\b(nice[- ]to[- ]haves?|preferred|bonus|a plus|pluses|plus:|desirable|ideally|wünschenswert|von vorteil|idealerweise|"
                        r"un plus|un atout|souhaité|souhaitée|apprécié|appréciée|deseable|se valorará|valorable|"
                        r"costituisce un plus|gradit[oa]|desej[aá]vel|diferencial|pré(?!-)|pluspunt|gewenst|mile widzian\w*)(?!\w)", re.I)
+
+
+def _heads_pluses(line: str) -> bool:
+    """Whether a short line that says 'a plus' heads a block of pluses: it opens with the word ('Nice to have', 'Bonus
+    points if…', '- nice to have'), ends in a colon ('Big pluses include:'), is a heading ('Considered a plus') or is
+    written as one ('Education Preferred'). An item that is a plus itself heads nothing ('- Experience with Kotlin a
+    plus', 'MBA preferred' cut from '…a related field; MBA preferred'), nor does an aside ('Ruby on Rails (Rails 6-8
+    preferred)')."""
+    label = _ITEM_LEAD.sub("", _heading_label(line))
+    if len(label.split()) > 6:
+        return False
+    words = re.findall(r"[^\W\d_]+", label)
+    return bool(PREFERRED.match(label)) or label.endswith(":") or _is_heading(line) \
+        or (bool(PREFERRED.search(_ASIDE.sub("", label))) and all(w[0].isupper() for w in words if len(w) > 3))
+
+
 # the years of experience asked: '3+ years of experience', '2 years ICU experience', '5+ years with Python', 'at least 4 years
 # in sales', 'minimum of 2 years' (not 'founded 10 years ago', 'a contract for 2 years')
 # a number of years as postings write it: '5', '3-5', '2 to 4' (the least is asked), 'three (3)', 'five'
@@ -589,8 +605,8 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
         elif in_offer_block and heads_a_part(lines, n) and not OFFER_HEADING.search(line) \
                 and (_ASKS_HEADING.search(line) or _DUTIES_HEADING.search(line)):
             in_offer_block = False  # the company's part ends where a part on the work or the candidate begins
-        if PREFERRED.search(_ASIDE.sub("", line)):  # ('Ruby on Rails (Rails 6-8 preferred)' starts no block of the kind)
-            in_preferred_block = True if len(line.split()) <= 6 else in_preferred_block
+        if PREFERRED.search(_ASIDE.sub("", line)):
+            in_preferred_block = True if _heads_pluses(line) else in_preferred_block
         elif heading:
             in_preferred_block = False
         if in_offer_block:

@@ -266,6 +266,12 @@ def test_a_nice_to_haves_heading_makes_its_list_a_plus_and_an_aside_only_its_lin
         "Nice-to-haves\n\n- Kubernetes\n\nNice To Haves\n\n- Terraform")}, matcher)
     assert "postgresql" in {s.id for s in job.meta.required_skills}
     assert {s.id for s in job.meta.preferred_skills} >= {"kubernetes", "terraform"}
+    # an item that is a plus itself makes no block of pluses of the items after it
+    job = analyze_job({"id": "j", "title": "Backend Engineer", "description": (
+        "Requirements:\n- Experience with Kotlin a plus\n- PostgreSQL\n- A degree in computer science; MBA preferred\n"
+        "- 5 years with Python\n\nConsidered a plus\n- Terraform")}, matcher)
+    assert {"postgresql", "python"} <= {s.id for s in job.meta.required_skills}
+    assert {s.id for s in job.meta.preferred_skills} >= {"kotlin", "terraform"}
 
 
 def test_a_department_the_hire_works_with_is_no_skill_asked(matcher):
