@@ -55,11 +55,6 @@ def _a_system_quality(item: list[str]) -> bool:
     return 0 < end <= 2 and item[end - 1] in _QUALITIES_OF_SYSTEMS
 
 
-def _plural_noun(word: str) -> bool:
-    """Whether a lower-case word reads as a plural noun ('dashboards', 'reports'; not 'business', 'status', 'this')."""
-    return word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
 def _singular(key: str) -> str:
     """A key's last word in the singular, 'ies' to 'y' ('software engineers', 'opportunities', 'strategies')."""
     words = key.split()
@@ -777,7 +772,7 @@ class SkillMatcher:
             # the quality (things made for them: a plural noun before 'for'; not 'a passion for leadership')
             if word in _QUALITIES_NAMING_PEOPLE and (before[-1:] and before[-1] in _WITH_OR_TO or (
                     len(before) == 2 and before[0] in _WITH_OR_TO and before[1] in _PEOPLES_OPENERS) or (
-                    before[-1:] == ["for"] and len(before) == 2 and _plural_noun(before[0]))) \
+                    before[-1:] == ["for"] and len(before) == 2 and before[0].isalpha() and before[0] != _stem(before[0]))) \
                     and (end == len(found) or _PHRASE_END.search(text[found[end - 1].end():found[end].start()])
                          or found[end].group().lower() in _AFTER_THE_PEOPLE):
                 return False
