@@ -32,7 +32,9 @@ STOPWORDS = frozenset(
     "a an the and or of to in on for with at by from as is are be our your their its it this that these those "
     "we you they all any other such etc using use new own who will can must should".split()
 )
-_LEADS = re.compile(r"^(?:you will|you'll|you|will|to|able to|ability to|be able to|responsible for|help(?: us)?|we want you to)\s+", re.I)
+# what opens a clause before its verb; 'you will be responsible for' frames a duty, and the duty is the ability asked
+_LEADS = re.compile(r"^(?:(?:(?:you\s+will|you['’]ll|will|you\s+are|you['’]re)\s+)?(?:be\s+)?(?:responsible|accountable)\s+for|"
+                    r"you will|you'll|you|will|to|able to|ability to|be able to|help(?: us)?|we want you to)\s+", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?•·●▪*()\u2022]|\s[-–]\s|,\s")
 _NEXT_ABILITY = re.compile(r"(\w*)\s(?:to|by|including)\s+([a-z]+)\b")
 # 'to' after these leads into the ability ('able to') or states the company's purpose ('our mission is to')

@@ -631,6 +631,22 @@ def test_only_a_clause_stating_an_action_is_linked_to_a_competence(matcher):
     assert [a.skill.id for a in find("Lead a team of six engineers")] != []
 
 
+def test_a_duty_the_hire_is_responsible_for_is_the_ability_asked_not_responsibility(matcher):
+    """'You will be responsible for managing our roadmap' frames a duty: the clause is 'managing our roadmap', and
+    it asks for no ESCO 'assume responsibility' (whose label 'be responsible' it shared a word with). A sense of
+    responsibility asked for is still that skill."""
+    clauses = matcher.abilities.clauses
+    for text in ("You will be responsible for managing our product roadmap",
+                 "You'll be responsible for managing our product roadmap", "Be accountable for managing our product roadmap"):
+        assert [text[s:e] for s, e in clauses(text)] == ["managing our product roadmap"]
+    posting = analyze_job({"id": "d", "title": "Product Marketer", "description": (
+        "You will be responsible for running experiments across our paid and owned marketing channels.\n"
+        "You'll be responsible for writing new articles and tutorials.")}, matcher)
+    assert "assume responsibility" not in {s.name for s in posting.meta.required_skills}
+    posting = analyze_job({"id": "e", "title": "Account Manager", "description": "- Strong sense of responsibility"}, matcher)
+    assert "assume responsibility" in {s.name for s in posting.meta.required_skills}
+
+
 def test_a_word_is_no_stopword_because_its_key_is_one(matcher):
     """'news' compares as 'new', a stopword: 'collaborate with news teams' (a journalist's competence) lost its
     'news' and every software team's 'collaborate with cross-functional teams' was linked to it."""
