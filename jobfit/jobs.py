@@ -6,6 +6,7 @@ import functools
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from jobfit import exchange
@@ -115,6 +116,26 @@ BOILERPLATE_LINE = re.compile(
     r"(want|like) to know more about|have (any )?questions)\b",
     re.I,
 )
+# A sentence in which the company says what it is names no skill asked: 'Aha! is a high-growth SaaS company', 'We are
+# a FinTech team passionate about …', 'Toptal is a network of … product managers'. It runs to where the sentence turns
+# to the hire ('…, however you would need', 'looking for a Senior Rails Developer', 'so we value good writers').
+_ROLE_WORD = (r"(?:engineer|developer|manager|designer|analyst|specialist|scientist|consultant|representative|associate|lead|"
+              r"director|officer|assistant|administrator|architect|coordinator|role|position|candidate|hire|intern|tester|"
+              r"writer|marketer|recruiter|agent|executive|head)s?")
+_COMPANY_NOUN = (r"(?:compan(?:y|ies)|start-?ups?|scale-?ups?|platforms?|business(?:es)?|agenc(?:y|ies)|firms?|providers?|leaders?|"
+                 r"marketplaces?|teams?|organi[sz]ations?|studios?|consultanc(?:y|ies)|brands?|apps?|products?|services?|networks?|"
+                 r"communit(?:y|ies)|solutions?|software|makers?|builders?|publishers?|partners?|pioneers?|players?|innovators?|"
+                 r"vendors?|manufacturers?|retailers?|groups?|labs?)")
+# 'We', 'Our company' or a name (not 'You', 'This', 'The role', 'Senior Engineers'), then 'is a/an/the', and a noun of
+# a company before any clause of its own ('… a mob programming environment which means we …' is no company)
+_COMPANY_SUBJECT = (r"(?:[Ww]e|[Ww]e['’]re|Our\s+(?:company|team|startup|business)|(?!(?:You|This|That|It|There|The|These|Those|They|"
+                    rf"He|She|Experience|Knowledge)\b)[A-Z][\w.&!'’-]*(?:\s+(?!(?i:{_ROLE_WORD})\b)[A-Z][\w.&!'’-]*){{0,3}})")
+COMPANY_IS = re.compile(
+    rf"(?:^|(?<=[.!?])\s+)[-•*]?\s*(?:(?i:founded in) \d{{4}},?\s+)?{_COMPANY_SUBJECT}\s+(?:is|are|['’]re)\s+(?:a|an|the|one of the)\s"
+    rf"(?:(?!\b(?i:which|that|who|whose|where|when|looking|seeking|hiring)\b)[^.!?;:\n]){{0,80}}?\b(?i:{_COMPANY_NOUN})\b")
+_COMPANY_IS_END = re.compile(
+    r"[.!?](?=\s|$)|[;:]|\s(?:however|but|so|expects?|values?|needs?|wants?|requires?|to join|"
+    r"(?:is\s+|are\s+|(?:currently|presently|now)\s+)*(?:looking|seeking|searching|hiring|in search))\b|,?\s+(?:and\s+)?you\b", re.I)
 # The labels of a posting's parts run into one paragraph ('... pair programming Job benefits: Generous salary ...
 # Company description: ... Job description: ...'), as some job boards flatten them.
 INLINE_LABEL = re.compile(
@@ -147,16 +168,27 @@ def _sentences_apart(lines: list[str]) -> list[str]:
     return out
 
 
-def asked_part(line: str) -> str:
+_STACK = frozenset({"programming languages", "frameworks and libraries"})  # what a team that says it writes them asks
+
+
+def asked_part(line: str, keep: Sequence[tuple[int, int]] = ()) -> str:
     """The line with what the employer offers or says about itself blanked out, every position kept. A part
     starts at hiring boilerplate or at an inline label of the perks or the company, and runs to the next inline
     label of another part or to the end of the line: '... an engineering mindset We offer a gym' keeps what comes
-    before 'We offer', 'Job benefits: yoga Job description: Python' keeps Python."""
+    before 'We offer', 'Job benefits: yoga Job description: Python' keeps Python. A sentence in which the company
+    says what it is goes too (`COMPANY_IS`), but for the `keep` spans in it: the language or framework of 'We are a
+    team of Ruby enthusiasts' is what the hire will write."""
     labels = list(INLINE_LABEL.finditer(line)) if ":" in line else []
     starts = sorted({m.start() for m in BOILERPLATE_LINE.finditer(line)} | {m.start() for m in labels if m["offer"]})
     for start in starts:
         end = next((m.start() for m in labels if m.start() > start and not m["offer"]), len(line))
         line = line[:start] + " " * (end - start) + line[end:]
+    for said in list(COMPANY_IS.finditer(line)):  # the company saying what it is, to where it turns to the hire
+        turn = _COMPANY_IS_END.search(line, said.end())
+        end = turn.start() if turn else len(line)
+        kept = [(a, b) for a, b in keep if said.start() <= a and b <= end]
+        for start, stop in zip([said.start(), *(b for _, b in kept)], [*(a for a, _ in kept), end], strict=True):
+            line = line[:start] + " " * (stop - start) + line[stop:]
     return line
 
 
@@ -612,7 +644,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
         if in_offer_block:
             continue  # what the employer offers or says about itself names no skill asked for
         asking.append(line)
-        asked = asked_part(line)
+        asked = asked_part(line, [(m.start, m.end) for m in mentions if m.skill.category in _STACK])
         if asked != line:
             line, mentions = asked, [m for m in mentions if line[m.start:m.end] == asked[m.start:m.end]]
             if not line.strip():

@@ -631,6 +631,26 @@ def test_only_a_clause_stating_an_action_is_linked_to_a_competence(matcher):
     assert [a.skill.id for a in find("Lead a team of six engineers")] != []
 
 
+def test_what_the_company_says_it_is_asks_no_skill(matcher):
+    """'Acme is a fast-growing SaaS company' says what the employer is, not what the hire needs: it asked for Cloud
+    Computing in 5 of the shared feed postings, 'We are a fintech team' for Financial Services. The sentence stops
+    being the company's where it turns to the hire, and a sentence about the role or a skill is no company's. The
+    language or framework a team says it writes is still asked."""
+    def asked(description: str) -> set[str]:
+        job = analyze_job({"id": "c", "title": "Customer Success Manager", "description": description}, matcher)
+        return {s.name for s in [*job.meta.required_skills, *job.meta.preferred_skills]}
+
+    assert "Cloud Computing" not in asked("Brightloop is a fast-growing B2B SaaS company. You know Salesforce.")
+    assert "Salesforce" in asked("Brightloop is a fast-growing B2B SaaS company. You know Salesforce.")
+    assert "Financial Services" not in asked("We are a FinTech team passionate about helping small businesses grow.")
+    assert "Cloud Computing" in asked("Experience selling SaaS to enterprise customers.")  # asked of the hire
+    assert "Ruby on Rails" in asked("We are a fully remote team looking for an experienced Ruby on Rails developer.")
+    assert {"Linux", "Ruby"} <= asked("We are a team of Ruby enthusiasts, however you would need strong Linux skills.")
+    assert "Django" in asked("We are a Django agency building websites for museums.")  # the hire will write it
+    assert "Apache Airflow" in asked("The Data Engineer is a key member of our data platform team, building Airflow pipelines.")
+    assert "Python" in asked("Python is a plus.")
+
+
 def test_a_duty_the_hire_is_responsible_for_is_the_ability_asked_not_responsibility(matcher):
     """'You will be responsible for managing our roadmap' frames a duty: the clause is 'managing our roadmap', and
     it asks for no ESCO 'assume responsibility' (whose label 'be responsible' it shared a word with). A sense of
