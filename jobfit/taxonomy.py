@@ -292,8 +292,9 @@ class Taxonomy:
             return CLOSENESS_COOCCURRING
         if wanted in own.similar or have in asked.similar:
             return CLOSENESS_SIMILAR
-        if any(not self.skills[p].group for p in set(own.parents) & set(asked.parents)):
-            return CLOSENESS_SIBLING  # a shared group (hundreds of members) does not make skills siblings
+        if own.category == asked.category and any(not self.skills[p].group for p in set(own.parents) & set(asked.parents)):
+            return CLOSENESS_SIBLING  # a shared group (hundreds of members) does not make skills siblings, nor a shared
+            # parent two of different kinds (Web Development and Java, both ESCO's computer programming)
         return 0.0
 
     @cached_property
@@ -316,7 +317,8 @@ class Taxonomy:
         out: dict[str, float] = {}
         for parent in own.parents:
             if parent in self.skills and not self.skills[parent].group:
-                out.update(dict.fromkeys(self.children.get(parent, ()), CLOSENESS_SIBLING))
+                out.update(dict.fromkeys((c for c in self.children.get(parent, ()) if c in self.skills
+                                          and self.skills[c].category == own.category), CLOSENESS_SIBLING))
         out.update(dict.fromkeys(own.similar, CLOSENESS_SIMILAR))
         out.update(dict.fromkeys(self._named_by["similar"].get(have, ()), CLOSENESS_SIMILAR))
         out.update(dict.fromkeys(self.cooccurring.get(have, ()), CLOSENESS_COOCCURRING))

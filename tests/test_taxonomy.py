@@ -794,6 +794,12 @@ def test_closeness_scale(matcher):
     assert tax.closeness("mysql", "postgresql") == CLOSENESS_SIBLING
     assert tax.closeness("python", "nursing") == 0.0
     assert 0 < tax.closeness("django", tax.skills["python"].parents[0]) < CLOSENESS_CHILD_FOR_PARENT
+    # a shared parent makes siblings of two skills of one kind: Web Development and Java are both under ESCO's
+    # computer programming, and a web developer's resume had Java "partly covered" by it
+    assert "computer-programming" in set(tax.skills["web-development"].parents) & set(tax.skills["java"].parents)
+    assert tax.closeness("web-development", "java") == tax.closeness("java", "web-development") == 0.0
+    assert "java" not in tax.reach("web-development")
+    assert tax.closeness("typescript", "java") == CLOSENESS_SIBLING == tax.reach("typescript")["java"]
 
 
 # distinct postings: the same skills twice are one posting seen twice (see Taxonomy.with_cooccurrence)

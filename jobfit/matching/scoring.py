@@ -35,7 +35,7 @@ LEVELS = ["internship", "entry", "associate", "mid-senior", "director", "executi
 EDUCATION_LEVELS = ["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
 REQUIRED_WEIGHT, PREFERRED_WEIGHT = 2.0, 1.0
 # Bump when a change here changes the scores: the matches already stored are all scored again.
-SCORING_VERSION = "3"
+SCORING_VERSION = "4"
 # A posting whose title is for beginners ('Junior Python Developer', 'Graduate Trainee') is one a senior is past:
 # the years it asks ('1+ years') are no ceiling, the title is. 'Assistant' names occupations ('Legal Assistant').
 FOR_BEGINNERS = re.compile(r"\b(?:junior|jr|intern|internship|trainee|apprentice|graduate|entry[- ]level)\b", re.I)
