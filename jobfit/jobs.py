@@ -136,6 +136,7 @@ COMPANY_IS = re.compile(
 _COMPANY_IS_END = re.compile(
     r"[.!?](?=\s|$)|[;:]|\s(?:however|but|so|expects?|values?|needs?|wants?|requires?|to join|"
     r"(?:is\s+|are\s+|(?:currently|presently|now)\s+)*(?:looking|seeking|searching|hiring|in search))\b|,?\s+(?:and\s+)?you\b", re.I)
+_STACK = frozenset({"programming languages", "frameworks and libraries"})  # what a team that says it writes them asks
 # The labels of a posting's parts run into one paragraph ('... pair programming Job benefits: Generous salary ...
 # Company description: ... Job description: ...'), as some job boards flatten them.
 INLINE_LABEL = re.compile(
@@ -166,9 +167,6 @@ def _sentences_apart(lines: list[str]) -> list[str]:
     for line in lines:
         out.extend(_SENTENCE_END.split(line) if PREFERRED.search(line) and len(line.split()) > 6 else [line])
     return out
-
-
-_STACK = frozenset({"programming languages", "frameworks and libraries"})  # what a team that says it writes them asks
 
 
 def asked_part(line: str, keep: Sequence[tuple[int, int]] = ()) -> str:
