@@ -951,9 +951,19 @@ class SkillMatcher:
         whatever the document: after a word that makes it
         so (`Taxonomy.everyday_before`: 'credit history', 'database migration'), or after an article or a possessive,
         with at most one word between, when it ends its phrase ('a proven history of delivery', 'their history.'; not
-        'a history teacher')."""
+        'a history teacher'). A trade word after the name of a technology or of a product is that one's thing: 'the
+        PHP ecosystem', 'a PostgreSQL migration', 'the Chainlink ecosystem' (a capitalized word English does not have)."""
         if i and keys[i - 1] in self.taxonomy.everyday_before.get(keys[i], ()):
             return True
+        if i and keys[i] in self.taxonomy.trade_words:
+            before = found[i - 1].group()
+            named = {self._index[(keys[i - 1],)]} if (keys[i - 1],) in self._index else set()
+            named |= {sid for sid, form in self._exact.get((keys[i - 1],), ()) if form == before}
+            if any(self.taxonomy.skills[sid].category in TECH_CATEGORIES for sid in named):
+                return True
+            if not named and before[:1].isupper() and before.isalpha() and len(before) > 2 \
+                    and before.lower() not in english_words():
+                return True  # (not 'U.S. History', a subject)
         if not (i and keys[i - 1] in _OPENERS or i > 1 and keys[i - 2] in _OPENERS):
             return False
         return i + 1 == len(keys) or keys[i + 1] in _AFTER_HEAD or bool(

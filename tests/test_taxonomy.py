@@ -539,6 +539,10 @@ def test_fields_whose_names_technologists_use_for_their_own_things_are_not_asked
         assert not {m.skill.id for m in matcher.find_many([stack, text])[1]} & {
             "ecosystems", "migration", "logic", "history", "craftsmanship"}, text
     assert not {m.skill.id for m in matcher.find("Build products that delight our customers")} & {"entertain-people"}
+    # after a technology's or a product's name, in any document, it is that one's thing: the Chainlink ecosystem
+    for text in ("Build tools for the Chainlink ecosystem.", "Knowledge of Android ecosystems", "Led a PostgreSQL migration.",
+                 "Experience across the API ecosystem", "Services within the Ebury ecosystem."):
+        assert not {m.skill.id for m in matcher.find(text)} & {"ecosystems", "migration"}, text
     # outside a technologist's document each is the field it names
     assert {"ecosystems", "migration", "history"} <= {
         m.skill.id for m in matcher.find("Degree in History; research on marine ecosystems and human migration.")}
@@ -559,7 +563,8 @@ def test_a_record_a_track_record_and_a_data_move_are_no_field_of_knowledge_in_an
                  "Led the data migration for the finance team", "Reviewed the marketing literature"):
         assert not {m.skill.id for m in matcher.find(text)} & {"history", "migration", "literature"}, text
     # the field itself, and a teacher of it, still are
-    for text in ("BA in History", "Taught a history class", "A history teacher for grade 9", "Subjects: English, History"):
+    for text in ("BA in History", "Taught a history class", "A history teacher for grade 9", "Subjects: English, History",
+                 "Tudor and Stuart History", "Taught English and U.S. History."):
         assert "history" in {m.skill.id for m in matcher.find(text)}, text
     assert "literature" in {m.skill.id for m in matcher.find("An English literature degree")}
 
