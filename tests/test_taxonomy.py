@@ -694,6 +694,7 @@ def test_ordinary_words_and_adjectives_are_not_skills(matcher):
     assert "initiative" not in {s for s, _ in found(matcher, "You will drive company initiatives.")}
     assert "initiative" in {s for s, _ in found(matcher, "Initiative and a team spirit.")}
     assert "initiative" not in {s for s, _ in found(matcher, "You will lead a new initiative for growth.")}  # a thing
+    assert "initiative" not in {s for s, _ in found(matcher, "Ensure the best user experience in each initiative.")}
     # a quality's name before a thing of the company's names the thing: its team, channels, solutions, systems
     for text in ("You report to the Engineering Leadership team.", "We have short communication channels.",
                  "We handle communication solutions for banks.", "Design of communication systems for offshore substations."):
