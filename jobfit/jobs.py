@@ -103,7 +103,7 @@ ONLY = re.compile(r"(?i)\s+only$")
 _NO_PLACE = re.compile(rf"(?i)(?:(?:fully|100\s?%)\s+)?remote(?:ly)?|{_HOME_BASED}|other\b.*")
 # Lines that speak of the hiring process, the law or the perks, whatever section they stand in: an
 # equal-opportunity statement names no skill ('... marital status, pregnancy or disability'), nor does a
-# deadline, 'opportunities for personal development' or a run-on 'Job benefits: ... yoga'.
+# deadline, 'opportunities for personal development', a 'personal development stipend' or a run-on 'Job benefits: ... yoga'.
 BOILERPLATE_LINE = re.compile(
     r"\b(equal[- ]opportunit\w*|without regard to|regardless of (race|gender|age|religion)|protected veteran|marital status|"
     r"discriminat\w*|(submit|send|upload|receiv\w+|review\w*|process(es)?) (your |the |an? |all )?(online )?applications?|"
@@ -111,6 +111,8 @@ BOILERPLATE_LINE = re.compile(
     r"after the deadline|applications? (received|must be|should be|will be (assessed|screened|considered))|shortlist(ing|ed)|"
     r"(competitive|online|recruitment) application|application (process|procedure|form)|"
     r"we offer|(opportunit(y|ies)|possibilit(y|ies)) for (your )?(personal|professional|career)|support your (personal|professional)|"
+    r"(personal|professional|learning|education(al)?|training|conference|career)(\s*(&|and)\s*(personal|professional|career))?"
+    r"(\s+(development|growth))?\s+(budget|stipend|allowance|fund)s?|budget for (training|learning|growth|(personal|professional) development)|"
     r"recruitment (process\w*|plan|partner)|recruitment agenc\w*|(are|is) recruiting|be recruited|recruiter call|"
     r"(our|best|right) hiring (decisions?|process(es)?)|"  # the employer's, not a recruiter's 'manage the hiring process'
     r"(want|like) to know more about|have (any )?questions)\b",

@@ -873,6 +873,20 @@ def test_hiring_boilerplate_names_no_skill_and_slashed_pairs_keep_their_wording(
                         "decision making"}
 
 
+def test_a_budget_or_stipend_for_growth_is_a_perk_not_an_ask(matcher):
+    """'Personal development stipend: $1000 per year' is something the employer gives, outside any benefits heading
+    too; an interest in personal development is still the candidate's."""
+    def asked(description: str) -> set[str]:
+        return {s.name.lower() for s in analyze_job({"id": "p", "title": "Designer", "description": description}, matcher).skills}
+
+    for perk in ("- Personal development stipend: $1000 per year to focus on bettering yourself",
+                 "- Annual personal development budget of €800 for conferences, courses, books",
+                 "- Professional development funds for Python courses"):
+        assert not asked(perk) & {"personal development", "python"}, perk
+    assert "personal development" in asked("- A strong interest in personal development")
+    assert "microsoft excel" in asked("- Manage the development budget in Excel")
+
+
 @pytest.mark.parametrize("description, asked", [
     ("Requirements:\n- BS/MS/PhD in Computer Science or a related field", "bachelor"),
     ("Requirements:\n- Bachelor's degree required; Master's preferred", "bachelor"),
