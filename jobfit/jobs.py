@@ -6,7 +6,7 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from jobfit import exchange
@@ -180,15 +180,21 @@ def asked_part(line: str, keep: Sequence[tuple[int, int]] = ()) -> str:
     team of Ruby enthusiasts' is what the hire will write."""
     labels = list(INLINE_LABEL.finditer(line)) if ":" in line else []
     starts = sorted({m.start() for m in BOILERPLATE_LINE.finditer(line)} | {m.start() for m in labels if m["offer"]})
-    for start in starts:
-        end = next((m.start() for m in labels if m.start() > start and not m["offer"]), len(line))
-        line = line[:start] + " " * (end - start) + line[end:]
+    line = _blank_spans(line, [(start, next((m.start() for m in labels if m.start() > start and not m["offer"]), len(line)))
+                               for start in starts])
     for said in list(COMPANY_IS.finditer(line)):  # the company saying what it is, to where it turns to the hire
         turn = _COMPANY_IS_END.search(line, said.end())
         end = turn.start() if turn else len(line)
         kept = [(a, b) for a, b in keep if said.start() <= a and b <= end]
-        for start, stop in zip([said.start(), *(b for _, b in kept)], [*(a for a, _ in kept), end], strict=True):
-            line = line[:start] + " " * (stop - start) + line[stop:]
+        # the gaps between the kept spans
+        line = _blank_spans(line, zip([said.start(), *(b for _, b in kept)], [*(a for a, _ in kept), end], strict=True))
+    return line
+
+
+def _blank_spans(line: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The line with each (start, end) span replaced by spaces, every other position kept."""
+    for start, end in spans:
+        line = line[:start] + " " * (end - start) + line[end:]
     return line
 
 

@@ -761,8 +761,8 @@ class SkillMatcher:
             # 'in close collaboration with the client': how the work is done, not a skill asked for;
             # 'a new initiative', 'an initiative between', 'each initiative': a thing the company runs, not the quality
             before = [m.group().lower() for m in found[max(0, start - 2):start]]
-            if before[-1:] in (["a"], ["an"], ["this"], ["each"], ["every"], ["another"]) or (len(before) == 2 and before[0] in ("a", "an")
-                                                            and before[1].isalpha() and not before[1].endswith("ly")):
+            if before[-1:] in (["a"], ["an"], ["this"], ["each"], ["every"], ["another"]) or (
+                    len(before) == 2 and before[0] in ("a", "an") and before[1].isalpha() and not before[1].endswith("ly")):
                 return False
             if end < len(found) and found[end].group().lower() == "with" and (
                     before[-1:] == ["in"] or (len(before) == 2 and before[0] == "in" and before[1].isalpha())):
