@@ -102,6 +102,34 @@ def _ordinary_phrase(name: str, dictionary: frozenset[str]) -> bool:
         for w in words)
 
 
+# A role noun ends at least this share of ESCO's occupation labels ('manager', 'analyst', 'agent'; not 'pilot', 'master')
+ROLE_HEAD_SHARE = 0.003
+
+
+class _JobTitles:
+    """How ESCO's occupation labels are worded: the words they use and the head noun each ends in ('manager' of
+    'restaurant manager', 'director' of 'director of sales')."""
+
+    def __init__(self, labels: list[str]):
+        self.words: set[str] = set()
+        heads: Counter[str] = Counter()
+        for label in labels:
+            self.words.update(re.findall(r"[a-z]+", label.lower()))
+            head = re.findall(r"[a-z]+", re.split(r"\s(?:of|for|in|at|to|on|with)\s|\s*[(,]", label.lower())[0])
+            if head:
+                heads[head[-1]] += 1
+        self.roles = {w for w, n in heads.items() if n >= ROLE_HEAD_SHARE * max(len(labels), 1)}
+
+    def reads_as_one(self, name: str, is_technology: Callable[[str], bool]) -> bool:
+        """Whether a product's name, two or three words ending in a role noun, each a word of the occupations' labels
+        and none a technology's name, is worded as a job title: 'Content Manager' (IBM's), 'Financial Analyst'
+        (Moody's), 'Restaurant Manager'. In a posting or a resume it is the person ('the Content Manager and a team of
+        writers'), not the product; 'Windows Movie Maker' and 'Rational Application Developer' read as products."""
+        words = name.lower().split()
+        return (2 <= len(words) <= 3 and words[-1] in self.roles and all(w in self.words for w in words)
+                and not any(is_technology(w) for w in name.split()))
+
+
 def _any_case(short: str, common: set[str], known_words: Counter[str], dictionary: frozenset[str]) -> bool:
     """Whether an O*NET product's short name counts in any case. Several words, one of them no ordinary word
     ('Visual Studio Code', 'Power BI'): yes; all ordinary or capitalized English words ('Enterprise Manager',
@@ -391,6 +419,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         name: set(pl.read_csv(esco_dir / f"{name}SkillsCollection_en.csv", infer_schema=False)["conceptUri"].to_list())
         for name in ("language", "transversal", "digital")
     }
+    job_titles = _JobTitles([label for pref, alts in occupations_csv.select("preferredLabel", "altLabels").iter_rows()
+                             for label in (pref, *_labels(alts))])
     known_words = _prose_words((skills_csv, "description"), (occupations_csv, "description"))
     common = {w for w, n in known_words.items() if n >= 5}
     dictionary = dictionary_words()
@@ -576,6 +606,10 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
     for skill in graph.skills.values():
         for short in skill["exact"]:
             meanings[short].update(_singular(alias_key(label)) for label in [skill["name"], *skill["aliases"]])
+    def is_technology(word: str) -> bool:
+        found = graph.lookup(word)
+        return found is not None and found["type"] == "technology"
+
     for example, socs, commodity, hot in per_example.iter_rows():
         skill = graph.lookup(example)
         words = example.split()
@@ -588,6 +622,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
             single = " " not in key
             if single and len(socs) < 2 and not hot:
                 continue  # a one-word product name only one occupation lists is more noise than signal
+            if job_titles.reads_as_one(example, is_technology):
+                continue  # 'Restaurant Manager', 'Site Manager': in text, the person
             category = next((c for needle, c in COMMODITY_CATEGORY if needle in commodity.lower()), "tools and platforms")
             sid = "onet-" + _slug(example)
             if sid in graph.skills:
@@ -611,6 +647,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         for short, exact in ((vendorless, not coined or alias_key(vendorless or "") in graph.drop), (acronym, True)):
             # an abbreviation ESCO writes for another skill ('CPT', cable-propelled transit) is shared, the document
             # tells which is meant (SkillMatcher.find_many); a name the extras keep to its written form is theirs alone
+            if short and short == vendorless and job_titles.reads_as_one(short, is_technology):
+                continue  # IBM's 'Content Manager', Moody's 'Financial Analyst': in text, the person
             if short and graph.lookup(short) is None and (short == acronym or alias_key(short) not in exact_keys):
                 graph.add_alias(skill, short, exact=exact)
                 if short == vendorless and _dictionary_word(short, dictionary):

@@ -1,5 +1,6 @@
 """The taxonomy: building it from ESCO/O*NET-shaped sources, the matcher, closeness and occupations."""
 
+import csv
 import gzip
 import json
 import time
@@ -222,6 +223,26 @@ def test_a_name_the_extras_drop_is_no_onet_product_either(sources, tmp_path):
     assert "onet-google" not in taxonomy.skills
     found = SkillMatcher(taxonomy).find("Engineers who turned down Google and Twitter; our code runs on Google Cloud Platform")
     assert [m.text for m in found] == ["Google Cloud Platform"] and found[0].skill.id == "gcp"  # the product still is one
+
+
+def test_an_onet_product_worded_as_a_job_title_names_the_person_not_the_product(sources, tmp_path):
+    """IBM's 'Content Manager' and Moody's 'Financial Analyst' are, in a posting, people: 'alongside the SEO Manager and
+    Content Manager'. Such a product answers only to its full name; one named only so is no skill."""
+    esco, onet = sources
+    with open(esco / "occupations_en.csv", "a", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([
+            ["Occupation", OCC + "web", "2513", "web content manager", "content editor", "", "Runs a site's content."],
+            ["Occupation", OCC + "rest", "1412", "restaurant manager", "", "", "Runs a restaurant."]])
+    with open(onet / "Technology Skills.txt", "a", encoding="utf-8") as fh:
+        fh.writelines(f"15-1252.00\tQorvex {name}\t1\tDevelopment environment software\tN\n"
+                      for name in ("Content Manager", "Zorbium", "Flarnix", "Quembly", "Drosk"))
+        fh.write("15-1252.00\tRestaurant Manager\t1\tPoint of sale POS software\tN\n")
+    taxonomy = load_taxonomy(write_taxonomy(build_taxonomy(esco, onet), tmp_path / "t.json.gz"))
+    assert "onet-restaurant-manager" not in taxonomy.skills
+    matcher = SkillMatcher(taxonomy)
+    text = "Work with our Content Manager and the Restaurant Manager in Zorbium"
+    assert [m.skill.id for m in matcher.find(text)] == ["onet-qorvex-zorbium"]  # the vendorless name of a product stays
+    assert [m.text for m in matcher.find("Documents live in Qorvex Content Manager")] == ["Qorvex Content Manager"]
 
 
 def test_onet_products_are_also_named_without_their_vendor():
