@@ -21,7 +21,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "22"
+ANALYSIS_VERSION = "23"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -274,12 +274,26 @@ _LEADS_TEAM = re.compile(r"\b(?:lead|leads|leading|manage|manages|managing|head|
                          r"growing|oversee|overseeing|direct|directing|scale|scaling)\W+(?:\S+\W+){0,5}$", re.I)
 
 
+# the hire working with others, then the capitalized names of those before this one: 'Collaborate with Product
+# Management, R&D, UX, and ', 'partner with People Operations and '
+_WORKS_WITH = re.compile(r"(?i:\b(?:collaborat|work|partner|liais|coordinat)\w*\s+(?:\w+ly\s+)?with\s+(?:the\s+|our\s+)?)"
+                         r"(?:[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*)*(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+))*$")
+# what may follow a department named so: the list goes on, or the sentence does ('… and Marketing to manage the
+# pipeline'); not a noun of its own ('work with Marketing data')
+_NAME_ENDS = re.compile(r"\s*(?:$|[,;:.!?)&]|(?:and|or|to|on|in|for|as|at|across|throughout)\b)")
+
+
 def names_a_team(line: str, mention: SkillMention) -> bool:
     """Whether a department named in a posting names the people who work in it ('Collaborate with the marketing team',
-    'Reporting to the Sales department'): they are whom the hire works with, not a skill asked; not so when the hire
-    leads the team ('Build and manage our sales team')."""
-    return mention.skill.id in DEPARTMENTS and _TEAM_AFTER.match(line, mention.end) is not None \
-        and not _LEADS_TEAM.search(line, 0, mention.start)
+    'Reporting to the Sales department', 'work closely with Business Development and Marketing to manage …'): they
+    are whom the hire works with, not a skill asked; not so when the hire leads the team ('Build and manage our sales
+    team')."""
+    if mention.skill.id not in DEPARTMENTS:
+        return False
+    if _TEAM_AFTER.match(line, mention.end) is not None:
+        return not _LEADS_TEAM.search(line, 0, mention.start)
+    return mention.text[:1].isupper() and _WORKS_WITH.search(line, 0, mention.start) is not None \
+        and _NAME_ENDS.match(line, mention.end) is not None
 
 
 def posting_lists(description: str) -> tuple[list[str], list[str]]:

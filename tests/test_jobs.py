@@ -286,6 +286,20 @@ def test_a_department_the_hire_works_with_is_no_skill_asked(matcher):
     assert {"marketing", "sales", "agile"} <= {s.id for s in job.meta.required_skills}
 
 
+def test_a_department_named_among_those_the_hire_works_with_is_no_skill_asked(matcher):
+    """Without 'team' after it, a department is still the people when it is named, capitalized, among those the hire
+    collaborates with: 'Collaborate with Product Management, R&D, UX, and Architecture'."""
+    job = analyze_job({"id": "j", "title": "Lead Software Developer", "description": (
+        "Requirements:\n- Collaborate with Product Management, R&D, and Architecture to define the roadmap\n"
+        "- Work closely with Business Development and Marketing to manage partners\n- Work with Sales on pricing")}, matcher)
+    assert not {s.id for s in job.meta.required_skills} & {"product-management", "business-development", "marketing", "sales"}
+    # the department's craft, its data, or the department asked outright still are skills
+    job = analyze_job({"id": "j", "title": "Growth Analyst", "description": (
+        "Requirements:\n- Strong Marketing skills\n- Work with Sales data to build forecasts\n"
+        "- Experience in product management")}, matcher)
+    assert {"marketing", "sales", "product-management"} <= {s.id for s in job.meta.required_skills}
+
+
 def test_skills_joined_by_or_are_alternatives_one_of_which_is_enough(matcher):
     job = analyze_job({"id": "j", "title": "Software Engineer", "description": (
         "Requirements:\n- 3+ years of experience with Go or Java\n- You know Python, SQL and Docker or Kubernetes\n"
@@ -657,11 +671,13 @@ def test_a_duty_the_hire_is_responsible_for_is_the_ability_asked_not_responsibil
     responsibility asked for is still that skill."""
     clauses = matcher.abilities.clauses
     for text in ("You will be responsible for managing our product roadmap",
-                 "You'll be responsible for managing our product roadmap", "Be accountable for managing our product roadmap"):
+                 "You'll be responsible for managing our product roadmap", "Be accountable for managing our product roadmap",
+                 "You will be responsible and accountable for managing our product roadmap"):
         assert [text[s:e] for s, e in clauses(text)] == ["managing our product roadmap"]
     posting = analyze_job({"id": "d", "title": "Product Marketer", "description": (
         "You will be responsible for running experiments across our paid and owned marketing channels.\n"
-        "You'll be responsible for writing new articles and tutorials.")}, matcher)
+        "You'll be responsible for writing new articles and tutorials.\n"
+        "You will be responsible and accountable for the SEO performance of the website.")}, matcher)
     assert "assume responsibility" not in {s.name for s in posting.meta.required_skills}
     posting = analyze_job({"id": "e", "title": "Account Manager", "description": "- Strong sense of responsibility"}, matcher)
     assert "assume responsibility" in {s.name for s in posting.meta.required_skills}
