@@ -34,7 +34,7 @@ STOPWORDS = frozenset(
 )
 # what opens a clause before its verb; 'you will be responsible for' frames a duty, and the duty is the ability asked
 _LEADS = re.compile(r"^(?:(?:(?:you\s+will|you['’]ll|will|you\s+are|you['’]re)\s+)?(?:be\s+)?(?:responsible|accountable)(?:\s+and\s+(?:responsible|accountable))?\s+for|"
-                    r"you will|you'll|you|will|to|able to|ability to|be able to|help(?: us)?|we want you to)\s+", re.I)
+                    r"you will|you'll|you|will|to|able to|ability to|be able to|help(?: us)?|we want you to)(?:\s+|\s*[—–]\s*)", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?•·●▪*()\u2022]|\s[-–]\s|,\s")
 _NEXT_ABILITY = re.compile(r"(\w*)\s(?:to|by|including)\s+([a-z]+)\b")
 # 'to' after these leads into the ability ('able to') or states the company's purpose ('our mission is to')

@@ -21,7 +21,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "23"
+ANALYSIS_VERSION = "24"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -127,13 +127,17 @@ _ROLE_WORD = (r"(?:engineer|developer|manager|designer|analyst|specialist|scient
 _COMPANY_NOUN = (r"(?:compan(?:y|ies)|start-?ups?|scale-?ups?|platforms?|business(?:es)?|agenc(?:y|ies)|firms?|providers?|leaders?|"
                  r"marketplaces?|teams?|organi[sz]ations?|studios?|consultanc(?:y|ies)|brands?|apps?|products?|services?|networks?|"
                  r"communit(?:y|ies)|solutions?|software|makers?|builders?|publishers?|partners?|pioneers?|players?|innovators?|"
-                 r"vendors?|manufacturers?|retailers?|groups?|labs?)")
+                 r"vendors?|manufacturers?|retailers?|groups?|labs?|hubs?)")
 # 'We', 'Our company' or a name (not 'You', 'This', 'The role', 'Senior Engineers'), then 'is a/an/the', and a noun of
 # a company before any clause of its own ('… a mob programming environment which means we …' is no company)
 _COMPANY_SUBJECT = (r"(?:[Ww]e|[Ww]e['’]re|Our\s+(?:company|team|startup|business)|(?!(?:You|This|That|It|There|The|These|Those|They|"
                     rf"He|She|Experience|Knowledge)\b)[A-Z][\w.&!'’-]*(?:\s+(?!(?i:{_ROLE_WORD})\b)[A-Z][\w.&!'’-]*){{0,3}})")
+# or the company names itself, then says what it is: 'We're amazee.io, a ZeroOps application delivery hub', 'We are
+# Pixellu, a software company'
+_WE_ARE_NAMED = r"(?:[Ww]e['’]re|[Ww]e\s+are)\s+(?:[A-Z][\w.&!'’-]*|[a-z][\w-]*\.[a-z]{2,})(?:\s+[A-Z][\w.&!'’-]*){0,3},"
 COMPANY_IS = re.compile(
-    rf"(?:^|(?<=[.!?])\s+)[-•*]?\s*(?:(?i:founded in) \d{{4}},?\s+)?{_COMPANY_SUBJECT}\s+(?:is|are|['’]re)\s+(?:a|an|the|one of the)\s"
+    rf"(?:^|(?<=[.!?])\s+)[-•*]?\s*(?:(?i:founded in) \d{{4}},?\s+)?(?:{_COMPANY_SUBJECT}\s+(?:is|are|['’]re)|{_WE_ARE_NAMED})"
+    rf"\s+(?:a|an|the|one of the)\s"
     rf"(?:(?!\b(?i:which|that|who|whose|where|when|looking|seeking|hiring)\b)[^.!?;:\n]){{0,80}}?\b(?i:{_COMPANY_NOUN})\b")
 _COMPANY_IS_END = re.compile(
     r"[.!?](?=\s|$)|[;:]|\s(?:however|but|so|expects?|values?|needs?|wants?|requires?|to join|"
@@ -628,6 +632,27 @@ def degree_wordings(line: str, mentions: list) -> list[tuple]:
     return out
 
 
+_LEGAL_FORM = re.compile(r"[\s,]+(?:inc|llc|ltd|limited|gmbh|corp|corporation|co|plc|s\.?a|b\.?v|ag|oy|ab)\.?$", re.I)
+
+
+def employer_name(company: str | None) -> re.Pattern | None:
+    """The employer's name as the posting writes it, without its legal form ('Rainforest QA', 'Hack Reactor, Inc.'); a
+    name of one word is left out, as it may be a product the hire works with ('Salesforce')."""
+    name = _LEGAL_FORM.sub("", (company or "").strip())
+    if len(name.split()) < 2:
+        return None
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)")
+
+
+def in_employer_name(line: str, mentions: list, name: re.Pattern | None) -> list:
+    """The mentions that are not a word of the employer's name: 'Hack Reactor is a school', 'the Rainforest QA
+    dashboard' name no Hack and no quality assurance."""
+    if name is None:
+        return mentions
+    spans = [(m.start(), m.end()) for m in name.finditer(line)]
+    return [m for m in mentions if not any(s <= m.start and m.end <= e and m.end - m.start < e - s for s, e in spans)]
+
+
 def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DAYS) -> JobPosting:
     """An analyzed posting from a raw job object (JSON Resume job fields or a feed item), keeping its id.
 
@@ -650,7 +675,9 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     alone_preferred: set[str] = set()
     years_with: dict[str, float] = {}  # the years of experience asked with a skill ('5+ years of Python')
     asking: list[str] = []  # the lines outside what the employer offers or says about itself
+    employer = employer_name(raw.get("company"))
     for n, (line, mentions) in enumerate(zip(lines, matcher.find_many(lines), strict=True)):
+        mentions = in_employer_name(line, mentions, employer)
         heading = _is_heading(line)
         if heading:  # (a field, 'Compensation: 100% Commission', says its value and heads nothing below it)
             in_offer_block = bool(OFFER_HEADING.search(line)) and not _FIELD.match(line)

@@ -657,12 +657,32 @@ def test_what_the_company_says_it_is_asks_no_skill(matcher):
     assert "Cloud Computing" not in asked("Brightloop is a fast-growing B2B SaaS company. You know Salesforce.")
     assert "Salesforce" in asked("Brightloop is a fast-growing B2B SaaS company. You know Salesforce.")
     assert "Financial Services" not in asked("We are a FinTech team passionate about helping small businesses grow.")
+    # the company names itself, then says what it is
+    assert "photography" not in asked("Hi! We're Pixellu, a software company on a mission to take the work out of "
+                                      "running a photography business. You know Zendesk.")
+    assert "Marketing" not in asked("We're SimpleTexting, an SMS marketing and business texting platform.")
+    assert "Zendesk" in asked("We are Pixellu, a software company for photographers. You know Zendesk.")
+    assert "Cloud Computing" in asked("We are hiring, a SaaS company or not: you know cloud computing.")
     assert "Cloud Computing" in asked("Experience selling SaaS to enterprise customers.")  # asked of the hire
     assert "Ruby on Rails" in asked("We are a fully remote team looking for an experienced Ruby on Rails developer.")
     assert {"Linux", "Ruby"} <= asked("We are a team of Ruby enthusiasts, however you would need strong Linux skills.")
     assert "Django" in asked("We are a Django agency building websites for museums.")  # the hire will write it
     assert "Apache Airflow" in asked("The Data Engineer is a key member of our data platform team, building Airflow pipelines.")
     assert "Python" in asked("Python is a plus.")
+
+
+def test_a_word_of_the_employers_name_is_no_skill(matcher):
+    """'Hack Reactor is a school for software engineers' asked a mentor for the Hack language, 'the Rainforest QA
+    dashboard' an engineer for quality assurance. A name of one word may be the product the hire works with."""
+    def asked(company: str, description: str) -> set[str]:
+        job = analyze_job({"id": "e", "title": "Lead Mentor", "company": company, "description": description}, matcher)
+        return {s.name for s in [*job.meta.required_skills, *job.meta.preferred_skills]}
+
+    assert asked("Hack Reactor, Inc.", "Hack Reactor is a school for software engineers.\n- Pair programming") \
+        == {"Pair Programming"}
+    assert "Quality Assurance" not in asked("Rainforest QA", "Work on the Rainforest QA dashboard in React.")
+    assert "Quality Assurance" in asked("Acme Labs", "Work on the Acme Labs dashboard. 3 years of QA experience.")
+    assert "Salesforce" in asked("Salesforce", "Salesforce is hiring. You know Salesforce Apex.")
 
 
 def test_a_duty_the_hire_is_responsible_for_is_the_ability_asked_not_responsibility(matcher):
@@ -677,7 +697,8 @@ def test_a_duty_the_hire_is_responsible_for_is_the_ability_asked_not_responsibil
     posting = analyze_job({"id": "d", "title": "Product Marketer", "description": (
         "You will be responsible for running experiments across our paid and owned marketing channels.\n"
         "You'll be responsible for writing new articles and tutorials.\n"
-        "You will be responsible and accountable for the SEO performance of the website.")}, matcher)
+        "You will be responsible and accountable for the SEO performance of the website.\n"
+        "As a marketer, you will be responsible for—but not limited to—implementation and testing.")}, matcher)
     assert "assume responsibility" not in {s.name for s in posting.meta.required_skills}
     posting = analyze_job({"id": "e", "title": "Account Manager", "description": "- Strong sense of responsibility"}, matcher)
     assert "assume responsibility" in {s.name for s in posting.meta.required_skills}
