@@ -21,7 +21,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "24"
+ANALYSIS_VERSION = "25"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -256,6 +256,7 @@ _ASKS_HEADING = re.compile(
 # an item that tells the perks ('Strong benefit package including a 401k', '23 days of paid vacation'), wherever it stands
 _PERK = re.compile(r"(?i)\b(benefits?( package)?|401\s?\(?k\)?|pto|paid (vacation|time off|leave|holidays?)|vacation|"
                    r"health (insurance|benefits)|stock options|equity|salary|salaried|we (pay|cover|offer))\b")
+_PRACTICAL_HEADING = re.compile(r"(?:details\s*[/&]\s*|the\s+)?logistics\W*$", re.I)
 _WHY_US = re.compile(r"(?i)why\b|the (offer|proposal|package)\b")  # 'Why Close?', 'Why work with us', 'The Offer'
 _ITEM_LEAD = re.compile(r"^\s*(?:[-*•·▪◦‣●○■□►✓✔]|\d{1,2}[.)])\s*")
 _ASIDE = re.compile(r"\s*\([^)]*\)")  # 'Managing Suppliers (including but not limited to...)'
@@ -285,6 +286,20 @@ _WORKS_WITH = re.compile(r"(?i:\b(?:collaborat|work|partner|liais|coordinat)\w*\
 # what may follow a department named so: the list goes on, or the sentence does ('… and Marketing to manage the
 # pipeline'); not a noun of its own ('work with Marketing data')
 _NAME_ENDS = re.compile(r"\s*(?:$|[,;:.!?)&]|(?:and|or|to|on|in|for|as|at|across|throughout)\b)")
+
+
+# the things a remote hire's desk needs ('a fast computer, quality internet, camera, microphone, and speakers'): a line
+# naming two or more asks for the equipment, not for the knowledge of cameras or computers
+_EQUIPMENT = re.compile(r"\b(?:computers?|laptops?|internet|mic|microphones?|headsets?|webcams?|cameras?|speakers|"
+                        r"headphones)\b", re.I)
+EQUIPMENT_REACH = 40  # characters either side of the mention in which the rest of the list stands
+
+
+def names_equipment(line: str, mention: SkillMention) -> bool:
+    """Whether a mention is a piece of the hire's own equipment in a line that lists it ('a working mic, camera, and a
+    headset'), not a skill."""
+    near = line[max(0, mention.start - EQUIPMENT_REACH):mention.end + EQUIPMENT_REACH]
+    return bool(_EQUIPMENT.fullmatch(mention.text)) and len({w.lower().rstrip("s") for w in _EQUIPMENT.findall(near)}) >= 2
 
 
 def names_a_team(line: str, mention: SkillMention) -> bool:
@@ -690,6 +705,8 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             in_preferred_block = False
         if in_offer_block:
             continue  # what the employer offers or says about itself names no skill asked for
+        if _PRACTICAL_HEADING.match(line) and heads_a_part(lines, n):
+            continue  # 'Details/Logistics' heads the job's practical terms; its items may still ask ('fluent in English')
         asking.append(line)
         asked = asked_part(line, [(m.start, m.end) for m in mentions if m.skill.category in _STACK])
         if asked != line:
@@ -697,7 +714,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
             if not line.strip():
                 continue
         if n:  # not the title: 'Sales Development Representative' asks for sales
-            mentions = [m for m in mentions if not names_a_team(line, m)]
+            mentions = [m for m in mentions if not names_a_team(line, m) and not names_equipment(line, m)]
         target = preferred if (in_preferred_block or PREFERRED.search(line)) else required
         if n and mentions and _MAY_COUNT_YEARS.search(line):  # not the title; skill_years' pattern is costly
             for sid, years in skill_years(line, mentions).items():

@@ -258,6 +258,13 @@ def test_the_company_s_part_ends_where_a_part_on_the_candidate_begins(matcher):
     job = analyze_job({"id": "j", "title": "Software Engineer", "description": (
         "Requirements:\n- Python\n\nBenefits\n\nWellness\n- Yoga classes and Slack channels for hobbies")}, matcher)
     assert {s.id for s in job.meta.required_skills} == {"python"}
+    # a heading of the job's practical details ('Details/Logistics') asks for no logistics; its items may ask
+    for heading in ("Details/Logistics", "Logistics"):
+        job = analyze_job({"id": "j", "title": "Software Engineer", "description": (
+            f"Requirements:\n- Python\n\n{heading}\n\n- This position is full-time\n- Is fluent in English")}, matcher)
+        assert {s.id for s in job.meta.required_skills} == {"python", "english"}
+    job = analyze_job({"id": "j", "title": "Operations Manager", "description": "Requirements:\n- 5 years in logistics"}, matcher)
+    assert "logistics" in {s.id for s in job.meta.required_skills}
 
 
 def test_a_nice_to_haves_heading_makes_its_list_a_plus_and_an_aside_only_its_line(matcher):
@@ -284,6 +291,14 @@ def test_a_department_the_hire_works_with_is_no_skill_asked(matcher):
     job = analyze_job({"id": "j", "title": "Head of Growth", "description": (
         "Requirements:\n- Build and lead our marketing team\n- 5 years of B2B sales\n- Experience in agile teams")}, matcher)
     assert {"marketing", "sales", "agile"} <= {s.id for s in job.meta.required_skills}
+
+
+def test_the_equipment_a_remote_hire_needs_is_no_skill_asked(matcher):
+    job = analyze_job({"id": "j", "title": "Support Agent", "description": (
+        "Requirements:\n- A reliable laptop with a working mic, camera, and a headset\n- Zendesk")}, matcher)
+    assert {s.name for s in job.meta.required_skills} == {"Zendesk"}
+    job = analyze_job({"id": "j", "title": "Video Producer", "description": "Requirements:\n- Experience with DSLR cameras"}, matcher)
+    assert "cameras" in {s.id for s in job.meta.required_skills}  # the craft of cameras is still asked
 
 
 def test_a_department_named_among_those_the_hire_works_with_is_no_skill_asked(matcher):
