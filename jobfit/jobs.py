@@ -21,7 +21,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "25"
+ANALYSIS_VERSION = "26"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -115,7 +115,7 @@ BOILERPLATE_LINE = re.compile(
     r"(\s+(development|growth))?\s+(budget|stipend|allowance|fund)s?|budget for (training|learning|growth|(personal|professional) development)|"
     r"recruitment (process\w*|plan|partner)|recruitment agenc\w*|(are|is) recruiting|be recruited|recruiter call|"
     r"(our|best|right) hiring (decisions?|process(es)?)|"  # the employer's, not a recruiter's 'manage the hiring process'
-    r"(want|like) to know more about|have (any )?questions)\b",
+    r"(want|like) to know more about|have (any )?questions|about your application)\b",
     re.I,
 )
 # A sentence in which the company says what it is names no skill asked: 'Aha! is a high-growth SaaS company', 'We are

@@ -966,10 +966,26 @@ class SkillMatcher:
             if not named and before[:1].isupper() and before.isalpha() and len(before) > 2 \
                     and before.lower() not in english_words():
                 return True  # (not 'U.S. History', a subject)
+        if self._takes_an_object(keys, found, text, i):
+            return True
         if not (i and keys[i - 1] in _OPENERS or i > 1 and keys[i - 2] in _OPENERS):
             return False
         return i + 1 == len(keys) or keys[i + 1] in _AFTER_HEAD or bool(
             re.search(r"[^\w\s]", text[found[i].end():found[i + 1].start()]))
+
+    def _takes_an_object(self, keys: list[str], found: list[re.Match], text: str, i: int) -> bool:
+        """Whether a trade word written as a verb's -ing form goes on to its object, alone or with another such verb:
+        'crafting our value proposition', 'crafting and scheduling content' is writing, not ESCO's crafting (by
+        hand); 'woodworking and crafting' ends its phrase."""
+        if keys[i] not in self.taxonomy.trade_words or not found[i].group().lower().endswith("ing") or i + 1 >= len(keys):
+            return False
+        if text[found[i].end():found[i + 1].start()].strip():
+            return False  # 'crafting, painting': a list of crafts
+        after = found[i + 1].group().lower()
+        if after in ("and", "or"):
+            return i + 2 < len(keys) and found[i + 2].group().lower().endswith("ing") and i + 3 < len(keys) \
+                and not text[found[i + 2].end():found[i + 3].start()].strip()
+        return after not in _AFTER_HEAD
 
     def _find(self, text: str) -> list[SkillMention]:
         found = tokens(text)

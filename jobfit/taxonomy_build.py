@@ -606,6 +606,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
     for skill in graph.skills.values():
         for short in skill["exact"]:
             meanings[short].update(_singular(alias_key(label)) for label in [skill["name"], *skill["aliases"]])
+
     def is_technology(word: str) -> bool:
         found = graph.lookup(word)
         return found is not None and found["type"] == "technology"

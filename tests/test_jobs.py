@@ -939,6 +939,13 @@ def test_a_budget_or_stipend_for_growth_is_a_perk_not_an_ask(matcher):
     assert "microsoft excel" in asked("- Manage the development budget in Excel")
 
 
+def test_how_the_employer_follows_up_an_application_asks_nothing(matcher):
+    job = analyze_job({"id": "p", "title": "Analyst", "description": (
+        "- We'll follow up by email with any questions we have about your application, usually around logistics, "
+        "your ambitions and your expectations\n- Fluent in SQL")}, matcher)
+    assert {s.name for s in job.skills} == {"SQL"}
+
+
 @pytest.mark.parametrize("description, asked", [
     ("Requirements:\n- BS/MS/PhD in Computer Science or a related field", "bachelor"),
     ("Requirements:\n- Bachelor's degree required; Master's preferred", "bachelor"),

@@ -589,6 +589,17 @@ def test_a_record_a_track_record_and_a_data_move_are_no_field_of_knowledge_in_an
         assert "history" in {m.skill.id for m in matcher.find(text)}, text
     assert "literature" in {m.skill.id for m in matcher.find("An English literature degree")}
 
+
+def test_crafting_that_goes_on_to_its_object_is_writing_not_handicraft(matcher):
+    """'Crafting our value proposition', 'crafting and scheduling content': the verb, with its object, not ESCO's
+    crafting by hand; a business's ecosystem ('the People Success ecosystem', 'gaming ecosystems') is no ecology."""
+    for text in ("Crafting our value proposition with the Product team", "Manage social media, including crafting and "
+                 "scheduling content", "Skilled at crafting tricky communication", "Grow our People Success ecosystem",
+                 "Smart contracts across finance, insurance, and gaming ecosystems"):
+        assert not {m.skill.id for m in matcher.find(text)} & {"crafting", "ecosystems"}, text
+    for text in ("Hobbies: woodworking and crafting", "Experience in crafting, painting and sewing"):
+        assert "crafting" in {m.skill.id for m in matcher.find(text)}, text
+
 def test_an_english_word_one_plural_s_from_a_products_name_is_not_the_product(matcher):
     """'a time window' named Windows and 'a blank canvas' Canva (which had been merged with ESCO's Canvas, a learning
     management system, because the two names share a key once the plural 's' is off)."""
