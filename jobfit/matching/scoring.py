@@ -35,7 +35,7 @@ LEVELS = ["internship", "entry", "associate", "mid-senior", "director", "executi
 EDUCATION_LEVELS = ["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
 REQUIRED_WEIGHT, PREFERRED_WEIGHT = 2.0, 1.0
 # Bump when a change here changes the scores: the matches already stored are all scored again.
-SCORING_VERSION = "4"
+SCORING_VERSION = "5"
 # A posting whose title is for beginners ('Junior Python Developer', 'Graduate Trainee') is one a senior is past:
 # the years it asks ('1+ years') are no ceiling, the title is. 'Assistant' names occupations ('Legal Assistant').
 FOR_BEGINNERS = re.compile(r"\b(?:junior|jr|intern|internship|trainee|apprentice|graduate|entry[- ]level)\b", re.I)
@@ -422,8 +422,15 @@ class Coverage:
                     covered += alternatives.gain(by_skill[alternatives.cols].toarray(), len(part))
                 share = covered / np.maximum(jobs.wanted_total[part], 1e-9)[:, None]
                 mean[part] = share.mean(1)
-                # pooled with a prior spread as if PRIOR_PROFILES more profiles were measured, as the typical similarity is
-                spread = (len(rows) * share.var(1) + PRIOR_PROFILES * COVERAGE_PRIOR_STD ** 2) / (len(rows) + PRIOR_PROFILES)
+                # pooled with a prior spread as if PRIOR_PROFILES more profiles were measured, as the typical similarity is;
+                # the prior is no narrower than the steps the posting's share moves in: covering one more of its few
+                # asks ('Nursing, Communication') moves it by a half, and a candidate who covers each ask as often as
+                # the typical one does, independently, spreads as a binomial over its asks (weighted by their weights)
+                weights = jobs.wanted[part]
+                asks = jobs.wanted_total[part] ** 2 / np.maximum(np.asarray(weights.multiply(weights).sum(axis=1)).ravel(), 1e-9)
+                typical = np.clip(mean[part], 0.0, 1.0)
+                prior = np.maximum(COVERAGE_PRIOR_STD ** 2, typical * (1.0 - typical) / np.maximum(asks, 1.0))
+                spread = (len(rows) * share.var(1) + PRIOR_PROFILES * prior) / (len(rows) + PRIOR_PROFILES)
                 std[part] = np.maximum(np.sqrt(spread), 0.01)
         return cls(mean, std)
 
