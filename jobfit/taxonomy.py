@@ -67,6 +67,15 @@ def tokens(text: str) -> list[re.Match]:
     return list(_TOKEN.finditer(text))
 
 
+_COMPLEMENT = re.compile(r"\s(?:of|for|in|at|to|on|with)\s|\s*[(,]")
+
+
+def title_head(label: str) -> str:
+    """An occupation label in lower case up to its complement, where the word of the role stands last: 'director' of
+    'director of sales', 'restaurant manager' of 'restaurant manager (fine dining)'."""
+    return _COMPLEMENT.split(label.lower())[0]
+
+
 def alias_key(text: str) -> str:
     """The form every alias and every text is compared in: lower case, tokens, plural 's' off."""
     return " ".join(map(_stem, _TOKEN.findall((text or "").lower())))  # 108,000 aliases at load: the fast form

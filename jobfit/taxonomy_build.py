@@ -40,6 +40,7 @@ from jobfit.taxonomy import (
     default_extras_path,
     initials,
     strip_qualifier,
+    title_head,
 )
 from jobfit.text import dictionary_words, foreign_common_words
 
@@ -115,7 +116,7 @@ class _JobTitles:
         heads: Counter[str] = Counter()
         for label in labels:
             self.words.update(re.findall(r"[a-z]+", label.lower()))
-            head = re.findall(r"[a-z]+", re.split(r"\s(?:of|for|in|at|to|on|with)\s|\s*[(,]", label.lower())[0])
+            head = re.findall(r"[a-z]+", title_head(label))
             if head:
                 heads[head[-1]] += 1
         self.roles = {w for w, n in heads.items() if n >= ROLE_HEAD_SHARE * max(len(labels), 1)}

@@ -7,7 +7,7 @@ import functools
 import re
 from collections import Counter
 
-from jobfit.taxonomy import Taxonomy, alias_key
+from jobfit.taxonomy import Taxonomy, alias_key, title_head
 from jobfit.text import READ_LANGUAGES, english_words
 
 # Nouns that name an organization, not a person's role ("ABC Store", "Acme Group", "City Hospital").
@@ -72,7 +72,7 @@ def role_nouns(taxonomy: Taxonomy) -> frozenset[str]:
             for label in (occupation.title, *occupation.aliases):
                 # 'director of agriculture': the title's head comes before its complement; not in 'Ruby on Rails
                 # Developer', where a technology does (Ruby is no role)
-                head = _COMPLEMENT.split(label.lower())[0]
+                head = title_head(label)
                 if head != label.lower() and alias_key(head) in technologies:
                     continue
                 words = re.findall(r"[a-z][a-z-]+", head)
@@ -86,7 +86,6 @@ def role_nouns(taxonomy: Taxonomy) -> frozenset[str]:
     return cached
 
 
-_COMPLEMENT = re.compile(r"\s(?:of|for|in|at|to|on|with)\s|\s*[(,]")
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|eer|ee|man|woman|guard|legal|ier|ster|wright|smith)$")
 
 
