@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from jobfit.taxonomy import SkillEntry, Taxonomy, alias_key, alias_words
+from jobfit.taxonomy import DUTY_LEAD, SkillEntry, Taxonomy, alias_key, alias_words
 from jobfit.text import TAGS_ONLY, english
 
 STOPWORDS = frozenset(
@@ -33,7 +33,7 @@ STOPWORDS = frozenset(
     "we you they all any other such etc using use new own who will can must should".split()
 )
 # what opens a clause before its verb; 'you will be responsible for' frames a duty, and the duty is the ability asked
-_LEADS = re.compile(r"^(?:(?:(?:you\s+will|you['’]ll|will|you\s+are|you['’]re)\s+)?(?:be\s+)?(?:responsible|accountable)(?:\s+and\s+(?:responsible|accountable))?\s+for|"
+_LEADS = re.compile(rf"^(?:(?:(?:you\s+will|you['’]ll|will|you\s+are|you['’]re)\s+)?(?:be\s+)?{DUTY_LEAD}|"
                     r"you will|you'll|you|will|to|able to|ability to|be able to|help(?: us)?|we want you to)(?:\s+|\s*[—–]\s*)", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?•·●▪*()\u2022]|\s[-–]\s|,\s")
 _NEXT_ABILITY = re.compile(r"(\w*)\s(?:to|by|including)\s+([a-z]+)\b")

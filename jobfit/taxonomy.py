@@ -548,8 +548,10 @@ _PERSON_WORDS = frozenset(
     "attitude character nature approach manner way spirit thinker learner worker communicator you yourself".split())
 _PERSON_PAIRS = frozenset({("team", "player"), ("mind", "set")})  # 'a dedicated team player', 'an analytical mind-set'
 ROLE_LOOKAHEAD = 5  # words after a quality in which a job's noun says it describes the person ('Senior Software Engineer')
-_DUTY_WORDS = ("responsible", "accountable")
-_DUTY_FOR = re.compile(r"(?:(?:and|or) (?:responsible|accountable) )?for\b")
+# the words that frame a duty ('be responsible for managing …', 'responsible and accountable for'): what follows is
+# the duty, not the quality of responsibility (the alias matcher and the ability linker both read it so)
+DUTY_LEAD = r"(?:responsible|accountable)(?:\s+(?:and|or)\s+(?:responsible|accountable))?\s+for"
+_DUTY = re.compile(DUTY_LEAD + r"\b")
 _QUALITY_PREPOSITIONS = frozenset("about in with at when while within under toward towards".split())
 # the words a programming language's letter is joined to when it names the language ('C-language', 'R-based', 'R-studio')
 _LETTER_NAME_WORDS = frozenset("language languages lang programming code coding based like style script scripts studio".split())
@@ -791,8 +793,7 @@ class SkillMatcher:
                 return False
             if self._of_a_system(text, found, start, end):
                 return False
-        if skill.type == "soft skill" and found[end - 1].group().lower() in _DUTY_WORDS and _DUTY_FOR.match(
-                " ".join(m.group().lower() for m in found[end:end + 3])):
+        if skill.type == "soft skill" and _DUTY.match(" ".join(m.group().lower() for m in found[end - 1:end + 3])):
             return False  # 'be responsible (and accountable) for the build': a duty (the clause says which), not the quality
         if end - start == 1 and self._joined_to_a_word(text, found, start, skill):
             return False

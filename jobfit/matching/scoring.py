@@ -412,6 +412,9 @@ class Coverage:
         every resume lists ('communication', 'customer service') is covered by everyone; measured as the share alone,
         it topped the lists of candidates it fits no better than anyone."""
         mean, std = np.full(len(jobs.ids), np.nan), np.full(len(jobs.ids), np.nan)
+        # how many asks each posting's weights amount to ((Σw)² / Σw²), once for all pools
+        squares = np.asarray(jobs.wanted.multiply(jobs.wanted).sum(axis=1)).ravel()
+        asks = np.maximum(jobs.wanted_total.astype(np.float64) ** 2 / np.maximum(squares, 1e-9), 1.0)
         for rows, cols in typical_pools(profiles.tenants, jobs.tenants, seed):
             by_skill = profiles.cover_matrix[rows].T.tocsr()  # a row per skill, a column per profile of the pool
             for start in range(0, len(cols), chunk):
@@ -426,10 +429,8 @@ class Coverage:
                 # the prior is no narrower than the steps the posting's share moves in: covering one more of its few
                 # asks ('Nursing, Communication') moves it by a half, and a candidate who covers each ask as often as
                 # the typical one does, independently, spreads as a binomial over its asks (weighted by their weights)
-                weights = jobs.wanted[part]
-                asks = jobs.wanted_total[part] ** 2 / np.maximum(np.asarray(weights.multiply(weights).sum(axis=1)).ravel(), 1e-9)
                 typical = np.clip(mean[part], 0.0, 1.0)
-                prior = np.maximum(COVERAGE_PRIOR_STD ** 2, typical * (1.0 - typical) / np.maximum(asks, 1.0))
+                prior = np.maximum(COVERAGE_PRIOR_STD ** 2, typical * (1.0 - typical) / asks[part])
                 spread = (len(rows) * share.var(1) + PRIOR_PROFILES * prior) / (len(rows) + PRIOR_PROFILES)
                 std[part] = np.maximum(np.sqrt(spread), 0.01)
         return cls(mean, std)
