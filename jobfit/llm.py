@@ -102,8 +102,10 @@ def merge_extraction(rules: Profile, extraction: ResumeExtraction, matcher: Skil
         education.level = found[1] if found else education.level
     profile.languages = extraction.languages or rules.languages
     known = {s.id for s in profile.meta.skills}
+    # a pastime the interests section lists is no skill, whichever parser names it (`resumes.skills.resume_skills`)
+    pastimes = {word.lower() for i in rules.interests for word in (i.name, *i.keywords)}
     for mention in matcher.find(", ".join(extraction.skills)):
-        if mention.skill.id not in known:
+        if mention.skill.id not in known and mention.text.lower() not in pastimes:
             profile.meta.skills.append(
                 NormalizedSkill(id=mention.skill.id, name=mention.skill.name, category=mention.skill.category, evidence=[mention.text])
             )

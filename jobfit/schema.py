@@ -107,6 +107,14 @@ class Volunteer(_Model):
     highlights: list[str] = Field(default_factory=list)
 
 
+class Interest(_Model):
+    """What the person does outside work, as the resume's interests section lists it ('Sports' with its keywords
+    'cycling' and 'tennis', or 'Chess' alone)."""
+
+    name: str
+    keywords: list[str] = Field(default_factory=list)
+
+
 class Achievement(_Model):
     """A work highlight that carries a figure (a percentage, money, a count): what recruiters look for first."""
 
@@ -172,6 +180,7 @@ class Profile(_Model):
     awards: list[Award] = Field(default_factory=list)
     publications: list[Publication] = Field(default_factory=list)
     volunteer: list[Volunteer] = Field(default_factory=list)
+    interests: list[Interest] = Field(default_factory=list)
     meta: ProfileMeta
 
 

@@ -168,3 +168,14 @@ def test_llm_reranks_the_best_matches_and_explains_them_or_leaves_them_be(matche
         spent = Budget(cap_usd=1e-6, input_usd_per_million=1.0)  # not even the prompt fits: no call at all
         assert rerank(client_for(server), "stub-model", profile, rules, jobs, spent, top=2) == rules
         assert spent.errors == ["budget spent"] and len(server.requests) == asked
+
+
+def test_a_pastime_the_model_lists_among_skills_stays_an_interest(matcher):
+    text = ("Robin Stub\nrobin@example.com\n\nEXPERIENCE\nPlatform Engineer, Stubworks, 2021 - present\n- Ran Python services\n\n"
+            "INTERESTS\nYoga, football\n")
+    rules = parse_resume(text, matcher=matcher)
+    with OpenAIStub({**ANSWER, "skills": ["Python", "Kubernetes", "Yoga", "Football"]}) as server:
+        profile = parse_with_llm(client_for(server), "stub-model", text, rules, matcher).profile
+    names = {s.name.lower() for s in profile.meta.skills}
+    assert {"python", "kubernetes"} <= names and not {"yoga", "football"} & names
+    assert [i.name for i in profile.interests] == ["Yoga", "football"]

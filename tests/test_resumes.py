@@ -4149,7 +4149,7 @@ def test_a_subject_s_history_and_a_language_named_objective_open_no_section(matc
     assert "Objective-C" in {s.name for s in profile.skills}
     assert profile.basics.summary is None  # 'Objective-C' is no objective
     # the subjects are interests, not a work history; 'Employment History' still heads one
-    assert next(s for s in profile.meta.skills if s.name == "literature").sections == ["interests"]
+    assert [i.name for i in profile.interests] == ["Church History", "Ancient History", "Literature"]
     assert [(w.name, w.position) for w in profile.work] == [("Apple", "Software Engineer"), ("Salatiga School", "Teacher")]
 
 
@@ -4532,3 +4532,41 @@ def test_a_technology_named_alone_in_a_skills_list_of_technologies_is_that_techn
     assert matcher.listed("TS") is None and matcher.listed("Go").skill.name == "Go"  # an acronym stands for too much
     qualities = "Dana Lee\ndana@example.com\nSKILLS\nPersuasion\nNegotiation\nLeadership\n"
     assert "Adobe Systems Adobe Persuasion" not in {s.name for s in parse_resume(qualities, matcher=matcher).skills}
+
+
+HOBBIES = ("Jane Doe\nData Analyst\njane.doe@example.com\n\nEXPERIENCE\nData Analyst, Acme Ltd, Jan 2020 - Present\n"
+           "- Built dashboards in Tableau and wrote SQL against PostgreSQL\n\nSKILLS\nSQL, Python, Tableau\n\n"
+           "INTERESTS\nPhotography, cooking, chess, yoga, football\nSports: cycling, tennis & indoor soccer\n"
+           "Spanish and Python scripting for fun\nSome of my interests: sketching, baking and\nrock climbing\nPune, Maharashtra\nINDIA\nWas part of the organizing committee of the college's annual "
+           "technical fest\n")
+
+
+def test_the_interests_section_lists_pastimes_which_are_no_skills(matcher):
+    """'Photography, yoga, football' under INTERESTS had been skills beside SQL: a photographer's or a sports coach's
+    posting read them as the analyst's trade. They are the profile's interests (JSON Resume `interests`); a technology or
+    a language named there is still a skill."""
+    profile = parse_resume(HOBBIES, matcher=matcher)
+    assert [(i.name, i.keywords) for i in profile.interests] == [
+        ("Photography", []), ("cooking", []), ("chess", []), ("yoga", []), ("football", []),
+        ("Sports", ["cycling", "tennis", "indoor soccer"]), ("Spanish and Python scripting for fun", []), ("sketching", []),
+        ("baking", []), ("rock climbing", [])]
+    names = {s.name.lower() for s in profile.meta.skills}
+    assert not {"photography", "yoga", "football", "tennis"} & names
+    assert not {"photography", "yoga", "football"} & {k.lower() for s in profile.skills for k in s.keywords}
+    assert {"sql", "tableau", "python", "spanish"} <= names
+    # the same field named at work is the person's skill, wherever else it is named
+    worked = HOBBIES.replace("- Built dashboards", "- Took the product photography for the web shop\n- Built dashboards")
+    assert "photography" in {s.name.lower() for s in parse_resume(worked, matcher=matcher).meta.skills}
+    # a template's 'Activities and Honors' lists honours and affiliations, no pastimes
+    honors = HOBBIES.split("INTERESTS")[0] + "Activities and Honors\nAlpha Kappa Mu Honor Society, Special Emphasis Committee\n"
+    assert parse_resume(honors, matcher=matcher).interests == []
+
+
+def test_research_interests_are_the_fields_a_researcher_works_in(matcher):
+    text = ("Mei Lin\nAssociate Professor\nmei.lin@example.edu\n\nRESEARCH INTERESTS\nSocial Media, Health Communication, "
+            "Media Effects\n\nTEACHING EXPERIENCE\nAssociate Professor, University of Rhode Island, 2012 - present\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert not profile.interests
+    assert {"social media", "health communication", "media effects"} <= {
+        k.lower() for s in profile.skills for k in [s.name, *s.keywords]}
+

@@ -33,7 +33,7 @@ from jobfit.resumes.sections import (
     section_lines,
     split_sections,
 )
-from jobfit.resumes.skills import SkillUse, resume_skills
+from jobfit.resumes.skills import SkillUse, interests, resume_skills
 from jobfit.resumes.work import merged_jobs, prose_entries, roles_held, work_entries
 from jobfit.salary import parse_salary
 from jobfit.schema import (
@@ -547,6 +547,7 @@ def parse_resume(
         awards=awards,
         publications=publications,
         volunteer=volunteer,
+        interests=interests(sections),
         meta=meta,
     )
 

@@ -48,6 +48,9 @@ SECTION_HEADINGS = {
         "software", "technology", "technologies", "tools", "technical competencies", "skills & expertise",
         "proficiencies", "software skills", "qualifications and skills", "skills and qualifications", "core qualifications", "specialties", "programming languages",
         "scripting languages", "computer languages", "programming", "frameworks", "databases", "operating systems",
+        # the fields a researcher or an engineer works in are no pastimes: 'Research Interests', 'Technical Interests'
+        "research interests", "teaching and research interests", "research and teaching interests", "technical interests",
+        "professional interests", "academic interests", "areas of interest", "research areas", "areas of research",
     ),
     "certifications": (
         "certifications", "certificates", "certification", "licenses", "licences", "licenses and certifications",

@@ -1,5 +1,6 @@
 """Skills: taxonomy mentions anywhere in the resume with their evidence, and the items the resume lists (skills and
-languages sections, tool lines, enumerations and the lists prose introduces with a skill word)."""
+languages sections, tool lines, enumerations and the lists prose introduces with a skill word). And interests: what the
+person does outside work, which the interests section lists and which are no skills of the trade ('Tennis', 'Yoga')."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from jobfit.resumes.education import institution_name
 from jobfit.resumes.entries import CONTACT
 from jobfit.resumes.lexicon import FLUENCY, in_english
 from jobfit.resumes.places import parse_place
-from jobfit.resumes.sections import BULLET, Section, heading_of
-from jobfit.schema import NormalizedSkill, Skill
+from jobfit.resumes.sections import BULLET, JOINS_ON, Section, heading_of
+from jobfit.schema import Interest, NormalizedSkill, Skill
 from jobfit.taxonomy import TECH_CATEGORIES, SkillMatcher, tokens, wording
 from jobfit.text import EMAIL, blank, without_addresses
 
@@ -238,6 +239,82 @@ def _mostly_skills(matcher: SkillMatcher, name: str) -> bool:
 
 
 NETWORK_NAMES = frozenset(NETWORKS.values())
+# An interest's items: separated by commas, semicolons, bars, bullets, a wide gap, or a dash or '&' with spaces around it
+# ('Cooking · Running · Chess', 'tennis & indoor soccer')
+_INTEREST_SPLIT = re.compile(r"\s*[,;|•·▪◦]\s*|\s{2,}|\s+[-–&]\s+")
+_INTEREST_LABEL = re.compile(r"^([A-Za-z][A-Za-z /&-]{1,30}):\s*(\S.*)$")  # 'Sports: cycling, tennis & indoor soccer'
+INTEREST_WORDS = 6  # words an item of an interests list may have ('Spanish and Python scripting for fun'): a longer one is prose
+MAX_INTERESTS = 20
+# the heading of a section of pastimes: 'Interests', 'Hobbies', 'Leisure', 'Sporting Interests', 'Freizeit', 'Loisirs',
+# 'Centres d'intérêt', 'Aficiones' (not 'Activities and Honors', a template's heading for awards and affiliations)
+_PASTIMES = re.compile(r"(?i)interes|intérêt|hobb|leisure|pastime|freizeit|loisir|aficion")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def of_pastimes(section: Section) -> bool:
+    """Whether a section lists what the person does outside work: an interests section so headed, with no year in it (a
+    template's 'Interests' over dated activities, 'Delta Sigma Pi … March 2015-Present · Participate in recruiting,
+    fundraising …', is a history of them)."""
+    return section.name == "interests" and _PASTIMES.search(section.heading or "") is not None \
+        and not any(_YEAR.search(line) for line in section.lines)
+
+
+def interests(sections: list[Section]) -> list[Interest]:
+    """The items of the sections of pastimes (`of_pastimes`), each an interest; a label before a colon names one whose
+    items are its keywords ('Sports: cycling, tennis & indoor soccer'). A short sentence is one interest ('Play drums in
+    a band'); a line with a longer one is prose, and a date, a contact, a place or personal data (a two-column page's
+    details read under the heading) is none."""
+    found: dict[str, Interest] = {}
+    for text in _unwrapped([line for section in sections if of_pastimes(section) for line in section.lines]):
+        if not text or EMAIL.search(text) or PERSONAL_DATA.match(text) or _region(text):
+            continue
+        name, keywords = None, []
+        if labeled := _INTEREST_LABEL.match(text):
+            # a label of a few words names the items' kind ('Sports:'); a longer one leads them in ('Some of my interests:')
+            name = labeled.group(1).strip() if len(labeled.group(1).split()) <= 3 else None
+            text = labeled.group(2)
+        items = [re.sub(r"^(?:and|&)\s+", "", item.strip(" .:-&")) for item in _INTEREST_SPLIT.split(text)]
+        if len(items) > 1 and " and " in items[-1]:  # 'sketching, baking and rock climbing'
+            items[-1:] = items[-1].split(" and ", 1)
+        if any(len(item.split()) > 2 * INTEREST_WORDS for item in items) \
+                or 2 * sum(len(item.split()) > INTEREST_WORDS for item in items) > len(items):
+            continue  # prose, not a list ('Highly experienced leading, training, and developing others Previous quarter…')
+        items = [item for item in items if re.search(r"[A-Za-z]{3}", item) and not re.search(r"\d", item)
+                 and len(item.split()) <= INTEREST_WORDS and not _region(item)]
+        if name:
+            keywords = items
+            items = [name]
+        for item in items:
+            interest = found.setdefault(item.lower(), Interest(name=item))
+            interest.keywords += [k for k in keywords if k not in interest.keywords]
+    return list(found.values())[:MAX_INTERESTS]
+
+
+# a line a layout wrapped ends where its text goes on: a comma, 'and', 'that', 'of', an open bracket
+_GOES_ON = re.compile(JOINS_ON.pattern + r"|(?i:\b(?:and|or|that)$)|[,(]$")
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """The lines without their bullets and closing full stops, those a layout wrapped joined again ('Participate in
+    fundraising, community service and' / 'mentoring', a long line of prose and the next)."""
+    joined: list[str] = []
+    for line in lines:
+        text = BULLET.sub("", line).strip()
+        if joined and text and not BULLET.match(line) and (
+                _GOES_ON.search(joined[-1]) or len(joined[-1].split()) > 2 * INTEREST_WORDS and joined[-1][-1:] not in ".!?"):
+            joined[-1] = f"{joined[-1]} {text}"
+        else:
+            joined.append(text)
+    return [text.rstrip(".") for text in joined]
+
+
+def _region(item: str) -> bool:
+    """A region or a country, or a town with its region ('INDIA', 'Pune, Maharashtra'): a town alone is often a word
+    too ('Yoga' is a town in Japan)."""
+    place = parse_place(item)
+    return place is not None and (not place.city or "," in item)
+
+
 # a line of personal data says who the person is, not what they can do ('Nationality: Malaysian' is no Malay,
 # 'IC No.: 950312-10-5566' no integrated circuits, 'Religion: Roman Catholic', 'State of Origin: Anambra State')
 PERSONAL_DATA = re.compile(r"^\W*(?:nationality|citizenship|religion|marital\s+status|civil\s+status|gender|sex|"
@@ -275,11 +352,13 @@ def resume_skills(
     uses: list[SkillUse] = []
     employer_spans: list[list[tuple[int, int]]] = []
     contact_lines: list[bool] = []
+    pastime_lines: list[bool] = []
     for section in sections:
         for line in section.lines:
             if not line or (PERSONAL_DATA.match(line) and len(line.split()) <= 8):
                 continue  # (a longer line may go on to other things: '… Date of Birth: 11th April 1983 Languages: …')
             contact_lines.append(section.name == "header" or bool(EMAIL.search(line)))
+            pastime_lines.append(of_pastimes(section))
             cleaned = blank(without_addresses(line), SKILL_YEARS)
             if person_name:
                 cleaned = blank(cleaned, person_name)
@@ -295,8 +374,9 @@ def resume_skills(
             uses.append(use or SkillUse(section.name))
     normalized: dict[str, NormalizedSkill] = {}
     spans: dict[str, list[SkillUse]] = {}
-    for text, found, use, employer, contact in zip(texts, matcher.find_many(texts), uses, employer_spans, contact_lines,
-                                                   strict=True):
+    beyond_pastimes: set[str] = set()  # the skills named outside the sections of pastimes
+    for text, found, use, employer, contact, pastime in zip(texts, matcher.find_many(texts), uses, employer_spans,
+                                                            contact_lines, pastime_lines, strict=True):
         for mention in found:
             if mention.skill.category in TECH_CATEGORIES and any(a <= mention.start and mention.end <= b for a, b in employer):
                 continue
@@ -309,6 +389,8 @@ def resume_skills(
             if said not in entry.evidence:
                 entry.evidence.append(said)
             spans.setdefault(mention.skill.id, []).append(use)
+            if not pastime:
+                beyond_pastimes.add(mention.skill.id)
     listed = [item for section in sections if section.name == "skills" for item in listed_items(section.lines)]
     from_skills_section = len(listed)
     # 'Deutsch (Muttersprache)', 'Inglés (avanzado)': a language named in another language is read by its English name
@@ -374,6 +456,10 @@ def resume_skills(
             entry.last_used = "present" if any(e is None for e in ends) else iso(max(ends))
             if entry.years is None:
                 entry.years = merged_years([(u.start, u.end) for u in dated], today)
-    skills = [Skill(name=s.name, level=s.level, keywords=s.evidence) for s in normalized.values()] + unknown
-    return list(normalized.values()), skills
+    # a field only the pastimes name is one ('Tennis', 'Yoga', 'Photography' among the hobbies), not the trade's; a
+    # technology, a language or a quality named there is still the person's, and so is one a skills list names
+    beyond_pastimes |= {m.skill.id for found in listed_found[:from_skills_section] for m in found}
+    kept = [s for s in normalized.values() if s.id in beyond_pastimes or s.category != "domain knowledge"]
+    skills = [Skill(name=s.name, level=s.level, keywords=s.evidence) for s in kept] + unknown
+    return kept, skills
 
