@@ -339,7 +339,8 @@ def resume_skills(
     do ('ITMO University (Information Technologies, Mechanics and Optics)'), and a technology named in the name
     of one of the `employers` is the employer's ('HCL Technologies' is no Terraform, 'PTC Therapeutics' no train
     control, 'Naser, Corda & Evans' no blockchain); the field of work one names is the person's ('Child Care
-    Center of Evanston'). The `person`'s own name names no skill ('Wan Schuster' is no WAN, 'Julia Roberts' no Julia)."""
+    Center of Evanston'). The `person`'s own name names no skill ('Wan Schuster' is no WAN, 'Julia Roberts' no Julia).
+    A field of knowledge only the sections of pastimes name is an interest (`interests`), no skill ('Tennis', 'Yoga')."""
     # the name, and what brackets after it add to it
     school_names = re.compile("(?:" + "|".join(re.escape(name) for name in sorted(set(schools), key=len, reverse=True))
                               + r")(?:\s*\([^()]*\))?") if schools else None
