@@ -669,7 +669,7 @@ def test_what_the_company_says_it_is_asks_no_skill(matcher):
         job = analyze_job({"id": "c", "title": "Customer Success Manager", "description": description}, matcher)
         return {s.name for s in [*job.meta.required_skills, *job.meta.preferred_skills]}
 
-    assert "Cloud Computing" not in asked("Brightloop is a fast-growing B2B SaaS company. You know Salesforce.")
+    assert "SaaS" not in asked("Brightloop is a fast-growing B2B SaaS company. You know Salesforce.")
     assert "Salesforce" in asked("Brightloop is a fast-growing B2B SaaS company. You know Salesforce.")
     assert "Financial Services" not in asked("We are a FinTech team passionate about helping small businesses grow.")
     # the company names itself, then says what it is
@@ -678,7 +678,7 @@ def test_what_the_company_says_it_is_asks_no_skill(matcher):
     assert "Marketing" not in asked("We're SimpleTexting, an SMS marketing and business texting platform.")
     assert "Zendesk" in asked("We are Pixellu, a software company for photographers. You know Zendesk.")
     assert "Cloud Computing" in asked("We are hiring, a SaaS company or not: you know cloud computing.")
-    assert "Cloud Computing" in asked("Experience selling SaaS to enterprise customers.")  # asked of the hire
+    assert "SaaS" in asked("Experience selling SaaS to enterprise customers.")  # asked of the hire
     assert "Ruby on Rails" in asked("We are a fully remote team looking for an experienced Ruby on Rails developer.")
     assert {"Linux", "Ruby"} <= asked("We are a team of Ruby enthusiasts, however you would need strong Linux skills.")
     assert "Django" in asked("We are a Django agency building websites for museums.")  # the hire will write it

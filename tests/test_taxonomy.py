@@ -441,7 +441,7 @@ def test_fields_esco_lacks_are_skills_of_their_own(matcher):
 def test_the_s_of_a_service_is_no_plural(matcher):
     assert "serverless" not in {m.skill.id for m in matcher.find("Delivered contracts for the FAA and Verizon")}
     assert "serverless" in {m.skill.id for m in matcher.find("Event handlers on FaaS platforms")}
-    assert "cloud-computing" in {m.skill.id for m in matcher.find("Sold SaaS and SAAS products")}
+    assert "saas" in {m.skill.id for m in matcher.find("Sold SaaS and SAAS products")}
 
 
 def test_ambiguous_names_need_their_case_and_technical_context(matcher):
@@ -1253,3 +1253,18 @@ def test_a_piece_of_a_title_that_is_only_a_grade_names_no_occupation():
         ["Executive – Marketing & Digital Communications", "Executive - Cards Risk & Fraud Control", "Executive"])
     assert marketing.title == "marketing assistant" and fraud.title == "financial fraud examiner"
     assert alone is not None  # a title that is a grade alone is still read
+
+
+def test_software_sold_as_a_service_is_a_kind_of_cloud_computing_not_its_other_name(matcher):
+    """'SaaS' had been an alias of Cloud Computing (and Cloud Computing ESCO's SaaS concept): a finance lead's posting at
+    'a B2B SaaS company' or a seller's 'experience selling SaaS' asked for Cloud Computing, which a cloud engineer then
+    met in full. SaaS is a skill of its own under Cloud Computing, and Cloud Computing is ESCO's 'cloud technologies'."""
+    taxonomy = matcher.taxonomy
+    assert {m.skill.id for m in matcher.find("Experience selling SaaS (software-as-a-service) products")} == {"sales", "saas"}
+    assert "cloud-computing" in taxonomy.skills["saas"].parents
+    assert taxonomy.skills["saas"].esco_uri.endswith("eeca3780-8049-499f-a268-95a7ad26642c")  # SaaS (service-oriented modelling)
+    assert [m.skill.id for m in matcher.find("Knowledge of cloud technologies")] == ["cloud-computing"]
+    # knowing cloud computing partly meets a SaaS ask, and the other way round more; AWS, a sibling, less than either
+    # (it met the ask in full as Cloud Computing's child before)
+    assert 0 < taxonomy.closeness("cloud-computing", "saas") < taxonomy.closeness("saas", "cloud-computing") < 1
+    assert 0 < taxonomy.closeness("aws", "saas") < taxonomy.closeness("cloud-computing", "saas") < taxonomy.closeness("aws", "cloud-computing")
