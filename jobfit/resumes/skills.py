@@ -265,7 +265,7 @@ def interests(sections: list[Section]) -> list[Interest]:
     a band'); a line with a longer one is prose, and a date, a contact, a place or personal data (a two-column page's
     details read under the heading) is none."""
     found: dict[str, Interest] = {}
-    for text in _unwrapped([line for section in sections if of_pastimes(section) for line in section.lines]):
+    for text in _unwrapped([line for section in sections if of_pastimes(section) for line in [*section.lines, ""]]):
         if not text or EMAIL.search(text) or PERSONAL_DATA.match(text) or _region(text):
             continue
         name, keywords = None, []
@@ -355,11 +355,12 @@ def resume_skills(
     contact_lines: list[bool] = []
     pastime_lines: list[bool] = []
     for section in sections:
+        pastimes = of_pastimes(section)
         for line in section.lines:
             if not line or (PERSONAL_DATA.match(line) and len(line.split()) <= 8):
                 continue  # (a longer line may go on to other things: '… Date of Birth: 11th April 1983 Languages: …')
             contact_lines.append(section.name == "header" or bool(EMAIL.search(line)))
-            pastime_lines.append(of_pastimes(section))
+            pastime_lines.append(pastimes)
             cleaned = blank(without_addresses(line), SKILL_YEARS)
             if person_name:
                 cleaned = blank(cleaned, person_name)
