@@ -25,7 +25,7 @@ from jobfit.resumes.lexicon import FLUENCY, in_english, role_nouns, spoken_langu
 from jobfit.resumes.sections import (
     BULLET,
     INLINE,
-    JOINS_ON,
+    LIST_GOES_ON,
     Section,
     heading_of,
     letter_spaced,
@@ -226,7 +226,7 @@ def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None, s
         goes_on = bool(items) and not after_blank
         if goes_on and (link := _LINK.match(line)) and not items[-1][2]:
             items[-1][2].append(link.group(1))
-        elif goes_on and not re.search(r"[.!?]$", above) and (line[:1].islower() or _JOINS_ON.search(above)):
+        elif goes_on and not re.search(r"[.!?]$", above) and (line[:1].islower() or LIST_GOES_ON.search(above)):
             (items[-1][1] or items[-1][0]).append(line)  # wrapped: 'Dean's list for excellence in' / 'mathematics, 2015'
         elif goes_on and (not bullet if by_bullets else len(line.split()) > 14):
             items[-1][1].append(line)
@@ -242,10 +242,6 @@ _PROJECT_LABEL = re.compile(
     r"^(?P<key>project(?:\s+(?:name|title))?|title|role|my role|designation|position|client|customer|"
     r"tools?(?:\s+used)?|technolog(?:y|ies)(?:\s+used)?|environment|platform|tech stack|skills used|"
     r"description|details|summary|responsibilit(?:y|ies)|duration|period|team size)\s*(?::|\s[-–]\s)\s*(?P<value>.*)$", re.I)
-
-
-# a title cut where it goes on: where a section's line does ('… excellence in'), and in a list's 'and' or comma
-_JOINS_ON = re.compile(JOINS_ON.pattern + r"|\b(?:and|on)$|,$")
 
 
 def _undated_title(line: str) -> str:

@@ -265,6 +265,8 @@ _WORK_HISTORY = frozenset({"employment", "work", "working", "career", "job", "jo
                            "and", "experience", "academic", "educational", "education"})
 _NOTED = re.compile(r"^(?P<heading>[A-Z][A-Za-z &/]{2,30}?)\s*\([^()]{3,40}\)\s*:?$")
 JOINS_ON = re.compile(r"(?i)\b(?:of|the|by|for|with|to|at|in)$|&$")  # a line that ends where its text goes on ('Institute of')
+# a line cut where it goes on: where a section's line does ('… excellence in'), and in a list's 'and' or comma
+LIST_GOES_ON = re.compile(JOINS_ON.pattern + r"|\b(?:and|on)$|,$")
 _LETTERED = re.compile(r"^(?:[A-H]|[IVX]{1,4})\.\s+[A-Z]")  # "A. Higher Education", "II. Publications"
 _ENTRY_SECTIONS = ("experience", "volunteering", "projects")
 _ENTRY_LABELS = ("awards", "projects", "publications")  # what a job's own text may be headed with

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from jobfit.resumes.basics import NETWORKS
+from jobfit.resumes.certificates import YEAR
 from jobfit.resumes.dates import MONTH, ONGOING, find_range, iso, merged_years
 from jobfit.resumes.education import institution_name
 from jobfit.resumes.entries import CONTACT
 from jobfit.resumes.lexicon import FLUENCY, in_english
 from jobfit.resumes.places import parse_place
-from jobfit.resumes.sections import BULLET, JOINS_ON, Section, heading_of
+from jobfit.resumes.sections import BULLET, LIST_GOES_ON, Section, heading_of
 from jobfit.schema import Interest, NormalizedSkill, Skill
 from jobfit.taxonomy import TECH_CATEGORIES, SkillMatcher, tokens, wording
 from jobfit.text import EMAIL, blank, without_addresses
@@ -210,10 +211,9 @@ def _as_listed(item: str, praised: bool = False) -> str | None:
     item = " ".join(words)
     if CONTACT.search(item) or _SITE.search(item) or _COUNT.fullmatch(item):
         return None
-    place = parse_place(item)  # a region or a country; a town's name is often a product's too ('Derby', 'Cocoa')
     if ONGOING.fullmatch(item) or institution_name(item) == item:
         return None  # a two-column page's other column: 'Sep 2019 - present' cut at its dash, a school's name
-    if find_range(item) or _MONTH_YEAR.search(item) or (place and (not place.city or "," in item)) \
+    if find_range(item) or _MONTH_YEAR.search(item) or _region(item) \
             or not praised and heading_of(item) in _NOT_SKILL_HEADINGS:  # ('strong computer skills' heads nothing)
         return None
     return item
@@ -248,7 +248,6 @@ MAX_INTERESTS = 20
 # the heading of a section of pastimes: 'Interests', 'Hobbies', 'Leisure', 'Sporting Interests', 'Freizeit', 'Loisirs',
 # 'Centres d'intérêt', 'Aficiones' (not 'Activities and Honors', a template's heading for awards and affiliations)
 _PASTIMES = re.compile(r"(?i)interes|intérêt|hobb|leisure|pastime|freizeit|loisir|aficion")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def of_pastimes(section: Section) -> bool:
@@ -256,7 +255,7 @@ def of_pastimes(section: Section) -> bool:
     template's 'Interests' over dated activities, 'Delta Sigma Pi … March 2015-Present · Participate in recruiting,
     fundraising …', is a history of them)."""
     return section.name == "interests" and _PASTIMES.search(section.heading or "") is not None \
-        and not any(_YEAR.search(line) for line in section.lines)
+        and not any(YEAR.search(line) for line in section.lines)
 
 
 def interests(sections: list[Section]) -> list[Interest]:
@@ -290,10 +289,6 @@ def interests(sections: list[Section]) -> list[Interest]:
     return list(found.values())[:MAX_INTERESTS]
 
 
-# a line a layout wrapped ends where its text goes on: a comma, 'and', 'that', 'of', an open bracket
-_GOES_ON = re.compile(JOINS_ON.pattern + r"|(?i:\b(?:and|or|that)$)|[,(]$")
-
-
 def _unwrapped(lines: list[str]) -> list[str]:
     """The lines without their bullets and closing full stops, those a layout wrapped joined again ('Participate in
     fundraising, community service and' / 'mentoring', a long line of prose and the next)."""
@@ -301,7 +296,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
     for line in lines:
         text = BULLET.sub("", line).strip()
         if joined and text and not BULLET.match(line) and (
-                _GOES_ON.search(joined[-1]) or len(joined[-1].split()) > 2 * INTEREST_WORDS and joined[-1][-1:] not in ".!?"):
+                LIST_GOES_ON.search(joined[-1]) or len(joined[-1].split()) > 2 * INTEREST_WORDS and joined[-1][-1:] not in ".!?"):
             joined[-1] = f"{joined[-1]} {text}"
         else:
             joined.append(text)
