@@ -21,7 +21,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "27"
+ANALYSIS_VERSION = "28"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -142,6 +142,15 @@ COMPANY_IS = re.compile(
 _COMPANY_IS_END = re.compile(
     r"[.!?](?=\s|$)|[;:]|\s(?:however|but|so|expects?|values?|needs?|wants?|requires?|to join|"
     r"(?:is\s+|are\s+|(?:currently|presently|now)\s+)*(?:looking|seeking|searching|hiring|in search))\b|,?\s+(?:and\s+)?you\b", re.I)
+# A sentence that invites the reader to look at the company names no skill asked: 'Follow us on Twitter and LinkedIn',
+# 'Check out our GitHub', 'Watch short snippets of our developers … YouTube Playlist', 'Read more on our Substack'.
+# It runs to the end of the sentence.
+INVITATION = re.compile(
+    r"\b(?:follow\s+us\b|(?:find|connect\s+with|like|visit)\s+us\s+(?:on|at)\b|check\s+out\s+our\b|"  # not 'find us in places'
+    r"visit\s+our\s+(?:[\w-]+\s+)?(?:web\s*site|site|careers?|blog|page|channel|office|profile)\b|"  # not 'visit our clients'
+    r"(?:learn|read|find\s+out|hear)(?:\s+more)?\s+(?:about|on|at)\s+(?:us|our)\b|"
+    r"watch\s+(?:this|these|our|short)\s+(?:[\w-]+\s+){0,2}?(?:videos?|snippets|clips|talks|recordings|playlists?)\b)", re.I)
+_INVITATION_END = re.compile(r"[.!?](?=\s|$)")
 _STACK = frozenset({"programming languages", "frameworks and libraries"})  # what a team that says it writes them asks
 # The labels of a posting's parts run into one paragraph ('... pair programming Job benefits: Generous salary ...
 # Company description: ... Job description: ...'), as some job boards flatten them.
@@ -180,19 +189,26 @@ def asked_part(line: str, keep: Sequence[tuple[int, int]] = ()) -> str:
     starts at hiring boilerplate or at an inline label of the perks or the company, and runs to the next inline
     label of another part or to the end of the line: '... an engineering mindset We offer a gym' keeps what comes
     before 'We offer', 'Job benefits: yoga Job description: Python' keeps Python. A sentence in which the company
-    says what it is goes too (`COMPANY_IS`), but for the `keep` spans in it: the language or framework of 'We are a
-    team of Ruby enthusiasts' is what the hire will write."""
+    says what it is goes too (`COMPANY_IS`), and one that invites the reader to look at the company (`INVITATION`),
+    but for the `keep` spans in them: the language or framework of 'We are a team of Ruby enthusiasts' is what the
+    hire will write."""
     labels = list(INLINE_LABEL.finditer(line)) if ":" in line else []
     starts = sorted({m.start() for m in BOILERPLATE_LINE.finditer(line)} | {m.start() for m in labels if m["offer"]})
     line = _blank_spans(line, [(start, next((m.start() for m in labels if m.start() > start and not m["offer"]), len(line)))
                                for start in starts])
     for said in list(COMPANY_IS.finditer(line)):  # the company saying what it is, to where it turns to the hire
         turn = _COMPANY_IS_END.search(line, said.end())
-        end = turn.start() if turn else len(line)
-        kept = [(a, b) for a, b in keep if said.start() <= a and b <= end]
-        # the gaps between the kept spans
-        line = _blank_spans(line, zip([said.start(), *(b for _, b in kept)], [*(a for a, _ in kept), end], strict=True))
+        line = _blank_keeping(line, said.start(), turn.start() if turn else len(line), keep)
+    for invited in list(INVITATION.finditer(line)):  # the reader invited to look at the company, to the sentence's end
+        end = _INVITATION_END.search(line, invited.end())
+        line = _blank_keeping(line, invited.start(), end.start() if end else len(line), keep)
     return line
+
+
+def _blank_keeping(line: str, start: int, end: int, keep: Sequence[tuple[int, int]]) -> str:
+    """The line with start..end blanked but for the `keep` spans inside it."""
+    kept = [(a, b) for a, b in keep if start <= a and b <= end]
+    return _blank_spans(line, zip([start, *(b for _, b in kept)], [*(a for a, _ in kept), end], strict=True))
 
 
 def _blank_spans(line: str, spans: Iterable[tuple[int, int]]) -> str:

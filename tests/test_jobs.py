@@ -686,6 +686,27 @@ def test_what_the_company_says_it_is_asks_no_skill(matcher):
     assert "Python" in asked("Python is a plus.")
 
 
+def test_an_invitation_to_look_at_the_company_asks_no_skill(matcher):
+    """'Follow us on Twitter and LinkedIn' asked the hire for Twitter and LinkedIn, and the 'YouTube Playlist' a link
+    of Clevertech's postings is labeled with asked seven developers for YouTube. An invitation runs to the end of its
+    sentence; visiting clients, watching game videos and the language a team shows on GitHub are still asked."""
+    def asked(description: str) -> set[str]:
+        job = analyze_job({"id": "i", "title": "Backend Engineer", "description": description}, matcher)
+        return {s.name for s in [*job.meta.required_skills, *job.meta.preferred_skills]}
+
+    assert asked("Follow us on Twitter and LinkedIn. Check out our GitHub. You know Python.") == {"Python", "Backend Development"}
+    assert "YouTube" not in asked("Straight from the Devs\nWatch short snippets of actual developers (Real, not scripted) "
+                                  "share why they joined YouTube Playlist\nYou know Django.")
+    assert "Instagram" not in asked("Visit our website or like us on Instagram!")
+    assert "Substack" not in asked("Read more on our Substack, over here.")
+    # a duty is no invitation
+    assert "Cisco" in asked("Visit our clients to install Cisco routers.")
+    assert "Microsoft Excel" in asked("Watch game videos and tag events in Excel.")
+    # and the invitation ends with its sentence
+    assert "Kubernetes" in asked("Follow us on Twitter. You run Kubernetes in production.")
+    assert "Communication" in asked("You'll find us in places that foster self-discipline and open communication.")
+    assert "Rust" in asked("Check out our open-source Rust crates on GitHub.")  # the language the hire will write
+
 def test_a_word_of_the_employers_name_is_no_skill(matcher):
     """'Hack Reactor is a school for software engineers' asked a mentor for the Hack language, 'the Rainforest QA
     dashboard' an engineer for quality assurance. A name of one word may be the product the hire works with."""
