@@ -196,6 +196,8 @@ class Taxonomy:
     trade_words: frozenset[str] = frozenset()
     # per trade word, the words before it that make it the everyday thing in any document ('credit history')
     everyday_before: dict[str, frozenset[str]] = field(default_factory=dict)
+    # per such word, the words listed beside it that make it the everyday thing ('energy, passion and fortitude')
+    everyday_beside: dict[str, frozenset[str]] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
     # one-word technology names that read as everyday words of German, French, Spanish, Italian or Portuguese ('vite',
     # 'tableau', 'stata'): written otherwise than the name is, they count only next to other technology
@@ -407,6 +409,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         common_words=frozenset(raw["common_words"]), foreign_words=frozenset(raw.get("foreign_words", ())),
         trade_words=frozenset(raw.get("trade_words", ())),
         everyday_before={w: frozenset(before) for w, before in raw.get("everyday_before", {}).items()},
+        everyday_beside={w: frozenset(beside) for w, beside in raw.get("everyday_beside", {}).items()},
     )
 
 
@@ -557,6 +560,24 @@ _QUALITY_PREPOSITIONS = frozenset("about in with at when while within under towa
 _LETTER_NAME_WORDS = frozenset("language languages lang programming code coding based like style script scripts studio".split())
 _CLAUSE_OPENERS = frozenset(
     "you we i have has are is am can will able a an the your our who that take enjoy like love want thrive work".split())
+
+
+_LIST_GAP = re.compile(r"\s*[,/&]?\s*(?:(?:and|or)\s+)?", re.I)
+
+
+def _listed_beside(keys: list[str], found: list[re.Match], text: str, i: int) -> list[int]:
+    """The tokens listed next to token `i`, across a comma, a slash, an ampersand, 'and' or 'or' ('time, energy, and
+    money', 'trust and energy'); not a word that goes on the phrase ('energy efficiency')."""
+    out = []
+    for step in (-1, 1):
+        k = i + step
+        if 0 <= k < len(keys) and keys[k] in ("and", "or"):
+            k += step
+        if 0 <= k < len(keys):
+            gap = text[found[min(i, k)].end():found[max(i, k)].start()]
+            if gap.strip() and _LIST_GAP.fullmatch(gap):
+                out.append(k)
+    return out
 
 
 class SkillMatcher:
@@ -967,6 +988,9 @@ class SkillMatcher:
         PHP ecosystem', 'a PostgreSQL migration', 'the Chainlink ecosystem' (a capitalized word English does not have)."""
         if i and keys[i - 1] in self.taxonomy.everyday_before.get(keys[i], ()):
             return True
+        beside = self.taxonomy.everyday_beside.get(keys[i])
+        if beside and any(keys[k] in beside for k in _listed_beside(keys, found, text, i)):
+            return True  # 'the energy, passion and fortitude', 'time, energy, and money'
         if i and keys[i] in self.taxonomy.trade_words:
             before = found[i - 1].group()
             named = {self._index[(keys[i - 1],)]} if (keys[i - 1],) in self._index else set()
@@ -1026,7 +1050,8 @@ class SkillMatcher:
                             key in self._foreign_names and _written_otherwise(found[i].group(), self._foreign_names[key])) \
                             or other_number
                         trade_word = size == 1 and key[0] in trade
-                        if size == 1 and (trade_word or key[0] in self.taxonomy.everyday_before) \
+                        if size == 1 and (trade_word or key[0] in self.taxonomy.everyday_before
+                                          or key[0] in self.taxonomy.everyday_beside) \
                                 and self._everyday(keys, found, text, i):
                             break  # 'credit history', 'a proven history of delivery', 'high energy': no field of knowledge
                         hit = (i, i + size, sid, "context" if ambiguous else "trade" if trade_word else "alias")

@@ -710,6 +710,8 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         "trade_words": sorted(alias_key(w) for w in extras.get("trade_words", ())),
         "everyday_before": {alias_key(w): sorted({alias_key(b) for b in before})
                             for w, before in sorted((extras.get("everyday_before") or {}).items())},
+        "everyday_beside": {alias_key(w): sorted({alias_key(b) for b in beside})
+                            for w, beside in sorted((extras.get("everyday_beside") or {}).items())},
         "common_words": sorted(common),
         "foreign_words": foreign_words,
         "isco_groups": {code: label for code, label in isco_label.items() if code and code[0].isdigit()},

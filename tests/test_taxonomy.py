@@ -502,6 +502,13 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     # a person's vigour is no knowledge of energy; the energy sector is
     assert not found(matcher, "A mixture of high energy and flexibility. You get energy from helping people.")
     assert "energy" in {s for s, _ in found(matcher, "Experience in the energy sector")}
+    # and so is it listed beside other qualities a person brings, or beside time and money; not beside fields
+    for vigour in ("You have the energy, passion and fortitude of an entrepreneur.", "Loads of energy, humour and empathy.",
+                   "Clients invested time, energy, and money in their apps.", "We put team trust and energy first.",
+                   "You love the energy and excitement of a startup."):
+        assert "energy" not in {s for s, _ in found(matcher, vigour)}, vigour
+    assert "energy" in {s for s, _ in found(matcher, "Experience in the energy, climate, or sustainability spaces")}
+    assert "energy" in {s for s, _ in found(matcher, "A background in oil, gas and energy")}
     # a perk and a liking, not the well-being or the commitment ESCO files them under (35 of the shared feeds' postings)
     assert not {"maintain-psychological-well-being", "show-commitment"} & {s for s, _ in found(
         matcher, "We care about work-life balance and good work/life balance. A company we enjoy working for.")}
