@@ -4557,6 +4557,11 @@ def test_the_interests_section_lists_pastimes_which_are_no_skills(matcher):
     # the same field named at work is the person's skill, wherever else it is named
     worked = HOBBIES.replace("- Built dashboards", "- Took the product photography for the web shop\n- Built dashboards")
     assert "photography" in {s.name.lower() for s in parse_resume(worked, matcher=matcher).meta.skills}
+    # a technology, a language or qualities a layout put under the heading are skills, not interests; a field is a pastime
+    listed = HOBBIES.split("INTERESTS")[0] + "INTERESTS\nPhilosophy, SPSS, German, Hard working and reliable, Leadership\n"
+    profile = parse_resume(listed, matcher=matcher)
+    assert [i.name for i in profile.interests] == ["Philosophy"]
+    assert {"SPSS", "German", "Leadership"} <= {s.name for s in profile.meta.skills}
     # a template's 'Activities and Honors' lists honours and affiliations, no pastimes
     honors = HOBBIES.split("INTERESTS")[0] + "Activities and Honors\nAlpha Kappa Mu Honor Society, Special Emphasis Committee\n"
     assert parse_resume(honors, matcher=matcher).interests == []

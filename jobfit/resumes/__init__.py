@@ -543,7 +543,7 @@ def parse_resume(
         awards=awards,
         publications=publications,
         volunteer=volunteer,
-        interests=interests(sections),
+        interests=interests(sections, matcher),
         meta=meta,
     )
 

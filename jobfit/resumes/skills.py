@@ -258,11 +258,12 @@ def of_pastimes(section: Section) -> bool:
         and not any(YEAR.search(line) for line in section.lines)
 
 
-def interests(sections: list[Section]) -> list[Interest]:
+def interests(sections: list[Section], matcher: SkillMatcher | None = None) -> list[Interest]:
     """The items of the sections of pastimes (`of_pastimes`), each an interest; a label before a colon names one whose
     items are its keywords ('Sports: cycling, tennis & indoor soccer'). A short sentence is one interest ('Play drums in
     a band'); a line with a longer one is prose, and a date, a contact, a place or personal data (a two-column page's
-    details read under the heading) is none."""
+    details read under the heading) is none. With the `matcher`, neither is an item that names a technology, a language
+    or qualities (`_names_a_skill`): it is among the skills, and a layout put it under the heading."""
     found: dict[str, Interest] = {}
     for text in _unwrapped([line for section in sections if of_pastimes(section) for line in [*section.lines, ""]]):
         if not text or EMAIL.search(text) or PERSONAL_DATA.match(text) or _region(text):
@@ -279,7 +280,10 @@ def interests(sections: list[Section]) -> list[Interest]:
                 or 2 * sum(len(item.split()) > INTEREST_WORDS for item in items) > len(items):
             continue  # prose, not a list ('Highly experienced leading, training, and developing others Previous quarter…')
         items = [item for item in items if re.search(r"[A-Za-z]{3}", item) and not re.search(r"\d", item)
-                 and len(item.split()) <= INTEREST_WORDS and not _region(item)]
+                 and len(item.split()) <= INTEREST_WORDS and not _region(item)
+                 and not (matcher and _names_a_skill(matcher, item))]
+        if name and not items:
+            continue  # 'Technical: Python, Linux'
         if name:
             keywords = items
             items = [name]
@@ -287,6 +291,16 @@ def interests(sections: list[Section]) -> list[Interest]:
             interest = found.setdefault(item.lower(), Interest(name=item))
             interest.keywords += [k for k in keywords if k not in interest.keywords]
     return list(found.values())[:MAX_INTERESTS]
+
+
+def _names_a_skill(matcher: SkillMatcher, item: str) -> bool:
+    """Whether the item is the name of a technology or a language ('SPSS', 'Programming'), or qualities make up most of
+    it ('Hard working and reliable', 'Leadership'); not a field of knowledge ('Photography', 'Yoga', 'Philosophy' are
+    pastimes), nor what one does with a technology ('Python scripting for fun')."""
+    found = matcher.find(item)
+    return any(m.start == 0 and m.end == len(item) and (m.skill.category in TECH_CATEGORIES or m.skill.category == "languages")
+               for m in found) \
+        or 2 * sum(m.end - m.start for m in found if m.skill.type == "soft skill") >= len(item)
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
