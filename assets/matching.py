@@ -54,19 +54,24 @@ def _profile_vectors(vectors: VectorsResource, ids: list[str]) -> tuple[np.ndarr
 
 
 def _measured(storage: StorageResource, vectors: VectorsResource, taxonomy, weights, profiles: dict[str, Profile],
-              jobs: dict[str, JobPosting], state: PostingsState | None, same: list[str]) -> Matcher:
+              jobs: dict[str, JobPosting], state: PostingsState | None, same: list[str], fits: bool) -> Matcher:
     """Every profile over every posting, the postings measured again: the rows of the postings in `same` come from the
-    saved state, those of `jobs` (the new and changed ones) are built; skill pairs are learned from all of them."""
+    saved state, those of `jobs` (the new and changed ones) are built; skill pairs are learned from all of them. While
+    the profiles still `fits` the state's, the kept postings' typical candidates are the state's too (their skill
+    coverage only while the learned pairs are the same): only the new and changed postings are measured."""
     side = JobSide(jobs, {sid: n for n, sid in enumerate(taxonomy.skills)})
+    rows = []
     if same:  # the unchanged postings' rows first, then those just read
         row = {j: n for n, j in enumerate(state.jobs.ids)}
-        side = state.jobs.take([row[j] for j in same]).extended(side)
+        rows = [row[j] for j in same]
+        side = state.jobs.take(rows).extended(side)
         side.fetch = lambda ids: _postings(storage, ids)
     taxonomy = taxonomy.with_cooccurrence(side.skill_sets(list(taxonomy.skills)))
+    kept = state.typicals(rows, side, taxonomy.cooccurring, list(taxonomy.skills)) if fits else None
     store = vectors.store()
     profile_vectors, profile_titles = _profile_vectors(vectors, list(profiles))
     return Matcher.build(profiles, profile_vectors, side, _aligned(side.ids, store.read("job_vectors")), taxonomy, weights,
-                         profile_titles, _aligned(side.ids, store.read("job_titles")))
+                         profile_titles, _aligned(side.ids, store.read("job_titles")), kept=kept)
 
 
 @dg.asset(
@@ -115,13 +120,17 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
     if everything:
         context.log.info("weights, taxonomy, embedding model, scoring or settings changed: every pair is scored again")
     started = time.perf_counter()
+    fits = False
     if reuse:
         profile_vectors, profile_titles = _profile_vectors(vectors, list(profiles))
         matcher = Matcher.resume(state, taxonomy, profiles, profile_vectors, weights, profile_titles,
                                  fetch=lambda ids: _postings(storage, ids))
     else:
-        matcher = _measured(storage, vectors, taxonomy, weights, profiles, jobs, state, same)
-        matcher.postings_state(config, job_fps, counts).save(storage.layout.matching_state_path)
+        # while the profiles are much the same, the kept postings' typical candidates stand as measured on the
+        # state's population, which stays the one later runs are compared with
+        fits = bool(same) and state.fits(counts)
+        matcher = _measured(storage, vectors, taxonomy, weights, profiles, jobs, state, same, fits)
+        matcher.postings_state(config, job_fps, state.population if fits else counts).save(storage.layout.matching_state_path)
     kept, fresh = refresh_matches(matcher, previous, changed_profiles, changed_jobs,
                                   top_n=SETTINGS.match_top_n, min_score=SETTINGS.match_min_score)
     seconds = time.perf_counter() - started
@@ -159,7 +168,7 @@ def matches(context: dg.AssetExecutionContext, storage: StorageResource, vectors
             "changed_postings": len(changed_jobs),
             "profiles": len(profile_fps),
             "postings": len(job_fps),
-            "postings_side": "kept from the last run" if reuse else "measured again",
+            "postings_side": "kept from the last run" if reuse else "new and changed postings measured" if fits else "measured again",
             "postings_read": len(matcher.jobs.jobs),
             "skill_pairs_learned_from_postings": sum(len(v) for v in matcher.taxonomy.cooccurring.values()) // 2,
             "median_score": float(np.median(scores)) if scores else None,

@@ -8,8 +8,9 @@ vectors in LanceDB (as if embedded), then `profile_vectors` (which embeds nothin
 run once over everything. Then one new
 profile arrives, `--repeat` times: `profile_vectors` (it embeds only the newcomer, with the real model, loaded before
 timing), `matches` (only the newcomer's pairs are scored) and `serving_snapshot` are timed, each in this process.
-Then one posting changes, `--repeat` times: `job_vectors`, `matches` (the other postings' features are kept, the
-typical candidates and learned skill pairs measured again) and `serving_snapshot` are timed. Then one candidate
+Then one posting changes, `--repeat` times: `job_vectors`, `matches` (the other postings' features and typical
+candidates are kept, the changed posting is measured and the skill pairs are learned again) and `serving_snapshot` are
+timed. Then one candidate
 withdraws, `--repeat` times: `profile_withdrawals` (which erases them, deletes their vectors and rebuilds the snapshot)
 and the `profile_vectors` and `matches` runs automation starts after it are timed. The medians are printed with the
 first full run's times.

@@ -415,6 +415,44 @@ def test_a_postings_side_grown_from_kept_rows_scores_as_one_built_from_every_pos
     assert [(m.job_id, m.score) for m in kept] == [(m.job_id, m.score) for m in scored[0]]
 
 
+def test_a_changed_posting_measured_alone_scores_as_if_every_posting_were_measured_again(matcher, monkeypatch):
+    """A posting changed among 100,000 made matching measure every posting's typical candidate again (15 s); the
+    others' stand as measured, so only the changed one is measured, over the same pools, sampled the same way, as
+    among all of them. A kept posting's skill coverage is measured again when it asks for a skill whose learned pairs
+    changed."""
+    from jobfit.matching import candidates
+    from jobfit.matching.state import population
+
+    monkeypatch.setattr(candidates, "TYPICAL_SAMPLE", 3)  # the pools below are sampled, as those of real tenants are
+    monkeypatch.setattr(candidates, "MIN_POPULATION", 2)
+    rng = np.random.default_rng(7)
+    tenants = ["t1", "t1", "t1", "t1", "t2", "t2", "t2", "t2"]
+    profiles = {f"p{n}": parse_resume(RESUME, matcher=matcher, tenant=tenant) for n, tenant in enumerate(tenants)}
+    # a posting of each tenant, and one for everyone: the changed one's tenant pool is the second sampled among all
+    jobs = {j["id"]: analyze_job(j, matcher) for j in ({**DATA_JOB, "tenant": "t1"}, NURSE_JOB,
+                                                       {**DATA_JOB, "id": "data2", "tenant": "t2", "title": "Data Analyst"})}
+    assert [j.meta.tenant for j in jobs.values()] == ["t1", None, "t2"]
+    vectors, job_vectors = unit(rng.normal(size=(8, 4))), unit(rng.normal(size=(3, 4)))
+    whole = Matcher.build(profiles, vectors, jobs, job_vectors, matcher.taxonomy)
+    state = whole.postings_state("config", {j: j for j in jobs}, population(tenants))
+    skill_ids = list(matcher.taxonomy.skills)
+    kept = state.typicals([0, 1], whole.jobs, whole.taxonomy.cooccurring, skill_ids)  # "data", "nurse" as measured before
+    assert not len(kept.stale)  # the same pairs learned: every kept coverage stands
+    alone = Matcher.build(profiles, vectors, whole.jobs, job_vectors, matcher.taxonomy, kept=kept)
+    assert np.allclose(alone.job_mean, whole.job_mean) and np.allclose(alone.job_std, whole.job_std)
+    assert np.allclose(alone.coverage.mean, whole.coverage.mean) and np.allclose(alone.coverage.std, whole.coverage.std)
+    assert [(m.profile_id, m.job_id, m.score) for m in alone.for_profiles(top_n=3)] == \
+        [(m.profile_id, m.job_id, m.score) for m in whole.for_profiles(top_n=3)]
+    # a pair learned for Python: the data posting's coverage is measured again, the nurse's stands as kept
+    python = next(sid for sid, skill in matcher.taxonomy.skills.items() if skill.name == "Python")
+    kept = state.typicals([0, 1], whole.jobs, {**whole.taxonomy.cooccurring, python: frozenset({"nursing"})}, skill_ids)
+    assert list(kept.stale) == [0]
+    kept.coverage.mean[:] += 0.3  # as if measured otherwise: only a row measured again is right
+    partly = Matcher.build(profiles, vectors, whole.jobs, job_vectors, matcher.taxonomy, kept=kept)
+    assert np.isclose(partly.coverage.mean[0], whole.coverage.mean[0])
+    assert np.isclose(partly.coverage.mean[1], whole.coverage.mean[1] + 0.3)
+
+
 def test_weights_per_tenant_from_a_file(tmp_path, matcher):
     path = tmp_path / "weights.yaml"
     path.write_text("default: {skills: 40, semantic: 40}\ntenants:\n  acme: {skills: 90, semantic: 0}\n")

@@ -153,13 +153,14 @@ def test_new_resume_flows_through_and_unchanged_text_is_not_embedded_again(tmp_p
 
     build_serving_snapshot(settings.layout.warehouse_path, tmp_path / "anew.duckdb")
     assert snapshot_rows(settings.layout.serving_path) == snapshot_rows(tmp_path / "anew.duckdb")
-    # a posting changes: what matching knows of the postings is measured again
+    # a posting changes: it is measured, and the skill pairs are learned again; the other postings' typical candidates
+    # stand as measured, the profiles being the same
     feed = settings.data_dir / "feeds" / "jobs.rss"
     feed.write_text(feed.read_text().replace("Own our Snowflake warehouse and dbt models.",
                                              "Own our Snowflake warehouse, dbt models and Looker dashboards."))
     materialize_everything(settings, instance)
     metadata = instance.get_latest_materialization_event(dg.AssetKey("matches")).asset_materialization.metadata
-    assert metadata["postings_side"].value == "measured again"
+    assert metadata["postings_side"].value == "new and changed postings measured"
     assert (metadata["changed_profiles"].value, metadata["changed_postings"].value) == (0, 1)
     assert metadata["postings_read"].value == 1  # the other postings' features are the rows kept from the run before
     # a new version of the scoring (an upgrade): every stored match is scored again, not only new pairs

@@ -24,11 +24,11 @@ from jobfit.matching.scoring import (
     load_weights,
     score_pairs,
 )
-from jobfit.matching.state import PostingsState
+from jobfit.matching.state import PostingsState, Typicals
 from jobfit.schema import JobPosting, Match, Profile
 from jobfit.taxonomy import Taxonomy
 
-__all__ = ["Matcher", "Stored", "Weights", "load_weights", "match_all", "refresh_matches", "visible"]
+__all__ = ["Matcher", "Stored", "Typicals", "Weights", "load_weights", "match_all", "refresh_matches", "visible"]
 
 CANDIDATES_PER_PROFILE = 50  # postings fully scored per profile; the top_n shown come from these
 
@@ -53,18 +53,31 @@ class Matcher:
     @classmethod
     def build(cls, profiles: dict[str, Profile], profile_vectors: np.ndarray, jobs: dict[str, JobPosting] | JobSide,
               job_vectors: np.ndarray, taxonomy: Taxonomy, weights: dict[str | None, Weights] | None = None,
-              profile_titles: np.ndarray | None = None, job_titles: np.ndarray | None = None) -> Matcher:
+              profile_titles: np.ndarray | None = None, job_titles: np.ndarray | None = None,
+              kept: Typicals | None = None) -> Matcher:
         """`profile_vectors` rows follow `profiles`' order, `job_vectors` rows follow `jobs`' order (or the order of a
         JobSide already built over this taxonomy's skills); so do the optional title vectors (the profile's label,
-        the posting's title) that the title component reads."""
+        the posting's title) that the title component reads. `kept`: the typical candidates of the first postings,
+        measured before on much the same profiles; only the other postings' are measured."""
         skill_index = {sid: n for n, sid in enumerate(taxonomy.skills)}
         profile_side = ProfileSide(profiles, taxonomy, skill_index)
         job_side = jobs if isinstance(jobs, JobSide) else JobSide(jobs, skill_index)
-        mean, std = posting_typicals(profile_vectors, profile_side.tenants, job_vectors, job_side.tenants)
+        k = len(kept.mean) if kept is not None else 0
+        mean, std = posting_typicals(profile_vectors, profile_side.tenants, job_vectors[k:], job_side.tenants[k:])
+        if kept is not None and kept.coverage is not None:
+            again = np.r_[kept.stale, np.arange(k, len(job_side.ids))].astype(np.int64)
+            measured = Coverage.measure(profile_side, job_side.take(again))
+            coverage = Coverage(np.r_[kept.coverage.mean, np.zeros(len(job_side.ids) - k)],
+                                np.r_[kept.coverage.std, np.zeros(len(job_side.ids) - k)])
+            coverage.mean[again], coverage.std[again] = measured.mean, measured.std
+        else:
+            coverage = Coverage.measure(profile_side, job_side)
+        if kept is not None:
+            mean, std = np.concatenate([kept.mean, mean]), np.concatenate([kept.std, std])
         titles = (Titles.build(profiles, profile_titles, job_side.has_title, job_titles)
                   if profile_titles is not None and job_titles is not None else None)
         return cls(profile_side, job_side, profile_vectors, job_vectors, mean, std, taxonomy, weights or {None: Weights()},
-                   skill_index, titles, Coverage.measure(profile_side, job_side))
+                   skill_index, titles, coverage)
 
     def postings_state(self, config: str, fingerprints: dict[str, str], population: dict[str | None, int]) -> PostingsState:
         """What this matcher measured of its postings, to build the next one from (`resume`)."""

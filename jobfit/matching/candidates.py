@@ -6,6 +6,8 @@ Measured on this machine (README → How matching works): for batch matching, ch
 
 from __future__ import annotations
 
+import zlib
+
 import numpy as np
 
 TYPICAL_SAMPLE = 2000  # profiles a posting's typical similarity is measured on
@@ -37,20 +39,23 @@ def typical_pools(profile_tenants: list[str], job_tenants: list[str | None], see
     """The (profiles, postings) pools a posting's typical candidate is measured over, in order, a later pool's figures
     replacing an earlier one's: every profile for every posting, then each tenant's own postings over that tenant's
     profiles; a pool of fewer than MIN_POPULATION profiles is none, one of more than TYPICAL_SAMPLE a fixed random
-    sample of them."""
-    rng = np.random.default_rng(seed)
+    sample of them. The sample of a pool depends on its profiles alone, not on the postings measured with it: a
+    posting measured alone (a new one) is measured as it would be among all."""
 
-    def sampled(rows: np.ndarray) -> np.ndarray:
-        return np.sort(rng.choice(rows, TYPICAL_SAMPLE, replace=False)) if len(rows) > TYPICAL_SAMPLE else rows
+    def sampled(rows: np.ndarray, tenant: str | None) -> np.ndarray:
+        if len(rows) <= TYPICAL_SAMPLE:
+            return rows
+        rng = np.random.default_rng(seed if tenant is None else [seed, zlib.crc32(tenant.encode())])
+        return np.sort(rng.choice(rows, TYPICAL_SAMPLE, replace=False))
 
     everyone = np.arange(len(profile_tenants))
     if len(everyone) >= MIN_POPULATION:
-        yield sampled(everyone), np.arange(len(job_tenants))
+        yield sampled(everyone, None), np.arange(len(job_tenants))
     by_tenant = _groups(profile_tenants)
     for tenant, cols in _groups(job_tenants).items():
         rows = by_tenant.get(tenant) if tenant is not None else None
         if rows is not None and len(rows) >= MIN_POPULATION:
-            yield sampled(rows), cols
+            yield sampled(rows, tenant), cols
 
 
 def posting_typicals(profile_vectors: np.ndarray, profile_tenants: list[str], job_vectors: np.ndarray,

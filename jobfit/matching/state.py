@@ -4,14 +4,17 @@ Building a Matcher reads every posting, learns which skills postings ask for tog
 typical candidate; at 100,000 postings that is most of a minute, while scoring one new profile takes a twentieth of
 a second. The state keeps the postings' side (features, vectors, co-occurring skills, typical candidates, typical
 posting title) with the postings' fingerprints and the settings it was built under. It is reused while they hold and the
-profiles it measured the typical candidates on still describe the population (`PostingsState.fits`).
+profiles it measured the typical candidates on still describe the population (`PostingsState.fits`); while only the
+latter holds, the unchanged postings' rows and typical candidates serve again and only the new and changed postings are
+measured.
 """
 
 from __future__ import annotations
 
 import pickle
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +29,19 @@ POPULATION_DRIFT = 0.1  # the share by which a tenant's profiles may grow or shr
 def population(tenants: list[str]) -> dict[str | None, int]:
     """Profiles per tenant, and in all under None: what the typical candidates are measured over."""
     return {None: len(tenants), **Counter(tenants)}
+
+
+@dataclass
+class Typicals:
+    """Each posting's typical candidate as measured before, for the first rows of a postings' side: the mean and spread
+    of its similarity to the profiles that can see it, and of the share of its skills they cover (None: all to be
+    measured again). `stale`: the rows whose coverage is measured again all the same (they ask for a skill whose
+    learned pairs changed)."""
+
+    mean: np.ndarray
+    std: np.ndarray
+    coverage: Coverage | None = None
+    stale: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 @dataclass
@@ -58,6 +74,18 @@ class PostingsState:
         if measured(self.population) != measured(now):
             return False
         return all(abs(now[t] - self.population[t]) <= POPULATION_DRIFT * self.population[t] for t in measured(now))
+
+    def typicals(self, rows: Sequence[int], side: JobSide, cooccurring: dict[str, frozenset[str]],
+                 skill_ids: Sequence[str]) -> Typicals:
+        """The typical candidates of this state's postings at `rows`, for `side`, whose first rows they are (its skill
+        columns are `skill_ids`): their skill coverage is stale where a posting asks for a skill whose pairs learned
+        from `side` (`cooccurring`) are not those this state learned, as what profiles cover of that skill moved."""
+        rows = np.asarray(rows, dtype=np.int64)
+        moved = {sid for sid in self.cooccurring.keys() | cooccurring.keys() if self.cooccurring.get(sid) != cooccurring.get(sid)}
+        columns = [n for n, sid in enumerate(skill_ids) if sid in moved]
+        stale = np.flatnonzero(side.wanted[:len(rows)][:, columns].getnnz(axis=1)) if columns else np.zeros(0, np.int64)
+        coverage = None if self.coverage is None else Coverage(self.coverage.mean[rows], self.coverage.std[rows])
+        return Typicals(self.job_mean[rows], self.job_std[rows], coverage, stale.astype(np.int64))
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
