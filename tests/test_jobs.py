@@ -687,9 +687,9 @@ def test_what_the_company_says_it_is_asks_no_skill(matcher):
 
 
 def test_an_invitation_to_look_at_the_company_asks_no_skill(matcher):
-    """'Follow us on Twitter and LinkedIn' asked the hire for Twitter and LinkedIn, and the 'YouTube Playlist' a link
-    of Clevertech's postings is labeled with asked seven developers for YouTube. An invitation runs to the end of its
-    sentence; visiting clients, watching game videos and the language a team shows on GitHub are still asked."""
+    """'Follow us on Twitter and LinkedIn' asked the hire for Twitter and LinkedIn, and 'YouTube Playlist', the label of
+    a link in Clevertech's postings, asked seven developers for YouTube. An invitation runs to the end of its sentence;
+    visiting clients, watching game videos and the language a team shows on GitHub are still asked."""
     def asked(description: str) -> set[str]:
         job = analyze_job({"id": "i", "title": "Backend Engineer", "description": description}, matcher)
         return {s.name for s in [*job.meta.required_skills, *job.meta.preferred_skills]}
@@ -706,6 +706,7 @@ def test_an_invitation_to_look_at_the_company_asks_no_skill(matcher):
     assert "Kubernetes" in asked("Follow us on Twitter. You run Kubernetes in production.")
     assert "Communication" in asked("You'll find us in places that foster self-discipline and open communication.")
     assert "Rust" in asked("Check out our open-source Rust crates on GitHub.")  # the language the hire will write
+
 
 def test_a_word_of_the_employers_name_is_no_skill(matcher):
     """'Hack Reactor is a school for software engineers' asked a mentor for the Hack language, 'the Rainforest QA
