@@ -64,6 +64,8 @@ class Matcher:
         job_side = jobs if isinstance(jobs, JobSide) else JobSide(jobs, skill_index)
         k = len(kept.mean) if kept is not None else 0
         mean, std = posting_typicals(profile_vectors, profile_side.tenants, job_vectors[k:], job_side.tenants[k:])
+        if kept is not None:
+            mean, std = np.concatenate([kept.mean, mean]), np.concatenate([kept.std, std])
         if kept is not None and kept.coverage is not None:
             again = np.r_[kept.stale, np.arange(k, len(job_side.ids))].astype(np.int64)
             measured = Coverage.measure(profile_side, job_side.take(again))
@@ -72,8 +74,6 @@ class Matcher:
             coverage.mean[again], coverage.std[again] = measured.mean, measured.std
         else:
             coverage = Coverage.measure(profile_side, job_side)
-        if kept is not None:
-            mean, std = np.concatenate([kept.mean, mean]), np.concatenate([kept.std, std])
         titles = (Titles.build(profiles, profile_titles, job_side.has_title, job_titles)
                   if profile_titles is not None and job_titles is not None else None)
         return cls(profile_side, job_side, profile_vectors, job_vectors, mean, std, taxonomy, weights or {None: Weights()},

@@ -258,12 +258,12 @@ def of_pastimes(section: Section) -> bool:
         and not any(YEAR.search(line) for line in section.lines)
 
 
-def interests(sections: list[Section], matcher: SkillMatcher | None = None) -> list[Interest]:
+def interests(sections: list[Section], matcher: SkillMatcher) -> list[Interest]:
     """The items of the sections of pastimes (`of_pastimes`), each an interest; a label before a colon names one whose
     items are its keywords ('Sports: cycling, tennis & indoor soccer'). A short sentence is one interest ('Play drums in
     a band'); a line with a longer one is prose, and a date, a contact, a place or personal data (a two-column page's
-    details read under the heading) is none. With the `matcher`, neither is an item that names a technology, a language
-    or qualities (`_names_a_skill`): it is among the skills, and a layout put it under the heading."""
+    details read under the heading) is none, nor is an item that names a technology, a language or qualities
+    (`_names_a_skill`): it is among the skills, and a layout put it under the heading."""
     found: dict[str, Interest] = {}
     for text in _unwrapped([line for section in sections if of_pastimes(section) for line in [*section.lines, ""]]):
         if not text or EMAIL.search(text) or PERSONAL_DATA.match(text) or _region(text):
@@ -281,7 +281,7 @@ def interests(sections: list[Section], matcher: SkillMatcher | None = None) -> l
             continue  # prose, not a list ('Highly experienced leading, training, and developing others Previous quarter…')
         items = [item for item in items if re.search(r"[A-Za-z]{3}", item) and not re.search(r"\d", item)
                  and len(item.split()) <= INTEREST_WORDS and not _region(item)
-                 and not (matcher and _names_a_skill(matcher, item))]
+                 and not _names_a_skill(matcher, item)]
         if name and not items:
             continue  # 'Technical: Python, Linux'
         if name:
