@@ -149,6 +149,26 @@ def test_a_linkedin_export_keeps_each_place_with_the_job_above_it(matcher):
                                                                       ("Globex Inc", "Paralegal", "Orlando, FL")]
 
 
+def test_a_linkedin_export_s_short_text_lines_stay_with_the_job_above_them(matcher):
+    """An export sets each job as employer, title and dates, then its text in lines no longer than a header's: the
+    lines over the next employer are the text of the job above, not the next job's employer."""
+    text = ("Dana Roe\nExperience\nOZON.ru\nFull-stack Developer\nOctober 2021 - Present (8 months)\n"
+            "Creating the Cart / Checkout part of Ozon.ru Marketplace\nFrontend:\nVue, TypeScript, WebPack, SCSS\n"
+            "Backend - Golang, Postgres, MemCached\nBeeline Russia\nFrontend Engineer (Angular, Vue)\n"
+            "October 2020 - October 2021 (1 year 1 month)\nDeveloping of React SPA application\nTypeScript, MobX\n"
+            "Acme Labs\nFrontend Engineer\nNovember 2019 - October 2020 (1 year)\nAdding new features\n")
+    work = parse_resume(text, matcher=matcher, today=date(2022, 6, 1)).work
+    assert [(w.name, w.position, w.startDate) for w in work] == [
+        ("OZON.ru", "Full-stack Developer", "2021-10"), ("Beeline Russia", "Frontend Engineer", "2020-10"),
+        ("Acme Labs", "Frontend Engineer", "2019-11")]
+    assert "Vue, TypeScript, WebPack, SCSS" in work[0].highlights
+    assert "Developing of React SPA application" in work[1].highlights
+    # one line more than the first header holds may be a header's own: a team under its employer stays there
+    teams = parse_resume("Sam Roe\nExperience\nAcme Corp\nClerk\n2013 - 2016\nGlobex Inc\nLegal Team\nParalegal\n"
+                         "2010 - 2013\n", matcher=matcher).work
+    assert [(w.name, w.position) for w in teams][1] == ("Globex Inc", "Paralegal")
+
+
 def test_work_history_with_dates(matcher):
     profile = parse_resume(TEXT, matcher=matcher, today=date(2026, 1, 1))
     assert [(w.position, w.name) for w in profile.work] == [

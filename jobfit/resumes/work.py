@@ -638,6 +638,29 @@ def _segments(header_lines: list[str]) -> list[list[str]]:
     return segments
 
 
+def _with_spilled_text(segments: list[list[str]], roles: frozenset[str]) -> list[tuple[list[str], list[str]]]:
+    """Each segment of a header run as (the lines it carries ahead of its entry's header, the rest): those lines are the
+    text of the entry before it. With no text line to tell them apart (a LinkedIn export: 'OZON.ru' / 'Full-stack
+    Developer' / 'October 2021 - Present (8 months)' / 'Creating the Cart / Checkout part' / 'Vue, TypeScript' / … /
+    'Beeline Russia' / 'Frontend Engineer' / 'October 2020 - …'), a history sets every header as its first: an
+    employer and a title over a line of dates alone. Two lines or more beyond that count are the previous entry's text
+    when the lines left still name an employer and a title; one extra line may be a header's own (a place, a team)."""
+    unchanged = [([], segment) for segment in segments]
+    dated = [next((i for i, line in enumerate(segment) if find_range(line)), None) for segment in segments]
+    if len(segments) < 2 or any(i is None or not dates_only(segment[i]) for i, segment in zip(dated, segments, strict=True)):
+        return unchanged
+    depth = dated[0]
+
+    def full(header: list[str]) -> bool:
+        entry = _assign(read_header(header), roles)
+        return bool(entry.position and entry.company)
+
+    if not 2 <= depth <= 3 or not full(segments[0]):
+        return unchanged
+    return [(segment[:i - depth], segment[i - depth:]) if k and i - depth >= 2 and full(segment[i - depth:]) else ([], segment)
+            for k, (i, segment) in enumerate(zip(dated, segments, strict=True))]
+
+
 def _known_place(line: str) -> bool:
     """A line that is a place alone whose town (or region, or country) the gazetteer knows: 'Berlin, Germany', not the
     'Globex, PA' of an employer and its state."""
@@ -696,7 +719,9 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
                 continue
         rows = _job_rows(header_lines, roles)
         made = [_assign(read_header(row), roles) for row in rows or ()]
-        for segment in [] if rows else _segments(header_lines):
+        for text, segment in [] if rows else _with_spilled_text(_segments(header_lines), roles):
+            if text and (made or entries):
+                (made or entries)[-1].highlights.extend(text)
             header = read_header(segment)
             if not header.pieces and not header.labeled:
                 if header.dates and entries and entries[-1].dates is None:
