@@ -169,6 +169,22 @@ def test_a_linkedin_export_s_short_text_lines_stay_with_the_job_above_them(match
     assert [(w.name, w.position) for w in teams][1] == ("Globex Inc", "Paralegal")
 
 
+def test_dated_jobs_written_as_sentences_at_the_top_of_a_history_are_entries(matcher):
+    """A history that opens with its jobs written as sentences, no header line above them, keeps those jobs; a job
+    told in prose is left to the prose reader, and a sentence's wrapped rest opens nothing."""
+    text = ("Ann Roe\nEmployment\nDavid Florence Professor of Government, Harvard University, 2002 to 2009.\n"
+            "Professor of Government, Department of Government, Harvard University, 1990 to 2002.\n"
+            "Visiting Assistant Professor, Department of Political Science, University of Wisconsin,\n"
+            "Madison, Summer 1985.\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work][:2] == [
+        ("David Florence Professor of Government", "Harvard University", "2002-01", "2009-01"),
+        ("Professor of Government", "Department of Government", "1990-01", "2002-01")]
+    prose = parse_resume("Raj Roe\nExperience\nWorked as Java programmer for Acme Pvt Ltd., Pune from May 2009 to "
+                         "April 2010.\n", matcher=matcher).work
+    assert [(w.position, w.name) for w in prose] == [("Java programmer", "Acme Pvt Ltd.")]
+
+
 def test_work_history_with_dates(matcher):
     profile = parse_resume(TEXT, matcher=matcher, today=date(2026, 1, 1))
     assert [(w.position, w.name) for w in profile.work] == [

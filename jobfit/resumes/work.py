@@ -695,11 +695,33 @@ def _unbulleted_entries(lines: list[str], roles: frozenset[str]) -> list[str]:
     return out
 
 
+def _opened_by_dates(text: list[str], roles: frozenset[str]) -> list[tuple[list[str], list[str]]]:
+    """Text at the top of a history, before any header: each line in it that holds dates and names a title or an
+    employer opens an entry, the lines under it its text ('David Florence Professor of Government, Harvard University,
+    2002 to 2009.', 'VEERAS INFOTECH, CHENNAI June 2008- Dec 2008 Associate Consultant…'), read as a header although
+    written as a sentence. Not the rest of a sentence the line above left open, nor a job told in a sentence ('Worked
+    as Java programmer for …', read as prose); the lines before the first such line stay no entry's, as before."""
+    groups: list[tuple[list[str], list[str]]] = [([], [])]
+    above = ""
+    for line in text:
+        opens = (find_range(line) and (not above or re.search(r"[.!?:;]$", above)) and not PROSE_ROLE.search(line)
+                 and not PROSE_EMPLOYER_FIRST.search(line)
+                 and (entry := _assign(read_header([line]), roles)) and (entry.position or entry.company))
+        if opens:
+            groups.append(([line], []))
+        else:
+            groups[-1][1].append(line)
+        above = line
+    return groups if groups[0][1] else groups[1:]
+
+
 def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> list[WorkEntry]:
     """Entries of an experience section; `width` is the document's wrap width (see wrap_width)."""
     lines = _unbulleted_entries(_unnumbered(lines), roles)
     entries: list[WorkEntry] = []
     groups = _groups(lines, width, roles)
+    if groups and not groups[0][0]:
+        groups[:1] = _opened_by_dates(groups[0][1], roles)
     dated_groups = sum(1 for header, _ in groups if any(find_range(line) for line in header))
     # An undated employer over the dated roles held there ('Automatic Data Processing, Inc.' / 'Roseland, NJ' /
     # its description / 'VICE PRESIDENT/GENERAL MANAGER (2003 to 2007)'): the roles of the next run that name
