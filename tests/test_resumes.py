@@ -183,6 +183,12 @@ def test_dated_jobs_written_as_sentences_at_the_top_of_a_history_are_entries(mat
     prose = parse_resume("Raj Roe\nExperience\nWorked as Java programmer for Acme Pvt Ltd., Pune from May 2009 to "
                          "April 2010.\n", matcher=matcher).work
     assert [(w.position, w.name) for w in prose] == [("Java programmer", "Acme Pvt Ltd.")]
+    # a year alone opens the line, the rest of the range lost: the newest job is kept still
+    newest = parse_resume("Ida Roe\nWeb Dev Positions\n2022 - EPAM Systems. D2 (Middle) Software Engineer. DuPage "
+                          "Medical Clinic of the Future\nproject.\nTasks performed: Features and UX implementation.\n"
+                          "2021 - 2022 UniqTrip. Junior web developer. Five projects in Tourism\n", matcher=matcher).work
+    assert [(w.position, w.name, w.startDate) for w in newest] == [
+        ("D2 (Middle) Software Engineer", "EPAM Systems", "2022-01"), ("Junior web developer", "UniqTrip", "2021-01")]
 
 
 def test_work_history_with_dates(matcher):

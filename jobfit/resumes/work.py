@@ -698,14 +698,14 @@ def _unbulleted_entries(lines: list[str], roles: frozenset[str]) -> list[str]:
 def _opened_by_dates(text: list[str], roles: frozenset[str]) -> list[tuple[list[str], list[str]]]:
     """Text at the top of a history, before any header: each line in it that holds dates and names a title or an
     employer opens an entry, the lines under it its text ('David Florence Professor of Government, Harvard University,
-    2002 to 2009.', 'VEERAS INFOTECH, CHENNAI June 2008- Dec 2008 Associate Consultant…'), read as a header although
+    2002 to 2009.', '2022 - EPAM Systems. Software Engineer. DuPage Medical Clinic project.', 'VEERAS INFOTECH, CHENNAI June 2008- Dec 2008 Associate Consultant…'), read as a header although
     written as a sentence. Not the rest of a sentence the line above left open, nor a job told in a sentence ('Worked
     as Java programmer for …', read as prose); the lines before the first such line stay no entry's, as before."""
     groups: list[tuple[list[str], list[str]]] = [([], [])]
     above = ""
     for line in text:
-        opens = (find_range(line) and (not above or re.search(r"[.!?:;]$", above)) and not PROSE_ROLE.search(line)
-                 and not PROSE_EMPLOYER_FIRST.search(line)
+        opens = ((find_range(line) or leading_date(line)) and (not above or re.search(r"[.!?:;]$", above))
+                 and not PROSE_ROLE.search(line) and not PROSE_EMPLOYER_FIRST.search(line)
                  and (entry := _assign(read_header([line]), roles)) and (entry.position or entry.company))
         if opens:
             groups.append(([line], []))
