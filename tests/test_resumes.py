@@ -191,6 +191,19 @@ def test_dated_jobs_written_as_sentences_at_the_top_of_a_history_are_entries(mat
         ("D2 (Middle) Software Engineer", "EPAM Systems", "2022-01"), ("Junior web developer", "UniqTrip", "2021-01")]
 
 
+def test_a_language_or_a_degree_beside_a_header_is_no_employer_and_a_site_after_the_employer_is_none_of_its_name(matcher):
+    """Read as one, a page's columns set a line of the languages or the schooling column beside a job's title: it is no
+    employer. An employer's site after a comma leaves its name."""
+    text = ("Ann Roe\nEXPERIENCE\nSenior Business Analyst Oct 2018 - Present\nBachelors degree\n"
+            "- Led the analyst team.\nBusiness analyst Oct 2017 - Oct 2018\nEnglish - fluent\n- Remodeled registration.\n"
+            "Junior QA engineer Jan 2016 - Jun 2017\nGemotest laboratory,www.gemotest.ru,\n- Wrote unit tests.\n"
+            "Support engineer 2014 - 2015\nAplana Development Center, aplana.com\n- Answered calls.\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name) for w in work] == [
+        ("Senior Business Analyst", None), ("Business analyst", None), ("Junior QA engineer", "Gemotest laboratory"),
+        ("Support engineer", "Aplana Development Center")]
+
+
 def test_work_history_with_dates(matcher):
     profile = parse_resume(TEXT, matcher=matcher, today=date(2026, 1, 1))
     assert [(w.position, w.name) for w in profile.work] == [

@@ -301,7 +301,10 @@ _SITE_IN_BRACKETS = re.compile(r"[(\[]\s*(?:https?://|www\.)[^)\]\s]*\s*[)\]]", 
 # 'X  at   Y' (a LinkedIn export sets 'at' apart with wide spacing): a line of a title at its employer alone
 _TITLE_AT = re.compile(r"[^|•·@:]+?\s\s+at\s\s+(?:[A-Z]|[a-z]{1,2}[A-Z])[^|•·@]*")
 _TITLE_AT_SIGN = re.compile(r"[^|•·@:()]+?\s@\s+[^|•·@]+")  # 'Embedded Linux Engineer @ Protei'
-_SITE_AFTER = re.compile(r"(?<=\w)\s+(?:https?://|www\.)\S+\s*$", re.I)  # a site after a name, ending the line
+# a site after a name, ending the line: 'Actuate http://www.actuate.com/', 'Gemotest laboratory,www.gemotest.ru,', a bare
+# domain after a comma ('TS consulting, tsconsulting.ru')
+_SITE_AFTER = re.compile(r"(?<=\w)(?:\s+|\s*,\s*)(?:https?://|www\.)\S+?[\s,]*$|(?<=\w),\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?[\s,]*$",
+                         re.I)
 
 
 def _one_date(header: Header) -> bool:

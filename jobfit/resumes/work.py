@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from jobfit.resumes.dates import MONTH, DateRange, find_range, leading_date, ongoing_from
+from jobfit.resumes.education import degree_of
 from jobfit.resumes.entries import (
     BODY_LABEL,
     BULLET,
@@ -25,11 +26,13 @@ from jobfit.resumes.entries import (
 )
 from jobfit.resumes.lexicon import (
     FIRM_SUFFIX,
+    FLUENCY,
     LEGAL_SUFFIX,
     ORG_WORDS,
     company_score,
     heads_a_function,
     split_note,
+    spoken_languages,
     title_score,
     words_of,
 )
@@ -307,7 +310,7 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     described = None
     if company and (parts := split_note(company))[1] and written_as_name(parts[0]) and not written_as_name(parts[1]):
         company, described = parts  # 'Mobium (Android e-commerce apps development)': what the employer does, in brackets
-    if company and (not written_as_name(company) or _VERB_PHRASE.fullmatch(company)):
+    if company and (not written_as_name(company) or _VERB_PHRASE.fullmatch(company) or _no_employer(company)):
         company = None  # 'Research and assist with developing marketing material', 'Planned and executed': text
     if company:
         company, place = _employer(company, roles)
@@ -342,6 +345,14 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
     if company and (re.fullmatch(MONTH, company, re.I) or not re.search(r"[A-Za-z]{2}", company) or _ENTRY_LABEL.search(company)):
         company = None  # 'May' of 'March May, 20XX', '2010': a date's piece; 'ITSS Department Responsibilities': a label
     return WorkEntry(position, company, location, header.dates, note=note or (described if company else None))
+
+
+def _no_employer(name: str) -> bool:
+    """A language with its fluency or none ('English', 'Russian - native') or a degree alone ('Bachelors degree'): what
+    a second column sets beside a header when a page's columns are read as one, never an employer."""
+    bare = FLUENCY.sub("", name).strip(" -–:,()").lower()
+    degree = degree_of(name)
+    return bare in spoken_languages() or bool(degree) and degree[2] == (0, len(name.strip()))
 
 
 # what labels a job's own text, never an organization: 'ITSS Department Responsibilities:', 'Roles Played', 'UG PROJECT
