@@ -198,6 +198,8 @@ class Taxonomy:
     everyday_before: dict[str, frozenset[str]] = field(default_factory=dict)
     # per such word, the words listed beside it that make it the everyday thing ('energy, passion and fortitude')
     everyday_beside: dict[str, frozenset[str]] = field(default_factory=dict)
+    # fields named in the plural whose adjective names other things ('electronics': 'electronic health records')
+    plural_only: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
     # one-word technology names that read as everyday words of German, French, Spanish, Italian or Portuguese ('vite',
     # 'tableau', 'stata'): written otherwise than the name is, they count only next to other technology
@@ -410,6 +412,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         trade_words=frozenset(raw.get("trade_words", ())),
         everyday_before={w: frozenset(before) for w, before in raw.get("everyday_before", {}).items()},
         everyday_beside={w: frozenset(beside) for w, beside in raw.get("everyday_beside", {}).items()},
+        plural_only=frozenset(raw.get("plural_only", ())),
     )
 
 
@@ -644,7 +647,8 @@ class SkillMatcher:
         """Per one-word key, a product's name (lower case) that an English word differs from only by a plural 's': the
         word does not name it, whatever the plural 's' the matching takes off ('window' is no Windows, 'canvas' no Canva,
         'reacts' no React). Only names of products, not concepts ('database' is Databases), and only where no other
-        alias with that key is written otherwise."""
+        alias with that key is written otherwise; and the fields the extras name only in the plural ('electronic' is
+        no electronics)."""
         written: dict[str, set[str]] = {}
         for entry in self.taxonomy.skills.values():
             for alias in entry.aliases:
@@ -661,6 +665,7 @@ class SkillMatcher:
                 continue
             if (name.lower() != key and key in english) or (name.lower() == key and key + "s" in english):
                 out[key] = name.lower()
+        out.update((alias_key(name), name) for name in self.taxonomy.plural_only)
         return out
 
     def _other_number(self, key: str, token: str) -> bool:

@@ -712,6 +712,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
                             for w, before in sorted((extras.get("everyday_before") or {}).items())},
         "everyday_beside": {alias_key(w): sorted({alias_key(b) for b in beside})
                             for w, beside in sorted((extras.get("everyday_beside") or {}).items())},
+        "plural_only": sorted(str(w).lower() for w in extras.get("plural_only", ())),
         "common_words": sorted(common),
         "foreign_words": foreign_words,
         "isco_groups": {code: label for code, label in isco_label.items() if code and code[0].isdigit()},

@@ -512,6 +512,14 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     # a perk and a liking, not the well-being or the commitment ESCO files them under (35 of the shared feeds' postings)
     assert not {"maintain-psychological-well-being", "show-commitment"} & {s for s, _ in found(
         matcher, "We care about work-life balance and good work/life balance. A company we enjoy working for.")}
+    # the adjective of a field named in the plural names other things: records, transfers, a portfolio; the field and
+    # ESCO's phrases for it do not
+    assert "electronics" not in {s for s, _ in found(matcher, "Analyze electronic medical records and electronic funds "
+                                                              "transfers; an electronic portfolio is available.")}
+    assert {s for s, _ in found(matcher, "Repaired electronics and tested electronic components.")} >= {"electronics"}
+    # a developer's refactoring is the code's, not a move to the cloud; an American's state regulations no constitution
+    assert ("refactoring", "refactoring") in found(matcher, "Code reviews, refactoring and unit tests")
+    assert "constitutional-law" not in {s for s, _ in found(matcher, "Complied with federal and state regulations")}
 
 
 def test_todays_tools_are_named(matcher):
