@@ -266,14 +266,18 @@ class _Graph:
         self.skills[skill["id"]] = skill
         return skill
 
-    def reserve(self, skill: dict, alias: str) -> None:
-        self.add_alias(skill, alias, exact=True)
+    def reserve(self, skill: dict, alias: str, curated: bool = False) -> None:
+        if not curated and alias_key(alias) in self.drop:
+            return
+        self.add_alias(skill, alias, exact=True, curated=curated)
         self.reserved.setdefault(alias_key(alias), skill["id"])
 
-    def add_alias(self, skill: dict, alias: str, exact: bool = False) -> None:
+    def add_alias(self, skill: dict, alias: str, exact: bool = False, curated: bool = False) -> None:
+        """A name of the skill; a dropped wording is no name, in any case, unless the extras keep it as written
+        (SAFe, the framework)."""
         alias = " ".join(alias.split())
         key = alias_key(alias)
-        if not key or (key in self.drop and not exact):
+        if not key or (key in self.drop and not (exact and curated)):
             return
         if not exact and self.reserved.get(key, skill["id"]) != skill["id"]:
             if alias.islower():
@@ -471,7 +475,7 @@ def build_taxonomy(esco_dir: Path, onet_dir: Path, extras_path: Path | None = No
         if item.get("in_context"):
             skill["in_context"] = sorted(alias_key(alias) for alias in item["in_context"])
         for alias in item.get("exact", ()):
-            graph.reserve(skill, alias)
+            graph.reserve(skill, alias, curated=True)
         # its name and aliases in any case; a name it keeps to its written form only as written: 'Eclipse' is ESCO's
         # 'Eclipse (integrated development environment software)', 'LESS' its LESS, but 'Spark' not its SPARK
         # (and not a product's name one plural 's' apart: Canva, the design tool, is no 'Canvas (learning management

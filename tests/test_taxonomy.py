@@ -53,6 +53,8 @@ def sources(tmp_path):
         ["KSC", ESCO + "db", "knowledge", "sector-specific", "query optimisation", "query tuning", "", "released", "Tuning."],
         ["KSC", ESCO + "src", "knowledge", "sector-specific", "Source (digital game creation systems)", "Source\nSource 2", "",
          "released", "A game engine."],
+        ["KSC", ESCO + "scr", "knowledge", "sector-specific", "Scratch (computer programming)", "Scratch\nScratch 3", "",
+         "released", "A block language."],
         ["KSC", ESCO + "man", "skill/competence", "sector-specific", "compile airport certification manuals",
          "maintain airport certification manuals\nand procedures", "", "released", "Manuals."],
         ["KSC", ESCO + "spk", "knowledge", "sector-specific", "SPARK", "", "", "released", "An Ada language."],
@@ -146,9 +148,12 @@ def test_build_merges_esco_onet_and_extras(sources, tmp_path):
     assert taxonomy.version.startswith("jobfit-tax-1+")
     assert not skills["onet-acme-widget-studio"].similar  # without an embedder, no similarity links
     # a name ESCO had to qualify is ambiguous bare: as written and in technical context only
+    scratch = next(s for s in skills.values() if s.esco_uri == ESCO + "scr")
+    assert scratch.context and "Scratch" in scratch.exact and "scratch" not in {a.lower() for a in scratch.aliases}
+    assert "Scratch 3" in scratch.aliases
+    # unless the extras drop the bare name: 'Source' is no name of the game engine in any case ("Visual Source Safe")
     source = skills["source-digital-game-creation-systems"]
-    assert source.context and "Source" in source.exact and "source" not in {a.lower() for a in source.aliases}
-    assert "Source 2" in source.aliases
+    assert not source.exact and "source" not in {a.lower() for a in source.aliases} and "Source 2" in source.aliases
     # a fragment left by a split label is no name
     assert "and procedures" not in skills["compile-airport-certification-manuals"].aliases
     assert "maintain airport certification manuals" in skills["compile-airport-certification-manuals"].aliases
@@ -520,6 +525,18 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     # a developer's refactoring is the code's, not a move to the cloud; an American's state regulations no constitution
     assert ("refactoring", "refactoring") in found(matcher, "Code reviews, refactoring and unit tests")
     assert "constitutional-law" not in {s for s, _ in found(matcher, "Complied with federal and state regulations")}
+    # a clearance, no TypeScript; a degree's honours no morality; part-time work no time-tracking software; a tax
+    # preparer's returns are taxation, not one's personal finances
+    assert found(matcher, "Active TS/SCI clearance required") == {("security-clearance", "TS/SCI clearance")}
+    assert not found(matcher, "Bachelor of Science (Honours). Honours and Awards. Looking for part time work.")
+    assert found(matcher, "Prepared tax returns") == {("taxation", "tax returns")}
+    # names that read as other things in a resume, in any case: a serial port, another vendor's tool, a client
+    assert not found(matcher, "Drivers for RS-232 and RS-485. Client: Ericsson. Used Visual Source Safe.")
+    assert found(matcher, "Queries in SQL Navigator") == {("sql", "SQL")}
+    assert ("dynamodb", "Dynamo") in found(matcher, "ElastiCache, CloudSearch, Dynamo, RDS, Redis")
+    assert not found(matcher, "Chief Project Manager ICT in the ICT industry. Customer Information System (CIS) design.")
+    # a library's name is no misspelling of another's
+    assert ("fastai", "fastai") in found(matcher, "Deep learning with PyTorch and fastai")
 
 
 def test_todays_tools_are_named(matcher):
