@@ -535,6 +535,11 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     assert found(matcher, "Queries in SQL Navigator") == {("sql", "SQL")}
     assert ("dynamodb", "Dynamo") in found(matcher, "ElastiCache, CloudSearch, Dynamo, RDS, Redis")
     assert not found(matcher, "Chief Project Manager ICT in the ICT industry. Customer Information System (CIS) design.")
+    # a developer designs software and runs it in production; a company's pitch asks nothing of the reader
+    assert not found(matcher, "You will design software and keep production software healthy.")
+    assert not found(matcher, "Help shape the future of the cloud and make use of data.")
+    # collaborating with stakeholders is managing them, not negotiating with them
+    assert found(matcher, "Collaborate with stakeholders") == {("stakeholder-management", "Collaborate with stakeholders")}
     # a library's name is no misspelling of another's
     assert ("fastai", "fastai") in found(matcher, "Deep learning with PyTorch and fastai")
 
