@@ -658,7 +658,8 @@ def _with_spilled_text(segments: list[list[str]], roles: frozenset[str]) -> list
     when the lines left still name an employer and a title; one extra line may be a header's own (a place, a team)."""
     unchanged = [([], segment) for segment in segments]
     dated = [next((i for i, line in enumerate(segment) if find_range(line)), None) for segment in segments]
-    if len(segments) < 2 or any(i is None or not dates_only(segment[i]) for i, segment in zip(dated, segments, strict=True)):
+    if len(segments) < 2 or any(i is None or not dates_only(segment[i])
+                                for i, segment in zip(dated, segments, strict=True)):
         return unchanged
     depth = dated[0]
 
@@ -668,7 +669,8 @@ def _with_spilled_text(segments: list[list[str]], roles: frozenset[str]) -> list
 
     if not 2 <= depth <= 3 or not full(segments[0]):
         return unchanged
-    return [(segment[:i - depth], segment[i - depth:]) if k and i - depth >= 2 and full(segment[i - depth:]) else ([], segment)
+    return [(segment[:i - depth], segment[i - depth:])
+            if k and i - depth >= 2 and full(segment[i - depth:]) else ([], segment)
             for k, (i, segment) in enumerate(zip(dated, segments, strict=True))]
 
 
@@ -707,11 +709,12 @@ def _unbulleted_entries(lines: list[str], roles: frozenset[str]) -> list[str]:
 
 
 def _opened_by_dates(text: list[str], roles: frozenset[str]) -> list[tuple[list[str], list[str]]]:
-    """Text at the top of a history, before any header: each line in it that holds dates and names a title or an
-    employer opens an entry, the lines under it its text ('David Florence Professor of Government, Harvard University,
-    2002 to 2009.', '2022 - EPAM Systems. Software Engineer. DuPage Medical Clinic project.', 'VEERAS INFOTECH, CHENNAI June 2008- Dec 2008 Associate Consultant…'), read as a header although
-    written as a sentence. Not the rest of a sentence the line above left open, nor a job told in a sentence ('Worked
-    as Java programmer for …', read as prose); the lines before the first such line stay no entry's, as before."""
+    """Text at the top of a history, before any header: each line in it that holds dates (or opens with a year) and
+    names a title or an employer opens an entry, the lines under it its text, read as a header although written as a
+    sentence ('David Florence Professor of Government, Harvard University, 2002 to 2009.', '2022 - EPAM Systems.
+    Software Engineer. DuPage Medical Clinic project.', 'VEERAS INFOTECH, CHENNAI June 2008- Dec 2008 Associate
+    Consultant…'). Not the rest of a sentence the line above left open, nor a job told in a sentence ('Worked as Java
+    programmer for …', read as prose); the lines before the first such line stay no entry's, as before."""
     groups: list[tuple[list[str], list[str]]] = [([], [])]
     above = ""
     for line in text:
