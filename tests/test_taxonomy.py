@@ -532,6 +532,7 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     assert found(matcher, "Prepared tax returns") == {("taxation", "tax returns")}
     # names that read as other things in a resume, in any case: a serial port, another vendor's tool, a client
     assert not found(matcher, "Drivers for RS-232 and RS-485. Client: Ericsson. Used Visual Source Safe.")
+    assert not found(matcher, "Account manager at NEC and Avaya. RE: your letter")
     assert found(matcher, "Queries in SQL Navigator") == {("sql", "SQL")}
     assert ("dynamodb", "Dynamo") in found(matcher, "ElastiCache, CloudSearch, Dynamo, RDS, Redis")
     assert not found(matcher, "Chief Project Manager ICT in the ICT industry. Customer Information System (CIS) design.")
