@@ -1718,6 +1718,22 @@ Systems Programmer, MIT Media Lab.
         ("Senior Software Engineer", "LevelUp", "2013-01"), ("Systems Programmer", "MIT Media Lab", "2009-01")]
 
 
+def test_a_closing_period_that_makes_a_range_of_joined_years_stays(matcher):
+    # a converted document lost the dashes: '19461973.' is a range because the period closes it, and taking the
+    # period off as a header row's end had made this line the title of the job above
+    text = ("Ann Roe\nEmployment\nStanford University 19271931.\nColumbia University 19311946.\n"
+            "University of North Carolina, 19461973.\n\nPublications\nA General Theory, 1929.\n")
+    profile = parse_resume(text, matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.name, w.position, w.startDate, w.endDate) for w in profile.work] == [
+        ("Stanford University", None, "1927-01", "1931-01"), ("Columbia University", None, "1931-01", "1946-01"),
+        ("University of North Carolina", None, "1946-01", "1973-01")]
+    # a period after a two-digit end year still closes the row: '1986-89.' is read without it
+    profile = parse_resume("Ann Roe\nEmployment\nAssociate Director, Job Project, Canton, Ohio, 1986-89.\n"
+                           "Assistant Professor, Kent State U., Kent, OH, 1989-95\n", matcher=matcher, today=date(2026, 1, 1))
+    assert [(w.position, w.startDate, w.endDate) for w in profile.work] == [
+        ("Associate Director", "1986-01", "1989-01"), ("Assistant Professor", "1989-01", "1995-01")]
+
+
 def test_a_piece_without_a_role_noun_is_no_title(matcher):
     text = """Jane Roe
 EXPERIENCE

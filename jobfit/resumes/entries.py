@@ -328,8 +328,11 @@ def read_header(lines: list[str]) -> Header:
         header.anonymized = header.anonymized or bool(placeholders)
         # '… CG SCHOOL (WWW.MABIOCA.COM)', 'Actuate http://www.actuate.com/': the employer's site beside its name
         line = _HOURS_BESIDE.sub(" | ", _SITE_AFTER.sub(" | ", _SITE_IN_BRACKETS.sub(" ", line)))
-        if line.endswith(".") and _listed_header(line) and not LEGAL_END.search(line):
-            line = line[:-1]  # 'Systems Programmer, MIT Media Lab.': the period closes the row, not a name
+        if line.endswith(".") and _listed_header(line) and not LEGAL_END.search(line) \
+                and (find_range(line[:-1]) or not find_range(line)):
+            # 'Systems Programmer, MIT Media Lab.': the period closes the row, not a name; unless it is what makes the
+            # dates before it a range: 'University of North Carolina, 19461973.' (a range that lost its dash, not a number)
+            line = line[:-1]
         if _REACHES.search(line):
             continue  # 'Supervisor | Al Franecki | 123.345.7890 | al@example.com': whom to ask, not this job's header
         labeled = LABELED.match(line) or LABELED_CAPS.match(line) or (
