@@ -543,6 +543,13 @@ def test_ambiguous_names_need_their_case_and_technical_context(matcher):
     assert found(matcher, "Collaborate with stakeholders") == {("stakeholder-management", "Collaborate with stakeholders")}
     # a library's name is no misspelling of another's
     assert ("fastai", "fastai") in found(matcher, "Deep learning with PyTorch and fastai")
+    # an analyst's opportunities and data ask no entrepreneurial spirit and no economics, an accountant's controls no
+    # court's jurisdiction, staff one works with no guiding of them, a vendor's product no other vendor's
+    assert not {"show-entrepreneurial-spirit", "economics", "financial-jurisdiction", "guide-staff", "onet-experian-quest"} & {
+        s for s, _ in found(matcher, "Build models that identify opportunities using financial data. Strengthened "
+                                     "financial controls. Liaise with support staff. Quest Change Auditor.")}
+    # business acumen is ESCO's applying it, not its hidden label of entrepreneurial spirit
+    assert found(matcher, "Strong business acumen") == {("apply-business-acumen", "business acumen")}
 
 
 def test_todays_tools_are_named(matcher):
