@@ -83,3 +83,34 @@ def test_a_scrum_master_certificate_is_no_master_s_degree(matcher):
     assert [c.name for c in profile.certificates] == ["Professional Scrum Master I (PSM I)", "Scrum Master (PSM I)",
                                                       "SAP Master Data Governance"]
     assert [(e.studyType, e.level) for e in profile.education] == [("Master of Science in Statistics", "master")]
+
+
+def test_a_training_list_says_who_gave_each_course_and_when_in_brackets():
+    assert _read("50064 - Advanced SharePoint 2007 Development (5 days, Microsoft Certified, AFI 2009)",
+                 "Microsoft Office SharePoint Designer (2 days, AFI June 2008)",
+                 "Introduction to JAVA (ABC training - 1997)", "Programming in Java (ONPU, 25 hours, 2011);",
+                 "Certified Scrum Master (CSM, 2015)", "First Aid (Red Cross, expires 2025)",
+                 "ITIL Foundation Certificate (Expected Completion Date: Aug 2009)") == [
+        # a course's number and title are one name; its length goes, what else the brackets say of it stays
+        ("50064 - Advanced SharePoint 2007 Development (Microsoft Certified)", "AFI", "2009"),
+        ("Microsoft Office SharePoint Designer", "AFI", "2008"),
+        ("Introduction to JAVA", "ABC training", "1997"), ("Programming in Java", "ONPU", "2011"),
+        ("Certified Scrum Master (CSM)", None, "2015"),  # its own abbreviation, no issuer
+        ("First Aid", "Red Cross", None),  # the year it lapses is not the year it was taken
+        ("ITIL Foundation Certificate", None, "2009")]
+
+
+def test_a_training_section_keeps_its_courses_out_of_the_schooling_above(matcher):
+    from jobfit.resumes import parse_resume
+
+    text = ("John Roe\nEDUCATION\nAugust 1994\nBachelor of Science (B.Sc.)\nUniversity of Montreal\n"
+            "ADDITIONAL CERTIFIED TRAINING\nIntroduction to JAVA (ABC training - 2000)\nC language (ABC training - 1995)\n"
+            "KEY SKILLS\nOffice Management\nStaff Development & Training\nRecords Management\n"
+            "PROJECTS UNDERTAKEN\nLibrary management under C++\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(e.studyType, e.institution) for e in profile.education] == [("Bachelor of Science (B.Sc.)", "University of Montreal")]
+    assert [(c.name, c.issuer, c.date) for c in profile.certificates] == [
+        ("Introduction to JAVA", "ABC training", "2000"), ("C language", "ABC training", "1995")]
+    # a skill listed in title case is no heading of trainings; projects said done are projects
+    assert "Staff Development & Training" not in [c.name for c in profile.certificates]
+    assert [p.name for p in profile.projects] == ["Library management under C++"]

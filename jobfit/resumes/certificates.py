@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from jobfit.resumes.dates import MONTH
 from jobfit.resumes.education import INSTITUTION
 from jobfit.resumes.places import parse_place, place_kind
 from jobfit.resumes.sections import list_items
@@ -36,8 +37,17 @@ _SEVERAL = re.compile(r"\s+(?:~|\*(?=[A-Z]))\s*")
 _DANGLING = re.compile(r"(?i)\b(?:of|in|and|for|the|on|&|to)$|[-–,&/]$")
 # the last word of a sentence a line break cut ('… DB2 UDB V8 family Fundamentals' / 'Certifications.')
 _LAST_WORD = re.compile(r"[A-Za-z][a-z]+\.")
-# 'MCSD - Microsoft Certified Solution Developer': an abbreviation and what it stands for are one name, no issuer
-_ACRONYM_FIRST = re.compile(r"^[A-Z][A-Z0-9+&]{1,7}$")
+# 'MCSD - Microsoft Certified Solution Developer': an abbreviation and what it stands for are one name, no issuer; so
+# are a course's number and its title ('50064 - Advanced SharePoint 2007 Development')
+_ACRONYM_FIRST = re.compile(r"^(?:[A-Z][A-Z0-9+&]{1,7}|[A-Z]{0,4}\d{3,6}[A-Z]?)$")
+# what a training list says of a course in brackets after its name, the year among it: 'Microsoft Office SharePoint
+# Designer (2 days, AFI 2008)', 'Introduction to JAVA (ABC training - 1997)'
+_DETAILS = re.compile(r"^(?P<name>[^()]*?\S)\s*\((?P<details>[^()]*(?<!\d)(?:19|20)\d\d(?!\d)[^()]*)\)\s*[.,;]?$")
+_DURATION = re.compile(r"(?i)^\d+(?:\.\d+)?\s*(?:hours?|hrs?|days?|weeks?|months?)$")
+_DATED = re.compile(rf"(?i)(?:\b{MONTH}\s*,?\s*)?(?<!\d)(?:19|20)\d\d(?!\d)")  # 'June 2008', '2008'
+_LAPSES = re.compile(r"(?i)\b(?:expir\w*|exp\.?|valid|until|thru|through)\b")
+_WHEN = re.compile(r"(?i)\b(?:expir(?:es|ed|y|ing)|exp\.?|valid(?: until| through| thru)?|until|renewed|issued|obtained|"
+                   r"(?:expected\s+)?(?:completion\s+)?date|expected|completed|awarded|since|due)\b")
 # ... and one spelled out up to 'Certified' goes on on the next line ('MCSD, Microsoft Certified' / 'Solution Developer'),
 # where 'Zumba Certified' is a whole name
 _SPELLING_OUT = re.compile(r"^[A-Z][A-Z0-9+&]{1,7}\s*[,–—-]\s.*\bcertified$", re.I)
@@ -119,6 +129,8 @@ def _certificate(text: str) -> Certificate | None:
     if text.endswith(".") and len(words) > 8 and not _CREDENTIAL.search(text) and not YEAR.search(text):
         return None  # a sentence about the course above: 'Learned to create basic Android Apps using Eclipse.'
     years = YEAR.findall(text)
+    if details := _DETAILS.match(_URL.sub("", text)):
+        return _with_details(details["name"], details["details"])
     name = _TRAILING_YEAR.sub("", _URL.sub("", text)).strip(" ,-–")
     issuer = None
     parts = _NAME_THEN_ISSUER.split(name, maxsplit=1)
@@ -133,6 +145,31 @@ def _certificate(text: str) -> Certificate | None:
     if not name:
         return None
     return Certificate(name=name, date=years[-1] if years else None, issuer=issuer)
+
+
+def _with_details(name: str, details: str) -> Certificate:
+    """A course and what its brackets say of it: the year is its date, a length ('5 days') goes, the last of the rest
+    names who gave it ('AFI', 'ABC training') and what comes before stays with the name ('Microsoft Certified')."""
+    split = re.split(r"\s*[,;]\s*|\s+[-–—]\s*|\s*[-–—]\s+", details)
+    # the year it was taken, not the one it lapses ('First Aid (Red Cross, expires 2025)')
+    date = next((year for piece in reversed(split) if not _LAPSES.search(piece) for year in YEAR.findall(piece)[-1:]), None)
+    pieces = [said for piece in split
+              if (said := _WHEN.sub("", _DATED.sub("", piece)).strip(" -–—:")) and not _DURATION.fullmatch(said)
+              and not _DATE_LINE.match(said)]
+    name = name.strip(" ,-–")
+    issuer = pieces.pop() if pieces and not _CREDENTIAL.fullmatch(pieces[-1]) and len(pieces[-1].split()) <= 5 \
+        and not _abbreviates(pieces[-1], name) else None
+    parts = _NAME_THEN_ISSUER.split(name, maxsplit=1)
+    if len(parts) == 2 and not _ACRONYM_FIRST.match(parts[0]) and issuer is None:
+        name, issuer = parts
+    return Certificate(name=f"{name} ({', '.join(pieces)})" if pieces else name, date=date, issuer=issuer)
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is the name's abbreviation ('CSM' of 'Certified Scrum Master'), not who gave it."""
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’]*", name) if w.lower() not in ("of", "and", "for", "the", "in", "on"))
+    return short.isupper() and len(letters) >= 2 and letters.upper() in initials.upper()
 
 
 def _extend(certificate: Certificate, line: str) -> None:

@@ -210,6 +210,10 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
     exact = _exact_heading(stripped)
     if exact:
         return exact
+    if len(words) >= 2 and words[-1] in _DONE and (section := heading_of(stripped.rsplit(None, 1)[0], inside, marked)) \
+            and section != "experience":
+        return section  # 'PROJECTS UNDERTAKEN', 'Key Projects Handled', 'Courses Completed': the section, said done (a
+        # job's label 'Work Completed:' is none)
     joined = {_LOOKUP.get(part) for part in cleaned.split(" and ")} if " and " in cleaned else set()
     if len(joined) == 1 and None not in joined:
         return joined.pop()  # 'Volunteer Work and Community Involvement', 'VOLUNTEER & COMMUNITY': two names of one section
@@ -242,6 +246,10 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
     if words[-1] in ("history", "certifications", "certification", "licenses", "licences", "licensure") \
             and any(_KEYWORDS.get(w) == "education" for w in head):
         tail = "education"  # 'Academic History', 'Education & Licensure': schooling first
+    if tail is None and words[-1] in ("training", "trainings") and (stripped.isupper() or stripped.endswith(":")) \
+            and "and" not in words:
+        tail = "certifications"  # 'ADDITIONAL CERTIFIED TRAINING', 'INDUSTRIAL TRAINING'; not a skill listed in title
+        # case, 'Staff Development & Training'
     if heading_like and tail and len(words) <= 4 and "," not in stripped:  # not "Special Populations, Career"
         return tail
     # "FORMAL EDUCATION AND ONGOING TRAINING", "Educational Qualification :": the first section word decides.
@@ -258,6 +266,7 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
     return None
 
 
+_DONE = frozenset({"undertaken", "handled", "attended", "completed"})
 _HYPHEN_LETTER = re.compile(r"\b[A-Za-z]{3,}-[A-Za-z0-9]\b")  # a name a hyphen joins to a letter: 'Objective-C'
 # the words by which a history is the work history, not a subject ('Church History')
 _WORK_HISTORY = frozenset({"employment", "work", "working", "career", "job", "jobs", "professional", "position", "positions",
