@@ -1171,6 +1171,19 @@ January 2019 - Present: web developer courses
     assert school.endDate == "2009" and school.startDate is None
 
 
+def test_a_dated_training_the_schooling_lists_is_an_entry_of_its_own(matcher):
+    text = """Ida Trained
+Education
+2004  Present: In house training on print broadcast and web content copywriting.
+2001  2004: In House training on advertising and online marketing conducted by Young &  Rubicam
+1997  2001: Bachelor of Arts in Journalism, University of Idaho
+"""
+    assert [(e.studyType, e.institution, e.startDate, e.endDate) for e in parse_resume(text, matcher=matcher).education] == [
+        ("In house training on print broadcast and web content copywriting", None, "2004", None),
+        ("In House training on advertising and online marketing", "Young & Rubicam", "2001", "2004"),
+        ("Bachelor of Arts in Journalism", "University of Idaho", "1997", "2001")]
+
+
 def test_a_range_that_lost_its_dash_on_a_line_of_its_own_and_words_that_only_start_like_months():
     from jobfit.resumes.dates import find_range
 

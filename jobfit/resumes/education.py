@@ -505,6 +505,13 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
         found = find_range(line)
         years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
         kind = "degree" if has_degree else "school" if INSTITUTION.search(line) and words <= 14 and not _names_no_school(line) else None
+        if kind is None and found and found.span[0] == 0 and _TRAINING.search(line) and not COURSES.match(line):
+            # '2001  2004: In House training on advertising and online marketing conducted by Young & Rubicam': a
+            # training the schooling lists, dated first, is an entry of its own (its text the name, whoever gave it
+            # the school), not the rest of the entry above nor lost before the first
+            entries.append(_training(line[found.span[1]:], found))
+            lead = lead or "dates"
+            continue
         if kind and entries:
             unnamed = [u for u in unnamed if u is not entries[-1]]
         if kind and (lead is None or kind == lead or not entries or
@@ -625,6 +632,19 @@ def _names_no_school(line: str) -> bool:
 
 _BOARD_THEN_SCHOOL = re.compile(rf"(?i).*\bboard\b[^()]*\(\s*(?P<school>[^()]*\b(?:{_SCHOOL_WORDS})\b[^()]*?)\s*\)")
 _GENERIC_SCHOOL = re.compile(rf"(?i)(?:the\s+)?(?:{_SCHOOL_WORDS}|board|name)(?:\s*[/&,]\s*(?:{_SCHOOL_WORDS}|board|name))*\s*")
+
+
+_TRAINING = re.compile(r"(?i)\b(?:trainings?|seminars?|workshops?|bootcamp)\b")
+_GIVEN_BY = re.compile(r"\s+(?:conducted|given|organi[sz]ed|offered|provided|run)\s+by\s+(?P<by>[A-Z].*)$")
+
+
+def _training(text: str, dates) -> EducationEntry:
+    """A dated training line of the schooling as an entry: what it was, who gave it and when."""
+    text = " ".join(strip_piece(text.lstrip(" :|-–—")).rstrip(".").split())
+    given = _GIVEN_BY.search(text)
+    return EducationEntry(degree=strip_piece(text[:given.start()]) if given else text,
+                          institution=strip_piece(given["by"]) if given else None,
+                          start=str(dates.start[0]) if dates.start else None, end=str(dates.end[0]) if dates.end else None)
 
 
 # 'certificate from LinkedIn', 'Diploma Course In Java Technology (DJVT) from NIIT,': the provider ends the line
