@@ -1589,6 +1589,19 @@ def test_a_nigerian_degree_class_and_school_certificate(matcher):
         ("Federal Government College", "secondary", None)]
 
 
+def test_india_s_school_leaving_certificate_and_the_two_years_after_it(matcher):
+    text = ("Priya Raman\npriya@example.com\n\nEDUCATION\n\nBE in Computer Science and Engineering\n\n"
+            "Vivekananda Engineering College for Women -  Chennai, Tamil Nadu\n\n2013\n\nState Board +2\n\n2007\n\n"
+            "SSLC\n\nState\n\n2005\n\nSKILLS\n\nJava, Networking\n")
+    education = parse_resume(text, matcher=matcher).education
+    assert [(e.studyType, e.level, e.endDate) for e in education] == [
+        ("BE in Computer Science and Engineering", "bachelor", "2013"), ("+2", "secondary", "2007"),
+        ("SSLC", "secondary", "2005")]
+    from jobfit.resumes.education import degree_of
+    assert degree_of("II PUC, Pre-University Course") and degree_of("Plus Two")
+    assert degree_of("Increased sales +2%") is None and degree_of("C++2") is None
+
+
 def test_a_school_known_by_its_initials_after_the_degree_and_its_field(matcher):
     text = ("Jane Roe\njane@example.com\n\nEDUCATION\nPhD Physics, MIT, 2010\nMSc Data Science, ETH Zurich, 2007\n"
             "BSc Computer Science, UCL, 2005\n")

@@ -65,6 +65,8 @@ DEGREES = (
      r"(?:[A-Z][a-z]+\s+)?(?:advanced\s+)?certificate\s+of\s+(?:secondary\s+|primary\s+)?education|(?:school\s+)?leaving\s+certificate|"
      r"(?:secondary\s+)?school\s+certificate|certificate\s*\(?\s*std\.?\s*x(?:ii)?\b\)?|"
      r"12th|10th|xii|x th|intermediate|matriculation|a[- ]levels?|o[- ]levels?|gcse|"
+     # India's school-leaving certificate and the two years after it ('SSLC', 'State Board +2', 'Plus Two', 'II PUC')
+     r"s\.?\s?s\.?\s?l\.?\s?c\.?|(?<!\+)\+\s?2(?!\s*%|\.\d)|plus\s+two|p\.?u\.?c|pre[- ]university(?:\s+course)?|"
      r"international baccalaureate|baccalaur[ée]at(?!e)|x\s*\(\s*secondary\s*\)|abitur|bachillerato|matura|maturit[àa]|"
      r"sijil pelajaran malaysia|sijil tinggi persekolahan malaysia|national senior certificate", "secondary"),  # the French school-leaving 'Baccalauréat'
 )
