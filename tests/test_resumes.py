@@ -1760,6 +1760,24 @@ def test_a_closing_period_that_makes_a_range_of_joined_years_stays(matcher):
         ("Associate Director", "1986-01", "1989-01"), ("Assistant Professor", "1989-01", "1995-01")]
 
 
+def test_a_name_wrapped_inside_its_brackets_is_one_name_and_a_phone_in_brackets_no_employer(matcher):
+    text = """Ravi Kumar
+WORK EXPERIENCE
+Technical support engineer
+Position: TECHNICAL SUPPORT ENGINEER
+Company: Microsoft Corporation - Microsoft India Global Technical Support Center (Microsoft
+IGTSC), Bangalore
+July 2013 to October 2015
+- Represent Microsoft and communicate with corporate customers
+"""
+    [job] = parse_resume(text, matcher=matcher, today=date(2026, 1, 1)).work
+    assert job.name == "Microsoft Corporation - Microsoft India Global Technical Support Center (Microsoft IGTSC)"
+    from jobfit.resumes.entries import read_header
+    header = read_header(["VICE PRESIDENT, SANTA CLARA REGION (1999 to", "2001)", "Home: (123)345-7890"])
+    assert header.pieces == ["VICE PRESIDENT, SANTA CLARA REGION"] and header.dates.start == (1999, 1) \
+        and header.dates.end == (2001, 1)
+
+
 def test_a_piece_without_a_role_noun_is_no_title(matcher):
     text = """Jane Roe
 EXPERIENCE

@@ -296,7 +296,7 @@ _SENTENCE_END = re.compile(r"\b([A-Za-z]{3,})\.\s+(?=[A-Z0-9])")
 _ABBREVIATIONS = frozenset("inc ltd corp bros dept univ intl assoc mgmt est govt natl mrs miss prof rev hon sgt capt col gen".split())
 
 
-_REACHES = re.compile(r"@\w|\d{3}[ .-]\d{3}[ .-]\d{4}")  # an e-mail address or a phone number
+_REACHES = re.compile(r"@\w|(?:\d{3}[ .-]|\(\d{3}\)\s?)\d{3}[ .-]\d{4}")  # an e-mail address or a phone number ('(123)345-7890' too)
 _SITE_IN_BRACKETS = re.compile(r"[(\[]\s*(?:https?://|www\.)[^)\]\s]*\s*[)\]]", re.I)  # '(www.mabioca.com)', '[http://www.abb.com]'
 # 'X  at   Y' (a LinkedIn export sets 'at' apart with wide spacing): a line of a title at its employer alone
 _TITLE_AT = re.compile(r"[^|•·@:]+?\s\s+at\s\s+(?:[A-Z]|[a-z]{1,2}[A-Z])[^|•·@]*")
@@ -312,8 +312,24 @@ def _one_date(header: Header) -> bool:
     return bool(header.dates and header.dates.start and header.dates.start == header.dates.end)
 
 
+def _closed_wraps(lines: list[str]) -> list[str]:
+    """Header lines with a name a layout wrapped inside its brackets joined again: 'Company: Microsoft India Global
+    Technical Support Center (Microsoft' / 'IGTSC), Bangalore'."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].count("(") > out[-1].count(")") and _CLOSES_BRACKET.match(line):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
+_CLOSES_BRACKET = re.compile(r"^\s*[^()\s][^()]{0,40}\)")
+
+
 def read_header(lines: list[str]) -> Header:
     header = Header()
+    lines = _closed_wraps(lines)
     label = False  # a place's label alone on its line ('Location' / 'Bangalore, India; Stavanger, Norway') before it
     for line in lines:
         if label and all(parse_place(part) for part in line.split(";")):
