@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from jobfit.resumes.dates import MONTH, find_range
+from jobfit.resumes.dates import MONTH, DateRange, find_range
 from jobfit.resumes.entries import (
     NAME_CONNECTORS,
     PAST_VERB,
@@ -512,7 +512,6 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
             # training the schooling lists, dated first, is an entry of its own (its text the name, whoever gave it
             # the school), not the rest of the entry above nor lost before the first
             entries.append(_training(line[found.span[1]:], found))
-            lead = lead or "dates"
             continue
         if kind and entries:
             unnamed = [u for u in unnamed if u is not entries[-1]]
@@ -640,7 +639,7 @@ _TRAINING = re.compile(r"(?i)\b(?:trainings?|seminars?|workshops?|bootcamp)\b")
 _GIVEN_BY = re.compile(r"\s+(?:conducted|given|organi[sz]ed|offered|provided|run)\s+by\s+(?P<by>[A-Z].*)$")
 
 
-def _training(text: str, dates) -> EducationEntry:
+def _training(text: str, dates: DateRange) -> EducationEntry:
     """A dated training line of the schooling as an entry: what it was, who gave it and when."""
     text = " ".join(strip_piece(text.lstrip(" :|-–—")).rstrip(".").split())
     given = _GIVEN_BY.search(text)
