@@ -1602,6 +1602,14 @@ def test_india_s_school_leaving_certificate_and_the_two_years_after_it(matcher):
     assert degree_of("Increased sales +2%") is None and degree_of("C++2") is None
 
 
+def test_a_school_s_own_line_names_it_before_its_place_however_it_is_written(matcher):
+    text = ("Asha Roe\nasha@example.com\n\nEDUCATION\n\nDiploma in Mrac\n\nGtti -  Kolkata, West Bengal\n\n2010 to 2012\n\n"
+            "masters in journalism and communication\n\namity -  Noida, Uttar Pradesh\n\n2011 to 2013\n")
+    education = parse_resume(text, matcher=matcher).education
+    assert [(e.studyType, e.institution) for e in education] == [
+        ("Diploma in Mrac", "Gtti"), ("masters in journalism and communication", "amity")]
+
+
 def test_a_school_known_by_its_initials_after_the_degree_and_its_field(matcher):
     text = ("Jane Roe\njane@example.com\n\nEDUCATION\nPhD Physics, MIT, 2010\nMSc Data Science, ETH Zurich, 2007\n"
             "BSc Computer Science, UCL, 2005\n")

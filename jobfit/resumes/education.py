@@ -570,6 +570,10 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
         # 'May 2006', '12/12 University of Montevallo' name no school
         rest = TEMPLATE_PLACEHOLDER.sub(" | ", rest)  # a template's 'Richard Bland College City , State'
         line_school = None
+        # a school's own line, its name before its place ('Gtti -  Kolkata, West Bengal', 'amity -  Noida, Uttar Pradesh'
+        # as an Indeed resume sets them under the degree): the name is the school's, however it is written
+        at_place = _NAME_AT_PLACE.fullmatch(line.strip()) if not has_degree else None
+        at_place_name = strip_piece(at_place["name"]) if at_place and parse_place(at_place["place"]) else None
         for piece in SEPARATORS.split(rest):
             piece = strip_piece(re.sub(r"\b(?:graduated|expected|class of|passed out|passing year|year of passing)\b", "", piece, flags=re.I))
             piece = strip_piece(SCORE.sub("", piece)) if score else piece
@@ -608,6 +612,9 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
             elif not entry.institution and has_degree and entry.area and _ACRONYM_SCHOOL.fullmatch(piece) and not degree_of(piece):
                 entry.institution = piece  # 'BSc Computer Science, UCL, 2015', 'MSc Data Science, ETH Zurich': a school known
                 # by its initials, after the degree and its field
+            elif not entry.institution and piece == at_place_name and entry.degree and not find_range(piece) \
+                    and heading_of(piece) is None and len(piece.split()) <= 6:
+                entry.institution = piece
             elif not entry.institution and len(piece.split()) <= 8 and piece[:1].isupper() and kind != "degree" \
                     and not is_body(piece) and not _SUBJECT_GRADES.search(piece) and not _A_GRADE.fullmatch(piece) \
                     and _may_name_school(piece):
@@ -635,6 +642,7 @@ _BOARD_THEN_SCHOOL = re.compile(rf"(?i).*\bboard\b[^()]*\(\s*(?P<school>[^()]*\b
 _GENERIC_SCHOOL = re.compile(rf"(?i)(?:the\s+)?(?:{_SCHOOL_WORDS}|board|name)(?:\s*[/&,]\s*(?:{_SCHOOL_WORDS}|board|name))*\s*")
 
 
+_NAME_AT_PLACE = re.compile(r"(?P<name>[^|•:()]{2,60}?)\s+[-–]\s+(?P<place>[^-–|]+?)(?:\s+[-–])?")
 _TRAINING = re.compile(r"(?i)\b(?:trainings?|seminars?|workshops?|bootcamp)\b")
 _GIVEN_BY = re.compile(r"\s+(?:conducted|given|organi[sz]ed|offered|provided|run)\s+by\s+(?P<by>[A-Z].*)$")
 
