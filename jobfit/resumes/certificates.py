@@ -59,11 +59,16 @@ _LEVEL = re.compile(r"(?i)(?:associate|professional|specialty|expert|foundationa
                     r"(?:level|part|tier)\s+\d+)\b(?=\s*(?:,|$))")
 
 
+def _named_words(text: str) -> list[str]:
+    """The words of a name an abbreviation takes its letters from (not 'of', 'and', 'the' …)."""
+    return [w for w in re.findall(r"[A-Za-z(][\w'’()²]*", text) if w.lower() not in ("of", "and", "for", "the", "in", "on")]
+
+
 def _issuer_of(acronym: str, words: str) -> bool:
     """Whether `words` after a certificate's acronym name its issuer ('PMP, PMI'; 'CISSP – (ISC)²'; 'PMP, Project
     Management Institute'): one short name, not the acronym spelled out ('MCSD - Microsoft Certified Solution
     Developer'), a list ('WCCA, WCCP, AIC') or a course code's title ('BKD223 - Behavioral Economics')."""
-    named = [w for w in re.findall(r"[A-Za-z(][\w'’()²]*", words) if w.lower() not in ("of", "and", "for", "the", "in", "on")]
+    named = _named_words(words)
     initials = "".join(w.lstrip("(")[:1] for w in named).upper()
     return (acronym.isalpha() and "," not in words and 1 <= len(named) <= 4
             and not (len(initials) >= 2 and (initials.startswith(acronym.upper()) or acronym.upper().startswith(initials))))
@@ -168,7 +173,7 @@ def _with_details(name: str, details: str) -> Certificate:
 def _abbreviates(short: str, name: str) -> bool:
     """Whether `short` is the name's abbreviation ('CSM' of 'Certified Scrum Master'), not who gave it."""
     letters = re.sub(r"[^A-Za-z]", "", short)
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’]*", name) if w.lower() not in ("of", "and", "for", "the", "in", "on"))
+    initials = "".join(w.lstrip("(")[:1] for w in _named_words(name))
     return short.isupper() and len(letters) >= 2 and letters.upper() in initials.upper()
 
 

@@ -572,7 +572,7 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
         line_school = None
         # a school's own line, its name before its place ('Gtti -  Kolkata, West Bengal', 'amity -  Noida, Uttar Pradesh'
         # as an Indeed resume sets them under the degree): the name is the school's, however it is written
-        at_place = _NAME_AT_PLACE.fullmatch(line.strip()) if not has_degree else None
+        at_place = _NAME_AT_PLACE.fullmatch(line.strip()) if not has_degree and entry.degree and not entry.institution else None
         at_place_name = strip_piece(at_place["name"]) if at_place and parse_place(at_place["place"]) else None
         for piece in SEPARATORS.split(rest):
             piece = strip_piece(re.sub(r"\b(?:graduated|expected|class of|passed out|passing year|year of passing)\b", "", piece, flags=re.I))
@@ -612,7 +612,7 @@ def education_entries(lines: list[str], labeled_text: dict[str, list[str]] | Non
             elif not entry.institution and has_degree and entry.area and _ACRONYM_SCHOOL.fullmatch(piece) and not degree_of(piece):
                 entry.institution = piece  # 'BSc Computer Science, UCL, 2015', 'MSc Data Science, ETH Zurich': a school known
                 # by its initials, after the degree and its field
-            elif not entry.institution and piece == at_place_name and entry.degree and not find_range(piece) \
+            elif not entry.institution and piece == at_place_name and not find_range(piece) \
                     and heading_of(piece) is None and len(piece.split()) <= 6:
                 entry.institution = piece
             elif not entry.institution and len(piece.split()) <= 8 and piece[:1].isupper() and kind != "degree" \

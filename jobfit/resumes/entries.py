@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from jobfit.resumes.dates import ONGOING, DateRange, find_range, leading_date, leading_month
 from jobfit.resumes.lexicon import words_of
 from jobfit.resumes.places import NOT_IN_CITY_NAMES, parse_place, place_kind, place_text
-from jobfit.resumes.sections import BULLET
+from jobfit.resumes.sections import BULLET, closed_brackets
 
 # ('at' before a name: 'Acme', or one in camel case, 'eBay', 'iG')
 SEPARATORS = re.compile(r"\s+(?:[-–—|@]|--)\s+|\s*[|•·]\s*|\s+[-–—]\s*$|\s+at\s+(?:the\s+)?(?=[A-Z]|[a-z]{1,2}[A-Z])|\t")
@@ -312,24 +312,9 @@ def _one_date(header: Header) -> bool:
     return bool(header.dates and header.dates.start and header.dates.start == header.dates.end)
 
 
-def _closed_wraps(lines: list[str]) -> list[str]:
-    """Header lines with a name a layout wrapped inside its brackets joined again: 'Company: Microsoft India Global
-    Technical Support Center (Microsoft' / 'IGTSC), Bangalore'."""
-    out: list[str] = []
-    for line in lines:
-        if out and out[-1].count("(") > out[-1].count(")") and _CLOSES_BRACKET.match(line):
-            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
-        else:
-            out.append(line)
-    return out
-
-
-_CLOSES_BRACKET = re.compile(r"^\s*[^()\s][^()]{0,40}\)")
-
-
 def read_header(lines: list[str]) -> Header:
     header = Header()
-    lines = _closed_wraps(lines)
+    lines = closed_brackets(lines)  # a name wrapped inside its brackets is one again
     label = False  # a place's label alone on its line ('Location' / 'Bangalore, India; Stavanger, Norway') before it
     for line in lines:
         if label and all(parse_place(part) for part in line.split(";")):

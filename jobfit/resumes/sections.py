@@ -443,6 +443,18 @@ def section_lines(sections: list[Section], *names: str) -> list[str]:
     return out
 
 
+def closed_brackets(lines: list[str]) -> list[str]:
+    """The lines with a bracket a line break cut closed on one line: "USER INTERFACE (Less than 1" / "year)", a job's
+    "Company: … Technical Support Center (Microsoft" / "IGTSC), Bangalore"."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].count("(") > joined[-1].count(")") and ")" in line.split("(")[0]:
+            joined[-1] = f"{joined[-1]} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def list_items(lines: list[str]) -> list[str]:
     """The items of a list section: its lines without their bullets, blank ones left out."""
     return [item for line in lines if line and (item := BULLET.sub("", line).strip())]

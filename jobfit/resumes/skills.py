@@ -16,7 +16,7 @@ from jobfit.resumes.education import institution_name
 from jobfit.resumes.entries import CONTACT
 from jobfit.resumes.lexicon import FLUENCY, in_english
 from jobfit.resumes.places import parse_place
-from jobfit.resumes.sections import BULLET, LIST_GOES_ON, Section, heading_of
+from jobfit.resumes.sections import BULLET, LIST_GOES_ON, Section, closed_brackets, heading_of
 from jobfit.schema import Interest, NormalizedSkill, Skill
 from jobfit.taxonomy import TECH_CATEGORIES, SkillMatcher, tokens, wording
 from jobfit.text import EMAIL, blank, without_addresses
@@ -39,17 +39,6 @@ class SkillUse:
     end: tuple[int, int] | None = None  # None with a start: still in use
 
 
-def _closed_brackets(lines: list[str]) -> list[str]:
-    """The lines with a bracket a line break cut ("USER INTERFACE (Less than 1" / "year)") closed on one line."""
-    joined: list[str] = []
-    for line in lines:
-        if joined and joined[-1].count("(") > joined[-1].count(")") and ")" in line.split("(")[0]:
-            joined[-1] = f"{joined[-1]} {line.strip()}"
-        else:
-            joined.append(line)
-    return joined
-
-
 # a level or years written after the skill with a dash or a colon ('Docker – 3 years', 'Java: Beginner', 'SQL - Advanced'):
 # said in brackets, as the items read them, so the level is no skill of its own and the dash no item's end
 _STATED_AFTER = re.compile(rf"(?:\s+[-–—]|\s*:)\s*(\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)|{_LEVEL_WORDS})\s*(?=[,;|]|$)", re.I)
@@ -65,7 +54,7 @@ def listed_items(lines: list[str]) -> list[tuple[str, float | None, str | None]]
     Intermediate'), gives those items their levels, one for each; it names no skill."""
     items: list[tuple[str, float | None, str | None]] = []
     above: list[int] = []  # positions in `items` of the line above's items
-    for line in _closed_brackets(lines):
+    for line in closed_brackets(lines):
         if _LEVELS_ONLY.match(BULLET.sub("", line)):
             levels = LEVELS.findall(line)
             if len(levels) == len(above):
