@@ -191,6 +191,38 @@ def test_dated_jobs_written_as_sentences_at_the_top_of_a_history_are_entries(mat
         ("D2 (Middle) Software Engineer", "EPAM Systems", "2022-01"), ("Junior web developer", "UniqTrip", "2021-01")]
 
 
+def test_an_undated_title_and_employer_over_dated_text_is_a_job_and_text_before_the_first_job_is_kept(matcher):
+    """'Newspaper Staff Member, Hometown High School' over sentences that date its roles is a job of its own in a dated
+    history, not text of the job before it; and what a history says before its first job is kept, never dropped."""
+    text = ("Jo Roe\nEXPERIENCE\nNewspaper Staff Member, Hometown High School\n\n"
+            "Aug 2012 - present. Features editor of campus newspaper, responsible for award-winning design.\n"
+            "Aug 2009 - Aug 2012. Researched information for news articles using library and Web sources.\n\n"
+            "Yearbook Committee Member, Hometown High School\n\n"
+            "Aug 2012 - present. Editor-in-chief of yearbook staff.\n"
+            "Aug 2009 - Aug 2012. Yearbook staff member. Took photographs and wrote captions.\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name, w.startDate) for w in work][:2] == [
+        ("Newspaper Staff Member", "Hometown High School", "2009-08"),
+        ("Yearbook Committee Member", "Hometown High School", "2009-08")]
+    assert "Features editor of campus newspaper" in work[0].highlights[0]
+    # a sentence whose comma sets a title-like word after it stays text
+    bullets = parse_resume("Al Roe\nEXPERIENCE\nBPO Team Leader\nJan 2015 - Feb 2017\nManaged the onboarding team.\n"
+                           "Interact with PPO Network management, clients, agents and sales\n", matcher=matcher).work
+    assert [(w.position, w.name) for w in bullets] == [("BPO Team Leader", None)]
+    assert "Interact with PPO Network management, clients, agents and sales" in bullets[0].highlights
+    # placements over the first dated job, with a template's year ('Spring 20XX') and no title: kept as the history's text
+    placements = parse_resume(
+        "Tim Roe\nEXPERIENCE\nDeKalb High School, DeKalb, IL, Spring 20XX\n"
+        "Organized units and daily lesson plans on fitness, floor-hockey, and pickle-ball for 35 ninth-graders.\n"
+        "Lorado Taft Field Campus, Northern Illinois University, Oregon, IL, Spring 20XX\n"
+        "Prepared three full days of outdoor education classes for 15 fifth-grade students.\n"
+        "Sophomore Line Coach, Rolling Meadows High School, Rolling Meadows, IL, August - November 2019\n"
+        "Created defensive and offensive line drills for 30 players.\n", matcher=matcher).work
+    text = " ".join(line for w in placements for line in w.highlights)
+    assert "DeKalb High School" in text and "outdoor education classes" in text
+    assert ("Sophomore Line Coach", "Rolling Meadows High School") in [(w.position, w.name) for w in placements]
+
+
 def test_a_language_or_a_degree_beside_a_header_is_no_employer_and_a_site_after_the_employer_is_none_of_its_name(matcher):
     """Read as one, a page's columns set a line of the languages or the schooling column beside a job's title: it is no
     employer. An employer's site after a comma leaves its name."""

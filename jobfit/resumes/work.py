@@ -463,6 +463,15 @@ def _groups(lines: list[str], width: int, roles: frozenset[str]) -> list[tuple[l
     return groups
 
 
+def _names_title(piece: str, roles: frozenset[str]) -> bool:
+    """Whether a header piece is a title, or opens with one that a comma sets before its employer ('Newspaper Staff
+    Member, Hometown High School'; not 'Interact with PPO Network management, clients, agents and sales')."""
+    if title_score(piece, roles) >= 1 and len(piece.split()) <= 6:
+        return True
+    first = _split_title_company(piece, roles)[0]
+    return first != piece and title_score(first, roles) >= 1 and len(first.split()) <= 6 and written_as_name(first)
+
+
 def _dated_title(line: str, above: str, roles: frozenset[str]) -> bool:
     """A line that opens with a date and a title ('2016  Embedded Linux Engineer @ Protei') starts the next entry, even
     under text that ran to the margin ('… Renesas R-Car, Jenkins'), unless that text broke off at a word that wants more."""
@@ -779,10 +788,12 @@ def work_entries(lines: list[str], roles: frozenset[str], width: int = 0) -> lis
                     previous.position = header.pieces[0]
                     continue
                 if len(segment) > 3 or not (header.labeled.keys() & {"position", "company"} or any(
-                        title_score(p, roles) >= 1 and len(p.split()) <= 6 for p in header.pieces) or header.places and len(
+                        _names_title(p, roles) for p in header.pieces) or header.places and len(
                         header.pieces) == 1 and company_score(header.pieces[0], roles) >= 1):
                     if entries:
                         entries[-1].highlights.extend(segment)
+                    else:  # text before the first job: kept, not lost
+                        made.append(WorkEntry(None, None, None, None, highlights=list(segment)))
                     continue
             entry = _assign(header, roles)
             if header.dates is None and not entry.position and not entry.company and entries:
