@@ -1105,12 +1105,23 @@ def test_the_name_is_told_from_other_name_shaped_lines(matcher, text, name):
     ("June 15, 2019 - Present", (2019, 6), None), ("Aug 01, 2017 to till date", (2017, 8), None),
     ("September 1st 2014 Until: Currently", (2014, 9), None), ("From: Jan 2010 To: Dec 2012", (2010, 1), (2012, 12)),
     ("Jan 15 - Mar 16", (2015, 1), (2016, 3)),  # two-digit years, no day
+    # a whole year, a dash and the end's two digits, before a colon, a comma or the title
+    ("1992-95: Senior Legal Officer, Central Land Council", (1992, 1), (1995, 1)),
+    ("2012-13 Teacher, Acme School", (2012, 1), (2013, 1)), ("1998-02, Acme", (1998, 1), (2002, 1)),
 ])
 def test_date_ranges_as_resumes_write_them(text, start, end):
     from jobfit.resumes.dates import find_range
 
     found = find_range(f"Engineer, {text}")
     assert (found.start, found.end) == (start, end)
+
+
+def test_two_digits_after_a_year_are_no_range_end_when_spaced_or_before_the_start():
+    from jobfit.resumes.dates import find_range
+
+    # a count after a spaced dash, and a year and month (June 2015) whose month cannot end a range begun in 2015
+    assert find_range("Hired in 1999 - 25 people on the team") is None
+    assert find_range("2015-06 Engineer at Acme") is None and find_range("2010-12.5 hours a week") is None
 
 
 def test_a_form_s_labeled_jobs_are_read_field_by_field(matcher):

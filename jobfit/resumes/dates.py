@@ -24,8 +24,13 @@ def _one(p: str) -> str:
     return (
         rf"(?:(?P<{p}Y>(?:19|20)\d\d)\s*,?\s+(?P<{p}M>{_MONTH_NAME})|"
         rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?={MONTH}))?(?P<{p}m>{MONTH}|{_SEASON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?=,?\s))?(?:[\s,'’]*|-(?=\d))|(?P<{p}n>\d{{1,2}})\s*(?P<{p}sep>[/.-])\s*(?:(?P<{p}d>\d{{1,2}})\s*[/.-]\s*)?)?"
-        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|⇒|→|/|to\b|till\b|until\b|\))|\s*$)))"
+        rf"(?P<{p}y>(?:19|20)(?:\d\d|xx|XX)|'?\d\d(?=\s*(?:-|–|—|⇒|→|/|to\b|till\b|until\b|\))|\s*$){_SHORT_END if p == 'e' else ''}))"
     )
+
+
+# a range's end written with two digits right after a whole year's dash ('1992-95: Senior Legal Officer', '2012-13
+# Teacher, Acme'), before a colon, a comma or words; not '1999 - 25 people'
+_SHORT_END = r"|(?<=(?:19|20)\d\d[-–])\d\d(?=[:,;]|\.(?!\d)|\s+[A-Za-z(])"
 
 
 _PRESENT = r"(?P<present>present|current(?:ly)?|now|today|till\s+date|till\s+now|to\s+date|date|ongoing|continuing)"
