@@ -1227,6 +1227,21 @@ Education
         ("Bachelor of Arts in Journalism", "University of Idaho", "1997", "2001")]
 
 
+def test_a_range_whose_end_month_and_year_a_line_break_parted_is_one_range(matcher):
+    """'Fall 2000Fall' / '2005': the text layer glued the start to the end's season and broke the line before its year;
+    the range is whole again and dates the degree under it. A sentence broken after its end's month reads on."""
+    from jobfit.resumes.dates import join_split_ranges
+
+    text = ("Boyd Roe\nEducation\nFall 2000Fall\n2005\n\nBachelor of Science, Rochester Institute of Technology, "
+            "Rochester, NY.\nConcentrated in computer security.\n")
+    education = parse_resume(text, matcher=matcher).education
+    assert [(e.studyType, e.institution, e.endDate) for e in education] == [
+        ("Bachelor of Science", "Rochester Institute of Technology", "2005")]
+    assert join_split_ranges(["Worked as Java programmer for Acme from May 2009 to April", "2010.", "Next"]) == [
+        "Worked as Java programmer for Acme from May 2009 to April 2010.", "Next"]
+    assert join_split_ranges(["Joined in 2009 May", "2010 was good"]) == ["Joined in 2009 May", "2010 was good"]
+
+
 def test_a_range_that_lost_its_dash_on_a_line_of_its_own_and_words_that_only_start_like_months():
     from jobfit.resumes.dates import find_range
 

@@ -227,6 +227,11 @@ _OPENS_ONGOING = re.compile(r"^\s*(?:" + _PRESENT + r")\s+(?=\S)", re.I)  # 'Pre
 _CONNECTOR = re.compile(r"(?i)to|till|until|through|thru|[-–—]")
 
 
+# a line ending on a range's start and the end's month, its year on the next line ('Fall 2000Fall', 'May 2009 to April')
+_MONTH_AT_END = re.compile(rf"(?:19|20)\d\d\s*(?:[-–—]|to|till|until)?\s*(?:{MONTH}|{_SEASON})\s*$", re.I)
+_YEAR_FIRST = re.compile(r"^\s*(?:19|20)\d\d(?!\d)")
+
+
 def join_split_ranges(lines: list[str]) -> list[str]:
     """A range laid out as two lines ("January 2012" then "November 2012", "Acme, May 2011" then "Present",
     "Paralegal (2013" then "present)"), or three ("March 2014" / "to" / "November 2014"), as one line."""
@@ -251,6 +256,15 @@ def join_split_ranges(lines: list[str]) -> list[str]:
                         lines[following][ongoing.end():]])
             index = following + 1
             continue
+        if following == index + 1 and _MONTH_AT_END.search(line) and _YEAR_FIRST.match(lines[following]):
+            # 'Fall 2000Fall' / '2005', 'from May 2009 to April' / '2010.': the end's month on one line, its year
+            # opening the next; one line again
+            joined = f"{line.rstrip()} {lines[following].strip()}"
+            found = find_range(joined)
+            if found and found.span[1] > len(line.rstrip()):
+                out.append(joined)
+                index = following + 1
+                continue
         if (following is not None and _opens_range(line)
                 and (_LONE_DATE.match(lines[following]) or _LEADING_DATE.match(lines[following]))):
             second = lines[following].strip()

@@ -178,7 +178,8 @@ _NOT_AREA = re.compile(rf"^(?:{_MONTHS_AND_SEASONS}|"
 
 # a line that holds only dates: '2003-2005', 'Feb 2014 - Current', 'June 2015', '1990:'
 _DATES_ONLY = re.compile(rf"(?i)[\W]*(?:(?:{MONTH}|spring|summer|fall|autumn|winter)[\s,.']*)?(?:\d{{1,2}}/){{0,2}}(?:19|20)\d\d"
-                         rf"(?:(?:\s*(?:[-–—‐]|to|till|until)\s*|\s+)(?:(?:(?:{MONTH}|spring|summer|fall|autumn|winter)[\s,.']*)?"
+                         rf"(?:(?:\s*(?:[-–—‐]|to|till|until)\s*|\s+|(?=(?:{MONTH}|spring|summer|fall|autumn|winter)))"  # 'Fall 2000Fall 2005': the dash lost
+                         rf"(?:(?:(?:{MONTH}|spring|summer|fall|autumn|winter)[\s,.']*)?"
                          rf"(?:\d{{1,2}}/){{0,2}}(?:(?:19|20)?\d\d)|present|current|now|date|till date))?[\W]*")
 
 
