@@ -223,6 +223,34 @@ def test_an_undated_title_and_employer_over_dated_text_is_a_job_and_text_before_
     assert ("Sophomore Line Coach", "Rolling Meadows High School") in [(w.position, w.name) for w in placements]
 
 
+def test_a_job_a_two_column_page_set_under_the_side_column_s_heading(matcher):
+    """A CV template's side column ('AREAS OF EXPERTISE', 'PROFESSIONAL', 'PERSONAL SKILLS') read line by line with
+    the main column: the job ('Consumer Energy Provider' / 'Coventry' / 'DATA ANALYST' / dates / text) lands under
+    the side column's last heading and the history's heading holds only side-column words. The job is the history,
+    the employer the name the place follows, and its duties are no skills."""
+    text = ("Lakita Mertz\nData analyst\nAREAS OF EXPERTISE\nDatabase administration\nData cleaning\n\n"
+            "PERSONAL SUMMARY\nA bright, talented and self-motivated data analyst who has excellent organisational "
+            "skills.\n\nWORK EXPERIENCE\nDatabase marketing\nData warehousing systems\n\nPROFESSIONAL\n"
+            "NVQ in Business\nImprovement Techniques\n\nPERSONAL SKILLS\nAnalytical\nEvaluating\n\n"
+            "Consumer Energy Provider\nCoventry\nDATA ANALYST\nJune 2008 - Present\n"
+            "Collecting, collating and carrying out complex data analysis in support of management requests.\n"
+            "Duties:\nManipulating, cleansing & processing data using Excel, Access and SQL.\n"
+            "Writing T-SQL scripts to manipulate data for data loads and extracts.\n\n"
+            "ACADEMIC QUALIFICATIONS\nBSc (Hons) Mathematical Science with Statistics\nNuneaton University 2005 - 2008\n")
+    profile = parse_resume(text, matcher=matcher, today=date(2012, 1, 1))
+    assert [(w.position, w.name, w.location, w.startDate) for w in profile.work] == [
+        ("DATA ANALYST", "Consumer Energy Provider", "Coventry", "2008-06")]
+    assert any("T-SQL scripts" in line for line in profile.work[0].highlights)
+    names = {s.name for s in profile.skills} | {k for s in profile.skills for k in s.keywords}
+    assert not any("cleansing" in name or "T-SQL scripts" in name for name in names)
+    # a header whose title has its place under it and whose other 'title' is the job's tools after the dates
+    header = parse_resume("Ann Roe\nEXPERIENCE\nArabic Linguist\n\nHyderabad, Telangana -\n\nJune 2010 to September 2010\n\n"
+                          "Team Size 30\nWindows Server 2008 R2, MS Office 2010,\nVisual Studio 2008 SP1, Microsoft "
+                          "Exchange Server 2007,\n\nDescription:\nTested the product for localization issues.\n",
+                          matcher=matcher).work
+    assert header[0].position == "Arabic Linguist"
+
+
 def test_a_language_or_a_degree_beside_a_header_is_no_employer_and_a_site_after_the_employer_is_none_of_its_name(matcher):
     """Read as one, a page's columns set a line of the languages or the schooling column beside a job's title: it is no
     employer. An employer's site after a comma leaves its name."""

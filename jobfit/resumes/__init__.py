@@ -18,7 +18,7 @@ from jobfit.resumes.basics import contacts, has_phone, name_case
 from jobfit.resumes.certificates import YEAR, read_certificates
 from jobfit.resumes.dates import english_dates, find_range, iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
-from jobfit.resumes.entries import wrap_width
+from jobfit.resumes.entries import is_body, wrap_width
 from jobfit.resumes.europass import europass_lines
 from jobfit.resumes.layout import has_hints, line_styles
 from jobfit.resumes.lexicon import FLUENCY, in_english, role_nouns, spoken_languages, title_score
@@ -377,6 +377,47 @@ def _named_degree(line: str) -> bool:
     return bool(found) and found[2][0] == 0 and _academic(line) and bool(re.search(r"\b(?:of|in)\b|\.", found[0]))
 
 
+# sections a page's side column heads, under which a two-column page may set the main column's job
+_SIDE_SECTIONS = frozenset({"skills", "additional", "interests", "languages", "summary", "references"})
+
+
+def _jobs_under_a_side_heading(sections: list, roles: frozenset[str]) -> list:
+    """A job a two-column page set under the side column's heading ('PERSONAL SKILLS' / 'Analytical' / … /
+    'Consumer Energy Provider' / 'Coventry' / 'DATA ANALYST' / 'June 2008 - Present' / its text): a run of a few short
+    lines, one of them a title, then a line of dates alone, then text, is a job; it and what follows it in the section
+    are a work history of their own. A history heading above it that holds no date at all headed the side column's
+    lines ('WORK EXPERIENCE' / 'Database marketing' / 'Data analysis'): they are that column's skills."""
+    out = []
+    for section in sections:
+        start = _side_job_start(section.lines, roles) if section.name in _SIDE_SECTIONS else None
+        if start is None:
+            out.append(section)
+            continue
+        out = [Section("skills", s.heading, s.lines, s.within)
+               if s.name == "experience" and not any(find_range(line) for line in s.lines if line) else s for s in out]
+        out.append(Section(section.name, section.heading, section.lines[:start], section.within))
+        out.append(Section("experience", None, section.lines[start:]))
+    return out
+
+
+def _side_job_start(lines: list[str], roles: frozenset[str]) -> int | None:
+    """Where the first job in `lines` starts: the run of at most four short lines before a line of dates alone, one of
+    them a title, the line after the dates text."""
+    for i, line in enumerate(lines):
+        found = find_range(line) if line else None
+        if not found or re.search(r"[A-Za-z]{3,}", line[:found.span[0]] + line[found.span[1]:]):
+            continue
+        start = i
+        while start > 0 and lines[start - 1] and i - start < 4:
+            start -= 1
+        run = lines[start:i]
+        after = next((x for x in lines[i + 1:] if x), "")
+        if run and all(len(x.split()) <= 6 for x in run) and any(title_score(x, roles) >= 1 for x in run) \
+                and (start == 0 or not lines[start - 1]) and is_body(after):
+            return start
+    return None
+
+
 def _schooling_under_a_history(sections: list) -> list:
     """Degrees a two-column page set under the next column's heading ('EDUCATION' / 'CLINICAL' / 'EXPERIENCE' /
     'Master of Arts, Counseling Psychology' / 'May 2015' / …): a work history that opens with a degree holds the
@@ -416,7 +457,7 @@ def parse_resume(
     styles = line_styles(lines, layout) if has_hints(layout) else None
 
     def sections_of(lines: list[str]) -> list:  # line for line as `lines`, so the styles hold for a cleaned copy too
-        return _schooling_under_a_history(_strengths_not_schooling(split_sections(lines, styles)))
+        return _jobs_under_a_side_heading(_schooling_under_a_history(_strengths_not_schooling(split_sections(lines, styles))), roles)
 
     sections = sections_of(lines)
     header = [line for line in sections[0].lines if line]

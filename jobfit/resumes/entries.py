@@ -316,6 +316,7 @@ def read_header(lines: list[str]) -> Header:
     header = Header()
     lines = closed_brackets(lines)  # a name wrapped inside its brackets is one again
     label = False  # a place's label alone on its line ('Location' / 'Bangalore, India; Stavanger, Norway') before it
+    above: list[str] = []  # the pieces of the line above
     for line in lines:
         if label and all(parse_place(part) for part in line.split(";")):
             header.places.extend(strip_piece(part) for part in line.split(";"))
@@ -404,7 +405,9 @@ def read_header(lines: list[str]) -> Header:
             header.titled.add(line_pieces[0])
             header.at.add(line_pieces[1])
         if len(header.places) > places_before:
-            header.placed.update(line_pieces)
+            # a place on a line of its own is the place of the line above ('Consumer Energy Provider' / 'Coventry')
+            header.placed.update(line_pieces or (above if not found else []))
+        above = line_pieces
         if found:
             header.dated.update(line_pieces)
         if under_dates:

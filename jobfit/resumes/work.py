@@ -270,7 +270,12 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
         position = stated  # 'Application Integration / Web Identity  at   IBM Global Services': a title, with or without a role noun
         rest.remove(stated)
     if position is None and rest:
-        scored = [(title_score(p, roles) - max(0.0, company_score(p, roles)), -i, p) for i, p in enumerate(rest)]
+        # of two titles over the dates, the one a place follows is more likely the employer's name ('Consumer Energy
+        # Provider' / 'Coventry' / 'DATA ANALYST' / 'June 2008 - Present')
+        over_dates = [p for p in rest if not any(p in under for under in header.after_dates) and title_score(p, roles) >= 1]
+        placed = header.placed if any(p not in header.placed for p in over_dates) else set()
+        scored = [(title_score(p, roles) - max(0.0, company_score(p, roles)) - (0.25 if p in placed else 0.0), -i, p)
+                  for i, p in enumerate(rest)]
         best = max(scored)
         if best[0] > 0:
             position = best[2]
@@ -299,7 +304,7 @@ def _assign(header: Header, roles: frozenset[str]) -> WorkEntry:
             position = rest[0]
             company = rest[1] if len(rest) > 1 and not placeholder else None
     elif rest and company is None and not placeholder and not (
-            title_score(rest[0], roles) >= 1.5 and company_score(rest[0], roles) < 0):
+            title_score(rest[0], roles) >= 1.5 and company_score(rest[0], roles) < 0 and rest[0] not in header.placed):
         # but another title is no employer ('Business Development Leader | Partner | Director'); a name on a line of
         # its own before what the title's comma set apart ('Director of Engineering, Android,' / 'Tinder')
         company = next((p for p in rest if p not in cut and p[:1].isalnum() and not p[:1].islower() and written_as_name(p)
