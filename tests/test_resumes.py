@@ -249,6 +249,17 @@ def test_a_job_a_two_column_page_set_under_the_side_column_s_heading(matcher):
                           "Exchange Server 2007,\n\nDescription:\nTested the product for localization issues.\n",
                           matcher=matcher).work
     assert header[0].position == "Arabic Linguist"
+    # the template's other layout: the job's header under the history's heading, its dates and duties under the side
+    # column's 'PERSONAL SKILLS' after a few of its words; they are the job's, not skills
+    duties = parse_resume(
+        "Hyman Murray\nLegal assistant\nWORK EXPERIENCE\nSolicitors Office\nCoventry\nLEGAL ASSISTANT\n\n"
+        "PERSONAL SKILLS\nIntegrity\nCommitment\n\nJune 2008 - Present\n\nTasked with providing general legal "
+        "administrative and secretarial support to solicitors & a legal team.\nDuties:\nAudio typing legal documents for "
+        "private clients.\nRecording and submitting expense forms.\n\nACADEMIC QUALIFICATIONS\n"
+        "FDeg in Legal Practice (Foundation Degree)\nNuneaton University 2005 - 2008\n", matcher=matcher, today=date(2012, 1, 1))
+    assert [(w.position, w.name, w.startDate) for w in duties.work] == [("LEGAL ASSISTANT", "Solicitors Office", "2008-06")]
+    assert any("expense forms" in line for line in duties.work[0].highlights)
+    assert not any("expense forms" in s.name for s in duties.skills)
 
 
 def test_a_language_or_a_degree_beside_a_header_is_no_employer_and_a_site_after_the_employer_is_none_of_its_name(matcher):

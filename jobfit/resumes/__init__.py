@@ -7,6 +7,7 @@ Stages, each its own module: `sections` (headings), `basics` (name, title, conta
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import groupby, pairwise
@@ -388,8 +389,22 @@ def _jobs_under_a_side_heading(sections: list, roles: frozenset[str]) -> list:
     are a work history of their own. A history heading above it that holds no date at all headed the side column's
     lines ('WORK EXPERIENCE' / 'Database marketing' / 'Data analysis'): they are that column's skills."""
     out = []
+    headings = Counter((s.heading or "").lower() for s in sections)
     for section in sections:
         start = _side_job_start(section.lines, roles) if section.name in _SIDE_SECTIONS else None
+        history = [s for s in out if s.name == "experience"]
+        # (not under a label every entry repeats, 'Tools' / 'Technologies', taken for a heading)
+        if start is None and history and section.name == "skills" and headings[(section.heading or "").lower()] == 1:
+            # the text of the history's last job, under the side heading: its duties ('Duties:' / …) or its dates and
+            # what it did ('June 2008 - Present' / 'Tasked with providing …')
+            # after at most a few of the side column's words ('Integrity' / 'Commitment')
+            start = next((i for i, line in enumerate(section.lines) if _DUTIES.fullmatch(line) or (
+                _dates_alone(line) and is_body(next((x for x in section.lines[i + 1:] if x), "")))), None)
+            before = [line for line in section.lines[:start] if line] if start is not None else []
+            if start is not None and len(before) <= 4 and all(len(line.split()) <= 3 for line in before):
+                out.append(Section(section.name, section.heading, section.lines[:start], section.within))
+                out.append(Section("experience", None, section.lines[start:]))
+                continue
         if start is None:
             out.append(section)
             continue
@@ -400,12 +415,19 @@ def _jobs_under_a_side_heading(sections: list, roles: frozenset[str]) -> list:
     return out
 
 
+_DUTIES = re.compile(r"(?i)(?:key\s+|main\s+|job\s+)?(?:duties|responsibilities)(?:\s+include)?\s*:?")
+
+
+def _dates_alone(line: str) -> bool:
+    found = find_range(line) if line else None
+    return bool(found) and not re.search(r"[A-Za-z]{3,}", line[:found.span[0]] + line[found.span[1]:])
+
+
 def _side_job_start(lines: list[str], roles: frozenset[str]) -> int | None:
     """Where the first job in `lines` starts: the run of at most four short lines before a line of dates alone, one of
     them a title, the line after the dates text."""
     for i, line in enumerate(lines):
-        found = find_range(line) if line else None
-        if not found or re.search(r"[A-Za-z]{3,}", line[:found.span[0]] + line[found.span[1]:]):
+        if not _dates_alone(line):
             continue
         start = i
         while start > 0 and lines[start - 1] and i - start < 4:
