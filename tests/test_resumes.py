@@ -262,6 +262,23 @@ def test_a_job_a_two_column_page_set_under_the_side_column_s_heading(matcher):
     assert not any("expense forms" in s.name for s in duties.skills)
 
 
+def test_a_summary_written_under_the_name_with_no_heading_is_the_summary(matcher):
+    """The paragraph a resume opens with, under the name and contacts and before any heading, is its summary; contact
+    lines and a short headline are not."""
+    text = ("Ivan Roe\nSenior .Net developer\nivan@example.com | +972 50 123 4567\nHaifa, Israel\n"
+            "Senior .Net developer with 10+ years experience in architecture analysis, software design and\n"
+            "mentoring. Problem-solver with strong interpersonal and teamwork skills who is excited to work in\n"
+            "agile and fast-paced team.\nEXPERIENCE\nSenior Developer, Acme Ltd, 2015 - 2022\n")
+    summary = parse_resume(text, matcher=matcher).basics.summary
+    assert summary and summary.startswith("Senior .Net developer with 10+ years") and "fast-paced team." in summary
+    assert "ivan@example.com" not in summary and "Haifa" not in summary
+    headed = parse_resume("Ann Roe\nann@example.com\nSUMMARY\nSeasoned accountant who closes books on time and "
+                          "keeps audits clean.\nEXPERIENCE\nAccountant, Acme, 2015 - 2022\n", matcher=matcher)
+    assert headed.basics.summary == "Seasoned accountant who closes books on time and keeps audits clean."
+    assert parse_resume("Bo Roe\nbo@example.com\nJava developer\nEXPERIENCE\nDeveloper, Acme, 2015 - 2022\n",
+                        matcher=matcher).basics.summary is None
+
+
 def test_a_language_or_a_degree_beside_a_header_is_no_employer_and_a_site_after_the_employer_is_none_of_its_name(matcher):
     """Read as one, a page's columns set a line of the languages or the schooling column beside a job's title: it is no
     employer. An employer's site after a comma leaves its name."""

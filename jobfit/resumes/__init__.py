@@ -19,7 +19,7 @@ from jobfit.resumes.basics import contacts, has_phone, name_case
 from jobfit.resumes.certificates import YEAR, read_certificates
 from jobfit.resumes.dates import english_dates, find_range, iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
-from jobfit.resumes.entries import is_body, wrap_width
+from jobfit.resumes.entries import CONTACT, is_body, wrap_width
 from jobfit.resumes.europass import europass_lines
 from jobfit.resumes.layout import has_hints, line_styles
 from jobfit.resumes.lexicon import FLUENCY, in_english, role_nouns, spoken_languages, title_score
@@ -382,6 +382,23 @@ def _named_degree(line: str) -> bool:
 _SIDE_SECTIONS = frozenset({"skills", "additional", "interests", "languages", "summary", "references"})
 
 
+def _unheaded_summary(header: list[str], width: int) -> str | None:
+    """The paragraph a resume opens with under its name and no heading ('Senior .Net developer with 10+ years
+    experience in architecture analysis, software design and mentoring. Problem-solver …'): its lines of prose, no
+    contact details among them, 15 words at least."""
+    def prose(line: str) -> bool:
+        words = re.findall(r"[A-Za-z]+", line)
+        return is_body(line, width) and not BULLET.match(line) and len(words) >= 6 and sum(w.islower() for w in words) >= 0.4 * len(words)
+
+    start = next((i for i, line in enumerate(header) if prose(line) and not CONTACT.search(line)), None)
+    if start is None:
+        return None
+    end = next((i for i in range(start + 1, len(header))
+                if not header[i] or CONTACT.search(header[i]) or BULLET.match(header[i])), len(header))
+    paragraph = " ".join(header[start:end])  # to the paragraph's last line, however short ('agile and fast-paced team.')
+    return paragraph if len(paragraph.split()) >= 15 else None
+
+
 def _jobs_under_a_side_heading(sections: list, roles: frozenset[str]) -> list:
     """A job a two-column page set under the side column's heading ('PERSONAL SKILLS' / 'Analytical' / … /
     'Consumer Energy Provider' / 'Coventry' / 'DATA ANALYST' / 'June 2008 - Present' / its text): a run of a few short
@@ -558,7 +575,7 @@ def parse_resume(
     reached = found.label or (latest.position if latest else None) or _title_stated(header + section_lines(sections, "summary"), roles)
     label = found.label or _title_sought(section_lines(sections, "summary"), roles) or reached
     education_level = max((e.level for e in education if e.level), key=DEGREE_LEVELS.index, default=None)
-    summary = " ".join(line for line in section_lines(sections, "summary") if line) or None
+    summary = " ".join(line for line in section_lines(sections, "summary") if line) or _unheaded_summary(sections[0].lines, width)
     certificates = read_certificates([line for line in certification_lines if not _academic(line)])
 
     def listed(name: str) -> list[str]:
