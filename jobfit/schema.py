@@ -96,6 +96,7 @@ class Publication(_Model):
     name: str
     releaseDate: str | None = None
     url: str | None = None
+    summary: str | None = None  # what the resume says of it under its name
 
 
 class Volunteer(_Model):

@@ -591,6 +591,34 @@ Short Talk on Testing (2012)
     ]
 
 
+def test_citations_wrapped_over_lines_are_one_publication_each(matcher):
+    """APA-style citations open with their authors; the lines a layout wrapped them onto, however they start ('China.
+    Telematics …'), are the same citation, dated by the year after the authors; a heading in capitals ends the list."""
+    text = """Yan Ye
+yan@example.edu
+PUBLICATIONS
+Ye, Y., Xu, P., & Zhang, M. (2016). Social media, public discourse, and civic engagement in modern
+China. Telematics and Informatics: Special issue on Social media in China.
+SSCI journal; impact factor 2.261 (Thomson Reuters Journal Citation Reports 2017)
+Gu, L. L., Skierkowski, D., Florin, P., Friend, K., & Ye, Y. (2015). Facebook, Twitter, & QR Codes: An
+exploratory trial examining the feasibility of social media mechanisms for sample recruitment.
+Computers in Human Behavior.
+MAJOR PROFESSIONAL ACTIVITIES
+Editorial Board Member
+"""
+    publications = parse_resume(text, matcher=matcher).publications
+    assert [(p.name[:40], p.releaseDate) for p in publications[:2]] == [
+        ("Ye, Y., Xu, P., & Zhang, M. (2016). Soci", "2016"), ("Gu, L. L., Skierkowski, D., Florin, P., ", "2015")]
+    assert publications[0].name.endswith("Citation Reports 2017)") and "modern China. Telematics" in publications[0].name
+    assert publications[1].name.endswith("Computers in Human Behavior.")
+    assert "MAJOR PROFESSIONAL ACTIVITIES" not in publications[1].name
+    # a paper's text under its title is kept as its summary
+    paper = parse_resume("Al Roe\nPublications\nShort Talk on Testing (2012)\nA talk given at the annual meeting of the "
+                         "testing society on how teams test their code in practice every day\n", matcher=matcher).publications
+    assert [(p.name, p.releaseDate) for p in paper] == [("Short Talk on Testing", "2012")]
+    assert paper[0].summary.startswith("A talk given at the annual meeting")
+
+
 def test_a_town_at_the_end_of_a_skills_list_is_no_address(matcher):
     text = ("ENGINEERING TEACHER\nExperience\nEngineering Teacher 09/2014 to Current\nCompany Name City , State\n"
             "Taught drafting and design.\nSkills\nMicrosoft Office (Word, Excel, Outlook), I-DEAS, Elite HVAC, Trace 700, "

@@ -199,7 +199,7 @@ def _languages(lines: list[str]) -> list[Language]:
 _LINK = re.compile(r"(?i)^(?:[a-z ]{2,20}:\s*)?((?:https?://|www\.)\S+)$")  # 'https://navi.godaddysites.com', 'Blog Link: …'
 
 
-def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None, str | None]]:
+def _titled_items(lines: list[str], citations: bool = False) -> list[tuple[str, str | None, str | None, str | None]]:
     """(title, date, text, link) for each item of a projects/awards/publications section.
 
     A blank line opens an item, and so does any other line, but for one that goes on with the line above: one a
@@ -207,7 +207,8 @@ def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None, s
     not: some PDFs bullet every line), a link alone on its line (the item's link: 'https://navi.godaddysites.com'),
     or text. Where bullets open the items and lines without one run under them ('● Navi Creatives' / 'Turning my
     hobby to something new …'), each bullet opens an item and those lines are its text; elsewhere a long line (more
-    than 14 words) is text, a short one an item of its own."""
+    than 14 words) is text, a short one an item of its own. With `citations` (a publications section), a list whose
+    items open with their authors is read by them: each citation whole, its year the one after the authors."""
     rows: list[tuple[str, bool, bool]] = []  # (line without its bullet, after a blank line, bulleted)
     fresh, bare = True, False  # bare: a bullet alone on its line, as PDFs set them apart from their text
     for line in lines:
@@ -221,11 +222,25 @@ def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None, s
             bare = True
     bulleted = sum(bullet for _, _, bullet in rows)
     by_bullets = not bare and len(rows) > bulleted >= 2 and rows[0][2]
+    # a list of citations, each opening with its authors ('Ye, Y., Xu, P., & Zhang, M. (2016). Social media, …' /
+    # 'China. Telematics and Informatics …'): an author list opens an item, any other line goes on with it, up to a
+    # heading in capitals
+    led = sum(bool(_AUTHORS.match(line)) for line, _, _ in rows)  # (most of a list written so: not 'Sundali, A.' alone)
+    by_authors = citations and led >= 2 and led >= 0.2 * len(rows)
     items: list[tuple[list[str], list[str], list[str]]] = []  # (the title's lines, the text's, the link), per item
     above = ""
+    citing = False  # inside a citation, until a heading in capitals ('MAJOR PROFESSIONAL ACTIVITIES') ends the list
     for line, after_blank, bullet in rows:
         goes_on = bool(items) and not after_blank
-        if goes_on and (link := _LINK.match(line)) and not items[-1][2]:
+        if by_authors and _AUTHORS.match(line):
+            items.append(([line], [], []))
+            citing = True
+        elif citing and not (line.isupper() and len(re.findall(r"[A-Z]{2,}", line)) >= 2):
+            items[-1][0].append(line)
+        elif citing:
+            citing = False
+            items.append(([line], [], []))
+        elif goes_on and (link := _LINK.match(line)) and not items[-1][2]:
             items[-1][2].append(link.group(1))
         elif goes_on and not re.search(r"[.!?]$", above) and (line[:1].islower() or LIST_GOES_ON.search(above)):
             (items[-1][1] or items[-1][0]).append(line)  # wrapped: 'Dean's list for excellence in' / 'mathematics, 2015'
@@ -234,8 +249,18 @@ def _titled_items(lines: list[str]) -> list[tuple[str, str | None, str | None, s
         else:
             items.append(([line], [], []))
         above = line
+    if by_authors:  # a citation whole, dated by the year after its authors ('(2016)')
+        return [(cited := " ".join(title), (_CITED_YEAR.search(cited) or [None, _last_year(cited)])[1], None, None)
+                for title, _, _ in items]
     return [(_undated_title(" ".join(title)), _last_year(" ".join(title)) or _last_year(" ".join(text)),
              " ".join(text) or None, link[0] if link else None) for title, text, link in items]
+
+
+_CITED_YEAR = re.compile(r"\(((?:19|20)\d\d)[a-z]?\)")
+
+
+# the authors a citation opens with, a surname and initials: 'Ye, Y., Xu, P.', 'Matheson, L & Simmons', '[3] Gu, L. L.,'
+_AUTHORS = re.compile(r"^(?:\[\d+\]\s*|\d+\.\s+)?[A-Z][\w'’-]+,\s+[A-Z]\b\.?")
 
 
 # What a project's lines are labeled with: its name, the person's role, who it was for, the tools, the text.
@@ -584,7 +609,8 @@ def parse_resume(
 
     projects = _projects(listed("projects"))
     awards = [Award(title=t, date=d, summary=text) for t, d, text, _ in _titled_items(listed("awards"))]
-    publications = [Publication(name=t, releaseDate=d, url=link) for t, d, _, link in _titled_items(listed("publications"))]
+    publications = [Publication(name=t, releaseDate=d, url=link, summary=text)
+                    for t, d, text, link in _titled_items(listed("publications"), citations=True)]
     provenance = _provenance(lines, found, label)
     meta = ProfileMeta(
         tenant=tenant,
