@@ -342,6 +342,11 @@ def test_headings_in_many_styles():
 
     assert heading_of("WORKEXPERIENCE") == "experience" and heading_of("TECHNICALSKILLS") == "skills"
     assert heading_of("DATAANALYST") is None
+    # 'Educational …' and 'Academic …' head the schooling when they name it, not a field of work: a functional resume's
+    # 'Educational Assessment' in its history is no education heading
+    assert [heading_of(h) for h in ("Educational Background", "EDUCATIONAL DETAILS", "Academic Credentials",
+                                    "Educational Qualifications")] == ["education"] * 4
+    assert heading_of("Educational Assessment") is None and heading_of("Academic Advising") is None
     # the words before a preposition name the section; a document's title opens none
     lines = ["RÉSUMÉ SAMPLE : HIGHER EDUCATION", "WORK EXPERIENCE", "House Mentor", "RÉSUMÉ SAMPLE : HIGHER EDUCATION CONTD",
              "Library Assistant"]  # a page's running title, accented, is no heading either

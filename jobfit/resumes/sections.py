@@ -256,6 +256,9 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
     # "Special Education Teacher", "Volunteer Coordinator/Assistant Treasurer" are jobs, not headings ("Education &
     # Professional Development" is one: 'professional' describes)
     titled = bool((set(re.split(r"[ /]", cleaned)) - {"professional"}) & TITLE_EXTRA)
+    if len(words) == 2 and words[0] in ("educational", "academic") and words[1] not in _SCHOOLING_NOUNS:
+        return None  # 'Educational Assessment', 'Academic Advising': a field of work (a functional resume's heading in its
+        # history), not the schooling
     if heading_like and not titled and "," not in stripped and (stripped.isupper() or stripped.endswith(":") or len(words) <= 3
                                                                 or _KEYWORDS.get(words[0]) == "education"):
         for word in words:
@@ -267,6 +270,10 @@ def heading_of(line: str, inside: str | None = None, marked: bool = False) -> st
 
 
 _DONE = frozenset({"undertaken", "handled", "attended", "completed"})
+# what an 'Educational …' or 'Academic …' heading names when it heads the schooling
+_SCHOOLING_NOUNS = frozenset({"background", "qualification", "qualifications", "details", "detail", "credentials", "record",
+                              "records", "attainment", "attainments", "summary", "profile", "history", "information",
+                              "overview", "preparation", "studies", "training", "experience", "career", "chronology"})
 _HYPHEN_LETTER = re.compile(r"\b[A-Za-z]{3,}-[A-Za-z0-9]\b")  # a name a hyphen joins to a letter: 'Objective-C'
 # the words by which a history is the work history, not a subject ('Church History')
 _WORK_HISTORY = frozenset({"employment", "work", "working", "career", "job", "jobs", "professional", "position", "positions",
