@@ -98,6 +98,9 @@ def test_a_training_list_says_who_gave_each_course_and_when_in_brackets():
         ("Certified Scrum Master (CSM)", None, "2015"),  # its own abbreviation, no issuer
         ("First Aid", "Red Cross", None),  # the year it lapses is not the year it was taken
         ("ITIL Foundation Certificate", None, "2009")]
+    # 'Oracle Certified': Oracle certified it, and the name still says the course was certified
+    assert _read("Java (Oracle Certified, 2015)", "AWS Solutions Architect (Amazon Web Services, 2021)") == [
+        ("Java (Oracle Certified)", "Oracle", "2015"), ("AWS Solutions Architect", "Amazon Web Services", "2021")]
 
 
 def test_a_training_section_keeps_its_courses_out_of_the_schooling_above(matcher):

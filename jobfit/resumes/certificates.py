@@ -162,12 +162,18 @@ def _with_details(name: str, details: str) -> Certificate:
               if (said := _WHEN.sub("", _DATED.sub("", piece)).strip(" -–—:")) and not _DURATION.fullmatch(said)
               and not _DATE_LINE.match(said)]
     name = name.strip(" ,-–")
-    issuer = pieces.pop() if pieces and not _CREDENTIAL.fullmatch(pieces[-1]) and len(pieces[-1].split()) <= 5 \
-        and not _abbreviates(pieces[-1], name) else None
+    issuer = None
+    if pieces and (certified := _CERTIFIED_BY.fullmatch(pieces[-1])) and len(certified["issuer"].split()) <= 4:
+        issuer = certified["issuer"]  # 'Java (Oracle Certified, 2015)': Oracle certified it; the name says so still
+    elif pieces and not _CREDENTIAL.fullmatch(pieces[-1]) and len(pieces[-1].split()) <= 5 and not _abbreviates(pieces[-1], name):
+        issuer = pieces.pop()
     parts = _NAME_THEN_ISSUER.split(name, maxsplit=1)
     if len(parts) == 2 and not _ACRONYM_FIRST.match(parts[0]) and issuer is None:
         name, issuer = parts
     return Certificate(name=f"{name} ({', '.join(pieces)})" if pieces else name, date=date, issuer=issuer)
+
+
+_CERTIFIED_BY = re.compile(r"(?P<issuer>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)\s+(?i:certified|certification|certificate)")
 
 
 def _abbreviates(short: str, name: str) -> bool:
