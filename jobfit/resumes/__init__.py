@@ -249,14 +249,15 @@ def _titled_items(lines: list[str], citations: bool = False) -> list[tuple[str, 
         else:
             items.append(([line], [], []))
         above = line
-    if by_authors:  # a citation whole, dated by the year after its authors ('(2016)')
-        return [(cited := " ".join(title), (_CITED_YEAR.search(cited) or [None, _last_year(cited)])[1], None, None)
-                for title, _, _ in items]
-    return [(_undated_title(" ".join(title)), _last_year(" ".join(title)) or _last_year(" ".join(text)),
+    # a citation is whole, and dated by the year after its authors ('(2016)')
+    return [(" ".join(title) if by_authors else _undated_title(" ".join(title)),
+             (by_authors and _cited_year(" ".join(title))) or _last_year(" ".join(title)) or _last_year(" ".join(text)),
              " ".join(text) or None, link[0] if link else None) for title, text, link in items]
 
 
-_CITED_YEAR = re.compile(r"\(((?:19|20)\d\d)[a-z]?\)")
+def _cited_year(citation: str) -> str | None:
+    cited = re.search(r"\(((?:19|20)\d\d)[a-z]?\)", citation)
+    return cited.group(1) if cited else None
 
 
 # the authors a citation opens with, a surname and initials: 'Ye, Y., Xu, P.', 'Matheson, L & Simmons', '[3] Gu, L. L.,'
@@ -403,10 +404,6 @@ def _named_degree(line: str) -> bool:
     return bool(found) and found[2][0] == 0 and _academic(line) and bool(re.search(r"\b(?:of|in)\b|\.", found[0]))
 
 
-# sections a page's side column heads, under which a two-column page may set the main column's job
-_SIDE_SECTIONS = frozenset({"skills", "additional", "interests", "languages", "summary", "references"})
-
-
 def _unheaded_summary(header: list[str], width: int) -> str | None:
     """The paragraph a resume opens with under its name and no heading ('Senior .Net developer with 10+ years
     experience in architecture analysis, software design and mentoring. Problem-solver …'): its lines of prose, no
@@ -424,40 +421,35 @@ def _unheaded_summary(header: list[str], width: int) -> str | None:
     return paragraph if len(paragraph.split()) >= 15 else None
 
 
+# sections a page's side column heads, under which a two-column page may set the main column's job
+_SIDE_SECTIONS = frozenset({"skills", "additional", "interests", "languages", "summary", "references"})
+_DUTIES = re.compile(r"(?i)(?:key\s+|main\s+|job\s+)?(?:duties|responsibilities)(?:\s+include)?\s*:?")
+
+
 def _jobs_under_a_side_heading(sections: list, roles: frozenset[str]) -> list:
-    """A job a two-column page set under the side column's heading ('PERSONAL SKILLS' / 'Analytical' / … /
-    'Consumer Energy Provider' / 'Coventry' / 'DATA ANALYST' / 'June 2008 - Present' / its text): a run of a few short
-    lines, one of them a title, then a line of dates alone, then text, is a job; it and what follows it in the section
-    are a work history of their own. A history heading above it that holds no date at all headed the side column's
-    lines ('WORK EXPERIENCE' / 'Database marketing' / 'Data analysis'): they are that column's skills."""
+    """A two-column page's history read into its side column's sections (UK CV templates box 'AREAS OF EXPERTISE',
+    'PROFESSIONAL', 'PERSONAL SKILLS' beside it): what of it lands under a side heading is a work history of its own,
+    from where it starts to the section's end. A whole job there ('Consumer Energy Provider' / 'Coventry' / 'DATA
+    ANALYST' / 'June 2008 - Present' / its text) makes a history heading above it that holds no date at all the side
+    column's ('WORK EXPERIENCE' / 'Database marketing' / 'Data analysis': skills); a job's dates or duties there are
+    the history's last job's."""
     out = []
     headings = Counter((s.heading or "").lower() for s in sections)
     for section in sections:
-        start = _side_job_start(section.lines, roles) if section.name in _SIDE_SECTIONS else None
-        history = [s for s in out if s.name == "experience"]
+        job = _side_job_start(section.lines, roles) if section.name in _SIDE_SECTIONS else None
         # (not under a label every entry repeats, 'Tools' / 'Technologies', taken for a heading)
-        if start is None and history and section.name == "skills" and headings[(section.heading or "").lower()] == 1:
-            # the text of the history's last job, under the side heading: its duties ('Duties:' / …) or its dates and
-            # what it did ('June 2008 - Present' / 'Tasked with providing …')
-            # after at most a few of the side column's words ('Integrity' / 'Commitment')
-            start = next((i for i, line in enumerate(section.lines) if _DUTIES.fullmatch(line) or (
-                _dates_alone(line) and is_body(next((x for x in section.lines[i + 1:] if x), "")))), None)
-            before = [line for line in section.lines[:start] if line] if start is not None else []
-            if start is not None and len(before) <= 4 and all(len(line.split()) <= 3 for line in before):
-                out.append(Section(section.name, section.heading, section.lines[:start], section.within))
-                out.append(Section("experience", None, section.lines[start:]))
-                continue
+        text = _side_text_start(section.lines) if job is None and section.name == "skills" \
+            and headings[(section.heading or "").lower()] == 1 and any(s.name == "experience" for s in out) else None
+        if job is not None:
+            out = [Section("skills", s.heading, s.lines, s.within)
+                   if s.name == "experience" and not any(find_range(line) for line in s.lines if line) else s for s in out]
+        start = job if job is not None else text
         if start is None:
             out.append(section)
             continue
-        out = [Section("skills", s.heading, s.lines, s.within)
-               if s.name == "experience" and not any(find_range(line) for line in s.lines if line) else s for s in out]
         out.append(Section(section.name, section.heading, section.lines[:start], section.within))
         out.append(Section("experience", None, section.lines[start:]))
     return out
-
-
-_DUTIES = re.compile(r"(?i)(?:key\s+|main\s+|job\s+)?(?:duties|responsibilities)(?:\s+include)?\s*:?")
 
 
 def _dates_alone(line: str) -> bool:
@@ -480,6 +472,15 @@ def _side_job_start(lines: list[str], roles: frozenset[str]) -> int | None:
                 and (start == 0 or not lines[start - 1]) and is_body(after):
             return start
     return None
+
+
+def _side_text_start(lines: list[str]) -> int | None:
+    """Where a job's own text starts after at most a few of the side column's words ('Integrity' / 'Commitment'): its
+    duties ('Duties:' / …), or its dates and what it did ('June 2008 - Present' / 'Tasked with providing …')."""
+    start = next((i for i, line in enumerate(lines) if _DUTIES.fullmatch(line) or (
+        _dates_alone(line) and is_body(next((x for x in lines[i + 1:] if x), "")))), None)
+    before = [line for line in lines[:start] if line] if start is not None else []
+    return start if start is not None and len(before) <= 4 and all(len(line.split()) <= 3 for line in before) else None
 
 
 def _schooling_under_a_history(sections: list) -> list:
