@@ -279,6 +279,25 @@ def test_a_summary_written_under_the_name_with_no_heading_is_the_summary(matcher
                         matcher=matcher).basics.summary is None
 
 
+def test_a_title_run_into_its_employer_s_name_is_split(matcher):
+    """'Special Education Teacher AAA High School': a title ending in a role noun, then a name ending in an
+    organization's word, with nothing between them, are the title and the employer; 'VP Field Services' and
+    'Attorney Generals Office' stay as they are written."""
+    text = ("Dee Roe\nEXPERIENCE\nSpecial Education Teacher AAA High School\nAugust 2007 - December 2009\n"
+            "Managed a classroom of twelve students.\nFULL STACK JAVA DEVELOPER INETEX LTD\nJanuary 2017 - Present\n"
+            "Built a RESTful web service.\n")
+    work = parse_resume(text, matcher=matcher, today=date(2020, 1, 1)).work
+    assert [(w.position, w.name) for w in work] == [("Special Education Teacher", "AAA High School"),
+                                                    ("FULL STACK JAVA DEVELOPER", "INETEX LTD")]
+    from jobfit.resumes import lexicon
+    from jobfit.resumes.work import _split_title_company
+
+    roles = lexicon.role_nouns(matcher.taxonomy)
+    assert _split_title_company("VP Field Services", roles) == ["VP Field Services"]
+    assert _split_title_company("Attorney Generals Office", roles) == ["Attorney Generals Office"]
+    assert _split_title_company("Apex Professional Services/Dollar Group", roles) == ["Apex Professional Services/Dollar Group"]
+
+
 def test_a_language_or_a_degree_beside_a_header_is_no_employer_and_a_site_after_the_employer_is_none_of_its_name(matcher):
     """Read as one, a page's columns set a line of the languages or the schooling column beside a job's title: it is no
     employer. An employer's site after a comma leaves its name."""

@@ -63,6 +63,8 @@ def _comma_parts(text: str) -> list[str]:
 
 def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
     """"Software Engineer, Acme Corp" -> two pieces; "Vice President, Sales" stays one."""
+    if glued := _glued_title_company(piece, roles):
+        return glued
     if ":" in piece:  # 'Teacher Assistant and Integration Aide: Smithville Primary School', 'Tutor: Self Employed'
         left, right = (p.strip() for p in piece.split(":", 1))
         if (title_score(left, roles) >= 1 and right and _named(right.replace(",", " ").split()) and title_score(right, roles) <= 0
@@ -96,6 +98,23 @@ def _split_title_company(piece: str, roles: frozenset[str]) -> list[str]:
             and not set(words_of(right)) <= DEPARTMENTS and not LEGAL_SUFFIX.fullmatch(right.strip(" ."))):
         return [left, right]
     return [piece]
+
+
+def _glued_title_company(piece: str, roles: frozenset[str]) -> list[str] | None:
+    """A title run into its employer's name with nothing between them ('Special Education Teacher AAA High School',
+    'FULL STACK JAVA DEVELOPER INETEX LTD'): a title of two words or more ending in a role noun, then a name of two
+    capitalized words or more ending in an organization's word. Not 'Apex Professional Services/Dollar Group', 'VP Field
+    Services', 'Attorney Generals Office'."""
+    words = piece.split()
+    if re.search(r"[,:/|@(]", piece) or len(words) < 4:
+        return None
+    for k in range(2, len(words) - 1):
+        title, name = " ".join(words[:k]), words[k:]
+        if words[k - 1].lower() in roles and title_score(title, roles) >= 1 and all(w[:1].isupper() for w in name) \
+                and name[-1].lower().strip(".") in ORG_WORDS \
+                and company_score(" ".join(name), roles) > max(0.0, title_score(" ".join(name), roles)):
+            return [title, " ".join(name)]
+    return None
 
 
 def _row_of_pieces(piece: str, roles: frozenset[str]) -> list[str] | None:
