@@ -298,6 +298,21 @@ def test_a_title_run_into_its_employer_s_name_is_split(matcher):
     assert _split_title_company("Apex Professional Services/Dollar Group", roles) == ["Apex Professional Services/Dollar Group"]
 
 
+def test_an_employer_whose_name_opens_with_a_participle_is_no_duty(matcher):
+    """'United Bank of Suzlon, New Jersey, NY' under the last duty of the job above opens the next job, as any employer
+    with its place does; its first word is no verb in the past. 'Sponsored Creative Writing Club' stays a duty."""
+    text = ("Kyo Roe\nProfessional experience :\nABC International Bank, New Jersey, NY\n2009 - present\n"
+            "Assistant Bank Manager\nHandling the procedures and expediting the opening of saving accounts\n"
+            "Ensuring merchandised stock orders as per the norms of the bank\nUnited Bank of Suzlon, New Jersey, NY\n"
+            "2007-2009\nInvestment banking analyst specialist\nConducted and presented industry research reports\n"
+            "Sponsored Creative Writing Club\n")
+    work = parse_resume(text, matcher=matcher, today=date(2012, 1, 1)).work
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        ("Assistant Bank Manager", "ABC International Bank", "2009-01"),
+        ("Investment banking analyst specialist", "United Bank of Suzlon", "2007-01")]
+    assert "Sponsored Creative Writing Club" in work[1].highlights
+
+
 def test_a_language_or_a_degree_beside_a_header_is_no_employer_and_a_site_after_the_employer_is_none_of_its_name(matcher):
     """Read as one, a page's columns set a line of the languages or the schooling column beside a job's title: it is no
     employer. An employer's site after a comma leaves its name."""

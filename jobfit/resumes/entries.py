@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from jobfit.resumes.dates import ONGOING, DateRange, find_range, leading_date, leading_month
-from jobfit.resumes.lexicon import words_of
+from jobfit.resumes.lexicon import ORG_WORDS, words_of
 from jobfit.resumes.places import NOT_IN_CITY_NAMES, parse_place, place_kind, place_text
 from jobfit.resumes.sections import BULLET, closed_brackets
 
@@ -75,6 +75,21 @@ PAST_VERB = re.compile(r"^(?!(?:Registered|Certified|Licensed|Chartered|Enrolled
                        r"(?:[A-Z][a-z]+ed|Led|Built|Ran|Won|Made|Wrote|Taught|Oversaw|Drove|Grew|Sold|Set)\b")
 
 
+def _named_organization(line: str) -> bool:
+    """Whether the line opens with an organization's name that a participle names take starts ('United Bank of Suzlon,
+    New Jersey, NY', 'Allied Signal Inc.'): written as a name up to its first comma, with an organization's word in it;
+    not a duty ('Sponsored Creative Writing Club', 'Taught Introduction to Systems Engineering classes')."""
+    name = line.split(",")[0]
+    return (name.split()[0].lower() in _NAMING_PARTICIPLES and written_as_name(name)
+            and bool(set(words_of(name)) & ORG_WORDS))
+
+
+# the participles that open organizations' names as adjectives ('United', 'Allied Signal', 'Applied Materials')
+_NAMING_PARTICIPLES = frozenset({"united", "allied", "advanced", "applied", "integrated", "associated", "consolidated",
+                                 "combined", "unified", "automated", "distributed", "specialized", "specialised",
+                                 "diversified", "dedicated", "amalgamated", "affiliated", "federated", "incorporated"})
+
+
 def is_body(line: str, width: int = 0) -> bool:
     """Text under an entry rather than a header line of one: bulleted, long, a sentence, wrapped prose."""
     words = re.findall(r"\w+", line)
@@ -86,7 +101,7 @@ def is_body(line: str, width: int = 0) -> bool:
     if (width and len(line) >= 0.8 * width and len(words) > 6 and not dated and not SEPARATORS.search(line)
             and sum(len(w) > 3 and w[0].islower() for w in words) >= 2):
         return True  # a full-width line of wrapped prose (not a title-cased header: "Assistant Principal, White Lake …")
-    if PAST_VERB.match(line) and len(words) > 3 and not find_range(line):
+    if PAST_VERB.match(line) and len(words) > 3 and not find_range(line) and not _named_organization(line):
         return True
     limit = 14 if dated else 10
     if len(words) > limit and not (dated and _dated_row(line, dated)):
