@@ -76,7 +76,7 @@ PAST_VERB = re.compile(r"^(?!(?:Registered|Certified|Licensed|Chartered|Enrolled
 
 
 def _named_organization(line: str) -> bool:
-    """Whether the line opens with an organization's name that a participle names take starts ('United Bank of Suzlon,
+    """Whether the line opens with an organization's name whose first word is a participle ('United Bank of Suzlon,
     New Jersey, NY', 'Allied Signal Inc.'): written as a name up to its first comma, with an organization's word in it;
     not a duty ('Sponsored Creative Writing Club', 'Taught Introduction to Systems Engineering classes')."""
     name = line.split(",")[0]
