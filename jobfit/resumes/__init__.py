@@ -35,7 +35,7 @@ from jobfit.resumes.sections import (
     split_sections,
 )
 from jobfit.resumes.skills import SkillUse, interests, resume_skills
-from jobfit.resumes.work import merged_jobs, prose_entries, roles_held, work_entries
+from jobfit.resumes.work import dates_only, merged_jobs, prose_entries, roles_held, work_entries
 from jobfit.salary import parse_salary
 from jobfit.schema import (
     Achievement,
@@ -452,16 +452,11 @@ def _jobs_under_a_side_heading(sections: list, roles: frozenset[str]) -> list:
     return out
 
 
-def _dates_alone(line: str) -> bool:
-    found = find_range(line) if line else None
-    return bool(found) and not re.search(r"[A-Za-z]{3,}", line[:found.span[0]] + line[found.span[1]:])
-
-
 def _side_job_start(lines: list[str], roles: frozenset[str]) -> int | None:
     """Where the first job in `lines` starts: the run of at most four short lines before a line of dates alone, one of
     them a title, the line after the dates text."""
     for i, line in enumerate(lines):
-        if not _dates_alone(line):
+        if not dates_only(line):
             continue
         start = i
         while start > 0 and lines[start - 1] and i - start < 4:
@@ -478,7 +473,7 @@ def _side_text_start(lines: list[str]) -> int | None:
     """Where a job's own text starts after at most a few of the side column's words ('Integrity' / 'Commitment'): its
     duties ('Duties:' / …), or its dates and what it did ('June 2008 - Present' / 'Tasked with providing …')."""
     start = next((i for i, line in enumerate(lines) if _DUTIES.fullmatch(line) or (
-        _dates_alone(line) and is_body(next((x for x in lines[i + 1:] if x), "")))), None)
+        dates_only(line) and is_body(next((x for x in lines[i + 1:] if x), "")))), None)
     before = [line for line in lines[:start] if line] if start is not None else []
     return start if start is not None and len(before) <= 4 and all(len(line.split()) <= 3 for line in before) else None
 
