@@ -152,6 +152,14 @@ class Salary(_Model):
     stated: bool = True
 
 
+class Relocation(_Model):
+    """What a resume says of moving for a job ("Willing to relocate to: Pune, Maharashtra - Chennai, Tamil Nadu",
+    "Open to relocation", "Not willing to relocate")."""
+
+    willing: bool = True
+    places: list[Location] = Field(default_factory=list)  # where to, as far as said; none: anywhere
+
+
 class ProfileMeta(_Model):
     tenant: str
     document_sha256: str
@@ -166,6 +174,7 @@ class ProfileMeta(_Model):
     provenance: dict[str, str] = Field(default_factory=dict)  # field -> the text it was read from
     achievements: list[Achievement] = Field(default_factory=list)
     desired_salary: Salary | None = None  # what the resume says the candidate asks ("Expected salary: $90,000")
+    relocation: Relocation | None = None  # what the resume says of moving for a job (not said: None)
 
 
 class Profile(_Model):

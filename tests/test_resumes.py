@@ -1757,6 +1757,39 @@ def test_a_dutch_resume(matcher):
     assert "Engels" not in {s.name for s in profile.skills}
 
 
+INDEED_RESUME = ("Priya Example\nSoftware Engineer\n\nPune, Maharashtra - Email me on Indeed: priya@example.com\n\n"
+                 "Willing to relocate to: Bengaluru, Karnataka - hyderbad, Telangana - Chennai,\nTamil Nadu\n\n"
+                 "WORK EXPERIENCE\n\nSoftware Engineer\n\nInfosys - Pune, Maharashtra\n\nJune 2016 to Present\n\n"
+                 "Managed the relocation of the Pune office to a new campus; helped 40 engineers relocate to Chennai.\n")
+
+
+def test_what_a_resume_says_of_relocating(matcher):
+    """Before: Indeed's 'Willing to relocate to:' line was read nowhere, so a recruiter in Chennai never learned that a
+    candidate in Pune would move there; its list wraps onto the next line and spells a town wrong ('hyderbad')."""
+    profile = parse_resume(INDEED_RESUME, matcher=matcher)
+    relocation = profile.meta.relocation
+    assert relocation.willing
+    assert [(p.city, p.region, p.countryCode) for p in relocation.places] == [
+        ("Bengaluru", "Karnataka", "IN"), ("Hyderabad", "Telangana", "IN"), ("Chennai", "Tamil Nadu", "IN")]
+    assert profile.meta.provenance["relocation"] == ("Willing to relocate to: Bengaluru, Karnataka - hyderbad, Telangana - "
+                                                     "Chennai, Tamil Nadu")
+    assert profile.basics.location.city == "Pune"  # where the candidate lives is not where they would go
+
+    def said(line):
+        found = parse_resume(INDEED_RESUME.replace("Willing to relocate to: Bengaluru, Karnataka - hyderbad, Telangana - "
+                                                   "Chennai,\nTamil Nadu", line), matcher=matcher).meta.relocation
+        return found and (found.willing, [(p.city, p.region, p.countryCode) for p in found.places])
+
+    assert said("Willing to relocate: Anywhere") == (True, [])
+    assert said("Open to relocation anywhere in India") == (True, [(None, None, "IN")])
+    assert said("Willing to relocate to Berlin or Munich") == (True, [(None, "Berlin", "DE"), ("Munich", None, "DE")])
+    assert said("Relocation: Yes") == (True, [])
+    assert said("Not willing to relocate") == (False, [])
+    assert said("Unable to relocate") == (False, [])
+    # a duty that moved an office or helped others move says nothing of the candidate's own wishes
+    assert said("") is None
+
+
 def test_a_nigerian_degree_class_and_school_certificate(matcher):
     text = ("Chukwuemeka Okafor\nemeka@example.com\n\nPERSONAL DATA\nState of Origin: Anambra State\n\n"
             "EDUCATIONAL QUALIFICATIONS\n"

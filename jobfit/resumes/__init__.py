@@ -15,7 +15,7 @@ from itertools import groupby, pairwise
 from jobfit import SCHEMA_VERSION
 from jobfit.documents import LayoutLine
 from jobfit.occupations import clean_title
-from jobfit.resumes.basics import contacts, has_phone, name_case
+from jobfit.resumes.basics import contacts, find_relocation, has_phone, name_case
 from jobfit.resumes.certificates import YEAR, read_certificates
 from jobfit.resumes.dates import english_dates, find_range, iso, join_split_ranges, merged_years
 from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
@@ -608,6 +608,9 @@ def parse_resume(
     publications = [Publication(name=t, releaseDate=d, url=link, summary=text)
                     for t, d, text, link in _titled_items(listed("publications"), citations=True)]
     provenance = _provenance(lines, found, label)
+    relocation = find_relocation(lines)
+    if relocation:
+        provenance["relocation"] = relocation[1]
     meta = ProfileMeta(
         tenant=tenant,
         document_sha256=document_sha256,
@@ -616,6 +619,7 @@ def parse_resume(
         skills=normalized,
         total_years_experience=years,
         desired_salary=desired_salary(lines, found.location.countryCode),
+        relocation=relocation[0] if relocation else None,
         career_level=career_level(reached, years),  # (a title sought says nothing of the level reached)
         education_level=education_level,
         parser="rules",

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from jobfit.resumes.lexicon import ORG_WORDS, TITLE_EXTRA, split_note, title_score, words_of
-from jobfit.resumes.places import parse_place
+from jobfit.resumes.places import misspelt_place, parse_place
 from jobfit.resumes.sections import BULLET, DEGREE_LINE, heading_of
-from jobfit.schema import Location, SocialProfile
+from jobfit.schema import Location, Relocation, SocialProfile
 from jobfit.text import EMAIL, ENTITIES_ONLY, URL, english
 
 PROFILE_URL = re.compile(
@@ -276,6 +276,52 @@ def find_location(lines: list[str]) -> Location:
                     if location and (location.city or k > 1 or location.region):
                         return location
     return Location()
+
+
+# "Willing to relocate to: Pune, Maharashtra", "Open to relocation", "(will consider relocating)", "Relocation: Yes";
+# and the refusals: "Not willing to relocate", "Unable to relocate", "Relocation: No"
+_RELOCATE = re.compile(
+    r"(?i)\b(?:(?P<no>(?:not\s+|un)(?:willing|able|open|ready|available)\s+to|cannot|can't|won't|will\s+not)|"
+    r"(?:willing|open|able|ready|available|happy|prepared|eager)\s+(?:to|for)|will(?:\s+consider)?|can)\s+re-?locat\w*|"
+    r"\b(?:relocation|relocate|willing\s+to\s+relocate)\s*[:?]\s*(?:yes|(?P<never>no))\b")
+_ANYWHERE = re.compile(r"(?i)^(?:any\s*where|any\s+(?:location|place|city))\b(?:\s+(?:in|within|across)\s+)?")
+_PLACES_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[;/|]\s*|\s+or\s+|\s+and\s+")
+
+
+def find_relocation(lines: list[str]) -> tuple[Relocation, str] | None:
+    """What the resume says of moving for a job, with the line it says it on: willing or not, and where to when it names
+    places (no place named, or "Anywhere": anywhere). The places of Indeed's "Willing to relocate to:" list are kept even
+    when no gazetteer knows them ("hyderbad, Telangana"); after a plain "relocate to" only known places are read."""
+    for k, line in enumerate(lines):
+        found = _RELOCATE.search(line)
+        if not found:
+            continue
+        said = line.strip()
+        rest = line[found.end():]
+        while re.search(r"[,-]\s*$", rest) and k + 1 < len(lines) and lines[k + 1].strip():  # a list wrapped onto the next line
+            k += 1
+            rest, said = f"{rest} {lines[k].strip()}", f"{said} {lines[k].strip()}"
+        answer = re.match(r"(?i)\s*[:?]?\s*(yes|no)\b", rest)  # "Willing to relocate: Yes"
+        if found.group("no") or found.group("never") or (answer and answer.group(1).lower() == "no"):
+            return Relocation(willing=False), said
+        if answer:
+            return Relocation(willing=True), said
+        listed = re.match(r"\s*(?:to\s*)?:\s*", rest)  # "Willing to relocate to: ..."
+        rest = re.sub(r"^\s*(?:to|within|in|across)?\s*:?\s*(?:the\s+)?", "", rest).strip(" .)")
+        anywhere = _ANYWHERE.match(rest)
+        if anywhere:
+            rest = rest[anywhere.end():]
+        places = []
+        for piece in _PLACES_SPLIT.split(rest):
+            piece = piece.strip(" .,()")
+            place = (parse_place(piece) or misspelt_place(piece)) if piece else None
+            if place is None and listed and not anywhere and re.fullmatch(r"[^\W\d_][\w .'-]*(?:,\s*[\w .'-]+)?", piece or "-") \
+                    and len(piece.split()) <= 5:
+                place = Location(address=piece)
+            if place is not None and place not in places:
+                places.append(place)
+        return Relocation(willing=True, places=places), said
+    return None
 
 
 _PHONE_LABEL = re.compile(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|contact|whatsapp)\b|[☎📞📱]")

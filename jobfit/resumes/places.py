@@ -319,5 +319,27 @@ def parse_place(text: str) -> Location | None:
     return None
 
 
+def misspelt_place(text: str) -> Location | None:
+    """"Town, Region" whose town no gazetteer knows but one letter from a city of the region's country: "hyderbad,
+    Telangana" is Hyderabad (a town of six letters or more, and one such city only)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    parts = [p.strip() for p in text.split(",")]
+    places = gazetteer()
+    if len(parts) != 2 or len(parts[0]) < 6 or fold(parts[1]) not in places.regions:
+        return None
+    country = places.region_country(parts[1])
+    found = process.extract(fold(parts[0]), _cities_of(country), scorer=OSA.distance, score_cutoff=1, limit=2)
+    if len(found) != 1:
+        return None
+    return Location(city=found[0][0].title(), region=parts[1], countryCode=country)
+
+
+@lru_cache(maxsize=64)
+def _cities_of(country: str) -> list[str]:
+    return [name for name, code in gazetteer().cities.items() if code == country]
+
+
 def place_text(location: Location) -> str:
     return ", ".join(p for p in (location.city, location.region) if p) or (location.countryCode or "")
