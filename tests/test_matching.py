@@ -120,6 +120,37 @@ def test_a_remote_job_open_only_to_other_countries_is_no_fit_for_where_the_candi
     assert one_pair(matcher, unknown, us_only, 0.5).components["location"].score == 100.0
 
 
+def test_a_candidate_willing_to_relocate_fits_a_job_where_they_would_move(matcher):
+    """Before: a candidate in Pune who would move to Bengaluru scored 30 on location for a Bengaluru job, as one who would
+    not, and the reasons did not say that they would."""
+    def living_in_pune(relocation=""):
+        return parse_resume(RESUME.replace("Denver, CO\n", f"Pune, Maharashtra\n{relocation}\n"), matcher=matcher)
+
+    named, anywhere = living_in_pune("Willing to relocate to: Bengaluru, Karnataka"), living_in_pune("Willing to relocate: Anywhere")
+    stays = living_in_pune()
+    assert named.basics.location.city == anywhere.basics.location.city == stays.basics.location.city == "Pune"
+    description = "Requirements:\n- Python, SQL"
+
+    def job_in(place):
+        return analyze_job({"id": place, "title": "Data Engineer", "location": place, "description": description}, matcher)
+
+    bengaluru, mumbai, berlin = job_in("Bengaluru, Karnataka"), job_in("Mumbai, Maharashtra"), job_in("Berlin, Germany")
+    there = one_pair(matcher, named, bengaluru, 0.5)
+    assert there.components["location"].score == 100.0
+    assert "Willing to relocate to Bengaluru, Karnataka, where the job is; lives in Pune." in there.reasons
+    assert there.score > one_pair(matcher, stays, bengaluru, 0.5).score
+    elsewhere = one_pair(matcher, named, mumbai, 0.5)
+    assert elsewhere.components["location"].score == 30.0
+    assert "The job is in Mumbai, Maharashtra; the candidate is in Pune (willing to relocate to Bengaluru, Karnataka)." \
+        in elsewhere.reasons
+    # anywhere: any town of the candidate's country, a little below living there; not another country
+    moving = one_pair(matcher, anywhere, mumbai, 0.5)
+    assert moving.components["location"].score == 80.0
+    assert "The job is in Mumbai, Maharashtra; the candidate is in Pune and willing to relocate." in moving.reasons
+    assert one_pair(matcher, anywhere, berlin, 0.5).components["location"].score == 30.0
+    assert one_pair(matcher, stays, mumbai, 0.5).components["location"].score == 30.0
+
+
 def test_a_posting_that_pays_what_the_candidate_asks_scores_higher_and_says_so(matcher):
     profile = parse_resume(RESUME.replace("casey@example.com", "casey@example.com\nExpected salary: $90,000 a year"),
                            matcher=matcher)

@@ -26,8 +26,8 @@ import scipy.sparse as sp
 from jobfit import exchange
 from jobfit.matching.candidates import PRIOR_PROFILES, typical_pools
 from jobfit.occupations import clean_title
-from jobfit.resumes.places import countries_of_region, parse_place
-from jobfit.schema import JobPosting, Match, Profile
+from jobfit.resumes.places import countries_of_region, parse_place, place_text
+from jobfit.schema import JobPosting, Match, Profile, Relocation
 from jobfit.taxonomy import Taxonomy
 from jobfit.text import readable_case
 
@@ -35,7 +35,7 @@ LEVELS = ["internship", "entry", "associate", "mid-senior", "director", "executi
 EDUCATION_LEVELS = ["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
 REQUIRED_WEIGHT, PREFERRED_WEIGHT = 2.0, 1.0
 # Bump when a change here changes the scores: the matches already stored are all scored again.
-SCORING_VERSION = "5"
+SCORING_VERSION = "6"
 # A posting whose title is for beginners ('Junior Python Developer', 'Graduate Trainee') is one a senior is past:
 # the years it asks ('1+ years') are no ceiling, the title is. 'Assistant' names occupations ('Legal Assistant').
 FOR_BEGINNERS = re.compile(r"\b(?:junior|jr|intern|internship|trainee|apprentice|graduate|entry[- ]level)\b", re.I)
@@ -47,6 +47,9 @@ TITLE_UNRELATED, TITLE_RELATED = 0.3, 0.5
 # the spread of the share of a posting's skills its candidates cover, as if measured on PRIOR_PROFILES profiles (120
 # labeled resumes put its median at 0.03 for ESCO's occupation profiles, at 0.085 for the shared feeds' postings)
 COVERAGE_PRIOR_STD = 0.05
+# The location score of a job in another town of the candidate's country when they are willing to relocate anywhere: a
+# move costs them and the employer something, so less than living there (or having named the town: 100)
+RELOCATING_ANYWHERE = 80.0
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,10 @@ class ProfileSide:
         self.education = np.array([EDUCATION_LEVELS.index(p.meta.education_level) if p.meta.education_level else -1
                                    for p in profiles.values()])
         self.city = [(p.basics.location.city or "").strip().lower() for p in profiles.values()]
+        self.relocation = [p.meta.relocation if p.meta.relocation and p.meta.relocation.willing else None
+                           for p in profiles.values()]
+        self.home_country = [p.basics.location.countryCode for p in profiles.values()]
+        self.relocating = np.array([r is not None for r in self.relocation], dtype=bool)
         self.country = np.array([_country_index().get(p.basics.location.countryCode or "", -1) for p in profiles.values()],
                                 dtype=np.int64)
         asked = [p.meta.desired_salary for p in profiles.values()]
@@ -248,6 +255,7 @@ class JobSide:
         self.allowed = sp.csr_matrix((np.ones(len(cells), dtype=bool), ([r for r, _ in cells], [c for _, c in cells])),
                                      shape=(len(allowed), len(index)), dtype=bool)
         self.place = [_job_place(j).lower() for j in jobs.values()]
+        self.place_country = [_job_country(j) for j in jobs.values()]
         offered = [j.meta.salary if j.meta.salary and j.meta.salary.stated else None for j in jobs.values()]
         self.pay_offered = np.array([s.annualized_max if s and s.annualized_max else np.nan for s in offered], dtype=np.float64)
         self.pay_currency = np.array([s.currency or "" if s else "" for s in offered], dtype=str)
@@ -328,6 +336,33 @@ def _job_place(job: JobPosting) -> str:
     if isinstance(job.location, str):
         return job.location
     return ", ".join(filter(None, [job.location.city, job.location.region])) if job.location else ""
+
+
+def _job_country(job: JobPosting) -> str | None:
+    if isinstance(job.location, str):
+        place = parse_place(job.location)
+        return place.countryCode if place else None
+    return job.location.countryCode if job.location else None
+
+
+def _in_place(name: str | None, place: str) -> bool:
+    """Whether a place name (a town, a region) is among the words of a job's place ('pune' in 'pune, maharashtra')."""
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", place) is not None
+
+
+def relocates_there(relocation: Relocation | None, home: str | None, place: str, country: str | None) -> str | None:
+    """Whether a candidate's stated relocation takes them to a job's place (`place` lower case): "named" when it names
+    the town or region (or the country) the job is in, "anywhere" when it names no place and the job is in the
+    candidate's country (or either country is not known), else None."""
+    if relocation is None or not relocation.willing or not place:
+        return None
+    for where in relocation.places:
+        town = where.city or where.region or (where.address or "").split(",")[0]
+        if _in_place(town, place) or (not town and where.countryCode and where.countryCode == country):
+            return "named"
+    if not relocation.places and (not home or not country or home == country):
+        return "anywhere"
+    return None
 
 
 @dataclass
@@ -474,7 +509,16 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     # a remote job open only to other countries than the candidate's fits no better than one in another town
     country = profiles.country[p]
     elsewhere = jobs.restricted[j] & (country >= 0) & ~np.asarray(jobs.allowed[j, np.maximum(country, 0)]).ravel().astype(bool)
-    location = np.where(jobs.remote[j] & ~elsewhere | same_city, 100.0, np.where(has_place | elsewhere, 30.0, 60.0))
+    # a candidate willing to move to the job's town (or anywhere in its country) fits it as one who lives there, or
+    # nearly (RELOCATING_ANYWHERE)
+    moves_there, moves_anywhere = np.zeros(len(p), dtype=bool), np.zeros(len(p), dtype=bool)
+    for k in np.flatnonzero(profiles.relocating[p]):  # only the pairs of profiles that say they would move
+        a, b = p[k], j[k]
+        moves = relocates_there(profiles.relocation[a], profiles.home_country[a], jobs.place[b], jobs.place_country[b])
+        moves_there[k], moves_anywhere[k] = moves == "named", moves == "anywhere"
+    location = np.where(jobs.remote[j] & ~elsewhere | same_city | moves_there, 100.0,
+                        np.where(moves_anywhere & ~jobs.remote[j], RELOCATING_ANYWHERE,
+                                 np.where(has_place | elsewhere, 30.0, 60.0)))
 
     salary, salary_known = salary_score(profiles, jobs, p, j)
     semantic = semantic_score((similarity - job_mean[j]) / job_std[j])
@@ -658,7 +702,19 @@ def _location_reason(profile: Profile, job: JobPosting) -> str | None:
         return f"Lives in {city}, where the job is."
     if not place:
         return None
-    return f"The job is in {place}" + (f"; the candidate is in {city}." if city else ".")
+    relocation = profile.meta.relocation
+    moves = relocates_there(relocation, profile.basics.location.countryCode, place.lower(), _job_country(job))
+    lives = f"; lives in {city}" if city else ""
+    if moves == "named":
+        return f"Willing to relocate to {place}, where the job is{lives}."
+    if moves == "anywhere":
+        return f"The job is in {place}; the candidate " + (f"is in {city} and " if city else "is ") + "willing to relocate."
+    said = ""
+    if relocation is not None and relocation.willing and relocation.places:
+        said = f" (willing to relocate to {_listed([place_text(where) or where.address or '' for where in relocation.places], 4)})"
+    elif relocation is not None and not relocation.willing:
+        said = " (not willing to relocate)"
+    return f"The job is in {place}" + (f"; the candidate is in {city}{said}." if city else f"{said}.")
 
 
 def _country_name(code: str) -> str:

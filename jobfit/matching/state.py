@@ -22,7 +22,7 @@ import numpy as np
 from jobfit.matching.candidates import MIN_POPULATION
 from jobfit.matching.scoring import Coverage, JobSide
 
-STATE_VERSION = "3"  # raise when the state's shape or what it measures changes
+STATE_VERSION = "4"  # raise when the state's shape or what it measures changes
 POPULATION_DRIFT = 0.1  # the share by which a tenant's profiles may grow or shrink before the typicals are measured again
 
 
