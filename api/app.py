@@ -23,6 +23,32 @@ def _profile_filter(principal: Principal, alias: str = "p") -> tuple[str, list]:
     return f"{alias}.tenant = ? AND lower({alias}.email) = ?", [principal.tenant, principal.email]
 
 
+# The name of each place a profile would relocate to: its town, else its region, else the town of a place no gazetteer
+# knew ('hyderbad, Telangana'), else its country's code ('anywhere in India')
+_RELOCATION_NAMES = ("list_transform(json_extract(p.profile_json, '$.meta.relocation.places[*]'), lambda x: lower(coalesce("
+                     "x->>'city', x->>'region', split_part(x->>'address', ',', 1), x->>'countryCode')))")
+
+
+def _place_filter(place: str) -> tuple[str, list]:
+    """Profiles of candidates who live in a place or are willing to relocate there (`jobfit.matching.scoring.relocates_there`
+    says the same of a job's place): a town or region by name, a country by any of its places."""
+    from jobfit.resumes.places import parse_place
+
+    where = parse_place(place)
+    name = (where.city or where.region or "").lower() if where else place.strip().lower()
+    country = where.countryCode if where else None
+    whole_country = bool(where and not where.city and not where.region)
+    lives = ("(lower(p.profile_json->>'$.basics.location.city') = ? OR lower(p.profile_json->>'$.basics.location.region') = ? "
+             "OR (? AND p.profile_json->>'$.basics.location.countryCode' = ?))")
+    moves = (f"(coalesce((p.profile_json->>'$.meta.relocation.willing')::BOOLEAN, FALSE) AND ("
+             f"list_has_any({_RELOCATION_NAMES}, [?, lower(?)]) "
+             f"OR (? AND list_contains(json_extract_string(p.profile_json, '$.meta.relocation.places[*].countryCode'), ?)) "
+             f"OR (json_array_length(p.profile_json, '$.meta.relocation.places') = 0 AND (? IS NULL "
+             f"OR coalesce(p.profile_json->>'$.basics.location.countryCode', ?) = ?))))")
+    return f"({lives} OR {moves})", [name, name, whole_country, country, name, country or "", whole_country, country,
+                                     country, country, country]
+
+
 # A posting still open today: an expired one leaves the match lists at once, before matching next runs.
 OPEN_POSTING = "(j.expires IS NULL OR j.expires >= current_date::VARCHAR)"
 
@@ -107,6 +133,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         skill: Annotated[str | None, Query(description="a taxonomy skill id the profile names")] = None,
         career_level: Annotated[str | None, Query(description="internship, entry, associate, mid-senior, director, executive")] = None,
         min_years: Annotated[float | None, Query(ge=0, description="years of experience at least")] = None,
+        place: Annotated[str | None, Query(min_length=2, description="a town, region or country: candidates who live there or "
+                                           "are willing to relocate there (one willing to relocate anywhere, to any place "
+                                           "of their own country)")] = None,
         limit: int = Query(100, ge=1, le=1000),
         offset: int = Query(0, ge=0),
     ) -> dict:
@@ -124,6 +153,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if min_years is not None:
             clauses.append("p.years_experience >= ?")
             params.append(min_years)
+        if place is not None:
+            clause, values = _place_filter(place)
+            clauses.append(clause)
+            params += values
         rows = store.query(
             f"SELECT profile_id, tenant, name, label, email, career_level, years_experience, skills FROM profiles p "
             f"WHERE {' AND '.join(clauses)} ORDER BY name, profile_id LIMIT ? OFFSET ?",

@@ -75,6 +75,21 @@ def test_profiles_are_found_by_words_skill_level_and_years(api):
     assert names(f"career_level={level}") == {n for n, p in people.items() if p["career_level"] == level}
 
 
+def test_profiles_are_found_by_where_they_live_or_would_move(api):
+    """A recruiter filling a job in New York finds the candidate in Chicago who wrote "Willing to relocate to: New York, NY
+    - Boston, MA", and one in Bengaluru who is "Open to relocation" for a job in Mumbai; not for one in Berlin."""
+    client, _ = api
+
+    def names(place, key="k-admin"):
+        return {p["name"] for p in get(client, f"/profiles?place={place}", key).json()["items"]}
+
+    assert names("Chicago") == names("New York") == names("Boston, MA") == {"Tom Becker"}
+    assert names("Mumbai") == names("India") == {"Priya Raman"}  # anywhere, in her own country
+    assert names("Berlin") == names("Germany") == {"Daniel Weber"}
+    assert names("Denver") == set()
+    assert names("New York", "k-acme") == set()  # still only the caller's tenant
+
+
 def test_candidate_sees_only_their_own_profile(api):
     client, people = api
     mine = get(client, "/profiles", "k-maria").json()["items"]
