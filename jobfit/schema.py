@@ -116,6 +116,14 @@ class Interest(_Model):
     keywords: list[str] = Field(default_factory=list)
 
 
+class Reference(_Model):
+    """A referee as the resume's references section names them: the name as written ('Miss R Williams'), and what it
+    says with it (their role, organization and contact details, or a word about the candidate)."""
+
+    name: str
+    reference: str | None = None
+
+
 class Achievement(_Model):
     """A work highlight that carries a figure (a percentage, money, a count): what recruiters look for first."""
 
@@ -191,6 +199,7 @@ class Profile(_Model):
     publications: list[Publication] = Field(default_factory=list)
     volunteer: list[Volunteer] = Field(default_factory=list)
     interests: list[Interest] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
     meta: ProfileMeta
 
 

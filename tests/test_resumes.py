@@ -1790,6 +1790,25 @@ def test_what_a_resume_says_of_relocating(matcher):
     assert said("") is None
 
 
+def test_referees_are_kept_with_what_is_said_of_them(matcher):
+    """Before: a references section was found and then kept nowhere: a recruiter lost who would speak for the candidate."""
+    text = ("Chloe Martin\nPrimary Teacher\nchloe@example.com | Melbourne VIC 3000\n\n"
+            "EXPERIENCE\nTeacher, Hillside Primary School | 2019 - Present\n- Taught Year 3 literacy and numeracy\n\n"
+            "REFEREES\n1. Ms Kim Kreiger\nPrincipal\nPrinceton Primary School\nEmail: kim@example.com\nPh: 03 9509 5555\n"
+            "Able to speak of my dedication in working with children\n\n"
+            "Dr. Sue Green, Lecturer, Monash University\n03 9905 3545\n\n"
+            "Chloe Martin | Page 2\n\n"
+            "Copyright information - Please read\nThis template is the copyright of Dayjob Ltd.\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(r.name, r.reference) for r in profile.references] == [
+        ("Ms Kim Kreiger", "Principal, Princeton Primary School, Email: kim@example.com, Ph: 03 9509 5555, "
+                           "Able to speak of my dedication in working with children"),
+        ("Dr. Sue Green", "Lecturer, Monash University, 03 9905 3545")]
+    assert profile.basics.name == "Chloe Martin"  # (a page's footer repeats her name: she is no referee of her own)
+    on_request = text[:text.index("REFEREES")] + "REFERENCES\nAvailable on request.\n"
+    assert parse_resume(on_request, matcher=matcher).references == []
+
+
 def test_a_nigerian_degree_class_and_school_certificate(matcher):
     text = ("Chukwuemeka Okafor\nemeka@example.com\n\nPERSONAL DATA\nState of Origin: Anambra State\n\n"
             "EDUCATIONAL QUALIFICATIONS\n"

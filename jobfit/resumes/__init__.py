@@ -23,6 +23,7 @@ from jobfit.resumes.entries import CONTACT, is_body, wrap_width
 from jobfit.resumes.europass import europass_lines
 from jobfit.resumes.layout import has_hints, line_styles
 from jobfit.resumes.lexicon import FLUENCY, in_english, role_nouns, spoken_languages, title_score
+from jobfit.resumes.references import read_references
 from jobfit.resumes.sections import (
     BULLET,
     INLINE,
@@ -650,6 +651,7 @@ def parse_resume(
         publications=publications,
         volunteer=volunteer,
         interests=interests(sections, matcher),
+        references=read_references(section_lines(sections, "references"), roles, found.name),
         meta=meta,
     )
 
