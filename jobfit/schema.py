@@ -124,6 +124,15 @@ class Reference(_Model):
     reference: str | None = None
 
 
+class Membership(_Model):
+    """A professional body, society or board the resume says the person belongs to, as its memberships or affiliations
+    section writes it ('Member, Eta Kappa Nu', 'Project Management Institute (PMI)'); JSON Resume has no such field."""
+
+    name: str
+    date: str | None = None
+    summary: str | None = None
+
+
 class Achievement(_Model):
     """A work highlight that carries a figure (a percentage, money, a count): what recruiters look for first."""
 
@@ -183,6 +192,7 @@ class ProfileMeta(_Model):
     achievements: list[Achievement] = Field(default_factory=list)
     desired_salary: Salary | None = None  # what the resume says the candidate asks ("Expected salary: $90,000")
     relocation: Relocation | None = None  # what the resume says of moving for a job (not said: None)
+    memberships: list[Membership] = Field(default_factory=list)
 
 
 class Profile(_Model):

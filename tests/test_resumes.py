@@ -422,7 +422,7 @@ def test_headings_in_many_styles():
              "t", "Professional Associations", "u"]
     assert [(s.name, s.lines) for s in split_sections(lines)] == [
         ("header", []), ("experience", ["n"]), ("education", ["o"]), ("education", ["p"]), ("experience", ["q"]),
-        ("experience", ["r"]), ("certifications", ["s"]), ("education", ["t"]), ("additional", ["u"])]
+        ("experience", ["r"]), ("certifications", ["s"]), ("education", ["t"]), ("memberships", ["u"])]
 
 
 def test_a_column_layout_that_set_labels_dates_and_values_apart(matcher):
@@ -1384,7 +1384,7 @@ def test_a_range_that_lost_its_dash_on_a_line_of_its_own_and_words_that_only_sta
 def test_honorary_societies_are_memberships_not_jobs():
     from jobfit.resumes.sections import heading_of
 
-    assert heading_of("Honorary Societies") == "additional" and heading_of("PROFESSIONAL SOCIETIES") == "additional"
+    assert heading_of("Honorary Societies") == "memberships" and heading_of("PROFESSIONAL SOCIETIES") == "memberships"
 
 
 def test_a_dated_job_that_names_only_its_employer(matcher):
@@ -1788,6 +1788,21 @@ def test_what_a_resume_says_of_relocating(matcher):
     assert said("Unable to relocate") == (False, [])
     # a duty that moved an office or helped others move says nothing of the candidate's own wishes
     assert said("") is None
+
+
+def test_memberships_are_kept_and_never_a_job_s_duties(matcher):
+    """Before: an affiliations section was read as 'additional information' and kept nowhere, or, under the last job
+    with no heading between, as that job's duties."""
+    text = ("Dana Whitfield\nFinance Director\ndana@example.com | Phoenix, AZ\n\nEXPERIENCE\n"
+            "Finance Manager, Retail Banking Group | 1995 - 2001\n- Directed budgeting and forecasting for the national retail banking groups\n\n"
+            "PROFESSIONAL AFFILIATIONS\nArizona Society of Certified Public Accountants\n"
+            "Member, Financial Executives International, 2010 - Present\n\n"
+            "EDUCATION\nBS Accounting, Arizona State University, 1994\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(m.name, m.date) for m in profile.meta.memberships] == [
+        ("Arizona Society of Certified Public Accountants", None), ("Member, Financial Executives International", "2010")]
+    assert profile.work[0].highlights == ["Directed budgeting and forecasting for the national retail banking groups"]
+    assert [e.institution for e in profile.education] == ["Arizona State University"]
 
 
 def test_referees_are_kept_with_what_is_said_of_them(matcher):

@@ -44,6 +44,7 @@ from jobfit.schema import (
     Basics,
     Education,
     Language,
+    Membership,
     Profile,
     ProfileMeta,
     Project,
@@ -423,7 +424,7 @@ def _unheaded_summary(header: list[str], width: int) -> str | None:
 
 
 # sections a page's side column heads, under which a two-column page may set the main column's job
-_SIDE_SECTIONS = frozenset({"skills", "additional", "interests", "languages", "summary", "references"})
+_SIDE_SECTIONS = frozenset({"skills", "additional", "memberships", "interests", "languages", "summary", "references"})
 _DUTIES = re.compile(r"(?i)(?:key\s+|main\s+|job\s+)?(?:duties|responsibilities)(?:\s+include)?\s*:?")
 
 
@@ -522,10 +523,11 @@ def parse_resume(
 
     sections = sections_of(lines)
     header = [line for line in sections[0].lines if line]
-    # contact details are at the top, or in a contact/personal section, or in a footer
+    # contact details are at the top, or in a contact/personal section, or in a footer; failing those, the town of a
+    # local association one belongs to ('Tampa Bay Paralegal Association (2013 - present) Tampa, Florida')
     # (not a skills section's list: '… Elite HVAC, Trace 700, Carrier, NC' is no address)
     skill_lines = {line for line in section_lines(sections, "skills") if line.count(",") >= 3}
-    contact_lines = header + [line for line in section_lines(sections, "additional") if line] + [
+    contact_lines = header + [line for line in section_lines(sections, "additional", "memberships") if line] + [
         line for line in lines[-12:] if line and line.strip() not in skill_lines]
 
     def is_skill(text: str) -> bool:  # "Java Core", "Lesson Planning": a skill the taxonomy knows covers most of it
@@ -621,6 +623,7 @@ def parse_resume(
         total_years_experience=years,
         desired_salary=desired_salary(lines, found.location.countryCode),
         relocation=relocation[0] if relocation else None,
+        memberships=[Membership(name=t, date=d, summary=text) for t, d, text, _ in _titled_items(section_lines(sections, "memberships"))],
         career_level=career_level(reached, years),  # (a title sought says nothing of the level reached)
         education_level=education_level,
         parser="rules",

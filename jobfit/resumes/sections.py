@@ -68,12 +68,14 @@ SECTION_HEADINGS = {
     "volunteering": ("volunteer", "volunteering", "volunteer experience", "community service", "community involvement",
                      "volunteer work", "voluntary work", "voluntary experience", "community"),
     "references": ("references", "referees"),
+    "memberships": ("memberships", "professional memberships", "affiliations", "professional affiliations", "associations",
+                    "professional associations", "societies", "professional societies", "professional organizations",
+                    "memberships and affiliations", "affiliations and memberships"),
     "interests": ("interests", "hobbies", "hobbies and interests", "personal interests", "activities",
                   "extracurricular activities"),
     "additional": (
         "additional information", "additional details", "additional", "personal details", "personal information", "other information",
-        "links", "affiliations", "professional affiliations", "memberships", "professional memberships",
-        "personal data", "declaration", "other", "miscellaneous", "contact", "contact information", "personal particulars",
+        "links", "personal data", "declaration", "other", "miscellaneous", "contact", "contact information", "personal particulars",
     ),
 }
 # The headings of German, French, Spanish, Italian and Portuguese resumes (compared as `_cleaned` leaves them: no accents,
@@ -129,8 +131,8 @@ _TAILS = {"experience": "experience", "experiences": "experience", "history": "e
           "competencies": "skills", "expertise": "skills", "references": "references", "interests": "interests",
           "languages": "languages", "summary": "summary", "profile": "summary", "positions": "experience",
           "appointments": "experience", "career": "experience", "papers": "publications", "licenses": "certifications",
-          "licences": "certifications", "licensure": "certifications", "associations": "additional", "articles": "publications",
-          "affiliations": "additional", "memberships": "additional", "societies": "additional"}
+          "licences": "certifications", "licensure": "certifications", "associations": "memberships", "articles": "publications",
+          "affiliations": "memberships", "memberships": "memberships", "societies": "memberships"}
 DEGREE_LINE = re.compile(r"^(?:(?i:bachelor|master|associate of|associate'?s|doctor|ph\.?\s?d)|[BM]\.\s?(?:Sc|A|S|E|Tech|Com|Ed)\b"
                           r"|(?:BA|BS|BSc|MA|MS|MSc|MBA|BE|ME)\b)")
 _KEYWORDS = {
