@@ -277,6 +277,21 @@ def test_a_summary_written_under_the_name_with_no_heading_is_the_summary(matcher
     assert headed.basics.summary == "Seasoned accountant who closes books on time and keeps audits clean."
     assert parse_resume("Bo Roe\nbo@example.com\nJava developer\nEXPERIENCE\nDeveloper, Acme, 2015 - 2022\n",
                         matcher=matcher).basics.summary is None
+    # Indeed's summary is often a list under the paragraph, or a list alone: all of it, from its first item (before: the
+    # paragraph alone, and from a list alone nothing, or a wrapped item's tail: 'and exposure to all phases of SDLC.')
+    indeed = ("Trent Roe\nSoftware Test Automation Engineer\n\nHyderabad, Telangana - Email me on Indeed: trent@example.com\n\n"
+              "• Over 3.6 years of experience in IT industry developing automation code for various clients (Web\n"
+              "and Mobile applications)\n• Extensive Work Experience in test automation using tools Selenium Webdriver\n"
+              "and exposure to all phases of SDLC.\n• Involved in development of automation framework using C#.\n\n"
+              "WORK EXPERIENCE\n\nTest Engineer\n\nAcme - Hyderabad, Telangana\n\nJune 2014 to Present\n")
+    assert parse_resume(indeed, matcher=matcher).basics.summary == (
+        "Over 3.6 years of experience in IT industry developing automation code for various clients (Web and Mobile "
+        "applications) Extensive Work Experience in test automation using tools Selenium Webdriver and exposure to all "
+        "phases of SDLC. Involved in development of automation framework using C#.")
+    listed = text.replace("agile and fast-paced team.\n", "agile and fast-paced team.\n● Led a team of five developers on a "
+                                                           "payments platform\n")
+    assert parse_resume(listed, matcher=matcher).basics.summary.endswith(
+        "fast-paced team. Led a team of five developers on a payments platform")
 
 
 def test_a_title_run_into_its_employer_s_name_is_split(matcher):

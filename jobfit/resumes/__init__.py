@@ -408,18 +408,21 @@ def _named_degree(line: str) -> bool:
 
 def _unheaded_summary(header: list[str], width: int) -> str | None:
     """The paragraph a resume opens with under its name and no heading ('Senior .Net developer with 10+ years
-    experience in architecture analysis, software design and mentoring. Problem-solver …'): its lines of prose, no
-    contact details among them, 15 words at least."""
-    def prose(line: str) -> bool:
+    experience in architecture analysis, software design and mentoring. Problem-solver …'), with the list that runs on
+    under it or stands in its place ('• Over 3.6 years of experience in IT industry …'): its lines of prose to a blank
+    line or contact details, 15 words at least."""
+    def prose(line: str) -> bool:  # a line of prose, or a list's item written as prose ('• Over 3.6 years of experience in …')
+        line = BULLET.sub("", line)
         words = re.findall(r"[A-Za-z]+", line)
-        return is_body(line, width) and not BULLET.match(line) and len(words) >= 6 and sum(w.islower() for w in words) >= 0.4 * len(words)
+        return is_body(line, width) and len(words) >= 6 and sum(w.islower() for w in words) >= 0.4 * len(words)
 
     start = next((i for i, line in enumerate(header) if prose(line) and not CONTACT.search(line)), None)
     if start is None:
         return None
-    end = next((i for i in range(start + 1, len(header))
-                if not header[i] or CONTACT.search(header[i]) or BULLET.match(header[i])), len(header))
-    paragraph = " ".join(header[start:end])  # to the paragraph's last line, however short ('agile and fast-paced team.')
+    end = next((i for i in range(start + 1, len(header)) if not header[i] or CONTACT.search(header[i])), len(header))
+    # to the paragraph's last line, however short ('agile and fast-paced team.'), and the list that runs on under it
+    # ('● Own and Support RFI/RFPs, proposal walkthroughs …')
+    paragraph = " ".join(BULLET.sub("", line).strip() for line in header[start:end])
     return paragraph if len(paragraph.split()) >= 15 else None
 
 
