@@ -15,7 +15,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
 
-from jobfit.resumes import degree_of, merged_years
+from jobfit.resumes import degree_of, merged_years, resume_lines
+from jobfit.resumes.provenance import provenance
 from jobfit.schema import Basics, Education, Language, NormalizedSkill, Profile, Work
 from jobfit.taxonomy import SkillMatcher
 
@@ -91,8 +92,10 @@ def _ym(value: str | None) -> tuple[int, int] | None:
     return int(value[:4]), max(1, min(12, month))
 
 
-def merge_extraction(rules: Profile, extraction: ResumeExtraction, matcher: SkillMatcher, model: str, today: date) -> Profile:
-    """The model's fields over the rules' profile; skills stay normalized by the taxonomy matcher."""
+def merge_extraction(rules: Profile, extraction: ResumeExtraction, matcher: SkillMatcher, model: str, today: date,
+                     text: str = "") -> Profile:
+    """The model's fields over the rules' profile; skills stay normalized by the taxonomy matcher; the provenance of
+    each value is where the document's `text` writes the model's value (the rules' relocation line stays)."""
     profile = rules.model_copy(deep=True)
     profile.basics = extraction.basics
     profile.work = extraction.work or rules.work
@@ -114,6 +117,9 @@ def merge_extraction(rules: Profile, extraction: ResumeExtraction, matcher: Skil
     if intervals:
         profile.meta.total_years_experience = merged_years(intervals, today)
     profile.meta.parser = f"llm:{model}"
+    if text:
+        kept = {k: v for k, v in rules.meta.provenance.items() if k == "relocation"}
+        profile.meta.provenance = provenance(profile, resume_lines(text)) | kept
     return profile
 
 
@@ -134,7 +140,7 @@ def parse_with_llm(
     try:
         if cached_file and cached_file.exists():
             extraction = ResumeExtraction.model_validate_json(cached_file.read_text())
-            return LLMOutcome(merge_extraction(rules, extraction, matcher, model, today), used_llm=True, cached=True)
+            return LLMOutcome(merge_extraction(rules, extraction, matcher, model, today, text), used_llm=True, cached=True)
         response = client.chat.completions.create(
             model=model,
             messages=[{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": text[:20000]}],
@@ -157,5 +163,5 @@ def parse_with_llm(
     if cached_file:
         cached_file.parent.mkdir(parents=True, exist_ok=True)
         cached_file.write_text(extraction.model_dump_json())
-    return LLMOutcome(merge_extraction(rules, extraction, matcher, model, today), used_llm=True,
+    return LLMOutcome(merge_extraction(rules, extraction, matcher, model, today, text), used_llm=True,
                       prompt_tokens=tokens[0], completion_tokens=tokens[1])

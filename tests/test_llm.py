@@ -43,6 +43,11 @@ def test_valid_answer_becomes_the_profile(stub, matcher, tmp_path):
     assert profile.meta.parser == "llm:stub-model"
     assert profile.basics.label == "Platform Engineer" and profile.work[0].name == "Stubworks"
     assert {"python", "kubernetes"} <= {s.id for s in profile.meta.skills}
+    # each of the model's values is traced to the line that writes it (before: the rules' lines stayed, for values the
+    # rules had not read); a value the text does not write ('Platform Engineer') is traced to none
+    assert profile.meta.provenance["work[0].name"] == TEXT.split("\n")[2]
+    assert profile.meta.provenance["work[0].startDate"] == TEXT.split("\n")[2]
+    assert profile.meta.provenance["email"] == "robin@example.com" and "label" not in profile.meta.provenance
     assert stub.requests[0]["response_format"]["type"] == "json_schema"
     # cached by content + prompt version + model: the server is not asked again
     again = parse_with_llm(client_for(stub), "stub-model", TEXT, rules, matcher, cache_dir=tmp_path)

@@ -1805,6 +1805,27 @@ def test_what_a_resume_says_of_relocating(matcher):
     assert said("") is None
 
 
+def test_each_value_is_traced_to_the_line_it_was_read_from(matcher):
+    """Before: only the basics had a line in `meta.provenance`; the issue asks for the text each value came from. Two jobs
+    with one title point at their own lines, dates at the line that writes them, a phone at its written form."""
+    text = ("Maya Lindqvist\nData Engineer\nmaya@example.com | +46 70 123 45 67 | Stockholm, Sweden\n\nEXPERIENCE\n"
+            "Data Engineer\nKlarna, Stockholm\nMarch 2019 - Present\n- Built Spark pipelines\n\n"
+            "Data Engineer\nSpotify, Stockholm\nJune 2016 - February 2019\n- Ran Airflow\n\n"
+            "EDUCATION\nMSc Computer Science, KTH Royal Institute of Technology, 2016\n")
+    profile = parse_resume(text, matcher=matcher)
+    assert [(w.position, w.name) for w in profile.work] == [("Data Engineer", "Klarna"), ("Data Engineer", "Spotify")]
+    where = profile.meta.provenance
+    assert (where["work[0].name"], where["work[0].startDate"]) == ("Klarna, Stockholm", "March 2019 - Present")
+    assert (where["work[1].name"], where["work[1].startDate"], where["work[1].endDate"]) == (
+        "Spotify, Stockholm", "June 2016 - February 2019", "June 2016 - February 2019")
+    assert where["work[0].position"] == where["work[1].position"] == "Data Engineer"
+    assert (where["work[0].location"], where["work[1].location"]) == ("Klarna, Stockholm", "Spotify, Stockholm")
+    assert where["education[0].institution"] == where["education[0].endDate"] == \
+        "MSc Computer Science, KTH Royal Institute of Technology, 2016"
+    assert profile.basics.phone == "+46701234567" and where["phone"] == "maya@example.com | +46 70 123 45 67 | Stockholm, Sweden"
+    assert where["name"] == "Maya Lindqvist" and where["label"] == "Data Engineer"
+
+
 def test_memberships_are_kept_and_never_a_job_s_duties(matcher):
     """Before: an affiliations section was read as 'additional information' and kept nowhere, or, under the last job
     with no heading between, as that job's duties."""

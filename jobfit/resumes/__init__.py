@@ -23,6 +23,7 @@ from jobfit.resumes.entries import CONTACT, is_body, wrap_width
 from jobfit.resumes.europass import europass_lines
 from jobfit.resumes.layout import has_hints, line_styles
 from jobfit.resumes.lexicon import FLUENCY, in_english, role_nouns, spoken_languages, title_score
+from jobfit.resumes.provenance import provenance
 from jobfit.resumes.references import read_references
 from jobfit.resumes.sections import (
     BULLET,
@@ -613,10 +614,7 @@ def parse_resume(
     awards = [Award(title=t, date=d, summary=text) for t, d, text, _ in _titled_items(listed("awards"))]
     publications = [Publication(name=t, releaseDate=d, url=link, summary=text)
                     for t, d, text, link in _titled_items(listed("publications"), citations=True)]
-    provenance = _provenance(lines, found, label)
     relocation = find_relocation(lines)
-    if relocation:
-        provenance["relocation"] = relocation[1]
     meta = ProfileMeta(
         tenant=tenant,
         document_sha256=document_sha256,
@@ -640,10 +638,9 @@ def parse_resume(
             "education": _share(education, lambda e: e.institution and e.studyType),
             "skills": 0.8 if normalized else 0.0,
         },
-        provenance=provenance,
         achievements=achievements,
     )
-    return Profile(
+    profile = Profile(
         basics=Basics(name=name_case(found.name) if found.name else None, label=label, email=found.email, phone=found.phone, url=found.url,
                       location=found.location, profiles=found.profiles, summary=summary),
         work=work,
@@ -660,6 +657,8 @@ def parse_resume(
         references=read_references(section_lines(sections, "references"), roles, found.name),
         meta=meta,
     )
+    profile.meta.provenance = provenance(profile, lines) | ({"relocation": relocation[1]} if relocation else {})
+    return profile
 
 
 def _work_history(sections: list, roles: frozenset[str], width: int, is_skill: Callable[[str], bool]) -> list:
@@ -849,18 +848,6 @@ def _title_not_school(name: str | None, roles: frozenset[str]) -> bool:
 
 def _ongoing(entry) -> bool:
     return bool(entry.dates and entry.dates.start and entry.dates.end is None)
-
-
-def _provenance(lines: list[str], found, label: str | None) -> dict[str, str]:
-    """The line each basic value was read from, so a reviewer can check it against the document."""
-    def line_of(value: str | None) -> str | None:
-        return next((line for line in lines if value in line), None) if value else None
-
-    place = ", ".join(p for p in (found.location.city, found.location.region) if p) or None
-    written_phone = found.phone if found.phone and not found.phone.startswith("+") else None  # E.164 is not as written
-    values = {"name": line_of(found.name), "email": line_of(found.email), "label": line_of(label),
-              "phone": line_of(written_phone), "location": line_of(place) or line_of(found.location.city)}
-    return {k: v for k, v in values.items() if v}
 
 
 def _share(items: list, complete) -> float:
