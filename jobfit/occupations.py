@@ -183,8 +183,9 @@ class OccupationMatch:
 _PARTS = re.compile(r"\s[-–|@]\s|\s*\|\s*|\sat\s|\scum\s|\s/\s*|/\s", re.I)
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # a piece that is only a grade, as job boards write one ('Executive – Marketing & Digital Communications', 'Business
-# Support - Executive'): no occupation of its own ('executive' had made them executive assistants)
-_RANK_ONLY = re.compile(r"(?:executives?|exec|officer|staff)")
+# Support - Executive', 'Assistant Manager - Financial Risk Management'): no occupation of its own ('executive' had made
+# them executive assistants; 'assistant manager', ESCO's other name for the management assistant, a deputy manager's)
+_RANK_ONLY = re.compile(r"(?:executives?|exec|officer|staff|assistant manager)")
 # An occupation of people in charge, by its preferred label, and the words by which a title puts someone in charge.
 _IN_CHARGE = re.compile(r"\b(?:manager|supervisor|director|head|chief|superintendent|foreman|forewoman|leader)\b", re.I)
 # Words the cleaning drops that change which job a title names ('Chief Executive Officer' is no 'executive officer')

@@ -1298,6 +1298,11 @@ def test_a_piece_of_a_title_that_is_only_a_grade_names_no_occupation():
         ["Executive – Marketing & Digital Communications", "Executive - Cards Risk & Fraud Control", "Executive"])
     assert marketing.title == "marketing assistant" and fraud.title == "financial fraud examiner"
     assert alone is not None  # a title that is a grade alone is still read
+    # a deputy manager's grade beside the function: no management assistant (ESCO's other name for one)
+    risk, people, deputy = shared_occupation_matcher().normalize(
+        ["Assistant Manager - Financial Risk Management", "Human Resource - Assistant Manager", "Assistant Manager"])
+    assert (risk.title, people.title, deputy.title) == ("financial risk manager", "human resources assistant",
+                                                        "management assistant")
 
 
 def test_software_sold_as_a_service_is_a_kind_of_cloud_computing_not_its_other_name(matcher):
