@@ -1775,7 +1775,8 @@ def test_a_dutch_resume(matcher):
 INDEED_RESUME = ("Priya Example\nSoftware Engineer\n\nPune, Maharashtra - Email me on Indeed: priya@example.com\n\n"
                  "Willing to relocate to: Bengaluru, Karnataka - hyderbad, Telangana - Chennai,\nTamil Nadu\n\n"
                  "WORK EXPERIENCE\n\nSoftware Engineer\n\nInfosys - Pune, Maharashtra\n\nJune 2016 to Present\n\n"
-                 "Managed the relocation of the Pune office to a new campus; helped 40 engineers relocate to Chennai.\n")
+                 "Managed the relocation of the Pune office to a new campus; helped 40 engineers relocate to Chennai;\n"
+                 "wrote a script that can relocate log archives.\n")
 
 
 def test_what_a_resume_says_of_relocating(matcher):

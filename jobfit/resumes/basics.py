@@ -48,7 +48,7 @@ _LEADING_GLYPHS = re.compile("^(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\uE000-\uF8
 _NICKNAME = re.compile(r"^[(\"“]([^()\"“”]+)[)\"”]$")
 
 
-def _name_candidate(line: str, roles: frozenset[str]) -> str | None:
+def name_candidate(line: str, roles: frozenset[str]) -> str | None:
     line = _LEADING_GLYPHS.sub("", line.strip())  # an icon before the name ('👤 Jane Roe'), or the '�' of one a font lost
     line = NAME_PREFIX.sub("", line.strip("\"'“”‘’")).strip(" ,|")
     head, *rest = re.split(r"\s*[|•·,]\s*|\s+[-–—]\s+|\s+(?=\d)", line)
@@ -85,7 +85,7 @@ def _names_before_title(line: str, roles: frozenset[str]) -> list[str]:
     for k in (2, 3, 4):
         rest = words[k:]
         if rest and rest[0][:1].isupper() and rest[-1].lower() in roles and title_score(" ".join(rest), roles) >= 1:
-            name = _name_candidate(" ".join(words[:k]), roles)
+            name = name_candidate(" ".join(words[:k]), roles)
             acronym = words[k - 1].isupper() and not head.isupper()  # 'ESB' opens the title, it ends no name
             if name and not acronym and not set(words_of(name)) & roles:
                 out.append(name)
@@ -139,12 +139,12 @@ def find_name(lines: list[str], roles: frozenset[str], is_skill=None, reachable:
         labeled = NAME_LABEL.match(BULLET.sub("", line))  # a form's fields may be numbered: '3. Name:'
         if labeled:  # "Name: X", or a form's "Name:" with its value a few lines on
             given = labeled.group(1) or ""
-            value = _name_candidate(given, roles) if given.strip() else None
-            following = (_name_candidate(f, roles) for f in filled[index + 1:index + 12])
+            value = name_candidate(given, roles) if given.strip() else None
+            following = (name_candidate(f, roles) for f in filled[index + 1:index + 12])
             found = value or next((n for n in following if n), None)
             if found:
                 return found
-    candidates = [(i, name) for i, line in enumerate(filled[:15]) if (name := _name_candidate(line, roles))]
+    candidates = [(i, name) for i, line in enumerate(filled[:15]) if (name := name_candidate(line, roles))]
     if filled[first:] and (not candidates or candidates[0][0] > first):
         # 'Allen Neal King ESB Integration Developer - Cisco Systems': a name run into the headline
         splits = _names_before_title(filled[first], roles)
@@ -282,7 +282,8 @@ def find_location(lines: list[str]) -> Location:
 # and the refusals: "Not willing to relocate", "Unable to relocate", "Relocation: No"
 _RELOCATE = re.compile(
     r"(?i)\b(?:(?P<no>(?:not\s+|un)(?:willing|able|open|ready|available)\s+to|cannot|can't|won't|will\s+not)|"
-    r"(?:willing|open|able|ready|available|happy|prepared|eager)\s+(?:to|for)|will(?:\s+consider)?|can)\s+re-?locat\w*|"
+    r"(?:willing|open|able|ready|available|happy|prepared|eager)\s+(?:to|for)|will(?:\s+consider)?|(?:^|(?<=\bI\s))can)"
+    r"\s+re-?locat\w*|"
     r"\b(?:relocation|relocate|willing\s+to\s+relocate)\s*[:?]\s*(?:yes|(?P<never>no))\b")
 _ANYWHERE = re.compile(r"(?i)^(?:any\s*where|any\s+(?:location|place|city))\b(?:\s+(?:in|within|across)\s+)?")
 _PLACES_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[;/|]\s*|\s+or\s+|\s+and\s+")

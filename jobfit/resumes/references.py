@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jobfit.resumes.basics import DOCUMENT_TITLE, _name_candidate
+from jobfit.resumes.basics import DOCUMENT_TITLE, name_candidate
 from jobfit.schema import Reference
 
 # "Available on request.", "References available upon request", "Names and addresses of two referees are available on
@@ -40,7 +40,7 @@ def read_references(lines: list[str], roles: frozenset[str], own_name: str | Non
             continue
         honorific = _HONORIFIC.match(bare)
         person = bare[honorific.end():] if honorific else bare
-        name = _name_candidate(person.split(",")[0], roles)  # 'Dr. Sue Green, Lecturer, Monash University'
+        name = name_candidate(person.split(",")[0], roles)  # 'Dr. Sue Green, Lecturer, Monash University'
         if name and name in person and (after_break or marked or not found):
             rest = person[person.index(name) + len(name):].strip(" ,;:-–")  # 'Bob Dibbert, Account Manager'
             found.append(((honorific.group() if honorific else "") + name, [rest] if rest else []))
