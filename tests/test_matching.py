@@ -148,6 +148,10 @@ def test_a_candidate_willing_to_relocate_fits_a_job_where_they_would_move(matche
     assert moving.components["location"].score == 80.0
     assert "The job is in Mumbai, Maharashtra; the candidate is in Pune and willing to relocate." in moving.reasons
     assert one_pair(matcher, anywhere, berlin, 0.5).components["location"].score == 30.0
+    in_india = living_in_pune("Open to relocation anywhere in India")
+    assert one_pair(matcher, in_india, mumbai, 0.5).components["location"].score == 100.0  # the country named
+    assert "The job is in Berlin, Germany; the candidate is in Pune (willing to relocate to India)." in \
+        one_pair(matcher, in_india, berlin, 0.5).reasons
     assert one_pair(matcher, stays, mumbai, 0.5).components["location"].score == 30.0
 
 

@@ -711,7 +711,9 @@ def _location_reason(profile: Profile, job: JobPosting) -> str | None:
         return f"The job is in {place}; the candidate " + (f"is in {city} and " if city else "is ") + "willing to relocate."
     said = ""
     if relocation is not None and relocation.willing and relocation.places:
-        said = f" (willing to relocate to {_listed([place_text(where) or where.address or '' for where in relocation.places], 4)})"
+        named = [place_text(where) if where.city or where.region else where.address or _country_name(where.countryCode or "")
+                 for where in relocation.places]
+        said = f" (willing to relocate to {_listed(named, 4)})"
     elif relocation is not None and not relocation.willing:
         said = " (not willing to relocate)"
     return f"The job is in {place}" + (f"; the candidate is in {city}{said}." if city else f"{said}.")
