@@ -21,11 +21,12 @@ from dagster_openai import OpenAIResource
 from assets.taxonomy import current_matcher
 from jobfit.documents import LayoutLine, Limits, UnsupportedDocument, detect_format, extract_text, sha256_file
 from jobfit.documents.scan import ScanError
-from jobfit.llm import erase_answers, parse_with_llm
-from jobfit.resumes import parse_resume
+from jobfit.llm import PROMPT_VERSION, erase_answers, parse_with_llm
+from jobfit.resumes import PARSER_VERSION, parse_resume
 from jobfit.schema import Profile
 from jobfit.store import build_serving_snapshot, execute_many, now_utc, upsert
 from jobfit.withdrawals import withdraw_profiles, withdrawn_pairs
+from pipelines.automation import on_new_rules
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.scanner import VirusScanResource
 from resources.storage import StorageResource
@@ -230,7 +231,11 @@ def document_text(
     group_name="documents",
     kinds={"spacy", "duckdb"},
     pool="warehouse",
-    description="Each document parsed into a JSON Resume profile with meta, one per tenant that sent it.",
+    # the prompt's version too: in LLM mode a new prompt is a new parser (the model's cached answers key on it)
+    code_version=f"{PARSER_VERSION}+{PROMPT_VERSION}",
+    automation_condition=on_new_rules,
+    description="Each document parsed into a JSON Resume profile with meta, one per tenant that sent it. A new parser "
+    "or taxonomy parses every stored document again.",
 )
 def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: OpenAIResource) -> dg.MaterializeResult:
     keys = list(context.partition_keys)
@@ -307,6 +312,7 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
         "parse_failures": len(parse_failures),
         "profiles_per_second": round(len(rows) / seconds, 1) if seconds else None,
         "parser": f"llm:{SETTINGS.llm_model}" if SETTINGS.llm_enabled else "rules",
+        "parser_version": PARSER_VERSION,
         "preview": dg.MetadataValue.md(
             "| profile | tenant | name | label | skills | years |\n|---|---|---|---|---|---|\n" + "\n".join(
                 f"| {r['profile_id']} | {r['tenant']} | {r['name'] or ''} | {r['label'] or ''} | {r['skills']} | {r['years_experience']} |"

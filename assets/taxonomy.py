@@ -73,6 +73,7 @@ def skill_taxonomy(context: dg.AssetExecutionContext, storage: StorageResource) 
     shared_matcher(*_current(storage))
     matcher_seconds = time.perf_counter() - loaded
     return dg.MaterializeResult(
+        data_version=dg.DataVersion(taxonomy.version),  # what profiles were named with: another version parses them again
         metadata={
             "version": taxonomy.version,
             "source": source,

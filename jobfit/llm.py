@@ -117,6 +117,7 @@ def merge_extraction(rules: Profile, extraction: ResumeExtraction, matcher: Skil
     if intervals:
         profile.meta.total_years_experience = merged_years(intervals, today)
     profile.meta.parser = f"llm:{model}"
+    profile.meta.parser_version = f"{rules.meta.parser_version}+{PROMPT_VERSION}"
     if text:
         kept = {k: v for k, v in rules.meta.provenance.items() if k == "relocation"}
         profile.meta.provenance = provenance(profile, resume_lines(text)) | kept

@@ -188,6 +188,7 @@ class ProfileMeta(_Model):
     education_level: EducationLevel | None = None
     confidence: dict[str, float] = Field(default_factory=dict)
     parser: str = "rules"
+    parser_version: str | None = None  # of the rules (jobfit.resumes.PARSER_VERSION), "+" the LLM prompt's in LLM mode
     provenance: dict[str, str] = Field(default_factory=dict)  # a value ("email", "work[0].startDate") -> the line it was read from
     achievements: list[Achievement] = Field(default_factory=list)
     desired_salary: Salary | None = None  # what the resume says the candidate asks ("Expected salary: $90,000")

@@ -19,12 +19,26 @@ on_upstream_update = (
 # Like on_upstream_update, but an upstream materialization counts only when its data version changed: the hourly
 # `job_postings` run that finds every posting as it was (same analysis keys) leaves the vectors, the matches and the
 # snapshot alone. An asset that states no data version gets a new one on every run, so it counts as before.
+_changed = (
+    (dg.AutomationCondition.data_version_changed() & ~dg.AutomationCondition.executed_with_root_target())
+    | dg.AutomationCondition.will_be_requested()
+)
 on_upstream_change = (
     (dg.AutomationCondition.newly_missing()
-     | dg.AutomationCondition.any_deps_match(
-         (dg.AutomationCondition.data_version_changed() & ~dg.AutomationCondition.executed_with_root_target())
-         | dg.AutomationCondition.will_be_requested()
-     ).with_label("any_deps_changed")).since(_since_requested)
+     | dg.AutomationCondition.any_deps_match(_changed).with_label("any_deps_changed")).since(_since_requested)
     & ~dg.AutomationCondition.any_deps_in_progress()
     & ~dg.AutomationCondition.in_progress()
 ).with_label("on upstream change")
+
+# Profiles are read by rules and named with the taxonomy: a new parser (the asset's code version) or a taxonomy of
+# another version (skill_taxonomy states its version as its data version, so re-copying the same file counts for
+# nothing) parses every stored document again. Held until requested, so documents being ingested at that moment are
+# parsed again once their run ends; requested with a new taxonomy's own run, so both versions at once cost one parse.
+# New documents are not this condition's: their ingest run parses them.
+on_new_rules = (
+    (dg.AutomationCondition.code_version_changed()
+     | dg.AutomationCondition.any_deps_match(_changed).allow(dg.AssetSelection.assets("skill_taxonomy"))
+     .with_label("taxonomy_changed")).since(_since_requested)
+    & ~dg.AutomationCondition.any_deps_in_progress()
+    & ~dg.AutomationCondition.in_progress()
+).with_label("on new parser or taxonomy")

@@ -11,8 +11,8 @@ from dagster_openai import OpenAIResource
 
 from jobfit.documents import sha256_file
 from jobfit.jobs import analyze_job
-from jobfit.llm import parse_with_llm
-from jobfit.resumes import parse_resume
+from jobfit.llm import PROMPT_VERSION, parse_with_llm
+from jobfit.resumes import PARSER_VERSION, parse_resume
 from tests.conftest import seeded_settings
 from tests.services import OpenAIStub
 
@@ -41,6 +41,7 @@ def test_valid_answer_becomes_the_profile(stub, matcher, tmp_path):
     assert outcome.used_llm and outcome.error is None
     profile = outcome.profile
     assert profile.meta.parser == "llm:stub-model"
+    assert profile.meta.parser_version == f"{PARSER_VERSION}+{PROMPT_VERSION}"  # a new prompt is a new parser
     assert profile.basics.label == "Platform Engineer" and profile.work[0].name == "Stubworks"
     assert {"python", "kubernetes"} <= {s.id for s in profile.meta.skills}
     # each of the model's values is traced to the line that writes it (before: the rules' lines stayed, for values the

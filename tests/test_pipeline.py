@@ -6,6 +6,7 @@ import shutil
 import dagster as dg
 import duckdb
 
+from jobfit.documents import sha256_file
 from pipelines.definitions import ALL_ASSETS, build_resources
 from pipelines.partitions import document_partitions
 
@@ -376,6 +377,62 @@ def test_an_update_that_lands_while_a_downstream_run_finishes_still_gets_its_run
         run("job_vectors")
         after = VectorStore(settings.layout.lancedb_dir).text_shas("job_vectors")
         assert len([i for i in after if after[i] != before.get(i)]) == 1  # the changed posting's vector is current
+
+
+def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_changes(tmp_path, monkeypatch):
+    """A deploy with new parsing rules (the profiles asset's code version) or a taxonomy of another version asks
+    automation for every stored document's profile again; re-copying the same taxonomy asks for nothing."""
+    import dataclasses
+
+    from jobfit.resumes import PARSER_VERSION
+    from pipelines.partitions import SETTINGS
+    from sensors.arrivals import Arrival, ingest_requests
+    from sensors.inbox import scan_inbox
+    from tests.conftest import seeded_settings
+    from tests.taxonomy_sources import write_sources
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    profiles_key = dg.AssetKey("profiles")
+
+    def definitions(parser_code_version=None):
+        assets = [a.map_asset_specs(lambda spec: spec.replace_attributes(code_version=parser_code_version))
+                  if parser_code_version and profiles_key in a.keys else a for a in ALL_ASSETS]
+        return dg.Definitions(assets=assets, resources=resources)
+
+    with dg.instance_for_test() as instance:
+        def run(*selection, **kwargs):
+            assert dg.materialize(ALL_ASSETS, selection=list(selection), instance=instance, resources=resources, **kwargs).success
+
+        def requested(defs, cursor):
+            result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=cursor,
+                                                       asset_selection=dg.AssetSelection.assets(profiles_key))
+            subset = result.get_requested_partitions(profiles_key) if result.get_num_requested(profiles_key) else set()
+            return set(subset), result.cursor
+
+        run("skill_taxonomy")
+        arrivals = [Arrival(sha256_file(path), str(path), tenant) for tenant, path in scan_inbox(settings.inbox_dir)
+                    if tenant == "acme"]
+        instance.add_dynamic_partitions(document_partitions.name, [a.sha256 for a in arrivals])
+        for request in ingest_requests(arrivals, 10):
+            run("documents", "document_text", "profiles", run_config=request.run_config, tags=request.tags)
+        stored = read(settings.layout.warehouse_path, "SELECT profile_json FROM profiles")
+        assert {json.loads(js)["meta"]["parser_version"] for (js,) in stored} == {PARSER_VERSION}
+
+        now, cursor = requested(definitions(), None)
+        assert now == set()
+        run("skill_taxonomy")  # the same file copied again: the same version
+        now, cursor = requested(definitions(), cursor)
+        assert now == set()
+        now, _ = requested(definitions(parser_code_version="next-parser"), cursor)
+        assert now == {a.sha256 for a in arrivals}
+        # an operator rebuilds the taxonomy from other ESCO and O*NET sources: the same code, another taxonomy
+        esco, onet = write_sources(tmp_path)
+        monkeypatch.setattr("assets.taxonomy.SETTINGS", dataclasses.replace(SETTINGS, taxonomy_esco_dir=str(esco),
+                                                                            taxonomy_onet_dir=str(onet)))
+        run("skill_taxonomy")
+        now, _ = requested(definitions(), cursor)
+        assert now == {a.sha256 for a in arrivals}
 
 
 def test_a_digest_leaves_out_a_posting_that_expired_since_matching_ran(tmp_path):

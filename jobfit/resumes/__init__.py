@@ -56,6 +56,10 @@ from jobfit.schema import (
 )
 from jobfit.taxonomy import SkillMatcher, alias_key
 
+# The rules' version, recorded in every profile (meta.parser_version). Bump it with any change that changes what
+# profiles say: the `profiles` asset's code version follows it, so automation parses every stored document again.
+PARSER_VERSION = "1"
+
 __all__ = ["parse_resume", "profile_text", "merged_years", "career_level", "title_level", "degree_of",
            "split_sections", "DEGREE_LEVELS"]
 
@@ -628,6 +632,7 @@ def parse_resume(
         career_level=career_level(reached, years),  # (a title sought says nothing of the level reached)
         education_level=education_level,
         parser="rules",
+        parser_version=PARSER_VERSION,
         confidence={
             "name": 0.9 if found.name and header and found.name in header[0] else 0.7 if found.name else 0.0,
             "email": 0.99 if found.email else 0.0,
