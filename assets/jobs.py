@@ -2,15 +2,17 @@
 
 import json
 import time
+from datetime import timedelta
 
 import dagster as dg
 from pydantic import Field
 
 from assets.taxonomy import current_matcher, current_occupation_matcher
 from jobfit.feeds import merge_duplicates
-from jobfit.jobs import analysis_key, analyze_jobs, suggest_salaries
+from jobfit.jobs import ANALYSIS_VERSION, analysis_key, analyze_jobs, suggest_salaries
 from jobfit.schema import JobPosting
 from jobfit.store import now_utc, upsert
+from pipelines.automation import new_rules
 from pipelines.partitions import SETTINGS, daily_partitions
 from resources.feeds import FeedsResource
 from resources.storage import StorageResource
@@ -58,9 +60,14 @@ class JobPostingsConfig(dg.Config):
     group_name="jobs",
     kinds={"spacy", "duckdb"},
     pool="warehouse",
-    automation_condition=dg.AutomationCondition.eager(),
+    code_version=ANALYSIS_VERSION,
+    # each new fetch; and, with new analysis rules or another taxonomy, every day whose postings can still be active
+    automation_condition=dg.AutomationCondition.eager() | (
+        new_rules & dg.AutomationCondition.in_latest_time_window(timedelta(days=SETTINGS.posting_ttl_days))
+    ).with_label("on new analysis or taxonomy"),
     description="Postings analyzed: required and preferred skills, seniority, salary, remote, occupation. A posting "
-    "fetched again unchanged (same content, taxonomy and analysis) keeps its analysis.",
+    "fetched again unchanged (same content, taxonomy and analysis) keeps its analysis; new analysis rules or another "
+    "taxonomy analyze again every day whose postings can still be active.",
 )
 def job_postings(context: dg.AssetExecutionContext, config: JobPostingsConfig, storage: StorageResource) -> dg.MaterializeResult:
     fetch_date = context.partition_key

@@ -30,15 +30,16 @@ on_upstream_change = (
     & ~dg.AutomationCondition.in_progress()
 ).with_label("on upstream change")
 
-# Profiles are read by rules and named with the taxonomy: a new parser (the asset's code version) or a taxonomy of
-# another version (skill_taxonomy states its version as its data version, so re-copying the same file counts for
-# nothing) parses every stored document again. Held until requested, so documents being ingested at that moment are
-# parsed again once their run ends; requested with a new taxonomy's own run, so both versions at once cost one parse.
-# New documents are not this condition's: their ingest run parses them.
-on_new_rules = (
-    (dg.AutomationCondition.code_version_changed()
-     | dg.AutomationCondition.any_deps_match(_changed).allow(dg.AssetSelection.assets("skill_taxonomy"))
-     .with_label("taxonomy_changed")).since(_since_requested)
-    & ~dg.AutomationCondition.any_deps_in_progress()
+# What reads documents and postings is code plus the taxonomy: a new version of the code (the asset's code version) or
+# a taxonomy of another version (skill_taxonomy states its version as its data version, so re-copying the same file
+# counts for nothing) asks for the asset's stored partitions again. Held until requested, so a partition being written
+# at that moment is asked for again once its run ends; requested with a new taxonomy's own run, so both versions at once
+# cost one pass. New data is not this condition's: the run that brings it in reads it.
+new_rules = (
+    dg.AutomationCondition.code_version_changed()
+    | dg.AutomationCondition.any_deps_match(_changed).allow(dg.AssetSelection.assets("skill_taxonomy")).with_label("taxonomy_changed")
+).since(_since_requested) & ~dg.AutomationCondition.missing() & ~dg.AutomationCondition.any_deps_in_progress() \
     & ~dg.AutomationCondition.in_progress()
-).with_label("on new parser or taxonomy")
+
+# Profiles: every stored document is parsed again.
+on_new_rules = new_rules.with_label("on new parser or taxonomy")

@@ -435,6 +435,43 @@ def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_chang
         assert now == {a.sha256 for a in arrivals}
 
 
+def test_new_analysis_rules_analyze_again_every_day_whose_postings_can_still_be_active(tmp_path):
+    """A deploy that bumps ANALYSIS_VERSION (job_postings' code version) asks for the days within the postings' time to
+    live, not for older days, whose postings have left matching."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    postings = dg.AssetKey("job_postings")
+    today = datetime.now(ZoneInfo(settings.timezone)).date()
+    days = [today, today - timedelta(days=1), today - timedelta(days=settings.posting_ttl_days + 3)]
+
+    def definitions(code_version=None):
+        assets = [a.map_asset_specs(lambda spec: spec.replace_attributes(code_version=code_version))
+                  if code_version and postings in a.keys else a for a in ALL_ASSETS]
+        return dg.Definitions(assets=assets, resources=resources)
+
+    with dg.instance_for_test() as instance:
+        def requested(defs, cursor):
+            result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=cursor,
+                                                       asset_selection=dg.AssetSelection.assets(postings))
+            subset = result.get_requested_partitions(postings) if result.get_num_requested(postings) else set()
+            return set(subset), result.cursor
+
+        assert dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources).success
+        for day in days:
+            assert dg.materialize(ALL_ASSETS, selection=["job_postings_raw", "job_postings"], instance=instance,
+                                  resources=resources, partition_key=day.isoformat()).success
+        _, cursor = requested(definitions(), None)
+        now, cursor = requested(definitions(), cursor)
+        assert now == set()
+        now, _ = requested(definitions(code_version="next-analysis"), cursor)
+        assert now == {day.isoformat() for day in days[:2]}
+
+
 def test_a_digest_leaves_out_a_posting_that_expired_since_matching_ran(tmp_path):
     from datetime import datetime
     from zoneinfo import ZoneInfo
