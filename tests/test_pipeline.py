@@ -379,6 +379,20 @@ def test_an_update_that_lands_while_a_downstream_run_finishes_still_gets_its_run
         assert len([i for i in after if after[i] != before.get(i)]) == 1  # the changed posting's vector is current
 
 
+def _deployed(resources, key=None, code_version=None) -> dg.Definitions:
+    """The code location as a deploy would give it, with asset `key` at another code version when one is given."""
+    assets = [a.map_asset_specs(lambda spec: spec.replace_attributes(code_version=code_version)) if key in a.keys else a
+              for a in ALL_ASSETS]
+    return dg.Definitions(assets=assets, resources=resources)
+
+
+def _requested(instance, defs, key, cursor) -> tuple[set[str], object]:
+    """The partitions of `key` automation asks for on this tick, and the cursor for the next one."""
+    result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=cursor,
+                                               asset_selection=dg.AssetSelection.assets(key))
+    return set(result.get_requested_partitions(key)) if result.get_num_requested(key) else set(), result.cursor
+
+
 def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_changes(tmp_path, monkeypatch):
     """A deploy with new parsing rules (the profiles asset's code version) or a taxonomy of another version asks
     automation for every stored document's profile again; re-copying the same taxonomy asks for nothing."""
@@ -395,20 +409,12 @@ def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_chang
     resources = build_resources(settings)
     profiles_key = dg.AssetKey("profiles")
 
-    def definitions(parser_code_version=None):
-        assets = [a.map_asset_specs(lambda spec: spec.replace_attributes(code_version=parser_code_version))
-                  if parser_code_version and profiles_key in a.keys else a for a in ALL_ASSETS]
-        return dg.Definitions(assets=assets, resources=resources)
-
     with dg.instance_for_test() as instance:
         def run(*selection, **kwargs):
             assert dg.materialize(ALL_ASSETS, selection=list(selection), instance=instance, resources=resources, **kwargs).success
 
         def requested(defs, cursor):
-            result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=cursor,
-                                                       asset_selection=dg.AssetSelection.assets(profiles_key))
-            subset = result.get_requested_partitions(profiles_key) if result.get_num_requested(profiles_key) else set()
-            return set(subset), result.cursor
+            return _requested(instance, defs, profiles_key, cursor)
 
         run("skill_taxonomy")
         arrivals = [Arrival(sha256_file(path), str(path), tenant) for tenant, path in scan_inbox(settings.inbox_dir)
@@ -419,19 +425,19 @@ def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_chang
         stored = read(settings.layout.warehouse_path, "SELECT profile_json FROM profiles")
         assert {json.loads(js)["meta"]["parser_version"] for (js,) in stored} == {PARSER_VERSION}
 
-        now, cursor = requested(definitions(), None)
+        now, cursor = requested(_deployed(resources), None)
         assert now == set()
         run("skill_taxonomy")  # the same file copied again: the same version
-        now, cursor = requested(definitions(), cursor)
+        now, cursor = requested(_deployed(resources), cursor)
         assert now == set()
-        now, _ = requested(definitions(parser_code_version="next-parser"), cursor)
+        now, _ = requested(_deployed(resources, profiles_key, "next-parser"), cursor)
         assert now == {a.sha256 for a in arrivals}
         # an operator rebuilds the taxonomy from other ESCO and O*NET sources: the same code, another taxonomy
         esco, onet = write_sources(tmp_path)
         monkeypatch.setattr("assets.taxonomy.SETTINGS", dataclasses.replace(SETTINGS, taxonomy_esco_dir=str(esco),
                                                                             taxonomy_onet_dir=str(onet)))
         run("skill_taxonomy")
-        now, _ = requested(definitions(), cursor)
+        now, _ = requested(_deployed(resources), cursor)
         assert now == {a.sha256 for a in arrivals}
 
 
@@ -449,26 +455,18 @@ def test_new_analysis_rules_analyze_again_every_day_whose_postings_can_still_be_
     today = datetime.now(ZoneInfo(settings.timezone)).date()
     days = [today, today - timedelta(days=1), today - timedelta(days=settings.posting_ttl_days + 3)]
 
-    def definitions(code_version=None):
-        assets = [a.map_asset_specs(lambda spec: spec.replace_attributes(code_version=code_version))
-                  if code_version and postings in a.keys else a for a in ALL_ASSETS]
-        return dg.Definitions(assets=assets, resources=resources)
-
     with dg.instance_for_test() as instance:
         def requested(defs, cursor):
-            result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=cursor,
-                                                       asset_selection=dg.AssetSelection.assets(postings))
-            subset = result.get_requested_partitions(postings) if result.get_num_requested(postings) else set()
-            return set(subset), result.cursor
+            return _requested(instance, defs, postings, cursor)
 
         assert dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources).success
         for day in days:
             assert dg.materialize(ALL_ASSETS, selection=["job_postings_raw", "job_postings"], instance=instance,
                                   resources=resources, partition_key=day.isoformat()).success
-        _, cursor = requested(definitions(), None)
-        now, cursor = requested(definitions(), cursor)
+        _, cursor = requested(_deployed(resources), None)
+        now, cursor = requested(_deployed(resources), cursor)
         assert now == set()
-        now, _ = requested(definitions(code_version="next-analysis"), cursor)
+        now, _ = requested(_deployed(resources, postings, "next-analysis"), cursor)
         assert now == {day.isoformat() for day in days[:2]}
 
 
