@@ -224,21 +224,20 @@ def document_text(
     return dg.MaterializeResult(metadata=metadata)
 
 
-@dg.asset(
-    partitions_def=document_partitions,
-    backfill_policy=ONE_RUN_PER_BATCH,
-    deps=[document_text, "skill_taxonomy"],
-    group_name="documents",
-    kinds={"spacy", "duckdb"},
-    pool="warehouse",
-    # the prompt's version too: in LLM mode a new prompt is a new parser (the model's cached answers key on it)
-    code_version=f"{PARSER_VERSION}+{PROMPT_VERSION}",
-    automation_condition=on_new_rules,
-    description="Each document parsed into a JSON Resume profile with meta, one per tenant that sent it. A new parser "
-    "or taxonomy parses every stored document again.",
-)
-def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: OpenAIResource) -> dg.MaterializeResult:
-    keys = list(context.partition_keys)
+# Documents read, parsed and written at a time: a run over every stored document (after a new parser) holds one
+# batch in memory, writes as it goes and says how far it is.
+PARSE_BATCH = 200
+
+
+@dataclasses.dataclass
+class _Parsed:
+    """What parsing a batch of documents gave: the profile rows to write, and counts of what happened."""
+
+    rows: list[dict] = dataclasses.field(default_factory=list)
+    counts: Counter = dataclasses.field(default_factory=Counter)  # without_text, parse_failures, llm_used, llm_fallbacks, tokens
+
+
+def _parse_batch(context: dg.AssetExecutionContext, storage: StorageResource, matcher, client, keys: list[str]) -> _Parsed:
     with storage.warehouse() as con:
         con.execute("CREATE TEMP TABLE run_keys (sha256 VARCHAR)")
         execute_many(con, "INSERT INTO run_keys VALUES (?)", [[k] for k in keys])
@@ -258,72 +257,95 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
     tenants: dict[str, list[tuple[str, str | None]]] = {}
     for sha256, tenant, replaced_by in sources:
         tenants.setdefault(sha256, []).append((tenant, replaced_by))
+    done = _Parsed(counts=Counter(documents_without_text=len(keys) - len(texts)))
+    parsed_by_sha: dict[str, Profile] = {}
+    for sha256, text in texts.items():
+        # parsed once per document; each tenant that sent it gets its own copy of the profile
+        try:
+            parsed_by_sha[sha256] = parse_resume(text, matcher=matcher, document_sha256=sha256, region=SETTINGS.default_region,
+                                                 today=saved_on.get(sha256), layout=layouts[sha256])
+        except Exception as exc:  # one document's parser failure must not cost the batch; its text stays stored
+            done.counts["parse_failures"] += 1
+            context.log.error(f"parsing {sha256[:12]} failed, its text is kept for the next run: {type(exc).__name__}: {exc}")
+    if client is not None:
+        # at most llm_concurrency requests in flight; each falls back to its rules profile on its own
+        def ask(sha256: str):
+            return sha256, parse_with_llm(client, SETTINGS.llm_model, texts[sha256], parsed_by_sha[sha256], matcher,
+                                          cache_dir=storage.layout.llm_cache_dir, timeout_seconds=SETTINGS.llm_timeout_seconds)
+
+        with ThreadPoolExecutor(max_workers=max(1, SETTINGS.llm_concurrency)) as pool:
+            for sha256, outcome in pool.map(ask, list(parsed_by_sha)):
+                parsed_by_sha[sha256] = outcome.profile
+                done.counts.update(llm_used=outcome.used_llm, llm_prompt_tokens=outcome.prompt_tokens,
+                                   llm_completion_tokens=outcome.completion_tokens, llm_fallbacks=bool(outcome.error))
+                if outcome.error:
+                    context.log.warning(f"LLM parsing fell back to the rules for {sha256[:12]}: {outcome.error}")
+    for sha256, parsed in parsed_by_sha.items():
+        for tenant, replaced_by in tenants.get(sha256, [("default", None)]):
+            profile = parsed.model_copy(deep=True)
+            profile.meta.tenant = tenant
+            done.rows.append({
+                "profile_id": profile_id_for(sha256, tenant), "sha256": sha256, "tenant": tenant, "name": profile.basics.name,
+                "email": profile.basics.email, "label": profile.basics.label, "career_level": profile.meta.career_level,
+                "years_experience": profile.meta.total_years_experience, "skills": len(profile.meta.skills),
+                "profile_json": profile.model_dump_json(exclude_none=True), "parsed_at": now_utc(),
+                "status": "superseded" if replaced_by else "active", "superseded_by": replaced_by,
+            })
+    return done
+
+
+@dg.asset(
+    partitions_def=document_partitions,
+    backfill_policy=ONE_RUN_PER_BATCH,
+    deps=[document_text, "skill_taxonomy"],
+    group_name="documents",
+    kinds={"spacy", "duckdb"},
+    pool="warehouse",
+    # the prompt's version too: in LLM mode a new prompt is a new parser (the model's cached answers key on it)
+    code_version=f"{PARSER_VERSION}+{PROMPT_VERSION}",
+    automation_condition=on_new_rules,
+    description="Each document parsed into a JSON Resume profile with meta, one per tenant that sent it. A new parser "
+    "or taxonomy parses every stored document again.",
+)
+def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: OpenAIResource) -> dg.MaterializeResult:
+    keys = list(context.partition_keys)
     matcher = current_matcher(storage)
-    started = time.perf_counter()
-    rows, llm_used, llm_errors, parse_failures = [], 0, 0, []
-    prompt_tokens = completion_tokens = 0
+    total, preview, seconds = Counter(), [], 0.0
     with contextlib.ExitStack() as stack:
         client = stack.enter_context(llm.get_client(context)) if SETTINGS.llm_enabled else None
-        parsed_by_sha: dict[str, Profile] = {}
-        for sha256, text in texts.items():
-            # parsed once per document; each tenant that sent it gets its own copy of the profile
-            try:
-                parsed_by_sha[sha256] = parse_resume(text, matcher=matcher, document_sha256=sha256,
-                                                     region=SETTINGS.default_region, today=saved_on.get(sha256),
-                                                     layout=layouts[sha256])
-            except Exception as exc:  # one document's parser failure must not cost the batch; its text stays stored
-                parse_failures.append(sha256)
-                context.log.error(f"parsing {sha256[:12]} failed, its text is kept for the next run: {type(exc).__name__}: {exc}")
-        if client is not None:
-            # at most llm_concurrency requests in flight; each falls back to its rules profile on its own
-            def ask(sha256: str):
-                return sha256, parse_with_llm(client, SETTINGS.llm_model, texts[sha256], parsed_by_sha[sha256], matcher,
-                                              cache_dir=storage.layout.llm_cache_dir, timeout_seconds=SETTINGS.llm_timeout_seconds)
-
-            with ThreadPoolExecutor(max_workers=max(1, SETTINGS.llm_concurrency)) as pool:
-                for sha256, outcome in pool.map(ask, list(parsed_by_sha)):
-                    parsed_by_sha[sha256] = outcome.profile
-                    llm_used += outcome.used_llm
-                    prompt_tokens += outcome.prompt_tokens
-                    completion_tokens += outcome.completion_tokens
-                    if outcome.error:
-                        llm_errors += 1
-                        context.log.warning(f"LLM parsing fell back to the rules for {sha256[:12]}: {outcome.error}")
-        for sha256, parsed in parsed_by_sha.items():
-            for tenant, replaced_by in tenants.get(sha256, [("default", None)]):
-                profile = parsed.model_copy(deep=True)
-                profile.meta.tenant = tenant
-                rows.append({
-                    "profile_id": profile_id_for(sha256, tenant), "sha256": sha256, "tenant": tenant, "name": profile.basics.name,
-                    "email": profile.basics.email, "label": profile.basics.label, "career_level": profile.meta.career_level,
-                    "years_experience": profile.meta.total_years_experience, "skills": len(profile.meta.skills),
-                    "profile_json": profile.model_dump_json(exclude_none=True), "parsed_at": now_utc(),
-                    "status": "superseded" if replaced_by else "active", "superseded_by": replaced_by,
-                })
-    seconds = time.perf_counter() - started
-    with storage.warehouse() as con:
-        upsert(con, "profiles", rows)
-    for row in rows:
-        _observe(context, row["sha256"], profile_id=row["profile_id"], tenant=row["tenant"], name=row["name"] or "(not found)",
-                 skills=row["skills"], status=row["status"])
+        for start in range(0, len(keys), PARSE_BATCH):
+            started = time.perf_counter()
+            done = _parse_batch(context, storage, matcher, client, keys[start:start + PARSE_BATCH])
+            seconds += time.perf_counter() - started
+            with storage.warehouse() as con:
+                upsert(con, "profiles", done.rows)
+            for row in done.rows:
+                _observe(context, row["sha256"], profile_id=row["profile_id"], tenant=row["tenant"],
+                         name=row["name"] or "(not found)", skills=row["skills"], status=row["status"])
+            total.update(done.counts, profiles=len(done.rows))
+            preview += done.rows[:20 - len(preview)]
+            if len(keys) > PARSE_BATCH:
+                parsed = min(start + PARSE_BATCH, len(keys))
+                context.log.info(f"parsed {parsed:,} of {len(keys):,} documents ({parsed / seconds:.0f} a second)")
     metadata = {
-        "profiles": len(rows),
-        "documents_without_text": len(keys) - len(texts),
-        "parse_failures": len(parse_failures),
-        "profiles_per_second": round(len(rows) / seconds, 1) if seconds else None,
+        "profiles": total["profiles"],
+        "documents_without_text": total["documents_without_text"],
+        "parse_failures": total["parse_failures"],
+        "profiles_per_second": round(total["profiles"] / seconds, 1) if seconds else None,
         "parser": f"llm:{SETTINGS.llm_model}" if SETTINGS.llm_enabled else "rules",
         "parser_version": PARSER_VERSION,
         "preview": dg.MetadataValue.md(
             "| profile | tenant | name | label | skills | years |\n|---|---|---|---|---|---|\n" + "\n".join(
                 f"| {r['profile_id']} | {r['tenant']} | {r['name'] or ''} | {r['label'] or ''} | {r['skills']} | {r['years_experience']} |"
-                for r in rows[:20]
+                for r in preview
             )
         ),
     }
     if SETTINGS.llm_enabled:
-        cost = (prompt_tokens * SETTINGS.llm_input_usd_per_million + completion_tokens * SETTINGS.llm_output_usd_per_million) / 1e6
-        metadata.update(llm_used=llm_used, llm_fallbacks=llm_errors, llm_prompt_tokens=prompt_tokens,
-                        llm_completion_tokens=completion_tokens, llm_cost_usd=round(cost, 6))
+        cost = (total["llm_prompt_tokens"] * SETTINGS.llm_input_usd_per_million
+                + total["llm_completion_tokens"] * SETTINGS.llm_output_usd_per_million) / 1e6
+        metadata.update({key: total[key] for key in ("llm_used", "llm_fallbacks", "llm_prompt_tokens", "llm_completion_tokens")},
+                        llm_cost_usd=round(cost, 6))
     return dg.MaterializeResult(metadata=metadata)
 
 

@@ -441,6 +441,31 @@ def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_chang
         assert now == {a.sha256 for a in arrivals}
 
 
+def test_a_run_over_many_documents_parses_them_in_batches_and_says_how_far_it_is(tmp_path, monkeypatch):
+    """A run over every stored document (after a new parser) writes each batch as it goes and logs its progress."""
+    from sensors.arrivals import Arrival, ingest_requests
+    from sensors.inbox import scan_inbox
+    from tests.conftest import seeded_settings
+
+    monkeypatch.setattr("assets.documents.PARSE_BATCH", 4)
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    arrivals = [Arrival(sha256_file(path), str(path), tenant) for tenant, path in scan_inbox(settings.inbox_dir)]
+    with dg.instance_for_test() as instance:
+        assert dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources).success
+        instance.add_dynamic_partitions(document_partitions.name, [a.sha256 for a in arrivals])
+        [request] = ingest_requests(arrivals, 10)
+        result = dg.materialize(ALL_ASSETS, selection=["documents", "document_text", "profiles"], instance=instance,
+                                resources=resources, run_config=request.run_config, tags=request.tags)
+        assert result.success
+        progress = [e.user_message for e in instance.all_logs(result.run_id) if e.user_message.startswith("parsed ")]
+        metadata = instance.get_latest_materialization_event(dg.AssetKey("profiles")).asset_materialization.metadata
+    assert [m.split(" (")[0] for m in progress] == ["parsed 4 of 6 documents", "parsed 6 of 6 documents"]
+    assert metadata["profiles"].value == 6
+    names = {r[0] for r in read(settings.layout.warehouse_path, "SELECT name FROM profiles")}
+    assert names == {"Maria Lopez", "James Okafor", "Priya Raman", "Daniel Weber", "Sofia Rossi", "Tom Becker"}
+
+
 def test_new_analysis_rules_analyze_again_every_day_whose_postings_can_still_be_active(tmp_path):
     """A deploy that bumps ANALYSIS_VERSION (job_postings' code version) asks for the days within the postings' time to
     live, not for older days, whose postings have left matching."""
