@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo
 
 import dagster as dg
 import yaml
+from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from api.auth import demo_keys
 from jobfit.documents import sha256_file
+from jobfit.resumes import PARSER_VERSION
 from jobfit.store import warehouse
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
 from pipelines.partitions import document_partitions
@@ -58,6 +60,17 @@ def write_demo_keys(settings: Settings) -> None:
     say(f"wrote demo API keys to {settings.api_keys_file}")
 
 
+def stale_documents(settings: Settings, partitions: list[str]) -> list[str]:
+    """The stored documents (in partition order) whose profiles another parser version or taxonomy wrote."""
+    with warehouse(settings.layout.warehouse_path) as con:
+        taxonomy = con.execute("SELECT max(version) FROM skills").fetchone()[0] if partitions else None
+        stale = {sha for (sha,) in con.execute(
+            "SELECT DISTINCT sha256 FROM profiles WHERE status <> 'withdrawn' AND (profile_json->>'$.meta.parser_version' "
+            "IS DISTINCT FROM ? OR profile_json->>'$.meta.taxonomy_version' IS DISTINCT FROM ?)",
+            [PARSER_VERSION, taxonomy]).fetchall()}
+    return [key for key in partitions if key in stale]
+
+
 def materialize_everything(settings: Settings, instance: dg.DagsterInstance, resources: dict | None = None) -> None:
     resources = resources or build_resources(settings)
     today = datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
@@ -86,6 +99,11 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
         instance.add_dynamic_partitions(document_partitions.name, list(arrivals))
         for request in ingest_requests(list(arrivals.values()), settings.inbox_batch_size):
             run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
+    stale = stale_documents(settings, instance.get_dynamic_partitions(document_partitions.name))
+    if stale:  # stored by an older jobfit: automation re-parses after each later upgrade, but has nothing to compare with yet
+        say(f"{len(stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")
+        run(["profiles"], tags={ASSET_PARTITION_RANGE_START_TAG: stale[0], ASSET_PARTITION_RANGE_END_TAG: stale[-1],
+                                "jobfit/documents": str(len(stale))})
     run(["profile_withdrawals"])  # none named: records that no candidate withdrew yet
     run(["profile_vectors", "job_vectors", "matches"])
     run(["digests", "digest_mail"], partition_key=today)

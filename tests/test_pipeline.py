@@ -441,6 +441,32 @@ def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_chang
         assert now == {a.sha256 for a in arrivals}
 
 
+def test_make_run_after_an_upgrade_parses_again_what_an_older_parser_stored(tmp_path, monkeypatch, capsys):
+    """Profiles stored before automation could compare parser versions are brought up to date by the next `make run`."""
+    from jobfit.resumes import PARSER_VERSION
+    from pipelines.bootstrap import materialize_everything
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+
+    def versions():
+        return sorted(json.loads(js)["meta"].get("parser_version") or "none"
+                      for (js,) in read(settings.layout.warehouse_path, "SELECT profile_json FROM profiles"))
+
+    with dg.instance_for_test() as instance:
+        monkeypatch.setattr("jobfit.resumes.PARSER_VERSION", "0")  # the jobfit deployed before
+        materialize_everything(settings, instance, resources)
+        assert versions() == ["0"] * 6
+        monkeypatch.undo()
+        capsys.readouterr()
+        materialize_everything(settings, instance, resources)  # the upgraded jobfit's make run
+        assert versions() == [PARSER_VERSION] * 6
+        assert "6 stored documents were parsed by an older parser or taxonomy" in capsys.readouterr().out
+        materialize_everything(settings, instance, resources)  # nothing stale: nothing parsed again
+        assert "parsed by an older parser" not in capsys.readouterr().out
+
+
 def test_a_run_over_many_documents_parses_them_in_batches_and_says_how_far_it_is(tmp_path, monkeypatch):
     """A run over every stored document (after a new parser) writes each batch as it goes and logs its progress."""
     from sensors.arrivals import Arrival, ingest_requests
