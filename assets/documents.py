@@ -234,7 +234,7 @@ class _Parsed:
     """What parsing a batch of documents gave: the profile rows to write, and counts of what happened."""
 
     rows: list[dict] = dataclasses.field(default_factory=list)
-    counts: Counter = dataclasses.field(default_factory=Counter)  # without_text, parse_failures, llm_used, llm_fallbacks, tokens
+    counts: Counter = dataclasses.field(default_factory=Counter)  # documents_without_text, parse_failures, llm_*
 
 
 def _parse_batch(context: dg.AssetExecutionContext, storage: StorageResource, matcher, client, keys: list[str]) -> _Parsed:

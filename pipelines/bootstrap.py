@@ -62,8 +62,10 @@ def write_demo_keys(settings: Settings) -> None:
 
 def stale_documents(settings: Settings, partitions: list[str]) -> list[str]:
     """The stored documents (in partition order) whose profiles another parser version or taxonomy wrote."""
+    if not partitions:
+        return []
     with warehouse(settings.layout.warehouse_path) as con:
-        taxonomy = con.execute("SELECT max(version) FROM skills").fetchone()[0] if partitions else None
+        taxonomy = con.execute("SELECT max(version) FROM skills").fetchone()[0]
         stale = {sha for (sha,) in con.execute(
             "SELECT DISTINCT sha256 FROM profiles WHERE status <> 'withdrawn' AND (profile_json->>'$.meta.parser_version' "
             "IS DISTINCT FROM ? OR profile_json->>'$.meta.taxonomy_version' IS DISTINCT FROM ?)",
@@ -101,6 +103,7 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
             run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
     stale = stale_documents(settings, instance.get_dynamic_partitions(document_partitions.name))
     if stale:  # stored by an older jobfit: automation re-parses after each later upgrade, but has nothing to compare with yet
+        # one run over the range they span (a current document between two stale ones is parsed again too)
         say(f"{len(stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")
         run(["profiles"], tags={ASSET_PARTITION_RANGE_START_TAG: stale[0], ASSET_PARTITION_RANGE_END_TAG: stale[-1],
                                 "jobfit/documents": str(len(stale))})
