@@ -21,7 +21,7 @@ from jobfit.text import html_to_text, without_addresses
 
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
-ANALYSIS_VERSION = "29"
+ANALYSIS_VERSION = "30"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a
@@ -815,6 +815,7 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
                           or all(sid in preferred for sid in group)],
             skill_years={sid: years for sid, years in years_with.items() if sid in required or sid in preferred},
             taxonomy_version=matcher.taxonomy.version,
+            analysis_version=ANALYSIS_VERSION,
             confidence={"skills": 0.7 if required else 0.0, "salary": 0.95 if salary else 0.0, "occupation": 0.0},
         ),
     )

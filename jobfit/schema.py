@@ -248,6 +248,7 @@ class JobMeta(_Model):
     alternatives: list[list[str]] = Field(default_factory=list)
     skill_years: dict[str, float] = Field(default_factory=dict)  # years of experience asked with a skill, by id
     taxonomy_version: str | None = None
+    analysis_version: str | None = None  # of the rules that analyzed it (jobfit.jobs.ANALYSIS_VERSION)
     confidence: dict[str, float] = Field(default_factory=dict)
 
     def asks(self) -> list[tuple[NormalizedSkill, ...]]:

@@ -7,7 +7,7 @@ materialization shows in the UI afterwards.
 import shutil
 import sys
 import time
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,7 @@ from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PART
 
 from api.auth import demo_keys
 from jobfit.documents import sha256_file
+from jobfit.jobs import ANALYSIS_VERSION
 from jobfit.resumes import PARSER_VERSION
 from jobfit.store import warehouse
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
@@ -60,6 +61,18 @@ def write_demo_keys(settings: Settings) -> None:
     say(f"wrote demo API keys to {settings.api_keys_file}")
 
 
+def stale_days(settings: Settings, today: str) -> list[str]:
+    """The fetch days within the postings' time to live that hold a posting another analysis version or taxonomy
+    analyzed (a posting fetched today is analyzed again by today's fetch)."""
+    since = (date.fromisoformat(today) - timedelta(days=settings.posting_ttl_days)).isoformat()
+    with warehouse(settings.layout.warehouse_path) as con:
+        return [day for (day,) in con.execute(
+            "SELECT DISTINCT r.fetch_date FROM job_postings_raw r JOIN job_postings p USING (id) "
+            "WHERE r.fetch_date >= greatest(?, ?) AND (p.posting_json->>'$.meta.analysis_version' IS DISTINCT FROM ? "
+            "OR p.posting_json->>'$.meta.taxonomy_version' IS DISTINCT FROM (SELECT max(version) FROM skills)) ORDER BY 1",
+            [since, settings.partitions_start, ANALYSIS_VERSION]).fetchall()]
+
+
 def stale_documents(settings: Settings, partitions: list[str]) -> list[str]:
     """The stored documents (in partition order) whose profiles another parser version or taxonomy wrote."""
     if not partitions:
@@ -92,6 +105,12 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
 
     run(["skill_taxonomy"])
     run(["job_postings_raw", "job_postings"], partition_key=today)
+    days = stale_days(settings, today)
+    if days:  # as for documents below: analyzed by an older jobfit, before automation could compare versions
+        say(f"{len(days)} {'fetch day holds' if len(days) == 1 else 'fetch days hold'} postings an older analysis or "
+            "taxonomy analyzed: analyzing them again")
+        for day in days:
+            run(["job_postings"], partition_key=day)
     arrivals, known = {}, set(instance.get_dynamic_partitions(document_partitions.name))
     for tenant, path in scan_inbox(settings.inbox_dir):
         sha256 = sha256_file(path)

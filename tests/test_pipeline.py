@@ -467,6 +467,40 @@ def test_make_run_after_an_upgrade_parses_again_what_an_older_parser_stored(tmp_
         assert "parsed by an older parser" not in capsys.readouterr().out
 
 
+def test_make_run_after_an_upgrade_analyzes_again_the_active_postings_an_older_analysis_stored(tmp_path, monkeypatch, capsys):
+    """A posting fetched yesterday and gone from today's feed is still in matching: the next `make run` after an
+    upgrade analyzes it again, as today's fetch does the postings still listed."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from jobfit.jobs import ANALYSIS_VERSION
+    from pipelines.bootstrap import materialize_everything
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    yesterday = (datetime.now(ZoneInfo(settings.timezone)) - timedelta(days=1)).strftime("%Y-%m-%d")
+
+    def versions():
+        return {json.loads(js)["meta"].get("analysis_version") for (js,) in
+                read(settings.layout.warehouse_path, "SELECT posting_json FROM job_postings")}
+
+    with dg.instance_for_test() as instance:
+        monkeypatch.setattr("jobfit.jobs.ANALYSIS_VERSION", "0")  # the jobfit deployed before
+        for selection, partition in ((["skill_taxonomy"], None), (["job_postings_raw", "job_postings"], yesterday)):
+            assert dg.materialize(ALL_ASSETS, selection=selection, instance=instance, resources=resources,
+                                  partition_key=partition).success
+        assert versions() == {"0"}
+        monkeypatch.undo()
+        feed = settings.data_dir / "feeds" / "jobs.rss"
+        first = feed.read_text().index("<item>")
+        feed.write_text(feed.read_text()[:first] + feed.read_text()[feed.read_text().index("</item>") + len("</item>"):])
+        capsys.readouterr()
+        materialize_everything(settings, instance, resources)  # the upgraded jobfit's make run
+        assert versions() == {ANALYSIS_VERSION}
+        assert "1 fetch day holds postings an older analysis or taxonomy analyzed" in capsys.readouterr().out
+
+
 def test_a_run_over_many_documents_parses_them_in_batches_and_says_how_far_it_is(tmp_path, monkeypatch):
     """A run over every stored document (after a new parser) writes each batch as it goes and logs its progress."""
     from sensors.arrivals import Arrival, ingest_requests
