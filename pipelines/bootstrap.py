@@ -78,11 +78,10 @@ def stale_documents(settings: Settings, partitions: list[str]) -> list[str]:
     if not partitions:
         return []
     with warehouse(settings.layout.warehouse_path) as con:
-        taxonomy = con.execute("SELECT max(version) FROM skills").fetchone()[0]
         stale = {sha for (sha,) in con.execute(
             "SELECT DISTINCT sha256 FROM profiles WHERE status <> 'withdrawn' AND (profile_json->>'$.meta.parser_version' "
-            "IS DISTINCT FROM ? OR profile_json->>'$.meta.taxonomy_version' IS DISTINCT FROM ?)",
-            [PARSER_VERSION, taxonomy]).fetchall()}
+            "IS DISTINCT FROM ? OR profile_json->>'$.meta.taxonomy_version' IS DISTINCT FROM (SELECT max(version) FROM skills))",
+            [PARSER_VERSION]).fetchall()}
     return [key for key in partitions if key in stale]
 
 
