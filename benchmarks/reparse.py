@@ -47,7 +47,8 @@ def store(work: Path, count: int) -> None:
         dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources, run_config=quiet)
         arrivals = {}
         for tenant, path in scan_inbox(settings.inbox_dir):
-            arrivals.setdefault(sha256_file(path), Arrival(sha256_file(path), str(path), tenant))
+            sha256 = sha256_file(path)
+            arrivals.setdefault(sha256, Arrival(sha256, str(path), tenant))
         instance.add_dynamic_partitions(document_partitions.name, list(arrivals))
         for request in ingest_requests(list(arrivals.values()), settings.inbox_batch_size):
             assert dg.materialize(ALL_ASSETS, selection=["documents", "document_text", "profiles"], instance=instance,

@@ -34,11 +34,11 @@ def read_references(lines: list[str], roles: frozenset[str], own_name: str | Non
         if _ON_REQUEST.search(text) or _PAGE.match(text):
             continue
         bare = _NUMBERED.sub("", text)
-        marked = bare != text or _HONORIFIC.match(bare) is not None
         if not bare:  # 'Referee 1:' alone: its name follows
             after_break = True
             continue
         honorific = _HONORIFIC.match(bare)
+        marked = bare != text or honorific is not None
         person = bare[honorific.end():] if honorific else bare
         name = name_candidate(person.split(",")[0], roles)  # 'Dr. Sue Green, Lecturer, Monash University'
         if name and name in person and (after_break or marked or not found):
