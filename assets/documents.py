@@ -19,14 +19,14 @@ import dagster as dg
 from dagster_openai import OpenAIResource
 
 from assets.taxonomy import current_matcher
-from jobfit.documents import LayoutLine, Limits, UnsupportedDocument, detect_format, extract_text, sha256_file
+from jobfit.documents import READER_VERSION, LayoutLine, Limits, UnsupportedDocument, detect_format, extract_text, sha256_file
 from jobfit.documents.scan import ScanError
 from jobfit.llm import PROMPT_VERSION, erase_answers, parse_with_llm
 from jobfit.resumes import PARSER_VERSION, parse_resume
 from jobfit.schema import Profile
 from jobfit.store import build_serving_snapshot, execute_many, now_utc, upsert
 from jobfit.withdrawals import withdraw_profiles, withdrawn_pairs
-from pipelines.automation import on_new_rules
+from pipelines.automation import on_new_reader, on_new_rules
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.scanner import VirusScanResource
 from resources.storage import StorageResource
@@ -150,13 +150,24 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
     group_name="documents",
     kinds={"pymupdf", "duckdb"},
     pool="warehouse",
-    description="Each document's text with layout hints, or the document in quarantine with a reason a person can act on.",
+    code_version=READER_VERSION,
+    automation_condition=on_new_reader,
+    description="Each document's text with layout hints, or the document in quarantine with a reason a person can act on. "
+    "New readers read every stored original again.",
 )
 def document_text(
     context: dg.AssetExecutionContext, config: ReleaseConfig, storage: StorageResource, scanner: VirusScanResource
 ) -> dg.MaterializeResult:
     limits = Limits(max_bytes=SETTINGS.max_document_bytes, max_pages=SETTINGS.max_document_pages)
-    texts, quarantined, timings = [], [], []
+    with storage.warehouse() as con:
+        # released: as recorded, or holding text of another kind than a resume (released before it was recorded)
+        earlier = con.execute(
+            "SELECT d.sha256, coalesce(d.released, false) OR coalesce(t.kind <> 'resume', false), t.sha256 IS NOT NULL "
+            "FROM documents d LEFT JOIN document_text t USING (sha256) WHERE d.sha256 IN (SELECT unnest(?::VARCHAR[]))",
+            [list(context.partition_keys)]).fetchall()
+    released = {sha256 for sha256, was_released, _ in earlier if was_released}
+    had_text = {sha256 for sha256, _, has_text in earlier if has_text}
+    texts, quarantined, kept, timings = [], [], [], []
     formats, outcomes, reasons, ocr_pages = Counter(), Counter(), Counter(), 0
     for sha256 in context.partition_keys:
         path = storage.document_path(sha256)
@@ -174,23 +185,37 @@ def document_text(
                     raise UnsupportedDocument("scan_failed", f"{exc}: not opened unscanned; re-run once the scanner works") from exc
                 if signature:
                     raise UnsupportedDocument("infected", f"ClamAV found {signature}: the file was not opened; ask for a clean copy")
-            text = extract_text(data, limits, accept_any_kind=config.accept_any_kind)
+            # a document an operator released once stays released when new readers read it again
+            text = extract_text(data, limits, accept_any_kind=config.accept_any_kind or sha256 in released)
         except UnsupportedDocument as rejected:
-            quarantined.append((sha256, rejected.reason, rejected.message))
+            if rejected.reason == "scan_failed" and sha256 in had_text:  # a passing outage: what was read stays
+                kept.append((sha256, rejected.message))
+            else:
+                quarantined.append((sha256, rejected.reason, rejected.message))
         except Exception as exc:  # a reader bug must not lose the document or fail the batch
-            quarantined.append((sha256, "reader_error", f"the reader failed ({type(exc).__name__}: {exc}); kept for a retry"))
+            message = f"the reader failed ({type(exc).__name__}: {exc})"
+            if sha256 in had_text:  # read again by new readers that fail on it: the older readers' text stays
+                kept.append((sha256, message))
+            else:
+                quarantined.append((sha256, "reader_error", f"{message}; kept for a retry"))
         else:
             texts.append((sha256, text))
             ocr_pages += text.ocr_pages
         timings.append((time.perf_counter() - started, sha256))
+    for sha256, message in kept:
+        outcomes["earlier text kept"] += 1
+        context.log.warning(f"document {sha256[:12]} read again: {message}; its earlier text is kept, re-run to try again")
+    let_through = [sha256 for sha256, text in texts if text.kind != "resume"]  # only a release lets these through
     for sha256, reason, message in quarantined:
         storage.quarantine(sha256, reason, message)
         outcomes["quarantined"] += 1
         reasons[reason] += 1
         _observe(context, sha256, status="quarantined", reason=reason, message=message)
-        context.log.warning(f"document {sha256[:12]} quarantined: {reason}: {message}")
+        before = " (it had text before: its profile leaves matching while it is in quarantine)" if sha256 in had_text else ""
+        context.log.warning(f"document {sha256[:12]} quarantined: {reason}: {message}{before}")
     for sha256, text in texts:
         outcomes["text"] += 1
+        storage.unquarantine(sha256)  # read now (released, or by better readers): no longer waiting on a person
         _observe(context, sha256, status="text", format=text.format, pages=text.pages, words=len(text.text.split()),
                  ocr_pages=text.ocr_pages, kind=text.kind)
     with storage.warehouse() as con:
@@ -201,13 +226,15 @@ def document_text(
             "kind": text.kind, "kind_confidence": text.kind_confidence, "document_date": text.date,
         } for sha256, text in texts])
         execute_many(con,
-            "UPDATE documents SET status = 'text', reason = NULL, message = NULL, pages = ?, updated_at = ? WHERE sha256 = ?",
-            [[text.pages, now_utc(), sha256] for sha256, text in texts],
+            "UPDATE documents SET status = 'text', reason = NULL, message = NULL, pages = ?, reader_version = ?, updated_at = ? "
+            "WHERE sha256 = ?",
+            [[text.pages, READER_VERSION, now_utc(), sha256] for sha256, text in texts],
         )
         execute_many(con,
-            "UPDATE documents SET status = 'quarantined', reason = ?, message = ?, updated_at = ? WHERE sha256 = ?",
-            [[reason, message, now_utc(), sha256] for sha256, reason, message in quarantined],
+            "UPDATE documents SET status = 'quarantined', reason = ?, message = ?, reader_version = ?, updated_at = ? WHERE sha256 = ?",
+            [[reason, message, READER_VERSION, now_utc(), sha256] for sha256, reason, message in quarantined],
         )
+        execute_many(con, "UPDATE documents SET released = true WHERE sha256 = ?", [[sha256] for sha256 in let_through])
         execute_many(con, "DELETE FROM document_text WHERE sha256 = ?", [[sha256] for sha256, *_ in quarantined])
     slowest = sorted(timings, reverse=True)[:5]
     metadata = {
@@ -216,6 +243,8 @@ def document_text(
         "by_outcome": dg.MetadataValue.json(dict(outcomes)),
         "by_quarantine_reason": dg.MetadataValue.json(dict(reasons)),
         "ocr_pages": ocr_pages,
+        "released": len(let_through),
+        "reader_version": READER_VERSION,
         "seconds": round(sum(t for t, _ in timings), 2),
         "slowest": dg.MetadataValue.md("| document | seconds |\n|---|---|\n" + "\n".join(f"| {s[:12]} | {t:.2f} |" for t, s in slowest)),
     }

@@ -63,7 +63,7 @@ class JobPostingsConfig(dg.Config):
     code_version=ANALYSIS_VERSION,
     # each new fetch; and, with new analysis rules or another taxonomy, every day whose postings can still be active
     automation_condition=dg.AutomationCondition.eager() | (
-        new_rules & dg.AutomationCondition.in_latest_time_window(timedelta(days=SETTINGS.posting_ttl_days))
+        new_rules("skill_taxonomy") & dg.AutomationCondition.in_latest_time_window(timedelta(days=SETTINGS.posting_ttl_days))
     ).with_label("on new analysis or taxonomy"),
     description="Postings analyzed: required and preferred skills, seniority, salary, remote, occupation. A posting "
     "fetched again unchanged (same content, taxonomy and analysis) keeps its analysis; new analysis rules or another "

@@ -20,6 +20,9 @@ CREATE TABLE IF NOT EXISTS document_sources (
     sha256 VARCHAR, tenant VARCHAR, source_path VARCHAR, seen_at TIMESTAMPTZ, PRIMARY KEY (sha256, source_path));
 CREATE TABLE IF NOT EXISTS document_text (
     sha256 VARCHAR PRIMARY KEY, text VARCHAR, format VARCHAR, pages INTEGER, words INTEGER);
+-- which readers last read the document (to text or to quarantine); released: an operator let it through as a resume
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS reader_version VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS released BOOLEAN DEFAULT false;
 ALTER TABLE document_text ADD COLUMN IF NOT EXISTS layout JSON;
 ALTER TABLE document_text ADD COLUMN IF NOT EXISTS ocr_pages INTEGER;
 ALTER TABLE document_text ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;

@@ -30,16 +30,27 @@ on_upstream_change = (
     & ~dg.AutomationCondition.in_progress()
 ).with_label("on upstream change")
 
-# What reads documents and postings is code plus the taxonomy: a new version of the code (the asset's code version) or
-# a taxonomy of another version (skill_taxonomy states its version as its data version, so re-copying the same file
-# counts for nothing) asks for the asset's stored partitions again. Held until requested, so a partition being written
-# at that moment is asked for again once its run ends; requested with a new taxonomy's own run, so both versions at once
-# cost one pass. New data is not this condition's: the run that brings it in reads it.
-new_rules = (
-    dg.AutomationCondition.code_version_changed()
-    | dg.AutomationCondition.any_deps_match(_changed).allow(dg.AssetSelection.assets("skill_taxonomy")).with_label("taxonomy_changed")
-).since(_since_requested) & ~dg.AutomationCondition.missing() & ~dg.AutomationCondition.any_deps_in_progress() \
-    & ~dg.AutomationCondition.in_progress()
+def new_rules(*inputs: str) -> dg.AutomationCondition:
+    """What reads documents and postings is code plus what it reads: a new version of the code (the asset's code version)
+    or a new version of one of `inputs` asks for the asset's stored partitions again.
 
-# Profiles: every stored document is parsed again.
-on_new_rules = new_rules.with_label("on new parser or taxonomy")
+    An input counts when its data version changed: skill_taxonomy states its taxonomy's version as its data version, so
+    re-copying the same file counts for nothing. Held until requested, so a partition being written at that moment is
+    asked for again once its run ends; requested in the same tick as the input's own run, so two new versions at once
+    cost one pass. New data is not this condition's: the run that brings it in reads it (an input materialized in the
+    same run as the asset counts for nothing).
+    """
+    condition = dg.AutomationCondition.code_version_changed()
+    if inputs:
+        condition |= dg.AutomationCondition.any_deps_match(_changed).allow(dg.AssetSelection.assets(*inputs)).with_label(
+            f"{' or '.join(inputs)} changed")
+    return (condition.since(_since_requested) & ~dg.AutomationCondition.missing()
+            & ~dg.AutomationCondition.any_deps_in_progress() & ~dg.AutomationCondition.in_progress())
+
+
+# Document text: every stored original is read again by new readers.
+on_new_reader = new_rules().with_label("on new reader")
+
+# Profiles: every stored document is parsed again by a new parser or taxonomy, and a document is parsed again when its
+# text was read again (by new readers, or in a run an operator started to release it).
+on_new_rules = new_rules("skill_taxonomy", "document_text").with_label("on new parser, text or taxonomy")

@@ -16,7 +16,7 @@ import yaml
 from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from api.auth import demo_keys
-from jobfit.documents import sha256_file
+from jobfit.documents import READER_VERSION, sha256_file
 from jobfit.jobs import ANALYSIS_VERSION
 from jobfit.resumes import PARSER_VERSION
 from jobfit.store import warehouse
@@ -73,6 +73,17 @@ def stale_days(settings: Settings, today: str) -> list[str]:
             [since, settings.partitions_start, ANALYSIS_VERSION]).fetchall()]
 
 
+def unread_documents(settings: Settings, partitions: list[str]) -> list[str]:
+    """The stored documents (in partition order) that other readers read, to text or to quarantine."""
+    if not partitions:
+        return []
+    with warehouse(settings.layout.warehouse_path) as con:
+        stale = {sha for (sha,) in con.execute(
+            "SELECT sha256 FROM documents WHERE status IN ('text', 'quarantined') AND reader_version IS DISTINCT FROM ?",
+            [READER_VERSION]).fetchall()}
+    return [key for key in partitions if key in stale]
+
+
 def stale_documents(settings: Settings, partitions: list[str]) -> list[str]:
     """The stored documents (in partition order) whose profiles another parser version or taxonomy wrote."""
     if not partitions:
@@ -119,12 +130,20 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
         instance.add_dynamic_partitions(document_partitions.name, list(arrivals))
         for request in ingest_requests(list(arrivals.values()), settings.inbox_batch_size):
             run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
+    def run_over(selection: list[str], keys: list[str]) -> None:
+        # one run over the range the documents span (a current document between two stale ones is read again too)
+        run(selection, tags={ASSET_PARTITION_RANGE_START_TAG: keys[0], ASSET_PARTITION_RANGE_END_TAG: keys[-1],
+                             "jobfit/documents": str(len(keys))})
+
+    # stored by an older jobfit: automation reads them again after each later upgrade, but has nothing to compare with yet
+    unread = unread_documents(settings, instance.get_dynamic_partitions(document_partitions.name))
+    if unread:
+        say(f"{len(unread)} stored documents were read by older readers: reading them again")
+        run_over(["document_text", "profiles"], unread)
     stale = stale_documents(settings, instance.get_dynamic_partitions(document_partitions.name))
-    if stale:  # stored by an older jobfit: automation re-parses after each later upgrade, but has nothing to compare with yet
-        # one run over the range they span (a current document between two stale ones is parsed again too)
+    if stale:
         say(f"{len(stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")
-        run(["profiles"], tags={ASSET_PARTITION_RANGE_START_TAG: stale[0], ASSET_PARTITION_RANGE_END_TAG: stale[-1],
-                                "jobfit/documents": str(len(stale))})
+        run_over(["profiles"], stale)
     run(["profile_withdrawals"])  # none named: records that no candidate withdrew yet
     run(["profile_vectors", "job_vectors", "matches"])
     run(["digests", "digest_mail"], partition_key=today)

@@ -62,11 +62,16 @@ class StorageResource(dg.ConfigurableResource):
         (folder / f"{sha256}.reason.txt").write_text(f"{reason}: {message}\n")
         return target
 
+    def unquarantine(self, sha256: str) -> None:
+        """Take a document that can now be read out of quarantine (its stored original stays)."""
+        folder = self.layout.quarantine_dir
+        for path in (folder / sha256, folder / f"{sha256}.reason.txt"):
+            path.unlink(missing_ok=True)
+
     def erase_document(self, sha256: str) -> None:
         """Delete every copy of a document's bytes: the stored original and any quarantined copy with its note."""
-        folder = self.layout.quarantine_dir
-        for path in (self.document_path(sha256), folder / sha256, folder / f"{sha256}.reason.txt"):
-            path.unlink(missing_ok=True)
+        self.unquarantine(sha256)
+        self.document_path(sha256).unlink(missing_ok=True)
 
     @contextmanager
     def warehouse(self) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from jobfit import exchange
+from jobfit.documents import READER_VERSION
 
 
 @pytest.fixture(scope="module")
@@ -142,6 +143,7 @@ def test_documents_status(api, pipeline_run):
     sha = get(client, f"/profiles/{people['Tom Becker']['id']}", "k-admin").json()["profile"]["meta"]["document_sha256"]
     body = get(client, f"/documents/{sha}", "k-globex").json()
     assert body["status"] == "text" and body["quarantine"] is None and body["sources"][0]["file"] == "tom_becker.txt"
+    assert body["reader_version"] == READER_VERSION and body["released"] is False
     assert body["profile_ids"] == [people["Tom Becker"]["id"]]
     assert get(client, f"/documents/{sha}", "k-acme").status_code == 404
 

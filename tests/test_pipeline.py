@@ -6,7 +6,7 @@ import shutil
 import dagster as dg
 import duckdb
 
-from jobfit.documents import sha256_file
+from jobfit.documents import READER_VERSION, sha256_file
 from pipelines.definitions import ALL_ASSETS, build_resources
 from pipelines.partitions import document_partitions
 
@@ -250,8 +250,64 @@ def test_an_operator_can_release_a_quarantined_document(tmp_path):
         released = dg.materialize(ALL_ASSETS, selection=["document_text", "profiles"], partition_key=sha, instance=instance,
                                   resources=resources, run_config={"ops": {"document_text": {"config": {"accept_any_kind": True}}}})
         assert released.success
-    assert read(settings.layout.warehouse_path, f"SELECT status, reason FROM documents WHERE sha256 = '{sha}'") == [("text", None)]
-    assert read(settings.layout.warehouse_path, f"SELECT tenant FROM profiles WHERE sha256 = '{sha}'") == [("acme",)]
+        assert read(settings.layout.warehouse_path, f"SELECT status, reason FROM documents WHERE sha256 = '{sha}'") == [("text", None)]
+        assert read(settings.layout.warehouse_path, f"SELECT tenant FROM profiles WHERE sha256 = '{sha}'") == [("acme",)]
+        assert not (settings.data_dir / "quarantine" / sha).exists()  # out of quarantine; the stored original stays
+        assert resources["storage"].document_path(sha).read_bytes() == letter.read_bytes()
+
+        # new readers read it again with no operator at hand: it stays released, also when released before jobfit
+        # recorded releases (its text says what kind it is)
+        for recorded in (True, False):
+            with duckdb.connect(str(settings.layout.warehouse_path)) as con:
+                con.execute("UPDATE documents SET released = ? WHERE sha256 = ?", [recorded, sha])
+            assert dg.materialize(ALL_ASSETS, selection=["document_text", "profiles"], partition_key=sha, instance=instance,
+                                  resources=resources).success
+            assert read(settings.layout.warehouse_path, f"SELECT status, released FROM documents WHERE sha256 = '{sha}'") == [("text", True)]
+            assert read(settings.layout.warehouse_path, f"SELECT tenant FROM profiles WHERE sha256 = '{sha}'") == [("acme",)]
+
+
+def test_documents_read_again_keep_their_text_when_the_scanner_or_the_new_reader_fails(tmp_path, monkeypatch):
+    """Reading stored documents again (new readers) must not lose what was read: a scanner that cannot be reached or
+    a reader that fails on a document keeps the earlier text and profile; a new document is quarantined as before."""
+    from resources.scanner import VirusScanResource
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    with dg.instance_for_test() as instance:
+        run = _Runs(instance, resources)
+        run("skill_taxonomy")
+        stored = sorted(a.sha256 for a in _ingest(run, settings, "acme"))
+
+        def statuses():
+            return read(settings.layout.warehouse_path, "SELECT sha256, status, reason FROM documents ORDER BY 1")
+
+        texts = read(settings.layout.warehouse_path, "SELECT sha256, text FROM document_text ORDER BY 1")
+        profiles = read(settings.layout.warehouse_path, "SELECT profile_id FROM profiles ORDER BY 1")
+        assert statuses() == [(sha, "text", None) for sha in stored]
+
+        run.resources = {**resources, "scanner": VirusScanResource(scanner=f"clamd:{tmp_path}/no-clamd.sock")}
+        result = run("document_text", "profiles", tags={"dagster/asset_partition_range_start": stored[0],
+                                                        "dagster/asset_partition_range_end": stored[-1]})
+        outcome = result.asset_materializations_for_node("document_text")[0].metadata["by_outcome"].value
+        assert outcome == {"earlier text kept": 3}
+        assert statuses() == [(sha, "text", None) for sha in stored]
+        assert read(settings.layout.warehouse_path, "SELECT sha256, text FROM document_text ORDER BY 1") == texts
+        assert read(settings.layout.warehouse_path, "SELECT profile_id FROM profiles ORDER BY 1") == profiles
+        arrived = _ingest(run, settings, "globex")  # never read: no verdict, no text, quarantined until the scanner is back
+        assert {(sha, status, reason) for sha, status, reason in statuses() if sha in {a.sha256 for a in arrived}} == {
+            (a.sha256, "quarantined", "scan_failed") for a in arrived}
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("the new PDF reader trips on this file")
+
+        monkeypatch.setattr("assets.documents.extract_text", broken)
+        run.resources = resources
+        result = run("document_text", "profiles", partition_key=stored[0])
+        assert result.asset_materializations_for_node("document_text")[0].metadata["by_outcome"].value == {"earlier text kept": 1}
+        assert (stored[0], "text", None) in statuses()
+        assert read(settings.layout.warehouse_path, "SELECT sha256, text FROM document_text ORDER BY 1") == texts
+        assert read(settings.layout.warehouse_path, "SELECT profile_id FROM profiles ORDER BY 1") == profiles
 
 
 def test_postings_fetched_again_unchanged_are_not_analyzed_again(tmp_path):
@@ -386,11 +442,44 @@ def _deployed(resources, key=None, code_version=None) -> dg.Definitions:
     return dg.Definitions(assets=assets, resources=resources)
 
 
+def _requests(instance, defs, keys, cursor) -> tuple[dict[str, set[str]], object]:
+    """The partitions of each of `keys` automation asks for on this tick (evaluated together, as the daemon does),
+    and the cursor for the next one."""
+    keys = [dg.AssetKey(k) if isinstance(k, str) else k for k in keys]
+    result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=cursor,
+                                               asset_selection=dg.AssetSelection.assets(*keys))
+    return {key.to_user_string(): set(result.get_requested_partitions(key)) if result.get_num_requested(key) else set()
+            for key in keys}, result.cursor
+
+
 def _requested(instance, defs, key, cursor) -> tuple[set[str], object]:
     """The partitions of `key` automation asks for on this tick, and the cursor for the next one."""
-    result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=cursor,
-                                               asset_selection=dg.AssetSelection.assets(key))
-    return set(result.get_requested_partitions(key)) if result.get_num_requested(key) else set(), result.cursor
+    requests, cursor = _requests(instance, defs, [key], cursor)
+    return next(iter(requests.values())), cursor
+
+
+def _ingest(run, settings, tenant="acme") -> list:
+    """The tenant's sample documents stored, read and parsed as the inbox sensor's runs do; their arrivals."""
+    from sensors.arrivals import Arrival, ingest_requests
+    from sensors.inbox import scan_inbox
+
+    arrivals = [Arrival(sha256_file(path), str(path), t) for t, path in scan_inbox(settings.inbox_dir) if t == tenant]
+    run.instance.add_dynamic_partitions(document_partitions.name, [a.sha256 for a in arrivals])
+    for request in ingest_requests(arrivals, 10):
+        run("documents", "document_text", "profiles", run_config=request.run_config, tags=request.tags)
+    return arrivals
+
+
+class _Runs:
+    """Materializes a selection of the pipeline's assets on one instance, asserting success."""
+
+    def __init__(self, instance, resources):
+        self.instance, self.resources = instance, resources
+
+    def __call__(self, *selection, **kwargs):
+        result = dg.materialize(ALL_ASSETS, selection=list(selection), instance=self.instance, resources=self.resources, **kwargs)
+        assert result.success
+        return result
 
 
 def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_changes(tmp_path, monkeypatch):
@@ -400,8 +489,6 @@ def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_chang
 
     from jobfit.resumes import PARSER_VERSION
     from pipelines.partitions import SETTINGS
-    from sensors.arrivals import Arrival, ingest_requests
-    from sensors.inbox import scan_inbox
     from tests.conftest import seeded_settings
     from tests.taxonomy_sources import write_sources
 
@@ -410,18 +497,13 @@ def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_chang
     profiles_key = dg.AssetKey("profiles")
 
     with dg.instance_for_test() as instance:
-        def run(*selection, **kwargs):
-            assert dg.materialize(ALL_ASSETS, selection=list(selection), instance=instance, resources=resources, **kwargs).success
+        run = _Runs(instance, resources)
 
         def requested(defs, cursor):
             return _requested(instance, defs, profiles_key, cursor)
 
         run("skill_taxonomy")
-        arrivals = [Arrival(sha256_file(path), str(path), tenant) for tenant, path in scan_inbox(settings.inbox_dir)
-                    if tenant == "acme"]
-        instance.add_dynamic_partitions(document_partitions.name, [a.sha256 for a in arrivals])
-        for request in ingest_requests(arrivals, 10):
-            run("documents", "document_text", "profiles", run_config=request.run_config, tags=request.tags)
+        arrivals = _ingest(run, settings)
         stored = read(settings.layout.warehouse_path, "SELECT profile_json FROM profiles")
         assert {json.loads(js)["meta"]["parser_version"] for (js,) in stored} == {PARSER_VERSION}
 
@@ -439,6 +521,61 @@ def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_chang
         run("skill_taxonomy")
         now, _ = requested(_deployed(resources), cursor)
         assert now == {a.sha256 for a in arrivals}
+
+
+def test_stored_documents_are_read_again_by_new_readers_and_parsed_again(tmp_path):
+    """A deploy with new readers (document_text's code version) asks automation to read every stored original again,
+    and to parse each again in the same tick; a document read again by itself (an operator's run) is parsed again."""
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    keys = ["document_text", "profiles"]
+
+    with dg.instance_for_test() as instance:
+        run = _Runs(instance, resources)
+        run("skill_taxonomy")
+        stored = {a.sha256 for a in _ingest(run, settings)}
+        versions = read(settings.layout.warehouse_path, "SELECT DISTINCT reader_version FROM documents")
+        assert versions == [(READER_VERSION,)]
+
+        now, cursor = _requests(instance, _deployed(resources), keys, None)
+        assert now == {"document_text": set(), "profiles": set()}  # read and parsed by the runs that brought them in
+        now, _ = _requests(instance, _deployed(resources, dg.AssetKey("document_text"), "next-readers"), keys, cursor)
+        assert now == {"document_text": stored, "profiles": stored}
+
+        one = sorted(stored)[0]
+        run("document_text", partition_key=one)
+        now, cursor = _requests(instance, _deployed(resources), keys, cursor)
+        assert now == {"document_text": set(), "profiles": {one}}
+
+
+def test_make_run_after_an_upgrade_reads_again_what_older_readers_stored(tmp_path, monkeypatch, capsys):
+    """Documents read before their readers' version was recorded are read (and parsed) again by the next `make run`."""
+    from pipelines.bootstrap import materialize_everything
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+
+    def versions():
+        return sorted(v or "none" for (v,) in read(settings.layout.warehouse_path, "SELECT reader_version FROM documents"))
+
+    with dg.instance_for_test() as instance:
+        monkeypatch.setattr("assets.documents.READER_VERSION", None)  # the jobfit deployed before recorded none
+        materialize_everything(settings, instance, resources)
+        assert versions() == ["none"] * 6
+        parsed_before = read(settings.layout.warehouse_path, "SELECT profile_id, parsed_at FROM profiles ORDER BY 1")
+        monkeypatch.undo()
+        capsys.readouterr()
+        materialize_everything(settings, instance, resources)  # the upgraded jobfit's make run
+        assert versions() == [READER_VERSION] * 6
+        assert "6 stored documents were read by older readers: reading them again" in capsys.readouterr().out
+        parsed_after = read(settings.layout.warehouse_path, "SELECT profile_id, parsed_at FROM profiles ORDER BY 1")
+        assert [p for p, _ in parsed_after] == [p for p, _ in parsed_before]
+        assert all(after > before for (_, before), (_, after) in zip(parsed_before, parsed_after, strict=True))
+        materialize_everything(settings, instance, resources)  # nothing stale: nothing read again
+        assert "read by older readers" not in capsys.readouterr().out
 
 
 def test_make_run_after_an_upgrade_parses_again_what_an_older_parser_stored(tmp_path, monkeypatch, capsys):

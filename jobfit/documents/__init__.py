@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+# The readers' version: bump it with any change that alters what `extract_text` gives for a file (its text, layout,
+# kind or date, or which files it refuses). It is the `document_text` asset's code version: a deploy with a new one
+# reads every stored original again, and the profiles follow.
+READER_VERSION = "1"
+
 
 class UnsupportedDocument(Exception):
     """A document that cannot become resume text; `reason` is a stable code, the message says what to do."""
