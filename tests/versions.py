@@ -1,0 +1,75 @@
+"""What the readers, the resume parser and the job analysis give for the bundled samples, fingerprinted per item and
+recorded with their versions in `tests/versions.json`.
+
+Stored documents and postings are read again only when a version changes (READER_VERSION, PARSER_VERSION,
+ANALYSIS_VERSION, or the taxonomy's version), so a change to what they give that keeps its version reaches only what
+arrives next. `tests/test_versions.py` catches that. After a deliberate change, bump the version and record:
+
+    python -m tests.versions --update
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORDED = Path(__file__).with_name("versions.json")
+# every format the samples have, and the Word 97 file the tests keep
+DOCUMENTS = sorted([*ROOT.glob("samples/inbox/*/*"), ROOT / "tests/fixtures/legacy_word97.doc"])
+FEED = ROOT / "samples/feeds/jobs.rss"
+SAVED_ON = date(2026, 1, 15)  # "Present" in the samples means this day, whatever day the test runs
+
+
+def _digest(value) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _name(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def current() -> dict[str, dict]:
+    """Each stage's version (with the taxonomy's where it names skills) and a fingerprint of what it gives per item."""
+    from jobfit.cli import _analyze
+    from jobfit.documents import READER_VERSION, extract_text
+    from jobfit.feeds import read_feed
+    from jobfit.jobs import ANALYSIS_VERSION
+    from jobfit.resumes import PARSER_VERSION, parse_resume
+    from jobfit.taxonomy import shared_matcher
+
+    matcher = shared_matcher()
+    taxonomy = matcher.taxonomy.version
+    texts = {_name(path): extract_text(path.read_bytes(), accept_any_kind=True) for path in DOCUMENTS}
+    profiles = {name: parse_resume(text.text, matcher=matcher, document_sha256=name, today=SAVED_ON, layout=text.layout)
+                for name, text in texts.items()}
+    postings = _analyze(read_feed(FEED.read_bytes(), feed_name="jobs"))
+    return {
+        "readers": {"version": READER_VERSION,
+                    "items": {name: _digest(dataclasses.asdict(text)) for name, text in texts.items()}},
+        # new readers parse every stored document again too, so their version is the parser's as well
+        "parser": {"version": f"{PARSER_VERSION} {taxonomy} readers {READER_VERSION}",
+                   "items": {name: _digest(p.model_dump(mode="json", exclude_none=True)) for name, p in profiles.items()}},
+        "analysis": {"version": f"{ANALYSIS_VERSION} {taxonomy}",
+                     "items": {f"{job.id} {job.title}": _digest(job.model_dump(mode="json", exclude_none=True)) for job in postings}},
+    }
+
+
+def recorded() -> dict[str, dict]:
+    return json.loads(RECORDED.read_text())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--update", action="store_true", help="record what the stages give now, with their versions")
+    if parser.parse_args().update:
+        RECORDED.write_text(json.dumps(current(), indent=2, sort_keys=True) + "\n")
+        print(f"recorded {RECORDED}")
+
+
+if __name__ == "__main__":
+    main()
