@@ -30,20 +30,27 @@ on_upstream_change = (
     & ~dg.AutomationCondition.in_progress()
 ).with_label("on upstream change")
 
-def new_rules(*inputs: str) -> dg.AutomationCondition:
+def new_rules(*inputs: str, along_with: str | None = None) -> dg.AutomationCondition:
     """What reads documents and postings is code plus what it reads: a new version of the code (the asset's code version)
-    or a new version of one of `inputs` asks for the asset's stored partitions again.
+    or a new version of one of `inputs` asks for the asset's stored partitions again, and so does automation asking for
+    the same partitions of `along_with` (so both go in one run).
 
     An input counts when its data version changed: skill_taxonomy states its taxonomy's version as its data version, so
     re-copying the same file counts for nothing. Held until requested, so a partition being written at that moment is
     asked for again once its run ends; requested in the same tick as the input's own run, so two new versions at once
-    cost one pass. New data is not this condition's: the run that brings it in reads it (an input materialized in the
-    same run as the asset counts for nothing).
+    cost one pass. New data is not this condition's: the run that brings it in reads it.
+
+    `along_with` is not an input: a partitioned upstream asset's own runs cannot be told from the runs that also wrote
+    this asset. Dagster's executed_with_root_target() looks only at the upstream asset's latest materialization, so a
+    run over six documents counted as "written without this asset" for five of them, and they were parsed twice.
     """
     condition = dg.AutomationCondition.code_version_changed()
     if inputs:
         condition |= dg.AutomationCondition.any_deps_match(_changed).allow(dg.AssetSelection.assets(*inputs)).with_label(
             f"{' or '.join(inputs)} changed")
+    if along_with:
+        condition |= dg.AutomationCondition.any_deps_match(dg.AutomationCondition.will_be_requested()).allow(
+            dg.AssetSelection.assets(along_with)).with_label(f"{along_with} requested")
     return (condition.since(_since_requested) & ~dg.AutomationCondition.missing()
             & ~dg.AutomationCondition.any_deps_in_progress() & ~dg.AutomationCondition.in_progress())
 
@@ -51,6 +58,6 @@ def new_rules(*inputs: str) -> dg.AutomationCondition:
 # Document text: every stored original is read again by new readers.
 on_new_reader = new_rules().with_label("on new reader")
 
-# Profiles: every stored document is parsed again by a new parser or taxonomy, and a document is parsed again when its
-# text was read again (by new readers, or in a run an operator started to release it).
-on_new_rules = new_rules("skill_taxonomy", "document_text").with_label("on new parser, text or taxonomy")
+# Profiles: every stored document is parsed again by a new parser or taxonomy, and with its text when new readers read
+# it again.
+on_new_rules = new_rules("skill_taxonomy", along_with="document_text").with_label("on new parser, readers or taxonomy")

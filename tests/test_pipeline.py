@@ -5,6 +5,7 @@ import shutil
 
 import dagster as dg
 import duckdb
+from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from jobfit.documents import READER_VERSION, sha256_file
 from pipelines.definitions import ALL_ASSETS, build_resources
@@ -523,9 +524,9 @@ def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_chang
         assert now == {a.sha256 for a in arrivals}
 
 
-def test_stored_documents_are_read_again_by_new_readers_and_parsed_again(tmp_path):
+def test_stored_documents_are_read_again_by_new_readers_and_parsed_again_once(tmp_path):
     """A deploy with new readers (document_text's code version) asks automation to read every stored original again,
-    and to parse each again in the same tick; a document read again by itself (an operator's run) is parsed again."""
+    and to parse each again in the same tick, so one run does both; once it has run, nothing is asked again."""
     from tests.conftest import seeded_settings
 
     settings = seeded_settings(tmp_path / "data")
@@ -535,19 +536,31 @@ def test_stored_documents_are_read_again_by_new_readers_and_parsed_again(tmp_pat
     with dg.instance_for_test() as instance:
         run = _Runs(instance, resources)
         run("skill_taxonomy")
-        stored = {a.sha256 for a in _ingest(run, settings)}
+        order = [a.sha256 for a in _ingest(run, settings)]  # partition order
+        stored = set(order)
         versions = read(settings.layout.warehouse_path, "SELECT DISTINCT reader_version FROM documents")
         assert versions == [(READER_VERSION,)]
 
         now, cursor = _requests(instance, _deployed(resources), keys, None)
         assert now == {"document_text": set(), "profiles": set()}  # read and parsed by the runs that brought them in
-        now, _ = _requests(instance, _deployed(resources, dg.AssetKey("document_text"), "next-readers"), keys, cursor)
+        deployed = _deployed(resources, dg.AssetKey("document_text"), "next-readers")
+        now, cursor = _requests(instance, deployed, keys, cursor)
         assert now == {"document_text": stored, "profiles": stored}
+        now, cursor = _requests(instance, deployed, keys, cursor)  # the daemon's next tick, as the run starts
+        assert now == {"document_text": set(), "profiles": set()}
 
-        one = sorted(stored)[0]
-        run("document_text", partition_key=one)
-        now, cursor = _requests(instance, _deployed(resources), keys, cursor)
-        assert now == {"document_text": set(), "profiles": {one}}
+        parsed_at = dict(read(settings.layout.warehouse_path, "SELECT sha256, parsed_at FROM profiles"))
+        run("document_text", "profiles", tags={ASSET_PARTITION_RANGE_START_TAG: order[0], ASSET_PARTITION_RANGE_END_TAG: order[-1]})
+        parsed_again = dict(read(settings.layout.warehouse_path, "SELECT sha256, parsed_at FROM profiles"))
+        assert all(parsed_again[sha] > parsed_at[sha] for sha in stored)
+        now, cursor = _requests(instance, deployed, keys, cursor)
+        assert now == {"document_text": set(), "profiles": set()}  # parsed once, in the run that read the texts
+
+        # a run of document_text alone (an operator's) is not followed by automation: Dagster cannot tell it from the
+        # first step of a run that parses too (its executed_with_root_target() sees one partition of a run's many)
+        run("document_text", partition_key=order[0])
+        now, cursor = _requests(instance, deployed, keys, cursor)
+        assert now == {"document_text": set(), "profiles": set()}
 
 
 def test_make_run_after_an_upgrade_reads_again_what_older_readers_stored(tmp_path, monkeypatch, capsys):
