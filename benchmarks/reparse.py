@@ -1,10 +1,11 @@
-"""Every stored document parsed again, as automation does after a new parser or taxonomy. Run by hand:
+"""Every stored document parsed again, as automation does after a new parser or taxonomy, or read and parsed again,
+as it does after new readers (--readers). Run by hand:
 
-    python benchmarks/reparse.py [--documents 2000] [--repeat 3]
+    python benchmarks/reparse.py [--documents 2000] [--repeat 3] [--readers]
 
 Stores the documents first (text, PDF and DOCX resumes made from a sample with new names, ingested in the
-inbox sensor's batches), then times one `profiles` run over all their partitions, in a process of its own so
-that its peak memory is the run's: wall time, profiles a second, peak RSS.
+inbox sensor's batches), then times one `profiles` run (with --readers, one `document_text` + `profiles` run) over all
+their partitions, in a process of its own so that its peak memory is the run's: wall time, documents a second, peak RSS.
 """
 
 import argparse
@@ -56,8 +57,8 @@ def store(work: Path, count: int) -> None:
     (work / "settings.json").write_text(json.dumps({"data_dir": str(settings.data_dir)}))
 
 
-def reparse(work: Path) -> None:
-    """In a process of its own: one profiles run over every stored document."""
+def reparse(work: Path, selection: list[str]) -> None:
+    """In a process of its own: one run of `selection` over every stored document."""
     import dagster as dg
     from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
@@ -71,7 +72,7 @@ def reparse(work: Path) -> None:
     with dg.DagsterInstance.local_temp(str(work / "home")) as instance:
         keys = instance.get_dynamic_partitions(document_partitions.name)
         started = time.perf_counter()
-        result = dg.materialize(ALL_ASSETS, selection=["profiles"], instance=instance, resources=resources,
+        result = dg.materialize(ALL_ASSETS, selection=selection, instance=instance, resources=resources,
                                 tags={ASSET_PARTITION_RANGE_START_TAG: keys[0], ASSET_PARTITION_RANGE_END_TAG: keys[-1]},
                                 run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}})
         seconds = time.perf_counter() - started
@@ -84,10 +85,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--readers", action="store_true", help="read every original again too, as new readers do")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    selection = ["document_text", "profiles"] if args.readers else ["profiles"]
     if args.child:
-        reparse(Path(args.child))
+        reparse(Path(args.child), selection)
         return
     work = Path(tempfile.mkdtemp(prefix="jobfit-reparse-"))
     try:
@@ -97,12 +100,12 @@ def main() -> None:
         env = {**os.environ, "HF_HUB_OFFLINE": "1"}
         runs = []
         for _ in range(args.repeat):
-            out = subprocess.run([sys.executable, __file__, "--child", str(work)], env=env, check=True,
+            out = subprocess.run([sys.executable, __file__, "--child", str(work), *(["--readers"] if args.readers else [])], env=env, check=True,
                                  capture_output=True, text=True).stdout
             runs.append(json.loads(out.strip().splitlines()[-1]))
             print(runs[-1], flush=True)
         median = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
-        print(f"median of {len(runs)}: {median['seconds']} s for {median['documents']} documents "
+        print(f"{' + '.join(selection)}: median of {len(runs)}: {median['seconds']} s for {median['documents']} documents "
               f"({median['documents'] / median['seconds']:.1f} a second), peak RSS {median['peak_rss_mb']} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
