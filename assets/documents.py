@@ -143,6 +143,11 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
     )
 
 
+# Documents read or parsed, and written, at a time: a run over every stored document (after new readers or a new
+# parser) holds one batch in memory, writes as it goes and says how far it is.
+DOCUMENT_BATCH = 200
+
+
 @dg.asset(
     partitions_def=document_partitions,
     backfill_policy=ONE_RUN_PER_BATCH,
@@ -158,24 +163,68 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
 def document_text(
     context: dg.AssetExecutionContext, config: ReleaseConfig, storage: StorageResource, scanner: VirusScanResource
 ) -> dg.MaterializeResult:
+    keys = list(context.partition_keys)
+    total, timings, preview, seconds = _Read(), [], None, 0.0
+    for start in range(0, len(keys), DOCUMENT_BATCH):
+        started = time.perf_counter()
+        done = _read_batch(context, config, storage, scanner, keys[start:start + DOCUMENT_BATCH])
+        seconds += time.perf_counter() - started
+        total.counts.update(done.counts)
+        for field in ("formats", "outcomes", "reasons"):
+            getattr(total, field).update(getattr(done, field))
+        timings += done.timings
+        preview = done.preview
+        if len(keys) > DOCUMENT_BATCH:
+            read = min(start + DOCUMENT_BATCH, len(keys))
+            context.log.info(f"read {read:,} of {len(keys):,} documents ({read / seconds:.0f} a second)")
+    slowest = sorted(timings, reverse=True)[:5]
+    metadata = {
+        "documents": len(keys),
+        "by_format": dg.MetadataValue.json(dict(total.formats)),
+        "by_outcome": dg.MetadataValue.json(dict(total.outcomes)),
+        "by_quarantine_reason": dg.MetadataValue.json(dict(total.reasons)),
+        "ocr_pages": total.counts["ocr_pages"],
+        "released": total.counts["released"],
+        "reader_version": READER_VERSION,
+        "seconds": round(sum(t for t, _ in timings), 2),
+        "slowest": dg.MetadataValue.md("| document | seconds |\n|---|---|\n" + "\n".join(f"| {s[:12]} | {t:.2f} |" for t, s in slowest)),
+    }
+    if len(keys) == 1 and preview:
+        metadata["preview"] = dg.MetadataValue.md(f"```\n{preview[:600]}\n```")
+    return dg.MaterializeResult(metadata=metadata)
+
+
+@dataclasses.dataclass
+class _Read:
+    """What reading a batch of documents gave, in counts (the texts themselves are written as each batch ends)."""
+
+    formats: Counter = dataclasses.field(default_factory=Counter)
+    outcomes: Counter = dataclasses.field(default_factory=Counter)  # text, quarantined, earlier text kept, not stored
+    reasons: Counter = dataclasses.field(default_factory=Counter)  # quarantine reasons
+    counts: Counter = dataclasses.field(default_factory=Counter)  # ocr_pages, released
+    timings: list[tuple[float, str]] = dataclasses.field(default_factory=list)
+    preview: str | None = None
+
+
+def _read_batch(context: dg.AssetExecutionContext, config: ReleaseConfig, storage: StorageResource,
+                scanner: VirusScanResource, keys: list[str]) -> _Read:
     limits = Limits(max_bytes=SETTINGS.max_document_bytes, max_pages=SETTINGS.max_document_pages)
     with storage.warehouse() as con:
         # released: as recorded, or holding text of another kind than a resume (released before it was recorded)
         earlier = con.execute(
             "SELECT d.sha256, coalesce(d.released, false) OR coalesce(t.kind <> 'resume', false), t.sha256 IS NOT NULL "
             "FROM documents d LEFT JOIN document_text t USING (sha256) WHERE d.sha256 IN (SELECT unnest(?::VARCHAR[]))",
-            [list(context.partition_keys)]).fetchall()
+            [keys]).fetchall()
     released = {sha256 for sha256, was_released, _ in earlier if was_released}
     had_text = {sha256 for sha256, _, has_text in earlier if has_text}
-    texts, quarantined, kept, timings = [], [], [], []
-    formats, outcomes, reasons, ocr_pages = Counter(), Counter(), Counter(), 0
-    for sha256 in context.partition_keys:
+    done, texts, quarantined, kept = _Read(), [], [], []
+    for sha256 in keys:
         path = storage.document_path(sha256)
         if not path.exists():
-            outcomes["not stored"] += 1
+            done.outcomes["not stored"] += 1
             continue
         data = path.read_bytes()
-        formats[detect_format(data)] += 1
+        done.formats[detect_format(data)] += 1
         started = time.perf_counter()
         try:
             if scanner.enabled:
@@ -200,21 +249,22 @@ def document_text(
                 quarantined.append((sha256, "reader_error", f"{message}; kept for a retry"))
         else:
             texts.append((sha256, text))
-            ocr_pages += text.ocr_pages
-        timings.append((time.perf_counter() - started, sha256))
+            done.counts["ocr_pages"] += text.ocr_pages
+        done.timings.append((time.perf_counter() - started, sha256))
     for sha256, message in kept:
-        outcomes["earlier text kept"] += 1
+        done.outcomes["earlier text kept"] += 1
         context.log.warning(f"document {sha256[:12]} read again: {message}; its earlier text is kept, re-run to try again")
     let_through = [sha256 for sha256, text in texts if text.kind != "resume"]  # only a release lets these through
+    done.counts["released"] = len(let_through)
     for sha256, reason, message in quarantined:
         storage.quarantine(sha256, reason, message)
-        outcomes["quarantined"] += 1
-        reasons[reason] += 1
+        done.outcomes["quarantined"] += 1
+        done.reasons[reason] += 1
         _observe(context, sha256, status="quarantined", reason=reason, message=message)
         before = " (it had text before: its profile leaves matching while it is in quarantine)" if sha256 in had_text else ""
         context.log.warning(f"document {sha256[:12]} quarantined: {reason}: {message}{before}")
     for sha256, text in texts:
-        outcomes["text"] += 1
+        done.outcomes["text"] += 1
         storage.unquarantine(sha256)  # read now (released, or by better readers): no longer waiting on a person
         _observe(context, sha256, status="text", format=text.format, pages=text.pages, words=len(text.text.split()),
                  ocr_pages=text.ocr_pages, kind=text.kind)
@@ -236,26 +286,9 @@ def document_text(
         )
         execute_many(con, "UPDATE documents SET released = true WHERE sha256 = ?", [[sha256] for sha256 in let_through])
         execute_many(con, "DELETE FROM document_text WHERE sha256 = ?", [[sha256] for sha256, *_ in quarantined])
-    slowest = sorted(timings, reverse=True)[:5]
-    metadata = {
-        "documents": len(context.partition_keys),
-        "by_format": dg.MetadataValue.json(dict(formats)),
-        "by_outcome": dg.MetadataValue.json(dict(outcomes)),
-        "by_quarantine_reason": dg.MetadataValue.json(dict(reasons)),
-        "ocr_pages": ocr_pages,
-        "released": len(let_through),
-        "reader_version": READER_VERSION,
-        "seconds": round(sum(t for t, _ in timings), 2),
-        "slowest": dg.MetadataValue.md("| document | seconds |\n|---|---|\n" + "\n".join(f"| {s[:12]} | {t:.2f} |" for t, s in slowest)),
-    }
     if len(texts) == 1:
-        metadata["preview"] = dg.MetadataValue.md(f"```\n{texts[0][1].text[:600]}\n```")
-    return dg.MaterializeResult(metadata=metadata)
-
-
-# Documents read, parsed and written at a time: a run over every stored document (after a new parser) holds one
-# batch in memory, writes as it goes and says how far it is.
-PARSE_BATCH = 200
+        done.preview = texts[0][1].text
+    return done
 
 
 @dataclasses.dataclass
@@ -342,9 +375,9 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
     total, preview, seconds = Counter(), [], 0.0
     with contextlib.ExitStack() as stack:
         client = stack.enter_context(llm.get_client(context)) if SETTINGS.llm_enabled else None
-        for start in range(0, len(keys), PARSE_BATCH):
+        for start in range(0, len(keys), DOCUMENT_BATCH):
             started = time.perf_counter()
-            done = _parse_batch(context, storage, matcher, client, keys[start:start + PARSE_BATCH])
+            done = _parse_batch(context, storage, matcher, client, keys[start:start + DOCUMENT_BATCH])
             seconds += time.perf_counter() - started
             with storage.warehouse() as con:
                 upsert(con, "profiles", done.rows)
@@ -353,8 +386,8 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
                          name=row["name"] or "(not found)", skills=row["skills"], status=row["status"])
             total.update(done.counts, profiles=len(done.rows))
             preview += done.rows[:20 - len(preview)]
-            if len(keys) > PARSE_BATCH:
-                parsed = min(start + PARSE_BATCH, len(keys))
+            if len(keys) > DOCUMENT_BATCH:
+                parsed = min(start + DOCUMENT_BATCH, len(keys))
                 context.log.info(f"parsed {parsed:,} of {len(keys):,} documents ({parsed / seconds:.0f} a second)")
     metadata = {
         "profiles": total["profiles"],
