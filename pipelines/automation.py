@@ -51,7 +51,9 @@ def new_rules(*inputs: str, along_with: str | None = None) -> dg.AutomationCondi
     if along_with:
         condition |= dg.AutomationCondition.any_deps_match(dg.AutomationCondition.will_be_requested()).allow(
             dg.AssetSelection.assets(along_with)).with_label(f"{along_with} requested")
-    return (condition.since(_since_requested) & ~dg.AutomationCondition.missing()
+    # a change seen on the tick right after a request is not that request's: it asks again (Dagster's since() lets the
+    # reset win a tie, and a new version deployed as the earlier request's run began was lost)
+    return (condition.since(_since_requested & ~condition) & ~dg.AutomationCondition.missing()
             & ~dg.AutomationCondition.any_deps_in_progress() & ~dg.AutomationCondition.in_progress())
 
 

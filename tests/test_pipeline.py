@@ -436,11 +436,15 @@ def test_an_update_that_lands_while_a_downstream_run_finishes_still_gets_its_run
         assert len([i for i in after if after[i] != before.get(i)]) == 1  # the changed posting's vector is current
 
 
-def _deployed(resources, key=None, code_version=None) -> dg.Definitions:
-    """The code location as a deploy would give it, with asset `key` at another code version when one is given."""
-    assets = [a.map_asset_specs(lambda spec: spec.replace_attributes(code_version=code_version)) if key in a.keys else a
-              for a in ALL_ASSETS]
-    return dg.Definitions(assets=assets, resources=resources)
+def _deployed(resources, code_versions: dict[str, str] | None = None) -> dg.Definitions:
+    """The code location as a deploy would give it, with the named assets at other code versions."""
+    code_versions = code_versions or {}
+
+    def redeployed(spec):
+        return spec.replace_attributes(code_version=code_versions.get(spec.key.to_user_string(), spec.code_version))
+
+    return dg.Definitions(assets=[a.map_asset_specs(redeployed) if any(k.to_user_string() in code_versions for k in a.keys)
+                                  else a for a in ALL_ASSETS], resources=resources)
 
 
 def _requests(instance, defs, keys, cursor) -> tuple[dict[str, set[str]], object]:
@@ -513,7 +517,7 @@ def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_chang
         run("skill_taxonomy")  # the same file copied again: the same version
         now, cursor = requested(_deployed(resources), cursor)
         assert now == set()
-        now, _ = requested(_deployed(resources, profiles_key, "next-parser"), cursor)
+        now, _ = requested(_deployed(resources, {"profiles": "next-parser"}), cursor)
         assert now == {a.sha256 for a in arrivals}
         # an operator rebuilds the taxonomy from other ESCO and O*NET sources: the same code, another taxonomy
         esco, onet = write_sources(tmp_path)
@@ -543,7 +547,7 @@ def test_stored_documents_are_read_again_by_new_readers_and_parsed_again_once(tm
 
         now, cursor = _requests(instance, _deployed(resources), keys, None)
         assert now == {"document_text": set(), "profiles": set()}  # read and parsed by the runs that brought them in
-        deployed = _deployed(resources, dg.AssetKey("document_text"), "next-readers")
+        deployed = _deployed(resources, {"document_text": "next-readers"})
         now, cursor = _requests(instance, deployed, keys, cursor)
         assert now == {"document_text": stored, "profiles": stored}
         now, cursor = _requests(instance, deployed, keys, cursor)  # the daemon's next tick, as the run starts
@@ -560,6 +564,16 @@ def test_stored_documents_are_read_again_by_new_readers_and_parsed_again_once(tm
         # first step of a run that parses too (its executed_with_root_target() sees one partition of a run's many)
         run("document_text", partition_key=order[0])
         now, cursor = _requests(instance, deployed, keys, cursor)
+        assert now == {"document_text": set(), "profiles": set()}
+
+        # two deploys on consecutive ticks (a parser, then readers): the second is not swallowed by the first's request
+        now, cursor = _requests(instance, _deployed(resources, {"profiles": "next-parser", "document_text": "next-readers"}),
+                                keys, cursor)
+        assert now == {"document_text": set(), "profiles": stored}
+        both_deployed = _deployed(resources, {"profiles": "next-parser", "document_text": "newer-readers"})
+        now, cursor = _requests(instance, both_deployed, keys, cursor)
+        assert now == {"document_text": stored, "profiles": stored}
+        now, cursor = _requests(instance, both_deployed, keys, cursor)
         assert now == {"document_text": set(), "profiles": set()}
 
 
@@ -651,13 +665,14 @@ def test_make_run_after_an_upgrade_analyzes_again_the_active_postings_an_older_a
         assert "1 fetch day holds postings an older analysis or taxonomy analyzed" in capsys.readouterr().out
 
 
-def test_a_run_over_many_documents_parses_them_in_batches_and_says_how_far_it_is(tmp_path, monkeypatch):
-    """A run over every stored document (after a new parser) writes each batch as it goes and logs its progress."""
+def test_a_run_over_many_documents_reads_and_parses_them_in_batches_and_says_how_far_it_is(tmp_path, monkeypatch):
+    """A run over every stored document (after new readers or a new parser) writes each batch as it goes and logs its
+    progress."""
     from sensors.arrivals import Arrival, ingest_requests
     from sensors.inbox import scan_inbox
     from tests.conftest import seeded_settings
 
-    monkeypatch.setattr("assets.documents.PARSE_BATCH", 4)
+    monkeypatch.setattr("assets.documents.DOCUMENT_BATCH", 4)
     settings = seeded_settings(tmp_path / "data")
     resources = build_resources(settings)
     arrivals = [Arrival(sha256_file(path), str(path), tenant) for tenant, path in scan_inbox(settings.inbox_dir)]
@@ -668,10 +683,15 @@ def test_a_run_over_many_documents_parses_them_in_batches_and_says_how_far_it_is
         result = dg.materialize(ALL_ASSETS, selection=["documents", "document_text", "profiles"], instance=instance,
                                 resources=resources, run_config=request.run_config, tags=request.tags)
         assert result.success
-        progress = [e.user_message for e in instance.all_logs(result.run_id) if e.user_message.startswith("parsed ")]
+        progress = [e.user_message.split(" (")[0] for e in instance.all_logs(result.run_id)
+                    if e.user_message.startswith(("read ", "parsed "))]
         metadata = instance.get_latest_materialization_event(dg.AssetKey("profiles")).asset_materialization.metadata
-    assert [m.split(" (")[0] for m in progress] == ["parsed 4 of 6 documents", "parsed 6 of 6 documents"]
+        read_metadata = instance.get_latest_materialization_event(dg.AssetKey("document_text")).asset_materialization.metadata
+    assert progress == ["read 4 of 6 documents", "read 6 of 6 documents", "parsed 4 of 6 documents", "parsed 6 of 6 documents"]
     assert metadata["profiles"].value == 6
+    assert read_metadata["documents"].value == 6 and read_metadata["by_outcome"].value == {"text": 6}
+    assert read_metadata["by_format"].value == {"pdf": 2, "docx": 2, "txt": 2}
+    assert read(settings.layout.warehouse_path, "SELECT count(*) FROM document_text") == [(6,)]
     names = {r[0] for r in read(settings.layout.warehouse_path, "SELECT name FROM profiles")}
     assert names == {"Maria Lopez", "James Okafor", "Priya Raman", "Daniel Weber", "Sofia Rossi", "Tom Becker"}
 
@@ -701,7 +721,7 @@ def test_new_analysis_rules_analyze_again_every_day_whose_postings_can_still_be_
         _, cursor = requested(_deployed(resources), None)
         now, cursor = requested(_deployed(resources), cursor)
         assert now == set()
-        now, _ = requested(_deployed(resources, postings, "next-analysis"), cursor)
+        now, _ = requested(_deployed(resources, {"job_postings": "next-analysis"}), cursor)
         assert now == {day.isoformat() for day in days[:2]}
 
 
