@@ -1,7 +1,8 @@
 """First run on the embedded default: seed samples where nothing is configured, materialize every asset once.
 
 `python -m pipelines.bootstrap` (make run calls it) uses the Dagster instance in DAGSTER_HOME, so every
-materialization shows in the UI afterwards.
+materialization shows in the UI afterwards. `python -m pipelines.bootstrap --catch-up` only reads, parses and analyzes
+again what an older jobfit stored (for a deployment that runs the Dagster daemon itself: automation does the rest).
 """
 
 import shutil
@@ -96,10 +97,8 @@ def stale_documents(settings: Settings, partitions: list[str]) -> list[str]:
     return [key for key in partitions if key in stale]
 
 
-def materialize_everything(settings: Settings, instance: dg.DagsterInstance, resources: dict | None = None) -> None:
-    resources = resources or build_resources(settings)
-    today = datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
-
+def _runner(instance: dg.DagsterInstance, resources: dict):
+    """Materializes a selection, says how long it took, and exits when it fails."""
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
     def run(selection: list[str], run_config: dict | None = None, **kwargs) -> None:
@@ -113,14 +112,58 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
         what = f"({what} documents)" if (kwargs.get("tags") or {}).get("jobfit/documents") else what
         say(f"materialized {', '.join(selection)} {what} in {time.perf_counter() - started:.1f}s")
 
-    run(["skill_taxonomy"])
-    run(["job_postings_raw", "job_postings"], partition_key=today)
-    days = stale_days(settings, today)
-    if days:  # as for documents below: analyzed by an older jobfit, before automation could compare versions
+    return run
+
+
+def _today(settings: Settings) -> str:
+    return datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
+
+
+def catch_up_postings(settings: Settings, run) -> None:
+    """Analyze again the fetch days within the time to live that hold postings an older analysis or taxonomy analyzed."""
+    days = stale_days(settings, _today(settings))
+    if days:
         say(f"{len(days)} {'fetch day holds' if len(days) == 1 else 'fetch days hold'} postings an older analysis or "
             "taxonomy analyzed: analyzing them again")
         for day in days:
             run(["job_postings"], partition_key=day)
+
+
+def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run) -> None:
+    """Read (and parse) again the documents older readers read; parse again the profiles an older parser or taxonomy
+    wrote. Automation does this after each upgrade, by comparing versions with what it saw before; what it never saw (a
+    jobfit from before the versions were recorded) or forgot (a deploy that changed an automation condition starts
+    its memory afresh) is caught up here, from the versions the stored data records."""
+    def run_over(selection: list[str], keys: list[str]) -> None:
+        # one run over the range the documents span (a current document between two stale ones is read again too)
+        run(selection, tags={ASSET_PARTITION_RANGE_START_TAG: keys[0], ASSET_PARTITION_RANGE_END_TAG: keys[-1],
+                             "jobfit/documents": str(len(keys))})
+
+    unread = unread_documents(settings, instance.get_dynamic_partitions(document_partitions.name))
+    if unread:
+        say(f"{len(unread)} stored documents were read by older readers: reading them again")
+        run_over(["document_text", "profiles"], unread)
+    stale = stale_documents(settings, instance.get_dynamic_partitions(document_partitions.name))
+    if stale:
+        say(f"{len(stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")
+        run_over(["profiles"], stale)
+
+
+def catch_up(settings: Settings, instance: dg.DagsterInstance, resources: dict | None = None) -> None:
+    """Only what an older jobfit stored, read, parsed and analyzed again (the taxonomy first brought up to date)."""
+    run = _runner(instance, resources or build_resources(settings))
+    run(["skill_taxonomy"])
+    catch_up_postings(settings, run)
+    catch_up_documents(settings, instance, run)
+    say("caught up: automation follows with the vectors, the matches and the snapshot")
+
+
+def materialize_everything(settings: Settings, instance: dg.DagsterInstance, resources: dict | None = None) -> None:
+    run = _runner(instance, resources or build_resources(settings))
+    today = _today(settings)
+    run(["skill_taxonomy"])
+    run(["job_postings_raw", "job_postings"], partition_key=today)
+    catch_up_postings(settings, run)  # a posting gone from today's feed stays in matching until it expires
     arrivals, known = {}, set(instance.get_dynamic_partitions(document_partitions.name))
     for tenant, path in scan_inbox(settings.inbox_dir):
         sha256 = sha256_file(path)
@@ -130,20 +173,7 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
         instance.add_dynamic_partitions(document_partitions.name, list(arrivals))
         for request in ingest_requests(list(arrivals.values()), settings.inbox_batch_size):
             run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
-    def run_over(selection: list[str], keys: list[str]) -> None:
-        # one run over the range the documents span (a current document between two stale ones is read again too)
-        run(selection, tags={ASSET_PARTITION_RANGE_START_TAG: keys[0], ASSET_PARTITION_RANGE_END_TAG: keys[-1],
-                             "jobfit/documents": str(len(keys))})
-
-    # stored by an older jobfit: automation reads them again after each later upgrade, but has nothing to compare with yet
-    unread = unread_documents(settings, instance.get_dynamic_partitions(document_partitions.name))
-    if unread:
-        say(f"{len(unread)} stored documents were read by older readers: reading them again")
-        run_over(["document_text", "profiles"], unread)
-    stale = stale_documents(settings, instance.get_dynamic_partitions(document_partitions.name))
-    if stale:
-        say(f"{len(stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")
-        run_over(["profiles"], stale)
+    catch_up_documents(settings, instance, run)
     run(["profile_withdrawals"])  # none named: records that no candidate withdrew yet
     run(["profile_vectors", "job_vectors", "matches"])
     run(["digests", "digest_mail"], partition_key=today)
@@ -152,6 +182,10 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
 
 def main() -> None:
     settings = Settings.from_env()
+    if sys.argv[1:] == ["--catch-up"]:
+        with dg.DagsterInstance.get() as instance:
+            catch_up(settings, instance)
+        return
     seed(settings)
     with dg.DagsterInstance.get() as instance:
         materialize_everything(settings, instance)

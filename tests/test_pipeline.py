@@ -8,6 +8,7 @@ import duckdb
 from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from jobfit.documents import READER_VERSION, sha256_file
+from jobfit.resumes import PARSER_VERSION
 from pipelines.definitions import ALL_ASSETS, build_resources
 from pipelines.partitions import document_partitions
 
@@ -603,6 +604,34 @@ def test_make_run_after_an_upgrade_reads_again_what_older_readers_stored(tmp_pat
         assert all(after > before for (_, before), (_, after) in zip(parsed_before, parsed_after, strict=True))
         materialize_everything(settings, instance, resources)  # nothing stale: nothing read again
         assert "read by older readers" not in capsys.readouterr().out
+
+
+def test_a_deployment_with_its_own_daemon_catches_up_with_one_command(tmp_path, monkeypatch, capsys):
+    """`python -m pipelines.bootstrap --catch-up` reads and parses again only what older code stored, from the
+    versions the data records (what automation could not compare): no fetch, no ingest, no digest."""
+    from pipelines.bootstrap import catch_up, materialize_everything
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    with dg.instance_for_test() as instance:
+        monkeypatch.setattr("assets.documents.READER_VERSION", "0")  # the jobfit deployed before
+        monkeypatch.setattr("jobfit.resumes.PARSER_VERSION", "0")
+        materialize_everything(settings, instance, resources)
+        monkeypatch.undo()
+        before = {r.dagster_run.run_id for r in instance.get_run_records()}
+        capsys.readouterr()
+        catch_up(settings, instance, resources)
+        ran = [sorted({e.dagster_event.asset_key.to_user_string() for e in instance.all_logs(
+            r.dagster_run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION)})
+            for r in instance.get_run_records() if r.dagster_run.run_id not in before]
+        said = capsys.readouterr().out
+    assert sorted(ran) == [["document_text", "profiles"], ["skill_taxonomy"]]  # parsed once, with the texts
+    assert "6 stored documents were read by older readers: reading them again" in said
+    assert read(settings.layout.warehouse_path, "SELECT DISTINCT reader_version FROM documents") == [(READER_VERSION,)]
+    versions = {json.loads(js)["meta"]["parser_version"] for (js,) in read(settings.layout.warehouse_path,
+                                                                            "SELECT profile_json FROM profiles")}
+    assert versions == {PARSER_VERSION}
 
 
 def test_make_run_after_an_upgrade_parses_again_what_an_older_parser_stored(tmp_path, monkeypatch, capsys):
