@@ -37,24 +37,28 @@ def new_rules(*inputs: str, along_with: str | None = None) -> dg.AutomationCondi
 
     An input counts when its data version changed: skill_taxonomy states its taxonomy's version as its data version, so
     re-copying the same file counts for nothing. Held until requested, so a partition being written at that moment is
-    asked for again once its run ends; requested in the same tick as the input's own run, so two new versions at once
-    cost one pass. New data is not this condition's: the run that brings it in reads it.
+    asked for again once its run ends. Held too while an input's own code is new: a deploy with a new parser and a new
+    taxonomy parses once, after the taxonomy's run (Dagster does not request a partitioned asset with an unpartitioned
+    one in the same tick, so it had parsed with the old taxonomy first, then again). New data is not this condition's:
+    the run that brings it in reads it.
 
     `along_with` is not an input: a partitioned upstream asset's own runs cannot be told from the runs that also wrote
     this asset. Dagster's executed_with_root_target() looks only at the upstream asset's latest materialization, so a
     run over six documents counted as "written without this asset" for five of them, and they were parsed twice.
     """
     condition = dg.AutomationCondition.code_version_changed()
+    held = ~dg.AutomationCondition.any_deps_in_progress() & ~dg.AutomationCondition.in_progress()
     if inputs:
         condition |= dg.AutomationCondition.any_deps_match(_changed).allow(dg.AssetSelection.assets(*inputs)).with_label(
             f"{' or '.join(inputs)} changed")
+        held &= ~dg.AutomationCondition.any_deps_match(dg.AutomationCondition.code_version_changed()).allow(
+            dg.AssetSelection.assets(*inputs)).with_label(f"{' or '.join(inputs)} redeployed")
     if along_with:
         condition |= dg.AutomationCondition.any_deps_match(dg.AutomationCondition.will_be_requested()).allow(
             dg.AssetSelection.assets(along_with)).with_label(f"{along_with} requested")
     # a change seen on the tick right after a request is not that request's: it asks again (Dagster's since() lets the
     # reset win a tie, and a new version deployed as the earlier request's run began was lost)
-    return (condition.since(_since_requested & ~condition) & ~dg.AutomationCondition.missing()
-            & ~dg.AutomationCondition.any_deps_in_progress() & ~dg.AutomationCondition.in_progress())
+    return condition.since(_since_requested & ~condition) & ~dg.AutomationCondition.missing() & held
 
 
 # Document text: every stored original is read again by new readers.

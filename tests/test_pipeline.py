@@ -529,6 +529,40 @@ def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_chang
         assert now == {a.sha256 for a in arrivals}
 
 
+def test_a_new_parser_and_a_new_taxonomy_deployed_together_parse_each_document_once(tmp_path, monkeypatch):
+    """One deploy with a new parser and a new shipped taxonomy: the documents are parsed once, after the taxonomy's
+    run, so with the new taxonomy (not first with the old one, then again)."""
+    import dataclasses
+
+    from pipelines.partitions import SETTINGS
+    from tests.conftest import seeded_settings
+    from tests.taxonomy_sources import write_sources
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    keys = ["skill_taxonomy", "profiles"]
+    with dg.instance_for_test() as instance:
+        run = _Runs(instance, resources)
+        run("skill_taxonomy")
+        order = [a.sha256 for a in _ingest(run, settings)]
+        _, cursor = _requests(instance, _deployed(resources), keys, None)
+        deployed = _deployed(resources, {"skill_taxonomy": "next-taxonomy", "profiles": "next-parser"})
+        now, cursor = _requests(instance, deployed, keys, cursor)
+        assert now == {"skill_taxonomy": {None}, "profiles": set()}  # the taxonomy first; the parser waits for it
+        esco, onet = write_sources(tmp_path)  # what the new taxonomy's run builds
+        monkeypatch.setattr("assets.taxonomy.SETTINGS", dataclasses.replace(SETTINGS, taxonomy_esco_dir=str(esco),
+                                                                            taxonomy_onet_dir=str(onet)))
+        run("skill_taxonomy")
+        now, cursor = _requests(instance, deployed, keys, cursor)
+        assert now == {"skill_taxonomy": set(), "profiles": set(order)}
+        run("profiles", tags={ASSET_PARTITION_RANGE_START_TAG: order[0], ASSET_PARTITION_RANGE_END_TAG: order[-1]})
+        versions = {json.loads(js)["meta"]["taxonomy_version"] for (js,) in read(settings.layout.warehouse_path,
+                                                                              "SELECT profile_json FROM profiles")}
+        assert versions == {r[0] for r in read(settings.layout.warehouse_path, "SELECT max(version) FROM skills")}
+        now, cursor = _requests(instance, deployed, keys, cursor)
+        assert now == {"skill_taxonomy": set(), "profiles": set()}
+
+
 def test_stored_documents_are_read_again_by_new_readers_and_parsed_again_once(tmp_path):
     """A deploy with new readers (document_text's code version) asks automation to read every stored original again,
     and to parse each again in the same tick, so one run does both; once it has run, nothing is asked again."""
