@@ -1,5 +1,6 @@
 """The whole pipeline over the bundled samples: every asset materialized, results in the warehouse and snapshot."""
 
+import contextlib
 import json
 import shutil
 
@@ -488,6 +489,18 @@ class _Runs:
         return result
 
 
+@contextlib.contextmanager
+def _stored_samples(tmp_path, tenant="acme"):
+    """A test instance holding the tenant's samples stored, read and parsed: (settings, runs, their partition order)."""
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    with dg.instance_for_test() as instance:
+        run = _Runs(instance, build_resources(settings))
+        run("skill_taxonomy")
+        yield settings, run, [a.sha256 for a in _ingest(run, settings, tenant)]
+
+
 def test_stored_documents_are_parsed_again_when_the_parser_or_the_taxonomy_changes(tmp_path, monkeypatch):
     """A deploy with new parsing rules (the profiles asset's code version) or a taxonomy of another version asks
     automation for every stored document's profile again; re-copying the same taxonomy asks for nothing."""
@@ -535,16 +548,11 @@ def test_a_new_parser_and_a_new_taxonomy_deployed_together_parse_each_document_o
     import dataclasses
 
     from pipelines.partitions import SETTINGS
-    from tests.conftest import seeded_settings
     from tests.taxonomy_sources import write_sources
 
-    settings = seeded_settings(tmp_path / "data")
-    resources = build_resources(settings)
     keys = ["skill_taxonomy", "profiles"]
-    with dg.instance_for_test() as instance:
-        run = _Runs(instance, resources)
-        run("skill_taxonomy")
-        order = [a.sha256 for a in _ingest(run, settings)]
+    with _stored_samples(tmp_path) as (settings, run, order):
+        instance, resources = run.instance, run.resources
         _, cursor = _requests(instance, _deployed(resources), keys, None)
         deployed = _deployed(resources, {"skill_taxonomy": "next-taxonomy", "profiles": "next-parser"})
         now, cursor = _requests(instance, deployed, keys, cursor)
@@ -566,16 +574,9 @@ def test_a_new_parser_and_a_new_taxonomy_deployed_together_parse_each_document_o
 def test_stored_documents_are_read_again_by_new_readers_and_parsed_again_once(tmp_path):
     """A deploy with new readers (document_text's code version) asks automation to read every stored original again,
     and to parse each again in the same tick, so one run does both; once it has run, nothing is asked again."""
-    from tests.conftest import seeded_settings
-
-    settings = seeded_settings(tmp_path / "data")
-    resources = build_resources(settings)
     keys = ["document_text", "profiles"]
-
-    with dg.instance_for_test() as instance:
-        run = _Runs(instance, resources)
-        run("skill_taxonomy")
-        order = [a.sha256 for a in _ingest(run, settings)]  # partition order
+    with _stored_samples(tmp_path) as (settings, run, order):
+        instance, resources = run.instance, run.resources
         stored = set(order)
         versions = read(settings.layout.warehouse_path, "SELECT DISTINCT reader_version FROM documents")
         assert versions == [(READER_VERSION,)]
