@@ -273,14 +273,9 @@ def test_documents_read_again_keep_their_text_when_the_scanner_or_the_new_reader
     """Reading stored documents again (new readers) must not lose what was read: a scanner that cannot be reached or
     a reader that fails on a document keeps the earlier text and profile; a new document is quarantined as before."""
     from resources.scanner import VirusScanResource
-    from tests.conftest import seeded_settings
 
-    settings = seeded_settings(tmp_path / "data")
-    resources = build_resources(settings)
-    with dg.instance_for_test() as instance:
-        run = _Runs(instance, resources)
-        run("skill_taxonomy")
-        stored = sorted(a.sha256 for a in _ingest(run, settings, "acme"))
+    with _stored_samples(tmp_path) as (settings, run, order):
+        resources, stored = run.resources, sorted(order)
 
         def statuses():
             return read(settings.layout.warehouse_path, "SELECT sha256, status, reason FROM documents ORDER BY 1")
@@ -290,8 +285,8 @@ def test_documents_read_again_keep_their_text_when_the_scanner_or_the_new_reader
         assert statuses() == [(sha, "text", None) for sha in stored]
 
         run.resources = {**resources, "scanner": VirusScanResource(scanner=f"clamd:{tmp_path}/no-clamd.sock")}
-        result = run("document_text", "profiles", tags={"dagster/asset_partition_range_start": stored[0],
-                                                        "dagster/asset_partition_range_end": stored[-1]})
+        result = run("document_text", "profiles", tags={ASSET_PARTITION_RANGE_START_TAG: order[0],
+                                                        ASSET_PARTITION_RANGE_END_TAG: order[-1]})
         outcome = result.asset_materializations_for_node("document_text")[0].metadata["by_outcome"].value
         assert outcome == {"earlier text kept": 3}
         assert statuses() == [(sha, "text", None) for sha in stored]
@@ -306,9 +301,9 @@ def test_documents_read_again_keep_their_text_when_the_scanner_or_the_new_reader
 
         monkeypatch.setattr("assets.documents.extract_text", broken)
         run.resources = resources
-        result = run("document_text", "profiles", partition_key=stored[0])
+        result = run("document_text", "profiles", partition_key=order[0])
         assert result.asset_materializations_for_node("document_text")[0].metadata["by_outcome"].value == {"earlier text kept": 1}
-        assert (stored[0], "text", None) in statuses()
+        assert (order[0], "text", None) in statuses()
         assert read(settings.layout.warehouse_path, "SELECT sha256, text FROM document_text ORDER BY 1") == texts
         assert read(settings.layout.warehouse_path, "SELECT profile_id FROM profiles ORDER BY 1") == profiles
 
