@@ -139,11 +139,12 @@ def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run) ->
         run(selection, tags={ASSET_PARTITION_RANGE_START_TAG: keys[0], ASSET_PARTITION_RANGE_END_TAG: keys[-1],
                              "jobfit/documents": str(len(keys))})
 
-    unread = unread_documents(settings, instance.get_dynamic_partitions(document_partitions.name))
+    stored = instance.get_dynamic_partitions(document_partitions.name)
+    unread = unread_documents(settings, stored)
     if unread:
         say(f"{len(unread)} stored documents were read by older readers: reading them again")
         run_over(["document_text", "profiles"], unread)
-    stale = stale_documents(settings, instance.get_dynamic_partitions(document_partitions.name))
+    stale = stale_documents(settings, stored)
     if stale:
         say(f"{len(stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")
         run_over(["profiles"], stale)
