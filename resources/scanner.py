@@ -1,8 +1,10 @@
 """ClamAV, when an operator turns it on (JOBFIT_VIRUS_SCANNER); off by default."""
 
+from pathlib import Path
+
 import dagster as dg
 
-from jobfit.documents.scan import scan_bytes
+from jobfit.documents.scan import Verdict, scan_files
 from resources.settings import Settings
 
 
@@ -18,6 +20,6 @@ class VirusScanResource(dg.ConfigurableResource):
     def enabled(self) -> bool:
         return bool(self.scanner)
 
-    def scan(self, data: bytes) -> str | None:
-        """The signature found, or None; raises ScanError when no verdict could be had."""
-        return scan_bytes(data, self.scanner, self.database or None) if self.scanner else None
+    def scan_files(self, paths: list[Path]) -> dict[Path, Verdict]:
+        """Each file's signature found, None when clean, or the ScanError that kept a verdict from it."""
+        return scan_files(paths, self.scanner, self.database or None)

@@ -1,28 +1,57 @@
-"""Optional virus scanning with ClamAV: `clamscan` (with an optional database folder) or a clamd socket."""
+"""Optional virus scanning with ClamAV: `clamscan` (with an optional database folder) or a clamd socket.
+
+`clamscan` loads its whole signature database each time it starts (with the full ClamAV database, seconds and about
+a gigabyte), so a batch of files is scanned by one `clamscan`; clamd holds the database and takes one file at a time.
+"""
 
 from __future__ import annotations
 
+import os
 import socket
 import struct
 import subprocess
+import tempfile
+from pathlib import Path
 
 
 class ScanError(Exception):
     """The scanner could not give a verdict; the document is held back rather than opened unscanned."""
 
 
-def _clamscan(data: bytes, database: str | None) -> str | None:
-    command = ["clamscan", "--no-summary", "--stdout", *(["-d", database] if database else []), "-"]
-    try:
-        done = subprocess.run(command, input=data, capture_output=True, timeout=120)
-    except (FileNotFoundError, subprocess.TimeoutExpired) as exc:
-        raise ScanError(f"clamscan could not run ({exc})") from exc
-    if done.returncode == 0:
+Verdict = str | None | ScanError  # the signature found, None when clean, or why there is no verdict
+
+
+def _reading(line: str) -> tuple[str, Verdict] | None:
+    """One file's line of `clamscan --stdout`: "PATH: OK", "PATH: Empty file", "PATH: SIGNATURE FOUND" or another
+    state that is no verdict ("PATH: … ERROR"). Signatures hold no ": ", so the last one ends the path."""
+    path, sep, state = line.rpartition(": ")
+    if not sep or line.startswith(("WARNING: ", "ERROR: ", "LibClamAV ")):
         return None
-    if done.returncode == 1:
-        line = done.stdout.decode(errors="replace").strip().splitlines()[-1]
-        return line.split(":", 1)[1].strip().removesuffix(" FOUND")
-    raise ScanError(f"clamscan failed: {done.stderr.decode(errors='replace').strip()[:300]}")
+    if state in ("OK", "Empty file"):
+        return path, None
+    if state.endswith(" FOUND"):
+        return path, state.removesuffix(" FOUND")
+    return path, ScanError(f"clamscan: {state}")
+
+
+def _clamscan(paths: list[Path], database: str | None) -> dict[Path, Verdict]:
+    named = {os.path.abspath(path): path for path in paths}
+    with tempfile.NamedTemporaryFile("w", suffix=".txt") as listing:
+        listing.write("".join(f"{name}\n" for name in named))
+        listing.flush()
+        command = ["clamscan", "--no-summary", "--stdout", *(["-d", database] if database else []), f"--file-list={listing.name}"]
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=120 + 2 * len(paths))
+        except (FileNotFoundError, subprocess.TimeoutExpired) as exc:
+            return dict.fromkeys(paths, ScanError(f"clamscan could not run ({exc})"))
+    verdicts: dict[Path, Verdict] = {}
+    for line in done.stdout.decode(errors="replace").splitlines():
+        reading = _reading(line)
+        if reading and reading[0] in named:
+            verdicts[named[reading[0]]] = reading[1]
+    problem = (done.stderr.decode(errors="replace").strip() or done.stdout.decode(errors="replace").strip())[:300]
+    unread = ScanError(f"clamscan gave no verdict (exit {done.returncode}: {problem})")
+    return {path: verdicts.get(path, unread) for path in paths}
 
 
 def _clamd(data: bytes, address: str) -> str | None:
@@ -56,13 +85,25 @@ def _clamd(data: bytes, address: str) -> str | None:
     raise ScanError(f"clamd answered {verdict!r}")
 
 
-def scan_bytes(data: bytes, scanner: str, database: str | None = None) -> str | None:
-    """The signature name when ClamAV finds something, None when the bytes are clean.
+def _clamd_file(path: Path, address: str) -> Verdict:
+    try:
+        return _clamd(path.read_bytes(), address)
+    except OSError as exc:  # the file, not the daemon
+        return ScanError(f"could not read {path.name} to scan it ({exc})")
+    except ScanError as exc:
+        return exc
 
-    `scanner` is "clamscan" or "clamd:<socket path or host:port>".
+
+def scan_files(paths: list[Path], scanner: str, database: str | None = None) -> dict[Path, Verdict]:
+    """Each file's verdict: the signature name when ClamAV finds something, None when the file is clean, or the
+    ScanError that kept a verdict from it (a file is never passed unscanned).
+
+    `scanner` is "clamscan" (one process for all the files) or "clamd:<socket path or host:port>".
     """
+    if not paths:
+        return {}
     if scanner == "clamscan":
-        return _clamscan(data, database)
+        return _clamscan(paths, database)
     if scanner.startswith("clamd:"):
-        return _clamd(data, scanner.removeprefix("clamd:"))
-    raise ScanError(f"unknown virus scanner {scanner!r}: use clamscan or clamd:<socket>")
+        return {path: _clamd_file(path, scanner.removeprefix("clamd:")) for path in paths}
+    return dict.fromkeys(paths, ScanError(f"unknown virus scanner {scanner!r}: use clamscan or clamd:<socket>"))
