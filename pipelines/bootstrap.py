@@ -8,7 +8,7 @@ again what an older jobfit stored (for a deployment that runs the Dagster daemon
 import shutil
 import sys
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,10 +17,9 @@ import yaml
 from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from api.auth import demo_keys
-from jobfit.documents import READER_VERSION, sha256_file
-from jobfit.jobs import ANALYSIS_VERSION
-from jobfit.resumes import PARSER_VERSION
+from jobfit.documents import sha256_file
 from jobfit.store import warehouse
+from pipelines.catch_up import Behind, behind
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
 from pipelines.partitions import document_partitions
 from resources.settings import Settings
@@ -62,41 +61,6 @@ def write_demo_keys(settings: Settings) -> None:
     say(f"wrote demo API keys to {settings.api_keys_file}")
 
 
-def stale_days(settings: Settings, today: str) -> list[str]:
-    """The fetch days within the postings' time to live that hold a posting another analysis version or taxonomy
-    analyzed (a posting fetched today is analyzed again by today's fetch)."""
-    since = (date.fromisoformat(today) - timedelta(days=settings.posting_ttl_days)).isoformat()
-    with warehouse(settings.layout.warehouse_path) as con:
-        return [day for (day,) in con.execute(
-            "SELECT DISTINCT r.fetch_date FROM job_postings_raw r JOIN job_postings p USING (id) "
-            "WHERE r.fetch_date >= greatest(?, ?) AND (p.posting_json->>'$.meta.analysis_version' IS DISTINCT FROM ? "
-            "OR p.posting_json->>'$.meta.taxonomy_version' IS DISTINCT FROM (SELECT max(version) FROM skills)) ORDER BY 1",
-            [since, settings.partitions_start, ANALYSIS_VERSION]).fetchall()]
-
-
-def unread_documents(settings: Settings, partitions: list[str]) -> list[str]:
-    """The stored documents (in partition order) that other readers read, to text or to quarantine."""
-    if not partitions:
-        return []
-    with warehouse(settings.layout.warehouse_path) as con:
-        stale = {sha for (sha,) in con.execute(
-            "SELECT sha256 FROM documents WHERE status IN ('text', 'quarantined') AND reader_version IS DISTINCT FROM ?",
-            [READER_VERSION]).fetchall()}
-    return [key for key in partitions if key in stale]
-
-
-def stale_documents(settings: Settings, partitions: list[str]) -> list[str]:
-    """The stored documents (in partition order) whose profiles another parser version or taxonomy wrote."""
-    if not partitions:
-        return []
-    with warehouse(settings.layout.warehouse_path) as con:
-        stale = {sha for (sha,) in con.execute(
-            "SELECT DISTINCT sha256 FROM profiles WHERE status <> 'withdrawn' AND (profile_json->>'$.meta.parser_version' "
-            "IS DISTINCT FROM ? OR profile_json->>'$.meta.taxonomy_version' IS DISTINCT FROM (SELECT max(version) FROM skills))",
-            [PARSER_VERSION]).fetchall()}
-    return [key for key in partitions if key in stale]
-
-
 def _runner(instance: dg.DagsterInstance, resources: dict):
     """Materializes a selection, says how long it took, and exits when it fails."""
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
@@ -119,9 +83,14 @@ def _today(settings: Settings) -> str:
     return datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
 
 
+def _behind(settings: Settings, partitions: list[str]) -> Behind:
+    with warehouse(settings.layout.warehouse_path) as con:
+        return behind(con, partitions, _today(settings), settings.posting_ttl_days, settings.partitions_start)
+
+
 def catch_up_postings(settings: Settings, run) -> None:
     """Analyze again the fetch days within the time to live that hold postings an older analysis or taxonomy analyzed."""
-    days = stale_days(settings, _today(settings))
+    days = _behind(settings, []).days
     if days:
         say(f"{len(days)} {'fetch day holds' if len(days) == 1 else 'fetch days hold'} postings an older analysis or "
             "taxonomy analyzed: analyzing them again")
@@ -131,20 +100,18 @@ def catch_up_postings(settings: Settings, run) -> None:
 
 def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run) -> None:
     """Read (and parse) again the documents older readers read; parse again the profiles an older parser or taxonomy
-    wrote. Automation does this after each upgrade, by comparing versions with what it saw before; what it never saw (a
-    jobfit from before the versions were recorded) or forgot (a deploy that changed an automation condition starts
-    its memory afresh) is caught up here, from the versions the stored data records."""
+    wrote (what automation never saw or forgot: see pipelines.catch_up)."""
     def run_over(selection: list[str], keys: list[str]) -> None:
         # one run over the range the documents span (a current document between two stale ones is read again too)
         run(selection, tags={ASSET_PARTITION_RANGE_START_TAG: keys[0], ASSET_PARTITION_RANGE_END_TAG: keys[-1],
                              "jobfit/documents": str(len(keys))})
 
     stored = instance.get_dynamic_partitions(document_partitions.name)
-    unread = unread_documents(settings, stored)
+    unread = _behind(settings, stored).unread
     if unread:
         say(f"{len(unread)} stored documents were read by older readers: reading them again")
         run_over(["document_text", "profiles"], unread)
-    stale = stale_documents(settings, stored)
+    stale = _behind(settings, stored).stale  # after the read: what it parsed is current
     if stale:
         say(f"{len(stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")
         run_over(["profiles"], stale)

@@ -27,7 +27,7 @@ def test_downstream_assets_update_by_themselves():
     for name in ("job_postings", "profile_vectors", "job_vectors", "matches", "serving_snapshot"):
         assert graph.get(dg.AssetKey(name)).automation_condition is not None, name
     sensor_names = {s.name for s in defs.sensors}
-    assert {"inbox_sensor", "drive_sensor", "run_failure_report", "jobfit_automation"} <= sensor_names
+    assert {"inbox_sensor", "drive_sensor", "run_failure_report", "jobfit_automation", "catch_up_sensor"} <= sensor_names
 
 
 def test_new_profile_reaches_the_api_through_the_graph():

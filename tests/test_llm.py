@@ -106,6 +106,8 @@ def test_slow_answer_times_out_to_the_rules(stub, matcher):
 
 def test_profiles_asset_records_llm_usage(stub, tmp_path, monkeypatch):
     import assets.documents as documents_module
+    from jobfit.store import warehouse
+    from pipelines.catch_up import stale_documents
     from pipelines.definitions import ALL_ASSETS, build_resources
     from sensors.inbox import scan_inbox
 
@@ -125,6 +127,10 @@ def test_profiles_asset_records_llm_usage(stub, tmp_path, monkeypatch):
             run_config={"ops": {"documents": {"config": {"sources": [{"sha256": sha, "path": str(path), "tenant": tenant}]}}}},
         )
         metadata = result.asset_materializations_for_node("profiles")[0].metadata
+    with warehouse(settings.layout.warehouse_path) as con:  # what the LLM wrote is current: no catch-up parses it again
+        assert stale_documents(con, [sha]) == []
+        monkeypatch.setattr("pipelines.catch_up.PROMPT_VERSION", "resume-0")  # ...until the prompt changes
+        assert stale_documents(con, [sha]) == [sha]
     assert metadata["parser"].value == "llm:stub-model" and metadata["llm_used"].value == 1
     assert metadata["openai.stub-model.calls"].value == 1
     assert metadata["openai.stub-model.total_tokens"].value == 200

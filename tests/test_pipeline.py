@@ -664,6 +664,81 @@ def test_a_deployment_with_its_own_daemon_catches_up_with_one_command(tmp_path, 
     assert versions == {PARSER_VERSION}
 
 
+def test_the_catch_up_sensor_asks_for_what_automation_forgot_at_a_quiet_second_tick(tmp_path, monkeypatch):
+    """Documents and postings an older jobfit read, parsed and analyzed, which automation does not ask for (a deploy that
+    reset its memory): the catch-up sensor asks for them once nothing runs and they were behind at its previous tick
+    too, so that automation's own requests go first; the documents are read and parsed in one run."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from dagster._core.storage.dagster_run import DagsterRun
+
+    from jobfit.jobs import ANALYSIS_VERSION
+    from sensors.catch_up import catch_up_sensor
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    today = datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
+    with dg.instance_for_test() as instance:
+        run = _Runs(instance, build_resources(settings))
+        run("skill_taxonomy")
+        monkeypatch.setattr("assets.documents.READER_VERSION", "0")  # the jobfit deployed before
+        monkeypatch.setattr("jobfit.resumes.PARSER_VERSION", "0")
+        monkeypatch.setattr("jobfit.jobs.ANALYSIS_VERSION", "0")
+        order = [a.sha256 for a in _ingest(run, settings)]
+        run("job_postings_raw", "job_postings", partition_key=today)
+        monkeypatch.undo()
+
+        def tick(cursor):
+            return catch_up_sensor(dg.build_sensor_context(instance=instance, cursor=cursor, resources={"storage": run.resources["storage"]}))
+
+        first = tick(None)
+        assert not first.run_requests
+        assert first.skip_reason.skip_message == ("behind: 3 documents older readers read, 3 profiles an older parser or "
+                                                  "taxonomy wrote, 1 fetch day of postings an older analysis or taxonomy "
+                                                  "analyzed; asking at the next tick if still so")
+        running = DagsterRun(job_name="fetch_feeds", status=dg.DagsterRunStatus.STARTED)
+        instance.add_run(running)
+        waiting = tick(first.cursor)
+        assert waiting.skip_message == f"waiting: run {running.run_id} is in progress"
+        instance.delete_run(running.run_id)
+        second = tick(first.cursor)
+        postings, documents = second.run_requests
+        assert postings.partition_key == today and postings.asset_selection == [dg.AssetKey("job_postings")]
+        assert documents.asset_selection == [dg.AssetKey("document_text"), dg.AssetKey("profiles")]
+        assert documents.tags[ASSET_PARTITION_RANGE_START_TAG] == order[0]
+        assert documents.tags[ASSET_PARTITION_RANGE_END_TAG] == order[-1]
+        for request in second.run_requests:  # as the daemon launches them
+            run(*[key.to_user_string() for key in request.asset_selection], partition_key=request.partition_key, tags=request.tags)
+        assert tick(second.cursor).skip_reason.skip_message == "nothing stored is behind the code"
+    assert read(settings.layout.warehouse_path, "SELECT DISTINCT reader_version FROM documents") == [(READER_VERSION,)]
+    assert {json.loads(js)["meta"]["parser_version"] for (js,) in read(settings.layout.warehouse_path,
+                                                                        "SELECT profile_json FROM profiles")} == {PARSER_VERSION}
+    assert {json.loads(js)["meta"]["analysis_version"] for (js,) in read(settings.layout.warehouse_path,
+                                                                          "SELECT posting_json FROM job_postings")} == {ANALYSIS_VERSION}
+
+
+def test_the_catch_up_sensor_asks_for_the_taxonomy_first_when_older_code_built_it(tmp_path):
+    """A taxonomy older code built (another shipped file, and automation's memory reset): the sensor asks for it alone,
+    and what is behind it is measured against the new one at the next ticks."""
+    from dagster._core.definitions.data_version import CODE_VERSION_TAG
+
+    from sensors.catch_up import catch_up_sensor
+
+    with _stored_samples(tmp_path) as (settings, run, order):
+        def tick(cursor):
+            return catch_up_sensor(dg.build_sensor_context(instance=run.instance, cursor=cursor, resources={"storage": run.resources["storage"]}))
+
+        assert tick(None).skip_reason.skip_message == "nothing stored is behind the code"
+        run.instance.report_runless_asset_event(dg.AssetMaterialization("skill_taxonomy", tags={CODE_VERSION_TAG: "older"}))
+        first = tick(None)
+        assert first.skip_reason.skip_message == "behind: the taxonomy older code built; asking at the next tick if still so"
+        [request] = tick(first.cursor).run_requests
+        assert request.asset_selection == [dg.AssetKey("skill_taxonomy")]
+        run("skill_taxonomy")
+        assert tick(first.cursor).skip_reason.skip_message == "nothing stored is behind the code"
+
+
 def test_make_run_after_an_upgrade_parses_again_what_an_older_parser_stored(tmp_path, monkeypatch, capsys):
     """Profiles stored before automation could compare parser versions are brought up to date by the next `make run`."""
     from jobfit.resumes import PARSER_VERSION
