@@ -1,13 +1,13 @@
-"""A change to what the readers, the resume parser or the job analysis give must come with a new version: stored
-documents and postings are read again only when a version changes, so without one they keep what the older code gave
-while new arrivals get the new (`tests/versions.py` says how to record a version)."""
+"""A change to what the readers, the resume parser, the job analysis or the match scoring give must come with a new
+version: stored documents, postings and matches are worked again only when a version changes, so without one they keep
+what the older code gave while new arrivals get the new (`tests/versions.py` says how to record a version)."""
 
 import pytest
 
 from tests.versions import current, recorded
 
 VERSION_OF = {"readers": "jobfit.documents.READER_VERSION", "parser": "jobfit.resumes.PARSER_VERSION",
-              "analysis": "jobfit.jobs.ANALYSIS_VERSION"}
+              "analysis": "jobfit.jobs.ANALYSIS_VERSION", "scoring": "jobfit.matching.scoring.SCORING_VERSION"}
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 RECORDED = Path(__file__).with_name("versions.json")
 # every format the samples have, and the Word 97 file the tests keep
@@ -49,6 +51,7 @@ def current() -> dict[str, dict]:
                 for name, text in texts.items()}
     postings = _analyze(read_feed(FEED.read_bytes(), feed_name="jobs"))
     return {
+        "scoring": _scoring(profiles, postings, matcher.taxonomy),
         "readers": {"version": READER_VERSION,
                     "items": {name: _digest(dataclasses.asdict(text)) for name, text in texts.items()}},
         # new readers parse every stored document again too, so their version is the parser's as well
@@ -57,6 +60,42 @@ def current() -> dict[str, dict]:
         "analysis": {"version": f"{ANALYSIS_VERSION} {taxonomy}",
                      "items": {f"{job.id} {job.title}": _digest(job.model_dump(mode="json", exclude_none=True)) for job in postings}},
     }
+
+
+def _vectors(texts: list[str]) -> np.ndarray:
+    """A unit vector per text drawn from its hash: the scoring's own arithmetic, free of the model's."""
+    rows = [np.random.default_rng(int(hashlib.sha256(t.encode()).hexdigest()[:16], 16)).standard_normal(384) for t in texts]
+    vectors = np.array(rows, dtype=np.float32).reshape(len(texts), 384)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def _scoring(profiles: dict, postings: list, taxonomy) -> dict:
+    """Every sample profile against every sample posting: total, components, skills and reasons (its inputs' versions
+    are in its key, so a new parser or analysis asks only to record again)."""
+    from jobfit.documents import READER_VERSION
+    from jobfit.jobs import ANALYSIS_VERSION, job_text
+    from jobfit.matching import load_weights, match_all
+    from jobfit.matching.scoring import SCORING_VERSION
+    from jobfit.occupations import clean_title
+    from jobfit.resumes import PARSER_VERSION, profile_text
+
+    profiles = {name: p.model_copy(deep=True) for name, p in profiles.items()}
+    for profile in profiles.values():
+        profile.meta.tenant = "samples"
+    jobs = {job.id: job for job in postings}
+    taxonomy = taxonomy.with_cooccurrence([{s.id for s in j.meta.required_skills + j.meta.preferred_skills} for j in postings])
+    matches = match_all(profiles, _vectors([profile_text(p) for p in profiles.values()]), jobs,
+                        _vectors([job_text(j) for j in postings]), taxonomy, top_n=len(jobs), weights=load_weights(None),
+                        profile_titles=_vectors([clean_title(p.basics.label or "") for p in profiles.values()]),
+                        job_titles=_vectors([clean_title(j.title or "") for j in postings]))
+    per_profile: dict[str, list] = {}
+    for match in sorted(matches, key=lambda m: m.job_id):
+        per_profile.setdefault(match.profile_id, []).append(
+            [match.job_id, round(match.score, 1), {k: round(c.score, 1) for k, c in match.components.items()},
+             match.matched_skills, match.missing_skills, match.reasons])
+    return {"version": f"{SCORING_VERSION} parser {PARSER_VERSION} {taxonomy.version} readers {READER_VERSION} "
+                       f"analysis {ANALYSIS_VERSION}",
+            "items": {name: _digest(rows) for name, rows in per_profile.items()}}
 
 
 def recorded() -> dict[str, dict]:
