@@ -19,7 +19,7 @@ from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PART
 from api.auth import demo_keys
 from jobfit.documents import sha256_file
 from jobfit.store import warehouse
-from pipelines.catch_up import Behind, behind
+from pipelines.catch_up import stale_days, stale_documents, unread_documents
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
 from pipelines.partitions import document_partitions
 from resources.settings import Settings
@@ -83,14 +83,10 @@ def _today(settings: Settings) -> str:
     return datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
 
 
-def _behind(settings: Settings, partitions: list[str]) -> Behind:
-    with warehouse(settings.layout.warehouse_path) as con:
-        return behind(con, partitions, _today(settings), settings.posting_ttl_days, settings.partitions_start)
-
-
 def catch_up_postings(settings: Settings, run) -> None:
     """Analyze again the fetch days within the time to live that hold postings an older analysis or taxonomy analyzed."""
-    days = _behind(settings, []).days
+    with warehouse(settings.layout.warehouse_path) as con:
+        days = stale_days(con, _today(settings), settings.posting_ttl_days, settings.partitions_start)
     if days:
         say(f"{len(days)} {'fetch day holds' if len(days) == 1 else 'fetch days hold'} postings an older analysis or "
             "taxonomy analyzed: analyzing them again")
@@ -107,11 +103,13 @@ def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run) ->
                              "jobfit/documents": str(len(keys))})
 
     stored = instance.get_dynamic_partitions(document_partitions.name)
-    unread = _behind(settings, stored).unread
+    with warehouse(settings.layout.warehouse_path) as con:
+        unread = unread_documents(con, stored)
     if unread:
         say(f"{len(unread)} stored documents were read by older readers: reading them again")
         run_over(["document_text", "profiles"], unread)
-    stale = _behind(settings, stored).stale  # after the read: what it parsed is current
+    with warehouse(settings.layout.warehouse_path) as con:  # after the read: what it parsed is current
+        stale = stale_documents(con, stored)
     if stale:
         say(f"{len(stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")
         run_over(["profiles"], stale)

@@ -3,7 +3,7 @@
 Automation reads, parses and analyzes again after each upgrade by comparing the code versions it saw before. What it
 never saw (data from a jobfit before the versions were recorded) or forgot (a deploy that changes an automation
 condition starts its memory afresh) is found here from the versions the data records. `python -m pipelines.bootstrap`
-(make run, --catch-up) does the work in its own runs; the `catch_up` sensor asks the daemon for it.
+(make run, --catch-up) does the work in its own runs; `sensors.catch_up.catch_up_sensor` asks the daemon for it.
 """
 
 from dataclasses import dataclass

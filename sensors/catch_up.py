@@ -29,9 +29,9 @@ BUSY = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterR
 def _busy(instance: dg.DagsterInstance) -> str | None:
     """What is running or waiting to run (the warehouse is theirs, and the work may be automation's), or None."""
     runs = instance.get_run_records(dg.RunsFilter(statuses=BUSY), limit=1)
-    backfills = instance.get_backfills(filters=BulkActionsFilter(statuses=[BulkActionStatus.REQUESTED, BulkActionStatus.CANCELING]), limit=1)
     if runs:
         return f"run {runs[0].dagster_run.run_id}"
+    backfills = instance.get_backfills(filters=BulkActionsFilter(statuses=[BulkActionStatus.REQUESTED, BulkActionStatus.CANCELING]), limit=1)
     return f"backfill {backfills[0].backfill_id}" if backfills else None
 
 

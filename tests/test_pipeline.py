@@ -3,6 +3,7 @@
 import contextlib
 import json
 import shutil
+import time
 
 import dagster as dg
 import duckdb
@@ -671,6 +672,7 @@ def test_the_catch_up_sensor_asks_for_what_automation_forgot_at_a_quiet_second_t
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    from dagster._core.execution.backfill import BulkActionStatus, PartitionBackfill
     from dagster._core.storage.dagster_run import DagsterRun
 
     from jobfit.jobs import ANALYSIS_VERSION
@@ -702,6 +704,13 @@ def test_the_catch_up_sensor_asks_for_what_automation_forgot_at_a_quiet_second_t
         waiting = tick(first.cursor)
         assert waiting.skip_message == f"waiting: run {running.run_id} is in progress"
         instance.delete_run(running.run_id)
+        backfill = PartitionBackfill.from_asset_partitions(  # automation's, between two of its runs
+            backfill_id="parse-all", asset_graph=dg.Definitions(assets=ALL_ASSETS, resources=run.resources).resolve_asset_graph(), partition_names=order,
+            asset_selection=[dg.AssetKey("profiles")], backfill_timestamp=time.time(), tags={},
+            dynamic_partitions_store=instance, all_partitions=False, title=None, description=None, run_config=None)
+        instance.add_backfill(backfill)
+        assert tick(first.cursor).skip_message == "waiting: backfill parse-all is in progress"
+        instance.update_backfill(backfill.with_status(BulkActionStatus.COMPLETED_SUCCESS))
         second = tick(first.cursor)
         postings, documents = second.run_requests
         assert postings.partition_key == today and postings.asset_selection == [dg.AssetKey("job_postings")]

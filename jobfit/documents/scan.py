@@ -49,8 +49,12 @@ def _clamscan(paths: list[Path], database: str | None) -> dict[Path, Verdict]:
         reading = _reading(line)
         if reading and reading[0] in named:
             verdicts[named[reading[0]]] = reading[1]
-    problem = (done.stderr.decode(errors="replace").strip() or done.stdout.decode(errors="replace").strip())[:300]
-    unread = ScanError(f"clamscan gave no verdict (exit {done.returncode}: {problem})")
+    stderr = done.stderr.decode(errors="replace")
+    for line in stderr.splitlines():  # "PATH: No such file or directory"
+        path, _, problem = line.rpartition(": ")
+        if path in named and named[path] not in verdicts:
+            verdicts[named[path]] = ScanError(f"clamscan could not scan it: {problem}")
+    unread = ScanError(f"clamscan gave no verdict (exit {done.returncode}: {stderr.strip()[:300]})")
     return {path: verdicts.get(path, unread) for path in paths}
 
 
