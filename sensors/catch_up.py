@@ -4,7 +4,7 @@ Automation reads, parses and analyzes again after an upgrade by comparing code v
 it misses what it never saw or forgot: a deploy that changes an automation condition starts its memory afresh, and
 the stored documents would keep the older reading for good. This sensor looks at the versions the stored data records
 (pipelines.catch_up, as `make run` and `--catch-up` do) and asks for that work itself, but only when nothing is
-running and the same data was behind at its previous tick too, so it never races automation's own requests.
+running and the same data was behind at its previous tick too, so that automation's own requests go first.
 """
 
 import hashlib

@@ -1,6 +1,7 @@
 """The whole pipeline over the bundled samples: every asset materialized, results in the warehouse and snapshot."""
 
 import contextlib
+import functools
 import json
 import shutil
 import time
@@ -665,6 +666,13 @@ def test_a_deployment_with_its_own_daemon_catches_up_with_one_command(tmp_path, 
     assert versions == {PARSER_VERSION}
 
 
+def _catch_up_tick(run, cursor):
+    """One tick of the catch-up sensor on the runs' instance, with the cursor of the tick before."""
+    from sensors.catch_up import catch_up_sensor
+
+    return catch_up_sensor(dg.build_sensor_context(instance=run.instance, cursor=cursor, resources={"storage": run.resources["storage"]}))
+
+
 def test_the_catch_up_sensor_asks_for_what_automation_forgot_at_a_quiet_second_tick(tmp_path, monkeypatch):
     """Documents and postings an older jobfit read, parsed and analyzed, which automation does not ask for (a deploy that
     reset its memory): the catch-up sensor asks for them once nothing runs and they were behind at its previous tick
@@ -676,7 +684,6 @@ def test_the_catch_up_sensor_asks_for_what_automation_forgot_at_a_quiet_second_t
     from dagster._core.storage.dagster_run import DagsterRun
 
     from jobfit.jobs import ANALYSIS_VERSION
-    from sensors.catch_up import catch_up_sensor
     from tests.conftest import seeded_settings
 
     settings = seeded_settings(tmp_path / "data")
@@ -691,9 +698,7 @@ def test_the_catch_up_sensor_asks_for_what_automation_forgot_at_a_quiet_second_t
         run("job_postings_raw", "job_postings", partition_key=today)
         monkeypatch.undo()
 
-        def tick(cursor):
-            return catch_up_sensor(dg.build_sensor_context(instance=instance, cursor=cursor, resources={"storage": run.resources["storage"]}))
-
+        tick = functools.partial(_catch_up_tick, run)
         first = tick(None)
         assert not first.run_requests
         assert first.skip_reason.skip_message == ("behind: 3 documents older readers read, 3 profiles an older parser or "
@@ -704,10 +709,11 @@ def test_the_catch_up_sensor_asks_for_what_automation_forgot_at_a_quiet_second_t
         waiting = tick(first.cursor)
         assert waiting.skip_message == f"waiting: run {running.run_id} is in progress"
         instance.delete_run(running.run_id)
+        graph = dg.Definitions(assets=ALL_ASSETS, resources=run.resources).resolve_asset_graph()
         backfill = PartitionBackfill.from_asset_partitions(  # automation's, between two of its runs
-            backfill_id="parse-all", asset_graph=dg.Definitions(assets=ALL_ASSETS, resources=run.resources).resolve_asset_graph(), partition_names=order,
-            asset_selection=[dg.AssetKey("profiles")], backfill_timestamp=time.time(), tags={},
-            dynamic_partitions_store=instance, all_partitions=False, title=None, description=None, run_config=None)
+            backfill_id="parse-all", asset_graph=graph, partition_names=order, asset_selection=[dg.AssetKey("profiles")],
+            backfill_timestamp=time.time(), tags={}, dynamic_partitions_store=instance, all_partitions=False, title=None,
+            description=None, run_config=None)
         instance.add_backfill(backfill)
         assert tick(first.cursor).skip_message == "waiting: backfill parse-all is in progress"
         instance.update_backfill(backfill.with_status(BulkActionStatus.COMPLETED_SUCCESS))
@@ -732,12 +738,8 @@ def test_the_catch_up_sensor_asks_for_the_taxonomy_first_when_older_code_built_i
     and what is behind it is measured against the new one at the next ticks."""
     from dagster._core.definitions.data_version import CODE_VERSION_TAG
 
-    from sensors.catch_up import catch_up_sensor
-
     with _stored_samples(tmp_path) as (settings, run, order):
-        def tick(cursor):
-            return catch_up_sensor(dg.build_sensor_context(instance=run.instance, cursor=cursor, resources={"storage": run.resources["storage"]}))
-
+        tick = functools.partial(_catch_up_tick, run)
         assert tick(None).skip_reason.skip_message == "nothing stored is behind the code"
         run.instance.report_runless_asset_event(dg.AssetMaterialization("skill_taxonomy", tags={CODE_VERSION_TAG: "older"}))
         first = tick(None)

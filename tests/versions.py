@@ -1,9 +1,9 @@
-"""What the readers, the resume parser and the job analysis give for the bundled samples, fingerprinted per item and
-recorded with their versions in `tests/versions.json`.
+"""What the readers, the resume parser, the job analysis and the match scoring give for the bundled samples,
+fingerprinted per item and recorded with their versions in `tests/versions.json`.
 
-Stored documents and postings are read again only when a version changes (READER_VERSION, PARSER_VERSION,
-ANALYSIS_VERSION, or the taxonomy's version), so a change to what they give that keeps its version reaches only what
-arrives next. `tests/test_versions.py` catches that. After a deliberate change, bump the version and record:
+Stored documents, postings and matches are worked again only when a version changes (READER_VERSION, PARSER_VERSION,
+ANALYSIS_VERSION, SCORING_VERSION, or the taxonomy's version), so a change to what they give that keeps its version
+reaches only what arrives next. `tests/test_versions.py` catches that. After a deliberate change, bump the version and record:
 
     python -m tests.versions --update
 """
@@ -64,8 +64,10 @@ def current() -> dict[str, dict]:
 
 def _vectors(texts: list[str]) -> np.ndarray:
     """A unit vector per text drawn from its hash: the scoring's own arithmetic, free of the model's."""
-    rows = [np.random.default_rng(int(hashlib.sha256(t.encode()).hexdigest()[:16], 16)).standard_normal(384) for t in texts]
-    vectors = np.array(rows, dtype=np.float32).reshape(len(texts), 384)
+    from jobfit.embedding import DIMENSIONS
+
+    rows = [np.random.default_rng(int(hashlib.sha256(t.encode()).hexdigest()[:16], 16)).standard_normal(DIMENSIONS) for t in texts]
+    vectors = np.array(rows, dtype=np.float32).reshape(len(texts), DIMENSIONS)
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 

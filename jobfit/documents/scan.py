@@ -1,7 +1,7 @@
 """Optional virus scanning with ClamAV: `clamscan` (with an optional database folder) or a clamd socket.
 
-`clamscan` loads its whole signature database each time it starts (with the full ClamAV database, seconds and about
-a gigabyte), so a batch of files is scanned by one `clamscan`; clamd holds the database and takes one file at a time.
+`clamscan` loads its whole signature database each time it starts, so a batch of files is scanned by one `clamscan`
+(benchmarks/scan.py); clamd holds the database and takes one file at a time.
 """
 
 from __future__ import annotations
