@@ -10,7 +10,6 @@ PDF and DOCX made from a sample, as in bulk_inbox.py.
 """
 
 import argparse
-import hashlib
 import random
 import statistics
 import sys
@@ -23,15 +22,14 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.bulk_inbox import make_files  # noqa: E402
 from jobfit.documents.scan import ScanError, scan_files  # noqa: E402
-
-EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+from tests.services import EICAR, eicar_database  # noqa: E402
 
 
 def synthetic_database(folder: Path, signatures: int) -> str:
-    folder.mkdir(parents=True)
+    """The tests' EICAR signature folder, with `signatures` random MD5 signatures beside it."""
+    eicar_database(folder)
     draw = random.Random(1)
     with open(folder / "synthetic.hdb", "w") as handle:
-        handle.write(f"{hashlib.md5(EICAR).hexdigest()}:{len(EICAR)}:Benchmark-EICAR\n")
         handle.writelines(f"{draw.getrandbits(128):032x}:{draw.randint(100, 10**6)}:Synthetic-{n}\n" for n in range(signatures))
     return str(folder)
 

@@ -8,20 +8,17 @@ again what an older jobfit stored (for a deployment that runs the Dagster daemon
 import shutil
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import dagster as dg
 import yaml
-from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from api.auth import demo_keys
 from jobfit.documents import sha256_file
 from jobfit.store import warehouse
 from pipelines.catch_up import stale_days, stale_documents, unread_documents
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
-from pipelines.partitions import document_partitions
+from pipelines.partitions import current_day, document_partitions, document_range_tags
 from resources.settings import Settings
 from sensors.arrivals import Arrival, ingest_requests
 from sensors.inbox import scan_inbox
@@ -79,14 +76,10 @@ def _runner(instance: dg.DagsterInstance, resources: dict):
     return run
 
 
-def _today(settings: Settings) -> str:
-    return datetime.now(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d")
-
-
 def catch_up_postings(settings: Settings, run) -> None:
     """Analyze again the fetch days within the time to live that hold postings an older analysis or taxonomy analyzed."""
     with warehouse(settings.layout.warehouse_path) as con:
-        days = stale_days(con, _today(settings), settings.posting_ttl_days, settings.partitions_start)
+        days = stale_days(con, current_day(settings), settings.posting_ttl_days, settings.partitions_start)
     if days:
         say(f"{len(days)} {'fetch day holds' if len(days) == 1 else 'fetch days hold'} postings an older analysis or "
             "taxonomy analyzed: analyzing them again")
@@ -99,8 +92,7 @@ def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run) ->
     wrote (what automation never saw or forgot: see pipelines.catch_up)."""
     def run_over(selection: list[str], keys: list[str]) -> None:
         # one run over the range the documents span (a current document between two stale ones is read again too)
-        run(selection, tags={ASSET_PARTITION_RANGE_START_TAG: keys[0], ASSET_PARTITION_RANGE_END_TAG: keys[-1],
-                             "jobfit/documents": str(len(keys))})
+        run(selection, tags=document_range_tags(keys))
 
     stored = instance.get_dynamic_partitions(document_partitions.name)
     with warehouse(settings.layout.warehouse_path) as con:
@@ -126,7 +118,7 @@ def catch_up(settings: Settings, instance: dg.DagsterInstance, resources: dict |
 
 def materialize_everything(settings: Settings, instance: dg.DagsterInstance, resources: dict | None = None) -> None:
     run = _runner(instance, resources or build_resources(settings))
-    today = _today(settings)
+    today = current_day(settings)
     run(["skill_taxonomy"])
     run(["job_postings_raw", "job_postings"], partition_key=today)
     catch_up_postings(settings, run)  # a posting gone from today's feed stays in matching until it expires

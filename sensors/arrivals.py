@@ -10,9 +10,8 @@ import hashlib
 from dataclasses import dataclass
 
 import dagster as dg
-from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
-from pipelines.partitions import document_partitions
+from pipelines.partitions import document_partitions, document_range_tags
 
 # Sensors time out at 60 s; a source sensor stops well before, and the rest waits for its next tick.
 TICK_BUDGET_SECONDS = 40.0
@@ -42,12 +41,7 @@ def ingest_requests(arrivals: list[Arrival], batch_size: int, copies: list[Arriv
         requests.append(dg.RunRequest(
             run_key=f"documents-{key}",
             run_config={"ops": {"documents": {"config": {"sources": sources}}}},
-            tags={
-                ASSET_PARTITION_RANGE_START_TAG: batch[0].sha256,
-                ASSET_PARTITION_RANGE_END_TAG: batch[-1].sha256,
-                "jobfit/documents": str(len(batch)),
-                "jobfit/tenants": ",".join(sorted({a.tenant for a in batch})),
-            },
+            tags={**document_range_tags([a.sha256 for a in batch]), "jobfit/tenants": ",".join(sorted({a.tenant for a in batch}))},
         ))
     return requests
 

@@ -8,17 +8,14 @@ running and the same data was behind at its previous tick too, so that automatio
 """
 
 import hashlib
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import dagster as dg
 from dagster._core.definitions.data_version import CODE_VERSION_TAG
 from dagster._core.execution.backfill import BulkActionsFilter, BulkActionStatus
-from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from assets.taxonomy import skill_taxonomy
 from pipelines.catch_up import Behind, behind
-from pipelines.partitions import SETTINGS, document_partitions
+from pipelines.partitions import SETTINGS, current_day, document_partitions, document_range_tags
 from resources.storage import StorageResource
 
 TAXONOMY = dg.AssetKey("skill_taxonomy")
@@ -44,8 +41,7 @@ def catch_up_requests(found: Behind, fingerprint: str) -> list[dg.RunRequest]:
     if keys:
         requests.append(dg.RunRequest(
             run_key=f"catch-up-{fingerprint}-documents", asset_selection=[dg.AssetKey(name) for name in selection],
-            tags={ASSET_PARTITION_RANGE_START_TAG: keys[0], ASSET_PARTITION_RANGE_END_TAG: keys[-1],
-                  "jobfit/documents": str(len(keys))}))
+            tags=document_range_tags(keys)))
     return requests
 
 
@@ -68,7 +64,7 @@ def catch_up_sensor(context: dg.SensorEvaluationContext, storage: StorageResourc
     busy = _busy(context.instance)
     if busy:
         return dg.SkipReason(f"waiting: {busy} is in progress")
-    today = datetime.now(ZoneInfo(SETTINGS.timezone)).strftime("%Y-%m-%d")
+    today = current_day(SETTINGS)
     stored = context.instance.get_dynamic_partitions(document_partitions.name)
     with storage.warehouse() as con:
         found = behind(con, stored, today, SETTINGS.posting_ttl_days, SETTINGS.partitions_start)
