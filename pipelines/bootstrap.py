@@ -18,6 +18,7 @@ from jobfit.documents import sha256_file
 from jobfit.store import warehouse
 from pipelines.catch_up import stale_days, stale_documents, unread_documents
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
+from pipelines.orphans import OrphanCheckingRunLauncher, fail_orphaned_runs
 from pipelines.partitions import current_day, document_partitions, document_range_tags
 from resources.settings import Settings
 from sensors.arrivals import Arrival, ingest_requests
@@ -138,14 +139,25 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
     run(["serving_snapshot"])
 
 
+def clear_orphans(instance: dg.DagsterInstance) -> None:
+    """Fail the runs a killed jobfit left in progress, before they make this bootstrap's runs wait for their slots."""
+    for done in fail_orphaned_runs(instance):
+        say(done)
+    if not isinstance(instance.run_launcher, OrphanCheckingRunLauncher):
+        say("the daemon cannot fail runs whose process is gone: copy the run_launcher and run_monitoring sections of "
+            "jobfit's dagster.yaml into $DAGSTER_HOME/dagster.yaml")
+
+
 def main() -> None:
     settings = Settings.from_env()
     if sys.argv[1:] == ["--catch-up"]:
         with dg.DagsterInstance.get() as instance:
+            clear_orphans(instance)
             catch_up(settings, instance)
         return
     seed(settings)
     with dg.DagsterInstance.get() as instance:
+        clear_orphans(instance)
         materialize_everything(settings, instance)
     write_demo_keys(settings)
 

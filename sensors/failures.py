@@ -41,7 +41,8 @@ def run_failure_report(context: dg.RunFailureSensorContext, mail: MailResource) 
     steps = _step_errors(context)
     reason = context.failure_event.message or "the run failed"
     what = _what_ran(context)
-    context.log.error(f"run {run.run_id} ({what}) failed: " + "; ".join(f"{k}: {v}" for k, v in steps.items()))
+    # a run can fail with no step failed (its process gone, a run worker crash): then the run's own reason says why
+    context.log.error(f"run {run.run_id} ({what}) failed: " + ("; ".join(f"{k}: {v}" for k, v in steps.items()) or reason))
     operators = [reader for reader in mail.readers() if reader.role == "admin" and reader.email]
     if not mail.enabled or not operators:
         return

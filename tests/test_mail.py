@@ -161,3 +161,29 @@ def test_a_mistake_in_the_mail_settings_fails_at_once_and_says_where(tmp_path):
             assert problem in failure.event_specific_data.user_failure_data.description
             # not retried: one attempt, however long the retry policy's wait
             assert sum(1 for e in result.all_events if e.event_type == dg.DagsterEventType.STEP_START) == 1
+
+
+def test_a_run_that_failed_with_no_step_failed_is_reported_with_its_reason(tmp_path, capfd):
+    """A run failed from outside (its process gone, see pipelines/orphans.py) has no step error: the report gives the
+    run's own reason."""
+    from resources.mail import MailResource
+    from sensors.failures import run_failure_report
+
+    @dg.asset
+    def fetched_feed():
+        return 1
+
+    keys = tmp_path / "api_keys.yaml"
+    keys.write_text(yaml.safe_dump({"keys": [{"key": "a1", "role": "admin", "email": "ops@example.com"}]}))
+    with dg.instance_for_test() as instance:
+        run = dg.materialize([fetched_feed], instance=instance).dagster_run
+        reason = "jobfit marked this run failed: the process that ran it (pid 4242) is gone"
+        failure = instance.report_run_failed(run, reason)
+        with MailServer() as server:
+            mail = MailResource(smtp_url=f"smtp://127.0.0.1:{server.port}?starttls=false", readers_file=str(keys))
+            run_failure_report(dg.build_run_status_sensor_context(
+                sensor_name="run_failure_report", dagster_event=failure, dagster_instance=instance,
+                dagster_run=instance.get_run_by_id(run.run_id), resources={"mail": mail}).for_run_failure())
+    assert f"run {run.run_id} (materializing fetched_feed) failed: {reason}" in capfd.readouterr().err
+    [letter] = server.messages
+    assert reason in letter.get_body(("plain",)).get_content()

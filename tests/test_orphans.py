@@ -1,0 +1,171 @@
+"""A run whose process was killed must not hold up the warehouse: the bootstrap and the daemon fail it and free its slot.
+
+The runs here write through the real instance configuration (the repository's dagster.yaml) in a child process that is
+killed with SIGKILL while its step holds the warehouse pool's one slot, as a power cut or the out-of-memory killer would.
+"""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import dagster as dg
+import pytest
+from dagster._core.events import DagsterEvent, DagsterEventType, EngineEventData
+from dagster._core.events.log import EventLogEntry
+
+from pipelines.orphans import OrphanCheckingRunLauncher, fail_orphaned_runs
+from tests.conftest import ROOT
+from tests.services import wait_for
+
+BIN = Path(sys.executable).parent
+
+# a run that writes the warehouse (its pool) for as long as asked; WRITE_SECONDS=0 writes at once
+WRITER = """
+import os, time
+import dagster as dg
+
+@dg.asset(pool="warehouse")
+def slow_write():
+    time.sleep(float(os.environ["WRITE_SECONDS"]))
+
+with dg.DagsterInstance.get() as instance:
+    assert dg.materialize([slow_write], instance=instance).success
+"""
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    shutil.copyfile(ROOT / "dagster.yaml", home / "dagster.yaml")
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    return home
+
+
+def _writer(home: Path, seconds: float) -> subprocess.Popen:
+    env = {**os.environ, "DAGSTER_HOME": str(home), "WRITE_SECONDS": str(seconds)}
+    return subprocess.Popen([sys.executable, "-c", WRITER], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def _holding_the_slot(instance: dg.DagsterInstance) -> str:
+    """The id of the run whose step holds the warehouse slot (waits for one to claim it)."""
+    def holder():
+        claimed = instance.event_log_storage.get_concurrency_info("warehouse").claimed_slots
+        return claimed[0].run_id if claimed else None
+
+    return wait_for(holder, 60, interval=0.2, what="a run to claim the warehouse slot")
+
+
+def _killed_while_writing(instance: dg.DagsterInstance, home: Path) -> str:
+    writer = _writer(home, 300)
+    run_id = _holding_the_slot(instance)
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    assert instance.get_run_by_id(run_id).status == dg.DagsterRunStatus.STARTED  # what the kill leaves behind
+    return run_id
+
+
+def _next_write_finishes(home: Path) -> bool:
+    try:
+        return _writer(home, 0).wait(timeout=120) == 0
+    except subprocess.TimeoutExpired:
+        return False
+
+
+def test_the_bootstrap_fails_a_killed_run_and_the_next_write_goes_through(home):
+    with dg.DagsterInstance.get() as instance:
+        killed = _killed_while_writing(instance, home)
+        alive = _writer(home, 300)
+        try:
+            # a live run waiting for the slot behind the dead one is left alone
+            wait_for(lambda: len(instance.get_runs(dg.RunsFilter(statuses=[dg.DagsterRunStatus.STARTED]))) == 2, 60,
+                     what="the second run to start")
+            [waiting] = [r.run_id for r in instance.get_runs(dg.RunsFilter(statuses=[dg.DagsterRunStatus.STARTED]))
+                         if r.run_id != killed]
+
+            done = fail_orphaned_runs(instance)
+
+            assert any(f"run {killed} (started) failed: the process that ran it" in line for line in done)
+            assert instance.get_run_by_id(killed).status == dg.DagsterRunStatus.FAILURE
+            [failure] = instance.all_logs(killed, of_type=DagsterEventType.RUN_FAILURE)
+            assert "is gone: jobfit was stopped or the machine restarted" in failure.message
+            assert instance.get_run_by_id(waiting).status == dg.DagsterRunStatus.STARTED
+            assert not any(waiting in line for line in done)
+            # the live run gets the slot the dead one held
+            assert _holding_the_slot(instance) == waiting
+        finally:
+            alive.kill()
+            alive.wait()
+        fail_orphaned_runs(instance)
+        assert _next_write_finishes(home)
+
+
+def test_a_killed_run_holds_up_the_next_write_until_it_is_failed(home):
+    """The fault itself: without fail_orphaned_runs the next write waits for the dead run's slot."""
+    with dg.DagsterInstance.get() as instance:
+        _killed_while_writing(instance, home)
+        writer = _writer(home, 0)
+        try:
+            with pytest.raises(subprocess.TimeoutExpired):
+                writer.wait(timeout=20)
+        finally:
+            writer.kill()
+            writer.wait()
+        fail_orphaned_runs(instance)
+        assert _next_write_finishes(home)
+
+
+def test_the_launcher_tells_run_monitoring_which_runs_lost_their_process(home):
+    with dg.DagsterInstance.get() as instance:
+        assert isinstance(instance.run_launcher, OrphanCheckingRunLauncher)
+        assert instance.run_monitoring_enabled
+        killed = _killed_while_writing(instance, home)
+        health = instance.run_launcher.check_run_worker_health(instance.get_run_by_id(killed))
+        assert health.status.value == "FAILED" and "is gone" in health.msg
+        fail_orphaned_runs(instance)
+
+        alive = _writer(home, 300)
+        try:
+            live = _holding_the_slot(instance)
+            assert instance.run_launcher.check_run_worker_health(instance.get_run_by_id(live)).status.value == "RUNNING"
+            # the same process id recorded before that process started: another process got the dead run's id
+            run = instance.get_run_by_id(live)
+            instance.handle_new_event(EventLogEntry(
+                error_info=None, level="DEBUG", user_message="", run_id=killed, timestamp=time.time() - 3600,
+                dagster_event=DagsterEvent(DagsterEventType.ENGINE_EVENT.value, run.job_name,
+                                           event_specific_data=EngineEventData.in_process(alive.pid))))
+            reused = instance.run_launcher.check_run_worker_health(instance.get_run_by_id(killed))
+            assert reused.status.value == "FAILED"
+        finally:
+            alive.kill()
+            alive.wait()
+
+
+@pytest.mark.slow
+def test_the_daemon_fails_a_killed_run_and_frees_its_slot(home, tmp_path):
+    with dg.DagsterInstance.get() as instance:
+        killed = _killed_while_writing(instance, home)
+        env = {**os.environ, "DAGSTER_HOME": str(home), "HF_HUB_OFFLINE": "1"}
+        log = open(tmp_path / "daemon.log", "wb")
+        daemon = subprocess.Popen([str(BIN / "dagster-daemon"), "run", "-w", "workspace.yaml"], cwd=ROOT, env=env,
+                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            wait_for(lambda: instance.get_run_by_id(killed).status == dg.DagsterRunStatus.FAILURE, 180,
+                     what="run monitoring to fail the killed run")
+            [failure] = instance.all_logs(killed, of_type=DagsterEventType.RUN_FAILURE)
+            assert "the process that ran it" in failure.message and "is gone" in failure.message
+            wait_for(lambda: not instance.event_log_storage.get_concurrency_info("warehouse").claimed_slots, 120,
+                     what="the daemon to free the killed run's slot")
+        finally:
+            os.killpg(daemon.pid, signal.SIGTERM)
+            try:
+                daemon.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(daemon.pid, signal.SIGKILL)
+                daemon.wait()
+        assert _next_write_finishes(home)
