@@ -124,6 +124,12 @@ def merge_extraction(rules: Profile, extraction: ResumeExtraction, matcher: Skil
     return profile
 
 
+def _fallback(rules: Profile, why: str) -> Profile:
+    profile = rules.model_copy(deep=True)
+    profile.meta.llm_fallback = why
+    return profile
+
+
 def parse_with_llm(
     client,
     model: str,
@@ -157,10 +163,11 @@ def parse_with_llm(
         tokens = (getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0)
         extraction = ResumeExtraction.model_validate(json.loads(content))
     except (ValidationError, json.JSONDecodeError) as exc:
-        return LLMOutcome(rules, used_llm=False, error=f"the model's answer did not validate: {str(exc)[:200]}",
+        return LLMOutcome(_fallback(rules, "invalid"), used_llm=False, error=f"the model's answer did not validate: {str(exc)[:200]}",
                           prompt_tokens=tokens[0], completion_tokens=tokens[1])
     except Exception as exc:  # network errors, timeouts, HTTP 4xx/5xx from any OpenAI-compatible server
-        return LLMOutcome(rules, used_llm=False, error=f"the model could not be reached: {type(exc).__name__}: {str(exc)[:200]}")
+        return LLMOutcome(_fallback(rules, "unavailable"),
+                          used_llm=False, error=f"the model could not be reached: {type(exc).__name__}: {str(exc)[:200]}")
     if cached_file:
         cached_file.parent.mkdir(parents=True, exist_ok=True)
         cached_file.write_text(extraction.model_dump_json())

@@ -189,6 +189,9 @@ class ProfileMeta(_Model):
     confidence: dict[str, float] = Field(default_factory=dict)
     parser: str = "rules"
     parser_version: str | None = None  # of the rules (jobfit.resumes.PARSER_VERSION), "+" the LLM prompt's in LLM mode
+    # in LLM mode, why the rules' reading was kept: the model unavailable (unreachable, timed out, an HTTP error: asked
+    # again later, see pipelines.catch_up.llm_retries) or its answer invalid (not asked again: the same text gets it again)
+    llm_fallback: Literal["unavailable", "invalid"] | None = None
     provenance: dict[str, str] = Field(default_factory=dict)  # a value ("email", "work[0].startDate") -> the line it was read from
     achievements: list[Achievement] = Field(default_factory=list)
     desired_salary: Salary | None = None  # what the resume says the candidate asks ("Expected salary: $90,000")

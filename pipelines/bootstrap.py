@@ -16,7 +16,7 @@ import yaml
 from api.auth import demo_keys
 from jobfit.documents import sha256_file
 from jobfit.store import warehouse
-from pipelines.catch_up import stale_days, stale_documents, unread_documents
+from pipelines.catch_up import Behind, llm_retries, llm_retry_before, stale_days, stale_documents, unread_documents
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
 from pipelines.orphans import OrphanCheckingRunLauncher, fail_orphaned_runs
 from pipelines.partitions import current_day, document_partitions, document_range_tags
@@ -101,11 +101,16 @@ def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run) ->
     if unread:
         say(f"{len(unread)} stored documents were read by older readers: reading them again")
         run_over(["document_text", "profiles"], unread)
+    before = llm_retry_before(settings)
     with warehouse(settings.layout.warehouse_path) as con:  # after the read: what it parsed is current
         stale = stale_documents(con, stored)
+        retry, _ = llm_retries(con, stored, before) if before else ([], "")
     if stale:
         say(f"{len(stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")
-        run_over(["profiles"], stale)
+    if retry:
+        say(f"{len(retry)} stored profiles were written by the rules while the model was unavailable: asking it again")
+    if stale or retry:
+        run_over(["profiles"], Behind([], [], stale, retry).to_parse(stored))
 
 
 def catch_up(settings: Settings, instance: dg.DagsterInstance, resources: dict | None = None) -> None:

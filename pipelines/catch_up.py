@@ -4,10 +4,13 @@ Automation reads, parses and analyzes again after each upgrade by comparing the 
 never saw (data from a jobfit before the versions were recorded) or forgot (a deploy that changes an automation
 condition starts its memory afresh) is found here from the versions the data records. `python -m pipelines.bootstrap`
 (make run, --catch-up) does the work in its own runs; `sensors.catch_up.catch_up_sensor` asks the daemon for it.
+
+In LLM mode the same two ask the model again about the profiles the rules wrote while it was unavailable (an outage, a
+timeout), once `llm_retry_minutes` have passed since the last attempt.
 """
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 
 import duckdb
 
@@ -15,6 +18,7 @@ from jobfit.documents import READER_VERSION
 from jobfit.jobs import ANALYSIS_VERSION
 from jobfit.llm import PROMPT_VERSION
 from jobfit.resumes import PARSER_VERSION
+from resources.settings import Settings
 
 
 def stale_days(con: duckdb.DuckDBPyConnection, today: str, ttl_days: int, partitions_start: str) -> list[str]:
@@ -49,17 +53,42 @@ def stale_documents(con: duckdb.DuckDBPyConnection, partitions: list[str]) -> li
     return [key for key in partitions if key in stale]
 
 
+def llm_retry_before(settings: Settings) -> datetime | None:
+    """In LLM mode, the time an attempt that found the model unavailable must be older than to be made again."""
+    return datetime.now(UTC) - timedelta(minutes=settings.llm_retry_minutes) if settings.llm_enabled else None
+
+
+def llm_retries(con: duckdb.DuckDBPyConnection, partitions: list[str], parsed_before: datetime) -> tuple[list[str], str]:
+    """The stored documents (in partition order) whose profiles the rules wrote in LLM mode because the model was
+    unavailable, parsed before `parsed_before`; and when the latest of those profiles was parsed (so that each attempt
+    is a new request)."""
+    rows = con.execute(
+        "SELECT sha256, max(parsed_at) FROM profiles WHERE status <> 'withdrawn' "
+        "AND profile_json->>'$.meta.llm_fallback' = 'unavailable' GROUP BY sha256 HAVING max(parsed_at) < ?",
+        [parsed_before]).fetchall()
+    waiting = {sha for sha, _ in rows}
+    return [key for key in partitions if key in waiting], max((str(at) for _, at in rows), default="")
+
+
 @dataclass(frozen=True)
 class Behind:
     """What the stored data says is behind the code: fetch days to analyze again, documents to read again (and
-    parse), documents to parse again."""
+    parse), documents to parse again; in LLM mode, documents to ask the model about again (`retry`, the latest of
+    their attempts at `retry_since`)."""
 
     days: list[str]
     unread: list[str]
     stale: list[str]
+    retry: list[str] = field(default_factory=list)
+    retry_since: str = ""
 
     def __bool__(self) -> bool:
-        return bool(self.days or self.unread or self.stale)
+        return bool(self.days or self.unread or self.stale or self.retry)
+
+    def to_parse(self, partitions: list[str]) -> list[str]:
+        """The documents to parse again, in partition order: the stale and those to ask the model about again."""
+        wanted = set(self.stale) | set(self.retry)
+        return [key for key in partitions if key in wanted]
 
     def summary(self) -> str:
         def many(items: list, one: str, more: str) -> list[str]:
@@ -67,10 +96,15 @@ class Behind:
 
         return ", ".join(many(self.unread, "document older readers read", "documents older readers read")
                          + many(self.stale, "profile an older parser or taxonomy wrote", "profiles an older parser or taxonomy wrote")
+                         + many(self.retry, "profile the rules wrote while the model was unavailable",
+                                "profiles the rules wrote while the model was unavailable")
                          + many(self.days, "fetch day of postings an older analysis or taxonomy analyzed",
                                 "fetch days of postings an older analysis or taxonomy analyzed")) or "nothing"
 
 
-def behind(con: duckdb.DuckDBPyConnection, partitions: list[str], today: str, ttl_days: int, partitions_start: str) -> Behind:
+def behind(con: duckdb.DuckDBPyConnection, partitions: list[str], today: str, ttl_days: int, partitions_start: str,
+           llm_retry_before: datetime | None = None) -> Behind:
+    """Everything behind; with `llm_retry_before` (LLM mode) the profiles to ask the model about again too."""
+    retry, since = llm_retries(con, partitions, llm_retry_before) if llm_retry_before else ([], "")
     return Behind(stale_days(con, today, ttl_days, partitions_start), unread_documents(con, partitions),
-                  stale_documents(con, partitions))
+                  stale_documents(con, partitions), retry, since)

@@ -95,6 +95,7 @@ class Settings:
     llm_model: str = ""
     llm_timeout_seconds: float = 60.0
     llm_concurrency: int = 4  # requests in flight at once
+    llm_retry_minutes: int = 60  # a profile the rules wrote because the model was unavailable: asked again after this
     llm_input_usd_per_million: float = 0.0  # prices for the cost the profiles asset reports
     llm_output_usd_per_million: float = 0.0
     llm_rerank_top: int = 0  # with an LLM configured: re-rank and explain each profile's best few new matches
@@ -142,6 +143,7 @@ class Settings:
             llm_model=os.environ.get("JOBFIT_LLM_MODEL", ""),
             llm_timeout_seconds=float(os.environ.get("JOBFIT_LLM_TIMEOUT_SECONDS", "60")),
             llm_concurrency=_env_int("JOBFIT_LLM_CONCURRENCY", 4),
+            llm_retry_minutes=_env_int("JOBFIT_LLM_RETRY_MINUTES", 60),
             llm_input_usd_per_million=float(os.environ.get("JOBFIT_LLM_INPUT_USD_PER_MILLION", "0")),
             llm_output_usd_per_million=float(os.environ.get("JOBFIT_LLM_OUTPUT_USD_PER_MILLION", "0")),
             llm_rerank_top=_env_int("JOBFIT_LLM_RERANK_TOP", 0),

@@ -14,7 +14,7 @@ from dagster._core.definitions.data_version import CODE_VERSION_TAG
 from dagster._core.execution.backfill import BulkActionsFilter, BulkActionStatus
 
 from assets.taxonomy import skill_taxonomy
-from pipelines.catch_up import Behind, behind
+from pipelines.catch_up import Behind, behind, llm_retry_before
 from pipelines.partitions import SETTINGS, current_day, document_partitions, document_range_tags
 from resources.storage import StorageResource
 
@@ -32,12 +32,13 @@ def _busy(instance: dg.DagsterInstance) -> str | None:
     return f"backfill {backfills[0].backfill_id}" if backfills else None
 
 
-def catch_up_requests(found: Behind, fingerprint: str) -> list[dg.RunRequest]:
+def catch_up_requests(found: Behind, fingerprint: str, partitions: list[str]) -> list[dg.RunRequest]:
     """Postings by fetch day; the documents older readers read, read and parsed in one run over their range. The
-    profiles an older parser wrote wait for that run when there is one (it parses what it reads), then come next."""
+    profiles an older parser wrote (or the rules wrote while the model was unavailable) wait for that run when there is
+    one (it parses what it reads), then come next."""
     requests = [dg.RunRequest(run_key=f"catch-up-{fingerprint}-{day}", partition_key=day,
                               asset_selection=[dg.AssetKey("job_postings")]) for day in found.days]
-    keys, selection = (found.unread, ["document_text", "profiles"]) if found.unread else (found.stale, ["profiles"])
+    keys, selection = (found.unread, ["document_text", "profiles"]) if found.unread else (found.to_parse(partitions), ["profiles"])
     if keys:
         requests.append(dg.RunRequest(
             run_key=f"catch-up-{fingerprint}-documents", asset_selection=[dg.AssetKey(name) for name in selection],
@@ -67,7 +68,7 @@ def catch_up_sensor(context: dg.SensorEvaluationContext, storage: StorageResourc
     today = current_day(SETTINGS)
     stored = context.instance.get_dynamic_partitions(document_partitions.name)
     with storage.warehouse() as con:
-        found = behind(con, stored, today, SETTINGS.posting_ttl_days, SETTINGS.partitions_start)
+        found = behind(con, stored, today, SETTINGS.posting_ttl_days, SETTINGS.partitions_start, llm_retry_before(SETTINGS))
     taxonomy = _taxonomy_behind(context.instance)
     if not found and not taxonomy:
         return dg.SensorResult(skip_reason="nothing stored is behind the code", cursor="")
@@ -78,5 +79,5 @@ def catch_up_sensor(context: dg.SensorEvaluationContext, storage: StorageResourc
         return dg.SensorResult(skip_reason=f"behind: {summary}; asking at the next tick if still so", cursor=fingerprint)
     context.log.info(f"behind at two ticks with nothing running: {summary}")
     requests = ([dg.RunRequest(run_key=f"catch-up-{fingerprint}-taxonomy", asset_selection=[TAXONOMY])] if taxonomy
-                else catch_up_requests(found, fingerprint))
+                else catch_up_requests(found, fingerprint, stored))
     return dg.SensorResult(run_requests=requests, cursor=fingerprint)

@@ -86,13 +86,16 @@ def test_a_withdrawal_finds_every_answer_about_the_candidate_whatever_model_wrot
     assert len(stub.requests) == asked + 1
 
 
-@pytest.mark.parametrize("mode, error", [("invalid", "did not validate"), ("fail", "could not be reached")])
-def test_bad_answers_fall_back_to_the_rules(stub, matcher, mode, error):
+@pytest.mark.parametrize("mode, error, mark", [("invalid", "did not validate", "invalid"),
+                                               ("fail", "could not be reached", "unavailable")])
+def test_bad_answers_fall_back_to_the_rules(stub, matcher, mode, error, mark):
     stub.mode = mode
     rules = parse_resume(TEXT, matcher=matcher)
     outcome = parse_with_llm(client_for(stub, retries=1), "stub-model", TEXT, rules, matcher)
     assert not outcome.used_llm and error in outcome.error
-    assert outcome.profile == rules and outcome.profile.meta.parser == "rules"
+    # the rules' profile, marked with why: only an unavailable model is asked again later
+    assert outcome.profile.meta.llm_fallback == mark and rules.meta.llm_fallback is None
+    assert outcome.profile.model_copy(update={"meta": rules.meta}) == rules and outcome.profile.meta.parser == "rules"
     if mode == "fail":
         assert len(stub.requests) == 2  # retried once, then gave up
 
@@ -101,7 +104,7 @@ def test_slow_answer_times_out_to_the_rules(stub, matcher):
     stub.mode = "slow"
     rules = parse_resume(TEXT, matcher=matcher)
     outcome = parse_with_llm(client_for(stub), "stub-model", TEXT, rules, matcher, timeout_seconds=0.5)
-    assert not outcome.used_llm and "Timeout" in outcome.error
+    assert not outcome.used_llm and "Timeout" in outcome.error and outcome.profile.meta.llm_fallback == "unavailable"
 
 
 def test_profiles_asset_records_llm_usage(stub, tmp_path, monkeypatch):
@@ -191,3 +194,82 @@ def test_a_pastime_the_model_lists_among_skills_stays_an_interest(matcher):
     names = {s.name.lower() for s in profile.meta.skills}
     assert {"python", "kubernetes"} <= names and not {"yoga", "football"} & names
     assert [i.name for i in profile.interests] == ["Yoga", "football"]
+
+
+def test_a_profile_the_rules_wrote_while_the_model_was_unavailable_is_asked_again(stub, tmp_path, monkeypatch, capsys):
+    """An outage of the model leaves the rules' profile (nothing lost) marked as such; once the retry interval has
+    passed, the bootstrap and the catch-up sensor ask the model again, each attempt anew, until it answers."""
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    import assets.documents as documents_module
+    import sensors.catch_up as catch_up_sensor_module
+    from jobfit.store import warehouse
+    from pipelines.bootstrap import _runner, catch_up_documents
+    from pipelines.catch_up import behind
+    from pipelines.definitions import ALL_ASSETS, build_resources
+    from pipelines.partitions import document_range_tags
+    from sensors.inbox import scan_inbox
+
+    monkeypatch.setenv("OPENAI_API_KEY", "test")
+    settings = dataclasses.replace(seeded_settings(tmp_path / "data"), llm_model="stub-model", llm_retry_minutes=0)
+    monkeypatch.setattr(documents_module, "SETTINGS", settings)
+    resources = {**build_resources(settings), "llm": OpenAIResource(api_key="test", base_url=stub.base_url)}
+    tenant, path = next((t, p) for t, p in scan_inbox(settings.inbox_dir) if p.suffix == ".txt")
+    sha = sha256_file(path)
+
+    def profile():
+        with warehouse(settings.layout.warehouse_path) as con:
+            [(js, parsed_at)] = con.execute("SELECT profile_json, parsed_at FROM profiles WHERE sha256 = ?", [sha]).fetchall()
+        return json.loads(js)["meta"], parsed_at
+
+    def found(before):
+        with warehouse(settings.layout.warehouse_path) as con:
+            return behind(con, [sha], "2026-12-07", settings.posting_ttl_days, settings.partitions_start, before)
+
+    stub.mode = "fail"
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("documents", [sha])
+        dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources)
+        dg.materialize(ALL_ASSETS, selection=["documents", "document_text", "profiles"], partition_key=sha, instance=instance,
+                       resources=resources, run_config={"ops": {"documents": {"config": {
+                           "sources": [{"sha256": sha, "path": str(path), "tenant": tenant}]}}}})
+        meta, first_at = profile()
+        assert (meta["parser"], meta["llm_fallback"]) == ("rules", "unavailable")  # the rules' reading, marked
+        assert found(first_at - timedelta(seconds=1)).retry == []  # within the retry interval: not yet
+        due = found(datetime.now(UTC))
+        assert due.retry == [sha] and "1 profile the rules wrote while the model was unavailable" in due.summary()
+
+        # the daemon: asked at the second tick with the same finding, as a profiles run over the document
+        monkeypatch.setattr(catch_up_sensor_module, "SETTINGS", settings)
+        tick = _sensor_tick(instance, resources)
+        first = tick(None)
+        [request] = tick(first.cursor).run_requests
+        assert request.asset_selection == [dg.AssetKey("profiles")] and request.tags == document_range_tags([sha])
+
+        # the model still down: the attempt is recorded, and the next one is a new request (the sensor keys on it)
+        run = _runner(instance, resources)
+        catch_up_documents(settings, instance, run)
+        assert "1 stored profiles were written by the rules while the model was unavailable: asking it again" in capsys.readouterr().out
+        meta, second_at = profile()
+        assert meta["llm_fallback"] == "unavailable" and second_at > first_at
+        assert found(datetime.now(UTC)).retry_since != due.retry_since
+
+        stub.mode = "valid"  # back: the next attempt gets the model's reading, and nothing is asked again
+        catch_up_documents(settings, instance, run)
+        meta, _ = profile()
+        assert meta["parser"] == "llm:stub-model" and "llm_fallback" not in meta
+        assert not found(datetime.now(UTC))
+    with warehouse(settings.layout.warehouse_path) as con:  # an invalid answer is not asked again: the text would get it again
+        [(js,)] = con.execute("SELECT profile_json FROM profiles WHERE sha256 = ?", [sha]).fetchall()
+        invalid = json.loads(js)
+        invalid["meta"].update(parser="rules", llm_fallback="invalid")
+        con.execute("UPDATE profiles SET profile_json = ? WHERE sha256 = ?", [json.dumps(invalid), sha])
+    assert profile()[0]["llm_fallback"] == "invalid" and not found(datetime.now(UTC))
+
+
+def _sensor_tick(instance, resources):
+    from sensors.catch_up import catch_up_sensor
+
+    return lambda cursor: catch_up_sensor(dg.build_sensor_context(instance=instance, cursor=cursor,
+                                                                  resources={"storage": resources["storage"]}))
