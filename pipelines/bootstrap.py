@@ -25,6 +25,7 @@ from sensors.arrivals import Arrival, ingest_requests
 from sensors.inbox import scan_inbox
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+WAREHOUSE_POOL = "warehouse"  # the pool every asset that writes the DuckDB warehouse declares (one slot: one writer)
 
 
 def say(message: str) -> None:
@@ -59,11 +60,27 @@ def write_demo_keys(settings: Settings) -> None:
     say(f"wrote demo API keys to {settings.api_keys_file}")
 
 
+def wait_for_the_warehouse(instance: dg.DagsterInstance, poll_seconds: float = 1.0) -> None:
+    """Wait while other runs hold every slot of the warehouse pool, saying for which. Dagster's own wait for a slot,
+    inside a run, lets neither Ctrl-C nor SIGTERM through and says nothing; this one does both."""
+    said = None
+    while True:
+        info = instance.event_log_storage.get_concurrency_info(WAREHOUSE_POOL)
+        holders = sorted({slot.run_id for slot in info.claimed_slots})
+        if len(info.claimed_slots) < max(info.slot_count, 1):
+            return
+        if holders != said:
+            say(f"waiting for {', '.join(f'run {h}' for h in holders)} to finish writing the warehouse (Ctrl-C stops)")
+            said = holders
+        time.sleep(poll_seconds)
+
+
 def _runner(instance: dg.DagsterInstance, resources: dict):
-    """Materializes a selection, says how long it took, and exits when it fails."""
+    """Materializes a selection once the warehouse is free, says how long it took, and exits when it fails."""
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
     def run(selection: list[str], run_config: dict | None = None, **kwargs) -> None:
+        wait_for_the_warehouse(instance)
         started = time.perf_counter()
         kwargs["run_config"] = {**quiet, **(run_config or {})}
         result = dg.materialize([*ALL_ASSETS, *ALL_CHECKS], selection=selection, instance=instance, resources=resources, raise_on_error=False, **kwargs)
@@ -154,6 +171,14 @@ def clear_orphans(instance: dg.DagsterInstance) -> None:
 
 
 def main() -> None:
+    try:
+        _main()
+    except KeyboardInterrupt:
+        say("stopped")
+        sys.exit(130)
+
+
+def _main() -> None:
     settings = Settings.from_env()
     if sys.argv[1:] == ["--catch-up"]:
         with dg.DagsterInstance.get() as instance:

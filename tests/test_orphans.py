@@ -1,4 +1,5 @@
 """A run whose process was killed must not hold up the warehouse: the bootstrap and the daemon fail it and free its slot.
+A live run that holds it makes the bootstrap wait, saying for what, and Ctrl-C stops the wait.
 
 The runs here write through the real instance configuration (the repository's dagster.yaml) in a child process that is
 killed with SIGKILL while its step holds the warehouse pool's one slot, as a power cut or the out-of-memory killer would.
@@ -169,3 +170,27 @@ def test_the_daemon_fails_a_killed_run_and_frees_its_slot(home, tmp_path):
                 os.killpg(daemon.pid, signal.SIGKILL)
                 daemon.wait()
         assert _next_write_finishes(home)
+
+
+def test_the_bootstrap_says_which_live_run_it_waits_for_and_ctrl_c_stops_it(home, tmp_path):
+    """Before, the bootstrap waited inside Dagster's run for the slot: silent, and deaf to Ctrl-C and SIGTERM."""
+    with dg.DagsterInstance.get() as instance:
+        writer, bootstrap = _writer(home, 300), None
+        try:
+            holder = _holding_the_slot(instance)
+            env = {**os.environ, "DAGSTER_HOME": str(home), "JOBFIT_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1"}
+            out = tmp_path / "bootstrap.out"
+            with open(out, "wb") as log:
+                bootstrap = subprocess.Popen([sys.executable, "-m", "pipelines.bootstrap", "--catch-up"], cwd=ROOT, env=env,
+                                             stdout=log, stderr=subprocess.STDOUT)
+            wait_for(lambda: f"waiting for run {holder} to finish writing the warehouse" in out.read_text(), 60,
+                     interval=0.5, what="the bootstrap to say what it waits for")
+            bootstrap.send_signal(signal.SIGINT)
+            assert bootstrap.wait(timeout=15) == 130
+            assert out.read_text().rstrip().endswith("[jobfit] stopped")
+            assert instance.get_run_by_id(holder).status == dg.DagsterRunStatus.STARTED  # the live run is left alone
+        finally:
+            for process in (writer, bootstrap):
+                if process is not None and process.poll() is None:
+                    process.kill()
+                    process.wait()
