@@ -11,7 +11,7 @@ from jobfit.schema import JobPosting, Match, Profile
 from jobfit.store import insert, now_utc, upsert
 from pipelines.partitions import daily_partitions
 from resources.mail import MailResource
-from resources.storage import StorageResource
+from resources.storage import WAREHOUSE_POOL, StorageResource
 
 
 @dg.asset(
@@ -19,7 +19,7 @@ from resources.storage import StorageResource
     deps=["matches"],
     group_name="digests",
     kinds={"html", "duckdb"},
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
     description="One digest per profile and day, as JSON and HTML (files under data/digests/<date>/).",
 )
 def digests(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.MaterializeResult:
@@ -63,7 +63,7 @@ def digests(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.M
     deps=[digests],
     group_name="digests",
     kinds={"email", "duckdb"},
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
     # an unreachable mail server is retried; letters already sent are never sent twice
     retry_policy=dg.RetryPolicy(max_retries=3, delay=60, backoff=dg.Backoff.EXPONENTIAL),
     description="The day's digest letters, each once: candidates with an API key get their own digest, recruiters with an "

@@ -29,7 +29,7 @@ from jobfit.withdrawals import withdraw_profiles, withdrawn_pairs
 from pipelines.automation import on_new_reader, on_new_rules
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.scanner import VirusScanResource
-from resources.storage import StorageResource
+from resources.storage import WAREHOUSE_POOL, StorageResource
 from resources.vectors import VectorsResource
 
 # Batches of documents run as one step (BackfillPolicy is beta in Dagster 1.13; we rely on it knowingly).
@@ -80,7 +80,7 @@ def _observe(context: dg.AssetExecutionContext, sha256: str, **metadata) -> None
     backfill_policy=ONE_RUN_PER_BATCH,
     group_name="documents",
     kinds={"file", "duckdb"},
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
     description="The original file, stored once under its sha256, with every place it came from.",
 )
 def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storage: StorageResource) -> dg.MaterializeResult:
@@ -172,7 +172,7 @@ class _Batches:
     deps=[documents],
     group_name="documents",
     kinds={"pymupdf", "duckdb"},
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
     code_version=READER_VERSION,
     automation_condition=on_new_reader,
     description="Each document's text with layout hints, or the document in quarantine with a reason a person can act on. "
@@ -375,7 +375,7 @@ def _parse_batch(context: dg.AssetExecutionContext, storage: StorageResource, ma
     deps=[document_text, "skill_taxonomy"],
     group_name="documents",
     kinds={"spacy", "duckdb"},
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
     # the prompt's version too: in LLM mode a new prompt is a new parser (the model's cached answers key on it)
     code_version=f"{PARSER_VERSION}+{PROMPT_VERSION}",
     automation_condition=on_new_rules,
@@ -422,7 +422,7 @@ def profiles(context: dg.AssetExecutionContext, storage: StorageResource, llm: O
 @dg.asset(
     group_name="documents",
     kinds={"duckdb"},
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
     description="Candidates who withdrew, named by an operator (config: profile_ids, reason): their profiles leave matching, "
     "digests, the vectors and the API in this run, and their values, matches, digests, text and stored files are erased.",
 )

@@ -15,14 +15,14 @@ from jobfit.store import now_utc, upsert
 from pipelines.automation import new_rules
 from pipelines.partitions import SETTINGS, daily_partitions
 from resources.feeds import FeedsResource
-from resources.storage import StorageResource
+from resources.storage import WAREHOUSE_POOL, StorageResource
 
 
 @dg.asset(
     partitions_def=daily_partitions,
     group_name="jobs",
     kinds={"rss", "json", "duckdb"},
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
     description="Postings as the feeds gave them on the day they were fetched (partition = fetch date).",
 )
 def job_postings_raw(context: dg.AssetExecutionContext, feeds: FeedsResource, storage: StorageResource) -> dg.MaterializeResult:
@@ -59,7 +59,7 @@ class JobPostingsConfig(dg.Config):
     deps=[job_postings_raw, "skill_taxonomy"],
     group_name="jobs",
     kinds={"spacy", "duckdb"},
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
     code_version=ANALYSIS_VERSION,
     # each new fetch; and, with new analysis rules or another taxonomy, every day whose postings can still be active
     automation_condition=dg.AutomationCondition.eager() | (

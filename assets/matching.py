@@ -19,7 +19,7 @@ from jobfit.schema import JobPosting, Match, Profile
 from jobfit.store import delete, insert, upsert
 from pipelines.automation import on_upstream_update
 from pipelines.partitions import SETTINGS
-from resources.storage import StorageResource
+from resources.storage import WAREHOUSE_POOL, StorageResource
 from resources.vectors import VectorsResource
 
 
@@ -78,7 +78,7 @@ def _measured(storage: StorageResource, vectors: VectorsResource, taxonomy, weig
     deps=["profile_vectors", "job_vectors", "skill_taxonomy"],
     group_name="matching",
     kinds={"numpy", "duckdb"},
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
     automation_condition=on_upstream_update,
     description="Each profile's best postings and each posting's best profiles, scored 0-100 and explained. "
     "Only pairs with a new or changed profile or posting are scored; expired postings drop out; every score "

@@ -4,14 +4,14 @@ import dagster as dg
 
 from jobfit.store import build_serving_snapshot
 from pipelines.automation import on_upstream_change
-from resources.storage import StorageResource
+from resources.storage import WAREHOUSE_POOL, StorageResource
 
 
 @dg.asset(
     deps=["profiles", "profile_withdrawals", "document_text", "job_postings", "matches", "digests", "skill_taxonomy"],
     group_name="serving",
     kinds={"duckdb"},
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
     automation_condition=on_upstream_change,
     description="data/serving.duckdb: every result table the API serves, brought up to date in a copy (only changed "
     "rows are written) and swapped in with one atomic rename.",

@@ -16,7 +16,7 @@ from jobfit.store import insert
 from jobfit.taxonomy import SkillMatcher, default_taxonomy_path, load_taxonomy, shared_matcher
 from jobfit.taxonomy_build import build_taxonomy, write_taxonomy
 from pipelines.partitions import SETTINGS
-from resources.storage import StorageResource
+from resources.storage import WAREHOUSE_POOL, StorageResource
 
 SHIPPED = default_taxonomy_path()
 # The shipped file's hash is the code version: a new taxonomy file re-materializes the asset and,
@@ -31,7 +31,7 @@ def _markdown(header: str, counts: Counter) -> dg.MetadataValue:
 @dg.asset(
     group_name="taxonomy",
     kinds={"duckdb"},
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
     automation_condition=dg.AutomationCondition.on_missing() | dg.AutomationCondition.code_version_changed(),
     code_version=SHIPPED_VERSION,
     description="One skill graph from ESCO v1.1.1, O*NET 27.0 and jobfit's extras (skills with type, category, "

@@ -21,11 +21,11 @@ from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
 from pipelines.orphans import OrphanCheckingRunLauncher, fail_orphaned_runs
 from pipelines.partitions import current_day, document_partitions, document_range_tags
 from resources.settings import Settings
+from resources.storage import WAREHOUSE_POOL
 from sensors.arrivals import Arrival, ingest_requests
 from sensors.inbox import scan_inbox
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-WAREHOUSE_POOL = "warehouse"  # the pool every asset that writes the DuckDB warehouse declares (one slot: one writer)
 
 
 def say(message: str) -> None:

@@ -103,8 +103,8 @@ class Behind:
 
 
 def behind(con: duckdb.DuckDBPyConnection, partitions: list[str], today: str, ttl_days: int, partitions_start: str,
-           llm_retry_before: datetime | None = None) -> Behind:
-    """Everything behind; with `llm_retry_before` (LLM mode) the profiles to ask the model about again too."""
-    retry, since = llm_retries(con, partitions, llm_retry_before) if llm_retry_before else ([], "")
+           retry_before: datetime | None = None) -> Behind:
+    """Everything behind; with `retry_before` (LLM mode: `llm_retry_before`) the profiles to ask the model about again."""
+    retry, since = llm_retries(con, partitions, retry_before) if retry_before else ([], "")
     return Behind(stale_days(con, today, ttl_days, partitions_start), unread_documents(con, partitions),
                   stale_documents(con, partitions), retry, since)

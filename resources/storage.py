@@ -15,6 +15,10 @@ from jobfit import store
 from jobfit.documents import sha256_bytes
 from resources.settings import DataLayout, Settings
 
+# The Dagster pool every asset that writes the DuckDB warehouse declares: dagster.yaml gives each pool one slot, so one
+# writer at a time (DuckDB takes one writing process).
+WAREHOUSE_POOL = "warehouse"
+
 
 class StorageResource(dg.ConfigurableResource):
     """The embedded default: everything under one data directory (JOBFIT_DATA_DIR)."""

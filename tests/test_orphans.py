@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
@@ -19,8 +20,9 @@ from dagster._core.events import DagsterEvent, DagsterEventType, EngineEventData
 from dagster._core.events.log import EventLogEntry
 
 from pipelines.orphans import OrphanCheckingRunLauncher, fail_orphaned_runs
+from resources.storage import WAREHOUSE_POOL
 from tests.conftest import ROOT
-from tests.services import wait_for
+from tests.services import stop_group, wait_for
 
 BIN = Path(sys.executable).parent
 
@@ -28,8 +30,9 @@ BIN = Path(sys.executable).parent
 WRITER = """
 import os, time
 import dagster as dg
+from resources.storage import WAREHOUSE_POOL
 
-@dg.asset(pool="warehouse")
+@dg.asset(pool=WAREHOUSE_POOL)
 def slow_write():
     time.sleep(float(os.environ["WRITE_SECONDS"]))
 
@@ -53,10 +56,21 @@ def _writer(home: Path, seconds: float) -> subprocess.Popen:
                             stderr=subprocess.DEVNULL)
 
 
+@contextmanager
+def _running(process: subprocess.Popen):
+    """The child process, killed at the end of the block if it still runs."""
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def _holding_the_slot(instance: dg.DagsterInstance) -> str:
     """The id of the run whose step holds the warehouse slot (waits for one to claim it)."""
     def holder():
-        claimed = instance.event_log_storage.get_concurrency_info("warehouse").claimed_slots
+        claimed = instance.event_log_storage.get_concurrency_info(WAREHOUSE_POOL).claimed_slots
         return claimed[0].run_id if claimed else None
 
     return wait_for(holder, 60, interval=0.2, what="a run to claim the warehouse slot")
@@ -81,8 +95,7 @@ def _next_write_finishes(home: Path) -> bool:
 def test_the_bootstrap_fails_a_killed_run_and_the_next_write_goes_through(home):
     with dg.DagsterInstance.get() as instance:
         killed = _killed_while_writing(instance, home)
-        alive = _writer(home, 300)
-        try:
+        with _running(_writer(home, 300)):
             # a live run waiting for the slot behind the dead one is left alone
             wait_for(lambda: len(instance.get_runs(dg.RunsFilter(statuses=[dg.DagsterRunStatus.STARTED]))) == 2, 60,
                      what="the second run to start")
@@ -99,9 +112,6 @@ def test_the_bootstrap_fails_a_killed_run_and_the_next_write_goes_through(home):
             assert not any(waiting in line for line in done)
             # the live run gets the slot the dead one held
             assert _holding_the_slot(instance) == waiting
-        finally:
-            alive.kill()
-            alive.wait()
         fail_orphaned_runs(instance)
         assert _next_write_finishes(home)
 
@@ -110,13 +120,8 @@ def test_a_killed_run_holds_up_the_next_write_until_it_is_failed(home):
     """The fault itself: without fail_orphaned_runs the next write waits for the dead run's slot."""
     with dg.DagsterInstance.get() as instance:
         _killed_while_writing(instance, home)
-        writer = _writer(home, 0)
-        try:
-            with pytest.raises(subprocess.TimeoutExpired):
-                writer.wait(timeout=20)
-        finally:
-            writer.kill()
-            writer.wait()
+        with _running(_writer(home, 0)) as writer, pytest.raises(subprocess.TimeoutExpired):
+            writer.wait(timeout=20)
         fail_orphaned_runs(instance)
         assert _next_write_finishes(home)
 
@@ -130,8 +135,7 @@ def test_the_launcher_tells_run_monitoring_which_runs_lost_their_process(home):
         assert health.status.value == "FAILED" and "is gone" in health.msg
         fail_orphaned_runs(instance)
 
-        alive = _writer(home, 300)
-        try:
+        with _running(_writer(home, 300)) as alive:
             live = _holding_the_slot(instance)
             assert instance.run_launcher.check_run_worker_health(instance.get_run_by_id(live)).status.value == "RUNNING"
             # the same process id recorded before that process started: another process got the dead run's id
@@ -142,9 +146,6 @@ def test_the_launcher_tells_run_monitoring_which_runs_lost_their_process(home):
                                            event_specific_data=EngineEventData.in_process(alive.pid))))
             reused = instance.run_launcher.check_run_worker_health(instance.get_run_by_id(killed))
             assert reused.status.value == "FAILED"
-        finally:
-            alive.kill()
-            alive.wait()
 
 
 @pytest.mark.slow
@@ -160,37 +161,26 @@ def test_the_daemon_fails_a_killed_run_and_frees_its_slot(home, tmp_path):
                      what="run monitoring to fail the killed run")
             [failure] = instance.all_logs(killed, of_type=DagsterEventType.RUN_FAILURE)
             assert "the process that ran it" in failure.message and "is gone" in failure.message
-            wait_for(lambda: not instance.event_log_storage.get_concurrency_info("warehouse").claimed_slots, 120,
+            wait_for(lambda: not instance.event_log_storage.get_concurrency_info(WAREHOUSE_POOL).claimed_slots, 120,
                      what="the daemon to free the killed run's slot")
         finally:
-            os.killpg(daemon.pid, signal.SIGTERM)
-            try:
-                daemon.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(daemon.pid, signal.SIGKILL)
-                daemon.wait()
+            stop_group(daemon)
         assert _next_write_finishes(home)
 
 
 def test_the_bootstrap_says_which_live_run_it_waits_for_and_ctrl_c_stops_it(home, tmp_path):
     """Before, the bootstrap waited inside Dagster's run for the slot: silent, and deaf to Ctrl-C and SIGTERM."""
     with dg.DagsterInstance.get() as instance:
-        writer, bootstrap = _writer(home, 300), None
-        try:
+        with _running(_writer(home, 300)):
             holder = _holding_the_slot(instance)
             env = {**os.environ, "DAGSTER_HOME": str(home), "JOBFIT_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1"}
             out = tmp_path / "bootstrap.out"
-            with open(out, "wb") as log:
-                bootstrap = subprocess.Popen([sys.executable, "-m", "pipelines.bootstrap", "--catch-up"], cwd=ROOT, env=env,
-                                             stdout=log, stderr=subprocess.STDOUT)
-            wait_for(lambda: f"waiting for run {holder} to finish writing the warehouse" in out.read_text(), 60,
-                     interval=0.5, what="the bootstrap to say what it waits for")
-            bootstrap.send_signal(signal.SIGINT)
-            assert bootstrap.wait(timeout=15) == 130
+            with open(out, "wb") as log, _running(subprocess.Popen(
+                    [sys.executable, "-m", "pipelines.bootstrap", "--catch-up"], cwd=ROOT, env=env, stdout=log,
+                    stderr=subprocess.STDOUT)) as bootstrap:
+                wait_for(lambda: f"waiting for run {holder} to finish writing the warehouse" in out.read_text(), 60,
+                         interval=0.5, what="the bootstrap to say what it waits for")
+                bootstrap.send_signal(signal.SIGINT)
+                assert bootstrap.wait(timeout=15) == 130
             assert out.read_text().rstrip().endswith("[jobfit] stopped")
             assert instance.get_run_by_id(holder).status == dg.DagsterRunStatus.STARTED  # the live run is left alone
-        finally:
-            for process in (writer, bootstrap):
-                if process is not None and process.poll() is None:
-                    process.kill()
-                    process.wait()

@@ -7,7 +7,6 @@ when the candidate withdraws.
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT, SAMPLES
-from tests.services import free_port, wait_for
+from tests.services import free_port, stop_group, wait_for
 
 BIN = Path(sys.executable).parent
 ARRIVAL_LIMIT_SECONDS = 120
@@ -26,16 +25,6 @@ ARRIVAL_LIMIT_SECONDS = 120
 
 def start(command, env, log):
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-
-
-def stop(process):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 @pytest.mark.slow
@@ -83,8 +72,8 @@ def test_new_resume_reaches_the_api_without_a_manual_step(tmp_path):
                  ARRIVAL_LIMIT_SECONDS, interval=2, what="the withdrawal in the API")
         assert dagster.poll() is None and api.poll() is None
     finally:
-        stop(api)
-        stop(dagster)
+        stop_group(api)
+        stop_group(dagster)
         log.close()
         if sys.exc_info()[0] is not None:
             print((tmp_path / "stack.log").read_text()[-5000:])
