@@ -24,11 +24,13 @@ IN_PROGRESS = [dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED, dg.Dag
 # a run still STARTING this long after it was asked for, with no process recorded, never got one (Dagster's own
 # run monitoring uses the same default)
 START_TIMEOUT_SECONDS = 180
+REUSE_SLACK_SECONDS = 30
 _PROC = Path("/proc")
 
 
 def _started_at(pid: int) -> float | None:
-    """When process `pid` started (seconds since the epoch), or None when there is no such process."""
+    """When process `pid` started (seconds since the epoch), or None when there is no such process (or only its
+    zombie, which its parent has not reaped yet)."""
     try:
         stat = (_PROC / str(pid) / "stat").read_text()
     except OSError:
@@ -41,7 +43,10 @@ def _started_at(pid: int) -> float | None:
         except PermissionError:
             pass
         return 0.0
-    ticks = int(stat.rsplit(")", 1)[1].split()[19])  # field 22, after the command name (which may hold spaces)
+    fields = stat.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces: field 3 on
+    if fields[0] in ("Z", "X"):
+        return None
+    ticks = int(fields[19])  # field 22: when it started, in clock ticks since boot
     boot = next(float(line.split()[1]) for line in (_PROC / "stat").read_text().splitlines() if line.startswith("btime"))
     return boot + ticks / os.sysconf("SC_CLK_TCK")
 
@@ -64,8 +69,9 @@ def gone_reason(instance: dg.DagsterInstance, run: dg.DagsterRun) -> str | None:
         return None
     for pid, said_at in processes.items():
         started = _started_at(pid)
-        # a process that started after the run recorded it is another process that got the same id
-        if started is not None and started <= said_at + 1:
+        # a process that started after the run recorded it is another process that got the same id (30 s of slack for
+        # the clock: a live run failed by mistake would lose its slot to a second writer, worse than waiting)
+        if started is not None and started <= said_at + REUSE_SLACK_SECONDS:
             return None
     pids = ", ".join(str(pid) for pid in processes)
     return (f"the process that ran it (pid {pids}) is gone: jobfit was stopped or the machine restarted while the run "

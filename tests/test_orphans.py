@@ -76,10 +76,14 @@ def _holding_the_slot(instance: dg.DagsterInstance) -> str:
     return wait_for(holder, 60, interval=0.2, what="a run to claim the warehouse slot")
 
 
-def _killed_while_writing(instance: dg.DagsterInstance, home: Path) -> str:
+def _killed_while_writing(instance: dg.DagsterInstance, home: Path, before_reaping=None) -> str:
     writer = _writer(home, 300)
     run_id = _holding_the_slot(instance)
     writer.send_signal(signal.SIGKILL)
+    if before_reaping:  # the killed process is a zombie until its parent (here, this test) reaps it
+        wait_for(lambda: Path(f"/proc/{writer.pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z", 10,
+                 interval=0.1, what="the killed writer to become a zombie")
+        before_reaping(run_id)
     writer.wait()
     assert instance.get_run_by_id(run_id).status == dg.DagsterRunStatus.STARTED  # what the kill leaves behind
     return run_id
@@ -130,21 +134,26 @@ def test_the_launcher_tells_run_monitoring_which_runs_lost_their_process(home):
     with dg.DagsterInstance.get() as instance:
         assert isinstance(instance.run_launcher, OrphanCheckingRunLauncher)
         assert instance.run_monitoring_enabled
-        killed = _killed_while_writing(instance, home)
-        health = instance.run_launcher.check_run_worker_health(instance.get_run_by_id(killed))
-        assert health.status.value == "FAILED" and "is gone" in health.msg
+
+        def health(run_id):
+            return instance.run_launcher.check_run_worker_health(instance.get_run_by_id(run_id))
+
+        zombie = []
+        killed = _killed_while_writing(instance, home, before_reaping=lambda run_id: zombie.append(health(run_id).status.value))
+        assert zombie == ["FAILED"]  # killed but not reaped yet: gone too
+        assert health(killed).status.value == "FAILED" and "is gone" in health(killed).msg
         fail_orphaned_runs(instance)
 
         with _running(_writer(home, 300)) as alive:
             live = _holding_the_slot(instance)
-            assert instance.run_launcher.check_run_worker_health(instance.get_run_by_id(live)).status.value == "RUNNING"
+            assert health(live).status.value == "RUNNING"
             # the same process id recorded before that process started: another process got the dead run's id
             run = instance.get_run_by_id(live)
             instance.handle_new_event(EventLogEntry(
                 error_info=None, level="DEBUG", user_message="", run_id=killed, timestamp=time.time() - 3600,
                 dagster_event=DagsterEvent(DagsterEventType.ENGINE_EVENT.value, run.job_name,
                                            event_specific_data=EngineEventData.in_process(alive.pid))))
-            reused = instance.run_launcher.check_run_worker_health(instance.get_run_by_id(killed))
+            reused = health(killed)
             assert reused.status.value == "FAILED"
 
 
