@@ -16,7 +16,7 @@ import yaml
 from api.auth import demo_keys
 from jobfit.documents import sha256_file
 from jobfit.store import warehouse
-from pipelines.catch_up import Behind, llm_retries, llm_retry_before, stale_days, stale_documents, unread_documents
+from pipelines.catch_up import Behind, behind, llm_retry_before, stale_days
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
 from pipelines.orphans import OrphanCheckingRunLauncher, fail_orphaned_runs
 from pipelines.partitions import current_day, document_partitions, document_range_tags
@@ -106,28 +106,36 @@ def catch_up_postings(settings: Settings, run) -> None:
 
 
 def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run) -> None:
-    """Read (and parse) again the documents older readers read; parse again the profiles an older parser or taxonomy
-    wrote (what automation never saw or forgot: see pipelines.catch_up)."""
+    """Read (and parse) again the documents older readers read or no run finished reading; parse again the profiles an
+    older parser or taxonomy wrote, those no run finished, and in LLM mode those the rules wrote while the model was
+    unavailable (what automation never saw, forgot or lost with a failed run: see pipelines.catch_up)."""
     def run_over(selection: list[str], keys: list[str]) -> None:
         # one run over the range the documents span (a current document between two stale ones is read again too)
         run(selection, tags=document_range_tags(keys))
 
     stored = instance.get_dynamic_partitions(document_partitions.name)
-    with warehouse(settings.layout.warehouse_path) as con:
-        unread = unread_documents(con, stored)
-    if unread:
-        say(f"{len(unread)} stored documents were read by older readers: reading them again")
-        run_over(["document_text", "profiles"], unread)
-    before = llm_retry_before(settings)
-    with warehouse(settings.layout.warehouse_path) as con:  # after the read: what it parsed is current
-        stale = stale_documents(con, stored)
-        retry, _ = llm_retries(con, stored, before) if before else ([], "")
-    if stale:
-        say(f"{len(stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")
-    if retry:
-        say(f"{len(retry)} stored profiles were written by the rules while the model was unavailable: asking it again")
-    if stale or retry:
-        run_over(["profiles"], Behind([], [], stale, retry).to_parse(stored))
+
+    def look() -> Behind:
+        with warehouse(settings.layout.warehouse_path) as con:
+            return behind(con, stored, current_day(settings), settings.posting_ttl_days, settings.partitions_start,
+                          llm_retry_before(settings))
+
+    found = look()
+    if found.unread:
+        say(f"{len(found.unread)} stored documents were read by older readers: reading them again")
+    if found.never_read:
+        say(f"{len(found.never_read)} stored documents were never read (a run stopped before): reading them")
+    if found.to_read(stored):
+        run_over(["document_text", "profiles"], found.to_read(stored))
+    found = look()  # after the read: what it parsed is current
+    if found.stale:
+        say(f"{len(found.stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")
+    if found.never_parsed:
+        say(f"{len(found.never_parsed)} stored documents have text but no profile (a run stopped before): parsing them")
+    if found.retry:
+        say(f"{len(found.retry)} stored profiles were written by the rules while the model was unavailable: asking it again")
+    if found.to_parse(stored):
+        run_over(["profiles"], found.to_parse(stored))
 
 
 def catch_up(settings: Settings, instance: dg.DagsterInstance, resources: dict | None = None) -> None:

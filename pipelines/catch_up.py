@@ -53,6 +53,18 @@ def stale_documents(con: duckdb.DuckDBPyConnection, partitions: list[str]) -> li
     return [key for key in partitions if key in stale]
 
 
+def unfinished_documents(con: duckdb.DuckDBPyConnection, partitions: list[str]) -> tuple[list[str], list[str]]:
+    """The stored documents (in partition order) a run stopped short of: stored but never read, and read to text but
+    with no profile (the run failed, or was killed, between the steps; or the parser failed on the text)."""
+    rows = con.execute(
+        "SELECT d.sha256, d.status FROM documents d WHERE d.status = 'stored' OR (d.status = 'text' "
+        "AND EXISTS (SELECT 1 FROM document_text t WHERE t.sha256 = d.sha256) "
+        "AND NOT EXISTS (SELECT 1 FROM profiles p WHERE p.sha256 = d.sha256))").fetchall()
+    unread = {sha for sha, status in rows if status == "stored"}
+    unparsed = {sha for sha, status in rows if status == "text"}
+    return [key for key in partitions if key in unread], [key for key in partitions if key in unparsed]
+
+
 def llm_retry_before(settings: Settings) -> datetime | None:
     """In LLM mode, the time an attempt that found the model unavailable must be older than to be made again."""
     return datetime.now(UTC) - timedelta(minutes=settings.llm_retry_minutes) if settings.llm_enabled else None
@@ -73,21 +85,30 @@ def llm_retries(con: duckdb.DuckDBPyConnection, partitions: list[str], parsed_be
 @dataclass(frozen=True)
 class Behind:
     """What the stored data says is behind the code: fetch days to analyze again, documents to read again (and
-    parse), documents to parse again; in LLM mode, documents to ask the model about again (`retry`, the latest of
-    their attempts at `retry_since`)."""
+    parse), documents to parse again; documents a run stopped before reading or parsing (it failed, or was killed);
+    in LLM mode, documents to ask the model about again (`retry`, the latest of their attempts at `retry_since`)."""
 
     days: list[str]
     unread: list[str]
     stale: list[str]
     retry: list[str] = field(default_factory=list)
     retry_since: str = ""
+    never_read: list[str] = field(default_factory=list)
+    never_parsed: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.days or self.unread or self.stale or self.retry)
+        return bool(self.days or self.unread or self.never_read or self.stale or self.never_parsed or self.retry)
+
+    def to_read(self, partitions: list[str]) -> list[str]:
+        """The documents to read (and parse) again, in partition order: those older readers read and those no run
+        finished reading."""
+        wanted = set(self.unread) | set(self.never_read)
+        return [key for key in partitions if key in wanted]
 
     def to_parse(self, partitions: list[str]) -> list[str]:
-        """The documents to parse again, in partition order: the stale and those to ask the model about again."""
-        wanted = set(self.stale) | set(self.retry)
+        """The documents to parse again, in partition order: the stale, those no run finished parsing and those to
+        ask the model about again."""
+        wanted = set(self.stale) | set(self.never_parsed) | set(self.retry)
         return [key for key in partitions if key in wanted]
 
     def summary(self) -> str:
@@ -95,7 +116,9 @@ class Behind:
             return [f"{len(items)} {one if len(items) == 1 else more}"] if items else []
 
         return ", ".join(many(self.unread, "document older readers read", "documents older readers read")
+                         + many(self.never_read, "document a run stopped before reading", "documents a run stopped before reading")
                          + many(self.stale, "profile an older parser or taxonomy wrote", "profiles an older parser or taxonomy wrote")
+                         + many(self.never_parsed, "document a run stopped before parsing", "documents a run stopped before parsing")
                          + many(self.retry, "profile the rules wrote while the model was unavailable",
                                 "profiles the rules wrote while the model was unavailable")
                          + many(self.days, "fetch day of postings an older analysis or taxonomy analyzed",
@@ -106,5 +129,6 @@ def behind(con: duckdb.DuckDBPyConnection, partitions: list[str], today: str, tt
            retry_before: datetime | None = None) -> Behind:
     """Everything behind; with `retry_before` (LLM mode: `llm_retry_before`) the profiles to ask the model about again."""
     retry, since = llm_retries(con, partitions, retry_before) if retry_before else ([], "")
+    never_read, never_parsed = unfinished_documents(con, partitions)
     return Behind(stale_days(con, today, ttl_days, partitions_start), unread_documents(con, partitions),
-                  stale_documents(con, partitions), retry, since)
+                  stale_documents(con, partitions), retry, since, never_read, never_parsed)

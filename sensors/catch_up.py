@@ -34,12 +34,13 @@ def _busy(instance: dg.DagsterInstance) -> str | None:
 
 
 def catch_up_requests(found: Behind, fingerprint: str, partitions: list[str]) -> list[dg.RunRequest]:
-    """Postings by fetch day; the documents older readers read, read and parsed in one run over their range. The
-    profiles an older parser wrote (or the rules wrote while the model was unavailable) wait for that run when there is
-    one (it parses what it reads), then come next."""
+    """Postings by fetch day; the documents older readers read (or no run finished reading), read and parsed in one
+    run over their range. The profiles an older parser wrote (or no run finished, or the rules wrote while the model
+    was unavailable) wait for that run when there is one (it parses what it reads), then come next."""
     requests = [dg.RunRequest(run_key=f"catch-up-{fingerprint}-{day}", partition_key=day,
                               asset_selection=[dg.AssetKey("job_postings")]) for day in found.days]
-    keys, selection = (found.unread, ["document_text", "profiles"]) if found.unread else (found.to_parse(partitions), ["profiles"])
+    to_read = found.to_read(partitions)
+    keys, selection = (to_read, ["document_text", "profiles"]) if to_read else (found.to_parse(partitions), ["profiles"])
     if keys:
         requests.append(dg.RunRequest(
             run_key=f"catch-up-{fingerprint}-documents", asset_selection=[dg.AssetKey(name) for name in selection],

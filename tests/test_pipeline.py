@@ -638,6 +638,39 @@ def test_make_run_after_an_upgrade_reads_again_what_older_readers_stored(tmp_pat
         assert "read by older readers" not in capsys.readouterr().out
 
 
+def test_documents_a_stopped_run_left_unread_or_unparsed_are_finished_by_the_catch_up(tmp_path, capsys):
+    """A run killed (or failed) between its steps leaves a document stored but unread, or read but with no profile:
+    the catch-up (make run, --catch-up, the sensor) finishes them. Before, they stayed so, outside matching."""
+    from jobfit.store import warehouse
+    from pipelines.bootstrap import catch_up, materialize_everything
+    from pipelines.catch_up import behind
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    resources = build_resources(settings)
+    path = settings.layout.warehouse_path
+    with dg.instance_for_test() as instance:
+        materialize_everything(settings, instance, resources)
+        stored = instance.get_dynamic_partitions(document_partitions.name)
+        unread, unparsed = stored[1], stored[4]
+        with warehouse(path) as con:  # what a run stopped after `documents`, and one stopped after `document_text`, leave
+            con.execute("UPDATE documents SET status = 'stored', reader_version = NULL WHERE sha256 = ?", [unread])
+            con.execute("DELETE FROM document_text WHERE sha256 = ?", [unread])
+            con.execute("DELETE FROM profiles WHERE sha256 IN (?, ?)", [unread, unparsed])
+            found = behind(con, stored, "2026-12-07", settings.posting_ttl_days, settings.partitions_start)
+        assert (found.never_read, found.never_parsed) == ([unread], [unparsed])
+        assert "1 document a run stopped before reading, 1 document a run stopped before parsing" in found.summary()
+        capsys.readouterr()
+        catch_up(settings, instance, resources)
+        said = capsys.readouterr().out
+        assert "1 stored documents were never read (a run stopped before): reading them" in said
+        assert "1 stored documents have text but no profile (a run stopped before): parsing them" in said
+        with warehouse(path) as con:
+            assert not behind(con, stored, "2026-12-07", settings.posting_ttl_days, settings.partitions_start)
+    assert read(path, f"SELECT count(*) FROM profiles WHERE sha256 IN ('{unread}', '{unparsed}')") == [(2,)]
+    assert read(path, f"SELECT status, reader_version FROM documents WHERE sha256 = '{unread}'") == [("text", READER_VERSION)]
+
+
 def test_a_deployment_with_its_own_daemon_catches_up_with_one_command(tmp_path, monkeypatch, capsys):
     """`python -m pipelines.bootstrap --catch-up` reads and parses again only what older code stored, from the
     versions the data records (what automation could not compare): no fetch, no ingest, no digest."""
