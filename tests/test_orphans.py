@@ -5,6 +5,7 @@ The runs here write through the real instance configuration (the repository's da
 killed with SIGKILL while its step holds the warehouse pool's one slot, as a power cut or the out-of-memory killer would.
 """
 
+import functools
 import os
 import shutil
 import signal
@@ -184,9 +185,12 @@ def test_the_bootstrap_says_which_live_run_it_waits_for_and_ctrl_c_stops_it(home
             holder = _holding_the_slot(instance)
             env = {**os.environ, "DAGSTER_HOME": str(home), "JOBFIT_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1"}
             out = tmp_path / "bootstrap.out"
+            # Ctrl-C as a terminal has it: a shell without job control starts background commands (a CI runner's
+            # suite too) with SIGINT ignored, and the child would inherit that
+            ctrl_c = functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL)
             with open(out, "wb") as log, _running(subprocess.Popen(
                     [sys.executable, "-m", "pipelines.bootstrap", "--catch-up"], cwd=ROOT, env=env, stdout=log,
-                    stderr=subprocess.STDOUT)) as bootstrap:
+                    stderr=subprocess.STDOUT, preexec_fn=ctrl_c)) as bootstrap:
                 wait_for(lambda: f"waiting for run {holder} to finish writing the warehouse" in out.read_text(), 60,
                          interval=0.5, what="the bootstrap to say what it waits for")
                 bootstrap.send_signal(signal.SIGINT)
