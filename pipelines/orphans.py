@@ -24,6 +24,8 @@ IN_PROGRESS = [dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED, dg.Dag
 # a run still STARTING this long after it was asked for, with no process recorded, never got one (Dagster's own
 # run monitoring uses the same default)
 START_TIMEOUT_SECONDS = 180
+# a process that started after the run recorded its id is another process that got the same id; the slack is for the
+# clock, since a live run failed by mistake would lose its slot to a second writer (worse than waiting)
 REUSE_SLACK_SECONDS = 30
 _PROC = Path("/proc")
 
@@ -69,13 +71,11 @@ def gone_reason(instance: dg.DagsterInstance, run: dg.DagsterRun) -> str | None:
         return None
     for pid, said_at in processes.items():
         started = _started_at(pid)
-        # a process that started after the run recorded it is another process that got the same id (30 s of slack for
-        # the clock: a live run failed by mistake would lose its slot to a second writer, worse than waiting)
         if started is not None and started <= said_at + REUSE_SLACK_SECONDS:
             return None
     pids = ", ".join(str(pid) for pid in processes)
-    return (f"the process that ran it (pid {pids}) is gone: jobfit was stopped or the machine restarted while the run "
-            "was in progress")
+    what = f"the process that ran it (pid {pids}) is" if len(processes) == 1 else f"the processes that ran it (pid {pids}) are"
+    return f"{what} gone: jobfit was stopped or the machine restarted while the run was in progress"
 
 
 def fail_orphaned_runs(instance: dg.DagsterInstance) -> list[str]:
