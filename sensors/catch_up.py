@@ -4,8 +4,9 @@ Automation reads, parses and analyzes again after an upgrade by comparing code v
 it misses what it never saw or forgot: a deploy that changes an automation condition starts its memory afresh, and
 the stored documents would keep the older reading for good. This sensor looks at the versions the stored data records
 (pipelines.catch_up, as `make run` and `--catch-up` do) and asks for that work itself, but only when nothing is
-running and the same data was behind at its previous tick too, so that automation's own requests go first. In LLM
-mode it also asks the model again about the profiles the rules wrote while the model was unavailable.
+running and the same data was behind at its previous tick too, so that automation's own requests go first. It also
+finishes the documents a stopped run left unread or unparsed, and in LLM mode asks the model again about the profiles
+the rules wrote while the model was unavailable.
 """
 
 import hashlib
@@ -61,8 +62,9 @@ def _taxonomy_behind(instance: dg.DagsterInstance) -> bool:
     default_status=dg.DefaultSensorStatus.RUNNING,
     asset_selection=["skill_taxonomy", "job_postings", "document_text", "profiles"],
     description="Reads, parses and analyzes again what an older jobfit stored and automation did not (data from before "
-                "versions were recorded, or a deploy that reset automation's memory), and in LLM mode asks the model again about "
-                "profiles the rules wrote while it was unavailable; waits for a quiet tick.",
+                "versions were recorded, or a deploy that reset automation's memory), finishes documents a stopped run left "
+                "unread or unparsed, and in LLM mode asks the model again about profiles the rules wrote while it was "
+                "unavailable; waits for a quiet tick.",
 )
 def catch_up_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) -> dg.SensorResult | dg.SkipReason:
     busy = _busy(context.instance)
