@@ -64,9 +64,9 @@ def run_processes(instance: dg.DagsterInstance, run_id: str) -> dict[int, float]
     return processes
 
 
-def gone_reason(instance: dg.DagsterInstance, run: dg.DagsterRun) -> str | None:
-    """Why the run's processes are all gone, or None while one of them may still run it (or none is recorded)."""
-    processes = run_processes(instance, run.run_id)
+def gone_reason(processes: dict[int, float]) -> str | None:
+    """Why a run's processes (`run_processes`) are all gone, or None while one of them may still run it (or none is
+    recorded)."""
     if not processes:
         return None
     for pid, said_at in processes.items():
@@ -84,8 +84,9 @@ def fail_orphaned_runs(instance: dg.DagsterInstance) -> list[str]:
     done = []
     for record in instance.get_run_records(dg.RunsFilter(statuses=IN_PROGRESS)):
         run = record.dagster_run
-        reason = gone_reason(instance, run)
-        if reason is None and run.status == dg.DagsterRunStatus.STARTING and not run_processes(instance, run.run_id) \
+        processes = run_processes(instance, run.run_id)
+        reason = gone_reason(processes)
+        if reason is None and run.status == dg.DagsterRunStatus.STARTING and not processes \
                 and time.time() - record.create_timestamp.timestamp() > START_TIMEOUT_SECONDS:
             reason = f"it was still starting {START_TIMEOUT_SECONDS} s after it was asked for, with no process recorded"
         if reason:
@@ -110,7 +111,7 @@ class OrphanCheckingRunLauncher(dg.DefaultRunLauncher):
         return True
 
     def check_run_worker_health(self, run: dg.DagsterRun) -> CheckRunHealthResult:
-        reason = gone_reason(self._instance, run)
+        reason = gone_reason(run_processes(self._instance, run.run_id))
         if reason:
             return CheckRunHealthResult(WorkerStatus.FAILED, reason)
         return CheckRunHealthResult(WorkerStatus.RUNNING)

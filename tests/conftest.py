@@ -37,6 +37,15 @@ def pipeline_run(tmp_path_factory):
     return settings, instance
 
 
+def catch_up_tick(instance, storage, cursor):
+    """One tick of the catch-up sensor on the instance, with the cursor of the tick before."""
+    import dagster as dg
+
+    from sensors.catch_up import catch_up_sensor
+
+    return catch_up_sensor(dg.build_sensor_context(instance=instance, cursor=cursor, resources={"storage": storage}))
+
+
 @pytest.fixture(scope="session")
 def matcher():
     from jobfit.taxonomy import shared_matcher

@@ -13,7 +13,7 @@ from jobfit.documents import sha256_file
 from jobfit.jobs import analyze_job
 from jobfit.llm import PROMPT_VERSION, parse_with_llm
 from jobfit.resumes import PARSER_VERSION, parse_resume
-from tests.conftest import seeded_settings
+from tests.conftest import catch_up_tick, seeded_settings
 from tests.services import OpenAIStub
 
 TEXT = "Robin Stub\nrobin@example.com\nI have done many things, mostly Python at Stubworks since 2021."
@@ -242,9 +242,8 @@ def test_a_profile_the_rules_wrote_while_the_model_was_unavailable_is_asked_agai
 
         # the daemon: asked at the second tick with the same finding, as a profiles run over the document
         monkeypatch.setattr(catch_up_sensor_module, "SETTINGS", settings)
-        tick = _sensor_tick(instance, resources)
-        first = tick(None)
-        [request] = tick(first.cursor).run_requests
+        first = catch_up_tick(instance, resources["storage"], None)
+        [request] = catch_up_tick(instance, resources["storage"], first.cursor).run_requests
         assert request.asset_selection == [dg.AssetKey("profiles")] and request.tags == document_range_tags([sha])
 
         # the model still down: the attempt is recorded, and the next one is a new request (the sensor keys on it)
@@ -267,9 +266,3 @@ def test_a_profile_the_rules_wrote_while_the_model_was_unavailable_is_asked_agai
         con.execute("UPDATE profiles SET profile_json = ? WHERE sha256 = ?", [json.dumps(invalid), sha])
     assert profile()[0]["llm_fallback"] == "invalid" and not found(datetime.now(UTC))
 
-
-def _sensor_tick(instance, resources):
-    from sensors.catch_up import catch_up_sensor
-
-    return lambda cursor: catch_up_sensor(dg.build_sensor_context(instance=instance, cursor=cursor,
-                                                                  resources={"storage": resources["storage"]}))

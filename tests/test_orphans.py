@@ -91,10 +91,11 @@ def _killed_while_writing(instance: dg.DagsterInstance, home: Path, before_reapi
 
 
 def _next_write_finishes(home: Path) -> bool:
-    try:
-        return _writer(home, 0).wait(timeout=120) == 0
-    except subprocess.TimeoutExpired:
-        return False
+    with _running(_writer(home, 0)) as writer:
+        try:
+            return writer.wait(timeout=120) == 0
+        except subprocess.TimeoutExpired:
+            return False
 
 
 def test_the_bootstrap_fails_a_killed_run_and_the_next_write_goes_through(home):

@@ -14,6 +14,7 @@ from jobfit.documents import READER_VERSION, sha256_file
 from jobfit.resumes import PARSER_VERSION
 from pipelines.definitions import ALL_ASSETS, build_resources
 from pipelines.partitions import document_partitions
+from tests.conftest import catch_up_tick
 
 TENANT_OF = {"maria_lopez": "acme", "james_okafor": "acme", "priya_raman": "acme",
              "daniel_weber": "globex", "sofia_rossi": "globex", "tom_becker": "globex"}
@@ -699,13 +700,6 @@ def test_a_deployment_with_its_own_daemon_catches_up_with_one_command(tmp_path, 
     assert versions == {PARSER_VERSION}
 
 
-def _catch_up_tick(run, cursor):
-    """One tick of the catch-up sensor on the runs' instance, with the cursor of the tick before."""
-    from sensors.catch_up import catch_up_sensor
-
-    return catch_up_sensor(dg.build_sensor_context(instance=run.instance, cursor=cursor, resources={"storage": run.resources["storage"]}))
-
-
 def test_the_catch_up_sensor_asks_for_what_automation_forgot_at_a_quiet_second_tick(tmp_path, monkeypatch):
     """Documents and postings an older jobfit read, parsed and analyzed, which automation does not ask for (a deploy that
     reset its memory): the catch-up sensor asks for them once nothing runs and they were behind at its previous tick
@@ -731,7 +725,7 @@ def test_the_catch_up_sensor_asks_for_what_automation_forgot_at_a_quiet_second_t
         run("job_postings_raw", "job_postings", partition_key=today)
         monkeypatch.undo()
 
-        tick = functools.partial(_catch_up_tick, run)
+        tick = functools.partial(catch_up_tick, run.instance, run.resources["storage"])
         first = tick(None)
         assert not first.run_requests
         assert first.skip_reason.skip_message == ("behind: 3 documents older readers read, 3 profiles an older parser or "
@@ -772,7 +766,7 @@ def test_the_catch_up_sensor_asks_for_the_taxonomy_first_when_older_code_built_i
     from dagster._core.definitions.data_version import CODE_VERSION_TAG
 
     with _stored_samples(tmp_path) as (settings, run, order):
-        tick = functools.partial(_catch_up_tick, run)
+        tick = functools.partial(catch_up_tick, run.instance, run.resources["storage"])
         assert tick(None).skip_reason.skip_message == "nothing stored is behind the code"
         run.instance.report_runless_asset_event(dg.AssetMaterialization("skill_taxonomy", tags={CODE_VERSION_TAG: "older"}))
         first = tick(None)
