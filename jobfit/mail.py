@@ -104,14 +104,20 @@ def recruiter_letter(tenant: str, day: str, digests: list[dict], recipient: str,
     return _message(sender, recipient, subject, text, html)
 
 
+RETRIED = ("Dagster runs it again from where it stopped; nothing it had stored is lost. "
+           "You hear again only if that run fails too.")
+
+
 def failure_letter(job: str, run_id: str, reason: str, steps: dict[str, str], link: str, recipient: str,
-                   sender: str) -> EmailMessage:
-    """A letter to an operator on a failed run: which job, which steps failed and why, and where to look."""
+                   sender: str, retried: bool = False) -> EmailMessage:
+    """A letter to an operator on a failed run: which job, which steps failed and why, where to look, and whether
+    Dagster runs it again by itself (`retried`: a run whose process was lost, see pipelines/orphans.py)."""
     lines = [f"The run {run_id} of {job} failed: {reason}", ""]
     lines += [f"Step {step}: {error}" for step, error in steps.items()] or ["No step failed: the run could not start or was stopped."]
-    lines += ["", f"The run's logs: {link}", "Re-run it from there once the cause is fixed; nothing it had stored is lost."]
+    lines += ["", f"The run's logs: {link}", RETRIED if retried else "Re-run it from there once the cause is fixed; nothing it had stored is lost."]
     text = "\n".join(lines)
-    html = TEMPLATES.get_template("failure.html").render(job=job, run_id=run_id, reason=reason, steps=steps, link=link)
+    html = TEMPLATES.get_template("failure.html").render(job=job, run_id=run_id, reason=reason, steps=steps, link=link,
+                                                         retried=RETRIED if retried else "")
     return _message(sender, recipient, f"jobfit: {job} failed ({', '.join(steps) or 'before its steps'})", text, html)
 
 

@@ -26,6 +26,9 @@ from sensors.arrivals import Arrival, ingest_requests
 from sensors.inbox import scan_inbox
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+# The bootstrap does its work again at each start: a run of its own that was killed is not for the daemon to run again
+# (nor could it: the bootstrap's runs are not launched from a code location).
+NOT_RETRIED = {"dagster/max_retries": "0"}
 
 
 def say(message: str) -> None:
@@ -83,12 +86,13 @@ def _runner(instance: dg.DagsterInstance, resources: dict):
         wait_for_the_warehouse(instance)
         started = time.perf_counter()
         kwargs["run_config"] = {**quiet, **(run_config or {})}
+        kwargs["tags"] = {**NOT_RETRIED, **(kwargs.get("tags") or {})}
         result = dg.materialize([*ALL_ASSETS, *ALL_CHECKS], selection=selection, instance=instance, resources=resources, raise_on_error=False, **kwargs)
         if not result.success:
             say(f"FAILED materializing {', '.join(selection)} {kwargs.get('partition_key', '')}: see the run in the Dagster UI")
             sys.exit(1)
-        what = kwargs.get("partition_key") or (kwargs.get("tags") or {}).get("jobfit/documents", "")
-        what = f"({what} documents)" if (kwargs.get("tags") or {}).get("jobfit/documents") else what
+        what = kwargs.get("partition_key") or kwargs["tags"].get("jobfit/documents", "")
+        what = f"({what} documents)" if kwargs["tags"].get("jobfit/documents") else what
         say(f"materialized {', '.join(selection)} {what} in {time.perf_counter() - started:.1f}s")
 
     return run
@@ -173,9 +177,9 @@ def clear_orphans(instance: dg.DagsterInstance) -> None:
     """Fail the runs a killed jobfit left in progress, before they make this bootstrap's runs wait for their slots."""
     for done in fail_orphaned_runs(instance):
         say(done)
-    if not isinstance(instance.run_launcher, OrphanCheckingRunLauncher):
-        say("the daemon cannot fail runs whose process is gone: copy the run_launcher and run_monitoring sections of "
-            "jobfit's dagster.yaml into $DAGSTER_HOME/dagster.yaml")
+    if not isinstance(instance.run_launcher, OrphanCheckingRunLauncher) or not instance.run_retries_enabled:
+        say("the daemon cannot fail runs whose process is gone and run them again: copy the run_launcher, run_monitoring "
+            "and run_retries sections of jobfit's dagster.yaml into $DAGSTER_HOME/dagster.yaml")
 
 
 def main() -> None:

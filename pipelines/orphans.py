@@ -6,9 +6,12 @@ later run that writes the warehouse waits for it forever; `make run`'s bootstrap
 
 Dagster's run monitoring fails a run whose worker its run launcher reports gone, and then frees the run's slots
 (`free_slots_after_run_end_seconds`), but the default launcher cannot tell. `OrphanCheckingRunLauncher` (named in
-dagster.yaml) is the default launcher that can: a run's process ids are in its engine events ("Started process for run
-(pid: …)", "Executing steps in process (pid: …)"), and a process that no longer exists, or a newer process with the same
-id, is gone. The bootstrap, which runs without the daemon, calls `fail_orphaned_runs` before its first run.
+dagster.yaml) is the default launcher that can: a run's process ids are in its events ("Started process for run
+(pid: …)", "Executing steps using multiprocess executor: parent process (pid: …)", and each step process's start), and a
+process that no longer exists, or a newer process with the same id, is gone. The bootstrap, which runs without the daemon, calls `fail_orphaned_runs` before its first run.
+
+A run failed so is run again once, from where it stopped, by the daemon (`run_retries` in dagster.yaml, which leaves
+alone runs whose own step failed): what a killed run had still to do (documents to read, a fetch, the matches) gets done.
 
 jobfit runs on one machine (its warehouse is one DuckDB file), so a process id names a process on this machine.
 """
@@ -18,6 +21,7 @@ import time
 from pathlib import Path
 
 import dagster as dg
+from dagster._core.events import JobFailureData, RunFailureReason
 from dagster._core.launcher import CheckRunHealthResult, WorkerStatus
 
 IN_PROGRESS = [dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.CANCELING]
@@ -54,11 +58,13 @@ def _started_at(pid: int) -> float | None:
 
 
 def run_processes(instance: dg.DagsterInstance, run_id: str) -> dict[int, float]:
-    """The processes a run recorded as running it: process id -> when it said so."""
+    """The processes a run recorded as running it: process id -> when it said so. The run worker says so in engine
+    events; each step the multiprocess executor runs in a process of its own says so when that process starts (a step
+    process lives on when only its run worker is killed, as the out-of-memory killer does, and may still be writing)."""
     processes = {}
-    for entry in instance.all_logs(run_id, of_type=dg.DagsterEventType.ENGINE_EVENT):
-        metadata = entry.dagster_event.engine_event_data.metadata if entry.dagster_event else {}
-        pid = metadata.get("pid")
+    for entry in instance.all_logs(run_id, of_type={dg.DagsterEventType.ENGINE_EVENT, dg.DagsterEventType.STEP_WORKER_STARTED}):
+        data = entry.dagster_event.event_specific_data if entry.dagster_event else None
+        pid = getattr(data, "metadata", {}).get("pid")
         if pid is not None and str(pid.value).isdigit():
             processes.setdefault(int(pid.value), entry.timestamp)
     return processes
@@ -90,7 +96,9 @@ def fail_orphaned_runs(instance: dg.DagsterInstance) -> list[str]:
                 and time.time() - record.create_timestamp.timestamp() > START_TIMEOUT_SECONDS:
             reason = f"it was still starting {START_TIMEOUT_SECONDS} s after it was asked for, with no process recorded"
         if reason:
-            instance.report_run_failed(run, f"jobfit marked this run failed: {reason}.")
+            # (the reason Dagster's own run monitoring gives such a run: one the daemon runs again)
+            instance.report_run_failed(run, f"jobfit marked this run failed: {reason}.",
+                                       JobFailureData(error=None, failure_reason=RunFailureReason.UNEXPECTED_TERMINATION))
             done.append(f"run {run.run_id} ({run.status.value.lower()}) failed: {reason}")
     storage = instance.event_log_storage
     if storage.supports_global_concurrency_limits:

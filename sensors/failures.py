@@ -2,6 +2,7 @@
 operators (admins in the API keys file with an e-mail address) with a link to the run in the Dagster UI."""
 
 import dagster as dg
+from dagster._core.storage.tags import WILL_RETRY_TAG
 
 from jobfit.mail import Letter, MailError, failure_letter
 from pipelines.partitions import SETTINGS
@@ -41,13 +42,16 @@ def run_failure_report(context: dg.RunFailureSensorContext, mail: MailResource) 
     steps = _step_errors(context)
     reason = context.failure_event.message or "the run failed"
     what = _what_ran(context)
+    # a run whose process was lost is run again by the daemon (run_retries in dagster.yaml), which tags it so
+    retried = run.tags.get(WILL_RETRY_TAG) == "true"
     # a run can fail with no step failed (its process gone, a run worker crash): then the run's own reason says why
-    context.log.error(f"run {run.run_id} ({what}) failed: " + ("; ".join(f"{k}: {v}" for k, v in steps.items()) or reason))
+    context.log.error(f"run {run.run_id} ({what}) failed: " + ("; ".join(f"{k}: {v}" for k, v in steps.items()) or reason)
+                      + ("; Dagster runs it again" if retried else ""))
     operators = [reader for reader in mail.readers() if reader.role == "admin" and reader.email]
     if not mail.enabled or not operators:
         return
     link = f"{SETTINGS.dagster_url.rstrip('/')}/runs/{run.run_id}"
-    letters = [Letter(o.email, run.run_id, "failure", failure_letter(what, run.run_id, reason, steps, link, o.email, mail.sender))
+    letters = [Letter(o.email, run.run_id, "failure", failure_letter(what, run.run_id, reason, steps, link, o.email, mail.sender, retried))
                for o in operators]
     try:
         with mail.postbox() as postbox:

@@ -163,9 +163,12 @@ def test_a_mistake_in_the_mail_settings_fails_at_once_and_says_where(tmp_path):
             assert sum(1 for e in result.all_events if e.event_type == dg.DagsterEventType.STEP_START) == 1
 
 
-def test_a_run_that_failed_with_no_step_failed_is_reported_with_its_reason(tmp_path, capfd):
+@pytest.mark.parametrize("retries", [False, True])
+def test_a_run_that_failed_with_no_step_failed_is_reported_with_its_reason(tmp_path, capfd, retries):
     """A run failed from outside (its process gone, see pipelines/orphans.py) has no step error: the report gives the
-    run's own reason."""
+    run's own reason, and says whether Dagster runs it again (run retries on, as jobfit's dagster.yaml has them)."""
+    from dagster._core.events import JobFailureData, RunFailureReason
+
     from resources.mail import MailResource
     from sensors.failures import run_failure_report
 
@@ -175,15 +178,22 @@ def test_a_run_that_failed_with_no_step_failed_is_reported_with_its_reason(tmp_p
 
     keys = tmp_path / "api_keys.yaml"
     keys.write_text(yaml.safe_dump({"keys": [{"key": "a1", "role": "admin", "email": "ops@example.com"}]}))
-    with dg.instance_for_test() as instance:
+    overrides = {"run_retries": {"enabled": True, "max_retries": 1, "retry_on_asset_or_op_failure": False}} if retries else {}
+    with dg.instance_for_test(overrides=overrides) as instance:
         run = dg.materialize([fetched_feed], instance=instance).dagster_run
         reason = "jobfit marked this run failed: the process that ran it (pid 4242) is gone"
-        failure = instance.report_run_failed(run, reason)
+        failure = instance.report_run_failed(run, reason, JobFailureData(None, RunFailureReason.UNEXPECTED_TERMINATION))
         with MailServer() as server:
             mail = MailResource(smtp_url=f"smtp://127.0.0.1:{server.port}?starttls=false", readers_file=str(keys))
             run_failure_report(dg.build_run_status_sensor_context(
                 sensor_name="run_failure_report", dagster_event=failure, dagster_instance=instance,
                 dagster_run=instance.get_run_by_id(run.run_id), resources={"mail": mail}).for_run_failure())
-    assert f"run {run.run_id} (materializing fetched_feed) failed: {reason}" in capfd.readouterr().err
+    logged = capfd.readouterr().err
+    assert f"run {run.run_id} (materializing fetched_feed) failed: {reason}" in logged
+    assert ("Dagster runs it again" in logged) == retries
     [letter] = server.messages
-    assert reason in letter.get_body(("plain",)).get_content()
+    text, html = letter.get_body(("plain",)).get_content(), letter.get_body(("html",)).get_content()
+    assert reason in text
+    for body in (text, html):
+        assert ("Dagster runs it again from where it stopped" in body) == retries
+        assert ("re-run it" in body.lower()) != retries

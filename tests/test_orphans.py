@@ -1,5 +1,6 @@
-"""A run whose process was killed must not hold up the warehouse: the bootstrap and the daemon fail it and free its slot.
-A live run that holds it makes the bootstrap wait, saying for what, and Ctrl-C stops the wait.
+"""A run whose process was killed must not hold up the warehouse: the bootstrap and the daemon fail it and free its slot,
+and the daemon runs it again from where it stopped. A live run that holds it makes the bootstrap wait, saying for what,
+and Ctrl-C stops the wait.
 
 The runs here write through the real instance configuration (the repository's dagster.yaml) in a child process that is
 killed with SIGKILL while its step holds the warehouse pool's one slot, as a power cut or the out-of-memory killer would.
@@ -19,8 +20,9 @@ import dagster as dg
 import pytest
 from dagster._core.events import DagsterEvent, DagsterEventType, EngineEventData
 from dagster._core.events.log import EventLogEntry
+from dagster._core.storage.tags import WILL_RETRY_TAG
 
-from pipelines.orphans import OrphanCheckingRunLauncher, fail_orphaned_runs
+from pipelines.orphans import OrphanCheckingRunLauncher, fail_orphaned_runs, run_processes
 from resources.storage import WAREHOUSE_POOL
 from tests.conftest import ROOT
 from tests.services import stop_group, wait_for
@@ -114,6 +116,7 @@ def test_the_bootstrap_fails_a_killed_run_and_the_next_write_goes_through(home):
             assert instance.get_run_by_id(killed).status == dg.DagsterRunStatus.FAILURE
             [failure] = instance.all_logs(killed, of_type=DagsterEventType.RUN_FAILURE)
             assert "is gone: jobfit was stopped or the machine restarted" in failure.message
+            assert instance.get_run_by_id(killed).tags[WILL_RETRY_TAG] == "true"  # the daemon runs it again
             assert instance.get_run_by_id(waiting).status == dg.DagsterRunStatus.STARTED
             assert not any(waiting in line for line in done)
             # the live run gets the slot the dead one held
@@ -158,25 +161,91 @@ def test_the_launcher_tells_run_monitoring_which_runs_lost_their_process(home):
             reused = health(killed)
             assert reused.status.value == "FAILED"
 
+            # a step's own process (the multiprocess executor's), alive though its run worker is gone, may still be
+            # writing: the run is alive until that process ends too
+            with _running(subprocess.Popen(["sleep", "60"])) as step:
+                instance.handle_new_event(EventLogEntry(
+                    error_info=None, level="DEBUG", user_message="", run_id=killed, timestamp=time.time(),
+                    dagster_event=DagsterEvent(DagsterEventType.STEP_WORKER_STARTED.value, run.job_name, step_key="slow_write",
+                                               event_specific_data=EngineEventData({"pid": dg.MetadataValue.text(str(step.pid))}))))
+                assert health(killed).status.value == "RUNNING"
+            assert health(killed).status.value == "FAILED"
+
+
+def test_a_run_whose_own_step_failed_is_not_run_again(home):
+    """Run retries are for lost processes: a step that raised fails the same way again (the failure report says why)."""
+    @dg.asset
+    def broken_feed():
+        raise ValueError("the feed's XML is malformed")
+
+    with dg.DagsterInstance.get() as instance:
+        assert instance.run_retries_enabled
+        result = dg.materialize([broken_feed], instance=instance, raise_on_error=False)
+        assert not result.success
+        assert instance.get_run_by_id(result.run_id).tags[WILL_RETRY_TAG] == "false"
+
+
+# A code location whose sensor asks once for a run that writes the warehouse: slowly the first time, at once when the
+# daemon runs it again. Each run writes its id to WRITTEN when done.
+LOCATION = """
+import os, time
+from pathlib import Path
+import dagster as dg
+from resources.storage import WAREHOUSE_POOL
+
+@dg.asset(pool=WAREHOUSE_POOL)
+def slow_write(context):
+    if "dagster/retry_number" not in context.run.tags:
+        time.sleep(300)
+    Path(os.environ["WRITTEN"]).write_text(context.run.run_id)
+
+write_job = dg.define_asset_job("write_job", [slow_write])
+
+@dg.sensor(job=write_job, minimum_interval_seconds=1, default_status=dg.DefaultSensorStatus.RUNNING)
+def write_once(context):
+    return dg.RunRequest(run_key="once")
+
+defs = dg.Definitions(assets=[slow_write], jobs=[write_job], sensors=[write_once])
+"""
+
 
 @pytest.mark.slow
-def test_the_daemon_fails_a_killed_run_and_frees_its_slot(home, tmp_path):
-    with dg.DagsterInstance.get() as instance:
-        killed = _killed_while_writing(instance, home)
-        env = {**os.environ, "DAGSTER_HOME": str(home), "HF_HUB_OFFLINE": "1"}
-        log = open(tmp_path / "daemon.log", "wb")
-        daemon = subprocess.Popen([str(BIN / "dagster-daemon"), "run", "-w", "workspace.yaml"], cwd=ROOT, env=env,
-                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+def test_the_daemon_fails_a_killed_run_frees_its_slot_and_runs_it_again(home, tmp_path):
+    (tmp_path / "location.py").write_text(LOCATION)
+    (tmp_path / "workspace.yaml").write_text(
+        f"load_from:\n  - python_file:\n      relative_path: location.py\n      working_directory: {ROOT}\n")
+    written = tmp_path / "written"
+    env = {**os.environ, "DAGSTER_HOME": str(home), "HF_HUB_OFFLINE": "1", "WRITTEN": str(written)}
+    with dg.DagsterInstance.get() as instance, open(tmp_path / "daemon.log", "wb") as log:
+        daemon_args = ([str(BIN / "dagster-daemon"), "run", "-w", str(tmp_path / "workspace.yaml")],)
+        daemon_kwargs = {"cwd": ROOT, "env": env, "stdout": log, "stderr": subprocess.STDOUT, "start_new_session": True}
+        daemon = subprocess.Popen(*daemon_args, **daemon_kwargs)
         try:
+            killed = _holding_the_slot(instance)
+            # the run worker and the process of its step, whose ids the run records
+            wait_for(lambda: len(run_processes(instance, killed)) == 2, 60, interval=0.2, what="the step process to start")
+            # a power cut: the daemon, its code server, the run worker and the step process all stop at once
+            os.killpg(daemon.pid, signal.SIGKILL)
+            daemon.wait()
+            wait_for(lambda: all(not Path(f"/proc/{pid}").exists() for pid in run_processes(instance, killed)), 30,
+                     interval=0.2, what="the run's processes to be gone")
+            assert instance.get_run_by_id(killed).status == dg.DagsterRunStatus.STARTED  # what the power cut leaves
+
+            daemon = subprocess.Popen(*daemon_args, **daemon_kwargs)  # jobfit started again
             wait_for(lambda: instance.get_run_by_id(killed).status == dg.DagsterRunStatus.FAILURE, 180,
                      what="run monitoring to fail the killed run")
             [failure] = instance.all_logs(killed, of_type=DagsterEventType.RUN_FAILURE)
-            assert "the process that ran it" in failure.message and "is gone" in failure.message
+            assert "the processes that ran it" in failure.message and "are gone" in failure.message
+            # run again, from where it stopped: it gets the slot the killed run held and finishes the write
+            wait_for(lambda: written.exists(), 240, what="the daemon to run the killed run again")
+            again = instance.get_run_by_id(written.read_text())
+            assert again.parent_run_id == killed and again.tags["dagster/retry_number"] == "1"
+            wait_for(lambda: instance.get_run_by_id(again.run_id).status == dg.DagsterRunStatus.SUCCESS, 60,
+                     what="the second run to succeed")
             wait_for(lambda: not instance.event_log_storage.get_concurrency_info(WAREHOUSE_POOL).claimed_slots, 120,
-                     what="the daemon to free the killed run's slot")
+                     what="the daemon to free the slots")
         finally:
             stop_group(daemon)
-        assert _next_write_finishes(home)
 
 
 def test_the_bootstrap_says_which_live_run_it_waits_for_and_ctrl_c_stops_it(home, tmp_path):

@@ -36,6 +36,14 @@ def test_every_asset_is_materialized(pipeline_run):
         assert instance.get_materialized_partitions(dg.AssetKey(key)) == set(partitions)
 
 
+def test_the_daemon_never_runs_a_killed_bootstrap_run_again(pipeline_run):
+    """The bootstrap does all its work again at its next start; its runs are not launched from a code location, so the
+    daemon's run retries (dagster.yaml) could not run them again anyway and would only log that they cannot."""
+    _, instance = pipeline_run
+    runs = instance.get_runs()
+    assert len(runs) > 5 and all(run.tags.get("dagster/max_retries") == "0" for run in runs)
+
+
 def test_asset_checks_ran_and_passed(pipeline_run):
     _, instance = pipeline_run
     keys = [dg.AssetCheckKey(dg.AssetKey("job_postings"), "job_postings_have_titles"),
