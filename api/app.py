@@ -360,6 +360,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "sha256": sha256, "status": document["status"], "format": document["format"],
             "size_bytes": document["size_bytes"], "pages": document["pages"],
             "quarantine": {"reason": document["reason"], "message": document["message"]} if document["status"] == "quarantined" else None,
+            # a damaged file read as far as possible (a truncated PDF): its profile may lack parts
+            "warning": document.get("warning"),
             # which readers read it (jobfit.documents.READER_VERSION); released: an operator let it through as a resume
             "reader_version": document.get("reader_version"), "released": bool(document.get("released")),
             "profile_ids": profile_ids,

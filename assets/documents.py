@@ -196,6 +196,7 @@ def document_text(
         "by_outcome": dg.MetadataValue.json(dict(total.outcomes)),
         "by_quarantine_reason": dg.MetadataValue.json(dict(total.reasons)),
         "ocr_pages": total.counts["ocr_pages"],
+        "damaged": total.counts["damaged"],  # files read as far as possible (a truncated PDF): their text may lack parts
         "released": total.counts["released"],
         "reader_version": READER_VERSION,
         "seconds": round(sum(t for t, _ in timings), 2),
@@ -280,7 +281,10 @@ def _read_batch(context: dg.AssetExecutionContext, config: ReleaseConfig, storag
         done.outcomes["text"] += 1
         storage.unquarantine(sha256)  # read now (released, or by better readers): no longer waiting on a person
         _observe(context, sha256, status="text", format=text.format, pages=text.pages, words=len(text.text.split()),
-                 ocr_pages=text.ocr_pages, kind=text.kind)
+                 ocr_pages=text.ocr_pages, kind=text.kind, **({"warning": text.warning} if text.warning else {}))
+        if text.warning:
+            done.counts["damaged"] += 1
+            context.log.warning(f"document {sha256[:12]}: {text.warning}")
     with storage.warehouse() as con:
         upsert(con, "document_text", [{
             "sha256": sha256, "text": text.text, "format": text.format, "pages": text.pages, "words": len(text.text.split()),
@@ -289,9 +293,9 @@ def _read_batch(context: dg.AssetExecutionContext, config: ReleaseConfig, storag
             "kind": text.kind, "kind_confidence": text.kind_confidence, "document_date": text.date,
         } for sha256, text in texts])
         execute_many(con,
-            "UPDATE documents SET status = 'text', reason = NULL, message = NULL, pages = ?, reader_version = ?, updated_at = ? "
-            "WHERE sha256 = ?",
-            [[text.pages, READER_VERSION, now_utc(), sha256] for sha256, text in texts],
+            "UPDATE documents SET status = 'text', reason = NULL, message = NULL, pages = ?, warning = ?, reader_version = ?, "
+            "updated_at = ? WHERE sha256 = ?",
+            [[text.pages, text.warning, READER_VERSION, now_utc(), sha256] for sha256, text in texts],
         )
         execute_many(con,
             "UPDATE documents SET status = 'quarantined', reason = ?, message = ?, reader_version = ?, updated_at = ? WHERE sha256 = ?",

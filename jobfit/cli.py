@@ -28,14 +28,22 @@ def _expand(paths: list[str]) -> list[Path]:
 
 
 def _read_jsonl(path: str) -> list[dict]:
+    """The JSON objects of a JSON Lines file, one per line; a file that cannot be read or a line that is not a JSON
+    object stops the command with the reason."""
     rows = []
-    with open(path, encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise SystemExit(f"jobfit: {path}:{number} is not JSON ({exc.msg})") from exc
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    try:
+                        row = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise SystemExit(f"jobfit: {path}:{number} is not JSON ({exc.msg})") from exc
+                    if not isinstance(row, dict):
+                        raise SystemExit(f"jobfit: {path}:{number} is not a JSON object")
+                    rows.append(row)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SystemExit(f"jobfit: cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from exc
     return rows
 
 
@@ -51,10 +59,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from jobfit.resumes import parse_resume
     from jobfit.taxonomy import shared_matcher
 
+    files = _expand(args.paths)
+    if not files:
+        raise SystemExit(f"jobfit: no files in {', '.join(args.paths)}")
     matcher = shared_matcher()
     failures = 0
-    for path in _expand(args.paths):
-        record = {"source": str(path), "status": "ok", "error": None, "profile": None}
+    for path in files:
+        record = {"source": str(path), "status": "ok", "error": None, "profile": None}  # and "warning" for a damaged file
         try:
             data = path.read_bytes()
             text = extract_text(data)
@@ -63,6 +74,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
             profile = parse_resume(text.text, matcher=matcher, tenant=args.tenant, document_sha256=sha256_bytes(data),
                                    region=args.region, today=saved_on, layout=text.layout)
             record["profile"] = profile.model_dump(mode="json", exclude_none=True)
+            if text.warning:
+                record["warning"] = text.warning
         except UnsupportedDocument as exc:
             record.update(status="quarantined", error=f"{exc.reason}: {exc.message}")
             failures += 1
@@ -77,7 +90,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         else:
             profile = record["profile"] or {}
             basics = profile.get("basics", {})
-            print(f"{path}: {record['status']}" + (f" — {basics.get('name')}, {basics.get('label')}" if profile else f" — {record['error']}"))
+            print(f"{path}: {record['status']}" + (f" — {basics.get('name')}, {basics.get('label')}" if profile else f" — {record['error']}")
+                  + (f" (warning: {record['warning']})" if record.get("warning") else ""))
     return 0 if failures == 0 or args.keep_going else 1
 
 
@@ -98,6 +112,12 @@ def _analyzed_jobs(rows: list[dict]):
     for number, row in enumerate(rows, 1):
         if "id" not in row:
             raise SystemExit(f"jobfit: job object {number} has no \"id\"")
+        for key in ("title", "description", "company", "location", "salary", "type"):
+            if row.get(key) is not None and not isinstance(row[key], str):
+                raise SystemExit(f"jobfit: job object {number}: \"{key}\" must be text, not {type(row[key]).__name__}")
+        for key in ("qualifications", "responsibilities"):
+            if row.get(key) is not None and not (isinstance(row[key], list) and all(isinstance(v, str) for v in row[key])):
+                raise SystemExit(f"jobfit: job object {number}: \"{key}\" must be a list of text")
     done = {n: JobPosting.model_validate(row) for n, row in enumerate(rows)
             if isinstance(row.get("meta"), dict) and "required_skills" in row["meta"]}
     todo = [n for n in range(len(rows)) if n not in done]
@@ -147,7 +167,11 @@ def cmd_match(args: argparse.Namespace) -> int:
     for row in _read_jsonl(args.profiles):
         if row.get("status") == "ok" and row.get("profile"):
             profiles[Path(row["source"]).stem] = Profile.model_validate(row["profile"])
+    if not profiles:
+        raise SystemExit(f"jobfit: {args.profiles} holds no parsed profile (write it with `jobfit parse --jsonl`)")
     jobs = {job.id: job for job in _analyzed_jobs(_read_jsonl(args.jobs))}
+    if not jobs:
+        raise SystemExit(f"jobfit: {args.jobs} holds no job object")
     # Tenancy plays no part on the command line: every posting is a candidate for every profile.
     for profile in profiles.values():
         profile.meta.tenant = "cli"

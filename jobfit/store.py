@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS document_text (
 -- which readers last read the document (to text or to quarantine); released: an operator let it through as a resume
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS reader_version VARCHAR;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS released BOOLEAN DEFAULT false;
+-- what a person should know about a document read to text: a damaged file (a truncated PDF) was read as far as possible,
+-- and its text, so its profile, may lack parts (jobfit.documents.DocumentText.warning)
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS warning VARCHAR;
 ALTER TABLE document_text ADD COLUMN IF NOT EXISTS layout JSON;
 ALTER TABLE document_text ADD COLUMN IF NOT EXISTS ocr_pages INTEGER;
 ALTER TABLE document_text ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;

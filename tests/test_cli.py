@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import SAMPLES
 
 JOBFIT = [sys.executable, "-m", "jobfit.cli"]
@@ -35,6 +37,37 @@ def test_parse_every_sample_format(tmp_path):
     # the DOCX's heading style opens 'Professional work history', which its words alone do not
     sofia = next(r["profile"] for r in records if r["source"].endswith("sofia_rossi.docx"))
     assert [w.get("name") for w in sofia["work"]] == ["Vela Travel", "Brio Telecom"]
+
+
+def test_a_damaged_pdf_is_parsed_with_a_warning_and_the_output_stays_json_lines(tmp_path):
+    """MuPDF's complaints about a file cut short used to land on standard output, among the JSON lines."""
+    whole = (SAMPLES / "inbox" / "acme" / "maria_lopez.pdf").read_bytes()
+    cut = tmp_path / "maria_cut.pdf"
+    cut.write_bytes(whole[:len(whole) // 2])
+    result = run("parse", cut, SAMPLES / "inbox" / "acme" / "maria_lopez.pdf", "--jsonl")
+    damaged, sound = lines(result.stdout)  # every line is JSON
+    assert damaged["status"] == "ok" and damaged["profile"]["basics"]["name"] == "Maria Lopez"
+    assert damaged["warning"].startswith("the file is damaged (") and "may be incomplete" in damaged["warning"]
+    assert "warning" not in sound
+    assert "MuPDF" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("args, reason", [
+    (["match", "--profiles", "{tmp}/missing.jsonl", "--jobs", "{tmp}/jobs.jsonl"], "cannot read {tmp}/missing.jsonl: No such file"),
+    (["match", "--profiles", "{tmp}/jobs.jsonl", "--jobs", "{tmp}/jobs.jsonl"], "{tmp}/jobs.jsonl holds no parsed profile"),
+    (["analyze-job", "{tmp}/list.jsonl"], "{tmp}/list.jsonl:1 is not a JSON object"),
+    (["analyze-job", "{tmp}/typed.jsonl"], 'job object 1: "title" must be text, not int'),
+    (["parse", "{tmp}/empty"], "no files in {tmp}/empty"),
+])
+def test_bad_input_stops_with_its_reason_and_no_traceback(tmp_path, args, reason):
+    (tmp_path / "jobs.jsonl").write_text('{"id": "j1", "title": "Data Engineer"}\n')
+    (tmp_path / "list.jsonl").write_text("[1, 2]\n")
+    (tmp_path / "typed.jsonl").write_text('{"id": "j1", "title": 5}\n')
+    (tmp_path / "empty").mkdir()
+    result = run(*[a.format(tmp=tmp_path) for a in args], check=False)
+    assert result.returncode != 0
+    assert result.stderr.strip() == f"jobfit: {reason.format(tmp=tmp_path)}" or (
+        result.stderr.startswith(f"jobfit: {reason.format(tmp=tmp_path)}") and "Traceback" not in result.stderr)
 
 
 def test_present_in_a_text_resume_means_when_the_file_was_saved(tmp_path):

@@ -41,6 +41,21 @@ def test_pdf_text_layer_is_read():
     assert "ada@example.com" in result.text and "Data Engineer at Foo" in result.text
 
 
+def test_a_damaged_pdf_is_read_as_far_as_possible_and_says_so(capfd):
+    """A download cut short: MuPDF repairs what it can. Its complaints used to go to standard output (breaking
+    `jobfit parse --jsonl`); now the text says the file is damaged and may lack parts."""
+    whole = make_pdf(RESUME)
+    assert extract_text(whole).warning is None
+    result = extract_text(whole[:int(len(whole) * 0.8)])
+    assert "ada@example.com" in result.text
+    assert result.warning.startswith("the file is damaged (") and "may be incomplete; ask for a fresh copy" in result.warning
+    # cut so short that no text is left: refused as damaged, not as a blank page or a scan
+    with pytest.raises(UnsupportedDocument) as refused:
+        extract_text(whole[:len(whole) // 2])
+    assert refused.value.reason == "corrupt" and refused.value.message.startswith("the file is damaged (")
+    assert capfd.readouterr().out == ""
+
+
 def test_docx_paragraphs_and_tables_are_read():
     result = extract_text(make_docx(RESUME))
     assert result.format == "docx"

@@ -246,6 +246,35 @@ def test_one_document_two_tenants_and_a_changed_file_supersedes(tmp_path):
     assert len(read(settings.layout.serving_path, "SELECT * FROM documents")) == 7
 
 
+def test_a_damaged_pdf_is_read_as_far_as_possible_and_the_operator_and_the_api_are_told(tmp_path):
+    import yaml
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from pipelines.bootstrap import materialize_everything
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    whole = (settings.inbox_dir / "acme" / "maria_lopez.pdf").read_bytes()
+    cut = settings.inbox_dir / "acme" / "maria_lopez_download.pdf"  # a download cut short
+    cut.write_bytes(whole[:len(whole) // 2])
+    with dg.instance_for_test() as instance:
+        materialize_everything(settings, instance)
+        sha = sha256_file(cut)
+        [(status, warning)] = read(settings.layout.warehouse_path, f"SELECT status, warning FROM documents WHERE sha256 = '{sha}'")
+        assert status == "text" and warning.startswith("the file is damaged (") and "may be incomplete" in warning
+        assert read(settings.layout.warehouse_path, f"SELECT name FROM profiles WHERE sha256 = '{sha}'") == [("Maria Lopez",)]
+        # the run that read it counts it among the documents it read (its metadata, in the Dagster UI)
+        [read_run] = [e.asset_materialization for e in instance.fetch_materializations(dg.AssetKey("document_text"), limit=100).records
+                      if e.asset_materialization.partition == sha]
+        assert read_run.metadata["damaged"].value == 1 and read_run.metadata["documents"].value == 7
+    settings.api_keys_file.write_text(yaml.safe_dump({"keys": [{"key": "k-admin", "role": "admin"}]}))
+    client = TestClient(create_app(settings))
+    assert client.get(f"/documents/{sha}", headers={"X-API-Key": "k-admin"}).json()["warning"] == warning
+    sound = sha256_file(settings.inbox_dir / "acme" / "maria_lopez.pdf")
+    assert client.get(f"/documents/{sound}", headers={"X-API-Key": "k-admin"}).json()["warning"] is None
+
+
 def test_an_operator_can_release_a_quarantined_document(tmp_path):
     from jobfit.documents import sha256_file
     from pipelines.bootstrap import materialize_everything

@@ -53,7 +53,10 @@ def current() -> dict[str, dict]:
     return {
         "scoring": _scoring(profiles, postings, matcher.taxonomy),
         "readers": {"version": READER_VERSION,
-                    "items": {name: _digest(dataclasses.asdict(text)) for name, text in texts.items()}},
+                    # fields that say nothing left out, as the stages below do (exclude_none): a new optional field
+                    # (a damaged file's warning) changes nothing the samples give
+                    "items": {name: _digest({k: v for k, v in dataclasses.asdict(text).items() if v is not None})
+                              for name, text in texts.items()}},
         # new readers parse every stored document again too, so their version is the parser's as well
         "parser": {"version": f"{PARSER_VERSION} {taxonomy} readers {READER_VERSION}",
                    "items": {name: _digest(p.model_dump(mode="json", exclude_none=True)) for name, p in profiles.items()}},

@@ -54,6 +54,14 @@ class DocumentText:
     kind: str = "resume"  # resume, cover_letter or other
     kind_confidence: float = 0.0
     date: date | None = None  # when the document was last saved, where its metadata says (PDF, DOCX)
+    damage: str | None = None  # what was wrong with a file read all the same (a truncated PDF): its text may lack parts
+
+    @property
+    def warning(self) -> str | None:
+        """What a person should know about the text: that of a damaged file may lack parts (None for a sound file)."""
+        if self.damage:
+            return f"{self.damage}: its text was read as far as possible and may be incomplete; ask for a fresh copy"
+        return None
 
 
 @dataclass(frozen=True)
@@ -216,6 +224,8 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
         )
     text = repair(result.text.replace("\r\n", "\n").replace("\r", "\n"))
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in text.split("\n"))).strip()
+    if len(text.split()) < 5 and result.damage:
+        raise UnsupportedDocument("corrupt", f"{result.damage}: no readable text was left in it; ask for a fresh copy")
     if len(text.split()) < 5:
         raise UnsupportedDocument(
             "empty_text",

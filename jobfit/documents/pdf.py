@@ -23,9 +23,20 @@ def _page_image(page) -> bytes:
     return page.get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY).tobytes("png")
 
 
+def _quiet() -> None:
+    """MuPDF prints what it finds wrong with a file to standard output, where it would break `jobfit parse --jsonl`
+    and flood a run's log: it is kept instead, and `_damage` says it once per document."""
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    pymupdf.TOOLS.reset_mupdf_warnings()
+
+
 def _open(data: bytes):
     import pymupdf
 
+    _quiet()
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises FileDataError and friends
@@ -34,6 +45,19 @@ def _open(data: bytes):
         doc.close()
         raise UnsupportedDocument("encrypted", "encrypted PDF: ask the sender for an unlocked copy")
     return doc
+
+
+def _damage() -> str | None:
+    """What MuPDF found wrong with the file just read (a truncated download, a broken cross-reference table), or None.
+    It reads what it can of such a file: the text may lack whole parts."""
+    import pymupdf
+
+    found = list(dict.fromkeys(line.strip() for line in pymupdf.TOOLS.mupdf_warnings(reset=True).splitlines()
+                               if line.strip() and not line.startswith("...")))
+    if not found:
+        return None
+    more = f", and {len(found) - 1} more {'problem' if len(found) == 2 else 'problems'}" if len(found) > 1 else ""
+    return f"the file is damaged ({found[0]}{more})"
 
 
 def _page_lines(page, number: int) -> Placed:
@@ -262,7 +286,7 @@ def pdf_text(data: bytes, limits: Limits) -> DocumentText:
     return DocumentText(
         text=text, format="pdf", pages=len(pages), layout=layout, ocr_pages=len(scans),
         ocr_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None,
-        date=document_date(metadata.get("modDate") or metadata.get("creationDate")),
+        date=document_date(metadata.get("modDate") or metadata.get("creationDate")), damage=_damage(),
     )
 
 
@@ -270,6 +294,7 @@ def image_text(data: bytes, kind: str, limits: Limits) -> DocumentText:
     """A photographed or scanned resume (PNG, JPEG, TIFF), page by page through OCR."""
     import pymupdf
 
+    _quiet()
     try:
         doc = pymupdf.open(stream=data, filetype=kind)
     except Exception as exc:
@@ -289,5 +314,5 @@ def image_text(data: bytes, kind: str, limits: Limits) -> DocumentText:
         pages = doc.page_count
     return DocumentText(
         text="\n".join(line.text for line in layout), format=kind, pages=pages, layout=layout, ocr_pages=pages,
-        ocr_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None,
+        ocr_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None, damage=_damage(),
     )
