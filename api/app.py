@@ -2,6 +2,7 @@
 
 
 import json
+from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
@@ -10,6 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from api.auth import ApiKeys, Principal
 from api.serving import ServingStore, SnapshotMissing
 from jobfit import __version__, exchange
+from jobfit.schema import CareerLevel, EmploymentType
 from resources.settings import Settings
 
 NOT_FOUND = "not found"
@@ -131,7 +133,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         who: Caller,
         q: Annotated[str | None, Query(min_length=2, description="words found in the name, e-mail or title (any case)")] = None,
         skill: Annotated[str | None, Query(description="a taxonomy skill id the profile names")] = None,
-        career_level: Annotated[str | None, Query(description="internship, entry, associate, mid-senior, director, executive")] = None,
+        career_level: Annotated[CareerLevel | None, Query(description="internship, entry, associate, mid-senior, director, executive")] = None,
         min_years: Annotated[float | None, Query(ge=0, description="years of experience at least")] = None,
         place: Annotated[str | None, Query(min_length=2, description="a town, region or country: candidates who live there or "
                                            "are willing to relocate there (one willing to relocate anywhere, to any place "
@@ -183,14 +185,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def list_jobs(
         who: Caller,
         remote: Annotated[str | None, Query(pattern="^(Full|Hybrid|None)$", description="Full, Hybrid or None (on-site)")] = None,
-        type: Annotated[str | None, Query(description="employment type: full-time, part-time, contract, temporary, internship, volunteer")] = None,
-        seniority: Annotated[str | None, Query(description="internship, entry, associate, mid-senior, director, executive")] = None,
+        # (an unknown value is refused with the values there are, not answered with an empty list)
+        type: Annotated[EmploymentType | None, Query(description="employment type: full-time, part-time, contract, temporary, internship, volunteer")] = None,
+        seniority: Annotated[CareerLevel | None, Query(description="internship, entry, associate, mid-senior, director, executive")] = None,
         min_salary: Annotated[float | None, Query(ge=0, description="yearly, in `currency`; postings whose range reaches it")] = None,
         currency: Annotated[str, Query(pattern="^[A-Z]{3}$", description="ISO 4217 code of min_salary; postings in other "
                                        "currencies are compared at the ECB reference rates (those with none only in their own)")] = "USD",
         skill: Annotated[str | None, Query(description="a taxonomy skill id, asked for as required or preferred")] = None,
         occupation: Annotated[str | None, Query(description="an occupation id or ESCO URI")] = None,
-        since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="posted on or after (YYYY-MM-DD)")] = None,
+        since: Annotated[date | None, Query(description="posted on or after (YYYY-MM-DD)")] = None,
         include_expired: bool = False,
         limit: int = Query(100, ge=1, le=1000),
         offset: int = Query(0, ge=0),
@@ -216,7 +219,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             params.append(occupation)
         if since is not None:
             clauses.append("j.date >= ?")
-            params.append(since)
+            params.append(since.isoformat())
         if not include_expired:
             clauses.append(OPEN_POSTING)
         rows = store.query(

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 CareerLevel = Literal["internship", "entry", "associate", "mid-senior", "director", "executive"]
+EmploymentType = Literal["full-time", "part-time", "contract", "temporary", "internship", "volunteer"]
 EducationLevel = Literal["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
 
 

@@ -74,6 +74,8 @@ def test_profiles_are_found_by_words_skill_level_and_years(api):
     assert seasoned and seasoned != set(people) and names(f"min_years={threshold}") == seasoned
     level = people["Maria Lopez"]["career_level"]
     assert names(f"career_level={level}") == {n for n, p in people.items() if p["career_level"] == level}
+    refused = get(client, "/profiles?career_level=senior", "k-admin")  # not a level: refused with the levels there are
+    assert refused.status_code == 422 and "'mid-senior'" in refused.text
 
 
 def test_profiles_are_found_by_where_they_live_or_would_move(api):
@@ -218,6 +220,19 @@ def test_jobs_filter_by_what_candidates_ask(api):
     assert "Junior Python Developer" in titles("occupation=software-developer")
     assert titles("since=2099-01-01") == set()
     assert get(client, "/jobs?remote=sometimes", "k-acme").status_code == 422
+    # a value no posting can have is refused with the values there are, not answered with nothing
+    for query, allowed in (("seniority=senior", "'mid-senior'"), ("type=fulltime", "'full-time'"), ("since=2026-13-01", "month")):
+        refused = get(client, f"/jobs?{query}", "k-acme")
+        assert refused.status_code == 422 and allowed in refused.text, query
+
+
+def test_the_api_offers_every_employment_type_the_analysis_finds():
+    from typing import get_args
+
+    from jobfit.jobs import EMPLOYMENT_TYPES
+    from jobfit.schema import EmploymentType
+
+    assert {kind for _, kind in EMPLOYMENT_TYPES} == set(get_args(EmploymentType))
 
 
 def test_a_posting_that_expired_leaves_the_match_list_at_once(api, pipeline_run, tmp_path):
