@@ -30,6 +30,8 @@ def job_postings_raw(context: dg.AssetExecutionContext, feeds: FeedsResource, st
     fetched = feeds.fetch_all()
     for name, error in fetched.errors.items():
         context.log.error(f"feed {name}: {error}")
+    for warning in fetched.warnings:
+        context.log.warning(warning)
     unique = {p["id"]: p for p in merge_duplicates(fetched.postings)}
     with storage.warehouse() as con:
         upsert(con, "job_postings_raw", [

@@ -15,9 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from jobfit import fetch
 from jobfit.text import decode_bytes, html_to_text
@@ -48,25 +50,68 @@ class FeedConfig:
         )
 
 
+class _FeedEntry(BaseModel):
+    """One feed as the feeds file states it: unknown keys and wrong types are refused, not ignored (a misspelt
+    'refresh_minute' or a blocked company written as one string would otherwise change nothing, silently)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1)
+    url: str = Field(min_length=1)
+    tenant: str | None = None
+    kind: Literal[KINDS] | None = None  # type: ignore[valid-type]
+    tags: list[str] = []
+    blocked_companies: list[str] = []
+    blocked_keywords: list[str] = []
+    refresh_minutes: int = Field(60, ge=0)
+
+
+class _FeedsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    feeds: list[_FeedEntry] = []
+
+
 def load_feed_configs(path: Path) -> list[FeedConfig]:
     """The feeds named in a YAML file: `feeds: [{name, url, tenant?, kind?, tags?, blocked_companies?,
-    blocked_keywords?, refresh_minutes?}]`."""
-    raw = yaml.safe_load(Path(path).read_text()) or {}
+    blocked_keywords?, refresh_minutes?}]`. A file that is not so says where and what is wrong (FeedError)."""
+    try:
+        raw = yaml.safe_load(Path(path).read_text()) or {}
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        raise FeedError(f"{path} is not valid YAML{f' (line {where.line + 1})' if where else ''}: "
+                        f"{getattr(exc, 'problem', None) or exc}") from exc
+    if not isinstance(raw, dict):
+        raise FeedError(f"{path} should hold `feeds:` and a list of feeds, each with a name and a url")
+    try:
+        entries = _FeedsFile.model_validate(raw).feeds
+    except ValidationError as exc:
+        raise FeedError(f"{path}: " + "; ".join(
+            _where(raw, error["loc"]) + ("should be a name, a url and the other keys of a feed" if error["type"] == "model_type"
+                                         else error["msg"]) for error in exc.errors())) from exc
+    names = [entry.name for entry in entries]
+    if twice := sorted({name for name in names if names.count(name) > 1}):
+        raise FeedError(f"{path}: feed names must differ (each keeps its own state), and {', '.join(map(repr, twice))} "
+                        "is named more than once")
     feeds = []
-    for item in raw.get("feeds", []):
-        if "name" not in item or "url" not in item:
-            raise FeedError(f"{path}: every feed needs a name and a url, got {item!r}")
-        if item.get("kind") not in (None, *KINDS):
-            raise FeedError(f"{path}: feed {item['name']!r} has kind {item['kind']!r}; known kinds: {', '.join(KINDS)}")
-        url = item["url"]
+    for entry in entries:
+        url = entry.url
         if "://" not in url and not Path(url).is_absolute():
             url = str((Path(path).parent / url).resolve())
         feeds.append(FeedConfig(
-            name=item["name"], url=url, tenant=item.get("tenant"), kind=item.get("kind"),
-            tags=tuple(item.get("tags", ())), blocked_companies=tuple(item.get("blocked_companies", ())),
-            blocked_keywords=tuple(item.get("blocked_keywords", ())), refresh_minutes=int(item.get("refresh_minutes", 60)),
+            name=entry.name, url=url, tenant=entry.tenant, kind=entry.kind, tags=tuple(entry.tags),
+            blocked_companies=tuple(entry.blocked_companies), blocked_keywords=tuple(entry.blocked_keywords),
+            refresh_minutes=entry.refresh_minutes,
         ))
     return feeds
+
+
+def _where(raw, loc: tuple) -> str:
+    """Where in the feeds file a validation error is: 'feed 2 (remotive), refresh_minutes: '."""
+    if len(loc) >= 2 and loc[0] == "feeds" and isinstance(loc[1], int):
+        item = raw["feeds"][loc[1]]
+        name = f" ({item['name']})" if isinstance(item, dict) and isinstance(item.get("name"), str) else ""
+        rest = ".".join(str(part) for part in loc[2:])
+        return f"feed {loc[1] + 1}{name}" + (f", {rest}" if rest else "") + ": "
+    return ".".join(str(part) for part in loc) + ": " if loc else ""
 
 
 TRACKING_PARAMS = re.compile(r"^(utm_.*|ref|source|gclid|fbclid)$", re.I)

@@ -22,6 +22,7 @@ class FeedFetch:
     not_modified: list[str] = field(default_factory=list)
     not_due: list[str] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # what went wrong beside the feeds themselves
 
     def table(self) -> str:
         """Each feed as an operator reads it in the Dagster UI, a Markdown row: what came of it, postings kept, blocked."""
@@ -62,7 +63,14 @@ class FeedsResource(dg.ConfigurableResource):
             result.errors["<feeds file>"] = str(exc)
             return result
         state_path = self._state_path()
-        state = json.loads(state_path.read_text()) if state_path.exists() else {}
+        try:
+            state = json.loads(state_path.read_text()) if state_path.exists() else {}
+            if not isinstance(state, dict):
+                raise ValueError("not a JSON object")
+        except (OSError, ValueError) as exc:  # (a disk that filled up mid-write): it only saves requests, so start afresh
+            result.warnings.append(f"{state_path} could not be read ({exc}): every feed is fetched in full this time, "
+                                   "and the file is written afresh")
+            state = {}
         for feed in feeds:
             seen = state.get(feed.name, {})
             last = seen.get("fetched_at")
@@ -91,5 +99,7 @@ class FeedsResource(dg.ConfigurableResource):
             result.blocked[feed.name] = len(postings) - len(kept)
             result.postings.extend(kept)
         state_path.parent.mkdir(parents=True, exist_ok=True)
-        state_path.write_text(json.dumps(state, indent=1))
+        written = state_path.with_name(state_path.name + ".tmp")  # whole or not at all: a run killed mid-write leaves the old file
+        written.write_text(json.dumps(state, indent=1))
+        written.replace(state_path)
         return result

@@ -199,6 +199,36 @@ def test_a_broken_feed_never_stops_the_others(server, tmp_path):
     assert "| board | not modified (HTTP 304) | 0 | 0 |" in second.table().splitlines()
 
 
+@pytest.mark.parametrize("text, says", [
+    ("feeds:\n  - name: board\n    url: board.rss\n    refresh_minute: 30\n", "feed 1 (board), refresh_minute: Extra inputs are not permitted"),
+    ("feeds:\n  - name: board\n    url: board.rss\n    blocked_companies: Spammy Ltd\n", "feed 1 (board), blocked_companies: Input should be a valid list"),
+    ("feeds:\n  - name: board\n    url: board.rss\n  - name: board\n    url: other.rss\n", "'board' is named more than once"),
+    ("feeds:\n  - name: board\n    url: board.rss\n    kind: atom\n", "feed 1 (board), kind: Input should be 'rss', "),
+    ("feeds:\n  - url: board.rss\n", "feed 1, name: Field required"),
+    ("feeds: [\n", "is not valid YAML (line 2)"),
+    ("- name: board\n", "should hold `feeds:` and a list of feeds"),
+])
+def test_a_feeds_file_with_a_mistake_says_where_and_fetches_nothing(tmp_path, text, says):
+    """A misspelt key or a list written as one string used to change nothing, silently; invalid YAML failed the run."""
+    (tmp_path / "feeds.yaml").write_text(text)
+    fetched = FeedsResource(feeds_file=str(tmp_path / "feeds.yaml"), retries=0).fetch_all()
+    assert not fetched.postings and list(fetched.errors) == ["<feeds file>"]
+    assert says in fetched.errors["<feeds file>"] and str(tmp_path / "feeds.yaml") in fetched.errors["<feeds file>"]
+
+
+def test_an_unreadable_feeds_state_costs_one_full_fetch_not_the_run(server, tmp_path):
+    (tmp_path / "feeds.yaml").write_text(yaml.safe_dump({"feeds": [{"name": "board", "url": server.url + "/board.rss"}]}))
+    (tmp_path / "feeds_state.json").write_text('{"board": {"etag": "')  # cut short, as a full disk leaves it
+    feeds = FeedsResource(feeds_file=str(tmp_path / "feeds.yaml"), retries=0)
+    fetched = feeds.fetch_all()
+    assert fetched.per_feed == {"board": 1} and not fetched.errors
+    [warning] = fetched.warnings
+    assert "feeds_state.json could not be read" in warning and "fetched in full" in warning
+    assert json.loads((tmp_path / "feeds_state.json").read_text())["board"]["etag"]  # written afresh
+    assert not (tmp_path / "feeds_state.json.tmp").exists()
+    assert not feeds.fetch_all().warnings
+
+
 def test_feed_command_reads_json_apis_and_fails_with_a_reason(tmp_path):
     (tmp_path / "jobicy.json").write_bytes(JOBICY)
     (tmp_path / "bad.rss").write_bytes(b"<html><body>This board moved.</body></html>")
