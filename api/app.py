@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from api.auth import ApiKeys, Principal
+from api.auth import ApiKeys, KeysFileError, Principal
 from api.serving import ServingStore, SnapshotMissing
 from jobfit import __version__, exchange
 from jobfit.schema import CareerLevel, EmploymentType
@@ -93,7 +93,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
 
     @app.exception_handler(SnapshotMissing)
-    async def _snapshot_missing(request: Request, exc: SnapshotMissing):
+    @app.exception_handler(KeysFileError)
+    async def _unavailable(request: Request, exc: Exception):
         return JSONResponse(status_code=503, content={"detail": str(exc)})
 
     def principal(
@@ -125,8 +126,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "(SELECT count(*) FROM matches) AS matches"
             )[0]
         except SnapshotMissing as exc:
-            return {"status": "starting", "detail": str(exc), "version": __version__}
-        return {"status": "ok", "version": __version__, "snapshot_built_at": built.isoformat(), **counts}
+            return {"status": "starting", "detail": str(exc), "version": __version__, "api_keys": keys.health()}
+        return {"status": "ok", "version": __version__, "snapshot_built_at": built.isoformat(), **counts, "api_keys": keys.health()}
 
     @app.get("/profiles", tags=["profiles"])
     def list_profiles(

@@ -23,9 +23,16 @@ class Principal:
 
 def read_principals(path: Path) -> dict[str, Principal]:
     """Key to principal, from `keys: [{key, role, tenant, email, name}]`; ValueError names a malformed entry."""
-    raw = yaml.safe_load(path.read_text()) or {}
+    try:
+        raw = yaml.safe_load(path.read_text()) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path} is not valid YAML: {getattr(exc, 'problem', None) or exc}") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("keys", []), list):
+        raise ValueError(f"{path} should hold `keys:` and a list of keys")
     keys = {}
     for number, item in enumerate(raw.get("keys", []), 1):
+        if not isinstance(item, dict):
+            raise ValueError(f"{path}: key {number} should be a key, a role and, for some roles, a tenant and an email")
         role = item.get("role")
         if role not in ROLES or not item.get("key"):
             raise ValueError(f"{path}: key {number} needs a key and a role among {ROLES}")

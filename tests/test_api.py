@@ -168,6 +168,33 @@ def test_no_snapshot_answers_503(tmp_path):
     assert response.status_code == 503 and "serving_snapshot" in response.json()["detail"]
 
 
+def test_a_keys_file_edited_into_a_mistake_keeps_the_keys_that_worked(pipeline_run, tmp_path, caplog):
+    """Before, one typo in the keys file answered every request with 500 until someone noticed."""
+    import shutil
+
+    from resources.settings import Settings
+
+    settings, _ = pipeline_run
+    copy = Settings(data_dir=tmp_path, inbox_dir=tmp_path / "inbox", feeds_file=tmp_path / "f.yaml", api_keys_file=tmp_path / "k.yaml")
+    shutil.copyfile(settings.layout.serving_path, copy.layout.serving_path)
+    copy.api_keys_file.write_text("keys: [{key: a, role: admin}]")
+    client = TestClient(create_app(copy))
+    assert get(client, "/profiles", "a").status_code == 200 and client.get("/health").json()["api_keys"] == "ok"
+
+    copy.api_keys_file.write_text("keys: [{key: a, role: admin}, {key: b, role: recruiter]\n")  # a bracket missing
+    assert get(client, "/profiles", "a").status_code == 200  # the keys read before still work
+    assert "still work" in client.get("/health").json()["api_keys"]
+    assert any("the API keys file cannot be used" in r.getMessage() and "not valid YAML" in r.getMessage() for r in caplog.records)
+
+    copy.api_keys_file.write_text("keys: [{key: b, role: admin}]\n")  # mended: the file as it is now counts
+    assert get(client, "/profiles", "b").status_code == 200 and get(client, "/profiles", "a").status_code == 401
+    assert client.get("/health").json()["api_keys"] == "ok"
+
+    copy.api_keys_file.write_text("keys: [{key: b}]\n")  # broken before any key was read: nobody is let in, and told why
+    fresh = get(TestClient(create_app(copy)), "/profiles", "b")
+    assert fresh.status_code == 503 and "key 1 needs a key and a role" in fresh.json()["detail"]
+
+
 def test_skill_search_and_skill_pages(api):
     client, _ = api
     found = get(client, "/skills?q=postgres", "k-acme").json()["items"]
