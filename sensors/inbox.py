@@ -50,7 +50,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     started = time.monotonic()
     arrivals = TickArrivals(context.instance, had_cursor=bool(context.cursor))
-    considered = 0
+    considered, unreadable = 0, []
     for tenant, path in scan_inbox(inbox):
         key = str(path)
         try:
@@ -62,8 +62,16 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
         if considered >= SETTINGS.inbox_files_per_tick or time.monotonic() - started > TICK_BUDGET_SECONDS:
             break  # the rest waits for the next tick; the cursor only advances past what was handled
         considered += 1
+        try:
+            sha256 = sha256_file(path)
+        except OSError as exc:  # not ours to read, or gone since the scan: the others go on; it is tried again next tick
+            unreadable.append(f"{path} ({exc.strerror or exc})")
+            continue
         seen[key] = signature
-        arrivals.add(Arrival(sha256_file(path), key, tenant))
-    if considered == 0:
-        return dg.SkipReason(f"no new files in {inbox}")
+        arrivals.add(Arrival(sha256, key, tenant))
+    if unreadable:
+        context.log.warning(f"{len(unreadable)} files in the inbox could not be read, tried again at the next tick: "
+                            + ", ".join(unreadable[:5]))
+    if considered == len(unreadable):
+        return dg.SkipReason(f"no new files in {inbox}" + (f"; could not read {', '.join(unreadable[:5])}" if unreadable else ""))
     return arrivals.result(SETTINGS.inbox_batch_size, json.dumps(seen), context.log)

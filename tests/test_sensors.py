@@ -114,6 +114,33 @@ def test_a_file_still_arriving_waits_for_the_next_tick(tmp_path):
         assert [s["sha256"] for s in sources_of(second.run_requests[0])] == [sha256_file(arriving)]
 
 
+def test_a_file_that_cannot_be_read_does_not_hold_up_the_others(tmp_path, monkeypatch):
+    """One file the daemon may not read (its owner's permissions) or that went between the scan and the read used to fail
+    every tick, so nothing after it came in. Running as root here, the refusal is the operating system's error, raised
+    where the sensor reads the file."""
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES / "inbox", inbox)
+    locked = inbox / "acme" / "locked.txt"
+    locked.write_text("Lee Locked\nlee@example.com\nExperience\nDev at X | 2020 - Present")
+    settled(locked)
+    storage = StorageResource(data_dir=str(tmp_path / "data"), inbox_dir=str(inbox))
+
+    def read(path):
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return sha256_file(path)
+
+    monkeypatch.setattr(inbox_module, "sha256_file", read)
+    with dg.instance_for_test() as instance:
+        first = tick(instance, storage)
+        assert len(list(first.dynamic_partitions_requests[0].partition_keys)) == 6  # the six samples came in
+        apply(instance, first)
+        assert tick(instance, storage, first.cursor).skip_message.endswith(f"could not read {locked} (Permission denied)")
+        monkeypatch.setattr(inbox_module, "sha256_file", sha256_file)  # the owner let us read it
+        later = tick(instance, storage, first.cursor)
+        assert list(later.dynamic_partitions_requests[0].partition_keys) == [sha256_file(locked)]
+
+
 def test_the_same_new_bytes_twice_in_one_tick_are_one_document_with_two_sources(tmp_path):
     inbox = tmp_path / "inbox"
     shutil.copytree(SAMPLES / "inbox", inbox)
