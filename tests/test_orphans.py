@@ -267,3 +267,18 @@ def test_the_bootstrap_says_which_live_run_it_waits_for_and_ctrl_c_stops_it(home
                 assert bootstrap.wait(timeout=15) == 130
             assert out.read_text().rstrip().endswith("[jobfit] stopped")
             assert instance.get_run_by_id(holder).status == dg.DagsterRunStatus.STARTED  # the live run is left alone
+
+
+def test_the_bootstrap_says_when_the_instance_lacks_what_fails_and_retries_lost_runs(home, capsys):
+    """A $DAGSTER_HOME/dagster.yaml from before (setup copies the file only when there is none) lacks the sections."""
+    from pipelines.bootstrap import clear_orphans
+
+    with dg.DagsterInstance.get() as instance:
+        clear_orphans(instance)
+    assert "copy the run_launcher" not in capsys.readouterr().out
+    # the launcher and monitoring, not yet the retries
+    (home / "dagster.yaml").write_text((ROOT / "dagster.yaml").read_text().split("run_retries:")[0])
+    with dg.DagsterInstance.get() as instance:
+        clear_orphans(instance)
+    said = capsys.readouterr().out
+    assert "copy the run_launcher, run_monitoring and run_retries sections of jobfit's dagster.yaml" in said
