@@ -4594,9 +4594,13 @@ def test_a_place_named_like_a_state_and_a_country_is_told_by_its_city():
 def test_a_skill_s_acronym_or_a_personal_detail_is_no_home_town(matcher):
     for detail in ("Personal details: 16-01-1991  Indian  Male",  # not Malé
                    "Web technologies including PHP, CSS, MySQL, JavaScript, HTML5, WordPress, AJAX, jQuery",  # nor Ajax, Ontario
-                   "Licenses: RN licenses in AZ, PA, FL, MO"):  # nor a town 'PA' in Florida: states listed
+                   "Licenses: RN licenses in AZ, PA, FL, MO",  # nor a town 'PA' in Florida: states listed
+                   "Developing client-side form (JS, AJAX, PHP) Hebrew"):  # a short list in brackets, nor Ajax either
         location = parse_resume(f"Sam Example\nsam@example.com\n{detail}\n", matcher=matcher).basics.location
         assert (location.city, location.region, location.countryCode) == (None, None, None)
+    # a town in capitals comes with its region or country, and is read so
+    for line, town in (("PUNE, MH, INDIA", "PUNE"), ("AJAX, ONTARIO", "AJAX"), ("Sam Example | LONDON | sam@example.com", "LONDON")):
+        assert parse_resume(f"Sam Example\nsam@example.com\n{line}\n", matcher=matcher).basics.location.city == town
 
 
 def test_a_range_whose_dash_was_lost_before_present_heads_the_title_under_it(matcher):

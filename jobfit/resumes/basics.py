@@ -268,9 +268,10 @@ def find_location(lines: list[str]) -> Location:
             parts = [re.sub(r"^\d{4,6}\s+", "", p.strip()) for p in piece.split(",")]
             for k in (3, 2, 1):
                 for i in range(len(parts) - k + 1):
-                    if len(parts) >= 4 and (k == 1 and parts[i].isupper() or all(_CODE.match(p) for p in parts[i:i + k])):
-                        # an acronym in a list ('PHP, CSS, JavaScript, AJAX, jQuery') is no town (Ajax, Ontario), nor
-                        # are codes in a list a town and its state ('RN licenses in AZ, PA, FL, MO')
+                    if k == 1 and len(parts) >= 3 and parts[i].isupper() or len(parts) >= 4 and all(_CODE.match(p) for p in parts[i:i + k]):
+                        # an acronym in a list ('PHP, CSS, JavaScript, AJAX, jQuery', 'form (JS, AJAX, PHP)') is no town
+                        # (Ajax, Ontario), nor are codes in a list a town and its state ('RN licenses in AZ, PA, FL, MO');
+                        # a town written in capitals comes with its region or country ('PUNE, MH, INDIA'), read whole above
                         continue
                     location = parse_place(", ".join(parts[i:i + k]))
                     if location and (location.city or k > 1 or location.region):
