@@ -8,7 +8,8 @@ Dagster's run monitoring fails a run whose worker its run launcher reports gone,
 (`free_slots_after_run_end_seconds`), but the default launcher cannot tell. `OrphanCheckingRunLauncher` (named in
 dagster.yaml) is the default launcher that can: a run's process ids are in its events ("Started process for run
 (pid: …)", "Executing steps using multiprocess executor: parent process (pid: …)", and each step process's start), and a
-process that no longer exists, or a newer process with the same id, is gone. The bootstrap, which runs without the daemon, calls `fail_orphaned_runs` before its first run.
+process that no longer exists, or a newer process with the same id, is gone. The bootstrap, which runs without the
+daemon, calls `fail_orphaned_runs` before its first run.
 
 A run failed so is run again once, from where it stopped, by the daemon (`run_retries` in dagster.yaml, which leaves
 alone runs whose own step failed): what a killed run had still to do (documents to read, a fetch, the matches) gets done.

@@ -61,17 +61,17 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
             continue
         if considered >= SETTINGS.inbox_files_per_tick or time.monotonic() - started > TICK_BUDGET_SECONDS:
             break  # the rest waits for the next tick; the cursor only advances past what was handled
-        considered += 1
         try:
             sha256 = sha256_file(path)
         except OSError as exc:  # not ours to read, or gone since the scan: the others go on; it is tried again next tick
-            unreadable.append(f"{path} ({exc.strerror or exc})")
+            unreadable.append(f"{path} ({exc.strerror or exc})")  # (and takes no share of the tick's files)
             continue
+        considered += 1
         seen[key] = signature
         arrivals.add(Arrival(sha256, key, tenant))
     if unreadable:
         context.log.warning(f"{len(unreadable)} files in the inbox could not be read, tried again at the next tick: "
                             + ", ".join(unreadable[:5]))
-    if considered == len(unreadable):
+    if considered == 0:
         return dg.SkipReason(f"no new files in {inbox}" + (f"; could not read {', '.join(unreadable[:5])}" if unreadable else ""))
     return arrivals.result(SETTINGS.inbox_batch_size, json.dumps(seen), context.log)
