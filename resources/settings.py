@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,14 +13,64 @@ def _env_path(name: str, default: Path) -> Path:
     return Path(value).expanduser().resolve() if value else default
 
 
-def _env_int(name: str, default: int) -> int:
+class SettingsError(ValueError):
+    """A setting in the environment that cannot be used; the message names the variable and what it takes."""
+
+
+def _env_int(name: str, default: int, minimum: int | None = None, maximum: int | None = None) -> int:
     value = os.environ.get(name)
     if value is None or value == "":
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError as exc:
-        raise ValueError(f"{name}={value!r} is not a whole number") from exc
+        raise SettingsError(f"{name}={value!r} is not a whole number") from exc
+    if minimum is not None and number < minimum or maximum is not None and number > maximum:
+        bounds = f"from {minimum} to {maximum}" if maximum is not None else f"{minimum} or more"
+        raise SettingsError(f"{name}={value!r}: it takes a whole number {bounds}")
+    return number
+
+
+def _env_float(name: str, default: float, minimum: float = 0.0) -> float:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        number = float(value)
+    except ValueError as exc:
+        raise SettingsError(f"{name}={value!r} is not a number") from exc
+    if not number >= minimum:  # (NaN too)
+        raise SettingsError(f"{name}={value!r}: it takes a number of {minimum:g} or more")
+    return number
+
+
+def _env_timezone(name: str, default: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    value = os.environ.get(name) or default
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise SettingsError(f"{name}={value!r} is not a time zone (an IANA name such as Europe/Berlin or UTC)") from exc
+    return value
+
+
+def _env_date(name: str, default: str) -> str:
+    from datetime import date
+
+    value = os.environ.get(name) or default
+    try:
+        date.fromisoformat(value)
+    except ValueError as exc:
+        raise SettingsError(f"{name}={value!r} is not a date (YYYY-MM-DD)") from exc
+    return value
+
+
+def _env_region(name: str, default: str) -> str:
+    value = (os.environ.get(name) or default).upper()
+    if not re.fullmatch(r"[A-Z]{2}", value):
+        raise SettingsError(f"{name}={value!r} is not a country code (two letters, such as US or GB)")
+    return value
 
 
 @dataclass(frozen=True)
@@ -129,28 +180,28 @@ class Settings:
             smtp_url=os.environ.get("JOBFIT_SMTP_URL", ""),
             mail_from=os.environ.get("JOBFIT_MAIL_FROM", "jobfit <jobfit@localhost>"),
             dagster_url=os.environ.get("JOBFIT_DAGSTER_URL", "http://127.0.0.1:3000"),
-            timezone=os.environ.get("JOBFIT_TIMEZONE", "UTC"),
-            partitions_start=os.environ.get("JOBFIT_PARTITIONS_START", "2026-11-01"),
-            match_top_n=_env_int("JOBFIT_MATCH_TOP_N", 10),
-            match_min_score=_env_int("JOBFIT_MATCH_MIN_SCORE", 20),
-            ann_min_rows=_env_int("JOBFIT_ANN_MIN_ROWS", 1_000_000),
-            max_document_bytes=_env_int("JOBFIT_MAX_DOCUMENT_MB", 10) * 1024 * 1024,
-            max_document_pages=_env_int("JOBFIT_MAX_DOCUMENT_PAGES", 30),
-            inbox_files_per_tick=_env_int("JOBFIT_INBOX_FILES_PER_TICK", 2000),
-            inbox_batch_size=_env_int("JOBFIT_INBOX_BATCH_SIZE", 200),
+            timezone=_env_timezone("JOBFIT_TIMEZONE", "UTC"),
+            partitions_start=_env_date("JOBFIT_PARTITIONS_START", "2026-11-01"),
+            match_top_n=_env_int("JOBFIT_MATCH_TOP_N", 10, minimum=1),
+            match_min_score=_env_int("JOBFIT_MATCH_MIN_SCORE", 20, minimum=0, maximum=100),
+            ann_min_rows=_env_int("JOBFIT_ANN_MIN_ROWS", 1_000_000, minimum=0),
+            max_document_bytes=_env_int("JOBFIT_MAX_DOCUMENT_MB", 10, minimum=1) * 1024 * 1024,
+            max_document_pages=_env_int("JOBFIT_MAX_DOCUMENT_PAGES", 30, minimum=1),
+            inbox_files_per_tick=_env_int("JOBFIT_INBOX_FILES_PER_TICK", 2000, minimum=1),
+            inbox_batch_size=_env_int("JOBFIT_INBOX_BATCH_SIZE", 200, minimum=1),
             virus_scanner=os.environ.get("JOBFIT_VIRUS_SCANNER", ""),
             virus_database=os.environ.get("JOBFIT_VIRUS_DATABASE", ""),
             llm_model=os.environ.get("JOBFIT_LLM_MODEL", ""),
-            llm_timeout_seconds=float(os.environ.get("JOBFIT_LLM_TIMEOUT_SECONDS", "60")),
-            llm_concurrency=_env_int("JOBFIT_LLM_CONCURRENCY", 4),
-            llm_retry_minutes=_env_int("JOBFIT_LLM_RETRY_MINUTES", 60),
-            llm_input_usd_per_million=float(os.environ.get("JOBFIT_LLM_INPUT_USD_PER_MILLION", "0")),
-            llm_output_usd_per_million=float(os.environ.get("JOBFIT_LLM_OUTPUT_USD_PER_MILLION", "0")),
-            llm_rerank_top=_env_int("JOBFIT_LLM_RERANK_TOP", 0),
-            llm_rerank_budget_usd=float(os.environ.get("JOBFIT_LLM_RERANK_BUDGET_USD", "1")),
+            llm_timeout_seconds=_env_float("JOBFIT_LLM_TIMEOUT_SECONDS", 60.0, minimum=1.0),
+            llm_concurrency=_env_int("JOBFIT_LLM_CONCURRENCY", 4, minimum=1),
+            llm_retry_minutes=_env_int("JOBFIT_LLM_RETRY_MINUTES", 60, minimum=0),
+            llm_input_usd_per_million=_env_float("JOBFIT_LLM_INPUT_USD_PER_MILLION", 0.0),
+            llm_output_usd_per_million=_env_float("JOBFIT_LLM_OUTPUT_USD_PER_MILLION", 0.0),
+            llm_rerank_top=_env_int("JOBFIT_LLM_RERANK_TOP", 0, minimum=0),
+            llm_rerank_budget_usd=_env_float("JOBFIT_LLM_RERANK_BUDGET_USD", 1.0),
             openai_base_url=os.environ.get("OPENAI_BASE_URL", ""),
-            posting_ttl_days=_env_int("JOBFIT_POSTING_TTL_DAYS", 30),
-            default_region=os.environ.get("JOBFIT_DEFAULT_REGION", "US").upper(),
+            posting_ttl_days=_env_int("JOBFIT_POSTING_TTL_DAYS", 30, minimum=1),
+            default_region=_env_region("JOBFIT_DEFAULT_REGION", "US"),
             taxonomy_esco_dir=os.environ.get("JOBFIT_ESCO_DIR", ""),
             taxonomy_onet_dir=os.environ.get("JOBFIT_ONET_DIR", ""),
         )
