@@ -17,31 +17,28 @@ class SettingsError(ValueError):
     """A setting in the environment that cannot be used; the message names the variable and what it takes."""
 
 
-def _env_int(name: str, default: int, minimum: int | None = None, maximum: int | None = None) -> int:
+def _env_number(name: str, default, minimum=None, maximum=None, whole: bool = True):
+    """A number from the environment (a whole one unless `whole` is False), within its bounds."""
     value = os.environ.get(name)
     if value is None or value == "":
         return default
+    kind = "whole number" if whole else "number"
     try:
-        number = int(value)
+        number = int(value) if whole else float(value)
     except ValueError as exc:
-        raise SettingsError(f"{name}={value!r} is not a whole number") from exc
-    if minimum is not None and number < minimum or maximum is not None and number > maximum:
-        bounds = f"from {minimum} to {maximum}" if maximum is not None else f"{minimum} or more"
-        raise SettingsError(f"{name}={value!r}: it takes a whole number {bounds}")
+        raise SettingsError(f"{name}={value!r} is not a {kind}") from exc
+    if not (minimum is None or number >= minimum) or maximum is not None and number > maximum:  # (NaN too)
+        bounds = f"from {minimum:g} to {maximum:g}" if maximum is not None else f"of {minimum:g} or more"
+        raise SettingsError(f"{name}={value!r}: it takes a {kind} {bounds}")
     return number
+
+
+def _env_int(name: str, default: int, minimum: int | None = None, maximum: int | None = None) -> int:
+    return _env_number(name, default, minimum, maximum)
 
 
 def _env_float(name: str, default: float, minimum: float = 0.0) -> float:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        number = float(value)
-    except ValueError as exc:
-        raise SettingsError(f"{name}={value!r} is not a number") from exc
-    if not number >= minimum:  # (NaN too)
-        raise SettingsError(f"{name}={value!r}: it takes a number of {minimum:g} or more")
-    return number
+    return _env_number(name, default, minimum, whole=False)
 
 
 def _env_timezone(name: str, default: str) -> str:

@@ -16,7 +16,7 @@ from tests.conftest import ROOT
     ("JOBFIT_PARTITIONS_START", "yesterday", "is not a date (YYYY-MM-DD)"),
     ("JOBFIT_LLM_TIMEOUT_SECONDS", "fast", "is not a number"),
     ("JOBFIT_LLM_RERANK_BUDGET_USD", "-1", "it takes a number of 0 or more"),
-    ("JOBFIT_INBOX_BATCH_SIZE", "0", "it takes a whole number 1 or more"),
+    ("JOBFIT_INBOX_BATCH_SIZE", "0", "it takes a whole number of 1 or more"),
     ("JOBFIT_MATCH_MIN_SCORE", "150", "it takes a whole number from 0 to 100"),
     ("JOBFIT_MAX_DOCUMENT_MB", "ten", "is not a whole number"),
     ("JOBFIT_DEFAULT_REGION", "USA", "is not a country code (two letters, such as US or GB)"),
@@ -44,5 +44,5 @@ def test_make_run_stops_at_once_on_a_bad_setting(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pipelines.bootstrap"], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=300)
     assert done.returncode != 0
-    assert done.stderr.strip().splitlines()[-1].endswith("JOBFIT_INBOX_BATCH_SIZE='0': it takes a whole number 1 or more")
+    assert done.stderr.strip().splitlines()[-1].endswith("JOBFIT_INBOX_BATCH_SIZE='0': it takes a whole number of 1 or more")
     assert not (tmp_path / "data").exists()  # nothing was done
