@@ -38,8 +38,11 @@ class ApiKeys:
             self._keys, self.problem = read_principals(self.path), None
         except (OSError, ValueError) as exc:
             self.problem = str(exc)
-            kept = "the keys read before it changed still work" if self._keys is not None else "no key works until it is mended"
-            log.error(f"the API keys file cannot be used: {exc}; {kept}")
+            log.error(f"the API keys file cannot be used: {exc}; {self._kept()}")
+
+    def _kept(self) -> str:
+        """What still works while the file cannot be used."""
+        return "the keys read before it changed still work" if self._keys is not None else "no key works until it is mended"
 
     def health(self) -> str:
         """The keys file's state in a few words for /health, which needs no key (so the reason itself stays in the log)."""
@@ -48,8 +51,7 @@ class ApiKeys:
         self._load()
         if self.problem is None:
             return "ok"
-        kept = "the keys read before it changed still work" if self._keys is not None else "no key works"
-        return f"the file cannot be used (the API's log says why): {kept}"
+        return f"the file cannot be used (the API's log says why): {self._kept()}"
 
     def lookup(self, key: str) -> Principal | None:
         if not self.path.exists():

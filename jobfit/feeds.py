@@ -31,16 +31,19 @@ class FeedError(Exception):
     """A feed that cannot be read; the message names the feed and what went wrong."""
 
 
-@dataclass(frozen=True)
-class FeedConfig:
-    name: str
-    url: str  # a URL or a local file path (relative paths resolve against the feeds file)
+class FeedConfig(BaseModel):
+    """One feed of the feeds file. Unknown keys and wrong types are refused, not ignored (a misspelt 'refresh_minute'
+    or a blocked company written as one string would otherwise change nothing, silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str = Field(min_length=1)
+    url: str = Field(min_length=1)  # a URL or a local file path (relative paths resolve against the feeds file)
     tenant: str | None = None  # None: a global feed every tenant sees
-    kind: str | None = None  # one of KINDS; None: detected from the content
-    tags: tuple[str, ...] = ()
-    blocked_companies: tuple[str, ...] = ()
-    blocked_keywords: tuple[str, ...] = ()
-    refresh_minutes: int = 60
+    kind: Literal[KINDS] | None = None  # type: ignore[valid-type]  # None: detected from the content
+    tags: list[str] = []
+    blocked_companies: list[str] = []
+    blocked_keywords: list[str] = []
+    refresh_minutes: int = Field(60, ge=0)
 
     def blocks(self, posting: dict) -> bool:
         company = (posting.get("company") or "").lower()
@@ -50,24 +53,9 @@ class FeedConfig:
         )
 
 
-class _FeedEntry(BaseModel):
-    """One feed as the feeds file states it: unknown keys and wrong types are refused, not ignored (a misspelt
-    'refresh_minute' or a blocked company written as one string would otherwise change nothing, silently)."""
-
-    model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1)
-    url: str = Field(min_length=1)
-    tenant: str | None = None
-    kind: Literal[KINDS] | None = None  # type: ignore[valid-type]
-    tags: list[str] = []
-    blocked_companies: list[str] = []
-    blocked_keywords: list[str] = []
-    refresh_minutes: int = Field(60, ge=0)
-
-
 class _FeedsFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    feeds: list[_FeedEntry] = []
+    feeds: list[FeedConfig] = []
 
 
 def load_feed_configs(path: Path) -> list[FeedConfig]:
@@ -91,17 +79,9 @@ def load_feed_configs(path: Path) -> list[FeedConfig]:
     if twice := sorted({name for name in names if names.count(name) > 1}):
         raise FeedError(f"{path}: feed names must differ (each keeps its own state), and {', '.join(map(repr, twice))} "
                         "is named more than once")
-    feeds = []
-    for entry in entries:
-        url = entry.url
-        if "://" not in url and not Path(url).is_absolute():
-            url = str((Path(path).parent / url).resolve())
-        feeds.append(FeedConfig(
-            name=entry.name, url=url, tenant=entry.tenant, kind=entry.kind, tags=tuple(entry.tags),
-            blocked_companies=tuple(entry.blocked_companies), blocked_keywords=tuple(entry.blocked_keywords),
-            refresh_minutes=entry.refresh_minutes,
-        ))
-    return feeds
+    # a local file named relative to the feeds file
+    return [entry if "://" in entry.url or Path(entry.url).is_absolute()
+            else entry.model_copy(update={"url": str((Path(path).parent / entry.url).resolve())}) for entry in entries]
 
 
 def _where(raw, loc: tuple) -> str:
