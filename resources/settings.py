@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -202,3 +203,18 @@ class Settings:
             taxonomy_esco_dir=os.environ.get("JOBFIT_ESCO_DIR", ""),
             taxonomy_onet_dir=os.environ.get("JOBFIT_ONET_DIR", ""),
         )
+
+
+def main() -> int:
+    """`python -m resources.settings`: check every setting before anything starts (`make run` does), one line if one
+    cannot be used; without it the message would end a traceback from wherever the settings are first read."""
+    try:
+        Settings.from_env()
+    except SettingsError as exc:
+        print(f"[jobfit] {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -19,6 +19,8 @@ for port in "$UI_PORT" "$API_PORT"; do
   fi
 done
 
+.venv/bin/python -m resources.settings  # a setting that cannot be used stops here, in one line
+
 echo "[jobfit] materializing every asset once on the bundled samples (data in $JOBFIT_DATA_DIR)"
 .venv/bin/python -m pipelines.bootstrap
 
