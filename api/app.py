@@ -3,7 +3,7 @@
 
 import json
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from api.auth import ApiKeys, KeysFileError, Principal
 from api.serving import ServingStore, SnapshotMissing
 from jobfit import __version__, exchange
+from jobfit.documents import QuarantineReason
 from jobfit.schema import CareerLevel, EmploymentType
 from resources.settings import Settings
 
@@ -64,6 +65,12 @@ def _job_filter(principal: Principal, alias: str = "j") -> tuple[str, list]:
 def _profile_out(row: dict) -> dict:
     return {"id": row["profile_id"], "tenant": row["tenant"], "status": row["status"], "superseded_by": row["superseded_by"],
             "profile": json.loads(row["profile_json"])}
+
+
+def _file_name(source_path: str) -> str:
+    """What a person knows a received file by: its name in the inbox, or its Drive link (the server's paths stay
+    private)."""
+    return source_path if "://" in source_path else source_path.rsplit("/", 1)[-1]
 
 
 def _job_out(row: dict) -> dict:
@@ -343,6 +350,50 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return HTMLResponse(rows[0]["html"])
         return json.loads(rows[0]["digest_json"])
 
+    @app.get("/documents", tags=["documents"])
+    def list_documents(
+        who: Caller,
+        status: Annotated[Literal["stored", "text", "quarantined"] | None, Query(
+            description="stored (not read yet), text (read: its profile follows) or quarantined")] = None,
+        reason: Annotated[QuarantineReason | None, Query(description="why documents are in quarantine")] = None,
+        tenant: Annotated[str | None, Query(description="the tenant whose inbox or Drive folder sent them (admins)")] = None,
+        since: Annotated[date | None, Query(description="received on or after (YYYY-MM-DD, UTC)")] = None,
+        limit: int = Query(100, ge=1, le=1000),
+        offset: int = Query(0, ge=0),
+    ) -> dict:
+        """The files received, newest first: one item per file and tenant, with what became of it (its profiles, or why
+        it is in quarantine and what to do)."""
+        clauses, params = ["TRUE"], []
+        if who.role != "admin":
+            clauses.append("s.tenant = ?")
+            params.append(who.tenant)
+        if who.role == "candidate":
+            where, values = _profile_filter(who)
+            clauses.append(f"EXISTS (SELECT 1 FROM profiles p WHERE p.sha256 = s.sha256 AND {where})")
+            params += values
+        for column, value in (("s.tenant", tenant), ("d.status", status), ("d.reason", reason)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if since is not None:
+            clauses.append("s.seen_at >= ?::DATE")
+            params.append(since.isoformat())
+        where, values = _profile_filter(who)
+        rows = store.query(
+            f"SELECT s.sha256, s.tenant, s.source_path, s.seen_at, d.status, d.format, d.size_bytes, d.reason, d.message, "
+            f"d.warning, (SELECT list(p.profile_id ORDER BY p.profile_id) FROM profiles p "
+            f"            WHERE p.sha256 = s.sha256 AND p.tenant = s.tenant AND {where}) AS profile_ids "
+            f"FROM document_sources s JOIN documents d USING (sha256) WHERE {' AND '.join(clauses)} "
+            f"ORDER BY s.seen_at DESC, s.source_path LIMIT ? OFFSET ?",
+            [*values, *params, limit, offset],
+        )
+        return {"items": [{
+            "sha256": r["sha256"], "tenant": r["tenant"], "file": _file_name(r["source_path"]), "seen_at": r["seen_at"].isoformat(),
+            "status": r["status"], "format": r["format"], "size_bytes": r["size_bytes"],
+            "quarantine": {"reason": r["reason"], "message": r["message"]} if r["status"] == "quarantined" else None,
+            "warning": r["warning"], "profile_ids": r["profile_ids"] or [],
+        } for r in rows], "limit": limit, "offset": offset}
+
     @app.get("/documents/{sha256}", tags=["documents"])
     def get_document(sha256: str, who: Caller) -> dict:
         rows = store.query("SELECT * FROM documents WHERE sha256 = ?", [sha256])
@@ -369,7 +420,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             # which readers read it (jobfit.documents.READER_VERSION); released: an operator let it through as a resume
             "reader_version": document.get("reader_version"), "released": bool(document.get("released")),
             "profile_ids": profile_ids,
-            "sources": [{"tenant": s["tenant"], "file": s["source_path"].rsplit("/", 1)[-1], "seen_at": s["seen_at"].isoformat()} for s in sources],
+            "sources": [{"tenant": s["tenant"], "file": _file_name(s["source_path"]), "seen_at": s["seen_at"].isoformat()} for s in sources],
         }
 
     return app

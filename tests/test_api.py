@@ -150,6 +150,54 @@ def test_documents_status(api, pipeline_run):
     assert get(client, f"/documents/{sha}", "k-acme").status_code == 404
 
 
+def test_received_files_are_listed_with_what_became_of_them(tmp_path):
+    """Before, a recruiter whose file went to quarantine saw no profile and could learn why only by the file's sha256."""
+    import dagster as dg
+
+    from pipelines.bootstrap import materialize_everything
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    (settings.inbox_dir / "globex" / "broken.pdf").write_bytes(b"%PDF-1.7 truncated")
+    (settings.inbox_dir / "globex" / "empty.docx").write_bytes(b"")
+    materialize_everything(settings, dg.DagsterInstance.ephemeral())
+    settings.api_keys_file.write_text(yaml.safe_dump({"keys": [
+        {"key": "k-admin", "role": "admin"}, {"key": "k-acme", "role": "recruiter", "tenant": "acme"},
+        {"key": "k-globex", "role": "recruiter", "tenant": "globex"},
+        {"key": "k-maria", "role": "candidate", "tenant": "acme", "email": "maria.lopez@example.com"}]}))
+    client = TestClient(create_app(settings))
+
+    globex = get(client, "/documents", "k-globex").json()["items"]
+    by_file = {item["file"]: item for item in globex}
+    assert set(by_file) == {"broken.pdf", "empty.docx", "daniel_weber.pdf", "sofia_rossi.docx", "tom_becker.txt"}
+    assert {item["tenant"] for item in globex} == {"globex"}
+    broken = by_file["broken.pdf"]
+    assert broken["status"] == "quarantined" and broken["profile_ids"] == []
+    assert broken["quarantine"]["reason"] == "corrupt" and "fresh copy" in broken["quarantine"]["message"]
+    assert by_file["empty.docx"]["quarantine"] == {"reason": "empty", "message": "the file is empty"}
+    tom = by_file["tom_becker.txt"]
+    assert tom["status"] == "text" and tom["quarantine"] is None and len(tom["profile_ids"]) == 1
+    assert get(client, f"/profiles/{tom['profile_ids'][0]}", "k-globex").json()["profile"]["basics"]["name"] == "Tom Becker"
+    # newest first; filters by status and reason
+    assert [item["seen_at"] for item in globex] == sorted((item["seen_at"] for item in globex), reverse=True)
+    quarantined = get(client, "/documents?status=quarantined", "k-globex").json()["items"]
+    assert {item["file"] for item in quarantined} == {"broken.pdf", "empty.docx"}
+    assert [item["file"] for item in get(client, "/documents?reason=empty", "k-globex").json()["items"]] == ["empty.docx"]
+    # another tenant's files are not theirs to see, even when asked by name; an admin sees all, by tenant if asked
+    assert "broken.pdf" not in {item["file"] for item in get(client, "/documents", "k-acme").json()["items"]}
+    assert get(client, "/documents?tenant=globex", "k-acme").json()["items"] == []
+    assert len(get(client, "/documents", "k-admin").json()["items"]) == 8
+    assert {item["tenant"] for item in get(client, "/documents?tenant=acme", "k-admin").json()["items"]} == {"acme"}
+    # a candidate sees the file their own profile came from, nothing else
+    assert [item["file"] for item in get(client, "/documents", "k-maria").json()["items"]] == ["maria_lopez.pdf"]
+    # values that cannot be are refused with the ones there are, not answered with an empty list
+    refused = get(client, "/documents?reason=broken", "k-admin")
+    assert refused.status_code == 422 and "corrupt" in refused.text
+    assert get(client, "/documents?status=done", "k-admin").status_code == 422
+    assert get(client, "/documents?since=2026-02-30", "k-admin").status_code == 422
+    assert get(client, "/documents?since=2999-01-01", "k-admin").json()["items"] == []
+
+
 def test_openapi_docs_are_served(api):
     client, _ = api
     assert client.get("/docs").status_code == 200

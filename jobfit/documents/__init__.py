@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Literal, get_args
 
 # The readers' version: bump it with any change that alters what `extract_text` gives for a file (its text, layout,
 # kind or date, or which files it refuses). It is the `document_text` asset's code version: a deploy with a new one
@@ -21,10 +22,20 @@ from pathlib import Path
 READER_VERSION = "1"
 
 
+# Why a document is in quarantine: stable codes (the API filters by them), each raised with a message saying what to do.
+QuarantineReason = Literal[
+    "empty", "empty_text", "too_large", "too_many_pages", "zip_bomb", "unsupported_format", "corrupt", "encrypted",
+    "not_a_resume", "ocr_failed", "ocr_unavailable", "infected", "scan_failed",
+]
+QUARANTINE_REASONS: tuple[str, ...] = get_args(QuarantineReason)
+
+
 class UnsupportedDocument(Exception):
     """A document that cannot become resume text; `reason` is a stable code, the message says what to do."""
 
-    def __init__(self, reason: str, message: str):
+    def __init__(self, reason: QuarantineReason, message: str):
+        if reason not in QUARANTINE_REASONS:
+            raise ValueError(f"{reason!r} is not a quarantine reason (jobfit.documents.QuarantineReason)")
         super().__init__(message)
         self.reason = reason
         self.message = message
