@@ -14,8 +14,27 @@ from jobfit.schema import JobPosting
 from jobfit.store import now_utc, upsert
 from pipelines.automation import new_rules
 from pipelines.partitions import SETTINGS, daily_partitions
-from resources.feeds import FeedsResource
+from resources.feeds import FeedFetch, FeedsResource
 from resources.storage import WAREHOUSE_POOL, StorageResource
+
+# A feed that fails is a warning in the Dagster UI at once (a board down for an hour), an error once it has given nothing
+# for this long: the run itself succeeds, since the other feeds came in.
+FEED_FAILING_TOO_LONG = timedelta(days=1)
+FEEDS_READ = dg.AssetCheckSpec(
+    "feeds_read", asset="job_postings_raw",
+    description="Every feed in the feeds file was read, was unchanged (HTTP 304) or was not due. A feed that failed is "
+    "named with its error and since when it fails: a warning, an error once it has failed for a day.",
+)
+
+
+def _feeds_read(fetched: FeedFetch) -> dg.AssetCheckResult:
+    longest = fetched.longest_failure(now_utc())
+    return dg.AssetCheckResult(
+        check_name=FEEDS_READ.name, passed=not fetched.errors,
+        severity=dg.AssetCheckSeverity.ERROR if longest >= FEED_FAILING_TOO_LONG else dg.AssetCheckSeverity.WARN,
+        metadata={"feeds_failed": len(fetched.errors), "failing_for_hours": round(longest.total_seconds() / 3600, 1),
+                  **({"failed": dg.MetadataValue.md(fetched.failures_table())} if fetched.errors else {})},
+    )
 
 
 @dg.asset(
@@ -23,6 +42,7 @@ from resources.storage import WAREHOUSE_POOL, StorageResource
     group_name="jobs",
     kinds={"rss", "json", "duckdb"},
     pool=WAREHOUSE_POOL,
+    check_specs=[FEEDS_READ],
     description="Postings as the feeds gave them on the day they were fetched (partition = fetch date).",
 )
 def job_postings_raw(context: dg.AssetExecutionContext, feeds: FeedsResource, storage: StorageResource) -> dg.MaterializeResult:
@@ -47,7 +67,8 @@ def job_postings_raw(context: dg.AssetExecutionContext, feeds: FeedsResource, st
             "feeds_not_modified": len(fetched.not_modified),
             "feeds_not_due": len(fetched.not_due),
             "feeds": dg.MetadataValue.md(fetched.table()),
-        }
+        },
+        check_results=[_feeds_read(fetched)],
     )
 
 

@@ -22,6 +22,7 @@ class FeedFetch:
     not_modified: list[str] = field(default_factory=list)
     not_due: list[str] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
+    failing_since: dict[str, datetime] = field(default_factory=dict)  # each failed feed: its first failure since it last worked
     warnings: list[str] = field(default_factory=list)  # what went wrong beside the feeds themselves
 
     def table(self) -> str:
@@ -29,9 +30,24 @@ class FeedFetch:
         rows = [(name, "read", str(n), str(self.blocked.get(name, 0))) for name, n in self.per_feed.items()]
         rows += [(name, "not modified (HTTP 304)", "0", "0") for name in self.not_modified]
         rows += [(name, "not due", "0", "0") for name in self.not_due]
-        rows += [(name, "failed: " + " ".join(error.split()), "0", "0") for name, error in self.errors.items()]
+        rows += [(name, f"failed{self._since(name)}: " + " ".join(error.split()), "0", "0") for name, error in self.errors.items()]
         lines = ["| feed | outcome | postings | blocked |", "|---|---|---:|---:|"]
         lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in sorted(rows)]
+        return "\n".join(lines)
+
+    def _since(self, name: str) -> str:
+        since = self.failing_since.get(name)
+        return f" since {since:%Y-%m-%d %H:%M} UTC" if since else ""
+
+    def longest_failure(self, now: datetime) -> timedelta:
+        """How long the feed failing longest has failed (nothing when none failed)."""
+        return max((now - since for since in self.failing_since.values()), default=timedelta(0))
+
+    def failures_table(self) -> str:
+        """The failed feeds, a Markdown row each: since when it fails, and its latest error."""
+        lines = ["| feed | failing since | error |", "|---|---|---|"]
+        lines += [f"| {name} | {self._since(name).removeprefix(' since ') or 'now'} | " + " ".join(error.split()).replace("|", "\\|") + " |"
+                  for name, error in sorted(self.errors.items())]
         return "\n".join(lines)
 
 
@@ -91,7 +107,11 @@ class FeedsResource(dg.ConfigurableResource):
                 postings = read_feed(source, feed_name=feed.name, tenant=feed.tenant, kind=feed.kind)
             except Exception as exc:  # one feed's failure never stops the others
                 result.errors[feed.name] = str(exc)
+                since = seen.get("failing_since") or now.isoformat()  # (a remote feed keeps its fetched_at: due again)
+                state[feed.name] = {**seen, "failing_since": since}
+                result.failing_since[feed.name] = datetime.fromisoformat(since)
                 continue
+            state.get(feed.name, {}).pop("failing_since", None)  # it works again
             kept = [p for p in postings if not feed.blocks(p)]
             for posting in kept:
                 posting["tags"] = sorted({t.lower() for t in [*posting.get("tags", []), *feed.tags]})

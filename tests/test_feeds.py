@@ -193,10 +193,57 @@ def test_a_broken_feed_never_stops_the_others(server, tmp_path):
     rows = {cells[0]: cells[1:] for line in first.table().splitlines()[2:]
             for cells in [[cell.strip() for cell in line.strip("|").split("|")]]}
     assert rows["board"] == ["read", "1", "0"] and rows["remotive"] == ["read", "0", "1"]
-    assert rows["down"][0].startswith("failed: ") and "HTTP 500" in rows["down"][0] and rows["malformed"][0].startswith("failed: ")
+    assert rows["down"][0].startswith("failed since ") and "HTTP 500" in rows["down"][0] and rows["malformed"][0].startswith("failed since ")
     second = feeds.fetch_all()
     assert second.not_modified == ["board"] and not second.per_feed.get("board")  # ETag remembered between runs
+    # a feed that answered but could not be read is tried again, not taken as fetched (before, the malformed feed was
+    # 'not due' for an hour, then 'not modified' under its ETag, and its failure was never told again)
+    assert set(second.errors) == {"down", "malformed"}
     assert "| board | not modified (HTTP 304) | 0 | 0 |" in second.table().splitlines()
+
+
+def test_a_failing_feed_is_a_warning_in_the_dagster_ui_and_an_error_after_a_day(server, tmp_path):
+    """Before, a feed that failed only wrote a line in the run's log and a row in its metadata: the run was green, and a
+    board down for weeks went unnoticed."""
+    from datetime import UTC, datetime, timedelta
+
+    import dagster as dg
+
+    from pipelines.definitions import ALL_ASSETS, build_resources
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    feeds_file = yaml.safe_load(settings.feeds_file.read_text())
+    feeds_file["feeds"].append({"name": "down", "url": server.url + "/fail"})
+    settings.feeds_file.write_text(yaml.safe_dump(feeds_file))
+    state = settings.data_dir / "feeds_state.json"
+    resources = {**build_resources(settings), "feeds": FeedsResource(feeds_file=str(settings.feeds_file), state_file=str(state),
+                                                                     retries=0)}
+    key = dg.AssetCheckKey(dg.AssetKey("job_postings_raw"), "feeds_read")
+    with dg.instance_for_test() as instance:
+        def fetch():
+            assert dg.materialize(ALL_ASSETS, selection=["job_postings_raw"], instance=instance, resources=resources,
+                                  partition_key=datetime.now(UTC).date().isoformat()).success  # the other feeds came in
+            return instance.event_log_storage.get_latest_asset_check_execution_by_key([key])[key].event.dagster_event.event_specific_data
+
+        first = fetch()
+        assert not first.passed and first.severity == dg.AssetCheckSeverity.WARN
+        assert first.metadata["feeds_failed"].value == 1
+        [row] = first.metadata["failed"].value.splitlines()[2:]
+        since = json.loads(state.read_text())["down"]["failing_since"]
+        assert row.startswith(f"| down | {since[:10]} {since[11:16]} UTC | ") and "HTTP 500" in row
+        assert fetch().metadata["failed"].value.splitlines()[2] == row  # still failing since the first time
+        # a day later it still fails: an error
+        saved = json.loads(state.read_text())
+        saved["down"]["failing_since"] = (datetime.now(UTC) - timedelta(days=1, minutes=5)).isoformat()
+        state.write_text(json.dumps(saved))
+        later = fetch()
+        assert not later.passed and later.severity == dg.AssetCheckSeverity.ERROR and later.metadata["failing_for_hours"].value >= 24
+        # mended, it passes, and the next failure counts from then
+        settings.feeds_file.write_text(settings.feeds_file.read_text().replace("/fail", "/board.rss"))
+        mended = fetch()
+        assert mended.passed and mended.metadata["feeds_failed"].value == 0 and "failed" not in mended.metadata
+        assert "failing_since" not in json.loads(state.read_text())["down"]
 
 
 @pytest.mark.parametrize("text, says", [

@@ -47,7 +47,8 @@ def test_the_daemon_never_runs_a_killed_bootstrap_run_again(pipeline_run):
 def test_asset_checks_ran_and_passed(pipeline_run):
     _, instance = pipeline_run
     keys = [dg.AssetCheckKey(dg.AssetKey("job_postings"), "job_postings_have_titles"),
-            dg.AssetCheckKey(dg.AssetKey("matches"), "matches_respect_tenants")]
+            dg.AssetCheckKey(dg.AssetKey("matches"), "matches_respect_tenants"),
+            dg.AssetCheckKey(dg.AssetKey("job_postings_raw"), "feeds_read")]
     latest = instance.event_log_storage.get_latest_asset_check_execution_by_key(keys)
     assert set(latest) == set(keys)
     for record in latest.values():
