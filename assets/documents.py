@@ -260,7 +260,8 @@ def _read_batch(context: dg.AssetExecutionContext, config: ReleaseConfig, storag
             if sha256 in had_text:  # read again by new readers that fail on it: the older readers' text stays
                 kept.append((sha256, message))
             else:
-                quarantined.append((sha256, "reader_error", f"{message}; kept for a retry"))
+                failed = UnsupportedDocument("reader_error", f"{message}; kept for a retry")
+                quarantined.append((sha256, failed.reason, failed.message))
         else:
             texts.append((sha256, text))
             done.counts["ocr_pages"] += text.ocr_pages

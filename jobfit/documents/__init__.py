@@ -22,10 +22,11 @@ from typing import Literal, get_args
 READER_VERSION = "1"
 
 
-# Why a document is in quarantine: stable codes (the API filters by them), each raised with a message saying what to do.
+# Why a document is in quarantine: stable codes (the API filters by them), each raised with a message saying what to do;
+# reader_error: a reader failed on the file (a bug), kept for a retry (assets/documents.py).
 QuarantineReason = Literal[
     "empty", "empty_text", "too_large", "too_many_pages", "zip_bomb", "unsupported_format", "corrupt", "encrypted",
-    "not_a_resume", "ocr_failed", "ocr_unavailable", "infected", "scan_failed",
+    "not_a_resume", "ocr_failed", "ocr_unavailable", "infected", "scan_failed", "reader_error",
 ]
 QUARANTINE_REASONS: tuple[str, ...] = get_args(QuarantineReason)
 
