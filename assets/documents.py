@@ -19,7 +19,16 @@ import dagster as dg
 from dagster_openai import OpenAIResource
 
 from assets.taxonomy import current_matcher
-from jobfit.documents import READER_VERSION, LayoutLine, Limits, UnsupportedDocument, detect_format, extract_text, sha256_file
+from jobfit.documents import (
+    READER_VERSION,
+    SETUP_FAULTS,
+    LayoutLine,
+    Limits,
+    UnsupportedDocument,
+    detect_format,
+    extract_text,
+    sha256_file,
+)
 from jobfit.documents.scan import ScanError
 from jobfit.llm import PROMPT_VERSION, erase_answers, parse_with_llm
 from jobfit.resumes import PARSER_VERSION, parse_resume
@@ -166,10 +175,33 @@ class _Batches:
             yield done
 
 
+READERS_WORK = dg.AssetCheckSpec(
+    "readers_work", asset="document_text",
+    description="No document of the run was held back by a fault of the setup rather than of the file: the virus "
+    "scanner unreachable (scan_failed), tesseract missing (ocr_unavailable), a reader that failed (reader_error); a "
+    "document read again keeps its earlier text then. Mend it, then materialize those documents' partitions again "
+    "(document_text and profiles).",
+)
+
+
+def _readers_work(total: "_Read") -> dg.AssetCheckResult:
+    """Documents the setup failed (quarantined for it, or read again and left with their earlier text), up to 20 named."""
+    by_reason = {reason: n for reason, n in total.reasons.items() if reason in SETUP_FAULTS}
+    if total.outcomes["earlier text kept"]:
+        by_reason["earlier text kept"] = total.outcomes["earlier text kept"]
+    listed = "\n".join(f"- {sha[:12]}: {message}" for sha, message in total.held[:20])
+    return dg.AssetCheckResult(
+        check_name=READERS_WORK.name, passed=not total.held, severity=dg.AssetCheckSeverity.WARN,
+        metadata={"held_by_setup": len(total.held), "by_reason": dg.MetadataValue.json(by_reason),
+                  **({"documents": dg.MetadataValue.md(listed)} if total.held else {})},
+    )
+
+
 @dg.asset(
     partitions_def=document_partitions,
     backfill_policy=ONE_RUN_PER_BATCH,
     deps=[documents],
+    check_specs=[READERS_WORK],
     group_name="documents",
     kinds={"pymupdf", "duckdb"},
     pool=WAREHOUSE_POOL,
@@ -187,6 +219,7 @@ def document_text(
         total.counts.update(done.counts)
         for field in ("formats", "outcomes", "reasons"):
             getattr(total, field).update(getattr(done, field))
+        total.held += done.held
         timings += done.timings
         preview = done.preview
     slowest = sorted(timings, reverse=True)[:5]
@@ -205,7 +238,7 @@ def document_text(
     }
     if len(keys) == 1 and preview:
         metadata["preview"] = dg.MetadataValue.md(f"```\n{preview[:600]}\n```")
-    return dg.MaterializeResult(metadata=metadata)
+    return dg.MaterializeResult(metadata=metadata, check_results=[_readers_work(total)])
 
 
 @dataclasses.dataclass
@@ -217,6 +250,7 @@ class _Read:
     reasons: Counter = dataclasses.field(default_factory=Counter)  # quarantine reasons
     counts: Counter = dataclasses.field(default_factory=Counter)  # ocr_pages, released, scan_seconds
     timings: list[tuple[float, str]] = dataclasses.field(default_factory=list)
+    held: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (sha256, message) quarantined by a setup fault
     preview: str | None = None
 
 
@@ -268,6 +302,7 @@ def _read_batch(context: dg.AssetExecutionContext, config: ReleaseConfig, storag
         done.timings.append((time.perf_counter() - started, sha256))
     for sha256, message in kept:
         done.outcomes["earlier text kept"] += 1
+        done.held.append((sha256, f"{message} (its earlier text is kept)"))
         context.log.warning(f"document {sha256[:12]} read again: {message}; its earlier text is kept, re-run to try again")
     let_through = [sha256 for sha256, text in texts if text.kind != "resume"]  # only a release lets these through
     done.counts["released"] = len(let_through)
@@ -275,6 +310,8 @@ def _read_batch(context: dg.AssetExecutionContext, config: ReleaseConfig, storag
         storage.quarantine(sha256, reason, message)
         done.outcomes["quarantined"] += 1
         done.reasons[reason] += 1
+        if reason in SETUP_FAULTS:
+            done.held.append((sha256, message))
         _observe(context, sha256, status="quarantined", reason=reason, message=message)
         before = " (it had text before: its profile leaves matching while it is in quarantine)" if sha256 in had_text else ""
         context.log.warning(f"document {sha256[:12]} quarantined: {reason}: {message}{before}")

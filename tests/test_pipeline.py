@@ -20,6 +20,9 @@ TENANT_OF = {"maria_lopez": "acme", "james_okafor": "acme", "priya_raman": "acme
              "daniel_weber": "globex", "sofia_rossi": "globex", "tom_becker": "globex"}
 
 
+READERS_WORK_KEY = dg.AssetCheckKey(dg.AssetKey("document_text"), "readers_work")
+
+
 def read(path, sql):
     with duckdb.connect(str(path), read_only=True) as con:
         return con.execute(sql).fetchall()
@@ -48,7 +51,7 @@ def test_asset_checks_ran_and_passed(pipeline_run):
     _, instance = pipeline_run
     keys = [dg.AssetCheckKey(dg.AssetKey("job_postings"), "job_postings_have_titles"),
             dg.AssetCheckKey(dg.AssetKey("matches"), "matches_respect_tenants"),
-            dg.AssetCheckKey(dg.AssetKey("job_postings_raw"), "feeds_read")]
+            dg.AssetCheckKey(dg.AssetKey("job_postings_raw"), "feeds_read"), READERS_WORK_KEY]
     latest = instance.event_log_storage.get_latest_asset_check_execution_by_key(keys)
     assert set(latest) == set(keys)
     for record in latest.values():
@@ -330,12 +333,21 @@ def test_documents_read_again_keep_their_text_when_the_scanner_or_the_new_reader
                                                         ASSET_PARTITION_RANGE_END_TAG: order[-1]})
         outcome = result.asset_materializations_for_node("document_text")[0].metadata["by_outcome"].value
         assert outcome == {"earlier text kept": 3}
+        # the operator sees it in the Dagster UI: the readers_work check warns, naming the documents and the fault
+        [check] = result.get_asset_check_evaluations()
+        assert check.check_name == "readers_work" and not check.passed and check.severity == dg.AssetCheckSeverity.WARN
+        assert check.metadata["by_reason"].value == {"earlier text kept": 3}
+        listed = check.metadata["documents"].value.splitlines()
+        assert len(listed) == 3 and all("clamd" in line and "earlier text is kept" in line for line in listed)
         assert statuses() == [(sha, "text", None) for sha in stored]
         assert read(settings.layout.warehouse_path, "SELECT sha256, text FROM document_text ORDER BY 1") == texts
         assert read(settings.layout.warehouse_path, "SELECT profile_id FROM profiles ORDER BY 1") == profiles
         arrived = _ingest(run, settings, "globex")  # never read: no verdict, no text, quarantined until the scanner is back
         assert {(sha, status, reason) for sha, status, reason in statuses() if sha in {a.sha256 for a in arrived}} == {
             (a.sha256, "quarantined", "scan_failed") for a in arrived}
+        checks = run.instance.event_log_storage.get_latest_asset_check_execution_by_key([READERS_WORK_KEY])
+        held = checks[READERS_WORK_KEY].event.dagster_event.event_specific_data
+        assert not held.passed and held.metadata["by_reason"].value == {"scan_failed": len(arrived)}
 
         def broken(*args, **kwargs):
             raise RuntimeError("the new PDF reader trips on this file")
@@ -343,6 +355,8 @@ def test_documents_read_again_keep_their_text_when_the_scanner_or_the_new_reader
         monkeypatch.setattr("assets.documents.extract_text", broken)
         run.resources = resources
         result = run("document_text", "profiles", partition_key=order[0])
+        [check] = result.get_asset_check_evaluations()
+        assert not check.passed and "the new PDF reader trips on this file" in check.metadata["documents"].value
         assert result.asset_materializations_for_node("document_text")[0].metadata["by_outcome"].value == {"earlier text kept": 1}
         assert (order[0], "text", None) in statuses()
         assert read(settings.layout.warehouse_path, "SELECT sha256, text FROM document_text ORDER BY 1") == texts

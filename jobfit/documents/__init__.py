@@ -29,6 +29,9 @@ QuarantineReason = Literal[
     "not_a_resume", "ocr_failed", "ocr_unavailable", "infected", "scan_failed", "reader_error",
 ]
 QUARANTINE_REASONS: tuple[str, ...] = get_args(QuarantineReason)
+# The reasons that say nothing of the file but of the machine reading it (the virus scanner unreachable, tesseract
+# missing, a reader's bug): an operator mends those, and the file is read once its partition runs again.
+SETUP_FAULTS: tuple[str, ...] = ("scan_failed", "ocr_unavailable", "reader_error")
 
 
 class UnsupportedDocument(Exception):
