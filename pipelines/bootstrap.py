@@ -8,6 +8,7 @@ again what an older jobfit stored (for a deployment that runs the Dagster daemon
 import shutil
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import dagster as dg
@@ -109,10 +110,11 @@ def catch_up_postings(settings: Settings, run) -> None:
             run(["job_postings"], partition_key=day)
 
 
-def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run) -> None:
-    """Read (and parse) again the documents older readers read or no run finished reading; parse again the profiles an
-    older parser or taxonomy wrote, those no run finished, and in LLM mode those the rules wrote while the model was
-    unavailable (what automation never saw, forgot or lost with a failed run: see pipelines.catch_up)."""
+def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run, started: datetime) -> None:
+    """Read (and parse) again the documents older readers read or no run finished reading, and those the setup held in
+    quarantine before this start (the operator may have mended it); parse again the profiles an older parser or
+    taxonomy wrote, those no run finished, and in LLM mode those the rules wrote while the model was unavailable (what
+    automation never saw, forgot or lost with a failed run: see pipelines.catch_up)."""
     def run_over(selection: list[str], keys: list[str]) -> None:
         # one run over the range the documents span (a current document between two stale ones is read again too)
         run(selection, tags=document_range_tags(keys))
@@ -122,13 +124,16 @@ def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run) ->
     def look() -> Behind:
         with warehouse(settings.layout.warehouse_path) as con:
             return behind(con, stored, current_day(settings), settings.posting_ttl_days, settings.partitions_start,
-                          llm_retry_before(settings))
+                          llm_retry_before(settings), started)
 
     found = look()
     if found.unread:
         say(f"{len(found.unread)} stored documents were read by older readers: reading them again")
     if found.never_read:
         say(f"{len(found.never_read)} stored documents were never read (a run stopped before): reading them")
+    if found.held:
+        say(f"{len(found.held)} stored documents are in quarantine for a fault of the setup (the virus scanner, tesseract, "
+            "a reader's bug): reading them again")
     if found.to_read(stored):
         run_over(["document_text", "profiles"], found.to_read(stored))
     found = look()  # after the read: what it parsed is current
@@ -144,14 +149,16 @@ def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run) ->
 
 def catch_up(settings: Settings, instance: dg.DagsterInstance, resources: dict | None = None) -> None:
     """Only what an older jobfit stored, read, parsed and analyzed again (the taxonomy first brought up to date)."""
+    started = datetime.now(UTC)
     run = _runner(instance, resources or build_resources(settings))
     run(["skill_taxonomy"])
     catch_up_postings(settings, run)
-    catch_up_documents(settings, instance, run)
+    catch_up_documents(settings, instance, run, started)
     say("caught up: automation follows with the vectors, the matches and the snapshot")
 
 
 def materialize_everything(settings: Settings, instance: dg.DagsterInstance, resources: dict | None = None) -> None:
+    started = datetime.now(UTC)
     run = _runner(instance, resources or build_resources(settings))
     today = current_day(settings)
     run(["skill_taxonomy"])
@@ -166,7 +173,7 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
         instance.add_dynamic_partitions(document_partitions.name, list(arrivals))
         for request in ingest_requests(list(arrivals.values()), settings.inbox_batch_size):
             run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
-    catch_up_documents(settings, instance, run)
+    catch_up_documents(settings, instance, run, started)
     run(["profile_withdrawals"])  # none named: records that no candidate withdrew yet
     run(["profile_vectors", "job_vectors", "matches"])
     run(["digests", "digest_mail"], partition_key=today)

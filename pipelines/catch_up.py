@@ -6,7 +6,9 @@ condition starts its memory afresh) is found here from the versions the data rec
 (make run, --catch-up) does the work in its own runs; `sensors.catch_up.catch_up_sensor` asks the daemon for it.
 
 In LLM mode the same two ask the model again about the profiles the rules wrote while it was unavailable (an outage, a
-timeout), once `llm_retry_minutes` have passed since the last attempt.
+timeout), once `llm_retry_minutes` have passed since the last attempt. Documents the setup held back in quarantine
+(`jobfit.documents.SETUP_FAULTS`: the virus scanner unreachable, tesseract missing, a reader's bug) are read again
+an hour after the last attempt (the sensor), or at once (make run, after the operator mended it and started again).
 """
 
 from dataclasses import dataclass, field
@@ -14,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import duckdb
 
-from jobfit.documents import READER_VERSION
+from jobfit.documents import READER_VERSION, SETUP_FAULTS
 from jobfit.jobs import ANALYSIS_VERSION
 from jobfit.llm import PROMPT_VERSION
 from jobfit.resumes import PARSER_VERSION
@@ -65,6 +67,24 @@ def unfinished_documents(con: duckdb.DuckDBPyConnection, partitions: list[str]) 
     return [key for key in partitions if key in unread], [key for key in partitions if key in unparsed]
 
 
+HELD_RETRY = timedelta(hours=1)
+
+
+def held_retry_before(now: datetime | None = None) -> datetime:
+    """The time a setup fault's attempt must be older than to be made again by the sensor."""
+    return (now or datetime.now(UTC)) - HELD_RETRY
+
+
+def held_documents(con: duckdb.DuckDBPyConnection, partitions: list[str], tried_before: datetime) -> tuple[list[str], str]:
+    """The stored documents (in partition order) in quarantine for a fault of the setup rather than of the file, last
+    tried before `tried_before`; and when the latest of those was tried (so that each attempt is a new request)."""
+    rows = con.execute(
+        "SELECT sha256, updated_at FROM documents WHERE status = 'quarantined' AND list_contains(?, reason) AND updated_at < ?",
+        [list(SETUP_FAULTS), tried_before]).fetchall()
+    held = {sha for sha, _ in rows}
+    return [key for key in partitions if key in held], max((str(at) for _, at in rows), default="")
+
+
 def llm_retry_before(settings: Settings) -> datetime | None:
     """In LLM mode, the time an attempt that found the model unavailable must be older than to be made again."""
     return datetime.now(UTC) - timedelta(minutes=settings.llm_retry_minutes) if settings.llm_enabled else None
@@ -95,14 +115,16 @@ class Behind:
     retry_since: str = ""
     never_read: list[str] = field(default_factory=list)
     never_parsed: list[str] = field(default_factory=list)
+    held: list[str] = field(default_factory=list)  # in quarantine for a setup fault, to be tried again
+    held_since: str = ""  # when the latest of them was tried
 
     def __bool__(self) -> bool:
-        return bool(self.days or self.unread or self.never_read or self.stale or self.never_parsed or self.retry)
+        return bool(self.days or self.unread or self.never_read or self.stale or self.never_parsed or self.retry or self.held)
 
     def to_read(self, partitions: list[str]) -> list[str]:
-        """The documents to read (and parse) again, in partition order: those older readers read and those no run
-        finished reading."""
-        wanted = set(self.unread) | set(self.never_read)
+        """The documents to read (and parse) again, in partition order: those older readers read, those no run
+        finished reading and those the setup held back."""
+        wanted = set(self.unread) | set(self.never_read) | set(self.held)
         return [key for key in partitions if key in wanted]
 
     def to_parse(self, partitions: list[str]) -> list[str]:
@@ -117,6 +139,7 @@ class Behind:
 
         return ", ".join(many(self.unread, "document older readers read", "documents older readers read")
                          + many(self.never_read, "document a run stopped before reading", "documents a run stopped before reading")
+                         + many(self.held, "document the setup held in quarantine", "documents the setup held in quarantine")
                          + many(self.stale, "profile an older parser or taxonomy wrote", "profiles an older parser or taxonomy wrote")
                          + many(self.never_parsed, "document a run stopped before parsing", "documents a run stopped before parsing")
                          + many(self.retry, "profile the rules wrote while the model was unavailable",
@@ -126,9 +149,11 @@ class Behind:
 
 
 def behind(con: duckdb.DuckDBPyConnection, partitions: list[str], today: str, ttl_days: int, partitions_start: str,
-           retry_before: datetime | None = None) -> Behind:
-    """Everything behind; with `retry_before` (LLM mode: `llm_retry_before`) the profiles to ask the model about again."""
+           retry_before: datetime | None = None, held_before: datetime | None = None) -> Behind:
+    """Everything behind; with `retry_before` (LLM mode: `llm_retry_before`) the profiles to ask the model about again,
+    with `held_before` the documents the setup held in quarantine, last tried before it."""
     retry, since = llm_retries(con, partitions, retry_before) if retry_before else ([], "")
+    held, held_since = held_documents(con, partitions, held_before) if held_before else ([], "")
     never_read, never_parsed = unfinished_documents(con, partitions)
     return Behind(stale_days(con, today, ttl_days, partitions_start), unread_documents(con, partitions),
-                  stale_documents(con, partitions), retry, since, never_read, never_parsed)
+                  stale_documents(con, partitions), retry, since, never_read, never_parsed, held, held_since)

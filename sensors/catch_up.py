@@ -5,8 +5,9 @@ it misses what it never saw or forgot: a deploy that changes an automation condi
 the stored documents would keep the older reading for good. This sensor looks at the versions the stored data records
 (pipelines.catch_up, as `make run` and `--catch-up` do) and asks for that work itself, but only when nothing is
 running and the same data was behind at its previous tick too, so that automation's own requests go first. It also
-finishes the documents a stopped run left unread or unparsed, and in LLM mode asks the model again about the profiles
-the rules wrote while the model was unavailable.
+finishes the documents a stopped run left unread or unparsed, reads again the documents the setup held in quarantine
+(an hour after the last attempt), and in LLM mode asks the model again about the profiles the rules wrote while the
+model was unavailable.
 """
 
 import hashlib
@@ -16,7 +17,7 @@ from dagster._core.definitions.data_version import CODE_VERSION_TAG
 from dagster._core.execution.backfill import BulkActionsFilter, BulkActionStatus
 
 from assets.taxonomy import skill_taxonomy
-from pipelines.catch_up import Behind, behind, llm_retry_before
+from pipelines.catch_up import Behind, behind, held_retry_before, llm_retry_before
 from pipelines.partitions import SETTINGS, current_day, document_partitions, document_range_tags
 from resources.storage import StorageResource
 
@@ -63,8 +64,9 @@ def _taxonomy_behind(instance: dg.DagsterInstance) -> bool:
     asset_selection=["skill_taxonomy", "job_postings", "document_text", "profiles"],
     description="Reads, parses and analyzes again what an older jobfit stored and automation did not (data from before "
                 "versions were recorded, or a deploy that reset automation's memory), finishes documents a stopped run left "
-                "unread or unparsed, and in LLM mode asks the model again about profiles the rules wrote while it was "
-                "unavailable; waits for a quiet tick.",
+                "unread or unparsed, reads again documents the setup held in quarantine (scanner, tesseract, a reader's "
+                "bug) an hour after the last attempt, and in LLM mode asks the model again about profiles the rules wrote "
+                "while it was unavailable; waits for a quiet tick.",
 )
 def catch_up_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) -> dg.SensorResult | dg.SkipReason:
     busy = _busy(context.instance)
@@ -73,7 +75,8 @@ def catch_up_sensor(context: dg.SensorEvaluationContext, storage: StorageResourc
     today = current_day(SETTINGS)
     stored = context.instance.get_dynamic_partitions(document_partitions.name)
     with storage.warehouse() as con:
-        found = behind(con, stored, today, SETTINGS.posting_ttl_days, SETTINGS.partitions_start, llm_retry_before(SETTINGS))
+        found = behind(con, stored, today, SETTINGS.posting_ttl_days, SETTINGS.partitions_start, llm_retry_before(SETTINGS),
+                       held_retry_before())
     taxonomy = _taxonomy_behind(context.instance)
     if not found and not taxonomy:
         return dg.SensorResult(skip_reason="nothing stored is behind the code", cursor="")

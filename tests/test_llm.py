@@ -248,14 +248,14 @@ def test_a_profile_the_rules_wrote_while_the_model_was_unavailable_is_asked_agai
 
         # the model still down: the attempt is recorded, and the next one is a new request (the sensor keys on it)
         run = _runner(instance, resources)
-        catch_up_documents(settings, instance, run)
+        catch_up_documents(settings, instance, run, datetime.now(UTC))
         assert "1 stored profiles were written by the rules while the model was unavailable: asking it again" in capsys.readouterr().out
         meta, second_at = profile()
         assert meta["llm_fallback"] == "unavailable" and second_at > first_at
         assert found(datetime.now(UTC)).retry_since != due.retry_since
 
         stub.mode = "valid"  # back: the next attempt gets the model's reading, and nothing is asked again
-        catch_up_documents(settings, instance, run)
+        catch_up_documents(settings, instance, run, datetime.now(UTC))
         meta, _ = profile()
         assert meta["parser"] == "llm:stub-model" and "llm_fallback" not in meta
         assert not found(datetime.now(UTC))

@@ -363,6 +363,57 @@ def test_documents_read_again_keep_their_text_when_the_scanner_or_the_new_reader
         assert read(settings.layout.warehouse_path, "SELECT profile_id FROM profiles ORDER BY 1") == profiles
 
 
+def test_documents_the_setup_held_in_quarantine_are_read_again_once_it_is_mended(tmp_path, monkeypatch, capsys):
+    """Before, a new document quarantined because the virus scanner could not be reached stayed there until an operator
+    materialized its partition again by hand; now make run tries it again at once, the catch-up sensor an hour later."""
+    from datetime import UTC, datetime, timedelta
+
+    import sensors.catch_up
+    from jobfit.store import warehouse
+    from pipelines.bootstrap import _runner, catch_up_documents
+    from pipelines.catch_up import behind, held_retry_before
+    from resources.scanner import VirusScanResource
+
+    with _stored_samples(tmp_path) as (settings, run, order):
+        working = run.resources
+        run.resources = {**working, "scanner": VirusScanResource(scanner=f"clamd:{tmp_path}/no-clamd.sock")}
+        held = [a.sha256 for a in _ingest(run, settings, "globex")]
+        stored = run.instance.get_dynamic_partitions(document_partitions.name)
+
+        def found(tried_before):
+            with warehouse(settings.layout.warehouse_path) as con:
+                return behind(con, stored, "2026-12-07", 30, settings.partitions_start, None, tried_before)
+
+        def statuses():
+            return {sha: status for sha, status in read(settings.layout.warehouse_path, "SELECT sha256, status FROM documents")}
+
+        assert {statuses()[sha] for sha in held} == {"quarantined"} and not found(held_retry_before())  # tried within the hour
+        an_hour_on = held_retry_before(datetime.now(UTC) + timedelta(hours=1))
+        later = found(an_hour_on)
+        assert sorted(later.held) == sorted(held) and "3 documents the setup held in quarantine" in later.summary()
+        assert later.to_read(stored) == [key for key in stored if key in held]
+
+        # make run with the scanner still down: tried once, still held, and not tried again in the same start
+        started = datetime.now(UTC)
+        catch_up_documents(settings, run.instance, _runner(run.instance, run.resources), started)
+        assert "3 stored documents are in quarantine for a fault of the setup" in capsys.readouterr().out
+        assert {statuses()[sha] for sha in held} == {"quarantined"} and not found(started)
+
+        # an hour on, the scanner mended: the sensor asks at its second tick, and the documents come in
+        monkeypatch.setattr(sensors.catch_up, "SETTINGS", settings)
+        monkeypatch.setattr(sensors.catch_up, "held_retry_before", lambda: an_hour_on + timedelta(minutes=5))
+        first = catch_up_tick(run.instance, working["storage"], None)
+        assert first.skip_reason.skip_message.startswith("behind: 3 documents the setup held in quarantine")
+        [request] = catch_up_tick(run.instance, working["storage"], first.cursor).run_requests
+        assert request.asset_selection == [dg.AssetKey("document_text"), dg.AssetKey("profiles")]
+        run.resources = working
+        run("document_text", "profiles", tags=request.tags)
+        assert {statuses()[sha] for sha in held} == {"text"}
+        names = {name for (name,) in read(settings.layout.warehouse_path, "SELECT name FROM profiles WHERE tenant = 'globex'")}
+        assert names == {"Daniel Weber", "Sofia Rossi", "Tom Becker"}
+        assert catch_up_tick(run.instance, working["storage"], None).skip_reason.skip_message == "nothing stored is behind the code"
+
+
 def test_postings_fetched_again_unchanged_are_not_analyzed_again(tmp_path):
     """Feeds serve an open posting every hour for weeks: only new and changed postings are analyzed, and the
     others keep their analysis word for word, so matching does not score them again either."""
