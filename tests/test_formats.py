@@ -382,6 +382,57 @@ def test_word_97_document_falls_back_to_catdoc():
     assert "Office Manager at Oldfield Ltd | 2004 - 2012" in result.text and "sam.legacy@example.com" in result.text
 
 
+def _word97_with(stream_name: str = "WordDocument", encrypted: bool = False) -> bytes:
+    """The Word 97 fixture with its main stream renamed in the compound file's directory (what an Excel file holds
+    instead), or with the FIB's fEncrypted flag set (as Word saves a document with a password)."""
+    from pathlib import Path
+
+    data = bytearray((Path(__file__).parent / "fixtures" / "legacy_word97.doc").read_bytes())
+    entry = data.index("WordDocument".encode("utf-16-le") + b"\x00\x00")  # a 128-byte directory entry starts with its name
+    name = stream_name.encode("utf-16-le") + b"\x00\x00"
+    data[entry:entry + 64] = name.ljust(64, b"\x00")
+    data[entry + 64:entry + 66] = len(name).to_bytes(2, "little")
+    if encrypted:
+        import olefile
+
+        handle = io.BytesIO(bytes(data))
+        with olefile.OleFileIO(handle, write_mode=True) as ole:
+            fib = bytearray(ole.openstream("WordDocument").read())
+            fib[11] |= 0x01  # FibBase flags at offset 10, little-endian: fEncrypted is bit 8
+            ole.write_stream("WordDocument", bytes(fib))
+        data = bytearray(handle.getvalue())
+    return bytes(data)
+
+
+def test_a_password_protected_word_file_is_quarantined_as_encrypted_not_as_unreadable():
+    """Before, a DOCX saved with a password (a compound file holding the encrypted package) and a protected Word 97
+    file were 'corrupt: the Word 97-2003 file could not be read (is antiword or catdoc installed?)'."""
+    import docx
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain, locked = io.BytesIO(), io.BytesIO()
+    document = docx.Document()
+    for line in BODY:
+        document.add_paragraph(line)
+    document.save(plain)
+    plain.seek(0)
+    OOXMLFile(plain).encrypt("s3cret", locked)
+    for data in (locked.getvalue(), _word97_with(encrypted=True)):
+        with pytest.raises(UnsupportedDocument) as caught:
+            extract_text(data)
+        assert caught.value.reason == "encrypted" and "password-protected" in caught.value.message
+        assert "unlocked copy" in caught.value.message
+
+
+def test_an_excel_file_sent_for_a_resume_is_named_so():
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(_word97_with("Workbook"))
+    assert caught.value.reason == "unsupported_format"
+    assert caught.value.message.startswith("an Excel workbook (Office 97-2003), not a Word document")
+    require_binary("antiword", "antiword")
+    assert "Office Manager" in extract_text(_word97_with()).text  # the directory rewritten as it was: read as before
+
+
 def test_text_exported_without_line_breaks_gets_its_lines_back():
     run_on = '"Ana Example  (123)345-7890 \\xef\\x82\\x98 ana@example.com  EDUCATION  2001  Ph.D., Social Work, State University"'
     assert repair(run_on).split("\n") == ["Ana Example", "(123)345-7890 • ana@example.com", "EDUCATION", "2001",

@@ -180,8 +180,36 @@ def _run(command: list[str], data: bytes) -> str:
         return done.stdout.decode("utf-8", errors="replace") if done.returncode == 0 else ""
 
 
+# What else an Office compound file may be, by the stream that holds its content
+_OTHER_OFFICE_FILES = {"Workbook": "an Excel workbook", "Book": "an Excel workbook",
+                       "PowerPoint Document": "a PowerPoint presentation"}
+
+
+def check_compound_file(data: bytes) -> None:
+    """Refuse, with what it is, an Office compound file that antiword could only call unreadable: a password-protected
+    Word (or any Office) file, DOCX included (saved with a password, it is a compound file holding the encrypted
+    package), or an Excel or PowerPoint file sent for a resume."""
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(data)
+    except Exception:  # (olefile raises OSError and others on damage) damaged: antiword and catdoc say what they can
+        return
+    with ole:
+        if ole.exists("EncryptedPackage") or ole.exists("EncryptionInfo"):
+            raise UnsupportedDocument("encrypted", "password-protected Office document: ask the sender for an unlocked copy")
+        if not ole.exists("WordDocument"):
+            other = next((kind for stream, kind in _OTHER_OFFICE_FILES.items() if ole.exists(stream)), "an Office file")
+            raise UnsupportedDocument("unsupported_format", f"{other} (Office 97-2003), not a Word document: send the "
+                                      "resume as a PDF or Word file")
+        fib = ole.openstream("WordDocument").read(12)
+    if len(fib) == 12 and int.from_bytes(fib[10:12], "little") & 0x0100:  # FibBase.fEncrypted (MS-DOC 2.5.2)
+        raise UnsupportedDocument("encrypted", "password-protected Word 97-2003 document: ask the sender for an unlocked copy")
+
+
 def doc_text(data: bytes) -> DocumentText:
     """Word 97-2003: antiword keeps tables; catdoc reads the small files antiword refuses."""
+    check_compound_file(data)
     text = _run(["antiword", "-w", "0", "-m", "UTF-8.txt"], data)
     if len(text.split()) < 5:
         text = _run(["catdoc", "-w", "-d", "utf-8"], data)
