@@ -178,9 +178,9 @@ class _Batches:
 READERS_WORK = dg.AssetCheckSpec(
     "readers_work", asset="document_text",
     description="No document of the run was held back by a fault of the setup rather than of the file: the virus "
-    "scanner unreachable (scan_failed), tesseract missing (ocr_unavailable), a reader that failed (reader_error); a "
-    "document read again keeps its earlier text then. Mend it: the catch-up sensor reads the quarantined ones again an "
-    "hour after their last attempt (make run at once).",
+    "scanner unreachable (scan_failed), tesseract or antiword missing (ocr_unavailable, reader_unavailable), a reader "
+    "that failed (reader_error); a document read again keeps its earlier text then. Mend it: the catch-up sensor reads "
+    "the quarantined ones again an hour after their last attempt (make run at once).",
 )
 
 

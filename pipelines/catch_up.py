@@ -7,7 +7,7 @@ condition starts its memory afresh) is found here from the versions the data rec
 
 In LLM mode the same two ask the model again about the profiles the rules wrote while it was unavailable (an outage, a
 timeout), once `llm_retry_minutes` have passed since the last attempt. Documents the setup held back in quarantine
-(`jobfit.documents.SETUP_FAULTS`: the virus scanner unreachable, tesseract missing, a reader's bug) are read again
+(`jobfit.documents.SETUP_FAULTS`: the virus scanner unreachable, tesseract or antiword missing, a reader's bug) are read again
 an hour after the last attempt (the sensor), or at once (make run, after the operator mended it and started again).
 """
 

@@ -424,6 +424,17 @@ def test_a_password_protected_word_file_is_quarantined_as_encrypted_not_as_unrea
         assert "unlocked copy" in caught.value.message
 
 
+def test_a_word_97_file_waits_for_its_readers_when_none_is_installed(monkeypatch):
+    """Before, it was 'corrupt' (a fault of the file), so nothing read it again once antiword was installed."""
+    from jobfit.documents import SETUP_FAULTS
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(_word97_with())
+    assert caught.value.reason == "reader_unavailable" and caught.value.reason in SETUP_FAULTS
+    assert "apt-get install antiword catdoc" in caught.value.message
+
+
 def test_an_excel_file_sent_for_a_resume_is_named_so():
     with pytest.raises(UnsupportedDocument) as caught:
         extract_text(_word97_with("Workbook"))

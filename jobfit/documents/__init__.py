@@ -26,12 +26,12 @@ READER_VERSION = "1"
 # reader_error: a reader failed on the file (a bug), kept for a retry (assets/documents.py).
 QuarantineReason = Literal[
     "empty", "empty_text", "too_large", "too_many_pages", "zip_bomb", "unsupported_format", "corrupt", "encrypted",
-    "not_a_resume", "ocr_failed", "ocr_unavailable", "infected", "scan_failed", "reader_error",
+    "not_a_resume", "ocr_failed", "ocr_unavailable", "reader_unavailable", "infected", "scan_failed", "reader_error",
 ]
 QUARANTINE_REASONS: tuple[str, ...] = get_args(QuarantineReason)
-# The reasons that say nothing of the file but of the machine reading it (the virus scanner unreachable, tesseract
-# missing, a reader's bug): an operator mends those, and the file is read once its partition runs again.
-SETUP_FAULTS: tuple[str, ...] = ("scan_failed", "ocr_unavailable", "reader_error")
+# The reasons that say nothing of the file but of the machine reading it (the virus scanner unreachable, tesseract or
+# antiword missing, a reader's bug): an operator mends those, and the file is read once its partition runs again.
+SETUP_FAULTS: tuple[str, ...] = ("scan_failed", "ocr_unavailable", "reader_unavailable", "reader_error")
 
 
 class UnsupportedDocument(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -210,13 +211,14 @@ def check_compound_file(data: bytes) -> None:
 def doc_text(data: bytes) -> DocumentText:
     """Word 97-2003: antiword keeps tables; catdoc reads the small files antiword refuses."""
     check_compound_file(data)
+    if not (shutil.which("antiword") or shutil.which("catdoc")):
+        raise UnsupportedDocument("reader_unavailable", "this is a Word 97-2003 file and neither antiword nor catdoc is "
+                                  "installed (apt-get install antiword catdoc): it is read once they are")
     text = _run(["antiword", "-w", "0", "-m", "UTF-8.txt"], data)
     if len(text.split()) < 5:
         text = _run(["catdoc", "-w", "-d", "utf-8"], data)
     if not text.strip():
-        raise UnsupportedDocument(
-            "corrupt", "the Word 97-2003 file could not be read (is antiword or catdoc installed?): ask for a DOCX or PDF"
-        )
+        raise UnsupportedDocument("corrupt", "the Word 97-2003 file could not be read: ask for a DOCX or PDF")
     return DocumentText(text=text, format="doc", pages=1)
 
 
