@@ -27,6 +27,7 @@ from jobfit.documents import (
     UnsupportedDocument,
     detect_format,
     extract_text,
+    readable_path,
     sha256_file,
 )
 from jobfit.documents.scan import ScanError
@@ -53,6 +54,11 @@ class DocumentSource(dg.Config):
     path: str  # a local file holding the bytes
     tenant: str
     origin: str = ""  # where a person finds the document when that is not `path` (a Drive link); recorded instead
+
+    @property
+    def where(self) -> str:
+        """Where the document was found, as recorded and told (a name in another encoding than UTF-8 made readable)."""
+        return self.origin or readable_path(self.path)
 
 
 class DocumentsConfig(dg.Config):
@@ -101,7 +107,7 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
     sources = [s for s in config.sources if s.sha256 in keys and (s.sha256, s.tenant) not in kept_out]
     refused = [s for s in config.sources if s.sha256 in keys and (s.sha256, s.tenant) in kept_out]
     for source in refused:
-        context.log.warning(f"{source.origin or source.path}: {source.tenant}'s candidate withdrew this document, so it is not "
+        context.log.warning(f"{source.where}: {source.tenant}'s candidate withdrew this document, so it is not "
                             "taken in again (a new version of the file is)")
     refused_only = {s.sha256 for s in refused} - {s.sha256 for s in sources}
     for sha256 in refused_only & erased:
@@ -111,10 +117,10 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
         path, stored = Path(source.path), storage.document_path(source.sha256)
         if path.exists() and sha256_file(path) == source.sha256:
             storage.keep_document(source.sha256, path)
-            source_rows.append({"sha256": source.sha256, "tenant": source.tenant, "source_path": source.origin or source.path,
+            source_rows.append({"sha256": source.sha256, "tenant": source.tenant, "source_path": source.where,
                                 "seen_at": now_utc()})
         elif not stored.exists():
-            missing.append(source.origin or source.path)  # changed or deleted before we copied it: its new version is a new document
+            missing.append(source.where)  # changed or deleted before we copied it: its new version is a new document
     for sha256 in sorted(keys - refused_only):
         stored = storage.document_path(sha256)
         if stored.exists():

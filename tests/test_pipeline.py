@@ -202,6 +202,30 @@ def run_sensor_requests(instance, resources, result):
         assert outcome.success
 
 
+def test_a_file_named_in_another_encoding_than_utf8_comes_in_with_the_others(tmp_path):
+    """A zip made on Windows unpacks its names in cp1252 ('résumé' as the bytes r\\xe9sum\\xe9), which Python keeps
+    with surrogates and DuckDB refuses: before, the documents run failed, and with it every file of its batch."""
+    import os
+
+    from resources.storage import StorageResource
+    from sensors.inbox import inbox_sensor
+    from tests.conftest import SAMPLES, seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    path = settings.inbox_dir / "acme" / os.fsdecode(b"r\xe9sum\xe9 Nadia.txt")
+    path.write_text((SAMPLES / "inbox" / "acme" / "priya_raman.txt").read_text()
+                    .replace("Priya Raman", "Nadia Quinn").replace("priya.raman", "nadia.quinn"))
+    os.utime(path, (time.time() - 60, time.time() - 60))
+    resources, storage = build_resources(settings), StorageResource.from_settings(settings)
+    with dg.instance_for_test() as instance:
+        assert dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources).success
+        run_sensor_requests(instance, resources, inbox_sensor(dg.build_sensor_context(instance=instance, resources={"storage": storage})))
+    rows = dict(read(settings.layout.warehouse_path, "SELECT p.name, s.source_path FROM profiles p JOIN document_sources s "
+                                                     "USING (sha256, tenant) WHERE p.tenant = 'acme'"))
+    assert set(rows) == {"Nadia Quinn", "Maria Lopez", "James Okafor", "Priya Raman"}
+    assert rows["Nadia Quinn"] == str(settings.inbox_dir / "acme" / "résumé Nadia.txt")  # read as the cp1252 it was
+
+
 def test_one_document_two_tenants_and_a_changed_file_supersedes(tmp_path):
     import os
     import time

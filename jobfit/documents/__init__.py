@@ -152,6 +152,16 @@ def detect_format(data: bytes) -> str:
     return "txt"
 
 
+def readable_path(path: str) -> str:
+    """A file's path as text a database and a person can take. A name in another encoding than UTF-8 (a zip made on
+    Windows) reaches Python with each byte it cannot decode as a lone surrogate, which DuckDB refuses; such a byte is
+    read as Windows-1252, what those names mostly are."""
+    return _UNDECODED.sub(lambda byte: bytes([ord(byte.group()) - 0xDC00]).decode("cp1252", errors="replace"), path)
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
 def check_zip(data: bytes, limits: Limits) -> None:
     """Refuse archives that would unpack far beyond their size (zip bombs) before anything reads them."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
