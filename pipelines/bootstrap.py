@@ -17,6 +17,7 @@ import yaml
 from api.auth import demo_keys
 from jobfit.documents import sha256_file
 from jobfit.store import warehouse
+from jobfit.withdrawals import withdrawn_pairs
 from pipelines.catch_up import Behind, behind, llm_retry_before, stale_days
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
 from pipelines.orphans import OrphanCheckingRunLauncher, fail_orphaned_runs
@@ -157,6 +158,13 @@ def catch_up(settings: Settings, instance: dg.DagsterInstance, resources: dict |
     say("caught up: automation follows with the vectors, the matches and the snapshot")
 
 
+def recorded_sources(con, sha256s: list[str]) -> set[tuple[str, str]]:
+    """(sha256, tenant) of these documents the warehouse records for a tenant, or keeps out for its withdrawal."""
+    recorded = set(con.execute("SELECT DISTINCT sha256, tenant FROM document_sources WHERE sha256 IN (SELECT unnest(?::VARCHAR[]))",
+                               [sha256s]).fetchall())
+    return recorded | withdrawn_pairs(con, sha256s)
+
+
 def materialize_everything(settings: Settings, instance: dg.DagsterInstance, resources: dict | None = None) -> None:
     started = datetime.now(UTC)
     run = _runner(instance, resources or build_resources(settings))
@@ -164,14 +172,31 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
     run(["skill_taxonomy"])
     run(["job_postings_raw", "job_postings"], partition_key=today)
     catch_up_postings(settings, run)  # a posting gone from today's feed stays in matching until it expires
-    arrivals, known = {}, set(instance.get_dynamic_partitions(document_partitions.name))
-    for tenant, path in scan_inbox(settings.inbox_dir):
-        sha256 = sha256_file(path)
-        if sha256 not in known and sha256 not in arrivals:
-            arrivals[sha256] = Arrival(sha256, str(path), tenant)
+    partitions = instance.get_dynamic_partitions(document_partitions.name)
+    arrivals, copies, known, unrecorded = {}, [], set(partitions), {}
+    inbox = [(tenant, path, sha256_file(path)) for tenant, path in scan_inbox(settings.inbox_dir)]
+    with warehouse(settings.layout.warehouse_path) as con:
+        recorded = recorded_sources(con, [sha256 for _, _, sha256 in inbox if sha256 in known])
+    for tenant, path, sha256 in inbox:
+        arrival = Arrival(sha256, str(path), tenant)
+        if sha256 in arrivals:  # the same new bytes at another place (another tenant's folder): recorded too
+            copies.append(arrival)
+        elif sha256 not in known:
+            arrivals[sha256] = arrival
+        elif (sha256, tenant) not in recorded:
+            unrecorded.setdefault(sha256, []).append(arrival)
     if arrivals:
         instance.add_dynamic_partitions(document_partitions.name, list(arrivals))
-        for request in ingest_requests(list(arrivals.values()), settings.inbox_batch_size):
+        for request in ingest_requests(list(arrivals.values()), settings.inbox_batch_size, copies):
+            run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
+    if unrecorded:
+        # Dagster knows the bytes (their partition is the exactly-once guard), the warehouse does not: it was deleted or
+        # restored from an older copy, or the run that was to record them failed. Without this they never came in again.
+        say(f"{sum(map(len, unrecorded.values()))} inbox files are known to Dagster but not recorded in the warehouse "
+            "(deleted, restored from an older copy, or their run failed): taking them in again")
+        ordered = [unrecorded[key][0] for key in partitions if key in unrecorded]
+        others = [copy for places in unrecorded.values() for copy in places[1:]]
+        for request in ingest_requests(ordered, settings.inbox_batch_size, others):
             run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
     catch_up_documents(settings, instance, run, started)
     run(["profile_withdrawals"])  # none named: records that no candidate withdrew yet

@@ -226,6 +226,33 @@ def test_a_file_named_in_another_encoding_than_utf8_comes_in_with_the_others(tmp
     assert rows["Nadia Quinn"] == str(settings.inbox_dir / "acme" / "résumé Nadia.txt")  # read as the cp1252 it was
 
 
+def test_make_run_takes_the_inbox_in_again_when_the_warehouse_lost_it(tmp_path, capsys):
+    """The Dagster instance keeps the documents' partitions (the exactly-once guard) when the warehouse is deleted or
+    restored from an older copy, or when the run that was to record a file failed. Before, make run then served no
+    profile at all and said nothing: every inbox file was 'known'."""
+    from pipelines.bootstrap import materialize_everything
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    shutil.copyfile(settings.inbox_dir / "acme" / "priya_raman.txt", settings.inbox_dir / "globex" / "priya_forwarded.txt")
+
+    def profiles():
+        return sorted(read(settings.layout.serving_path, "SELECT name, tenant FROM profiles WHERE status = 'active'"))
+
+    with dg.instance_for_test() as instance:
+        materialize_everything(settings, instance)
+        before = profiles()
+        assert len(before) == 7 and ("Priya Raman", "globex") in before
+        settings.layout.warehouse_path.unlink()
+        capsys.readouterr()
+        materialize_everything(settings, instance)
+        assert "7 inbox files are known to Dagster but not recorded in the warehouse" in capsys.readouterr().out
+        assert profiles() == before  # the copy another tenant holds included
+        assert read(settings.layout.serving_path, "SELECT count(*) FROM matches")[0][0] > 0
+        materialize_everything(settings, instance)
+        assert "not recorded in the warehouse" not in capsys.readouterr().out
+
+
 def test_one_document_two_tenants_and_a_changed_file_supersedes(tmp_path):
     import os
     import time
