@@ -5,6 +5,8 @@ materialization shows in the UI afterwards. `python -m pipelines.bootstrap --cat
 again what an older jobfit stored (for a deployment that runs the Dagster daemon itself: automation does the rest).
 """
 
+import contextlib
+import difflib
 import shutil
 import sys
 import time
@@ -15,7 +17,10 @@ import dagster as dg
 import yaml
 
 from api.auth import demo_keys
+from jobfit.access import read_principals
 from jobfit.documents import sha256_file
+from jobfit.drive import load_drive_folders
+from jobfit.feeds import load_feed_configs
 from jobfit.store import warehouse
 from jobfit.withdrawals import withdrawn_pairs
 from pipelines.catch_up import Behind, behind, llm_retry_before, stale_days
@@ -63,6 +68,26 @@ def write_demo_keys(settings: Settings) -> None:
     )
     settings.api_keys_file.chmod(0o600)
     say(f"wrote demo API keys to {settings.api_keys_file}")
+
+
+def unfed_tenants(settings: Settings) -> list[str]:
+    """What to tell of each tenant the API keys file gives readers to but no inbox folder, Drive folder or feed belongs
+    to: its recruiters and candidates would see nothing, and nothing would say why (tenants match exactly)."""
+    try:
+        keyed = {p.tenant for p in read_principals(settings.api_keys_file).values() if p.tenant}
+    except (OSError, ValueError):
+        return []  # no keys file yet, or one the API reports itself
+    inbox = settings.inbox_dir
+    fed = {d.name for d in inbox.iterdir() if d.is_dir()} if inbox.is_dir() else set()
+    for load, path in ((load_drive_folders, settings.drive_folders_file), (load_feed_configs, settings.feeds_file)):
+        with contextlib.suppress(Exception):  # a file with a mistake is reported where it is read
+            fed |= {item.tenant for item in load(path) if item.tenant} if path and Path(path).exists() else set()
+    told = []
+    for tenant in sorted(keyed - fed):
+        near = difflib.get_close_matches(tenant, sorted(fed), n=1, cutoff=0.6)
+        told.append(f"the API keys file gives keys to tenant {tenant!r}, which no inbox folder ({inbox}/<tenant>/), "
+                    "Drive folder or feed belongs to: its recruiters and candidates see no profile" + (f" (did you mean {near[0]!r}?)" if near else ""))
+    return told
 
 
 def wait_for_the_warehouse(instance: dg.DagsterInstance, poll_seconds: float = 1.0) -> None:
@@ -234,6 +259,8 @@ def _main() -> None:
         clear_orphans(instance)
         materialize_everything(settings, instance)
     write_demo_keys(settings)
+    for told in unfed_tenants(settings):
+        say(told)
 
 
 if __name__ == "__main__":

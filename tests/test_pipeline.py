@@ -253,6 +253,32 @@ def test_make_run_takes_the_inbox_in_again_when_the_warehouse_lost_it(tmp_path, 
         assert "not recorded in the warehouse" not in capsys.readouterr().out
 
 
+def test_make_run_names_a_tenant_the_keys_give_readers_to_but_nothing_feeds(tmp_path):
+    """A recruiter keyed to 'Acme' while the inbox folder is 'acme' saw an empty list, and nothing said why."""
+    import dataclasses
+
+    import yaml
+
+    from pipelines.bootstrap import unfed_tenants
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    settings.api_keys_file.write_text(yaml.safe_dump({"keys": [
+        {"key": "k1", "role": "admin"}, {"key": "k2", "role": "recruiter", "tenant": "Acme"},
+        {"key": "k3", "role": "recruiter", "tenant": "globex"}, {"key": "k4", "role": "recruiter", "tenant": "initech"},
+        {"key": "k5", "role": "candidate", "tenant": "initech", "email": "a@example.com"}]}))
+    told = unfed_tenants(settings)
+    assert len(told) == 2 and told[0].startswith("the API keys file gives keys to tenant 'Acme', which no inbox folder")
+    assert told[0].endswith("see no profile (did you mean 'acme'?)") and "'initech'" in told[1] and "did you mean" not in told[1]
+    settings = dataclasses.replace(settings, drive_folders_file=settings.data_dir / "drive.yaml")
+    settings.drive_folders_file.write_text(yaml.safe_dump({"folders": [{"id": "f1", "tenant": "initech"}]}))
+    assert [t for t in unfed_tenants(settings) if "initech" in t] == []  # a Drive folder feeds it
+    feeds = yaml.safe_load(settings.feeds_file.read_text())
+    feeds["feeds"][0]["tenant"] = "Acme"
+    settings.feeds_file.write_text(yaml.safe_dump(feeds))
+    assert unfed_tenants(settings) == []  # so does a feed
+
+
 def test_one_document_two_tenants_and_a_changed_file_supersedes(tmp_path):
     import os
     import time
