@@ -139,11 +139,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/profiles", tags=["profiles"])
     def list_profiles(
         who: Caller,
-        q: Annotated[str | None, Query(min_length=2, description="words found in the name, e-mail or title (any case)")] = None,
+        q: Annotated[str | None, Query(min_length=2, max_length=100, description="words found in the name, e-mail or title (any case)")] = None,
         skill: Annotated[str | None, Query(description="a taxonomy skill id the profile names")] = None,
         career_level: Annotated[CareerLevel | None, Query(description="internship, entry, associate, mid-senior, director, executive")] = None,
         min_years: Annotated[float | None, Query(ge=0, description="years of experience at least")] = None,
-        place: Annotated[str | None, Query(min_length=2, description="a town, region or country: candidates who live there or "
+        place: Annotated[str | None, Query(min_length=2, max_length=100, description="a town, region or country: candidates who live there or "
                                            "are willing to relocate there (one willing to relocate anywhere, to any place "
                                            "of their own country)")] = None,
         limit: int = Query(100, ge=1, le=1000),
