@@ -13,6 +13,8 @@ import dagster as dg
 from jobfit.feeds import FeedError, fetch_feed, load_feed_configs, read_feed
 from resources.settings import Settings
 
+FEEDS_FILE = "<feeds file>"  # how a mistake in the feeds file itself is named among the feeds' errors
+
 
 @dataclass
 class FeedFetch:
@@ -69,15 +71,6 @@ class FeedsResource(dg.ConfigurableResource):
         """Every configured feed that is due; a broken feed is reported, never fatal to the others."""
         now = now or datetime.now(UTC)
         result = FeedFetch()
-        path = Path(self.feeds_file)
-        if not path.exists():
-            result.errors["<feeds file>"] = f"{path} does not exist: copy samples/feeds.yaml there or set JOBFIT_FEEDS_FILE"
-            return result
-        try:
-            feeds = load_feed_configs(path)
-        except (FeedError, ValueError) as exc:
-            result.errors["<feeds file>"] = str(exc)
-            return result
         state_path = self._state_path()
         try:
             state = json.loads(state_path.read_text()) if state_path.exists() else {}
@@ -87,6 +80,16 @@ class FeedsResource(dg.ConfigurableResource):
             result.warnings.append(f"{state_path} could not be read ({exc}): every feed is fetched in full this time, "
                                    "and the file is written afresh")
             state = {}
+        path = Path(self.feeds_file)
+        try:
+            if not path.exists():
+                raise FeedError(f"{path} does not exist: copy samples/feeds.yaml there or set JOBFIT_FEEDS_FILE")
+            feeds = load_feed_configs(path)
+        except (FeedError, ValueError) as exc:  # nothing is fetched until it is mended: since when, as for a feed
+            self._failed(result, state, FEEDS_FILE, state.get(FEEDS_FILE, {}), str(exc), now)
+            self._save(state_path, state)
+            return result
+        state.pop(FEEDS_FILE, None)
         for feed in feeds:
             seen = state.get(feed.name, {})
             last = seen.get("fetched_at")
@@ -106,10 +109,8 @@ class FeedsResource(dg.ConfigurableResource):
                     source = fetched.body
                 postings = read_feed(source, feed_name=feed.name, tenant=feed.tenant, kind=feed.kind)
             except Exception as exc:  # one feed's failure never stops the others
-                result.errors[feed.name] = str(exc)
-                since = seen.get("failing_since") or now.isoformat()  # (a remote feed keeps its fetched_at: due again)
-                state[feed.name] = {**seen, "failing_since": since}
-                result.failing_since[feed.name] = datetime.fromisoformat(since)
+                # the state from before the attempt: a feed that answered but could not be read is fetched again next run
+                self._failed(result, state, feed.name, seen, str(exc), now)
                 continue
             state.get(feed.name, {}).pop("failing_since", None)  # it works again
             kept = [p for p in postings if not feed.blocks(p)]
@@ -118,8 +119,21 @@ class FeedsResource(dg.ConfigurableResource):
             result.per_feed[feed.name] = len(kept)
             result.blocked[feed.name] = len(postings) - len(kept)
             result.postings.extend(kept)
+        self._save(state_path, state)
+        return result
+
+    @staticmethod
+    def _failed(result: FeedFetch, state: dict, name: str, seen: dict, error: str, now: datetime) -> None:
+        """A feed (or the feeds file) failed: its error, and its first failure since it last worked, kept in the state
+        over what it held before the attempt (`seen`)."""
+        since = seen.get("failing_since") or now.isoformat()
+        state[name] = {**seen, "failing_since": since}
+        result.errors[name] = error
+        result.failing_since[name] = datetime.fromisoformat(since)
+
+    @staticmethod
+    def _save(state_path: Path, state: dict) -> None:
         state_path.parent.mkdir(parents=True, exist_ok=True)
         written = state_path.with_name(state_path.name + ".tmp")  # whole or not at all: a run killed mid-write leaves the old file
         written.write_text(json.dumps(state, indent=1))
         written.replace(state_path)
-        return result

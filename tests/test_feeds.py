@@ -263,6 +263,24 @@ def test_a_feeds_file_with_a_mistake_says_where_and_fetches_nothing(tmp_path, te
     assert says in fetched.errors["<feeds file>"] and str(tmp_path / "feeds.yaml") in fetched.errors["<feeds file>"]
 
 
+def test_a_feeds_file_with_a_mistake_counts_since_when_as_a_failing_feed_does(tmp_path):
+    """Nothing is fetched while the feeds file has a mistake: the feeds_read check turns to an error after a day of it,
+    as for a feed (before, the file's failure had no 'since' and stayed a warning for good)."""
+    from datetime import UTC, datetime, timedelta
+
+    (tmp_path / "feeds.yaml").write_text("feeds:\n  - name: board\n    url: board.rss\n    refresh_minute: 30\n")
+    feeds = FeedsResource(feeds_file=str(tmp_path / "feeds.yaml"), retries=0)
+    first = feeds.fetch_all(now=datetime.now(UTC) - timedelta(days=2))
+    later = feeds.fetch_all()
+    assert later.failing_since["<feeds file>"] == first.failing_since["<feeds file>"]
+    assert later.longest_failure(datetime.now(UTC)) > timedelta(days=1) and "| <feeds file> | " in later.failures_table()
+    (tmp_path / "feeds.yaml").write_text("feeds:\n  - name: board\n    url: board.rss\n")
+    (tmp_path / "board.rss").write_bytes(WWR_2022)
+    mended = feeds.fetch_all()
+    assert mended.per_feed == {"board": 1} and not mended.failing_since
+    assert "<feeds file>" not in json.loads((tmp_path / "feeds_state.json").read_text())
+
+
 def test_an_unreadable_feeds_state_costs_one_full_fetch_not_the_run(server, tmp_path):
     (tmp_path / "feeds.yaml").write_text(yaml.safe_dump({"feeds": [{"name": "board", "url": server.url + "/board.rss"}]}))
     (tmp_path / "feeds_state.json").write_text('{"board": {"etag": "')  # cut short, as a full disk leaves it
