@@ -198,7 +198,7 @@ def _readers_work(total: "_Read") -> dg.AssetCheckResult:
     listed = "\n".join(f"- {sha[:12]}: {message}" for sha, message in total.held[:20])
     return dg.AssetCheckResult(
         check_name=READERS_WORK.name, passed=not total.held, severity=dg.AssetCheckSeverity.WARN,
-        metadata={"held_by_setup": len(total.held), "by_reason": dg.MetadataValue.json(by_reason),
+        metadata={"held_by_setup": len(total.held), "by_reason": dg.MetadataValue.json(by_reason), "failing": ", ".join(sorted(by_reason)),
                   **({"documents": dg.MetadataValue.md(listed)} if total.held else {})},
     )
 

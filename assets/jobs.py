@@ -32,7 +32,8 @@ def _feeds_read(fetched: FeedFetch) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(
         check_name=FEEDS_READ.name, passed=not fetched.errors,
         severity=dg.AssetCheckSeverity.ERROR if longest >= FEED_FAILING_TOO_LONG else dg.AssetCheckSeverity.WARN,
-        metadata={"feeds_failed": len(fetched.errors), "failing_for_hours": round(longest.total_seconds() / 3600, 1),
+        metadata={"feeds_failed": len(fetched.errors), "failing": ", ".join(sorted(fetched.errors)),
+                  "failing_for_hours": round(longest.total_seconds() / 3600, 1),
                   **({"failed": dg.MetadataValue.md(fetched.failures_table())} if fetched.errors else {})},
     )
 

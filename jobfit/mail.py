@@ -50,7 +50,7 @@ class SmtpServer:
 class Letter:
     recipient: str
     about: str  # the profile id of a candidate's letter, the tenant of a recruiter's, the run of a failure report
-    kind: str  # 'candidate', 'recruiter' or 'failure'
+    kind: str  # 'candidate', 'recruiter', 'failure' or 'check'
     message: EmailMessage
 
 
@@ -119,6 +119,15 @@ def failure_letter(job: str, run_id: str, reason: str, steps: dict[str, str], li
     html = TEMPLATES.get_template("failure.html").render(job=job, run_id=run_id, reason=reason, steps=steps, link=link,
                                                          retried=RETRIED if retried else "")
     return _message(sender, recipient, f"jobfit: {job} failed ({', '.join(steps) or 'before its steps'})", text, html)
+
+
+def check_letter(check: str, description: str, details: str, link: str, recipient: str, sender: str) -> EmailMessage:
+    """A letter to an operator on an asset check that failed with severity ERROR (a feed that has given nothing for a
+    day): which check, what it checks, what fails, where to look."""
+    text = "\n".join([f"The check {check} failed: {description}", "", details, "", f"The check in Dagster: {link}",
+                       "You hear again when what fails changes."])
+    html = TEMPLATES.get_template("check.html").render(check=check, description=description, details=details, link=link)
+    return _message(sender, recipient, f"jobfit: {check} failed", text, html)
 
 
 def plan_letters(day: str, digests: list[dict], htmls: dict[str, str], emails: dict[str, str],

@@ -22,7 +22,7 @@ from resources.storage import StorageResource
 from resources.vectors import VectorsResource
 from sensors.catch_up import catch_up_sensor
 from sensors.drive import drive_sensor
-from sensors.failures import run_failure_report
+from sensors.failures import check_failure_report, run_failure_report
 from sensors.inbox import inbox_sensor
 
 ALL_ASSETS = [
@@ -59,7 +59,7 @@ defs = dg.Definitions(
     asset_checks=ALL_CHECKS,
     jobs=[ingest_document_job, fetch_feeds_job, daily_digest_job],
     schedules=[hourly_feed_fetch, daily_digests],
-    sensors=[inbox_sensor, drive_sensor, run_failure_report, automation_sensor, catch_up_sensor],
+    sensors=[inbox_sensor, drive_sensor, run_failure_report, check_failure_report, automation_sensor, catch_up_sensor],
     resources=build_resources(),
     # One process per run: on a small machine, a subprocess per step costs more than the steps.
     executor=dg.in_process_executor,

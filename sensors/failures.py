@@ -1,10 +1,16 @@
-"""Run-failure reporting: a failed run is logged with its failed steps' errors and, when mail is on, sent to the
-operators (admins in the API keys file with an e-mail address) with a link to the run in the Dagster UI."""
+"""Failure reporting: a failed run is logged with its failed steps' errors and, when mail is on, sent to the operators
+(admins in the API keys file with an e-mail address) with a link to the run in the Dagster UI. So is an asset check
+that fails with severity ERROR (a feed that has given nothing for a day), once each time what fails changes."""
+
+import json
 
 import dagster as dg
 from dagster._core.storage.tags import WILL_RETRY_TAG
 
-from jobfit.mail import Letter, MailError, failure_letter
+from assets.documents import READERS_WORK
+from assets.jobs import FEEDS_READ, job_postings_have_titles
+from assets.matching import matches_respect_tenants
+from jobfit.mail import Letter, MailError, check_letter, failure_letter
 from pipelines.partitions import SETTINGS
 from resources.mail import MailResource
 
@@ -61,3 +67,68 @@ def run_failure_report(context: dg.RunFailureSensorContext, mail: MailResource) 
                     context.log.warning(f"failure report to {letter.recipient} refused: {refused}")
     except MailError as exc:  # the report is in the log above; a mail outage must not fail the sensor
         context.log.warning(f"failure report not mailed: {exc}")
+
+
+# The checks whose failures are reported, with what each checks (the description the Dagster UI shows)
+REPORTED_CHECKS = {spec.key: spec.description for spec in (FEEDS_READ, READERS_WORK)} | {
+    check.check_key: next(iter(check.check_specs)).description for check in (job_postings_have_titles, matches_respect_tenants)}
+
+
+def _state(evaluation) -> str:
+    """What a check's latest result says, as compared tick to tick: passed, or its severity and what fails."""
+    if evaluation.passed:
+        return "passed"
+    failing = evaluation.metadata.get("failing")
+    return f"{evaluation.severity.value}: {failing.value if failing else ''}"
+
+
+def _details(evaluation) -> str:
+    """The check's metadata as text: one 'name: value' line each, then its tables as they are."""
+    items = sorted(evaluation.metadata.items())
+    lines = [f"{name}: {value.value}" for name, value in items if not isinstance(value, dg.MarkdownMetadataValue) and name != "failing"]
+    return "\n\n".join(["\n".join(lines)] + [value.value for _, value in items if isinstance(value, dg.MarkdownMetadataValue)])
+
+
+@dg.sensor(
+    minimum_interval_seconds=300,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Reports asset checks that fail: each change of what fails in the sensor's log, and one that fails with "
+                "severity ERROR (a feed failing for a day) by e-mail to admins with an address when JOBFIT_SMTP_URL is set.",
+)
+def check_failure_report(context: dg.SensorEvaluationContext, mail: MailResource) -> dg.SkipReason:
+    seen = json.loads(context.cursor) if context.cursor else {}
+    latest = context.instance.event_log_storage.get_latest_asset_check_execution_by_key(list(REPORTED_CHECKS))
+    news = []
+    for key, record in latest.items():
+        event = record.event.dagster_event if record.event else None  # (none yet while the check runs)
+        if event is None or event.event_type != dg.DagsterEventType.ASSET_CHECK_EVALUATION:
+            continue
+        evaluation, name = event.event_specific_data, key.to_user_string()
+        state = _state(evaluation)
+        if seen.get(name) == state:
+            continue
+        seen[name] = state
+        if not evaluation.passed:
+            news.append((key, evaluation))
+    context.update_cursor(json.dumps(seen, sort_keys=True))
+    for key, evaluation in news:
+        say = context.log.error if evaluation.severity == dg.AssetCheckSeverity.ERROR else context.log.warning
+        say(f"check {key.to_user_string()} failed ({evaluation.severity.value.lower()}): {_details(evaluation)}")
+    errors = [(key, evaluation) for key, evaluation in news if evaluation.severity == dg.AssetCheckSeverity.ERROR]
+    operators = [reader for reader in mail.readers() if reader.role == "admin" and reader.email] if errors else []
+    if not errors or not mail.enabled or not operators:
+        return dg.SkipReason(f"{len(news)} checks failed anew" if news else "no check failed anew")
+    letters = []
+    for key, evaluation in errors:
+        link = f"{SETTINGS.dagster_url.rstrip('/')}/assets/{key.asset_key.to_user_string()}?view=checks"
+        letters += [Letter(o.email, key.to_user_string(), "check", check_letter(
+            key.to_user_string(), REPORTED_CHECKS[key], _details(evaluation), link, o.email, mail.sender)) for o in operators]
+    try:
+        with mail.postbox() as postbox:
+            for letter in letters:
+                _, refused = postbox.send(letter)
+                if refused:
+                    context.log.warning(f"check report to {letter.recipient} refused: {refused}")
+    except MailError as exc:  # the report is in the log above; a mail outage must not fail the sensor
+        context.log.warning(f"check report not mailed: {exc}")
+    return dg.SkipReason(f"{len(news)} checks failed anew; {len(letters)} letters to operators")

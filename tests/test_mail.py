@@ -142,6 +142,63 @@ def test_a_failed_run_is_reported_to_the_operators_with_its_step_errors(tmp_path
     assert f"http://127.0.0.1:3000/runs/{result.run_id}" in text
 
 
+def test_a_feed_failing_for_a_day_is_mailed_to_the_operators_once(tmp_path):
+    """Before, a failing feed was at most a check in the Dagster UI: nobody heard of a board that gave nothing for days."""
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    from pipelines.definitions import ALL_ASSETS, build_resources
+    from resources.feeds import FeedsResource
+    from resources.mail import MailResource
+    from sensors.failures import check_failure_report
+    from tests.conftest import seeded_settings
+    from tests.services import FeedServer
+
+    settings = seeded_settings(tmp_path / "data")
+    keys = tmp_path / "api_keys.yaml"
+    keys.write_text(yaml.safe_dump({"keys": [{"key": "a1", "role": "admin", "email": "ops@example.com"},
+                                             {"key": "r1", "role": "recruiter", "tenant": "acme", "email": "lead@acme.example"}]}))
+    state = settings.data_dir / "feeds_state.json"
+    board = (settings.data_dir / "feeds" / "jobs.rss").read_bytes()
+    with FeedServer({"/board.rss": board}) as feed_server, MailServer() as server, dg.instance_for_test() as instance:
+        feeds = yaml.safe_load(settings.feeds_file.read_text())
+        feeds["feeds"].append({"name": "down", "url": feed_server.url + "/fail", "refresh_minutes": 0})
+        settings.feeds_file.write_text(yaml.safe_dump(feeds))
+        resources = {**build_resources(settings), "feeds": FeedsResource(feeds_file=str(settings.feeds_file), state_file=str(state), retries=0)}
+        mail = MailResource(smtp_url=f"smtp://127.0.0.1:{server.port}?starttls=false", readers_file=str(keys))
+        cursor = None
+
+        def fetch_then_tick(days_failing=0):
+            nonlocal cursor
+            if days_failing:
+                saved = json.loads(state.read_text())
+                saved["down"]["failing_since"] = (datetime.now(UTC) - timedelta(days=days_failing)).isoformat()
+                state.write_text(json.dumps(saved))
+            assert dg.materialize(ALL_ASSETS, selection=["job_postings_raw"], instance=instance, resources=resources,
+                                  partition_key=datetime.now(UTC).date().isoformat()).success
+            context = dg.build_sensor_context(instance=instance, cursor=cursor, resources={"mail": mail})
+            skipped = check_failure_report(context)
+            cursor = context.cursor
+            return skipped.skip_message
+
+        assert fetch_then_tick() == "1 checks failed anew" and not server.messages  # failing an hour: a warning, logged
+        assert fetch_then_tick() == "no check failed anew"
+        assert fetch_then_tick(days_failing=2) == "1 checks failed anew; 1 letters to operators"
+        [letter] = server.messages
+        assert letter["To"] == "ops@example.com" and letter["Subject"] == "jobfit: job_postings_raw:feeds_read failed"
+        text = letter.get_body(("plain",)).get_content()
+        assert "| down | " in text and "HTTP 500" in text and "failing_for_hours: 48" in text
+        assert "http://127.0.0.1:3000/assets/job_postings_raw?view=checks" in text
+        assert fetch_then_tick() == "no check failed anew" and len(server.messages) == 1  # once, not every hour
+        settings.feeds_file.write_text(settings.feeds_file.read_text().replace("/fail", "/board.rss"))
+        assert fetch_then_tick() == "no check failed anew"  # mended
+        assert json.loads(cursor)["job_postings_raw:feeds_read"] == "passed"
+        settings.feeds_file.write_text(settings.feeds_file.read_text().replace("/board.rss", "/fail"))
+        assert fetch_then_tick() == "1 checks failed anew"
+        assert fetch_then_tick(days_failing=1.5) == "1 checks failed anew; 1 letters to operators"  # a new failure, a new letter
+        assert len(server.messages) == 2
+
+
 def test_a_mistake_in_the_mail_settings_fails_at_once_and_says_where(tmp_path):
     from assets.digests import digest_mail
     from resources.mail import MailResource
