@@ -53,20 +53,28 @@ def run_failure_report(context: dg.RunFailureSensorContext, mail: MailResource) 
     # a run can fail with no step failed (its process gone, a run worker crash): then the run's own reason says why
     context.log.error(f"run {run.run_id} ({what}) failed: " + ("; ".join(f"{k}: {v}" for k, v in steps.items()) or reason)
                       + ("; Dagster runs it again" if retried else ""))
-    operators = [reader for reader in mail.readers() if reader.role == "admin" and reader.email]
-    if not mail.enabled or not operators:
-        return
     link = f"{SETTINGS.dagster_url.rstrip('/')}/runs/{run.run_id}"
-    letters = [Letter(o.email, run.run_id, "failure", failure_letter(what, run.run_id, reason, steps, link, o.email, mail.sender, retried))
-               for o in operators]
+    _mail_operators(context, mail, "failure report", lambda address: Letter(
+        address, run.run_id, "failure", failure_letter(what, run.run_id, reason, steps, link, address, mail.sender, retried)))
+
+
+def _mail_operators(context, mail: MailResource, what: str, *letter_to) -> int:
+    """Each letter (made for an address) to each admin with an e-mail address, when mail is on; how many went out. A
+    refused address or a mail outage is logged (the report itself is in the log already), never a failed sensor."""
+    operators = [reader.email for reader in mail.readers() if reader.role == "admin" and reader.email]
+    if not mail.enabled or not operators:
+        return 0
+    sent = 0
     try:
         with mail.postbox() as postbox:
-            for letter in letters:
-                status, refused = postbox.send(letter)
+            for letter in (make(address) for make in letter_to for address in operators):
+                _, refused = postbox.send(letter)
                 if refused:
-                    context.log.warning(f"failure report to {letter.recipient} refused: {refused}")
-    except MailError as exc:  # the report is in the log above; a mail outage must not fail the sensor
-        context.log.warning(f"failure report not mailed: {exc}")
+                    context.log.warning(f"{what} to {letter.recipient} refused: {refused}")
+                sent += not refused
+    except MailError as exc:
+        context.log.warning(f"{what} not mailed: {exc}")
+    return sent
 
 
 # The checks whose failures are reported, with what each checks (the description the Dagster UI shows)
@@ -115,20 +123,13 @@ def check_failure_report(context: dg.SensorEvaluationContext, mail: MailResource
         say = context.log.error if evaluation.severity == dg.AssetCheckSeverity.ERROR else context.log.warning
         say(f"check {key.to_user_string()} failed ({evaluation.severity.value.lower()}): {_details(evaluation)}")
     errors = [(key, evaluation) for key, evaluation in news if evaluation.severity == dg.AssetCheckSeverity.ERROR]
-    operators = [reader for reader in mail.readers() if reader.role == "admin" and reader.email] if errors else []
-    if not errors or not mail.enabled or not operators:
-        return dg.SkipReason(f"{len(news)} checks failed anew" if news else "no check failed anew")
-    letters = []
-    for key, evaluation in errors:
+    if not news:
+        return dg.SkipReason("no check failed anew")
+
+    def letter_on(key, evaluation):
         link = f"{SETTINGS.dagster_url.rstrip('/')}/assets/{key.asset_key.to_user_string()}?view=checks"
-        letters += [Letter(o.email, key.to_user_string(), "check", check_letter(
-            key.to_user_string(), REPORTED_CHECKS[key], _details(evaluation), link, o.email, mail.sender)) for o in operators]
-    try:
-        with mail.postbox() as postbox:
-            for letter in letters:
-                _, refused = postbox.send(letter)
-                if refused:
-                    context.log.warning(f"check report to {letter.recipient} refused: {refused}")
-    except MailError as exc:  # the report is in the log above; a mail outage must not fail the sensor
-        context.log.warning(f"check report not mailed: {exc}")
-    return dg.SkipReason(f"{len(news)} checks failed anew; {len(letters)} letters to operators")
+        return lambda address: Letter(address, key.to_user_string(), "check", check_letter(
+            key.to_user_string(), REPORTED_CHECKS[key], _details(evaluation), link, address, mail.sender))
+
+    sent = _mail_operators(context, mail, "check report", *(letter_on(key, evaluation) for key, evaluation in errors))
+    return dg.SkipReason(f"{len(news)} checks failed anew" + (f"; {sent} letters to operators" if sent else ""))
