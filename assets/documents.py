@@ -13,6 +13,7 @@ import time
 import warnings
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from pathlib import Path
 
 import dagster as dg
@@ -37,6 +38,7 @@ from jobfit.schema import Profile
 from jobfit.store import build_serving_snapshot, execute_many, now_utc, upsert
 from jobfit.withdrawals import withdraw_profiles, withdrawn_pairs
 from pipelines.automation import on_new_reader, on_new_rules
+from pipelines.catch_up import held_in_store
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.scanner import VirusScanResource
 from resources.storage import WAREHOUSE_POOL, StorageResource
@@ -183,22 +185,35 @@ class _Batches:
 
 READERS_WORK = dg.AssetCheckSpec(
     "readers_work", asset="document_text",
-    description="No document of the run was held back by a fault of the setup rather than of the file: the virus "
+    description="No document of the run was held back by a fault of the setup rather than of the file, and none is "
+    "held in quarantine for one (an error once one has waited a day since it arrived): the virus "
     "scanner unreachable (scan_failed), tesseract or antiword missing (ocr_unavailable, reader_unavailable), a reader "
     "that failed (reader_error); a document read again keeps its earlier text then. Mend it: the catch-up sensor reads "
     "the quarantined ones again an hour after their last attempt (make run at once).",
 )
 
 
-def _readers_work(total: "_Read") -> dg.AssetCheckResult:
-    """Documents the setup failed (quarantined for it, or read again and left with their earlier text), up to 20 named."""
+# Documents the setup has held back this long (from their arrival) make the readers_work check an error, not a warning
+HELD_TOO_LONG = timedelta(days=1)
+
+
+def _readers_work(total: "_Read", storage: StorageResource) -> dg.AssetCheckResult:
+    """Documents the setup failed in this run (quarantined for it, or read again and left with their earlier text), up
+    to 20 named, and those it holds in quarantine now, from any run: an error once one has waited a day."""
     by_reason = {reason: n for reason, n in total.reasons.items() if reason in SETUP_FAULTS}
     if total.outcomes["earlier text kept"]:
         by_reason["earlier text kept"] = total.outcomes["earlier text kept"]
+    with storage.warehouse() as con:
+        held, since = held_in_store(con)
+    waited = now_utc() - since if since else timedelta(0)
     listed = "\n".join(f"- {sha[:12]}: {message}" for sha, message in total.held[:20])
     return dg.AssetCheckResult(
-        check_name=READERS_WORK.name, passed=not total.held, severity=dg.AssetCheckSeverity.WARN,
-        metadata={"held_by_setup": len(total.held), "by_reason": dg.MetadataValue.json(by_reason), "failing": ", ".join(sorted(by_reason)),
+        check_name=READERS_WORK.name, passed=not total.held and not held,
+        severity=dg.AssetCheckSeverity.ERROR if waited >= HELD_TOO_LONG else dg.AssetCheckSeverity.WARN,
+        metadata={"held_by_setup": len(total.held), "held_in_quarantine": held,
+                  "held_for_hours": round(waited.total_seconds() / 3600, 1),
+                  "by_reason": dg.MetadataValue.json(by_reason),
+                  "failing": ", ".join(sorted(by_reason) + (["held in quarantine"] if held else [])),
                   **({"documents": dg.MetadataValue.md(listed)} if total.held else {})},
     )
 
@@ -244,7 +259,7 @@ def document_text(
     }
     if len(keys) == 1 and preview:
         metadata["preview"] = dg.MetadataValue.md(f"```\n{preview[:600]}\n```")
-    return dg.MaterializeResult(metadata=metadata, check_results=[_readers_work(total)])
+    return dg.MaterializeResult(metadata=metadata, check_results=[_readers_work(total, storage)])
 
 
 @dataclasses.dataclass

@@ -85,6 +85,14 @@ def held_documents(con: duckdb.DuckDBPyConnection, partitions: list[str], tried_
     return [key for key in partitions if key in held], max((str(at) for _, at in rows), default="")
 
 
+def held_in_store(con: duckdb.DuckDBPyConnection) -> tuple[int, datetime | None]:
+    """How many documents the setup holds in quarantine now, and when the one held longest first arrived."""
+    return con.execute(
+        "SELECT count(*), min(arrived) FROM documents d JOIN (SELECT sha256, min(seen_at) AS arrived FROM document_sources "
+        "GROUP BY sha256) s USING (sha256) WHERE d.status = 'quarantined' AND list_contains(?, d.reason)",
+        [list(SETUP_FAULTS)]).fetchone()
+
+
 def llm_retry_before(settings: Settings) -> datetime | None:
     """In LLM mode, the time an attempt that found the model unavailable must be older than to be made again."""
     return datetime.now(UTC) - timedelta(minutes=settings.llm_retry_minutes) if settings.llm_enabled else None

@@ -475,6 +475,17 @@ def test_documents_the_setup_held_in_quarantine_are_read_again_once_it_is_mended
         catch_up_documents(settings, run.instance, _runner(run.instance, run.resources), started)
         assert "3 stored documents are in quarantine for a fault of the setup" in capsys.readouterr().out
         assert {statuses()[sha] for sha in held} == {"quarantined"} and not found(started)
+        check = run.instance.event_log_storage.get_latest_asset_check_execution_by_key([READERS_WORK_KEY])[READERS_WORK_KEY]
+        evaluation = check.event.dagster_event.event_specific_data
+        assert not evaluation.passed and evaluation.severity == dg.AssetCheckSeverity.WARN
+        assert evaluation.metadata["held_in_quarantine"].value == 3
+        # held for two days since they arrived: the check is an error (check_failure_report mails it)
+        with warehouse(settings.layout.warehouse_path) as con:
+            con.execute("UPDATE document_sources SET seen_at = seen_at - INTERVAL 2 DAY WHERE list_contains(?, sha256)", [held])
+        catch_up_documents(settings, run.instance, _runner(run.instance, run.resources), datetime.now(UTC))
+        check = run.instance.event_log_storage.get_latest_asset_check_execution_by_key([READERS_WORK_KEY])[READERS_WORK_KEY]
+        evaluation = check.event.dagster_event.event_specific_data
+        assert evaluation.severity == dg.AssetCheckSeverity.ERROR and evaluation.metadata["held_for_hours"].value >= 48
 
         # an hour on, the scanner mended: the sensor asks at its second tick, and the documents come in
         monkeypatch.setattr(sensors.catch_up, "SETTINGS", settings)
