@@ -61,8 +61,10 @@ def run_failure_report(context: dg.RunFailureSensorContext, mail: MailResource) 
 def _mail_operators(context, mail: MailResource, what: str, *letter_to) -> int:
     """Each letter (made for an address) to each admin with an e-mail address, when mail is on; how many went out. A
     refused address or a mail outage is logged (the report itself is in the log already), never a failed sensor."""
+    if not letter_to or not mail.enabled:
+        return 0
     operators = [reader.email for reader in mail.readers() if reader.role == "admin" and reader.email]
-    if not mail.enabled or not operators:
+    if not operators:
         return 0
     sent = 0
     try:
