@@ -32,14 +32,12 @@ class FeedFetch:
         rows = [(name, "read", str(n), str(self.blocked.get(name, 0))) for name, n in self.per_feed.items()]
         rows += [(name, "not modified (HTTP 304)", "0", "0") for name in self.not_modified]
         rows += [(name, "not due", "0", "0") for name in self.not_due]
-        rows += [(name, f"failed{self._since(name)}: " + " ".join(error.split()), "0", "0") for name, error in self.errors.items()]
-        lines = ["| feed | outcome | postings | blocked |", "|---|---|---:|---:|"]
-        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in sorted(rows)]
-        return "\n".join(lines)
+        rows += [(name, "failed" + (f" since {self._since(name)}" if name in self.failing_since else "") + ": " + error, "0", "0")
+                 for name, error in self.errors.items()]
+        return _markdown(["feed", "outcome", "postings:", "blocked:"], rows)
 
     def _since(self, name: str) -> str:
-        since = self.failing_since.get(name)
-        return f" since {since:%Y-%m-%d %H:%M} UTC" if since else ""
+        return f"{self.failing_since[name]:%Y-%m-%d %H:%M} UTC" if name in self.failing_since else "now"
 
     def longest_failure(self, now: datetime) -> timedelta:
         """How long the feed failing longest has failed (nothing when none failed)."""
@@ -47,10 +45,14 @@ class FeedFetch:
 
     def failures_table(self) -> str:
         """The failed feeds, a Markdown row each: since when it fails, and its latest error."""
-        lines = ["| feed | failing since | error |", "|---|---|---|"]
-        lines += [f"| {name} | {self._since(name).removeprefix(' since ') or 'now'} | " + " ".join(error.split()).replace("|", "\\|") + " |"
-                  for name, error in sorted(self.errors.items())]
-        return "\n".join(lines)
+        return _markdown(["feed", "failing since", "error"], [(name, self._since(name), error) for name, error in self.errors.items()])
+
+
+def _markdown(header: list[str], rows: list[tuple[str, ...]]) -> str:
+    """A Markdown table, rows sorted, each cell on one line (a header ending in ':' is a right-aligned column)."""
+    lines = ["| " + " | ".join(h.rstrip(":") for h in header) + " |", "|" + "|".join("---:" if h.endswith(":") else "---" for h in header) + "|"]
+    lines += ["| " + " | ".join(" ".join(cell.split()).replace("|", "\\|") for cell in row) + " |" for row in sorted(rows)]
+    return "\n".join(lines)
 
 
 class FeedsResource(dg.ConfigurableResource):
