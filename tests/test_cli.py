@@ -52,6 +52,16 @@ def test_a_damaged_pdf_is_parsed_with_a_warning_and_the_output_stays_json_lines(
     assert "MuPDF" not in result.stdout + result.stderr
 
 
+def test_a_docx_cut_short_is_parsed_with_a_warning(tmp_path):
+    whole = (SAMPLES / "inbox" / "globex" / "sofia_rossi.docx").read_bytes()
+    cut = tmp_path / "sofia_cut.docx"
+    cut.write_bytes(whole[:len(whole) // 2])
+    [damaged] = lines(run("parse", cut, "--jsonl").stdout)
+    assert damaged["status"] == "ok" and damaged["profile"]["basics"]["name"] == "Sofia Rossi"
+    assert [w.get("name") for w in damaged["profile"]["work"]] == ["Vela Travel", "Brio Telecom"]
+    assert damaged["warning"].startswith("the file is damaged (") and "may be incomplete" in damaged["warning"]
+
+
 @pytest.mark.parametrize("args, reason", [
     (["match", "--profiles", "{tmp}/missing.jsonl", "--jobs", "{tmp}/jobs.jsonl"], "cannot read {tmp}/missing.jsonl: No such file"),
     (["match", "--profiles", "{tmp}/jobs.jsonl", "--jobs", "{tmp}/jobs.jsonl"], "{tmp}/jobs.jsonl holds no parsed profile"),

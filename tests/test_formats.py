@@ -333,6 +333,75 @@ def test_zip_bomb_is_refused_before_unpacking():
     assert caught.value.reason == "zip_bomb"
 
 
+def test_a_zip_bomb_cut_short_is_refused_too():
+    """A damaged archive has no index to weigh first: reading what is left of it stops at the same bounds."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<w:document>" + b"\x00" * 30_000_000)
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(buffer.getvalue()[:-100])
+    assert caught.value.reason == "zip_bomb"
+
+
+def _data_of(archive: bytes, name: str) -> tuple[int, int]:
+    """Where a part's compressed bytes start in the archive, and how many there are."""
+    info = zipfile.ZipFile(io.BytesIO(archive)).getinfo(name)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    return start, info.compress_size
+
+
+def test_a_docx_cut_short_is_read_from_what_is_left_and_says_so():
+    """A DOCX whose download stopped early has lost its zip index (at the end) and cannot be opened; it used to go
+    to quarantine as corrupt however much of it had come. Its parts before the cut are whole in it."""
+    whole = make_docx()
+    start, size = _data_of(whole, "word/document.xml")
+    for cut in (len(whole) - 100, start + size + 50):  # the main text whole, then its links and styles lost too
+        result = extract_text(whole[:cut])
+        lines = result.text.split("\n")
+        assert result.format == "docx" and "Data Engineer at Foo Corp | 2019 - Present" in lines
+        assert "- Built pipelines in Python" in lines and "Education | Bachelor of Science, State University, 2018" in lines
+        assert lines.count("Text box: Certified Kubernetes Administrator") == 1
+        assert next(line for line in result.layout if line.text == "Experience").heading
+        assert result.warning.startswith("the file is damaged (") and "may be incomplete; ask for a fresh copy" in result.warning
+    # cut inside the main text: what comes before the cut
+    result = extract_text(whole[:start + size * 3 // 4])
+    assert "Data Engineer at Foo Corp | 2019 - Present" in result.text and "Skills | Python, SQL" not in result.text
+    assert result.warning.startswith("the file is damaged (its text is cut short")
+    # cut before any of it: nothing to read, and said so
+    with pytest.raises(UnsupportedDocument) as refused:
+        extract_text(whole[:start + 20])
+    assert refused.value.reason == "corrupt" and "no readable text was left" in refused.value.message
+    assert extract_text(whole).warning is None
+
+
+def test_a_docx_damaged_inside_gives_the_text_before_the_damage():
+    """Bytes overwritten inside the main text (a bad sector, a broken copy): the archive opens, but the part fails
+    to unpack and python-docx gives up on the whole file."""
+    damaged = bytearray(make_docx())
+    start, size = _data_of(bytes(damaged), "word/document.xml")
+    damaged[start + size * 3 // 4:start + size * 3 // 4 + 20] = b"\x00" * 20
+    result = extract_text(bytes(damaged))
+    assert "Data Engineer at Foo Corp | 2019 - Present" in result.text and "Skills | Python, SQL" not in result.text
+    assert result.warning.startswith("the file is damaged (its text is cut short or broken inside)")
+
+
+def test_an_odt_cut_short_is_read_as_far_as_it_goes():
+    content = ('<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+               + "".join(f"<text:p>{line}</text:p>" for line in BODY) + "</office:text></office:body></office:document-content>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")  # stored, as ODF asks
+        archive.writestr("content.xml", content)
+        archive.writestr("styles.xml", "<office:document-styles/>" + " " * 5000)
+    whole = buffer.getvalue()
+    start, size = _data_of(whole, "content.xml")
+    result = extract_text(whole[:start + size + 10])
+    assert result.format == "odt" and result.text.split("\n") == BODY
+    assert result.warning.startswith("the file is damaged (")
+
+
 def test_truncated_pdf_never_crashes():
     data = pdf([[(72, 72 + 16 * i, line) for i, line in enumerate(BODY)]])
     try:

@@ -19,7 +19,7 @@ from typing import Literal, get_args
 # kind or date, or which files it refuses). It is the `document_text` asset's code version: a deploy with a new one
 # reads every stored original again, and the profiles follow. tests/test_versions.py fails when what the samples give
 # changes at the same version.
-READER_VERSION = "1"
+READER_VERSION = "2"
 
 
 # Why a document is in quarantine: stable codes (the API filters by them), each raised with a message saying what to do;
@@ -131,8 +131,8 @@ def detect_format(data: bytes) -> str:
                 mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
                 if "content.xml" in names and b"opendocument.text" in mimetype:
                     return "odt"
-        except (zipfile.BadZipFile, KeyError, OSError):
-            return "corrupt"
+        except (zipfile.BadZipFile, KeyError, OSError):  # damaged: judged by the parts it still names
+            return _damaged_zip_format(data)
         return "zip"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
@@ -152,6 +152,22 @@ def detect_format(data: bytes) -> str:
     return "txt"
 
 
+def _damaged_zip_format(data: bytes) -> str:
+    from jobfit.documents.salvage import part_names, salvage_parts
+
+    names = set(part_names(data))
+    if "word/document.xml" in names:
+        return "docx"
+    if "content.xml" in names:
+        try:
+            mimetype = salvage_parts(data, {"mimetype"}, 1000).get("mimetype")
+        except UnsupportedDocument:  # no mimetype is that long
+            mimetype = None
+        if mimetype and b"opendocument.text" in mimetype.data:
+            return "odt"
+    return "corrupt"
+
+
 def readable_path(path: str) -> str:
     """A file's path as text a database and a person can take. A name in another encoding than UTF-8 (a zip made on
     Windows) reaches Python with each byte it cannot decode as a lone surrogate, which DuckDB refuses; such a byte is
@@ -163,9 +179,13 @@ _UNDECODED = re.compile("[\udc80-\udcff]")
 
 
 def check_zip(data: bytes, limits: Limits) -> None:
-    """Refuse archives that would unpack far beyond their size (zip bombs) before anything reads them."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        unpacked = sum(info.file_size for info in archive.infolist())
+    """Refuse archives that would unpack far beyond their size (zip bombs) before anything reads them. A damaged
+    archive has no index to tell: what reads it bounds what it unpacks (`salvage.salvage_parts`)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        return
     if unpacked > limits.max_unzipped_bytes or unpacked > limits.max_zip_ratio * max(len(data), 1):
         raise UnsupportedDocument(
             "zip_bomb",
@@ -219,7 +239,7 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
         check_zip(data, limits)
         from jobfit.documents import office
 
-        result = office.docx_text(data) if kind == "docx" else office.odt_text(data)
+        result = office.docx_text(data, limits) if kind == "docx" else office.odt_text(data, limits)
     elif kind == "doc":
         from jobfit.documents.office import doc_text
 

@@ -7,9 +7,11 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from xml.etree import ElementTree
 
-from jobfit.documents import DocumentText, LayoutLine, UnsupportedDocument, document_date
+from jobfit.documents import DocumentText, LayoutLine, Limits, UnsupportedDocument, document_date
+from jobfit.documents.salvage import salvage_parts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -104,13 +106,28 @@ def _table_lines(table, links, styles) -> list[LayoutLine]:
     return lines
 
 
-def docx_text(data: bytes) -> DocumentText:
+def _body_lines(body, links: dict[str, str], styles: dict[str, str]) -> list[LayoutLine]:
+    """The lines of a w:body in order: paragraphs, the text boxes anchored in each, tables."""
+    lines: list[LayoutLine] = []
+    for child in body if body is not None else ():
+        if child.tag == f"{W}p":
+            lines.extend(_paragraph_lines(child, links, styles))
+            # text boxes anchored in this paragraph, in their own order
+            for box in _text_boxes(child):
+                for paragraph in box.iter(f"{W}p"):
+                    lines.extend(_paragraph_lines(paragraph, links, styles))
+        elif child.tag == f"{W}tbl":
+            lines.extend(_table_lines(child, links, styles))
+    return lines
+
+
+def docx_text(data: bytes, limits: Limits | None = None) -> DocumentText:
     import docx
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
-        raise UnsupportedDocument("corrupt", f"the DOCX could not be opened ({exc}): ask for a fresh copy") from exc
+        return _damaged_docx(data, limits or Limits(), exc)
     links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.reltype.endswith("/hyperlink")}
     styles = {style.style_id: style.name for style in document.styles if getattr(style, "style_id", None)}
     lines: list[LayoutLine] = []
@@ -121,16 +138,7 @@ def docx_text(data: bytes) -> DocumentText:
                 if paragraph.text.strip() and paragraph.text not in seen_headers:
                     seen_headers.add(paragraph.text)
                     lines.append(LayoutLine(text=paragraph.text.strip()))
-    body = document.element.body
-    for child in body:
-        if child.tag == f"{W}p":
-            lines.extend(_paragraph_lines(child, links, styles))
-            # text boxes anchored in this paragraph, in their own order
-            for box in _text_boxes(child):
-                for paragraph in box.iter(f"{W}p"):
-                    lines.extend(_paragraph_lines(paragraph, links, styles))
-        elif child.tag == f"{W}tbl":
-            lines.extend(_table_lines(child, links, styles))
+    lines.extend(_body_lines(document.element.body, links, styles))
     for section in document.sections:
         for part in (section.footer,):
             for paragraph in part.paragraphs if part is not None and not part.is_linked_to_previous else []:
@@ -142,16 +150,51 @@ def docx_text(data: bytes) -> DocumentText:
                         date=document_date(saved.isoformat()) if saved else None)
 
 
+DOCUMENT, DOCUMENT_LINKS, STYLES = "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml"
+RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _salvaged(data: bytes, limits: Limits, main: str, also: set[str], exc: Exception, what: str):
+    """The parts of a damaged archive as XML trees (None for a part that is not there or gives no tree), and what
+    was wrong with it, said as a person can act on it."""
+    from lxml import etree
+
+    parts = salvage_parts(data, {main} | also, int(min(limits.max_unzipped_bytes, limits.max_zip_ratio * max(len(data), 1))))
+    if main not in parts:
+        raise UnsupportedDocument("corrupt", f"the {what} could not be opened ({exc}): ask for a fresh copy") from exc
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+    trees = {name: etree.fromstring(part.data, parser) if part.data.strip() else None for name, part in parts.items()}
+    damage = ("the file is damaged (its text is cut short or broken inside)" if not parts[main].whole
+              else "the file is damaged (parts other than its main text could not be read)")
+    return trees, damage
+
+
+def _damaged_docx(data: bytes, limits: Limits, exc: Exception) -> DocumentText:
+    """The text of a DOCX python-docx could not open (cut short, a damaged part), read from the parts still there."""
+    trees, damage = _salvaged(data, limits, DOCUMENT, {DOCUMENT_LINKS, STYLES}, exc, "DOCX")
+    links = {rel.get("Id"): rel.get("Target") for rel in trees[DOCUMENT_LINKS].iter(RELATIONSHIP)
+             if (rel.get("Type") or "").endswith("/hyperlink")} if trees.get(DOCUMENT_LINKS) is not None else {}
+    styles = {style.get(f"{W}styleId"): name.get(f"{W}val") for style in trees[STYLES].iter(f"{W}style")
+              if (name := style.find(f"{W}name")) is not None} if trees.get(STYLES) is not None else {}
+    root = trees[DOCUMENT]
+    lines = _body_lines(root.find(f"{W}body") if root is not None else None, links, styles)
+    return DocumentText(text="\n".join(line.text for line in lines), format="docx", pages=1, layout=lines,
+                        damage=damage)
+
+
 TEXT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+CONTENT = "content.xml"
 
 
-def odt_text(data: bytes) -> DocumentText:
+def odt_text(data: bytes, limits: Limits | None = None) -> DocumentText:
+    damage = None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            root = ElementTree.fromstring(archive.read("content.xml"))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
-        raise UnsupportedDocument("corrupt", f"the ODT could not be opened ({exc}): ask for a fresh copy") from exc
-    parent = {child: node for node in root.iter() for child in node}
+            root = ElementTree.fromstring(archive.read(CONTENT))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, zlib.error) as exc:
+        trees, damage = _salvaged(data, limits or Limits(), CONTENT, set(), exc, "ODT")
+        root = trees[CONTENT]
+    parent = {child: node for node in root.iter() for child in node} if root is not None else {}
 
     def in_list(node) -> bool:
         while node in parent:
@@ -161,13 +204,13 @@ def odt_text(data: bytes) -> DocumentText:
         return False
 
     lines = []
-    for node in root.iter():
+    for node in root.iter() if root is not None else ():
         if node.tag in (f"{TEXT_NS}p", f"{TEXT_NS}h"):
             text = "".join(node.itertext()).strip()
             if text:
                 heading = node.tag == f"{TEXT_NS}h"
                 lines.append(LayoutLine(text=f"- {text}" if in_list(node) else text, heading=heading, bold=heading))
-    return DocumentText(text="\n".join(line.text for line in lines), format="odt", pages=1, layout=lines)
+    return DocumentText(text="\n".join(line.text for line in lines), format="odt", pages=1, layout=lines, damage=damage)
 
 
 def _run(command: list[str], data: bytes) -> str:
