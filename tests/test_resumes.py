@@ -341,6 +341,17 @@ def test_a_language_or_a_degree_beside_a_header_is_no_employer_and_a_site_after_
         ("Support engineer", "Aplana Development Center")]
 
 
+def test_a_programming_language_where_the_employer_goes_is_no_employer(matcher):
+    """Job boards' forms put what a person fills in under the title: some write their technology there. A programming
+    language employs nobody; a vendor named as a technology does ('Oracle', 'Cisco Systems')."""
+    text = ("Shawna Ray\nWORK EXPERIENCE\nApplication Developer\nSAP ABAP - Kolkata, West Bengal -\nMarch 2011 to April 2018\n"
+            "- Wrote reports.\nDeveloper\nPHP\nJune 2009 to March 2011\n- Built sites.\n"
+            "Database Administrator\nOracle - Bangalore, Karnataka -\nMay 2007 to May 2009\n- Tuned queries.\n")
+    work = parse_resume(text, matcher=matcher).work
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        ("Application Developer", None, "2011-03"), ("Developer", None, "2009-06"), ("Database Administrator", "Oracle", "2007-05")]
+
+
 def test_work_history_with_dates(matcher):
     profile = parse_resume(TEXT, matcher=matcher, today=date(2026, 1, 1))
     assert [(w.position, w.name) for w in profile.work] == [

@@ -59,7 +59,7 @@ from jobfit.taxonomy import SkillMatcher, alias_key
 # The rules' version, recorded in every profile (meta.parser_version). Bump it with any change that changes what
 # profiles say: the `profiles` asset's code version follows it, so automation parses every stored document again.
 # tests/test_versions.py fails when what the samples' profiles say changes at the same version.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 __all__ = ["parse_resume", "profile_text", "merged_years", "career_level", "title_level", "degree_of",
            "split_sections", "DEGREE_LEVELS"]
@@ -542,6 +542,10 @@ def parse_resume(
     def is_skill(text: str) -> bool:  # "Java Core", "Lesson Planning": a skill the taxonomy knows covers most of it
         return sum(len(m.text) for m in matcher.find(text)) >= 0.5 * len(text)
 
+    def is_language(text: str) -> bool:  # "SAP ABAP", "PL/SQL": a programming language, wholly
+        return any(m.start == 0 and m.end >= len(text.rstrip()) and m.skill.category == "programming languages"
+                   for m in matcher.find(text))
+
     found = contacts(header, "\n".join(lines), roles, region, contact_lines, is_skill,
                      is_common=matcher.taxonomy.common_words.__contains__)
     if found.name and (unheaded := _without_running_name(lines, found.name, len(sections[0].lines))) != lines:
@@ -549,6 +553,9 @@ def parse_resume(
 
     width = wrap_width(lines)
     work_found = _work_history(sections, roles, width, is_skill)
+    for entry in work_found:
+        if entry.company and is_language(entry.company):
+            entry.company = None  # a technology set where the employer goes ('Application Developer' / 'SAP ABAP'): no employer
     if found.name and any(e.position and alias_key(e.position) == alias_key(found.name) for e in work_found):
         # the title of a job the history lists, set where a name goes ('BEHAVIORAL INTERVENTIONIST' over an
         # anonymized resume): the headline, and no one's name
