@@ -9,7 +9,8 @@ reports: seconds to build the matcher (features of both sides, each posting's ty
 titles' typical similarities),
 seconds for the top `--top` postings of every profile fully scored and explained, peak resident memory,
 seconds for the other direction (the best profiles of each tenant-owned posting, a tenth of them here),
-then seconds for one new profile among them (features, candidates, scoring, explanation).
+then seconds for a full pass of the cycle collector (explaining pauses it; what it allocated is swept
+once after), then seconds for one new profile among them (features, candidates, scoring, explanation).
 
     python benchmarks/matching.py --embed POSTINGS.jsonl [--repeat 3]
 
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 RUN = r"""
-import json, resource, sys, time
+import gc, json, resource, sys, time
 import numpy as np
 sys.path.insert(0, {root!r})
 sys.path.insert(0, {root!r} + "/benchmarks")
@@ -58,6 +59,10 @@ owned = np.array([n for n, t in enumerate(matcher.jobs.tenants) if t is not None
 by_posting = matcher.for_postings(owned, top_n=top)
 out.update(owned_postings=len(owned), owned_postings_s=round(time.perf_counter() - t2, 2), both_directions_s=round(time.perf_counter() - t0, 2),
            rss_gb_both=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2, 2))
+# the cycle collector's sweep of what the explanations allocated (paused while they are made), timed on its own
+t3 = time.perf_counter()
+gc.collect()
+out.update(collect_s=round(time.perf_counter() - t3, 2))
 # one new profile: its features, its candidates among every posting, scored and explained
 t3 = time.perf_counter()
 newcomer = {{"new": next(iter(profiles.values()))}}
