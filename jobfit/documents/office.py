@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -11,7 +12,7 @@ import zlib
 from xml.etree import ElementTree
 
 from jobfit.documents import DocumentText, LayoutLine, Limits, UnsupportedDocument, document_date
-from jobfit.documents.salvage import salvage_parts
+from jobfit.documents.salvage import part_names, salvage_parts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -127,7 +128,7 @@ def docx_text(data: bytes, limits: Limits | None = None) -> DocumentText:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
-        return _damaged_docx(data, limits or Limits(), exc)
+        return _docx_from_parts(data, limits or Limits(), exc)
     links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.reltype.endswith("/hyperlink")}
     styles = {style.style_id: style.name for style in document.styles if getattr(style, "style_id", None)}
     lines: list[LayoutLine] = []
@@ -154,30 +155,58 @@ DOCUMENT, DOCUMENT_LINKS, STYLES = "word/document.xml", "word/_rels/document.xml
 RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
-def _salvaged(data: bytes, limits: Limits, main: str, also: set[str], exc: Exception, what: str):
-    """The parts of a damaged archive as XML trees (None for a part that is not there or gives no tree), and what
-    was wrong with it, said as a person can act on it."""
+def _sound(data: bytes) -> bool:
+    """Whether the archive opens and every part in it unpacks with its checksum right."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.testzip() is None
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        return False
+
+
+def _parts_read(data: bytes, limits: Limits, main: str, also: set[str], exc: Exception, what: str):
+    """The parts of an archive python-docx or zipfile could not open, as XML trees (None for one that gives no tree),
+    and what was wrong with it, said as a person can act on it: None when nothing was (a macro-enabled Word file, a
+    template: a sound archive of another content type)."""
     from lxml import etree
 
     parts = salvage_parts(data, {main} | also, int(min(limits.max_unzipped_bytes, limits.max_zip_ratio * max(len(data), 1))))
     if main not in parts:
         raise UnsupportedDocument("corrupt", f"the {what} could not be opened ({exc}): ask for a fresh copy") from exc
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
-    trees = {name: etree.fromstring(part.data, parser) if part.data.strip() else None for name, part in parts.items()}
-    damage = ("the file is damaged (its text is cut short or broken inside)" if not parts[main].whole
-              else "the file is damaged (parts other than its main text could not be read)")
-    return trees, damage
+    trees = {}
+    for name, part in parts.items():
+        try:
+            trees[name] = etree.fromstring(part.data, parser) if part.data.strip() else None
+        except etree.XMLSyntaxError:
+            trees[name] = None
+        if name == main:
+            broken = any(error.level >= etree.ErrorLevels.ERROR for error in parser.error_log)
+    if not parts[main].whole or broken:
+        return trees, "the file is damaged (its text is cut short or broken inside)"
+    return trees, None if _sound(data) else "the file is damaged (parts other than its main text could not be read)"
 
 
-def _damaged_docx(data: bytes, limits: Limits, exc: Exception) -> DocumentText:
-    """The text of a DOCX python-docx could not open (cut short, a damaged part), read from the parts still there."""
-    trees, damage = _salvaged(data, limits, DOCUMENT, {DOCUMENT_LINKS, STYLES}, exc, "DOCX")
+_HEADER_OR_FOOTER = re.compile(r"word/(header|footer)\d*\.xml")
+
+
+def _docx_from_parts(data: bytes, limits: Limits, exc: Exception) -> DocumentText:
+    """The text of a DOCX python-docx could not open (cut short, a damaged part, a macro-enabled file), read from
+    the parts still in it: headers, body, footers."""
+    extra = sorted((m[1] == "footer", name) for name in part_names(data) if (m := _HEADER_OR_FOOTER.fullmatch(name)))
+    trees, damage = _parts_read(data, limits, DOCUMENT, {DOCUMENT_LINKS, STYLES, *(name for _, name in extra)}, exc, "DOCX")
     links = {rel.get("Id"): rel.get("Target") for rel in trees[DOCUMENT_LINKS].iter(RELATIONSHIP)
              if (rel.get("Type") or "").endswith("/hyperlink")} if trees.get(DOCUMENT_LINKS) is not None else {}
     styles = {style.get(f"{W}styleId"): name.get(f"{W}val") for style in trees[STYLES].iter(f"{W}style")
               if (name := style.find(f"{W}name")) is not None} if trees.get(STYLES) is not None else {}
+
+    def around(footers: bool) -> list[LayoutLine]:  # each header's (or footer's) lines once
+        texts = [_paragraph_text(p, {}).strip() for is_footer, name in extra if is_footer == footers
+                 and trees.get(name) is not None for p in trees[name].iter(f"{W}p")]
+        return [LayoutLine(text=text) for text in dict.fromkeys(filter(None, texts))]
+
     root = trees[DOCUMENT]
-    lines = _body_lines(root.find(f"{W}body") if root is not None else None, links, styles)
+    lines = around(False) + _body_lines(root.find(f"{W}body") if root is not None else None, links, styles) + around(True)
     return DocumentText(text="\n".join(line.text for line in lines), format="docx", pages=1, layout=lines,
                         damage=damage)
 
@@ -192,7 +221,7 @@ def odt_text(data: bytes, limits: Limits | None = None) -> DocumentText:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             root = ElementTree.fromstring(archive.read(CONTENT))
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, zlib.error) as exc:
-        trees, damage = _salvaged(data, limits or Limits(), CONTENT, set(), exc, "ODT")
+        trees, damage = _parts_read(data, limits or Limits(), CONTENT, set(), exc, "ODT")
         root = trees[CONTENT]
     parent = {child: node for node in root.iter() for child in node} if root is not None else {}
 
