@@ -7,7 +7,7 @@ import dagster as dg
 
 from jobfit.digests import build_digest
 from jobfit.mail import MailError, SmtpServer, plan_letters
-from jobfit.schema import JobPosting, Match, Profile
+from jobfit.schema import JobPosting, Match, Profile, collector_paused
 from jobfit.store import insert, now_utc, upsert
 from pipelines.partitions import daily_partitions
 from resources.mail import MailResource
@@ -24,7 +24,7 @@ from resources.storage import WAREHOUSE_POOL, StorageResource
 )
 def digests(context: dg.AssetExecutionContext, storage: StorageResource) -> dg.MaterializeResult:
     day = context.partition_key
-    with storage.warehouse() as con:
+    with storage.warehouse() as con, collector_paused():
         profiles = {pid: Profile.model_validate_json(js) for pid, js in con.execute("SELECT profile_id, profile_json FROM profiles WHERE status = 'active'").fetchall()}
         # the postings open on the day: one that expired since matching last ran is no news
         jobs = {jid: JobPosting.model_validate_json(js) for jid, js in con.execute(

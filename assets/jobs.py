@@ -10,7 +10,7 @@ from pydantic import Field
 from assets.taxonomy import current_matcher, current_occupation_matcher
 from jobfit.feeds import merge_duplicates
 from jobfit.jobs import ANALYSIS_VERSION, analysis_key, analyze_jobs, suggest_salaries
-from jobfit.schema import JobPosting
+from jobfit.schema import JobPosting, collector_paused
 from jobfit.store import now_utc, upsert
 from pipelines.automation import new_rules
 from pipelines.partitions import SETTINGS, daily_partitions
@@ -112,7 +112,7 @@ def job_postings(context: dg.AssetExecutionContext, config: JobPostingsConfig, s
     analyzed = analyze_jobs(changed, matcher, occupations, ttl_days=ttl)
     if any(job.meta.salary is None for job in analyzed):
         ids = {job.id for job in analyzed}
-        with storage.warehouse() as con:  # the market: the stated salaries of every other posting
+        with storage.warehouse() as con, collector_paused():  # the market: the stated salaries of every other posting
             stated = [JobPosting.model_validate_json(js) for job_id, js in con.execute(
                 "SELECT id, posting_json FROM job_postings WHERE salary_min IS NOT NULL").fetchall() if job_id not in ids]
         analyzed = suggest_salaries(analyzed, stated + analyzed)

@@ -15,7 +15,7 @@ from jobfit.matching import Matcher, Stored, load_weights, refresh_matches, visi
 from jobfit.matching.rerank import Budget, rerank
 from jobfit.matching.scoring import SCORING_VERSION, JobSide
 from jobfit.matching.state import PostingsState, population
-from jobfit.schema import JobPosting, Match, Profile
+from jobfit.schema import JobPosting, Match, Profile, collector_paused
 from jobfit.store import delete, insert, upsert
 from pipelines.automation import on_upstream_update
 from pipelines.partitions import SETTINGS
@@ -39,7 +39,9 @@ def _fingerprints(con, table: str, key: str, column: str, where: str, params: li
 
 
 def _parsed(con, sql: str, params: list, model) -> dict:
-    return {item: model.model_validate_json(js) for item, js in con.execute(sql, params).fetchall()}
+    rows = con.execute(sql, params).fetchall()
+    with collector_paused():
+        return {item: model.model_validate_json(js) for item, js in rows}
 
 
 def _postings(storage: StorageResource, ids: list[str]) -> dict[str, JobPosting]:

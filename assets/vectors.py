@@ -10,7 +10,7 @@ from jobfit.embedding import text_sha
 from jobfit.jobs import job_text
 from jobfit.occupations import clean_title
 from jobfit.resumes import profile_text
-from jobfit.schema import JobPosting, Profile
+from jobfit.schema import JobPosting, Profile, collector_paused
 from jobfit.store import upsert
 from pipelines.automation import on_upstream_change, on_upstream_update
 from resources.embedder import EmbedderResource
@@ -69,8 +69,9 @@ def _sync(storage: StorageResource, embedder: EmbedderResource, vectors: Vectors
         shas = {table: store.text_shas(table) for table in (f"{side}_vectors", f"{side}_titles")}
         held = set(shas[f"{side}_vectors"]) & set(shas[f"{side}_titles"])
         stale = sorted(i for i, (_, fp) in current.items() if known.get(i) != fp or i not in held)
-        parsed = {item: model.model_validate_json(js) for item, _, js in con.execute(
-            f"SELECT * FROM ({rows_sql}) WHERE id IN (SELECT unnest(?))", [stale]).fetchall()}
+        with collector_paused():
+            parsed = {item: model.model_validate_json(js) for item, _, js in con.execute(
+                f"SELECT * FROM ({rows_sql}) WHERE id IN (SELECT unnest(?))", [stale]).fetchall()}
     keep = set(current)
     metadata = _sync_vectors(f"{side}_vectors", {i: (current[i][0], texts(x)) for i, x in parsed.items()}, keep,
                              shas[f"{side}_vectors"], embedder, store, log)

@@ -107,7 +107,7 @@ def _analyze(raws: list[dict]):
 
 
 def _analyzed_jobs(rows: list[dict]):
-    from jobfit.schema import JobPosting
+    from jobfit.schema import JobPosting, collector_paused
 
     for number, row in enumerate(rows, 1):
         if "id" not in row:
@@ -118,8 +118,9 @@ def _analyzed_jobs(rows: list[dict]):
         for key in ("qualifications", "responsibilities"):
             if row.get(key) is not None and not (isinstance(row[key], list) and all(isinstance(v, str) for v in row[key])):
                 raise SystemExit(f"jobfit: job object {number}: \"{key}\" must be a list of text")
-    done = {n: JobPosting.model_validate(row) for n, row in enumerate(rows)
-            if isinstance(row.get("meta"), dict) and "required_skills" in row["meta"]}
+    with collector_paused():
+        done = {n: JobPosting.model_validate(row) for n, row in enumerate(rows)
+                if isinstance(row.get("meta"), dict) and "required_skills" in row["meta"]}
     todo = [n for n in range(len(rows)) if n not in done]
     done.update(zip(todo, _analyze([rows[n] for n in todo]), strict=True))
     return [done[n] for n in range(len(rows))]
@@ -153,7 +154,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     from jobfit.matching import load_weights, match_all
     from jobfit.occupations import clean_title
     from jobfit.resumes import profile_text
-    from jobfit.schema import Profile
+    from jobfit.schema import Profile, collector_paused
     from jobfit.taxonomy import shared_matcher
 
     try:
@@ -164,9 +165,10 @@ def cmd_match(args: argparse.Namespace) -> int:
         print(f"jobfit: {exc}", file=sys.stderr)
         return 2
     profiles = {}
-    for row in _read_jsonl(args.profiles):
-        if row.get("status") == "ok" and row.get("profile"):
-            profiles[Path(row["source"]).stem] = Profile.model_validate(row["profile"])
+    with collector_paused():
+        for row in _read_jsonl(args.profiles):
+            if row.get("status") == "ok" and row.get("profile"):
+                profiles[Path(row["source"]).stem] = Profile.model_validate(row["profile"])
     if not profiles:
         raise SystemExit(f"jobfit: {args.profiles} holds no parsed profile (write it with `jobfit parse --jsonl`)")
     jobs = {job.id: job for job in _analyzed_jobs(_read_jsonl(args.jobs))}

@@ -6,9 +6,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
@@ -27,27 +25,12 @@ from jobfit.matching.scoring import (
     score_pairs,
 )
 from jobfit.matching.state import PostingsState, Typicals
-from jobfit.schema import JobPosting, Match, Profile
+from jobfit.schema import JobPosting, Match, Profile, collector_paused
 from jobfit.taxonomy import Taxonomy
 
 __all__ = ["Matcher", "Stored", "Typicals", "Weights", "load_weights", "match_all", "refresh_matches", "visible"]
 
 CANDIDATES_PER_PROFILE = 50  # postings fully scored per profile; the top_n shown come from these
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while matches are explained. Each explained match allocates a few dozen objects,
-    so collections come often, and each full one walks every live object, the whole corpus's postings and profiles
-    among them: it took 40 % of explaining 40,000 matches among 20,000 postings. Explaining makes no cycles to collect;
-    the collector is as it was after it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass
