@@ -1,4 +1,5 @@
-"""What a damaged zip archive still holds: a DOCX or ODT cut short by a download or a full disk, or with a damaged part.
+"""What a zip archive holds when zipfile cannot give it: a DOCX or ODT cut short by a download or a full disk, or with
+a damaged part (and a sound package python-docx refuses for its content type, a macro-enabled Word file).
 
 A zip's index (the central directory) is at its end, so an archive cut short cannot be opened at all, though every
 part before the cut is whole in it, each behind a local header that names it. Read from those headers, a part is
@@ -68,8 +69,8 @@ def _inflate(data: bytes, start: int, budget: int) -> tuple[bytes, bool]:
 
 
 def salvage_parts(data: bytes, wanted: set[str], budget: int) -> dict[str, Part]:
-    """The wanted parts of a damaged archive, each as far as it can be read; `budget` bounds the bytes unpacked
-    (a damaged archive has no index to check against a zip bomb first)."""
+    """The wanted parts of an archive, read from their local headers, each as far as it can be; `budget` bounds the
+    bytes unpacked (a damaged archive has no index to check against a zip bomb first)."""
     parts: dict[str, Part] = {}
     for _, fields, name, start in _headers(data):
         flags, method, crc, size = fields[2], fields[3], fields[6], fields[7]
