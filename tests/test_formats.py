@@ -386,21 +386,33 @@ def test_a_docx_damaged_inside_gives_the_text_before_the_damage():
     assert result.warning.startswith("the file is damaged (its text is cut short or broken inside)")
 
 
-def test_a_macro_enabled_word_file_is_read_as_a_docx_is():
-    """A .docm (or a template) is a sound DOCX package of another content type, which python-docx refuses: it used to
-    be quarantined as corrupt. Read from its parts, it gives the same text, with no damage to warn of."""
-    sound = make_docx()
-    source, buffer = zipfile.ZipFile(io.BytesIO(sound)), io.BytesIO()
+def _repackaged(docx: bytes, *replacements: tuple[bytes, bytes]) -> bytes:
+    """The DOCX with these byte strings replaced in every part."""
+    source, buffer = zipfile.ZipFile(io.BytesIO(docx)), io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for info in source.infolist():
             part = source.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                part = part.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-                                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            for old, new in replacements:
+                part = part.replace(old, new)
             archive.writestr(info, part)
-    result = extract_text(buffer.getvalue())
-    assert result.format == "docx" and result.warning is None
-    assert result.text == extract_text(sound).text  # header first, footer last, links, text box, table
+    return buffer.getvalue()
+
+
+def test_a_macro_enabled_or_strict_word_file_is_read_as_a_docx_is():
+    """A .docm (or a template) is a sound DOCX package of another content type, which python-docx refuses: it used to
+    be quarantined as corrupt. A DOCX saved as Strict Open XML names its elements in other namespaces: it used to be
+    quarantined as having no text. Read from their parts, both give the DOCX's text, with no damage to warn of."""
+    sound = make_docx()
+    macros = _repackaged(sound, (b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                 b"application/vnd.ms-word.document.macroEnabled.main+xml"))
+    strict = _repackaged(sound, (b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                 b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
+                         (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                          b"http://purl.oclc.org/ooxml/officeDocument/relationships"))
+    for variant in (macros, strict):
+        result = extract_text(variant)
+        assert result.format == "docx" and result.warning is None
+        assert result.text == extract_text(sound).text  # header first, footer last, links, text box, table
 
 
 def test_an_odt_cut_short_is_read_as_far_as_it_goes():

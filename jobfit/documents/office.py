@@ -164,10 +164,11 @@ def _sound(data: bytes) -> bool:
         return False
 
 
-def _parts_read(data: bytes, limits: Limits, main: str, also: set[str], exc: Exception, what: str):
+def _parts_read(data: bytes, limits: Limits, main: str, also: set[str], exc: Exception, what: str,
+                renamed: dict[bytes, bytes] | None = None):
     """The parts of an archive python-docx or zipfile could not open, as XML trees (None for one that gives no tree),
     and what was wrong with it, said as a person can act on it: None when nothing was (a macro-enabled Word file, a
-    template: a sound archive of another content type)."""
+    template: a sound archive of another content type). `renamed`: namespaces read as others are."""
     from lxml import etree
 
     parts = salvage_parts(data, {main} | also, int(min(limits.max_unzipped_bytes, limits.max_zip_ratio * max(len(data), 1))))
@@ -176,8 +177,11 @@ def _parts_read(data: bytes, limits: Limits, main: str, also: set[str], exc: Exc
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
     trees = {}
     for name, part in parts.items():
+        text = part.data
+        for old, new in (renamed or {}).items():
+            text = text.replace(old, new)
         try:
-            trees[name] = etree.fromstring(part.data, parser) if part.data.strip() else None
+            trees[name] = etree.fromstring(text, parser) if text.strip() else None
         except etree.XMLSyntaxError:
             trees[name] = None
         if name == main:
@@ -187,14 +191,21 @@ def _parts_read(data: bytes, limits: Limits, main: str, also: set[str], exc: Exc
     return trees, None if _sound(data) else "the file is damaged (parts other than its main text could not be read)"
 
 
+# Word's "Strict Open XML" documents name the same elements in other namespaces (ECMA-376 Part 1, Strict)
+STRICT_NAMESPACES = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main": b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships":
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
 _HEADER_OR_FOOTER = re.compile(r"word/(header|footer)\d*\.xml")
 
 
 def _docx_from_parts(data: bytes, limits: Limits, exc: Exception) -> DocumentText:
-    """The text of a DOCX python-docx could not open (cut short, a damaged part, a macro-enabled file), read from
-    the parts still in it: headers, body, footers."""
+    """The text of a DOCX python-docx could not open (cut short, a damaged part, a macro-enabled file, one saved as
+    Strict Open XML), read from the parts still in it: headers, body, footers."""
     extra = sorted((m[1] == "footer", name) for name in part_names(data) if (m := _HEADER_OR_FOOTER.fullmatch(name)))
-    trees, damage = _parts_read(data, limits, DOCUMENT, {DOCUMENT_LINKS, STYLES, *(name for _, name in extra)}, exc, "DOCX")
+    trees, damage = _parts_read(data, limits, DOCUMENT, {DOCUMENT_LINKS, STYLES, *(name for _, name in extra)}, exc, "DOCX",
+                                STRICT_NAMESPACES)
     links = {rel.get("Id"): rel.get("Target") for rel in trees[DOCUMENT_LINKS].iter(RELATIONSHIP)
              if (rel.get("Type") or "").endswith("/hyperlink")} if trees.get(DOCUMENT_LINKS) is not None else {}
     styles = {style.get(f"{W}styleId"): name.get(f"{W}val") for style in trees[STYLES].iter(f"{W}style")
