@@ -174,19 +174,19 @@ def _parts_read(data: bytes, limits: Limits, main: str, also: set[str], exc: Exc
     parts = salvage_parts(data, {main} | also, int(min(limits.max_unzipped_bytes, limits.max_zip_ratio * max(len(data), 1))))
     if main not in parts:
         raise UnsupportedDocument("corrupt", f"the {what} could not be opened ({exc}): ask for a fresh copy") from exc
-    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
-    trees = {}
-    for name, part in parts.items():
-        text = part.data
+    def tree(data: bytes) -> tuple[object, bool]:  # the part's tree, and whether its XML had to be mended
         for old, new in (renamed or {}).items():
-            text = text.replace(old, new)
+            data = data.replace(old, new)
+        parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
         try:
-            trees[name] = etree.fromstring(text, parser) if text.strip() else None
+            root = etree.fromstring(data, parser) if data.strip() else None
         except etree.XMLSyntaxError:
-            trees[name] = None
-        if name == main:
-            broken = any(error.level >= etree.ErrorLevels.ERROR for error in parser.error_log)
-    if not parts[main].whole or broken:
+            root = None
+        return root, any(error.level >= etree.ErrorLevels.ERROR for error in parser.error_log)
+
+    read = {name: tree(part.data) for name, part in parts.items()}
+    trees = {name: root for name, (root, _) in read.items()}
+    if not parts[main].whole or read[main][1]:
         return trees, "the file is damaged (its text is cut short or broken inside)"
     return trees, None if _sound(data) else "the file is damaged (parts other than its main text could not be read)"
 
