@@ -123,17 +123,7 @@ def detect_format(data: bytes) -> str:
     if data.startswith(b"%PDF-") or data[:1024].find(b"%PDF-") >= 0:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
-                if "word/document.xml" in names:
-                    return "docx"
-                mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-                if "content.xml" in names and b"opendocument.text" in mimetype:
-                    return "odt"
-        except (zipfile.BadZipFile, KeyError, OSError):  # damaged: judged by the parts it still names
-            return _damaged_zip_format(data)
-        return "zip"
+        return _zip_format(data)
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
     if data.startswith(b"{\\rtf"):
@@ -152,20 +142,28 @@ def detect_format(data: bytes) -> str:
     return "txt"
 
 
-def _damaged_zip_format(data: bytes) -> str:
-    from jobfit.documents.salvage import part_names, salvage_parts
+def _zip_format(data: bytes) -> str:
+    """DOCX, ODT or another zip, judged by the parts the archive names: in its index, or, for a damaged archive whose
+    index cannot be read, in the local headers still in it (one that names neither is corrupt)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:100] if {"content.xml", "mimetype"} <= names else b""
+        other = "zip"
+    except (zipfile.BadZipFile, KeyError, OSError):
+        from jobfit.documents.salvage import part_names, salvage_parts
 
-    names = set(part_names(data))
+        names, mimetype, other = set(part_names(data)), b"", "corrupt"
+        if {"content.xml", "mimetype"} <= names:
+            try:
+                mimetype = getattr(salvage_parts(data, {"mimetype"}, 1000).get("mimetype"), "data", b"")
+            except UnsupportedDocument:  # no mimetype is that long
+                pass
     if "word/document.xml" in names:
         return "docx"
-    if "content.xml" in names:
-        try:
-            mimetype = salvage_parts(data, {"mimetype"}, 1000).get("mimetype")
-        except UnsupportedDocument:  # no mimetype is that long
-            mimetype = None
-        if mimetype and b"opendocument.text" in mimetype.data:
-            return "odt"
-    return "corrupt"
+    if "content.xml" in names and b"opendocument.text" in mimetype:
+        return "odt"
+    return other
 
 
 def readable_path(path: str) -> str:
