@@ -30,7 +30,7 @@ from pipelines.partitions import current_day, document_partitions, document_rang
 from resources.settings import Settings
 from resources.storage import WAREHOUSE_POOL
 from sensors.arrivals import Arrival, ingest_requests
-from sensors.inbox import scan_inbox
+from sensors.inbox import inbox_tenant, scan_inbox
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 # The bootstrap does its work again at each start: a run of its own that was killed is not for the daemon to run again
@@ -78,7 +78,7 @@ def unfed_tenants(settings: Settings) -> list[str]:
     except (OSError, ValueError):
         return []  # no keys file yet, or one the API reports itself
     inbox = settings.inbox_dir
-    fed = {d.name for d in inbox.iterdir() if d.is_dir()} if inbox.is_dir() else set()
+    fed = {inbox_tenant(d) for d in inbox.iterdir() if d.is_dir()} if inbox.is_dir() else set()
     for load, path in ((load_drive_folders, settings.drive_folders_file), (load_feed_configs, settings.feeds_file)):
         with contextlib.suppress(Exception):  # a file with a mistake is reported where it is read
             fed |= {item.tenant for item in load(path) if item.tenant} if path and Path(path).exists() else set()

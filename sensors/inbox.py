@@ -10,7 +10,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from jobfit.documents import sha256_file
+from jobfit.documents import readable_path, sha256_file
 from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS
 from resources.storage import StorageResource
@@ -18,6 +18,14 @@ from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals
 
 # A file touched this recently may still be arriving (a copy, an upload): look again next tick.
 SETTLE_SECONDS = 2.0
+
+
+def inbox_tenant(folder: Path) -> str:
+    """The tenant an inbox folder belongs to: its name, as text. A folder named in another encoding than UTF-8 (made on
+    Windows, unpacked from its zip) is read as Windows-1252, as its files' names are: before, its undecodable bytes
+    reached the run's tags, which the Dagster instance refuses, and the run for the batch, every tenant's new files in
+    it, was never made."""
+    return readable_path(folder.name)
 
 
 def scan_inbox(inbox: Path) -> list[tuple[str, Path]]:
@@ -28,7 +36,7 @@ def scan_inbox(inbox: Path) -> list[tuple[str, Path]]:
     for tenant_dir in sorted(p for p in inbox.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for path in tenant_dir.rglob("*"):
             if path.is_file() and not path.name.startswith((".", "~$")) and not path.name.endswith((".partial", ".tmp")):
-                found.append((tenant_dir.name, path))
+                found.append((inbox_tenant(tenant_dir), path))
     return sorted(found, key=lambda item: (item[1].stat().st_mtime, str(item[1])))
 
 

@@ -226,6 +226,33 @@ def test_a_file_named_in_another_encoding_than_utf8_comes_in_with_the_others(tmp
     assert rows["Nadia Quinn"] == str(settings.inbox_dir / "acme" / "résumé Nadia.txt")  # read as the cp1252 it was
 
 
+def test_a_tenant_folder_named_in_another_encoding_than_utf8_is_that_tenant_and_holds_up_no_other(tmp_path):
+    """The same zip's folder name ('société' as soci\\xe9t\\xe9): before, the tenant's undecodable bytes reached the run's
+    tags, the instance refused them, and the run of the batch, acme's and globex's files with it, was never made."""
+    import os
+
+    from resources.storage import StorageResource
+    from sensors.inbox import inbox_sensor
+    from tests.conftest import SAMPLES, seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    folder = settings.inbox_dir / os.fsdecode(b"soci\xe9t\xe9")
+    folder.mkdir()
+    path = folder / "nadia.txt"
+    path.write_text((SAMPLES / "inbox" / "acme" / "priya_raman.txt").read_text()
+                    .replace("Priya Raman", "Nadia Quinn").replace("priya.raman", "nadia.quinn"))
+    os.utime(path, (time.time() - 60, time.time() - 60))
+    resources, storage = build_resources(settings), StorageResource.from_settings(settings)
+    with dg.instance_for_test() as instance:
+        assert dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources).success
+        run_sensor_requests(instance, resources, inbox_sensor(dg.build_sensor_context(instance=instance, resources={"storage": storage})))
+    rows = read(settings.layout.warehouse_path, "SELECT p.name, p.tenant, s.source_path FROM profiles p "
+                                                "JOIN document_sources s USING (sha256, tenant)")
+    assert {(name, tenant) for name, tenant, _ in rows} >= {("Nadia Quinn", "société"), ("Maria Lopez", "acme")}
+    assert len({tenant for _, tenant, _ in rows}) == 3
+    assert [source for name, _, source in rows if name == "Nadia Quinn"] == [str(settings.inbox_dir / "société" / "nadia.txt")]
+
+
 def test_make_run_takes_the_inbox_in_again_when_the_warehouse_lost_it(tmp_path, capsys):
     """The Dagster instance keeps the documents' partitions (the exactly-once guard) when the warehouse is deleted or
     restored from an older copy, or when the run that was to record a file failed. Before, make run then served no
