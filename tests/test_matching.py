@@ -56,6 +56,22 @@ def test_fitting_posting_scores_higher_and_is_explained(matcher):
     assert 0 <= bad.score <= good.score <= 100
 
 
+def test_no_posting_a_profile_may_see_gives_no_match_not_a_failed_run(matcher):
+    """Before any feed was fetched, once every posting expired, or when a tenant's profiles see no posting, matching
+    has no pair to score: before, scoring no pairs failed (scipy gives a sparse matrix for an empty lookup), and with
+    it the matches run."""
+    profile = parse_resume(RESUME, matcher=matcher, tenant="initech")
+    nothing = Matcher.build({"p": profile}, unit([[1, 0]]), {}, np.zeros((0, 2), dtype=np.float32), matcher.taxonomy)
+    assert nothing.for_profiles(top_n=5) == [] and nothing.for_postings(top_n=5) == []
+    job = analyze_job(DATA_JOB, matcher)
+    job.meta.tenant = "acme"
+    elsewhere = Matcher.build({"p": profile}, unit([[1, 0]]), {job.id: job}, unit([[1, 0]]), matcher.taxonomy)
+    assert elsewhere.for_profiles(top_n=5) == [] and elsewhere.for_postings(top_n=5) == []
+    colleague = profile.model_copy(deep=True)
+    colleague.meta.tenant = "acme"
+    assert len(elsewhere.with_profiles({"q": colleague}, unit([[1, 0]])).for_profiles()) == 1
+
+
 def test_related_skills_count_partly_and_are_said_so(matcher):
     profile = parse_resume("Sam Example\nExperience\nDev at X | 2020 - 2022\nSkills\nPostgreSQL, Python", matcher=matcher)
     narrower = analyze_job({"id": "j", "title": "Analyst", "description": "Requirements:\n- SQL"}, matcher)

@@ -471,6 +471,14 @@ class Coverage:
         return cls(mean, std)
 
 
+def _cells(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """matrix[rows[k], cols[k]] for each k, flat. For no cells at all scipy gives an empty sparse matrix, not an
+    array: scoring no pairs (no posting a profile may see) failed on it, and with it the matches run."""
+    if not len(rows):
+        return np.zeros(0, dtype=matrix.dtype)
+    return np.asarray(matrix[rows, cols]).ravel()
+
+
 def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarray, similarity: np.ndarray,
                 job_mean: np.ndarray, job_std: np.ndarray, weights: dict[str | None, Weights],
                 titles: Titles | None = None, coverage: Coverage | None = None) -> PairScores:
@@ -482,7 +490,7 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     covered = np.asarray(profiles.cover_matrix[p].multiply(jobs.wanted[j]).sum(axis=1)).ravel()
     alternatives = Alternatives.of(jobs, j)
     if len(alternatives.cols):
-        covered += alternatives.gain(np.asarray(profiles.cover_matrix[p[alternatives.pair], alternatives.cols]).ravel(), len(p))
+        covered += alternatives.gain(_cells(profiles.cover_matrix, p[alternatives.pair], alternatives.cols), len(p))
     total_wanted = jobs.wanted_total[j]
     share = covered / np.maximum(total_wanted, 1e-9)
     typical_share, spread = (coverage.mean[j], coverage.std[j]) if coverage is not None else (np.full(len(p), np.nan), 1.0)
@@ -508,7 +516,7 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     has_place = np.fromiter((bool(jobs.place[b]) for b in j), dtype=bool, count=len(p))
     # a remote job open only to other countries than the candidate's fits no better than one in another town
     country = profiles.country[p]
-    elsewhere = jobs.restricted[j] & (country >= 0) & ~np.asarray(jobs.allowed[j, np.maximum(country, 0)]).ravel().astype(bool)
+    elsewhere = jobs.restricted[j] & (country >= 0) & ~_cells(jobs.allowed, j, np.maximum(country, 0))
     # a candidate willing to move to the job's town (or anywhere in its country) fits it as one who lives there, or
     # nearly (RELOCATING_ANYWHERE)
     moves_there, moves_anywhere = np.zeros(len(p), dtype=bool), np.zeros(len(p), dtype=bool)
