@@ -30,6 +30,7 @@ from pipelines.partitions import current_day, document_partitions, document_rang
 from resources.settings import Settings
 from resources.storage import WAREHOUSE_POOL
 from sensors.arrivals import Arrival, ingest_requests
+from sensors.drive import forget_lost_downloads
 from sensors.inbox import inbox_tenant, scan_inbox
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -223,6 +224,11 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
         others = [copy for places in unrecorded.values() for copy in places[1:]]
         for request in ingest_requests(ordered, settings.inbox_batch_size, others):
             run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
+    with warehouse(settings.layout.warehouse_path) as con:
+        lost = forget_lost_downloads(instance, lambda sha256s: recorded_sources(con, sha256s))
+    if lost:
+        say(f"{lost} Drive files are known to Dagster but not recorded in the warehouse (deleted, restored from an older "
+            "copy, or their run failed): the Drive sensor downloads them again at its first tick")
     catch_up_documents(settings, instance, run, started)
     run(["profile_withdrawals"])  # none named: records that no candidate withdrew yet
     run(["profile_vectors", "job_vectors", "matches"])

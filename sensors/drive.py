@@ -1,7 +1,8 @@
 """Drive sensor: each new or changed file in a watched Google Drive folder becomes one document, exactly once.
 
 The folders and their tenants come from the Drive folders file (`JOBFIT_DRIVE_FOLDERS_FILE`). The cursor
-remembers each file's version per tenant, so an unchanged file is listed but never downloaded again. A
+remembers each file's version per tenant (and the sha256 of its download), so an unchanged file is listed but never
+downloaded again; `make run` marks there the files the warehouse lost (`forget_lost_downloads`). A
 download goes straight into the content-addressed document store; the document records the file's Drive
 link as where it came from, so a changed file supersedes the profile of its older version, as a changed
 inbox file does. A folder that cannot be read is reported and never stops the others.
@@ -9,15 +10,37 @@ inbox file does. A folder that cannot be read is reported and never stops the ot
 
 import json
 import time
+from collections.abc import Callable
 
 import dagster as dg
+from dagster._core.scheduler.instigation import InstigatorType, SensorInstigatorData
 
 from jobfit.drive import DriveError, RateLimited, TooLarge
 from pipelines.jobs import ingest_document_job
-from pipelines.partitions import SETTINGS
+from pipelines.partitions import SETTINGS, document_partitions
 from resources.drive import DriveResource
 from resources.storage import StorageResource
 from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals
+
+# A cursor entry is the file's Drive version and, once downloaded, the start of its sha256 (enough to tell it among the
+# documents, at a quarter of the length). `make run` writes LOST for the version of a file the warehouse lost.
+SHA_PREFIX = 16
+LOST = "lost"
+
+
+def _entry(version: str, sha256: str = "") -> str:
+    return f"{version} {sha256[:SHA_PREFIX]}".strip()
+
+
+def _version(entry: str) -> str:
+    return entry.split(" ", 1)[0]
+
+
+def downloaded_documents(cursor: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """{cursor key: (sha256 prefix, tenant)} of the files a cursor says were downloaded into documents (a too-large file
+    never was; an entry from before the sha256 was kept says nothing)."""
+    return {key: (entry.split(" ", 1)[1], key.split("/", 1)[0]) for key, entry in cursor.items()
+            if " " in entry and _version(entry) != LOST}
 
 
 @dg.sensor(
@@ -39,7 +62,8 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
             try:
                 for file in client.files(folder.folder_id):
                     key = f"{folder.tenant}/{file.id}"
-                    if seen.get(key) == file.version:
+                    entry = seen.get(key, "")
+                    if _version(entry) == file.version:
                         continue
                     if downloaded >= SETTINGS.inbox_files_per_tick or time.monotonic() - started > TICK_BUDGET_SECONDS:
                         out_of_time = True  # the rest waits for the next tick; the cursor only advances past what was handled
@@ -47,7 +71,7 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                     try:
                         data = client.download(file, SETTINGS.max_document_bytes)
                     except TooLarge as exc:
-                        seen[key] = file.version  # not retried until it changes
+                        seen[key] = _entry(file.version)  # not retried until it changes
                         problems.append(f"{folder.label}: {exc} ({file.link})")
                         continue
                     except RateLimited:
@@ -56,9 +80,9 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                         problems.append(f"{folder.label}: {exc}")  # retried next tick
                         continue
                     sha256, stored = storage.keep_bytes(data)
-                    seen[key] = file.version
+                    seen[key] = _entry(file.version, sha256)
                     downloaded += 1
-                    arrivals.add(Arrival(sha256, str(stored), folder.tenant, origin=file.link))
+                    arrivals.add(Arrival(sha256, str(stored), folder.tenant, origin=file.link), again=_version(entry) == LOST)
             except RateLimited as exc:
                 problems.append(f"{folder.label}: {exc}")
                 out_of_time = True  # every folder waits: asking on only makes Drive wait longer
@@ -73,3 +97,24 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
         trouble = f"; {len(problems)} problems: " + " | ".join(problems[:3]) if problems else ""
         return dg.SkipReason(f"nothing new in {len(folders)} Drive folders{trouble}")
     return arrivals.result(SETTINGS.inbox_batch_size, json.dumps(seen), context.log)
+
+
+def forget_lost_downloads(instance: dg.DagsterInstance, recorded: Callable[[list[str]], set[tuple[str, str]]]) -> int:
+    """Mark LOST, in the Drive sensor's cursor, the files it downloaded whose document the warehouse does not record for
+    their tenant (`recorded` gives the (sha256, tenant) pairs of these sha256s it records or keeps out): the warehouse
+    was deleted or restored from an older copy, or their run failed. The sensor's next tick downloads them again and
+    has them read and parsed again. Before, only a reset cursor brought them back. Call it while no daemon ticks."""
+    known = {key[:SHA_PREFIX]: key for key in instance.get_dynamic_partitions(document_partitions.name)}
+    forgotten = 0
+    for state in instance.all_instigator_state(instigator_type=InstigatorType.SENSOR):
+        data = state.instigator_data
+        if state.instigator_name != drive_sensor.name or not isinstance(data, SensorInstigatorData) or not data.cursor:
+            continue
+        seen = json.loads(data.cursor)
+        files = {key: (known[prefix], tenant) for key, (prefix, tenant) in downloaded_documents(seen).items() if prefix in known}
+        kept = recorded(sorted({sha256 for sha256, _ in files.values()}))
+        lost = {key: _entry(LOST, sha256) for key, (sha256, tenant) in files.items() if (sha256, tenant) not in kept}
+        if lost:
+            instance.update_instigator_state(state.with_data(data._replace(cursor=json.dumps(seen | lost))))
+            forgotten += len(lost)
+    return forgotten

@@ -217,3 +217,83 @@ def test_drives_rate_limit_ends_the_tick_and_the_next_one_goes_on(drive, tmp_pat
         second = tick(instance, resources)
         assert {s["tenant"] for r in second.run_requests for s in sources_of(r)} == {"acme", "globex"}
         assert sum(len(sources_of(r)) for r in second.run_requests) == 6  # three files, each for both tenants
+
+
+
+def as_the_daemon_keeps_it(instance, cursor):
+    """Store the Drive sensor's cursor in the instance, where the daemon keeps it between ticks."""
+    from dagster._core.remote_origin import RegisteredCodeLocationOrigin, RemoteInstigatorOrigin, RemoteRepositoryOrigin
+    from dagster._core.scheduler.instigation import InstigatorState, InstigatorStatus, InstigatorType, SensorInstigatorData
+
+    states = instance.all_instigator_state(instigator_type=InstigatorType.SENSOR)
+    if states:
+        instance.update_instigator_state(states[0].with_data(SensorInstigatorData(cursor=cursor)))
+        return
+    origin = RemoteInstigatorOrigin(RemoteRepositoryOrigin(RegisteredCodeLocationOrigin("jobfit"), "__repository__"), "drive_sensor")
+    instance.add_instigator_state(InstigatorState(origin, InstigatorType.SENSOR, InstigatorStatus.RUNNING,
+                                                  SensorInstigatorData(cursor=cursor)))
+
+
+def kept_cursor(instance):
+    from dagster._core.scheduler.instigation import InstigatorType
+
+    [state] = instance.all_instigator_state(instigator_type=InstigatorType.SENSOR)
+    return state.instigator_data.cursor
+
+
+def test_make_run_has_the_drive_files_the_warehouse_lost_downloaded_again(drive, tmp_path, capsys):
+    """The Drive sensor's cursor says which files it downloaded; when the warehouse is restored from an older copy or
+    deleted, their documents are gone from it while the cursor still holds them. Before, they never came back (and
+    nothing said so) unless an operator reset the cursor."""
+    import duckdb
+
+    from pipelines.bootstrap import materialize_everything
+    from pipelines.definitions import ALL_ASSETS, build_resources
+    from resources.settings import Settings
+    from tests.test_pipeline import run_sensor_requests
+
+    (tmp_path / "drive.yaml").write_text(f"folders:\n  - {{id: {drive.top}, tenant: acme}}\n")
+    settings = Settings(data_dir=tmp_path / "data", inbox_dir=tmp_path / "inbox", feeds_file=tmp_path / "feeds.yaml",
+                        api_keys_file=tmp_path / "keys.yaml", drive_folders_file=tmp_path / "drive.yaml",
+                        drive_credentials_file=drive.key_file, drive_api_url=drive.root)
+    resources = build_resources(settings)
+    sensor_resources = {key: resources[key] for key in ("storage", "drive")}
+
+    def profiles():
+        with duckdb.connect(str(settings.layout.warehouse_path), read_only=True) as con:
+            return con.execute("SELECT p.name, s.source_path FROM profiles p JOIN document_sources s "
+                               "USING (sha256, tenant) WHERE p.status = 'active' ORDER BY 1").fetchall()
+
+    def downloads():
+        return sum(1 for _, q in drive.requests if q.get("alt") or "mimeType" in q)
+
+    def daemon_tick():
+        fetched = downloads()
+        result = tick(instance, sensor_resources, kept_cursor(instance))
+        run_sensor_requests(instance, resources, result)
+        as_the_daemon_keeps_it(instance, result.cursor)
+        return downloads() - fetched
+
+    with dg.instance_for_test() as instance:
+        assert dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources).success
+        first = tick(instance, sensor_resources)
+        run_sensor_requests(instance, resources, first)
+        as_the_daemon_keeps_it(instance, first.cursor)
+        before = profiles()
+        assert [name for name, _ in before] == ["James Okafor", "Maria Lopez", "Priya Raman"]
+        with duckdb.connect(str(settings.layout.warehouse_path)) as con:  # as a backup from before Priya's resume came
+            con.execute("DELETE FROM document_sources WHERE source_path = ?", [f"https://drive.google.com/file/d/{drive.txt}/view"])
+
+        capsys.readouterr()
+        materialize_everything(settings, instance)
+        assert "1 Drive files are known to Dagster but not recorded in the warehouse" in capsys.readouterr().out
+        assert daemon_tick() == 1  # Priya's file alone is downloaded again
+        assert profiles() == before
+        materialize_everything(settings, instance)
+        assert "not recorded in the warehouse" not in capsys.readouterr().out
+
+        settings.layout.warehouse_path.unlink()
+        materialize_everything(settings, instance)
+        assert "3 Drive files are known to Dagster but not recorded in the warehouse" in capsys.readouterr().out
+        assert daemon_tick() == 3
+        assert profiles() == before
