@@ -200,7 +200,11 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
     catch_up_postings(settings, run)  # a posting gone from today's feed stays in matching until it expires
     partitions = instance.get_dynamic_partitions(document_partitions.name)
     arrivals, copies, known, unrecorded = {}, [], set(partitions), {}
-    inbox = [(tenant, path, sha256_file(path)) for tenant, path in scan_inbox(settings.inbox_dir)]
+    refused = []
+    inbox = [(tenant, path, sha256_file(path)) for tenant, path in scan_inbox(settings.inbox_dir, refused)]
+    if refused:
+        say(f"{len(refused)} links in the inbox lead out of their tenant's folder and were passed over: "
+            + ", ".join(map(str, refused[:5])))
     with warehouse(settings.layout.warehouse_path) as con:
         recorded = recorded_sources(con, [sha256 for _, _, sha256 in inbox if sha256 in known])
     for tenant, path, sha256 in inbox:

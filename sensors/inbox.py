@@ -18,6 +18,8 @@ from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals
 
 # A file touched this recently may still be arriving (a copy, an upload): look again next tick.
 SETTLE_SECONDS = 2.0
+# The cursor's mark of a link out of its tenant's folder, already named in a tick's log.
+OUT_OF_BOUNDS = "outside"
 
 
 def inbox_tenant(folder: Path) -> str:
@@ -28,14 +30,23 @@ def inbox_tenant(folder: Path) -> str:
     return readable_path(folder.name)
 
 
-def scan_inbox(inbox: Path) -> list[tuple[str, Path]]:
-    """(tenant, file) for every visible file below a tenant folder, oldest first."""
+def scan_inbox(inbox: Path, refused: list[Path] | None = None) -> list[tuple[str, Path]]:
+    """(tenant, file) for every visible file below a tenant folder, oldest first. A link leading out of its tenant's
+    folder is passed over (and added to `refused`): whoever may drop files in one tenant's folder (or unpack a zip
+    there, which keeps its links) would otherwise have another tenant's resumes, or any file jobfit may read, its
+    settings and keys among them, taken in as their documents and parsed into profiles their readers see. A tenant
+    folder that is itself a link (the operator's choice) is followed."""
     if not inbox.exists():
         return []
     found = []
     for tenant_dir in sorted(p for p in inbox.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        root = tenant_dir.resolve()
         for path in tenant_dir.rglob("*"):
             if path.is_file() and not path.name.startswith((".", "~$")) and not path.name.endswith((".partial", ".tmp")):
+                if path.is_symlink() and not path.resolve().is_relative_to(root):
+                    if refused is not None:
+                        refused.append(path)
+                    continue
                 found.append((inbox_tenant(tenant_dir), path))
     return sorted(found, key=lambda item: (item[1].stat().st_mtime, str(item[1])))
 
@@ -58,8 +69,8 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     started = time.monotonic()
     arrivals = TickArrivals(context.instance, had_cursor=bool(context.cursor))
-    considered, unreadable = 0, []
-    for tenant, path in scan_inbox(inbox):
+    considered, unreadable, refused = 0, [], []
+    for tenant, path in scan_inbox(inbox, refused):
         key = str(path)
         try:
             signature = _signature(path)
@@ -77,9 +88,15 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
         considered += 1
         seen[key] = signature
         arrivals.add(Arrival(sha256, key, tenant))
+    told = [path for path in map(str, refused) if seen.get(path) != OUT_OF_BOUNDS]
+    if told:  # said once, in the log of the tick that found them
+        context.log.warning(f"{len(told)} links in the inbox lead out of their tenant's folder and were passed over: "
+                            + ", ".join(told[:5]))
+        seen |= dict.fromkeys(told, OUT_OF_BOUNDS)
     if unreadable:
         context.log.warning(f"{len(unreadable)} files in the inbox could not be read, tried again at the next tick: "
                             + ", ".join(unreadable[:5]))
     if considered == 0:
+        context.update_cursor(json.dumps(seen))
         return dg.SkipReason(f"no new files in {inbox}" + (f"; could not read {', '.join(unreadable[:5])}" if unreadable else ""))
     return arrivals.result(SETTINGS.inbox_batch_size, json.dumps(seen), context.log)

@@ -154,3 +154,36 @@ def test_the_same_new_bytes_twice_in_one_tick_are_one_document_with_two_sources(
         sha = sha256_file(inbox / "globex" / "priya_copy.txt")
         places = {(s["tenant"], s["path"].rsplit("/", 1)[1]) for s in sources_of(result.run_requests[0]) if s["sha256"] == sha}
         assert places == {("acme", "priya_raman.txt"), ("globex", "priya_copy.txt")}
+
+
+
+def test_a_link_out_of_its_tenants_folder_is_passed_over_and_named_once(tmp_path, capfd):
+    """A zip unpacked into a tenant's folder keeps its links. Before, a link to another tenant's resume, or to any file
+    jobfit may read (its API keys file), was taken in as that tenant's document, parsed into a profile its readers see."""
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES / "inbox", inbox)
+    secret = tmp_path / "api_keys.yaml"
+    secret.write_text("keys:\n  - {key: s3cret, role: admin}\n")
+    settled(secret)
+    acme = inbox / "acme"
+    (acme / "keys.txt").symlink_to(secret)
+    (acme / "their_candidate.txt").symlink_to(inbox / "globex" / "tom_becker.txt")
+    (acme / "unpacked").mkdir()
+    (acme / "unpacked" / "up.txt").symlink_to("../../globex/tom_becker.txt")
+    (acme / "again.txt").symlink_to(acme / "priya_raman.txt")  # within acme's folder: taken in
+    storage = StorageResource(data_dir=str(tmp_path / "data"), inbox_dir=str(inbox))
+    with dg.instance_for_test() as instance:
+        first = tick(instance, storage)
+        places = {(s["tenant"], s["path"].split("/inbox/", 1)[1]) for s in sources_of(first.run_requests[0])}
+        assert places == {("acme", "acme/again.txt"), ("acme", "acme/priya_raman.txt"), ("acme", "acme/james_okafor.docx"),
+                          ("acme", "acme/maria_lopez.pdf"), ("globex", "globex/tom_becker.txt"),
+                          ("globex", "globex/daniel_weber.pdf"), ("globex", "globex/sofia_rossi.docx")}
+        [told] = [line for line in capfd.readouterr().err.splitlines() if "lead out of their tenant's folder" in line]
+        assert "WARNING - 3 links in the inbox" in told and all(name in told for name in ("keys.txt", "their_candidate.txt", "up.txt"))
+        apply(instance, first)
+        context = dg.build_sensor_context(instance=instance, cursor=first.cursor, resources={"storage": storage})
+        assert isinstance(inbox_sensor(context), dg.SkipReason)
+        assert "lead out" not in capfd.readouterr().err  # named once, not at every tick
+        (acme / "keys.txt").unlink()
+        (acme / "keys.txt").symlink_to(acme / "maria_lopez.pdf")  # pointed within the folder: an ordinary file again
+        assert not isinstance(tick(instance, storage, context.cursor), dg.SkipReason)
