@@ -20,6 +20,7 @@ from jobfit.matching.scoring import (
     ProfileSide,
     Titles,
     Weights,
+    asked_closeness,
     explain,
     load_weights,
     score_pairs,
@@ -119,9 +120,14 @@ class Matcher:
         computed_at = computed_at or datetime.now(UTC).isoformat(timespec="seconds")
         self.jobs.postings(self.jobs.ids[b] for b in scores.job[keep])  # the explained postings read in one batch
         tenants = self.profiles.tenants
+        matches = []
         with collector_paused():
-            return [explain(self.profiles, self.jobs, scores, int(k),
-                            self.weights.get(tenants[int(scores.profile[k])], self.weights[None]), computed_at) for k in keep]
+            for start in range(0, len(keep), 4096):  # what the postings ask and the profiles' closeness to it, a part at a time
+                part = keep[start:start + 4096]
+                asked = asked_closeness(self.profiles, self.jobs, scores, part)
+                matches += [explain(self.profiles, self.jobs, scores, int(k), self.weights.get(tenants[int(scores.profile[k])],
+                                    self.weights[None]), computed_at, asks, closeness) for k, (asks, closeness) in zip(part, asked, strict=True)]
+        return matches
 
     def for_profiles(self, rows: np.ndarray | None = None, top_n: int = 10, min_score: float = 0.0,
                      only_jobs: np.ndarray | None = None, candidates: int = CANDIDATES_PER_PROFILE) -> list[Match]:

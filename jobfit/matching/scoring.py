@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -218,7 +218,7 @@ class ProfileSide:
         best = np.maximum.reduceat(best, first) if len(key) else best
         self.cover_matrix = sp.csr_matrix((best, (key[first] // max(len(skill_index), 1), key[first] % max(len(skill_index), 1))),
                                           shape=(len(self.ids), len(skill_index)), dtype=np.float32)
-        self._own = own
+        self._own, self.skill_index = own, skill_index
 
     def covers(self, row: int, skill_id: str) -> tuple[float, str]:
         """How close profile `row` comes to `skill_id`, and the first of its own skills that comes that close."""
@@ -570,8 +570,34 @@ def _listed(names: list[str], limit: int) -> str:
     return ", ".join(names[:limit]) + (f" and {more} more" if more > 0 else "")
 
 
-def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, weights: Weights, computed_at: str) -> Match:
-    """The Match of pair k with its components, matched and missing skills and reasons in plain sentences."""
+def asked_closeness(profiles: ProfileSide, jobs: JobSide, scores: PairScores, keep: np.ndarray) -> list[tuple[list, list[float]]]:
+    """For each pair in `keep`: what its posting asks (`asks()`, made once per posting) and how close its profile comes
+    to each skill of it in turn (the best of the profile's own skills does), all read in one lookup of `cover_matrix`.
+    Asking `covers` for each, a loop over the profile's skills' reach, was a fifth of explaining a match."""
+    asks_of: dict[int, list] = {}
+    pairs = []
+    for k in keep:
+        b = int(scores.job[k])
+        if b not in asks_of:
+            asks_of[b] = jobs.jobs[jobs.ids[b]].meta.asks()
+        pairs.append((int(scores.profile[k]), asks_of[b]))
+    counts = [sum(map(len, asks)) for _, asks in pairs]
+    flat = [skill.id for _, asks in pairs for ask in asks for skill in ask]
+    rows = np.repeat(np.array([a for a, _ in pairs], dtype=np.int64), counts)
+    cols = np.fromiter((profiles.skill_index.get(sid, -1) for sid in flat), dtype=np.int64, count=len(flat))
+    found = cols >= 0
+    values = np.zeros(len(flat), dtype=np.float64)
+    values[found] = _cells(profiles.cover_matrix, rows[found], cols[found])
+    for n in np.flatnonzero(~found):  # a skill the taxonomy no longer has (a posting analyzed with an older one)
+        values[n] = profiles.covers(int(rows[n]), flat[n])[0]
+    parts = np.split(values, np.cumsum(counts)[:-1]) if pairs else []
+    return [(asks, part.tolist()) for (_, asks), part in zip(pairs, parts, strict=True)]
+
+
+def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, weights: Weights, computed_at: str,
+            asks: list, closeness: list[float]) -> Match:
+    """The Match of pair k with its components, matched and missing skills and reasons in plain sentences (`asks` and
+    `closeness`: what `asked_closeness` gives for the pair)."""
     a, b = int(scores.profile[k]), int(scores.job[k])
     profile, job = profiles.profiles[profiles.ids[a]], jobs.jobs[jobs.ids[b]]
     names = {s.id: s.name for s in profile.meta.skills}
@@ -579,15 +605,17 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
     matched, missing, partial = [], [], []
     required = {s.id for s in job.meta.required_skills}
     have_required = []
-    asks = job.meta.asks()
+    closeness = iter(closeness)
     for ask in asks:
-        covered = [(*profiles.covers(a, skill.id), skill.name) for skill in ask]
-        best, _, best_name = max(covered, key=lambda c: c[0])
-        for value, via, name in covered:
+        covered = [(next(closeness), skill) for skill in ask]
+        best, best_skill = max(covered, key=lambda c: c[0])
+        best_name = best_skill.name
+        for value, skill in covered:
             if value > 0:
-                matched.append(name)
+                matched.append(skill.name)
                 if value < 1.0 and best < 1.0:  # (an alternative the candidate has is enough said)
-                    partial.append(f"{name} (through {names.get(via, via)})")
+                    via = profiles.covers(a, skill.id)[1]
+                    partial.append(f"{skill.name} (through {names.get(via, via)})")
         if ask[0].id in required:
             if best >= 1.0:
                 have_required.append(best_name)
@@ -611,7 +639,7 @@ def explain(profiles: ProfileSide, jobs: JobSide, scores: PairScores, k: int, we
     if missing:
         reasons.append("Missing required skills: " + _listed(missing, 6) + ".")
     reasons += [r for r in (_title_reason(profile, job, float(scores.components["title"][k])), _experience_reason(profile, job),
-                            _education_reason(profile, job), _location_reason(profile, job), _salary_reason(profile, job)) if r]
+                            _education_reason(profile, job), _location_reason(profile, job, jobs.place_country[b]), _salary_reason(profile, job)) if r]
     similarity, typical = float(scores.similarity[k]), float(scores.typical[k])
     if similarity >= typical:
         reasons.append(f"The resume reads closer to this posting than its typical candidate's does "
@@ -646,12 +674,11 @@ def _skill_years(profile: Profile, job: JobPosting, asks: list[tuple]) -> list[s
 
 def _title_reason(profile: Profile, job: JobPosting, score: float) -> str | None:
     """Said when the title component is a deviation or more from typical (73 and above, 27 and below)."""
+    close, far = score >= semantic_score(1.0), score <= semantic_score(-1.0)
+    if not (close or far):
+        return None
     theirs, posted = readable_case(profile.basics.label or ""), readable_case(job.title)
-    if score >= semantic_score(1.0):
-        return f"Their title, {theirs}, is close to this posting's ({posted})."
-    if score <= semantic_score(-1.0):
-        return f"Their title, {theirs}, is far from this posting's ({posted})."
-    return None
+    return f"Their title, {theirs}, is {'close to' if close else 'far from'} this posting's ({posted})."
 
 
 def _experience_reason(profile: Profile, job: JobPosting) -> str | None:
@@ -689,16 +716,21 @@ def _country_index() -> dict[str, int]:
 
 def remote_countries(job: JobPosting) -> frozenset[str] | None:
     """The countries a remote job may be done from, as far as its regions name countries; None when they name none."""
-    if job.remote != "Full":
-        return None
-    place = parse_place(", ".join(job.meta.regions_allowed))  # 'Atlanta, Georgia' is in the US, not in Georgia
+    return _countries_of_regions(tuple(job.meta.regions_allowed)) if job.remote == "Full" else None
+
+
+@lru_cache(maxsize=4096)
+def _countries_of_regions(regions: tuple[str, ...]) -> frozenset[str] | None:
+    """(Explaining a match asks it of the same few region lists again and again.)"""
+    place = parse_place(", ".join(regions))  # 'Atlanta, Georgia' is in the US, not in Georgia
     if place is not None and place.countryCode:
         return frozenset({place.countryCode})
-    named = [found for region in job.meta.regions_allowed if (found := countries_of_region(region)) is not None]
+    named = [found for region in regions if (found := countries_of_region(region)) is not None]
     return frozenset().union(*named) if named else None
 
 
-def _location_reason(profile: Profile, job: JobPosting) -> str | None:
+def _location_reason(profile: Profile, job: JobPosting, job_country: str | None) -> str | None:
+    """(`job_country`: the posting side's `place_country` of the job.)"""
     if job.remote == "Full":
         allowed, country = remote_countries(job), profile.basics.location.countryCode
         if allowed is not None and country and country not in allowed:
@@ -711,7 +743,7 @@ def _location_reason(profile: Profile, job: JobPosting) -> str | None:
     if not place:
         return None
     relocation = profile.meta.relocation
-    moves = relocates_there(relocation, profile.basics.location.countryCode, place.lower(), _job_country(job))
+    moves = relocates_there(relocation, profile.basics.location.countryCode, place.lower(), job_country)
     lives = f"; lives in {city}" if city else ""
     if moves == "named":
         return f"Willing to relocate to {place}, where the job is{lives}."
