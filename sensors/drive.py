@@ -104,6 +104,8 @@ def forget_lost_downloads(instance: dg.DagsterInstance, recorded: Callable[[list
     their tenant (`recorded` gives the (sha256, tenant) pairs of these sha256s it records or keeps out): the warehouse
     was deleted or restored from an older copy, or their run failed. The sensor's next tick downloads them again and
     has them read and parsed again. Before, only a reset cursor brought them back. Call it while no daemon ticks."""
+    if instance.schedule_storage is None:  # an ephemeral instance keeps no sensor's cursor
+        return 0
     known = {key[:SHA_PREFIX]: key for key in instance.get_dynamic_partitions(document_partitions.name)}
     forgotten = 0
     for state in instance.all_instigator_state(instigator_type=InstigatorType.SENSOR):
