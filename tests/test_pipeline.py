@@ -202,17 +202,14 @@ def run_sensor_requests(instance, resources, result):
         assert outcome.success
 
 
-def test_a_file_named_in_another_encoding_than_utf8_comes_in_with_the_others(tmp_path):
-    """A zip made on Windows unpacks its names in cp1252 ('résumé' as the bytes r\\xe9sum\\xe9), which Python keeps
-    with surrogates and DuckDB refuses: before, the documents run failed, and with it every file of its batch."""
+def take_in_nadia(settings, path) -> None:
+    """Nadia Quinn's resume (Priya's, renamed) written at `path` in the inbox, then the inbox taken in as the daemon would."""
     import os
 
     from resources.storage import StorageResource
     from sensors.inbox import inbox_sensor
-    from tests.conftest import SAMPLES, seeded_settings
+    from tests.conftest import SAMPLES
 
-    settings = seeded_settings(tmp_path / "data")
-    path = settings.inbox_dir / "acme" / os.fsdecode(b"r\xe9sum\xe9 Nadia.txt")
     path.write_text((SAMPLES / "inbox" / "acme" / "priya_raman.txt").read_text()
                     .replace("Priya Raman", "Nadia Quinn").replace("priya.raman", "nadia.quinn"))
     os.utime(path, (time.time() - 60, time.time() - 60))
@@ -220,6 +217,17 @@ def test_a_file_named_in_another_encoding_than_utf8_comes_in_with_the_others(tmp
     with dg.instance_for_test() as instance:
         assert dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources).success
         run_sensor_requests(instance, resources, inbox_sensor(dg.build_sensor_context(instance=instance, resources={"storage": storage})))
+
+
+def test_a_file_named_in_another_encoding_than_utf8_comes_in_with_the_others(tmp_path):
+    """A zip made on Windows unpacks its names in cp1252 ('résumé' as the bytes r\\xe9sum\\xe9), which Python keeps
+    with surrogates and DuckDB refuses: before, the documents run failed, and with it every file of its batch."""
+    import os
+
+    from tests.conftest import seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    take_in_nadia(settings, settings.inbox_dir / "acme" / os.fsdecode(b"r\xe9sum\xe9 Nadia.txt"))
     rows = dict(read(settings.layout.warehouse_path, "SELECT p.name, s.source_path FROM profiles p JOIN document_sources s "
                                                      "USING (sha256, tenant) WHERE p.tenant = 'acme'"))
     assert set(rows) == {"Nadia Quinn", "Maria Lopez", "James Okafor", "Priya Raman"}
@@ -231,21 +239,12 @@ def test_a_tenant_folder_named_in_another_encoding_than_utf8_is_that_tenant_and_
     tags, the instance refused them, and the run of the batch, acme's and globex's files with it, was never made."""
     import os
 
-    from resources.storage import StorageResource
-    from sensors.inbox import inbox_sensor
-    from tests.conftest import SAMPLES, seeded_settings
+    from tests.conftest import seeded_settings
 
     settings = seeded_settings(tmp_path / "data")
     folder = settings.inbox_dir / os.fsdecode(b"soci\xe9t\xe9")
     folder.mkdir()
-    path = folder / "nadia.txt"
-    path.write_text((SAMPLES / "inbox" / "acme" / "priya_raman.txt").read_text()
-                    .replace("Priya Raman", "Nadia Quinn").replace("priya.raman", "nadia.quinn"))
-    os.utime(path, (time.time() - 60, time.time() - 60))
-    resources, storage = build_resources(settings), StorageResource.from_settings(settings)
-    with dg.instance_for_test() as instance:
-        assert dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources).success
-        run_sensor_requests(instance, resources, inbox_sensor(dg.build_sensor_context(instance=instance, resources={"storage": storage})))
+    take_in_nadia(settings, folder / "nadia.txt")
     rows = read(settings.layout.warehouse_path, "SELECT p.name, p.tenant, s.source_path FROM profiles p "
                                                 "JOIN document_sources s USING (sha256, tenant)")
     assert {(name, tenant) for name, tenant, _ in rows} >= {("Nadia Quinn", "société"), ("Maria Lopez", "acme")}
