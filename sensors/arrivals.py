@@ -46,13 +46,14 @@ def ingest_requests(arrivals: list[Arrival], batch_size: int, copies: list[Arriv
     return requests
 
 
-def new_source_request(arrival: Arrival, read: bool = False) -> dg.RunRequest:
-    """Known bytes from a new place (another tenant, another path): record the source and give that tenant its profile;
-    `read` them again too when the warehouse lost them."""
+def new_source_request(arrival: Arrival, lost: str = "") -> dg.RunRequest:
+    """Known bytes from a new place (another tenant, another path): record the source and give that tenant its profile.
+    When the warehouse `lost` them (the mark of that loss), read them again too."""
+    place = hashlib.sha256(arrival.place.encode()).hexdigest()[:12]
     return dg.RunRequest(
-        run_key=f"{'again' if read else 'source'}-{arrival.sha256}-{hashlib.sha256(arrival.place.encode()).hexdigest()[:12]}",
+        run_key=f"again-{lost}-{arrival.sha256}-{place}" if lost else f"source-{arrival.sha256}-{place}",
         partition_key=arrival.sha256,
-        asset_selection=[dg.AssetKey(key) for key in ("documents", *(("document_text",) if read else ()), "profiles")],
+        asset_selection=[dg.AssetKey(key) for key in ("documents", *(("document_text",) if lost else ()), "profiles")],
         run_config={"ops": {"documents": {"config": {"sources": [arrival.__dict__]}}}},
         tags={"jobfit/tenants": arrival.tenant},
     )
@@ -67,15 +68,16 @@ class TickArrivals:
         self.new: dict[str, Arrival] = {}
         self.copies: list[Arrival] = []  # new bytes seen twice in this tick
         self.known_sources: list[Arrival] = []  # bytes already a document, found at a new place
-        self.lost: list[Arrival] = []  # bytes already a document, which the warehouse lost
+        self.lost: list[tuple[Arrival, str]] = []  # bytes already a document, which the warehouse lost, and the loss's mark
 
-    def add(self, arrival: Arrival, again: bool = False) -> None:
-        """`again`: the warehouse lost this arrival's document (deleted, restored from an older copy): read it again."""
+    def add(self, arrival: Arrival, lost: str = "") -> None:
+        """`lost`: the mark of a loss of this arrival's document from the warehouse (deleted, restored from an older
+        copy): it is read again."""
         if arrival.sha256 in self.new:
             self.copies.append(arrival)
         elif self.instance.has_dynamic_partition(document_partitions.name, arrival.sha256):
-            if again:
-                self.lost.append(arrival)
+            if lost:
+                self.lost.append((arrival, lost))
             elif self.had_cursor:
                 self.known_sources.append(arrival)
         else:
@@ -84,7 +86,7 @@ class TickArrivals:
     def result(self, batch_size: int, cursor: str, log) -> dg.SensorResult:
         arrivals = list(self.new.values())
         requests = ingest_requests(arrivals, batch_size, self.copies)
-        requests += [new_source_request(a) for a in self.known_sources] + [new_source_request(a, read=True) for a in self.lost]
+        requests += [new_source_request(a) for a in self.known_sources] + [new_source_request(a, mark) for a, mark in self.lost]
         log.info(f"{len(arrivals)} new documents in {len(requests)} runs, "
                  f"{len(self.known_sources)} known documents from new places, {len(self.lost)} the warehouse lost")
         return dg.SensorResult(

@@ -23,9 +23,10 @@ from resources.storage import StorageResource
 from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals
 
 # A cursor entry is the file's Drive version and, once downloaded, the start of its sha256 (enough to tell it among the
-# documents, at a quarter of the length). `make run` writes LOST for the version of a file the warehouse lost.
+# documents, at a quarter of the length). For the version of a file the warehouse lost, `make run` writes LOST and
+# when: each loss is its own run key (Dagster runs a sensor's run key once).
 SHA_PREFIX = 16
-LOST = "lost"
+LOST = "lost@"
 
 
 def _entry(version: str, sha256: str = "") -> str:
@@ -40,7 +41,7 @@ def downloaded_documents(cursor: dict[str, str]) -> dict[str, tuple[str, str]]:
     """{cursor key: (sha256 prefix, tenant)} of the files a cursor says were downloaded into documents (a too-large file
     never was; an entry from before the sha256 was kept says nothing)."""
     return {key: (entry.split(" ", 1)[1], key.split("/", 1)[0]) for key, entry in cursor.items()
-            if " " in entry and _version(entry) != LOST}
+            if " " in entry and not _version(entry).startswith(LOST)}
 
 
 @dg.sensor(
@@ -82,7 +83,8 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                     sha256, stored = storage.keep_bytes(data)
                     seen[key] = _entry(file.version, sha256)
                     downloaded += 1
-                    arrivals.add(Arrival(sha256, str(stored), folder.tenant, origin=file.link), again=_version(entry) == LOST)
+                    lost = _version(entry) if _version(entry).startswith(LOST) else ""
+                    arrivals.add(Arrival(sha256, str(stored), folder.tenant, origin=file.link), lost=lost)
             except RateLimited as exc:
                 problems.append(f"{folder.label}: {exc}")
                 out_of_time = True  # every folder waits: asking on only makes Drive wait longer
@@ -115,7 +117,8 @@ def forget_lost_downloads(instance: dg.DagsterInstance, recorded: Callable[[list
         seen = json.loads(data.cursor)
         files = {key: (known[prefix], tenant) for key, (prefix, tenant) in downloaded_documents(seen).items() if prefix in known}
         kept = recorded(sorted({sha256 for sha256, _ in files.values()}))
-        lost = {key: _entry(LOST, sha256) for key, (sha256, tenant) in files.items() if (sha256, tenant) not in kept}
+        mark = f"{LOST}{int(time.time())}"
+        lost = {key: _entry(mark, sha256) for key, (sha256, tenant) in files.items() if (sha256, tenant) not in kept}
         if lost:
             instance.update_instigator_state(state.with_data(data._replace(cursor=json.dumps(seen | lost))))
             forgotten += len(lost)

@@ -161,19 +161,25 @@ def test_new_and_changed_drive_files_become_documents_once(drive, tmp_path, monk
         assert changed["sha256"] not in {s["sha256"] for s in sources}
 
 
-def test_drive_resumes_become_profiles_and_an_edited_one_supersedes_its_old_profile(drive, tmp_path):
-    import duckdb
-
+def acme_drive(drive, tmp_path):
+    """Settings with the emulated Drive's folder as acme's, the pipeline's resources, and the Drive sensor's."""
     from pipelines.definitions import build_resources
     from resources.settings import Settings
-    from tests.test_pipeline import run_sensor_requests
 
     (tmp_path / "drive.yaml").write_text(f"folders:\n  - {{id: {drive.top}, tenant: acme}}\n")
     settings = Settings(data_dir=tmp_path / "data", inbox_dir=tmp_path / "inbox", feeds_file=tmp_path / "feeds.yaml",
                         api_keys_file=tmp_path / "keys.yaml", drive_folders_file=tmp_path / "drive.yaml",
                         drive_credentials_file=drive.key_file, drive_api_url=drive.root)
     resources = build_resources(settings)
-    sensor_resources = {key: resources[key] for key in ("storage", "drive")}
+    return settings, resources, {key: resources[key] for key in ("storage", "drive")}
+
+
+def test_drive_resumes_become_profiles_and_an_edited_one_supersedes_its_old_profile(drive, tmp_path):
+    import duckdb
+
+    from tests.test_pipeline import run_sensor_requests
+
+    settings, resources, sensor_resources = acme_drive(drive, tmp_path)
     with dg.instance_for_test() as instance:
         first = tick(instance, sensor_resources)
         run_sensor_requests(instance, resources, first)
@@ -248,16 +254,10 @@ def test_make_run_has_the_drive_files_the_warehouse_lost_downloaded_again(drive,
     import duckdb
 
     from pipelines.bootstrap import materialize_everything
-    from pipelines.definitions import ALL_ASSETS, build_resources
-    from resources.settings import Settings
+    from pipelines.definitions import ALL_ASSETS
     from tests.test_pipeline import run_sensor_requests
 
-    (tmp_path / "drive.yaml").write_text(f"folders:\n  - {{id: {drive.top}, tenant: acme}}\n")
-    settings = Settings(data_dir=tmp_path / "data", inbox_dir=tmp_path / "inbox", feeds_file=tmp_path / "feeds.yaml",
-                        api_keys_file=tmp_path / "keys.yaml", drive_folders_file=tmp_path / "drive.yaml",
-                        drive_credentials_file=drive.key_file, drive_api_url=drive.root)
-    resources = build_resources(settings)
-    sensor_resources = {key: resources[key] for key in ("storage", "drive")}
+    settings, resources, sensor_resources = acme_drive(drive, tmp_path)
 
     def profiles():
         with duckdb.connect(str(settings.layout.warehouse_path), read_only=True) as con:
@@ -267,9 +267,12 @@ def test_make_run_has_the_drive_files_the_warehouse_lost_downloaded_again(drive,
     def downloads():
         return sum(1 for _, q in drive.requests if q.get("alt") or "mimeType" in q)
 
+    run_keys = []
+
     def daemon_tick():
         fetched = downloads()
         result = tick(instance, sensor_resources, kept_cursor(instance))
+        run_keys.extend(request.run_key for request in result.run_requests)
         run_sensor_requests(instance, resources, result)
         as_the_daemon_keeps_it(instance, result.cursor)
         return downloads() - fetched
@@ -297,3 +300,4 @@ def test_make_run_has_the_drive_files_the_warehouse_lost_downloaded_again(drive,
         assert "3 Drive files are known to Dagster but not recorded in the warehouse" in capsys.readouterr().out
         assert daemon_tick() == 3
         assert profiles() == before
+        assert len(run_keys) == len(set(run_keys)) == 4  # Priya's second loss is a run of its own (the daemon runs a key once)
