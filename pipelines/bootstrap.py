@@ -30,7 +30,7 @@ from pipelines.partitions import current_day, document_partitions, document_rang
 from resources.settings import Settings
 from resources.storage import WAREHOUSE_POOL
 from sensors.arrivals import Arrival, ingest_requests
-from sensors.drive import forget_lost_downloads
+from sensors.drive import mark_lost_downloads
 from sensors.inbox import inbox_tenant, scan_inbox
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -229,7 +229,7 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
         for request in ingest_requests(ordered, settings.inbox_batch_size, others):
             run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
     with warehouse(settings.layout.warehouse_path) as con:
-        lost = forget_lost_downloads(instance, lambda sha256s: recorded_sources(con, sha256s))
+        lost = mark_lost_downloads(instance, lambda sha256s: recorded_sources(con, sha256s))
     if lost:
         say(f"{lost} Drive files are known to Dagster but not recorded in the warehouse (deleted, restored from an older "
             "copy, or their run failed): the Drive sensor downloads them again at its first tick")

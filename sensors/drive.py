@@ -1,8 +1,8 @@
 """Drive sensor: each new or changed file in a watched Google Drive folder becomes one document, exactly once.
 
 The folders and their tenants come from the Drive folders file (`JOBFIT_DRIVE_FOLDERS_FILE`). The cursor
-remembers each file's version per tenant (and the sha256 of its download), so an unchanged file is listed but never
-downloaded again; `make run` marks there the files the warehouse lost (`forget_lost_downloads`). A
+remembers each file's version per tenant (and the start of its download's sha256), so an unchanged file is listed
+but never downloaded again; `make run` marks there the files the warehouse lost (`mark_lost_downloads`). A
 download goes straight into the content-addressed document store; the document records the file's Drive
 link as where it came from, so a changed file supersedes the profile of its older version, as a changed
 inbox file does. A folder that cannot be read is reported and never stops the others.
@@ -101,15 +101,15 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
     return arrivals.result(SETTINGS.inbox_batch_size, json.dumps(seen), context.log)
 
 
-def forget_lost_downloads(instance: dg.DagsterInstance, recorded: Callable[[list[str]], set[tuple[str, str]]]) -> int:
-    """Mark LOST, in the Drive sensor's cursor, the files it downloaded whose document the warehouse does not record for
+def mark_lost_downloads(instance: dg.DagsterInstance, recorded: Callable[[list[str]], set[tuple[str, str]]]) -> int:
+    """Mark lost, in the Drive sensor's cursor, the files it downloaded whose document the warehouse does not record for
     their tenant (`recorded` gives the (sha256, tenant) pairs of these sha256s it records or keeps out): the warehouse
     was deleted or restored from an older copy, or their run failed. The sensor's next tick downloads them again and
     has them read and parsed again. Before, only a reset cursor brought them back. Call it while no daemon ticks."""
     if instance.schedule_storage is None:  # an ephemeral instance keeps no sensor's cursor
         return 0
     known = {key[:SHA_PREFIX]: key for key in instance.get_dynamic_partitions(document_partitions.name)}
-    forgotten = 0
+    marked = 0
     for state in instance.all_instigator_state(instigator_type=InstigatorType.SENSOR):
         data = state.instigator_data
         if state.instigator_name != drive_sensor.name or not isinstance(data, SensorInstigatorData) or not data.cursor:
@@ -121,5 +121,5 @@ def forget_lost_downloads(instance: dg.DagsterInstance, recorded: Callable[[list
         lost = {key: _entry(mark, sha256) for key, (sha256, tenant) in files.items() if (sha256, tenant) not in kept}
         if lost:
             instance.update_instigator_state(state.with_data(data._replace(cursor=json.dumps(seen | lost))))
-            forgotten += len(lost)
-    return forgotten
+            marked += len(lost)
+    return marked
