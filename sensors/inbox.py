@@ -97,6 +97,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
         context.log.warning(f"{len(unreadable)} files in the inbox could not be read, tried again at the next tick: "
                             + ", ".join(unreadable[:5]))
     if considered == 0:
-        context.update_cursor(json.dumps(seen))
+        if told:  # (otherwise the cursor is left as it was: a first tick's stays unset)
+            context.update_cursor(json.dumps(seen))
         return dg.SkipReason(f"no new files in {inbox}" + (f"; could not read {', '.join(unreadable[:5])}" if unreadable else ""))
     return arrivals.result(SETTINGS.inbox_batch_size, json.dumps(seen), context.log)
