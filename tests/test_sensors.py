@@ -156,7 +156,6 @@ def test_the_same_new_bytes_twice_in_one_tick_are_one_document_with_two_sources(
         assert places == {("acme", "priya_raman.txt"), ("globex", "priya_copy.txt")}
 
 
-
 def test_a_link_out_of_its_tenants_folder_is_passed_over_and_named_once(tmp_path, capfd):
     """A zip unpacked into a tenant's folder keeps its links. Before, a link to another tenant's resume, or to any file
     jobfit may read (its API keys file), was taken in as that tenant's document, parsed into a profile its readers see."""
