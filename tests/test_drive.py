@@ -225,7 +225,6 @@ def test_drives_rate_limit_ends_the_tick_and_the_next_one_goes_on(drive, tmp_pat
         assert sum(len(sources_of(r)) for r in second.run_requests) == 6  # three files, each for both tenants
 
 
-
 def as_the_daemon_keeps_it(instance, cursor):
     """Store the Drive sensor's cursor in the instance, where the daemon keeps it between ticks."""
     from dagster._core.remote_origin import RegisteredCodeLocationOrigin, RemoteInstigatorOrigin, RemoteRepositoryOrigin
