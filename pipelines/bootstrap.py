@@ -207,6 +207,10 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
             + ", ".join(map(str, refused[:5])))
     with warehouse(settings.layout.warehouse_path) as con:
         recorded = recorded_sources(con, [sha256 for _, _, sha256 in inbox if sha256 in known])
+        lost = mark_lost_downloads(instance, lambda sha256s: recorded_sources(con, sha256s))
+    if lost:
+        say(f"{lost} Drive files are known to Dagster but not recorded in the warehouse (deleted, restored from an older "
+            "copy, or their run failed): the Drive sensor downloads them again at its first tick")
     for tenant, path, sha256 in inbox:
         arrival = Arrival(sha256, str(path), tenant)
         if sha256 in arrivals:  # the same new bytes at another place (another tenant's folder): recorded too
@@ -228,11 +232,6 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
         others = [copy for places in unrecorded.values() for copy in places[1:]]
         for request in ingest_requests(ordered, settings.inbox_batch_size, others):
             run(["documents", "document_text", "profiles"], run_config=request.run_config, tags=request.tags)
-    with warehouse(settings.layout.warehouse_path) as con:
-        lost = mark_lost_downloads(instance, lambda sha256s: recorded_sources(con, sha256s))
-    if lost:
-        say(f"{lost} Drive files are known to Dagster but not recorded in the warehouse (deleted, restored from an older "
-            "copy, or their run failed): the Drive sensor downloads them again at its first tick")
     catch_up_documents(settings, instance, run, started)
     run(["profile_withdrawals"])  # none named: records that no candidate withdrew yet
     run(["profile_vectors", "job_vectors", "matches"])

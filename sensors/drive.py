@@ -63,8 +63,8 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
             try:
                 for file in client.files(folder.folder_id):
                     key = f"{folder.tenant}/{file.id}"
-                    entry = seen.get(key, "")
-                    if _version(entry) == file.version:
+                    seen_version = _version(seen.get(key, ""))
+                    if seen_version == file.version:
                         continue
                     if downloaded >= SETTINGS.inbox_files_per_tick or time.monotonic() - started > TICK_BUDGET_SECONDS:
                         out_of_time = True  # the rest waits for the next tick; the cursor only advances past what was handled
@@ -83,7 +83,7 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                     sha256, stored = storage.keep_bytes(data)
                     seen[key] = _entry(file.version, sha256)
                     downloaded += 1
-                    lost = _version(entry) if _version(entry).startswith(LOST) else ""
+                    lost = seen_version if seen_version.startswith(LOST) else ""
                     arrivals.add(Arrival(sha256, str(stored), folder.tenant, origin=file.link), lost=lost)
             except RateLimited as exc:
                 problems.append(f"{folder.label}: {exc}")

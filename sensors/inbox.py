@@ -40,14 +40,14 @@ def scan_inbox(inbox: Path, refused: list[Path] | None = None) -> list[tuple[str
         return []
     found = []
     for tenant_dir in sorted(p for p in inbox.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        root = tenant_dir.resolve()
+        root, tenant = tenant_dir.resolve(), inbox_tenant(tenant_dir)
         for path in tenant_dir.rglob("*"):
             if path.is_file() and not path.name.startswith((".", "~$")) and not path.name.endswith((".partial", ".tmp")):
                 if path.is_symlink() and not path.resolve().is_relative_to(root):
                     if refused is not None:
                         refused.append(path)
                     continue
-                found.append((inbox_tenant(tenant_dir), path))
+                found.append((tenant, path))
     return sorted(found, key=lambda item: (item[1].stat().st_mtime, str(item[1])))
 
 
