@@ -463,11 +463,31 @@ def test_resumes_that_run_on_without_line_breaks_are_resumes_and_other_texts_are
     run_on = ("Ana Example Data Engineer - Foo Corp Austin, TX Work Experience Data Engineer Foo Corp - Austin, TX "
               "March 2019 to Present Built pipelines Education Bachelor of Science in Physics State University Skills Python")
     assert classify_document(run_on)[0] == "resume"
+    glued = ("Computer Knowledge: MS Office, SAP softwareEducation Details MBA Distance education State University "
+             "Skill Details Sap Bi- Exprience - 72 months")
+    assert classify_document(glued)[0] == "resume"
     recipe = "Preheat the oven. Mix the flour with the butter and sugar, then bake the cake until golden and let it cool."
     assert classify_document(recipe) == ("other", 0.7)
     with pytest.raises(UnsupportedDocument) as caught:
         extract_text(recipe.encode())
     assert caught.value.reason == "not_a_resume" and "not a resume" in caught.value.message
+
+
+def test_a_job_posting_in_the_inbox_is_held_back_as_one_and_a_resume_that_says_we_is_not():
+    posting = ("Senior Data Engineer\n\nAbout the role\nWe are looking for a data engineer to join our platform team. "
+               "You will build the pipelines our analysts rely on and you'll work with product and design.\n\n"
+               "Requirements\n- 5+ years of experience with Python and SQL (2019 - 2024 at a startup is a plus)\n"
+               "- Experience with Airflow or Dagster\n\nWhat we offer\nA remote-first team, a learning budget and "
+               "equity. Send your resume to jobs@example.com.\n\nWe are an equal opportunity employer.")
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(posting.encode())
+    assert caught.value.reason == "not_a_resume" and "job posting" in caught.value.message
+    assert "job feed" in caught.value.message
+    released = extract_text(posting.encode(), accept_any_kind=True)
+    assert released.kind == "job_posting" and released.kind_confidence > 0.5
+    resume = "\n".join(["Ana Example", "ana@example.com", "Houston, TX, US", *BODY,
+                         "At Foo Corp we rebuilt our billing pipeline; I led the team and we cut costs by a third."])
+    assert extract_text(resume.encode()).kind == "resume"
 
 
 def test_word_97_document_falls_back_to_catdoc():

@@ -19,7 +19,7 @@ from typing import Literal, get_args
 # kind or date, or which files it refuses). It is the `document_text` asset's code version: a deploy with a new one
 # reads every stored original again, and the profiles follow. tests/test_versions.py fails when what the samples give
 # changes at the same version.
-READER_VERSION = "2"
+READER_VERSION = "3"
 
 
 # Why a document is in quarantine: stable codes (the API filters by them), each raised with a message saying what to do;
@@ -66,7 +66,7 @@ class DocumentText:
     layout: list[LayoutLine] = field(default_factory=list)
     ocr_pages: int = 0
     ocr_confidence: float | None = None  # mean word confidence 0-100 over OCR'd pages
-    kind: str = "resume"  # resume, cover_letter or other
+    kind: str = "resume"  # resume, cover_letter, job_posting or other
     kind_confidence: float = 0.0
     date: date | None = None  # when the document was last saved, where its metadata says (PDF, DOCX)
     damage: str | None = None  # what was wrong with a file read all the same (a truncated PDF): its text may lack parts
@@ -279,10 +279,11 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
         result.layout = _plain_layout(text)
     result.kind, result.kind_confidence = classify_document(text)
     if result.kind != "resume" and not accept_any_kind:
-        what = "a cover letter" if result.kind == "cover_letter" else "not a resume"
+        what = {"cover_letter": "a cover letter", "job_posting": "a job posting"}.get(result.kind, "not a resume")
+        instead = "add postings through a job feed" if result.kind == "job_posting" else "send the resume itself"
         raise UnsupportedDocument(
             "not_a_resume",
-            f"this looks like {what} (confidence {result.kind_confidence:.2f}): send the resume itself, "
-            "or release the document if it is one",
+            f"this looks like {what} (confidence {result.kind_confidence:.2f}): {instead}, "
+            "or release the document if it is a resume",
         )
     return result
