@@ -350,6 +350,7 @@ def _read_batch(context: dg.AssetExecutionContext, config: ReleaseConfig, storag
             "layout": json.dumps([dataclasses.asdict(line) for line in text.layout]),
             "ocr_pages": text.ocr_pages, "ocr_confidence": text.ocr_confidence,
             "kind": text.kind, "kind_confidence": text.kind_confidence, "document_date": text.date,
+            "json_resume": json.dumps(text.json_resume) if text.json_resume else None,
         } for sha256, text in texts])
         execute_many(con,
             "UPDATE documents SET status = 'text', reason = NULL, message = NULL, pages = ?, warning = ?, reader_version = ?, "
@@ -383,10 +384,11 @@ def _parse_batch(context: dg.AssetExecutionContext, storage: StorageResource, ma
         # says "2020 – Present" for years: the latest date it writes is no guide to when it was sent)
         stored = con.execute(
             "SELECT t.sha256, t.text, coalesce(t.document_date, (SELECT min(s.seen_at)::DATE FROM document_sources s "
-            "WHERE s.sha256 = t.sha256)), t.layout FROM document_text t JOIN run_keys USING (sha256)").fetchall()
-        texts = {sha256: text for sha256, text, _, _ in stored}
-        saved_on = {sha256: saved for sha256, _, saved, _ in stored}
-        layouts = {sha256: [LayoutLine(**line) for line in json.loads(layout or "[]")] for sha256, _, _, layout in stored}
+            "WHERE s.sha256 = t.sha256)), t.layout, t.json_resume FROM document_text t JOIN run_keys USING (sha256)").fetchall()
+        texts = {sha256: text for sha256, text, *_ in stored}
+        saved_on = {sha256: saved for sha256, _, saved, *_ in stored}
+        layouts = {sha256: [LayoutLine(**line) for line in json.loads(layout or "[]")] for sha256, _, _, layout, _ in stored}
+        stated = {sha256: json.loads(resume) for sha256, *_, resume in stored if resume}
         sources = con.execute("SELECT r.sha256, r.tenant, r.replaced_by FROM profile_replacements r JOIN run_keys USING (sha256)").fetchall()
         # a quarantined document has no profile; drop any left from an earlier version of the rules (a withdrawn
         # profile's row stays: it is what says the candidate withdrew)
@@ -401,7 +403,8 @@ def _parse_batch(context: dg.AssetExecutionContext, storage: StorageResource, ma
         # parsed once per document; each tenant that sent it gets its own copy of the profile
         try:
             parsed_by_sha[sha256] = parse_resume(text, matcher=matcher, document_sha256=sha256, region=SETTINGS.default_region,
-                                                 today=saved_on.get(sha256), layout=layouts[sha256])
+                                                 today=saved_on.get(sha256), layout=layouts[sha256],
+                                                 json_resume=stated.get(sha256))
         except Exception as exc:  # one document's parser failure must not cost the batch; its text stays stored
             done.counts["parse_failures"] += 1
             context.log.error(f"parsing {sha256[:12]} failed, its text is kept for the next run: {type(exc).__name__}: {exc}")
@@ -412,7 +415,8 @@ def _parse_batch(context: dg.AssetExecutionContext, storage: StorageResource, ma
                                           cache_dir=storage.layout.llm_cache_dir, timeout_seconds=SETTINGS.llm_timeout_seconds)
 
         with ThreadPoolExecutor(max_workers=max(1, SETTINGS.llm_concurrency)) as pool:
-            for sha256, outcome in pool.map(ask, list(parsed_by_sha)):
+            # a JSON Resume states its fields: no model reads them better
+            for sha256, outcome in pool.map(ask, [sha256 for sha256 in parsed_by_sha if sha256 not in stated]):
                 parsed_by_sha[sha256] = outcome.profile
                 done.counts.update(llm_used=outcome.used_llm, llm_prompt_tokens=outcome.prompt_tokens,
                                    llm_completion_tokens=outcome.completion_tokens, llm_fallbacks=bool(outcome.error))

@@ -72,7 +72,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
             # "Present" means when the file was saved: as the caller says, else its metadata's date, else the file's own
             saved_on = args.saved_on or text.date or date.fromtimestamp(path.stat().st_mtime)
             profile = parse_resume(text.text, matcher=matcher, tenant=args.tenant, document_sha256=sha256_bytes(data),
-                                   region=args.region, today=saved_on, layout=text.layout)
+                                   region=args.region, today=saved_on, layout=text.layout, json_resume=text.json_resume)
             record["profile"] = profile.model_dump(mode="json", exclude_none=True)
             if text.warning:
                 record["warning"] = text.warning

@@ -32,6 +32,8 @@ ALTER TABLE document_text ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;
 ALTER TABLE document_text ADD COLUMN IF NOT EXISTS kind VARCHAR;
 ALTER TABLE document_text ADD COLUMN IF NOT EXISTS kind_confidence DOUBLE;
 ALTER TABLE document_text ADD COLUMN IF NOT EXISTS document_date DATE;
+-- a JSON Resume's own fields (its text writes them out): the parse keeps its entries as stated
+ALTER TABLE document_text ADD COLUMN IF NOT EXISTS json_resume JSON;
 CREATE TABLE IF NOT EXISTS profiles (
     profile_id VARCHAR PRIMARY KEY, sha256 VARCHAR, tenant VARCHAR, name VARCHAR, email VARCHAR, label VARCHAR,
     career_level VARCHAR, years_experience DOUBLE, skills INTEGER, profile_json JSON, parsed_at TIMESTAMPTZ);

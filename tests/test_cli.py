@@ -219,3 +219,84 @@ def test_a_title_in_another_language_meets_the_same_job_in_english(tmp_path):
     assert min(title["de"], title["fr"]) > 75 > 20 > max(title["dev"], title["nurse"])
     assert "Their title, Accountant, is close to this posting's (Buchhalter (m/w/d))." in out["de"]["reasons"]
     assert sorted(out, key=lambda job: -out[job]["score"])[:2] in (["de", "fr"], ["fr", "de"])
+
+
+LENA = {
+    "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
+    "basics": {
+        "name": "Lena Fischer", "label": "Senior Platform Engineer", "email": "lena.fischer@example.org",
+        "phone": "(312) 555-0147", "url": "https://lena.example.org",
+        "summary": "Platform engineer who runs Kubernetes clusters and the pipelines that feed them.",
+        "location": {"address": "12 Wacker Dr", "postalCode": "60601", "city": "Chicago", "region": "IL", "countryCode": "US"},
+        "profiles": [{"network": "GitHub", "username": "lenaf", "url": "https://github.com/lenaf"}],
+    },
+    "work": [
+        {"name": "Cobalt Health", "position": "Senior Platform Engineer", "location": "Chicago, IL", "startDate": "2021-05-01",
+         "summary": "Runs the shared Kubernetes platform.",
+         "highlights": ["Moved 40 services to k8s with Terraform", "Cut deploy time by 80% with CI/CD pipelines"]},
+        {"name": "Lakeshore College", "position": "Systems Administrator / DBA", "startDate": "2016-06", "endDate": "2021-04",
+         "highlights": ["Ran PostgreSQL and Linux servers with Ansible"]},
+    ],
+    "volunteer": [{"organization": "CoderDojo Chicago", "position": "Mentor", "startDate": "2019-01", "endDate": "2020-06"}],
+    "education": [{"institution": "DePaul University", "area": "Information Technology", "studyType": "Bachelor of Science",
+                   "startDate": "2012-09", "endDate": "2016-06", "score": "3.6", "courses": ["Operating Systems"]}],
+    "certificates": [{"name": "Certified Kubernetes Administrator", "date": "2022-03-10", "issuer": "CNCF"}],
+    "skills": [{"name": "Cloud", "level": "Advanced", "keywords": ["AWS", "GCP"]}, {"name": "Python"}],
+    "languages": [{"language": "German", "fluency": "Native speaker"}, {"language": "English", "fluency": "Fluent"}],
+    "projects": [{"name": "kube-janitor", "description": "Cleans idle namespaces", "startDate": "2020",
+                  "url": "https://github.com/lenaf/kube-janitor"}],
+}
+
+
+def test_a_json_resume_keeps_what_it_states_and_gets_skills_and_meta_as_other_resumes_do(tmp_path):
+    (tmp_path / "resume.json").write_text(json.dumps(LENA))
+    (record,) = lines(run("parse", tmp_path / "resume.json", "--jsonl", "--saved-on", "2026-05-01").stdout)
+    assert record["status"] == "ok"
+    profile = record["profile"]
+    basics = profile["basics"]
+    # its entries as stated, dates as profiles write them, the phone in E.164
+    assert (basics["name"], basics["label"], basics["email"]) == ("Lena Fischer", "Senior Platform Engineer", "lena.fischer@example.org")
+    assert basics["phone"] == "+13125550147" and basics["location"]["city"] == "Chicago"
+    assert basics["profiles"][0]["url"] == "https://github.com/lenaf"
+    assert [(w["name"], w["position"], w.get("startDate"), w.get("endDate")) for w in profile["work"]] == [
+        ("Cobalt Health", "Senior Platform Engineer", "2021-05", None),
+        ("Lakeshore College", "Systems Administrator / DBA", "2016-06", "2021-04")]  # one entry, as stated
+    assert profile["work"][0]["highlights"] == LENA["work"][0]["highlights"]
+    assert profile["education"][0]["studyType"] == "Bachelor of Science" and profile["education"][0]["level"] == "bachelor"
+    assert profile["certificates"][0] == {"name": "Certified Kubernetes Administrator", "date": "2022-03", "issuer": "CNCF"}
+    assert profile["volunteer"][0]["organization"] == "CoderDojo Chicago" and profile["projects"][0]["name"] == "kube-janitor"
+    assert profile["skills"][0] == {"name": "Cloud", "level": "Advanced", "keywords": ["AWS", "GCP"]}
+    assert {(lang["language"], lang["fluency"]) for lang in profile["languages"]} == {("German", "native"), ("English", "fluent")}
+    # what it states of skills, named by the taxonomy: 'k8s' is Kubernetes
+    meta = profile["meta"]
+    assert {"Kubernetes", "Terraform", "Amazon Web Services", "Python", "PostgreSQL"} <= {s["name"] for s in meta["skills"]}
+    # meta counted from the entries: May 2016 to Apr 2021 and May 2021 to the day it was saved, in one run
+    assert meta["total_years_experience"] == pytest.approx(9.9, abs=0.1)
+    assert meta["career_level"] == "mid-senior" and meta["education_level"] == "bachelor"
+    assert meta["parser"] == "json_resume" and meta["achievements"][0]["figures"] == ["80%"]
+
+
+def test_a_json_resume_section_of_the_wrong_shape_is_read_from_its_text(tmp_path):
+    broken = {**LENA, "work": [{**LENA["work"][0], "highlights": "Moved 40 services to Kubernetes"}]}  # a string, not a list
+    (tmp_path / "resume.json").write_text(json.dumps(broken))
+    (record,) = lines(run("parse", tmp_path / "resume.json", "--jsonl").stdout)
+    work = record["profile"]["work"]
+    assert [(w["name"], w["position"]) for w in work] == [("Cobalt Health", "Senior Platform Engineer")]
+    assert record["profile"]["education"][0]["institution"] == "DePaul University"  # the other sections as stated
+
+
+def test_data_files_that_are_no_resume_say_what_they_are(tmp_path):
+    (tmp_path / "export.csv").write_text("name,email,applied,position,status\nAna Example,ana@example.com,2024-01-03,Data "
+                                         "Engineer,Interview\nBo Li,bo@example.com,2024-01-04,Data Engineer,Rejected\n"
+                                         "Cy Doe,cy@example.com,2024-02-01,Analyst,New\n")
+    (tmp_path / "export.json").write_text(json.dumps([{"name": "Ana Example", "email": "ana@example.com"}]))
+    (tmp_path / "export.xml").write_text('<?xml version="1.0"?><candidates><candidate><name>Ana Example</name>'
+                                         "<experience>2019-2023 Data Engineer</experience></candidate></candidates>")
+    (tmp_path / "brackets.txt").write_text("[Ana Example]\nData Engineer\nana@example.com\nExperience\nData Engineer at Foo "
+                                           "Corp | 2019 - Present\nSkills\nPython, SQL\n")
+    records = {r["source"].rsplit("/", 1)[1]: r for r in lines(run("parse", tmp_path, "--jsonl", check=False).stdout)}
+    assert records["export.csv"]["error"].startswith("unsupported_format: a table (4 rows of 5 columns")
+    assert records["export.json"]["error"].startswith("unsupported_format: a JSON file that is no JSON Resume")
+    assert records["export.xml"]["error"].startswith("unsupported_format: xml files are not resumes")
+    assert records["brackets.txt"]["status"] == "ok"  # a text resume that opens with a bracket is still one
+    assert records["brackets.txt"]["profile"]["work"][0]["name"] == "Foo Corp"

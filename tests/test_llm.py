@@ -142,6 +142,36 @@ def test_profiles_asset_records_llm_usage(stub, tmp_path, monkeypatch):
     assert metadata["llm_cost_usd"].value == 0.00028
 
 
+def test_a_json_resume_is_not_sent_to_the_model(stub, tmp_path, monkeypatch):
+    """It states its fields: a model would only read them worse, at a cost."""
+    import json
+
+    import assets.documents as documents_module
+    from jobfit.store import warehouse
+    from pipelines.definitions import ALL_ASSETS, build_resources
+    from tests.test_cli import LENA
+
+    monkeypatch.setenv("OPENAI_API_KEY", "test")
+    monkeypatch.setattr(documents_module, "SETTINGS", dataclasses.replace(documents_module.SETTINGS, llm_model="stub-model"))
+    settings = seeded_settings(tmp_path / "data")
+    resources = {**build_resources(settings), "llm": OpenAIResource(api_key="test", base_url=stub.base_url)}
+    path = settings.inbox_dir / "acme" / "lena.json"
+    path.write_text(json.dumps(LENA))
+    sha = sha256_file(path)
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("documents", [sha])
+        dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources)
+        assert dg.materialize(
+            ALL_ASSETS, selection=["documents", "document_text", "profiles"], partition_key=sha, instance=instance,
+            resources=resources,
+            run_config={"ops": {"documents": {"config": {"sources": [{"sha256": sha, "path": str(path), "tenant": "acme"}]}}}},
+        ).success
+    with warehouse(settings.layout.warehouse_path) as con:
+        (profile,) = [json.loads(js) for (js,) in con.execute("SELECT profile_json FROM profiles WHERE sha256 = ?", [sha]).fetchall()]
+    assert stub.requests == []
+    assert profile["basics"]["name"] == "Lena Fischer" and profile["meta"]["parser"] == "json_resume"
+
+
 def test_llm_reranks_the_best_matches_and_explains_them_or_leaves_them_be(matcher, tmp_path):
     import numpy as np
 

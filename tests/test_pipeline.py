@@ -204,15 +204,22 @@ def run_sensor_requests(instance, resources, result):
 
 def take_in_nadia(settings, path) -> None:
     """Nadia Quinn's resume (Priya's, renamed) written at `path` in the inbox, then the inbox taken in as the daemon would."""
+    from tests.conftest import SAMPLES
+
+    take_in(settings, {path: (SAMPLES / "inbox" / "acme" / "priya_raman.txt").read_text()
+                       .replace("Priya Raman", "Nadia Quinn").replace("priya.raman", "nadia.quinn")})
+
+
+def take_in(settings, files: dict) -> None:
+    """The files ({path: text}) written in the inbox, then the inbox taken in as the daemon would."""
     import os
 
     from resources.storage import StorageResource
     from sensors.inbox import inbox_sensor
-    from tests.conftest import SAMPLES
 
-    path.write_text((SAMPLES / "inbox" / "acme" / "priya_raman.txt").read_text()
-                    .replace("Priya Raman", "Nadia Quinn").replace("priya.raman", "nadia.quinn"))
-    os.utime(path, (time.time() - 60, time.time() - 60))
+    for path, text in files.items():
+        path.write_text(text)
+        os.utime(path, (time.time() - 60, time.time() - 60))
     resources, storage = build_resources(settings), StorageResource.from_settings(settings)
     with dg.instance_for_test() as instance:
         assert dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources).success
@@ -232,6 +239,28 @@ def test_a_file_named_in_another_encoding_than_utf8_comes_in_with_the_others(tmp
                                                      "USING (sha256, tenant) WHERE p.tenant = 'acme'"))
     assert set(rows) == {"Nadia Quinn", "Maria Lopez", "James Okafor", "Priya Raman"}
     assert rows["Nadia Quinn"] == str(settings.inbox_dir / "acme" / "résumé Nadia.txt")  # read as the cp1252 it was
+
+
+def test_a_json_resume_in_the_inbox_is_a_profile_as_stated_and_a_candidates_export_is_named_for_what_it_is(tmp_path):
+    """Before, a JSON Resume was read as plain text (its braces and keys a resume's lines) and a spreadsheet of
+    candidates became one candidate."""
+    from tests.conftest import seeded_settings
+    from tests.test_cli import LENA
+
+    settings = seeded_settings(tmp_path / "data")
+    acme = settings.inbox_dir / "acme"
+    take_in(settings, {acme / "lena.json": json.dumps(LENA),
+                       acme / "applicants.csv": "name,email,position\nAna Example,ana@example.com,Analyst\n"
+                                                "Bo Li,bo@example.com,Engineer\nCy Doe,cy@example.com,Designer\n"})
+    (profile,) = [json.loads(js) for (js,) in read(settings.layout.warehouse_path,
+                                                   "SELECT profile_json FROM profiles WHERE name = 'Lena Fischer'")]
+    assert [w["position"] for w in profile["work"]] == ["Senior Platform Engineer", "Systems Administrator / DBA"]
+    assert profile["meta"]["parser"] == "json_resume" and "Kubernetes" in {s["name"] for s in profile["meta"]["skills"]}
+    (quarantined,) = read(settings.layout.warehouse_path,
+                          "SELECT d.reason, d.message FROM documents d JOIN document_sources s USING (sha256) "
+                          "WHERE s.source_path LIKE '%applicants.csv'")
+    assert quarantined[0] == "unsupported_format" and quarantined[1].startswith("a table (4 rows of 3 columns")
+    assert not read(settings.layout.warehouse_path, "SELECT 1 FROM profiles WHERE name IN ('Ana Example', 'Cy Doe')")
 
 
 def test_a_tenant_folder_named_in_another_encoding_than_utf8_is_that_tenant_and_holds_up_no_other(tmp_path):

@@ -1,6 +1,6 @@
 """Documents in: identify a file by its bytes, extract its text with layout hints, or say plainly why not.
 
-Formats: PDF (text layer, or OCR per page), PNG/JPEG/TIFF (OCR), DOCX, ODT, DOC, RTF, HTML, plain text.
+Formats: PDF (text layer, or OCR per page), PNG/JPEG/TIFF (OCR), DOCX, ODT, DOC, RTF, HTML, plain text, JSON Resume.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal, get_args
+
+from jobfit.documents.structured import is_json_resume, json_document, json_resume_text, table_shape
 
 # The readers' version: bump it with any change that alters what `extract_text` gives for a file (its text, layout,
 # kind or date, or which files it refuses). It is the `document_text` asset's code version: a deploy with a new one
@@ -70,6 +72,7 @@ class DocumentText:
     kind_confidence: float = 0.0
     date: date | None = None  # when the document was last saved, where its metadata says (PDF, DOCX)
     damage: str | None = None  # what was wrong with a file read all the same (a truncated PDF): its text may lack parts
+    json_resume: dict | None = None  # a JSON Resume's own fields, which its text writes out (jobfit.documents.structured)
 
     @property
     def warning(self) -> str | None:
@@ -137,8 +140,14 @@ def detect_format(data: bytes) -> str:
     head = data[:4096]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"
-    if _HTML_START.match(head.lstrip(b"\xef\xbb\xbf")):
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if _HTML_START.match(start) or (start.startswith(b"<?xml") and re.search(rb"<html\b", head, re.I)):
         return "html"
+    if start.startswith(b"<?xml") or (re.match(rb"<[a-zA-Z][\w:.-]*[\s>]", start) and b"</" in data
+                                      and data.rstrip().endswith(b">")):
+        return "xml"
+    if start[:1] in (b"{", b"[") and json_document(data) is not None:
+        return "json"
     return "txt"
 
 
@@ -249,8 +258,26 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
     elif kind == "html":
         text, headings = html_text_and_headings(decode_bytes(data), with_links=True)
         result = DocumentText(text=text, format="html", pages=1, layout=_plain_layout(text, headings))
+    elif kind == "json":
+        resume = json_document(data)
+        if not is_json_resume(resume):
+            raise UnsupportedDocument(
+                "unsupported_format",
+                "a JSON file that is no JSON Resume (it has no \"basics\"): send the resume itself, or its resume.json "
+                "as jsonresume.org writes it",
+            )
+        text, headings = json_resume_text(resume)
+        if len(text.split()) < 5:
+            raise UnsupportedDocument("empty_text", "the JSON Resume states next to nothing (a name at most): ask for a complete one")
+        result = DocumentText(text=text, format="jsonresume", pages=1, layout=_plain_layout(text, headings), json_resume=resume)
     elif kind == "txt":
         text = decode_bytes(data)
+        if shape := table_shape(text):
+            raise UnsupportedDocument(
+                "unsupported_format",
+                f"a table ({shape[0]} rows of {shape[1]} columns, as a spreadsheet or an applicant tracking system exports "
+                "candidates), not a resume: put each candidate's resume in the inbox",
+            )
         if is_markdown(text):  # rendered, so that '## Experience' is a heading and '**Data Analyst**' a title
             from markdown_it import MarkdownIt
 

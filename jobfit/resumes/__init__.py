@@ -21,6 +21,7 @@ from jobfit.resumes.dates import english_dates, find_range, iso, join_split_rang
 from jobfit.resumes.education import INSTITUTION, abbreviated, degree_of, education_entries, institution_name
 from jobfit.resumes.entries import CONTACT, is_body, wrap_width
 from jobfit.resumes.europass import europass_lines
+from jobfit.resumes.json_resume import month_of, stated_basics, stated_sections
 from jobfit.resumes.layout import has_hints, line_styles
 from jobfit.resumes.lexicon import FLUENCY, in_english, role_nouns, spoken_languages, title_score
 from jobfit.resumes.provenance import provenance
@@ -513,8 +514,12 @@ def parse_resume(
     today: date | None = None,
     region: str = "US",
     layout: Sequence[LayoutLine] = (),
+    json_resume: dict | None = None,
 ) -> Profile:
     """A profile from resume text. Fields the rules cannot find stay empty with confidence 0.
+
+    `json_resume` is the resume's own fields where the file was a JSON Resume (the text is their writing out): its
+    basics and entries are kept as stated, and the text gives the rest (skills named by the taxonomy).
 
     `layout` is the documents stage's layout hints for the text (a heading style, bold, font size, left edge per
     line), where the format has them: sections are then found from the layout as well as from the words.
@@ -670,7 +675,38 @@ def parse_resume(
         references=read_references(section_lines(sections, "references"), roles, found.name),
         meta=meta,
     )
+    if json_resume:
+        profile = _as_stated(profile, json_resume, today)
     profile.meta.provenance = provenance(profile, lines) | ({"relocation": relocation[1]} if relocation else {})
+    return profile
+
+
+def _as_stated(profile: Profile, resume: dict, today: date) -> Profile:
+    """A JSON Resume's profile: its own basics and entries in place of those read back from its text, and what meta
+    counts from them (years of work, career level, education level, achievements) counted from them."""
+    stated = stated_sections(resume)
+    if profile.languages:  # the parse's, in English and on its scale of fluency ('Native speaker' is native)
+        stated.pop("languages", None)
+    profile = profile.model_copy(update={"basics": stated_basics(resume, profile.basics), **stated})
+    for entry in profile.education:
+        if entry.level is None and entry.studyType and (degree := degree_of(entry.studyType)):
+            entry.level = degree[1]
+    meta = profile.meta
+    meta.parser = "json_resume"
+    if "work" in stated:
+        meta.total_years_experience = merged_years(
+            [(start, month_of(w.endDate)) for w in profile.work if (start := month_of(w.startDate))], today)
+        meta.achievements = [Achievement(work=index, text=highlight, figures=FIGURE.findall(highlight))
+                             for index, entry in enumerate(profile.work) for highlight in entry.highlights
+                             if FIGURE.search(highlight)]
+    # the latest job: one still held (no end), else the one that ended last
+    latest = max((w for w in profile.work if w.position), default=None,
+                 key=lambda w: (w.endDate is None, month_of(w.endDate) or (0, 0), month_of(w.startDate) or (0, 0)))
+    meta.career_level = career_level(profile.basics.label or (latest.position if latest else None), meta.total_years_experience)
+    meta.education_level = max((e.level for e in profile.education if e.level), key=DEGREE_LEVELS.index, default=None)
+    basics = resume.get("basics") if isinstance(resume.get("basics"), dict) else {}
+    meta.confidence |= {field: 1.0 for field in ("name", "email", "label") if basics.get(field)}
+    meta.confidence |= {field: 1.0 for field in ("work", "education") if field in stated}
     return profile
 
 
