@@ -24,7 +24,9 @@ FOLDER = "application/vnd.google-apps.folder"
 GOOGLE_APPS = "application/vnd.google-apps."
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Google-native files have no bytes of their own: each is exported to a format the documents stage reads.
-EXPORTS = {f"{GOOGLE_APPS}document": DOCX}
+# a Sheet as CSV, where the documents stage names a table of candidates for what it is (as a PDF, its grid of names
+# and dates read as one odd resume)
+EXPORTS = {f"{GOOGLE_APPS}document": DOCX, f"{GOOGLE_APPS}spreadsheet": "text/csv"}
 PDF = "application/pdf"
 # Google-native kinds with nothing to export or that point elsewhere.
 NOT_DOCUMENTS = {FOLDER, f"{GOOGLE_APPS}shortcut", f"{GOOGLE_APPS}form", f"{GOOGLE_APPS}site", f"{GOOGLE_APPS}map",

@@ -75,6 +75,19 @@ def test_format_comes_from_content_not_name():
     assert detect_format(b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 100) == "binary"
 
 
+def test_an_excel_workbook_or_a_deck_is_named_for_what_it_is():
+    import io
+    import zipfile
+
+    for part, name in (("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx")):
+        data = io.BytesIO()
+        with zipfile.ZipFile(data, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr(part, "<workbook/>")
+        with pytest.raises(UnsupportedDocument, match=f"^{name} files are not resumes we can read"):
+            extract_text(data.getvalue())
+
+
 @pytest.mark.parametrize(
     "data, reason",
     [

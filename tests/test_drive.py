@@ -9,7 +9,7 @@ import docx
 import pytest
 
 import sensors.drive as drive_module
-from jobfit.documents import detect_format
+from jobfit.documents import UnsupportedDocument, detect_format, extract_text
 from jobfit.drive import DOCX, DriveClient, DriveError, load_drive_folders
 from resources.drive import DriveResource
 from resources.storage import StorageResource
@@ -69,6 +69,13 @@ def test_google_docs_are_exported_as_docx_and_other_files_downloaded_as_they_are
     assert reader.download(files["maria_lopez.pdf"], 10 * 2 ** 20) == pdf
     assert reader.download(files["Portfolio deck"], 10 * 2 ** 20) == pdf
     assert drive.requests[-1][1]["mimeType"] == "application/pdf"
+    # a Sheet (an applicants tracker beside the resumes) as CSV, which the documents stage names a table
+    drive.add("Applicants", "application/vnd.google-apps.spreadsheet",
+              b"Name,Email,Stage\nAna Example,ana@example.com,Screen\nBo Li,bo@example.com,Offer\nCy Doe,cy@example.com,New\n", drive.top)
+    sheet = next(f for f in reader.files(drive.top) if f.name == "Applicants")
+    with pytest.raises(UnsupportedDocument, match=r"a table \(4 rows of 3 columns"):
+        extract_text(reader.download(sheet, 10 * 2 ** 20))
+    assert drive.requests[-1][1]["mimeType"] == "text/csv"
 
 
 def test_a_flaky_drive_is_retried_and_a_wrong_folder_or_key_says_what_to_do(drive, tmp_path):

@@ -172,6 +172,10 @@ def _zip_format(data: bytes) -> str:
         return "docx"
     if "content.xml" in names and b"opendocument.text" in mimetype:
         return "odt"
+    if "xl/workbook.xml" in names:  # an Excel workbook or PowerPoint deck, named so rather than as a zip
+        return "xlsx"
+    if "ppt/presentation.xml" in names:
+        return "pptx"
     return other
 
 
