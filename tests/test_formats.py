@@ -490,6 +490,57 @@ def test_a_job_posting_in_the_inbox_is_held_back_as_one_and_a_resume_that_says_w
     assert extract_text(resume.encode()).kind == "resume"
 
 
+def _email(body: str, *attachments: tuple[str, str, bytes], date: str = "Tue, 03 Mar 2026 09:12:00 +0100") -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "Ana Example <ana@example.com>", "jobs@acme.example", "Application"
+    message["Date"] = date
+    message.set_content(body)
+    for name, kind, data in attachments:
+        maintype, subtype = kind.split("/")
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return bytes(message)
+
+
+LETTER = "Dear Hiring Manager,\n\nI am writing to apply for the data engineer role. My resume is attached.\n\nKind regards,\nAna"
+
+
+def test_an_application_email_gives_the_resume_it_carries_dated_when_it_was_sent():
+    """Before, a saved application email was read as text: its cover letter held the whole email back as one."""
+    resume = pdf([[(72, 72 + 16 * i, line) for i, line in enumerate(["Ana Example", "ana@example.com", *BODY])]])
+    photo = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    result = extract_text(_email(LETTER, ("photo.png", "image/png", photo), ("Ana_Example_CV.pdf", "application/pdf", resume)))
+    assert result.kind == "resume" and result.format == "email/pdf"
+    assert result.text.split("\n")[:3] == ["Ana Example", "ana@example.com", "Experience"]
+    assert str(result.date) == "2026-03-03"  # "Present" in it means when it was sent
+    # forwarded inside another email, it is found all the same
+    forwarded = _email("FYI, see below.", ("application.eml", "message/rfc822", _email(LETTER, ("cv.pdf", "application/pdf", resume))))
+    assert extract_text(forwarded).text.startswith("Ana Example\nana@example.com")
+    # pasted into the body, with nothing attached
+    pasted = extract_text(_email("\n".join(["Ana Example", "ana@example.com", *BODY])))
+    assert pasted.format == "email/txt" and "Data Engineer at Foo Corp | 2019 - Present" in pasted.text
+
+
+def test_an_email_without_a_resume_says_what_it_holds():
+    photo = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(_email(LETTER, ("photo.png", "image/png", photo)))
+    assert caught.value.reason == "not_a_resume"
+    assert caught.value.message.startswith("an email with no resume in it (the email's body (a cover letter); photo.png (")
+    locked = pymupdf.open(stream=pdf([[(72, 72, "Ana Example"), (72, 90, "Experience 2019 - 2021")]]))
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(_email(LETTER, ("cv.pdf", "application/pdf",
+                                     locked.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="s3cret", owner_pw="s3cret"))))
+    assert caught.value.reason == "encrypted" and caught.value.message.startswith("the attached cv.pdf: ")
+    # an Outlook message (a compound file of properties, not a Word document) is named, with what to do
+    with pytest.raises(UnsupportedDocument, match=r"^an Outlook message \(\.msg\), which jobfit does not open: save the resume"):
+        extract_text(_word97_with("__properties_version1.0"))
+    # a text resume that opens with labelled lines is no email
+    labelled = "Name: Ana Example\nEmail: ana@example.com\nFrom: Austin, TX\n\n" + "\n".join(BODY)
+    assert extract_text(labelled.encode()).format == "txt"
+
+
 def test_word_97_document_falls_back_to_catdoc():
     from pathlib import Path
 

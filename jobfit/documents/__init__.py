@@ -1,6 +1,7 @@
 """Documents in: identify a file by its bytes, extract its text with layout hints, or say plainly why not.
 
-Formats: PDF (text layer, or OCR per page), PNG/JPEG/TIFF (OCR), DOCX, ODT, DOC, RTF, HTML, plain text, JSON Resume.
+Formats: PDF (text layer, or OCR per page), PNG/JPEG/TIFF (OCR), DOCX, ODT, DOC, RTF, HTML, plain text, JSON Resume, and
+the resume an email (.eml) carries.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, get_args
 
+from jobfit.documents.emails import email_text, is_email
 from jobfit.documents.structured import is_json_resume, json_document, json_resume_text, table_shape
 
 # The readers' version: bump it with any change that alters what `extract_text` gives for a file (its text, layout,
@@ -140,6 +142,8 @@ def detect_format(data: bytes) -> str:
     head = data[:4096]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"
+    if is_email(data):
+        return "eml"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if _HTML_START.match(start) or (start.startswith(b"<?xml") and re.search(rb"<html\b", head, re.I)):
         return "html"
@@ -262,6 +266,8 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
     elif kind == "html":
         text, headings = html_text_and_headings(decode_bytes(data), with_links=True)
         result = DocumentText(text=text, format="html", pages=1, layout=_plain_layout(text, headings))
+    elif kind == "eml":
+        result = email_text(data, lambda part: extract_text(part, limits, accept_any_kind=True), accept_any_kind)
     elif kind == "json":
         resume = json_document(data)
         if not is_json_resume(resume):

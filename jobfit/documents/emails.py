@@ -1,0 +1,118 @@
+"""An application email saved as a file (.eml: what a mail client saves, or drags into a folder): the resume it carries.
+
+A recruiter who files applications as they arrive files the email, with the resume attached and a cover letter in its
+body. The resume is the attachment that reads as one (an email forwarded inside another is searched too); failing any,
+the body, where a candidate may have pasted it. The email's date is the resume's date ("Present" means when it was sent).
+"""
+
+from __future__ import annotations
+
+import base64
+import email
+import quopri
+import re
+from collections.abc import Callable
+from email import policy
+from email.message import EmailMessage
+from email.utils import parsedate_to_datetime
+
+# a header line ('Subject: …'), or one folded under it
+_FIELD = re.compile(rb"^([A-Za-z][A-Za-z0-9-]*):[ \t]?")
+_FOLDED = re.compile(rb"^[ \t]+\S")
+# the fields that make a block of 'Name: value' lines a message's header, not the top of a resume ('Name:', 'Email:')
+_SENDER = {b"from", b"sender", b"return-path"}
+_TRANSPORT = {b"mime-version", b"message-id", b"received", b"content-type", b"delivered-to", b"x-mailer"}
+FORWARDS = 3  # emails forwarded inside one another, searched so deep
+# formats a resume comes in: one of them refused (locked, damaged) is the resume that could not be read
+_RESUME_FORMATS = {"pdf", "docx", "doc", "odt", "rtf", "corrupt"}
+
+
+def is_email(data: bytes) -> bool:
+    """Whether the bytes are an Internet message: a header of fields, one of them the sender and one a mail system's."""
+    names = set()
+    for line in data[:16384].splitlines():
+        if not line.strip():
+            break
+        if field := _FIELD.match(line):
+            names.add(field.group(1).lower())
+        elif not (_FOLDED.match(line) and names):
+            return False
+    return bool(names & _SENDER) and bool(names & _TRANSPORT)
+
+
+def email_text(data: bytes, read: Callable, accept_any_kind: bool):
+    """The DocumentText of the resume an email carries, each part read by `read(bytes)` (the documents stage's own
+    reader, any kind let through); raises UnsupportedDocument saying what the email holds when no resume is in it."""
+    from jobfit.documents import UnsupportedDocument as unsupported
+    from jobfit.documents import detect_format
+
+    message = email.message_from_bytes(data, policy=policy.default)
+    sent = _sent_on(message)
+    found, refused = [], []
+    for name, content in _attachments(message):
+        try:
+            found.append((name, read(content)))
+        except unsupported as exc:
+            refused.append((name, exc, detect_format(content)))
+    if body := _body(message):
+        try:
+            found.append(("the email's body", read(body.encode())))
+        except unsupported:
+            pass
+    chosen = next(((name, text) for name, text in found if text.kind == "resume"), None)
+    if chosen is None and accept_any_kind and found:
+        chosen = found[0]
+    if chosen is None:
+        unread = [(name, exc) for name, exc, kind in refused if kind in _RESUME_FORMATS and exc.reason != "not_a_resume"]
+        if unread:  # a resume that could not be read (locked, damaged): what to do about it
+            name, exc = unread[0]
+            raise unsupported(exc.reason, f"the attached {name}: {exc.message}")
+        held = [f"{name} ({_what(text.kind)})" for name, text in found] + [f"{name} ({exc.reason})" for name, exc, _ in refused]
+        raise unsupported("not_a_resume", "an email with no resume in it (" + ("; ".join(held) or "nothing attached")
+                          + "): send or attach the resume itself, or release the document if its text is one")
+    text = chosen[1]
+    text.format = f"email/{text.format}"
+    text.date = text.date or sent
+    return text
+
+
+def _attachments(message: EmailMessage, depth: int = 0):
+    """(file name, bytes) of every attachment, those of emails forwarded inside it too (a few deep)."""
+    for part in message.walk():
+        if part.get_content_maintype() == "message" and depth < FORWARDS:
+            encoding = str(part.get("Content-Transfer-Encoding", "")).lower()
+            if encoding in ("base64", "quoted-printable") and part.is_multipart():
+                # a forwarded email encoded as if it were a file, which the parser leaves as its encoded text
+                inner = part.get_payload(0).get_payload()
+                raw = base64.b64decode(inner) if encoding == "base64" else quopri.decodestring(inner.encode())
+                yield from _attachments(email.message_from_bytes(raw, policy=policy.default), depth + 1)
+            continue  # else walk() goes on into it
+        if part.is_multipart():
+            continue
+        if part.get_content_disposition() == "attachment" or part.get_filename():
+            content = part.get_payload(decode=True)
+            if content and not is_email(content):  # an email attached as a file is read as its own document
+                yield part.get_filename() or part.get_content_type(), content
+
+
+def _body(message: EmailMessage) -> str | None:
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return None
+    content = part.get_content()
+    if part.get_content_subtype() == "html":
+        from jobfit.text import html_text_and_headings
+
+        content = html_text_and_headings(content)[0]
+    return content if content.strip() else None
+
+
+def _sent_on(message: EmailMessage):
+    try:
+        return parsedate_to_datetime(str(message["Date"])).date() if message["Date"] else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _what(kind: str) -> str:
+    return {"cover_letter": "a cover letter", "job_posting": "a job posting"}.get(kind, "not a resume")
