@@ -485,6 +485,11 @@ def test_a_job_posting_in_the_inbox_is_held_back_as_one_and_a_resume_that_says_w
     assert "job feed" in caught.value.message
     released = extract_text(posting.encode(), accept_any_kind=True)
     assert released.kind == "job_posting" and released.kind_confidence > 0.5
+    third_person = ("Remote Office Assistant\n\nJob description\nCoalition Partners is seeking a reliable Remote Office "
+                    "Assistant to support billing and reporting. The ideal candidate has 2+ years of office experience "
+                    "(2019 - 2021 or later).\n\nPreferred qualifications\n- Excel and QuickBooks\n- Spanish is a plus\n\n"
+                    "Candidates must be available 9-5 EST. Apply at careers@example.com.")
+    assert extract_text(third_person.encode(), accept_any_kind=True).kind == "job_posting"
     resume = "\n".join(["Ana Example", "ana@example.com", "Houston, TX, US", *BODY,
                          "At Foo Corp we rebuilt our billing pipeline; I led the team and we cut costs by a third."])
     assert extract_text(resume.encode()).kind == "resume"

@@ -40,6 +40,14 @@ POSTING = re.compile(
     r"\bwhat you bring\b|\byou will\b|\byou'll\b|\byou have\b|\bwe are\b|\bour (team|company|mission|customers|clients)\b",
     re.I,
 )
+# An employer named in the third person ('Acme is looking for', 'has an exciting opportunity'), and what is asked
+# of applicants as such: a posting that does not speak to its reader.
+HIRING = re.compile(
+    r"\b(?:is|are) (?:currently )?(?:looking for|seeking|searching for|hiring)\b|"
+    r"\bhas an? (?:exciting |great |unique )?(?:opportunity|opening)\b|\bjob description\b|\bas an applicant\b|"
+    r"\b(?:applicants?|candidates?) (?:must|should|will)\b",
+    re.I,
+)
 # Employer and reader pronouns per word in postings (median 0.045 on 754 real ones) and in resumes (none of
 # 641 real resumes, guides to writing one among them, reaches 0.013 while also saying "we" and "you").
 POSTING_VOICE = 0.015
@@ -67,6 +75,11 @@ def _posting_voice(text: str) -> float:
     employer, reader, writer = len(EMPLOYER.findall(text)), len(READER.findall(text)), len(WRITER.findall(text))
     voice = (employer + reader) / max(1, len(text.split()))
     phrases = len({m.group(0).lower() for m in POSTING.finditer(text)})
-    if not (employer and reader and phrases and writer < employer + reader and voice >= POSTING_VOICE):
-        return 0.0
-    return round(min(1.0, 0.5 + voice * 5 + phrases / 20), 2)
+    if employer and reader and phrases and writer < employer + reader and voice >= POSTING_VOICE:
+        return round(min(1.0, 0.5 + voice * 5 + phrases / 20), 2)
+    # in the third person: one of its employer's hiring words and three such phrases in all (two at most in a
+    # development resume), with next to no first-person writer
+    hiring = len({m.group(0).lower() for m in HIRING.finditer(text)})
+    if hiring and hiring + phrases >= 3 and writer < 3:
+        return round(min(1.0, 0.5 + (hiring + phrases) / 20), 2)
+    return 0.0
