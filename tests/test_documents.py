@@ -75,6 +75,18 @@ def test_format_comes_from_content_not_name():
     assert detect_format(b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 100) == "binary"
 
 
+def test_a_zip_of_resumes_says_to_unpack_it():
+    import io
+    import zipfile
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        for name in ("applicants/ana.pdf", "applicants/bo.docx", "applicants/notes.xlsx"):
+            archive.writestr(name, b"x" * 100)
+    with pytest.raises(UnsupportedDocument, match=r"^a zip archive of 3 files \(2 of them documents\): unpack it"):
+        extract_text(data.getvalue())
+
+
 def test_an_excel_workbook_or_a_deck_is_named_for_what_it_is():
     import io
     import zipfile

@@ -209,6 +209,19 @@ def check_zip(data: bytes, limits: Limits) -> None:
         )
 
 
+_DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md", ".html", ".htm", ".json", ".eml",
+                      ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+
+
+def _archive_message(data: bytes) -> str:
+    """What a zip archive holds, and what to do with it: its resumes are read one by one, unpacked."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = [info.filename for info in archive.infolist() if not info.is_dir()]
+    documents = sum(name.lower().endswith(_DOCUMENT_SUFFIXES) for name in names)
+    return (f"a zip archive of {len(names)} file{'s' if len(names) != 1 else ''} ({documents} of them documents): "
+            "unpack it into the tenant's inbox folder, where each resume in it is read as its own")
+
+
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
 _MD_MARKUP = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\]\n]+\]\([^)\s]+\)")
 
@@ -295,6 +308,8 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
             result = DocumentText(text=text, format="markdown", pages=1, layout=_plain_layout(text, headings))
         else:
             result = DocumentText(text=text, format="txt", pages=1)
+    elif kind == "zip":
+        raise UnsupportedDocument("unsupported_format", _archive_message(data))
     elif kind == "corrupt":
         raise UnsupportedDocument("corrupt", "the file looks like a damaged archive: ask for a fresh copy")
     else:
