@@ -277,12 +277,14 @@ def test_a_json_resume_keeps_what_it_states_and_gets_skills_and_meta_as_other_re
 
 
 def test_a_json_resume_section_of_the_wrong_shape_is_read_from_its_text(tmp_path):
-    broken = {**LENA, "work": [{**LENA["work"][0], "highlights": "Moved 40 services to Kubernetes"}]}  # a string, not a list
+    broken = {**LENA, "work": [{**LENA["work"][0], "highlights": "Moved 40 services to Kubernetes"}],  # a string, not a list
+              "basics": {**LENA["basics"], "profiles": [{"network": "GitHub"}]}}  # a profile with no url
     (tmp_path / "resume.json").write_text(json.dumps(broken))
     (record,) = lines(run("parse", tmp_path / "resume.json", "--jsonl").stdout)
     work = record["profile"]["work"]
     assert [(w["name"], w["position"]) for w in work] == [("Cobalt Health", "Senior Platform Engineer")]
     assert record["profile"]["education"][0]["institution"] == "DePaul University"  # the other sections as stated
+    assert record["profile"]["basics"]["location"]["postalCode"] == "60601"  # the other basics as stated
 
 
 def test_data_files_that_are_no_resume_say_what_they_are(tmp_path):

@@ -52,21 +52,21 @@ def stated_sections(resume: dict) -> dict[str, list]:
 
 
 def stated_basics(resume: dict, parsed: Basics) -> Basics:
-    """The JSON Resume's basics where it states them, the parsed ones elsewhere; the phone as parsed when the parse
-    read one (in E.164, '+19125554321', where the file may write '(912) 555-4321')."""
+    """The JSON Resume's basics where it states them validly, field by field, the parsed ones elsewhere; the phone as
+    parsed when the parse read one (in E.164, '+19125554321', where the file may write '(912) 555-4321')."""
     own = resume.get("basics")
-    if not isinstance(own, dict):
-        return parsed
-    try:
-        basics = Basics.model_validate({key: value for key, value in own.items() if value not in (None, "", [], {})})
-    except ValidationError:
-        return parsed
-    merged = parsed.model_copy(update={key: getattr(basics, key) for key in basics.model_fields_set})
-    if parsed.phone:
-        merged.phone = parsed.phone
-    if "location" in basics.model_fields_set and not (basics.location.city or basics.location.countryCode):
-        merged.location = parsed.location  # an address alone: the parse's reading of it has the town
-    return merged
+    stated = {}
+    for key, value in (own.items() if isinstance(own, dict) else ()):
+        if value in (None, "", [], {}) or key == "phone" and parsed.phone:
+            continue
+        try:
+            stated[key] = getattr(Basics.model_validate({key: value}), key)
+        except ValidationError:
+            continue
+    location = stated.get("location")
+    if location is not None and not (location.city or location.countryCode):
+        del stated["location"]  # an address alone: the parse's reading of it has the town
+    return parsed.model_copy(update=stated)
 
 
 def month_of(value: str | None) -> tuple[int, int] | None:
@@ -78,7 +78,8 @@ def month_of(value: str | None) -> tuple[int, int] | None:
 def _dated(item: object) -> object:
     if not isinstance(item, dict):
         return item
-    return {key: _iso_date(value) if key in _DATE_FIELDS else value for key, value in item.items()}
+    return {key: _iso_date(str(value) if isinstance(value, int) else value) if key in _DATE_FIELDS else value
+            for key, value in item.items()}
 
 
 def _iso_date(value: object) -> object:
