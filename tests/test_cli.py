@@ -287,6 +287,21 @@ def test_a_json_resume_section_of_the_wrong_shape_is_read_from_its_text(tmp_path
     assert record["profile"]["basics"]["location"]["postalCode"] == "60601"  # the other basics as stated
 
 
+def test_a_json_resume_of_the_schemas_earlier_version_is_read_under_its_current_names(tmp_path):
+    earlier = {"basics": {"name": "Sam Older", "email": "sam@example.org", "website": "https://sam.example.org"},
+               "work": [{"company": "Foo Corp", "position": "Data Engineer", "website": "https://foo.example",
+                         "startDate": "2019-01-01", "endDate": "2022-06-30", "highlights": ["Built pipelines in Python"]}],
+               "education": [{"institution": "State University", "area": "Physics", "studyType": "Bachelor", "gpa": "3.8"}]}
+    (tmp_path / "resume.json").write_text(json.dumps(earlier))
+    (record,) = lines(run("parse", tmp_path / "resume.json", "--jsonl").stdout)
+    profile = record["profile"]
+    assert profile["basics"]["url"] == "https://sam.example.org"
+    assert [(w["name"], w["url"], w["startDate"], w["endDate"]) for w in profile["work"]] == [
+        ("Foo Corp", "https://foo.example", "2019-01", "2022-06")]
+    assert profile["education"][0]["score"] == "3.8" and "gpa" not in profile["education"][0]
+    assert profile["meta"]["total_years_experience"] == pytest.approx(3.5)
+
+
 def test_data_files_that_are_no_resume_say_what_they_are(tmp_path):
     (tmp_path / "export.csv").write_text("name,email,applied,position,status\nAna Example,ana@example.com,2024-01-03,Data "
                                          "Engineer,Interview\nBo Li,bo@example.com,2024-01-04,Data Engineer,Rejected\n"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from jobfit.documents.emails import email_text, is_email
-from jobfit.documents.structured import is_json_resume, json_document, json_resume_text, table_shape
+from jobfit.documents.structured import current_schema, is_json_resume, json_document, json_resume_text, table_shape
 
 # The readers' version: bump it with any change that alters what `extract_text` gives for a file (its text, layout,
 # kind or date, or which files it refuses). It is the `document_text` asset's code version: a deploy with a new one
@@ -289,6 +289,7 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
                 "a JSON file that is no JSON Resume (it has no \"basics\"): send the resume itself, or its resume.json "
                 "as jsonresume.org writes it",
             )
+        resume = current_schema(resume)
         text, headings = json_resume_text(resume)
         if len(text.split()) < 5:
             raise UnsupportedDocument("empty_text", "the JSON Resume states next to nothing (a name at most): ask for a complete one")

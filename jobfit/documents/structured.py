@@ -41,6 +41,24 @@ def is_json_resume(value: object) -> bool:
     return "jsonresume" in schema and any(isinstance(value.get(key), list) for key, _ in _SECTIONS)
 
 
+# the names the schema's earlier versions (0.x, which many resume.json files still follow) gave its fields
+_RENAMED = {"work": {"company": "name", "website": "url"}, "volunteer": {"website": "url"},
+            "education": {"gpa": "score"}, "projects": {"website": "url"}}
+
+
+def current_schema(resume: dict) -> dict:
+    """The JSON Resume with its fields under the schema's current names ('company' is a job's 'name', 'gpa' a
+    school's 'score', 'website' a 'url'); a field under both names keeps the current one."""
+    resume = dict(resume)
+    if isinstance(basics := resume.get("basics"), dict) and "website" in basics:
+        resume["basics"] = {"url": basics["website"], **{k: v for k, v in basics.items() if k != "website"}}
+    for section, renamed in _RENAMED.items():
+        if isinstance(resume.get(section), list):
+            resume[section] = [{**{renamed.get(k, k): v for k, v in item.items()}, **{k: v for k, v in item.items() if k not in renamed}}
+                               if isinstance(item, dict) else item for item in resume[section]]
+    return resume
+
+
 def json_resume_text(resume: dict) -> tuple[str, list[str]]:
     """The resume a JSON Resume describes, written as plain text, and its section headings."""
     basics = _mapping(resume.get("basics"))
