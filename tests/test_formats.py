@@ -511,10 +511,15 @@ def _email(body: str, *attachments: tuple[str, str, bytes], date: str = "Tue, 03
 LETTER = "Dear Hiring Manager,\n\nI am writing to apply for the data engineer role. My resume is attached.\n\nKind regards,\nAna"
 
 
-def test_an_application_email_gives_the_resume_it_carries_dated_when_it_was_sent():
+def test_an_application_email_gives_the_resume_it_carries_dated_when_it_was_sent(monkeypatch):
     """Before, a saved application email was read as text: its cover letter held the whole email back as one."""
     resume = pdf([[(72, 72 + 16 * i, line) for i, line in enumerate(["Ana Example", "ana@example.com", *BODY])]])
     photo = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+    def no_ocr(*args):
+        raise AssertionError("an image was read (OCR) though a resume document is attached")
+
+    monkeypatch.setattr("jobfit.documents.pdf.image_text", no_ocr)
     result = extract_text(_email(LETTER, ("photo.png", "image/png", photo), ("Ana_Example_CV.pdf", "application/pdf", resume)))
     assert result.kind == "resume" and result.format == "email/pdf"
     assert result.text.split("\n")[:3] == ["Ana Example", "ana@example.com", "Experience"]

@@ -25,6 +25,7 @@ _TRANSPORT = {b"mime-version", b"message-id", b"received", b"content-type", b"de
 FORWARDS = 3  # emails forwarded inside one another, searched so deep
 # formats a resume comes in: one of them refused (locked, damaged) is the resume that could not be read
 _RESUME_FORMATS = {"pdf", "docx", "doc", "odt", "rtf", "corrupt"}
+_IMAGES = {"png", "jpeg", "tiff"}
 
 
 def is_email(data: bytes) -> bool:
@@ -48,17 +49,20 @@ def email_text(data: bytes, read: Callable, accept_any_kind: bool):
 
     message = email.message_from_bytes(data, policy=policy.default)
     sent = _sent_on(message)
+    # documents before images (a signature's logo, a photo), each read only until a resume is found: an image costs OCR
+    parts = sorted(((name, content, detect_format(content)) for name, content in _attachments(message)),
+                   key=lambda part: part[2] in _IMAGES)
+    if body := _body(message):
+        parts.append(("the email's body", body.encode(), "txt"))
     found, refused = [], []
-    for name, content in _attachments(message):
+    for name, content, kind in parts:
         try:
             found.append((name, read(content)))
         except unsupported as exc:
-            refused.append((name, exc, detect_format(content)))
-    if body := _body(message):
-        try:
-            found.append(("the email's body", read(body.encode())))
-        except unsupported:
-            pass
+            refused.append((name, exc, kind))
+            continue
+        if found[-1][1].kind == "resume":
+            break
     chosen = next(((name, text) for name, text in found if text.kind == "resume"), None)
     if chosen is None and accept_any_kind and found:
         chosen = found[0]
