@@ -311,7 +311,10 @@ def test_data_files_that_are_no_resume_say_what_they_are(tmp_path):
                                          "<experience>2019-2023 Data Engineer</experience></candidate></candidates>")
     (tmp_path / "brackets.txt").write_text("[Ana Example]\nData Engineer\nana@example.com\nExperience\nData Engineer at Foo "
                                            "Corp | 2019 - Present\nSkills\nPython, SQL\n")
+    (tmp_path / "fragment.html").write_text("<h1>Ana Lindqvist</h1><p>ana@example.com</p><h2>Experience</h2><p>Data Engineer "
+                                            "at Foo Corp | 2019 - Present</p><h2>Skills</h2><p>Python, SQL</p>")
     records = {r["source"].rsplit("/", 1)[1]: r for r in lines(run("parse", tmp_path, "--jsonl", check=False).stdout)}
+    assert records["fragment.html"]["profile"]["basics"]["name"] == "Ana Lindqvist"  # HTML, not XML
     assert records["export.csv"]["error"].startswith("unsupported_format: a table (4 rows of 5 columns")
     assert records["export.json"]["error"].startswith("unsupported_format: a JSON file that is no JSON Resume")
     assert records["export.xml"]["error"].startswith("unsupported_format: xml files are not resumes")

@@ -120,6 +120,9 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+_HTML_ELEMENTS = {name.encode() for name in (
+    "a address article aside b blockquote body br center dd div dl dt em font footer h1 h2 h3 h4 h5 h6 head header hr html "
+    "i img li link main meta nav ol p pre section span strong style table tbody td th title tr u ul").split()}
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ >]|<table)", re.I)
 
 
@@ -147,8 +150,10 @@ def detect_format(data: bytes) -> str:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if _HTML_START.match(start) or (start.startswith(b"<?xml") and re.search(rb"<html\b", head, re.I)):
         return "html"
-    if start.startswith(b"<?xml") or (re.match(rb"<[a-zA-Z][\w:.-]*[\s>]", start) and b"</" in data
-                                      and data.rstrip().endswith(b">")):
+    root = re.match(rb"<([a-zA-Z][\w:.-]*)[\s>]", start)
+    if root and root.group(1).lower() in _HTML_ELEMENTS:
+        return "html"  # a fragment of HTML ('<h1>Ana Example</h1>', '<style>…')
+    if start.startswith(b"<?xml") or (root and b"</" in data and data.rstrip().endswith(b">")):
         return "xml"
     if start[:1] in (b"{", b"[") and json_document(data) is not None:
         return "json"
