@@ -291,7 +291,8 @@ def test_a_json_resume_of_the_schemas_earlier_version_is_read_under_its_current_
     earlier = {"basics": {"name": "Sam Older", "email": "sam@example.org", "website": "https://sam.example.org"},
                "work": [{"company": "Foo Corp", "position": "Data Engineer", "website": "https://foo.example",
                          "startDate": "2019-01-01", "endDate": "2022-06-30", "highlights": ["Built pipelines in Python"]}],
-               "education": [{"institution": "State University", "area": "Physics", "studyType": "Bachelor", "gpa": "3.8"}]}
+               "education": [{"institution": "State University", "area": "Physics", "studyType": "Bachelor", "gpa": "3.8"}],
+               "meta": {"lastModified": "2024-01-20T08:30:00"}}
     (tmp_path / "resume.json").write_text(json.dumps(earlier))
     (record,) = lines(run("parse", tmp_path / "resume.json", "--jsonl").stdout)
     profile = record["profile"]
@@ -300,6 +301,11 @@ def test_a_json_resume_of_the_schemas_earlier_version_is_read_under_its_current_
         ("Foo Corp", "https://foo.example", "2019-01", "2022-06")]
     assert profile["education"][0]["score"] == "3.8" and "gpa" not in profile["education"][0]
     assert profile["meta"]["total_years_experience"] == pytest.approx(3.5)
+    # 'Present' means when the file says it was last changed, not the day it is read
+    still = {**earlier, "work": [{**earlier["work"][0], "endDate": None}]}
+    (tmp_path / "resume.json").write_text(json.dumps(still))
+    (record,) = lines(run("parse", tmp_path / "resume.json", "--jsonl").stdout)
+    assert record["profile"]["meta"]["total_years_experience"] == pytest.approx(5.1)
 
 
 def test_data_files_that_are_no_resume_say_what_they_are(tmp_path):

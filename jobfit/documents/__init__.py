@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from jobfit.documents.emails import email_text, is_email
-from jobfit.documents.structured import current_schema, is_json_resume, json_document, json_resume_text, table_shape
+from jobfit.documents.structured import (
+    current_schema,
+    is_json_resume,
+    json_document,
+    json_resume_text,
+    last_modified,
+    table_shape,
+)
 
 # The readers' version: bump it with any change that alters what `extract_text` gives for a file (its text, layout,
 # kind or date, or which files it refuses). It is the `document_text` asset's code version: a deploy with a new one
@@ -298,7 +305,8 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
         text, headings = json_resume_text(resume)
         if len(text.split()) < 5:
             raise UnsupportedDocument("empty_text", "the JSON Resume states next to nothing (a name at most): ask for a complete one")
-        result = DocumentText(text=text, format="jsonresume", pages=1, layout=_plain_layout(text, headings), json_resume=resume)
+        result = DocumentText(text=text, format="jsonresume", pages=1, layout=_plain_layout(text, headings),
+                              date=last_modified(resume), json_resume=resume)
     elif kind == "txt":
         text = decode_bytes(data)
         if shape := table_shape(text):

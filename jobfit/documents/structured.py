@@ -18,6 +18,9 @@ _SECTIONS = (
     ("awards", "Awards"), ("certificates", "Certifications"), ("publications", "Publications"), ("skills", "Skills"),
     ("languages", "Languages"), ("interests", "Interests"), ("references", "References"),
 )
+# the names the schema's earlier versions (0.x, which many resume.json files still follow) gave its fields
+_RENAMED = {"work": {"company": "name", "website": "url"}, "volunteer": {"website": "url"},
+            "education": {"gpa": "score"}, "projects": {"website": "url"}}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -41,22 +44,25 @@ def is_json_resume(value: object) -> bool:
     return "jsonresume" in schema and any(isinstance(value.get(key), list) for key, _ in _SECTIONS)
 
 
-# the names the schema's earlier versions (0.x, which many resume.json files still follow) gave its fields
-_RENAMED = {"work": {"company": "name", "website": "url"}, "volunteer": {"website": "url"},
-            "education": {"gpa": "score"}, "projects": {"website": "url"}}
-
-
 def current_schema(resume: dict) -> dict:
     """The JSON Resume with its fields under the schema's current names ('company' is a job's 'name', 'gpa' a
     school's 'score', 'website' a 'url'); a field under both names keeps the current one."""
     resume = dict(resume)
-    if isinstance(basics := resume.get("basics"), dict) and "website" in basics:
-        resume["basics"] = {"url": basics["website"], **{k: v for k, v in basics.items() if k != "website"}}
-    for section, renamed in _RENAMED.items():
+    if isinstance(resume.get("basics"), dict):
+        resume["basics"] = _renamed(resume["basics"], {"website": "url"})
+    for section, names in _RENAMED.items():
         if isinstance(resume.get(section), list):
-            resume[section] = [{**{renamed.get(k, k): v for k, v in item.items()}, **{k: v for k, v in item.items() if k not in renamed}}
-                               if isinstance(item, dict) else item for item in resume[section]]
+            resume[section] = [_renamed(item, names) if isinstance(item, dict) else item for item in resume[section]]
     return resume
+
+
+def last_modified(resume: dict) -> date | None:
+    """When the JSON Resume was last changed, as its own meta says ('lastModified': '2026-02-10T10:00:00')."""
+    meta = _mapping(resume.get("meta"))
+    try:
+        return date.fromisoformat(str(meta.get("lastModified") or "")[:10])
+    except ValueError:
+        return None
 
 
 def json_resume_text(resume: dict) -> tuple[str, list[str]]:
@@ -169,6 +175,11 @@ def _day(value: object) -> str | None:
     except ValueError:
         return text
     return text
+
+
+def _renamed(item: dict, names: dict[str, str]) -> dict:
+    """The entry with its fields under their current names; a field under both keeps the current one."""
+    return {names.get(key, key): value for key, value in item.items() if names.get(key, key) == key or names[key] not in item}
 
 
 def _bullets(values: object) -> list[str]:
