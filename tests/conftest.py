@@ -51,3 +51,31 @@ def matcher():
     from jobfit.taxonomy import shared_matcher
 
     return shared_matcher()
+
+
+# A JSON Resume (jsonresume.org's schema) written for the tests: every section a reader keeps as stated
+LENA = {
+    "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
+    "basics": {
+        "name": "Lena Fischer", "label": "Senior Platform Engineer", "email": "lena.fischer@example.org",
+        "phone": "(312) 555-0147", "url": "https://lena.example.org",
+        "summary": "Platform engineer who runs Kubernetes clusters and the pipelines that feed them.",
+        "location": {"address": "12 Wacker Dr", "postalCode": "60601", "city": "Chicago", "region": "IL", "countryCode": "US"},
+        "profiles": [{"network": "GitHub", "username": "lenaf", "url": "https://github.com/lenaf"}],
+    },
+    "work": [
+        {"name": "Cobalt Health", "position": "Senior Platform Engineer", "location": "Chicago, IL", "startDate": "2021-05-01",
+         "summary": "Runs the shared Kubernetes platform.",
+         "highlights": ["Moved 40 services to k8s with Terraform", "Cut deploy time by 80% with CI/CD pipelines"]},
+        {"name": "Lakeshore College", "position": "Systems Administrator / DBA", "startDate": "2016-06", "endDate": "2021-04",
+         "highlights": ["Ran PostgreSQL and Linux servers with Ansible"]},
+    ],
+    "volunteer": [{"organization": "CoderDojo Chicago", "position": "Mentor", "startDate": "2019-01", "endDate": "2020-06"}],
+    "education": [{"institution": "DePaul University", "area": "Information Technology", "studyType": "Bachelor of Science",
+                   "startDate": "2012-09", "endDate": "2016-06", "score": "3.6", "courses": ["Operating Systems"]}],
+    "certificates": [{"name": "Certified Kubernetes Administrator", "date": "2022-03-10", "issuer": "CNCF"}],
+    "skills": [{"name": "Cloud", "level": "Advanced", "keywords": ["AWS", "GCP"]}, {"name": "Python"}],
+    "languages": [{"language": "German", "fluency": "Native speaker"}, {"language": "English", "fluency": "Fluent"}],
+    "projects": [{"name": "kube-janitor", "description": "Cleans idle namespaces", "startDate": "2020",
+                  "url": "https://github.com/lenaf/kube-janitor"}],
+}

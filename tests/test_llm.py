@@ -13,7 +13,7 @@ from jobfit.documents import sha256_file
 from jobfit.jobs import analyze_job
 from jobfit.llm import PROMPT_VERSION, parse_with_llm
 from jobfit.resumes import PARSER_VERSION, parse_resume
-from tests.conftest import catch_up_tick, seeded_settings
+from tests.conftest import LENA, catch_up_tick, seeded_settings
 from tests.services import OpenAIStub
 
 TEXT = "Robin Stub\nrobin@example.com\nI have done many things, mostly Python at Stubworks since 2021."
@@ -149,7 +149,6 @@ def test_a_json_resume_is_not_sent_to_the_model(stub, tmp_path, monkeypatch):
     import assets.documents as documents_module
     from jobfit.store import warehouse
     from pipelines.definitions import ALL_ASSETS, build_resources
-    from tests.test_cli import LENA
 
     monkeypatch.setenv("OPENAI_API_KEY", "test")
     monkeypatch.setattr(documents_module, "SETTINGS", dataclasses.replace(documents_module.SETTINGS, llm_model="stub-model"))

@@ -244,8 +244,7 @@ def test_a_file_named_in_another_encoding_than_utf8_comes_in_with_the_others(tmp
 def test_a_json_resume_in_the_inbox_is_a_profile_as_stated_and_a_candidates_export_is_named_for_what_it_is(tmp_path):
     """Before, a JSON Resume was read as plain text (its braces and keys a resume's lines) and a spreadsheet of
     candidates became one candidate."""
-    from tests.conftest import seeded_settings
-    from tests.test_cli import LENA
+    from tests.conftest import LENA, seeded_settings
 
     settings = seeded_settings(tmp_path / "data")
     acme = settings.inbox_dir / "acme"
@@ -260,7 +259,7 @@ def test_a_json_resume_in_the_inbox_is_a_profile_as_stated_and_a_candidates_expo
                           "SELECT d.reason, d.message FROM documents d JOIN document_sources s USING (sha256) "
                           "WHERE s.source_path LIKE '%applicants.csv'")
     assert quarantined[0] == "unsupported_format" and quarantined[1].startswith("a table (4 rows of 3 columns")
-    assert not read(settings.layout.warehouse_path, "SELECT 1 FROM profiles WHERE name IN ('Ana Example', 'Cy Doe')")
+    assert not read(settings.layout.warehouse_path, "SELECT 1 FROM profiles WHERE name IN ('Ana Example', 'Bo Li', 'Cy Doe')")
 
 
 def test_a_tenant_folder_named_in_another_encoding_than_utf8_is_that_tenant_and_holds_up_no_other(tmp_path):
