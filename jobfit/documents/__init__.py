@@ -130,7 +130,6 @@ def sha256_file(path: Path) -> str:
 _HTML_ELEMENTS = {name.encode() for name in (
     "a address article aside b blockquote body br center dd div dl dt em font footer h1 h2 h3 h4 h5 h6 head header hr html "
     "i img li link main meta nav ol p pre section span strong style table tbody td th title tr u ul").split()}
-_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ >]|<table)", re.I)
 
 
 def detect_format(data: bytes) -> str:
@@ -155,11 +154,11 @@ def detect_format(data: bytes) -> str:
     if is_email(data):
         return "eml"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if _HTML_START.match(start) or (start.startswith(b"<?xml") and re.search(rb"<html\b", head, re.I)):
+    root = re.match(rb"<([a-zA-Z][\w:.-]*)[\s>/]", start)
+    # a page, or a fragment of one ('<h1>Ana Example</h1>', '<style>…'), or XHTML under an XML declaration
+    if (start[:14].lower() == b"<!doctype html" or (root and root.group(1).lower() in _HTML_ELEMENTS)
+            or (start.startswith(b"<?xml") and re.search(rb"<html\b", head, re.I))):
         return "html"
-    root = re.match(rb"<([a-zA-Z][\w:.-]*)[\s>]", start)
-    if root and root.group(1).lower() in _HTML_ELEMENTS:
-        return "html"  # a fragment of HTML ('<h1>Ana Example</h1>', '<style>…')
     if start.startswith(b"<?xml") or (root and b"</" in data and data.rstrip().endswith(b">")):
         return "xml"
     if start[:1] in (b"{", b"[") and json_document(data) is not None:
@@ -256,7 +255,7 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
 
     `accept_any_kind` lets an operator release a document the classifier did not take for a resume.
     """
-    from jobfit.documents.classify import classify_document
+    from jobfit.documents.classify import classify_document, kind_named
     from jobfit.text import decode_bytes, html_text_and_headings, repair
 
     limits = limits or Limits()
@@ -345,7 +344,7 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
         result.layout = _plain_layout(text)
     result.kind, result.kind_confidence = classify_document(text)
     if result.kind != "resume" and not accept_any_kind:
-        what = {"cover_letter": "a cover letter", "job_posting": "a job posting"}.get(result.kind, "not a resume")
+        what = kind_named(result.kind)
         instead = "add postings through a job feed" if result.kind == "job_posting" else "send the resume itself"
         raise UnsupportedDocument(
             "not_a_resume",

@@ -73,6 +73,11 @@ def classify_document(text: str) -> tuple[str, float]:
     return "other", 0.7
 
 
+def kind_named(kind: str) -> str:
+    """What a document the classifier did not take for a resume looks like, as a person is told it."""
+    return {"cover_letter": "a cover letter", "job_posting": "a job posting"}.get(kind, "not a resume")
+
+
 def _posting_voice(text: str) -> float:
     """The confidence that the text is a job posting, by its voice; 0.0 when it is not one."""
     said = Counter(match.lastgroup for match in PRONOUNS.finditer(text))

@@ -46,6 +46,7 @@ def email_text(data: bytes, read: Callable, accept_any_kind: bool):
     reader, any kind let through); raises UnsupportedDocument saying what the email holds when no resume is in it."""
     from jobfit.documents import UnsupportedDocument as unsupported
     from jobfit.documents import detect_format
+    from jobfit.documents.classify import kind_named
 
     message = email.message_from_bytes(data, policy=policy.default)
     sent = _sent_on(message)
@@ -71,7 +72,7 @@ def email_text(data: bytes, read: Callable, accept_any_kind: bool):
         if unread:  # a resume that could not be read (locked, damaged): what to do about it
             name, exc = unread[0]
             raise unsupported(exc.reason, f"the attached {name}: {exc.message}")
-        held = [f"{name} ({_what(text.kind)})" for name, text in found] + [f"{name} ({exc.reason})" for name, exc, _ in refused]
+        held = [f"{name} ({kind_named(text.kind)})" for name, text in found] + [f"{name} ({exc.reason})" for name, exc, _ in refused]
         raise unsupported("not_a_resume", "an email with no resume in it (" + ("; ".join(held) or "nothing attached")
                           + "): send or attach the resume itself, or release the document if its text is one")
     text = chosen[1]
@@ -117,6 +118,3 @@ def _sent_on(message: EmailMessage):
     except (TypeError, ValueError):
         return None
 
-
-def _what(kind: str) -> str:
-    return {"cover_letter": "a cover letter", "job_posting": "a job posting"}.get(kind, "not a resume")
