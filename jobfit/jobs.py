@@ -698,8 +698,10 @@ def analyze_job(raw: dict, matcher: SkillMatcher, ttl_days: int = DEFAULT_TTL_DA
     required: dict[str, NormalizedSkill] = {}
     preferred: dict[str, NormalizedSkill] = {}
     # web and email addresses blanked: the 'https' of a link to apply names no HTTP skill
-    lines = [without_addresses(line) for line in
-             (title, *_sentences_apart(description.split("\n")), *raw.get("qualifications", []), *raw.get("responsibilities", []))]
+    # (blank lines left out: half a feed's lines are, and a part's heading is read with the next line that is not)
+    lines = [without_addresses(title)] + [without_addresses(line) for line in (
+        *_sentences_apart(description.split("\n")), *raw.get("qualifications", []), *raw.get("responsibilities", []))
+        if line.strip()]
     in_preferred_block = in_offer_block = False
     clauses: list[tuple[dict, object, str]] = []
     one_of: list[tuple[dict, list[str]]] = []  # (target, skill ids of which one is enough), line by line

@@ -435,7 +435,8 @@ class OccupationMatcher:
         if self._centroids is not None and flat:
             from jobfit.embedding import embed_texts
 
-            semantic = embed_texts(flat) @ self._centroids.T
+            row_of = {part: k for k, part in enumerate(dict.fromkeys(flat))}  # a feed repeats its titles: each embedded once
+            semantic = (embed_texts(list(row_of)) @ self._centroids.T)[[row_of[part] for part in flat]]
         meanings = self._skills_meaning(skills) if skills else {}
         out: list[OccupationMatch | None] = []
         first = 0
