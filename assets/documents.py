@@ -29,8 +29,10 @@ from jobfit.documents import (
     detect_format,
     extract_text,
     readable_path,
+    sha256_bytes,
     sha256_file,
 )
+from jobfit.documents.archives import archive_members
 from jobfit.documents.scan import ScanError
 from jobfit.llm import PROMPT_VERSION, erase_answers, parse_with_llm
 from jobfit.resumes import PARSER_VERSION, parse_resume
@@ -56,11 +58,13 @@ class DocumentSource(dg.Config):
     path: str  # a local file holding the bytes
     tenant: str
     origin: str = ""  # where a person finds the document when that is not `path` (a Drive link); recorded instead
+    member: str = ""  # the file's name in the zip archive at `path` that holds it, unpacked by the run
 
     @property
     def where(self) -> str:
-        """Where the document was found, as recorded and told (a name in another encoding than UTF-8 made readable)."""
-        return self.origin or readable_path(self.path)
+        """Where the document was found, as recorded and told (a name in another encoding than UTF-8 made readable):
+        in an archive, the archive's path and the file's name in it."""
+        return self.origin or readable_path(f"{self.path}/{self.member}" if self.member else self.path)
 
 
 class DocumentsConfig(dg.Config):
@@ -115,10 +119,21 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
     for sha256 in refused_only & erased:
         storage.erase_document(sha256)  # bytes the Drive sensor downloaded again: no one may hold them now
     document_rows, source_rows, missing = {}, [], []
+    archives: dict[str, dict[str, bytes]] = {}  # {path: {member: bytes}}, each archive of the run unpacked once
     for source in sources:
         path, stored = Path(source.path), storage.document_path(source.sha256)
-        if path.exists() and sha256_file(path) == source.sha256:
-            storage.keep_document(source.sha256, path)
+        if source.member:
+            if source.path not in archives:
+                archives[source.path] = _unpacked(path)
+            data = archives[source.path].get(source.member)
+            kept = data is not None and sha256_bytes(data) == source.sha256
+            if kept:
+                storage.keep_bytes(data)
+        else:
+            kept = path.exists() and sha256_file(path) == source.sha256
+            if kept:
+                storage.keep_document(source.sha256, path)
+        if kept:
             source_rows.append({"sha256": source.sha256, "tenant": source.tenant, "source_path": source.where,
                                 "seen_at": now_utc()})
         elif not stored.exists():
@@ -158,6 +173,15 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
             "withdrawn_not_taken": len(refused),
         }
     )
+
+
+def _unpacked(path: Path) -> dict[str, bytes]:
+    """{name: bytes} of the files in the zip archive at `path`; none when it is gone or changed past opening."""
+    try:
+        members = archive_members(path.read_bytes(), Limits(max_bytes=SETTINGS.max_document_bytes))
+    except OSError:
+        return {}
+    return {member.name: member.data for member in members or ()}
 
 
 # Documents read or parsed, and written, at a time: a run over every stored document (after new readers or a new

@@ -64,13 +64,14 @@ def cmd_parse(args: argparse.Namespace) -> int:
         raise SystemExit(f"jobfit: no files in {', '.join(args.paths)}")
     matcher = shared_matcher()
     failures = 0
-    for path in files:
-        record = {"source": str(path), "status": "ok", "error": None, "profile": None}  # and "warning" for a damaged file
+    for source, data, saved in _documents(files):
+        record = {"source": source, "status": "ok", "error": None, "profile": None}  # and "warning" for a damaged file
         try:
-            data = path.read_bytes()
+            if isinstance(data, OSError):
+                raise data
             text = extract_text(data)
             # "Present" means when the file was saved: as the caller says, else its metadata's date, else the file's own
-            saved_on = args.saved_on or text.date or date.fromtimestamp(path.stat().st_mtime)
+            saved_on = args.saved_on or text.date or saved
             profile = parse_resume(text.text, matcher=matcher, tenant=args.tenant, document_sha256=sha256_bytes(data),
                                    region=args.region, today=saved_on, layout=text.layout, json_resume=text.json_resume)
             record["profile"] = profile.model_dump(mode="json", exclude_none=True)
@@ -90,9 +91,28 @@ def cmd_parse(args: argparse.Namespace) -> int:
         else:
             profile = record["profile"] or {}
             basics = profile.get("basics", {})
-            print(f"{path}: {record['status']}" + (f" — {basics.get('name')}, {basics.get('label')}" if profile else f" — {record['error']}")
+            print(f"{source}: {record['status']}" + (f" — {basics.get('name')}, {basics.get('label')}" if profile else f" — {record['error']}")
                   + (f" (warning: {record['warning']})" if record.get("warning") else ""))
     return 0 if failures == 0 or args.keep_going else 1
+
+
+def _documents(files: list[Path]):
+    """(source, bytes, the day they were saved) of each document the files hold: a file itself, or each file in a zip
+    archive of documents ('cvs.zip/ana.pdf'), as the inbox takes them in. In place of the bytes, the error reading them."""
+    from jobfit.documents import Limits
+    from jobfit.documents.archives import archive_members
+
+    for path in files:
+        try:
+            data, saved = path.read_bytes(), date.fromtimestamp(path.stat().st_mtime)
+        except OSError as exc:
+            yield str(path), exc, None
+            continue
+        members = archive_members(data, Limits())
+        if members is None:
+            yield str(path), data, saved
+        for member in members or ():
+            yield f"{path}/{member.name}", member.data, member.saved or saved
 
 
 def _analyze(raws: list[dict]):

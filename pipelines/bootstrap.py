@@ -29,9 +29,9 @@ from pipelines.orphans import OrphanCheckingRunLauncher, fail_orphaned_runs
 from pipelines.partitions import current_day, document_partitions, document_range_tags
 from resources.settings import Settings
 from resources.storage import WAREHOUSE_POOL
-from sensors.arrivals import Arrival, ingest_requests
+from sensors.arrivals import ingest_requests
 from sensors.drive import mark_lost_downloads
-from sensors.inbox import inbox_tenant, scan_inbox
+from sensors.inbox import inbox_arrivals, inbox_tenant, scan_inbox
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 # The bootstrap does its work again at each start: a run of its own that was killed is not for the daemon to run again
@@ -201,18 +201,19 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
     partitions = instance.get_dynamic_partitions(document_partitions.name)
     arrivals, copies, known, unrecorded = {}, [], set(partitions), {}
     refused = []
-    inbox = [(tenant, path, sha256_file(path)) for tenant, path in scan_inbox(settings.inbox_dir, refused)]
+    inbox = [arrival for tenant, path in scan_inbox(settings.inbox_dir, refused)
+             for arrival in inbox_arrivals(tenant, path, sha256_file(path))]
     if refused:
         say(f"{len(refused)} links in the inbox lead out of their tenant's folder and were passed over: "
             + ", ".join(map(str, refused[:5])))
     with warehouse(settings.layout.warehouse_path) as con:
-        recorded = recorded_sources(con, [sha256 for _, _, sha256 in inbox if sha256 in known])
+        recorded = recorded_sources(con, [arrival.sha256 for arrival in inbox if arrival.sha256 in known])
         lost = mark_lost_downloads(instance, lambda sha256s: recorded_sources(con, sha256s))
     if lost:
         say(f"{lost} Drive files are known to Dagster but not recorded in the warehouse (deleted, restored from an older "
             "copy, or their run failed): the Drive sensor downloads them again at its first tick")
-    for tenant, path, sha256 in inbox:
-        arrival = Arrival(sha256, str(path), tenant)
+    for arrival in inbox:
+        sha256, tenant = arrival.sha256, arrival.tenant
         if sha256 in arrivals:  # the same new bytes at another place (another tenant's folder): recorded too
             copies.append(arrival)
         elif sha256 not in known:

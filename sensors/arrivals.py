@@ -23,10 +23,11 @@ class Arrival:
     path: str  # a local file holding the bytes
     tenant: str
     origin: str = ""  # where a person finds it when that is not `path` (a Drive link)
+    member: str = ""  # the file's name in the zip archive at `path` that holds it ('applications/ana.pdf')
 
     @property
     def place(self) -> str:
-        return self.origin or self.path
+        return self.origin or (f"{self.path}/{self.member}" if self.member else self.path)
 
 
 def ingest_requests(arrivals: list[Arrival], batch_size: int, copies: list[Arrival] = ()) -> list[dg.RunRequest]:

@@ -1,4 +1,5 @@
-"""Inbox sensor: each new file under inbox/<tenant>/ becomes one document, exactly once, in batched runs.
+"""Inbox sensor: each new file under inbox/<tenant>/ becomes one document, exactly once, in batched runs; a zip
+archive of resumes becomes one document for each file in it.
 
 The cursor remembers each path's mtime and size (`sensors.arrivals` sorts what is new). A large
 arrival is paged across ticks within the sensor's time limit.
@@ -10,7 +11,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from jobfit.documents import readable_path, sha256_file
+from jobfit.documents import Limits, readable_path, sha256_bytes, sha256_file
+from jobfit.documents.archives import archive_members
 from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS
 from resources.storage import StorageResource
@@ -51,6 +53,19 @@ def scan_inbox(inbox: Path, refused: list[Path] | None = None) -> list[tuple[str
     return sorted(found, key=lambda item: (item[1].stat().st_mtime, str(item[1])))
 
 
+def inbox_arrivals(tenant: str, path: Path, sha256: str) -> list[Arrival]:
+    """The documents one file in the inbox brings: itself; or, a zip archive of documents, each file in it, found at the
+    archive's path and its own name in it ('inbox/acme/cvs.zip/ana.pdf'). The run that takes them in unpacks them: a
+    sensor writes nothing, and a file a candidate withdrew is never kept again. A new version of the archive is a new
+    version of each file in it, which steps in for the one before."""
+    with open(path, "rb") as handle:
+        zipped = handle.read(4) == b"PK\x03\x04"
+    members = archive_members(path.read_bytes(), Limits(max_bytes=SETTINGS.max_document_bytes)) if zipped else None
+    if members is None:
+        return [Arrival(sha256, str(path), tenant)]
+    return [Arrival(sha256_bytes(member.data), str(path), tenant, member=member.name) for member in members]
+
+
 def _signature(path: Path) -> str | None:
     stat = path.stat()
     if time.time() - stat.st_mtime < SETTLE_SECONDS:
@@ -81,13 +96,16 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
         if considered >= SETTINGS.inbox_files_per_tick or time.monotonic() - started > TICK_BUDGET_SECONDS:
             break  # the rest waits for the next tick; the cursor only advances past what was handled
         try:
-            sha256 = sha256_file(path)
+            found = inbox_arrivals(tenant, path, sha256_file(path))
         except OSError as exc:  # not ours to read, or gone since the scan: the others go on; it is tried again next tick
             unreadable.append(f"{path} ({exc.strerror or exc})")  # (and takes no share of the tick's files)
             continue
         considered += 1
         seen[key] = signature
-        arrivals.add(Arrival(sha256, key, tenant))
+        for arrival in found:
+            arrivals.add(arrival)
+        if found[0].member:
+            context.log.info(f"{path}: a zip archive, {len(found)} files in it taken in as documents")
     told = [path for path in map(str, refused) if seen.get(path) != OUT_OF_BOUNDS]
     if told:  # said once, in the log of the tick that found them
         context.log.warning(f"{len(told)} links in the inbox lead out of their tenant's folder and were passed over: "

@@ -53,6 +53,25 @@ def matcher():
     return shared_matcher()
 
 
+def make_zip(files: dict[str, bytes], locked: bool = False) -> bytes:
+    """A zip archive of the files ({name: bytes}); `locked` marks its members as a password locks them."""
+    import io
+    import zipfile
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    raw = bytearray(data.getvalue())
+    if locked:  # (zipfile writes no encrypted members; the flag in each header is what readers go by)
+        for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+            at = raw.find(signature)
+            while at >= 0:
+                raw[at + offset] |= 0x1
+                at = raw.find(signature, at + 4)
+    return bytes(raw)
+
+
 # A JSON Resume (jsonresume.org's schema) written for the tests: every section a reader keeps as stated
 LENA = {
     "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",

@@ -98,6 +98,26 @@ def test_present_in_a_text_resume_means_when_the_file_was_saved(tmp_path):
     assert result.returncode == 2 and "not a date (YYYY-MM-DD): 'last week'" in result.stderr
 
 
+def test_parse_reads_each_file_of_a_zip_of_resumes_as_the_inbox_does(tmp_path):
+    """Before: one record, 'quarantined', 'a zip archive of 3 files (3 of them documents): unpack it'."""
+    import io
+    import zipfile
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        for name in ("maria_lopez.pdf", "priya_raman.txt"):
+            archive.writestr(f"applicants/{name}", (SAMPLES / "inbox" / "acme" / name).read_bytes())
+        # a resume saved into the archive in January 2024: 'Present' is then, not the day the archive is read
+        archive.writestr(zipfile.ZipInfo("applicants/sam.txt", date_time=(2024, 1, 15, 9, 0, 0)),
+                         "Sam Jones\nsam@example.com\n\nEXPERIENCE\nData Analyst, Acme Corp, Jan 2018 - Present\n")
+    (tmp_path / "week 12.zip").write_bytes(data.getvalue())
+    records = lines(run("parse", tmp_path / "week 12.zip", "--jsonl").stdout)
+    assert [(r["source"], r["status"], r["profile"]["basics"]["name"]) for r in records] == [
+        (f"{tmp_path}/week 12.zip/applicants/{name}.{kind}", "ok", person) for name, kind, person in
+        (("maria_lopez", "pdf", "Maria Lopez"), ("priya_raman", "txt", "Priya Raman"), ("sam", "txt", "Sam Jones"))]
+    assert 5.9 <= records[2]["profile"]["meta"]["total_years_experience"] <= 6.1
+
+
 def test_parse_reports_bad_files_and_exits_nonzero(tmp_path):
     bad = tmp_path / "scan.pdf"
     bad.write_bytes(b"%PDF-1.4 broken")

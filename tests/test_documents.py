@@ -6,6 +6,7 @@ import pymupdf
 import pytest
 
 from jobfit.documents import Limits, UnsupportedDocument, detect_format, extract_text
+from tests.conftest import make_zip
 
 RESUME = "Ada Example\nData Engineer\nada@example.com\nExperience\nData Engineer at Foo | 2019 - Present"
 
@@ -73,18 +74,56 @@ def test_format_comes_from_content_not_name():
     assert detect_format(make_docx(RESUME)) == "docx"
     assert detect_format(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100) == "png"
     assert detect_format(b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 100) == "binary"
-
-
-def test_a_zip_of_resumes_says_to_unpack_it():
-    import io
+    # a zip that stores a PDF first, uncompressed, has the PDF's header in its first bytes: it was read as that PDF alone
     import zipfile
 
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w") as archive:
-        for name in ("applicants/ana.pdf", "applicants/bo.docx", "applicants/notes.xlsx"):
-            archive.writestr(name, b"x" * 100)
-    with pytest.raises(UnsupportedDocument, match=r"^a zip archive of 3 files \(2 of them documents\): unpack it"):
-        extract_text(data.getvalue())
+    stored = io.BytesIO()
+    with zipfile.ZipFile(stored, "w") as archive:
+        archive.writestr("ana.pdf", make_pdf(RESUME))
+        archive.writestr("bo.pdf", make_pdf(RESUME.replace("Ada", "Bo")))
+    assert detect_format(stored.getvalue()) == "zip"
+
+
+def test_a_zip_that_reaches_the_readers_says_where_it_is_opened():
+    data = make_zip({name: b"x" * 100 for name in ("applicants/ana.pdf", "applicants/bo.docx", "applicants/notes.xlsx")})
+    with pytest.raises(UnsupportedDocument, match=r"^a zip archive of 3 files \(2 of them documents\): each file in it is "
+                                                  r"a document of its own; drop the archive in the tenant's inbox folder"):
+        extract_text(data)
+    with pytest.raises(UnsupportedDocument, match=r"^a password-protected zip archive of 2 files") as refused:
+        extract_text(make_zip({"ana.pdf": b"x" * 100, "bo.pdf": b"y" * 100}, locked=True))
+    assert refused.value.reason == "encrypted"
+
+
+def test_each_file_of_a_zip_of_resumes_is_a_document_and_the_archivers_litter_is_not():
+    from jobfit.documents.archives import archive_members
+
+    inner = make_zip({"bo.docx": make_docx(RESUME.replace("Ada", "Bo"))})
+    data = make_zip({"applicants/ana.pdf": make_pdf(RESUME), "applicants/": b"", "applicants/march.zip": inner,
+                     "applicants/notes.xlsx": b"PK\x03\x04 a workbook", "__MACOSX/applicants/._ana.pdf": b"\x00\x05\x16\x07",
+                     "applicants/.DS_Store": b"\x00\x00\x00\x01Bud1", "applicants/~$notes.xlsx": b"lock", "Thumbs.db": b"\xd0\xcf"})
+    members = archive_members(data, Limits())
+    assert [m.name for m in members] == ["applicants/ana.pdf", "applicants/march.zip/bo.docx", "applicants/notes.xlsx"]
+    assert extract_text(members[1].data).text.startswith("Bo Example")
+    # a DOCX is a zip too, and no archive of documents; neither is a zip with nothing but litter in it
+    assert archive_members(make_docx(RESUME), Limits()) is None
+    assert archive_members(make_zip({"__MACOSX/._ana.pdf": b"\x00"}), Limits()) is None
+
+
+def test_a_zip_that_cannot_be_opened_whole_is_left_to_the_readers_to_name():
+    from jobfit.documents.archives import archive_members
+
+    assert archive_members(make_zip({"ana.pdf": make_pdf(RESUME)}, locked=True), Limits()) is None
+    # archives in the archive that unpack, all together, beyond the limit, though each one keeps within it
+    import random
+
+    inner = make_zip({"big.txt": "".join(random.Random(7).choices("0123456789", k=400_000)).encode()})  # packs to 45%
+    nested = make_zip({f"part{n}.zip": inner for n in range(4)})
+    limits = Limits(max_unzipped_bytes=1_000_000)
+    assert len(archive_members(make_zip({f"part{n}.zip": inner for n in range(2)}), limits)) == 2
+    assert archive_members(nested, limits) is None
+    with pytest.raises(UnsupportedDocument) as refused:
+        extract_text(make_zip({"big.txt": b"a" * 3_000_000}), Limits(max_unzipped_bytes=1_000_000))
+    assert refused.value.reason == "zip_bomb" and archive_members(make_zip({"big.txt": b"a" * 3_000_000}), limits) is None
 
 
 def test_an_excel_workbook_or_a_deck_is_named_for_what_it_is():

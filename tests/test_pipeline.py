@@ -211,14 +211,14 @@ def take_in_nadia(settings, path) -> None:
 
 
 def take_in(settings, files: dict) -> None:
-    """The files ({path: text}) written in the inbox, then the inbox taken in as the daemon would."""
+    """The files ({path: text or bytes}) written in the inbox, then the inbox taken in as the daemon would."""
     import os
 
     from resources.storage import StorageResource
     from sensors.inbox import inbox_sensor
 
     for path, text in files.items():
-        path.write_text(text)
+        path.write_bytes(text) if isinstance(text, bytes) else path.write_text(text)
         os.utime(path, (time.time() - 60, time.time() - 60))
     resources, storage = build_resources(settings), StorageResource.from_settings(settings)
     with dg.instance_for_test() as instance:
@@ -260,6 +260,30 @@ def test_a_json_resume_in_the_inbox_is_a_profile_as_stated_and_a_candidates_expo
                           "WHERE s.source_path LIKE '%applicants.csv'")
     assert quarantined[0] == "unsupported_format" and quarantined[1].startswith("a table (4 rows of 3 columns")
     assert not read(settings.layout.warehouse_path, "SELECT 1 FROM profiles WHERE name IN ('Ana Example', 'Bo Li', 'Cy Doe')")
+
+
+def test_a_zip_of_applications_in_the_inbox_gives_a_profile_for_each_resume_in_it(tmp_path):
+    """Before, the archive was one document, held back as 'a zip archive of 3 files: unpack it'; now each resume in it
+    is a candidate found at the archive's path and its own name, and what is no resume is named as the file it is."""
+    from tests.conftest import SAMPLES, make_zip, seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    nadia = (SAMPLES / "inbox" / "acme" / "priya_raman.txt").read_text().replace("Priya Raman", "Nadia Quinn")
+    archive = settings.inbox_dir / "acme" / "week 12.zip"
+    take_in(settings, {archive: make_zip({
+        "applications/nadia.txt": nadia.replace("priya.raman", "nadia.quinn").encode(),
+        "applications/tom.docx": (SAMPLES / "inbox" / "globex" / "sofia_rossi.docx").read_bytes(),
+        "applications/shortlist.csv": b"name,email,position\nAna Example,ana@example.com,Analyst\nBo Li,bo@example.com,"
+                                      b"Engineer\nCy Doe,cy@example.com,Designer\n",
+        "__MACOSX/applications/._nadia.txt": b"\x00\x05\x16\x07"})})
+    found = dict(read(settings.layout.warehouse_path, "SELECT p.name, s.source_path FROM profiles p JOIN document_sources s "
+                                                      "USING (sha256, tenant) WHERE s.source_path LIKE '%.zip/%'"))
+    assert found == {"Nadia Quinn": f"{archive}/applications/nadia.txt", "Sofia Rossi": f"{archive}/applications/tom.docx"}
+    (held_back,) = read(settings.layout.warehouse_path, "SELECT s.source_path, d.reason, d.message FROM documents d "
+                                                        "JOIN document_sources s USING (sha256) WHERE d.status = 'quarantined'")
+    assert held_back[:2] == (f"{archive}/applications/shortlist.csv", "unsupported_format")
+    assert held_back[2].startswith("a table (4 rows of 3 columns")
+    assert not read(settings.layout.warehouse_path, "SELECT 1 FROM documents WHERE format = 'zip'")
 
 
 def test_a_tenant_folder_named_in_another_encoding_than_utf8_is_that_tenant_and_holds_up_no_other(tmp_path):

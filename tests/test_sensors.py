@@ -1,6 +1,7 @@
 """The inbox sensor: every new file becomes one document, exactly once, in batched runs, across ticks."""
 
 import dataclasses
+import hashlib
 import json
 import os
 import shutil
@@ -13,7 +14,7 @@ import sensors.inbox as inbox_module
 from jobfit.documents import sha256_file
 from resources.storage import StorageResource
 from sensors.inbox import inbox_sensor
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, make_zip
 
 
 def settled(path):
@@ -77,6 +78,31 @@ def test_known_bytes_from_another_tenant_are_recorded_not_reprocessed(tmp_path):
         assert source_runs[0].partition_key == sha256_file(inbox / "acme" / "priya_raman.txt")
         assert set(source_runs[0].asset_selection) == {dg.AssetKey("documents"), dg.AssetKey("profiles")}
         assert sources_of(source_runs[0])[0]["tenant"] == "globex"
+
+
+def test_each_file_of_a_zip_in_the_inbox_comes_in_as_its_own_document(tmp_path):
+    """A recruiter drops the week's applications as one zip: each resume in it is a candidate. Before, the archive was
+    one document, refused as 'a zip archive of 3 files: unpack it'."""
+    inbox = tmp_path / "inbox"
+    (inbox / "acme").mkdir(parents=True)
+    storage = StorageResource(data_dir=str(tmp_path / "data"), inbox_dir=str(inbox))
+    resumes = {f"week 12/{name}": (SAMPLES / "inbox" / "acme" / name).read_bytes() for name in ("priya_raman.txt", "maria_lopez.pdf")}
+    archive = inbox / "acme" / "applications.zip"
+    archive.write_bytes(make_zip({**resumes, "__MACOSX/week 12/._maria_lopez.pdf": b"\x00\x05\x16\x07"}))
+    settled(archive)
+    locked = inbox / "acme" / "locked.zip"  # one the inbox cannot open whole comes in as itself, for the readers to name
+    locked.write_bytes(make_zip(resumes, locked=True))
+    settled(locked)
+    with dg.instance_for_test() as instance:
+        first = tick(instance, storage)
+        sources = sources_of(first.run_requests[0])
+        assert {(s["path"], s["member"]): s["sha256"] for s in sources if s["member"]} == {
+            (str(archive), name): hashlib.sha256(data).hexdigest() for name, data in resumes.items()}
+        assert [(s["path"], s["sha256"]) for s in sources if not s["member"]] == [(str(locked), sha256_file(locked))]
+        assert set(first.dynamic_partitions_requests[0].partition_keys) == {s["sha256"] for s in sources}
+        assert not (tmp_path / "data").exists()  # the sensor writes nothing: the run unpacks the archive
+        apply(instance, first)
+        assert isinstance(tick(instance, storage, first.cursor), dg.SkipReason)
 
 
 def test_large_arrivals_are_paged_and_batched(tmp_path, monkeypatch):

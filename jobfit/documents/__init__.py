@@ -30,7 +30,7 @@ from jobfit.documents.structured import (
 # kind or date, or which files it refuses). It is the `document_text` asset's code version: a deploy with a new one
 # reads every stored original again, and the profiles follow. tests/test_versions.py fails when what the samples give
 # changes at the same version.
-READER_VERSION = "3"
+READER_VERSION = "4"
 
 
 # Why a document is in quarantine: stable codes (the API filters by them), each raised with a message saying what to do;
@@ -134,10 +134,10 @@ _HTML_ELEMENTS = {name.encode() for name in (
 
 def detect_format(data: bytes) -> str:
     """The document's format judged from its content, never from its file name."""
+    if data.startswith(b"PK\x03\x04"):  # (before a PDF's header in the first KB: a zip may store a PDF first, uncompressed)
+        return _zip_format(data)
     if data.startswith(b"%PDF-") or data[:1024].find(b"%PDF-") >= 0:
         return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return _zip_format(data)
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
     if data.startswith(b"{\\rtf"):
@@ -224,13 +224,21 @@ _DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md", ".
                       ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
-def _archive_message(data: bytes) -> str:
-    """What a zip archive holds, and what to do with it: its resumes are read one by one, unpacked."""
+def _archive_refused(data: bytes) -> UnsupportedDocument:
+    """Why a zip archive is no document, and what to do with it. The inbox opens a zip of resumes and takes each file in
+    it in as its own document (`archives.archive_members`); one that reaches the readers came another way (a Drive
+    folder, `jobfit parse`), or could not be opened whole: a member locked by a password, archives nested too deep."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = [info.filename for info in archive.infolist() if not info.is_dir()]
-    documents = sum(name.lower().endswith(_DOCUMENT_SUFFIXES) for name in names)
-    return (f"a zip archive of {len(names)} file{'s' if len(names) != 1 else ''} ({documents} of them documents): "
-            "unpack it into the tenant's inbox folder, where each resume in it is read as its own")
+        infos = [info for info in archive.infolist() if not info.is_dir()]
+    if any(info.flag_bits & 0x1 for info in infos):
+        return UnsupportedDocument("encrypted", f"a password-protected zip archive of {len(infos)} files: ask the sender "
+                                                "for the files unlocked")
+    documents = sum(info.filename.lower().endswith(_DOCUMENT_SUFFIXES) for info in infos)
+    return UnsupportedDocument(
+        "unsupported_format",
+        f"a zip archive of {len(infos)} file{'s' if len(infos) != 1 else ''} ({documents} of them documents): each file "
+        "in it is a document of its own; drop the archive in the tenant's inbox folder, which opens it, or add its files "
+        "one by one")
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
@@ -322,7 +330,8 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
         else:
             result = DocumentText(text=text, format="txt", pages=1)
     elif kind == "zip":
-        raise UnsupportedDocument("unsupported_format", _archive_message(data))
+        check_zip(data, limits)  # (a zip bomb says so, though nothing here unpacks it)
+        raise _archive_refused(data)
     elif kind == "corrupt":
         raise UnsupportedDocument("corrupt", "the file looks like a damaged archive: ask for a fresh copy")
     else:
