@@ -6,7 +6,7 @@ import zipfile
 import pymupdf
 import pytest
 
-from jobfit.documents import Limits, UnsupportedDocument, extract_text
+from jobfit.documents import Limits, UnsupportedDocument, detect_format, extract_text
 from jobfit.text import repair
 from tests.services import require_binary
 
@@ -543,12 +543,74 @@ def test_an_email_without_a_resume_says_what_it_holds():
         extract_text(_email(LETTER, ("cv.pdf", "application/pdf",
                                      locked.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="s3cret", owner_pw="s3cret"))))
     assert caught.value.reason == "encrypted" and caught.value.message.startswith("the attached cv.pdf: ")
-    # an Outlook message (a compound file of properties, not a Word document) is named, with what to do
-    with pytest.raises(UnsupportedDocument, match=r"^an Outlook message \(\.msg\), which jobfit does not open: save the resume"):
-        extract_text(_word97_with("__properties_version1.0"))
     # a text resume that opens with labelled lines is no email
     labelled = "Name: Ana Example\nEmail: ana@example.com\nFrom: Austin, TX\n\n" + "\n".join(BODY)
     assert extract_text(labelled.encode()).format == "txt"
+
+
+def _outlook(body: str | None, *attachments: tuple[str, bytes | dict], sent: str = "2026-03-03T08:12:00",
+             top: bool = True) -> dict:
+    """The streams of an Outlook message as MS-OXMSG lays them out ({path: bytes}): its body, its sending time in the
+    property table, an attachment storage each ((file name, bytes), or (subject, a message's streams) for a message
+    attached to it)."""
+    from datetime import UTC, datetime
+
+    ticks = int((datetime.fromisoformat(sent).replace(tzinfo=UTC) - datetime(1601, 1, 1, tzinfo=UTC)).total_seconds() * 10**7)
+    streams = {"__properties_version1.0": bytes(32) + (0x00390040).to_bytes(4, "little") + (6).to_bytes(4, "little")
+               + ticks.to_bytes(8, "little"),
+               "__substg1.0_001A001F": "IPM.Note".encode("utf-16-le"), "__substg1.0_0037001F": "Application".encode("utf-16-le")}
+    if top:  # the named-property mapping every message file has (a GUID, one numeric name, no strings)
+        streams |= {f"__nameid_version1.0/__substg1.0_000{n}0102": bytes(size) for n, size in ((2, 16), (3, 8), (4, 4))}
+    if body is not None:
+        streams["__substg1.0_1000001F"] = body.encode("utf-16-le")
+    for n, (name, content) in enumerate(attachments):
+        storage = f"__attach_version1.0_#{n:08X}/"
+        if isinstance(content, dict):  # a message attached to this one
+            streams |= {f"{storage}__substg1.0_3701000D/{path}": data for path, data in content.items()}
+            streams[f"{storage}__substg1.0_3001001F"] = name.encode("utf-16-le")
+        else:
+            streams |= {f"{storage}__substg1.0_3707001F": name.encode("utf-16-le"), f"{storage}__substg1.0_37010102": content}
+    return streams
+
+
+def _msg(streams: dict) -> bytes:
+    """An Outlook .msg file (a compound file, written by pycfb) of the streams."""
+    import uuid
+
+    from pycfb import CFBWriter
+
+    storages = {path.rsplit("/", 1)[0] for path in streams if "/" in path}
+    storages |= {part for path in storages for part in ["/".join(path.split("/")[:k]) for k in range(1, path.count("/") + 1)]}
+    paths = sorted(storages) + sorted(streams)
+    return bytes(CFBWriter(paths, [streams.get(path) for path in paths], uuid.UUID("00020d0b-0000-0000-c000-000000000046")).data)
+
+
+def test_an_outlook_message_gives_the_resume_it_carries_as_an_eml_does(monkeypatch):
+    """Before, an Outlook .msg was refused: 'an Outlook message (.msg), which jobfit does not open'."""
+    resume = pdf([[(72, 72 + 16 * i, line) for i, line in enumerate(["Ana Example", "ana@example.com", *BODY])]])
+    photo = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+    def no_ocr(*args):
+        raise AssertionError("an image was read (OCR) though a resume document is attached")
+
+    monkeypatch.setattr("jobfit.documents.pdf.image_text", no_ocr)
+    message = _msg(_outlook(LETTER, ("photo.png", photo), ("Ana_Example_CV.pdf", resume)))
+    assert detect_format(message) == "msg" and detect_format(_word97_with()) == "doc"
+    result = extract_text(message)
+    assert result.kind == "resume" and result.format == "email/pdf"
+    assert result.text.split("\n")[:3] == ["Ana Example", "ana@example.com", "Experience"]
+    assert str(result.date) == "2026-03-03"  # "Present" in it means when it was sent
+    # forwarded: the application is a message attached to the one saved
+    forwarded = _msg(_outlook("FYI, see below.", ("Application", _outlook(LETTER, ("cv.pdf", resume), top=False))))
+    assert extract_text(forwarded).text.startswith("Ana Example\nana@example.com")
+    # pasted into the body, with nothing attached
+    pasted = extract_text(_msg(_outlook("\n".join(["Ana Example", "ana@example.com", *BODY]))))
+    assert pasted.format == "email/txt" and "Data Engineer at Foo Corp | 2019 - Present" in pasted.text
+    monkeypatch.undo()  # (with no document attached, the image is read)
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(_msg(_outlook(LETTER, ("photo.png", photo))))
+    assert caught.value.reason == "not_a_resume"
+    assert caught.value.message.startswith("an email with no resume in it (the email's body (a cover letter); photo.png (")
 
 
 def test_word_97_document_falls_back_to_catdoc():

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, get_args
 
-from jobfit.documents.emails import email_text, is_email
+from jobfit.documents.emails import email_text, is_email, is_outlook_message, outlook_text
 from jobfit.documents.structured import (
     current_schema,
     is_json_resume,
@@ -139,7 +139,7 @@ def detect_format(data: bytes) -> str:
     if data.startswith(b"%PDF-") or data[:1024].find(b"%PDF-") >= 0:
         return "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "doc"
+        return "msg" if is_outlook_message(data) else "doc"
     if data.startswith(b"{\\rtf"):
         return "rtf"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -298,8 +298,9 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
     elif kind == "html":
         text, headings = html_text_and_headings(decode_bytes(data), with_links=True)
         result = DocumentText(text=text, format="html", pages=1, layout=_plain_layout(text, headings))
-    elif kind == "eml":
-        result = email_text(data, lambda part: extract_text(part, limits, accept_any_kind=True), accept_any_kind)
+    elif kind in ("eml", "msg"):
+        read = email_text if kind == "eml" else outlook_text
+        result = read(data, lambda part: extract_text(part, limits, accept_any_kind=True), accept_any_kind)
     elif kind == "json":
         resume = json_document(data)
         if not is_json_resume(resume):

@@ -44,16 +44,41 @@ def is_email(data: bytes) -> bool:
 def email_text(data: bytes, read: Callable, accept_any_kind: bool):
     """The DocumentText of the resume an email carries, each part read by `read(bytes)` (the documents stage's own
     reader, any kind let through); raises UnsupportedDocument saying what the email holds when no resume is in it."""
+    message = email.message_from_bytes(data, policy=policy.default)
+    return _resume_in(list(_attachments(message)), _body(message), _sent_on(message), read, accept_any_kind)
+
+
+def is_outlook_message(data: bytes) -> bool:
+    """Whether an Office compound file is an Outlook message: a table of properties and no Word document."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            return ole.exists(_PROPERTIES) and not ole.exists("WordDocument")
+    except Exception:  # (olefile raises OSError and others on damage) a damaged file is left to the Word readers
+        return False
+
+
+def outlook_text(data: bytes, read: Callable, accept_any_kind: bool):
+    """The DocumentText of the resume an Outlook message (.msg, what Outlook saves or drags into a folder) carries, found
+    as in an .eml: its attachments, those of messages attached to it too, then its body; dated when it was sent."""
+    import olefile
+
+    with olefile.OleFileIO(data) as ole:
+        streams = {"/".join(path): path for path in ole.listdir()}
+        message = _OutlookMessage(ole, streams, "")
+        return _resume_in(list(message.attachments()), message.body(), message.sent(), read, accept_any_kind)
+
+
+def _resume_in(attachments: list[tuple[str, bytes]], body: str | None, sent, read: Callable, accept_any_kind: bool):
     from jobfit.documents import UnsupportedDocument as unsupported
     from jobfit.documents import detect_format
     from jobfit.documents.classify import kind_named
 
-    message = email.message_from_bytes(data, policy=policy.default)
-    sent = _sent_on(message)
     # documents before images (a signature's logo, a photo), each read only until a resume is found: an image costs OCR
-    parts = sorted(((name, content, detect_format(content)) for name, content in _attachments(message)),
+    parts = sorted(((name, content, detect_format(content)) for name, content in attachments),
                    key=lambda part: part[2] in _IMAGES)
-    if body := _body(message):
+    if body:
         parts.append(("the email's body", body.encode(), "txt"))
     found, refused = [], []
     for name, content, kind in parts:
@@ -118,3 +143,66 @@ def _sent_on(message: EmailMessage):
     except (TypeError, ValueError):
         return None
 
+
+
+# MS-OXMSG: a message's properties, each in a stream named for its tag (id and type: 001F text in UTF-16, 001E text in
+# the message's code page, 0102 bytes); its attachments, each a storage of their own; a message attached to it, a
+# storage inside its attachment's; the fixed-size ones (dates) in a table of 16-byte entries after a header.
+_ATTACHMENT = "__attach_version1.0_#"
+_EMBEDDED = "__substg1.0_3701000D"
+_PROPERTIES = "__properties_version1.0"
+_SENT, _DELIVERED = 0x00390040, 0x0E060040  # PidTagClientSubmitTime, PidTagMessageDeliveryTime (PT_SYSTIME)
+
+
+class _OutlookMessage:
+    """One message of an Outlook .msg file (`prefix`: the storage of a message attached to another, '' at the top)."""
+
+    def __init__(self, ole, streams: dict[str, list[str]], prefix: str, depth: int = 0):
+        self.ole, self.streams, self.prefix, self.depth = ole, streams, prefix, depth
+
+    def _read(self, name: str) -> bytes | None:
+        path = self.streams.get(self.prefix + name)
+        return self.ole.openstream(path).read() if path else None
+
+    def _text(self, tag: str, under: str = "") -> str | None:
+        if (wide := self._read(f"{under}__substg1.0_{tag}001F")) is not None:
+            return wide.decode("utf-16-le", errors="replace").rstrip("\x00")
+        if (narrow := self._read(f"{under}__substg1.0_{tag}001E")) is not None:
+            return narrow.decode("cp1252", errors="replace").rstrip("\x00")
+        return None
+
+    def body(self) -> str | None:
+        text = self._text("1000")
+        if not (text and text.strip()) and (html := self._read("__substg1.0_10130102")):
+            from jobfit.text import decode_bytes, html_text_and_headings
+
+            text = html_text_and_headings(decode_bytes(html))[0]
+        return text if text and text.strip() else None
+
+    def sent(self):
+        from datetime import UTC, datetime, timedelta
+
+        table = self._read(_PROPERTIES) or b""
+        # the header is 32 bytes long at the top, 24 in an attached message
+        for at in range(24 if self.prefix else 32, len(table) - 15, 16):
+            if int.from_bytes(table[at:at + 4], "little") in (_SENT, _DELIVERED):
+                ticks = int.from_bytes(table[at + 8:at + 16], "little")  # 100 ns since 1601
+                if ticks:
+                    return (datetime(1601, 1, 1, tzinfo=UTC) + timedelta(microseconds=ticks // 10)).date()
+        return None
+
+    def attachments(self):
+        """(file name, bytes) of every attachment, those of messages attached to it too (a few deep)."""
+        storages = sorted({key[len(self.prefix):].split("/")[0] for key in self.streams if key.startswith(self.prefix)
+                           and key[len(self.prefix):].startswith(_ATTACHMENT)})
+        for storage in storages:
+            under = f"{storage}/"
+            if any(key.startswith(f"{self.prefix}{under}{_EMBEDDED}/") for key in self.streams):
+                if self.depth < FORWARDS:
+                    yield from _OutlookMessage(self.ole, self.streams, f"{self.prefix}{under}{_EMBEDDED}/",
+                                               self.depth + 1).attachments()
+                continue
+            content = self._read(f"{under}__substg1.0_37010102")
+            if content:
+                name = self._text("3707", under) or self._text("3704", under) or self._text("3001", under) or storage
+                yield name, content

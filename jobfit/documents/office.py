@@ -282,9 +282,6 @@ def check_compound_file(data: bytes) -> None:
     with ole:
         if ole.exists("EncryptedPackage") or ole.exists("EncryptionInfo"):
             raise UnsupportedDocument("encrypted", "password-protected Office document: ask the sender for an unlocked copy")
-        if ole.exists("__properties_version1.0") and not ole.exists("WordDocument"):
-            raise UnsupportedDocument("unsupported_format", "an Outlook message (.msg), which jobfit does not open: save "
-                                      "the resume attached to it in the inbox, or the email as .eml, whose resume is read")
         if not ole.exists("WordDocument"):
             other = next((kind for stream, kind in _OTHER_OFFICE_FILES.items() if ole.exists(stream)), "an Office file")
             raise UnsupportedDocument("unsupported_format", f"{other} (Office 97-2003), not a Word document: send the "
