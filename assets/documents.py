@@ -64,7 +64,8 @@ class DocumentSource(dg.Config):
     def where(self) -> str:
         """Where the document was found, as recorded and told (a name in another encoding than UTF-8 made readable):
         in an archive, the archive's path and the file's name in it."""
-        return self.origin or readable_path(f"{self.path}/{self.member}" if self.member else self.path)
+        place = self.origin or readable_path(self.path)
+        return f"{place}/{readable_path(self.member)}" if self.member else place
 
 
 class DocumentsConfig(dg.Config):

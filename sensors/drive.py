@@ -20,7 +20,7 @@ from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.drive import DriveResource
 from resources.storage import StorageResource
-from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals
+from sensors.arrivals import TICK_BUDGET_SECONDS, TickArrivals, document_arrivals
 
 # A cursor entry is the file's Drive version and, once downloaded, the start of its sha256 (enough to tell it among the
 # documents, at a quarter of the length). For the version of a file the warehouse lost, `make run` writes LOST and
@@ -81,10 +81,13 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                         problems.append(f"{folder.label}: {exc}")  # retried next tick
                         continue
                     sha256, stored = storage.keep_bytes(data)
-                    seen[key] = _entry(file.version, sha256)
+                    found = document_arrivals(sha256, str(stored), folder.tenant, data, origin=file.link)
+                    # (of a zip archive of resumes, the first file in it stands for the download: lost with it)
+                    seen[key] = _entry(file.version, found[0].sha256)
                     downloaded += 1
                     lost = seen_version if seen_version.startswith(LOST) else ""
-                    arrivals.add(Arrival(sha256, str(stored), folder.tenant, origin=file.link), lost=lost)
+                    for arrival in found:
+                        arrivals.add(arrival, lost=lost)
             except RateLimited as exc:
                 problems.append(f"{folder.label}: {exc}")
                 out_of_time = True  # every folder waits: asking on only makes Drive wait longer

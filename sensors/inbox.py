@@ -11,12 +11,11 @@ from pathlib import Path
 
 import dagster as dg
 
-from jobfit.documents import Limits, readable_path, sha256_bytes, sha256_file
-from jobfit.documents.archives import archive_members
+from jobfit.documents import readable_path, sha256_file
 from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS
 from resources.storage import StorageResource
-from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals
+from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals, document_arrivals
 
 # A file touched this recently may still be arriving (a copy, an upload): look again next tick.
 SETTLE_SECONDS = 2.0
@@ -54,16 +53,11 @@ def scan_inbox(inbox: Path, refused: list[Path] | None = None) -> list[tuple[str
 
 
 def inbox_arrivals(tenant: str, path: Path, sha256: str) -> list[Arrival]:
-    """The documents one file in the inbox brings: itself; or, a zip archive of documents, each file in it, found at the
-    archive's path and its own name in it ('inbox/acme/cvs.zip/ana.pdf'). The run that takes them in unpacks them: a
-    sensor writes nothing, and a file a candidate withdrew is never kept again. A new version of the archive is a new
-    version of each file in it, which steps in for the one before."""
+    """The documents one file in the inbox brings (`document_arrivals`): a zip archive of resumes brings each file in it.
+    A new version of the archive is a new version of each file in it, which steps in for the one before."""
     with open(path, "rb") as handle:
         zipped = handle.read(4) == b"PK\x03\x04"
-    members = archive_members(path.read_bytes(), Limits(max_bytes=SETTINGS.max_document_bytes)) if zipped else None
-    if members is None:
-        return [Arrival(sha256, str(path), tenant)]
-    return [Arrival(sha256_bytes(member.data), str(path), tenant, member=member.name) for member in members]
+    return document_arrivals(sha256, str(path), tenant, path.read_bytes()) if zipped else [Arrival(sha256, str(path), tenant)]
 
 
 def _signature(path: Path) -> str | None:

@@ -204,6 +204,30 @@ def test_drive_resumes_become_profiles_and_an_edited_one_supersedes_its_old_prof
     ]
 
 
+def test_a_zip_of_resumes_in_a_drive_folder_gives_a_profile_for_each_resume_in_it(drive, tmp_path):
+    """As in the inbox: before, the archive was one document, refused as 'a zip archive of 2 files: unpack it'."""
+    import duckdb
+
+    from tests.conftest import make_zip
+    from tests.test_pipeline import run_sensor_requests
+
+    for file in (drive.doc, drive.pdf, drive.txt):
+        drive.files[file]["trashed"] = True  # the folder holds the archive alone
+    archive = drive.add("applications.zip", "application/zip", make_zip({
+        "week 12/tom_becker.txt": (SAMPLES / "inbox/globex/tom_becker.txt").read_bytes(),
+        "week 12/daniel_weber.pdf": (SAMPLES / "inbox/globex/daniel_weber.pdf").read_bytes()}), drive.top)
+    settings, resources, sensor_resources = acme_drive(drive, tmp_path)
+    with dg.instance_for_test() as instance:
+        first = tick(instance, sensor_resources)
+        run_sensor_requests(instance, resources, first)
+        assert isinstance(tick(instance, sensor_resources, first.cursor), dg.SkipReason)
+    with duckdb.connect(str(settings.layout.warehouse_path), read_only=True) as con:
+        profiles = con.execute("SELECT p.name, s.source_path FROM profiles p JOIN document_sources s USING (sha256, tenant) "
+                               "ORDER BY p.name").fetchall()
+    link = f"https://drive.google.com/file/d/{archive}/view"
+    assert profiles == [("Daniel Weber", f"{link}/week 12/daniel_weber.pdf"), ("Tom Becker", f"{link}/week 12/tom_becker.txt")]
+
+
 def test_a_large_folder_is_downloaded_across_ticks(drive, tmp_path, monkeypatch):
     monkeypatch.setattr(drive_module, "SETTINGS", dataclasses.replace(drive_module.SETTINGS, inbox_files_per_tick=2))
     resources = resources_for(drive, tmp_path, f"folders:\n  - {{id: {drive.top}, tenant: acme}}\n")
