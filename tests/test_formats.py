@@ -511,43 +511,6 @@ def _email(body: str, *attachments: tuple[str, str, bytes], date: str = "Tue, 03
 LETTER = "Dear Hiring Manager,\n\nI am writing to apply for the data engineer role. My resume is attached.\n\nKind regards,\nAna"
 
 
-def test_an_application_email_gives_the_resume_it_carries_dated_when_it_was_sent(monkeypatch):
-    """Before, a saved application email was read as text: its cover letter held the whole email back as one."""
-    resume = pdf([[(72, 72 + 16 * i, line) for i, line in enumerate(["Ana Example", "ana@example.com", *BODY])]])
-    photo = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-    def no_ocr(*args):
-        raise AssertionError("an image was read (OCR) though a resume document is attached")
-
-    monkeypatch.setattr("jobfit.documents.pdf.image_text", no_ocr)
-    result = extract_text(_email(LETTER, ("photo.png", "image/png", photo), ("Ana_Example_CV.pdf", "application/pdf", resume)))
-    assert result.kind == "resume" and result.format == "email/pdf"
-    assert result.text.split("\n")[:3] == ["Ana Example", "ana@example.com", "Experience"]
-    assert str(result.date) == "2026-03-03"  # "Present" in it means when it was sent
-    # forwarded inside another email, it is found all the same
-    forwarded = _email("FYI, see below.", ("application.eml", "message/rfc822", _email(LETTER, ("cv.pdf", "application/pdf", resume))))
-    assert extract_text(forwarded).text.startswith("Ana Example\nana@example.com")
-    # pasted into the body, with nothing attached
-    pasted = extract_text(_email("\n".join(["Ana Example", "ana@example.com", *BODY])))
-    assert pasted.format == "email/txt" and "Data Engineer at Foo Corp | 2019 - Present" in pasted.text
-
-
-def test_an_email_without_a_resume_says_what_it_holds():
-    photo = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-    with pytest.raises(UnsupportedDocument) as caught:
-        extract_text(_email(LETTER, ("photo.png", "image/png", photo)))
-    assert caught.value.reason == "not_a_resume"
-    assert caught.value.message.startswith("an email with no resume in it (the email's body (a cover letter); photo.png (")
-    locked = pymupdf.open(stream=pdf([[(72, 72, "Ana Example"), (72, 90, "Experience 2019 - 2021")]]))
-    with pytest.raises(UnsupportedDocument) as caught:
-        extract_text(_email(LETTER, ("cv.pdf", "application/pdf",
-                                     locked.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="s3cret", owner_pw="s3cret"))))
-    assert caught.value.reason == "encrypted" and caught.value.message.startswith("the attached cv.pdf: ")
-    # a text resume that opens with labelled lines is no email
-    labelled = "Name: Ana Example\nEmail: ana@example.com\nFrom: Austin, TX\n\n" + "\n".join(BODY)
-    assert extract_text(labelled.encode()).format == "txt"
-
-
 def _outlook(body: str | None, *attachments: tuple[str, bytes | dict], sent: str = "2026-03-03T08:12:00",
              top: bool = True) -> dict:
     """The streams of an Outlook message as MS-OXMSG lays them out ({path: bytes}): its body, its sending time in the
@@ -585,8 +548,22 @@ def _msg(streams: dict) -> bytes:
     return bytes(CFBWriter(paths, [streams.get(path) for path in paths], uuid.UUID("00020d0b-0000-0000-c000-000000000046")).data)
 
 
-def test_an_outlook_message_gives_the_resume_it_carries_as_an_eml_does(monkeypatch):
-    """Before, an Outlook .msg was refused: 'an Outlook message (.msg), which jobfit does not open'."""
+def _saved_email(kind: str, body: str, *attachments, top: bool = True):
+    """An application email as a mail client saves it: an .eml, or Outlook's .msg. An attachment is (file name, bytes),
+    or (subject, (body, *attachments)) for an email forwarded inside it."""
+    if kind == "eml":
+        mime = {"png": "image/png", "pdf": "application/pdf"}
+        return _email(body, *[(name, "message/rfc822", _saved_email(kind, *content)) if isinstance(content, tuple)
+                              else (name, mime[name.rsplit(".", 1)[1]], content) for name, content in attachments])
+    streams = _outlook(body, *[(name, _saved_email(kind, *content, top=False)) if isinstance(content, tuple)
+                               else (name, content) for name, content in attachments], top=top)
+    return _msg(streams) if top else streams
+
+
+@pytest.mark.parametrize("kind", ["eml", "msg"])
+def test_an_application_email_gives_the_resume_it_carries_dated_when_it_was_sent(kind, monkeypatch):
+    """Before, a saved application email was read as text, and its cover letter held the whole email back as one; an
+    Outlook .msg was refused ('an Outlook message (.msg), which jobfit does not open')."""
     resume = pdf([[(72, 72 + 16 * i, line) for i, line in enumerate(["Ana Example", "ana@example.com", *BODY])]])
     photo = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -594,23 +571,37 @@ def test_an_outlook_message_gives_the_resume_it_carries_as_an_eml_does(monkeypat
         raise AssertionError("an image was read (OCR) though a resume document is attached")
 
     monkeypatch.setattr("jobfit.documents.pdf.image_text", no_ocr)
-    message = _msg(_outlook(LETTER, ("photo.png", photo), ("Ana_Example_CV.pdf", resume)))
-    assert detect_format(message) == "msg" and detect_format(_word97_with()) == "doc"
+    message = _saved_email(kind, LETTER, ("photo.png", photo), ("Ana_Example_CV.pdf", resume))
+    assert detect_format(message) == kind
     result = extract_text(message)
     assert result.kind == "resume" and result.format == "email/pdf"
     assert result.text.split("\n")[:3] == ["Ana Example", "ana@example.com", "Experience"]
     assert str(result.date) == "2026-03-03"  # "Present" in it means when it was sent
-    # forwarded: the application is a message attached to the one saved
-    forwarded = _msg(_outlook("FYI, see below.", ("Application", _outlook(LETTER, ("cv.pdf", resume), top=False))))
+    # forwarded inside another email, it is found all the same
+    forwarded = _saved_email(kind, "FYI, see below.", ("application.eml", (LETTER, ("cv.pdf", resume))))
     assert extract_text(forwarded).text.startswith("Ana Example\nana@example.com")
     # pasted into the body, with nothing attached
-    pasted = extract_text(_msg(_outlook("\n".join(["Ana Example", "ana@example.com", *BODY]))))
+    pasted = extract_text(_saved_email(kind, "\n".join(["Ana Example", "ana@example.com", *BODY])))
     assert pasted.format == "email/txt" and "Data Engineer at Foo Corp | 2019 - Present" in pasted.text
-    monkeypatch.undo()  # (with no document attached, the image is read)
+
+
+@pytest.mark.parametrize("kind", ["eml", "msg"])
+def test_an_email_without_a_resume_says_what_it_holds(kind):
+    photo = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
     with pytest.raises(UnsupportedDocument) as caught:
-        extract_text(_msg(_outlook(LETTER, ("photo.png", photo))))
+        extract_text(_saved_email(kind, LETTER, ("photo.png", photo)))
     assert caught.value.reason == "not_a_resume"
     assert caught.value.message.startswith("an email with no resume in it (the email's body (a cover letter); photo.png (")
+    locked = pymupdf.open(stream=pdf([[(72, 72, "Ana Example"), (72, 90, "Experience 2019 - 2021")]]))
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(_saved_email(kind, LETTER, ("cv.pdf", locked.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256,
+                                                                            user_pw="s3cret", owner_pw="s3cret"))))
+    assert caught.value.reason == "encrypted" and caught.value.message.startswith("the attached cv.pdf: ")
+
+
+def test_a_text_resume_that_opens_with_labelled_lines_is_no_email():
+    labelled = "Name: Ana Example\nEmail: ana@example.com\nFrom: Austin, TX\n\n" + "\n".join(BODY)
+    assert extract_text(labelled.encode()).format == "txt"
 
 
 def test_word_97_document_falls_back_to_catdoc():
