@@ -167,6 +167,7 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
         metadata={
             "documents": len(document_rows),
             "sources_recorded": len(source_rows),
+            "unpacked_from_archives": sum(1 for source in sources if source.member),
             "by_format": dg.MetadataValue.json(dict(Counter(r["format"] for r in document_rows.values()))),
             "by_tenant": dg.MetadataValue.json(dict(Counter(r["tenant"] for r in source_rows))),
             "superseded_profiles": superseded,

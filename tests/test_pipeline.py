@@ -286,6 +286,49 @@ def test_a_zip_of_applications_in_the_inbox_gives_a_profile_for_each_resume_in_i
     assert not read(settings.layout.warehouse_path, "SELECT 1 FROM documents WHERE format = 'zip'")
 
 
+def test_a_resume_withdrawn_from_a_zip_is_not_kept_again_when_the_zip_comes_again(tmp_path):
+    """The archive is unpacked by the run that takes its files in, never by the sensor: a candidate who withdrew is
+    not stored again when the recruiter drops the same zip a second time."""
+    import hashlib
+    import os
+
+    from resources.storage import StorageResource
+    from sensors.inbox import inbox_sensor
+    from tests.conftest import SAMPLES, make_zip, seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    for sample in settings.inbox_dir.rglob("*.*"):
+        sample.unlink()  # the zip alone
+    resources, storage = build_resources(settings), StorageResource.from_settings(settings)
+    nadia = (SAMPLES / "inbox" / "acme" / "priya_raman.txt").read_bytes().replace(b"Priya Raman", b"Nadia Quinn")
+    archive = make_zip({"nadia.txt": nadia, "tom.txt": (SAMPLES / "inbox" / "globex" / "tom_becker.txt").read_bytes()})
+    (settings.inbox_dir / "acme" / "week 12.zip").write_bytes(archive)
+    os.utime(settings.inbox_dir / "acme" / "week 12.zip", (time.time() - 60, time.time() - 60))
+    sha = hashlib.sha256(nadia).hexdigest()
+
+    def tick(cursor=None):  # and the metadata of the run that took in Nadia's resume
+        result = inbox_sensor(dg.build_sensor_context(instance=instance, cursor=cursor, resources={"storage": storage}))
+        run_sensor_requests(instance, resources, result)
+        records = instance.fetch_materializations(dg.AssetRecordsFilter(asset_key=dg.AssetKey("documents"),
+                                                                        asset_partitions=[sha]), limit=1).records
+        return result, records[0].asset_materialization.metadata
+
+    with dg.instance_for_test() as instance:
+        assert dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources).success
+        first, metadata = tick()
+        assert metadata["unpacked_from_archives"].value == 2 and storage.document_path(sha).exists()
+        (profile_id,) = read(settings.layout.warehouse_path, f"SELECT profile_id FROM profiles WHERE sha256 = '{sha}'")[0]
+        assert dg.materialize(ALL_ASSETS, selection=["profile_withdrawals"], instance=instance, resources=resources, run_config={
+            "ops": {"profile_withdrawals": {"config": {"profile_ids": [profile_id]}}}}).success
+        assert not storage.document_path(sha).exists()
+        again = settings.inbox_dir / "acme" / "week 12 (1).zip"
+        again.write_bytes(archive)
+        os.utime(again, (time.time() - 60, time.time() - 60))
+        _, metadata = tick(first.cursor)
+        assert metadata["withdrawn_not_taken"].value == 1 and not storage.document_path(sha).exists()
+    assert read(settings.layout.warehouse_path, f"SELECT status FROM profiles WHERE sha256 = '{sha}'") == [("withdrawn",)]
+
+
 def test_a_tenant_folder_named_in_another_encoding_than_utf8_is_that_tenant_and_holds_up_no_other(tmp_path):
     """The same zip's folder name ('société' as soci\\xe9t\\xe9): before, the tenant's undecodable bytes reached the run's
     tags, the instance refused them, and the run of the batch, acme's and globex's files with it, was never made."""
