@@ -586,6 +586,25 @@ def test_an_application_email_gives_the_resume_it_carries_dated_when_it_was_sent
 
 
 @pytest.mark.parametrize("kind", ["eml", "msg"])
+def test_an_email_that_carries_other_candidates_resumes_says_so(kind):
+    """An agency sends three candidates in one email: the first resume is the document's, and before, the others were
+    passed over without a word. A candidate's own resume sent twice (as PDF and as Word) is one."""
+    def resume(name: str, address: str) -> bytes:
+        return pdf([[(72, 72 + 16 * i, line) for i, line in enumerate([name, address, *BODY])]])
+
+    message = _saved_email(kind, LETTER, ("ana.pdf", resume("Ana Example", "ana@example.com")),
+                           ("ana (Word version).pdf", resume("Ana Example", "ana@example.com")),
+                           ("bo.pdf", resume("Bo Lindqvist", "bo@example.org")), ("cy.pdf", resume("Cy Doe", "cy@example.net")))
+    result = extract_text(message)
+    assert result.text.startswith("Ana Example")
+    assert result.warning == ("the email carries 2 more resumes (bo.pdf, cy.pdf), not read into this profile: save each "
+                              "in the inbox as its own document")
+    alone = extract_text(_saved_email(kind, LETTER, ("ana.pdf", resume("Ana Example", "ana@example.com")),
+                                      ("ana.docx.pdf", resume("Ana Example", "ana@example.com"))))
+    assert alone.warning is None
+
+
+@pytest.mark.parametrize("kind", ["eml", "msg"])
 def test_an_email_without_a_resume_says_what_it_holds(kind):
     photo = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
     with pytest.raises(UnsupportedDocument) as caught:

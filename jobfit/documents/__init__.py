@@ -82,13 +82,15 @@ class DocumentText:
     date: date | None = None  # when the document was last saved, where its metadata says (PDF, DOCX)
     damage: str | None = None  # what was wrong with a file read all the same (a truncated PDF): its text may lack parts
     json_resume: dict | None = None  # a JSON Resume's own fields, which its text writes out (jobfit.documents.structured)
+    left_out: str | None = None  # what else of note the file holds that its text leaves out (an email's other resumes)
 
     @property
     def warning(self) -> str | None:
-        """What a person should know about the text: that of a damaged file may lack parts (None for a sound file)."""
-        if self.damage:
-            return f"{self.damage}: its text was read as far as possible and may be incomplete; ask for a fresh copy"
-        return None
+        """What a person should know about the text: that of a damaged file may lack parts, what else the file holds
+        (None for a sound file of one resume)."""
+        said = [f"{self.damage}: its text was read as far as possible and may be incomplete; ask for a fresh copy"] \
+            if self.damage else []
+        return "; ".join(said + ([self.left_out] if self.left_out else [])) or None
 
 
 @dataclass(frozen=True)

@@ -80,14 +80,19 @@ def _resume_in(attachments: list[tuple[str, bytes]], body: str | None, sent, rea
                    key=lambda part: part[2] in _IMAGES)
     if body:
         parts.append(("the email's body", body.encode(), "txt"))
-    found, refused = [], []
-    for name, content, kind in parts:
+    found, refused, others = [], [], []
+    for n, (name, content, kind) in enumerate(parts):
         try:
             found.append((name, read(content)))
         except unsupported as exc:
             refused.append((name, exc, kind))
             continue
         if found[-1][1].kind == "resume":
+            # the documents after it are read too, to say which other resumes it carries (an agency's email of three
+            # candidates): each is one of its own, whom this profile must not hide (a candidate's own resume sent twice,
+            # as PDF and as Word, is one)
+            others = [other for other, data, of in parts[n + 1:]
+                      if of in _RESUME_FORMATS and _another_resume(read, data, found[-1][1].text)]
             break
     chosen = next(((name, text) for name, text in found if text.kind == "resume"), None)
     if chosen is None and accept_any_kind and found:
@@ -103,7 +108,30 @@ def _resume_in(attachments: list[tuple[str, bytes]], body: str | None, sent, rea
     text = chosen[1]
     text.format = f"email/{text.format}"
     text.date = text.date or sent
+    if others:
+        text.left_out = (f"the email carries {len(others)} more resume{'s' if len(others) > 1 else ''} ("
+                         + ", ".join(others) + "), not read into this profile: save each in the inbox as its own document")
     return text
+
+
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _another_resume(read: Callable, data: bytes, first: str) -> bool:
+    """Whether the bytes are the resume of another candidate than the `first` text's: one that shares none of its email
+    addresses, or, where either states none, its first line (the name)."""
+    from jobfit.documents import UnsupportedDocument
+
+    try:
+        text = read(data)
+    except UnsupportedDocument:
+        return False
+    if text.kind != "resume":
+        return False
+    mine, theirs = set(_ADDRESS.findall(first.lower())), set(_ADDRESS.findall(text.text.lower()))
+    if mine and theirs:
+        return not mine & theirs
+    return first.strip().split("\n")[0].strip().lower() != text.text.strip().split("\n")[0].strip().lower()
 
 
 def _attachments(message: EmailMessage, depth: int = 0):
