@@ -15,6 +15,7 @@ from collections.abc import Callable
 import dagster as dg
 from dagster._core.scheduler.instigation import InstigatorType, SensorInstigatorData
 
+from jobfit.documents import Limits
 from jobfit.drive import DriveError, RateLimited, TooLarge
 from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS, document_partitions
@@ -35,6 +36,14 @@ def _entry(version: str, sha256: str = "") -> str:
 
 def _version(entry: str) -> str:
     return entry.split(" ", 1)[0]
+
+
+# an archive of resumes may hold many, each within the document limit: it may be as large as all it unpacks to
+_ARCHIVES = {"application/zip", "application/x-zip-compressed", "application/x-zip"}
+
+
+def _most_bytes(file) -> int:
+    return Limits().max_unzipped_bytes if file.mime_type in _ARCHIVES else SETTINGS.max_document_bytes
 
 
 def downloaded_documents(cursor: dict[str, str]) -> dict[str, tuple[str, str]]:
@@ -70,7 +79,7 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                         out_of_time = True  # the rest waits for the next tick; the cursor only advances past what was handled
                         break
                     try:
-                        data = client.download(file, SETTINGS.max_document_bytes)
+                        data = client.download(file, _most_bytes(file))
                     except TooLarge as exc:
                         seen[key] = _entry(file.version)  # not retried until it changes
                         problems.append(f"{folder.label}: {exc} ({file.link})")
