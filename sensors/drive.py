@@ -21,7 +21,7 @@ from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.drive import DriveResource
 from resources.storage import StorageResource
-from sensors.arrivals import TICK_BUDGET_SECONDS, TickArrivals, document_arrivals
+from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals, archived
 
 # A cursor entry is the file's Drive version and, once downloaded, the start of its sha256 (enough to tell it among the
 # documents, at a quarter of the length). For the version of a file the warehouse lost, `make run` writes LOST and
@@ -89,9 +89,14 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                     except DriveError as exc:
                         problems.append(f"{folder.label}: {exc}")  # retried next tick
                         continue
-                    sha256, stored = storage.keep_bytes(data)
-                    found = document_arrivals(sha256, str(stored), folder.tenant, data, origin=file.link)
-                    # (of a zip archive of resumes, the first file in it stands for the download: lost with it)
+                    # a zip archive of resumes gives each file in it, kept as a download is (the archive is not: a
+                    # resume in it whose candidate withdrew is erased with its document) and found at the archive's
+                    # link and its name in it; the first stands for the download in the cursor, lost with it
+                    members = archived(data)
+                    found = []
+                    for content, origin in ([(m.data, f"{file.link}/{m.name}") for m in members] if members else [(data, file.link)]):
+                        sha256, stored = storage.keep_bytes(content)
+                        found.append(Arrival(sha256, str(stored), folder.tenant, origin=origin))
                     seen[key] = _entry(file.version, found[0].sha256)
                     downloaded += 1
                     lost = seen_version if seen_version.startswith(LOST) else ""

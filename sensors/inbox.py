@@ -53,8 +53,9 @@ def scan_inbox(inbox: Path, refused: list[Path] | None = None) -> list[tuple[str
 
 
 def inbox_arrivals(tenant: str, path: Path, sha256: str) -> list[Arrival]:
-    """The documents one file in the inbox brings (`document_arrivals`): a zip archive of resumes brings each file in it.
-    A new version of the archive is a new version of each file in it, which steps in for the one before."""
+    """The documents one file in the inbox brings (`document_arrivals`): a zip archive of resumes brings each file in it
+    (only such a file is read whole here). A new version of the archive is a new version of each file in it, which steps
+    in for the one before."""
     with open(path, "rb") as handle:
         zipped = handle.read(4) == b"PK\x03\x04"
     return document_arrivals(sha256, str(path), tenant, path.read_bytes()) if zipped else [Arrival(sha256, str(path), tenant)]

@@ -84,10 +84,10 @@ def test_format_comes_from_content_not_name():
     assert detect_format(stored.getvalue()) == "zip"
 
 
-def test_a_zip_that_reaches_the_readers_says_where_it_is_opened():
+def test_a_zip_that_reaches_the_readers_says_what_to_do():
     data = make_zip({name: b"x" * 100 for name in ("applicants/ana.pdf", "applicants/bo.docx", "applicants/notes.xlsx")})
-    with pytest.raises(UnsupportedDocument, match=r"^a zip archive of 3 files \(2 of them documents\): each file in it is "
-                                                  r"a document of its own; drop the archive in the tenant's inbox folder"):
+    with pytest.raises(UnsupportedDocument, match=r"^a zip archive of 3 files \(2 of them documents\), not opened: each "
+                                                  r"file in it is a document of its own; unpack it and add its files"):
         extract_text(data)
     with pytest.raises(UnsupportedDocument, match=r"^a password-protected zip archive of 2 files") as refused:
         extract_text(make_zip({"ana.pdf": b"x" * 100, "bo.pdf": b"y" * 100}, locked=True))

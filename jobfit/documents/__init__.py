@@ -227,9 +227,10 @@ _DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md", ".
 
 
 def _archive_refused(data: bytes) -> UnsupportedDocument:
-    """Why a zip archive is no document, and what to do with it. The inbox opens a zip of resumes and takes each file in
-    it in as its own document (`archives.archive_members`); one that reaches the readers came another way (a Drive
-    folder, `jobfit parse`), or could not be opened whole: a member locked by a password, archives nested too deep."""
+    """Why a zip archive is no document, and what to do with it. The inbox, Drive and `jobfit parse` open a zip of
+    resumes and take each file in it in as its own document (`archives.archive_members`); one that reaches the readers
+    could not be opened whole (a member locked by a password, archives nested too deep, nothing in it but an
+    archiver's litter) or was stored before archives were opened."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         infos = [info for info in archive.infolist() if not info.is_dir()]
     if any(info.flag_bits & 0x1 for info in infos):
@@ -238,9 +239,8 @@ def _archive_refused(data: bytes) -> UnsupportedDocument:
     documents = sum(info.filename.lower().endswith(_DOCUMENT_SUFFIXES) for info in infos)
     return UnsupportedDocument(
         "unsupported_format",
-        f"a zip archive of {len(infos)} file{'s' if len(infos) != 1 else ''} ({documents} of them documents): each file "
-        "in it is a document of its own; drop the archive in the tenant's inbox folder, which opens it, or add its files "
-        "one by one")
+        f"a zip archive of {len(infos)} file{'s' if len(infos) != 1 else ''} ({documents} of them documents), not opened: "
+        "each file in it is a document of its own; unpack it and add its files to the tenant's inbox folder")
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)

@@ -11,6 +11,7 @@ unsaid. A zip inside the zip is opened too, one level down.
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,7 +41,7 @@ def archive_members(data: bytes, limits: Limits, depth: int = 1) -> list[Member]
             if any(info.flag_bits & 0x1 for info in infos):
                 return None  # a locked member: the readers say the archive is locked
             members = [Member(info.filename, archive.read(info), _saved(info)) for info in infos]
-    except (zipfile.BadZipFile, UnsupportedDocument, NotImplementedError, OSError, EOFError):
+    except (zipfile.BadZipFile, UnsupportedDocument, NotImplementedError, OSError, EOFError, zlib.error):
         return None
     if not members:
         return None
