@@ -113,6 +113,9 @@ def test_a_zip_that_cannot_be_opened_whole_is_left_to_the_readers_to_name():
     from jobfit.documents.archives import archive_members
 
     assert archive_members(make_zip({"ana.pdf": make_pdf(RESUME)}, locked=True), Limits()) is None
+    damaged = bytearray(make_zip({"ana.txt": RESUME.encode() * 20}))
+    damaged[40:44] = b"\xff" * 4  # inside the member's compressed bytes: zlib fails on them
+    assert archive_members(bytes(damaged), Limits()) is None
     # archives in the archive that unpack, all together, beyond the limit, though each one keeps within it
     import random
 
