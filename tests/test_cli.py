@@ -99,7 +99,8 @@ def test_present_in_a_text_resume_means_when_the_file_was_saved(tmp_path):
 
 
 def test_parse_reads_each_file_of_a_zip_of_resumes_as_the_inbox_does(tmp_path):
-    """Before: one record, 'quarantined', 'a zip archive of 3 files (3 of them documents): unpack it'."""
+    """Before: one record, Maria Lopez's: the archive stores her PDF first, uncompressed, and was read as that PDF; the
+    other two were lost without a word."""
     import io
     import zipfile
 
