@@ -180,7 +180,7 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
 def _unpacked(path: Path) -> dict[str, bytes]:
     """{name: bytes} of the files in the zip archive at `path`; none when it is gone or changed past opening."""
     try:
-        members = archive_members(path.read_bytes(), Limits(max_bytes=SETTINGS.max_document_bytes))
+        members = archive_members(path.read_bytes())
     except OSError:
         return {}
     return {member.name: member.data for member in members or ()}

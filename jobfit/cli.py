@@ -99,7 +99,6 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def _documents(files: list[Path]):
     """(source, bytes, the day they were saved) of each document the files hold: a file itself, or each file in a zip
     archive of documents ('cvs.zip/ana.pdf'), as the inbox takes them in. In place of the bytes, the error reading them."""
-    from jobfit.documents import Limits
     from jobfit.documents.archives import archive_members
 
     for path in files:
@@ -108,7 +107,7 @@ def _documents(files: list[Path]):
         except OSError as exc:
             yield str(path), exc, None
             continue
-        members = archive_members(data, Limits())
+        members = archive_members(data)
         if members is None:
             yield str(path), data, saved
         for member in members or ():

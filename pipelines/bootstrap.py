@@ -18,7 +18,6 @@ import yaml
 
 from api.auth import demo_keys
 from jobfit.access import read_principals
-from jobfit.documents import sha256_file
 from jobfit.drive import load_drive_folders
 from jobfit.feeds import load_feed_configs
 from jobfit.store import warehouse
@@ -202,7 +201,7 @@ def materialize_everything(settings: Settings, instance: dg.DagsterInstance, res
     arrivals, copies, known, unrecorded = {}, [], set(partitions), {}
     refused = []
     inbox = [arrival for tenant, path in scan_inbox(settings.inbox_dir, refused)
-             for arrival in inbox_arrivals(tenant, path, sha256_file(path))]
+             for arrival in inbox_arrivals(tenant, path)]
     if refused:
         say(f"{len(refused)} links in the inbox lead out of their tenant's folder and were passed over: "
             + ", ".join(map(str, refused[:5])))

@@ -11,9 +11,7 @@ from dataclasses import dataclass
 
 import dagster as dg
 
-from jobfit.documents import Limits, sha256_bytes
-from jobfit.documents.archives import Member, archive_members
-from pipelines.partitions import SETTINGS, document_partitions, document_range_tags
+from pipelines.partitions import document_partitions, document_range_tags
 
 # Sensors time out at 60 s; a source sensor stops well before, and the rest waits for its next tick.
 TICK_BUDGET_SECONDS = 40.0
@@ -31,22 +29,6 @@ class Arrival:
     def place(self) -> str:
         place = self.origin or self.path
         return f"{place}/{self.member}" if self.member else place
-
-
-def archived(data: bytes) -> list[Member] | None:
-    """The files of a zip archive of documents (`archive_members`), each to be taken in as its own; None for any other
-    file, and for an archive that cannot be opened whole (the readers say why)."""
-    return archive_members(data, Limits(max_bytes=SETTINGS.max_document_bytes)) if data.startswith(b"PK\x03\x04") else None
-
-
-def document_arrivals(sha256: str, path: str, tenant: str, data: bytes) -> list[Arrival]:
-    """The documents a file in the inbox (`data`, at `path`) brings: itself; or, a zip archive of documents, each file
-    in it, found at the archive's path and its own name in it ('inbox/acme/cvs.zip/ana.pdf'). The run that takes them
-    in unpacks them: the sensor writes no file, and one a candidate withdrew is never kept again."""
-    members = archived(data)
-    if members is None:
-        return [Arrival(sha256, path, tenant)]
-    return [Arrival(sha256_bytes(member.data), path, tenant, member=member.name) for member in members]
 
 
 def ingest_requests(arrivals: list[Arrival], batch_size: int, copies: list[Arrival] = ()) -> list[dg.RunRequest]:

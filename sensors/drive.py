@@ -16,12 +16,13 @@ import dagster as dg
 from dagster._core.scheduler.instigation import InstigatorType, SensorInstigatorData
 
 from jobfit.documents import Limits
+from jobfit.documents.archives import archive_members
 from jobfit.drive import DriveError, RateLimited, TooLarge
 from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS, document_partitions
 from resources.drive import DriveResource
 from resources.storage import StorageResource
-from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals, archived
+from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals
 
 # A cursor entry is the file's Drive version and, once downloaded, the start of its sha256 (enough to tell it among the
 # documents, at a quarter of the length). For the version of a file the warehouse lost, `make run` writes LOST and
@@ -92,7 +93,7 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                     # a zip archive of resumes gives each file in it, kept as a download is (the archive is not: a
                     # resume in it whose candidate withdrew is erased with its document) and found at the archive's
                     # link and its name in it; the first stands for the download in the cursor, lost with it
-                    members = archived(data)
+                    members = archive_members(data)
                     found = []
                     for content, origin in ([(m.data, f"{file.link}/{m.name}") for m in members] if members else [(data, file.link)]):
                         sha256, stored = storage.keep_bytes(content)

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import dagster as dg
 
-from jobfit.documents import readable_path, sha256_file
+from jobfit.documents import ZIP_SIGNATURE, readable_path, sha256_bytes, sha256_file
+from jobfit.documents.archives import archive_members
 from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS
 from resources.storage import StorageResource
-from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals, document_arrivals
+from sensors.arrivals import TICK_BUDGET_SECONDS, Arrival, TickArrivals
 
 # A file touched this recently may still be arriving (a copy, an upload): look again next tick.
 SETTLE_SECONDS = 2.0
@@ -52,13 +53,17 @@ def scan_inbox(inbox: Path, refused: list[Path] | None = None) -> list[tuple[str
     return sorted(found, key=lambda item: (item[1].stat().st_mtime, str(item[1])))
 
 
-def inbox_arrivals(tenant: str, path: Path, sha256: str) -> list[Arrival]:
-    """The documents one file in the inbox brings (`document_arrivals`): a zip archive of resumes brings each file in it
-    (only such a file is read whole here). A new version of the archive is a new version of each file in it, which steps
-    in for the one before."""
+def inbox_arrivals(tenant: str, path: Path) -> list[Arrival]:
+    """The documents one file in the inbox brings: itself; or, a zip archive of documents, each file in it, found at the
+    archive's path and its own name in it ('inbox/acme/cvs.zip/ana.pdf'). Only a zip is read whole here, to list its
+    files; the run that takes them in unpacks it, so the sensor writes no file and one a candidate withdrew is never
+    kept again. A new version of the archive is a new version of each file in it, which steps in for the one before."""
     with open(path, "rb") as handle:
-        zipped = handle.read(4) == b"PK\x03\x04"
-    return document_arrivals(sha256, str(path), tenant, path.read_bytes()) if zipped else [Arrival(sha256, str(path), tenant)]
+        zipped = handle.read(len(ZIP_SIGNATURE)) == ZIP_SIGNATURE
+    members = archive_members(path.read_bytes()) if zipped else None
+    if members is None:
+        return [Arrival(sha256_file(path), str(path), tenant)]
+    return [Arrival(sha256_bytes(member.data), str(path), tenant, member=member.name) for member in members]
 
 
 def _signature(path: Path) -> str | None:
@@ -91,7 +96,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
         if considered >= SETTINGS.inbox_files_per_tick or time.monotonic() - started > TICK_BUDGET_SECONDS:
             break  # the rest waits for the next tick; the cursor only advances past what was handled
         try:
-            found = inbox_arrivals(tenant, path, sha256_file(path))
+            found = inbox_arrivals(tenant, path)
         except OSError as exc:  # not ours to read, or gone since the scan: the others go on; it is tried again next tick
             unreadable.append(f"{path} ({exc.strerror or exc})")  # (and takes no share of the tick's files)
             continue

@@ -134,9 +134,12 @@ _HTML_ELEMENTS = {name.encode() for name in (
     "i img li link main meta nav ol p pre section span strong style table tbody td th title tr u ul").split()}
 
 
+ZIP_SIGNATURE = b"PK\x03\x04"  # a zip archive's first bytes (a DOCX, ODT, XLSX and PPTX are zips too)
+
+
 def detect_format(data: bytes) -> str:
     """The document's format judged from its content, never from its file name."""
-    if data.startswith(b"PK\x03\x04"):  # (before a PDF's header in the first KB: a zip may store a PDF first, uncompressed)
+    if data.startswith(ZIP_SIGNATURE):  # (before a PDF's header in the first KB: a zip may store a PDF first, uncompressed)
         return _zip_format(data)
     if data.startswith(b"%PDF-") or data[:1024].find(b"%PDF-") >= 0:
         return "pdf"

@@ -15,7 +15,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import date
 
-from jobfit.documents import Limits, UnsupportedDocument, check_zip, detect_format
+from jobfit.documents import ZIP_SIGNATURE, Limits, UnsupportedDocument, check_zip, detect_format
 
 # Archives inside archives opened: 'batch.zip/march.zip/ana.pdf'; deeper ones are left to the readers.
 NESTING = 2
@@ -29,10 +29,10 @@ class Member:
     saved: date | None = None  # when the file was last saved, as the archive records it
 
 
-def archive_members(data: bytes, limits: Limits, depth: int = 1) -> list[Member] | None:
+def archive_members(data: bytes, limits: Limits = Limits(), depth: int = 1) -> list[Member] | None:
     """The files to take in from a zip archive of documents, or None when `data` is no such archive (a DOCX is a zip
-    too) or one that cannot be opened whole: then it is read as the one document it is."""
-    if not data.startswith(b"PK\x03\x04") or detect_format(data) != "zip":
+    too) or one that cannot be opened whole: then it is read as the one document it is (the readers say why)."""
+    if not data.startswith(ZIP_SIGNATURE) or detect_format(data) != "zip":
         return None
     try:
         check_zip(data, limits)

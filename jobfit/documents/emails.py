@@ -1,4 +1,5 @@
-"""An application email saved as a file (.eml: what a mail client saves, or drags into a folder): the resume it carries.
+"""An application email saved as a file (.eml, what a mail client saves or drags into a folder, or Outlook's .msg): the
+resume it carries.
 
 A recruiter who files applications as they arrive files the email, with the resume attached and a cover letter in its
 body. The resume is the attachment that reads as one (an email forwarded inside another is searched too); failing any,

@@ -12,9 +12,8 @@ import struct
 import zlib
 from dataclasses import dataclass
 
-from jobfit.documents import UnsupportedDocument
+from jobfit.documents import ZIP_SIGNATURE, UnsupportedDocument
 
-SIGNATURE = b"PK\x03\x04"
 # signature, version, flags, method, time, date, CRC-32, compressed size, size, name length, extra length
 LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 STORED, DEFLATED = 0, 8
@@ -31,13 +30,13 @@ class Part:
 
 def _headers(data: bytes):
     """(offset, header fields, name, where the data starts) of each local header, in the archive's order."""
-    at = data.find(SIGNATURE)
+    at = data.find(ZIP_SIGNATURE)
     while at >= 0 and at + LOCAL_HEADER.size <= len(data):
         fields = LOCAL_HEADER.unpack_from(data, at)
         name_end = at + LOCAL_HEADER.size + fields[9]
         name = data[at + LOCAL_HEADER.size:name_end].decode("utf-8" if fields[2] & UTF8_NAME else "cp437", "replace")
         yield at, fields, name, name_end + fields[10]
-        at = data.find(SIGNATURE, at + 4)
+        at = data.find(ZIP_SIGNATURE, at + 4)
 
 
 def part_names(data: bytes) -> list[str]:
@@ -82,7 +81,7 @@ def salvage_parts(data: bytes, wanted: set[str], budget: int) -> dict[str, Part]
             if size and not flags & SIZES_AFTER:
                 end = start + size
             else:  # up to what follows it: a data descriptor, the next part or the index
-                end = min((at for mark in (b"PK\x07\x08", SIGNATURE, b"PK\x01\x02") if (at := data.find(mark, start)) >= 0),
+                end = min((at for mark in (b"PK\x07\x08", ZIP_SIGNATURE, b"PK\x01\x02") if (at := data.find(mark, start)) >= 0),
                           default=len(data) + 1)
             body, ended = data[start:end], end <= len(data)
         budget -= len(body)
