@@ -39,8 +39,10 @@ def _version(entry: str) -> str:
     return entry.split(" ", 1)[0]
 
 
-# an archive of resumes may hold many, each within the document limit: it may be as large as all it unpacks to
-_ARCHIVES = {"application/zip", "application/x-zip-compressed", "application/x-zip"}
+# an archive of resumes (or an agency's email of several) may hold many, each within the document limit: it may be as
+# large as all it unpacks to
+_ARCHIVES = {"application/zip", "application/x-zip-compressed", "application/x-zip", "message/rfc822",
+             "application/vnd.ms-outlook"}
 
 
 def _most_bytes(file) -> int:
@@ -90,9 +92,10 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                     except DriveError as exc:
                         problems.append(f"{folder.label}: {exc}")  # retried next tick
                         continue
-                    # a zip archive of resumes gives each file in it, kept as a download is (the archive is not: a
-                    # resume in it whose candidate withdrew is erased with its document) and found at the archive's
-                    # link and its name in it; the first stands for the download in the cursor, lost with it
+                    # a zip archive of resumes (or an email of several candidates) gives each file in it, kept as a
+                    # download is (the archive is not: a resume in it whose candidate withdrew is erased with its
+                    # document) and found at the archive's link and its name in it; the first stands for the download
+                    # in the cursor, lost with it
                     members = archive_members(data)
                     found = []
                     for content, origin in ([(m.data, f"{file.link}/{m.name}") for m in members] if members else [(data, file.link)]):

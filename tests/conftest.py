@@ -72,6 +72,20 @@ def make_zip(files: dict[str, bytes], locked: bool = False) -> bytes:
     return bytes(raw)
 
 
+def make_email(body: str, *attachments: tuple[str, str, bytes], date: str = "Tue, 03 Mar 2026 09:12:00 +0100") -> bytes:
+    """An email as a mail client saves it (.eml), Ana's, with the attachments ((file name, MIME type, bytes))."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "Ana Example <ana@example.com>", "jobs@acme.example", "Application"
+    message["Date"] = date
+    message.set_content(body)
+    for name, kind, data in attachments:
+        maintype, subtype = kind.split("/")
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return bytes(message)
+
+
 # A JSON Resume (jsonresume.org's schema) written for the tests: every section a reader keeps as stated
 LENA = {
     "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",

@@ -119,6 +119,19 @@ def test_parse_reads_each_file_of_a_zip_of_resumes_as_the_inbox_does(tmp_path):
     assert 5.9 <= records[2]["profile"]["meta"]["total_years_experience"] <= 6.1
 
 
+def test_parse_reads_each_candidate_of_an_agency_email_as_the_inbox_does(tmp_path):
+    """Before: one record, the first candidate's, whose warning named the other."""
+    from tests.conftest import make_email
+
+    cvs = [(f"{name}.pdf", "application/pdf", (SAMPLES / "inbox" / folder / f"{name}.pdf").read_bytes())
+           for folder, name in (("acme", "maria_lopez"), ("globex", "daniel_weber"))]
+    (tmp_path / "agency.eml").write_bytes(make_email("Two candidates for the role, attached.", *cvs))
+    records = lines(run("parse", tmp_path / "agency.eml", "--jsonl").stdout)
+    assert [(r["source"], r["status"], r["profile"]["basics"]["name"], r.get("warning")) for r in records] == [
+        (f"{tmp_path}/agency.eml/maria_lopez.pdf", "ok", "Maria Lopez", None),
+        (f"{tmp_path}/agency.eml/daniel_weber.pdf", "ok", "Daniel Weber", None)]
+
+
 def test_parse_reports_bad_files_and_exits_nonzero(tmp_path):
     bad = tmp_path / "scan.pdf"
     bad.write_bytes(b"%PDF-1.4 broken")

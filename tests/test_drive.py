@@ -204,19 +204,25 @@ def test_drive_resumes_become_profiles_and_an_edited_one_supersedes_its_old_prof
     ]
 
 
-def test_a_zip_of_resumes_in_a_drive_folder_gives_a_profile_for_each_resume_in_it(drive, tmp_path, monkeypatch):
-    """As in the inbox: before, the archive was one document, refused as 'a zip archive of 2 files: unpack it'. An
-    archive may be larger than one document may (each file in it is held to that)."""
+@pytest.mark.parametrize("kind", ["zip", "eml"])
+def test_a_zip_of_resumes_in_a_drive_folder_gives_a_profile_for_each_resume_in_it(drive, tmp_path, monkeypatch, kind):
+    """As in the inbox: before, the archive was one document, refused as 'a zip archive of 2 files: unpack it', and an
+    agency's email of two candidates was the first one's. An archive may be larger than one document may (each file in
+    it is held to that)."""
     import duckdb
 
-    from tests.conftest import make_zip
+    from tests.conftest import make_email, make_zip
     from tests.test_pipeline import run_sensor_requests
 
     for file in (drive.doc, drive.pdf, drive.txt):
         drive.files[file]["trashed"] = True  # the folder holds the archive alone
-    archive = drive.add("applications.zip", "application/zip", make_zip({
-        "week 12/tom_becker.txt": (SAMPLES / "inbox/globex/tom_becker.txt").read_bytes(),
-        "week 12/daniel_weber.pdf": (SAMPLES / "inbox/globex/daniel_weber.pdf").read_bytes()}), drive.top)
+    resumes = {f"week 12/{name}": (SAMPLES / "inbox/globex" / name).read_bytes() for name in ("tom_becker.txt", "daniel_weber.pdf")}
+    if kind == "eml":  # (an email's resumes are its document files)
+        resumes = {name: (SAMPLES / "inbox" / name).read_bytes() for name in ("globex/daniel_weber.pdf", "acme/maria_lopez.pdf")}
+        archive = drive.add("Two candidates.eml", "message/rfc822", make_email(
+            "Two candidates, attached.", *[(name.split("/")[1], "application/pdf", data) for name, data in resumes.items()]), drive.top)
+    else:
+        archive = drive.add("applications.zip", "application/zip", make_zip(resumes), drive.top)
     monkeypatch.setattr(drive_module, "SETTINGS", dataclasses.replace(
         drive_module.SETTINGS, max_document_bytes=len(drive.files[archive]["content"]) - 1))
     settings, resources, sensor_resources = acme_drive(drive, tmp_path)
@@ -228,7 +234,9 @@ def test_a_zip_of_resumes_in_a_drive_folder_gives_a_profile_for_each_resume_in_i
         profiles = con.execute("SELECT p.name, s.source_path FROM profiles p JOIN document_sources s USING (sha256, tenant) "
                                "ORDER BY p.name").fetchall()
     link = f"https://drive.google.com/file/d/{archive}/view"
-    assert profiles == [("Daniel Weber", f"{link}/week 12/daniel_weber.pdf"), ("Tom Becker", f"{link}/week 12/tom_becker.txt")]
+    assert profiles == ([("Daniel Weber", f"{link}/week 12/daniel_weber.pdf"), ("Tom Becker", f"{link}/week 12/tom_becker.txt")]
+                        if kind == "zip" else
+                        [("Daniel Weber", f"{link}/daniel_weber.pdf"), ("Maria Lopez", f"{link}/maria_lopez.pdf")])
 
 
 def test_a_large_folder_is_downloaded_across_ticks(drive, tmp_path, monkeypatch):

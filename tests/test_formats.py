@@ -8,6 +8,7 @@ import pytest
 
 from jobfit.documents import Limits, UnsupportedDocument, detect_format, extract_text
 from jobfit.text import repair
+from tests.conftest import make_email as _email
 from tests.services import require_binary
 
 BODY = [
@@ -495,19 +496,6 @@ def test_a_job_posting_in_the_inbox_is_held_back_as_one_and_a_resume_that_says_w
     assert extract_text(resume.encode()).kind == "resume"
 
 
-def _email(body: str, *attachments: tuple[str, str, bytes], date: str = "Tue, 03 Mar 2026 09:12:00 +0100") -> bytes:
-    from email.message import EmailMessage
-
-    message = EmailMessage()
-    message["From"], message["To"], message["Subject"] = "Ana Example <ana@example.com>", "jobs@acme.example", "Application"
-    message["Date"] = date
-    message.set_content(body)
-    for name, kind, data in attachments:
-        maintype, subtype = kind.split("/")
-        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
-    return bytes(message)
-
-
 LETTER = "Dear Hiring Manager,\n\nI am writing to apply for the data engineer role. My resume is attached.\n\nKind regards,\nAna"
 
 
@@ -585,13 +573,16 @@ def test_an_application_email_gives_the_resume_it_carries_dated_when_it_was_sent
     assert pasted.format == "email/txt" and "Data Engineer at Foo Corp | 2019 - Present" in pasted.text
 
 
+def _candidate(name: str, address: str) -> bytes:
+    """A candidate's resume as a PDF."""
+    return pdf([[(72, 72 + 16 * i, line) for i, line in enumerate([name, address, *BODY])]])
+
+
 @pytest.mark.parametrize("kind", ["eml", "msg"])
 def test_an_email_that_carries_other_candidates_resumes_says_so(kind):
     """An agency sends three candidates in one email: the first resume is the document's, and before, the others were
     passed over without a word. A candidate's own resume sent twice (as PDF and as Word) is one."""
-    def resume(name: str, address: str) -> bytes:
-        return pdf([[(72, 72 + 16 * i, line) for i, line in enumerate([name, address, *BODY])]])
-
+    resume = _candidate
     message = _saved_email(kind, LETTER, ("ana.pdf", resume("Ana Example", "ana@example.com")),
                            ("ana (Word version).pdf", resume("Ana Example", "ana@example.com")),
                            ("bo.pdf", resume("Bo Lindqvist", "bo@example.org")), ("cy.pdf", resume("Cy Doe", "cy@example.net")))
@@ -602,6 +593,38 @@ def test_an_email_that_carries_other_candidates_resumes_says_so(kind):
     alone = extract_text(_saved_email(kind, LETTER, ("ana.pdf", resume("Ana Example", "ana@example.com")),
                                       ("ana.docx.pdf", resume("Ana Example", "ana@example.com"))))
     assert alone.warning is None
+    # a resume file that cannot be read may be anyone's: said, not passed over (before, nothing was said)
+    locked = pymupdf.open(stream=resume("Bo Lindqvist", "bo@example.org")).tobytes(
+        encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="s3cret", owner_pw="s3cret")
+    with_locked = extract_text(_saved_email(kind, LETTER, ("ana.pdf", resume("Ana Example", "ana@example.com")),
+                                            ("bo.pdf", locked)))
+    assert with_locked.text.startswith("Ana Example")
+    assert with_locked.warning == "the attached bo.pdf could not be read (encrypted PDF: ask the sender for an unlocked copy)"
+
+
+@pytest.mark.parametrize("kind", ["eml", "msg"])
+def test_an_email_of_several_candidates_is_unpacked_as_an_archive_is(kind):
+    """An agency's email of three candidates is no one's document: where it arrives, each candidate's resume is taken in
+    as one of its own (`archive_members`, as for a zip). Before, it was one document, the first candidate's profile,
+    which named the others in its warning and asked to save each in the inbox. Two candidates' 'CV.pdf' are two files;
+    a candidate's resume sent twice is one; a locked one comes too, to say it could not be read."""
+    from datetime import date
+
+    from jobfit.documents.archives import archive_members
+
+    ana, bo, cy = (_candidate(*who) for who in (("Ana Example", "ana@example.com"), ("Bo Lindqvist", "bo@example.org"),
+                                                ("Cy Doe", "cy@example.net")))
+    locked = pymupdf.open(stream=bo).tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="s3cret", owner_pw="s3cret")
+    photo = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    message = _saved_email(kind, LETTER, ("logo.png", photo), ("CV.pdf", ana), ("ana again.pdf", ana), ("CV.pdf", bo),
+                           ("dan.pdf", locked), ("forwarded.eml", ("Another one", ("cy.pdf", cy))))
+    members = archive_members(message)
+    assert [(m.name, m.data, m.saved) for m in members] == [
+        ("CV.pdf", ana, date(2026, 3, 3)), ("CV (2).pdf", bo, date(2026, 3, 3)), ("dan.pdf", locked, date(2026, 3, 3)),
+        ("cy.pdf", cy, date(2026, 3, 3))]
+    # one candidate's email is theirs, read whole: its body, its date
+    assert archive_members(_saved_email(kind, LETTER, ("CV.pdf", ana), ("ana again.pdf", ana), ("logo.png", photo))) is None
+    assert archive_members(_saved_email(kind, LETTER, ("CV.pdf", ana), ("dan.pdf", locked))) is None
 
 
 @pytest.mark.parametrize("kind", ["eml", "msg"])

@@ -286,6 +286,22 @@ def test_a_zip_of_applications_in_the_inbox_gives_a_profile_for_each_resume_in_i
     assert not read(settings.layout.warehouse_path, "SELECT 1 FROM documents WHERE format = 'zip'")
 
 
+def test_an_agency_email_of_several_candidates_in_the_inbox_gives_a_profile_for_each(tmp_path):
+    """An agency sends two candidates in one email, each resume attached as 'CV.pdf'. Before, the email was one
+    document, the first candidate's profile, and the second was only named in its warning."""
+    from tests.conftest import SAMPLES, make_email, seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    message = settings.inbox_dir / "acme" / "Two analysts for you.eml"
+    cvs = [("CV.pdf", "application/pdf", (SAMPLES / "inbox" / folder / name).read_bytes())
+           for folder, name in (("acme", "maria_lopez.pdf"), ("globex", "daniel_weber.pdf"))]
+    take_in(settings, {message: make_email("Dear Ana,\n\nplease find two candidates attached.\n\nBest, the agency", *cvs)})
+    found = sorted(read(settings.layout.warehouse_path, "SELECT p.name, s.source_path FROM profiles p JOIN "
+                                                        "document_sources s USING (sha256, tenant) WHERE s.source_path LIKE '%.eml/%'"))
+    assert found == [("Daniel Weber", f"{message}/CV (2).pdf"), ("Maria Lopez", f"{message}/CV.pdf")]
+    assert not read(settings.layout.warehouse_path, "SELECT 1 FROM documents WHERE format = 'eml'")
+
+
 def test_a_resume_withdrawn_from_a_zip_is_not_kept_again_when_the_zip_comes_again(tmp_path):
     """The archive is unpacked by the run that takes its files in, never by the sensor: a candidate who withdrew is
     not stored again when the recruiter drops the same zip a second time."""

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, get_args
 
-from jobfit.documents.emails import email_text, is_email, is_outlook_message, outlook_text
+from jobfit.documents.emails import email_text, is_email, is_outlook_message
 from jobfit.documents.structured import (
     current_schema,
     is_json_resume,
@@ -135,6 +135,7 @@ _HTML_ELEMENTS = {name.encode() for name in (
 
 
 ZIP_SIGNATURE = b"PK\x03\x04"  # a zip archive's first bytes (a DOCX, ODT, XLSX and PPTX are zips too)
+COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Office compound file's (a Word .doc, an Outlook .msg)
 
 
 def detect_format(data: bytes) -> str:
@@ -143,7 +144,7 @@ def detect_format(data: bytes) -> str:
         return _zip_format(data)
     if data.startswith(b"%PDF-") or data[:1024].find(b"%PDF-") >= 0:
         return "pdf"
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if data.startswith(COMPOUND_FILE):
         return "msg" if is_outlook_message(data) else "doc"
     if data.startswith(b"{\\rtf"):
         return "rtf"
@@ -304,8 +305,7 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
         text, headings = html_text_and_headings(decode_bytes(data), with_links=True)
         result = DocumentText(text=text, format="html", pages=1, layout=_plain_layout(text, headings))
     elif kind in ("eml", "msg"):
-        read = email_text if kind == "eml" else outlook_text
-        result = read(data, lambda part: extract_text(part, limits, accept_any_kind=True), accept_any_kind)
+        result = email_text(data, kind, lambda part: extract_text(part, limits, accept_any_kind=True), accept_any_kind)
     elif kind == "json":
         resume = json_document(data)
         if not is_json_resume(resume):

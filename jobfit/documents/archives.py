@@ -1,4 +1,5 @@
-"""The files a zip archive of resumes holds, each to be taken in as its own document.
+"""The files a zip archive of resumes holds, each to be taken in as its own document; and the resumes an email of
+several candidates carries, each so too.
 
 A recruiter sends a batch of resumes as one zip ("cvs.zip"); each file in it is a candidate. The archive is opened
 only when it is one jobfit can open whole: within the zip-bomb limits (`check_zip`), readable, no member locked by a
@@ -7,6 +8,10 @@ dot files, Office's `~$` lock files, Windows' Thumbs.db), it is left to the read
 was not opened. Every other member becomes a document, whatever its name says: the readers judge its format by its
 content and name what is no resume (a spreadsheet beside the resumes), so nothing in the archive is passed over
 unsaid. A zip inside the zip is opened too, one level down.
+
+An email an agency sends with several candidates' resumes attached is unpacked the same way (`emails.candidates_resumes`):
+each candidate's resume is a member, named as attached, dated when the email was sent. An email of one candidate is no
+archive: it is read as that candidate's document, with its body and date.
 """
 
 import io
@@ -15,7 +20,8 @@ import zlib
 from dataclasses import dataclass
 from datetime import date
 
-from jobfit.documents import ZIP_SIGNATURE, Limits, UnsupportedDocument, check_zip, detect_format
+from jobfit.documents import Limits, UnsupportedDocument, check_zip, detect_format, extract_text
+from jobfit.documents.emails import candidates_resumes
 
 # Archives inside archives opened: 'batch.zip/march.zip/ana.pdf'; deeper ones are left to the readers.
 NESTING = 2
@@ -30,9 +36,13 @@ class Member:
 
 
 def archive_members(data: bytes, limits: Limits = Limits(), depth: int = 1) -> list[Member] | None:
-    """The files to take in from a zip archive of documents, or None when `data` is no such archive (a DOCX is a zip
-    too) or one that cannot be opened whole: then it is read as the one document it is (the readers say why)."""
-    if not data.startswith(ZIP_SIGNATURE) or detect_format(data) != "zip":
+    """The files to take in from a zip archive of documents, or the resumes of an email of several candidates; None
+    when `data` is neither (a DOCX is a zip too) or an archive that cannot be opened whole: then it is read as the one
+    document it is (the readers say why)."""
+    kind = detect_format(data)
+    if kind in ("eml", "msg"):
+        return _email_members(data, kind, limits)
+    if kind != "zip":
         return None
     try:
         check_zip(data, limits)
@@ -55,6 +65,32 @@ def archive_members(data: bytes, limits: Limits = Limits(), depth: int = 1) -> l
             return None
         out += found
     return out
+
+
+def _email_members(data: bytes, kind: str, limits: Limits) -> list[Member] | None:
+    try:
+        found = candidates_resumes(data, kind, lambda part: extract_text(part, limits, accept_any_kind=True))
+    except Exception:  # (a damaged message raises what its parser does) the readers say what is wrong with it
+        return None
+    if found is None:
+        return None
+    resumes, sent = found
+    taken: set[str] = set()
+    members = []
+    for name, content in resumes:
+        name = _unique(name.replace("/", "_"), taken)  # two candidates' 'CV.pdf' are two members
+        taken.add(name)
+        members.append(Member(name, content, sent))
+    return members
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+    n = 1
+    while name in taken:
+        n += 1
+        name = f"{stem} ({n}){dot}{suffix}"
+    return name
 
 
 def _litter(name: str) -> bool:

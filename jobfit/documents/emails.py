@@ -4,6 +4,11 @@ resume it carries.
 A recruiter who files applications as they arrive files the email, with the resume attached and a cover letter in its
 body. The resume is the attachment that reads as one (an email forwarded inside another is searched too); failing any,
 the body, where a candidate may have pasted it. The email's date is the resume's date ("Present" means when it was sent).
+
+An agency sends several candidates in one email. Such an email is no one's document: where it arrives (the inbox, a
+Drive folder, `jobfit parse`) each candidate's resume in it is taken in as a document of its own, as the files of a zip
+archive are (`candidates_resumes`, called by `archives.archive_members`). Read as one document all the same (one stored
+before), it gives the first candidate's resume and names the others.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import email
 import quopri
 import re
 from collections.abc import Callable
+from datetime import date
 from email import policy
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
@@ -42,13 +48,6 @@ def is_email(data: bytes) -> bool:
     return bool(names & _SENDER) and bool(names & _TRANSPORT)
 
 
-def email_text(data: bytes, read: Callable, accept_any_kind: bool):
-    """The DocumentText of the resume an email carries, each part read by `read(bytes)` (the documents stage's own
-    reader, any kind let through); raises UnsupportedDocument saying what the email holds when no resume is in it."""
-    message = email.message_from_bytes(data, policy=policy.default)
-    return _resume_in(list(_attachments(message)), _body(message), _sent_on(message), read, accept_any_kind)
-
-
 def is_outlook_message(data: bytes) -> bool:
     """Whether an Office compound file is an Outlook message: a table of properties and no Word document."""
     import olefile
@@ -60,15 +59,41 @@ def is_outlook_message(data: bytes) -> bool:
         return False
 
 
-def outlook_text(data: bytes, read: Callable, accept_any_kind: bool):
-    """The DocumentText of the resume an Outlook message (.msg, what Outlook saves or drags into a folder) carries, found
-    as in an .eml: its attachments, those of messages attached to it too, then its body; dated when it was sent."""
+def email_parts(data: bytes, kind: str) -> tuple[list[tuple[str, bytes]], str | None, date | None]:
+    """(its attachments as (file name, bytes), its body, the day it was sent) of an email saved as a file, `kind` "eml"
+    or "msg" (Outlook's). The attachments of an email forwarded inside it, or of a message attached to it, are its own."""
+    if kind == "eml":
+        message = email.message_from_bytes(data, policy=policy.default)
+        return list(_attachments(message)), _body(message), _sent_on(message)
     import olefile
 
     with olefile.OleFileIO(data) as ole:
         streams = {"/".join(path): path for path in ole.listdir()}
-        message = _OutlookMessage(ole, streams, "")
-        return _resume_in(list(message.attachments()), message.body(), message.sent(), read, accept_any_kind)
+        outlook = _OutlookMessage(ole, streams, "")
+        return list(outlook.attachments()), outlook.body(), outlook.sent()
+
+
+def email_text(data: bytes, kind: str, read: Callable, accept_any_kind: bool):
+    """The DocumentText of the resume an email (`kind` "eml" or "msg") carries, each part read by `read(bytes)` (the
+    documents stage's own reader, any kind let through); raises UnsupportedDocument saying what the email holds when no
+    resume is in it."""
+    return _resume_in(*email_parts(data, kind), read, accept_any_kind)
+
+
+def candidates_resumes(data: bytes, kind: str, read: Callable) -> tuple[list[tuple[str, bytes]], date | None] | None:
+    """The resumes an email carries, as (file name, bytes), and the day it was sent, when they are more than one
+    candidate's (an agency sends three candidates in one email): each candidate's first, and every resume file that
+    could not be read (locked, damaged), which says why when read as its own document. None when it carries one
+    candidate's resume or none: the email is then that candidate's document, its body and date with it."""
+    from jobfit.documents import UnsupportedDocument, detect_format
+
+    attachments, _, sent = email_parts(data, kind)
+    files = [(name, content) for name, content in attachments if detect_format(content) in _RESUME_FORMATS]
+    if len(files) < 2:
+        return None
+    each = _each_candidate(files, read)
+    candidates = sum(not isinstance(text, UnsupportedDocument) for *_, text in each)
+    return ([(name, content) for name, content, _ in each], sent) if candidates > 1 else None
 
 
 def _resume_in(attachments: list[tuple[str, bytes]], body: str | None, sent, read: Callable, accept_any_kind: bool):
@@ -92,8 +117,8 @@ def _resume_in(attachments: list[tuple[str, bytes]], body: str | None, sent, rea
             # the documents after it are read too, to say which other resumes it carries (an agency's email of three
             # candidates): each is one of its own, whom this profile must not hide (a candidate's own resume sent twice,
             # as PDF and as Word, is one)
-            others = [other for other, data, of in parts[n + 1:]
-                      if of in _RESUME_FORMATS and _another_resume(read, data, found[-1][1].text)]
+            later = [(other, data) for other, data, of in parts[n + 1:] if of in _RESUME_FORMATS]
+            others = _each_candidate(later, read, [found[-1][1].text])
             break
     chosen = next(((name, text) for name, text in found if text.kind == "resume"), None)
     if chosen is None and accept_any_kind and found:
@@ -109,30 +134,45 @@ def _resume_in(attachments: list[tuple[str, bytes]], body: str | None, sent, rea
     text = chosen[1]
     text.format = f"email/{text.format}"
     text.date = text.date or sent
-    if others:
-        text.left_out = (f"the email carries {len(others)} more resume{'s' if len(others) > 1 else ''} ("
-                         + ", ".join(others) + "), not read into this profile: save each in the inbox as its own document")
+    resumes = [name for name, _, other in others if not isinstance(other, unsupported)]
+    said = [f"the email carries {len(resumes)} more resume{'s' if len(resumes) > 1 else ''} (" + ", ".join(resumes)
+            + "), not read into this profile: save each in the inbox as its own document"] if resumes else []
+    said += [f"the attached {name} could not be read ({other.message})" for name, _, other in others
+             if isinstance(other, unsupported)]
+    text.left_out = "; ".join(said) or None
     return text
 
 
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def _another_resume(read: Callable, data: bytes, first: str) -> bool:
-    """Whether the bytes are the resume of another candidate than the `first` text's: one that shares none of its email
-    addresses, or, where either states none, its first line (the name)."""
+def _each_candidate(files: list[tuple[str, bytes]], read: Callable, known: list[str] = ()) -> list[tuple[str, bytes, object]]:
+    """(file name, bytes, DocumentText) of each candidate's first resume among the files, but those of candidates whose
+    resume texts are `known`; in place of the text, the UnsupportedDocument of a file that could not be read (locked,
+    damaged: it may be anyone's)."""
     from jobfit.documents import UnsupportedDocument
 
-    try:
-        text = read(data)
-    except UnsupportedDocument:
-        return False
-    if text.kind != "resume":
-        return False
-    mine, theirs = set(_ADDRESS.findall(first.lower())), set(_ADDRESS.findall(text.text.lower()))
+    texts, each = list(known), []
+    for name, content in files:
+        try:
+            text = read(content)
+        except UnsupportedDocument as exc:
+            if exc.reason != "not_a_resume":
+                each.append((name, content, exc))
+            continue
+        if text.kind == "resume" and all(_other_candidate(text.text, seen) for seen in texts):
+            texts.append(text.text)
+            each.append((name, content, text))
+    return each
+
+
+def _other_candidate(text: str, than: str) -> bool:
+    """Whether two resume texts are two candidates': they share none of their email addresses, or, where either states
+    none, not their first line (the name). A candidate's resume sent twice (as PDF and as Word) is one."""
+    mine, theirs = set(_ADDRESS.findall(text.lower())), set(_ADDRESS.findall(than.lower()))
     if mine and theirs:
         return not mine & theirs
-    return first.strip().split("\n")[0].strip().lower() != text.text.strip().split("\n")[0].strip().lower()
+    return text.strip().split("\n")[0].strip().lower() != than.strip().split("\n")[0].strip().lower()
 
 
 def _attachments(message: EmailMessage, depth: int = 0):
