@@ -7,7 +7,7 @@ Quantizes the shipped model's linear layers to int8 with torch's dynamic quantiz
 attention and the feed-forward input (the feed-forward output is the layer that moves the vectors most). Embeds up
 to 240 stretches of posting text (600 characters, cut at jobfit's 96 word pieces) three times with each and prints
 texts per second (median) and the cosine of each text's vector to the float32 model's (lowest and median).
-The vectors' effect on ranking is measured on the labeled categories set (README → How matching works).
+The vectors' effect on ranking is measured on the labeled categories set (docs/matching.md).
 """
 
 import copy

@@ -11,7 +11,7 @@ import numpy as np
 MODEL_NAME = "all-MiniLM-L6-v2"
 # Texts are cut at 96 word pieces (the model reads up to 256): almost three times the speed (78 against 27
 # posting texts per second on this machine) and no loss in matching quality on the labeled set, where the title,
-# skills and first sentences carry the meaning (README → How matching works).
+# skills and first sentences carry the meaning (docs/matching.md).
 MAX_TOKENS = 96
 MODEL_VERSION = f"{MODEL_NAME}@gt-0.1.0/{MAX_TOKENS}"
 DIMENSIONS = 384

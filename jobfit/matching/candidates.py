@@ -1,6 +1,6 @@
 """Candidate generation: exact cosine over vectors held in memory, chunked, tenant filters applied before ranking.
 
-Measured on this machine (README → How matching works): for batch matching, chunked brute force with
+Measured on this machine (docs/matching.md): for batch matching, chunked brute force with
 `torch.mm` + `torch.topk` beats an ANN index up to about a million postings and loses no recall.
 """
 

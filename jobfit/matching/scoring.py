@@ -57,7 +57,7 @@ class Weights:
     """Component weights; the total is the weighted mean, so they need not sum to 100.
 
     The seeds' defaults (skills 50, experience 25, education 15, location 10) re-balanced to make room
-    for semantic similarity, which ranks best on the labeled set (see README → How matching works)."""
+    for semantic similarity, which ranks best on the labeled set (see docs/matching.md)."""
 
     skills: float = 20
     title: float = 10

@@ -908,7 +908,7 @@ def _share(items: list, complete) -> float:
 
 def profile_text(profile: Profile) -> str:
     """The text that represents a profile for embedding, chosen by measuring matching on labeled resumes
-    (README → How matching works): what a recruiter reads first — the titles (current and the three latest
+    (docs/matching.md): what a recruiter reads first — the titles (current and the three latest
     roles), the summary, degrees and the first line of the two latest roles. Listing every skill or every
     highlight blurs the vector toward generic office work."""
     # the roles of each job, in order (one job can hold several: see parse_resume)
