@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 # postgresql: the tests start a real server for the Dagster instance (see tests/test_postgres_instance.py).
 # tesseract: OCR of scanned pages and images; antiword and catdoc: Word 97-2003 files.
 # clamav, clamav-daemon: the optional virus scan (the tests build their own EICAR signature database).
-APT_PACKAGES=(postgresql tesseract-ocr tesseract-ocr-eng antiword catdoc clamav clamav-daemon)
+# libarchive-tools: libarchive, which opens 7-Zip, RAR and tar archives of resumes.
+APT_PACKAGES=(postgresql tesseract-ocr tesseract-ocr-eng antiword catdoc clamav clamav-daemon libarchive-tools)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

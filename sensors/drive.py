@@ -41,8 +41,10 @@ def _version(entry: str) -> str:
 
 # an archive of resumes (or an agency's email of several) may hold many, each within the document limit: it may be as
 # large as all it unpacks to
-_ARCHIVES = {"application/zip", "application/x-zip-compressed", "application/x-zip", "message/rfc822",
-             "application/vnd.ms-outlook"}
+_ARCHIVES = {"application/zip", "application/x-zip-compressed", "application/x-zip", "application/x-7z-compressed",
+             "application/vnd.rar", "application/x-rar-compressed", "application/x-rar", "application/x-tar",
+             "application/gzip", "application/x-gzip", "application/x-compressed-tar", "application/x-bzip2",
+             "application/x-xz", "message/rfc822", "application/vnd.ms-outlook"}
 
 
 def _most_bytes(file) -> int:
@@ -92,7 +94,7 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                     except DriveError as exc:
                         problems.append(f"{folder.label}: {exc}")  # retried next tick
                         continue
-                    # a zip archive of resumes (or an email of several candidates) gives each file in it, kept as a
+                    # an archive of resumes (or an email of several candidates) gives each file in it, kept as a
                     # download is (the archive is not: a resume in it whose candidate withdrew is erased with its
                     # document) and found at the archive's link and its name in it; the first stands for the download
                     # in the cursor, lost with it

@@ -1,5 +1,6 @@
-"""Inbox sensor: each new file under inbox/<tenant>/ becomes one document, exactly once, in batched runs; a zip
-archive of resumes, or an email an agency sent with several candidates' resumes, becomes one document for each in it.
+"""Inbox sensor: each new file under inbox/<tenant>/ becomes one document, exactly once, in batched runs; an
+archive of resumes (zip, 7-Zip, RAR, tar), or an email an agency sent with several candidates' resumes, becomes one
+document for each in it.
 
 The cursor remembers each path's mtime and size (`sensors.arrivals` sorts what is new). A large
 arrival is paged across ticks within the sensor's time limit.
@@ -11,9 +12,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from jobfit.documents import COMPOUND_FILE, ZIP_SIGNATURE, readable_path, sha256_bytes, sha256_file
+from jobfit.documents import may_hold_documents, readable_path, sha256_bytes, sha256_file
 from jobfit.documents.archives import archive_members
-from jobfit.documents.emails import is_email
 from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS
 from resources.storage import StorageResource
@@ -55,15 +55,14 @@ def scan_inbox(inbox: Path, refused: list[Path] | None = None) -> list[tuple[str
 
 
 def inbox_arrivals(tenant: str, path: Path) -> list[Arrival]:
-    """The documents one file in the inbox brings: itself; or, a zip archive of documents or an email of several
-    candidates' resumes, each file in it, found at the file's path and the name in it ('inbox/acme/cvs.zip/ana.pdf').
-    Only a zip or an email is read whole here, to list its files; the run that takes them in unpacks it, so the sensor
+    """The documents one file in the inbox brings: itself; or, an archive of documents (zip, 7-Zip, RAR, tar) or an
+    email of several candidates' resumes, each file in it, found at the file's path and the name in it
+    ('inbox/acme/cvs.zip/ana.pdf'). Only an archive or an email is read whole here, to list its files; the run that takes them in unpacks it, so the sensor
     writes no file and one a candidate withdrew is never kept again. A new version of the archive is a new version of
     each file in it, which steps in for the one before."""
     with open(path, "rb") as handle:
         head = handle.read(_HEAD)
-    whole = head.startswith((ZIP_SIGNATURE, COMPOUND_FILE)) or is_email(head)
-    members = archive_members(path.read_bytes()) if whole else None
+    members = archive_members(path.read_bytes()) if may_hold_documents(head) else None
     if members is None:
         return [Arrival(sha256_file(path), str(path), tenant)]
     return [Arrival(sha256_bytes(member.data), str(path), tenant, member=member.name) for member in members]
@@ -111,7 +110,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
         for arrival in found:
             arrivals.add(arrival)
         if found[0].member:
-            context.log.info(f"{path}: {len(found)} documents in it (a zip archive's files, an email's candidates), "
+            context.log.info(f"{path}: {len(found)} documents in it (an archive's files, an email's candidates), "
                              "each taken in as its own")
     told = [path for path in map(str, refused) if seen.get(path) != OUT_OF_BOUNDS]
     if told:  # said once, in the log of the tick that found them

@@ -72,6 +72,54 @@ def make_zip(files: dict[str, bytes], locked: bool = False) -> bytes:
     return bytes(raw)
 
 
+def make_archive(kind: str, files: dict[str, bytes], locked: bool = False) -> bytes:
+    """An archive of the files ({name: bytes}) as `kind` ("zip", "7z", "rar", "tar.gz", "tar.xz") writes it, each file
+    but a zip's saved on 2024-01-15; `locked` marks its members as a password locks them (zip and RAR)."""
+    import io
+    import tarfile
+
+    if kind == "zip":
+        return make_zip(files, locked)
+    if kind == "rar":
+        return _rar(files, locked)
+    if kind == "7z":
+        import libarchive
+
+        written: list[bytes] = []
+        with libarchive.custom_writer(lambda block: written.append(bytes(block)) or len(block), "7zip") as archive:
+            for name, content in files.items():
+                archive.add_file_from_memory(name, len(content), content, mtime=1705309200)
+        return b"".join(written)
+    data = io.BytesIO()
+    with tarfile.open(fileobj=data, mode=f"w:{kind.split('.')[1]}") as archive:
+        for name, content in files.items():
+            info = tarfile.TarInfo(f"./{name}")  # as `tar czf cvs.tgz .` writes them
+            info.size, info.mtime = len(content), 1705309200
+            archive.addfile(info, io.BytesIO(content))
+    return data.getvalue()
+
+
+def _rar(files: dict[str, bytes], locked: bool) -> bytes:
+    """A RAR 4 archive of the files, stored (RAR's own compression is proprietary; no free tool writes it), as the
+    format's technical note lays one out: a marker, the archive's header, a header and the bytes of each file, an end."""
+    import struct
+    import zlib
+
+    def block(kind: int, flags: int, body: bytes) -> bytes:
+        head = struct.pack("<BHH", kind, flags, 7 + len(body)) + body
+        return struct.pack("<H", zlib.crc32(head) & 0xFFFF) + head  # each header's CRC: the low 16 bits of its CRC-32
+
+    saved = (44 << 25) | (1 << 21) | (15 << 16) | (9 << 11)  # 2024-01-15 09:00 in MS-DOS time
+    out = b"Rar!\x1a\x07\x00" + block(0x73, 0, bytes(6))
+    for name, content in files.items():
+        path = name.replace("/", "\\").encode()
+        # sizes, host (MS-DOS), CRC-32, time, version 2.0, method 0x30 (stored), name length, attributes (a file)
+        body = struct.pack("<IIBIIBBHI", len(content), len(content), 0, zlib.crc32(content), saved, 20, 0x30,
+                           len(path), 0x20) + path
+        out += block(0x74, 0x8000 | (0x04 if locked else 0), body) + content  # 0x04: locked by a password
+    return out + block(0x7B, 0x4000, b"")
+
+
 def make_email(body: str, *attachments: tuple[str, str, bytes], date: str = "Tue, 03 Mar 2026 09:12:00 +0100") -> bytes:
     """An email as a mail client saves it (.eml), Ana's, with the attachments ((file name, MIME type, bytes))."""
     from email.message import EmailMessage

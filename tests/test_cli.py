@@ -119,6 +119,20 @@ def test_parse_reads_each_file_of_a_zip_of_resumes_as_the_inbox_does(tmp_path):
     assert 5.9 <= records[2]["profile"]["meta"]["total_years_experience"] <= 6.1
 
 
+def test_parse_reads_each_file_of_a_rar_or_7z_archive(tmp_path):
+    """Before: 'binary files are not resumes we can read' for the 7-Zip; for the RAR, which stores its files as they
+    are, Maria Lopez's PDF alone (its header in the archive's first kilobyte), the other lost without a word."""
+    from tests.conftest import make_archive
+
+    files = {f"cvs/{name}": (SAMPLES / "inbox" / "acme" / name).read_bytes() for name in ("maria_lopez.pdf", "priya_raman.txt")}
+    for kind in ("rar", "7z"):
+        (tmp_path / f"week 12.{kind}").write_bytes(make_archive(kind, files))
+    records = lines(run("parse", tmp_path / "week 12.rar", tmp_path / "week 12.7z", "--jsonl").stdout)
+    assert [(r["source"], r["status"], r["profile"]["basics"]["name"]) for r in records] == [
+        (f"{tmp_path}/week 12.{kind}/cvs/{name}", "ok", person) for kind in ("rar", "7z")
+        for name, person in (("maria_lopez.pdf", "Maria Lopez"), ("priya_raman.txt", "Priya Raman"))]
+
+
 def test_parse_reads_each_candidate_of_an_agency_email_as_the_inbox_does(tmp_path):
     """Before: one record, the first candidate's, whose warning named the other."""
     from tests.conftest import make_email

@@ -129,6 +129,49 @@ def test_a_zip_that_cannot_be_opened_whole_is_left_to_the_readers_to_name():
     assert refused.value.reason == "zip_bomb" and archive_members(make_zip({"big.txt": b"a" * 3_000_000}), limits) is None
 
 
+@pytest.mark.parametrize("kind", ["7z", "rar", "tar.gz", "tar.xz"])
+def test_a_7z_rar_or_tar_archive_of_resumes_is_opened_as_a_zip_is(kind):
+    """Before, such an archive was 'binary files are not resumes we can read' (7-Zip, tar, a compressed tar), and a RAR or
+    a tar that stored a PDF first was read as that PDF, the other files in it lost without a word."""
+    from datetime import date
+
+    from jobfit.documents.archives import archive_members
+    from tests.conftest import make_archive
+
+    inner = make_zip({"bo.docx": make_docx(RESUME.replace("Ada", "Bo"))})
+    data = make_archive(kind, {"applicants/ana.pdf": make_pdf(RESUME), "applicants/march.zip": inner,
+                               "applicants/notes.txt": b"Interview Ana on Monday.", "applicants/.DS_Store": b"\x00\x00Bud1"})
+    assert detect_format(data) == kind.split(".")[0]
+    members = archive_members(data, Limits())
+    assert [m.name for m in members] == ["applicants/ana.pdf", "applicants/march.zip/bo.docx", "applicants/notes.txt"]
+    assert members[0].saved == members[2].saved == date(2024, 1, 15)  # 'Present' in each is then
+    assert extract_text(members[0].data).text.startswith("Ada Example")
+    assert extract_text(members[1].data).text.startswith("Bo Example")
+
+
+def test_a_7z_rar_or_tar_archive_that_cannot_be_opened_whole_says_why():
+    from jobfit.documents.archives import archive_members
+    from tests.conftest import make_archive
+
+    locked = make_archive("rar", {"ana.pdf": make_pdf(RESUME), "bo.pdf": make_pdf(RESUME)}, locked=True)
+    assert archive_members(locked, Limits()) is None
+    with pytest.raises(UnsupportedDocument, match=r"^a password-protected RAR archive of 2 files: ask the sender") as refused:
+        extract_text(locked)
+    assert refused.value.reason == "encrypted"
+    damaged = make_archive("7z", {"ana.txt": RESUME.encode() * 20})[:100]
+    assert archive_members(damaged, Limits()) is None
+    with pytest.raises(UnsupportedDocument, match=r"^a damaged 7-Zip archive") as refused:
+        extract_text(damaged)
+    assert refused.value.reason == "corrupt"
+    # a compressed tar states no sizes up front: counted as it unpacks, and refused past the limit
+    bomb = make_archive("tar.gz", {"big.txt": b"a" * 3_000_000})
+    assert archive_members(bomb, Limits(max_unzipped_bytes=1_000_000)) is None
+    assert len(archive_members(bomb, Limits(max_unzipped_bytes=4_000_000, max_zip_ratio=1000))) == 1
+    with pytest.raises(UnsupportedDocument, match=r"^the file would unpack to 3 MB or more") as refused:
+        extract_text(bomb, Limits(max_unzipped_bytes=1_000_000))
+    assert refused.value.reason == "zip_bomb"
+
+
 def test_an_excel_workbook_or_a_deck_is_named_for_what_it_is():
     import io
     import zipfile

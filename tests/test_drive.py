@@ -204,14 +204,14 @@ def test_drive_resumes_become_profiles_and_an_edited_one_supersedes_its_old_prof
     ]
 
 
-@pytest.mark.parametrize("kind", ["zip", "eml"])
+@pytest.mark.parametrize("kind", ["zip", "7z", "eml"])
 def test_a_zip_of_resumes_in_a_drive_folder_gives_a_profile_for_each_resume_in_it(drive, tmp_path, monkeypatch, kind):
     """As in the inbox: before, the archive was one document, refused as 'a zip archive of 2 files: unpack it', and an
     agency's email of two candidates was the first one's. An archive may be larger than one document may (each file in
     it is held to that)."""
     import duckdb
 
-    from tests.conftest import make_email, make_zip
+    from tests.conftest import make_archive, make_email, make_zip
     from tests.test_pipeline import run_sensor_requests
 
     for file in (drive.doc, drive.pdf, drive.txt):
@@ -221,6 +221,8 @@ def test_a_zip_of_resumes_in_a_drive_folder_gives_a_profile_for_each_resume_in_i
         resumes = {name: (SAMPLES / "inbox" / name).read_bytes() for name in ("globex/daniel_weber.pdf", "acme/maria_lopez.pdf")}
         archive = drive.add("Two candidates.eml", "message/rfc822", make_email(
             "Two candidates, attached.", *[(name.split("/")[1], "application/pdf", data) for name, data in resumes.items()]), drive.top)
+    elif kind == "7z":
+        archive = drive.add("applications.7z", "application/x-7z-compressed", make_archive(kind, resumes), drive.top)
     else:
         archive = drive.add("applications.zip", "application/zip", make_zip(resumes), drive.top)
     monkeypatch.setattr(drive_module, "SETTINGS", dataclasses.replace(
@@ -235,7 +237,7 @@ def test_a_zip_of_resumes_in_a_drive_folder_gives_a_profile_for_each_resume_in_i
                                "ORDER BY p.name").fetchall()
     link = f"https://drive.google.com/file/d/{archive}/view"
     assert profiles == ([("Daniel Weber", f"{link}/week 12/daniel_weber.pdf"), ("Tom Becker", f"{link}/week 12/tom_becker.txt")]
-                        if kind == "zip" else
+                        if kind != "eml" else
                         [("Daniel Weber", f"{link}/daniel_weber.pdf"), ("Maria Lopez", f"{link}/maria_lopez.pdf")])
 
 

@@ -8,6 +8,7 @@ import time
 
 import dagster as dg
 import duckdb
+import pytest
 from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from jobfit.documents import READER_VERSION, sha256_file
@@ -262,28 +263,30 @@ def test_a_json_resume_in_the_inbox_is_a_profile_as_stated_and_a_candidates_expo
     assert not read(settings.layout.warehouse_path, "SELECT 1 FROM profiles WHERE name IN ('Ana Example', 'Bo Li', 'Cy Doe')")
 
 
-def test_a_zip_of_applications_in_the_inbox_gives_a_profile_for_each_resume_in_it(tmp_path):
-    """Before, the archive was one document, held back as 'a zip archive of 3 files: unpack it'; now each resume in it
-    is a candidate found at the archive's path and its own name, and what is no resume is named as the file it is."""
-    from tests.conftest import SAMPLES, make_zip, seeded_settings
+@pytest.mark.parametrize("kind", ["zip", "rar", "7z", "tar.gz"])
+def test_a_zip_of_applications_in_the_inbox_gives_a_profile_for_each_resume_in_it(tmp_path, kind):
+    """Before, the archive was one document, held back as 'a zip archive of 3 files: unpack it' (a 7-Zip, a compressed
+    tar or this RAR: 'binary files are not resumes we can read'); now each resume in it is a candidate found at the
+    archive's path and its own name, and what is no resume is named as the file it is."""
+    from tests.conftest import SAMPLES, make_archive, seeded_settings
 
     settings = seeded_settings(tmp_path / "data")
     nadia = (SAMPLES / "inbox" / "acme" / "priya_raman.txt").read_text().replace("Priya Raman", "Nadia Quinn")
-    archive = settings.inbox_dir / "acme" / "week 12.zip"
-    take_in(settings, {archive: make_zip({
+    archive = settings.inbox_dir / "acme" / f"week 12.{kind}"
+    take_in(settings, {archive: make_archive(kind, {
         "applications/nadia.txt": nadia.replace("priya.raman", "nadia.quinn").encode(),
         "applications/tom.docx": (SAMPLES / "inbox" / "globex" / "sofia_rossi.docx").read_bytes(),
         "applications/shortlist.csv": b"name,email,position\nAna Example,ana@example.com,Analyst\nBo Li,bo@example.com,"
                                       b"Engineer\nCy Doe,cy@example.com,Designer\n",
         "__MACOSX/applications/._nadia.txt": b"\x00\x05\x16\x07"})})
     found = dict(read(settings.layout.warehouse_path, "SELECT p.name, s.source_path FROM profiles p JOIN document_sources s "
-                                                      "USING (sha256, tenant) WHERE s.source_path LIKE '%.zip/%'"))
+                                                      f"USING (sha256, tenant) WHERE s.source_path LIKE '%.{kind}/%'"))
     assert found == {"Nadia Quinn": f"{archive}/applications/nadia.txt", "Sofia Rossi": f"{archive}/applications/tom.docx"}
     (held_back,) = read(settings.layout.warehouse_path, "SELECT s.source_path, d.reason, d.message FROM documents d "
                                                         "JOIN document_sources s USING (sha256) WHERE d.status = 'quarantined'")
     assert held_back[:2] == (f"{archive}/applications/shortlist.csv", "unsupported_format")
     assert held_back[2].startswith("a table (4 rows of 3 columns")
-    assert not read(settings.layout.warehouse_path, "SELECT 1 FROM documents WHERE format = 'zip'")
+    assert not read(settings.layout.warehouse_path, "SELECT 1 FROM documents WHERE format IN ('zip', 'rar', '7z', 'tar')")
 
 
 def test_an_agency_email_of_several_candidates_in_the_inbox_gives_a_profile_for_each(tmp_path):

@@ -10,6 +10,7 @@ import hashlib
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -135,13 +136,71 @@ _HTML_ELEMENTS = {name.encode() for name in (
 
 
 ZIP_SIGNATURE = b"PK\x03\x04"  # a zip archive's first bytes (a DOCX, ODT, XLSX and PPTX are zips too)
+_7Z_SIGNATURE = b"7z\xbc\xaf\x27\x1c"
+_RAR_SIGNATURES = (b"Rar!\x1a\x07\x00", b"Rar!\x1a\x07\x01\x00")  # RAR 4, RAR 5
+# archives of documents, which the inbox, Drive and `jobfit parse` unpack (`archives.archive_members`)
+ARCHIVE_FORMATS = ("zip", "7z", "rar", "tar")
+
+
+_COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")  # gzip, bzip2, xz
+
+
+def may_hold_documents(head: bytes) -> bool:
+    """Whether a file whose first bytes (16 KB: an email's header) are `head` may hold documents of its own, to be
+    read whole and listed: an archive (zip, 7-Zip, RAR, tar, a compressed one) or an email (.eml, or Outlook's .msg, a
+    compound file as a Word .doc is)."""
+    return (head.startswith((ZIP_SIGNATURE, COMPOUND_FILE, _7Z_SIGNATURE, *_RAR_SIGNATURES, *_COMPRESSED))
+            or _tar_header(head) or is_email(head))
+
+
+def _is_tar(data: bytes) -> bool:
+    """A tar archive ('ustar' at byte 257 of its first header), plain or compressed with gzip, bzip2 or xz."""
+    import bz2
+    import lzma
+
+    if _tar_header(data):
+        return True
+    if data.startswith(_COMPRESSED[0]):
+        start = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif data.startswith(_COMPRESSED[1]):
+        start = bz2.BZ2Decompressor()
+    elif data.startswith(_COMPRESSED[2]):
+        start = lzma.LZMADecompressor()
+    else:
+        return False
+    try:  # (the first header is in the first block it unpacks)
+        head = start.decompress(data[:1 << 16], 512)
+    except (zlib.error, OSError, EOFError, lzma.LZMAError, ValueError):
+        return False
+    return _tar_header(head)
+
+
+def _tar_header(block: bytes) -> bool:
+    """A tar header: 'ustar' at byte 257 and the checksum it states right (a text may have 'ustar' there: 'custard')."""
+    import tarfile
+
+    if block[257:262] != b"ustar":
+        return False
+    try:
+        tarfile.TarInfo.frombuf(block[:512], "utf-8", "surrogateescape")
+    except tarfile.HeaderError:
+        return False
+    return True
+
 COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Office compound file's (a Word .doc, an Outlook .msg)
 
 
 def detect_format(data: bytes) -> str:
     """The document's format judged from its content, never from its file name."""
-    if data.startswith(ZIP_SIGNATURE):  # (before a PDF's header in the first KB: a zip may store a PDF first, uncompressed)
+    # archives before a PDF's header in the first KB: one may store a PDF first, uncompressed
+    if data.startswith(ZIP_SIGNATURE):
         return _zip_format(data)
+    if data.startswith(_7Z_SIGNATURE):
+        return "7z"
+    if data.startswith(_RAR_SIGNATURES):
+        return "rar"
+    if _is_tar(data):
+        return "tar"
     if data.startswith(b"%PDF-") or data[:1024].find(b"%PDF-") >= 0:
         return "pdf"
     if data.startswith(COMPOUND_FILE):
@@ -224,27 +283,6 @@ def check_zip(data: bytes, limits: Limits) -> None:
             f"the file would unpack to {unpacked / 1e6:.0f} MB from {len(data) / 1e6:.1f} MB: it was not opened; "
             "ask the sender to save it again",
         )
-
-
-_DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md", ".html", ".htm", ".json", ".eml",
-                      ".png", ".jpg", ".jpeg", ".tif", ".tiff")
-
-
-def _archive_refused(data: bytes) -> UnsupportedDocument:
-    """Why a zip archive is no document, and what to do with it. The inbox, Drive and `jobfit parse` open a zip of
-    resumes and take each file in it in as its own document (`archives.archive_members`); one that reaches the readers
-    could not be opened whole (a member locked by a password, archives nested too deep, nothing in it but an
-    archiver's litter) or was stored before archives were opened."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        infos = [info for info in archive.infolist() if not info.is_dir()]
-    if any(info.flag_bits & 0x1 for info in infos):
-        return UnsupportedDocument("encrypted", f"a password-protected zip archive of {len(infos)} files: ask the sender "
-                                                "for the files unlocked")
-    documents = sum(info.filename.lower().endswith(_DOCUMENT_SUFFIXES) for info in infos)
-    return UnsupportedDocument(
-        "unsupported_format",
-        f"a zip archive of {len(infos)} file{'s' if len(infos) != 1 else ''} ({documents} of them documents), not opened: "
-        "each file in it is a document of its own; unpack it and add its files to the tenant's inbox folder")
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
@@ -335,9 +373,10 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
             result = DocumentText(text=text, format="markdown", pages=1, layout=_plain_layout(text, headings))
         else:
             result = DocumentText(text=text, format="txt", pages=1)
-    elif kind == "zip":
-        check_zip(data, limits)  # (a zip bomb says so, though nothing here unpacks it)
-        raise _archive_refused(data)
+    elif kind in ARCHIVE_FORMATS:
+        from jobfit.documents.archives import refusal
+
+        raise refusal(data, kind, limits)
     elif kind == "corrupt":
         raise UnsupportedDocument("corrupt", "the file looks like a damaged archive: ask for a fresh copy")
     else:

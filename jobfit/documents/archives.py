@@ -1,13 +1,17 @@
-"""The files a zip archive of resumes holds, each to be taken in as its own document; and the resumes an email of
-several candidates carries, each so too.
+"""The files an archive of resumes holds (zip, 7-Zip, RAR, tar), each to be taken in as its own document; and the
+resumes an email of several candidates carries, each so too.
 
-A recruiter sends a batch of resumes as one zip ("cvs.zip"); each file in it is a candidate. The archive is opened
-only when it is one jobfit can open whole: within the zip-bomb limits (`check_zip`), readable, no member locked by a
-password. Otherwise, or when it holds nothing but folders and the litter archivers add (macOS's `__MACOSX/` forks,
-dot files, Office's `~$` lock files, Windows' Thumbs.db), it is left to the readers, which say what it is and why it
-was not opened. Every other member becomes a document, whatever its name says: the readers judge its format by its
-content and name what is no resume (a spreadsheet beside the resumes), so nothing in the archive is passed over
-unsaid. A zip inside the zip is opened too, one level down.
+A recruiter sends a batch of resumes as one archive ("cvs.zip", "applications.rar"); each file in it is a candidate.
+The archive is opened only when it is one jobfit can open whole: within the zip-bomb limits for all it unpacks,
+readable, no member locked by a password. Otherwise, or when it holds nothing but folders and the litter archivers add
+(macOS's `__MACOSX/` forks, dot files, Office's `~$` lock files, Windows' Thumbs.db), it is left to the readers, which
+say what it is and why it was not opened (`refusal`). Every other member becomes a document, whatever its name says:
+the readers judge its format by its content and name what is no resume (a spreadsheet beside the resumes), so nothing
+in the archive is passed over unsaid. An archive inside the archive is opened too, one level down.
+
+Zip archives are read with Python's zipfile; 7-Zip, RAR (4 and 5) and tar (plain, or compressed with gzip, bzip2 or
+xz) with libarchive (the libarchive-c binding, the library from Debian's libarchive-tools). Without the library those
+come in as themselves, and the readers say to unpack them.
 
 An email an agency sends with several candidates' resumes attached is unpacked the same way (`emails.candidates_resumes`):
 each candidate's resume is a member, named as attached, dated when the email was sent. An email of one candidate is no
@@ -18,41 +22,36 @@ import io
 import zipfile
 import zlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
-from jobfit.documents import Limits, UnsupportedDocument, check_zip, detect_format, extract_text
+from jobfit.documents import ARCHIVE_FORMATS, Limits, UnsupportedDocument, check_zip, detect_format, extract_text
 from jobfit.documents.emails import candidates_resumes
 
 # Archives inside archives opened: 'batch.zip/march.zip/ana.pdf'; deeper ones are left to the readers.
 NESTING = 2
 _LITTER = ("Thumbs.db", "desktop.ini")
+_NAMES = {"zip": "zip", "7z": "7-Zip", "rar": "RAR", "tar": "tar"}
+_DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md", ".html", ".htm", ".json", ".eml", ".msg",
+                      ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 @dataclass(frozen=True)
 class Member:
-    name: str  # its path inside the archive ('march/ana.pdf'; in an inner zip, 'march.zip/ana.pdf')
+    name: str  # its path inside the archive ('march/ana.pdf'; in an inner archive, 'march.zip/ana.pdf')
     data: bytes
     saved: date | None = None  # when the file was last saved, as the archive records it
 
 
 def archive_members(data: bytes, limits: Limits = Limits(), depth: int = 1) -> list[Member] | None:
-    """The files to take in from a zip archive of documents, or the resumes of an email of several candidates; None
-    when `data` is neither (a DOCX is a zip too) or an archive that cannot be opened whole: then it is read as the one
+    """The files to take in from an archive of documents, or the resumes of an email of several candidates; None when
+    `data` is neither (a DOCX is a zip too) or an archive that cannot be opened whole: then it is read as the one
     document it is (the readers say why)."""
     kind = detect_format(data)
     if kind in ("eml", "msg"):
         return _email_members(data, kind, limits)
-    if kind != "zip":
+    if kind not in ARCHIVE_FORMATS:
         return None
-    try:
-        check_zip(data, limits)
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = [info for info in archive.infolist() if not info.is_dir() and not _litter(info.filename)]
-            if any(info.flag_bits & 0x1 for info in infos):
-                return None  # a locked member: the readers say the archive is locked
-            members = [Member(info.filename, archive.read(info), _saved(info)) for info in infos]
-    except (zipfile.BadZipFile, UnsupportedDocument, NotImplementedError, OSError, EOFError, zlib.error):
-        return None
+    members = _zip_members(data, limits) if kind == "zip" else _packed_members(data, kind, limits)
     if not members:
         return None
     out, unpacked = [], 0
@@ -65,6 +64,139 @@ def archive_members(data: bytes, limits: Limits = Limits(), depth: int = 1) -> l
             return None
         out += found
     return out
+
+
+def refusal(data: bytes, kind: str, limits: Limits) -> UnsupportedDocument:
+    """Why an archive is no document, and what to do with it. The inbox, Drive and `jobfit parse` open an archive of
+    resumes and take each file in it in as its own document; one that reaches the readers could not be opened whole
+    (a member locked by a password, more than the limits unpacked, damage, archives nested too deep, nothing in it but
+    an archiver's litter) or was stored before archives were opened."""
+    name = _NAMES[kind]
+    if kind == "zip":
+        check_zip(data, limits)  # (a zip bomb says so, though nothing here unpacks it)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = [info for info in archive.infolist() if not info.is_dir()]
+        listing = [(info.filename, info.file_size, bool(info.flag_bits & 0x1)) for info in infos]
+    else:
+        budget = _budget(data, limits)
+        try:
+            listing = _packed_listing(data, kind, budget)
+        except ImportError:
+            return UnsupportedDocument("reader_unavailable", f"a {name} archive, which cannot be opened here: libarchive "
+                                       "is missing (install Debian's libarchive-tools), or unpack it into the inbox")
+        except _ArchiveError:
+            return UnsupportedDocument("corrupt", f"a damaged {name} archive (or one whose list of files is locked by a "
+                                                  "password): ask the sender for a fresh copy, or for the files themselves")
+        unpacked = sum(size for _, size, _ in listing)
+        if unpacked > budget:
+            return UnsupportedDocument("zip_bomb", f"the file would unpack to {unpacked / 1e6:.0f} MB or more from "
+                                                   f"{len(data) / 1e6:.1f} MB: it was not opened; ask the sender to save it again")
+    files = len(listing)
+    if any(locked for *_, locked in listing):
+        return UnsupportedDocument("encrypted", f"a password-protected {name} archive of {files} files: ask the sender "
+                                                "for the files unlocked")
+    documents = sum(path.lower().endswith(_DOCUMENT_SUFFIXES) for path, *_ in listing)
+    return UnsupportedDocument(
+        "unsupported_format",
+        f"a {name} archive of {files} file{'s' if files != 1 else ''} ({documents} of them documents), not opened: "
+        "each file in it is a document of its own; unpack it and add its files to the tenant's inbox folder")
+
+
+def _zip_members(data: bytes, limits: Limits) -> list[Member] | None:
+    try:
+        check_zip(data, limits)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = [info for info in archive.infolist() if not info.is_dir() and not _litter(info.filename)]
+            if any(info.flag_bits & 0x1 for info in infos):
+                return None  # a locked member: the readers say the archive is locked
+            return [Member(info.filename, archive.read(info), _zip_saved(info)) for info in infos]
+    except (zipfile.BadZipFile, UnsupportedDocument, NotImplementedError, OSError, EOFError, zlib.error):
+        return None
+
+
+class _ArchiveError(Exception):
+    """libarchive could not read the archive (damaged, or its headers locked)."""
+
+
+def _packed_members(data: bytes, kind: str, limits: Limits) -> list[Member] | None:
+    """The files of a 7-Zip, RAR or tar archive, read by libarchive; None when any is locked, the whole would unpack
+    past the limits (counted as it unpacks: these formats may not state sizes), or it cannot be read."""
+    try:
+        import libarchive
+    except (ImportError, OSError):  # the binding, or the library under it, is missing: the readers say so
+        return None
+    budget = _budget(data, limits)
+    members, unpacked = [], 0
+    try:
+        with libarchive.memory_reader(data, _libarchive_format(data, kind)) as archive:
+            for entry in archive:
+                if not entry.isfile or _litter(entry.pathname):
+                    continue
+                if _locked(entry):
+                    return None
+                content = bytearray()
+                for block in entry.get_blocks():
+                    unpacked += len(block)
+                    if unpacked > budget:
+                        return None
+                    content += block
+                members.append(Member(_relative(entry.pathname), bytes(content), _day(entry.mtime)))
+    except libarchive.ArchiveError:
+        return None
+    return members
+
+
+def _libarchive_format(data: bytes, kind: str) -> str:
+    """The one format libarchive is to read the archive as. Left to guess among all, it read a RAR that stores a zip
+    last (uncompressed) as that zip: its zip reader finds the inner zip's directory near the end of the bytes."""
+    if kind == "rar":
+        return "rar5" if data[6:7] == b"\x01" else "rar"
+    return {"7z": "7zip", "tar": "tar"}[kind]
+
+
+def _budget(data: bytes, limits: Limits) -> float:
+    """The most an archive may unpack to: `check_zip`'s limits, which these formats may not state up front."""
+    return min(limits.max_unzipped_bytes, limits.max_zip_ratio * max(len(data), 1))
+
+
+def _packed_listing(data: bytes, kind: str, budget: float) -> list[tuple[str, int, bool]]:
+    """(path, size stated, locked) of each file of a 7-Zip, RAR or tar archive, up to the first past the `budget` of
+    bytes unpacked (a compressed tar is unpacked to be listed); raises ImportError without libarchive and _ArchiveError
+    when it cannot be read."""
+    try:
+        import libarchive
+    except OSError as exc:
+        raise ImportError(str(exc)) from exc
+    listing, unpacked = [], 0
+    try:
+        with libarchive.memory_reader(data, _libarchive_format(data, kind)) as archive:
+            for entry in archive:
+                if entry.isfile:
+                    listing.append((entry.pathname, entry.size or 0, _locked(entry)))
+                    unpacked += entry.size or 0
+                    if unpacked > budget:
+                        break
+    except libarchive.ArchiveError as exc:
+        raise _ArchiveError(str(exc)) from exc
+    return listing
+
+
+def _relative(path: str) -> str:
+    """A member's path without the './' a tar made of a folder's contents puts before each."""
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def _locked(entry) -> bool:
+    """Whether libarchive says the entry's data (or its metadata) is encrypted; libarchive-c does not expose it."""
+    import ctypes
+
+    from libarchive import ffi
+
+    is_encrypted = ffi.libarchive.archive_entry_is_encrypted
+    is_encrypted.argtypes, is_encrypted.restype = [ctypes.c_void_p], ctypes.c_int
+    return is_encrypted(entry._entry_p) > 0
 
 
 def _email_members(data: bytes, kind: str, limits: Limits) -> list[Member] | None:
@@ -94,12 +226,16 @@ def _unique(name: str, taken: set[str]) -> str:
 
 
 def _litter(name: str) -> bool:
-    parts = name.replace("\\", "/").split("/")
-    return parts[0] == "__MACOSX" or any(part.startswith((".", "~$")) for part in parts) or parts[-1] in _LITTER
+    parts = [part for part in name.replace("\\", "/").split("/") if part not in ("", ".")]
+    return not parts or parts[0] == "__MACOSX" or any(part.startswith((".", "~$")) for part in parts) or parts[-1] in _LITTER
 
 
-def _saved(info: zipfile.ZipInfo) -> date | None:
+def _zip_saved(info: zipfile.ZipInfo) -> date | None:
     try:
         return date(*info.date_time[:3]) if info.date_time[0] > 1980 else None  # 1980-01-01 is the format's "unknown"
     except ValueError:
         return None
+
+
+def _day(timestamp: float | None) -> date | None:
+    return datetime.fromtimestamp(timestamp, UTC).date() if timestamp and timestamp > 315532800 else None  # after 1980
