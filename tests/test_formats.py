@@ -184,6 +184,49 @@ def test_scanned_pages_go_through_ocr_with_confidence():
     assert all(line.x is not None and line.size is None for line in png.layout)
 
 
+@pytest.mark.parametrize("kind", ["heic", "webp", "gif", "bmp"])
+def test_a_photographed_resume_in_the_formats_phones_and_browsers_save_is_read(kind):
+    """An iPhone photographs in HEIC, a browser or a chat app saves WebP, old scanners GIF and BMP. Before, each was
+    'binary files are not resumes we can read'. A photo whose EXIF says to turn it (a phone held sideways stores the
+    picture as its sensor saw it) is read upright."""
+    from PIL import Image
+
+    require_binary("tesseract", "tesseract-ocr")
+    page = pymupdf.open().new_page()
+    for i, line in enumerate(["Ana Photographed", "ana@example.com", *BODY]):
+        page.insert_text((72, 80 + 22 * i), line, fontsize=14)
+    upright = Image.open(io.BytesIO(page.get_pixmap(dpi=200).tobytes("png"))).convert("RGB")
+    saved = io.BytesIO()
+    if kind == "webp":  # stored turned a quarter left, its EXIF orientation (6) saying to turn it right to show it
+        exif = Image.Exif()
+        exif[0x0112] = 6
+        upright.rotate(90, expand=True).save(saved, "WEBP", quality=90, exif=exif)
+    elif kind == "heic":
+        import pillow_heif
+
+        pillow_heif.from_pillow(upright).save(saved, quality=90)
+    else:  # (grey: an A4 page in colour at 200 dpi, uncompressed, is past the 10 MB limit)
+        upright.convert("L").save(saved, kind.upper())
+    assert detect_format(saved.getvalue()) == kind
+    result = extract_text(saved.getvalue())
+    assert result.format == kind and result.ocr_pages == 1
+    assert "ana@example.com" in result.text and "Data Engineer at Foo Corp" in result.text
+
+
+def test_an_image_of_more_pixels_than_the_limit_is_refused_before_it_is_decoded(monkeypatch):
+    """A few kilobytes of WebP may say 16,000 × 16,000 pixels (a gigabyte in memory once decoded)."""
+    from PIL import Image
+
+    saved = io.BytesIO()
+    Image.new("L", (400, 300), 255).save(saved, "WEBP")
+    monkeypatch.setattr("jobfit.documents.pdf.MAX_IMAGE_PIXELS", 100_000)
+    with pytest.raises(UnsupportedDocument) as refused:
+        extract_text(saved.getvalue())
+    assert refused.value.reason == "too_large"
+    assert refused.value.message == ("the image is 400 × 300 pixels, more than the 100,000 pixels an image may have: "
+                                     "send a smaller one")
+
+
 def make_docx() -> bytes:
     import docx
     from docx.oxml import parse_xml

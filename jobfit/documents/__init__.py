@@ -1,7 +1,7 @@
 """Documents in: identify a file by its bytes, extract its text with layout hints, or say plainly why not.
 
-Formats: PDF (text layer, or OCR per page), PNG/JPEG/TIFF (OCR), DOCX, ODT, DOC, RTF, HTML, plain text, JSON Resume, and
-the resume an email (.eml) carries.
+Formats: PDF (text layer, or OCR per page), images (OCR: PNG, JPEG, TIFF, GIF, BMP, WebP, and HEIC, what an iPhone
+photographs in), DOCX, ODT, DOC, RTF, HTML, plain text, JSON Resume, and the resume an email (.eml, .msg) carries.
 """
 
 from __future__ import annotations
@@ -142,6 +142,10 @@ _RAR_SIGNATURES = (b"Rar!\x1a\x07\x00", b"Rar!\x1a\x07\x01\x00")  # RAR 4, RAR 5
 ARCHIVE_FORMATS = ("zip", "7z", "rar", "tar")
 
 
+# images, read through OCR
+IMAGE_FORMATS = ("png", "jpeg", "tiff", "gif", "bmp", "webp", "heic")
+_BMP_HEADERS = {12, 40, 52, 56, 64, 108, 124}  # the sizes of the bitmap information header BMP versions write
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1"}
 _COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")  # gzip, bzip2, xz
 
 
@@ -213,6 +217,14 @@ def detect_format(data: bytes) -> str:
         return "jpeg"
     if data.startswith((b"II*\x00", b"MM\x00*")):
         return "tiff"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if data[:2] == b"BM" and int.from_bytes(data[14:18], "little") in _BMP_HEADERS:
+        return "bmp"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        return "heic"
     head = data[:4096]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"
@@ -322,7 +334,7 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
         from jobfit.documents.pdf import pdf_text
 
         result = pdf_text(data, limits)
-    elif kind in ("png", "jpeg", "tiff"):
+    elif kind in IMAGE_FORMATS:
         from jobfit.documents.pdf import image_text
 
         result = image_text(data, kind, limits)

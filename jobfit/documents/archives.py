@@ -32,7 +32,7 @@ NESTING = 2
 _LITTER = ("Thumbs.db", "desktop.ini")
 _NAMES = {"zip": "zip", "7z": "7-Zip", "rar": "RAR", "tar": "tar"}
 _DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md", ".html", ".htm", ".json", ".eml", ".msg",
-                      ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+                      ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp", ".webp", ".heic", ".heif")
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ _TRANSPORT = {b"mime-version", b"message-id", b"received", b"content-type", b"de
 FORWARDS = 3  # emails forwarded inside one another, searched so deep
 # formats a resume comes in: one of them refused (locked, damaged) is the resume that could not be read
 _RESUME_FORMATS = {"pdf", "docx", "doc", "odt", "rtf", "corrupt"}
-_IMAGES = {"png", "jpeg", "tiff"}
+_IMAGES = {"png", "jpeg", "tiff", "gif", "bmp", "webp", "heic"}
 
 
 def is_email(data: bytes) -> bool:

@@ -23,6 +23,37 @@ def _page_image(page) -> bytes:
     return page.get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY).tobytes("png")
 
 
+# images MuPDF does not open, decoded by Pillow (HEIC through pillow-heif) into a PNG
+_DECODED_FIRST = ("webp", "heic")
+# the most pixels an image to read may have: a 48-megapixel phone photo, twice over (Pillow's own bomb limit is 179M)
+MAX_IMAGE_PIXELS = 100_000_000
+
+
+def _decoded(data: bytes, kind: str) -> bytes:
+    """The image as a grey PNG, turned upright as its EXIF orientation says (a phone stores a photo as its sensor saw it)."""
+    import io
+
+    from PIL import Image, ImageOps
+
+    if kind == "heic":
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    try:
+        image = Image.open(io.BytesIO(data))
+        size = f"{image.width:,} × {image.height:,} pixels"
+    except Image.DecompressionBombError:  # (Pillow's own limit, beyond ours)
+        image, size = None, "beyond Pillow's limit"
+    if image is None or image.width * image.height > MAX_IMAGE_PIXELS:
+        raise UnsupportedDocument("too_large", f"the image is {size}, more than the {MAX_IMAGE_PIXELS:,} pixels an image "
+                                               "may have: send a smaller one")
+    with image:
+        upright = ImageOps.exif_transpose(image).convert("L")
+    out = io.BytesIO()
+    upright.save(out, "PNG")
+    return out.getvalue()
+
+
 def _quiet() -> None:
     """MuPDF prints what it finds wrong with a file to standard output, where it would break `jobfit parse --jsonl`
     and flood a run's log: it is kept instead, and `_damage` says it once per document."""
@@ -291,12 +322,16 @@ def pdf_text(data: bytes, limits: Limits) -> DocumentText:
 
 
 def image_text(data: bytes, kind: str, limits: Limits) -> DocumentText:
-    """A photographed or scanned resume (PNG, JPEG, TIFF), page by page through OCR."""
+    """A photographed or scanned resume (PNG, JPEG, TIFF, GIF, BMP, WebP, HEIC), page by page through OCR. MuPDF opens
+    most; a WebP (saved from a browser or a chat) and a HEIC (an iPhone's photo) are decoded by Pillow first."""
     import pymupdf
 
     _quiet()
     try:
-        doc = pymupdf.open(stream=data, filetype=kind)
+        decoded = _decoded(data, kind) if kind in _DECODED_FIRST else data
+        doc = pymupdf.open(stream=decoded, filetype="png" if kind in _DECODED_FIRST else kind)
+    except UnsupportedDocument:
+        raise
     except Exception as exc:
         raise UnsupportedDocument("corrupt", f"the image could not be opened ({exc}): ask for a fresh copy") from exc
     with doc:
