@@ -172,6 +172,29 @@ def test_a_7z_rar_or_tar_archive_that_cannot_be_opened_whole_says_why():
     assert refused.value.reason == "zip_bomb"
 
 
+@pytest.mark.parametrize("parts, named", [
+    ({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>", "styles.xml": b"<x/>"},
+     "an OpenDocument spreadsheet, not a resume: send the resume as a PDF or a Word file (DOCX or DOC)"),
+    ({"mimetype": b"application/epub+zip", "META-INF/container.xml": b"<x/>", "OEBPS/cv.xhtml": b"<html/>"},
+     "an e-book (EPUB), not a resume: send the resume as a PDF or a Word file (DOCX or DOC)"),
+    ({"Index/Document.iwa": b"\x00\x01", "Metadata/Properties.plist": b"<plist/>", "preview.jpg": b"\xff\xd8\xff"},
+     "an Apple Pages, Numbers or Keynote file, which jobfit does not read: ask for it exported as PDF or Word (File → "
+     "Export To)"),
+    ({"[Content_Types].xml": b"<Types/>", "visio/document.xml": b"<x/>"},
+     "an Office Open XML file that is no Word document (a Visio drawing, an XPS page): send the resume as a PDF or a Word "
+     "file (DOCX or DOC)")], ids=["ods", "epub", "pages", "visio"])
+def test_a_document_that_is_a_zip_is_named_not_unpacked_as_an_archive_of_files(parts, named):
+    """Before, a résumé written in Pages (or a spreadsheet, an e-book) was taken for a zip archive of files and each of
+    its parts taken in as a document: 'Index/Document.iwa', 'preview.jpg' … each held back as no resume."""
+    from jobfit.documents.archives import archive_members
+
+    data = make_zip(parts)
+    assert archive_members(data, Limits()) is None
+    with pytest.raises(UnsupportedDocument) as refused:
+        extract_text(data)
+    assert (refused.value.reason, refused.value.message) == ("unsupported_format", named)
+
+
 def test_an_excel_workbook_or_a_deck_is_named_for_what_it_is():
     import io
     import zipfile

@@ -249,13 +249,13 @@ def _zip_format(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            mimetype = archive.read("mimetype")[:100] if {"content.xml", "mimetype"} <= names else b""
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
         other = "zip"
     except (zipfile.BadZipFile, KeyError, OSError):
         from jobfit.documents.salvage import part_names, salvage_parts
 
         names, mimetype, other = set(part_names(data)), b"", "corrupt"
-        if {"content.xml", "mimetype"} <= names:
+        if "mimetype" in names:
             try:
                 mimetype = getattr(salvage_parts(data, {"mimetype"}, 1000).get("mimetype"), "data", b"")
             except UnsupportedDocument:  # no mimetype is that long
@@ -268,7 +268,29 @@ def _zip_format(data: bytes) -> str:
         return "xlsx"
     if "ppt/presentation.xml" in names:
         return "pptx"
+    # other documents that are zips, named so rather than opened as an archive of files: a spreadsheet or a slide
+    # show in OpenDocument, an e-book, Apple's Pages, Numbers and Keynote, another Office Open XML file (Visio, XPS)
+    if "content.xml" in names and b"opendocument.spreadsheet" in mimetype:
+        return "ods"
+    if "content.xml" in names and b"opendocument.presentation" in mimetype:
+        return "odp"
+    if mimetype.startswith(b"application/epub+zip"):
+        return "epub"
+    if any(name.startswith("Index/") and name.endswith(".iwa") for name in names) or names & _IWORK_09:
+        return "iwork"
+    if "[Content_Types].xml" in names:
+        return "ooxml"
     return other
+
+
+_SEND = "send the resume as a PDF or a Word file (DOCX or DOC)"
+_NAMED = {"ods": f"an OpenDocument spreadsheet, not a resume: {_SEND}",
+          "odp": f"an OpenDocument presentation, not a resume: {_SEND}",
+          "epub": f"an e-book (EPUB), not a resume: {_SEND}",
+          "iwork": "an Apple Pages, Numbers or Keynote file, which jobfit does not read: ask for it exported as PDF or "
+                   "Word (File → Export To)",
+          "ooxml": f"an Office Open XML file that is no Word document (a Visio drawing, an XPS page): {_SEND}"}
+_IWORK_09 = {"index.xml", "index.xml.gz", "index.apxl", "index.apxl.gz"}  # Pages, Numbers and Keynote before 2013
 
 
 def readable_path(path: str) -> str:
@@ -391,6 +413,8 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
         raise refusal(data, kind, limits)
     elif kind == "corrupt":
         raise UnsupportedDocument("corrupt", "the file looks like a damaged archive: ask for a fresh copy")
+    elif kind in _NAMED:
+        raise UnsupportedDocument("unsupported_format", _NAMED[kind])
     else:
         raise UnsupportedDocument(
             "unsupported_format",
