@@ -670,6 +670,25 @@ def test_an_email_of_several_candidates_is_unpacked_as_an_archive_is(kind):
     assert archive_members(_saved_email(kind, LETTER, ("CV.pdf", ana), ("dan.pdf", locked))) is None
 
 
+def test_the_candidates_of_an_email_are_told_apart_without_ocr(monkeypatch):
+    """The inbox sensor tells an email's candidates apart as it lists the inbox, within its minute: OCR costs seconds a
+    page, a scanned resume of 30 pages minutes. A scan (whose candidate cannot be told so) comes as a document of its own,
+    read through OCR by the run that takes it in."""
+    from jobfit.documents.archives import archive_members
+
+    ana, bo = _candidate("Ana Example", "ana@example.com"), _candidate("Bo Lindqvist", "bo@example.org")
+    page = pymupdf.open().new_page()
+    page.insert_text((72, 80), "Cy Doe, scanned", fontsize=14)
+    scan = pymupdf.open()
+    scan.new_page().insert_image(scan[0].rect, stream=page.get_pixmap(dpi=100).tobytes("png"))
+
+    read = []  # the pages put through OCR
+    monkeypatch.setattr("jobfit.documents.pdf.ocr_pages", lambda pages, dpi: read.extend(pages) or {})
+    message = _saved_email("eml", LETTER, ("ana.pdf", ana), ("cy.pdf", scan.tobytes()), ("bo.pdf", bo))
+    assert [m.name for m in archive_members(message)] == ["ana.pdf", "cy.pdf", "bo.pdf"]
+    assert read == []
+
+
 @pytest.mark.parametrize("kind", ["eml", "msg"])
 def test_an_email_without_a_resume_says_what_it_holds(kind):
     photo = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

@@ -336,10 +336,11 @@ def _plain_layout(text: str, headings: Collection[str] = ()) -> list[LayoutLine]
             for line in text.split("\n") if line.strip()]
 
 
-def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: bool = False) -> DocumentText:
+def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: bool = False, ocr: bool = True) -> DocumentText:
     """Text of a resume file with layout hints; raises UnsupportedDocument with a reason code when there is none.
 
-    `accept_any_kind` lets an operator release a document the classifier did not take for a resume.
+    `accept_any_kind` lets an operator release a document the classifier did not take for a resume. Without `ocr`, a
+    PDF's scanned pages give no text (a quick look, as a sensor may take: OCR costs seconds a page).
     """
     from jobfit.documents.classify import classify_document, kind_named
     from jobfit.text import decode_bytes, html_text_and_headings, repair
@@ -355,10 +356,12 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
     if kind == "pdf":
         from jobfit.documents.pdf import pdf_text
 
-        result = pdf_text(data, limits)
+        result = pdf_text(data, limits, ocr)
     elif kind in IMAGE_FORMATS:
         from jobfit.documents.pdf import image_text
 
+        if not ocr:
+            raise UnsupportedDocument("empty_text", "an image, whose text only OCR reads")
         result = image_text(data, kind, limits)
     elif kind in ("docx", "odt"):
         check_zip(data, limits)

@@ -201,7 +201,9 @@ def _locked(entry) -> bool:
 
 def _email_members(data: bytes, kind: str, limits: Limits) -> list[Member] | None:
     try:
-        found = candidates_resumes(data, kind, lambda part: extract_text(part, limits, accept_any_kind=True))
+        # the candidates told apart without OCR: a sensor lists the inbox, and a scanned resume costs seconds a page (a
+        # scan whose candidate cannot be told so comes too, as a resume that could not be read would)
+        found = candidates_resumes(data, kind, lambda part: extract_text(part, limits, accept_any_kind=True, ocr=False))
     except Exception:  # (a damaged message raises what its parser does) the readers say what is wrong with it
         return None
     if found is None:

@@ -289,7 +289,8 @@ def _drop_running_lines(pages: list[list[LayoutLine]], heights: list[float]) -> 
     return kept_pages
 
 
-def pdf_text(data: bytes, limits: Limits) -> DocumentText:
+def pdf_text(data: bytes, limits: Limits, ocr: bool = True) -> DocumentText:
+    """The PDF's text, a scanned page's through OCR (none without `ocr`: its text is left out)."""
     doc = _open(data)
     with doc:
         if doc.page_count > limits.max_pages:
@@ -300,7 +301,8 @@ def pdf_text(data: bytes, limits: Limits) -> DocumentText:
         for number, page in enumerate(doc, 1):
             placed = _page_lines(page, number)
             if sum(len(line.text) for line, _ in placed) < MIN_TEXT_CHARS and page.get_images():
-                scans[number] = _page_image(page)  # decided per page: only scanned pages are OCR'd
+                if ocr:
+                    scans[number] = _page_image(page)  # decided per page: only scanned pages are OCR'd
                 pages.append([])
             else:
                 pages.append(_dehyphenate(_reading_order(placed, page.rect.width)))
