@@ -31,8 +31,10 @@ SHA_PREFIX = 16
 LOST = "lost@"
 
 
-def _entry(version: str, sha256: str = "") -> str:
-    return f"{version} {sha256[:SHA_PREFIX]}".strip()
+def _entry(version: str, sha256s: list[str] = ()) -> str:
+    """A downloaded file's cursor entry: its version, and the sha256 prefixes of the documents it gave (an archive's: one
+    for each file in it)."""
+    return f"{version} {','.join(sha256[:SHA_PREFIX] for sha256 in sha256s)}".strip()
 
 
 def _version(entry: str) -> str:
@@ -51,10 +53,10 @@ def _most_bytes(file) -> int:
     return Limits().max_unzipped_bytes if file.mime_type in _ARCHIVES else SETTINGS.max_document_bytes
 
 
-def downloaded_documents(cursor: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """{cursor key: (sha256 prefix, tenant)} of the files a cursor says were downloaded into documents (a too-large file
-    never was; an entry from before the sha256 was kept says nothing)."""
-    return {key: (entry.split(" ", 1)[1], key.split("/", 1)[0]) for key, entry in cursor.items()
+def downloaded_documents(cursor: dict[str, str]) -> dict[str, tuple[list[str], str]]:
+    """{cursor key: (sha256 prefixes, tenant)} of the files a cursor says were downloaded into documents, an archive's
+    a prefix for each file in it (a too-large file never was; an entry from before the sha256 was kept says nothing)."""
+    return {key: (entry.split(" ", 1)[1].split(","), key.split("/", 1)[0]) for key, entry in cursor.items()
             if " " in entry and not _version(entry).startswith(LOST)}
 
 
@@ -96,14 +98,14 @@ def drive_sensor(context: dg.SensorEvaluationContext, storage: StorageResource, 
                         continue
                     # an archive of resumes (or an email of several candidates) gives each file in it, kept as a
                     # download is (the archive is not: a resume in it whose candidate withdrew is erased with its
-                    # document) and found at the archive's link and its name in it; the first stands for the download
-                    # in the cursor, lost with it
+                    # document) and found at the archive's link and its name in it; the cursor keeps each one's sha256,
+                    # and the archive is downloaded again when the warehouse lost any of them
                     members = archive_members(data)
                     found = []
                     for content, origin in ([(m.data, f"{file.link}/{m.name}") for m in members] if members else [(data, file.link)]):
                         sha256, stored = storage.keep_bytes(content)
                         found.append(Arrival(sha256, str(stored), folder.tenant, origin=origin))
-                    seen[key] = _entry(file.version, found[0].sha256)
+                    seen[key] = _entry(file.version, [arrival.sha256 for arrival in found])
                     downloaded += 1
                     lost = seen_version if seen_version.startswith(LOST) else ""
                     for arrival in found:
@@ -138,10 +140,13 @@ def mark_lost_downloads(instance: dg.DagsterInstance, recorded: Callable[[list[s
         if state.instigator_name != drive_sensor.name or not isinstance(data, SensorInstigatorData) or not data.cursor:
             continue
         seen = json.loads(data.cursor)
-        files = {key: (known[prefix], tenant) for key, (prefix, tenant) in downloaded_documents(seen).items() if prefix in known}
-        kept = recorded(sorted({sha256 for sha256, _ in files.values()}))
+        files = {key: ([known[prefix] for prefix in prefixes if prefix in known], tenant)
+                 for key, (prefixes, tenant) in downloaded_documents(seen).items()}
+        kept = recorded(sorted({sha256 for sha256s, _ in files.values() for sha256 in sha256s}))
         mark = f"{LOST}{int(time.time())}"
-        lost = {key: _entry(mark, sha256) for key, (sha256, tenant) in files.items() if (sha256, tenant) not in kept}
+        # an archive is lost when any file it gave is: downloading it again brings that one back
+        lost = {key: _entry(mark, sha256s) for key, (sha256s, tenant) in files.items()
+                if any((sha256, tenant) not in kept for sha256 in sha256s)}
         if lost:
             instance.update_instigator_state(state.with_data(data._replace(cursor=json.dumps(seen | lost))))
             marked += len(lost)

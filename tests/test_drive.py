@@ -344,3 +344,41 @@ def test_make_run_has_the_drive_files_the_warehouse_lost_downloaded_again(drive,
         assert daemon_tick() == 3
         assert profiles() == before
         assert len(run_keys) == len(set(run_keys)) == 4  # Priya's second loss is a run of its own (the daemon runs a key once)
+
+
+def test_an_archive_on_drive_is_downloaded_again_when_the_warehouse_lost_any_file_of_it(drive, tmp_path):
+    """The cursor kept one sha256 for a download; for an archive, its first file's. Before, a warehouse that lost
+    another of its files (restored from a backup taken while the run was under way) never had it back."""
+    import duckdb
+
+    from pipelines.bootstrap import recorded_sources
+    from pipelines.definitions import ALL_ASSETS
+    from sensors.drive import mark_lost_downloads
+    from tests.conftest import make_zip
+    from tests.test_pipeline import run_sensor_requests
+
+    for file in (drive.doc, drive.pdf, drive.txt):
+        drive.files[file]["trashed"] = True
+    archive = drive.add("applications.zip", "application/zip", make_zip({
+        name: (SAMPLES / "inbox/globex" / name).read_bytes() for name in ("tom_becker.txt", "daniel_weber.pdf")}), drive.top)
+    settings, resources, sensor_resources = acme_drive(drive, tmp_path)
+    link = f"https://drive.google.com/file/d/{archive}/view"
+
+    def profiles():
+        with duckdb.connect(str(settings.layout.warehouse_path), read_only=True) as con:
+            return con.execute("SELECT p.name FROM profiles p JOIN document_sources s USING (sha256, tenant) "
+                               "WHERE p.status = 'active' ORDER BY 1").fetchall()
+
+    with dg.instance_for_test() as instance:
+        assert dg.materialize(ALL_ASSETS, selection=["skill_taxonomy"], instance=instance, resources=resources).success
+        first = tick(instance, sensor_resources)
+        run_sensor_requests(instance, resources, first)
+        as_the_daemon_keeps_it(instance, first.cursor)
+        assert profiles() == [("Daniel Weber",), ("Tom Becker",)]
+        with duckdb.connect(str(settings.layout.warehouse_path)) as con:  # the second file of the archive lost
+            con.execute("DELETE FROM document_sources WHERE source_path = ?", [f"{link}/daniel_weber.pdf"])
+            assert mark_lost_downloads(instance, lambda sha256s: recorded_sources(con, sha256s)) == 1
+        again = tick(instance, sensor_resources, kept_cursor(instance))
+        run_sensor_requests(instance, resources, again)
+        assert profiles() == [("Daniel Weber",), ("Tom Becker",)]
+
