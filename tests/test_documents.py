@@ -172,6 +172,23 @@ def test_a_7z_rar_or_tar_archive_that_cannot_be_opened_whole_says_why():
     assert refused.value.reason == "zip_bomb"
 
 
+@pytest.mark.parametrize("kind", ["zip", "tar.gz"])
+def test_an_archive_of_more_files_than_one_may_bring_in_is_left_to_the_readers(kind, monkeypatch):
+    """An export of a whole applicant tracking system, or a bomb of empty files (a zip of a million names is a few
+    megabytes): before, each file became a document, as many runs and partitions."""
+    from jobfit.documents import archives
+    from tests.conftest import make_archive
+
+    monkeypatch.setattr(archives, "MAX_MEMBERS", 3)
+    data = make_archive(kind, {f"cv{n}.txt": RESUME.encode() for n in range(4)})
+    assert archives.archive_members(data, Limits()) is None
+    assert len(archives.archive_members(make_archive(kind, {f"cv{n}.txt": RESUME.encode() for n in range(3)}), Limits())) == 3
+    with pytest.raises(UnsupportedDocument) as refused:
+        extract_text(data)
+    assert refused.value.message.startswith(f"a {kind[:3]} archive of more than 3 files, more than one archive may bring in: "
+                                            "unpack it")
+
+
 @pytest.mark.parametrize("parts, named", [
     ({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>", "styles.xml": b"<x/>"},
      "an OpenDocument spreadsheet, not a resume: send the resume as a PDF or a Word file (DOCX or DOC)"),

@@ -29,6 +29,9 @@ from jobfit.documents.emails import candidates_resumes
 
 # Archives inside archives opened: 'batch.zip/march.zip/ana.pdf'; deeper ones are left to the readers.
 NESTING = 2
+# The most files one archive brings in (inner archives' too): a week's applications are tens or hundreds; more is an
+# export of a whole applicant tracking system, or a bomb of empty files, which the readers ask to unpack instead.
+MAX_MEMBERS = 5000
 _LITTER = ("Thumbs.db", "desktop.ini")
 _NAMES = {"zip": "zip", "7z": "7-Zip", "rar": "RAR", "tar": "tar"}
 _DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md", ".html", ".htm", ".json", ".eml", ".msg",
@@ -60,7 +63,7 @@ def archive_members(data: bytes, limits: Limits = Limits(), depth: int = 1) -> l
         found = [Member(f"{member.name}/{m.name}", m.data, m.saved) for m in inner] if inner else [member]
         # the limit holds for all that is unpacked, archives inside archives too (each within it may add up to more)
         unpacked += sum(len(m.data) for m in found)
-        if unpacked > limits.max_unzipped_bytes:
+        if unpacked > limits.max_unzipped_bytes or len(out) + len(found) > MAX_MEMBERS:
             return None
         out += found
     return out
@@ -92,6 +95,10 @@ def refusal(data: bytes, kind: str, limits: Limits) -> UnsupportedDocument:
             return UnsupportedDocument("zip_bomb", f"the file would unpack to {unpacked / 1e6:.0f} MB or more from "
                                                    f"{len(data) / 1e6:.1f} MB: it was not opened; ask the sender to save it again")
     files = len(listing)
+    if files > MAX_MEMBERS:
+        return UnsupportedDocument("unsupported_format", f"a {name} archive of more than {MAX_MEMBERS:,} files, more than one "
+                                   "archive may bring in: unpack it and add its files to the tenant's inbox folder (the "
+                                   "inbox takes them in batches)")
     if any(locked for *_, locked in listing):
         return UnsupportedDocument("encrypted", f"a password-protected {name} archive of {files} files: ask the sender "
                                                 "for the files unlocked")
@@ -107,8 +114,8 @@ def _zip_members(data: bytes, limits: Limits) -> list[Member] | None:
         check_zip(data, limits)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = [info for info in archive.infolist() if not info.is_dir() and not _litter(info.filename)]
-            if any(info.flag_bits & 0x1 for info in infos):
-                return None  # a locked member: the readers say the archive is locked
+            if any(info.flag_bits & 0x1 for info in infos) or len(infos) > MAX_MEMBERS:
+                return None  # a locked member, or too many: the readers say so
             return [Member(info.filename, archive.read(info), _zip_saved(info)) for info in infos]
     except (zipfile.BadZipFile, UnsupportedDocument, NotImplementedError, OSError, EOFError, zlib.error):
         return None
@@ -132,7 +139,7 @@ def _packed_members(data: bytes, kind: str, limits: Limits) -> list[Member] | No
             for entry in archive:
                 if not entry.isfile or _litter(entry.pathname):
                     continue
-                if _locked(entry):
+                if _locked(entry) or len(members) == MAX_MEMBERS:
                     return None
                 content = bytearray()
                 for block in entry.get_blocks():
@@ -161,7 +168,7 @@ def _budget(data: bytes, limits: Limits) -> float:
 
 def _packed_listing(data: bytes, kind: str, budget: float) -> list[tuple[str, int, bool]]:
     """(path, size stated, locked) of each file of a 7-Zip, RAR or tar archive, up to the first past the `budget` of
-    bytes unpacked (a compressed tar is unpacked to be listed); raises ImportError without libarchive and _ArchiveError
+    bytes unpacked (a compressed tar is unpacked to be listed) or past MAX_MEMBERS; raises ImportError without libarchive and _ArchiveError
     when it cannot be read."""
     try:
         import libarchive
@@ -174,7 +181,7 @@ def _packed_listing(data: bytes, kind: str, budget: float) -> list[tuple[str, in
                 if entry.isfile:
                     listing.append((entry.pathname, entry.size or 0, _locked(entry)))
                     unpacked += entry.size or 0
-                    if unpacked > budget:
+                    if unpacked > budget or len(listing) > MAX_MEMBERS:
                         break
     except libarchive.ArchiveError as exc:
         raise _ArchiveError(str(exc)) from exc
