@@ -9,6 +9,7 @@ import pytest
 from jobfit.documents import Limits, UnsupportedDocument, detect_format, extract_text
 from jobfit.text import repair
 from tests.conftest import make_email as _email
+from tests.conftest import make_zip
 from tests.services import require_binary
 
 BODY = [
@@ -583,7 +584,7 @@ def _saved_email(kind: str, body: str, *attachments, top: bool = True):
     """An application email as a mail client saves it: an .eml, or Outlook's .msg. An attachment is (file name, bytes),
     or (subject, (body, *attachments)) for an email forwarded inside it."""
     if kind == "eml":
-        mime = {"png": "image/png", "pdf": "application/pdf"}
+        mime = {"png": "image/png", "pdf": "application/pdf", "zip": "application/zip"}
         return _email(body, *[(name, "message/rfc822", _saved_email(kind, *content)) if isinstance(content, tuple)
                               else (name, mime[name.rsplit(".", 1)[1]], content) for name, content in attachments])
     streams = _outlook(body, *[(name, _saved_email(kind, *content, top=False)) if isinstance(content, tuple)
@@ -648,7 +649,7 @@ def test_an_email_that_carries_other_candidates_resumes_says_so(kind):
 @pytest.mark.parametrize("kind", ["eml", "msg"])
 def test_an_email_of_several_candidates_is_unpacked_as_an_archive_is(kind):
     """An agency's email of three candidates is no one's document: where it arrives, each candidate's resume is taken in
-    as one of its own (`archive_members`, as for a zip). Before, it was one document, the first candidate's profile,
+    as one of its own (`archive_members`, as for a zip), those of a zip attached to it too. Before, it was one document, the first candidate's profile,
     which named the others in its warning and asked to save each in the inbox. Two candidates' 'CV.pdf' are two files;
     a candidate's resume sent twice is one; a locked one comes too, to say it could not be read."""
     from datetime import date
@@ -665,6 +666,10 @@ def test_an_email_of_several_candidates_is_unpacked_as_an_archive_is(kind):
     assert [(m.name, m.data, m.saved) for m in members] == [
         ("CV.pdf", ana, date(2026, 3, 3)), ("CV (2).pdf", bo, date(2026, 3, 3)), ("dan.pdf", locked, date(2026, 3, 3)),
         ("cy.pdf", cy, date(2026, 3, 3))]
+    # the candidates in a zip attached to it, one of them beside it
+    zipped = _saved_email(kind, LETTER, ("CV.pdf", ana), ("shortlist.zip", make_zip({"bo.pdf": bo, "cy.pdf": cy})))
+    assert [(m.name, m.data) for m in archive_members(zipped)] == [
+        ("CV.pdf", ana), ("shortlist.zip/bo.pdf", bo), ("shortlist.zip/cy.pdf", cy)]
     # one candidate's email is theirs, read whole: its body, its date
     assert archive_members(_saved_email(kind, LETTER, ("CV.pdf", ana), ("ana again.pdf", ana), ("logo.png", photo))) is None
     assert archive_members(_saved_email(kind, LETTER, ("CV.pdf", ana), ("dan.pdf", locked))) is None

@@ -13,8 +13,9 @@ Zip archives are read with Python's zipfile; 7-Zip, RAR (4 and 5) and tar (plain
 xz) with libarchive (the libarchive-c binding, the library from Debian's libarchive-tools). Without the library those
 come in as themselves, and the readers say to unpack them.
 
-An email an agency sends with several candidates' resumes attached is unpacked the same way (`emails.candidates_resumes`):
-each candidate's resume is a member, named as attached, dated when the email was sent. An email of one candidate is no
+An email an agency sends with several candidates' resumes attached, or an archive of them, is unpacked the same way
+(`emails.candidates_resumes`): each candidate's resume is a member, named as attached, dated when the email was sent,
+and an attached archive's files are members in turn. An email of one candidate is no
 archive: it is read as that candidate's document, with its body and date.
 """
 
@@ -46,15 +47,18 @@ class Member:
 
 
 def archive_members(data: bytes, limits: Limits = Limits(), depth: int = 1) -> list[Member] | None:
-    """The files to take in from an archive of documents, or the resumes of an email of several candidates; None when
-    `data` is neither (a DOCX is a zip too) or an archive that cannot be opened whole: then it is read as the one
+    """The files to take in from an archive of documents, or the resumes of an email of several candidates (or of an
+    archive attached to it); None when `data` is neither (a DOCX is a zip too) or an archive that cannot be opened whole: then it is read as the one
     document it is (the readers say why)."""
     kind = detect_format(data)
     if kind in ("eml", "msg"):
-        return _email_members(data, kind, limits)
-    if kind not in ARCHIVE_FORMATS:
+        members = _email_members(data, kind, limits)
+    elif kind == "zip":
+        members = _zip_members(data, limits)
+    elif kind in ARCHIVE_FORMATS:
+        members = _packed_members(data, kind, limits)
+    else:
         return None
-    members = _zip_members(data, limits) if kind == "zip" else _packed_members(data, kind, limits)
     if not members:
         return None
     out, unpacked = [], 0

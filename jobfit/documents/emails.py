@@ -82,18 +82,23 @@ def email_text(data: bytes, kind: str, read: Callable, accept_any_kind: bool):
 
 def candidates_resumes(data: bytes, kind: str, read: Callable) -> tuple[list[tuple[str, bytes]], date | None] | None:
     """The resumes an email carries, as (file name, bytes), and the day it was sent, when they are more than one
-    candidate's (an agency sends three candidates in one email): each candidate's first, and every resume file that
-    could not be read (locked, damaged), which says why when read as its own document. None when it carries one
-    candidate's resume or none: the email is then that candidate's document, its body and date with it."""
-    from jobfit.documents import UnsupportedDocument, detect_format
+    candidate's (an agency sends three candidates in one email) or come in an archive (it attaches "candidates.zip"):
+    each candidate's first, every resume file that could not be read (locked, damaged), which says why when read as its
+    own document, and the archives, which are unpacked in turn. None when it carries one candidate's resume or none:
+    the email is then that candidate's document, its body and date with it."""
+    from jobfit.documents import ARCHIVE_FORMATS, UnsupportedDocument, detect_format
 
     attachments, _, sent = email_parts(data, kind)
-    files = [(name, content) for name, content in attachments if detect_format(content) in _RESUME_FORMATS]
-    if len(files) < 2:
+    kinds = [(name, content, detect_format(content)) for name, content in attachments]
+    files = [(name, content) for name, content, of in kinds if of in _RESUME_FORMATS]
+    archives = [(name, content) for name, content, of in kinds if of in ARCHIVE_FORMATS]
+    if len(files) < 2 and not archives:
         return None
     each = _each_candidate(files, read)
     candidates = sum(not isinstance(text, UnsupportedDocument) for *_, text in each)
-    return ([(name, content) for name, content, _ in each], sent) if candidates > 1 else None
+    if candidates < 2 and not archives:
+        return None
+    return [(name, content) for name, content, _ in each] + archives, sent
 
 
 def _resume_in(attachments: list[tuple[str, bytes]], body: str | None, sent, read: Callable, accept_any_kind: bool):
