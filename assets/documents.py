@@ -178,8 +178,8 @@ def documents(context: dg.AssetExecutionContext, config: DocumentsConfig, storag
 
 
 def _unpacked(path: Path) -> dict[str, bytes]:
-    """{name: bytes} of the files in the zip archive (or the resumes in the email of several candidates) at `path`; none
-    when it is gone or changed past opening."""
+    """{name: bytes} of the files in the archive (or the resumes in the email of several candidates) at `path`; none when
+    it is gone or changed past opening."""
     try:
         members = archive_members(path.read_bytes())
     except OSError:

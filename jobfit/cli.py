@@ -97,9 +97,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _documents(files: list[Path]):
-    """(source, bytes, the day they were saved) of each document the files hold: a file itself, or each file in a zip
-    archive of documents ('cvs.zip/ana.pdf') or each candidate's resume in an email of several ('agency.eml/bo.pdf'),
-    as the inbox takes them in. In place of the bytes, the error reading them."""
+    """(source, bytes, the day they were saved) of each document the files hold: a file itself, or each file in an
+    archive of documents ('cvs.zip/ana.pdf', 'cvs.rar/ana.pdf') or each candidate's resume in an email of several
+    ('agency.eml/bo.pdf'), as the inbox takes them in. In place of the bytes, the error reading them."""
     from jobfit.documents.archives import archive_members
 
     for path in files:
