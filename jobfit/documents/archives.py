@@ -15,8 +15,8 @@ come in as themselves, and the readers say to unpack them.
 
 An email an agency sends with several candidates' resumes attached, or an archive of them, is unpacked the same way
 (`emails.candidates_resumes`): each candidate's resume is a member, named as attached, dated when the email was sent,
-and an attached archive's files are members in turn. An email of one candidate is no
-archive: it is read as that candidate's document, with its body and date.
+and an attached archive's files are members in turn. An email of one candidate is no archive: it is read as that
+candidate's document, with its body and date.
 """
 
 import io
@@ -48,8 +48,8 @@ class Member:
 
 def archive_members(data: bytes, limits: Limits = Limits(), depth: int = 1) -> list[Member] | None:
     """The files to take in from an archive of documents, or the resumes of an email of several candidates (or of an
-    archive attached to it); None when `data` is neither (a DOCX is a zip too) or an archive that cannot be opened whole: then it is read as the one
-    document it is (the readers say why)."""
+    archive attached to it); None when `data` is neither (a DOCX is a zip too) or an archive that cannot be opened
+    whole: then it is read as the one document it is (the readers say why)."""
     kind = detect_format(data)
     if kind in ("eml", "msg"):
         members = _email_members(data, kind, limits)
@@ -104,8 +104,8 @@ def refusal(data: bytes, kind: str, limits: Limits) -> UnsupportedDocument:
                                    "archive may bring in: unpack it and add its files to the tenant's inbox folder (the "
                                    "inbox takes them in batches)")
     if any(locked for *_, locked in listing):
-        return UnsupportedDocument("encrypted", f"a password-protected {name} archive of {files} files: ask the sender "
-                                                "for the files unlocked")
+        return UnsupportedDocument("encrypted", f"a password-protected {name} archive of {files} file{'s' if files != 1 else ''}: "
+                                                "ask the sender for the files unlocked")
     documents = sum(path.lower().endswith(_DOCUMENT_SUFFIXES) for path, *_ in listing)
     return UnsupportedDocument(
         "unsupported_format",
@@ -172,8 +172,8 @@ def _budget(data: bytes, limits: Limits) -> float:
 
 def _packed_listing(data: bytes, kind: str, budget: float) -> list[tuple[str, int, bool]]:
     """(path, size stated, locked) of each file of a 7-Zip, RAR or tar archive, up to the first past the `budget` of
-    bytes unpacked (a compressed tar is unpacked to be listed) or past MAX_MEMBERS; raises ImportError without libarchive and _ArchiveError
-    when it cannot be read."""
+    bytes unpacked (a compressed tar is unpacked to be listed) or past MAX_MEMBERS; raises ImportError without
+    libarchive and _ArchiveError when it cannot be read."""
     try:
         import libarchive
     except OSError as exc:
@@ -240,7 +240,8 @@ def _unique(name: str, taken: set[str]) -> str:
 
 def _litter(name: str) -> bool:
     parts = [part for part in name.replace("\\", "/").split("/") if part not in ("", ".")]
-    return not parts or parts[0] == "__MACOSX" or any(part.startswith((".", "~$")) for part in parts) or parts[-1] in _LITTER
+    return (not parts or parts[0] == "__MACOSX" or any(part.startswith((".", "~$")) for part in parts)
+            or parts[-1] in _LITTER)
 
 
 def _zip_saved(info: zipfile.ZipInfo) -> date | None:
