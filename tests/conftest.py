@@ -80,6 +80,9 @@ def make_archive(kind: str, files: dict[str, bytes], locked: bool = False) -> by
 
     if kind == "zip":
         return make_zip(files, locked)
+    from tests.services import require_binary
+
+    require_binary("bsdtar", "libarchive-tools")  # (the package that brings libarchive, which reads these)
     if kind == "rar":
         return _rar(files, locked)
     if kind == "7z":
