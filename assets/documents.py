@@ -58,7 +58,7 @@ class DocumentSource(dg.Config):
     path: str  # a local file holding the bytes
     tenant: str
     origin: str = ""  # where a person finds the document when that is not `path` (a Drive link); recorded instead
-    member: str = ""  # the file's name in the zip archive at `path` that holds it, unpacked by the run
+    member: str = ""  # the file's name in the archive (or email) at `path` that holds it, unpacked by the run
 
     @property
     def where(self) -> str:

@@ -23,7 +23,7 @@ class Arrival:
     path: str  # a local file holding the bytes
     tenant: str
     origin: str = ""  # where a person finds it when that is not `path` (a Drive link)
-    member: str = ""  # the file's name in the zip archive at `path` that holds it ('applications/ana.pdf')
+    member: str = ""  # the file's name in the archive (or email) at `path` that holds it ('applications/ana.pdf')
 
     @property
     def place(self) -> str:

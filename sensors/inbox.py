@@ -62,9 +62,12 @@ def inbox_arrivals(tenant: str, path: Path) -> list[Arrival]:
     version of the archive is a new version of each file in it, which steps in for the one before."""
     with open(path, "rb") as handle:
         head = handle.read(_HEAD)
-    members = archive_members(path.read_bytes()) if may_hold_documents(head) else None
+        if not may_hold_documents(head):
+            return [Arrival(sha256_file(path), str(path), tenant)]
+        data = head + handle.read()  # (read once: listed, and hashed when it holds no documents after all)
+    members = archive_members(data)
     if members is None:
-        return [Arrival(sha256_file(path), str(path), tenant)]
+        return [Arrival(sha256_bytes(data), str(path), tenant)]
     return [Arrival(sha256_bytes(member.data), str(path), tenant, member=member.name) for member in members]
 
 

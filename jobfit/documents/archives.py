@@ -19,6 +19,7 @@ and an attached archive's files are members in turn. An email of one candidate i
 candidate's document, with its body and date.
 """
 
+import functools
 import io
 import zipfile
 import zlib
@@ -201,13 +202,19 @@ def _relative(path: str) -> str:
 
 def _locked(entry) -> bool:
     """Whether libarchive says the entry's data (or its metadata) is encrypted; libarchive-c does not expose it."""
+    return _is_encrypted()(entry._entry_p) > 0
+
+
+@functools.cache
+def _is_encrypted():
+    """libarchive's archive_entry_is_encrypted, typed once."""
     import ctypes
 
     from libarchive import ffi
 
-    is_encrypted = ffi.libarchive.archive_entry_is_encrypted
-    is_encrypted.argtypes, is_encrypted.restype = [ctypes.c_void_p], ctypes.c_int
-    return is_encrypted(entry._entry_p) > 0
+    function = ffi.libarchive.archive_entry_is_encrypted
+    function.argtypes, function.restype = [ctypes.c_void_p], ctypes.c_int
+    return function
 
 
 def _email_members(data: bytes, kind: str, limits: Limits) -> list[Member] | None:

@@ -32,7 +32,6 @@ _TRANSPORT = {b"mime-version", b"message-id", b"received", b"content-type", b"de
 FORWARDS = 3  # emails forwarded inside one another, searched so deep
 # formats a resume comes in: one of them refused (locked, damaged) is the resume that could not be read
 _RESUME_FORMATS = {"pdf", "docx", "doc", "odt", "rtf", "corrupt"}
-_IMAGES = {"png", "jpeg", "tiff", "gif", "bmp", "webp", "heic"}
 
 
 def is_email(data: bytes) -> bool:
@@ -102,13 +101,13 @@ def candidates_resumes(data: bytes, kind: str, read: Callable) -> tuple[list[tup
 
 
 def _resume_in(attachments: list[tuple[str, bytes]], body: str | None, sent, read: Callable, accept_any_kind: bool):
+    from jobfit.documents import IMAGE_FORMATS, detect_format
     from jobfit.documents import UnsupportedDocument as unsupported
-    from jobfit.documents import detect_format
     from jobfit.documents.classify import kind_named
 
     # documents before images (a signature's logo, a photo), each read only until a resume is found: an image costs OCR
     parts = sorted(((name, content, detect_format(content)) for name, content in attachments),
-                   key=lambda part: part[2] in _IMAGES)
+                   key=lambda part: part[2] in IMAGE_FORMATS)
     if body:
         parts.append(("the email's body", body.encode(), "txt"))
     found, refused, others = [], [], []
