@@ -4,7 +4,7 @@ import pytest
 
 from jobfit import exchange
 from jobfit.feeds import FeedError, canonical_url, read_feed
-from jobfit.jobs import analyze_job
+from jobfit.jobs import analyze_job, analyze_jobs
 from jobfit.salary import parse_salary
 
 FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -882,6 +882,23 @@ def test_a_skill_inside_an_action_clause_keeps_the_clause_as_its_wording(matcher
     assert "Write and maintain technical documentation" in wording["Technical Documentation"]
     assert wording["Kotlin"] == ["Kotlin"]  # a verb of having names no action: the skill's own words
     assert wording["German"] == ["German"]  # nor does a noun phrase
+
+
+def test_a_batch_of_postings_gives_each_what_it_gets_alone(matcher):
+    # the clauses of a batch are tagged together: each posting keeps its own, in order, whatever the others hold
+    postings = [
+        {"id": "a", "title": "Frontend Developer", "description": "Developing new backend services in Python and Django\n"
+                                                                 "Have 3+ years of Kotlin experience\n"},
+        {"id": "b", "title": "Clerk", "description": "We offer a gym.\nAbout us: a bank."},  # no clause at all
+        {"id": "c", "title": "Writer", "description": "Good knowledge of Markdown\n"
+                                                     "Write and maintain technical documentation in Markdown\n"},
+    ]
+    alone = [analyze_job(raw, matcher) for raw in postings]
+    together = analyze_jobs(list(reversed(postings)), matcher)[::-1]
+    assert [job.skills for job in together] == [job.skills for job in alone]
+    words = {s.name: s.keywords for s in together[2].skills}
+    assert "Write and maintain technical documentation in Markdown" in words["Technical Documentation"]
+    assert not any("Developing" in w for s in together[2].skills for w in s.keywords)
 
 
 def test_a_posting_s_abbreviation_means_what_its_other_skills_point_to(matcher):
