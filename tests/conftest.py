@@ -73,8 +73,8 @@ def make_zip(files: dict[str, bytes], locked: bool = False) -> bytes:
 
 
 def make_archive(kind: str, files: dict[str, bytes], locked: bool = False) -> bytes:
-    """An archive of the files ({name: bytes}) as `kind` ("zip", "7z", "rar", "tar.gz", "tar.xz") writes it, each file
-    but a zip's saved on 2024-01-15; `locked` marks its members as a password locks them (zip and RAR)."""
+    """An archive of the files ({name: bytes}) as `kind` ("zip", "7z", "rar" (RAR 4), "rar5", "tar.gz", "tar.xz") writes
+    it, each file but a zip's saved on 2024-01-15; `locked` marks its members as a password locks them (zip and RAR)."""
     import io
     import tarfile
 
@@ -85,6 +85,8 @@ def make_archive(kind: str, files: dict[str, bytes], locked: bool = False) -> by
     require_binary("bsdtar", "libarchive-tools")  # (the package that brings libarchive, which reads these)
     if kind == "rar":
         return _rar(files, locked)
+    if kind == "rar5":
+        return _rar5(files, locked)
     if kind == "7z":
         import libarchive
 
@@ -121,6 +123,42 @@ def _rar(files: dict[str, bytes], locked: bool) -> bytes:
                            len(path), 0x20) + path
         out += block(0x74, 0x8000 | (0x04 if locked else 0), body) + content  # 0x04: locked by a password
     return out + block(0x7B, 0x4000, b"")
+
+
+def _rar5(files: dict[str, bytes], locked: bool) -> bytes:
+    """A RAR 5 archive (WinRAR's format since 2013) of the files, stored, as its technical note lays one out: a
+    signature, then blocks of a CRC-32, a size and a type (the archive's, each file's with its bytes after it, the
+    end), numbers written 7 bits a byte."""
+    import struct
+    import zlib
+
+    def number(n: int) -> bytes:
+        out = bytearray()
+        while True:
+            out.append((n & 0x7F) | (0x80 if n > 0x7F else 0))
+            n >>= 7
+            if not n:
+                return bytes(out)
+
+    def block(kind: int, fields: bytes, data_size: int | None = None, extra: bytes = b"") -> bytes:
+        flags = (0x01 if extra else 0) | (0x02 if data_size is not None else 0)  # an extra area; a data area after the header
+        head = number(kind) + number(flags) + (number(len(extra)) if extra else b"") \
+            + (number(data_size) if data_size is not None else b"") + fields + extra
+        head = number(len(head)) + head
+        return struct.pack("<I", zlib.crc32(head)) + head
+
+    out = b"Rar!\x1a\x07\x01\x00" + block(1, number(0))
+    for name, content in files.items():
+        path = name.encode()
+        # time and CRC-32 stated, size, attributes (an archived file), time, CRC-32, stored (method 0), host Windows, name
+        fields = number(0x02 | 0x04) + number(len(content)) + number(0x20) + struct.pack("<II", 1705309200, zlib.crc32(content)) \
+            + number(0) + number(0) + number(len(path)) + path
+        # a password's encryption record (type 1: version, flags, the key's rounds, salt, IV), and bytes as locked
+        record = number(1) + number(0) + number(0) + bytes([15]) + bytes(16) + bytes(16)
+        if locked:
+            content = bytes(b ^ 0x5A for b in content)
+        out += block(2, fields, len(content), number(len(record)) + record if locked else b"") + content
+    return out + block(5, number(0))
 
 
 def make_email(body: str, *attachments: tuple[str, str, bytes], date: str = "Tue, 03 Mar 2026 09:12:00 +0100") -> bytes:

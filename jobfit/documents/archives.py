@@ -140,11 +140,12 @@ def _packed_members(data: bytes, kind: str, limits: Limits) -> list[Member] | No
     budget = _budget(data, limits)
     members, unpacked = [], 0
     try:
+        locked = _rar5_locked(data)
         with libarchive.memory_reader(data, _libarchive_format(data, kind)) as archive:
             for entry in archive:
                 if not entry.isfile or _litter(entry.pathname):
                     continue
-                if _locked(entry) or len(members) == MAX_MEMBERS:
+                if locked or _locked(entry) or len(members) == MAX_MEMBERS:
                     return None
                 content = bytearray()
                 for block in entry.get_blocks():
@@ -179,12 +180,12 @@ def _packed_listing(data: bytes, kind: str, budget: float) -> list[tuple[str, in
         import libarchive
     except OSError as exc:
         raise ImportError(str(exc)) from exc
-    listing, unpacked = [], 0
+    listing, unpacked, locked = [], 0, _rar5_locked(data)
     try:
         with libarchive.memory_reader(data, _libarchive_format(data, kind)) as archive:
             for entry in archive:
                 if entry.isfile:
-                    listing.append((entry.pathname, entry.size or 0, _locked(entry)))
+                    listing.append((entry.pathname, entry.size or 0, locked or _locked(entry)))
                     unpacked += entry.size or 0
                     if unpacked > budget or len(listing) > MAX_MEMBERS:
                         break
@@ -203,6 +204,49 @@ def _relative(path: str) -> str:
 def _locked(entry) -> bool:
     """Whether libarchive says the entry's data (or its metadata) is encrypted; libarchive-c does not expose it."""
     return _is_encrypted()(entry._entry_p) > 0
+
+
+def _rar5_locked(data: bytes) -> bool:
+    """Whether a password locks the files of a RAR 5 archive: a file's header holds an encryption record (or the
+    archive's headers are encrypted). libarchive before 3.7 (Debian 12's 3.6.2) says no such file is encrypted and
+    gives its locked bytes as if they were the file. The headers are walked as RAR 5's technical note lays them out:
+    a CRC-32, the header's size, its type and flags, the sizes of its extra area and of the data after it."""
+    if not data.startswith(b"Rar!\x1a\x07\x01\x00"):
+        return False
+    at = 8
+    try:
+        while at < len(data):
+            size, at = _rar5_number(data, at + 4)  # (past the CRC-32)
+            end = at + size
+            kind, at = _rar5_number(data, at)
+            flags, at = _rar5_number(data, at)
+            extra, at = _rar5_number(data, at) if flags & 0x01 else (0, at)
+            data_size, at = _rar5_number(data, at) if flags & 0x02 else (0, at)
+            if kind == 4:  # the archive's encryption header: every header after it is locked
+                return True
+            if kind == 5:  # the end of the archive
+                return False
+            record = end - extra
+            while kind == 2 and record < end:  # a file's extra records: size, type (1: encryption), data
+                length, after = _rar5_number(data, record)
+                if _rar5_number(data, after)[0] == 1:
+                    return True
+                record = after + max(length, 1)
+            at = end + data_size
+    except IndexError:  # cut short: libarchive says what it can read
+        return False
+    return False
+
+
+def _rar5_number(data: bytes, at: int) -> tuple[int, int]:
+    """A RAR 5 number, 7 bits a byte, the lowest first, and where it ends."""
+    value = shift = 0
+    while True:
+        byte = data[at]
+        value |= (byte & 0x7F) << shift
+        at, shift = at + 1, shift + 7
+        if not byte & 0x80:
+            return value, at
 
 
 @functools.cache
