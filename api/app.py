@@ -353,8 +353,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/documents", tags=["documents"])
     def list_documents(
         who: Caller,
-        status: Annotated[Literal["stored", "text", "quarantined"] | None, Query(
-            description="stored (not read yet), text (read: its profile follows) or quarantined")] = None,
+        status: Annotated[Literal["stored", "text", "quarantined", "unpacked"] | None, Query(
+            description="stored (not read yet), text (read: its profile follows), quarantined, or unpacked (an archive an "
+                        "older jobfit stored whole: its files are documents of their own, its message names them)")] = None,
         reason: Annotated[QuarantineReason | None, Query(description="why documents are in quarantine")] = None,
         tenant: Annotated[str | None, Query(description="the tenant whose inbox or Drive folder sent them (admins)")] = None,
         since: Annotated[date | None, Query(description="received on or after (YYYY-MM-DD, UTC)")] = None,

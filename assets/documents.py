@@ -21,6 +21,7 @@ from dagster_openai import OpenAIResource
 
 from assets.taxonomy import current_matcher
 from jobfit.documents import (
+    MAY_HOLD_HEAD,
     READER_VERSION,
     SETUP_FAULTS,
     LayoutLine,
@@ -28,11 +29,12 @@ from jobfit.documents import (
     UnsupportedDocument,
     detect_format,
     extract_text,
+    may_hold_documents,
     readable_path,
     sha256_bytes,
     sha256_file,
 )
-from jobfit.documents.archives import archive_members
+from jobfit.documents.archives import Member, archive_members
 from jobfit.documents.scan import ScanError
 from jobfit.llm import PROMPT_VERSION, erase_answers, parse_with_llm
 from jobfit.resumes import PARSER_VERSION, parse_resume
@@ -313,7 +315,7 @@ def _read_batch(context: dg.AssetExecutionContext, config: ReleaseConfig, storag
             [keys]).fetchall()
     released = {sha256 for sha256, was_released, _ in earlier if was_released}
     had_text = {sha256 for sha256, _, has_text in earlier if has_text}
-    done, texts, quarantined, kept = _Read(), [], [], []
+    done, texts, quarantined, kept, unpacked = _Read(), [], [], [], []
     paths = {sha256: path for sha256 in keys if (path := storage.document_path(sha256)).exists()}
     if len(paths) < len(keys):
         done.outcomes["not stored"] = len(keys) - len(paths)
@@ -330,6 +332,12 @@ def _read_batch(context: dg.AssetExecutionContext, config: ReleaseConfig, storag
                 raise UnsupportedDocument("scan_failed", f"{verdict}: not opened unscanned; re-run once the scanner works")
             if verdict:
                 raise UnsupportedDocument("infected", f"ClamAV found {verdict}: the file was not opened; ask for a clean copy")
+            # an archive of documents, or an email of several candidates, that a jobfit before either was opened stored
+            # whole: each file in it comes in as the sensors bring them now, and is read by the catch-up
+            members = archive_members(data, limits) if may_hold_documents(data[:MAY_HOLD_HEAD]) else None
+            if members:
+                unpacked.append((sha256, members))
+                continue
             # a document an operator released once stays released when new readers read it again
             text = extract_text(data, limits, accept_any_kind=config.accept_any_kind or sha256 in released)
         except UnsupportedDocument as rejected:
@@ -352,6 +360,9 @@ def _read_batch(context: dg.AssetExecutionContext, config: ReleaseConfig, storag
         done.outcomes["earlier text kept"] += 1
         done.held.append((sha256, f"{message} (its earlier text is kept)"))
         context.log.warning(f"document {sha256[:12]} read again: {message}; its earlier text is kept, re-run to try again")
+    if unpacked:
+        _unpack_stored(context, storage, unpacked)
+        done.outcomes["unpacked"] += len(unpacked)
     let_through = [sha256 for sha256, text in texts if text.kind != "resume"]  # only a release lets these through
     done.counts["released"] = len(let_through)
     for sha256, reason, message in quarantined:
@@ -393,6 +404,40 @@ def _read_batch(context: dg.AssetExecutionContext, config: ReleaseConfig, storag
     if len(texts) == 1:
         done.preview = texts[0][1].text
     return done
+
+
+def _unpack_stored(context: dg.AssetExecutionContext, storage: StorageResource, unpacked: list[tuple[str, list[Member]]]) -> None:
+    """Each file of the archives (and agency emails) an older jobfit stored whole stored as a document of its own, found
+    where the archive was, at the file's name in it, and when the archive came; a new document partition, read and
+    parsed by the catch-up (`pipelines.catch_up.unfinished_documents`: stored, never read). The archive is 'unpacked':
+    it has no text, and its profile (an older reader's, of its first file) leaves with it."""
+    with storage.warehouse() as con:
+        places = con.execute("SELECT sha256, tenant, source_path, seen_at FROM document_sources WHERE sha256 IN "
+                             "(SELECT unnest(?::VARCHAR[]))", [[sha256 for sha256, _ in unpacked]]).fetchall()
+    document_rows, source_rows, messages = {}, [], []
+    for sha256, members in unpacked:
+        for member in members:
+            member_sha, stored = storage.keep_bytes(member.data)
+            document_rows[member_sha] = [member_sha, detect_format(member.data), len(member.data), str(stored), now_utc()]
+            source_rows += [{"sha256": member_sha, "tenant": tenant, "source_path": f"{place}/{readable_path(member.name)}",
+                             "seen_at": seen_at} for archive, tenant, place, seen_at in places if archive == sha256]
+        names = ", ".join(readable_path(member.name) for member in members[:3]) + (", …" if len(members) > 3 else "")
+        messages.append((sha256, f"{len(members)} document{'s' if len(members) != 1 else ''} in it ({names}), each taken "
+                                 "in as its own"))
+    with storage.warehouse() as con:
+        # (a file already stored, sent alone before, keeps what was made of it; the archive's place is one more of its)
+        execute_many(con, "INSERT INTO documents (sha256, format, size_bytes, stored_path, updated_at, status) "
+                          "VALUES (?, ?, ?, ?, ?, 'stored') ON CONFLICT (sha256) DO NOTHING", list(document_rows.values()))
+        upsert(con, "document_sources", source_rows)
+        execute_many(con, "UPDATE documents SET status = 'unpacked', reason = NULL, message = ?, reader_version = ?, "
+                          "updated_at = ? WHERE sha256 = ?",
+                     [[message, READER_VERSION, now_utc(), sha256] for sha256, message in messages])
+        execute_many(con, "DELETE FROM document_text WHERE sha256 = ?", [[sha256] for sha256, _ in messages])
+    known = set(context.instance.get_dynamic_partitions(document_partitions.name))
+    context.instance.add_dynamic_partitions(document_partitions.name, [sha for sha in document_rows if sha not in known])
+    for sha256, message in messages:
+        _observe(context, sha256, status="unpacked", message=message)
+        context.log.info(f"document {sha256[:12]}, stored whole by an older jobfit: {message}; the catch-up reads them")
 
 
 @dataclasses.dataclass

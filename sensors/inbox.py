@@ -12,7 +12,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from jobfit.documents import may_hold_documents, readable_path, sha256_bytes, sha256_file
+from jobfit.documents import MAY_HOLD_HEAD, may_hold_documents, readable_path, sha256_bytes, sha256_file
 from jobfit.documents.archives import archive_members
 from pipelines.jobs import ingest_document_job
 from pipelines.partitions import SETTINGS
@@ -61,7 +61,7 @@ def inbox_arrivals(tenant: str, path: Path) -> list[Arrival]:
     takes them in unpacks it, so the sensor writes no file and one a candidate withdrew is never kept again. A new
     version of the archive is a new version of each file in it, which steps in for the one before."""
     with open(path, "rb") as handle:
-        head = handle.read(_HEAD)
+        head = handle.read(MAY_HOLD_HEAD)
         if not may_hold_documents(head):
             return [Arrival(sha256_file(path), str(path), tenant)]
         data = head + handle.read()  # (read once: listed, and hashed when it holds no documents after all)
@@ -69,9 +69,6 @@ def inbox_arrivals(tenant: str, path: Path) -> list[Arrival]:
     if members is None:
         return [Arrival(sha256_bytes(data), str(path), tenant)]
     return [Arrival(sha256_bytes(member.data), str(path), tenant, member=member.name) for member in members]
-
-
-_HEAD = 16384  # what tells an email: its header (`emails.is_email` reads no further)
 
 
 def _signature(path: Path) -> str | None:

@@ -149,8 +149,11 @@ _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b
 _COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")  # gzip, bzip2, xz
 
 
+MAY_HOLD_HEAD = 16384  # the first bytes `may_hold_documents` reads: what tells an email, its header (`emails.is_email`)
+
+
 def may_hold_documents(head: bytes) -> bool:
-    """Whether a file whose first bytes (16 KB: an email's header) are `head` may hold documents of its own, to be
+    """Whether a file whose first bytes (MAY_HOLD_HEAD of them) are `head` may hold documents of its own, to be
     read whole and listed: an archive (zip, 7-Zip, RAR, tar, a compressed one) or an email (.eml, or Outlook's .msg, a
     compound file as a Word .doc is)."""
     return (head.startswith((ZIP_SIGNATURE, COMPOUND_FILE, _7Z_SIGNATURE, *_RAR_SIGNATURES, *_COMPRESSED))

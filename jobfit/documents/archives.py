@@ -78,7 +78,8 @@ def refusal(data: bytes, kind: str, limits: Limits) -> UnsupportedDocument:
     """Why an archive is no document, and what to do with it. The inbox, Drive and `jobfit parse` open an archive of
     resumes and take each file in it in as its own document; one that reaches the readers could not be opened whole
     (a member locked by a password, more than the limits unpacked, damage, archives nested too deep, nothing in it but
-    an archiver's litter) or was stored before archives were opened."""
+    an archiver's litter). (One an older jobfit stored whole is unpacked when new readers read it: see
+    `assets.documents`.)"""
     name = _NAMES[kind]
     if kind == "zip":
         check_zip(data, limits)  # (a zip bomb says so, though nothing here unpacks it)
