@@ -1003,11 +1003,13 @@ def test_documents_a_stopped_run_left_unread_or_unparsed_are_finished_by_the_cat
     assert read(path, f"SELECT status, reader_version FROM documents WHERE sha256 = '{unread}'") == [("text", READER_VERSION)]
 
 
-def test_an_archive_an_older_jobfit_stored_whole_is_unpacked_by_the_catch_up(tmp_path, capsys):
-    """A RAR (or 7-Zip, tar, agency email) an older jobfit stored as one document, read as its first file or refused,
-    is unpacked when the new readers read it again: each resume in it comes in as the inbox takes one in now, at the
-    archive's place. Before, the catch-up quarantined it ('not opened: … unpack it and add its files to the tenant's
-    inbox folder') and its profile left matching, the candidates in it with it."""
+@pytest.mark.parametrize("kind", ["rar", "7z"])
+def test_an_archive_an_older_jobfit_stored_whole_is_unpacked_by_the_catch_up(tmp_path, capsys, kind):
+    """A RAR (read as its first file by readers 4) or a 7-Zip (refused by them: 'binary files are not resumes'), or a
+    tar or an agency email, that an older jobfit stored as one document is unpacked when the new readers read it again:
+    each resume in it comes in as the inbox takes one in now, at the archive's place. Before, the catch-up quarantined
+    it ('not opened: … unpack it and add its files to the tenant's inbox folder'), the RAR's profile left matching and
+    neither's candidates were read."""
     from jobfit.store import warehouse
     from pipelines.bootstrap import catch_up, materialize_everything
     from pipelines.catch_up import behind
@@ -1016,21 +1018,27 @@ def test_an_archive_an_older_jobfit_stored_whole_is_unpacked_by_the_catch_up(tmp
     settings = seeded_settings(tmp_path / "data")
     resources = build_resources(settings)
     path = settings.layout.warehouse_path
-    rar = make_archive("rar", {
+    archive = make_archive(kind, {
         "cvs/ana.txt": b"Ana Moreno\nData Analyst\nana.moreno@example.com\nLisbon, Portugal\n\nEXPERIENCE\n"
                        b"Data Analyst, Foo Analytics\n2019 - Present\n- Built SQL reports\n",
         "cvs/bo.txt": b"Bo Lindqvist\nStaff Nurse\nbo.lindqvist@example.com\nMalmo, Sweden\n\nEXPERIENCE\n"
                       b"Staff Nurse, City Hospital\n2018 - Present\n- Cared for patients on a surgical ward\n"})
     with dg.instance_for_test() as instance:
         materialize_everything(settings, instance, resources)
-        sha256, stored = resources["storage"].keep_bytes(rar)
-        with warehouse(path) as con:  # as the jobfit of readers 4 left it: read as the PDF or text it began with
+        sha256, stored = resources["storage"].keep_bytes(archive)
+        with warehouse(path) as con:  # as the jobfit of readers 4 left it: read as the text it began with, or refused
             con.execute("INSERT INTO documents (sha256, format, size_bytes, stored_path, status, reader_version, updated_at) "
-                        "VALUES (?, 'txt', ?, ?, 'text', '4', now())", [sha256, len(rar), str(stored)])
-            con.execute("INSERT INTO document_sources VALUES (?, 'acme', 'inbox/acme/week 12.rar', '2026-03-03 09:00:00+00')", [sha256])
-            con.execute("INSERT INTO document_text (sha256, text, format, pages, words) VALUES (?, 'Ana Moreno', 'txt', 1, 2)", [sha256])
-            con.execute("INSERT INTO profiles (profile_id, sha256, tenant, name, status) VALUES ('old', ?, 'acme', 'Ana Moreno', 'active')",
+                        "VALUES (?, 'txt', ?, ?, ?, '4', now())", [sha256, len(archive), str(stored),
+                                                                     "text" if kind == "rar" else "quarantined"])
+            con.execute(f"INSERT INTO document_sources VALUES (?, 'acme', 'inbox/acme/week 12.{kind}', '2026-03-03 09:00:00+00')",
                         [sha256])
+            if kind == "rar":
+                con.execute("INSERT INTO document_text (sha256, text, format, pages, words) VALUES (?, 'Ana Moreno', 'txt', 1, 2)",
+                            [sha256])
+                con.execute("INSERT INTO profiles (profile_id, sha256, tenant, name, status) VALUES ('old', ?, 'acme', "
+                            "'Ana Moreno', 'active')", [sha256])
+            else:
+                resources["storage"].quarantine(sha256, "unsupported_format", "binary files are not resumes we can read")
         instance.add_dynamic_partitions(document_partitions.name, [sha256])
         capsys.readouterr()
         catch_up(settings, instance, resources)
@@ -1043,10 +1051,11 @@ def test_an_archive_an_older_jobfit_stored_whole_is_unpacked_by_the_catch_up(tmp
     assert read(path, f"SELECT status, message FROM documents WHERE sha256 = '{sha256}'") == [
         ("unpacked", "2 documents in it (cvs/ana.txt, cvs/bo.txt), each taken in as its own")]
     assert read(path, f"SELECT count(*) FROM profiles WHERE sha256 = '{sha256}'") == [(0,)]
+    assert not (settings.layout.quarantine_dir / sha256).exists()  # waiting on no one
     assert read(path, "SELECT p.name, p.tenant, p.status, s.source_path, s.seen_at::DATE::VARCHAR FROM profiles p "
-                      "JOIN document_sources s USING (sha256) WHERE s.source_path LIKE '%week 12.rar%' ORDER BY 1") == [
-        ("Ana Moreno", "acme", "active", "inbox/acme/week 12.rar/cvs/ana.txt", "2026-03-03"),
-        ("Bo Lindqvist", "acme", "active", "inbox/acme/week 12.rar/cvs/bo.txt", "2026-03-03")]
+                      f"JOIN document_sources s USING (sha256) WHERE s.source_path LIKE '%week 12.{kind}%' ORDER BY 1") == [
+        ("Ana Moreno", "acme", "active", f"inbox/acme/week 12.{kind}/cvs/ana.txt", "2026-03-03"),
+        ("Bo Lindqvist", "acme", "active", f"inbox/acme/week 12.{kind}/cvs/bo.txt", "2026-03-03")]
 
 
 def test_a_deployment_with_its_own_daemon_catches_up_with_one_command(tmp_path, monkeypatch, capsys):
