@@ -145,16 +145,13 @@ def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run, st
         # one run over the range the documents span (a current document between two stale ones is read again too)
         run(selection, tags=document_range_tags(keys))
 
-    stored: list[str] = []
-
-    def look() -> Behind:
-        nonlocal stored
+    def look() -> tuple[list[str], Behind]:
         stored = instance.get_dynamic_partitions(document_partitions.name)  # (reading may unpack an archive into more)
         with warehouse(settings.layout.warehouse_path) as con:
-            return behind(con, stored, current_day(settings), settings.posting_ttl_days, settings.partitions_start,
-                          llm_retry_before(settings), started)
+            return stored, behind(con, stored, current_day(settings), settings.posting_ttl_days, settings.partitions_start,
+                                  llm_retry_before(settings), started)
 
-    found = look()
+    stored, found = look()
     if found.unread:
         say(f"{len(found.unread)} stored documents were read by older readers: reading them again")
     if found.never_read:
@@ -164,12 +161,13 @@ def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run, st
             "a reader's bug): reading them again")
     if found.to_read(stored):
         run_over(["document_text", "profiles"], found.to_read(stored))
-    unread_before, found = set(found.never_read), look()  # after the read: what it parsed is current
+    unread_before = set(found.never_read)
+    stored, found = look()  # after the read: what it parsed is current
     unpacked = [key for key in found.never_read if key not in unread_before]
     if unpacked:  # the files of archives (or agency emails) an older jobfit stored whole, which the read unpacked
         say(f"{len(unpacked)} files of archives an older jobfit stored whole: reading them")
         run_over(["document_text", "profiles"], unpacked)
-        found = look()
+        stored, found = look()
     if found.stale:
         say(f"{len(found.stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")
     if found.never_parsed:

@@ -35,6 +35,7 @@ NESTING = 2
 # export of a whole applicant tracking system, or a bomb of empty files, which the readers ask to unpack instead.
 MAX_MEMBERS = 5000
 _LITTER = ("Thumbs.db", "desktop.ini")
+_RAR5 = b"Rar!\x1a\x07\x01\x00"  # (RAR 4's signature ends \x07\x00)
 _NAMES = {"zip": "zip", "7z": "7-Zip", "rar": "RAR", "tar": "tar"}
 _DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md", ".html", ".htm", ".json", ".eml", ".msg",
                       ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp", ".webp", ".heic", ".heif")
@@ -164,7 +165,7 @@ def _libarchive_format(data: bytes, kind: str) -> str:
     """The one format libarchive is to read the archive as. Left to guess among all, it read a RAR that stores a zip
     last (uncompressed) as that zip: its zip reader finds the inner zip's directory near the end of the bytes."""
     if kind == "rar":
-        return "rar5" if data[6:7] == b"\x01" else "rar"
+        return "rar5" if data.startswith(_RAR5) else "rar"
     return {"7z": "7zip", "tar": "tar"}[kind]
 
 
@@ -212,7 +213,7 @@ def _rar5_locked(data: bytes) -> bool:
     archive's headers are encrypted). libarchive before 3.7 (Debian 12's 3.6.2) says no such file is encrypted and
     gives its locked bytes as if they were the file. The headers are walked as RAR 5's technical note lays them out:
     a CRC-32, the header's size, its type and flags, the sizes of its extra area and of the data after it."""
-    if not data.startswith(b"Rar!\x1a\x07\x01\x00"):
+    if not data.startswith(_RAR5):
         return False
     at = 8
     try:

@@ -7,8 +7,9 @@ the body, where a candidate may have pasted it. The email's date is the resume's
 
 An agency sends several candidates in one email. Such an email is no one's document: where it arrives (the inbox, a
 Drive folder, `jobfit parse`) each candidate's resume in it is taken in as a document of its own, as the files of a zip
-archive are (`candidates_resumes`, called by `archives.archive_members`). Read as one document all the same (one stored
-before), it gives the first candidate's resume and names the others.
+archive are (`candidates_resumes`, called by `archives.archive_members`), candidates told apart without OCR. Read as one
+document all the same (a second candidate's scan, told apart only once OCR reads it), it gives the first candidate's
+resume and names the others.
 """
 
 from __future__ import annotations
