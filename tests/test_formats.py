@@ -708,6 +708,38 @@ def test_an_email_without_a_resume_says_what_it_holds(kind):
     assert caught.value.reason == "encrypted" and caught.value.message.startswith("the attached cv.pdf: ")
 
 
+def _rtf_body(lines: list[str], html: bool) -> bytes:
+    """An Outlook message's body as it keeps one when it has no plain text: RTF, compressed (MS-OXRTFCP), the HTML of an
+    HTML email wrapped in it (MS-OXRTFEX: the tags in groups of their own, the text outside them as HTML writes it)."""
+    from compressed_rtf import compress
+
+    if html:
+        paragraphs = "".join(r"{\*\htmltag64 <p>}\htmlrtf {\htmlrtf0 " + line.replace("&", "&amp;") + r"\htmlrtf\par}\htmlrtf0 "
+                             r"{\*\htmltag72 </p>}" for line in lines)
+        rtf = r"{\rtf1\ansi\ansicpg1252\fromhtml1 {\*\htmltag19 <html>}{\*\htmltag50 <body>}" + paragraphs + r"{\*\htmltag58 </body>}}"
+    else:
+        rtf = r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Calibri;}}\f0 " + r"\par ".join(lines) + "}"
+    return compress(rtf.encode("cp1252"), compressed=True)
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["rtf", "html-in-rtf"])
+def test_an_outlook_message_whose_body_is_only_rtf_gives_the_resume_pasted_in_it(html):
+    """Outlook keeps a message's body as compressed RTF, with or without its plain text; one saved without it (as other
+    mail programs and Exchange exports write them) held a pasted resume that was lost: 'an email with no resume in it
+    (nothing attached)'."""
+    lines = ["Ana Example", "ana@example.com", *BODY, "R&D tax credits"]
+    streams = _outlook(None)
+    streams["__substg1.0_10090102"] = _rtf_body(lines, html)
+    result = extract_text(_msg(streams))
+    assert result.format == "email/txt"
+    assert [line.strip() for line in result.text.strip().split("\n")] == lines
+    # a body damaged past reading is no body: the message says what it holds
+    streams["__substg1.0_10090102"] = streams["__substg1.0_10090102"][:40]
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(_msg(streams))
+    assert caught.value.message.startswith("an email with no resume in it (nothing attached)")
+
+
 def test_a_text_resume_that_opens_with_labelled_lines_is_no_email():
     labelled = "Name: Ana Example\nEmail: ana@example.com\nFrom: Austin, TX\n\n" + "\n".join(BODY)
     assert extract_text(labelled.encode()).format == "txt"

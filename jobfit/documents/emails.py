@@ -228,6 +228,23 @@ _PROPERTIES = "__properties_version1.0"
 _SENT, _DELIVERED = 0x00390040, 0x0E060040  # PidTagClientSubmitTime, PidTagMessageDeliveryTime (PT_SYSTIME)
 
 
+def _rtf_body_text(compressed: bytes) -> str | None:
+    """The text of a message body kept as compressed RTF (MS-OXRTFCP), or None when it cannot be read. An HTML email's
+    body is its HTML wrapped in RTF (MS-OXRTFEX, '\\fromhtml1'): its text is as the HTML writes it ('R&amp;D')."""
+    import html
+
+    from compressed_rtf import decompress
+
+    from jobfit.documents.office import rtf_text
+
+    try:
+        rtf = decompress(compressed)
+        text = rtf_text(rtf).text
+    except Exception:  # compressed_rtf raises a bare Exception for a bad header or CRC; rtf_text an UnsupportedDocument
+        return None
+    return html.unescape(text) if b"\\fromhtml" in rtf[:1024] else text
+
+
 class _OutlookMessage:
     """One message of an Outlook .msg file (`prefix`: the storage of a message attached to another, '' at the top)."""
 
@@ -246,11 +263,14 @@ class _OutlookMessage:
         return None
 
     def body(self) -> str | None:
+        """The body's plain text; failing it, its HTML's; failing both, its compressed RTF's (what Outlook always keeps)."""
         text = self._text("1000")
         if not (text and text.strip()) and (html := self._read("__substg1.0_10130102")):
             from jobfit.text import decode_bytes, html_text_and_headings
 
             text = html_text_and_headings(decode_bytes(html))[0]
+        if not (text and text.strip()) and (rtf := self._read("__substg1.0_10090102")):
+            text = _rtf_body_text(rtf)
         return text if text and text.strip() else None
 
     def sent(self):
