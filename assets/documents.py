@@ -409,7 +409,8 @@ def _read_batch(context: dg.AssetExecutionContext, config: ReleaseConfig, storag
 def _unpack_stored(context: dg.AssetExecutionContext, storage: StorageResource, unpacked: list[tuple[str, list[Member]]]) -> None:
     """Each file of the archives (and agency emails) an older jobfit stored whole stored as a document of its own, found
     where the archive was, at the file's name in it, and when the archive came; a new document partition, read and
-    parsed by the catch-up (`pipelines.catch_up.unfinished_documents`: stored, never read). The archive is 'unpacked':
+    parsed by the catch-up (`pipelines.catch_up.unfinished_documents`: stored, not yet read, under an unpacked archive's
+    place). The archive is 'unpacked':
     it has no text, and its profile (an older reader's, of its first file) leaves with it."""
     with storage.warehouse() as con:
         places = con.execute("SELECT sha256, tenant, source_path, seen_at FROM document_sources WHERE sha256 IN "

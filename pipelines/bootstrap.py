@@ -156,17 +156,17 @@ def catch_up_documents(settings: Settings, instance: dg.DagsterInstance, run, st
         say(f"{len(found.unread)} stored documents were read by older readers: reading them again")
     if found.never_read:
         say(f"{len(found.never_read)} stored documents were never read (a run stopped before): reading them")
+    if found.unpacked:
+        say(f"{len(found.unpacked)} files of archives an older jobfit stored whole: reading them")
     if found.held:
         say(f"{len(found.held)} stored documents are in quarantine for a fault of the setup (the virus scanner, tesseract, "
             "a reader's bug): reading them again")
     if found.to_read(stored):
         run_over(["document_text", "profiles"], found.to_read(stored))
-    unread_before = set(found.never_read)
     stored, found = look()  # after the read: what it parsed is current
-    unpacked = [key for key in found.never_read if key not in unread_before]
-    if unpacked:  # the files of archives (or agency emails) an older jobfit stored whole, which the read unpacked
-        say(f"{len(unpacked)} files of archives an older jobfit stored whole: reading them")
-        run_over(["document_text", "profiles"], unpacked)
+    if found.unpacked:  # the files of archives (or agency emails) an older jobfit stored whole, which the read unpacked
+        say(f"{len(found.unpacked)} files of archives an older jobfit stored whole: reading them")
+        run_over(["document_text", "profiles"], found.unpacked)
         stored, found = look()
     if found.stale:
         say(f"{len(found.stale)} stored documents were parsed by an older parser or taxonomy: parsing them again")

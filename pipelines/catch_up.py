@@ -55,16 +55,22 @@ def stale_documents(con: duckdb.DuckDBPyConnection, partitions: list[str]) -> li
     return [key for key in partitions if key in stale]
 
 
-def unfinished_documents(con: duckdb.DuckDBPyConnection, partitions: list[str]) -> tuple[list[str], list[str]]:
+def unfinished_documents(con: duckdb.DuckDBPyConnection, partitions: list[str]) -> tuple[list[str], list[str], list[str]]:
     """The stored documents (in partition order) a run stopped short of: stored but never read, and read to text but
-    with no profile (the run failed, or was killed, between the steps; or the parser failed on the text)."""
+    with no profile (the run failed, or was killed, between the steps; or the parser failed on the text); and between
+    them, stored and not yet read, the files of archives an older jobfit stored whole that a read unpacked (found at
+    the archive's place: `assets.documents._unpack_stored`)."""
     rows = con.execute(
-        "SELECT d.sha256, d.status FROM documents d WHERE d.status = 'stored' OR (d.status = 'text' "
+        "SELECT d.sha256, d.status, EXISTS (SELECT 1 FROM document_sources m JOIN document_sources a ON a.tenant = m.tenant "
+        "AND starts_with(m.source_path, a.source_path || '/') JOIN documents u ON u.sha256 = a.sha256 AND u.status = 'unpacked' "
+        "WHERE m.sha256 = d.sha256) AS unpacked FROM documents d WHERE d.status = 'stored' OR (d.status = 'text' "
         "AND EXISTS (SELECT 1 FROM document_text t WHERE t.sha256 = d.sha256) "
         "AND NOT EXISTS (SELECT 1 FROM profiles p WHERE p.sha256 = d.sha256))").fetchall()
-    unread = {sha for sha, status in rows if status == "stored"}
-    unparsed = {sha for sha, status in rows if status == "text"}
-    return [key for key in partitions if key in unread], [key for key in partitions if key in unparsed]
+    unread = {sha for sha, status, member in rows if status == "stored" and not member}
+    members = {sha for sha, status, member in rows if status == "stored" and member}
+    unparsed = {sha for sha, status, _ in rows if status == "text"}
+    return [key for key in partitions if key in unread], [key for key in partitions if key in members], \
+        [key for key in partitions if key in unparsed]
 
 
 HELD_RETRY = timedelta(hours=1)
@@ -114,7 +120,7 @@ def llm_retries(con: duckdb.DuckDBPyConnection, partitions: list[str], parsed_be
 class Behind:
     """What the stored data says is behind the code: fetch days to analyze again, documents to read again (and
     parse), documents to parse again; documents a run stopped before reading or parsing (it failed, or was killed);
-    in LLM mode, documents to ask the model about again (`retry`, the latest of their attempts at `retry_since`)."""
+    the files of archives an older jobfit stored whole, unpacked by a read and not yet read themselves; in LLM mode, documents to ask the model about again (`retry`, the latest of their attempts at `retry_since`)."""
 
     days: list[str]
     unread: list[str]
@@ -125,14 +131,15 @@ class Behind:
     never_parsed: list[str] = field(default_factory=list)
     held: list[str] = field(default_factory=list)  # in quarantine for a setup fault, to be tried again
     held_since: str = ""  # when the latest of them was tried
+    unpacked: list[str] = field(default_factory=list)  # files of archives an older jobfit stored whole, not yet read
 
     def __bool__(self) -> bool:
-        return bool(self.days or self.unread or self.never_read or self.stale or self.never_parsed or self.retry or self.held)
+        return bool(self.days or self.unread or self.never_read or self.unpacked or self.stale or self.never_parsed or self.retry or self.held)
 
     def to_read(self, partitions: list[str]) -> list[str]:
         """The documents to read (and parse) again, in partition order: those older readers read, those no run
-        finished reading and those the setup held back."""
-        wanted = set(self.unread) | set(self.never_read) | set(self.held)
+        finished reading, the files of archives unpacked and those the setup held back."""
+        wanted = set(self.unread) | set(self.never_read) | set(self.unpacked) | set(self.held)
         return [key for key in partitions if key in wanted]
 
     def to_parse(self, partitions: list[str]) -> list[str]:
@@ -147,6 +154,8 @@ class Behind:
 
         return ", ".join(many(self.unread, "document older readers read", "documents older readers read")
                          + many(self.never_read, "document a run stopped before reading", "documents a run stopped before reading")
+                         + many(self.unpacked, "file of an archive an older jobfit stored whole",
+                                "files of archives an older jobfit stored whole")
                          + many(self.held, "document the setup held in quarantine", "documents the setup held in quarantine")
                          + many(self.stale, "profile an older parser or taxonomy wrote", "profiles an older parser or taxonomy wrote")
                          + many(self.never_parsed, "document a run stopped before parsing", "documents a run stopped before parsing")
@@ -162,6 +171,6 @@ def behind(con: duckdb.DuckDBPyConnection, partitions: list[str], today: str, tt
     with `held_before` the documents the setup held in quarantine, last tried before it."""
     retry, since = llm_retries(con, partitions, retry_before) if retry_before else ([], "")
     held, held_since = held_documents(con, partitions, held_before) if held_before else ([], "")
-    never_read, never_parsed = unfinished_documents(con, partitions)
+    never_read, unpacked, never_parsed = unfinished_documents(con, partitions)
     return Behind(stale_days(con, today, ttl_days, partitions_start), unread_documents(con, partitions),
-                  stale_documents(con, partitions), retry, since, never_read, never_parsed, held, held_since)
+                  stale_documents(con, partitions), retry, since, never_read, never_parsed, held, held_since, unpacked)

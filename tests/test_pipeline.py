@@ -1056,6 +1056,17 @@ def test_an_archive_an_older_jobfit_stored_whole_is_unpacked_by_the_catch_up(tmp
                       f"JOIN document_sources s USING (sha256) WHERE s.source_path LIKE '%week 12.{kind}%' ORDER BY 1") == [
         ("Ana Moreno", "acme", "active", f"inbox/acme/week 12.{kind}/cvs/ana.txt", "2026-03-03"),
         ("Bo Lindqvist", "acme", "active", f"inbox/acme/week 12.{kind}/cvs/bo.txt", "2026-03-03")]
+    # as the catch-up sensor sees them between the read that unpacks the archive and the one that reads its files: for
+    # what they are (before: '2 documents a run stopped before reading', as if a run had failed)
+    with warehouse(path) as con:
+        members = [sha for (sha,) in con.execute("SELECT sha256 FROM document_sources WHERE source_path LIKE ?",
+                                                 [f"%week 12.{kind}/%"]).fetchall()]
+        con.execute("UPDATE documents SET status = 'stored' WHERE sha256 IN (SELECT unnest(?::VARCHAR[]))", [members])
+        con.execute("DELETE FROM document_text WHERE sha256 IN (SELECT unnest(?::VARCHAR[]))", [members])
+        found = behind(con, [sha256, *sorted(members)], "2026-12-07", settings.posting_ttl_days, settings.partitions_start)
+    assert (found.unpacked, found.never_read) == (sorted(members), [])
+    assert found.to_read([sha256, *sorted(members)]) == sorted(members)
+    assert found.summary() == "2 files of archives an older jobfit stored whole"
 
 
 def test_a_deployment_with_its_own_daemon_catches_up_with_one_command(tmp_path, monkeypatch, capsys):
