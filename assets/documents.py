@@ -410,8 +410,8 @@ def _unpack_stored(context: dg.AssetExecutionContext, storage: StorageResource, 
     """Each file of the archives (and agency emails) an older jobfit stored whole stored as a document of its own, found
     where the archive was, at the file's name in it, and when the archive came; a new document partition, read and
     parsed by the catch-up (`pipelines.catch_up.unfinished_documents`: stored, not yet read, under an unpacked archive's
-    place). The archive is 'unpacked':
-    it has no text, and its profile (an older reader's, of its first file) leaves with it."""
+    place). The archive is 'unpacked': it has no text, and its profile (an older reader's, of its first file) leaves
+    with it."""
     with storage.warehouse() as con:
         places = con.execute("SELECT sha256, tenant, source_path, seen_at FROM document_sources WHERE sha256 IN "
                              "(SELECT unnest(?::VARCHAR[]))", [[sha256 for sha256, _ in unpacked]]).fetchall()
