@@ -175,6 +175,40 @@ def make_email(body: str, *attachments: tuple[str, str, bytes], date: str = "Tue
     return bytes(message)
 
 
+def make_winmail(files: list[tuple[str, bytes]], rtf_body: bytes | None = None, sent=(2026, 3, 3, 8, 12, 0)) -> bytes:
+    """Outlook's winmail.dat (TNEF, MS-OXTNEF) as Outlook sends a message in its rich text format: the sending time, the
+    body as compressed RTF among the message's MAPI properties (`rtf_body`, already compressed), and each file an
+    attachment of its own (rendering, 8.3 title, bytes, then its MAPI properties with the long file name)."""
+    def attribute(level: int, tag: int, data: bytes) -> bytes:  # tag: the attribute's type in the high word, its id low
+        return bytes([level]) + tag.to_bytes(4, "little") + len(data).to_bytes(4, "little") + data \
+            + (sum(data) & 0xFFFF).to_bytes(2, "little")
+
+    def mapi(props: list[tuple[int, int, bytes]]) -> bytes:  # (type, id, value) of variable-length types, one value each
+        out = len(props).to_bytes(4, "little")
+        for kind, tag, value in props:
+            out += kind.to_bytes(2, "little") + tag.to_bytes(2, "little") + (1).to_bytes(4, "little") \
+                + len(value).to_bytes(4, "little") + value + bytes(-len(value) % 4)
+        return out
+
+    message, attachment = 1, 2
+    out = (0x223E9F78).to_bytes(4, "little") + (0x1234).to_bytes(2, "little")
+    out += attribute(message, 0x00089006, (0x00010000).to_bytes(4, "little"))  # attTnefVersion
+    out += attribute(message, 0x00069007, (1252).to_bytes(4, "little") + bytes(4))  # attOemCodepage
+    out += attribute(message, 0x00078008, b"IPM.Microsoft Mail.Note\x00")  # attMessageClass
+    out += attribute(message, 0x00038005, b"".join(v.to_bytes(2, "little") for v in (*sent, 2)))  # attDateSent
+    if rtf_body is not None:
+        out += attribute(message, 0x00069003, mapi([(0x0102, 0x1009, rtf_body)]))  # attMsgProps: PR_RTF_COMPRESSED
+    for n, (name, data) in enumerate(files):
+        stem, _, suffix = name.rpartition(".")
+        short = f"{stem.replace(' ', '')[:6].upper()}~{n + 1}.{suffix[:3].upper()}"
+        out += attribute(attachment, 0x00069002, (1).to_bytes(2, "little") + (0xFFFFFFFF).to_bytes(4, "little")
+                         + (0xFFFF).to_bytes(2, "little") * 2 + bytes(4))  # attAttachRendData: a file
+        out += attribute(attachment, 0x00018010, short.encode() + b"\x00")  # attAttachTitle
+        out += attribute(attachment, 0x0006800F, data)  # attAttachData
+        out += attribute(attachment, 0x00069005, mapi([(0x001F, 0x3707, (name + "\x00").encode("utf-16-le"))]))  # attAttachment
+    return out
+
+
 # A JSON Resume (jsonresume.org's schema) written for the tests: every section a reader keeps as stated
 LENA = {
     "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",

@@ -133,17 +133,20 @@ def test_parse_reads_each_file_of_a_rar_or_7z_archive(tmp_path):
         for name, person in (("maria_lopez.pdf", "Maria Lopez"), ("priya_raman.txt", "Priya Raman"))]
 
 
-def test_parse_reads_each_candidate_of_an_agency_email_as_the_inbox_does(tmp_path):
-    """Before: one record, the first candidate's, whose warning named the other."""
-    from tests.conftest import make_email
+@pytest.mark.parametrize("name", ["agency.eml", "winmail.dat"])
+def test_parse_reads_each_candidate_of_an_agency_email_as_the_inbox_does(tmp_path, name):
+    """Before: one record, the first candidate's, whose warning named the other; the winmail.dat Outlook wraps an
+    email's files in (saved from an email sent in its rich text format) was refused as a binary file."""
+    from tests.conftest import make_email, make_winmail
 
-    cvs = [(f"{name}.pdf", "application/pdf", (SAMPLES / "inbox" / folder / f"{name}.pdf").read_bytes())
-           for folder, name in (("acme", "maria_lopez"), ("globex", "daniel_weber"))]
-    (tmp_path / "agency.eml").write_bytes(make_email("Two candidates for the role, attached.", *cvs))
-    records = lines(run("parse", tmp_path / "agency.eml", "--jsonl").stdout)
+    cvs = [(f"{person}.pdf", (SAMPLES / "inbox" / folder / f"{person}.pdf").read_bytes())
+           for folder, person in (("acme", "maria_lopez"), ("globex", "daniel_weber"))]
+    (tmp_path / name).write_bytes(make_email("Two candidates for the role, attached.", *[(n, "application/pdf", data) for n, data in cvs])
+                                  if name.endswith(".eml") else make_winmail(cvs))
+    records = lines(run("parse", tmp_path / name, "--jsonl").stdout)
     assert [(r["source"], r["status"], r["profile"]["basics"]["name"], r.get("warning")) for r in records] == [
-        (f"{tmp_path}/agency.eml/maria_lopez.pdf", "ok", "Maria Lopez", None),
-        (f"{tmp_path}/agency.eml/daniel_weber.pdf", "ok", "Daniel Weber", None)]
+        (f"{tmp_path}/{name}/maria_lopez.pdf", "ok", "Maria Lopez", None),
+        (f"{tmp_path}/{name}/daniel_weber.pdf", "ok", "Daniel Weber", None)]
 
 
 def test_parse_reports_bad_files_and_exits_nonzero(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from jobfit.documents import Limits, UnsupportedDocument, detect_format, extract_text
 from jobfit.text import repair
 from tests.conftest import make_email as _email
-from tests.conftest import make_zip
+from tests.conftest import make_winmail, make_zip
 from tests.services import require_binary
 
 BODY = [
@@ -738,6 +738,39 @@ def test_an_outlook_message_whose_body_is_only_rtf_gives_the_resume_pasted_in_it
     with pytest.raises(UnsupportedDocument) as caught:
         extract_text(_msg(streams))
     assert caught.value.message.startswith("an email with no resume in it (nothing attached)")
+
+
+def test_an_email_outlook_sent_in_rich_text_gives_the_resume_in_its_winmail_dat():
+    """Outlook sends a message written in its rich text format with every attachment (and the formatted body) wrapped in
+    one winmail.dat (TNEF); before, such an application was 'an email with no resume in it (…; winmail.dat (…))'. The
+    winmail.dat saved alone is read as the email it is."""
+    from datetime import date
+
+    from compressed_rtf import compress
+
+    from jobfit.documents.archives import archive_members
+
+    resume = _candidate("Ana Example", "ana@example.com")
+    word = make_winmail([("Ana Example CV.docx", make_docx())])
+    result = extract_text(_email(LETTER, ("winmail.dat", "application/ms-tnef", word)))
+    assert result.format == "email/docx" and "Data Engineer at Foo Corp | 2019 - Present" in result.text
+    winmail = make_winmail([("Ana Example CV.pdf", resume)])
+    assert detect_format(winmail) == "tnef"
+    alone = extract_text(winmail)
+    assert alone.format == "email/pdf" and alone.text.startswith("Ana Example") and alone.date == date(2026, 3, 3)
+    # a resume pasted into the body: in the winmail.dat, as compressed RTF
+    pasted = ["Ana Example", "ana@example.com", *BODY]
+    body = compress((r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Calibri;}}\f0 " + r"\par ".join(pasted) + "}").encode(), compressed=True)
+    assert [line.strip() for line in extract_text(make_winmail([], rtf_body=body)).text.split("\n")] == pasted
+    # an agency's candidates in one: each taken in as its own, as from any email
+    two = make_winmail([("ana.pdf", resume), ("bo.pdf", _candidate("Bo Lindqvist", "bo@example.org"))])
+    assert [(m.name, m.saved) for m in archive_members(_email(LETTER, ("winmail.dat", "application/ms-tnef", two)))] == [
+        ("ana.pdf", date(2026, 3, 3)), ("bo.pdf", date(2026, 3, 3))]
+    assert [m.name for m in archive_members(two)] == ["ana.pdf", "bo.pdf"]
+    # one damaged past reading holds nothing: the email says what it holds
+    with pytest.raises(UnsupportedDocument) as caught:
+        extract_text(_email(LETTER, ("winmail.dat", "application/ms-tnef", winmail[:8])))
+    assert caught.value.reason == "not_a_resume"
 
 
 def test_a_text_resume_that_opens_with_labelled_lines_is_no_email():

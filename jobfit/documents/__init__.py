@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, get_args
 
-from jobfit.documents.emails import email_text, is_email, is_outlook_message
+from jobfit.documents.emails import TNEF_SIGNATURE, email_text, is_email, is_outlook_message
 from jobfit.documents.structured import (
     current_schema,
     is_json_resume,
@@ -154,9 +154,9 @@ MAY_HOLD_HEAD = 16384  # the first bytes `may_hold_documents` reads: what tells 
 
 def may_hold_documents(head: bytes) -> bool:
     """Whether a file whose first bytes (MAY_HOLD_HEAD of them) are `head` may hold documents of its own, to be
-    read whole and listed: an archive (zip, 7-Zip, RAR, tar, a compressed one) or an email (.eml, or Outlook's .msg, a
-    compound file as a Word .doc is)."""
-    return (head.startswith((ZIP_SIGNATURE, COMPOUND_FILE, _7Z_SIGNATURE, *_RAR_SIGNATURES, *_COMPRESSED))
+    read whole and listed: an archive (zip, 7-Zip, RAR, tar, a compressed one) or an email (.eml; Outlook's .msg, a
+    compound file as a Word .doc is; Outlook's winmail.dat)."""
+    return (head.startswith((ZIP_SIGNATURE, COMPOUND_FILE, TNEF_SIGNATURE, _7Z_SIGNATURE, *_RAR_SIGNATURES, *_COMPRESSED))
             or _tar_header(head) or is_email(head))
 
 
@@ -199,7 +199,7 @@ COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Office compound file's
 
 def detect_format(data: bytes) -> str:
     """The document's format judged from its content, never from its file name."""
-    # archives before a PDF's header in the first KB: one may store a PDF first, uncompressed
+    # archives (and winmail.dat) before a PDF's header in the first KB: one may store a PDF first, uncompressed
     if data.startswith(ZIP_SIGNATURE):
         return _zip_format(data)
     if data.startswith(_7Z_SIGNATURE):
@@ -208,6 +208,8 @@ def detect_format(data: bytes) -> str:
         return "rar"
     if _is_tar(data):
         return "tar"
+    if data.startswith(TNEF_SIGNATURE):
+        return "tnef"
     if data.startswith(b"%PDF-") or data[:1024].find(b"%PDF-") >= 0:
         return "pdf"
     if data.startswith(COMPOUND_FILE):
@@ -382,7 +384,7 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
     elif kind == "html":
         text, headings = html_text_and_headings(decode_bytes(data), with_links=True)
         result = DocumentText(text=text, format="html", pages=1, layout=_plain_layout(text, headings))
-    elif kind in ("eml", "msg"):
+    elif kind in ("eml", "msg", "tnef"):
         result = email_text(data, kind, lambda part: extract_text(part, limits, accept_any_kind=True), accept_any_kind)
     elif kind == "json":
         resume = json_document(data)

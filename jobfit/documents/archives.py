@@ -53,7 +53,7 @@ def archive_members(data: bytes, limits: Limits = Limits(), depth: int = 1) -> l
     archive attached to it); None when `data` is neither (a DOCX is a zip too) or an archive that cannot be opened
     whole: then it is read as the one document it is (the readers say why)."""
     kind = detect_format(data)
-    if kind in ("eml", "msg"):
+    if kind in ("eml", "msg", "tnef"):
         members = _email_members(data, kind, limits)
     elif kind == "zip":
         members = _zip_members(data, limits)

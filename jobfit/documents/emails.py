@@ -31,6 +31,9 @@ _FOLDED = re.compile(rb"^[ \t]+\S")
 _SENDER = {b"from", b"sender", b"return-path"}
 _TRANSPORT = {b"mime-version", b"message-id", b"received", b"content-type", b"delivered-to", b"x-mailer"}
 FORWARDS = 3  # emails forwarded inside one another, searched so deep
+# Outlook's winmail.dat (TNEF, MS-OXTNEF): a message's body and attachments as Outlook sends them in its rich text format,
+# one attachment to every other mail program; saved alone, it is an email of its own ("tnef")
+TNEF_SIGNATURE = b"\x78\x9f\x3e\x22"
 # formats a resume comes in: one of them refused (locked, damaged) is the resume that could not be read
 _RESUME_FORMATS = {"pdf", "docx", "doc", "odt", "rtf", "corrupt"}
 
@@ -60,11 +63,16 @@ def is_outlook_message(data: bytes) -> bool:
 
 
 def email_parts(data: bytes, kind: str) -> tuple[list[tuple[str, bytes]], str | None, date | None]:
-    """(its attachments as (file name, bytes), its body, the day it was sent) of an email saved as a file, `kind` "eml"
-    or "msg" (Outlook's). The attachments of an email forwarded inside it, or of a message attached to it, are its own."""
+    """(its attachments as (file name, bytes), its body, the day it was sent) of an email saved as a file, `kind` "eml",
+    "msg" (Outlook's) or "tnef" (a winmail.dat saved alone). The attachments of an email forwarded inside it, or of a
+    message attached to it, are its own; so are those Outlook wrapped in a winmail.dat, whose body stands in for a body
+    the email lacks."""
     if kind == "eml":
         message = email.message_from_bytes(data, policy=policy.default)
-        return list(_attachments(message)), _body(message), _sent_on(message)
+        body = _body(message) or next((tnef_parts(part)[1] for part in _winmails(message)), None)
+        return list(_attachments(message)), body, _sent_on(message)
+    if kind == "tnef":
+        return tnef_parts(data)
     import olefile
 
     with olefile.OleFileIO(data) as ole:
@@ -74,7 +82,7 @@ def email_parts(data: bytes, kind: str) -> tuple[list[tuple[str, bytes]], str | 
 
 
 def email_text(data: bytes, kind: str, read: Callable, accept_any_kind: bool):
-    """The DocumentText of the resume an email (`kind` "eml" or "msg") carries, each part read by `read(bytes)` (the
+    """The DocumentText of the resume an email (`kind` "eml", "msg" or "tnef") carries, each part read by `read(bytes)` (the
     documents stage's own reader, any kind let through); raises UnsupportedDocument saying what the email holds when no
     resume is in it."""
     return _resume_in(*email_parts(data, kind), read, accept_any_kind)
@@ -195,8 +203,59 @@ def _attachments(message: EmailMessage, depth: int = 0):
             continue
         if part.get_content_disposition() == "attachment" or part.get_filename():
             content = part.get_payload(decode=True)
-            if content and not is_email(content):  # an email attached as a file is read as its own document
+            if content and content.startswith(TNEF_SIGNATURE):  # the files Outlook wrapped in its winmail.dat
+                yield from tnef_parts(content, depth)[0]
+            elif content and not is_email(content):  # an email attached as a file is read as its own document
                 yield part.get_filename() or part.get_content_type(), content
+
+
+def _winmails(message: EmailMessage) -> list[bytes]:
+    """The winmail.dat files Outlook attached to a message."""
+    return [content for part in message.walk() if not part.is_multipart() and part.get_content_maintype() != "message"
+            and (content := part.get_payload(decode=True)) and content.startswith(TNEF_SIGNATURE)]
+
+
+def tnef_parts(data: bytes, depth: int = 0) -> tuple[list[tuple[str, bytes]], str | None, date | None]:
+    """(its files as (file name, bytes), its body, the day it was sent) of Outlook's winmail.dat (read with tnefparse),
+    those of a message attached to it too (a few deep); nothing of one damaged past reading."""
+    from tnefparse import TNEF
+
+    try:
+        tnef = TNEF(data, do_checksum=False)
+    except Exception:  # (a wrong signature raises ValueError, a cut one what its parser meets)
+        return [], None, None
+    return _tnef_files(tnef, depth), _tnef_body(tnef), next(
+        (prop.data.date() for prop in tnef.msgprops if prop.name == TNEF.ATTDATESENT and hasattr(prop.data, "date")), None)
+
+
+def _tnef_files(tnef, depth: int) -> list[tuple[str, bytes]]:
+    files = []
+    for attachment in tnef.attachments:
+        if getattr(attachment, "embed", None) is not None:  # a message attached to it
+            files += _tnef_files(attachment.embed, depth + 1) if depth < FORWARDS else []
+        elif attachment.data:
+            name = attachment.long_filename() or "attachment"
+            files.append(((name.decode("cp1252", "replace") if isinstance(name, bytes) else name).strip("\x00"), attachment.data))
+    return files
+
+
+def _tnef_body(tnef) -> str | None:
+    """A winmail.dat's body: its plain text, else its HTML's, else its RTF's (what Outlook puts there)."""
+    from jobfit.text import decode_bytes, html_text_and_headings
+
+    def text_of(value) -> str:
+        return decode_bytes(value) if isinstance(value, bytes) else str(value or "")
+
+    body = text_of(tnef.body)
+    if not body.strip() and tnef.htmlbody:
+        body = html_text_and_headings(text_of(tnef.htmlbody))[0]
+    if not body.strip():
+        try:
+            rtf = tnef.rtfbody
+        except Exception:  # compressed_rtf raises a bare Exception for a bad header or CRC
+            rtf = None
+        body = _rtf_body_text(rtf) if rtf else ""
+    return body if body and body.strip() else None
 
 
 def _body(message: EmailMessage) -> str | None:
@@ -228,21 +287,29 @@ _PROPERTIES = "__properties_version1.0"
 _SENT, _DELIVERED = 0x00390040, 0x0E060040  # PidTagClientSubmitTime, PidTagMessageDeliveryTime (PT_SYSTIME)
 
 
-def _rtf_body_text(compressed: bytes) -> str | None:
-    """The text of a message body kept as compressed RTF (MS-OXRTFCP), or None when it cannot be read. An HTML email's
-    body is its HTML wrapped in RTF (MS-OXRTFEX, '\\fromhtml1'): its text is as the HTML writes it ('R&amp;D')."""
+def _rtf_body_text(rtf: bytes) -> str | None:
+    """The text of a message body kept as RTF, or None when it cannot be read. An HTML email's body is its HTML wrapped
+    in RTF (MS-OXRTFEX, '\\fromhtml1'): its text is as the HTML writes it ('R&amp;D')."""
     import html
 
-    from compressed_rtf import decompress
-
+    from jobfit.documents import UnsupportedDocument
     from jobfit.documents.office import rtf_text
 
     try:
-        rtf = decompress(compressed)
         text = rtf_text(rtf).text
-    except Exception:  # compressed_rtf raises a bare Exception for a bad header or CRC; rtf_text an UnsupportedDocument
+    except UnsupportedDocument:
         return None
     return html.unescape(text) if b"\\fromhtml" in rtf[:1024] else text
+
+
+def _decompressed(compressed: bytes) -> bytes | None:
+    """RTF as a message keeps it, compressed (MS-OXRTFCP), unpacked; None when damaged."""
+    from compressed_rtf import decompress
+
+    try:
+        return decompress(compressed)
+    except Exception:  # compressed_rtf raises a bare Exception for a bad header or CRC
+        return None
 
 
 class _OutlookMessage:
@@ -269,7 +336,7 @@ class _OutlookMessage:
             from jobfit.text import decode_bytes, html_text_and_headings
 
             text = html_text_and_headings(decode_bytes(html))[0]
-        if not (text and text.strip()) and (rtf := self._read("__substg1.0_10090102")):
+        if not (text and text.strip()) and (rtf := _decompressed(self._read("__substg1.0_10090102") or b"")):
             text = _rtf_body_text(rtf)
         return text if text and text.strip() else None
 
