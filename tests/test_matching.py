@@ -171,6 +171,26 @@ def test_a_candidate_willing_to_relocate_fits_a_job_where_they_would_move(matche
     assert one_pair(matcher, stays, mumbai, 0.5).components["location"].score == 30.0
 
 
+def test_a_town_by_another_of_its_names_is_the_same_town(matcher):
+    """Before: a candidate in 'München, Deutschland' scored 30 on location for a job in 'Munich, Germany', as one in
+    another town would (and the town was no place at all); so did one in Bangalore for a job in Bengaluru, and one
+    willing to move to Bombay for a job in Mumbai."""
+    def living_in(place, relocation=""):
+        return parse_resume(RESUME.replace("Denver, CO\n", f"{place}\n{relocation}\n"), matcher=matcher)
+
+    def job_in(place):
+        return analyze_job({"id": place, "title": "Data Engineer", "location": place, "description": "Requirements:\n- Python"},
+                           matcher)
+
+    munich = one_pair(matcher, living_in("München, Deutschland"), job_in("Munich, Germany"), 0.5)
+    assert munich.components["location"].score == 100.0 and "Lives in München, where the job is." in munich.reasons
+    assert one_pair(matcher, living_in("Bangalore, Karnataka"), job_in("Bengaluru, Karnataka"), 0.5).components["location"].score == 100.0
+    moving = one_pair(matcher, living_in("Pune, Maharashtra", "Willing to relocate to: Bombay"), job_in("Mumbai, Maharashtra"), 0.5)
+    assert moving.components["location"].score == 100.0
+    assert "Willing to relocate to Mumbai, Maharashtra, where the job is; lives in Pune." in moving.reasons
+    assert one_pair(matcher, living_in("München, Deutschland"), job_in("Berlin, Germany"), 0.5).components["location"].score == 30.0
+
+
 def test_a_posting_that_pays_what_the_candidate_asks_scores_higher_and_says_so(matcher):
     profile = parse_resume(RESUME.replace("casey@example.com", "casey@example.com\nExpected salary: $90,000 a year"),
                            matcher=matcher)

