@@ -209,6 +209,20 @@ def make_winmail(files: list[tuple[str, bytes]], rtf_body: bytes | None = None, 
     return out
 
 
+def make_portfolio(files: dict[str, bytes], collection: bool = True) -> bytes:
+    """A PDF portfolio as Acrobat combines files into one: a cover page, each file embedded (its full name as `ufilename`),
+    and the catalog's /Collection that makes a reader show the files; without it, a PDF with files attached."""
+    import pymupdf
+
+    document = pymupdf.open()
+    document.new_page().insert_text((72, 72), "This PDF portfolio holds files: open it in Adobe Acrobat or Reader.")
+    for n, (name, data) in enumerate(files.items()):
+        document.embfile_add(f"file{n}", data, filename=name, ufilename=name)
+    if collection:
+        document.xref_set_key(document.pdf_catalog(), "Collection", "<</Type/Collection/View/D>>")
+    return document.tobytes()
+
+
 # A JSON Resume (jsonresume.org's schema) written for the tests: every section a reader keeps as stated
 LENA = {
     "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",

@@ -133,16 +133,17 @@ def test_parse_reads_each_file_of_a_rar_or_7z_archive(tmp_path):
         for name, person in (("maria_lopez.pdf", "Maria Lopez"), ("priya_raman.txt", "Priya Raman"))]
 
 
-@pytest.mark.parametrize("name", ["agency.eml", "winmail.dat"])
+@pytest.mark.parametrize("name", ["agency.eml", "winmail.dat", "portfolio.pdf"])
 def test_parse_reads_each_candidate_of_an_agency_email_as_the_inbox_does(tmp_path, name):
     """Before: one record, the first candidate's, whose warning named the other; the winmail.dat Outlook wraps an
-    email's files in (saved from an email sent in its rich text format) was refused as a binary file."""
-    from tests.conftest import make_email, make_winmail
+    email's files in (saved from an email sent in its rich text format) was refused as a binary file, and a PDF
+    portfolio of the resumes as its cover page ('not a resume')."""
+    from tests.conftest import make_email, make_portfolio, make_winmail
 
     cvs = [(f"{person}.pdf", (SAMPLES / "inbox" / folder / f"{person}.pdf").read_bytes())
            for folder, person in (("acme", "maria_lopez"), ("globex", "daniel_weber"))]
     (tmp_path / name).write_bytes(make_email("Two candidates for the role, attached.", *[(n, "application/pdf", data) for n, data in cvs])
-                                  if name.endswith(".eml") else make_winmail(cvs))
+                                  if name.endswith(".eml") else make_winmail(cvs) if name.endswith(".dat") else make_portfolio(dict(cvs)))
     records = lines(run("parse", tmp_path / name, "--jsonl").stdout)
     assert [(r["source"], r["status"], r["profile"]["basics"]["name"], r.get("warning")) for r in records] == [
         (f"{tmp_path}/{name}/maria_lopez.pdf", "ok", "Maria Lopez", None),

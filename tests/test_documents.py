@@ -6,7 +6,7 @@ import pymupdf
 import pytest
 
 from jobfit.documents import Limits, UnsupportedDocument, detect_format, extract_text
-from tests.conftest import make_zip
+from tests.conftest import make_portfolio, make_zip
 
 RESUME = "Ada Example\nData Engineer\nada@example.com\nExperience\nData Engineer at Foo | 2019 - Present"
 
@@ -127,6 +127,25 @@ def test_a_zip_that_cannot_be_opened_whole_is_left_to_the_readers_to_name():
     with pytest.raises(UnsupportedDocument) as refused:
         extract_text(make_zip({"big.txt": b"a" * 3_000_000}), Limits(max_unzipped_bytes=1_000_000))
     assert refused.value.reason == "zip_bomb" and archive_members(make_zip({"big.txt": b"a" * 3_000_000}), limits) is None
+
+
+def test_each_file_of_a_pdf_portfolio_is_a_document_and_a_pdf_with_attachments_is_itself():
+    """Before, a PDF portfolio of resumes was read as its cover page and refused as no resume, its files unread; a
+    resume that carries its certificate attached stays the resume."""
+    from jobfit.documents import may_hold_documents
+    from jobfit.documents.archives import archive_members
+
+    ana, bo = make_pdf(RESUME), make_docx(RESUME.replace("Ada", "Bo"))
+    portfolio = make_portfolio({"Ada Example CV.pdf": ana, "Bo Example CV.docx": bo})
+    assert detect_format(portfolio) == "pdf" and may_hold_documents(portfolio[:16384])
+    members = archive_members(portfolio, Limits())
+    assert [(m.name, m.data) for m in members] == [("Ada Example CV.pdf", ana), ("Bo Example CV.docx", bo)]
+    assert members[0].saved is not None  # as the portfolio records it
+    assert extract_text(members[1].data).text.startswith("Bo Example")
+    attached = pymupdf.open(stream=make_pdf(RESUME))
+    attached.embfile_add("certificate", make_pdf("Certificate of completion"), filename="certificate.pdf")
+    assert archive_members(attached.tobytes(), Limits()) is None and archive_members(make_pdf(RESUME), Limits()) is None
+    assert archive_members(make_portfolio({"ana.pdf": ana}, collection=False), Limits()) is None
 
 
 @pytest.mark.parametrize("kind", ["7z", "rar", "rar5", "tar.gz", "tar.xz"])

@@ -154,10 +154,10 @@ MAY_HOLD_HEAD = 16384  # the first bytes `may_hold_documents` reads: what tells 
 
 def may_hold_documents(head: bytes) -> bool:
     """Whether a file whose first bytes (MAY_HOLD_HEAD of them) are `head` may hold documents of its own, to be
-    read whole and listed: an archive (zip, 7-Zip, RAR, tar, a compressed one) or an email (.eml; Outlook's .msg, a
-    compound file as a Word .doc is; Outlook's winmail.dat)."""
+    read whole and listed: an archive (zip, 7-Zip, RAR, tar, a compressed one), an email (.eml; Outlook's .msg, a
+    compound file as a Word .doc is; Outlook's winmail.dat), or a PDF (which may be a portfolio of files)."""
     return (head.startswith((ZIP_SIGNATURE, COMPOUND_FILE, TNEF_SIGNATURE, _7Z_SIGNATURE, *_RAR_SIGNATURES, *_COMPRESSED))
-            or _tar_header(head) or is_email(head))
+            or _tar_header(head) or is_email(head) or b"%PDF-" in head[:1024])
 
 
 def _is_tar(data: bytes) -> bool:

@@ -13,6 +13,10 @@ Zip archives are read with Python's zipfile; 7-Zip, RAR (4 and 5) and tar (plain
 xz) with libarchive (the libarchive-c binding, the library from Debian's libarchive-tools). Without the library those
 come in as themselves, and the readers say to unpack them.
 
+A PDF portfolio (Acrobat's "Combine Files" into a portfolio; its catalog names a /Collection, and its one page asks for
+Acrobat) is an archive too: its embedded files are its members, read with PyMuPDF. A PDF that merely carries attachments
+beside its own pages (a resume with its certificates attached) is that resume.
+
 An email an agency sends with several candidates' resumes attached, or an archive of them, is unpacked the same way
 (`emails.candidates_resumes`): each candidate's resume is a member, named as attached, dated when the email was sent,
 and an attached archive's files are members in turn. An email of one candidate is no archive: it is read as that
@@ -21,6 +25,7 @@ candidate's document, with its body and date.
 
 import functools
 import io
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -59,6 +64,8 @@ def archive_members(data: bytes, limits: Limits = Limits(), depth: int = 1) -> l
         members = _zip_members(data, limits)
     elif kind in ARCHIVE_FORMATS:
         members = _packed_members(data, kind, limits)
+    elif kind == "pdf":
+        members = _portfolio_members(data)
     else:
         return None
     if not members:
@@ -125,6 +132,35 @@ def _zip_members(data: bytes, limits: Limits) -> list[Member] | None:
                 return None  # a locked member, or too many: the readers say so
             return [Member(info.filename, archive.read(info), _zip_saved(info)) for info in infos]
     except (zipfile.BadZipFile, UnsupportedDocument, NotImplementedError, OSError, EOFError, zlib.error):
+        return None
+
+
+def _portfolio_members(data: bytes) -> list[Member] | None:
+    """The embedded files of a PDF portfolio, each dated as it records (its modDate, 'D:20260303…'); None for any
+    other PDF, a locked one or one that cannot be opened (the readers say what it is)."""
+    import pymupdf
+
+    try:
+        with pymupdf.open(stream=data, filetype="pdf") as document:
+            if document.needs_pass or not document.embfile_count() \
+                    or document.xref_get_key(document.pdf_catalog(), "Collection")[0] == "null":
+                return None
+            members = []
+            for index in range(document.embfile_count()):
+                info = document.embfile_info(index)
+                members.append(Member(info.get("ufilename") or info.get("filename") or info["name"], document.embfile_get(index),
+                                      _pdf_saved(info.get("modDate"))))
+            return members
+    except (RuntimeError, ValueError):  # (PyMuPDF raises these for a file it cannot open as a PDF)
+        return None
+
+
+def _pdf_saved(stamp: str | None) -> date | None:
+    """The day of a PDF date ('D:20260303081200+01'00''); None when it states none."""
+    found = re.match(r"D:(\d{4})(\d{2})(\d{2})", stamp or "")
+    try:
+        return date(*map(int, found.groups())) if found else None
+    except ValueError:
         return None
 
 
