@@ -61,14 +61,16 @@ def unfinished_documents(con: duckdb.DuckDBPyConnection, partitions: list[str]) 
     them, stored and not yet read, the files of archives an older jobfit stored whole that a read unpacked (found at
     the archive's place: `assets.documents._unpack_stored`)."""
     rows = con.execute(
-        "SELECT d.sha256, d.status, EXISTS (SELECT 1 FROM document_sources m JOIN document_sources a ON a.tenant = m.tenant "
-        "AND starts_with(m.source_path, a.source_path || '/') JOIN documents u ON u.sha256 = a.sha256 AND u.status = 'unpacked' "
-        "WHERE m.sha256 = d.sha256) AS unpacked FROM documents d WHERE d.status = 'stored' OR (d.status = 'text' "
+        "SELECT d.sha256, d.status FROM documents d WHERE d.status = 'stored' OR (d.status = 'text' "
         "AND EXISTS (SELECT 1 FROM document_text t WHERE t.sha256 = d.sha256) "
         "AND NOT EXISTS (SELECT 1 FROM profiles p WHERE p.sha256 = d.sha256))").fetchall()
-    unread = {sha for sha, status, member in rows if status == "stored" and not member}
-    members = {sha for sha, status, member in rows if status == "stored" and member}
-    unparsed = {sha for sha, status, _ in rows if status == "text"}
+    # (from the few unpacked archives' places out, not from every stored document's place to every other's)
+    members = {sha for (sha,) in con.execute(
+        "SELECT DISTINCT m.sha256 FROM documents u JOIN document_sources a USING (sha256) JOIN document_sources m "
+        "ON m.tenant = a.tenant AND starts_with(m.source_path, a.source_path || '/') "
+        "JOIN documents d ON d.sha256 = m.sha256 AND d.status = 'stored' WHERE u.status = 'unpacked'").fetchall()}
+    unread = {sha for sha, status in rows if status == "stored" and sha not in members}
+    unparsed = {sha for sha, status in rows if status == "text"}
     return [key for key in partitions if key in unread], [key for key in partitions if key in members], \
         [key for key in partitions if key in unparsed]
 

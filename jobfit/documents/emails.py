@@ -240,22 +240,29 @@ def _tnef_files(tnef, depth: int) -> list[tuple[str, bytes]]:
 
 
 def _tnef_body(tnef) -> str | None:
-    """A winmail.dat's body: its plain text, else its HTML's, else its RTF's (what Outlook puts there)."""
+    """A winmail.dat's body (what Outlook puts there is RTF)."""
+    def rtf() -> bytes | None:
+        try:
+            return tnef.rtfbody
+        except Exception:  # compressed_rtf raises a bare Exception for a bad header or CRC
+            return None
+
+    return _body_of(tnef.body, tnef.htmlbody, rtf)
+
+
+def _body_of(plain: str | bytes | None, html: str | bytes | None, rtf: Callable[[], bytes | None]) -> str | None:
+    """A message's body: its plain text, else its HTML's, else its RTF's (`rtf()`, unpacked only when needed)."""
     from jobfit.text import decode_bytes, html_text_and_headings
 
     def text_of(value) -> str:
         return decode_bytes(value) if isinstance(value, bytes) else str(value or "")
 
-    body = text_of(tnef.body)
-    if not body.strip() and tnef.htmlbody:
-        body = html_text_and_headings(text_of(tnef.htmlbody))[0]
-    if not body.strip():
-        try:
-            rtf = tnef.rtfbody
-        except Exception:  # compressed_rtf raises a bare Exception for a bad header or CRC
-            rtf = None
-        body = _rtf_body_text(rtf) if rtf else ""
-    return body if body and body.strip() else None
+    text = text_of(plain)
+    if not text.strip() and html:
+        text = html_text_and_headings(text_of(html))[0]
+    if not text.strip() and (unpacked := rtf()):
+        text = _rtf_body_text(unpacked) or ""
+    return text if text.strip() else None
 
 
 def _body(message: EmailMessage) -> str | None:
@@ -330,15 +337,9 @@ class _OutlookMessage:
         return None
 
     def body(self) -> str | None:
-        """The body's plain text; failing it, its HTML's; failing both, its compressed RTF's (what Outlook always keeps)."""
-        text = self._text("1000")
-        if not (text and text.strip()) and (html := self._read("__substg1.0_10130102")):
-            from jobfit.text import decode_bytes, html_text_and_headings
-
-            text = html_text_and_headings(decode_bytes(html))[0]
-        if not (text and text.strip()) and (rtf := _decompressed(self._read("__substg1.0_10090102") or b"")):
-            text = _rtf_body_text(rtf)
-        return text if text and text.strip() else None
+        """The body (its compressed RTF is what Outlook always keeps)."""
+        return _body_of(self._text("1000"), self._read("__substg1.0_10130102"),
+                        lambda: _decompressed(self._read("__substg1.0_10090102") or b""))
 
     def sent(self):
         from datetime import UTC, datetime, timedelta
