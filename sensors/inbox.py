@@ -56,8 +56,8 @@ def scan_inbox(inbox: Path, refused: list[Path] | None = None) -> list[tuple[str
 
 def inbox_arrivals(tenant: str, path: Path) -> list[Arrival]:
     """The documents one file in the inbox brings: itself; or, an archive of documents (zip, 7-Zip, RAR, tar, a PDF
-    portfolio) or an email of several candidates' resumes, each file in it, found at the file's path and the name in it
-    ('inbox/acme/cvs.zip/ana.pdf'). Only an archive, a PDF or an email is read whole here, to list its files; the run that
+    portfolio), a PDF of several candidates' resumes or an email of several candidates' resumes, each file or
+    candidate in it, found at the file's path and the name in it ('inbox/acme/cvs.zip/ana.pdf'). Only an archive, a PDF or an email is read whole here, to list its files; the run that
     takes them in unpacks it, so the sensor writes no file and one a candidate withdrew is never kept again. A new
     version of the archive is a new version of each file in it, which steps in for the one before."""
     with open(path, "rb") as handle:

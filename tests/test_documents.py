@@ -1,6 +1,7 @@
 """Documents become text, or a reason a person can act on; the format is judged by content."""
 
 import io
+import time
 
 import pymupdf
 import pytest
@@ -146,6 +147,63 @@ def test_each_file_of_a_pdf_portfolio_is_a_document_and_a_pdf_with_attachments_i
     attached.embfile_add("certificate", make_pdf("Certificate of completion"), filename="certificate.pdf")
     assert archive_members(attached.tobytes(), Limits()) is None and archive_members(make_pdf(RESUME), Limits()) is None
     assert archive_members(make_portfolio({"ana.pdf": ana}, collection=False), Limits()) is None
+
+
+def make_pages(*pages: str, dated: str | None = None) -> bytes:
+    """A PDF of the pages, each page's lines from its top down."""
+    document = pymupdf.open()
+    for text in pages:
+        page, y = document.new_page(), 72
+        for line in text.split("\n"):
+            page.insert_text((72, y), line, fontsize=11)
+            y += 16
+    if dated:
+        document.set_metadata({"creationDate": dated, "modDate": dated})
+    return document.tobytes()
+
+
+_ADA = ("Ada Example\nData Engineer\nada@example.com | +44 113 496 0000\n\nExperience\nData Engineer, Foo Ltd, 2019 - Present\n"
+        "Built the warehouse\n\nEducation\nBSc Computer Science, University of Leeds, 2018")
+_ADA_2 = "Ada Example · ada@example.com · page 2\n\nSkills\nPython, SQL, Spark\n\nProjects\nA streaming pipeline"
+_REFEREES = "Rae Manager, Head of Data, Foo Ltd\nrae.manager@foo.example\n\nJo Tutor, University of Leeds\njo.tutor@leeds.example"
+_LETTER = "\n".join(["Dear hiring manager,", "", "I am writing to apply for the analyst role.", *[""] * 12, "Kind regards,",
+                      "Bo Example", "bo.example@mail.example"])
+_BO = ("Bo Example\nbo.example@mail.example\n\nSummary\nAnalyst of retail data\n\nExperience\nAnalyst, Bar plc, 2020 - 2025\n\n"
+       "Education\nMSc Statistics, 2019")
+_CY = "Cy Example\nNurse\ncy@example.org\n\nEmployment\nStaff Nurse, City Hospital, 2015 - Present\n\nSkills\nTriage"
+
+
+def test_each_candidate_of_a_pdf_of_several_resumes_is_a_document_of_their_own():
+    """Before, a CV book or an agency's pack of resumes merged into one PDF was one document: one profile with the first
+    candidate's name over everyone's jobs. A candidate's second page, the referees' page a referee's address heads and
+    the cover letter signed with the address their resume then heads stay that candidate's; the book's cover is a part
+    of its own, which the readers name (no resume)."""
+    from jobfit.documents.archives import archive_members
+
+    cover = "Leeds Data School\nCV book, class of 2026\n\nThe graduates of this year"
+    book = make_pages(cover, _ADA, _ADA_2, _REFEREES, _LETTER, _BO, _CY, dated="D:20260303081200+01'00'")
+    members = archive_members(book, Limits())
+    assert [member.name for member in members] == ["page 1.pdf", "pages 2-4.pdf", "pages 5-6.pdf", "page 7.pdf"]
+    assert {member.saved.isoformat() for member in members} == {"2026-03-03"}
+    time.sleep(1.1)  # (a PDF's /ID is stamped with the time it is written)
+    assert [member.data for member in archive_members(book, Limits())] == [member.data for member in members]  # as listed
+    texts = [pymupdf.open(stream=member.data).page_count for member in members]
+    assert texts == [1, 3, 2, 1]
+    read = [extract_text(member.data).text for member in members[1:]]
+    assert read[0].startswith("Ada Example") and "rae.manager@foo.example" in read[0] and "Bo Example" not in read[0]
+    assert read[1].startswith("Dear hiring manager") and "Analyst, Bar plc" in read[1] and "Nurse" not in read[1]
+    assert read[2].startswith("Cy Example")
+    with pytest.raises(UnsupportedDocument):
+        extract_text(members[0].data)  # the cover: no resume
+    assert archive_members(make_pages(_ADA, _CY), Limits()) is not None  # two one-page resumes
+
+
+@pytest.mark.parametrize("pages", [(_ADA, _ADA_2, _REFEREES), (_LETTER, _BO), (_BO, _LETTER), (_ADA,)],
+                         ids=["running head and referees", "letter then resume", "resume then letter", "one page"])
+def test_one_candidate_s_pdf_of_several_pages_is_one_document(pages):
+    from jobfit.documents.archives import archive_members
+
+    assert archive_members(make_pages(*pages), Limits()) is None
 
 
 @pytest.mark.parametrize("kind", ["7z", "rar", "rar5", "tar.gz", "tar.xz"])

@@ -305,6 +305,28 @@ def test_an_agency_email_of_several_candidates_in_the_inbox_gives_a_profile_for_
     assert not read(settings.layout.warehouse_path, "SELECT 1 FROM documents WHERE format = 'eml'")
 
 
+def test_a_cv_book_in_the_inbox_gives_a_profile_for_each_candidate_in_it(tmp_path):
+    """A school's CV book (a cover, then each graduate's resume) dropped in the inbox. Before, it was one document: one
+    profile, Maria Lopez's, holding Daniel Weber's jobs too. The sensor lists the candidates' pages and the run that
+    takes them in cuts the same files again: each is a document found in the book, the cover named for what it is."""
+    import pymupdf
+
+    from tests.conftest import SAMPLES, seeded_settings
+
+    settings = seeded_settings(tmp_path / "data")
+    book = pymupdf.open()
+    book.new_page().insert_text((72, 72), "The graduates of the School of Data, class of 2026")
+    for folder, name in (("acme", "maria_lopez.pdf"), ("globex", "daniel_weber.pdf")):
+        book.insert_pdf(pymupdf.open(SAMPLES / "inbox" / folder / name))
+    path = settings.inbox_dir / "acme" / "CV book 2026.pdf"
+    take_in(settings, {path: book.tobytes()})
+    found = sorted(read(settings.layout.warehouse_path, "SELECT p.name, s.source_path FROM profiles p JOIN document_sources s "
+                                                        "USING (sha256, tenant) WHERE s.source_path LIKE '%book 2026.pdf/%'"))
+    assert found == [("Daniel Weber", f"{path}/page 3.pdf"), ("Maria Lopez", f"{path}/page 2.pdf")]
+    assert read(settings.layout.warehouse_path, "SELECT s.source_path, d.reason FROM documents d JOIN document_sources s "
+                                                "USING (sha256) WHERE d.status = 'quarantined'") == [(f"{path}/page 1.pdf", "not_a_resume")]
+
+
 def test_a_resume_withdrawn_from_a_zip_is_not_kept_again_when_the_zip_comes_again(tmp_path):
     """The archive is unpacked by the run that takes its files in, never by the sensor: a candidate who withdrew is
     not stored again when the recruiter drops the same zip a second time."""

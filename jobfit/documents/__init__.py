@@ -31,7 +31,7 @@ from jobfit.documents.structured import (
 # kind or date, or which files it refuses). It is the `document_text` asset's code version: a deploy with a new one
 # reads every stored original again, and the profiles follow. tests/test_versions.py fails when what the samples give
 # changes at the same version.
-READER_VERSION = "6"
+READER_VERSION = "7"
 
 
 # Why a document is in quarantine: stable codes (the API filters by them), each raised with a message saying what to do;
@@ -155,7 +155,8 @@ MAY_HOLD_HEAD = 16384  # the first bytes `may_hold_documents` reads: what tells 
 def may_hold_documents(head: bytes) -> bool:
     """Whether a file whose first bytes (MAY_HOLD_HEAD of them) are `head` may hold documents of its own, to be
     read whole and listed: an archive (zip, 7-Zip, RAR, tar, a compressed one), an email (.eml; Outlook's .msg, a
-    compound file as a Word .doc is; Outlook's winmail.dat), or a PDF (which may be a portfolio of files)."""
+    compound file as a Word .doc is; Outlook's winmail.dat), or a PDF (which may be a portfolio of
+    files, or several candidates' resumes one after another)."""
     return (head.startswith((ZIP_SIGNATURE, COMPOUND_FILE, TNEF_SIGNATURE, _7Z_SIGNATURE, *_RAR_SIGNATURES, *_COMPRESSED))
             or _tar_header(head) or is_email(head) or b"%PDF-" in head[:1024])
 

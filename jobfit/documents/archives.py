@@ -15,7 +15,8 @@ come in as themselves, and the readers say to unpack them.
 
 A PDF portfolio (Acrobat's "Combine Files" into a portfolio; its catalog names a /Collection, and its one page asks for
 Acrobat) is an archive too: its embedded files are its members, read with PyMuPDF. A PDF that merely carries attachments
-beside its own pages (a resume with its certificates attached) is that resume.
+beside its own pages (a resume with its certificates attached) is that resume. A PDF of several candidates' resumes
+one after another (a CV book, an agency's pack) is one too: each candidate's pages are a member (`packs`).
 
 An email an agency sends with several candidates' resumes attached, or an archive of them, is unpacked the same way
 (`emails.candidates_resumes`): each candidate's resume is a member, named as attached, dated when the email was sent,
@@ -65,7 +66,7 @@ def archive_members(data: bytes, limits: Limits = Limits(), depth: int = 1) -> l
     elif kind in ARCHIVE_FORMATS:
         members = _packed_members(data, kind, limits)
     elif kind == "pdf":
-        members = _portfolio_members(data)
+        members = _pdf_members(data)
     else:
         return None
     if not members:
@@ -135,22 +136,24 @@ def _zip_members(data: bytes, limits: Limits) -> list[Member] | None:
         return None
 
 
-def _portfolio_members(data: bytes) -> list[Member] | None:
-    """The embedded files of a PDF portfolio, each dated as it records (its modDate, 'D:20260303…'); None for any
-    other PDF, a locked one or one that cannot be opened (the readers say what it is)."""
+def _pdf_members(data: bytes) -> list[Member] | None:
+    """The embedded files of a PDF portfolio, each dated as it records (its modDate, 'D:20260303…'), or each candidate's
+    pages of a pack of resumes (`packs.pack_parts`), dated as the pack; None for any other PDF, a locked one or one that
+    cannot be opened (the readers say what it is)."""
     import pymupdf
+
+    from jobfit.documents.packs import pack_parts, part_pdf
 
     try:
         with pymupdf.open(stream=data, filetype="pdf") as document:
-            if document.needs_pass or not document.embfile_count() \
-                    or document.xref_get_key(document.pdf_catalog(), "Collection")[0] == "null":
+            if document.needs_pass:
                 return None
-            members = []
-            for index in range(document.embfile_count()):
-                info = document.embfile_info(index)
-                members.append(Member(info.get("ufilename") or info.get("filename") or info["name"], document.embfile_get(index),
-                                      _pdf_saved(info.get("modDate"))))
-            return members
+            if document.embfile_count() and document.xref_get_key(document.pdf_catalog(), "Collection")[0] != "null":
+                return [Member(info.get("ufilename") or info.get("filename") or info["name"], document.embfile_get(index),
+                               _pdf_saved(info.get("modDate")))
+                        for index in range(document.embfile_count()) if (info := document.embfile_info(index))]
+            saved = _pdf_saved(document.metadata.get("modDate") or document.metadata.get("creationDate"))
+            return [Member(part.name, part_pdf(document, part), saved) for part in pack_parts(document) or ()] or None
     except (RuntimeError, ValueError):  # (PyMuPDF raises these for a file it cannot open as a PDF)
         return None
 

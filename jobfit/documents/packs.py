@@ -1,0 +1,97 @@
+"""The candidates of a PDF of several resumes: a university's CV book, an agency's pack, a recruiter's "merge into one
+PDF". Each candidate's pages become a PDF of their own, read as any resume is; read whole, the pack was one profile of
+everyone's jobs under the first candidate's name.
+
+A candidate's resume starts on the page whose head (its top HEAD_SHARE) gives email addresses, none of them the
+writer's of the part before it (the addresses heading that part's pages, or where none does, any it gives): a second
+page that repeats its writer's address in a running head stays theirs, and a cover letter signed with the new address
+just before goes with the new resume. A part so started that is no resume of its own (fewer than SECTIONS resume
+section headings: a referees' page a referee's address heads, a certificate) stays with the one before it. A PDF is a
+pack only when two or more of its parts are resumes; what comes before the first (a CV book's cover) is a part too,
+which the readers name for what it is. Each part is cut the same, byte for byte, every time (the inbox sensor lists
+the parts and the run that takes them in cuts them again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jobfit.documents.classify import HEADING_LINE
+from jobfit.text import EMAIL
+
+HEAD_SHARE = 0.3  # the top of a page that heads it: a resume's name and contact details
+MAX_PAGES = 2000  # a longer PDF is a book, not a pack: read as itself
+SECTIONS = 2  # resume section headings a part needs to be a resume of its own
+
+
+@dataclass(frozen=True)
+class Part:
+    first: int  # its first page, from 0
+    last: int  # its last page
+
+    @property
+    def name(self) -> str:
+        """As an operator finds it among the pack's files: 'page 3.pdf', 'pages 3-4.pdf' (pages counted from 1)."""
+        return f"page {self.first + 1}.pdf" if self.first == self.last else f"pages {self.first + 1}-{self.last + 1}.pdf"
+
+
+def pack_parts(document) -> list[Part] | None:
+    """The candidates' parts of a PyMuPDF document, in page order, when it is a pack of two or more resumes; None for
+    any other PDF (one resume of any length, a resume with its letters and certificates)."""
+    if not 2 <= document.page_count <= MAX_PAGES:
+        return None
+    pages = [_page(page) for page in document]
+    starts, heads, held = [0], set(), set()
+    for number, page in enumerate(pages):
+        own = heads or held  # the part's writer: the addresses heading its pages, or any it gives
+        if number and page.head and not page.head & own:
+            start = number  # a cover letter signed with the new address, before its resume, is the new candidate's
+            while start - 1 > starts[-1] and page.head & pages[start - 1].addresses and not own & pages[start - 1].addresses:
+                start -= 1
+            starts.append(start)
+            heads, held = set(), set().union(*(before.addresses for before in pages[start:number]))
+        heads |= page.head
+        held |= page.addresses
+    parts: list[Part] = []
+    for first, following in zip(starts, [*starts[1:], len(pages)], strict=True):
+        if parts and not _resume(pages[first:following]):
+            parts[-1] = Part(parts[-1].first, following - 1)
+        else:
+            parts.append(Part(first, following - 1))
+    return parts if sum(_resume(pages[part.first:part.last + 1]) for part in parts) >= 2 else None
+
+
+def part_pdf(document, part: Part) -> bytes:
+    """The part's pages as a PDF of their own, with the pack's metadata (its dates date the resume)."""
+    import pymupdf
+
+    with pymupdf.open() as out:
+        out.insert_pdf(document, from_page=part.first, to_page=part.last)
+        out.set_metadata({key: value for key, value in document.metadata.items() if value and key not in ("format", "encryption")})
+        return out.tobytes(garbage=3, deflate=True, no_new_id=True)
+
+
+@dataclass(frozen=True)
+class _Page:
+    text: str
+    addresses: frozenset[str]  # the email addresses it gives
+    head: frozenset[str]  # those in its head
+
+
+def _page(page) -> _Page:
+    blocks = [block for block in page.get_text("blocks", sort=False) if block[6] == 0]
+    top = page.rect.y0 + page.rect.height * HEAD_SHARE
+    return _Page("\n".join(block[4] for block in blocks), _addresses(" ".join(block[4] for block in blocks)),
+                 _addresses(" ".join(block[4] for block in blocks if block[1] < top)))
+
+
+def _addresses(text: str) -> frozenset[str]:
+    return frozenset(address.lower() for address in EMAIL.findall(text))
+
+
+def _resume(pages: list[_Page]) -> bool:
+    """Whether the pages are a resume of their own: two or more resume section headings on lines of their own."""
+    found = set()
+    for page in pages:
+        found |= {match.group(1).lower() for match in HEADING_LINE.finditer(page.text)}
+    return len(found) >= SECTIONS
