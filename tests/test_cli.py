@@ -150,18 +150,24 @@ def test_parse_reads_each_candidate_of_an_agency_email_as_the_inbox_does(tmp_pat
         (f"{tmp_path}/{name}/daniel_weber.pdf", "ok", "Daniel Weber", None)]
 
 
-def test_parse_reads_each_candidate_of_a_pdf_of_several_resumes(tmp_path):
-    """Before: one record, Maria Lopez's, her profile holding Daniel Weber's jobs and degrees too."""
+@pytest.mark.parametrize("name", ["shortlist.pdf", "agency.eml"])
+def test_parse_reads_each_candidate_of_a_pdf_of_several_resumes(tmp_path, name):
+    """Before: one record, Maria Lopez's, her profile holding Daniel Weber's jobs and degrees too; so too when an agency
+    emailed the PDF."""
     import pymupdf
+
+    from tests.conftest import make_email
 
     resumes = [SAMPLES / "inbox" / "acme" / "maria_lopez.pdf", SAMPLES / "inbox" / "globex" / "daniel_weber.pdf"]
     pack = pymupdf.open()
     for resume in resumes:
         pack.insert_pdf(pymupdf.open(resume))
-    pack.save(tmp_path / "shortlist.pdf")
-    records = lines(run("parse", tmp_path / "shortlist.pdf", "--jsonl").stdout)
+    (tmp_path / name).write_bytes(pack.tobytes() if name.endswith(".pdf") else
+                                  make_email("Two candidates for you.", ("shortlist.pdf", "application/pdf", pack.tobytes())))
+    records = lines(run("parse", tmp_path / name, "--jsonl").stdout)
+    place = tmp_path / name if name.endswith(".pdf") else tmp_path / name / "shortlist.pdf"
     assert [(r["source"], r["status"], r["profile"]["basics"]["name"]) for r in records] == [
-        (f"{tmp_path}/shortlist.pdf/page 1.pdf", "ok", "Maria Lopez"), (f"{tmp_path}/shortlist.pdf/page 2.pdf", "ok", "Daniel Weber")]
+        (f"{place}/page 1.pdf", "ok", "Maria Lopez"), (f"{place}/page 2.pdf", "ok", "Daniel Weber")]
     alone = lines(run("parse", *resumes, "--jsonl").stdout)
     assert [r["profile"]["work"] for r in records] == [r["profile"]["work"] for r in alone]  # each their own jobs only
 

@@ -306,7 +306,8 @@ def _email_members(data: bytes, kind: str, limits: Limits) -> list[Member] | Non
     try:
         # the candidates told apart without OCR: a sensor lists the inbox, and a scanned resume costs seconds a page (a
         # scan whose candidate cannot be told so comes too, as a resume that could not be read would)
-        found = candidates_resumes(data, kind, lambda part: extract_text(part, limits, accept_any_kind=True, ocr=False))
+        found = candidates_resumes(data, kind, lambda part: extract_text(part, limits, accept_any_kind=True, ocr=False),
+                                   lambda pdf: _pdf_members(pdf) is not None)
     except Exception:  # (a damaged message raises what its parser does) the readers say what is wrong with it
         return None
     if found is None:

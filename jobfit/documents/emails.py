@@ -88,18 +88,21 @@ def email_text(data: bytes, kind: str, read: Callable, accept_any_kind: bool):
     return _resume_in(*email_parts(data, kind), read, accept_any_kind)
 
 
-def candidates_resumes(data: bytes, kind: str, read: Callable) -> tuple[list[tuple[str, bytes]], date | None] | None:
+def candidates_resumes(data: bytes, kind: str, read: Callable,
+                       holds_documents: Callable[[bytes], bool]) -> tuple[list[tuple[str, bytes]], date | None] | None:
     """The resumes an email carries, as (file name, bytes), and the day it was sent, when they are more than one
-    candidate's (an agency sends three candidates in one email) or come in an archive (it attaches "candidates.zip"):
-    each candidate's first, every resume file that could not be read (locked, damaged), which says why when read as its
-    own document, and the archives, which are unpacked in turn. None when it carries one candidate's resume or none:
-    the email is then that candidate's document, its body and date with it."""
+    candidate's (an agency sends three candidates in one email) or come in an archive (it attaches "candidates.zip",
+    or a PDF of several candidates' resumes or a PDF portfolio: a PDF that `holds_documents`): each candidate's first,
+    every resume file that could not be read (locked, damaged), which says why when read as its own document, and the
+    archives, which are unpacked in turn. None when it carries one candidate's resume or none: the email is then that
+    candidate's document, its body and date with it."""
     from jobfit.documents import ARCHIVE_FORMATS, UnsupportedDocument, detect_format
 
     attachments, _, sent = email_parts(data, kind)
     kinds = [(name, content, detect_format(content)) for name, content in attachments]
-    files = [(name, content) for name, content, of in kinds if of in _RESUME_FORMATS]
-    archives = [(name, content) for name, content, of in kinds if of in ARCHIVE_FORMATS]
+    archives = [(name, content) for name, content, of in kinds
+                if of in ARCHIVE_FORMATS or (of == "pdf" and holds_documents(content))]
+    files = [(name, content) for name, content, of in kinds if of in _RESUME_FORMATS and (name, content) not in archives]
     if len(files) < 2 and not archives:
         return None
     each = _each_candidate(files, read)
