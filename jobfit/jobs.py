@@ -23,7 +23,7 @@ from jobfit.text import html_to_text, without_addresses
 DEFAULT_TTL_DAYS = 30
 # Bump when a change to the analysis changes what it finds: postings analyzed under another version are analyzed again.
 # tests/test_versions.py fails when what the sample feed's postings say changes at the same version.
-ANALYSIS_VERSION = "31"
+ANALYSIS_VERSION = "32"
 
 # The degrees a posting names, as degrees are written: "Master's degree", "Master of Science",
 # "MSc", "BS/MS/PhD", "High School Diploma" — not "master the art of selling", "lands in master" (a git branch), a

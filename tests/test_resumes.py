@@ -1717,6 +1717,24 @@ def test_places_written_with_their_own_letters_and_in_their_own_languages_are_pl
     assert (profile.basics.location.city, profile.basics.location.countryCode) == ("München", "DE")
 
 
+def test_a_town_whose_name_has_particles_in_lower_case_is_a_place(matcher):
+    """'Frankfurt am Main', 'Ústí nad Labem', 'Aix-en-Provence' were no places (only 'of', 'de', 'upon' and a few others
+    could be lower case in a place's name): a resume headed 'Frankfurt am Main, Germany' had no location."""
+    from jobfit.resumes import parse_resume
+    from jobfit.resumes.places import parse_place, town_key
+
+    assert [(p.city or p.region, p.countryCode) for p in map(parse_place, ("Frankfurt am Main, Germany", "Ústí nad Labem", "Aix-en-Provence",
+                                                                "Bad Homburg vor der Höhe", "Castellón de la Plana, Spain"))] == [
+        ("Frankfurt am Main", "DE"), ("Ústí nad Labem", "CZ"), ("Aix-en-Provence", "FR"), ("Bad Homburg vor der Höhe", "DE"),
+        ("Castellón de la Plana", "ES")]
+    assert town_key("Frankfurt") == town_key("Frankfurt am Main")
+    # words in lower case between capitals are a place's particles, not any text that ends on a place
+    assert [parse_place(text) for text in ("Nice to have", "Head of Sales", "reading", "Sales in Frankfurt am Main")] == [None] * 4
+    profile = parse_resume("Jana Nováková\nFrankfurt am Main, Germany\njana.novakova@example.de\n\nEXPERIENCE\n"
+                           "Data Engineer, Foo GmbH\n2019 - Present\n- Built pipelines in Python\n", matcher=matcher)
+    assert (profile.basics.location.city, profile.basics.location.countryCode) == ("Frankfurt am Main", "DE")
+
+
 def test_a_co_founder_is_no_company(matcher):
     from jobfit.resumes.lexicon import company_score, role_nouns, title_score
 

@@ -60,7 +60,7 @@ from jobfit.taxonomy import SkillMatcher, alias_key
 # The rules' version, recorded in every profile (meta.parser_version). Bump it with any change that changes what
 # profiles say: the `profiles` asset's code version follows it, so automation parses every stored document again.
 # tests/test_versions.py fails when what the samples' profiles say changes at the same version.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 
 __all__ = ["parse_resume", "profile_text", "merged_years", "career_level", "title_level", "degree_of",
            "split_sections", "DEGREE_LEVELS"]

@@ -226,8 +226,12 @@ def _variant(alternate: str, name: str) -> bool:
 
 
 def _capitalized(text: str) -> bool:
+    """Whether the text is written as a place's name is: its words capitalized, but for short particles between them
+    ('Frankfurt am Main', 'Ústí nad Labem', 'Aix-en-Provence', 'Castellón de la Plana'); 'reading', 'Nice' alone
+    not."""
     words = [w for w in re.split(r"[\s-]+", text) if w]
-    return bool(words) and all(w[:1].isupper() or w.lower() in ("of", "and", "de", "la", "el", "upon", "on") for w in words)
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper() \
+        and all(w[:1].isupper() or (w.isalpha() and len(w) <= 4) for w in words)
 
 
 def place_kind(text: str) -> str | None:
