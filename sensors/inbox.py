@@ -110,7 +110,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, storage: StorageResource) 
         for arrival in found:
             arrivals.add(arrival)
         if found[0].member:
-            context.log.info(f"{path}: {len(found)} documents in it (an archive's files, an email's candidates), "
+            context.log.info(f"{path}: {len(found)} documents in it (an archive's files, an email's or a PDF's candidates), "
                              "each taken in as its own")
     told = [path for path in map(str, refused) if seen.get(path) != OUT_OF_BOUNDS]
     if told:  # said once, in the log of the tick that found them
