@@ -149,6 +149,15 @@ def test_each_file_of_a_pdf_portfolio_is_a_document_and_a_pdf_with_attachments_i
     assert archive_members(make_portfolio({"ana.pdf": ana}, collection=False), Limits()) is None
 
 
+def test_a_long_text_resume_with_a_quote_never_closed_is_read():
+    """Before: 'Error: field larger than field limit (131072)': the check for a table (a CSV of candidates) read the rest
+    of the text after the quote as one cell, past the csv module's limit, and the resume was lost to a reader error."""
+    papers = "\n".join(f"{n}. On learning from {n} examples. Journal of Examples, 2019." for n in range(1, 3000))
+    text = f'{RESUME}\n\nPublications\n"Best paper award, ICML 2019\n{papers}'
+    assert len(text) > 131072
+    assert extract_text(text.encode()).text.startswith("Ada Example\nData Engineer")
+
+
 def make_pages(*pages: str, dated: str | None = None) -> bytes:
     """A PDF of the pages, each page's lines from its top down."""
     document = pymupdf.open()

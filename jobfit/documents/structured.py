@@ -90,7 +90,10 @@ def table_shape(text: str) -> tuple[int, int] | None:
     """(rows, columns) when the text is a table: one record a line, four rows of five or more with the same three or
     more columns split by one delimiter (comma, semicolon, tab or bar); None for prose."""
     for delimiter in (",", ";", "\t", "|"):
-        rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if any(cell.strip() for cell in row)]
+        try:
+            rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if any(cell.strip() for cell in row)]
+        except csv.Error:  # a cell past the csv module's limit (128 KiB: an opening quote never closed in a long text)
+            return None
         if len(rows) < 3:
             return None
         columns, count = Counter(map(len, rows)).most_common(1)[0]
