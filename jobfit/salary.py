@@ -69,6 +69,8 @@ _MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "l": 1e5, "lakh":
 # million"): a juta or a triệu is always a salary's unit.
 _COMPANY_SIZED = frozenset({"m", "mn", "million", "millions", "millones", "milhões", "bn", "b", "billion", "trillion"})
 _PAY_SIZED_FROM_USD = 1_000_000
+# More than any posting pays in a year, at the rough reference rates: a figure worth more, annualized, is no salary.
+_MOST_PAY_USD = 10_000_000
 # a figure in units only East Asia counts in, with no currency written, is in the country's ('8千-1.2万/月' in China),
 # else in the one its script says (hangul won, kana yen); one in 'triệu' is in dong
 _EAST_ASIAN_UNITS = frozenset({"万", "千", "만"})
@@ -322,6 +324,8 @@ def _salaries(text: str, country: str | None, field: bool = False):
         if period is None and (period := _period_by_size(low, currency, by_code=symbol.rstrip(".").isalpha())) is None:
             continue  # "PHP 7", "Rs 40": a small figure after a code names no pay
         factor = PERIODS_PER_YEAR[period]
+        if (exchange.rough_usd((high or low) * factor, currency) or 0) > _MOST_PAY_USD:
+            continue  # "$99999999999999999999" (a typo, an id), "$50,000 an hour": no posting pays that
         yield Salary(
             min=low, max=high or low, currency=currency, period=period,
             annualized_min=low * factor, annualized_max=(high or low) * factor,

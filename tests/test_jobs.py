@@ -484,6 +484,8 @@ def test_salary_forms(text, expected):
     # benefits: a donation match, a 401(k) match (no '5,000 401' read as one figure), an extra sum on top of pay
     "$10,000 annual charitable donation matching", "$5,000 401(k) match",
     "Remote work stipend - We add $1,200/yr to all of our salaries to provide our team with an extra $100/month",
+    # more than any posting pays: a typo or an id in a salary field was a stated pay of $10^20, first in every filter
+    "Salary: $99999999999999999999 per year", "Pay: $60,000 an hour", "Salary: €2,000,000 per month",
 ])
 def test_money_that_is_no_salary(text):
     assert parse_salary(text) is None
