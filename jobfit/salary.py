@@ -127,6 +127,7 @@ _CJK_PERIODS = {"年": "year", "月": "month", "時": "hour", "时": "hour", "�
                 "연봉": "year", "월급": "month", "시급": "hour", "일급": "day"}
 # Chinese words for pay that Japanese does not use (月薪, 工资, 元; Japanese writes 月給, 給与, 円), and Japanese's kana
 _CHINESE_PAY, _KANA = re.compile(r"[薪资元]"), re.compile(r"[\u3040-\u30ff]")
+_CHINESE_PAY_LABEL = re.compile(r"(?:薪资|月薪|年薪|工资|薪酬|底薪|待遇)\s*[:：]?\s*$")
 # Read as a month's pay, a figure worth $8,000 or more is far above what most people anywhere are paid a month; read as a
 # year's pay, one worth less is below a full-time minimum wage in the US, the UK, Canada and Australia, which quote pay by
 # the year (India's yearly figures say so: "LPA", "per annum", lakh grouping).
@@ -288,7 +289,8 @@ def _salaries(text: str, country: str | None, field: bool = False):
             currency, symbol = "INR", "lakh"  # "CTC: 12-18 LPA", "3.5 - 5 Lakhs per annum", "3,00,000 - 5,00,000 P.A."
         elif not currency and "triệu" in units:
             currency, symbol = "VND", "triệu"  # 'Lương: 15 - 20 triệu/tháng'
-        elif not currency and units & _EAST_ASIAN_UNITS:
+        elif not currency and (units & _EAST_ASIAN_UNITS or _CHINESE_PAY_LABEL.search(text[max(0, match.start() - 8):match.start()])):
+            # (or labelled so in Chinese: '薪资：20k-30k/月', '月薪 15000'; not '薪资面议，2023年入职')
             currency = local[0] if local else "KRW" if _HANGUL.search(text) else "JPY" if _KANA.search(text) \
                 else "CNY" if _CHINESE_PAY.search(text) else None
             symbol = currency
