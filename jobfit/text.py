@@ -129,12 +129,33 @@ LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", 
 _LIGATURE_RE = re.compile("|".join(LIGATURES))
 
 
+def unmarked_utf16(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes are UTF-16 with no byte-order mark before them, as some Windows tools
+    and exports write text: where it is in Latin letters, every other byte is nil (one in three at least), and none of
+    the others is; None for anything else (a binary file has nils anywhere)."""
+    head = data[:4096]
+    if len(head) < 16:
+        return None
+    first, second = head[0::2], head[1::2]
+    nils_first, nils_second = first.count(0) / len(first), second.count(0) / len(second)
+    if nils_second >= 0.3 and nils_first <= 0.01:
+        encoding = "utf-16-le"
+    elif nils_first >= 0.3 and nils_second <= 0.01:
+        encoding = "utf-16-be"
+    else:
+        return None
+    text = head[:len(head) // 2 * 2].decode(encoding, errors="replace")
+    return encoding if sum(ch.isprintable() or ch.isspace() for ch in text) >= 0.95 * len(text) else None
+
+
 def decode_bytes(data: bytes) -> str:
-    """Text in whatever common encoding it came in: BOMs, UTF-8, then charset detection."""
+    """Text in whatever common encoding it came in: BOMs, UTF-16 without one, UTF-8, then charset detection."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
+    if b"\x00" in data[:4096] and (encoding := unmarked_utf16(data)):
+        return data.decode(encoding, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

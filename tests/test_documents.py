@@ -70,6 +70,15 @@ def test_plain_text_in_cp1252_is_decoded():
     assert "Café résumé – naïve" in result.text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_plain_text_in_utf16_without_a_byte_order_mark_is_decoded(encoding):
+    """As some Windows tools and exports write text. Before: 'binary files are not resumes we can read'."""
+    text = RESUME + "\nCafé résumé – naïve, Łódź"
+    result = extract_text(text.encode(encoding))
+    assert result.format == "txt" and result.text.startswith("Ada Example\nData Engineer") and "Łódź" in result.text
+    assert detect_format(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8) == "binary"  # nils anywhere: no text
+
+
 def test_format_comes_from_content_not_name():
     assert detect_format(make_pdf(RESUME)) == "pdf"
     assert detect_format(make_docx(RESUME)) == "docx"

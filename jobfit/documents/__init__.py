@@ -26,6 +26,7 @@ from jobfit.documents.structured import (
     last_modified,
     table_shape,
 )
+from jobfit.text import unmarked_utf16
 
 # The readers' version: bump it with any change that alters what `extract_text` gives for a file (its text, layout,
 # kind or date, or which files it refuses). It is the `document_text` asset's code version: a deploy with a new one
@@ -232,7 +233,7 @@ def detect_format(data: bytes) -> str:
     if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
         return "heic"
     head = data[:4096]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and not unmarked_utf16(head):
         return "binary"
     if is_email(data):
         return "eml"
