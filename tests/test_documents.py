@@ -339,6 +339,20 @@ def test_unusable_files_get_a_reason(data, reason):
     assert caught.value.message  # a sentence a person can act on
 
 
+def test_a_document_of_a_few_words_says_what_was_found():
+    """A text file of one word was 'no readable text was found (a blank page or an unreadable scan?): send a PDF with a
+    text layer': neither is so, and its sender could not tell what was wrong."""
+    def why(data: bytes) -> str:
+        with pytest.raises(UnsupportedDocument) as caught:
+            extract_text(data)
+        assert caught.value.reason == "empty_text"
+        return caught.value.message
+
+    assert why(b"Ada Example") == 'only 2 words were found ("Ada Example"): too little for a resume; send the whole resume'
+    assert why(make_pdf("Page 1")) == 'only 2 words were found ("Page 1"): a blank page or an unreadable scan? send a PDF with ' \
+                                      "a text layer or a DOCX"
+
+
 def test_encrypted_pdf_is_refused_with_advice():
     with pytest.raises(UnsupportedDocument) as caught:
         extract_text(make_pdf(RESUME, encrypt=True))

@@ -250,6 +250,16 @@ def detect_format(data: bytes) -> str:
     return "txt"
 
 
+def _too_little(words: list[str], kind: str) -> str:
+    """Why a document of fewer than five words is no resume, as its sender is told: a scan or a blank page where it has
+    pages to scan, else too little of it ('only 1 word was found ("Ada")')."""
+    found = f"only {len(words)} word{'s were' if len(words) > 1 else ' was'} found (\"{' '.join(words)[:60]}\")" if words \
+        else "no readable text was found"
+    if kind == "pdf" or kind in IMAGE_FORMATS:
+        return f"{found}: a blank page or an unreadable scan? send a PDF with a text layer or a DOCX"
+    return f"{found}: too little for a resume; send the whole resume" if words else f"{found}: the file holds no words"
+
+
 def _zip_format(data: bytes) -> str:
     """DOCX, ODT or another zip, judged by the parts the archive names: in its index, or, for a damaged archive whose
     index cannot be read, in the local headers still in it (one that names neither is corrupt)."""
@@ -434,11 +444,8 @@ def extract_text(data: bytes, limits: Limits | None = None, accept_any_kind: boo
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in text.split("\n"))).strip()
     if len(text.split()) < 5 and result.damage:
         raise UnsupportedDocument("corrupt", f"{result.damage}: no readable text was left in it; ask for a fresh copy")
-    if len(text.split()) < 5:
-        raise UnsupportedDocument(
-            "empty_text",
-            "no readable text was found (a blank page or an unreadable scan?): send a PDF with a text layer or a DOCX",
-        )
+    if len(words := text.split()) < 5:
+        raise UnsupportedDocument("empty_text", _too_little(words, kind))
     result.text = text
     if not result.layout:
         result.layout = _plain_layout(text)
