@@ -67,14 +67,18 @@ def _singular(key: str) -> str:
 # particles glued to the word before (Korean: 'Python과')
 _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
                        "\uac00-\ud7a3\uf900-\ufaff\uff66-\uff9f]")
+# the full-width forms of ASCII that Chinese and Japanese text sets Latin names in ('Ｐｙｔｈｏｎ'), to ASCII
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_EAST_ASIAN = re.compile(_UNSPACED.pattern[:-1] + "\uff01-\uff5e]")
 
 
 def tokens(text: str) -> list[re.Match]:
     """The words of a text, where they stand in it. A name in Latin letters glued to letters of a script written without
     spaces is a word of its own ('熟悉Python、SQL和Spark', 'PythonとSQLの経験', 'Python과 SQL'): those letters are no
-    word of the taxonomy's, and they had made 'Python' part of one."""
-    if _UNSPACED.search(text):
-        text = _UNSPACED.sub(" ", text)  # (one character for one: the words' places stay the text's)
+    word of the taxonomy's, and they had made 'Python' part of one. A name in full-width letters is read as in ASCII
+    ('Ｐｙｔｈｏｎ、ＳＱＬ')."""
+    if _EAST_ASIAN.search(text):  # (one character for one: the words' places stay the text's)
+        text = _UNSPACED.sub(" ", text.translate(_FULL_WIDTH))
     return list(_TOKEN.finditer(text))
 
 

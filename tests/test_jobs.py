@@ -1133,12 +1133,13 @@ def test_a_posting_in_a_country_named_in_its_own_language_pays_in_its_currency(m
 
 def test_a_posting_in_chinese_japanese_or_korean_gives_the_skills_named_in_latin_letters_and_its_pay(matcher):
     """Before: no skill at all ('熟悉Python、SQL和Spark': a name glued to Chinese letters was one word with them, and so
-    'PythonとSQLの経験', 'Python과 SQL을') and no pay ('薪资：20k-30k/月' wrote no currency)."""
+    'PythonとSQLの経験', 'Python과 SQL을', and a name in full-width letters, 'Ｐｙｔｈｏｎ') and no pay ('薪资：20k-30k/月' wrote no
+    currency)."""
     job = analyze_job({"id": "1", "title": "数据工程师", "location": "北京",
                        "description": "岗位要求：\n熟悉Python、SQL和Spark，3年以上数据仓库经验。\n薪资：20k-30k/月"}, matcher)
     assert {s.name for s in job.skills} == {"Python", "SQL", "Apache Spark"}
     assert (job.meta.salary.min, job.meta.salary.max, job.meta.salary.currency, job.meta.salary.period) == (20000, 30000, "CNY", "month")
-    for text in ("PythonとSQLの経験が3年以上", "Python과 SQL을 사용한 경험"):
+    for text in ("PythonとSQLの経験が3年以上", "Python과 SQL을 사용한 경험", "必須スキル：Ｐｙｔｈｏｎ、ＳＱＬの経験"):  # full width too
         assert {s.name for s in analyze_job({"id": "2", "title": "Engineer", "description": text}, matcher).skills} == {"Python", "SQL"}
     assert parse_salary("薪资面议，2023年入职") is None  # pay to be agreed; a year
 
