@@ -58,6 +58,11 @@ SKILLS_WEIGHT = 0.6  # how much the posting's own skills, shared with an occupat
 SKILLS_MEANING_WEIGHT = 0.05  # per standard deviation past SKILLS_MEANING_FROM that the skills' meaning is near an occupation
 SKILLS_MEANING_FROM = 2.0
 SKILLS_MEANING_MIN = 3  # skills with a vector a posting needs before their meaning counts
+# An occupation named with less confidence is none: a title in a script the model does not read ('数据工程师' was a
+# stand-in, 0.13) or of no words at all ('XXXX', a deckhand, 0.14). On titles-dev the one below it was wrong, as were
+# the 8 below 0.2 ('Perantis jahitan', a sewing operator in Malay, was a professional athlete), but a shared feed's
+# 'Fullstack Laravel and VueJS Developer' is a software developer at 0.199.
+MIN_CONFIDENCE = 0.15
 _NOISE = re.compile(
     r"\([^)]*\)|\[[^\]]*\]|\b(?:urgent(?:ly)?|hiring|wanted|needed|vacancy|vacancies|immediate(?:ly)?|"
     r"looking for|senior|snr|sr|junior|jnr|jr|lead|principal|trainee|intern|internship|cum|"
@@ -477,6 +482,9 @@ class OccupationMatcher:
                 continue
             occ = self._occupations[k]
             confidence = float(np.clip(scores[k] / (1 + LEXICAL_WEIGHT + SKILLS_WEIGHT), 0, 1))
+            if confidence < MIN_CONFIDENCE:
+                out.append(None)
+                continue
             out.append(OccupationMatch(occ.id, occ.title, occ.esco_uri, occ.isco_group,
                                        self.taxonomy.isco_groups.get(occ.isco_group, ""), occ.category,
                                        round(confidence, 3), occ.onet_socs))

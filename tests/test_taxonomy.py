@@ -1239,3 +1239,12 @@ def test_software_sold_as_a_service_is_a_kind_of_cloud_computing_not_its_other_n
     # (it met the ask in full as Cloud Computing's child before)
     assert 0 < taxonomy.closeness("cloud-computing", "saas") < taxonomy.closeness("saas", "cloud-computing") < 1
     assert 0 < taxonomy.closeness("aws", "saas") < taxonomy.closeness("cloud-computing", "saas") < taxonomy.closeness("aws", "cloud-computing")
+
+
+def test_a_title_that_names_no_occupation_gets_none():
+    """A title of no words, or in a script the embedding model does not read, was the nearest occupation by chance: a
+    deckhand ('matrose') and a stand-in, at a confidence of 0.13 and 0.14, shown and filtered on as any other."""
+    from jobfit.occupations import shared_occupation_matcher
+
+    nothing, chinese, engineer = shared_occupation_matcher().normalize(["X" * 40, "数据工程师", "Data Engineer"])
+    assert nothing is None and chinese is None and engineer is not None
