@@ -149,9 +149,12 @@ def _pdf_members(data: bytes) -> list[Member] | None:
             if document.needs_pass:
                 return None
             if document.embfile_count() and document.xref_get_key(document.pdf_catalog(), "Collection")[0] != "null":
-                return [Member(info.get("ufilename") or info.get("filename") or info["name"], document.embfile_get(index),
-                               _pdf_saved(info.get("modDate")))
-                        for index in range(document.embfile_count()) if (info := document.embfile_info(index))]
+                members = []
+                for index in range(document.embfile_count()):
+                    info = document.embfile_info(index)
+                    members.append(Member(info.get("ufilename") or info.get("filename") or info["name"],
+                                          document.embfile_get(index), _pdf_saved(info.get("modDate"))))
+                return members
             saved = _pdf_saved(document.metadata.get("modDate") or document.metadata.get("creationDate"))
             return [Member(part.name, part_pdf(document, part), saved) for part in pack_parts(document) or ()] or None
     except (RuntimeError, ValueError):  # (PyMuPDF raises these for a file it cannot open as a PDF)
