@@ -169,6 +169,8 @@ def cmd_feed(args: argparse.Namespace) -> int:
 
 
 def cmd_match(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     from jobfit.embedding import embed_texts
     from jobfit.jobs import job_text
     from jobfit.matching import load_weights, match_all
@@ -188,7 +190,16 @@ def cmd_match(args: argparse.Namespace) -> int:
     with collector_paused():
         for row in _read_jsonl(args.profiles):
             if row.get("status") == "ok" and row.get("profile"):
-                profiles[Path(row["source"]).stem] = Profile.model_validate(row["profile"])
+                # (a profile edited by hand, or written by another tool, is named with what is wrong in it)
+                if not isinstance(source := row.get("source"), str) or not source:
+                    raise SystemExit(f"jobfit: {args.profiles}: a profile with no \"source\" (the file it was parsed from, "
+                                     "which names it in the matches), as `jobfit parse --jsonl` writes one")
+                try:
+                    profiles[Path(source).stem] = Profile.model_validate(row["profile"])
+                except ValidationError as exc:
+                    problem = exc.errors()[0]
+                    raise SystemExit(f"jobfit: {args.profiles}: the profile of {source} is not one `jobfit parse --jsonl` "
+                                     f"writes ({'.'.join(map(str, problem['loc']))}: {problem['msg'].lower()})") from None
     if not profiles:
         raise SystemExit(f"jobfit: {args.profiles} holds no parsed profile (write it with `jobfit parse --jsonl`)")
     jobs = {job.id: job for job in _analyzed_jobs(_read_jsonl(args.jobs))}

@@ -65,6 +65,10 @@ def test_a_docx_cut_short_is_parsed_with_a_warning(tmp_path):
 @pytest.mark.parametrize("args, reason", [
     (["match", "--profiles", "{tmp}/missing.jsonl", "--jobs", "{tmp}/jobs.jsonl"], "cannot read {tmp}/missing.jsonl: No such file"),
     (["match", "--profiles", "{tmp}/jobs.jsonl", "--jobs", "{tmp}/jobs.jsonl"], "{tmp}/jobs.jsonl holds no parsed profile"),
+    # a profile edited by hand or written by another tool: a pydantic traceback before
+    (["match", "--profiles", "{tmp}/edited.jsonl", "--jobs", "{tmp}/jobs.jsonl"],
+     "{tmp}/edited.jsonl: the profile of ana.pdf is not one `jobfit parse --jsonl` writes (meta: field required)"),
+    (["match", "--profiles", "{tmp}/unnamed.jsonl", "--jobs", "{tmp}/jobs.jsonl"], '{tmp}/unnamed.jsonl: a profile with no "source"'),
     (["analyze-job", "{tmp}/list.jsonl"], "{tmp}/list.jsonl:1 is not a JSON object"),
     (["analyze-job", "{tmp}/typed.jsonl"], 'job object 1: "title" must be text, not int'),
     (["parse", "{tmp}/empty"], "no files in {tmp}/empty"),
@@ -74,6 +78,8 @@ def test_bad_input_stops_with_its_reason_and_no_traceback(tmp_path, args, reason
     (tmp_path / "list.jsonl").write_text("[1, 2]\n")
     (tmp_path / "typed.jsonl").write_text('{"id": "j1", "title": 5}\n')
     (tmp_path / "empty").mkdir()
+    (tmp_path / "edited.jsonl").write_text('{"source": "ana.pdf", "status": "ok", "profile": {"basics": {"name": "Ana"}}}\n')
+    (tmp_path / "unnamed.jsonl").write_text('{"status": "ok", "profile": {"basics": {"name": "Ana"}}}\n')
     result = run(*[a.format(tmp=tmp_path) for a in args], check=False)
     assert result.returncode != 0
     assert result.stderr.strip() == f"jobfit: {reason.format(tmp=tmp_path)}" or (
