@@ -54,6 +54,25 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _region(text: str) -> str:
+    """A country's ISO 3166 alpha-2 code that phone numbers are read in ('gb' is GB)."""
+    import phonenumbers
+
+    if text.upper() not in phonenumbers.SUPPORTED_REGIONS:
+        raise argparse.ArgumentTypeError(f"not a country's two-letter code (ISO 3166 alpha-2, such as US, GB, IN): {text!r}")
+    return text.upper()
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {text!r}")
+    return number
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from jobfit.documents import UnsupportedDocument, extract_text, sha256_bytes
     from jobfit.resumes import parse_resume
@@ -270,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--jsonl", action="store_true", help="one JSON object per document")
     parse.add_argument("--tenant", default="default")
     parse.add_argument("--keep-going", action="store_true", help="exit 0 even when some documents are quarantined")
-    parse.add_argument("--region", default=os.environ.get("JOBFIT_DEFAULT_REGION", "US").upper(),
+    parse.add_argument("--region", type=_region, default=os.environ.get("JOBFIT_DEFAULT_REGION", "US"),
                        help="country (ISO 3166 alpha-2) for phone numbers written without a country code")
     parse.add_argument("--saved-on", type=_iso_date, metavar="YYYY-MM-DD",
                        help="the day the resumes were written, for what 'Present' means (default: each file's saved "
@@ -291,7 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     match = commands.add_parser("match", help="each profile's best postings, scored and explained")
     match.add_argument("--profiles", required=True, help="`jobfit parse --jsonl` output")
     match.add_argument("--jobs", required=True, help="job objects, raw or analyzed (JSONL)")
-    match.add_argument("--top", type=int, default=10)
+    match.add_argument("--top", type=_positive, default=10, help="postings per profile (default 10)")
     match.add_argument("--weights", default=os.environ.get("JOBFIT_MATCH_WEIGHTS_FILE"),
                        help="match weights YAML, its `default` entry used (default: $JOBFIT_MATCH_WEIGHTS_FILE, else the built-in weights)")
     match.set_defaults(run=cmd_match)

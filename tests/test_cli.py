@@ -86,6 +86,18 @@ def test_bad_input_stops_with_its_reason_and_no_traceback(tmp_path, args, reason
         result.stderr.startswith(f"jobfit: {reason.format(tmp=tmp_path)}") and "Traceback" not in result.stderr)
 
 
+@pytest.mark.parametrize("args, said", [
+    (["parse", "{resume}", "--jsonl", "--region", "ZZ"], "argument --region: not a country's two-letter code"),
+    (["match", "--profiles", "{tmp}/p.jsonl", "--jobs", "{tmp}/j.jsonl", "--top", "-3"], "argument --top: not a whole number of 1 or more"),
+])
+def test_a_bad_option_is_refused_before_any_work(tmp_path, args, said):
+    """Before: '--region ZZ' was taken, every phone number written without a country then read as no phone at all; and
+    '--top -3' printed nothing and exited 0."""
+    resume = SAMPLES / "inbox" / "acme" / "priya_raman.txt"
+    result = run(*[a.format(tmp=tmp_path, resume=resume) for a in args], check=False)
+    assert result.returncode == 2 and said in result.stderr and "Traceback" not in result.stderr and not result.stdout
+
+
 def test_present_in_a_text_resume_means_when_the_file_was_saved(tmp_path):
     import os
     from datetime import datetime
