@@ -214,10 +214,16 @@ def test_each_candidate_of_a_pdf_of_several_resumes_is_a_document_of_their_own()
     with pytest.raises(UnsupportedDocument):
         extract_text(members[0].data)  # the cover: no resume
     assert archive_members(make_pages(_ADA, _CY), Limits()) is not None  # two one-page resumes
+    # a German CV book: its resumes' headings are the resume parser's German ones
+    anna, ben = (f"{name} Beispiel\n{name.lower()}@beispiel.de\n\nBerufserfahrung\nDatenanalyst, Foo GmbH, 2019 - heute\n\n"
+                 "Ausbildung\nM.Sc. Statistik, Universität Mannheim, 2018" for name in ("Anna", "Ben"))
+    assert [member.name for member in archive_members(make_pages(anna, ben), Limits())] == ["page 1.pdf", "page 2.pdf"]
 
 
-@pytest.mark.parametrize("pages", [(_ADA, _ADA_2, _REFEREES), (_LETTER, _BO), (_BO, _LETTER), (_ADA,)],
-                         ids=["running head and referees", "letter then resume", "resume then letter", "one page"])
+@pytest.mark.parametrize("pages", [
+    (_ADA, _ADA_2, _REFEREES), (_ADA, "References\nRae Manager, Foo Ltd\nrae.manager@foo.example\n\nLanguages\nEnglish, German"),
+    (_LETTER, _BO), (_BO, _LETTER), (_ADA,)],
+    ids=["running head and referees", "referees and languages", "letter then resume", "resume then letter", "one page"])
 def test_one_candidate_s_pdf_of_several_pages_is_one_document(pages):
     from jobfit.documents.archives import archive_members
 

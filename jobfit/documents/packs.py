@@ -5,23 +5,24 @@ everyone's jobs under the first candidate's name.
 A candidate's resume starts on the page whose head (its top HEAD_SHARE) gives email addresses, none of them the
 writer's of the part before it (the addresses heading that part's pages, or where none does, any it gives): a second
 page that repeats its writer's address in a running head stays theirs, and a cover letter signed with the new address
-just before goes with the new resume. A part so started that is no resume of its own (fewer than SECTIONS resume
-section headings: a referees' page a referee's address heads, a certificate) stays with the one before it. A PDF is a
-pack only when two or more of its parts are resumes; what comes before the first (a CV book's cover) is a part too,
-which the readers name for what it is. Each part is cut the same, byte for byte, every time (the inbox sensor lists
-the parts and the run that takes them in cuts them again).
+just before goes with the new resume. A part so started that is no resume of its own (headings of fewer than SECTIONS
+resume sections, or none of work, education or skills, in any language the resume parser reads: a referees' page a
+referee's address heads, a certificate) stays with the one before it. A PDF is a pack only when two or more of its
+parts are resumes; what comes before the first (a CV book's cover) is a part too, which the readers name for what it
+is. Each part is cut the same, byte for byte, every time (the inbox sensor lists the parts and the run that takes them
+in cuts them again).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jobfit.documents.classify import HEADING_LINE
 from jobfit.text import EMAIL
 
 HEAD_SHARE = 0.3  # the top of a page that heads it: a resume's name and contact details
 MAX_PAGES = 2000  # a longer PDF is a book, not a pack: read as itself
-SECTIONS = 2  # resume section headings a part needs to be a resume of its own
+SECTIONS = 2  # resume sections a part needs headings of to be a resume of its own, one of them a CORE one
+CORE = frozenset({"experience", "education", "skills"})  # (not a referees' or a languages' page alone)
 
 
 @dataclass(frozen=True)
@@ -73,15 +74,19 @@ def part_pdf(document, part: Part) -> bytes:
 
 @dataclass(frozen=True)
 class _Page:
-    text: str
+    sections: frozenset[str]  # the resume sections its headings open
     addresses: frozenset[str]  # the email addresses it gives
     head: frozenset[str]  # those in its head
 
 
 def _page(page) -> _Page:
+    # (the resume parser's headings, in each language it reads: a German CV book's 'Berufserfahrung', 'Ausbildung')
+    from jobfit.resumes.sections import heading_of
+
     blocks = [block for block in page.get_text("blocks", sort=False) if block[6] == 0]
     top = page.rect.y0 + page.rect.height * HEAD_SHARE
-    return _Page("\n".join(block[4] for block in blocks), _addresses(" ".join(block[4] for block in blocks)),
+    lines = [line for block in blocks for line in block[4].split("\n") if line.strip()]
+    return _Page(frozenset(filter(None, map(heading_of, lines))), _addresses(" ".join(block[4] for block in blocks)),
                  _addresses(" ".join(block[4] for block in blocks if block[1] < top)))
 
 
@@ -90,8 +95,7 @@ def _addresses(text: str) -> frozenset[str]:
 
 
 def _resume(pages: list[_Page]) -> bool:
-    """Whether the pages are a resume of their own: two or more resume section headings on lines of their own."""
-    found = set()
-    for page in pages:
-        found |= {match.group(1).lower() for match in HEADING_LINE.finditer(page.text)}
-    return len(found) >= SECTIONS
+    """Whether the pages are a resume of their own: the headings of two or more resume sections, one of them a job's,
+    a school's or skills'."""
+    sections = frozenset().union(*(page.sections for page in pages))
+    return len(sections) >= SECTIONS and bool(sections & CORE)
