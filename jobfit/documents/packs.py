@@ -41,6 +41,8 @@ def pack_parts(document) -> list[Part] | None:
     any other PDF (one resume of any length, a resume with its letters and certificates)."""
     if not 2 <= document.page_count <= MAX_PAGES:
         return None
+    if not any(_head_addresses(page) for page in document.pages(1)):
+        return None  # (most PDFs: no page after the first is headed by an address, so no other resume starts)
     pages = [_page(page) for page in document]
     starts, heads, held = [0], set(), set()
     for number, page in enumerate(pages):
@@ -88,6 +90,11 @@ def _page(page) -> _Page:
     lines = [line for block in blocks for line in block[4].split("\n") if line.strip()]
     return _Page(frozenset(filter(None, map(heading_of, lines))), _addresses(" ".join(block[4] for block in blocks)),
                  _addresses(" ".join(block[4] for block in blocks if block[1] < top)))
+
+
+def _head_addresses(page) -> frozenset[str]:
+    top = page.rect.y0 + page.rect.height * HEAD_SHARE
+    return _addresses(page.get_text("text", clip=(page.rect.x0, page.rect.y0, page.rect.x1, top)))
 
 
 def _addresses(text: str) -> frozenset[str]:
