@@ -214,6 +214,12 @@ def test_each_candidate_of_a_pdf_of_several_resumes_is_a_document_of_their_own()
     with pytest.raises(UnsupportedDocument):
         extract_text(members[0].data)  # the cover: no resume
     assert archive_members(make_pages(_ADA, _CY), Limits()) is not None  # two one-page resumes
+    # a book longer than a resume may be (30 pages) was held back whole as too_many_pages: each candidate is within it
+    long_book = make_pages(*[page.replace("ada@", f"ada{n}@") for n in range(20) for page in (_ADA, _ADA_2)])
+    with pytest.raises(UnsupportedDocument) as refused:
+        extract_text(long_book)
+    assert refused.value.reason == "too_many_pages"
+    assert [member.name for member in archive_members(long_book, Limits())][-1] == "pages 39-40.pdf"
     # a German CV book: its resumes' headings are the resume parser's German ones
     anna, ben = (f"{name} Beispiel\n{name.lower()}@beispiel.de\n\nBerufserfahrung\nDatenanalyst, Foo GmbH, 2019 - heute\n\n"
                  "Ausbildung\nM.Sc. Statistik, Universität Mannheim, 2018" for name in ("Anna", "Ben"))
