@@ -85,14 +85,13 @@ def _page(page) -> _Page:
     # (the resume parser's headings, in each language it reads: a German CV book's 'Berufserfahrung', 'Ausbildung')
     from jobfit.resumes.sections import heading_of
 
-    blocks = [block for block in page.get_text("blocks", sort=False) if block[6] == 0]
-    top = page.rect.y0 + page.rect.height * HEAD_SHARE
-    lines = [line for block in blocks for line in block[4].split("\n") if line.strip()]
-    return _Page(frozenset(filter(None, map(heading_of, lines))), _addresses(" ".join(block[4] for block in blocks)),
-                 _addresses(" ".join(block[4] for block in blocks if block[1] < top)))
+    text = page.get_text("text", sort=False)
+    lines = [line for line in text.split("\n") if line.strip()]
+    return _Page(frozenset(filter(None, map(heading_of, lines))), _addresses(text), _head_addresses(page))
 
 
 def _head_addresses(page) -> frozenset[str]:
+    """The email addresses in the page's head: its top HEAD_SHARE."""
     top = page.rect.y0 + page.rect.height * HEAD_SHARE
     return _addresses(page.get_text("text", clip=(page.rect.x0, page.rect.y0, page.rect.x1, top)))
 
