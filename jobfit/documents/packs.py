@@ -41,9 +41,10 @@ def pack_parts(document) -> list[Part] | None:
     any other PDF (one resume of any length, a resume with its letters and certificates)."""
     if not 2 <= document.page_count <= MAX_PAGES:
         return None
-    if not any(_head_addresses(page) for page in document.pages(1)):
+    later = [_head_addresses(page) for page in document.pages(1)]
+    if not any(later):
         return None  # (most PDFs: no page after the first is headed by an address, so no other resume starts)
-    pages = [_page(page) for page in document]
+    pages = [_page(page, head) for page, head in zip(document, [_head_addresses(document[0]), *later], strict=True)]
     starts, heads, held = [0], set(), set()
     for number, page in enumerate(pages):
         own = heads or held  # the part's writer: the addresses heading its pages, or any it gives
@@ -81,13 +82,13 @@ class _Page:
     head: frozenset[str]  # those in its head
 
 
-def _page(page) -> _Page:
+def _page(page, head: frozenset[str]) -> _Page:
     # (the resume parser's headings, in each language it reads: a German CV book's 'Berufserfahrung', 'Ausbildung')
     from jobfit.resumes.sections import heading_of
 
     text = page.get_text("text", sort=False)
     lines = [line for line in text.split("\n") if line.strip()]
-    return _Page(frozenset(filter(None, map(heading_of, lines))), _addresses(text), _head_addresses(page))
+    return _Page(frozenset(filter(None, map(heading_of, lines))), _addresses(text), head)
 
 
 def _head_addresses(page) -> frozenset[str]:
